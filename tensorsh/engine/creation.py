@@ -652,6 +652,8 @@ def random_bounds(from_, to, dt):
     dtype's bounds moved inward to values it holds (update_from/update_to); the dtype's range checked. `to` None:
     up to the dtype's top (an integer's max, a float's 2^digits, capped at int64's max), that included."""
     if to is None:
+        if dt.category == 3:
+            raise runtime("random_from_to_impl handles only integral, floating-point and boolean types")
         if dt.category == 2:
             to_inc = min(1 << _float_digits(dt), (1 << 63) - 1)
             from_ = _float_bound(from_, dt, 1)
@@ -678,6 +680,8 @@ def random_bounds(from_, to, dt):
 @dtype_checked
 def check_random_bound(value, name, dt):
     """check_from_to_in_range: the dtype's range (CHECK_OUT_OF_BOUNDS), and a float's exact integers (a warning)."""
+    if dt.category == 3:
+        raise runtime("check_random_bounds handles only integral, floating-point and boolean types")
     if dt.category == 2:
         lo, hi = float(np.finfo(dt.np).min), float(np.finfo(dt.np).max)
     else:
@@ -738,9 +742,8 @@ def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, gener
             raise runtime("high must be a scalar tensor and on CPU")
         low, high = 0, low
     low, high = (v.item() if isinstance(v, Tensor) else v for v in (low, high))
-    if low >= high:
-        raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or input.dtype
+    low, high = random_bounds(low, high, dt)  # (randint_like is empty_like(input).random_(low, high))
     draw = _generator(generator).randint
     return _like_result("randint_like", input, dt, memory_format, requires_grad, lambda n, _: draw(low, high, n))
 
