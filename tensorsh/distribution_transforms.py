@@ -809,9 +809,7 @@ class InverseGamma(TransformedDistribution):
                 - (1 + self.concentration) * self.concentration.digamma())
 
 
-def _clamp_probs(probs):
-    eps = T["finfo"](probs.dtype).eps
-    return probs.clamp(min=eps, max=1 - eps)
+_clamp_probs = D.clamp_probs
 
 
 class LogitRelaxedBernoulli(D._BinaryProbs):

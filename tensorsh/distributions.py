@@ -308,12 +308,60 @@ class Distribution:
         return type(self).__name__ + "(" + ", ".join(parts) + ")"
 
 
-def _probs_to_logits(probs, is_binary=False):
+# ---- torch.distributions.utils ----
+def clamp_probs(probs):
     eps = T["finfo"](probs.dtype).eps
-    ps_clamped = probs.clamp(min=eps, max=1 - eps)
+    return probs.clamp(min=eps, max=1 - eps)
+
+
+def probs_to_logits(probs, is_binary=False):
+    ps_clamped = clamp_probs(probs)
     if is_binary:
         return T["log"](ps_clamped) - T["log1p"](-ps_clamped)
     return T["log"](ps_clamped)
+
+
+def logits_to_probs(logits, is_binary=False):
+    return T["sigmoid"](logits) if is_binary else T["softmax"](logits, dim=-1)
+
+
+def _tril_mask(n, diag):
+    arange = T["arange"](n)
+    return arange < arange.view(-1, 1) + (diag + 1)
+
+
+def tril_matrix_to_vec(mat, diag=0):
+    n = mat.shape[-1]
+    if diag < -n or diag >= n:
+        raise value_error(f"diag ({diag}) provided is outside [{-n}, {n - 1}].")
+    return mat[..., _tril_mask(n, diag)]
+
+
+def vec_to_tril_matrix(vec, diag=0):
+    n = (-(1 + 2 * diag) + ((1 + 2 * diag) ** 2 + 8 * vec.shape[-1] + 4 * abs(diag) * (diag + 1)) ** 0.5) / 2
+    if round(n) - n > T["finfo"](vec.dtype).eps:
+        raise value_error(f"The size of last dimension is {vec.shape[-1]} which cannot be expressed as the lower "
+                          "triangular part of a square D x D matrix.")
+    n = round(n)
+    mat = vec.new_zeros(tuple(vec.shape[:-1]) + (n, n))
+    mat[..., _tril_mask(n, diag)] = vec
+    return mat
+
+
+class lazy_property:
+    """A method computed on first read, its value then stored on the instance under the method's name."""
+
+    def __init__(self, wrapped):
+        self.wrapped = wrapped
+        self.__doc__, self.__name__ = getattr(wrapped, "__doc__", None), getattr(wrapped, "__name__", None)
+
+    def __get__(self, instance, obj_type=None):
+        if instance is None:
+            return self
+        with autograd.enable_grad():
+            value = self.wrapped(instance)
+        setattr(instance, self.wrapped.__name__, value)
+        return value
 
 
 class _ProbsOrLogits(Distribution):
@@ -387,7 +435,7 @@ class Categorical(_ProbsOrLogits):
 
     @staticmethod
     def _probs_to_logits(probs):
-        return _probs_to_logits(probs)
+        return probs_to_logits(probs)
 
     @property
     def support(self):
@@ -451,7 +499,7 @@ class _BinaryProbs(_ProbsOrLogits):
 
     @staticmethod
     def _probs_to_logits(probs):
-        return _probs_to_logits(probs, is_binary=True)
+        return probs_to_logits(probs, is_binary=True)
 
 
 class Bernoulli(_BinaryProbs):
@@ -2106,6 +2154,10 @@ for _name, _cls in list(NAMESPACE.items()):
         _name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["register_kl"] = register_kl
+NAMESPACE["utils"] = Namespace("torch.distributions.utils", {
+    "broadcast_all": broadcast_all, "logits_to_probs": logits_to_probs, "clamp_probs": clamp_probs,
+    "probs_to_logits": probs_to_logits, "lazy_property": lazy_property, "tril_matrix_to_vec": tril_matrix_to_vec,
+    "vec_to_tril_matrix": vec_to_tril_matrix, "euler_constant": _EULER_GAMMA})
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence, "register_kl": register_kl})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
 _SUBMODULES = {}

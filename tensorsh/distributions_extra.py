@@ -120,9 +120,7 @@ class Kumaraswamy(DT.TransformedDistribution):
         return t0 + t1 * H0 - T["log"](self.concentration1) - T["log"](self.concentration0)
 
 
-def _clamp_probs(probs):
-    eps = T["finfo"](probs.dtype).eps
-    return probs.clamp(min=eps, max=1 - eps)
+_clamp_probs = D.clamp_probs
 
 
 class ContinuousBernoulli(D._BinaryProbs):
