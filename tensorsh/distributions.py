@@ -48,6 +48,8 @@ class _Real(_Constraint):
 
 
 class _GreaterThan(_Constraint):
+    __api__ = _Constraint.__api__ | {"lower_bound"}
+
     def __init__(self, lower_bound):
         self.lower_bound = lower_bound
 
@@ -76,6 +78,8 @@ class _IntegerGreaterThan(_GreaterThan):
 
 
 class _LessThan(_Constraint):
+    __api__ = _Constraint.__api__ | {"upper_bound"}
+
     def __init__(self, upper_bound):
         self.upper_bound = upper_bound
 
@@ -87,6 +91,8 @@ class _LessThan(_Constraint):
 
 
 class _Interval(_Constraint):
+    __api__ = _Constraint.__api__ | {"lower_bound", "upper_bound"}
+
     def __init__(self, lower_bound, upper_bound):
         self.lower_bound, self.upper_bound = lower_bound, upper_bound
 
@@ -116,20 +122,22 @@ class _Simplex(_Constraint):
 
 
 class _IndependentConstraint(_Constraint):
-    def __init__(self, base, reinterpreted_batch_ndims):
-        self.base, self.reinterpreted_batch_ndims = base, reinterpreted_batch_ndims
-        self.event_dim = base.event_dim + reinterpreted_batch_ndims
-        self.is_discrete = base.is_discrete
+    __api__ = _Constraint.__api__ | {"base_constraint", "reinterpreted_batch_ndims"}
+
+    def __init__(self, base_constraint, reinterpreted_batch_ndims):
+        self.base_constraint, self.reinterpreted_batch_ndims = base_constraint, reinterpreted_batch_ndims
+        self.event_dim = base_constraint.event_dim + reinterpreted_batch_ndims
+        self.is_discrete = base_constraint.is_discrete
 
     def check(self, value):
-        result = self.base.check(value)
+        result = self.base_constraint.check(value)
         if result.dim() < self.reinterpreted_batch_ndims:
-            raise value_error(f"Expected value.dim() >= {self.reinterpreted_batch_ndims} but got {value.dim()}")
+            raise value_error(f"Expected value.dim() >= {self.event_dim} but got {value.dim()}")
         result = result.reshape(tuple(result.shape[:result.dim() - self.reinterpreted_batch_ndims]) + (-1,))
         return result.all(-1)
 
     def __repr__(self):
-        return f"IndependentConstraint({self.base!r}, {self.reinterpreted_batch_ndims})"
+        return f"IndependentConstraint({self.base_constraint!r}, {self.reinterpreted_batch_ndims})"
 
 
 class _PositiveDefinite(_Constraint):
@@ -143,12 +151,135 @@ class _PositiveDefinite(_Constraint):
         return T["linalg"].cholesky_ex(value).info.eq(0)
 
 
+class _LowerTriangular(_Constraint):
+    event_dim = 2
+    def check(self, value):
+        return (value.tril() == value).view(tuple(value.shape[:-2]) + (-1,)).min(-1)[0]
+
+
 class _LowerCholesky(_Constraint):
     event_dim = 2
     def check(self, value):
-        lower_triangular = (value.tril() == value).view(tuple(value.shape[:-2]) + (-1,)).min(-1)[0]
         positive_diagonal = (value.diagonal(dim1=-2, dim2=-1) > 0).min(-1)[0]
-        return lower_triangular & positive_diagonal
+        return _LowerTriangular.check(self, value) & positive_diagonal
+
+
+class _CorrCholesky(_Constraint):
+    event_dim = 2
+
+    def check(self, value):
+        tol = T["finfo"](value.dtype).eps * value.size(-1) * 10
+        row_norm = T["linalg"].norm(value.detach(), dim=-1)
+        unit_row_norm = (row_norm - 1.0).abs().le(tol).all(dim=-1)
+        return _LowerCholesky().check(value) & unit_row_norm
+
+
+class _Square(_Constraint):
+    event_dim = 2
+    def check(self, value):
+        return T["full"](tuple(value.shape[:-2]), value.shape[-2] == value.shape[-1], dtype=T["bool"])
+
+
+class _Symmetric(_Square):
+    def check(self, value):
+        square_check = super().check(value)
+        if not square_check.all():
+            return square_check
+        return T["isclose"](value, value.mT, atol=1e-6).all(-2).all(-1)
+
+
+class _PositiveSemidefinite(_Symmetric):
+    def check(self, value):
+        sym_check = super().check(value)
+        if not sym_check.all():
+            return sym_check
+        return T["linalg"].eigvalsh(value).ge(0).all(-1)
+
+
+class _OneHot(_Constraint):
+    is_discrete = True
+    event_dim = 1
+    def check(self, value):
+        is_boolean = (value == 0) | (value == 1)
+        return is_boolean.all(-1) & value.sum(-1).eq(1)
+
+
+class _Dependent(_Constraint):
+    """A placeholder for a support that depends on other variables: no check; is_discrete/event_dim if given."""
+
+    def __init__(self, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        self._is_discrete, self._event_dim = is_discrete, event_dim
+
+    @property
+    def is_discrete(self):
+        if self._is_discrete is NotImplemented:
+            raise make("NotImplementedError", ".is_discrete cannot be determined statically")
+        return self._is_discrete
+
+    @property
+    def event_dim(self):
+        if self._event_dim is NotImplemented:
+            raise make("NotImplementedError", ".event_dim cannot be determined statically")
+        return self._event_dim
+
+    def __call__(self, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        return _Dependent(is_discrete=self._is_discrete if is_discrete is NotImplemented else is_discrete,
+                          event_dim=self._event_dim if event_dim is NotImplemented else event_dim)
+
+    def check(self, x):
+        raise value_error("Cannot determine validity of dependent constraint")
+
+
+def is_dependent(constraint):
+    return isinstance(constraint, _Dependent)
+
+
+class _DependentProperty(property, _Dependent):
+    """@constraints.dependent_property: a property on an instance, a dependent constraint on the class."""
+
+    def __init__(self, fn=None, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        property.__init__(self, fn)
+        self._is_discrete, self._event_dim = is_discrete, event_dim
+
+    def __call__(self, fn):
+        return _DependentProperty(fn, is_discrete=self._is_discrete, event_dim=self._event_dim)
+
+
+class _Cat(_Constraint):
+    """Constraints applied to consecutive slices (of the given lengths) along dim."""
+
+    def __init__(self, cseq, dim=0, lengths=None):
+        self.cseq = list(cseq)
+        self.lengths = list(lengths) if lengths is not None else [1] * len(self.cseq)
+        self.dim = dim
+
+    is_discrete = property(lambda self: any(c.is_discrete for c in self.cseq))
+    event_dim = property(lambda self: max(c.event_dim for c in self.cseq))
+
+    def check(self, value):
+        checks, start = [], 0
+        for constr, length in zip(self.cseq, self.lengths):
+            checks.append(constr.check(value.narrow(self.dim, start, length)))
+            start = start + length
+        return T["cat"](checks, self.dim)
+
+
+class _Stack(_Constraint):
+    """A constraint for each index along dim."""
+
+    def __init__(self, cseq, dim=0):
+        self.cseq, self.dim = list(cseq), dim
+
+    is_discrete = property(lambda self: any(c.is_discrete for c in self.cseq))
+
+    @property
+    def event_dim(self):
+        dim = max(c.event_dim for c in self.cseq)
+        return dim + 1 if self.dim + dim < 0 else dim
+
+    def check(self, value):
+        vs = [value.select(self.dim, i) for i in range(value.size(self.dim))]
+        return T["stack"]([constr.check(v) for v, constr in zip(vs, self.cseq)], self.dim)
 
 
 real = _Real()
@@ -2170,3 +2301,5 @@ from tensorsh import distribution_transforms  # noqa: E402  (it builds on the cl
 distribution_transforms.install(NAMESPACE)
 from tensorsh import distributions_extra  # noqa: E402  (the families that build on those above)
 distributions_extra.install(NAMESPACE)
+from tensorsh import distribution_bijections  # noqa: E402  (transforms of shapes, biject_to, LogisticNormal)
+distribution_bijections.install(NAMESPACE)

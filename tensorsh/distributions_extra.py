@@ -581,20 +581,10 @@ class Wishart(D.Distribution):
                 - (nu - p - 1) / 2 * _mvdigamma(nu / 2, p=p) + nu * p / 2)
 
 
-class _CorrCholesky(D._Constraint):
-    event_dim = 2
-
-    def check(self, value):
-        tol = T["finfo"](value.dtype).eps * value.size(-1) * 10
-        row_norm = T["linalg"].norm(value.detach(), dim=-1)
-        unit_row_norm = (row_norm - 1.0).abs().le(tol).all(dim=-1)
-        return D._LowerCholesky().check(value) & unit_row_norm
-
-
 class LKJCholesky(D.Distribution):
     __api__ = D.Distribution.__api__ | {"dim", "concentration"}
     arg_constraints = {"concentration": D.positive}
-    support = _CorrCholesky()
+    support = D._CorrCholesky()
     _given = ("concentration",)
 
     def __init__(self, dim, concentration=1.0, validate_args=None):

@@ -741,7 +741,7 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "negative_binomial", "fishersnedecor", "kumaraswamy",
                                                      "continuous_bernoulli", "von_mises",
                                                      "lowrank_multivariate_normal", "wishart",
-                                                     "lkj_cholesky")))
+                                                     "lkj_cholesky", "constraint_registry", "logistic_normal")))
 _PACKAGES = {}
 
 
