@@ -1,0 +1,149 @@
+"""Classes of difference found by the held-out programs on random numbers and torch.distributions, round 17
+(held17d), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"random_from_none_draws_up_to_the_dtype_top_and_to_keyword_is_the_to_overload": """
+torch.manual_seed(0)
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: torch.empty(4, dtype=torch.int64).random_(to=10))
+t(lambda: torch.empty(4, dtype=torch.int64).random_(3, None))
+t(lambda: torch.empty(4, dtype=torch.int64).random_(3, to=None))
+for dt, f in [(torch.int8, 100), (torch.int16, -100), (torch.float32, 100), (torch.float64, -100), (torch.bool, 0),
+              (torch.uint8, 250), (torch.float16, 2000), (torch.bfloat16, 3), (torch.float16, 2048), (torch.int8, 200),
+              (torch.uint8, -1), (torch.bfloat16, 256), (torch.bool, 2)]:
+    t(lambda: torch.empty(3, dtype=dt).random_(f, None))
+for dt in [torch.int64, torch.float64, torch.float32, torch.bfloat16, torch.int32, torch.float16, torch.bool]:
+    t(lambda: torch.empty(3, dtype=dt).random_(-2**63, None))
+t(lambda: torch.empty(0, dtype=torch.int8).random_(-2**63, None))
+t(lambda: torch.zeros(2, 3).t().random_(-2**63, None))
+t(lambda: torch.empty(5, dtype=torch.bfloat16).random_())
+t(lambda: torch.randint(low=2, high=5, size=(3,)))
+t(lambda: torch.randint(2, high=5, size=(3,)))
+t(lambda: torch.randint(high=9, size=(2,), low=4))
+""",
+"sampling_kernels_refuse_complex_and_return_early_on_empty_tensors_as_aten_dispatches": """
+def t(f):
+    try:
+        torch.manual_seed(0)
+        print(f())
+    except Exception as e: print(type(e).__name__, e)
+c = torch.complex64
+for f in [lambda: torch.empty(2, dtype=c).random_(), lambda: torch.empty(2, dtype=c).random_(5),
+          lambda: torch.empty(2, dtype=c).random_(1, None), lambda: torch.empty(2, dtype=c).random_(-2**63, None),
+          lambda: torch.randint(0, 3, (2,), dtype=torch.complex128), lambda: torch.randint(3, 2, (2,), dtype=c),
+          lambda: torch.randint_like(torch.zeros(2, dtype=c), 5), lambda: torch.empty(2, dtype=c).bernoulli_(0.5),
+          lambda: torch.empty(2, dtype=c).bernoulli_(torch.tensor([0.5, 0.5])),
+          lambda: torch.bernoulli(torch.full((2,), 0.5, dtype=c)), lambda: torch.empty(2, dtype=c).geometric_(0.5),
+          lambda: torch.randperm(3, dtype=c), lambda: torch.empty(0, dtype=c).bernoulli_(0.5),
+          lambda: torch.empty(0, dtype=c).random_(), lambda: torch.empty(0, dtype=c).geometric_(0.5),
+          lambda: torch.bernoulli(torch.empty(0, dtype=torch.int64)), lambda: torch.bernoulli(torch.ones(2, dtype=torch.int64)),
+          lambda: torch.empty(0, dtype=torch.bool).log_normal_(), lambda: torch.empty(0, dtype=torch.int64).exponential_(),
+          lambda: torch.empty(0, dtype=torch.int64).bernoulli_(torch.tensor(1)),
+          lambda: torch.normal(torch.zeros(2, dtype=c), 1.0), lambda: torch.normal(torch.ones(3, dtype=torch.complex128), 2.0),
+          lambda: torch.normal(torch.zeros(2, dtype=c), torch.ones(2)), lambda: torch.normal(0.0, torch.ones(2, dtype=c)),
+          lambda: torch.normal(torch.zeros(2), torch.ones(2, dtype=c)), lambda: torch.normal(2.0, 0.5, size=(20,), dtype=c)[-2:]]:
+    t(f)
+""",
+"randperm_and_randint_like_check_their_bounds_against_the_dtype": """
+def t(f):
+    try:
+        torch.manual_seed(0)
+        r = f(); print(r[:5], r.shape)
+    except Exception as e: print(type(e).__name__, e)
+for n, dt in [(300, torch.uint8), (200, torch.int8), (256, torch.uint8), (257, torch.uint8), (3000, torch.float16),
+              (2049, torch.float16), (40000, torch.int16), (70000, torch.float16), (2**25, torch.float32),
+              (300, torch.bfloat16), (300, torch.bool)]:
+    t(lambda: torch.randperm(n, dtype=dt))
+t(lambda: torch.randint_like(torch.zeros(2, dtype=torch.float16), 0, 3000))
+t(lambda: torch.randint_like(torch.zeros(2, dtype=torch.int8), 0, 300))
+t(lambda: torch.randint_like(torch.zeros(2, dtype=torch.bfloat16), 0, 1000))
+t(lambda: torch.randint_like(torch.zeros(2), 5, 5))
+""",
+"distributions_utils_are_there": """
+U = torch.distributions.utils
+p = torch.tensor([0.1, 0.5, 0.9])
+print(U.probs_to_logits(p, is_binary=True), U.probs_to_logits(p), U.clamp_probs(torch.tensor([0.0, 1.0])))
+print(U.logits_to_probs(torch.tensor([0.0, 1.0]), is_binary=True), U.logits_to_probs(torch.tensor([[0.0, 1.0]])))
+print(U.broadcast_all(1.0, torch.zeros(2, 2))[0], U.euler_constant)
+m = torch.arange(9.).reshape(3, 3)
+v = U.tril_matrix_to_vec(m)
+print(v, U.tril_matrix_to_vec(m, diag=-1), U.vec_to_tril_matrix(v))
+for f in [lambda: U.vec_to_tril_matrix(torch.ones(4)), lambda: U.tril_matrix_to_vec(m, 5), lambda: U.broadcast_all("a", 1.0)]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
+class Foo:
+    def __init__(self, x):
+        self.x = x
+    @U.lazy_property
+    def sq(self):
+        print("computing")
+        return self.x * self.x
+f = Foo(torch.tensor(3.0))
+print(f.sq, f.sq, 'sq' in f.__dict__)
+""",
+"a_copied_generator_has_its_own_stream": """
+torch.manual_seed(3)
+torch.randn(1)
+g = copy.copy(torch.default_generator)
+print(torch.randn(2), torch.randn(2, generator=g))
+h = copy.deepcopy(g)
+print(torch.rand(2, generator=g), torch.rand(2, generator=h), h.initial_seed())
+""",
+"biject_to_transform_to_and_the_transforms_of_shapes": """
+D = torch.distributions
+C, TR = D.constraints, D.transforms
+torch.manual_seed(0)
+for c in [C.positive, C.real, C.unit_interval, C.interval(-2.0, 3.0), C.greater_than(1.0), C.less_than(1.0),
+          C.independent(C.positive, 1), C.simplex, C.corr_cholesky]:
+    print(D.biject_to(c), D.transform_to(c))
+print(D.transform_to(C.lower_cholesky), D.transform_to(C.positive_definite))
+try: D.biject_to(C.lower_cholesky)
+except Exception as e: print(type(e).__name__, e)
+x = torch.tensor([0.5, -1.0, 2.0])
+sb = TR.StickBreakingTransform()
+y = sb(x)
+print(y, sb.inv(y), sb.log_abs_det_jacobian(x, y), sb.forward_shape((4, 3)), sb.inverse_shape((4, 3)))
+raw = torch.randn(3, 3, requires_grad=True)
+L = D.transform_to(C.lower_cholesky)(raw)
+lp = D.MultivariateNormal(torch.zeros(3), scale_tril=L).log_prob(torch.ones(3))
+lp.backward()
+print(L, lp, raw.grad, TR.PositiveDefiniteTransform()(raw.detach()), TR.LowerCholeskyTransform().inv(L))
+r = TR.ReshapeTransform((4,), (2, 2))
+print(r(torch.arange(8.).reshape(2, 4)).shape, r.forward_shape((3, 4)), r.domain, r.codomain)
+cc = TR.CorrCholeskyTransform()
+L = cc(torch.tensor([0.5, -0.3, 0.8]))
+print(L, cc.inv(L), cc.log_abs_det_jacobian(torch.tensor([0.5, -0.3, 0.8]), L))
+cdf = TR.CumulativeDistributionTransform(D.Normal(0.0, 1.0))
+print(cdf(torch.tensor([0.0, 1.0])), cdf.inv(torch.tensor(0.5)), cdf.domain, cdf.codomain)
+x = torch.tensor([[0.5, -1.0, 2.0, 0.1], [1.0, 1.0, 1.0, 1.0]])
+c = TR.CatTransform([TR.ExpTransform(), TR.identity_transform], dim=1, lengths=[2, 2])
+s = TR.StackTransform([TR.ExpTransform(), TR.AffineTransform(1.0, 2.0)], dim=0)
+print(c(x), c.inv(c(x)), c.log_abs_det_jacobian(x, c(x)), s(x), s.log_abs_det_jacobian(x, s(x)))
+print(D.biject_to(C.cat([C.positive, C.real], dim=1, lengths=[2, 2]))(x))
+for f in [lambda: c(torch.ones(2, 3)), lambda: s(torch.ones(3, 2)), lambda: C.dependent.check(x)]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
+ln = D.LogisticNormal(torch.zeros(3), torch.ones(3))
+v = ln.sample()
+print(ln, ln.batch_shape, ln.event_shape, v, ln.log_prob(v), ln.rsample((2,)).shape, ln.loc, ln.support)
+print(C.lower_triangular.check(torch.ones(2, 2)), C.square.check(torch.ones(2, 3)), C.symmetric.check(torch.eye(2)),
+      C.positive_semidefinite.check(torch.ones(2, 2)), C.one_hot.check(torch.tensor([[0., 1.], [1., 1.]])),
+      C.is_dependent(C.dependent), C.positive.lower_bound, C.independent(C.real, 2).base_constraint)
+""",
+"permute_backward_of_a_zero_dim_tensor": """
+x = torch.tensor(2., requires_grad=True)
+y = x.permute(())
+(y * 3).backward()
+print(y.grad_fn.name(), x.grad)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round17_held17d_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
