@@ -495,6 +495,51 @@ class lazy_property:
         return value
 
 
+class ExponentialFamily(Distribution):
+    """A family with natural parameters and a log normalizer: its entropy (and the KL between two of one type)
+    by autograd's gradient of the log normalizer, as PyTorch's Bregman-divergence formulas."""
+    __class_api__ = Distribution.__class_api__ | {"entropy"}
+
+    def __init_subclass__(cls, **kwargs):  # (the Bregman parts a program reads or defines, each family's own too)
+        super().__init_subclass__(**kwargs)
+        cls.__api__ = cls.__api__ | {"_natural_params", "_log_normalizer", "_mean_carrier_measure"}
+
+    @property
+    def _natural_params(self):
+        raise make("NotImplementedError", "")
+
+    def _log_normalizer(self, *natural_params):
+        raise make("NotImplementedError", "")
+
+    @property
+    def _mean_carrier_measure(self):
+        raise make("NotImplementedError", "")
+
+    def entropy(self):
+        result = -self._mean_carrier_measure
+        nparams = [p.detach().requires_grad_() for p in self._natural_params]
+        lg_normal = self._log_normalizer(*nparams)
+        gradients = T["autograd"].grad(lg_normal.sum(), nparams, create_graph=True)
+        result += lg_normal
+        for np_, g in zip(nparams, gradients):
+            result -= (np_ * g).reshape(tuple(self._batch_shape) + (-1,)).sum(-1)
+        return result
+
+
+def _kl_expfamily_expfamily(p, q):
+    if type(p) is not type(q):  # (the text keeps the indent of the source line its backslash continues)
+        raise make("NotImplementedError", "The cross KL-divergence between different exponential families cannot"
+                                          + " " * 29 + "be computed using Bregman divergences")
+    p_nparams = [np_.detach().requires_grad_() for np_ in p._natural_params]
+    q_nparams = q._natural_params
+    lg_normal = p._log_normalizer(*p_nparams)
+    gradients = T["autograd"].grad(lg_normal.sum(), p_nparams, create_graph=True)
+    result = q._log_normalizer(*q_nparams) - lg_normal
+    for pnp, qnp, g in zip(p_nparams, q_nparams, gradients):
+        result -= _sum_rightmost((qnp - pnp) * g, len(q.event_shape))
+    return result
+
+
 class _ProbsOrLogits(Distribution):
     """probs and logits: the one given is stored; the other is computed on first read and kept."""
 
@@ -633,7 +678,7 @@ class _BinaryProbs(_ProbsOrLogits):
         return probs_to_logits(probs, is_binary=True)
 
 
-class Bernoulli(_BinaryProbs):
+class Bernoulli(_BinaryProbs, ExponentialFamily):
     __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
     arg_constraints = {"probs": unit_interval, "logits": real}
     support = boolean
@@ -677,6 +722,15 @@ class Bernoulli(_BinaryProbs):
             values = values.expand((-1,) + tuple(self._batch_shape))
         return values
 
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (T["logit"](self.probs),)
+
+    def _log_normalizer(self, x):
+        return T["log1p"](T["exp"](x))
+
 
 _LOC = property(lambda self: self.loc, doc="mean and mode of the distributions located at loc")
 
@@ -710,7 +764,7 @@ class _LocScale(Distribution):
     expand = Distribution._expand_given
 
 
-class Normal(_LocScale):
+class Normal(_LocScale, ExponentialFamily):
 
     mean = mode = _LOC
 
@@ -749,6 +803,15 @@ class Normal(_LocScale):
 
     def entropy(self):
         return 0.5 + 0.5 * math.log(2 * math.pi) + T["log"](self.scale)
+
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (self.loc / self.scale.pow(2), -0.5 * self.scale.pow(2).reciprocal())
+
+    def _log_normalizer(self, x, y):
+        return -0.25 * x.pow(2) / y + 0.5 * T["log"](-math.pi / y)
 
 
 class Uniform(Distribution):
@@ -1012,7 +1075,7 @@ class _Rate(Distribution):
     expand = Distribution._expand_given
 
 
-class Exponential(_Rate):
+class Exponential(_Rate, ExponentialFamily):
     arg_constraints = {"rate": positive}
     support = nonnegative
     has_rsample = True
@@ -1052,6 +1115,15 @@ class Exponential(_Rate):
 
     def entropy(self):
         return 1.0 - T["log"](self.rate)
+
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (-self.rate,)
+
+    def _log_normalizer(self, x):
+        return -T["log"](-x)
 
 
 class Laplace(_LocScale):
@@ -1124,7 +1196,7 @@ class Cauchy(_LocScale):
         return math.log(4 * math.pi) + self.scale.log()
 
 
-class Poisson(_Rate):
+class Poisson(_Rate, ExponentialFamily):
     arg_constraints = {"rate": nonnegative}
     support = nonnegative_integer
 
@@ -1151,8 +1223,15 @@ class Poisson(_Rate):
         rate, value = broadcast_all(self.rate, value)
         return value.xlogy(rate) - rate - (value + 1).lgamma()
 
+    @property
+    def _natural_params(self):
+        return (T["log"](self.rate),)
 
-class Gamma(Distribution):
+    def _log_normalizer(self, x):
+        return T["exp"](x)
+
+
+class Gamma(ExponentialFamily):
     arg_constraints = {"concentration": positive, "rate": positive}
     support = nonnegative
     has_rsample = True
@@ -1196,6 +1275,15 @@ class Gamma(Distribution):
         if self._validate_args:
             self._validate_sample(value)
         return T["special"].gammainc(self.concentration, self.rate * value)
+
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (self.concentration - 1, -self.rate)
+
+    def _log_normalizer(self, x, y):
+        return T["lgamma"](x + 1) + (x + 1) * T["log"](-y.reciprocal())
 
 
 class Chi2(Gamma):
@@ -1294,7 +1382,7 @@ def _dirichlet_function():
     return _Dirichlet
 
 
-class Dirichlet(Distribution):
+class Dirichlet(ExponentialFamily):
     arg_constraints = {"concentration": _IndependentConstraint(positive, 1)}
     support = simplex
     has_rsample = True
@@ -1347,8 +1435,15 @@ class Dirichlet(Distribution):
         return (T["lgamma"](self.concentration).sum(-1) - T["lgamma"](a0) - (k - a0) * T["digamma"](a0)
                 - ((self.concentration - 1.0) * T["digamma"](self.concentration)).sum(-1))
 
+    @property
+    def _natural_params(self):
+        return (self.concentration,)
 
-class Beta(Distribution):
+    def _log_normalizer(self, x):
+        return x.lgamma().sum(-1) - T["lgamma"](x.sum(-1))
+
+
+class Beta(ExponentialFamily):
     __api__ = Distribution.__api__ | {"concentration1", "concentration0"}
     arg_constraints = {"concentration1": positive, "concentration0": positive}
     support = unit_interval
@@ -1399,6 +1494,13 @@ class Beta(Distribution):
     @property
     def concentration0(self):
         return self._dirichlet.concentration[..., 1]
+
+    @property
+    def _natural_params(self):
+        return (self.concentration1, self.concentration0)
+
+    def _log_normalizer(self, x, y):
+        return T["lgamma"](x) + T["lgamma"](y) - T["lgamma"](x + y)
 
 
 class Geometric(_BinaryProbs):
@@ -1962,7 +2064,8 @@ def _kl_uniform_normal(p, q):
 
 
 def _infinite_like(p, q):
-    first = {"Exponential": "rate", "Gamma": "concentration", "Poisson": "rate"}.get(_family(p), "loc")
+    first = {"Exponential": "rate", "Gamma": "concentration", "Poisson": "rate", "Pareto": "scale",
+             "ContinuousBernoulli": "probs", "Beta": "concentration1"}.get(_family(p), "loc")
     return T["full_like"](getattr(p, first), math.inf)
 
 
@@ -2200,11 +2303,14 @@ _KL = {("Uniform", "Normal"): _kl_uniform_normal,
        ("Gamma", "Normal"): _kl_gamma_normal,
        ("Normal", "Laplace"): _kl_normal_laplace, ("Uniform", "Beta"): _kl_uniform_beta,
        ("Uniform", "Exponential"): _kl_uniform_exponential, ("Uniform", "Gamma"): _kl_uniform_gamma,
-       ("MultivariateNormal", "MultivariateNormal"): _kl_multivariatenormal_multivariatenormal}
-for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "Uniform"), ("Gamma", "Beta"), ("Gamma", "Uniform"),
-              ("Laplace", "Beta"), ("Laplace", "Exponential"), ("Laplace", "Gamma"), ("Laplace", "Uniform"),
-              ("Normal", "Beta"), ("Normal", "Exponential"), ("Normal", "Gamma"), ("Poisson", "Bernoulli"),
-              ("Poisson", "Binomial")):
+       ("MultivariateNormal", "MultivariateNormal"): _kl_multivariatenormal_multivariatenormal,
+       ("ExponentialFamily", "ExponentialFamily"): _kl_expfamily_expfamily}
+for _pair in [(p, q) for p, qs in (  # (PyTorch's _kl_<p>_infinity pairs: a support q does not cover)
+        ("Beta", "Pareto"), ("ContinuousBernoulli", "Pareto"), ("Poisson", "Bernoulli Binomial"),
+        ("Exponential", "Beta ContinuousBernoulli Pareto Uniform"), ("Gamma", "Beta ContinuousBernoulli Pareto Uniform"),
+        ("Pareto", "Beta ContinuousBernoulli Uniform"),
+        *((p, "Beta ContinuousBernoulli Exponential Gamma Pareto Uniform") for p in ("Gumbel", "Laplace", "Normal")))
+        for q in qs.split()]:
     _KL[_pair] = _infinite_like
 
 
@@ -2231,28 +2337,32 @@ def _registered(p, q):
     return min(matches, key=lambda m: m[0]) if matches else None
 
 
+def _builtin_kl(p, q):
+    """The most specific pair of PyTorch's table among the classes p and q derive from, with its MRO positions
+    (_dispatch_kl's order: TransformedDistribution's pair for a Pareto and a Gumbel, ExponentialFamily's last)."""
+    names_p, names_q = ([c.__name__ for c in type(d).__mro__] for d in (p, q))
+    matches = [(i, j) for i, a in enumerate(names_p) for j, b in enumerate(names_q) if (a, b) in _KL]
+    if not matches:
+        return None
+    i, j = min(matches)
+    return (i, j), _KL[names_p[i], names_q[j]]
+
+
 def kl_divergence(p, q):
     """KL(p || q) for the pairs PyTorch registers among these families (its formulas from torch/distributions/kl.py)
     and those a program registers (register_kl), the most specific match first."""
-    fun = _KL.get((_family(p), _family(q)))
+    builtin = _builtin_kl(p, q)
     mine = _registered(p, q) if _REGISTERED else None
-    if mine is not None and (fun is None or mine[0] <= tuple(
-            next(i for i, c in enumerate(type(d).__mro__) if c.__name__ == _family(d)) for d in (p, q))):
-        fun = mine[1]
-    if fun is None and type(p) is not type(q) and all(
-            any(c.__name__ in _EXPONENTIAL_FAMILIES for c in type(d).__mro__) for d in (p, q)):
-        # (PyTorch's match of last resort, register_kl(ExponentialFamily, ExponentialFamily), refuses two types; its
-        # text keeps the indent of the source line its backslash continues)
-        raise make("NotImplementedError", "The cross KL-divergence between different exponential families cannot"
-                                          + " " * 29 + "be computed using Bregman divergences")
-    if fun is None:
+    if mine is not None and (builtin is None or mine[0] <= builtin[0]):
+        builtin = mine
+    if builtin is None:
         raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
                                           f"{type(q).__name__}")
+    fun = builtin[1]
     return fun(p, q)
 
 
-# PyTorch's ExponentialFamily subclasses
-_EXPONENTIAL_FAMILIES = frozenset({"Bernoulli", "Beta", "Chi2", "ContinuousBernoulli", "Dirichlet", "Exponential",
+_FAMILIES = frozenset({"Bernoulli", "Beta", "Chi2", "ContinuousBernoulli", "Dirichlet", "Exponential",
                                    "Gamma", "Normal", "Poisson", "Wishart"})
 
 
@@ -2266,7 +2376,8 @@ def _family(d):
     return next((c.__name__ for c in type(d).__mro__ if c.__name__ in _FAMILIES), None)
 
 
-NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoulli": Bernoulli, "Normal": Normal,
+NAMESPACE = {"Distribution": Distribution, "ExponentialFamily": ExponentialFamily, "Categorical": Categorical,
+             "Bernoulli": Bernoulli, "Normal": Normal,
              "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal,
              "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
              "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
@@ -2274,7 +2385,7 @@ NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoull
              "StudentT": StudentT, "Multinomial": Multinomial, "MixtureSameFamily": MixtureSameFamily,
              "NegativeBinomial": NegativeBinomial, "OneHotCategoricalStraightThrough": OneHotCategoricalStraightThrough}
 for _name, _cls in list(NAMESPACE.items()):
-    _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
+    _cls.__module__ = "torch.distributions." + {"Distribution": "distribution", "ExponentialFamily": "exp_family",
                                                 "MultivariateNormal": "multivariate_normal",
                                                 "LogNormal": "log_normal",
                                                 "OneHotCategorical": "one_hot_categorical",

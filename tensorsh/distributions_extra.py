@@ -123,7 +123,7 @@ class Kumaraswamy(DT.TransformedDistribution):
 _clamp_probs = D.clamp_probs
 
 
-class ContinuousBernoulli(D._BinaryProbs):
+class ContinuousBernoulli(D._BinaryProbs, D.ExponentialFamily):
     __api__ = D.Distribution.__api__ | {"probs", "logits", "param_shape"}
     arg_constraints = {"probs": D.unit_interval, "logits": D.real}
     support = D.unit_interval
@@ -224,6 +224,19 @@ class ContinuousBernoulli(D._BinaryProbs):
         log_probs0 = T["log1p"](-self.probs)
         log_probs1 = T["log"](self.probs)
         return self.mean * (log_probs0 - log_probs1) - self._cont_bern_log_norm() - log_probs0
+
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (self.logits,)
+
+    def _log_normalizer(self, x):
+        out_unst_reg = T["max"](T["le"](x, self._lims[0] - 0.5), T["gt"](x, self._lims[1] - 0.5))
+        cut_nat_params = T["where"](out_unst_reg, x, (self._lims[0] - 0.5) * T["ones_like"](x))
+        log_norm = T["log"](T["abs"](T["special"].expm1(cut_nat_params))) - T["log"](T["abs"](cut_nat_params))
+        taylor = 0.5 * x + T["pow"](x, 2) / 24.0 - T["pow"](x, 4) / 2880.0
+        return T["where"](out_unst_reg, log_norm, taylor)
 
 
 def _eval_poly(y, coef):
@@ -439,7 +452,7 @@ def _mvdigamma(x, p):
 _LOG_2 = math.log(2)
 
 
-class Wishart(D.Distribution):
+class Wishart(D.ExponentialFamily):
     __api__ = D.Distribution.__api__ | {"df", "covariance_matrix", "precision_matrix", "scale_tril"}
     support = D._PositiveDefinite()
     has_rsample = True
@@ -580,6 +593,17 @@ class Wishart(D.Distribution):
         return ((p + 1) * (p * _LOG_2 / 2 + self._log_det_half()) + T["mvlgamma"](nu / 2, p=p)
                 - (nu - p - 1) / 2 * _mvdigamma(nu / 2, p=p) + nu * p / 2)
 
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return -self.precision_matrix / 2, (self.df - self._event_shape[-1] - 1) / 2
+
+    def _log_normalizer(self, x, y):
+        p = self._event_shape[-1]
+        return (y + (p + 1) / 2) * (-T["linalg"].slogdet(-2 * x).logabsdet + _LOG_2 * p) + \
+            T["mvlgamma"](y + (p + 1) / 2, p=p)
+
 
 class LKJCholesky(D.Distribution):
     __api__ = D.Distribution.__api__ | {"dim", "concentration"}
@@ -633,7 +657,48 @@ class LKJCholesky(D.Distribution):
         return unnormalized_log_pdf - (pi_constant + numerator - denominator)
 
 
+# ---- the KL pairs PyTorch registers for ContinuousBernoulli (torch/distributions/kl.py) ----
+def _kl_cb_cb(p, q):
+    t1 = p.mean * (p.logits - q.logits)
+    t2 = p._cont_bern_log_norm() + T["log1p"](-p.probs)
+    t3 = -q._cont_bern_log_norm() - T["log1p"](-q.probs)
+    return t1 + t2 + t3
+
+
+def _kl_beta_cb(p, q):
+    return -p.entropy() - p.mean * q.logits - T["log1p"](-q.probs) - q._cont_bern_log_norm()
+
+
+def _kl_cb_exponential(p, q):
+    return -p.entropy() - T["log"](q.rate) + q.rate * p.mean
+
+
+def _kl_cb_normal(p, q):
+    t2 = 0.5 * (math.log(2.0 * math.pi) + T["square"](q.loc / q.scale)) + T["log"](q.scale)
+    t3 = (p.variance + T["square"](p.mean) - 2.0 * q.loc * p.mean) / (2.0 * T["square"](q.scale))
+    return -p.entropy() + t2 + t3
+
+
+def _kl_cb_uniform(p, q):
+    result = -p.entropy() + (q.high - q.low).log()
+    outside = T["max"](T["ge"](q.low, p.support.lower_bound), T["le"](q.high, p.support.upper_bound))
+    return T["where"](outside, T["ones_like"](result) * math.inf, result)
+
+
+def _kl_uniform_cb(p, q):
+    result = -p.entropy() - p.mean * q.logits - T["log1p"](-q.probs) - q._cont_bern_log_norm()
+    outside = T["max"](T["ge"](p.high, q.support.upper_bound), T["le"](p.low, q.support.lower_bound))
+    return T["where"](outside, T["ones_like"](result) * math.inf, result)
+
+
+_KL = {("ContinuousBernoulli", "ContinuousBernoulli"): _kl_cb_cb, ("Beta", "ContinuousBernoulli"): _kl_beta_cb,
+       ("ContinuousBernoulli", "Exponential"): _kl_cb_exponential, ("ContinuousBernoulli", "Normal"): _kl_cb_normal,
+       ("ContinuousBernoulli", "Uniform"): _kl_cb_uniform, ("Uniform", "ContinuousBernoulli"): _kl_uniform_cb}
+
+
 def install(namespace):
+    D._KL.update(_KL)
+    D._FAMILIES = D._FAMILIES | {"ContinuousBernoulli"}
     for cls, module in ((FisherSnedecor, "fishersnedecor"), (Kumaraswamy, "kumaraswamy"),
                         (ContinuousBernoulli, "continuous_bernoulli"), (VonMises, "von_mises"),
                         (LowRankMultivariateNormal, "lowrank_multivariate_normal"), (Wishart, "wishart"),

@@ -741,7 +741,8 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "negative_binomial", "fishersnedecor", "kumaraswamy",
                                                      "continuous_bernoulli", "von_mises",
                                                      "lowrank_multivariate_normal", "wishart",
-                                                     "lkj_cholesky", "constraint_registry", "logistic_normal")))
+                                                     "lkj_cholesky", "constraint_registry", "logistic_normal",
+                                                     "exp_family")))
 _PACKAGES = {}
 
 

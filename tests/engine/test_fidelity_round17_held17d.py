@@ -135,6 +135,40 @@ print(C.lower_triangular.check(torch.ones(2, 2)), C.square.check(torch.ones(2, 3
       C.positive_semidefinite.check(torch.ones(2, 2)), C.one_hot.check(torch.tensor([[0., 1.], [1., 1.]])),
       C.is_dependent(C.dependent), C.positive.lower_bound, C.independent(C.real, 2).base_constraint)
 """,
+"exponential_family_and_the_kl_pairs_dispatched_by_mro": """
+D = torch.distributions
+for d in [D.Normal(0., 1.), D.Bernoulli(0.3), D.Gamma(2., 1.), D.Beta(1., 2.), D.Categorical(torch.ones(2)),
+          D.Poisson(2.), D.Dirichlet(torch.ones(3)), D.Exponential(1.), D.ContinuousBernoulli(0.3), D.Uniform(0., 1.)]:
+    print(type(d).__name__, isinstance(d, D.ExponentialFamily))
+n = D.Normal(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 2.0]))
+print(D.ExponentialFamily.entropy(n), n._natural_params, n._log_normalizer(*n._natural_params))
+print(D.ExponentialFamily.entropy(D.Gamma(torch.tensor([2.0, 3.0]), torch.tensor([1.0, 0.5]))))
+class MyExp(D.ExponentialFamily):
+    arg_constraints = {}
+    def __init__(self, rate):
+        self.rate = rate
+        super().__init__(rate.shape)
+    @property
+    def _natural_params(self):
+        return (-self.rate,)
+    def _log_normalizer(self, x):
+        return -torch.log(-x)
+    @property
+    def _mean_carrier_measure(self):
+        return 0
+a = MyExp(torch.tensor([1.0, 2.0]))
+print(a.entropy(), D.kl_divergence(a, MyExp(torch.tensor([3.0, 1.0]))))
+w1 = D.Wishart(df=torch.tensor(4.0), covariance_matrix=torch.eye(2))
+w2 = D.Wishart(df=torch.tensor(5.0), covariance_matrix=2 * torch.eye(2))
+cb = D.ContinuousBernoulli(torch.tensor([0.2, 0.7]))
+ps = [D.Exponential(torch.tensor([1.0, 2.0])), D.Gamma(torch.tensor([2.0, 3.0]), torch.tensor([1.0, 0.5])),
+      D.Gumbel(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 2.0])), D.Normal(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 2.0])),
+      D.Pareto(torch.tensor([1.0, 2.0]), torch.tensor([0.5, 3.0])), D.Uniform(torch.tensor([0.5, 1.0]), torch.tensor([2.0, 3.0])),
+      D.Beta(2., 2.), D.Laplace(0., 1.), cb, D.Poisson(1.), D.Bernoulli(0.5), D.Chi2(3.0)]
+for p, q in [(p, q) for p in ps for q in ps] + [(w1, w2), (D.Chi2(3.0), D.Chi2(4.0))]:
+    try: print(type(p).__name__, type(q).__name__, D.kl_divergence(p, q))
+    except Exception as e: print(type(p).__name__, type(q).__name__, type(e).__name__, e)
+""",
 "permute_backward_of_a_zero_dim_tensor": """
 x = torch.tensor(2., requires_grad=True)
 y = x.permute(())
