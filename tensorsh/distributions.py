@@ -2151,6 +2151,11 @@ def _kl_independent_independent(p, q):
     return _sum_rightmost(kl_divergence(p.base_dist, q.base_dist), p.reinterpreted_batch_ndims)
 
 
+def _batch_trace_XXT(bmat):
+    """The trace of X X^T for each matrix of a batch."""
+    return bmat.reshape(-1, bmat.size(-2) * bmat.size(-1)).pow(2).sum(-1).reshape(bmat.shape[:-2])
+
+
 def _kl_multivariatenormal_multivariatenormal(p, q):
     if p.event_shape != q.event_shape:
         raise value_error("KL-divergence between two Multivariate Normals with                          different "
@@ -2163,7 +2168,7 @@ def _kl_multivariatenormal_multivariatenormal(p, q):
     q_scale_tril = q._unbroadcasted_scale_tril.expand(combined_batch_shape + (n, n))
     p_scale_tril = p._unbroadcasted_scale_tril.expand(combined_batch_shape + (n, n))
     m = T["linalg"].solve_triangular(q_scale_tril, p_scale_tril, upper=False)
-    term2 = m.reshape(-1, n * n).pow(2).sum(-1).reshape(m.shape[:-2])  # (_batch_trace_XXT)
+    term2 = _batch_trace_XXT(m)
     term3 = _batch_mahalanobis(q._unbroadcasted_scale_tril, (q.loc - p.loc))
     return half_term1 + 0.5 * (term2 + term3 - n)
 

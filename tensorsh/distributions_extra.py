@@ -657,6 +657,81 @@ class LKJCholesky(D.Distribution):
         return unnormalized_log_pdf - (pi_constant + numerator - denominator)
 
 
+class GeneralizedPareto(D.Distribution):
+    """loc + scale * ((1 - u)^-concentration - 1) / concentration (a concentration of 0: the exponential tail)."""
+    arg_constraints = {"loc": D.real, "scale": D.positive, "concentration": D.real}
+    has_rsample = True
+    _given = ("loc", "scale", "concentration")
+
+    def __init__(self, loc, scale, concentration, validate_args=None):
+        self.loc, self.scale, self.concentration = D.broadcast_all(loc, scale, concentration)
+        numbers = all(D._is_number(v) for v in (loc, scale, concentration))
+        super().__init__(() if numbers else self.loc.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(GeneralizedPareto, batch_shape, _instance, ("loc", "scale", "concentration"))
+
+    def rsample(self, sample_shape=()):
+        return self.icdf(T["rand"](self._extended_shape(sample_shape), dtype=self.loc.dtype))
+
+    def _safe_concentration(self):
+        eq_zero = T["isclose"](self.concentration, T["tensor"](0.0))
+        return eq_zero, T["where"](eq_zero, T["ones_like"](self.concentration), self.concentration)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        z = (value - self.loc) / self.scale
+        eq_zero, safe_conc = self._safe_concentration()
+        y = 1 / safe_conc + T["ones_like"](z)
+        where_nonzero = T["where"](y == 0, y, y * T["log1p"](safe_conc * z))
+        return -self.scale.log() - T["where"](eq_zero, z, where_nonzero)
+
+    def log_survival_function(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        z = (value - self.loc) / self.scale
+        eq_zero, safe_conc = self._safe_concentration()
+        return T["where"](eq_zero, -z, -T["log1p"](safe_conc * z) / safe_conc)
+
+    def log_cdf(self, value):
+        return T["log1p"](-T["exp"](self.log_survival_function(value)))
+
+    def cdf(self, value):
+        return T["exp"](self.log_cdf(value))
+
+    def icdf(self, value):
+        concentration = self.concentration
+        eq_zero = T["isclose"](concentration, T["zeros_like"](concentration))
+        safe_conc = T["where"](eq_zero, T["ones_like"](concentration), concentration)
+        logu = T["log1p"](-value)
+        where_nonzero = self.loc + self.scale / safe_conc * T["expm1"](-safe_conc * logu)
+        return T["where"](eq_zero, self.loc - self.scale * logu, where_nonzero)
+
+    @property
+    def mean(self):
+        valid = self.concentration < 1
+        result = self.loc + self.scale / (1 - T["where"](valid, self.concentration, 0.5))
+        return T["where"](valid, result, math.nan)
+
+    @property
+    def variance(self):
+        valid = self.concentration < 0.5
+        safe_conc = T["where"](valid, self.concentration, 0.25)
+        result = self.scale ** 2 / ((1 - safe_conc) ** 2 * (1 - 2 * safe_conc))
+        return T["where"](valid, result, math.nan)
+
+    def entropy(self):
+        return T["broadcast_to"](T["log"](self.scale) + self.concentration + 1, self._batch_shape)
+
+    mode = D._LOC
+
+    @D._DependentProperty
+    def support(self):
+        upper = T["where"](self.concentration < 0, self.loc - self.scale / self.concentration, math.inf)
+        return D._Interval(self.loc, upper)
+
+
 # ---- the KL pairs PyTorch registers for ContinuousBernoulli (torch/distributions/kl.py) ----
 def _kl_cb_cb(p, q):
     t1 = p.mean * (p.logits - q.logits)
@@ -691,9 +766,66 @@ def _kl_uniform_cb(p, q):
     return T["where"](outside, T["ones_like"](result) * math.inf, result)
 
 
+def _check_event_shapes(p, q, what):
+    if p.event_shape != q.event_shape:
+        raise value_error(f"KL-divergence between two {what} with" + " " * 26 + "different event shapes cannot be "
+                          "computed")
+
+
+def _lowrank_terms(p, q):
+    """(log det of q's covariance, q's Mahalanobis term of the means, A) of a low-rank q (PyTorch's
+    _kl_*_lowrankmultivariatenormal: inv(qcov) = inv(qD) - A^T A)."""
+    logdet = _batch_lowrank_logdet(q._unbroadcasted_cov_factor, q._unbroadcasted_cov_diag, q._capacitance_tril)
+    term3 = _batch_lowrank_mahalanobis(q._unbroadcasted_cov_factor, q._unbroadcasted_cov_diag, q.loc - p.loc,
+                                       q._capacitance_tril)
+    qWt_qDinv = q._unbroadcasted_cov_factor.mT / q._unbroadcasted_cov_diag.unsqueeze(-2)
+    A = T["linalg"].solve_triangular(q._capacitance_tril, qWt_qDinv, upper=False)
+    return logdet, term3, A
+
+
+def _p_lowrank_logdet(p):
+    return _batch_lowrank_logdet(p._unbroadcasted_cov_factor, p._unbroadcasted_cov_diag, p._capacitance_tril)
+
+
+def _kl_lowrank_lowrank(p, q):
+    _check_event_shapes(p, q, "Low Rank Multivariate Normals")
+    logdet, term3, A = _lowrank_terms(p, q)
+    term21 = (p._unbroadcasted_cov_diag / q._unbroadcasted_cov_diag).sum(-1)
+    term22 = D._batch_trace_XXT(p._unbroadcasted_cov_factor * q._unbroadcasted_cov_diag.rsqrt().unsqueeze(-1))
+    term23 = D._batch_trace_XXT(A * p._unbroadcasted_cov_diag.sqrt().unsqueeze(-2))
+    term24 = D._batch_trace_XXT(A.matmul(p._unbroadcasted_cov_factor))
+    return 0.5 * (logdet - _p_lowrank_logdet(p) + term21 + term22 - term23 - term24 + term3 - p.event_shape[0])
+
+
+def _kl_lowrank_mvn(p, q):
+    _check_event_shapes(p, q, "(Low Rank) Multivariate Normals")
+    term1 = 2 * q._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1) - _p_lowrank_logdet(p)
+    term3 = D._batch_mahalanobis(q._unbroadcasted_scale_tril, q.loc - p.loc)
+    batch = tuple(T["broadcast_shapes"](q._unbroadcasted_scale_tril.shape[:-2], p._unbroadcasted_cov_factor.shape[:-2]))
+    n = p.event_shape[0]
+    q_scale_tril = q._unbroadcasted_scale_tril.expand(batch + (n, n))
+    p_cov_factor = p._unbroadcasted_cov_factor.expand(batch + (n, p.cov_factor.size(-1)))
+    p_cov_diag = T["diag_embed"](p._unbroadcasted_cov_diag.sqrt()).expand(batch + (n, n))
+    term21 = D._batch_trace_XXT(T["linalg"].solve_triangular(q_scale_tril, p_cov_factor, upper=False))
+    term22 = D._batch_trace_XXT(T["linalg"].solve_triangular(q_scale_tril, p_cov_diag, upper=False))
+    return 0.5 * (term1 + term21 + term22 + term3 - p.event_shape[0])
+
+
+def _kl_mvn_lowrank(p, q):
+    _check_event_shapes(p, q, "(Low Rank) Multivariate Normals")
+    logdet, term3, A = _lowrank_terms(p, q)
+    term1 = logdet - 2 * p._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+    term21 = D._batch_trace_XXT(p._unbroadcasted_scale_tril * q._unbroadcasted_cov_diag.rsqrt().unsqueeze(-1))
+    term22 = D._batch_trace_XXT(A.matmul(p._unbroadcasted_scale_tril))
+    return 0.5 * (term1 + term21 - term22 + term3 - p.event_shape[0])
+
+
 _KL = {("ContinuousBernoulli", "ContinuousBernoulli"): _kl_cb_cb, ("Beta", "ContinuousBernoulli"): _kl_beta_cb,
        ("ContinuousBernoulli", "Exponential"): _kl_cb_exponential, ("ContinuousBernoulli", "Normal"): _kl_cb_normal,
-       ("ContinuousBernoulli", "Uniform"): _kl_cb_uniform, ("Uniform", "ContinuousBernoulli"): _kl_uniform_cb}
+       ("ContinuousBernoulli", "Uniform"): _kl_cb_uniform, ("Uniform", "ContinuousBernoulli"): _kl_uniform_cb,
+       ("LowRankMultivariateNormal", "LowRankMultivariateNormal"): _kl_lowrank_lowrank,
+       ("LowRankMultivariateNormal", "MultivariateNormal"): _kl_lowrank_mvn,
+       ("MultivariateNormal", "LowRankMultivariateNormal"): _kl_mvn_lowrank}
 
 
 def install(namespace):
@@ -702,7 +834,7 @@ def install(namespace):
     for cls, module in ((FisherSnedecor, "fishersnedecor"), (Kumaraswamy, "kumaraswamy"),
                         (ContinuousBernoulli, "continuous_bernoulli"), (VonMises, "von_mises"),
                         (LowRankMultivariateNormal, "lowrank_multivariate_normal"), (Wishart, "wishart"),
-                        (LKJCholesky, "lkj_cholesky")):
+                        (LKJCholesky, "lkj_cholesky"), (GeneralizedPareto, "generalized_pareto")):
         cls.__module__ = "torch.distributions." + module
         namespace[cls.__name__] = cls
         namespace[module] = Namespace(cls.__module__, {cls.__name__: cls})

@@ -742,7 +742,7 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "continuous_bernoulli", "von_mises",
                                                      "lowrank_multivariate_normal", "wishart",
                                                      "lkj_cholesky", "constraint_registry", "logistic_normal",
-                                                     "exp_family")))
+                                                     "exp_family", "generalized_pareto")))
 _PACKAGES = {}
 
 

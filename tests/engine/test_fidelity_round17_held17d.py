@@ -169,6 +169,27 @@ for p, q in [(p, q) for p in ps for q in ps] + [(w1, w2), (D.Chi2(3.0), D.Chi2(4
     try: print(type(p).__name__, type(q).__name__, D.kl_divergence(p, q))
     except Exception as e: print(type(p).__name__, type(q).__name__, type(e).__name__, e)
 """,
+"generalized_pareto_and_the_low_rank_normals_kl": """
+D = torch.distributions
+torch.manual_seed(0)
+d = D.GeneralizedPareto(loc=0.0, scale=1.0, concentration=0.5)
+x = d.sample((4,))
+print(d, x, d.log_prob(x), d.cdf(torch.tensor([0.5, 1.0])), d.icdf(torch.tensor(0.5)))
+print(d.mean, d.variance, d.entropy(), d.mode, d.support, D.GeneralizedPareto.support)
+g = D.GeneralizedPareto(torch.zeros(3), torch.ones(3), torch.tensor([-0.5, 0.0, 0.3]))
+print(g.sample(), g.mean, g.variance, g.support, g.log_prob(torch.tensor([0.5, 0.5, 0.5])), g.expand([2, 3]).batch_shape)
+for f in [lambda: D.GeneralizedPareto(0.0, -1.0, 0.1), lambda: g.log_prob(torch.tensor([5.0, 1.0, 1.0]))]:
+    try: f()
+    except Exception as e: print(type(e).__name__, e)
+LR, MVN = D.LowRankMultivariateNormal, D.MultivariateNormal
+a = LR(torch.zeros(3), torch.randn(3, 2), torch.rand(3) + 0.5)
+b = LR(torch.ones(2, 3), torch.randn(2, 3, 1), torch.rand(2, 3) + 0.5)
+m = MVN(torch.randn(3), scale_tril=torch.tril(torch.rand(3, 3)) + torch.eye(3))
+small = LR(torch.zeros(2), torch.ones(2, 1), torch.ones(2))
+for p, q in [(a, b), (b, a), (a, m), (m, a), (b, m), (m, b), (a, a), (a, small), (m, small), (small, m)]:
+    try: print(D.kl_divergence(p, q))
+    except Exception as e: print(type(e).__name__, e)
+""",
 "permute_backward_of_a_zero_dim_tensor": """
 x = torch.tensor(2., requires_grad=True)
 y = x.permute(())
