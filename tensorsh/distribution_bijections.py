@@ -374,7 +374,8 @@ TRANSFORMS = {cls.__name__: cls for cls in (
 CONSTRAINTS = {"lower_triangular": D._LowerTriangular(), "corr_cholesky": D._CorrCholesky(), "square": D._Square(),
                "symmetric": D._Symmetric(), "positive_semidefinite": D._PositiveSemidefinite(),
                "one_hot": D._OneHot(), "dependent": D._Dependent(), "dependent_property": D._DependentProperty,
-               "is_dependent": D.is_dependent, "cat": D._Cat, "stack": D._Stack}
+               "is_dependent": D.is_dependent, "cat": D._Cat, "stack": D._Stack,
+               "MixtureSameFamilyConstraint": D._MixtureSameFamilyConstraint}
 
 
 def install(namespace):

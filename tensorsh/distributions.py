@@ -1917,6 +1917,8 @@ class LogNormal(Distribution):
 
 
 class _MixtureSameFamilyConstraint(_Constraint):
+    __api__ = _Constraint.__api__ | {"base_constraint"}
+
     def __init__(self, base_constraint):
         self.base_constraint = base_constraint
         self.event_dim = base_constraint.event_dim
@@ -1925,7 +1927,7 @@ class _MixtureSameFamilyConstraint(_Constraint):
     def check(self, value):
         result = self.base_constraint.check(value.unsqueeze(-1 - self.event_dim))
         if value.dim() < self.event_dim:
-            raise value_error(f"value.dim() = {value.dim()} < event_dim = {self.event_dim}")
+            raise value_error(f"Expected value.dim() >= {self.event_dim} but got {value.dim()}")
         result = result.reshape(tuple(result.shape[:value.dim() - self.event_dim]) + (-1,))
         return result.all(-1)
 

@@ -134,6 +134,10 @@ print(ln, ln.batch_shape, ln.event_shape, v, ln.log_prob(v), ln.rsample((2,)).sh
 print(C.lower_triangular.check(torch.ones(2, 2)), C.square.check(torch.ones(2, 3)), C.symmetric.check(torch.eye(2)),
       C.positive_semidefinite.check(torch.ones(2, 2)), C.one_hot.check(torch.tensor([[0., 1.], [1., 1.]])),
       C.is_dependent(C.dependent), C.positive.lower_bound, C.independent(C.real, 2).base_constraint)
+msf = C.MixtureSameFamilyConstraint(C.independent(C.real, 1))
+print(msf, msf.event_dim, msf.base_constraint, msf.check(torch.zeros(2, 3)))
+try: msf.check(torch.tensor(1.0))
+except Exception as e: print(type(e).__name__, e)
 """,
 "exponential_family_and_the_kl_pairs_dispatched_by_mro": """
 D = torch.distributions
