@@ -255,6 +255,7 @@ def dropout_without_noise(input, p, train, inplace, feature):
 def dropout(input, p=0.5, train=True, inplace=False, feature=False):
     """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise.
     feature=True (feature_dropout): one noise value per (sample, channel), broadcast over the other dims."""
+    p = float(p)  # (a 0-dim tensor p: PyTorch's parser reads it as a double)
     result = dropout_without_noise(input, p, train, inplace, feature)
     if result is not None:
         return result

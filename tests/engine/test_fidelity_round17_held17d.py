@@ -194,6 +194,20 @@ for p, q in [(a, b), (b, a), (a, m), (m, a), (b, m), (m, b), (a, a), (a, small),
     try: print(D.kl_divergence(p, q))
     except Exception as e: print(type(e).__name__, e)
 """,
+"a_zero_dim_tensor_for_a_double_is_a_number_by_keyword_too": """
+t = torch.tensor(0.5)
+for f in [lambda: torch.bernoulli(torch.ones(4), p=t), lambda: torch.bernoulli(torch.ones(4), t),
+          lambda: torch.ones(4).bernoulli_(p=t), lambda: torch.nn.functional.dropout(torch.ones(4), t),
+          lambda: torch.nn.functional.dropout(torch.ones(4), p=torch.tensor(1)),
+          lambda: torch.nn.functional.alpha_dropout(torch.ones(4), t, True),
+          lambda: torch.nn.functional.dropout2d(torch.ones(2, 3, 1, 1), t).flatten(),
+          lambda: torch.nn.functional.dropout(torch.ones(4), torch.tensor([0.5])),
+          lambda: torch.arange(4.).add(torch.ones(4), alpha=torch.tensor(2.0)),
+          lambda: torch.arange(4.).clamp(min=torch.tensor(1.0)), lambda: torch.lerp(torch.zeros(2), torch.ones(2), weight=t)]:
+    torch.manual_seed(0)
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
 "permute_backward_of_a_zero_dim_tensor": """
 x = torch.tensor(2., requires_grad=True)
 y = x.permute(())
