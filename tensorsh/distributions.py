@@ -340,8 +340,8 @@ class Distribution:
         self._validate_args = self._validate_default if validate_args is None else validate_args
         if self._validate_args:
             for param, constraint in self.arg_constraints.items():
-                if param not in (self._checked or self._given_params()):
-                    continue  # the lazily computed parameter is not checked
+                if is_dependent(constraint) or param not in (self._checked or self._given_params()):
+                    continue  # (a dependent constraint cannot be checked; a lazily computed parameter is not)
                 value = getattr(self, param)
                 if not constraint.check(value).all().item():
                     raise value_error(f"Expected parameter {param} ({type(value).__name__} of shape "

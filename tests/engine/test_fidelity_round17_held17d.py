@@ -208,6 +208,31 @@ for f in [lambda: torch.bernoulli(torch.ones(4), p=t), lambda: torch.bernoulli(t
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
 """,
+"a_programs_distribution_with_a_dependent_support": """
+D = torch.distributions
+C = D.constraints
+class Shifted(D.Distribution):
+    arg_constraints = {"low": C.real, "high": C.dependent}
+    has_rsample = True
+    def __init__(self, low, high, validate_args=None):
+        self.low, self.high = low, high
+        super().__init__(low.shape, validate_args=validate_args)
+    @C.dependent_property(is_discrete=False, event_dim=0)
+    def support(self):
+        return C.interval(self.low, self.high)
+    def rsample(self, sample_shape=torch.Size()):
+        return self.low + torch.rand(self._extended_shape(sample_shape)) * (self.high - self.low)
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return -(self.high - self.low).log().expand(value.shape)
+torch.manual_seed(0)
+d = Shifted(torch.zeros(2), torch.tensor([1.0, 3.0]))
+print(d, d.sample((2,)), d.support, Shifted.support.is_discrete, Shifted.support.event_dim)
+print(d.log_prob(torch.tensor([0.5, 2.0])))
+try: d.log_prob(torch.tensor([1.5, 2.0]))
+except Exception as e: print(type(e).__name__, e)
+""",
 "permute_backward_of_a_zero_dim_tensor": """
 x = torch.tensor(2., requires_grad=True)
 y = x.permute(())
