@@ -543,6 +543,10 @@ class Wishart(D.ExponentialFamily):
         return self.df.view(tuple(self._batch_shape) + (1, 1)) * (
             V.pow(2) + T["einsum"]("...i,...j->...ij", diag_V, diag_V))
 
+    def sample(self, sample_shape=()):  # (a singular sample's warning is then Distribution.sample's, shown once)
+        with autograd.no_grad():
+            return self.rsample(sample_shape, _site="torch.distributions.distribution.sample")
+
     def _bartlett_sampling(self, sample_shape=()):
         p = self._event_shape[-1]
         noise = self._dist_chi2.rsample(sample_shape).sqrt()
@@ -553,7 +557,7 @@ class Wishart(D.ExponentialFamily):
         chol = self._unbroadcasted_scale_tril @ noise
         return chol @ chol.transpose(-2, -1)
 
-    def rsample(self, sample_shape=(), max_try_correction=None):
+    def rsample(self, sample_shape=(), max_try_correction=None, _site=None):
         if max_try_correction is None:
             max_try_correction = 10
         sample_shape = tuple(sample_shape)
@@ -562,7 +566,7 @@ class Wishart(D.ExponentialFamily):
         if self._batch_shape:
             is_singular = is_singular.amax(self._batch_dims)
         if is_singular.any().item():
-            warn("Singular sample detected.")
+            warn("Singular sample detected.", site=_site)  # (stacklevel=2: rsample's caller)
             for _ in range(max_try_correction):
                 sample_new = self._bartlett_sampling(is_singular[is_singular].shape)
                 sample[is_singular] = sample_new
