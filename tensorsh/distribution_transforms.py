@@ -809,9 +809,7 @@ class InverseGamma(TransformedDistribution):
                 - (1 + self.concentration) * self.concentration.digamma())
 
 
-def _clamp_probs(probs):
-    eps = T["finfo"](probs.dtype).eps
-    return probs.clamp(min=eps, max=1 - eps)
+_clamp_probs = D.clamp_probs
 
 
 class LogitRelaxedBernoulli(D._BinaryProbs):
@@ -934,6 +932,88 @@ def _kl_pareto_pareto(p, q):
     return result
 
 
+def _kl_exponential_gumbel(p, q):
+    scale_rate_prod = p.rate * q.scale
+    loc_scale_ratio = q.loc / q.scale
+    t1 = scale_rate_prod.log() - 1
+    t2 = T["exp"](loc_scale_ratio) * scale_rate_prod / (scale_rate_prod + 1)
+    return t1 - loc_scale_ratio + t2 + scale_rate_prod.reciprocal()
+
+
+def _kl_gamma_gumbel(p, q):
+    beta_scale_prod = p.rate * q.scale
+    loc_scale_ratio = q.loc / q.scale
+    t1 = (p.concentration - 1) * p.concentration.digamma() - p.concentration.lgamma() - p.concentration
+    t2 = beta_scale_prod.log() + p.concentration / beta_scale_prod
+    t3 = T["exp"](loc_scale_ratio) * (1 + beta_scale_prod.reciprocal()).pow(-p.concentration) - loc_scale_ratio
+    return t1 + t2 + t3
+
+
+def _kl_gumbel_normal(p, q):
+    param_ratio = p.scale / q.scale
+    t1 = (param_ratio / math.sqrt(2 * math.pi)).log()
+    t2 = (math.pi * param_ratio * 0.5).pow(2) / 3
+    t3 = ((p.loc + p.scale * _EULER - q.loc) / q.scale).pow(2) * 0.5
+    return -t1 + t2 + t3 - (_EULER + 1)
+
+
+def _kl_normal_gumbel(p, q):
+    mean_scale_ratio = p.loc / q.scale
+    var_scale_sqr_ratio = (p.scale / q.scale).pow(2)
+    loc_scale_ratio = q.loc / q.scale
+    t1 = var_scale_sqr_ratio.log() * 0.5
+    t2 = mean_scale_ratio - loc_scale_ratio
+    t3 = T["exp"](-mean_scale_ratio + 0.5 * var_scale_sqr_ratio + loc_scale_ratio)
+    return -t1 + t2 + t3 - (0.5 * (1 + math.log(2 * math.pi)))
+
+
+def _kl_pareto_exponential(p, q):
+    scale_rate_prod = p.scale * q.rate
+    t1 = (p.alpha / scale_rate_prod).log()
+    result = t1 - p.alpha.reciprocal() + p.alpha * scale_rate_prod / (p.alpha - 1) - 1
+    result[p.alpha <= 1] = math.inf
+    return result
+
+
+def _kl_pareto_gamma(p, q):
+    common_term = p.scale.log() + p.alpha.reciprocal()
+    t1 = p.alpha.log() - common_term
+    t2 = q.concentration.lgamma() - q.concentration * q.rate.log()
+    t3 = (1 - q.concentration) * common_term
+    t4 = q.rate * p.alpha * p.scale / (p.alpha - 1)
+    result = t1 + t2 + t3 + t4 - 1
+    result[p.alpha <= 1] = math.inf
+    return result
+
+
+def _kl_pareto_normal(p, q):
+    var_normal = 2 * q.scale.pow(2)
+    common_term = p.scale / (p.alpha - 1)
+    t1 = (math.sqrt(2 * math.pi) * q.scale * p.alpha / p.scale).log()
+    t3 = p.alpha * common_term.pow(2) / (p.alpha - 2)
+    t4 = (p.alpha * common_term - q.loc).pow(2)
+    result = t1 - p.alpha.reciprocal() + (t3 + t4) / var_normal - 1
+    result[p.alpha <= 2] = math.inf
+    return result
+
+
+def _kl_uniform_gumbel(p, q):
+    common_term = q.scale / (p.high - p.low)
+    high_loc_diff = (p.high - q.loc) / q.scale
+    low_loc_diff = (p.low - q.loc) / q.scale
+    t1 = common_term.log() + 0.5 * (high_loc_diff + low_loc_diff)
+    return t1 - common_term * (T["exp"](-high_loc_diff) - T["exp"](-low_loc_diff))
+
+
+def _kl_uniform_pareto(p, q):
+    support_uniform = p.high - p.low
+    t1 = (q.alpha * q.scale.pow(q.alpha) * support_uniform).log()
+    t2 = (T["xlogy"](p.high, p.high) - T["xlogy"](p.low, p.low) - support_uniform) / support_uniform
+    result = t2 * (q.alpha + 1) - t1
+    result[p.low < q.support.lower_bound] = math.inf
+    return result
+
+
 def _kl_transformed_transformed(p, q):
     if p.transforms != q.transforms or p.event_shape != q.event_shape:
         raise make("NotImplementedError", "")
@@ -984,4 +1064,8 @@ def install(namespace):
     namespace["relaxed_categorical"]._members["ExpRelaxedCategorical"] = ExpRelaxedCategorical
     D._KL.update({("TransformedDistribution", "TransformedDistribution"): _kl_transformed_transformed,
                   ("HalfNormal", "HalfNormal"): _kl_halfnormal_halfnormal, ("Gumbel", "Gumbel"): _kl_gumbel_gumbel,
-                  ("Pareto", "Pareto"): _kl_pareto_pareto})
+                  ("Pareto", "Pareto"): _kl_pareto_pareto, ("Exponential", "Gumbel"): _kl_exponential_gumbel,
+                  ("Gamma", "Gumbel"): _kl_gamma_gumbel, ("Gumbel", "Normal"): _kl_gumbel_normal,
+                  ("Normal", "Gumbel"): _kl_normal_gumbel, ("Pareto", "Exponential"): _kl_pareto_exponential,
+                  ("Pareto", "Gamma"): _kl_pareto_gamma, ("Pareto", "Normal"): _kl_pareto_normal,
+                  ("Uniform", "Gumbel"): _kl_uniform_gumbel, ("Uniform", "Pareto"): _kl_uniform_pareto})

@@ -48,6 +48,8 @@ class _Real(_Constraint):
 
 
 class _GreaterThan(_Constraint):
+    __api__ = _Constraint.__api__ | {"lower_bound"}
+
     def __init__(self, lower_bound):
         self.lower_bound = lower_bound
 
@@ -76,6 +78,8 @@ class _IntegerGreaterThan(_GreaterThan):
 
 
 class _LessThan(_Constraint):
+    __api__ = _Constraint.__api__ | {"upper_bound"}
+
     def __init__(self, upper_bound):
         self.upper_bound = upper_bound
 
@@ -87,6 +91,8 @@ class _LessThan(_Constraint):
 
 
 class _Interval(_Constraint):
+    __api__ = _Constraint.__api__ | {"lower_bound", "upper_bound"}
+
     def __init__(self, lower_bound, upper_bound):
         self.lower_bound, self.upper_bound = lower_bound, upper_bound
 
@@ -116,20 +122,22 @@ class _Simplex(_Constraint):
 
 
 class _IndependentConstraint(_Constraint):
-    def __init__(self, base, reinterpreted_batch_ndims):
-        self.base, self.reinterpreted_batch_ndims = base, reinterpreted_batch_ndims
-        self.event_dim = base.event_dim + reinterpreted_batch_ndims
-        self.is_discrete = base.is_discrete
+    __api__ = _Constraint.__api__ | {"base_constraint", "reinterpreted_batch_ndims"}
+
+    def __init__(self, base_constraint, reinterpreted_batch_ndims):
+        self.base_constraint, self.reinterpreted_batch_ndims = base_constraint, reinterpreted_batch_ndims
+        self.event_dim = base_constraint.event_dim + reinterpreted_batch_ndims
+        self.is_discrete = base_constraint.is_discrete
 
     def check(self, value):
-        result = self.base.check(value)
+        result = self.base_constraint.check(value)
         if result.dim() < self.reinterpreted_batch_ndims:
-            raise value_error(f"Expected value.dim() >= {self.reinterpreted_batch_ndims} but got {value.dim()}")
+            raise value_error(f"Expected value.dim() >= {self.event_dim} but got {value.dim()}")
         result = result.reshape(tuple(result.shape[:result.dim() - self.reinterpreted_batch_ndims]) + (-1,))
         return result.all(-1)
 
     def __repr__(self):
-        return f"IndependentConstraint({self.base!r}, {self.reinterpreted_batch_ndims})"
+        return f"IndependentConstraint({self.base_constraint!r}, {self.reinterpreted_batch_ndims})"
 
 
 class _PositiveDefinite(_Constraint):
@@ -143,12 +151,135 @@ class _PositiveDefinite(_Constraint):
         return T["linalg"].cholesky_ex(value).info.eq(0)
 
 
+class _LowerTriangular(_Constraint):
+    event_dim = 2
+    def check(self, value):
+        return (value.tril() == value).view(tuple(value.shape[:-2]) + (-1,)).min(-1)[0]
+
+
 class _LowerCholesky(_Constraint):
     event_dim = 2
     def check(self, value):
-        lower_triangular = (value.tril() == value).view(tuple(value.shape[:-2]) + (-1,)).min(-1)[0]
         positive_diagonal = (value.diagonal(dim1=-2, dim2=-1) > 0).min(-1)[0]
-        return lower_triangular & positive_diagonal
+        return _LowerTriangular.check(self, value) & positive_diagonal
+
+
+class _CorrCholesky(_Constraint):
+    event_dim = 2
+
+    def check(self, value):
+        tol = T["finfo"](value.dtype).eps * value.size(-1) * 10
+        row_norm = T["linalg"].norm(value.detach(), dim=-1)
+        unit_row_norm = (row_norm - 1.0).abs().le(tol).all(dim=-1)
+        return _LowerCholesky().check(value) & unit_row_norm
+
+
+class _Square(_Constraint):
+    event_dim = 2
+    def check(self, value):
+        return T["full"](tuple(value.shape[:-2]), value.shape[-2] == value.shape[-1], dtype=T["bool"])
+
+
+class _Symmetric(_Square):
+    def check(self, value):
+        square_check = super().check(value)
+        if not square_check.all():
+            return square_check
+        return T["isclose"](value, value.mT, atol=1e-6).all(-2).all(-1)
+
+
+class _PositiveSemidefinite(_Symmetric):
+    def check(self, value):
+        sym_check = super().check(value)
+        if not sym_check.all():
+            return sym_check
+        return T["linalg"].eigvalsh(value).ge(0).all(-1)
+
+
+class _OneHot(_Constraint):
+    is_discrete = True
+    event_dim = 1
+    def check(self, value):
+        is_boolean = (value == 0) | (value == 1)
+        return is_boolean.all(-1) & value.sum(-1).eq(1)
+
+
+class _Dependent(_Constraint):
+    """A placeholder for a support that depends on other variables: no check; is_discrete/event_dim if given."""
+
+    def __init__(self, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        self._is_discrete, self._event_dim = is_discrete, event_dim
+
+    @property
+    def is_discrete(self):
+        if self._is_discrete is NotImplemented:
+            raise make("NotImplementedError", ".is_discrete cannot be determined statically")
+        return self._is_discrete
+
+    @property
+    def event_dim(self):
+        if self._event_dim is NotImplemented:
+            raise make("NotImplementedError", ".event_dim cannot be determined statically")
+        return self._event_dim
+
+    def __call__(self, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        return _Dependent(is_discrete=self._is_discrete if is_discrete is NotImplemented else is_discrete,
+                          event_dim=self._event_dim if event_dim is NotImplemented else event_dim)
+
+    def check(self, x):
+        raise value_error("Cannot determine validity of dependent constraint")
+
+
+def is_dependent(constraint):
+    return isinstance(constraint, _Dependent)
+
+
+class _DependentProperty(property, _Dependent):
+    """@constraints.dependent_property: a property on an instance, a dependent constraint on the class."""
+
+    def __init__(self, fn=None, *, is_discrete=NotImplemented, event_dim=NotImplemented):
+        property.__init__(self, fn)
+        self._is_discrete, self._event_dim = is_discrete, event_dim
+
+    def __call__(self, fn):
+        return _DependentProperty(fn, is_discrete=self._is_discrete, event_dim=self._event_dim)
+
+
+class _Cat(_Constraint):
+    """Constraints applied to consecutive slices (of the given lengths) along dim."""
+
+    def __init__(self, cseq, dim=0, lengths=None):
+        self.cseq = list(cseq)
+        self.lengths = list(lengths) if lengths is not None else [1] * len(self.cseq)
+        self.dim = dim
+
+    is_discrete = property(lambda self: any(c.is_discrete for c in self.cseq))
+    event_dim = property(lambda self: max(c.event_dim for c in self.cseq))
+
+    def check(self, value):
+        checks, start = [], 0
+        for constr, length in zip(self.cseq, self.lengths):
+            checks.append(constr.check(value.narrow(self.dim, start, length)))
+            start = start + length
+        return T["cat"](checks, self.dim)
+
+
+class _Stack(_Constraint):
+    """A constraint for each index along dim."""
+
+    def __init__(self, cseq, dim=0):
+        self.cseq, self.dim = list(cseq), dim
+
+    is_discrete = property(lambda self: any(c.is_discrete for c in self.cseq))
+
+    @property
+    def event_dim(self):
+        dim = max(c.event_dim for c in self.cseq)
+        return dim + 1 if self.dim + dim < 0 else dim
+
+    def check(self, value):
+        vs = [value.select(self.dim, i) for i in range(value.size(self.dim))]
+        return T["stack"]([constr.check(v) for v, constr in zip(vs, self.cseq)], self.dim)
 
 
 real = _Real()
@@ -209,8 +340,8 @@ class Distribution:
         self._validate_args = self._validate_default if validate_args is None else validate_args
         if self._validate_args:
             for param, constraint in self.arg_constraints.items():
-                if param not in (self._checked or self._given_params()):
-                    continue  # the lazily computed parameter is not checked
+                if is_dependent(constraint) or param not in (self._checked or self._given_params()):
+                    continue  # (a dependent constraint cannot be checked; a lazily computed parameter is not)
                 value = getattr(self, param)
                 if not constraint.check(value).all().item():
                     raise value_error(f"Expected parameter {param} ({type(value).__name__} of shape "
@@ -308,12 +439,105 @@ class Distribution:
         return type(self).__name__ + "(" + ", ".join(parts) + ")"
 
 
-def _probs_to_logits(probs, is_binary=False):
+# ---- torch.distributions.utils ----
+def clamp_probs(probs):
     eps = T["finfo"](probs.dtype).eps
-    ps_clamped = probs.clamp(min=eps, max=1 - eps)
+    return probs.clamp(min=eps, max=1 - eps)
+
+
+def probs_to_logits(probs, is_binary=False):
+    ps_clamped = clamp_probs(probs)
     if is_binary:
         return T["log"](ps_clamped) - T["log1p"](-ps_clamped)
     return T["log"](ps_clamped)
+
+
+def logits_to_probs(logits, is_binary=False):
+    return T["sigmoid"](logits) if is_binary else T["softmax"](logits, dim=-1)
+
+
+def _tril_mask(n, diag):
+    arange = T["arange"](n)
+    return arange < arange.view(-1, 1) + (diag + 1)
+
+
+def tril_matrix_to_vec(mat, diag=0):
+    n = mat.shape[-1]
+    if diag < -n or diag >= n:
+        raise value_error(f"diag ({diag}) provided is outside [{-n}, {n - 1}].")
+    return mat[..., _tril_mask(n, diag)]
+
+
+def vec_to_tril_matrix(vec, diag=0):
+    n = (-(1 + 2 * diag) + ((1 + 2 * diag) ** 2 + 8 * vec.shape[-1] + 4 * abs(diag) * (diag + 1)) ** 0.5) / 2
+    if round(n) - n > T["finfo"](vec.dtype).eps:
+        raise value_error(f"The size of last dimension is {vec.shape[-1]} which cannot be expressed as the lower "
+                          "triangular part of a square D x D matrix.")
+    n = round(n)
+    mat = vec.new_zeros(tuple(vec.shape[:-1]) + (n, n))
+    mat[..., _tril_mask(n, diag)] = vec
+    return mat
+
+
+class lazy_property:
+    """A method computed on first read, its value then stored on the instance under the method's name."""
+
+    def __init__(self, wrapped):
+        self.wrapped = wrapped
+        self.__doc__, self.__name__ = getattr(wrapped, "__doc__", None), getattr(wrapped, "__name__", None)
+
+    def __get__(self, instance, obj_type=None):
+        if instance is None:
+            return self
+        with autograd.enable_grad():
+            value = self.wrapped(instance)
+        setattr(instance, self.wrapped.__name__, value)
+        return value
+
+
+class ExponentialFamily(Distribution):
+    """A family with natural parameters and a log normalizer: its entropy (and the KL between two of one type)
+    by autograd's gradient of the log normalizer, as PyTorch's Bregman-divergence formulas."""
+    __class_api__ = Distribution.__class_api__ | {"entropy"}
+
+    def __init_subclass__(cls, **kwargs):  # (the Bregman parts a program reads or defines, each family's own too)
+        super().__init_subclass__(**kwargs)
+        cls.__api__ = cls.__api__ | {"_natural_params", "_log_normalizer", "_mean_carrier_measure"}
+
+    @property
+    def _natural_params(self):
+        raise make("NotImplementedError", "")
+
+    def _log_normalizer(self, *natural_params):
+        raise make("NotImplementedError", "")
+
+    @property
+    def _mean_carrier_measure(self):
+        raise make("NotImplementedError", "")
+
+    def entropy(self):
+        result = -self._mean_carrier_measure
+        nparams = [p.detach().requires_grad_() for p in self._natural_params]
+        lg_normal = self._log_normalizer(*nparams)
+        gradients = T["autograd"].grad(lg_normal.sum(), nparams, create_graph=True)
+        result += lg_normal
+        for np_, g in zip(nparams, gradients):
+            result -= (np_ * g).reshape(tuple(self._batch_shape) + (-1,)).sum(-1)
+        return result
+
+
+def _kl_expfamily_expfamily(p, q):
+    if type(p) is not type(q):  # (the text keeps the indent of the source line its backslash continues)
+        raise make("NotImplementedError", "The cross KL-divergence between different exponential families cannot"
+                                          + " " * 29 + "be computed using Bregman divergences")
+    p_nparams = [np_.detach().requires_grad_() for np_ in p._natural_params]
+    q_nparams = q._natural_params
+    lg_normal = p._log_normalizer(*p_nparams)
+    gradients = T["autograd"].grad(lg_normal.sum(), p_nparams, create_graph=True)
+    result = q._log_normalizer(*q_nparams) - lg_normal
+    for pnp, qnp, g in zip(p_nparams, q_nparams, gradients):
+        result -= _sum_rightmost((qnp - pnp) * g, len(q.event_shape))
+    return result
 
 
 class _ProbsOrLogits(Distribution):
@@ -387,7 +611,7 @@ class Categorical(_ProbsOrLogits):
 
     @staticmethod
     def _probs_to_logits(probs):
-        return _probs_to_logits(probs)
+        return probs_to_logits(probs)
 
     @property
     def support(self):
@@ -451,10 +675,10 @@ class _BinaryProbs(_ProbsOrLogits):
 
     @staticmethod
     def _probs_to_logits(probs):
-        return _probs_to_logits(probs, is_binary=True)
+        return probs_to_logits(probs, is_binary=True)
 
 
-class Bernoulli(_BinaryProbs):
+class Bernoulli(_BinaryProbs, ExponentialFamily):
     __api__ = Distribution.__api__ | {"probs", "logits", "param_shape"}
     arg_constraints = {"probs": unit_interval, "logits": real}
     support = boolean
@@ -498,6 +722,15 @@ class Bernoulli(_BinaryProbs):
             values = values.expand((-1,) + tuple(self._batch_shape))
         return values
 
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (T["logit"](self.probs),)
+
+    def _log_normalizer(self, x):
+        return T["log1p"](T["exp"](x))
+
 
 _LOC = property(lambda self: self.loc, doc="mean and mode of the distributions located at loc")
 
@@ -531,7 +764,7 @@ class _LocScale(Distribution):
     expand = Distribution._expand_given
 
 
-class Normal(_LocScale):
+class Normal(_LocScale, ExponentialFamily):
 
     mean = mode = _LOC
 
@@ -570,6 +803,15 @@ class Normal(_LocScale):
 
     def entropy(self):
         return 0.5 + 0.5 * math.log(2 * math.pi) + T["log"](self.scale)
+
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (self.loc / self.scale.pow(2), -0.5 * self.scale.pow(2).reciprocal())
+
+    def _log_normalizer(self, x, y):
+        return -0.25 * x.pow(2) / y + 0.5 * T["log"](-math.pi / y)
 
 
 class Uniform(Distribution):
@@ -833,7 +1075,7 @@ class _Rate(Distribution):
     expand = Distribution._expand_given
 
 
-class Exponential(_Rate):
+class Exponential(_Rate, ExponentialFamily):
     arg_constraints = {"rate": positive}
     support = nonnegative
     has_rsample = True
@@ -873,6 +1115,15 @@ class Exponential(_Rate):
 
     def entropy(self):
         return 1.0 - T["log"](self.rate)
+
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (-self.rate,)
+
+    def _log_normalizer(self, x):
+        return -T["log"](-x)
 
 
 class Laplace(_LocScale):
@@ -945,7 +1196,7 @@ class Cauchy(_LocScale):
         return math.log(4 * math.pi) + self.scale.log()
 
 
-class Poisson(_Rate):
+class Poisson(_Rate, ExponentialFamily):
     arg_constraints = {"rate": nonnegative}
     support = nonnegative_integer
 
@@ -972,8 +1223,15 @@ class Poisson(_Rate):
         rate, value = broadcast_all(self.rate, value)
         return value.xlogy(rate) - rate - (value + 1).lgamma()
 
+    @property
+    def _natural_params(self):
+        return (T["log"](self.rate),)
 
-class Gamma(Distribution):
+    def _log_normalizer(self, x):
+        return T["exp"](x)
+
+
+class Gamma(ExponentialFamily):
     arg_constraints = {"concentration": positive, "rate": positive}
     support = nonnegative
     has_rsample = True
@@ -1017,6 +1275,15 @@ class Gamma(Distribution):
         if self._validate_args:
             self._validate_sample(value)
         return T["special"].gammainc(self.concentration, self.rate * value)
+
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (self.concentration - 1, -self.rate)
+
+    def _log_normalizer(self, x, y):
+        return T["lgamma"](x + 1) + (x + 1) * T["log"](-y.reciprocal())
 
 
 class Chi2(Gamma):
@@ -1115,7 +1382,7 @@ def _dirichlet_function():
     return _Dirichlet
 
 
-class Dirichlet(Distribution):
+class Dirichlet(ExponentialFamily):
     arg_constraints = {"concentration": _IndependentConstraint(positive, 1)}
     support = simplex
     has_rsample = True
@@ -1168,8 +1435,15 @@ class Dirichlet(Distribution):
         return (T["lgamma"](self.concentration).sum(-1) - T["lgamma"](a0) - (k - a0) * T["digamma"](a0)
                 - ((self.concentration - 1.0) * T["digamma"](self.concentration)).sum(-1))
 
+    @property
+    def _natural_params(self):
+        return (self.concentration,)
 
-class Beta(Distribution):
+    def _log_normalizer(self, x):
+        return x.lgamma().sum(-1) - T["lgamma"](x.sum(-1))
+
+
+class Beta(ExponentialFamily):
     __api__ = Distribution.__api__ | {"concentration1", "concentration0"}
     arg_constraints = {"concentration1": positive, "concentration0": positive}
     support = unit_interval
@@ -1220,6 +1494,13 @@ class Beta(Distribution):
     @property
     def concentration0(self):
         return self._dirichlet.concentration[..., 1]
+
+    @property
+    def _natural_params(self):
+        return (self.concentration1, self.concentration0)
+
+    def _log_normalizer(self, x, y):
+        return T["lgamma"](x) + T["lgamma"](y) - T["lgamma"](x + y)
 
 
 class Geometric(_BinaryProbs):
@@ -1636,6 +1917,8 @@ class LogNormal(Distribution):
 
 
 class _MixtureSameFamilyConstraint(_Constraint):
+    __api__ = _Constraint.__api__ | {"base_constraint"}
+
     def __init__(self, base_constraint):
         self.base_constraint = base_constraint
         self.event_dim = base_constraint.event_dim
@@ -1644,7 +1927,7 @@ class _MixtureSameFamilyConstraint(_Constraint):
     def check(self, value):
         result = self.base_constraint.check(value.unsqueeze(-1 - self.event_dim))
         if value.dim() < self.event_dim:
-            raise value_error(f"value.dim() = {value.dim()} < event_dim = {self.event_dim}")
+            raise value_error(f"Expected value.dim() >= {self.event_dim} but got {value.dim()}")
         result = result.reshape(tuple(result.shape[:value.dim() - self.event_dim]) + (-1,))
         return result.all(-1)
 
@@ -1783,7 +2066,8 @@ def _kl_uniform_normal(p, q):
 
 
 def _infinite_like(p, q):
-    first = {"Exponential": "rate", "Gamma": "concentration", "Poisson": "rate"}.get(_family(p), "loc")
+    first = {"Exponential": "rate", "Gamma": "concentration", "Poisson": "rate", "Pareto": "scale",
+             "ContinuousBernoulli": "probs", "Beta": "concentration1"}.get(_family(p), "loc")
     return T["full_like"](getattr(p, first), math.inf)
 
 
@@ -1869,6 +2153,11 @@ def _kl_independent_independent(p, q):
     return _sum_rightmost(kl_divergence(p.base_dist, q.base_dist), p.reinterpreted_batch_ndims)
 
 
+def _batch_trace_XXT(bmat):
+    """The trace of X X^T for each matrix of a batch."""
+    return bmat.reshape(-1, bmat.size(-2) * bmat.size(-1)).pow(2).sum(-1).reshape(bmat.shape[:-2])
+
+
 def _kl_multivariatenormal_multivariatenormal(p, q):
     if p.event_shape != q.event_shape:
         raise value_error("KL-divergence between two Multivariate Normals with                          different "
@@ -1881,7 +2170,7 @@ def _kl_multivariatenormal_multivariatenormal(p, q):
     q_scale_tril = q._unbroadcasted_scale_tril.expand(combined_batch_shape + (n, n))
     p_scale_tril = p._unbroadcasted_scale_tril.expand(combined_batch_shape + (n, n))
     m = T["linalg"].solve_triangular(q_scale_tril, p_scale_tril, upper=False)
-    term2 = m.reshape(-1, n * n).pow(2).sum(-1).reshape(m.shape[:-2])  # (_batch_trace_XXT)
+    term2 = _batch_trace_XXT(m)
     term3 = _batch_mahalanobis(q._unbroadcasted_scale_tril, (q.loc - p.loc))
     return half_term1 + 0.5 * (term2 + term3 - n)
 
@@ -2021,11 +2310,14 @@ _KL = {("Uniform", "Normal"): _kl_uniform_normal,
        ("Gamma", "Normal"): _kl_gamma_normal,
        ("Normal", "Laplace"): _kl_normal_laplace, ("Uniform", "Beta"): _kl_uniform_beta,
        ("Uniform", "Exponential"): _kl_uniform_exponential, ("Uniform", "Gamma"): _kl_uniform_gamma,
-       ("MultivariateNormal", "MultivariateNormal"): _kl_multivariatenormal_multivariatenormal}
-for _pair in (("Normal", "Uniform"), ("Exponential", "Beta"), ("Exponential", "Uniform"), ("Gamma", "Beta"), ("Gamma", "Uniform"),
-              ("Laplace", "Beta"), ("Laplace", "Exponential"), ("Laplace", "Gamma"), ("Laplace", "Uniform"),
-              ("Normal", "Beta"), ("Normal", "Exponential"), ("Normal", "Gamma"), ("Poisson", "Bernoulli"),
-              ("Poisson", "Binomial")):
+       ("MultivariateNormal", "MultivariateNormal"): _kl_multivariatenormal_multivariatenormal,
+       ("ExponentialFamily", "ExponentialFamily"): _kl_expfamily_expfamily}
+for _pair in [(p, q) for p, qs in (  # (PyTorch's _kl_<p>_infinity pairs: a support q does not cover)
+        ("Beta", "Pareto"), ("ContinuousBernoulli", "Pareto"), ("Poisson", "Bernoulli Binomial"),
+        ("Exponential", "Beta ContinuousBernoulli Pareto Uniform"), ("Gamma", "Beta ContinuousBernoulli Pareto Uniform"),
+        ("Pareto", "Beta ContinuousBernoulli Uniform"),
+        *((p, "Beta ContinuousBernoulli Exponential Gamma Pareto Uniform") for p in ("Gumbel", "Laplace", "Normal")))
+        for q in qs.split()]:
     _KL[_pair] = _infinite_like
 
 
@@ -2052,28 +2344,32 @@ def _registered(p, q):
     return min(matches, key=lambda m: m[0]) if matches else None
 
 
+def _builtin_kl(p, q):
+    """The most specific pair of PyTorch's table among the classes p and q derive from, with its MRO positions
+    (_dispatch_kl's order: TransformedDistribution's pair for a Pareto and a Gumbel, ExponentialFamily's last)."""
+    names_p, names_q = ([c.__name__ for c in type(d).__mro__] for d in (p, q))
+    matches = [(i, j) for i, a in enumerate(names_p) for j, b in enumerate(names_q) if (a, b) in _KL]
+    if not matches:
+        return None
+    i, j = min(matches)
+    return (i, j), _KL[names_p[i], names_q[j]]
+
+
 def kl_divergence(p, q):
     """KL(p || q) for the pairs PyTorch registers among these families (its formulas from torch/distributions/kl.py)
     and those a program registers (register_kl), the most specific match first."""
-    fun = _KL.get((_family(p), _family(q)))
+    builtin = _builtin_kl(p, q)
     mine = _registered(p, q) if _REGISTERED else None
-    if mine is not None and (fun is None or mine[0] <= tuple(
-            next(i for i, c in enumerate(type(d).__mro__) if c.__name__ == _family(d)) for d in (p, q))):
-        fun = mine[1]
-    if fun is None and type(p) is not type(q) and all(
-            any(c.__name__ in _EXPONENTIAL_FAMILIES for c in type(d).__mro__) for d in (p, q)):
-        # (PyTorch's match of last resort, register_kl(ExponentialFamily, ExponentialFamily), refuses two types; its
-        # text keeps the indent of the source line its backslash continues)
-        raise make("NotImplementedError", "The cross KL-divergence between different exponential families cannot"
-                                          + " " * 29 + "be computed using Bregman divergences")
-    if fun is None:
+    if mine is not None and (builtin is None or mine[0] <= builtin[0]):
+        builtin = mine
+    if builtin is None:
         raise make("NotImplementedError", f"No KL(p || q) is implemented for p type {type(p).__name__} and q type "
                                           f"{type(q).__name__}")
+    fun = builtin[1]
     return fun(p, q)
 
 
-# PyTorch's ExponentialFamily subclasses
-_EXPONENTIAL_FAMILIES = frozenset({"Bernoulli", "Beta", "Chi2", "ContinuousBernoulli", "Dirichlet", "Exponential",
+_FAMILIES = frozenset({"Bernoulli", "Beta", "Chi2", "ContinuousBernoulli", "Dirichlet", "Exponential",
                                    "Gamma", "Normal", "Poisson", "Wishart"})
 
 
@@ -2087,7 +2383,8 @@ def _family(d):
     return next((c.__name__ for c in type(d).__mro__ if c.__name__ in _FAMILIES), None)
 
 
-NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoulli": Bernoulli, "Normal": Normal,
+NAMESPACE = {"Distribution": Distribution, "ExponentialFamily": ExponentialFamily, "Categorical": Categorical,
+             "Bernoulli": Bernoulli, "Normal": Normal,
              "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal,
              "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
              "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
@@ -2095,7 +2392,7 @@ NAMESPACE = {"Distribution": Distribution, "Categorical": Categorical, "Bernoull
              "StudentT": StudentT, "Multinomial": Multinomial, "MixtureSameFamily": MixtureSameFamily,
              "NegativeBinomial": NegativeBinomial, "OneHotCategoricalStraightThrough": OneHotCategoricalStraightThrough}
 for _name, _cls in list(NAMESPACE.items()):
-    _cls.__module__ = "torch.distributions." + {"Distribution": "distribution",
+    _cls.__module__ = "torch.distributions." + {"Distribution": "distribution", "ExponentialFamily": "exp_family",
                                                 "MultivariateNormal": "multivariate_normal",
                                                 "LogNormal": "log_normal",
                                                 "OneHotCategorical": "one_hot_categorical",
@@ -2106,6 +2403,10 @@ for _name, _cls in list(NAMESPACE.items()):
         _name, _name.lower())
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["register_kl"] = register_kl
+NAMESPACE["utils"] = Namespace("torch.distributions.utils", {
+    "broadcast_all": broadcast_all, "logits_to_probs": logits_to_probs, "clamp_probs": clamp_probs,
+    "probs_to_logits": probs_to_logits, "lazy_property": lazy_property, "tril_matrix_to_vec": tril_matrix_to_vec,
+    "vec_to_tril_matrix": vec_to_tril_matrix, "euler_constant": _EULER_GAMMA})
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence, "register_kl": register_kl})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
 _SUBMODULES = {}
@@ -2118,3 +2419,5 @@ from tensorsh import distribution_transforms  # noqa: E402  (it builds on the cl
 distribution_transforms.install(NAMESPACE)
 from tensorsh import distributions_extra  # noqa: E402  (the families that build on those above)
 distributions_extra.install(NAMESPACE)
+from tensorsh import distribution_bijections  # noqa: E402  (transforms of shapes, biject_to, LogisticNormal)
+distribution_bijections.install(NAMESPACE)

@@ -120,12 +120,10 @@ class Kumaraswamy(DT.TransformedDistribution):
         return t0 + t1 * H0 - T["log"](self.concentration1) - T["log"](self.concentration0)
 
 
-def _clamp_probs(probs):
-    eps = T["finfo"](probs.dtype).eps
-    return probs.clamp(min=eps, max=1 - eps)
+_clamp_probs = D.clamp_probs
 
 
-class ContinuousBernoulli(D._BinaryProbs):
+class ContinuousBernoulli(D._BinaryProbs, D.ExponentialFamily):
     __api__ = D.Distribution.__api__ | {"probs", "logits", "param_shape"}
     arg_constraints = {"probs": D.unit_interval, "logits": D.real}
     support = D.unit_interval
@@ -226,6 +224,19 @@ class ContinuousBernoulli(D._BinaryProbs):
         log_probs0 = T["log1p"](-self.probs)
         log_probs1 = T["log"](self.probs)
         return self.mean * (log_probs0 - log_probs1) - self._cont_bern_log_norm() - log_probs0
+
+    _mean_carrier_measure = 0
+
+    @property
+    def _natural_params(self):
+        return (self.logits,)
+
+    def _log_normalizer(self, x):
+        out_unst_reg = T["max"](T["le"](x, self._lims[0] - 0.5), T["gt"](x, self._lims[1] - 0.5))
+        cut_nat_params = T["where"](out_unst_reg, x, (self._lims[0] - 0.5) * T["ones_like"](x))
+        log_norm = T["log"](T["abs"](T["special"].expm1(cut_nat_params))) - T["log"](T["abs"](cut_nat_params))
+        taylor = 0.5 * x + T["pow"](x, 2) / 24.0 - T["pow"](x, 4) / 2880.0
+        return T["where"](out_unst_reg, log_norm, taylor)
 
 
 def _eval_poly(y, coef):
@@ -441,7 +452,7 @@ def _mvdigamma(x, p):
 _LOG_2 = math.log(2)
 
 
-class Wishart(D.Distribution):
+class Wishart(D.ExponentialFamily):
     __api__ = D.Distribution.__api__ | {"df", "covariance_matrix", "precision_matrix", "scale_tril"}
     support = D._PositiveDefinite()
     has_rsample = True
@@ -532,6 +543,10 @@ class Wishart(D.Distribution):
         return self.df.view(tuple(self._batch_shape) + (1, 1)) * (
             V.pow(2) + T["einsum"]("...i,...j->...ij", diag_V, diag_V))
 
+    def sample(self, sample_shape=()):  # (a singular sample's warning is then Distribution.sample's, shown once)
+        with autograd.no_grad():
+            return self.rsample(sample_shape, _site="torch.distributions.distribution.sample")
+
     def _bartlett_sampling(self, sample_shape=()):
         p = self._event_shape[-1]
         noise = self._dist_chi2.rsample(sample_shape).sqrt()
@@ -542,7 +557,7 @@ class Wishart(D.Distribution):
         chol = self._unbroadcasted_scale_tril @ noise
         return chol @ chol.transpose(-2, -1)
 
-    def rsample(self, sample_shape=(), max_try_correction=None):
+    def rsample(self, sample_shape=(), max_try_correction=None, _site=None):
         if max_try_correction is None:
             max_try_correction = 10
         sample_shape = tuple(sample_shape)
@@ -551,7 +566,7 @@ class Wishart(D.Distribution):
         if self._batch_shape:
             is_singular = is_singular.amax(self._batch_dims)
         if is_singular.any().item():
-            warn("Singular sample detected.")
+            warn("Singular sample detected.", site=_site)  # (stacklevel=2: rsample's caller)
             for _ in range(max_try_correction):
                 sample_new = self._bartlett_sampling(is_singular[is_singular].shape)
                 sample[is_singular] = sample_new
@@ -582,21 +597,22 @@ class Wishart(D.Distribution):
         return ((p + 1) * (p * _LOG_2 / 2 + self._log_det_half()) + T["mvlgamma"](nu / 2, p=p)
                 - (nu - p - 1) / 2 * _mvdigamma(nu / 2, p=p) + nu * p / 2)
 
+    _mean_carrier_measure = 0
 
-class _CorrCholesky(D._Constraint):
-    event_dim = 2
+    @property
+    def _natural_params(self):
+        return -self.precision_matrix / 2, (self.df - self._event_shape[-1] - 1) / 2
 
-    def check(self, value):
-        tol = T["finfo"](value.dtype).eps * value.size(-1) * 10
-        row_norm = T["linalg"].norm(value.detach(), dim=-1)
-        unit_row_norm = (row_norm - 1.0).abs().le(tol).all(dim=-1)
-        return D._LowerCholesky().check(value) & unit_row_norm
+    def _log_normalizer(self, x, y):
+        p = self._event_shape[-1]
+        return (y + (p + 1) / 2) * (-T["linalg"].slogdet(-2 * x).logabsdet + _LOG_2 * p) + \
+            T["mvlgamma"](y + (p + 1) / 2, p=p)
 
 
 class LKJCholesky(D.Distribution):
     __api__ = D.Distribution.__api__ | {"dim", "concentration"}
     arg_constraints = {"concentration": D.positive}
-    support = _CorrCholesky()
+    support = D._CorrCholesky()
     _given = ("concentration",)
 
     def __init__(self, dim, concentration=1.0, validate_args=None):
@@ -645,11 +661,184 @@ class LKJCholesky(D.Distribution):
         return unnormalized_log_pdf - (pi_constant + numerator - denominator)
 
 
+class GeneralizedPareto(D.Distribution):
+    """loc + scale * ((1 - u)^-concentration - 1) / concentration (a concentration of 0: the exponential tail)."""
+    arg_constraints = {"loc": D.real, "scale": D.positive, "concentration": D.real}
+    has_rsample = True
+    _given = ("loc", "scale", "concentration")
+
+    def __init__(self, loc, scale, concentration, validate_args=None):
+        self.loc, self.scale, self.concentration = D.broadcast_all(loc, scale, concentration)
+        numbers = all(D._is_number(v) for v in (loc, scale, concentration))
+        super().__init__(() if numbers else self.loc.size(), validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return self._expanded(GeneralizedPareto, batch_shape, _instance, ("loc", "scale", "concentration"))
+
+    def rsample(self, sample_shape=()):
+        return self.icdf(T["rand"](self._extended_shape(sample_shape), dtype=self.loc.dtype))
+
+    def _safe_concentration(self):
+        eq_zero = T["isclose"](self.concentration, T["tensor"](0.0))
+        return eq_zero, T["where"](eq_zero, T["ones_like"](self.concentration), self.concentration)
+
+    def log_prob(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        z = (value - self.loc) / self.scale
+        eq_zero, safe_conc = self._safe_concentration()
+        y = 1 / safe_conc + T["ones_like"](z)
+        where_nonzero = T["where"](y == 0, y, y * T["log1p"](safe_conc * z))
+        return -self.scale.log() - T["where"](eq_zero, z, where_nonzero)
+
+    def log_survival_function(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        z = (value - self.loc) / self.scale
+        eq_zero, safe_conc = self._safe_concentration()
+        return T["where"](eq_zero, -z, -T["log1p"](safe_conc * z) / safe_conc)
+
+    def log_cdf(self, value):
+        return T["log1p"](-T["exp"](self.log_survival_function(value)))
+
+    def cdf(self, value):
+        return T["exp"](self.log_cdf(value))
+
+    def icdf(self, value):
+        concentration = self.concentration
+        eq_zero = T["isclose"](concentration, T["zeros_like"](concentration))
+        safe_conc = T["where"](eq_zero, T["ones_like"](concentration), concentration)
+        logu = T["log1p"](-value)
+        where_nonzero = self.loc + self.scale / safe_conc * T["expm1"](-safe_conc * logu)
+        return T["where"](eq_zero, self.loc - self.scale * logu, where_nonzero)
+
+    @property
+    def mean(self):
+        valid = self.concentration < 1
+        result = self.loc + self.scale / (1 - T["where"](valid, self.concentration, 0.5))
+        return T["where"](valid, result, math.nan)
+
+    @property
+    def variance(self):
+        valid = self.concentration < 0.5
+        safe_conc = T["where"](valid, self.concentration, 0.25)
+        result = self.scale ** 2 / ((1 - safe_conc) ** 2 * (1 - 2 * safe_conc))
+        return T["where"](valid, result, math.nan)
+
+    def entropy(self):
+        return T["broadcast_to"](T["log"](self.scale) + self.concentration + 1, self._batch_shape)
+
+    mode = D._LOC
+
+    @D._DependentProperty
+    def support(self):
+        upper = T["where"](self.concentration < 0, self.loc - self.scale / self.concentration, math.inf)
+        return D._Interval(self.loc, upper)
+
+
+# ---- the KL pairs PyTorch registers for ContinuousBernoulli (torch/distributions/kl.py) ----
+def _kl_cb_cb(p, q):
+    t1 = p.mean * (p.logits - q.logits)
+    t2 = p._cont_bern_log_norm() + T["log1p"](-p.probs)
+    t3 = -q._cont_bern_log_norm() - T["log1p"](-q.probs)
+    return t1 + t2 + t3
+
+
+def _kl_beta_cb(p, q):
+    return -p.entropy() - p.mean * q.logits - T["log1p"](-q.probs) - q._cont_bern_log_norm()
+
+
+def _kl_cb_exponential(p, q):
+    return -p.entropy() - T["log"](q.rate) + q.rate * p.mean
+
+
+def _kl_cb_normal(p, q):
+    t2 = 0.5 * (math.log(2.0 * math.pi) + T["square"](q.loc / q.scale)) + T["log"](q.scale)
+    t3 = (p.variance + T["square"](p.mean) - 2.0 * q.loc * p.mean) / (2.0 * T["square"](q.scale))
+    return -p.entropy() + t2 + t3
+
+
+def _kl_cb_uniform(p, q):
+    result = -p.entropy() + (q.high - q.low).log()
+    outside = T["max"](T["ge"](q.low, p.support.lower_bound), T["le"](q.high, p.support.upper_bound))
+    return T["where"](outside, T["ones_like"](result) * math.inf, result)
+
+
+def _kl_uniform_cb(p, q):
+    result = -p.entropy() - p.mean * q.logits - T["log1p"](-q.probs) - q._cont_bern_log_norm()
+    outside = T["max"](T["ge"](p.high, q.support.upper_bound), T["le"](p.low, q.support.lower_bound))
+    return T["where"](outside, T["ones_like"](result) * math.inf, result)
+
+
+def _check_event_shapes(p, q, what):
+    if p.event_shape != q.event_shape:
+        raise value_error(f"KL-divergence between two {what} with" + " " * 26 + "different event shapes cannot be "
+                          "computed")
+
+
+def _lowrank_terms(p, q):
+    """(log det of q's covariance, q's Mahalanobis term of the means, A) of a low-rank q (PyTorch's
+    _kl_*_lowrankmultivariatenormal: inv(qcov) = inv(qD) - A^T A)."""
+    logdet = _batch_lowrank_logdet(q._unbroadcasted_cov_factor, q._unbroadcasted_cov_diag, q._capacitance_tril)
+    term3 = _batch_lowrank_mahalanobis(q._unbroadcasted_cov_factor, q._unbroadcasted_cov_diag, q.loc - p.loc,
+                                       q._capacitance_tril)
+    qWt_qDinv = q._unbroadcasted_cov_factor.mT / q._unbroadcasted_cov_diag.unsqueeze(-2)
+    A = T["linalg"].solve_triangular(q._capacitance_tril, qWt_qDinv, upper=False)
+    return logdet, term3, A
+
+
+def _p_lowrank_logdet(p):
+    return _batch_lowrank_logdet(p._unbroadcasted_cov_factor, p._unbroadcasted_cov_diag, p._capacitance_tril)
+
+
+def _kl_lowrank_lowrank(p, q):
+    _check_event_shapes(p, q, "Low Rank Multivariate Normals")
+    logdet, term3, A = _lowrank_terms(p, q)
+    term21 = (p._unbroadcasted_cov_diag / q._unbroadcasted_cov_diag).sum(-1)
+    term22 = D._batch_trace_XXT(p._unbroadcasted_cov_factor * q._unbroadcasted_cov_diag.rsqrt().unsqueeze(-1))
+    term23 = D._batch_trace_XXT(A * p._unbroadcasted_cov_diag.sqrt().unsqueeze(-2))
+    term24 = D._batch_trace_XXT(A.matmul(p._unbroadcasted_cov_factor))
+    return 0.5 * (logdet - _p_lowrank_logdet(p) + term21 + term22 - term23 - term24 + term3 - p.event_shape[0])
+
+
+def _kl_lowrank_mvn(p, q):
+    _check_event_shapes(p, q, "(Low Rank) Multivariate Normals")
+    term1 = 2 * q._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1) - _p_lowrank_logdet(p)
+    term3 = D._batch_mahalanobis(q._unbroadcasted_scale_tril, q.loc - p.loc)
+    batch = tuple(T["broadcast_shapes"](q._unbroadcasted_scale_tril.shape[:-2], p._unbroadcasted_cov_factor.shape[:-2]))
+    n = p.event_shape[0]
+    q_scale_tril = q._unbroadcasted_scale_tril.expand(batch + (n, n))
+    p_cov_factor = p._unbroadcasted_cov_factor.expand(batch + (n, p.cov_factor.size(-1)))
+    p_cov_diag = T["diag_embed"](p._unbroadcasted_cov_diag.sqrt()).expand(batch + (n, n))
+    term21 = D._batch_trace_XXT(T["linalg"].solve_triangular(q_scale_tril, p_cov_factor, upper=False))
+    term22 = D._batch_trace_XXT(T["linalg"].solve_triangular(q_scale_tril, p_cov_diag, upper=False))
+    return 0.5 * (term1 + term21 + term22 + term3 - p.event_shape[0])
+
+
+def _kl_mvn_lowrank(p, q):
+    _check_event_shapes(p, q, "(Low Rank) Multivariate Normals")
+    logdet, term3, A = _lowrank_terms(p, q)
+    term1 = logdet - 2 * p._unbroadcasted_scale_tril.diagonal(dim1=-2, dim2=-1).log().sum(-1)
+    term21 = D._batch_trace_XXT(p._unbroadcasted_scale_tril * q._unbroadcasted_cov_diag.rsqrt().unsqueeze(-1))
+    term22 = D._batch_trace_XXT(A.matmul(p._unbroadcasted_scale_tril))
+    return 0.5 * (term1 + term21 - term22 + term3 - p.event_shape[0])
+
+
+_KL = {("ContinuousBernoulli", "ContinuousBernoulli"): _kl_cb_cb, ("Beta", "ContinuousBernoulli"): _kl_beta_cb,
+       ("ContinuousBernoulli", "Exponential"): _kl_cb_exponential, ("ContinuousBernoulli", "Normal"): _kl_cb_normal,
+       ("ContinuousBernoulli", "Uniform"): _kl_cb_uniform, ("Uniform", "ContinuousBernoulli"): _kl_uniform_cb,
+       ("LowRankMultivariateNormal", "LowRankMultivariateNormal"): _kl_lowrank_lowrank,
+       ("LowRankMultivariateNormal", "MultivariateNormal"): _kl_lowrank_mvn,
+       ("MultivariateNormal", "LowRankMultivariateNormal"): _kl_mvn_lowrank}
+
+
 def install(namespace):
+    D._KL.update(_KL)
+    D._FAMILIES = D._FAMILIES | {"ContinuousBernoulli"}
     for cls, module in ((FisherSnedecor, "fishersnedecor"), (Kumaraswamy, "kumaraswamy"),
                         (ContinuousBernoulli, "continuous_bernoulli"), (VonMises, "von_mises"),
                         (LowRankMultivariateNormal, "lowrank_multivariate_normal"), (Wishart, "wishart"),
-                        (LKJCholesky, "lkj_cholesky")):
+                        (LKJCholesky, "lkj_cholesky"), (GeneralizedPareto, "generalized_pareto")):
         cls.__module__ = "torch.distributions." + module
         namespace[cls.__name__] = cls
         namespace[module] = Namespace(cls.__module__, {cls.__name__: cls})

@@ -649,7 +649,22 @@ def _float_bound(bound, dt, step):
 
 def random_bounds(from_, to, dt):
     """random_from_to_impl's [from, to) for a tensor of dtype dt (random_(from, to), randint): from < to; a float
-    dtype's bounds moved inward to values it holds (update_from/update_to); the dtype's range checked."""
+    dtype's bounds moved inward to values it holds (update_from/update_to); the dtype's range checked. `to` None:
+    up to the dtype's top (an integer's max, a float's 2^digits, capped at int64's max), that included."""
+    if to is None:
+        if dt.category == 3:
+            raise runtime("random_from_to_impl handles only integral, floating-point and boolean types")
+        if dt.category == 2:
+            to_inc = min(1 << _float_digits(dt), (1 << 63) - 1)
+            from_ = _float_bound(from_, dt, 1)
+            if not from_ < to_inc:
+                raise runtime("random_ expects 'from' casted to dtype to be less than or equal to 'to_inc' casted to "
+                              f"dtype, but got from={from_} > to_inc={to_inc}")
+        else:
+            to_inc = 1 if dt is dtypes.bool_ else int(np.iinfo(dt.np).max)
+        check_random_bound(from_, "from", dt)
+        check_random_bound(to_inc, "to - 1", dt)
+        return from_, to_inc + 1
     if not from_ < to:
         raise runtime(messages.RANDOM_FROM_TO.format(low=from_, high=to))
     if dt.category == 2:
@@ -665,6 +680,8 @@ def random_bounds(from_, to, dt):
 @dtype_checked
 def check_random_bound(value, name, dt):
     """check_from_to_in_range: the dtype's range (CHECK_OUT_OF_BOUNDS), and a float's exact integers (a warning)."""
+    if dt.category == 3:
+        raise runtime("check_random_bounds handles only integral, floating-point and boolean types")
     if dt.category == 2:
         lo, hi = float(np.finfo(dt.np).min), float(np.finfo(dt.np).max)
     else:
@@ -682,14 +699,12 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
     args = list(args)
     if size is None and args and isinstance(args[-1], (tuple, list)):
         size = args.pop()
-    if high is None:
-        if len(args) == 2:
-            low, high = args
-        elif len(args) == 1:
-            low, high = (0 if low is None else low), args[0]
-        else:
+    if high is None:  # (the last positional is high, one before it low: also beside high=, as the parser binds)
+        if not args:
             raise type_error("randint() received an invalid combination of arguments")
-    low = 0 if low is None else low
+        high = args.pop()
+    if low is None:
+        low = args.pop() if args else 0
     if size is None:
         raise type_error("randint() missing 1 required positional arguments: \"size\"")
     shape = _size((size,))
@@ -727,9 +742,8 @@ def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, gener
             raise runtime("high must be a scalar tensor and on CPU")
         low, high = 0, low
     low, high = (v.item() if isinstance(v, Tensor) else v for v in (low, high))
-    if low >= high:
-        raise runtime(messages.RANDOM_FROM_TO.format(low=low, high=high))
     dt = dtype or input.dtype
+    low, high = random_bounds(low, high, dt)  # (randint_like is empty_like(input).random_(low, high))
     draw = _generator(generator).randint
     return _like_result("randint_like", input, dt, memory_format, requires_grad, lambda n, _: draw(low, high, n))
 

@@ -20,8 +20,9 @@ def _exp(v):
 
 
 def _kernel_dtype(self, kernel, floating=True):
+    """The kernel's dispatch (after its impl returned for an empty tensor): no bool or complex, floats only."""
     dt = self.dtype
-    if dt is dtypes.bool_ or (floating and not dt.is_floating_point):
+    if self.numel() and (dt is dtypes.bool_ or dt.category == 3 or (floating and not dt.is_floating_point)):
         raise creation.not_implemented_for(kernel, dt)
 
 

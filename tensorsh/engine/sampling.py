@@ -9,6 +9,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error, value_error, warn
 from .ops.core import attach, check_broadcast, fresh, needs_grad, precheck, write_inplace, zero_node
 from .random import _glibc
+from .scalars import checked_scalar
 from .tensorimpl import Tensor
 
 
@@ -32,13 +33,17 @@ def normal_inplace(self, mean=0.0, std=1.0, generator=None):
         raise creation.not_implemented_for("normal_kernel_cpu", self.dtype)
     if not n:
         return fill_random(self, np.zeros(0, self.dtype.np))
-    if self.dtype.category == 3:  # (normal_impl_: view_as_real(self) filled, std / sqrt(2))
-        values = creation._generator(generator).normal(2 * n, self.dtype.to_real().name, mean, std / math.sqrt(2),
-                                                       contiguous=self.is_contiguous() or 2 * n < 16)
-        return fill_random(self, np.ascontiguousarray(values).view(self.dtype.np))
-    values = creation._generator(generator).normal(n, self.dtype.name, mean, std,
-                                                   contiguous=self.is_contiguous() or n < 16)
-    return fill_random(self, values)
+    return fill_random(self, _normal_draws(creation._generator(generator), n, self.dtype, mean, std,
+                                           self.is_contiguous()))
+
+
+def _normal_draws(g, n, dt, mean=0.0, std=1.0, contiguous=True):
+    """normal_impl_'s n draws of dt: a complex dtype's real view filled with std / sqrt(2) (mean in both parts);
+    the block path only for a contiguous output."""
+    if dt.category == 3:
+        values = g.normal(2 * n, dt.to_real().name, mean, std / math.sqrt(2), contiguous=contiguous or 2 * n < 16)
+        return np.ascontiguousarray(values).view(dt.np)
+    return g.normal(n, dt.name, mean, std, contiguous=contiguous or n < 16)
 
 
 def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
@@ -73,30 +78,51 @@ def _check_uniform_bounds(from_, to, dt):
                       f"found to={messages.cpp_double(to)} and from={messages.cpp_double(from_)} which result in to-from to exceed the limit")
 
 
-def random_inplace(self, from_=None, to=None, generator=None, **kw):
+def random_inplace(self, *bounds, generator=None, **kw):
     """Tensor.random_(), random_(to), random_(from, to): ATen's random_kernel (a word modulo the dtype's span:
     2^digits + 1 for a float, max + 1 for an integer, the low bit for bool) and random_from_to (the engine's
-    randint draws, [from, to))."""
-    from_ = kw.pop("from", from_)
+    randint draws, [from, to); `to=None` is [from, the dtype's top], from int64's lowest all 64 bits)."""
+    if "to" in kw:  # (the keywords of the (from, to) and (to) overloads, as the parser bound them)
+        bounds += (kw.pop("to"),)
+    if "from" in kw:
+        bounds = (kw.pop("from"),) + bounds
     precheck(self)
     dt, n = self.dtype, self.numel()
     g = creation._generator(generator)
-    if from_ is None and to is None:
-        if dt is dtypes.bool_:
+    if not bounds:
+        if dt.category == 3 and n:
+            raise creation.not_implemented_for("random_kernel_cpu", dt)
+        if not n or dt is dtypes.bool_:
             values = g._words(n) & np.uint64(1)
         elif dt is dtypes.float64 or dt is dtypes.int64:
             span = (1 << 53) + 1 if dt is dtypes.float64 else 1 << 63
             values = g._words64(n) % np.uint64(span)
         else:
-            span = (1 << (np.finfo(dt.np).nmant + 1)) + 1 if dt.category == 2 else int(np.iinfo(dt.np).max) + 1
+            span = (1 << creation._float_digits(dt)) + 1 if dt.category == 2 else int(np.iinfo(dt.np).max) + 1
             values = g._words(n) % np.uint64(span)
         return fill_random(self, values.astype(dt.np), "RandomBackward2")
-    name = "RandomBackward0"
-    if to is None:
-        from_, to, name = 0, from_, "RandomBackward1"
+    if len(bounds) == 1:
+        from_, to, name = 0, bounds[0], "RandomBackward1"
+    else:
+        (from_, to), name = bounds, "RandomBackward0"
+    if to is None and from_ == _INT64_MIN:
+        return _random_full_range(self, g, dt, n)
     from_, to = creation.random_bounds(from_, to, dt)
     values = g.randint(from_, to, n) if n else np.empty(0, np.int64)
     return fill_random(self, values.astype(dt.np), name)
+
+
+_INT64_MIN = -(1 << 63)
+
+
+def _random_full_range(self, g, dt, n):
+    """random_(int64's lowest, None): every 64-bit draw as an int64, cast to the dtype (random_full_64_bits_range)."""
+    if n and (dt in (dtypes.float16, dtypes.bool_) or dt.category == 3):
+        raise creation.not_implemented_for("random_full_64_bits_range_kernel_cpu", dt)  # (ATen's dispatch lacks it)
+    if n and dt not in (dtypes.int64, dtypes.float64, dtypes.float32, dtypes.bfloat16):
+        raise runtime("random_full_64_bits_range_kernel_cpu handles only int64, double, float and bfloat16")
+    values = g._words64(n).view(np.int64).astype(dt.np)
+    return fill_random(self, dtypes.to_bfloat16(values) if dt is dtypes.bfloat16 else values, "RandomBackward0")
 
 
 def bernoulli_inplace(self, p=0.5, generator=None):
@@ -107,6 +133,8 @@ def bernoulli_inplace(self, p=0.5, generator=None):
         return _bernoulli_tensor_inplace(self, p, generator)
     if not 0 <= p <= 1:
         raise runtime(f"bernoulli_ expects p to be in [0, 1], but got p={float(p):g}")  # (a C++ double)
+    if self.dtype.category == 3 and self.numel():
+        raise creation.not_implemented_for("bernoulli_scalar_cpu_", self.dtype)
     u = creation._generator(generator)._unit53(self.numel())
     return fill_random(self, (u < p).astype(self.dtype.np), "BernoulliBackward2")
 
@@ -114,13 +142,22 @@ def bernoulli_inplace(self, p=0.5, generator=None):
 def _bernoulli_tensor_inplace(self, p, generator):
     """Tensor.bernoulli_(p) for a tensor p (bernoulli_tensor_cpu_kernel): p expanded to self, then serially in
     self's memory order a draw per element (a double one for a double p), 1 where it is below p."""
-    if not p.dtype.is_floating_point:
-        raise creation.not_implemented_for("bernoulli_tensor_cpu_p_", p.dtype)
+    if not self.numel():  # (bernoulli_impl_: nothing to draw, no kernel to refuse a dtype)
+        return fill_random(self, np.zeros(0, self.dtype.np), "BernoulliBackward1")
+    _bernoulli_tensor_dtypes(self.dtype, p.dtype)
     probs = p.expand(self._shape)._np
     order = kernels.dim_order(self._shape, [self._stride])[::-1]  # (fill_random's order: slowest dim first)
     probs = np.transpose(probs, order).reshape(-1)
     values = _bernoulli_draws(creation._generator(generator), probs, p.dtype is dtypes.float64)
     return fill_random(self, values.astype(self.dtype.np), "BernoulliBackward1")
+
+
+def _bernoulli_tensor_dtypes(dt, p_dt):
+    """bernoulli_tensor_cpu_kernel's dispatch: on the output's dtype (not complex), then on p's (a float)."""
+    if dt.category == 3:
+        raise creation.not_implemented_for("bernoulli_tensor_cpu_self_", dt)
+    if not p_dt.is_floating_point:
+        raise creation.not_implemented_for("bernoulli_tensor_cpu_p_", p_dt)
 
 
 def _bernoulli_draws(g, probs, double):
@@ -144,7 +181,7 @@ def exponential_inplace(self, lambd=1.0, generator=None):
     precheck(self)
     if not lambd > 0.0:
         raise runtime(f"exponential_ expects lambda > 0.0, but found lambda={lambd:g}")
-    if not self.dtype.is_floating_point:
+    if not self.dtype.is_floating_point and self.numel():  # (the kernel's check: an empty tensor meets none)
         raise runtime(f"Exponential distribution is a continuous probability distribution. dtype must be a floating "
                       f"point but you specified {dtypes.SCALAR_NAMES[self.dtype.name]}")
     u = creation._generator(generator)._unit53(self.numel())
@@ -218,6 +255,7 @@ def dropout_without_noise(input, p, train, inplace, feature):
 def dropout(input, p=0.5, train=True, inplace=False, feature=False):
     """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise.
     feature=True (feature_dropout): one noise value per (sample, channel), broadcast over the other dims."""
+    p = float(p)  # (a 0-dim tensor p: PyTorch's parser reads it as a double)
     result = dropout_without_noise(input, p, train, inplace, feature)
     if result is not None:
         return result
@@ -257,10 +295,12 @@ def randperm(n, *, generator=None, dtype=None, requires_grad=False, **_):
     dt = dtype or dtypes.int64
     if n < 0:
         raise runtime(f"Trying to create tensor with negative dimension {n}: [{n}]")
-    if dt is dtypes.bool_:
+    checked_scalar(dt, n - 1 if n > 0 else n, reduced=False)  # (check_supported_max_int_with_precision: n - 1 fits the dtype,
+    digits = {"float16": (11, "2049"), "float32": (24, "2^24+1"), "float64": (53, "2^53+1")}.get(dt.name)
+    if digits and n > (1 << digits[0]) + 1:  # and a float dtype tells its integers apart up to n)
+        raise runtime(f"n cannot be greater than {digits[1]} for {dtypes.SCALAR_NAMES[dt.name]} type.")
+    if dt is dtypes.bool_ or dt.category == 3:
         raise creation.not_implemented_for("randperm", dt)
-    if dt is dtypes.float16 and n > 2049:
-        raise runtime("n cannot be greater than 2049 for Half type.")
     if requires_grad and not dt.is_floating_point:
         raise runtime("Only Tensors of floating point and complex dtype can require gradients")
     g = creation._generator(generator)
@@ -280,9 +320,16 @@ def _check_std(std):
 
 
 def _normal_dtype(dt):
-    if not dt.is_floating_point:
+    if dt.category < 2:
         raise creation.not_implemented_for("normal_kernel_cpu", dt)
     return dt
+
+
+def _check_std_tensor(std):
+    if std.dtype.category == 3:
+        raise runtime("normal expects standard deviation to be non-complex")
+    if (std._np < 0).any():
+        raise runtime("normal expects all elements of std >= 0.0")
 
 
 def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_grad=False, **_):
@@ -294,27 +341,25 @@ def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_gra
         shape = creation._size((size,))
         dt = _normal_dtype(dtype or dtypes.DEFAULT_FLOAT)
         n = math.prod(shape)
-        values = g.normal(n, dt.name, mean, std).reshape(shape)
+        values = _normal_draws(g, n, dt, mean, std).reshape(shape)
         return _sampled(values, dt, None, requires_grad=requires_grad)
     if isinstance(mean, Tensor) and not isinstance(std, Tensor):
         _check_std(std)
         dt = _normal_dtype(mean.dtype)
-        values = g.normal(mean.numel(), dt.name, 0.0, std).reshape(mean._shape)
+        values = _normal_draws(g, mean.numel(), dt, 0.0, std).reshape(mean._shape)
         return _sampled(values + mean._np, dt, "NormalBackward1", mean)
     if not isinstance(mean, Tensor):
-        if (std._np < 0).any():
-            raise runtime("normal expects all elements of std >= 0.0")
+        _check_std_tensor(std)
         dt = _normal_dtype(std.dtype)
         values = g.normal(std.numel(), dt.name).reshape(std._shape)
         values = values * std._np
         values += dt.np.type(mean)
         return _sampled(values, dt, "NormalBackward2", std)
     check_broadcast(mean, std)
-    if (std._np < 0).any():
-        raise runtime("normal expects all elements of std >= 0.0")
+    _check_std_tensor(std)
     shape = np.broadcast_shapes(mean._shape, std._shape)
     dt = _normal_dtype(mean.dtype)
-    values = g.normal(math.prod(shape), dt.name).reshape(shape)
+    values = _normal_draws(g, math.prod(shape), dt).reshape(shape)
     values = (values * std._np).astype(dt.np, copy=False)
     values = (values + mean._np).astype(dt.np, copy=False)
     return _sampled(values, dt, "NormalBackward3", mean, std)
@@ -332,8 +377,8 @@ def bernoulli(input, p=None, *, generator=None):
             attach(out, _NotImplementedNode(input))
         return out
     dt = input.dtype
-    if not dt.is_floating_point:
-        raise creation.not_implemented_for("bernoulli_tensor_cpu_p_", dt)
+    if input.numel():  # (the result is empty_like(input).bernoulli_(input))
+        _bernoulli_tensor_dtypes(dt, dt)
     values = _bernoulli_draws(creation._generator(generator), input._np.reshape(-1), dt is dtypes.float64)
     return _sampled(values.reshape(input._shape), dt, "BernoulliBackward0", input)
 

@@ -636,6 +636,9 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
         if _holds_tensor(v) and any(k in q.names and q.type in _INDEX_TYPES for q in sig.params):  # dim=tensor(1)
             kwargs = {**kwargs, k: _indices(v)}
             rewritten = True
+        elif isinstance(v, _Tensor) and any(k in q.names and q.type in ("Scalar", "double") for q in sig.params):
+            kwargs = {**kwargs, k: v.item()}  # (bernoulli(x, p=torch.tensor(0.5)): as a positional one, a number)
+            rewritten = True
     for i, (p, v) in enumerate(zip(sig.params, args)):
         if isinstance(v, _Tensor) and p.type in ("Scalar", "double"):  # (a 0-dim tensor the parse read as a number:
             args = args[:i] + (v.item(),) + args[i + 1:]  # x.subtract(t, 0.5) is subtract.Scalar, SubBackward1)

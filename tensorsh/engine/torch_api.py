@@ -285,6 +285,12 @@ class Generator(rng.Generator):
         """A new generator in this one's state (its seed, stream position and cached normal)."""
         return Generator().set_state(self.get_state())
 
+    def __copy__(self):  # (PyTorch's __reduce__ rebuilds a generator from the state: copies never share a stream)
+        return self.clone_state()
+
+    def __deepcopy__(self, memo):
+        return self.clone_state()
+
     def get_offset(self):
         raise runtime("CPU Generator does not use offset")
 

@@ -729,7 +729,7 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
               "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations", "torch.nn.utils.prune",
               "torch.nn.utils.fusion", "torch.nn.utils.stateless", "torch.nn.modules", "torch.nn.modules.module",
               "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",
-              "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl",
+              "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl", "torch.distributions.utils",
               "torch.distributions.independent", "torch.distributions.multivariate_normal",
               *("torch.distributions." + m for m in ("exponential", "laplace", "log_normal", "poisson", "gamma",
                                                      "beta", "dirichlet", "geometric", "cauchy", "binomial",
@@ -741,7 +741,8 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.n
                                                      "negative_binomial", "fishersnedecor", "kumaraswamy",
                                                      "continuous_bernoulli", "von_mises",
                                                      "lowrank_multivariate_normal", "wishart",
-                                                     "lkj_cholesky")))
+                                                     "lkj_cholesky", "constraint_registry", "logistic_normal",
+                                                     "exp_family", "generalized_pareto")))
 _PACKAGES = {}
 
 

@@ -20,6 +20,7 @@ _ALPHA = 1.7580993408473766
 
 
 def _alpha_dropout(input, p, training, inplace, feature):
+    p = float(p)  # (a 0-dim tensor p: PyTorch's parser reads it as a double)
     result = dropout_without_noise(input, p, training, inplace, feature)
     if result is not None:
         return result

@@ -47,7 +47,7 @@ VIEW_BACKWARD.update({
     "AliasBackward0": lambda g, shape: g,
     "TBackward0": lambda g, shape: unchecked("t")(g),  # (every nn.Linear's weight: past the argument parser)
     "TransposeBackward0": lambda g, shape, d0, d1: g.transpose(d0, d1),
-    "PermuteBackward0": lambda g, shape, dims: g.permute(*np.argsort(dims).tolist()),
+    "PermuteBackward0": lambda g, shape, dims: g.permute(tuple(np.argsort(dims).tolist())),  # (0-dim: ())
     "UnsqueezeBackward0": lambda g, shape, d: g.squeeze(d),
     "SqueezeBackward0": _unsqueeze_to,
     "SqueezeBackward1": _unsqueeze_to,
