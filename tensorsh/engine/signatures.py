@@ -332,18 +332,21 @@ class Parser:
         self.signatures = [s for s in sigs if not s.deprecated] + [s for s in sigs if s.deprecated]
         self.name = sigs[0].name
 
-    def parse(self, args, kwargs):
+    def parse(self, args, kwargs, unpack=True):
         """(overload, how) for these arguments, `how` 2 when a list parameter took the positional arguments whole;
-        PyTorch's TypeError when no overload takes them."""
+        PyTorch's TypeError when no overload takes them. unpack: the lists too (not when the caller may not read
+        them, as the legacy constructors a list of data)."""
         sigs = self.signatures
         if len(sigs) == 1:
             how = sigs[0].parse(args, kwargs, True)
-            sigs[0].unpack_lists(args, kwargs)
+            if unpack:
+                sigs[0].unpack_lists(args, kwargs)
             return sigs[0], how
         for s in sigs:
             how = s.parse(args, kwargs, False)
             if how:
-                s.unpack_lists(args, kwargs)
+                if unpack:
+                    s.unpack_lists(args, kwargs)
                 return s, how
         self.print_error(args, kwargs)
 
