@@ -326,11 +326,34 @@ def _shares_elements(t):
     return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
 
 
-def _check_out_dtype(name, dt, o, scalar):
-    """out= o of a result of dtype dt: the matrix products' own checks (scalar: a 0-dim result), else TensorIterator's
-    cast rule."""
+def _resized_before_dtype_check(name, args):
+    """Whether ATen resizes name's out= before it checks its dtype: dot_out (and matmul of two vectors, which is it),
+    kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view of it);
+    "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype text); "dot" for dot_out, which does
+    both before it computes."""
+    if len(args) < 2 or not all(isinstance(t, Tensor) for t in args[:2]):
+        return name == "kron"
+    a, b = args[:2]
+    if name in ("dot", "vdot") or name == "matmul" and a.dim() == b.dim() == 1:
+        return "dot"
+    if name == "kron":
+        return True
+    if name != "matmul":
+        return False
+    if a.dim() <= 2 and b.dim() <= 2:
+        return False
+    from .linalg import _should_fold
+    return "mv" if min(a.dim(), b.dim()) == 1 and _should_fold(a, b) else True
+
+
+def _check_out_dtype(name, dt, o, scalar, into_mv=False):
+    """out= o of a result of dtype dt: the matrix products' own checks (scalar: a 0-dim result; into_mv: a matmul
+    folded into mv_out, o its self), else TensorIterator's cast rule."""
+    if name == "tensordot" and dt is not o.dtype:
+        raise runtime(f"tensordot: Expected the output tensor to have dtype {dtypes.SCALAR_NAMES[dt.name]}, but got "
+                      f"an output tensor with dtype {dtypes.SCALAR_NAMES[o.dtype.name]}")
     if name in _EXACT_OUT_DTYPE and dt is not o.dtype:
-        if name == "mv":
+        if into_mv:
             raise runtime(f"addmv input tensors must have the same dtype, but got "
                           f"{dtypes.SCALAR_NAMES[o.dtype.name]}, {dtypes.SCALAR_NAMES[dt.name]}, and "
                           f"{dtypes.SCALAR_NAMES[dt.name]}")
@@ -363,7 +386,11 @@ def write_out(name, fn, args, kwargs):
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
-    if autograd._grad_enabled[0]:
+    # tensordot_out (inner's too) is composite: the product with its graph, copied into out (CopyBackwards)
+    copied = name == "tensordot" or name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
+    if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
+        warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
+    if autograd._grad_enabled[0] and not copied and _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE:
         if any(t.requires_grad for t in (*_tensor_args((*args, *kwargs.values())), *outs)):
             raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
                           "differentiation, but one of the arguments requires grad.")
@@ -376,6 +403,17 @@ def write_out(name, fn, args, kwargs):
                                                   f"memory is not supported")
             precheck(o, overlap=False)  # (its internal-overlap error)
     _check_out_overlap(name, outs, args, kwargs)
+
+    def resize(shape, o):
+        kernel_shape = _vector_matrix_shape(name, args, shape)
+        if o._shape != kernel_shape and o.numel():
+            warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(kernel_shape)))
+        if o._shape != shape:
+            resize_output(o, shape)
+    resized_first = _resized_before_dtype_check(name, args)
+    if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
+        resize((), outs[0])
+        _check_out_dtype(name, args[0].dtype, outs[0], True)
     kwargs = out_dtypes.check(name, args, kwargs, outs)
     try:
         result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
@@ -388,15 +426,15 @@ def write_out(name, fn, args, kwargs):
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):
-        _check_out_dtype(name, r.dtype, o, r.dim() == 0)
-    previous, autograd._grad_enabled[0] = autograd._grad_enabled[0], False
+        if resized_first:
+            resize(r._shape, o)
+        _check_out_dtype("tensordot" if copied else name, r.dtype, o, r.dim() == 0, resized_first == "mv")
+    previous = autograd._grad_enabled[0]
+    autograd._grad_enabled[0] = previous and copied
     try:
         for r, o in zip(results, outs):
-            kernel_shape = _vector_matrix_shape(name, args, r)
-            if o._shape != kernel_shape and o.numel():
-                warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(kernel_shape)))
-            if o._shape != r._shape:
-                resize_output(o, r._shape)
+            if not resized_first:
+                resize(r._shape, o)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
                 check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
             rows = _product_in_rows(name, o, args, kwargs) if name in _PRODUCT_ROWS else None
@@ -438,10 +476,10 @@ def _vector_matrix(name, args):
         args[0].dim() == 1 and args[1].dim() == 2
 
 
-def _vector_matrix_shape(name, args, result):
-    """The shape out= is resized to: matmul of a vector and a matrix is mm_out(out, v.unsqueeze(0), m).squeeze_(0),
-    so out is first [1, n] (its deprecation warning names that), then squeezed back to [n]."""
-    return (1,) + result._shape if _vector_matrix(name, args) else result._shape
+def _vector_matrix_shape(name, args, shape):
+    """The shape out= is resized to for a result of this shape: matmul of a vector and a matrix is mm_out(out,
+    v.unsqueeze(0), m).squeeze_(0), so out is first [1, n] (its deprecation warning names that), then squeezed back."""
+    return (1,) + shape if _vector_matrix(name, args) else shape
 
 
 def _product_in_rows(name, out, args, kwargs):
@@ -513,7 +551,15 @@ _ATEN_NAMES = {"multiply": "mul", "true_divide": "div", "divide": "div", "subtra
                "clip": "clamp", "concat": "cat", "concatenate": "cat", "greater": "gt", "greater_equal": "ge",
                "less": "lt", "less_equal": "le", "not_equal": "ne", "negative": "neg", "arccos": "acos",
                "arcsin": "asin", "arctan": "atan", "arccosh": "acosh", "arcsinh": "asinh", "arctanh": "atanh",
-               "arctan2": "atan2", "fix": "trunc", "special_expit": "sigmoid"}  # (the spellings ATen's op names)
+               "arctan2": "atan2", "fix": "trunc", "special_expit": "sigmoid",
+               # (composite ops: the op their out= variant calls)
+               "kron": "mul", "outer": "mul", "ger": "mul", "inner": "mul", "hstack": "cat", "vstack": "cat",
+               "row_stack": "cat", "dstack": "cat", "column_stack": "cat", "take_along_dim": "gather",
+               "cross": "linalg_cross", "diff": "sub", "msort": "sort"}
+# ops without a derivative formula: their out= variants have no autograd check (an input requiring grad is fine)
+_NOT_DIFFERENTIABLE = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
+                                 "logical_not", "signbit", "isposinf", "isneginf", "argmax", "argmin", "nonzero", "any",
+                                 "all", "histc", "bucketize", "searchsorted", "isin"})
 
 
 op("clone", clone, function=True)
