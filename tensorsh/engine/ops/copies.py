@@ -260,7 +260,7 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
 
 
 _EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
-                              "linalg_matrix_norm"})  # (measured)
+                              "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross"})  # (measured)
 
 # out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
 # (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
@@ -404,10 +404,14 @@ def write_out(name, fn, args, kwargs):
             precheck(o, overlap=False)  # (its internal-overlap error)
     _check_out_overlap(name, outs, args, kwargs)
 
-    def resize(shape, o):
+    def resize(shape, o, dtype=None):
         kernel_shape = _vector_matrix_shape(name, args, shape)
         if o._shape != kernel_shape and o.numel():
-            warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(kernel_shape)))
+            if _ATEN_NAMES.get(name, name) in _COMPARISONS and o.dtype is not dtypes.bool_:  # (the operands' dtype)
+                dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
+            twice = _ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE and name != "kron"  # (kron_out resizes first)
+            for _ in range(2 if twice and dtype is not o.dtype else 1):
+                warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(kernel_shape)))
         if o._shape != shape:
             resize_output(o, shape)
     resized_first = _resized_before_dtype_check(name, args)
@@ -420,21 +424,22 @@ def write_out(name, fn, args, kwargs):
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
         tensors = _tensor_args((*args, *kwargs.values()))
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
-                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and name not in out_dtypes.RULES:
-            # (the rules' ops checked out= their own way)
+                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and \
+                (name not in out_dtypes.RULES or name == "matmul"):
+            # (the rules' ops checked out= their own way; matmul's rule is its matrix-vector case's)
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):
         if resized_first:
-            resize(r._shape, o)
+            resize(r._shape, o, r.dtype)
         _check_out_dtype("tensordot" if copied else name, r.dtype, o, r.dim() == 0, resized_first == "mv")
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
     try:
         for r, o in zip(results, outs):
             if not resized_first:
-                resize(r._shape, o)
+                resize(r._shape, o, r.dtype)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
                 check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
             rows = _product_in_rows(name, o, args, kwargs) if name in _PRODUCT_ROWS else None
@@ -556,6 +561,15 @@ _ATEN_NAMES = {"multiply": "mul", "true_divide": "div", "divide": "div", "subtra
                "kron": "mul", "outer": "mul", "ger": "mul", "inner": "mul", "hstack": "cat", "vstack": "cat",
                "row_stack": "cat", "dstack": "cat", "column_stack": "cat", "take_along_dim": "gather",
                "cross": "linalg_cross", "diff": "sub", "msort": "sort"}
+# structured TensorIterator ops: an out= of another dtype than the result's is resized twice (set_output, then the
+# cast's temporary), so its warning comes twice (measured on every op with out=)
+_RESIZE_WARNS_TWICE = frozenset(
+    "acos acosh add addcdiv addcmul asin asinh atan atan2 atanh bitwise_and bitwise_left_shift bitwise_or "
+    "bitwise_right_shift bitwise_xor clamp clamp_max clamp_min copysign cos cosh deg2rad digamma div eq erf erfc erfinv "
+    "exp exp2 expm1 fmax fmin fmod gcd ge gt hypot i0 igamma igammac lcm ldexp le lerp lgamma log log10 log1p log2 "
+    "logaddexp logaddexp2 lt maximum minimum mul ne nextafter polygamma pow rad2deg reciprocal remainder rsqrt sigmoid "
+    "sin sinc sinh sqrt square sub tan tanh threshold xlogy".split())
+_COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
 # ops without a derivative formula: their out= variants have no autograd check (an input requiring grad is fine)
 _NOT_DIFFERENTIABLE = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
                                  "logical_not", "signbit", "isposinf", "isneginf", "argmax", "argmin", "nonzero", "any",
