@@ -180,6 +180,20 @@ for f in [lambda o: torch.add(a, a, out=o), lambda o: torch.eq(a, 1, out=o), lam
         except Exception as e:
             print(dt, e)
 """,
+"cat_of_only_1_d_empties_takes_dim_unwrapped": """
+a = torch.zeros(0, requires_grad=True)
+for d in [0, 1, 5, -3]:
+    r = torch.cat([a, torch.zeros(0)], d)
+    print(r, r.grad_fn, r.grad_fn._saved_dim)
+    r.sum().backward()
+    print(a.grad)
+print(torch.cat([torch.zeros(0), torch.zeros(2, 3)], 1).shape)
+try:
+    torch.cat([torch.zeros(0), torch.zeros(2, 3)], 2)
+except Exception as e:
+    print(e)
+print(torch.cat([torch.zeros(0, dtype=torch.int64)], dim=3).dtype)
+""",
 }
 
 
