@@ -640,11 +640,10 @@ def constant_pad_nd(input, pad, value=0.0):
     widths = [(0, 0)] * nd
     for k in range(len(pad) // 2):
         widths[nd - 1 - k] = (pad[2 * k], pad[2 * k + 1])
+    for d, (a, b) in enumerate(widths):  # (ATen narrows the input by the negative amounts first: no size below 0)
+        if x.shape[d] + min(a, 0) < 0 or x.shape[d] + min(a, 0) + min(b, 0) < 0:
+            raise runtime("narrow(): length must be non-negative.")
     crop = tuple(slice(max(-a, 0), x.shape[d] - max(-b, 0)) for d, (a, b) in enumerate(widths))
-    new_shape = [x.shape[d] + a + b for d, (a, b) in enumerate(widths)]
-    if any(s < 0 for s in new_shape):
-        raise runtime(f"The input size {x.shape[-1]}, plus negative padding {pad[0]} and {pad[1]} resulted in a "
-                      f"negative output size, which is invalid. Check dimension {nd - 1} of your input.")
     grown = np.pad(x[crop], [(max(a, 0), max(b, 0)) for a, b in widths], constant_values=value)
     out = layout.output_like(grown.astype(x.dtype), input.dtype, input)  # (suggest_memory_format(self))
     if needs_grad(input):

@@ -1,5 +1,6 @@
 """Tensor creation: tensor(), ones/zeros/full/empty, *_like, arange, linspace, eye, random tensors."""
 import math
+import operator
 
 import numpy as np
 
@@ -158,14 +159,18 @@ def _ragged(data, dtype):
     store (a size 0 along the first elements) the (shape, dtype) of the empty result."""
     dt = _scalar_type(data)
     shape, inner = [], data
-    while isinstance(inner, (list, tuple)):  # (compute_sizes: along the first elements)
-        shape.append(len(inner))
-        if not inner:
+    while isinstance(inner, (list, tuple, np.ndarray)) and not _is_0d_array(inner):  # (compute_sizes: along the
+        shape.append(len(inner))  # first elements, through anything PySequence_Check takes)
+        if not len(inner):
             break
         inner = inner[0]
     if 0 in shape:
         return tuple(shape), dt
     raise _store_error(data, shape, 0, dtype or dt) or value_error("ragged data")
+
+
+def _is_0d_array(obj):
+    return isinstance(obj, np.ndarray) and obj.ndim == 0
 
 
 def _scalar_type(data):
@@ -182,18 +187,30 @@ def _scalar_type(data):
 
 def _store_error(obj, shape, dim, dt):
     """recursive_store's first error: a non-sequence where a dimension goes on ("not a sequence"), a length that is
-    not the first element's, a sequence where a number goes (unpacked as the dtype's scalar)."""
+    not the first element's, a sequence where a number goes (unpacked as the dtype's scalar: a list refused by the
+    parser's unpacking, an array by numpy's __index__ or __float__). It warns at each array it stores."""
     if dim == len(shape):
         if isinstance(obj, (list, tuple)):
             if dt.category == 2:
                 return type_error(f"must be real number, not {type(obj).__name__}")
             return type_error(f"'{type(obj).__name__}' object cannot be interpreted as an integer")
+        if isinstance(obj, np.ndarray) and obj.ndim:
+            try:
+                float(obj) if dt.category >= 2 else operator.index(obj)
+            except TypeError as e:
+                return type_error(str(e))
+        if isinstance(obj, Tensor) and obj.numel() != 1:
+            return _one_element_error(obj, dt)
         return None
-    if not isinstance(obj, (list, tuple)):
-        return None if isinstance(obj, Tensor) else type_error("not a sequence")
+    if isinstance(obj, Tensor) and obj.dim():
+        obj = obj.unbind(0)
+    elif not isinstance(obj, (list, tuple, np.ndarray)) or _is_0d_array(obj):
+        return type_error("not a sequence")
     if len(obj) != shape[dim]:
         return value_error(f"expected sequence of length {shape[dim]} at dim {dim} (got {len(obj)})")
     for item in obj:
+        if isinstance(item, np.ndarray):
+            errors.warn_once(messages.LIST_OF_ARRAYS)
         error = _store_error(item, shape, dim + 1, dt)
         if error is not None:
             return error

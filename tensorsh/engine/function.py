@@ -477,3 +477,26 @@ class Error(Node):
 
     def backward(self, grad):
         raise runtime(self.message)
+
+
+class Resize(Function):
+    """torch.autograd._functions.Resize, behind the deprecated Tensor.resize/resize_as: a reshape that keeps the
+    number of elements (its forward and error as torch's Python writes them; its node ResizeBackward)."""
+
+    @staticmethod
+    def forward(ctx, tensor, sizes):
+        ctx.sizes = sizes
+        ctx.numel = functools.reduce(lambda a, b: a * b, sizes, 1)
+        if tensor.numel() != ctx.numel:
+            raise runtime(f"requested resize to {'x'.join(map(str, sizes))} ({ctx.numel} elements in total), but the "
+                          f"given tensor has a size of {'x'.join(map(str, tensor.size()))} ({tensor.numel()} "
+                          "elements). autograd's resize can only change the shape of a given tensor, while "
+                          "preserving the number of elements. ")
+        ctx.input_sizes = tensor.size()
+        if tensor.is_contiguous():
+            return tensor.new(tensor).contiguous().view(*sizes)
+        return tensor.contiguous().view(*sizes)
+
+    @staticmethod
+    def backward(ctx, grad_output):
+        return grad_output.contiguous().view(ctx.input_sizes), None

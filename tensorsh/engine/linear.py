@@ -190,6 +190,9 @@ def linear(input, weight, bias=None):
         raise type_error(f"linear(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not isinstance(weight, Tensor):
         raise type_error(f"linear(): argument 'weight' (position 2) must be Tensor, not {type_name(weight)}")
+    if not input.dim() or not weight.dim():  # (ATen checks before flattening, which scalars cannot take)
+        raise runtime(f"both arguments to linear need to be at least 1D, but they are {input.dim()}D and "
+                      f"{weight.dim()}D")
     if len(input._shape) == 2 and bias is not None:  # (weight.t() without its wrappers: a weight that is no view has no
         return addmm(bias, input, _t(weight) if weight._view is None else weight.t())  # edges to collect first)
     if bias is not None and input.is_contiguous() and bias.dim() == 1 and input.dim() >= 1:

@@ -151,14 +151,14 @@ def type_target(dtype, legacy, DType):
 _PARSERS = {}
 
 
-def _parse(fmts, args, kwargs, which=False):
+def _parse(fmts, args, kwargs, which=False, unpack=True):
     """Parse as PyTorch parses a C function these Python functions call (torch._VF.split, ...), with its texts;
-    returns parameter name -> value (which: and the signature that took them)."""
+    returns parameter name -> value (which: and the signature that took them; unpack: see Parser.parse)."""
     from .signatures import Parser
     p = _PARSERS.get(fmts)
     if p is None:
         p = _PARSERS[fmts] = Parser(fmts)
-    sig, how = p.parse(args, kwargs)
+    sig, how = p.parse(args, kwargs, unpack)
     bound = sig.bind(args, kwargs, how == 2)
     sig.unpack_numbers(bound)
     sig.unpack_indices(bound)
@@ -252,7 +252,7 @@ _LEGACY_NEW = ("new(*, Device? device=None)", "new(Storage storage)", "new(*, in
 def legacy_new(args, kwargs):
     """torch.FloatTensor(...) and the other legacy constructors (legacy_tensor_generic_ctor_new): PyTorch's parser,
     then what the call means: ("empty",), ("other", tensor), ("size", sizes) or ("data", sequence)."""
-    sig, bound = _parse(_LEGACY_NEW, args, kwargs, which=True)
+    sig, bound = _parse(_LEGACY_NEW, args, kwargs, which=True, unpack=False)
     kind = parse_device(bound.get("device"))[0]
     names = [q.name for q in sig.params]
     if "other" in names:
@@ -265,6 +265,7 @@ def legacy_new(args, kwargs):
     if "size" in names:
         size = bound["size"]
         if not (len(args) == 1 and size is args[0] and type(size).__qualname__ != "Size"):
+            sig.unpack_lists(args, kwargs)
             return ("size", tuple(size) if isinstance(size, (tuple, list)) else (size,))
         data = size  # new(sequence) binds to the sizes, but is data (unless a torch.Size)
     elif "data" in names:

@@ -332,18 +332,21 @@ class Parser:
         self.signatures = [s for s in sigs if not s.deprecated] + [s for s in sigs if s.deprecated]
         self.name = sigs[0].name
 
-    def parse(self, args, kwargs):
+    def parse(self, args, kwargs, unpack=True):
         """(overload, how) for these arguments, `how` 2 when a list parameter took the positional arguments whole;
-        PyTorch's TypeError when no overload takes them."""
+        PyTorch's TypeError when no overload takes them. unpack: the lists too (not when the caller may not read
+        them, as the legacy constructors a list of data)."""
         sigs = self.signatures
         if len(sigs) == 1:
             how = sigs[0].parse(args, kwargs, True)
-            sigs[0].unpack_lists(args, kwargs)
+            if unpack:
+                sigs[0].unpack_lists(args, kwargs)
             return sigs[0], how
         for s in sigs:
             how = s.parse(args, kwargs, False)
             if how:
-                s.unpack_lists(args, kwargs)
+                if unpack:
+                    s.unpack_lists(args, kwargs)
                 return s, how
         self.print_error(args, kwargs)
 
@@ -520,10 +523,12 @@ def _numpy_names(plain, values):
     return names
 
 
-def _noargs(name, args, kwargs):
+def noargs_error(name, args, kwargs, owner="TensorBase"):
+    """CPython's error for a METH_NOARGS method given arguments: named by the descriptor's class (TensorBase) when
+    called as `x.exp(1)`, by the object's type (Tensor) when called through a bound method (`f = x.exp; f(1)`)."""
     if kwargs:
-        raise type_error(f"TensorBase.{name}() takes no keyword arguments")
-    raise type_error(f"TensorBase.{name}() takes no arguments ({len(args)} given)")
+        return type_error(f"{owner}.{name}() takes no keyword arguments")
+    return type_error(f"{owner}.{name}() takes no arguments ({len(args)} given)")
 
 
 def check(kind, name, args, kwargs):
@@ -531,7 +536,7 @@ def check(kind, name, args, kwargs):
     return the matched signature (None for an op without a parser)."""
     if kind == "method" and name in NOARGS:
         if args or kwargs:
-            _noargs(name, args, kwargs)
+            raise noargs_error(name, args, kwargs)
         return None, 0
     p = parser(kind, name)
     return (None, 0) if p is None else p.parse(args, kwargs)
@@ -644,7 +649,9 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
             args = args[:i] + (v.item(),) + args[i + 1:]  # x.subtract(t, 0.5) is subtract.Scalar, SubBackward1)
             rewritten = True
         elif p.type in _INDEX_TYPES and _holds_tensor(v):  # x.sum(torch.tensor(1)): an int, as __index__ reads it
-            args = args[:i] + (_indices(v),) + args[i + 1:]
+            # (a list taken as varargs holds it: x.hsplit(torch.tensor([1])) is the indices [1])
+            args = args[:i] + ((_indices(v),) if how == 2 and len(args) == 1 and p.type in _LISTS and isinstance(v, _Tensor) else
+                               _indices(v),) + args[i + 1:]
             rewritten = True
         elif v is None and p.type in _LISTS and p.default == "None" and not p.none_type:
             args = args[:i] + ((),) + args[i + 1:]  # an explicit None is the default: no dims, all of them
@@ -803,7 +810,7 @@ def _checked_method(name, fn, accepted, info):
 def _noargs_method(name, fn):
     def method(self, *args, **kwargs):
         if args or kwargs:
-            _noargs(name, args, kwargs)
+            raise noargs_error(name, args, kwargs)
         return fn(self)
     return method
 

@@ -268,6 +268,10 @@ class builtin_function_or_method:  # noqa: N801 - Python's name for it, which it
         self.__qualname__ = name if of is None else ("Tensor." if of == "Tensor" else "_VariableFunctionsClass.") + name
 
     def __call__(self, *args, **kwargs):
+        if (args or kwargs) and self._of == "Tensor":
+            from tensorsh.engine import signatures
+            if self.__name__ in signatures.NOARGS:  # (a bound method's error names the object's type)
+                raise signatures.noargs_error(self.__name__, args, kwargs, "Tensor")
         return self._method(*args, **kwargs)
 
     def __repr__(self):

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from .. import dtypes, kernels, layout
+from .. import dtypes, kernels, layout, messages
 from ..tensorimpl import CONTIGUOUS_FORMAT
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
@@ -28,23 +28,26 @@ def repeat_interleave(self, repeats=None, dim=None, *, output_size=None):
     if not isinstance(self, Tensor):
         raise type_error(f"repeat_interleave(): argument 'input' (position 1) must be Tensor, not {type_name(self)}")
     x = self if dim is not None else self.flatten()
-    d = x._wrap_dim(0 if dim is None else dim) if x._shape else 0
+    given = 0 if dim is None else dim
     if isinstance(repeats, Tensor):
-        if repeats.dim() == 0 or (repeats.dim() == 1 and repeats._shape[0] == 1):
-            repeats = repeats.reshape(1).expand(x._shape[d] if x._shape else 1)
-        elif repeats.dim() == 1:
-            if repeats._shape[0] != x._shape[d]:
-                raise runtime(f"repeats must have the same size as input along dim, but got repeats.size(0) = "
-                              f"{repeats._shape[0]} and input.size({d}) = {x._shape[d]}")
-        else:
+        if repeats.dim() > 1:
             raise runtime("repeats must be 0-dim or 1-dim tensor")
+        if not x._shape:  # (input.size(dim) of a 0-dim tensor)
+            raise make("IndexError", messages.DIM_NO_DIMS.format(given))
+        d = x._wrap_dim(given)
+        if repeats.dim() == 0 or repeats._shape[0] == 1:
+            repeats = repeats.reshape(1).expand(x._shape[d])
+        elif repeats._shape[0] != x._shape[d]:
+            raise runtime(f"repeats must have the same size as input along dim, but got repeats.size(0) = "
+                          f"{repeats._shape[0]} and input.size({given}) = {x._shape[d]}")
         return x.index_select(d, _repeat_indices(repeats, output_size))
+    d = x._wrap_dim(given)
     if repeats < 0:
         raise runtime("Repeats must be non-negative")
-    if output_size is not None and output_size != (x._shape[d] if x._shape else 1) * repeats:
-        raise runtime(f"repeat_interleave: Invalid output_size, expected {(x._shape[d] if x._shape else 1) * repeats} "
-                      f"but got {output_size}")
-    x = x.unsqueeze(d + 1)
+    n = x._shape[d] if x._shape else 1
+    x = x.unsqueeze(d + 1)  # (of a 0-dim tensor given a dim: unsqueeze's range error)
+    if output_size is not None and output_size != n * repeats:
+        raise runtime(f"repeat_interleave: Invalid output_size, expected {n * repeats} but got {output_size}")
     shape = list(x._shape)
     shape[d + 1] = repeats
     # (ATen's clone in contiguous format: a channels-last input's result is contiguous)
@@ -59,10 +62,10 @@ def _repeat_indices(repeats, output_size=None):
         raise runtime("repeat_interleave only accept 1D vector as repeat")
     if repeats.dtype not in (dtypes.int64, dtypes.int32):
         raise runtime("repeats has to be Long or Int tensor")
+    if output_size is not None and repeats.numel() and output_size != int(repeats._np.sum()):
+        raise runtime("allocated size does not match required size")  # (checked before each repeat's sign)
     if repeats.numel() and repeats._np.min() < 0:
         raise runtime("repeats can not be negative")
-    if output_size is not None and output_size != int(repeats._np.sum()):
-        raise runtime("allocated size does not match required size")
     return fresh(np.repeat(np.arange(repeats.numel(), dtype=np.int64), repeats._np), dtypes.int64)
 
 

@@ -260,7 +260,7 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
 
 
 _EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
-                              "linalg_matrix_norm"})  # (measured)
+                              "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross"})  # (measured)
 
 # out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
 # (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
@@ -326,11 +326,34 @@ def _shares_elements(t):
     return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
 
 
-def _check_out_dtype(name, dt, o, scalar):
-    """out= o of a result of dtype dt: the matrix products' own checks (scalar: a 0-dim result), else TensorIterator's
-    cast rule."""
+def _resized_before_dtype_check(name, args):
+    """Whether ATen resizes name's out= before it checks its dtype: dot_out (and matmul of two vectors, which is it),
+    kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view of it);
+    "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype text); "dot" for dot_out, which does
+    both before it computes."""
+    if len(args) < 2 or not all(isinstance(t, Tensor) for t in args[:2]):
+        return name == "kron"
+    a, b = args[:2]
+    if name in ("dot", "vdot") or name == "matmul" and a.dim() == b.dim() == 1:
+        return "dot"
+    if name == "kron":
+        return True
+    if name != "matmul":
+        return False
+    if a.dim() <= 2 and b.dim() <= 2:
+        return False
+    from .linalg import _should_fold
+    return "mv" if min(a.dim(), b.dim()) == 1 and _should_fold(a, b) else True
+
+
+def _check_out_dtype(name, dt, o, scalar, into_mv=False):
+    """out= o of a result of dtype dt: the matrix products' own checks (scalar: a 0-dim result; into_mv: a matmul
+    folded into mv_out, o its self), else TensorIterator's cast rule."""
+    if name == "tensordot" and dt is not o.dtype:
+        raise runtime(f"tensordot: Expected the output tensor to have dtype {dtypes.SCALAR_NAMES[dt.name]}, but got "
+                      f"an output tensor with dtype {dtypes.SCALAR_NAMES[o.dtype.name]}")
     if name in _EXACT_OUT_DTYPE and dt is not o.dtype:
-        if name == "mv":
+        if into_mv:
             raise runtime(f"addmv input tensors must have the same dtype, but got "
                           f"{dtypes.SCALAR_NAMES[o.dtype.name]}, {dtypes.SCALAR_NAMES[dt.name]}, and "
                           f"{dtypes.SCALAR_NAMES[dt.name]}")
@@ -356,12 +379,18 @@ def write_out(name, fn, args, kwargs):
     (refused when grad mode is on and an argument or t requires grad), then the result's dtype must cast to t's, t is
     resized to the result (a warning when it had elements) and written (its version bumped); t is returned."""
     from .. import autograd
+    from ..errors import warn
+    from ..messages import shape_list
     from . import out_dtypes
     from .geometry_inplace import resize_output
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
-    if autograd._grad_enabled[0]:
+    # tensordot_out (inner's too) is composite: the product with its graph, copied into out (CopyBackwards)
+    copied = name == "tensordot" or name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
+    if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
+        warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
+    if autograd._grad_enabled[0] and not copied and _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE:
         if any(t.requires_grad for t in (*_tensor_args((*args, *kwargs.values())), *outs)):
             raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
                           "differentiation, but one of the arguments requires grad.")
@@ -374,25 +403,44 @@ def write_out(name, fn, args, kwargs):
                                                   f"memory is not supported")
             precheck(o, overlap=False)  # (its internal-overlap error)
     _check_out_overlap(name, outs, args, kwargs)
+
+    def resize(shape, o, dtype=None):
+        kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
+        had = o._shape if had is None else had
+        if tuple(had) != tuple(kernel_shape) and o.numel():
+            if _ATEN_NAMES.get(name, name) in _COMPARISONS and o.dtype is not dtypes.bool_:  # (the operands' dtype)
+                dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
+            twice = _ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE and name != "kron"  # (kron_out resizes first)
+            for _ in range(2 if twice and dtype is not o.dtype else 1):
+                warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
+        if o._shape != shape:
+            resize_output(o, shape)
+    resized_first = _resized_before_dtype_check(name, args)
+    if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
+        resize((), outs[0])
+        _check_out_dtype(name, args[0].dtype, outs[0], True)
     kwargs = out_dtypes.check(name, args, kwargs, outs)
     try:
         result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
         tensors = _tensor_args((*args, *kwargs.values()))
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
-                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and name not in out_dtypes.RULES:
-            # (the rules' ops checked out= their own way)
+                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and \
+                (name not in out_dtypes.RULES or name == "matmul"):
+            # (the rules' ops checked out= their own way; matmul's rule is its matrix-vector case's)
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):
-        _check_out_dtype(name, r.dtype, o, r.dim() == 0)
-    previous, autograd._grad_enabled[0] = autograd._grad_enabled[0], False
+        if resized_first:
+            resize(r._shape, o, r.dtype)
+        _check_out_dtype("tensordot" if copied else name, r.dtype, o, r.dim() == 0, resized_first == "mv")
+    previous = autograd._grad_enabled[0]
+    autograd._grad_enabled[0] = previous and copied
     try:
         for r, o in zip(results, outs):
-            warn_resized(o, *_resize_shapes(name, args, kwargs, o, r))
-            if o._shape != r._shape:
-                resize_output(o, r._shape)
+            if not resized_first:
+                resize(r._shape, o, r.dtype)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
                 check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
             rows = _product_in_rows(name, o, args, kwargs) if name in _PRODUCT_ROWS else None
@@ -418,15 +466,15 @@ def warn_resized(out, shape, had=None):
         warn(_RESIZED.format(had=shape_list(had), shape=shape_list(shape)))
 
 
-def _resize_shapes(name, args, kwargs, out, result):
+def _resize_shapes(name, args, kwargs, out, shape):
     """(the shape out= is resized to, the shape it had then): kthvalue's out is resized to the kept shape, and first
     unsqueezed at dim when one dim short of the input (_reduction_with_indices_allocate_or_resize_output)."""
     keepdim = args[3] if len(args) > 3 else kwargs.get("keepdim", False)
     if name == "kthvalue" and args and isinstance(args[0], Tensor) and args[0].dim() and not keepdim:
         d = args[0]._wrap_dim(args[2] if len(args) > 2 else kwargs.get("dim", -1))
         had = out._shape[:d] + (1,) + out._shape[d:] if out.dim() == args[0].dim() - 1 else None
-        return result._shape[:d] + (1,) + result._shape[d:], had
-    return _vector_matrix_shape(name, args, result), None
+        return shape[:d] + (1,) + shape[d:], had
+    return _vector_matrix_shape(name, args, shape), None
 
 
 def _write_shared(out, result, reduce):
@@ -454,10 +502,10 @@ def _vector_matrix(name, args):
         args[0].dim() == 1 and args[1].dim() == 2
 
 
-def _vector_matrix_shape(name, args, result):
-    """The shape out= is resized to: matmul of a vector and a matrix is mm_out(out, v.unsqueeze(0), m).squeeze_(0),
-    so out is first [1, n] (its deprecation warning names that), then squeezed back to [n]."""
-    return (1,) + result._shape if _vector_matrix(name, args) else result._shape
+def _vector_matrix_shape(name, args, shape):
+    """The shape out= is resized to for a result of this shape: matmul of a vector and a matrix is mm_out(out,
+    v.unsqueeze(0), m).squeeze_(0), so out is first [1, n] (its deprecation warning names that), then squeezed back."""
+    return (1,) + shape if _vector_matrix(name, args) else shape
 
 
 def _product_in_rows(name, out, args, kwargs):
@@ -529,7 +577,24 @@ _ATEN_NAMES = {"multiply": "mul", "true_divide": "div", "divide": "div", "subtra
                "clip": "clamp", "concat": "cat", "concatenate": "cat", "greater": "gt", "greater_equal": "ge",
                "less": "lt", "less_equal": "le", "not_equal": "ne", "negative": "neg", "arccos": "acos",
                "arcsin": "asin", "arctan": "atan", "arccosh": "acosh", "arcsinh": "asinh", "arctanh": "atanh",
-               "arctan2": "atan2", "fix": "trunc", "special_expit": "sigmoid"}  # (the spellings ATen's op names)
+               "arctan2": "atan2", "fix": "trunc", "special_expit": "sigmoid",
+               # (composite ops: the op their out= variant calls)
+               "kron": "mul", "outer": "mul", "ger": "mul", "inner": "mul", "hstack": "cat", "vstack": "cat",
+               "row_stack": "cat", "dstack": "cat", "column_stack": "cat", "take_along_dim": "gather",
+               "cross": "linalg_cross", "diff": "sub", "msort": "sort"}
+# structured TensorIterator ops: an out= of another dtype than the result's is resized twice (set_output, then the
+# cast's temporary), so its warning comes twice (measured on every op with out=)
+_RESIZE_WARNS_TWICE = frozenset(
+    "acos acosh add addcdiv addcmul asin asinh atan atan2 atanh bitwise_and bitwise_left_shift bitwise_or "
+    "bitwise_right_shift bitwise_xor clamp clamp_max clamp_min copysign cos cosh deg2rad digamma div eq erf erfc erfinv "
+    "exp exp2 expm1 fmax fmin fmod gcd ge gt hypot i0 igamma igammac lcm ldexp le lerp lgamma log log10 log1p log2 "
+    "logaddexp logaddexp2 lt maximum minimum mul ne nextafter polygamma pow rad2deg reciprocal remainder rsqrt sigmoid "
+    "sin sinc sinh sqrt square sub tan tanh threshold xlogy".split())
+_COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
+# ops without a derivative formula: their out= variants have no autograd check (an input requiring grad is fine)
+_NOT_DIFFERENTIABLE = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
+                                 "logical_not", "signbit", "isposinf", "isneginf", "argmax", "argmin", "nonzero", "any",
+                                 "all", "histc", "bucketize", "searchsorted", "isin"})
 
 
 op("clone", clone, function=True)

@@ -92,8 +92,9 @@ def cat(tensors, dim=0):
     for i, t in enumerate(tensors):
         if not t._shape:
             raise runtime(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
-    ref = next((t for t in tensors if t._shape != (0,)), tensors[0])
-    d = ref._wrap_dim(dim)
+    ref = next((t for t in tensors if t._shape != (0,)), None)  # (legacy_cat_wrap_dim skips the 1-d empties;
+    d = dim if ref is None else ref._wrap_dim(dim)  # with none left dim is taken as it is)
+    ref = tensors[0] if ref is None else ref
     dt = _joined_dtype(tensors)
     for i, t in enumerate(tensors):
         if t._shape == (0,):

@@ -69,11 +69,11 @@ def split(self, split_size, dim=0):
     """split (SplitBackward0, or SplitWithSizesBackward0 for a list of sizes) and chunk."""
     if not self._shape:
         raise runtime("split expects at least a 1-dimensional tensor")
+    if isinstance(split_size, int) and split_size < 0:  # (checked before dim is read)
+        raise runtime(f"split expects split_size be non-negative, but got split_size={split_size}")
     d = self._wrap_dim(dim)
     n = self._shape[d]
     if isinstance(split_size, int):  # (at least one piece: an empty dimension splits into one empty piece)
-        if split_size < 0:
-            raise runtime(f"split expects split_size be non-negative, but got split_size={split_size}")
         if split_size == 0 and n:
             raise runtime(f"split_size can only be 0 if dimension size is 0, but got dimension size of {n}")
         sizes = [min(split_size, n - s) for s in range(0, n, split_size)] if n else [0]
@@ -85,7 +85,7 @@ def split(self, split_size, dim=0):
                           f"split_sizes={_shape_list(sizes)}")
         if sum(sizes) != n:
             raise runtime(f"split_with_sizes expects split_sizes to sum exactly to {n} (input tensor's size at "
-                          f"dimension {d}), but got split_sizes={_shape_list(sizes)}")
+                          f"dimension {dim}), but got split_sizes={_shape_list(sizes)}")
     geometries, start = [], 0
     for size in sizes:
         shape = self._shape[:d] + (size,) + self._shape[d + 1:]

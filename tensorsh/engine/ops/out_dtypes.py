@@ -210,12 +210,35 @@ _MEDIAN = _wants(
                                                f"{given.type_name} (while checking arguments for median)"))
 
 
+def _mv(self, outs, kwargs, name, args):
+    """mv_out (and matmul's matrix-vector case): out itself is addmv's self when it may be one (at most 1-D, one
+    element or one per row), else a new vector of vec's dtype; addmv checks self, mat and vec have one dtype, then its
+    out= is checked against vec's dtype. Invalid shapes are the product's own errors, first."""
+    vec = args[1] if len(args) > 1 else kwargs.get("vec", kwargs.get("other"))
+    out = outs[0]
+    if not isinstance(vec, Tensor) or self.dim() != 2 or vec.dim() != 1 or self._shape[1] != vec._shape[0]:
+        return kwargs
+    first = out.dtype if out.dim() <= 1 and out.numel() in (self._shape[0], 1) else vec.dtype
+    if not first is self.dtype is vec.dtype:
+        raise runtime(f"addmv input tensors must have the same dtype, but got {_S[first.name]}, {_S[self.dtype.name]}, "
+                      f"and {_S[vec.dtype.name]}")
+    _structured(vec.dtype, out.dtype)
+    return kwargs
+
+
+def _matmul(self, outs, kwargs, name, args):
+    other = args[1] if len(args) > 1 else kwargs.get("other")
+    if isinstance(other, Tensor) and self.dim() == 2 and other.dim() == 1:
+        return _mv(self, outs, kwargs, name, args)
+    return kwargs
+
+
 RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "cumsum": _in_out_dtype,
          "cumprod": _in_out_dtype, "mean": _mean, "all": _bool_result, "any": _bool_result, "max": _unary_max,
          "min": _unary_max, "searchsorted": _search, "bucketize": _search,
          "amax": _wants((0, _input, lambda name, given, out, want: f"Expected the dtype for input and out to match, "
                          f"but got {_S[given.name]} for input's dtype and {_S[out.name]} for out's dtype.")),
-         "logsumexp": _floating_result, "ldexp": _ldexp,
+         "logsumexp": _floating_result, "ldexp": _ldexp, "mv": _mv, "matmul": _matmul,
          "logcumsumexp": _SCAN, "cummax": _SCAN, "cummin": _SCAN,
          "argmax": _wants((0, _long, _structured_text)), "sort": _VALUES_INDICES, "topk": _VALUES_INDICES,
          "aminmax": _wants((0, _input, _structured_text), (1, _input, _structured_text)),
@@ -235,7 +258,7 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
-_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where)
+_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul)
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))

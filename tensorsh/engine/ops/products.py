@@ -59,6 +59,9 @@ def tensordot(a, b, dims=2, out=None):
     _tensor_arg("tensordot", "input", 1, a)
     _tensor_arg("tensordot", "other", 2, b)
     dims_a, dims_b = ([d] if isinstance(d, int) else list(d) for d in (dims_a, dims_b))
+    if out is not None:  # (_VF.tensordot's out=: the product, then its exact dtype check and out's resize)
+        from .copies import write_out
+        return write_out("tensordot", lambda a, b: tensordot(a, b, (dims_a, dims_b)), (a, b), {"out": out})
     if len(dims_a) != len(dims_b):
         raise runtime("both dimension lists should have same length")
     if a.dtype is not b.dtype:

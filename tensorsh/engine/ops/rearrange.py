@@ -51,8 +51,8 @@ def roll(self, shifts, dims=()):
             raise runtime(f"shifts and dimensions must align. shifts: {len(shifts)}, dims:{len(dims)}")
         if not self.dim():
             raise index_error(f"Dimension specified as {dims[0]} but tensor has no dimensions")
-        axes = tuple(self._wrap_dim(d) for d in dims)
-        values = np.roll(self._np, shifts, axes) if self.dim() else self._np
+        # (an empty tensor is cloned before its dims are read)
+        values = np.roll(self._np, shifts, tuple(self._wrap_dim(d) for d in dims)) if self.numel() else self._np
     # (roll's kernel writes into empty_like(self, suggest_memory_format): a channels-last input's format kept)
     fmt = layout.suggest_memory_format(self) if dims else None
     out = layout.in_format(values, self.dtype, fmt) if fmt is not None and fmt.rank else fresh(_fresh(values),

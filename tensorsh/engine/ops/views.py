@@ -6,7 +6,7 @@ import numpy as np
 
 from .. import dtypes, messages
 from . import multiview
-from ..errors import index_error, runtime, type_error, value_error, warn_once
+from ..errors import TorchError, index_error, runtime, type_error, value_error, warn_once
 from ..pyapi import _parse
 from ..layout import view_strides as _view_strides
 from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements
@@ -73,26 +73,26 @@ EMBED_SAVED.update({"SelectBackwardBackward0": ("dim", "index"), "SliceBackwardB
 
 
 def _infer_shape(shape, numel):
+    """ATen's infer_size: one pass over the sizes (a second -1 or a size below -1 refused where it stands)."""
     shape = list(shape)
-    infer = [i for i, s in enumerate(shape) if s == -1]
-    if len(infer) > 1:
-        raise runtime("only one dimension can be inferred")
-    known = 1
-    for s in shape:
-        if s != -1:
-            if s < 0:
-                raise runtime(f"invalid shape dimension {s}")
+    infer, known = None, 1
+    for i, s in enumerate(shape):
+        if s == -1:
+            if infer is not None:
+                raise runtime("only one dimension can be inferred")
+            infer = i
+        elif s >= 0:
             known *= s
-    if infer:
-        if known == 0 and numel == 0:
-            raise runtime(f"cannot reshape tensor of 0 elements into shape {_shape_list(shape)} because the "
-                          f"unspecified dimension size -1 can be any value and is ambiguous")
-        if known == 0 or numel % known:
-            raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
-        shape[infer[0]] = numel // known
-    elif known != numel:
-        raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
-    return tuple(shape)
+        else:
+            raise runtime(f"invalid shape dimension {s} at index {i} of shape {_shape_list(shape)}")
+    if known == numel or (infer is not None and known > 0 and numel % known == 0):
+        if infer is not None:
+            if known == 0:
+                raise runtime(f"cannot reshape tensor of 0 elements into shape {_shape_list(shape)} because the "
+                              f"unspecified dimension size -1 can be any value and is ambiguous")
+            shape[infer] = numel // known
+        return tuple(shape)
+    raise runtime(messages.VIEW_INVALID.format(shape=_shape_list(shape), n=numel))
 
 
 def _shape_arg(shape):
@@ -212,13 +212,13 @@ def unflatten_view(self, dim, sizes):
     if not sizes:
         raise runtime(messages.UNFLATTEN_EMPTY)
     n = self._shape[d]
-    known = 1
-    for s in sizes:
-        known *= s if s != -1 else 1
-    inferred = [s if s != -1 else (n // known if known else 0) for s in sizes]
-    if sizes.count(-1) > 1 or int(np.prod(inferred)) != n:
+    try:
+        inferred = _infer_shape(sizes, n)
+    except TorchError as e:  # unflatten_impl rewords infer_size's size mismatch and wraps its other errors
+        if "is invalid for input of size" not in str(e):
+            raise runtime(f"unflatten got an unexpected error:\n{e}") from None
         raise runtime(f"unflatten: Provided sizes {_shape_list(sizes)} don't multiply up to the size of dim {d} "
-                      f"({n}) in the input tensor")
+                      f"({n}) in the input tensor") from None
     return self.view(self._shape[:d] + tuple(inferred) + self._shape[d + 1:])
 
 
