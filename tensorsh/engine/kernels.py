@@ -1264,7 +1264,7 @@ def intel_matmul(a, b, c=None):
     rows of column-major a and b; k up to 768 (float64: 128, with 3+ blocks only for small results). Fewer rows of
     a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns (k <= 24) and for
     more columns than rows but under 12 (k <= min(columns, 8)), else the fused order. One column of a row-major a
-    or one row times a column-major b (MKL's gemv): _intel_gemv_rows for k of 3 to 32; past that None (the AMD
+    or one row times a column-major b (MKL's gemv): _intel_gemv_rows for k of 2 to 32; past that None (the AMD
     orders are nearer). Elsewhere the fused order is the nearest known, not always MKL's. None for other dtypes,
     non-contiguous operands, and products past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps
     being numpy's)."""
@@ -1277,7 +1277,7 @@ def intel_matmul(a, b, c=None):
         return None
     gemv_rows = n == 1 and a.flags.c_contiguous  # (nn.Linear(k, 1) of a batch)
     gemv_cols = m == 1 and b.flags.f_contiguous  # (nn.Linear of one sample: the weight's rows times it)
-    if k > 2 and (gemv_rows or gemv_cols):
+    if k > 1 and (gemv_rows or gemv_cols):
         if a.dtype != np.float32 or k > 32 or m == n == 1:  # (the orders measured on AMD CPUs are nearer)
             return None
         out = _intel_gemv_rows(a, b[:, 0])[:, None] if gemv_rows else _intel_gemv_rows(b.T, a[0])[None, :]
@@ -1305,13 +1305,25 @@ _INTEL_FLOAT64_BUDGET = 1 << 20  # multiply-adds (fma64 step by step in numpy: ~
 
 
 def _intel_gemv_rows(a, v):
-    """MKL's float32 gemv on Intel CPUs for row-major rows of 3 to 32 elements (measured: every row of a block of
-    four rows; the rows after the last block differ in about 40%): each row's first two products fused from zero
-    make a carry; then chunks of up to 15 products, each summed in two accumulators of 8 lanes (the carry in the
-    last lane of the second, blocks of 8 fused into the two in turn), added and halved to the next carry, a 16th
-    product fused onto it after a full chunk."""
+    """MKL's float32 gemv on Intel CPUs for row-major rows of 2 to 32 elements (measured on every k): the rows in
+    blocks of four as _intel_gemv_blocked, each row after the last block (all of them under four rows) its first
+    product plus the others fused into 16 lanes from zero (lane j: products 1 + j, 17 + j), halved."""
+    blocked = a.shape[0] - a.shape[0] % 4
+    rest = a[blocked:]
+    lanes = np.zeros((rest.shape[0], 16), np.float32)
+    for start in range(1, a.shape[1], 16):
+        x, y = np.broadcast_arrays(rest[:, start:start + 16], v[None, start:start + 16])
+        lanes[:, :x.shape[1]] = fma(x, y, lanes[:, :x.shape[1]])
+    return np.concatenate([_intel_gemv_blocked(a[:blocked], v), rest[:, 0] * v[0] + _halved(lanes)])
+
+
+def _intel_gemv_blocked(a, v):
+    """MKL's gemv for rows in blocks of four: each row's first two products fused from +0 make a carry; then
+    chunks of up to 15 products, each summed in two accumulators of 8 lanes (the carry in the last lane of the
+    second, blocks of 8 fused into the two in turn), added and halved to the next carry, a 16th product fused onto
+    it after a full chunk."""
     m, k = a.shape
-    carry = fma(a[:, 1], np.broadcast_to(v[1], (m,)), a[:, 0] * v[0])
+    carry = fma(a[:, 1], np.broadcast_to(v[1], (m,)), a[:, 0] * v[0] + np.float32(0))  # (from +0: no -0 sum)
     start = 2
     while start < k:
         end = min(start + 15, k)

@@ -17,6 +17,23 @@ pytest.importorskip("torch")
 PROGRAMS = {
 }
 
+# MKL's float32 gemv on Intel CPUs for the rows after the last block of four (and all rows under four): the first
+# product plus the others fused into 16 lanes, halved; rows of two elements take it too (nn.Linear(2, 1) of 3 rows,
+# a GRU's hidden projection of one sample)
+INTEL_GEMV_LEFTOVER_ROWS = """
+torch.manual_seed(3)
+for k in [2, 3, 5, 16, 17, 32]:
+    for m in [2, 3, 5, 7, 10]:  # (one row times one column: a dot product, not modelled)
+        x = torch.randn(m, k); w = torch.randn(1, k); bias = torch.randn(1)
+        print(k, m, (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist(), x.mv(w[0]).tolist())
+        x = torch.randn(k); w = torch.randn(m, k); bias = torch.randn(m)
+        print((x @ w.t()).tolist(), torch.nn.functional.linear(x[None], w, bias).tolist())
+gru = torch.nn.GRU(2, 3)
+out, h = gru(torch.randn(4, 1, 2))
+out.pow(2).mean().backward()
+print(out.tolist(), gru.weight_hh_l0.grad.tolist())
+"""
+
 SCRIPTS = {
 # THPVariable_float_scalar (and complex's) warn of requires_grad before the element count is checked; int() does not
 "scalar_conversion_warns_before_its_element_check": """
@@ -48,6 +65,13 @@ Mine(0, 2); Mine(0, 2)
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_held17b_class_prints_as_torch(name):
     same_as_torch(PROGRAMS[name])
+
+
+def test_intel_gemv_rows_after_the_last_block_of_four():
+    from tensorsh.engine import kernels
+    if not kernels.MKL_ON_INTEL:
+        pytest.skip("MKL runs its AVX-512 gemv only on Intel CPUs")
+    same_as_torch(INTEL_GEMV_LEFTOVER_ROWS)
 
 
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
