@@ -15,6 +15,20 @@ from compare_programs import outcome  # noqa: E402
 pytest.importorskip("torch")
 
 PROGRAMS = {
+# a layer's constructor makes its parameters and buffers with torch.empty/zeros/ones(size, **factory_kwargs): a size
+# that is not ints fails in torch's argument parser (the first element's type, a later one's unpacking, a lone float)
+"layer_sizes_that_are_not_ints_fail_in_torch_empty": """
+import torch.nn as nn
+for f in [lambda: nn.Linear(2.5, 3), lambda: nn.Linear(3, 2.5), lambda: nn.Linear('3', 2), lambda: nn.Linear(3, None),
+          lambda: nn.Embedding(10, 2.5), lambda: nn.BatchNorm1d(2.5), lambda: nn.BatchNorm1d(2.0, affine=False),
+          lambda: nn.PReLU(2.5), lambda: nn.Bilinear(2, 3.0, 4), lambda: nn.Conv1d(2, 3, 2.5), lambda: nn.RNNCell(2.5, 3),
+          lambda: nn.GRUCell(2, 3.0), lambda: nn.EmbeddingBag(5, 2.0), lambda: nn.MultiheadAttention(4.0, 2),
+          lambda: nn.InstanceNorm1d(3.0, affine=True), lambda: nn.Linear(-1, 3), lambda: nn.GroupNorm(2, 4.0)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 # MKL's float32 gemv on Intel CPUs for the rows after the last block of four (and all rows under four): the first
