@@ -14,7 +14,10 @@ from .parameter import Parameter, buffer_persistent, typename
 
 class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
     __slots__ = ()
-    __api__ = frozenset({"missing_keys", "unexpected_keys", "count", "index"})
+    __module__ = "torch.nn.modules.module"
+    __api__ = frozenset({"missing_keys", "unexpected_keys", "count", "index", "_fields", "_field_defaults", "_asdict",
+                         "_replace", "_make"})  # (a namedtuple's public API has underscores)
+    __class_api__ = frozenset({"_fields", "_field_defaults", "_make"})
 
     def __repr__(self):
         if not self.missing_keys and not self.unexpected_keys:

@@ -49,6 +49,19 @@ print(out.tolist(), gru.weight_hh_l0.grad.tolist())
 """
 
 SCRIPTS = {
+# a class standing where PyTorch's does (and its instances) shows torch's __module__, Python's own classes theirs;
+# load_state_dict's IncompatibleKeys is a namedtuple with its underscored API
+"torch_classes_module_names_and_incompatible_keys_namedtuple_api": """
+import torch
+import torch.nn as nn
+m = nn.Linear(2, 2)
+r = m.load_state_dict({'weight': torch.zeros(2, 2)}, strict=False)
+print(r._fields, r._asdict(), r._replace(missing_keys=[]), r._field_defaults, hasattr(r, '_fields'))
+print(type(r).__name__, type(r).__module__, type(r)._make([[1], [2]]))
+print(nn.Linear.__module__, type(m).__module__, m.__module__, torch.Tensor.__module__, torch.FloatTensor.__module__)
+print(type(torch.optim.SGD(m.parameters(), lr=0.1)).__module__, type(m.state_dict()).__module__, int.__module__)
+print(nn.BatchNorm1d.__module__, nn.GRU.__module__, torch.optim.lr_scheduler.StepLR.__module__, torch.Size.__module__)
+""",
 # THPVariable_float_scalar (and complex's) warn of requires_grad before the element count is checked; int() does not
 "scalar_conversion_warns_before_its_element_check": """
 import torch
