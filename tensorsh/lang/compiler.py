@@ -616,10 +616,12 @@ def _program_function(obj, name):
 
 
 def _open_dict(t):
-    """Whether `obj.__dict__` / `vars(obj)` shows obj's attributes as Python's would: a tensor's (the program's own)
-    and an instance of a program's class with no engine base (an nn.Module's holds the engine's internals)."""
+    """Whether `obj.__dict__` / `vars(obj)` shows obj's attributes as Python's would: a tensor's (the program's own),
+    an instance of a program's class with no engine base, an nn.Module's (PyTorch's state: training, _parameters,
+    the hooks' dicts, its own attributes)."""
     return hasattr(t, "__readonly__") or t in USER_CLASSES and all(
-        c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__)
+        c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__) or any(
+        c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module" for c in t.__mro__)
 
 
 def _torch_or_python_module(module):

@@ -49,6 +49,33 @@ print(out.tolist(), gru.weight_hh_l0.grad.tolist())
 """
 
 SCRIPTS = {
+# vars(module) / module.__dict__ is PyTorch's: training, _parameters, the hooks' dicts in its order, the module's own
+# attributes (the undo journal's birth mark kept beside it); writable, copied and pickled with the module
+"vars_of_a_module_is_pytorchs_dict": """
+import torch
+import torch.nn as nn
+import copy, io
+torch.manual_seed(0)
+m = nn.Linear(2, 2)
+print(vars(m))
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.k = 3
+        self.fc = nn.Linear(1, 1)
+n = Net()
+print(sorted(k for k in vars(n) if not k.startswith('_')), vars(n)['_modules'])
+n.__dict__['z'] = 5
+c = copy.deepcopy(n)
+print(n.z, vars(c).keys() == vars(n).keys(), c.fc.weight is n.fc.weight, c.z, copy.copy(m).__dict__.keys())
+buf = io.BytesIO()
+torch.save(n, buf); buf.seek(0)
+n2 = torch.load(buf, weights_only=False)
+print(type(n2).__name__, n2.k, n2.fc.weight, vars(nn.BatchNorm1d(2)), vars(nn.Sequential(nn.ReLU())))
+m.register_forward_hook(lambda mod, i, kw, o: None, with_kwargs=True, always_call=True)
+m.register_full_backward_hook(lambda mod, gi, go: None)
+print(m._is_full_backward_hook, m._forward_hooks_with_kwargs, m._forward_hooks_always_called, m._state_dict_hooks)
+""",
 # a class standing where PyTorch's does (and its instances) shows torch's __module__, Python's own classes theirs;
 # load_state_dict's IncompatibleKeys is a namedtuple with its underscored API
 "torch_classes_module_names_and_incompatible_keys_namedtuple_api": """
