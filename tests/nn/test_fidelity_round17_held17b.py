@@ -1,16 +1,15 @@
 """Classes of difference found by the seventeenth round's held-out training programs (held17b), one program each,
 run in torch and in the language: printed text, the error line and the warnings the same. SCRIPTS run as files
 under python and `tensorsh run` (their warnings' count depends on the location Python's filter keys them by)."""
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "engine"))
-sys.path.insert(0, str(Path(__file__).parent.parent.parent / "scripts"))
 from same_as_torch import same_as_torch  # noqa: E402
-from compare_programs import outcome  # noqa: E402
+from nn_harness import script_prints_as_torch  # noqa: E402
 
 pytest.importorskip("torch")
 
@@ -130,8 +129,4 @@ def test_intel_gemv_rows_after_the_last_block_of_four():
 
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
 def test_held17b_script_prints_as_torch(name, tmp_path, monkeypatch):
-    root = str(Path(__file__).parent.parent.parent)
-    monkeypatch.setenv("PYTHONPATH", root + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    path = tmp_path / f"{name}.py"
-    path.write_text(SCRIPTS[name])
-    assert outcome([sys.executable, "-m", "tensorsh", "run"], str(path), 120) == outcome([sys.executable], str(path), 120)
+    script_prints_as_torch(SCRIPTS[name], tmp_path, monkeypatch)
