@@ -1415,13 +1415,12 @@ def _intel_gemv_single_rows(a, v):
 
 
 def _intel_gemv_rows(a, v):
-    """MKL's float32 gemv on Intel CPUs for row-major rows of 3 to 32 elements (measured: every row of a block of
-    four rows; the rows after the last block differ in about 40%): each row's first two products fused from zero
-    make a carry; then chunks of up to 15 products, each summed in two accumulators of 8 lanes (the carry in the
+    """MKL's float32 gemv on Intel CPUs for row-major rows of 2 to 32 elements in blocks of four rows (measured on
+    every k): each row's first two products fused from +0 make a carry; then chunks of up to 15 products, each summed in two accumulators of 8 lanes (the carry in the
     last lane of the second, blocks of 8 fused into the two in turn), added and halved to the next carry, a 16th
     product fused onto it after a full chunk."""
     m, k = a.shape
-    carry = fma(a[:, 1], np.broadcast_to(v[1], (m,)), a[:, 0] * v[0])
+    carry = fma(a[:, 1], np.broadcast_to(v[1], (m,)), a[:, 0] * v[0] + np.float32(0))  # (from +0: no -0 sum)
     start = 2
     while start < k:
         end = min(start + 15, k)

@@ -91,7 +91,8 @@ def _options(dtype):
 
 
 def _legacy(name, dtype):
-    return _LegacyType(name, (), {"dtype": dtype, "__api__": frozenset(), "__class_api__": _METHODS})
+    return _LegacyType(name, (), {"dtype": dtype, "__api__": frozenset(), "__class_api__": _METHODS,
+                                  "__module__": "torch"})
 
 
 LEGACY = {"Tensor": _legacy("Tensor", None), "FloatTensor": _legacy("FloatTensor", dtypes.float32),

@@ -768,11 +768,16 @@ class Tensor:
             raise runtime(messages.AMBIGUOUS_BOOL if self._np.size else messages.EMPTY_BOOL)
         return bool(self._np.reshape(-1)[0])
 
+    def _warn_scalar_of_grad(self):
+        """THPVariable_float_scalar's and complex's warning, given before the element count is checked (int() and
+        bool() give none); PyTorch checks GradMode too: silent under no_grad."""
+        if self.requires_grad and autograd.is_grad_enabled():
+            errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
+
     def __float__(self):
+        self._warn_scalar_of_grad()
         if self._np.size != 1:  # (Python's conversions say this; item() says "cannot be converted to Scalar")
             raise errors.value_error(messages.ONE_ELEMENT)
-        if self.requires_grad and autograd.is_grad_enabled():  # (PyTorch checks GradMode too: silent under no_grad)
-            errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
         return float(self._real_item("double"))
 
     def __int__(self):
@@ -790,6 +795,7 @@ class Tensor:
         return value
 
     def __complex__(self):
+        self._warn_scalar_of_grad()
         if self._np.size != 1:
             raise errors.value_error(messages.ONE_ELEMENT)
         return complex(self.item())

@@ -527,6 +527,8 @@ def load_attr(obj, name):
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
             return obj.__module__ if not isinstance(obj, _Tensor) else \
                 "torch.nn.parameter" if t.__name__ in ("Parameter", "Buffer") else "torch"
+        if name == "__module__" and _torch_or_python_module(getattr(obj, "__module__", None)):
+            return obj.__module__  # (nn.Linear's, a module's or optimizer's class's, OrderedDict's)
         if name == "__class__" and TYPE_OF:  # what type(x) gives (torch.Tensor for a tensor), never more
             return TYPE_OF[0](obj)
         raise _no_attr(obj, t, name)
@@ -618,10 +620,20 @@ def _program_function(obj, name):
 
 
 def _open_dict(t):
-    """Whether `obj.__dict__` / `vars(obj)` shows obj's attributes as Python's would: a tensor's (the program's own)
-    and an instance of a program's class with no engine base (an nn.Module's holds the engine's internals)."""
+    """Whether `obj.__dict__` / `vars(obj)` shows obj's attributes as Python's would: a tensor's (the program's own),
+    an instance of a program's class with no engine base, an nn.Module's (PyTorch's state: training, _parameters,
+    the hooks' dicts, its own attributes)."""
     return hasattr(t, "__readonly__") or t in USER_CLASSES and all(
-        c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__)
+        c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__) or any(
+        c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module" for c in t.__mro__)
+
+
+def _torch_or_python_module(module):
+    """Whether a program may read an object's `__module__`: an engine class (or its instance) standing where
+    PyTorch's does carries torch's module name ('torch.nn.modules.linear'), Python's own objects theirs; the
+    engine's internals (its functions, 'tensorsh...') stay hidden."""
+    return isinstance(module, str) and (module == "torch" or module.startswith("torch.") or
+                                        not module.startswith("tensorsh"))
 
 
 def _shown_class(cls):

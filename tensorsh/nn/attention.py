@@ -8,6 +8,7 @@ from tensorsh.engine.attention import scaled_dot_product_attention as _sdpa
 from tensorsh.engine.errors import make, runtime, warn
 from tensorsh.engine.ops.joining import cat
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.torch_api import NAMESPACE as _TORCH  # (a layer's factories: torch's, parsed)
 from . import functional as F, init
 from .c_functions import builtin
 from .layers import Linear
@@ -275,23 +276,23 @@ class MultiheadAttention(Module):
         if self.head_dim * num_heads != self.embed_dim:
             raise _assert("embed_dim must be divisible by num_heads")
         if not self._qkv_same_embed_dim:
-            self.q_proj_weight = Parameter(creation.empty((embed_dim, embed_dim), dtype=dtype))
-            self.k_proj_weight = Parameter(creation.empty((embed_dim, self.kdim), dtype=dtype))
-            self.v_proj_weight = Parameter(creation.empty((embed_dim, self.vdim), dtype=dtype))
+            self.q_proj_weight = Parameter(_TORCH["empty"]((embed_dim, embed_dim), dtype=dtype))
+            self.k_proj_weight = Parameter(_TORCH["empty"]((embed_dim, self.kdim), dtype=dtype))
+            self.v_proj_weight = Parameter(_TORCH["empty"]((embed_dim, self.vdim), dtype=dtype))
             self.register_parameter("in_proj_weight", None)
         else:
-            self.in_proj_weight = Parameter(creation.empty((3 * embed_dim, embed_dim), dtype=dtype))
+            self.in_proj_weight = Parameter(_TORCH["empty"]((3 * embed_dim, embed_dim), dtype=dtype))
             self.register_parameter("q_proj_weight", None)
             self.register_parameter("k_proj_weight", None)
             self.register_parameter("v_proj_weight", None)
         if bias:
-            self.in_proj_bias = Parameter(creation.empty(3 * embed_dim, dtype=dtype))
+            self.in_proj_bias = Parameter(_TORCH["empty"](3 * embed_dim, dtype=dtype))
         else:
             self.register_parameter("in_proj_bias", None)
         self.out_proj = _NonDynamicallyQuantizableLinear(embed_dim, embed_dim, bias=bias, dtype=dtype)
         if add_bias_kv:
-            self.bias_k = Parameter(creation.empty((1, 1, embed_dim), dtype=dtype))
-            self.bias_v = Parameter(creation.empty((1, 1, embed_dim), dtype=dtype))
+            self.bias_k = Parameter(_TORCH["empty"]((1, 1, embed_dim), dtype=dtype))
+            self.bias_v = Parameter(_TORCH["empty"]((1, 1, embed_dim), dtype=dtype))
         else:
             self.bias_k = self.bias_v = None
         self.add_zero_attn = add_zero_attn

@@ -4,6 +4,7 @@ import math
 
 from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import value_error
+from tensorsh.engine.torch_api import NAMESPACE as _TORCH  # (a layer's factories: torch's, parsed)
 from . import functional as F, init
 from .module import Module
 from .parameter import Parameter
@@ -58,9 +59,9 @@ class _ConvNd(Module):
         else:
             self._reversed_padding_repeated_twice = tuple(p for p in reversed(self.padding) for _ in range(2))
         shape = (in_channels, out_channels // groups) if self._transposed else (out_channels, in_channels // groups)
-        self.weight = Parameter(creation.empty(shape + self.kernel_size, dtype=dtype))
+        self.weight = Parameter(_TORCH["empty"](shape + self.kernel_size, dtype=dtype))
         if bias:
-            self.bias = Parameter(creation.empty(out_channels, dtype=dtype))
+            self.bias = Parameter(_TORCH["empty"](out_channels, dtype=dtype))
         else:
             self.register_parameter("bias", None)
         self.reset_parameters()
@@ -244,9 +245,9 @@ class LayerNorm(Module):
 def affine_parameters(module, shape, affine, bias, dtype):
     """A normalization layer's weight and bias Parameters (empty until reset), or None registered for each."""
     if affine:
-        module.weight = Parameter(creation.empty(shape, dtype=dtype))
+        module.weight = Parameter(_TORCH["empty"](shape, dtype=dtype))
         if bias:
-            module.bias = Parameter(creation.empty(shape, dtype=dtype))
+            module.bias = Parameter(_TORCH["empty"](shape, dtype=dtype))
         else:
             module.register_parameter("bias", None)
     else:
@@ -273,8 +274,8 @@ class _BatchNorm(Module):
         self.track_running_stats = track_running_stats
         affine_parameters(self, num_features, affine, bias, dtype)
         if self.track_running_stats:
-            self.register_buffer("running_mean", creation.zeros(num_features, dtype=dtype))
-            self.register_buffer("running_var", creation.ones(num_features, dtype=dtype))
+            self.register_buffer("running_mean", _TORCH["zeros"](num_features, dtype=dtype))
+            self.register_buffer("running_var", _TORCH["ones"](num_features, dtype=dtype))
             self.register_buffer("num_batches_tracked", creation.tensor(0, dtype=dtypes.int64))
         else:
             self.register_buffer("running_mean", None)

@@ -3,6 +3,7 @@ engine's embedding_bag."""
 from tensorsh.engine import autograd, creation, dtypes
 from tensorsh.engine.embedding_bag import embedding_bag as _embedding_bag
 from tensorsh.engine.errors import make, value_error, warn
+from tensorsh.engine.torch_api import NAMESPACE as _TORCH  # (a layer's factories: torch's, parsed)
 from . import init
 from .module import Module
 from .parameter import Parameter
@@ -86,7 +87,7 @@ class EmbeddingBag(Module):
                 padding_idx = self.num_embeddings + padding_idx
         self.padding_idx = padding_idx
         if _weight is None:
-            self.weight = Parameter(creation.empty((num_embeddings, embedding_dim), dtype=dtype))
+            self.weight = Parameter(_TORCH["empty"]((num_embeddings, embedding_dim), dtype=dtype))
             self.reset_parameters()
         else:
             if list(_weight.shape) != [num_embeddings, embedding_dim]:

@@ -1,5 +1,6 @@
 """torch.nn.init: in-place initialisers under no_grad, drawing from the engine's generator in PyTorch's order."""
 import math
+import sys
 
 from tensorsh.engine import autograd, creation
 from tensorsh.engine.ops import comparison
@@ -157,8 +158,10 @@ def _calculate_correct_fan(tensor, mode):
 
 def _kaiming_std(tensor, a, mode, nonlinearity):
     """gain / sqrt(fan), or None (with PyTorch's warning) for a tensor without elements."""
-    if 0 in tensor.shape:
-        warn("Initializing zero-element tensors is a no-op")
+    if 0 in tensor.shape:  # (stacklevel=2: a built-in layer's reset_parameters is torch's line, shown once)
+        caller = sys._getframe(2)
+        warn("Initializing zero-element tensors is a no-op",
+             site=caller.f_code.co_qualname if caller.f_globals.get("__name__", "").startswith("tensorsh.nn") else None)
         return None
     return calculate_gain(nonlinearity, a) / math.sqrt(_calculate_correct_fan(tensor, mode))
 

@@ -31,9 +31,9 @@ class Linear(Module):
         super().__init__()
         self.in_features = in_features
         self.out_features = out_features
-        self.weight = Parameter(creation.empty((out_features, in_features), dtype=dtype))
+        self.weight = Parameter(NAMESPACE["empty"]((out_features, in_features), dtype=dtype))
         if bias:
-            self.bias = Parameter(creation.empty(out_features, dtype=dtype))
+            self.bias = Parameter(NAMESPACE["empty"](out_features, dtype=dtype))
         else:
             self.register_parameter("bias", None)
         self.reset_parameters()
@@ -65,9 +65,9 @@ class Bilinear(Module):
         self.in1_features = in1_features
         self.in2_features = in2_features
         self.out_features = out_features
-        self.weight = Parameter(creation.empty((out_features, in1_features, in2_features), dtype=dtype))
+        self.weight = Parameter(NAMESPACE["empty"]((out_features, in1_features, in2_features), dtype=dtype))
         if bias:
-            self.bias = Parameter(creation.empty(out_features, dtype=dtype))
+            self.bias = Parameter(NAMESPACE["empty"](out_features, dtype=dtype))
         else:
             self.register_parameter("bias", None)
         self.reset_parameters()
@@ -182,7 +182,7 @@ class Embedding(Module):
         self.norm_type = norm_type
         self.scale_grad_by_freq = scale_grad_by_freq
         if _weight is None:
-            self.weight = Parameter(creation.empty((num_embeddings, embedding_dim), dtype=dtype),
+            self.weight = Parameter(NAMESPACE["empty"]((num_embeddings, embedding_dim), dtype=dtype),
                                     requires_grad=not _freeze)
             self.reset_parameters()
         else:
@@ -378,7 +378,7 @@ class PReLU(Module):
         super().__init__()
         self.num_parameters = num_parameters
         self.init = init
-        self.weight = Parameter(creation.empty(num_parameters, dtype=dtype))
+        self.weight = Parameter(NAMESPACE["empty"](num_parameters, dtype=dtype))
         self.reset_parameters()
 
     def reset_parameters(self):

@@ -14,7 +14,10 @@ from .parameter import Parameter, buffer_persistent, typename
 
 class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
     __slots__ = ()
-    __api__ = frozenset({"missing_keys", "unexpected_keys", "count", "index"})
+    __module__ = "torch.nn.modules.module"
+    __api__ = frozenset({"missing_keys", "unexpected_keys", "count", "index", "_fields", "_field_defaults", "_asdict",
+                         "_replace", "_make"})  # (a namedtuple's public API has underscores)
+    __class_api__ = frozenset({"_fields", "_field_defaults", "_make"})
 
     def __repr__(self):
         if not self.missing_keys and not self.unexpected_keys:
@@ -212,6 +215,7 @@ def _made_on_device(init):
 
 class Module:
     __module__ = "torch.nn.modules.module"
+    __slots__ = ("__dict__", "__weakref__", "_born")  # (_born beside __dict__: vars(module) is PyTorch's)
     __settable__ = frozenset({"*"})
     __api__ = frozenset({
         "forward", "training", "parameters", "named_parameters", "buffers", "named_buffers", "children",
@@ -222,6 +226,9 @@ class Module:
         "register_full_backward_hook", "register_full_backward_pre_hook", "register_backward_hook", "extra_repr", "_get_name",
         "_parameters", "_buffers", "_modules", "share_memory", "_forward_hooks", "_forward_pre_hooks",
         "_backward_hooks", "_backward_pre_hooks", "_non_persistent_buffers_set", "get_extra_state",
+        "_is_full_backward_hook", "_forward_hooks_with_kwargs", "_forward_hooks_always_called",
+        "_forward_pre_hooks_with_kwargs", "_state_dict_hooks", "_state_dict_pre_hooks", "_load_state_dict_pre_hooks",
+        "_load_state_dict_post_hooks",
         "set_extra_state", "register_state_dict_pre_hook", "register_state_dict_post_hook",
         "register_load_state_dict_pre_hook", "register_load_state_dict_post_hook", "set_submodule", "cuda",
         "to_empty"})
@@ -251,17 +258,18 @@ class Module:
                              f"{len(args) + 1} were given")
         undo.touch_vars(self)  # (a second __init__ on a live module resets it: journaled)
         d = self.__dict__
-        d["_born"] = undo.epoch  # made in this statement: undoing it makes it unreachable
+        object.__setattr__(self, "_born", undo.epoch)  # made in this statement: undoing it makes it unreachable
         d["training"] = True
         d["_parameters"] = {}
         d["_buffers"] = {}
         d["_non_persistent_buffers_set"] = set()
-        for name in ("_backward_pre_hooks", "_backward_hooks", "_forward_hooks", "_forward_hooks_with_kwargs",
-                     "_forward_hooks_always_called", "_forward_pre_hooks", "_forward_pre_hooks_with_kwargs",
-                     "_state_dict_hooks", "_state_dict_pre_hooks", "_load_state_dict_pre_hooks",
-                     "_load_state_dict_post_hooks"):
+        d["_backward_pre_hooks"] = OrderedDict()
+        d["_backward_hooks"] = OrderedDict()
+        d["_is_full_backward_hook"] = None  # (PyTorch's order: vars(module) shows it)
+        for name in ("_forward_hooks", "_forward_hooks_with_kwargs", "_forward_hooks_always_called",
+                     "_forward_pre_hooks", "_forward_pre_hooks_with_kwargs", "_state_dict_hooks",
+                     "_state_dict_pre_hooks", "_load_state_dict_pre_hooks", "_load_state_dict_post_hooks"):
             d[name] = OrderedDict()
-        d["_is_full_backward_hook"] = None
         d["_modules"] = {}
 
     # ------------------------------------------------------------ registration

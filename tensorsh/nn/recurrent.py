@@ -14,6 +14,7 @@ from .module import Module
 from .parameter import Parameter
 from .rnn_utils import PackedSequence
 from tensorsh.engine import autocast
+from tensorsh.engine.torch_api import NAMESPACE as _TORCH  # (a layer's factories: torch's, parsed)
 
 
 def _in(module_name):
@@ -296,13 +297,13 @@ class RNNBase(Module):
             for direction in range(num_directions):
                 real_hidden_size = proj_size if proj_size > 0 else hidden_size
                 layer_input_size = input_size if layer == 0 else real_hidden_size * num_directions
-                w_ih = Parameter(creation.empty((gate_size, layer_input_size), dtype=dtype))
-                w_hh = Parameter(creation.empty((gate_size, real_hidden_size), dtype=dtype))
-                b_ih = Parameter(creation.empty(gate_size, dtype=dtype))
-                b_hh = Parameter(creation.empty(gate_size, dtype=dtype))
+                w_ih = Parameter(_TORCH["empty"]((gate_size, layer_input_size), dtype=dtype))
+                w_hh = Parameter(_TORCH["empty"]((gate_size, real_hidden_size), dtype=dtype))
+                b_ih = Parameter(_TORCH["empty"](gate_size, dtype=dtype))
+                b_hh = Parameter(_TORCH["empty"](gate_size, dtype=dtype))
                 layer_params = (w_ih, w_hh, b_ih, b_hh) if bias else (w_ih, w_hh)
                 if proj_size > 0:
-                    layer_params += (Parameter(creation.empty((proj_size, hidden_size), dtype=dtype)),)
+                    layer_params += (Parameter(_TORCH["empty"]((proj_size, hidden_size), dtype=dtype)),)
                 suffix = "_reverse" if direction == 1 else ""
                 param_names = ["weight_ih_l{}{}", "weight_hh_l{}{}"]
                 if bias:
@@ -579,11 +580,11 @@ class RNNCellBase(Module):
         self.input_size = input_size
         self.hidden_size = hidden_size
         self.bias = bias
-        self.weight_ih = Parameter(creation.empty((num_chunks * hidden_size, input_size), dtype=dtype))
-        self.weight_hh = Parameter(creation.empty((num_chunks * hidden_size, hidden_size), dtype=dtype))
+        self.weight_ih = Parameter(_TORCH["empty"]((num_chunks * hidden_size, input_size), dtype=dtype))
+        self.weight_hh = Parameter(_TORCH["empty"]((num_chunks * hidden_size, hidden_size), dtype=dtype))
         if bias:
-            self.bias_ih = Parameter(creation.empty(num_chunks * hidden_size, dtype=dtype))
-            self.bias_hh = Parameter(creation.empty(num_chunks * hidden_size, dtype=dtype))
+            self.bias_ih = Parameter(_TORCH["empty"](num_chunks * hidden_size, dtype=dtype))
+            self.bias_hh = Parameter(_TORCH["empty"](num_chunks * hidden_size, dtype=dtype))
         else:
             self.register_parameter("bias_ih", None)
             self.register_parameter("bias_hh", None)

@@ -62,3 +62,18 @@ def same_as_torch(src):
     import pytest
     pytest.importorskip("torch")
     assert run_in_engine(src) == run_in_torch(src)
+
+
+def script_prints_as_torch(src, tmp_path, monkeypatch):
+    """src run as a file under python and under `tensorsh run` (scripts/compare_programs.py's outcome: stdout, the
+    error lines, the warnings as Python's filters show them, once per location)."""
+    import os
+    import sys
+    from pathlib import Path
+    root = str(Path(__file__).parent.parent.parent)
+    sys.path.insert(0, os.path.join(root, "scripts"))
+    from compare_programs import outcome
+    monkeypatch.setenv("PYTHONPATH", root + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    path = tmp_path / "program.py"
+    path.write_text(src)
+    assert outcome([sys.executable, "-m", "tensorsh", "run"], str(path), 120) == outcome([sys.executable], str(path), 120)

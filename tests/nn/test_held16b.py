@@ -4,7 +4,6 @@ call raises, a container's item dunders, interpolate's antialias, binary_cross_e
 F's C functions as builtin values, reduction='elementwise_mean', nn.Unflatten's checks, Conv's padding amounts,
 SyncBatchNorm and skip_init, PackedSequence's arguments.
 One program each, run in torch and in the language: printed text, the error line and warnings the same."""
-import os
 import sys
 from pathlib import Path
 
@@ -12,9 +11,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "lang"))
 sys.path.insert(0, str(Path(__file__).parent.parent / "engine"))
-sys.path.insert(0, str(Path(__file__).parent.parent.parent / "scripts"))
+sys.path.insert(0, str(Path(__file__).parent))
 from test_torch_programs import assert_prints_as_torch  # noqa: E402
-from compare_programs import outcome  # noqa: E402
+from nn_harness import script_prints_as_torch  # noqa: E402
 
 pytest.importorskip("torch")
 
@@ -215,8 +214,4 @@ for f in [lambda: F.mse_loss(x, p, reduction=r), lambda: F.nll_loss(x, t, reduct
 
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
 def test_held16b_script_prints_as_torch(name, tmp_path, monkeypatch):
-    root = str(Path(__file__).parent.parent.parent)
-    monkeypatch.setenv("PYTHONPATH", root + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    path = tmp_path / f"{name}.py"
-    path.write_text(SCRIPTS[name])
-    assert outcome([sys.executable, "-m", "tensorsh", "run"], str(path), 120) == outcome([sys.executable], str(path), 120)
+    script_prints_as_torch(SCRIPTS[name], tmp_path, monkeypatch)
