@@ -1450,9 +1450,9 @@ def _intel_row_times_matrix(v, b, c=None):
     def pair(i, j):
         return fma(b[i], vb[i], b[j] * vb[j])
     s = np.zeros(n, np.float32) if c is None else np.array(np.broadcast_to(c, (1, n))[0], np.float32)
-    chain = s.copy() if c is not None else None
-    for r in range(k):  # (the tail columns' order)
-        chain = b[r] * vb[r] if chain is None else fma(b[r], vb[r], chain)
+    chain = s.copy()
+    for r in range(k):  # (the tail columns' order, from +0 too: no -0 sum)
+        chain = fma(b[r], vb[r], chain)
     blocks = k // 8 * 8
     if not blocks or n < 16:
         return chain[None, :]
