@@ -199,11 +199,13 @@ FORWARD_AD_OFF = [False]  # forward_ad.py's _BUSY (a rule, or a custom Function'
 
 
 class ViewInfo:
-    """What a differentiable view remembers: its root base, how it was created, when its grad_fn was made."""
-    __slots__ = ("base", "grad_mode", "attr_version")
+    """What a differentiable view remembers: its root base, how it was created, when its grad_fn was made, and
+    replay: None when as_strided on the base gives it back, else PyTorch's view_fn as steps from the base (a view
+    through view_as_real/view_as_complex, which change the dtype): a view node's name or a geometry for as_strided."""
+    __slots__ = ("base", "grad_mode", "attr_version", "replay")
 
-    def __init__(self, base, grad_mode, attr_version):
-        self.base, self.grad_mode, self.attr_version = base, grad_mode, attr_version
+    def __init__(self, base, grad_mode, attr_version, replay=None):
+        self.base, self.grad_mode, self.attr_version, self.replay = base, grad_mode, attr_version, replay
 
 
 _BF16 = dtypes.bfloat16

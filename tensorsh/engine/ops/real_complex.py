@@ -9,7 +9,7 @@ import numpy as np
 from .. import dtypes
 from ..autograd import Node, edge_of
 from ..errors import make, runtime, warn
-from .core import (SavingNode, VIEW_BACKWARD, attach, fresh, make_view, needs_grad, precheck, write_inplace,
+from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, fresh, make_view, needs_grad, precheck, write_inplace,
                    zeros_of)
 
 
@@ -117,6 +117,8 @@ def _as_complex_values(g):
 
 VIEW_BACKWARD["ViewAsRealBackward0"] = lambda g, shape: _as_complex_values(g)
 VIEW_BACKWARD["ViewAsComplexBackward0"] = lambda g, shape: _as_real_values(g)
+VIEW_REPLAY["ViewAsRealBackward0"] = lambda t: view_as_real(t, True)
+VIEW_REPLAY["ViewAsComplexBackward0"] = view_as_complex
 
 
 def real(self):

@@ -1,0 +1,44 @@
+"""Classes of difference found by the held-out programs on storages, views and copy semantics of round 17
+(held17a), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"inplace_through_real_imag_and_view_as_real_views_replays_the_dtype_changing_view": """
+z = torch.tensor([[1 + 2j, 3 - 1j], [0.5j, -2 + 0j]], requires_grad=True)
+def show(f):
+    w = z * 1
+    try:
+        v = f(w)
+        print(v.grad_fn.name(), [n[0].name() if n[0] else None for n in v.grad_fn.next_functions], w.grad_fn.name(), v.shape, v.stride(), v.storage_offset())
+        g = v.grad_fn
+        if g.name() == 'AsStridedBackward0':
+            print(g._saved_size, g._saved_stride, g._saved_storage_offset)
+        n = v.grad_fn.next_functions[0][0]
+        while n is not None and 'CopySlices' not in n.name():
+            print(' ', n.name()); n = n.next_functions[0][0]
+        (w.real ** 2 + 3 * w.imag).sum().backward()
+        print(z.grad); z.grad = None
+    except Exception as e:
+        print(type(e).__name__, e)
+def a(w): v = torch.view_as_real(w[1]); v.mul_(2); return v
+def b(w): v = torch.view_as_real(w)[:, 0]; v.add_(1); return v
+def c(w): v = w.t().real; v[0] = 7; return v
+def d(w): v = torch.view_as_real(w).unbind(-1)[1]; v.mul_(3); return v
+def e(w): r = w.imag; v = r.t(); v.mul_(2); return r
+def f(w): v = torch.view_as_complex(torch.view_as_real(w)); v.mul_(2); return v
+def g(w): v = w.real.view(4); v.sub_(1); return v
+def h(w): v = w.imag; w.real.zero_(); return v
+def i(w): v = w.real; v2 = v[0]; v2.mul_(5); return v
+def j(w): v = w.real.flatten(); v.mul_(5); return v
+def k(w): v = w.real.split(1)[0]; return v
+for fn in [a, b, c, d, e, f, g, h, i, j, k]:
+    show(fn)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round17_held17a_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
