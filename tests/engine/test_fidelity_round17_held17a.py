@@ -36,6 +36,16 @@ def k(w): v = w.real.split(1)[0]; return v
 for fn in [a, b, c, d, e, f, g, h, i, j, k]:
     show(fn)
 """,
+"view_and_reshape_name_a_negative_size_with_its_index_and_the_shape_in_the_order_of_the_dims": """
+x = torch.arange(6.)
+fs = [lambda: x.reshape(-2, 3), lambda: x.view(-2, 3), lambda: x.reshape(3, -3), lambda: x.view(2, -5),
+      lambda: x.reshape(-1, -2), lambda: x.view(-2), lambda: torch.reshape(x, (2, -4)), lambda: x.view(torch.Size([3, -2])),
+      lambda: torch.empty(0).view(-2, 0), lambda: torch.empty(0).reshape(0, -2), lambda: x.view(-1, 0),
+      lambda: x.flatten().view(6, -1, -2), lambda: x.view(-1, -1, -2), lambda: x.view(-2, -1, -1), lambda: x.view(-1, -3, -1)]
+for f in fs:
+    try: print(f().shape)
+    except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 

@@ -63,14 +63,15 @@ VIEW_SAVED.update({  # what PyTorch's view nodes save (self_sym_sizes: the base'
 
 def _infer_shape(shape, numel):
     shape = list(shape)
-    infer = [i for i, s in enumerate(shape) if s == -1]
-    if len(infer) > 1:
-        raise runtime("only one dimension can be inferred")
-    known = 1
-    for s in shape:
-        if s != -1:
-            if s < 0:
-                raise runtime(f"invalid shape dimension {s}")
+    infer, known = [], 1
+    for i, s in enumerate(shape):  # (ATen's infer_size_impl: its two checks met in the order of the dims)
+        if s == -1:
+            if infer:
+                raise runtime("only one dimension can be inferred")
+            infer.append(i)
+        elif s < 0:
+            raise runtime(f"invalid shape dimension {s} at index {i} of shape {_shape_list(shape)}")
+        else:
             known *= s
     if infer:
         if known == 0 and numel == 0:
