@@ -159,7 +159,7 @@ class Storage:
         return 1
 
     def data_ptr(self):
-        return self.ptr
+        return self.ptr if self.data.nbytes else 0  # (PyTorch's allocator gives no address for 0 bytes)
 
     def __eq__(self, other):  # torch compares storages by identity; tolist() is what users compare
         return self is other
@@ -424,7 +424,7 @@ class TypedStorage:
         return self._untyped.data.view(self.dtype.np).tolist()
 
     def data_ptr(self):
-        return self._untyped.ptr
+        return self._untyped.data_ptr()
 
     def size(self):
         return self._untyped.nbytes() // self.dtype.itemsize

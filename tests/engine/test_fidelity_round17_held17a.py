@@ -46,6 +46,19 @@ for f in fs:
     try: print(f().shape)
     except Exception as e: print(type(e).__name__, e)
 """,
+"a_storage_of_no_bytes_has_data_ptr_0": """
+x = torch.arange(4.)
+print(x[:0].untyped_storage().data_ptr() == x.data_ptr(), x[:0].data_ptr())
+print(torch.empty(0).untyped_storage().data_ptr(), torch.empty(0, 3).storage().data_ptr())
+s = torch.ones(2).untyped_storage()
+s.resize_(0)
+print(s.data_ptr(), s.nbytes())
+e = torch.empty(0)
+e.resize_(3)
+print(e.untyped_storage().data_ptr() != 0, e.data_ptr() != 0)
+print(torch.UntypedStorage(0).data_ptr(), torch.UntypedStorage(2).data_ptr() != 0)
+print(torch.tensor([]).untyped_storage().data_ptr())
+""",
 }
 
 
