@@ -452,6 +452,8 @@ class Tensor:
             return 0
         return self._storage.ptr + self._offset * self.dtype.itemsize
 
+    const_data_ptr = data_ptr
+
     @property
     def device(self):
         return CPU

@@ -59,6 +59,62 @@ print(e.untyped_storage().data_ptr() != 0, e.data_ptr() != 0)
 print(torch.UntypedStorage(0).data_ptr(), torch.UntypedStorage(2).data_ptr() != 0)
 print(torch.tensor([]).untyped_storage().data_ptr())
 """,
+"the_deprecated_out_of_place_resize_and_resize_as_are_the_resize_function": """
+def t(f):
+    try:
+        r = f()
+        print(r if not isinstance(r, torch.Tensor) else (r, r.shape, r.stride(), r.storage_offset(), r._is_view(), r.grad_fn.name() if r.grad_fn else None, r.data_ptr() == x.data_ptr(), r._base is x, r.requires_grad, r._version))
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.arange(6.)
+t(lambda: x.resize(2, 3))
+t(lambda: x.resize((3, 2)))
+t(lambda: x.resize(torch.Size([6, 1])))
+t(lambda: x.resize(4))
+t(lambda: x.view(2, 3).t().resize(6))
+t(lambda: x.resize_as(torch.ones(2, 3)))
+t(lambda: x.resize_as(torch.ones(4)))
+x = torch.arange(6., requires_grad=True)
+r = x.resize(3, 2)
+t(lambda: r)
+t(lambda: r.grad_fn.next_functions)
+(r * torch.arange(6.).view(3, 2)).sum().backward()
+print(x.grad)
+try:
+    r.add_(1)
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+"view_as_real_copy_and_view_as_complex_copy": """
+def t(f):
+    try:
+        r = f()
+        print(r if not isinstance(r, torch.Tensor) else (r, r.shape, r.stride(), r.storage_offset(), r._is_view(), r.grad_fn.name() if r.grad_fn else None))
+    except Exception as e:
+        print(type(e).__name__, e)
+z = torch.tensor([1 + 2j, 3 - 4j], requires_grad=True)
+w = z * 1
+t(lambda: torch.view_as_real_copy(w))
+t(lambda: torch.view_as_complex_copy(torch.view_as_real(w)))
+t(lambda: torch.view_as_complex_copy(torch.ones(3, 2)))
+t(lambda: torch.view_as_complex_copy(torch.ones(3, 3)))
+t(lambda: torch.view_as_real_copy(torch.ones(3)))
+t(lambda: torch.view_as_real_copy(w.conj()))
+o = torch.empty(0)
+t(lambda: torch.view_as_real_copy(w.detach(), out=o))
+t(lambda: o)
+x = torch.arange(6.)
+#t(lambda: x.const_data_ptr() == x.data_ptr())
+#t(lambda: x.storage_type())
+#t(lambda: x.int().storage_type())
+#t(lambda: x.resize(2, 3))
+#t(lambda: x.resize_as(torch.empty(3, 2)))
+t(lambda: x)
+(view_as_real_copy_sum := torch.view_as_real_copy(w).sum()).backward()
+print(z.grad)
+x = torch.arange(6.)
+print(x.const_data_ptr() == x.data_ptr(), x[2:].const_data_ptr() - x.const_data_ptr(), torch.empty(0).const_data_ptr())
+""",
 }
 
 

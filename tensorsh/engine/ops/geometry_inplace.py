@@ -213,3 +213,42 @@ def resize_as_inplace(self, the_template, *, memory_format=None):
         raise errors.type_error(f"resize_as_(): argument 'the_template' (position 1) must be Tensor, not "
                                 f"{type_name(the_template)}")
     return _resize(self, the_template._shape, memory_format)
+
+
+def _resize_function():
+    """torch.autograd._functions.Resize, the Python Function behind the deprecated out-of-place resize."""
+    import functools
+    import operator
+    from ..function import Function
+    from .views import alias
+
+    class Resize(Function):
+        @staticmethod
+        def forward(ctx, tensor, sizes):
+            ctx.sizes = sizes
+            ctx.numel = functools.reduce(operator.mul, sizes, 1)  # (a tuple given whole repeats: PyTorch's text)
+            if tensor.numel() != ctx.numel:
+                raise runtime(f"requested resize to {'x'.join(map(str, sizes))} ({ctx.numel} elements in total), "
+                              f"but the given tensor has a size of {'x'.join(map(str, tensor.size()))} "
+                              f"({tensor.numel()} elements). autograd's resize can only change the shape of a given "
+                              "tensor, while preserving the number of elements. ")
+            ctx.input_sizes = tensor.size()
+            if tensor.is_contiguous():
+                return alias(tensor).contiguous().view(*sizes)  # (tensor.new(tensor): an alias of it)
+            return tensor.contiguous().view(*sizes)
+
+        @staticmethod
+        def backward(ctx, grad_output):
+            return grad_output.contiguous().view(ctx.input_sizes), None
+    return Resize
+
+
+def resize(self, *sizes):
+    """Tensor.resize (torch/_tensor.py's): deprecated, the Resize Function's view of the same elements."""
+    errors.warn("non-inplace resize is deprecated")
+    return _resize_function().apply(self, sizes)
+
+
+def resize_as(self, tensor):
+    errors.warn("non-inplace resize_as is deprecated")
+    return _resize_function().apply(self, tensor.size())

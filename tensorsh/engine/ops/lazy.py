@@ -358,6 +358,8 @@ _lazy("batched", "addbmm_", "addbmm_inplace", function=False)
 # resizing in place (ops/geometry_inplace.py)
 op("resize_", Lazy("ops.geometry_inplace", "resize_inplace"))
 op("resize_as_", Lazy("ops.geometry_inplace", "resize_as_inplace"), function=True)
+op("resize", Lazy("ops.geometry_inplace", "resize"))
+op("resize_as", Lazy("ops.geometry_inplace", "resize_as"))
 
 # writes at flat indices (ops/flat_put.py)
 op("put_", Lazy("ops.flat_put", "put_inplace"), edges=True)
@@ -370,7 +372,8 @@ op("narrow_copy", Lazy("ops.view_copies", "narrow_copy"), function=True, edges=T
 op("split_with_sizes", Lazy("ops.view_copies", "split_with_sizes"), function=True)
 for _name in ("view_copy", "transpose_copy", "t_copy", "permute_copy", "expand_copy", "select_copy", "slice_copy",
               "diagonal_copy", "alias_copy", "squeeze_copy", "unsqueeze_copy", "unfold_copy", "as_strided_copy",
-              "split_copy", "split_with_sizes_copy", "unbind_copy", "detach_copy"):
+              "split_copy", "split_with_sizes_copy", "unbind_copy", "detach_copy", "view_as_real_copy",
+              "view_as_complex_copy"):
     op(_name, Lazy("ops.view_copies", _name), method=False, function=Lazy("ops.view_copies", _name))
 
 # beta * input + alpha * product (ops/scaled_products.py)
