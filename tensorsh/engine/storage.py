@@ -501,7 +501,8 @@ INFERENCE_SEEN = [False]  # whether this process made an inference tensor (ops t
 class VersionCounter:
     """Shared by a tensor, its views and detach(); not by .data. `history` maps versions to statements."""
     __slots__ = ("value", "history", "_born")
-    inference = False
+    inference = False  # the tensor is an inference tensor
+    counts = True      # its version is kept (an inference tensor's is not, but for the ones below)
 
     def __init__(self):
         self.value = 0
@@ -531,7 +532,35 @@ class InferenceCounter(VersionCounter):
     in-place write outside inference mode fails after it wrote, where PyTorch bumps the version."""
     __slots__ = ()
     inference = True
+    counts = False
 
     def bump(self):
         if not INFERENCE_MODE[0]:
             raise runtime(messages.INFERENCE_INPLACE)
+
+
+INFERENCE_VIEW_COUNTER = InferenceCounter.__new__(InferenceCounter)  # (the views of the ones below: none kept)
+
+
+class DetachedInferenceCounter(VersionCounter):
+    """detach()/.data of an inference tensor outside inference_mode (c10's shallow_copy_and_detach: a TensorImpl
+    made outside the mode has a counter, and copying the inference key set keeps it): still an inference tensor,
+    but its version is kept and an in-place write outside the mode is allowed; inside it nothing bumps it (its
+    key set has no ADInplaceOrView), and its views have no counter again."""
+    __slots__ = ()
+    inference = True
+
+    def bump(self):
+        if not INFERENCE_MODE[0]:
+            VersionCounter.bump(self)
+
+
+def detached_counter(counter, shared):
+    """The counter of detach() (shared: the same one) or .data (a fresh one) of a tensor with `counter`."""
+    if counter.inference:
+        return counter if INFERENCE_MODE[0] else DetachedInferenceCounter()
+    if shared:
+        return counter
+    fresh = VersionCounter()
+    fresh.__class__ = VersionCounter  # (.data of a normal tensor inside inference_mode is a normal tensor)
+    return fresh

@@ -8,7 +8,7 @@ import numpy as np
 from . import autograd, dtypes, errors, messages, typenames, undo
 from .errors import runtime, index_error, type_error, warn, warn_once
 from .scalars import unpack_long
-from .storage import BFloat16Storage, Storage, VersionCounter, note
+from .storage import BFloat16Storage, INFERENCE_VIEW_COUNTER, Storage, VersionCounter, detached_counter, note
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
@@ -375,8 +375,11 @@ class Tensor:
         shape, stride, dtype = tuple(shape), tuple(stride), dtype or self.dtype
         if arr is None or 0 in shape:
             arr = storage_view(self._storage, dtype, shape, stride, offset)
-        return Tensor._make(self._storage, offset, shape, stride, dtype, arr,
-                            counter if counter is not None else self._version_counter)
+        if counter is None:  # (a view of a detached inference tensor: an inference tensor without a counter)
+            counter = self._version_counter
+            if counter.inference and counter.counts:
+                counter = INFERENCE_VIEW_COUNTER
+        return Tensor._make(self._storage, offset, shape, stride, dtype, arr, counter)
 
     @property
     def _born(self):
@@ -496,7 +499,7 @@ class Tensor:
 
     @property
     def _version(self):
-        if self._version_counter.inference:
+        if not self._version_counter.counts:
             raise runtime(messages.INFERENCE_VERSION)
         return self._version_counter.value
 
@@ -673,7 +676,7 @@ class Tensor:
         return autograd.register_post_accumulate_grad_hook(self, hook)
 
     def detach(self):
-        out = self._alias(self._shape, self._stride, self._offset)
+        out = self._alias(self._shape, self._stride, self._offset, detached_counter(self._version_counter, True))
         note(self._storage, "detach", out)
         return out
 
@@ -689,7 +692,7 @@ class Tensor:
 
     @property
     def data(self):
-        out = self._alias(self._shape, self._stride, self._offset, type(self._version_counter)())  # (inference stays)
+        out = self._alias(self._shape, self._stride, self._offset, detached_counter(self._version_counter, False))
         note(self._storage, "data", out)
         return out
 

@@ -115,6 +115,72 @@ print(z.grad)
 x = torch.arange(6.)
 print(x.const_data_ptr() == x.data_ptr(), x[2:].const_data_ptr() - x.const_data_ptr(), torch.empty(0).const_data_ptr())
 """,
+"detach_and_data_of_an_inference_tensor_outside_inference_mode_keep_a_version_of_their_own": """
+def t(f):
+    try:
+        r = f()
+        print(r if not isinstance(r, torch.Tensor) else (r, r.requires_grad, r.grad_fn.name() if r.grad_fn else None, r._version, r.is_inference(), r._is_view()))
+    except Exception as e:
+        print(type(e).__name__, e)
+with torch.inference_mode():
+    a = torch.ones(3)
+    b = a[1:]
+t(lambda: a._version)
+t(lambda: b._version)
+v = a.view(3)
+t(lambda: v._version)
+t(lambda: v.add_(1))
+t(lambda: a)
+t(lambda: v.add_(1))
+d = a.detach()
+t(lambda: d)
+t(lambda: d.mul_(2))
+t(lambda: a)
+s = a[0]
+t(lambda: s.zero_())
+t(lambda: a[1:].fill_(5))
+t(lambda: a)
+t(lambda: a.t().add_(1))
+t(lambda: a.expand(2, 3).clone())
+t(lambda: a.data)
+t(lambda: a.data.add_(1))
+t(lambda: a.unsqueeze(0).squeeze_(0))
+t(lambda: a.split(1)[0].add_(100))
+t(lambda: a)
+t(lambda: b.add_(1))
+t(lambda: b.view(2).add_(1))
+t(lambda: torch.add(a, 1, out=a.view(3)))
+t(lambda: a.view(3)._base)
+t(lambda: a.view(3)._base is a)
+def t(f):
+    try:
+        r = f()
+        print(r if not isinstance(r, torch.Tensor) else (r, r._version, r.is_inference()))
+    except Exception as e:
+        print(type(e).__name__, e)
+with torch.inference_mode():
+    a = torch.ones(2)
+n = torch.ones(2)
+with torch.inference_mode():
+    d1 = a.detach(); d2 = a.data; d3 = n.detach(); d4 = n.data
+    t(lambda: d1); t(lambda: d2); t(lambda: d3); t(lambda: d4)
+    t(lambda: d3.add_(1)); t(lambda: n._version)
+    t(lambda: d4.add_(1)); t(lambda: n._version)
+t(lambda: d1); t(lambda: d2); t(lambda: d3); t(lambda: d4)
+t(lambda: d1.add_(1))
+t(lambda: d2.add_(1))
+e1 = a.detach(); e2 = a.data
+t(lambda: e1.detach().add_(1)); t(lambda: e1._version)
+t(lambda: e1.view(2).add_(1)); t(lambda: e1._version)
+t(lambda: e1[0].add_(1)); t(lambda: e1._version)
+with torch.inference_mode():
+    t(lambda: e1.add_(1)); t(lambda: e1._version)
+    t(lambda: e1.view(2)._version)
+t(lambda: torch.ones(2, requires_grad=True) * e1)
+t(lambda: e1.requires_grad_())
+t(lambda: e2.clone())
+t(lambda: a.detach().detach()._version)
+""",
 }
 
 
