@@ -181,6 +181,76 @@ t(lambda: e1.requires_grad_())
 t(lambda: e2.clone())
 t(lambda: a.detach().detach()._version)
 """,
+"the_saved_tensor_modified_message_names_a_complex_tensor_by_cpp_tostring": """
+def t(make):
+    try:
+        make().backward()
+        print("ok")
+    except Exception as e:
+        print(type(e).__name__, e)
+def f1():
+    x = torch.ones(2, 3, dtype=torch.float64, requires_grad=True)
+    y = x * 1; z = y.sin(); y.add_(1); return z.sum()
+def f2():
+    x = torch.ones(3, requires_grad=True)
+    y = x[1:]; z = (y * y).sum()
+    with torch.no_grad(): x.mul_(2)
+    return z
+def f3():
+    x = torch.ones(4, requires_grad=True)
+    y = x * 1; v = y[1:]; z = v.exp(); y[0] = 3; return z.sum()
+def f4():
+    x = torch.ones(4, requires_grad=True)
+    y = x * 1; v = y[1:]; z = v.exp(); v.mul_(2); return z.sum()
+def f5():
+    x = torch.ones(2, 2, dtype=torch.float16, requires_grad=True)
+    y = x.float(); z = y.pow(2); y.zero_(); return z.sum()
+def f6():
+    x = torch.ones(2, dtype=torch.complex64, requires_grad=True)
+    y = x * 1; z = y * y; y.mul_(2); return z.abs().sum()
+def f7():
+    x = torch.ones(3, requires_grad=True)
+    w = torch.ones(3)
+    z = (x * w).sum(); w.add_(1); return z
+def f8():
+    x = torch.ones(3, requires_grad=True)
+    y = x.unsqueeze(0); z = y @ y.t(); y.mul_(1); return z.sum()
+def f9():
+    x = torch.ones(3, requires_grad=True)
+    y = x.clone(); z = y.sigmoid(); z2 = z.view(3); z2.add_(1); return z.sum()
+def f10():
+    x = torch.ones(3, requires_grad=True)
+    a, b = (x * 1).split([1, 2]); z = b.exp()
+    with torch.no_grad(): b.mul_(2)
+    return z.sum()
+def f11():
+    x = torch.ones(2, 3, dtype=torch.bfloat16, requires_grad=True)
+    y = x * 1; z = y.tanh(); y.add_(1); return z.sum()
+def f12():
+    x = torch.ones((), requires_grad=True)
+    y = x * 1; z = y.exp(); z.add_(1); return z
+def f13():
+    x = torch.ones(0, 3, requires_grad=True)
+    y = x * 1; z = y.exp(); z.add_(1); return z.sum()
+def f14():
+    x = torch.ones(3, requires_grad=True)
+    y = x.detach(); z = (x * x).sum(); y.add_(1); return z
+def f15():
+    x = torch.ones(3, requires_grad=True)
+    y = x.expand(2, 3); z = (y * y).sum(); x.data.add_(1); return z
+def f16():
+    x = torch.ones(2, 2, requires_grad=True)
+    y = x.t(); z = y.exp(); z.t_(); return z.sum()
+def f17():
+    x = torch.ones(3, requires_grad=True)
+    y = x * 1; z = torch.nn.functional.softmax(y, 0); z.mul_(2); return z.sum()
+def f18():
+    x = torch.ones(3, dtype=torch.int64)
+    y = torch.ones(3, requires_grad=True)
+    z = (y ** x).sum(); x.add_(1); return z
+for f in [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18]:
+    t(f)
+""",
 }
 
 
