@@ -251,6 +251,16 @@ def f18():
 for f in [f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15, f16, f17, f18]:
     t(f)
 """,
+"set_takes_a_typed_storage_of_its_dtype": """
+h = torch.arange(3.)
+for f in [lambda: torch.empty(0).set_(h.storage()), lambda: torch.empty(0, dtype=torch.int64).set_(h.storage()),
+          lambda: torch.empty(0).set_(h.storage(), 1, (2,)), lambda: torch.empty(0, dtype=torch.float64).set_(h.storage(), 0, (1,)),
+          lambda: torch.empty(0).set_(h.storage(), 1, [2], [1]), lambda: torch.empty(0, dtype=torch.int32).set_(h.int().storage(), 1, (2,)),
+          lambda: torch.tensor([], dtype=torch.float16).set_(torch.ones(2, dtype=torch.float16).storage()),
+          lambda: torch.empty(0).set_(h.storage()._untyped_storage if False else h.untyped_storage(), 0, (3,))]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 
