@@ -122,7 +122,7 @@ class Shared:
 
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
-    __slots__ = ("data", "id", "_born", "loc", "log", "__weakref__")
+    __slots__ = ("data", "id", "_born", "loc", "log", "mirrors", "__weakref__")
     growable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size", "clone", "fill_", "copy_", "device",
                          "is_cuda", "cpu", "untyped", "is_shared", "share_memory_", "is_pinned",
@@ -137,6 +137,7 @@ class Storage:
         self._born = undo.epoch
         self.loc = undo._location  # the statement that made it (why/history name it)
         self.log = None            # events after creation: note() below
+        self.mirrors = None        # weak references to the ConjStorages that show it conjugated
         if not _tuned and data.nbytes > _LARGE:
             _tune_allocator()
 
@@ -471,6 +472,39 @@ class TypedStorage:
         values = self.tolist()
         body = "\n".join(" " + (repr(v) if not isinstance(v, float) else str(v)) for v in values)
         return f"{body}\n[torch.storage.TypedStorage(dtype={self.dtype}, device=cpu) of size {len(values)}]"
+
+
+class ConjStorage(Storage):
+    """The memory of conj()'s lazy view, which numpy cannot show conjugated: a conjugated copy of its source's buffer,
+    the two kept equal after every write to either (sync_conj), with the source's data_ptr."""
+    __slots__ = ("source",)
+    growable = False
+
+    def __init__(self, source):
+        Storage.__init__(self, np.conjugate(source.data))
+        self.source = source
+        source.mirrors = [r for r in source.mirrors or () if r() is not None] + [weakref.ref(self)]
+
+    @property
+    def ptr(self):
+        return self.source.ptr
+
+
+def sync_conj(storage):
+    """After a write into storage (a conj view's or one a conj view shows): the other side conjugated again."""
+    source = storage.source if type(storage) is ConjStorage else storage
+    if source is not storage:
+        undo.touch(source)
+        np.conjugate(storage.data, out=source.data)
+    alive = []
+    for ref in source.mirrors or ():
+        mirror = ref()
+        if mirror is not None:
+            alive.append(ref)
+            if mirror is not storage:
+                undo.touch(mirror)
+                np.conjugate(source.data, out=mirror.data)
+    source.mirrors = alive or None
 
 
 class StorageSlice(Storage):

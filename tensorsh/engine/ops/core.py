@@ -9,7 +9,8 @@ from .. import autograd, dtypes, kernels, layout, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import runtime, type_error
-from ..storage import INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, check_size, note_view, note_write
+from ..storage import (INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, ConjStorage, check_size, note_view, note_write,
+                       sync_conj)
 from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _contiguous_strides,
                           _shape_list, no_grad_view_origin)
 
@@ -717,6 +718,8 @@ def write_inplace(self, write, make_node, others=(), save_output=False, any_dtyp
     write(self._np)
     if self.dtype is _BF16:
         dtypes.round_bfloat16(self._np)
+    elif storage.mirrors is not None or type(storage) is ConjStorage:
+        sync_conj(storage)
     counter = self._version_counter
     counter.bump()
     log, v, name = storage.log, counter.value, node.name_ if node is not None else None
@@ -739,6 +742,8 @@ def written(self):
     notes the write, as write_inplace does."""
     if self.dtype is _BF16:
         dtypes.round_bfloat16(self._np)
+    elif self._storage.mirrors is not None or type(self._storage) is ConjStorage:
+        sync_conj(self._storage)
     counter = self._version_counter
     counter.bump()
     note_write(self._storage, self, counter.value - 1, counter.value, None)
@@ -843,11 +848,11 @@ class ViewNode(Node):
         return (VIEW_BACKWARD[self.name_](g, self.shape, *self.args),)
 
 
-def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dtype=None):
+def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dtype=None, storage=None):
     """A view sharing storage and version counter; records the view node when the base requires grad (arr: its
     numpy view, when the caller has it; saved: what PyTorch's node saves, VIEW_SAVED[name]; dtype: view_as_real's
-    and view_as_complex's element type)."""
-    out = self._alias(shape, stride, offset, None, arr, dtype)
+    and view_as_complex's element type; storage: conj's, the same memory shown conjugated)."""
+    out = self._alias(shape, stride, offset, None, arr, dtype, storage)
     if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
         return out
     base = self._view.base if self._view is not None else self

@@ -115,10 +115,10 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
         if source.dtype is not self.dtype:
             raise runtime(f"Could not set tensor of type {dtypes.C_NAMES[source.dtype.name]} to a tensor of type "
                           f"{dtypes.C_NAMES[self.dtype.name]}")
-        if size is None:
-            storage, offset, shape, strides = source._storage, source._offset, source._shape, source._stride
+        if size is None:  # (a conj view's memory itself: set_ takes no conj bit)
+            storage, offset, shape, strides = source.untyped_storage(), source._offset, source._shape, source._stride
         else:
-            return set_inplace(self, source._storage, storage_offset, size, stride)
+            return set_inplace(self, source.untyped_storage(), storage_offset, size, stride)
     else:
         if isinstance(source, TypedStorage):  # (python_variable_methods' set_: its buffer, of self's dtype)
             if source.dtype is not self.dtype:

@@ -9,6 +9,7 @@ import numpy as np
 from .. import dtypes
 from ..autograd import Node, edge_of
 from ..errors import make, runtime, warn
+from ..storage import ConjStorage
 from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, fresh, make_view, needs_grad, precheck, write_inplace,
                    zeros_of)
 
@@ -28,6 +29,11 @@ class ConjBackward0(Node):
         return (g.conj(),)
 
 
+# conj's view node: the gradient conjugated (a copy: a gradient that showed its input's memory could be accumulated
+# into in place)
+VIEW_BACKWARD["ConjBackward0"] = lambda g, shape: conj_physical(g)
+
+
 class ConjPhysicalBackward0(ConjBackward0):
     __slots__ = ()
 
@@ -43,26 +49,32 @@ class CloneBackward0(ConjBackward0):
         return (g,)
 
 
-def _conjugated(self, node, bit):
+def _conjugated(self, node):
     out = fresh(np.conj(self._np), self.dtype)
-    if bit:
-        out._conj = not self._conj
     if needs_grad(self):
         attach(out, node(self))
     return out
 
 
 def conj(self):
-    """A complex tensor's conjugate, its conj bit flipped (PyTorch's lazy view; here its values are computed)."""
-    return _conjugated(self, ConjBackward0, True) if self.dtype.category == 3 else self
+    """A complex tensor's conjugate: PyTorch's lazy view with the conj bit, a view of self over a ConjStorage (the
+    same memory shown conjugated; conj of such a view is a view of the memory itself again)."""
+    if self.dtype.category != 3:
+        return self
+    storage = self._storage
+    storage = storage.source if type(storage) is ConjStorage else ConjStorage(storage)
+    return make_view(self, self._shape, self._stride, self._offset, "ConjBackward0", storage=storage)
+
+
+VIEW_REPLAY["ConjBackward0"] = conj
 
 
 def conj_physical(self):
-    return _conjugated(self, ConjPhysicalBackward0, False) if self.dtype.category == 3 else self
+    return _conjugated(self, ConjPhysicalBackward0) if self.dtype.category == 3 else self
 
 
 def resolve_conj(self):
-    if not self._conj:
+    if not self.is_conj():
         return self
     out = fresh(self._np.copy(), self.dtype)
     if needs_grad(self):
@@ -80,7 +92,7 @@ def conj_physical_inplace(self):
 def view_as_real(self, parts=False):
     if self.dtype.category != 3:
         raise runtime("view_as_real is only supported for complex tensors")
-    if self._conj and not parts:  # (real/imag read a conjugated tensor's parts: here its values are computed)
+    if self.is_conj() and not parts:  # (real/imag read a conjugated tensor's parts: here its values are computed)
         raise runtime("view_as_real doesn't work on unresolved conjugated tensors.  To resolve the conjugate tensor so "
                       "you can view it as real, use self.resolve_conj(); however, be warned that the resulting tensor "
                       "will NOT alias the original.")
