@@ -183,6 +183,7 @@ class Storage:
             raise runtime(f"size does not match, self was {len(self)} bytes but src was {len(src)} bytes")
         undo.touch(self)
         self._write_bytes(src._bytes().copy())
+        written_directly(self)
         return self
 
     def _write_bytes(self, values):
@@ -254,6 +255,7 @@ class Storage:
         i = self._byte_index(idx)
         undo.touch(self)
         self._bytes()[i] = np.asarray(int(value)).astype(np.uint8)
+        written_directly(self)
 
     def __iter__(self):
         return iter(self.tolist())
@@ -395,6 +397,7 @@ class TypedStorage:
         elements[...] = value
         if self.dtype is bfloat16:
             round_bfloat16(elements)
+        written_directly(self._untyped)
         return self
 
     def clone(self):
@@ -459,6 +462,7 @@ class TypedStorage:
         i = self._element(idx)
         undo.touch(self._untyped)
         self._untyped.data.view(self.dtype.np)[i] = value
+        written_directly(self._untyped)
 
     def __iter__(self):
         return iter(self.tolist())
@@ -484,10 +488,27 @@ class ConjStorage(Storage):
         Storage.__init__(self, np.conjugate(source.data))
         self.source = source
         source.mirrors = [r for r in source.mirrors or () if r() is not None] + [weakref.ref(self)]
+        MIRRORED.add(source)
 
     @property
     def ptr(self):
         return self.source.ptr
+
+
+MIRRORED = weakref.WeakSet()  # the storages conj views show (a numpy array's write may reach one)
+
+
+def written_through_array(arr):
+    """After a write into a numpy array (.numpy()'s, from_numpy's): the conj views showing that memory."""
+    for storage in list(MIRRORED):
+        if storage.mirrors is not None and np.shares_memory(arr, storage.data):
+            sync_conj(storage)
+
+
+def written_directly(storage):
+    """After a write through the storage itself (fill_, copy_, storage[i] = ...): the conj views showing it."""
+    if storage.mirrors is not None:
+        sync_conj(storage)
 
 
 def sync_conj(storage):
@@ -501,7 +522,7 @@ def sync_conj(storage):
         mirror = ref()
         if mirror is not None:
             alive.append(ref)
-            if mirror is not storage:
+            if mirror is not storage and mirror.data.size == source.data.size:  # (a resized source: left)
                 undo.touch(mirror)
                 np.conjugate(source.data, out=mirror.data)
     source.mirrors = alive or None

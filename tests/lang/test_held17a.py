@@ -124,6 +124,35 @@ l = torch.nn.functional.linear(a, b)
 l.abs().sum().backward()
 print(a.grad.is_conj(), b.grad.is_conj())
 """,
+"writes_through_storages_and_numpy_arrays_show_in_conj_views": """
+z = torch.tensor([1 + 2j, 3 - 1j])
+c = z.conj()
+z.untyped_storage().fill_(0)
+print(c)
+z.copy_(torch.tensor([1j, 2j]))
+print(c)
+z.untyped_storage().copy_(torch.tensor([2 + 2j, 3 + 3j]).untyped_storage())
+print(c)
+c.untyped_storage()[0] = 0
+print(c, z)
+import numpy as np
+z = torch.tensor([1 + 2j, 3 - 1j])
+c = z.conj()
+a = z.numpy()
+a[0] = 7j
+print(c)
+a += 1
+print(c)
+a[:] = 2 + 2j
+print(c)
+b = np.array([1 + 1j, 2 - 2j])
+t = torch.from_numpy(b)
+tc = t.conj()
+b[1] = 0
+print(tc, t)
+b *= 3
+print(tc)
+""",
 }
 
 
