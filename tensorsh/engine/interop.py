@@ -17,11 +17,14 @@ def numpy(self, force=False):
     """tensor_to_numpy: force=True is numpy() of detach().resolve_conj(); without it, a tensor that requires grad
     (in grad mode) and a conj view are refused."""
     if force:
-        return numpy(self.detach().resolve_conj())
+        return numpy(self.detach().resolve_conj().resolve_neg())
     if self.requires_grad and autograd.is_grad_enabled():
         raise runtime(NUMPY_GRAD)
     if self.is_conj():
         raise runtime("Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() "
+                      "instead.")
+    if self.is_neg():
+        raise runtime("Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() "
                       "instead.")
     if self.dtype is dtypes.bfloat16:
         raise type_error("Got unsupported ScalarType BFloat16")

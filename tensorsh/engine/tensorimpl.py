@@ -476,10 +476,10 @@ class Tensor:
         return self.dtype.category == 3
 
     def is_conj(self):
-        return type(self._storage) is ConjStorage  # (conj()'s views, and their views)
+        return type(self._storage) is ConjStorage and self.dtype.category == 3  # (conj()'s views, their complex views)
 
     def is_neg(self):
-        return False
+        return type(self._storage) is ConjStorage and self.dtype.category != 3  # (a conj view's imag)
 
     is_sparse = is_quantized = is_meta = is_mkldnn = is_nested = False
 

@@ -153,6 +153,95 @@ print(tc, t)
 b *= 3
 print(tc)
 """,
+"views_of_conj_views_and_their_real_and_imag_the_imag_a_neg_view": """
+def t(f):
+    try:
+        r = f()
+        print(r if not isinstance(r, torch.Tensor) else (r, r.is_conj(), r._is_view(), r.grad_fn.name() if r.grad_fn else None))
+    except Exception as e:
+        print(type(e).__name__, e)
+z = torch.tensor([[1 + 2j, 3 - 1j], [0.5j, -2 + 0j]], requires_grad=True)
+w = z * 1
+c = w[0].conj()
+t(lambda: c)
+t(lambda: c._base is w)
+c2 = w.conj()[1]
+t(lambda: c2)
+c2.mul_(2)
+t(lambda: (w, c2, c))
+a, b = w.conj().unbind(0)
+t(lambda: a)
+t(lambda: b.add_(1))
+with torch.no_grad():
+    d = w.conj()
+t(lambda: d.mul_(1j))
+t(lambda: d.grad_fn)
+e = w.conj().t()
+e[0, 1] = 0
+t(lambda: w)
+t(lambda: e.grad_fn.next_functions[0][0].name())
+(w.abs() ** 2).sum().backward()
+t(lambda: z.grad)
+u = torch.zeros(2, dtype=torch.complex64, requires_grad=True)
+t(lambda: u.conj().add_(1))
+v = u.clone()
+k = v.conj()
+k.copy_(torch.tensor([1j, 2j]))
+t(lambda: (v, k.grad_fn.name(), v.grad_fn.name()))
+(v.real.sum() + v.imag.sum()).backward()
+t(lambda: u.grad)
+m = torch.tensor([1 + 1j, 2 - 2j])
+mc = m.conj()
+t(lambda: mc.conj().is_conj())
+t(lambda: torch.conj(mc)._base is m)
+t(lambda: mc.view_as_real if False else torch.view_as_real(mc.resolve_conj()))
+t(lambda: mc.imag.add_(10))
+t(lambda: m)
+t(lambda: mc.real.mul_(3))
+t(lambda: (m, mc))
+t(lambda: mc.expand(2, 2).clone())
+t(lambda: mc.reshape(2, 1))
+t(lambda: mc.flip(0))
+t(lambda: mc.to(torch.complex128))
+t(lambda: mc.to(torch.complex64) is mc)
+t(lambda: mc.conj_physical())
+t(lambda: mc.conj_physical_())
+t(lambda: (m, mc))
+def chain(t):
+    out = []
+    n = t.grad_fn
+    while n is not None:
+        out.append(n.name())
+        n = n.next_functions[0][0] if n.next_functions else None
+    return out
+z = torch.tensor([1 + 1j, 2 - 2j], requires_grad=True)
+w = z * 1
+c = w.conj()
+print(chain(c.imag), chain(c.real), chain(c.imag[0]), c.imag.is_neg(), c.real.is_neg(), c.imag[1:].is_neg(), c.imag.clone().is_neg())
+c.imag.sum().backward(retain_graph=True)
+print(z.grad)
+print(c.imag.neg().is_neg(), (-c.imag).is_neg(), c.imag.resolve_neg().is_neg(), c.imag.resolve_neg()._is_view())
+try:
+    print(c.imag.detach().numpy())
+except RuntimeError as e:
+    print(e)
+r = w.conj().imag
+r.mul_(2)
+print(chain(r), w)
+z = torch.tensor([1 + 1j], requires_grad=True); w = z * 1
+i = w.conj().imag
+print(i.resolve_neg()._is_view(), i.resolve_neg().grad_fn.name())
+try:
+    i.detach().numpy()
+except RuntimeError as e:
+    print(e)
+print(i.detach().numpy(force=True), torch.resolve_neg(i.detach()), i.detach().resolve_neg().is_neg())
+m = torch.tensor([1 + 1j, 2 - 2j]); mc = m.conj()
+im = mc.imag
+im[0] = 5
+print(m, im, im.is_neg())
+print(torch.resolve_neg(torch.ones(2)).is_neg(), torch.ones(2).resolve_neg()._is_view())
+""",
 }
 
 

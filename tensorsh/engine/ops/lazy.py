@@ -233,7 +233,7 @@ for _name in ("igamma", "igammac"):
     _lazy("igamma", _name + "_", _name + "_inplace", function=False)
 
 # real_complex.py: the complex-number API on real tensors (Tensor.real/imag/mH/H are properties)
-op("resolve_neg", Lazy("ops.real_complex", "itself"), function=True)
+op("resolve_neg", Lazy("ops.real_complex", "resolve_neg"), function=True)
 for _name in ("conj", "conj_physical", "resolve_conj"):
     op(_name, Lazy("ops.real_complex", _name), function=True)
 for _name in ("view_as_real", "view_as_complex", "polar", "complex"):  # (torch functions only)

@@ -74,7 +74,16 @@ def conj_physical(self):
 
 
 def resolve_conj(self):
-    if not self.is_conj():
+    return _resolved(self, self.is_conj())
+
+
+def resolve_neg(self):
+    return _resolved(self, self.is_neg())
+
+
+def _resolved(self, lazy):
+    """A conj or neg view's values in a tensor of their own (CloneBackward0); any other tensor itself."""
+    if not lazy:
         return self
     out = fresh(self._np.copy(), self.dtype)
     if needs_grad(self):
@@ -134,13 +143,32 @@ VIEW_REPLAY["ViewAsComplexBackward0"] = view_as_complex
 
 
 def real(self):
-    return view_as_real(self, True).select(-1, 0) if self.dtype.category == 3 else self
+    """The real parts: a view of view_as_real's (of a conj view: of its conj, the memory itself, as ATen's)."""
+    if self.dtype.category != 3:
+        return self
+    return view_as_real(conj(self) if self.is_conj() else self, True).select(-1, 0)
 
 
 def imag(self):
+    """The imaginary parts: a view of view_as_real's; a conj view's are ATen's _neg_view of its conj's (the
+    negated imaginary parts, is_neg())."""
     if self.dtype.category != 3:
         raise runtime("imag is not implemented for tensors with non-complex dtypes.")
+    if self.is_conj():
+        return _neg_view(view_as_real(conj(self), True)).select(-1, 1)
     return view_as_real(self, True).select(-1, 1)
+
+
+def _neg_view(self):
+    """ATen's _neg_view of view_as_real's parts of a complex memory: a view over that memory shown conjugated (its
+    imaginary parts, the only ones imag reads, negated)."""
+    storage = self._storage
+    storage = storage.source if type(storage) is ConjStorage else ConjStorage(storage)
+    return make_view(self, self._shape, self._stride, self._offset, "NegViewBackward0", storage=storage)
+
+
+VIEW_BACKWARD["NegViewBackward0"] = lambda g, shape: g.neg()
+VIEW_REPLAY["NegViewBackward0"] = _neg_view
 
 
 def isreal(self):
