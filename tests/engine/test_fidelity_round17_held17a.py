@@ -261,6 +261,14 @@ for f in [lambda: torch.empty(0).set_(h.storage()), lambda: torch.empty(0, dtype
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
 """,
+"an_empty_tensor_viewed_as_its_own_shape_keeps_its_strides": """
+for x in [torch.empty(3, 0).t(), torch.empty(0, 3).t(), torch.empty(2, 0, 3).permute(2, 0, 1), torch.empty(0, 4)[:, ::2], torch.empty(1, 0).expand(3, 0)]:
+    for f in [lambda: x.view(x.shape), lambda: x.reshape(x.shape), lambda: x.view(-1), lambda: x.view_as(x), lambda: x.reshape(*x.shape), lambda: x.flatten(), lambda: x.view(0, 1, -1), lambda: x.contiguous(), lambda: x.unflatten(0, (1, -1)), lambda: x.reshape(x.shape[::-1])]:
+        try:
+            r = f(); print(tuple(r.shape), r.stride(), r._is_view())
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 }
 
 
