@@ -269,6 +269,13 @@ for x in [torch.empty(3, 0).t(), torch.empty(0, 3).t(), torch.empty(2, 0, 3).per
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"a_float_tensor_of_many_elements_where_a_number_goes_warns_first_when_it_requires_grad": """
+x = torch.arange(3., requires_grad=True)
+i = torch.arange(3)
+for f in [lambda: torch.tensor([i, i]), lambda: torch.tensor([i, i], dtype=torch.float32), lambda: torch.tensor([x, x], dtype=torch.int64), lambda: torch.asarray([x, x]), lambda: torch.tensor([1.0, x])]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 
