@@ -276,6 +276,18 @@ for f in [lambda: torch.tensor([i, i]), lambda: torch.tensor([i, i], dtype=torch
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
 """,
+"the_legacy_storage_classes_and_storage_type": """
+x = torch.arange(3.)
+print(x.storage_type(), torch.FloatStorage, torch.FloatStorage.dtype)
+s = torch.FloatStorage(3)
+print(type(s), s.size(), s.dtype, isinstance(s, torch.FloatStorage), isinstance(x.storage(), torch.FloatStorage), isinstance(x.storage(), torch.DoubleStorage))
+s2 = torch.FloatStorage([1, 2, 3])
+print(s2)
+print(torch.tensor([], dtype=torch.float32).set_(s2))
+print(torch.LongStorage([1, 2]).tolist(), torch.BoolStorage(2).dtype, torch.ByteStorage, torch.CharStorage, torch.ShortStorage, torch.IntStorage, torch.HalfStorage, torch.BFloat16Storage, torch.ComplexFloatStorage, torch.ComplexDoubleStorage)
+print(torch.ones(2, dtype=torch.complex64).storage_type(), torch.ones(1, dtype=torch.bool).storage_type().dtype)
+print(torch.DoubleStorage([1.5]).tolist(), torch.IntStorage(0).size())
+""",
 }
 
 
