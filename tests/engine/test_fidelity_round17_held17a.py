@@ -87,11 +87,9 @@ except Exception as e:
 """,
 "view_as_real_copy_and_view_as_complex_copy": """
 def t(f):
-    try:
-        r = f()
-        print(r if not isinstance(r, torch.Tensor) else (r, r.shape, r.stride(), r.storage_offset(), r._is_view(), r.grad_fn.name() if r.grad_fn else None))
-    except Exception as e:
-        print(type(e).__name__, e)
+    try: r = f()
+    except Exception as e: return print(type(e).__name__, e)
+    print(r if not isinstance(r, torch.Tensor) else (r, r.shape, r.stride(), r.storage_offset(), r._is_view(), r.grad_fn.name() if r.grad_fn else None))
 z = torch.tensor([1 + 2j, 3 - 4j], requires_grad=True)
 w = z * 1
 t(lambda: torch.view_as_real_copy(w))
