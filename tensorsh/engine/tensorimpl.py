@@ -8,7 +8,8 @@ import numpy as np
 from . import autograd, dtypes, errors, messages, typenames, undo
 from .errors import runtime, index_error, type_error, warn, warn_once
 from .scalars import unpack_long
-from .storage import BFloat16Storage, ConjStorage, INFERENCE_VIEW_COUNTER, Storage, VersionCounter, detached_counter, note
+from .storage import (BFloat16Storage, ConjStorage, INFERENCE_VIEW_COUNTER, Storage, VersionCounter, detached_counter,
+                      note)
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 

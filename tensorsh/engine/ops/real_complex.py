@@ -10,8 +10,8 @@ from .. import dtypes
 from ..autograd import Node, edge_of
 from ..errors import make, runtime, warn
 from ..storage import ConjStorage
-from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, fresh, make_view, needs_grad, precheck, write_inplace,
-                   zeros_of)
+from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, fresh, make_view, needs_grad, precheck,
+                   write_inplace, zeros_of)
 
 
 def itself(self):
