@@ -127,3 +127,11 @@ LEGACY_STORAGES = {dt: _LegacyStorageMeta(dt.type_name[6:-6] + "Storage", (), {"
                    for dt in (dtypes.float32, dtypes.float64, dtypes.int64, dtypes.bool_, dtypes.int32, dtypes.uint8,
                               dtypes.int8, dtypes.int16, dtypes.float16, dtypes.bfloat16, dtypes.complex64,
                               dtypes.complex128)}
+
+
+def storage_type(self):
+    """Tensor.storage_type(): the legacy storage class of its dtype (torch.FloatStorage), with storage()'s warning."""
+    from .errors import warn_once
+    from . import messages
+    warn_once(messages.TYPED_STORAGE_WARNING)
+    return LEGACY_STORAGES[self.dtype]

@@ -452,12 +452,6 @@ class Tensor:
         warn_once(messages.TYPED_STORAGE_WARNING)  # (PyTorch warns on the first call of the process)
         return TypedStorage(self.untyped_storage(), self.dtype)
 
-    def storage_type(self):
-        """The legacy storage class of the dtype (torch.FloatStorage), with storage()'s warning."""
-        from .legacy_types import LEGACY_STORAGES
-        warn_once(messages.TYPED_STORAGE_WARNING)
-        return LEGACY_STORAGES[self.dtype]
-
     def data_ptr(self):
         if 0 in self._shape:  # PyTorch gives no address for a tensor without elements
             return 0
