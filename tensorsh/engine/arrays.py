@@ -4,7 +4,7 @@ import numpy as np
 
 from . import dtypes, undo
 from .errors import make, type_error, value_error
-from .storage import Storage, VersionCounter
+from .storage import MIRRORED, Storage, VersionCounter, written_through_array
 from .tensorimpl import Tensor
 
 
@@ -49,10 +49,14 @@ class ndarray(np.ndarray):
     def __setitem__(self, key, value):
         undo.touch_array(self)
         np.ndarray.__setitem__(self, key, value)
+        if MIRRORED:
+            written_through_array(self)
 
     def fill(self, value):
         undo.touch_array(self)
         np.ndarray.fill(self, value)
+        if MIRRORED:
+            written_through_array(self)
 
     def setflags(self, write=None, align=None, uic=None):
         """numpy's (also what `a.flags.writeable = False` calls), journaled: a failed statement takes it back."""
@@ -99,7 +103,10 @@ def _journaled(name):
 
     def inplace(self, other):
         undo.touch_array(self)
-        return method(self, other)
+        result = method(self, other)
+        if MIRRORED:
+            written_through_array(self)
+        return result
     inplace.__name__ = name
     return inplace
 

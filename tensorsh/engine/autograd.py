@@ -10,7 +10,7 @@ from weakref import ref as _weakref
 
 import numpy as np
 
-from . import errors, messages, undo
+from . import dtypes, errors, messages, undo
 from .errors import runtime
 from .storage import INFERENCE_MODE, check_size, note
 from .typenames import tp_name
@@ -745,7 +745,7 @@ class SavedTensor:
         current = value._version_counter.value
         if current != self.version:
             err = runtime(messages.version_mismatch(
-                value.dtype.type_name, value._shape, grad_fn.short_name() if grad_fn else None,
+                dtypes.cpp_type_string(value.dtype), value._shape, grad_fn.short_name() if grad_fn else None,
                 self.output_nr, current, self.version, messages.ANOMALY_HINT if _anomaly[0] else messages.HINT))
             history = value._version_counter.history or {}
             err.blame = history.get(self.version + 1)

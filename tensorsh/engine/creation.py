@@ -79,7 +79,7 @@ def _infer(data, depth=0, first=True):
     first elements only (the path along which PyTorch measures the sizes)."""
     if isinstance(data, Tensor):  # inside a sequence, a tensor where the first elements measured a number is one
         if depth and first and data.numel() != 1:  # number (PyTorch reads it as a Python scalar); elsewhere it may
-            raise _NotOneElement  # be a sequence (iterated)
+            raise _NotOneElement(data)  # be a sequence (iterated)
         return (data._shape if not depth or not first else ()), data.dtype
     if isinstance(data, (list, tuple)):
         if not data:
@@ -93,7 +93,7 @@ def _infer(data, depth=0, first=True):
                 shapes = s
             elif s != shapes and isinstance(item, Tensor) and shapes == ():  # (a tensor where a number goes)
                 if item.numel() != 1:
-                    raise _NotOneElement
+                    raise _NotOneElement(item)
             elif s != shapes:
                 raise _Ragged
             dt = _merge(dt, d)
@@ -122,12 +122,15 @@ class _NotOneElement(Exception):
     """A tensor of more or fewer than one element where a number goes (read when stored: see _one_element_error)."""
 
 
-def _one_element_error(data, dtype):
+def _one_element_error(data, dtype, item=None):
     """recursive_store reads a tensor where a number goes as a number of the result's dtype: an integer or bool one
-    through __index__ (a TypeError), a float one through __float__ (ValueError)."""
+    through __index__ (a TypeError), a float one through __float__ (ValueError, after its warning for a tensor
+    that requires grad)."""
     dt = dtype or _scalar_type(data)
     if dt.category < 2:
         return type_error("only integer tensors of a single element can be converted to an index")
+    if item is not None and item.requires_grad and is_grad_enabled():
+        errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
     return value_error(messages.ONE_ELEMENT)
 
 
@@ -272,8 +275,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
         except _Ragged:
             shape, inferred = _ragged(data, dtype)
             data = []
-        except _NotOneElement:
-            raise _one_element_error(data, dtype) from None
+        except _NotOneElement as e:
+            raise _one_element_error(data, dtype, e.args[0]) from None
         values = None
     if inferred is None:
         inferred = dtypes.DEFAULT_FLOAT

@@ -125,6 +125,12 @@ SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32
                 "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble"}
 
 
+def cpp_type_string(dtype):
+    """c10's Tensor::toString(): the legacy Python type (torch.FloatTensor) where there is one, else the dispatch
+    key's and scalar type's names (complex tensors have no legacy type: CPUComplexFloatType)."""
+    return f"CPU{SCALAR_NAMES[dtype.name]}Type" if dtype.category == 3 else dtype.type_name
+
+
 def cpp_type_name(dt):
     """ATen's toString of a CPU tensor's type in its messages: the legacy name (torch.FloatTensor), or
     CPU<Scalar>Type for the types that have none (bool, bfloat16, the complex types)."""

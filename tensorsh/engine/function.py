@@ -399,7 +399,7 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
             if is_input:
                 o = outputs[i] = _view_as_self(o)
             elif o._view is not None:  # a view made inside forward: PyTorch forbids writing it in place
-                o._view = ViewInfo(o._view.base, IN_CUSTOM_FUNCTION, o._version_counter.value)
+                o._view = ViewInfo(o._view.base, IN_CUSTOM_FUNCTION, o._version_counter.value, o._view.replay)
             o._grad_fn, o._output_nr = ctx, i
     if any(k not in returned for k in dirty):
         raise runtime(messages.DIRTY_NOT_OUTPUT)
@@ -407,7 +407,7 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
         for o in outputs:  # CreationMeta::MULTI_OUTPUT_NODE, which views of these views inherit too
             if isinstance(o, Tensor) and o._grad_fn is ctx and o._view is not None and \
                     o._view.grad_mode is IN_CUSTOM_FUNCTION:
-                o._view = ViewInfo(o._view.base, IN_MULTI_OUTPUT, o._view.attr_version)
+                o._view = ViewInfo(o._view.base, IN_MULTI_OUTPUT, o._view.attr_version, o._view.replay)
     # (PyTorch clears these once applied: holding the tensors would tie a dirty output to its own grad_fn)
     object.__setattr__(ctx, "dirty_tensors", None)
     object.__setattr__(ctx, "non_differentiable", None)

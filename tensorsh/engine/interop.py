@@ -2,7 +2,7 @@
 sharing a tensor's memory, as PyTorch's do), `.half()`, and `.cuda()`/`.to("cuda")` failing as PyTorch without
 CUDA fails."""
 
-from . import dtypes, pyapi
+from . import autograd, dtypes, pyapi
 from .arrays import ndarray, shared
 from .errors import make, runtime, type_error, value_error, warn
 from .ops.copies import to
@@ -14,8 +14,18 @@ NUMPY_GRAD = "Can't call numpy() on Tensor that requires grad. Use tensor.detach
 
 
 def numpy(self, force=False):
-    if self.requires_grad and not force:
+    """tensor_to_numpy: force=True is numpy() of detach().resolve_conj(); without it, a tensor that requires grad
+    (in grad mode) and a conj view are refused."""
+    if force:
+        return numpy(self.detach().resolve_conj().resolve_neg())
+    if self.requires_grad and autograd.is_grad_enabled():
         raise runtime(NUMPY_GRAD)
+    if self.is_conj():
+        raise runtime("Can't call numpy() on Tensor that has conjugate bit set. Use tensor.resolve_conj().numpy() "
+                      "instead.")
+    if self.is_neg():
+        raise runtime("Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() "
+                      "instead.")
     if self.dtype is dtypes.bfloat16:
         raise type_error("Got unsupported ScalarType BFloat16")
     shared(self._storage)

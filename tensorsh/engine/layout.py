@@ -100,8 +100,8 @@ def view_strides(oldshape, oldstride, newshape):
     numel = 1
     for s in oldshape:
         numel *= s
-    if numel == 0:
-        return _contiguous_strides(newshape)  # an empty tensor views as any shape of the same numel
+    if numel == 0:  # an empty tensor views as any shape of the same numel: as itself, its own strides kept
+        return tuple(oldstride) if tuple(oldshape) == tuple(newshape) else _contiguous_strides(newshape)
     newstride = [0] * len(newshape)
     view_d = len(newshape) - 1
     chunk = oldstride[-1]

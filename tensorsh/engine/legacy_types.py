@@ -101,3 +101,38 @@ LEGACY = {"Tensor": _legacy("Tensor", None), "FloatTensor": _legacy("FloatTensor
           "ByteTensor": _legacy("ByteTensor", dtypes.uint8), "CharTensor": _legacy("CharTensor", dtypes.int8),
           "ShortTensor": _legacy("ShortTensor", dtypes.int16), "HalfTensor": _legacy("HalfTensor", dtypes.float16),
           "BFloat16Tensor": _legacy("BFloat16Tensor", dtypes.bfloat16)}
+
+
+class _LegacyStorageMeta(type):
+    """torch.FloatStorage ... (torch/storage.py's _LegacyStorage classes): calling one makes a TypedStorage of its
+    dtype (of a size, or of a sequence's values); isinstance asks a TypedStorage's dtype."""
+
+    def __instancecheck__(cls, obj):
+        from .storage import TypedStorage
+        return isinstance(obj, TypedStorage) and obj.dtype is cls.dtype
+
+    def __call__(cls, data=0):
+        from .errors import warn_once
+        from . import messages
+        warn_once(messages.TYPED_STORAGE_WARNING)
+        t = creation.zeros(data, dtype=cls.dtype) if isinstance(data, int) else creation.tensor(data, dtype=cls.dtype)
+        return t.storage()
+
+    def __repr__(cls):
+        return f"<class 'torch.{cls.__name__}'>"
+
+
+_LegacyStorageMeta.__module__ = "torch.storage"
+LEGACY_STORAGES = {dt: _LegacyStorageMeta(dt.type_name[6:-6] + "Storage", (), {"dtype": dt, "__api__": frozenset(),
+                                                                     "__class_api__": frozenset({"dtype"})})
+                   for dt in (dtypes.float32, dtypes.float64, dtypes.int64, dtypes.bool_, dtypes.int32, dtypes.uint8,
+                              dtypes.int8, dtypes.int16, dtypes.float16, dtypes.bfloat16, dtypes.complex64,
+                              dtypes.complex128)}
+
+
+def storage_type(self):
+    """Tensor.storage_type(): the legacy storage class of its dtype (torch.FloatStorage), with storage()'s warning."""
+    from .errors import warn_once
+    from . import messages
+    warn_once(messages.TYPED_STORAGE_WARNING)
+    return LEGACY_STORAGES[self.dtype]

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import dtypes, undo
 from .errors import TorchError, make, runtime
-from .storage import BFloat16Storage, Storage, VersionCounter
+from .storage import BFloat16Storage, ConjStorage, Storage, VersionCounter
 from .tensorimpl import Tensor, storage_view
 
 MAGIC = b"tensorsh-save-1\n"
@@ -86,12 +86,17 @@ def _encode(value, storages, order, memo):
         return {"object": cls_name, "state": [[k, _encode(v, storages, order, memo)] for k, v in state.items()]}
     if isinstance(value, Tensor):
         value._warn_if_has_hooks()
-        key = id(value._storage)
+        storage = value._storage
+        conj = type(storage) is ConjStorage  # (conj's view: its memory saved, and the conj bit, as PyTorch's metadata)
+        storage = storage.source if conj else storage
+        key = id(storage)
         if key not in storages:
             storages[key] = len(order)
-            order.append(value._storage)
+            order.append(storage)
         out = {"tensor": storages[key], "offset": value._offset, "shape": list(value._shape),
                "stride": list(value._stride), "dtype": value.dtype.name, "requires_grad": value.requires_grad}
+        if conj:
+            out["conj"] = True
         cls = type(value)
         if cls is not Tensor and f"{cls.__module__}.{cls.__qualname__}" in _SUBCLASS_HOMES:
             out["subclass"] = f"{cls.__module__}.{cls.__qualname__}"
@@ -240,6 +245,8 @@ def _decode(value, storages, objects):
     if "tensor" in value:
         dt = dtypes.from_name(value["dtype"])
         storage = storages[value["tensor"]]
+        if value.get("conj"):
+            storage = ConjStorage(storage)
         shape, stride = tuple(value["shape"]), tuple(value["stride"])
         arr = storage_view(storage, dt, shape, stride, value["offset"])
         t = Tensor._make(storage, value["offset"], shape, stride, dt, arr, VersionCounter())  # (each its own)

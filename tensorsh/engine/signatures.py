@@ -33,7 +33,7 @@ _SCALAR_TYPES = (bool, int, float, complex)
 
 _Tensor = _DType = _Generator = _tensor = None  # bound by install()
 from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
-from .storage import Storage as _Storage  # noqa: E402 (untyped_storage(), set_'s source)
+from .storage import Storage as _Storage, TypedStorage as _TypedStorage  # noqa: E402 (set_'s source)
 from .scalars import from_numpy_scalars  # noqa: E402
 
 
@@ -121,7 +121,7 @@ def _check(p, v, argnum):
         ok = isinstance(v, (tuple, list)) and all(i is None or isinstance(i, str) for i in v)
         return ok or (p.size == 1 and (v is None or isinstance(v, str)))
     if t == "Storage":
-        return isinstance(v, _Storage)
+        return isinstance(v, (_Storage, _TypedStorage))
     if t == "Layout":  # (torch.strided, the one layout: ops/predicates.py's class, not imported here)
         return type(v).__name__ == "layout" and type(v).__module__ == "torch"
     return False  # Stream, QScheme, DispatchKeySet: no such values in tensorsh

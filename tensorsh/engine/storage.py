@@ -122,7 +122,7 @@ class Shared:
 
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
-    __slots__ = ("data", "id", "_born", "loc", "log", "__weakref__")
+    __slots__ = ("data", "id", "_born", "loc", "log", "mirrors", "__weakref__")
     growable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size", "clone", "fill_", "copy_", "device",
                          "is_cuda", "cpu", "untyped", "is_shared", "share_memory_", "is_pinned",
@@ -137,6 +137,7 @@ class Storage:
         self._born = undo.epoch
         self.loc = undo._location  # the statement that made it (why/history name it)
         self.log = None            # events after creation: note() below
+        self.mirrors = None        # weak references to the ConjStorages that show it conjugated
         if not _tuned and data.nbytes > _LARGE:
             _tune_allocator()
 
@@ -159,7 +160,7 @@ class Storage:
         return 1
 
     def data_ptr(self):
-        return self.ptr
+        return self.ptr if self.data.nbytes else 0  # (PyTorch's allocator gives no address for 0 bytes)
 
     def __eq__(self, other):  # torch compares storages by identity; tolist() is what users compare
         return self is other
@@ -182,6 +183,7 @@ class Storage:
             raise runtime(f"size does not match, self was {len(self)} bytes but src was {len(src)} bytes")
         undo.touch(self)
         self._write_bytes(src._bytes().copy())
+        written_directly(self)
         return self
 
     def _write_bytes(self, values):
@@ -253,6 +255,7 @@ class Storage:
         i = self._byte_index(idx)
         undo.touch(self)
         self._bytes()[i] = np.asarray(int(value)).astype(np.uint8)
+        written_directly(self)
 
     def __iter__(self):
         return iter(self.tolist())
@@ -394,6 +397,7 @@ class TypedStorage:
         elements[...] = value
         if self.dtype is bfloat16:
             round_bfloat16(elements)
+        written_directly(self._untyped)
         return self
 
     def clone(self):
@@ -424,7 +428,7 @@ class TypedStorage:
         return self._untyped.data.view(self.dtype.np).tolist()
 
     def data_ptr(self):
-        return self._untyped.ptr
+        return self._untyped.data_ptr()
 
     def size(self):
         return self._untyped.nbytes() // self.dtype.itemsize
@@ -458,6 +462,7 @@ class TypedStorage:
         i = self._element(idx)
         undo.touch(self._untyped)
         self._untyped.data.view(self.dtype.np)[i] = value
+        written_directly(self._untyped)
 
     def __iter__(self):
         return iter(self.tolist())
@@ -471,6 +476,56 @@ class TypedStorage:
         values = self.tolist()
         body = "\n".join(" " + (repr(v) if not isinstance(v, float) else str(v)) for v in values)
         return f"{body}\n[torch.storage.TypedStorage(dtype={self.dtype}, device=cpu) of size {len(values)}]"
+
+
+class ConjStorage(Storage):
+    """The memory of conj()'s lazy view, which numpy cannot show conjugated: a conjugated copy of its source's buffer,
+    the two kept equal after every write to either (sync_conj), with the source's data_ptr."""
+    __slots__ = ("source",)
+    growable = False
+
+    def __init__(self, source):
+        Storage.__init__(self, np.conjugate(source.data))
+        self.source = source
+        source.mirrors = [r for r in source.mirrors or () if r() is not None] + [weakref.ref(self)]
+        MIRRORED.add(source)
+
+    @property
+    def ptr(self):
+        return self.source.ptr
+
+
+MIRRORED = weakref.WeakSet()  # the storages conj views show (a numpy array's write may reach one)
+
+
+def written_through_array(arr):
+    """After a write into a numpy array (.numpy()'s, from_numpy's): the conj views showing that memory."""
+    for storage in list(MIRRORED):
+        if storage.mirrors is not None and np.shares_memory(arr, storage.data):
+            sync_conj(storage)
+
+
+def written_directly(storage):
+    """After a write through the storage itself (fill_, copy_, storage[i] = ...): the conj views showing it."""
+    if storage.mirrors is not None:
+        sync_conj(storage)
+
+
+def sync_conj(storage):
+    """After a write into storage (a conj view's or one a conj view shows): the other side conjugated again."""
+    source = storage.source if type(storage) is ConjStorage else storage
+    if source is not storage:
+        undo.touch(source)
+        np.conjugate(storage.data, out=source.data)
+    alive = []
+    for ref in source.mirrors or ():
+        mirror = ref()
+        if mirror is not None:
+            alive.append(ref)
+            if mirror is not storage and mirror.data.size == source.data.size:  # (a resized source: left)
+                undo.touch(mirror)
+                np.conjugate(source.data, out=mirror.data)
+    source.mirrors = alive or None
 
 
 class StorageSlice(Storage):
@@ -501,7 +556,8 @@ INFERENCE_SEEN = [False]  # whether this process made an inference tensor (ops t
 class VersionCounter:
     """Shared by a tensor, its views and detach(); not by .data. `history` maps versions to statements."""
     __slots__ = ("value", "history", "_born")
-    inference = False
+    inference = False  # the tensor is an inference tensor
+    counts = True      # its version is kept (an inference tensor's is not, but for the ones below)
 
     def __init__(self):
         self.value = 0
@@ -531,7 +587,35 @@ class InferenceCounter(VersionCounter):
     in-place write outside inference mode fails after it wrote, where PyTorch bumps the version."""
     __slots__ = ()
     inference = True
+    counts = False
 
     def bump(self):
         if not INFERENCE_MODE[0]:
             raise runtime(messages.INFERENCE_INPLACE)
+
+
+INFERENCE_VIEW_COUNTER = InferenceCounter.__new__(InferenceCounter)  # (the views of the ones below: none kept)
+
+
+class DetachedInferenceCounter(VersionCounter):
+    """detach()/.data of an inference tensor outside inference_mode (c10's shallow_copy_and_detach: a TensorImpl
+    made outside the mode has a counter, and copying the inference key set keeps it): still an inference tensor,
+    but its version is kept and an in-place write outside the mode is allowed; inside it nothing bumps it (its
+    key set has no ADInplaceOrView), and its views have no counter again."""
+    __slots__ = ()
+    inference = True
+
+    def bump(self):
+        if not INFERENCE_MODE[0]:
+            VersionCounter.bump(self)
+
+
+def detached_counter(counter, shared):
+    """The counter of detach() (shared: the same one) or .data (a fresh one) of a tensor with `counter`."""
+    if counter.inference:
+        return counter if INFERENCE_MODE[0] else DetachedInferenceCounter()
+    if shared:
+        return counter
+    fresh = VersionCounter()
+    fresh.__class__ = VersionCounter  # (.data of a normal tensor inside inference_mode is a normal tensor)
+    return fresh

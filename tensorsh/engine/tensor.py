@@ -9,7 +9,8 @@ from .ops import lazy, registry  # noqa: F401 (lazy: the rows of ops loaded on f
 # what the language may read on a tensor besides the rows' methods: Tensor's own properties and methods
 ATTRIBUTES = {
     "shape", "size", "dim", "ndim", "ndimension", "numel", "nelement", "stride", "storage_offset",
-    "element_size", "itemsize", "nbytes", "untyped_storage", "data_ptr", "device", "is_cuda", "is_floating_point", "is_signed",
+    "element_size", "itemsize", "nbytes", "untyped_storage", "data_ptr", "const_data_ptr", "device",
+    "is_cuda", "is_floating_point", "is_signed",
     "is_contiguous", "is_complex", "is_conj", "is_neg", "is_sparse", "is_quantized", "is_meta", "is_mkldnn",
     "is_nested",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",

@@ -8,7 +8,8 @@ import numpy as np
 from . import autograd, dtypes, errors, messages, typenames, undo
 from .errors import runtime, index_error, type_error, warn, warn_once
 from .scalars import unpack_long
-from .storage import BFloat16Storage, Storage, VersionCounter, note
+from .storage import (BFloat16Storage, ConjStorage, INFERENCE_VIEW_COUNTER, Storage, VersionCounter, detached_counter,
+                      note)
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
@@ -199,11 +200,13 @@ FORWARD_AD_OFF = [False]  # forward_ad.py's _BUSY (a rule, or a custom Function'
 
 
 class ViewInfo:
-    """What a differentiable view remembers: its root base, how it was created, when its grad_fn was made."""
-    __slots__ = ("base", "grad_mode", "attr_version")
+    """What a differentiable view remembers: its root base, how it was created, when its grad_fn was made, and
+    replay: None when as_strided on the base gives it back, else PyTorch's view_fn as steps from the base (a view
+    through view_as_real/view_as_complex, which change the dtype): a view node's name or a geometry for as_strided."""
+    __slots__ = ("base", "grad_mode", "attr_version", "replay")
 
-    def __init__(self, base, grad_mode, attr_version):
-        self.base, self.grad_mode, self.attr_version = base, grad_mode, attr_version
+    def __init__(self, base, grad_mode, attr_version, replay=None):
+        self.base, self.grad_mode, self.attr_version, self.replay = base, grad_mode, attr_version, replay
 
 
 _BF16 = dtypes.bfloat16
@@ -366,15 +369,18 @@ class Tensor:
         return Tensor._make(self._storage, self._offset, self._shape, self._stride, self.dtype, self._np,
                             self._version_counter)
 
-    def _alias(self, shape, stride, offset, counter=None, arr=None, dtype=None):
+    def _alias(self, shape, stride, offset, counter=None, arr=None, dtype=None, storage=None):
         """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one.
         arr: the numpy view of that geometry when the caller has it at hand (a transpose: self._np.T); dtype: the
         element type it reads the storage as (view_as_real: a complex tensor's parts), else self's."""
-        shape, stride, dtype = tuple(shape), tuple(stride), dtype or self.dtype
+        shape, stride, dtype, storage = tuple(shape), tuple(stride), dtype or self.dtype, storage or self._storage
         if arr is None or 0 in shape:
-            arr = storage_view(self._storage, dtype, shape, stride, offset)
-        return Tensor._make(self._storage, offset, shape, stride, dtype, arr,
-                            counter if counter is not None else self._version_counter)
+            arr = storage_view(storage, dtype, shape, stride, offset)
+        if counter is None:  # (a view of a detached inference tensor: an inference tensor without a counter)
+            counter = self._version_counter
+            if counter.inference and counter.counts:
+                counter = INFERENCE_VIEW_COUNTER
+        return Tensor._make(storage, offset, shape, stride, dtype, arr, counter)
 
     @property
     def _born(self):
@@ -438,17 +444,20 @@ class Tensor:
         return self._np.size * self.dtype.itemsize
 
     def untyped_storage(self):
-        return self._storage
+        storage = self._storage
+        return storage.source if type(storage) is ConjStorage else storage  # (a conj view's: the memory it shows)
 
     def storage(self):
         from .storage import TypedStorage
         warn_once(messages.TYPED_STORAGE_WARNING)  # (PyTorch warns on the first call of the process)
-        return TypedStorage(self._storage, self.dtype)
+        return TypedStorage(self.untyped_storage(), self.dtype)
 
     def data_ptr(self):
         if 0 in self._shape:  # PyTorch gives no address for a tensor without elements
             return 0
         return self._storage.ptr + self._offset * self.dtype.itemsize
+
+    const_data_ptr = data_ptr
 
     @property
     def device(self):
@@ -467,13 +476,11 @@ class Tensor:
     def is_complex(self):
         return self.dtype.category == 3
 
-    _conj = False  # (conj() of a complex tensor sets it on its result: a conjugated copy standing for the lazy view)
-
     def is_conj(self):
-        return self._conj
+        return type(self._storage) is ConjStorage and self.dtype.category == 3  # (conj()'s views, their complex views)
 
     def is_neg(self):
-        return False
+        return type(self._storage) is ConjStorage and self.dtype.category != 3  # (a conj view's imag)
 
     is_sparse = is_quantized = is_meta = is_mkldnn = is_nested = False
 
@@ -492,7 +499,7 @@ class Tensor:
 
     @property
     def _version(self):
-        if self._version_counter.inference:
+        if not self._version_counter.counts:
             raise runtime(messages.INFERENCE_VERSION)
         return self._version_counter.value
 
@@ -669,7 +676,7 @@ class Tensor:
         return autograd.register_post_accumulate_grad_hook(self, hook)
 
     def detach(self):
-        out = self._alias(self._shape, self._stride, self._offset)
+        out = self._alias(self._shape, self._stride, self._offset, detached_counter(self._version_counter, True))
         note(self._storage, "detach", out)
         return out
 
@@ -685,7 +692,7 @@ class Tensor:
 
     @property
     def data(self):
-        out = self._alias(self._shape, self._stride, self._offset, type(self._version_counter)())  # (inference stays)
+        out = self._alias(self._shape, self._stride, self._offset, detached_counter(self._version_counter, False))
         note(self._storage, "data", out)
         return out
 
@@ -842,12 +849,14 @@ class Tensor:
             return memo[id(self)]
         owner = memo.get(id(self._storage))
         if owner is None:  # a flat tensor over the copied storage, to take views of
-            data = self._storage.data.copy()
-            owner = memo[id(self._storage)] = Tensor._make(type(self._storage)(data), 0, data.shape, (1,), self.dtype, data,
+            data = self._storage.data.copy()  # (a conj view's: its values, as PyTorch's conj_physical of the copy)
+            kind = Storage if type(self._storage) is ConjStorage else type(self._storage)
+            owner = memo[id(self._storage)] = Tensor._make(kind(data), 0, data.shape, (1,), self.dtype, data,
                                                           VersionCounter())
         out = owner._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
         out._requires_grad = self.requires_grad  # (a no-grad view of a leaf that requires grad: True, as PyTorch's)
-        out._version_counter.value = 1  # PyTorch's deepcopy fills the new tensor in place once
+        out._version_counter.value = 0 if self.is_conj() else 1  # PyTorch's deepcopy fills it in place once (a conj
+        # view's is conj_physical's fresh result)
         if self._grad is not None:
             out.grad = self._grad.__deepcopy__(memo)  # (checked: a grad_dtype's gradient fits no copy)
         memo[id(self)] = out

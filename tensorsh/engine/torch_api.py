@@ -7,7 +7,7 @@ from .namespaces import LazyMember, Namespace
 from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
-from .legacy_types import LEGACY, _LegacyType
+from .legacy_types import LEGACY, LEGACY_STORAGES, _LegacyType
 from .tensorimpl import CPU, CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
 from .ops.registry import FUNCTIONS, surface, surface_all, torch_function
 from .tensor import Tensor, Size
@@ -562,6 +562,7 @@ NAMESPACE["set_default_tensor_type"] = set_default_tensor_type
 for _name in ("acosh_", "asinh_", "atanh_", "arccosh_", "arcsinh_", "arctanh_", "detach_", "square_", "xlogy_"):
     NAMESPACE[_name] = torch_function(_name, getattr(Tensor, _name))  # (PyTorch binds these in-place twins too)
 NAMESPACE.update(LEGACY)
+NAMESPACE.update((cls.__name__, cls) for cls in LEGACY_STORAGES.values())
 for _name in ("ones", "zeros", "empty", "full", "rand", "randn", "arange", "range", "linspace", "logspace", "eye",
               "randint", "randperm", "normal"):
     NAMESPACE[_name] = pyapi.with_out(_name, NAMESPACE[_name])  # (their out=: written into, as PyTorch's)

@@ -9,7 +9,8 @@ from .. import autograd, dtypes, kernels, layout, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import runtime, type_error
-from ..storage import INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, check_size, note_view, note_write
+from ..storage import (INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, ConjStorage, check_size, note_view, note_write,
+                       sync_conj)
 from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _contiguous_strides,
                           _shape_list, no_grad_view_origin)
 
@@ -740,6 +741,8 @@ def write_inplace(self, write, make_node, others=(), save_output=False, any_dtyp
     write(self._np)
     if self.dtype is _BF16:
         dtypes.round_bfloat16(self._np)
+    elif storage.mirrors is not None or type(storage) is ConjStorage:
+        sync_conj(storage)
     counter = self._version_counter
     counter.bump()
     log, v, name = storage.log, counter.value, node.name_ if node is not None else None
@@ -762,6 +765,8 @@ def written(self):
     notes the write, as write_inplace does."""
     if self.dtype is _BF16:
         dtypes.round_bfloat16(self._np)
+    elif self._storage.mirrors is not None or type(self._storage) is ConjStorage:
+        sync_conj(self._storage)
     counter = self._version_counter
     counter.bump()
     note_write(self._storage, self, counter.value - 1, counter.value, None)
@@ -870,22 +875,44 @@ class ViewNode(Node):
         return (out,)
 
 
-def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dtype=None):
+def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dtype=None, storage=None):
     """A view sharing storage and version counter; records the view node when the base requires grad (arr: its
     numpy view, when the caller has it; saved: what PyTorch's node saves, VIEW_SAVED[name]; dtype: view_as_real's
-    and view_as_complex's element type)."""
-    out = self._alias(shape, stride, offset, None, arr, dtype)
+    and view_as_complex's element type; storage: conj's, the same memory shown conjugated)."""
+    out = self._alias(shape, stride, offset, None, arr, dtype, storage)
     if self._version_counter.inference:  # an inference tensor's views carry no autograd view metadata
         return out
     base = self._view.base if self._view is not None else self
     grad_mode = autograd._grad_enabled[0]
     # a view of a view made in no_grad mode inherits that creation mode (PyTorch's propagate_creation_meta)
     out._view = ViewInfo(base, (grad_mode or (IN_INFERENCE_MODE if INFERENCE_MODE[0] else False))
-                         and (self._view is None or self._view.grad_mode), self._version_counter.value)
+                         and (self._view is None or self._view.grad_mode), self._version_counter.value,
+                         chained_replay(self, out, name))
     if grad_mode and self.requires_grad:
         out._grad_fn = ViewNode(name, self, args, saved)
     note_view(self._storage, out, name)
     return out
+
+
+VIEW_REPLAY = {}  # the views as_strided cannot give back (the dtype changes) -> the op, registered by it
+
+
+def chained_replay(parent, out, name):
+    """out's ViewInfo.replay, as PyTorch's ViewInfo::chain: a view_fn once a dtype-changing view is on the way
+    (the parent's geometry first when it is an as_strided view), then as_strided onto each later view."""
+    prev = parent._view.replay if parent._view is not None else None
+    if name in VIEW_REPLAY:
+        return (prev if prev is not None else ((parent._shape, parent._stride, parent._offset),)
+                if parent._view is not None else ()) + (name,)
+    return None if prev is None else prev + ((out._shape, out._stride, out._offset),)
+
+
+def replay_view(t, replay):
+    """PyTorch's view_fn(t): the steps of a view's replay on t, recorded."""
+    for step in replay:
+        t = VIEW_REPLAY[step](t) if isinstance(step, str) else \
+            as_strided_view(t, (step[0], step[1], step[2] - t._offset))
+    return t
 
 
 def viewed_from_inference(inputs, out, base_shape, version=0):
@@ -969,10 +996,20 @@ def refresh_view_grad_fn(self):
         raise runtime(text.format(who=no_grad_view_origin(self)))
     undo.touch(self)
     if view.grad_mode and (base.requires_grad or self._grad_fn is not None):  # (a base detach_()ed since:
-        old, self._grad_fn = self._grad_fn, AsStridedBackward0(autograd.edge_of(base), base, self)  # PyTorch
-        _move_own_retain_hook(old, self._grad_fn, self._output_nr)  # still regenerates)
+        old, self._grad_fn = self._grad_fn, AsStridedBackward0(autograd.edge_of(base), base, self) \
+            if view.replay is None else _replayed_grad_fn(base, view.replay)  # PyTorch still regenerates)
+        _move_own_retain_hook(old, self._grad_fn, self._output_nr)
         self._output_nr = 0
-    self._view = ViewInfo(base, view.grad_mode, self._version_counter.value)
+    self._view = ViewInfo(base, view.grad_mode, self._version_counter.value, view.replay)
+
+
+def _replayed_grad_fn(base, replay):
+    """The grad_fn of view_fn(base), replayed in grad mode (PyTorch's VariableHooks::grad_fn)."""
+    previous, autograd._grad_enabled[0] = autograd._grad_enabled[0], True
+    try:
+        return replay_view(base, replay)._grad_fn
+    finally:
+        autograd._grad_enabled[0] = previous
 
 
 def _move_own_retain_hook(old, new, nr):
@@ -1051,7 +1088,7 @@ def _share_among_base_copies(result, base_geometry):
 
 class CopySlices(Node):
     """The base's grad_fn after an in-place op on one of its views: the op's backward on the view's region."""
-    __slots__ = ("fn", "base_geometry", "view_geometry")
+    __slots__ = ("fn", "base_geometry", "view_geometry", "replay")
     name_ = "CopySlices"
     qualified = True
 
@@ -1060,6 +1097,7 @@ class CopySlices(Node):
         self.fn = fn
         self.base_geometry = (base._shape, base._stride, base._offset)
         self.view_geometry = (view._shape, view._stride, view._offset)
+        self.replay = view._view.replay
         self.saved = (SavedTensor(None),)  # stands for fn itself: PyTorch's release drops it, even with nothing saved
 
     def saved_info(self):
@@ -1074,7 +1112,8 @@ class CopySlices(Node):
         self.unpack()  # (a released CopySlices has no fn to call: backward through it a second time fails)
         result = empty_strided(self.base_geometry, g.dtype)
         result.copy_(g)
-        grad_slice = as_strided_view(result, relative_geometry(self.view_geometry, self.base_geometry))
+        grad_slice = as_strided_view(result, relative_geometry(self.view_geometry, self.base_geometry)) \
+            if self.replay is None else replay_view(result, self.replay)
         grads = self.fn.backward(grad_slice.clone())
         if grads[0] is None:
             grad_slice.zero_()

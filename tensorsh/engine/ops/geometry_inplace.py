@@ -7,7 +7,7 @@ import numpy as np
 from .. import autograd, dtypes, errors, undo
 from ..autograd import Node, edge_of
 from ..errors import runtime
-from ..storage import Storage
+from ..storage import Storage, TypedStorage
 from .args import as_strided_geometry
 from .core import Tensor, check_inplace, needs_grad
 from ..tensorimpl import _contiguous_strides, resize_storage, storage_view
@@ -115,11 +115,16 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
         if source.dtype is not self.dtype:
             raise runtime(f"Could not set tensor of type {dtypes.C_NAMES[source.dtype.name]} to a tensor of type "
                           f"{dtypes.C_NAMES[self.dtype.name]}")
-        if size is None:
-            storage, offset, shape, strides = source._storage, source._offset, source._shape, source._stride
+        if size is None:  # (a conj view's memory itself: set_ takes no conj bit)
+            storage, offset, shape, strides = source.untyped_storage(), source._offset, source._shape, source._stride
         else:
-            return set_inplace(self, source._storage, storage_offset, size, stride)
+            return set_inplace(self, source.untyped_storage(), storage_offset, size, stride)
     else:
+        if isinstance(source, TypedStorage):  # (python_variable_methods' set_: its buffer, of self's dtype)
+            if source.dtype is not self.dtype:
+                raise runtime(f"Expected a Storage of type {dtypes.C_NAMES[self.dtype.name]} or an UntypedStorage, "
+                              f"but got type {dtypes.SCALAR_NAMES[source.dtype.name]} for argument 1 'storage'")
+            source = source._untyped
         item = self.dtype.npsize  # (the bytes of the numpy array holding the storage: bfloat16's are float32's)
         storage = Storage(np.empty(0, self.dtype.np)) if source is None else source
         offset = storage_offset

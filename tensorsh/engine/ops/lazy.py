@@ -233,7 +233,7 @@ for _name in ("igamma", "igammac"):
     _lazy("igamma", _name + "_", _name + "_inplace", function=False)
 
 # real_complex.py: the complex-number API on real tensors (Tensor.real/imag/mH/H are properties)
-op("resolve_neg", Lazy("ops.real_complex", "itself"), function=True)
+op("resolve_neg", Lazy("ops.real_complex", "resolve_neg"), function=True)
 for _name in ("conj", "conj_physical", "resolve_conj"):
     op(_name, Lazy("ops.real_complex", _name), function=True)
 for _name in ("view_as_real", "view_as_complex", "polar", "complex"):  # (torch functions only)
@@ -360,6 +360,7 @@ op("resize_", Lazy("ops.geometry_inplace", "resize_inplace"))
 op("resize", Lazy("ops.geometry_inplace", "resize"))
 op("resize_as", Lazy("ops.geometry_inplace", "resize_as"))
 op("resize_as_", Lazy("ops.geometry_inplace", "resize_as_inplace"), function=True)
+op("storage_type", Lazy("legacy_types", "storage_type"))
 
 # writes at flat indices (ops/flat_put.py)
 op("put_", Lazy("ops.flat_put", "put_inplace"), edges=True)
@@ -372,7 +373,8 @@ op("narrow_copy", Lazy("ops.view_copies", "narrow_copy"), function=True, edges=T
 op("split_with_sizes", Lazy("ops.view_copies", "split_with_sizes"), function=True)
 for _name in ("view_copy", "transpose_copy", "t_copy", "permute_copy", "expand_copy", "select_copy", "slice_copy",
               "diagonal_copy", "alias_copy", "squeeze_copy", "unsqueeze_copy", "unfold_copy", "as_strided_copy",
-              "split_copy", "split_with_sizes_copy", "unbind_copy", "detach_copy"):
+              "split_copy", "split_with_sizes_copy", "unbind_copy", "detach_copy", "view_as_real_copy",
+              "view_as_complex_copy"):
     op(_name, Lazy("ops.view_copies", _name), method=False, function=Lazy("ops.view_copies", _name))
 
 # beta * input + alpha * product (ops/scaled_products.py)

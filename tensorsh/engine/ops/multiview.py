@@ -13,6 +13,7 @@ from ..tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _
 from ..typenames import tp_name as _type_name
 from ..saved_names import as_given, as_program_gave, given
 from .joining import cat, stack
+from .core import chained_replay
 
 class MultiViewBackward(Node):
     """One node for all the pieces: their gradients (zeros where none came) joined by cat, or stack for unbind."""
@@ -58,7 +59,7 @@ def multi_view(self, geometries, name, dim, given_dim=None, split=None):
         given(node, dim=dim if given_dim is None else given_dim)
         node.__dict__.update(base_shape=self._shape, split=split)
     for i, out in enumerate(outs):
-        out._view = ViewInfo(base, mode, self._version_counter.value)
+        out._view = ViewInfo(base, mode, self._version_counter.value, chained_replay(self, out, name))
         if node is not None:
             out._grad_fn, out._output_nr = node, i
         note_view(self._storage, out, name)

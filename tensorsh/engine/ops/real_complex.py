@@ -9,8 +9,9 @@ import numpy as np
 from .. import dtypes
 from ..autograd import Node, edge_of
 from ..errors import make, runtime, warn
-from .core import (SavingNode, VIEW_BACKWARD, attach, fresh, make_view, needs_grad, precheck, write_inplace,
-                   zeros_of)
+from ..storage import ConjStorage
+from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, fresh, make_view, needs_grad, precheck,
+                   write_inplace, zeros_of)
 
 
 def itself(self):
@@ -28,6 +29,11 @@ class ConjBackward0(Node):
         return (g.conj(),)
 
 
+# conj's view node: the gradient conjugated (a copy: a gradient that showed its input's memory could be accumulated
+# into in place)
+VIEW_BACKWARD["ConjBackward0"] = lambda g, shape: conj_physical(g)
+
+
 class ConjPhysicalBackward0(ConjBackward0):
     __slots__ = ()
 
@@ -43,26 +49,41 @@ class CloneBackward0(ConjBackward0):
         return (g,)
 
 
-def _conjugated(self, node, bit):
+def _conjugated(self, node):
     out = fresh(np.conj(self._np), self.dtype)
-    if bit:
-        out._conj = not self._conj
     if needs_grad(self):
         attach(out, node(self))
     return out
 
 
 def conj(self):
-    """A complex tensor's conjugate, its conj bit flipped (PyTorch's lazy view; here its values are computed)."""
-    return _conjugated(self, ConjBackward0, True) if self.dtype.category == 3 else self
+    """A complex tensor's conjugate: PyTorch's lazy view with the conj bit, a view of self over a ConjStorage (the
+    same memory shown conjugated; conj of such a view is a view of the memory itself again)."""
+    if self.dtype.category != 3:
+        return self
+    storage = self._storage
+    storage = storage.source if type(storage) is ConjStorage else ConjStorage(storage)
+    return make_view(self, self._shape, self._stride, self._offset, "ConjBackward0", storage=storage)
+
+
+VIEW_REPLAY["ConjBackward0"] = conj
 
 
 def conj_physical(self):
-    return _conjugated(self, ConjPhysicalBackward0, False) if self.dtype.category == 3 else self
+    return _conjugated(self, ConjPhysicalBackward0) if self.dtype.category == 3 else self
 
 
 def resolve_conj(self):
-    if not self._conj:
+    return _resolved(self, self.is_conj())
+
+
+def resolve_neg(self):
+    return _resolved(self, self.is_neg())
+
+
+def _resolved(self, lazy):
+    """A conj or neg view's values in a tensor of their own (CloneBackward0); any other tensor itself."""
+    if not lazy:
         return self
     out = fresh(self._np.copy(), self.dtype)
     if needs_grad(self):
@@ -80,7 +101,7 @@ def conj_physical_inplace(self):
 def view_as_real(self, parts=False):
     if self.dtype.category != 3:
         raise runtime("view_as_real is only supported for complex tensors")
-    if self._conj and not parts:  # (real/imag read a conjugated tensor's parts: here its values are computed)
+    if self.is_conj() and not parts:  # (real/imag read a conjugated tensor's parts: here its values are computed)
         raise runtime("view_as_real doesn't work on unresolved conjugated tensors.  To resolve the conjugate tensor so "
                       "you can view it as real, use self.resolve_conj(); however, be warned that the resulting tensor "
                       "will NOT alias the original.")
@@ -117,16 +138,37 @@ def _as_complex_values(g):
 
 VIEW_BACKWARD["ViewAsRealBackward0"] = lambda g, shape: _as_complex_values(g)
 VIEW_BACKWARD["ViewAsComplexBackward0"] = lambda g, shape: _as_real_values(g)
+VIEW_REPLAY["ViewAsRealBackward0"] = lambda t: view_as_real(t, True)
+VIEW_REPLAY["ViewAsComplexBackward0"] = view_as_complex
 
 
 def real(self):
-    return view_as_real(self, True).select(-1, 0) if self.dtype.category == 3 else self
+    """The real parts: a view of view_as_real's (of a conj view: of its conj, the memory itself, as ATen's)."""
+    if self.dtype.category != 3:
+        return self
+    return view_as_real(conj(self) if self.is_conj() else self, True).select(-1, 0)
 
 
 def imag(self):
+    """The imaginary parts: a view of view_as_real's; a conj view's are ATen's _neg_view of its conj's (the
+    negated imaginary parts, is_neg())."""
     if self.dtype.category != 3:
         raise runtime("imag is not implemented for tensors with non-complex dtypes.")
+    if self.is_conj():
+        return _neg_view(view_as_real(conj(self), True)).select(-1, 1)
     return view_as_real(self, True).select(-1, 1)
+
+
+def _neg_view(self):
+    """ATen's _neg_view of view_as_real's parts of a complex memory: a view over that memory shown conjugated (its
+    imaginary parts, the only ones imag reads, negated)."""
+    storage = self._storage
+    storage = storage.source if type(storage) is ConjStorage else ConjStorage(storage)
+    return make_view(self, self._shape, self._stride, self._offset, "NegViewBackward0", storage=storage)
+
+
+VIEW_BACKWARD["NegViewBackward0"] = lambda g, shape: g.neg()
+VIEW_REPLAY["NegViewBackward0"] = _neg_view
 
 
 def isreal(self):

@@ -9,6 +9,7 @@ from ..errors import make, runtime, type_error
 from ..saved_names import unsigned
 from ..tensorimpl import Tensor, _shape_list
 from .core import NotImplementedNode, attach, fresh, needs_grad, operand_edge, type_name
+from .real_complex import view_as_complex, view_as_real
 from .views import _slice
 
 
@@ -151,6 +152,16 @@ squeeze_copy = _copy_of(lambda t, dim=None: t.squeeze() if dim is None else t.sq
 unsqueeze_copy = _copy_of(lambda t, dim: t.unsqueeze(dim))
 unfold_copy = _copy_of(lambda t, dimension, size, step: t.unfold(dimension, size, step))
 as_strided_copy = _copy_of(_VIEWS["as_strided"])
+view_as_real_copy = _copy_of(lambda t: view_as_real(t, True))  # (a conjugated tensor's values, resolved)
+
+
+def view_as_complex_copy(input):
+    out = _copy_of(view_as_complex)(input)
+    if out.requires_grad:  # (ATen's autograd kernel checks its result)
+        raise runtime("view_as_complex_copy does not support automatic differentiation for outputs with complex dtype.")
+    return out
+
+
 def _narrow(t, dim, start, length):
     if isinstance(dim, int) and dim >= t.dim() and t.dim():  # (narrow_copy's own check, before the dim is wrapped)
         raise runtime("Expected dim < static_cast<int64_t>(self_sizes.size()) to be true, but got false.  (Could "
