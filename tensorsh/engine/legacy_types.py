@@ -111,12 +111,69 @@ class _LegacyStorageMeta(type):
         from .storage import TypedStorage
         return isinstance(obj, TypedStorage) and obj.dtype is cls.dtype
 
-    def __call__(cls, data=0):
-        from .errors import warn_once
+    def __call__(cls, *args, **kwargs):
+        """TypedStorage.__new__'s forms: no arguments, (int size), (Sequence data), (*, UntypedStorage
+        wrap_storage); anything else its messages."""
         from . import messages
+        from .errors import make, runtime, type_error, warn_once
+        from .storage import Storage, TypedStorage
+        from .tensorimpl import Tensor
         warn_once(messages.TYPED_STORAGE_WARNING)
-        t = creation.zeros(data, dtype=cls.dtype) if isinstance(data, int) else creation.tensor(data, dtype=cls.dtype)
-        return t.storage()
+        head = (f"{cls!r}.__new__ received an invalid combination of arguments. Expected one of:\n * no arguments\n"
+                " * (int size)\n * (Sequence data)\n * (*, UntypedStorage wrap_storage)\n")
+
+        def unrecognized(value):
+            name = "torch.Tensor" if isinstance(value, Tensor) else "torch.storage.UntypedStorage" if isinstance(
+                value, Storage) else type(value).__name__
+            return type_error(f"{head}Argument type not recognized: <class '{name}'>")
+        for key in kwargs:
+            if key in ("dtype", "device"):
+                raise runtime(f"{head}Keyword argument '{key}' cannot be specified")
+            if key != "wrap_storage":
+                raise type_error(f"TypedStorage.__new__() got an unexpected keyword argument '{key}'")
+        if "wrap_storage" in kwargs:
+            wrapped = kwargs["wrap_storage"]
+            if args:
+                raise runtime(f"{head}No positional arguments should be given when using 'wrap_storage'")
+            if not isinstance(wrapped, Storage):
+                raise type_error(f"{head}Argument 'wrap_storage' must be UntypedStorage, but got "
+                                 f"<class '{type(wrapped).__name__}'>")
+            return TypedStorage(wrapped, cls.dtype)
+        if len(args) > 1:
+            raise runtime(f"{head}Too many positional arguments")
+        data = args[0] if args else 0
+        if isinstance(data, str):
+            raise type_error("new(): invalid data type 'str'")
+        if isinstance(data, int):
+            data = int(data)  # (a bool is a size too)
+            if data >= 2 ** 63:
+                raise make("ValueError", "Overflow when unpacking long long")
+            if data < 0:
+                raise runtime(f"[enforce fail at alloc_cpu.cpp:98] ((ptrdiff_t)nbytes) >= 0. alloc_cpu() seems to "
+                              f"have been called with negative number: {2 ** 64 + data * cls.dtype.itemsize}")
+            return creation.zeros(data, dtype=cls.dtype).storage()
+        if not isinstance(data, (list, tuple)):
+            raise unrecognized(data)
+        flat = []  # (the sequence's leaves in order, each converted as a Python number: nested lists flatten)
+        stack = [iter(data)]
+        while stack:
+            item = next(stack[-1], stack)
+            if item is stack:
+                stack.pop()
+            elif isinstance(item, (list, tuple)):
+                stack.append(iter(item))
+            elif isinstance(item, Tensor):  # (read as a Python number: float(t), or operator.index(t))
+                if cls.dtype.category >= 2 and item.numel() != 1:
+                    raise make("ValueError", "only one element tensors can be converted to Python scalars")
+                if cls.dtype.category < 2 and (item.numel() != 1 or item.dtype.category >= 2):
+                    raise type_error("only integer tensors of a single element can be converted to an index")
+                flat.append(item.item())
+            elif not isinstance(item, (int, float, complex)):
+                raise type_error(f"must be real number, not {type(item).__name__}" if cls.dtype.category >= 2 else
+                                 f"'{type(item).__name__}' object cannot be interpreted as an integer")
+            else:
+                flat.append(item)
+        return creation.tensor(flat, dtype=cls.dtype).storage()
 
     def __repr__(cls):
         return f"<class 'torch.{cls.__name__}'>"
@@ -136,3 +193,6 @@ def storage_type(self):
     from . import messages
     warn_once(messages.TYPED_STORAGE_WARNING)
     return LEGACY_STORAGES[self.dtype]
+
+
+storage_type.__qualname__ = "Tensor.storage_type"  # (a Python method: its argument errors name it so)

@@ -67,7 +67,7 @@ def test_leaf_and_constant(run):
 
 def test_copyslices_names_the_inplace_op(run):
     out = run("a = tensor([1., 2.], grad)\nb = a * 1\nb[0] = 5.\ngraph(b)")
-    assert out.splitlines()[1] == "└── CopySlices (in-place FillBackward3 on a view)"
+    assert out.splitlines()[1] == "└── CopySlices (in-place CopyBackwards on a view)"  # (copy_to: sizes equal)
     assert "AccumulateGrad → a (2,) float32" in out
 
 

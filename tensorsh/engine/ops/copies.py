@@ -9,7 +9,7 @@ from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
                    check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
-                   self_overlapping, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
+                   self_overlapping, should_fold, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
 from .registry import op
 
 
@@ -342,8 +342,7 @@ def _resized_before_dtype_check(name, args):
         return False
     if a.dim() <= 2 and b.dim() <= 2:
         return False
-    from .linalg import _should_fold
-    return "mv" if min(a.dim(), b.dim()) == 1 and _should_fold(a, b) else True
+    return "mv" if min(a.dim(), b.dim()) == 1 and should_fold(a, b) else True
 
 
 def _check_out_dtype(name, dt, o, scalar, into_mv=False):

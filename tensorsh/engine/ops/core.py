@@ -1120,3 +1120,22 @@ class CopySlices(Node):
         else:
             grad_slice.copy_(grads[0])
         return (result,) + tuple(grads[1:])
+
+
+def should_fold(t1, t2):
+    """ATen's should_fold: the larger side (tensor2.mT when it is the larger) folds into a matrix for mm/mv when
+    the other side is 1-D or 2-D, the other side requires grad, or folding needs no copy."""
+    larger = t1.dim() >= t2.dim()
+    big, small = (t1, t2) if larger else (t2, t1)
+    if not (big.dim() >= 3 and small.dim() <= 2):
+        return False
+    if small.requires_grad:
+        return True
+    if t1.dim() == 2:
+        return False
+    if big.numel() == 0:
+        return True
+    shape, stride = list(big._shape), list(big._stride)
+    if not larger:  # (tensor2.mT's geometry, without making the view)
+        shape[-2:], stride[-2:] = shape[:-3:-1], stride[:-3:-1]
+    return all(stride[i] == stride[i + 1] * shape[i + 1] for i in range(len(shape) - 2))

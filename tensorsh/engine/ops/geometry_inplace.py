@@ -218,16 +218,3 @@ def resize_as_inplace(self, the_template, *, memory_format=None):
         raise errors.type_error(f"resize_as_(): argument 'the_template' (position 1) must be Tensor, not "
                                 f"{type_name(the_template)}")
     return _resize(self, the_template._shape, memory_format)
-
-
-def resize(self, *sizes):
-    """Tensor.resize (deprecated; torch/_tensor.py): autograd's Resize function."""
-    from ..function import Resize
-    errors.warn("non-inplace resize is deprecated")
-    return Resize.apply(self, sizes)
-
-
-def resize_as(self, tensor):
-    from ..function import Resize
-    errors.warn("non-inplace resize_as is deprecated")
-    return Resize.apply(self, tensor.size())

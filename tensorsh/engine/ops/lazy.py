@@ -357,8 +357,8 @@ _lazy("batched", "addbmm_", "addbmm_inplace", function=False)
 
 # resizing in place (ops/geometry_inplace.py)
 op("resize_", Lazy("ops.geometry_inplace", "resize_inplace"))
-op("resize", Lazy("ops.geometry_inplace", "resize"))
-op("resize_as", Lazy("ops.geometry_inplace", "resize_as"))
+op("resize", Lazy("legacy_resize", "resize"))
+op("resize_as", Lazy("legacy_resize", "resize_as"))
 op("resize_as_", Lazy("ops.geometry_inplace", "resize_as_inplace"), function=True)
 op("storage_type", Lazy("legacy_types", "storage_type"))
 

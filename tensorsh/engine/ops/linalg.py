@@ -9,7 +9,7 @@ from ..errors import index_error, runtime, type_error
 from ..storage import INFERENCE_SEEN, check_size
 from ..tensorimpl import Tensor
 from .core import (InputNode, Shaped, attach, cj, check_broadcast_all, fresh, inference_saved_first, needs_grad,
-                   tensor_params)
+                   should_fold, tensor_params)
 from .registry import op, operator
 from .views import _unsafe_view
 from .. import autocast
@@ -212,28 +212,9 @@ def matmul(self, other):
             return matmul(self.squeeze(0), other)
         if other._shape[0] == 1 and other.requires_grad:
             return matmul(self, other.squeeze(0))
-    if _should_fold(self, other):
+    if should_fold(self, other):
         return _folded_matmul(self, other)
     return _batched_matmul(self, other)
-
-
-def _should_fold(t1, t2):
-    """ATen's should_fold: the larger side (tensor2.mT when it is the larger) folds into a matrix for mm/mv when
-    the other side is 1-D or 2-D, the other side requires grad, or folding needs no copy."""
-    larger = t1.dim() >= t2.dim()
-    big, small = (t1, t2) if larger else (t2, t1)
-    if not (big.dim() >= 3 and small.dim() <= 2):
-        return False
-    if small.requires_grad:
-        return True
-    if t1.dim() == 2:
-        return False
-    if big.numel() == 0:
-        return True
-    shape, stride = list(big._shape), list(big._stride)
-    if not larger:  # (tensor2.mT's geometry, without making the view)
-        shape[-2:], stride[-2:] = shape[:-3:-1], stride[:-3:-1]
-    return all(stride[i] == stride[i + 1] * shape[i + 1] for i in range(len(shape) - 2))
 
 
 def _folded_matmul(t1, t2):
