@@ -1360,6 +1360,12 @@ def intel_matmul(a, b, c=None):
             return None
         out = _intel_gemv(a, b[:, 0])[:, None] if gemv_rows else _intel_gemv(b.T, a[0])[None, :]
         return out if c is None else c + out
+    if a.dtype == np.float64 and 2 <= m <= 3 and n >= 2 and k <= 3 and a.flags.c_contiguous and \
+            b.flags.f_contiguous and not b.flags.c_contiguous:  # (nn.Linear(k <= 3, n) of 2-3 rows in float64: the
+        out = a[:, :1] * b[:1]  # rounded products added in order, measured)
+        for p in range(1, k):
+            out = out + a[:, p:p + 1] * b[p:p + 1]
+        return out if c is None else c + out
     if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0)
         return a * b if c is None else c + a * b
     from_c = c is not None and m == 2 and a.dtype == np.float64  # (its two-row float64 kernel sums from C itself)

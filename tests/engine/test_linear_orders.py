@@ -99,6 +99,10 @@ for m, k, n in [(2, 32, 3), (3, 40, 2), (4, 47, 3), (5, 63, 2), (8, 64, 3), (3, 
     lin = torch.nn.Linear(k, n)
     (lin(x) ** 2).sum().backward()
     print(m, k, n, (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist(), lin.weight.grad.tolist())
+for m, k, n in [(2, 2, 2), (3, 3, 4), (2, 3, 8), (3, 2, 3)]:  # float64 nn.Linear(k <= 3, n) of 2-3 rows: in order
+    x = torch.randn(m, k, dtype=torch.float64); w = torch.randn(n, k, dtype=torch.float64)
+    bias = torch.randn(n, dtype=torch.float64)
+    print(m, k, n, (x @ w.t()).tolist(), torch.nn.functional.linear(x, w, bias).tolist())
 for k in [2, 3, 4, 5, 9, 16, 17, 24, 33, 40, 63, 64, 65, 100, 200, 500]:  # sdot: four sets of 16 lanes
     a = torch.randn(k); b = torch.randn(k)
     print(k, torch.dot(a, b).item(), torch.vdot(a, b).item(), (a @ b).item(), torch.inner(a, b).item())
