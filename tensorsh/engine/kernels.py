@@ -1362,7 +1362,7 @@ def intel_matmul(a, b, c=None):
         return out if c is None else c + out
     if a.dtype == np.float64 and 2 <= m <= 3 and n >= 2 and k <= 3 and a.flags.c_contiguous and \
             b.flags.f_contiguous and not b.flags.c_contiguous:  # (nn.Linear(k <= 3, n) of 2-3 rows in float64: the
-        out = a[:, :1] * b[:1]  # rounded products added in order, measured)
+        out = a[:, :1] * b[:1] + 0.0  # rounded products added in order from +0, measured)
         for p in range(1, k):
             out = out + a[:, p:p + 1] * b[p:p + 1]
         return out if c is None else c + out
