@@ -1336,27 +1336,23 @@ def intel_matmul(a, b, c=None):
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     (m, k), n = a.shape, b.shape[1]
-    if m == 1 < n and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and a.dtype == np.float32 \
-            and m * n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told: its rows n apart)  # (nn.Linear(k, 1)'s weight gradient: grad.t() @ input; a's layout
-        return _intel_row_times_matrix(a[0], b, c)  # does not matter, an expanded grad's included)
+    if m == 1 and (n > 1 or k < 256) and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and \
+            a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n
+        return _intel_row_times_matrix(a[0], b, c)  # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an
+        # expanded grad's too, as a's layout does not matter; one column measured for k up to 252)
     if not ((a.flags.c_contiguous or a.flags.f_contiguous) and (b.flags.c_contiguous or b.flags.f_contiguous)):
         return None
     if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
         return None
     gemv_rows = n == 1 and a.flags.c_contiguous  # (nn.Linear(k, 1) of a batch)
     gemv_cols = m == 1 and b.flags.f_contiguous  # (nn.Linear of one sample: the weight's rows times it)
-    if m == n == 1 and a.dtype == np.float32:  # (one row times one column)
-        if b.strides[1] == b.itemsize and k < 256:  # (a row-major column: fused in order from the bias; measured
-            out = np.zeros(1, np.float32) if c is None else np.array(np.broadcast_to(c, (1, 1))[0], np.float32)
-            for p in range(k):  # for k up to 252, past 256 another order)
-                out = fma(a[:, p], b[p], out)
-            return out[None, :]
-        if k >= 2:  # (a transposed one, nn.Linear(k, 1) of one sample: gemv's single row)
-            out = _intel_gemv_single_rows(a, b[:, 0])[:, None]
-            return out if c is None else c + out
-        return None
+    if m == n == 1 and a.dtype == np.float32:  # (one row times a transposed column, nn.Linear(k, 1) of one
+        if k < 2:  # sample: gemv's single row)
+            return None
+        out = _intel_gemv_single_rows(a, b[:, 0])[:, None]
+        return out if c is None else c + out
     if k > 1 and (gemv_rows or gemv_cols):
-        if a.dtype != np.float32 or m == n == 1:  # (the orders measured on AMD CPUs are nearer)
+        if a.dtype != np.float32:  # (the orders measured on AMD CPUs are nearer)
             return None
         out = _intel_gemv(a, b[:, 0])[:, None] if gemv_rows else _intel_gemv(b.T, a[0])[None, :]
         return out if c is None else c + out
@@ -1448,8 +1444,8 @@ def _intel_row_times_matrix(v, b, c=None):
     and 3-100 columns; the summation trees read from probes): the columns in whole vectors of 16 sum b's rows in
     blocks of 8, each block fused onto the sum as (((s + p6) + p4) + (p5 + p7)) + ((p0 + p2) + (p1 + p3)) with
     p6, p4 fused onto s and each pair the first product fused onto the second's, the rows after the last block fused
-    in turn; the columns past the last whole vector of 16 (and every column where k < 8) fuse the products in order.
-    c (addmm's bias) is the sums' start."""
+    in turn; the columns past the last whole vector of 16 (and every column where k < 8, one column alone too) fuse
+    the products in order. c (addmm's bias) is the sums' start."""
     k, n = b.shape
     vb = np.broadcast_to(v[:, None], b.shape)
 
@@ -1540,9 +1536,8 @@ def _dot_lanes16(a, bt, firsts):
         fused = fma(x, y, lanes)
         if i == 1 and width == 16 and k < 64:
             fused[firsts] = lanes[firsts] + x[firsts] * y[firsts]
-        elif i % 2 and start < whole:  # (the paired rows' second set)
-            fused[paired] = fma(x[paired], y[paired], sets[1, paired, :, :width])
-            sets[1, paired, :, :width] = fused[paired]
+        if i % 2 and start < whole:  # (the paired rows' odd blocks: into their second set, the first unchanged)
+            sets[1, paired, :, :width] = fma(x[paired], y[paired], sets[1, paired, :, :width])
             fused[paired] = lanes[paired]
         sets[0, :, :, :width] = fused
         if start + width == whole:
