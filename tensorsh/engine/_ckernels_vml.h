@@ -466,6 +466,34 @@ VML_ROUNDED(vml_sasin, float, asin)
 VML_ROUNDED(vml_sacos, float, acos)
 #endif
 
+/* float64 sqrt (dSqrt_EXHAynn): y = 1/sqrt(x) from the CPU's float estimate (rsqrtps) of the mantissa taken to
+ * [1, 4) by the exponent's parity, times 2^(-e/2) built in the exponent field; with x = hi + lo (hi: x's top 26
+ * mantissa bits), e = (1 - hi*y^2) - lo*y^2 and p(e) = e*(c4 + e*(c3 + e*(c2 + e*c1))), the root is
+ * hi*y + (lo*y + p*y*x) (not always the correctly rounded one: ~1 result in 75 is an ulp off). x not a positive
+ * normal below 2^1022 takes the scalar path: the correctly rounded root, of a negative number the NaN 0x7FF8... */
+static void vml_dsqrt(const double *x, double *out, Py_ssize_t n)
+{
+    const double c1 = vml_double(0x3fd1800032338cbbull), c2 = vml_double(0x3fd40000b13001d9ull);
+    const double c3 = vml_double(0x3fd80000000000f6ull), c4 = vml_double(0x3fdffffffffffe71ull);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i];
+        uint64_t b;
+        memcpy(&b, &v, 8);
+        if ((int32_t)((uint32_t)(b >> 32) + 0x7ff00000u) > (int32_t)0xffbfffffu) {
+            out[i] = v < 0 ? vml_double(0x7ff8000000000000ull) : sqrt(v);
+            continue;
+        }
+        uint64_t even = ~b & 0x0010000000000000ull;
+        float f = vml_float((uint32_t)(((b & 0x001fffffe0000000ull) | (even + 0x07f0000000000000ull)) >> 29));
+        double scale = vml_double((even - (b & 0x7ff0000000000000ull) + 0xbfd0000000000000ull) >> 1);
+        double y = scale * (double)_mm_cvtss_f32(_mm_rsqrt_ss(_mm_set_ss(f))), y2 = y * y;
+        double hi = vml_double(b & 0xfffffffff8000000ull), lo = v - hi;
+        double e = (1.0 - hi * y2) - lo * y2;
+        double p = (((e * c1 + c2) * e + c3) * e + c4) * e;
+        out[i] = hi * y + (lo * y + p * y * v);
+    }
+}
+
 typedef void (*vml_float_loop)(const float *, float *, Py_ssize_t);
 typedef void (*vml_double_loop)(const double *, double *, Py_ssize_t);
 
@@ -488,4 +516,5 @@ static const struct {
     {"Acos", vml_sacos, NULL, NULL, NULL},
     {"Tanh", NULL, NULL, z0_stanh, z0_dtanh},
     {"Erf", NULL, NULL, z0_serf, NULL},
+    {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
 };

@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, sin, cos, tanh and erf and float64 tanh on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, sin, cos, tanh and erf and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -350,6 +350,35 @@ Z0 static void z0_serf(const float *x, float *out, Py_ssize_t n)
         _mm256_mask_storeu_ps(out + i, lanes, _mm256_mask_blend_ps(inside, one, res));
     }
 }
+/* float64 sqrt (dSqrt_Z0HAynn): from the CPU's estimate y of 1/sqrt(x) (vrsqrt14pd), s = x*y and h = y/2 refined
+ * by one Goldschmidt step (r = 1/2 - s*h; s += r*s; h += r*h), then s + h*(x - s*s); where y is above 2^458
+ * (x below 2^-916) x - s*s is taken as x*2^916 - (s*2^458)^2 and h scaled by 2^-916. Zeros, infinities and negative
+ * numbers go to MKL's scalar path (sqrt's own value; of a negative number the NaN 0x7FF8...); NaNs pass through the
+ * arithmetic. */
+Z0 static void z0_dsqrt(const double *x, double *out, Py_ssize_t n)
+{
+    const __m512d half = _mm512_set1_pd(0.5), big = z0_d(0x5C90000000000000ull);
+    for (Py_ssize_t i = 0; i < n; i += 8) {
+        int m = n - i < 8 ? (int)(n - i) : 8;
+        __mmask8 lanes = (__mmask8)((1u << m) - 1);
+        __m512d v = _mm512_mask_loadu_pd(_mm512_set1_pd(0.75), lanes, x + i);
+        __m512d y = _mm512_rsqrt14_pd(v);
+        __m512d h = _mm512_mul_round_pd(y, half, Z0_RN), s = _mm512_mul_round_pd(v, y, Z0_RN);
+        __mmask8 tiny = _mm512_cmp_pd_mask(big, y, _CMP_LT_OS);
+        __m512d r = _mm512_fnmadd_round_pd(s, h, half, Z0_RN);
+        s = _mm512_fmadd_round_pd(r, s, s, Z0_RN);
+        h = _mm512_fmadd_round_pd(r, h, h, Z0_RN);
+        __m512d xs = _mm512_mask_mul_round_pd(v, tiny, v, z0_d(0x7930000000000000ull), Z0_RN);
+        __m512d ss = _mm512_mask_mul_round_pd(s, tiny, s, big, Z0_RN);
+        h = _mm512_mask_mul_round_pd(h, tiny, h, z0_d(0x06B0000000000000ull), Z0_RN);
+        __m512d res = _mm512_fmadd_round_pd(h, _mm512_fnmadd_round_pd(ss, ss, xs, Z0_RN), s, Z0_RN);
+        __mmask8 rare = _mm512_fpclass_pd_mask(v, 0x5E) & lanes;
+        _mm512_mask_storeu_pd(out + i, lanes & (__mmask8)~rare, res);
+        for (int l = 0; l < m; l++)
+            if ((rare >> l) & 1)
+                out[i + l] = x[i + l] < 0 ? __builtin_nan("") : sqrt(x[i + l]);
+    }
+}
 #else
 static int mkl_vml_z0(void) { return 0; }
 #define z0_serf NULL
@@ -358,4 +387,5 @@ static int mkl_vml_z0(void) { return 0; }
 #define z0_ssin NULL
 #define z0_scos NULL
 #define z0_stanh NULL
+#define z0_dsqrt NULL
 #endif

@@ -107,6 +107,7 @@ vml_tan = mkl_vml("Tan", np.tan)
 vml_asin = mkl_vml("Asin", np.arcsin)
 vml_acos = mkl_vml("Acos", np.arccos)
 vml_tanh = mkl_vml("Tanh", np.tanh, "tanh", (), (np.float32, np.float64))
+_vml_sqrt64 = mkl_vml("Sqrt", np.sqrt, ex=(np.float64,), z0=(np.float64,))
 
 
 def div_trunc(a, b):
@@ -158,8 +159,11 @@ def first_at_ties(out, x, y):
 
 def sqrt(x):
     """torch.sqrt: float32 is MKL's vsSqrt, whose Newton steps from the CPU's estimate differ from the correctly
-    rounded root in up to 1 result of 6 (_ckernels_sqrt.h); other dtypes and machines without the compiled
-    loops take numpy's (correctly rounded) root. The output keeps a dense input's layout, as numpy's does."""
+    rounded root in up to 1 result of 6 (_ckernels_sqrt.h); float64 is vdSqrt (mkl_vml: an ulp off in ~1 result
+    of 75 in MKL's EX code, ~1 of 130 in its Z0 code); other dtypes, machines where MKL runs other code and those
+    without the compiled loops take numpy's (correctly rounded) root. The output keeps a dense input's layout, as numpy's does."""
+    if x.dtype == np.float64:
+        return _vml_sqrt64(x)
     if compiled is None or x.dtype != np.float32:
         return np.sqrt(x)
     return _per_element(compiled.mkl_sqrt, x)

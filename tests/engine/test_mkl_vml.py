@@ -28,7 +28,8 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("EX", "Acos", np.float32, "acos", "unit"), ("Z0", "Exp", np.float32, "exp", "real"),
           ("Z0", "Sin", np.float32, "sin", "trig"), ("Z0", "Cos", np.float32, "cos", "trig"),
           ("Z0", "Tanh", np.float32, "tanh", "real"), ("Z0", "Erf", np.float32, "erf", "real"),
-          ("Z0", "Tanh", np.float64, "tanh", "real")]
+          ("Z0", "Tanh", np.float64, "tanh", "real"), ("Z0", "Sqrt", np.float64, "sqrt", "positive"),
+          ("EX", "Sqrt", np.float64, "sqrt", "positive")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -125,13 +126,17 @@ def test_z0_kernels_on_every_exponent_and_special(name):
     assert _same_bits(_mine("Z0", name, x), mkl(x))
 
 
-@pytest.mark.skipif(not RUNNABLE["Z0"], reason="this CPU cannot run MKL's Z0 code")
-def test_z0_float64_tanh_on_random_bit_patterns_and_every_interval():
-    mkl = _mkl("Z0", "Tanh", np.float64)
+@pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt")])
+def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
+    """tanh's 19 intervals; sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads"""
+    if not RUNNABLE[code]:
+        pytest.skip(f"no compiled loops here, or this CPU cannot run MKL's {code} code")
+    mkl = _mkl(code, name, np.float64)
     rng = np.random.default_rng(5)
     x = rng.integers(0, 1 << 63, 1 << 20, dtype=np.int64).view(np.float64)
-    x = np.concatenate([x, -x, rng.standard_normal(1 << 20) * 4, np.array([0.125, 0.12499999999999999, 19.06, 1e-310])])
-    assert _same_bits(_mine("Z0", "Tanh", x), mkl(x))
+    x = np.concatenate([x, -x, rng.standard_normal(1 << 20) * 4, np.array([0.125, 0.12499999999999999, 19.06, 1e-310]),
+                        np.ldexp(rng.uniform(1, 2, 4096), rng.integers(-1074, -900, 4096))])
+    assert _same_bits(_mine(code, name, x), mkl(x))
 
 
 def test_an_unknown_kernel_is_refused():
@@ -269,4 +274,25 @@ c = torch.randn(6, 5, requires_grad=True)
 c.tanh().sum().backward()
 print(c.grad[0].tolist(), torch.tanh(torch.tensor([1e-3, -20.0, 9.5, 1e-30, 3e38, float('inf')])).tolist())
 print(a.erf()[3].tolist(), torch.special.erf(a[::3, 1]).tolist(), torch.erf(torch.tensor([3.83, -3.84, 1e-8, -0.0])))
+''')
+
+
+@needs_mkl_code
+def test_printed_float64_sqrt_is_torchs():
+    """float64 sqrt is MKL's too (a last bit from the correctly rounded root in ~1 result of 75 to 130):
+    printed lists, in place, through Adam's denominator"""
+    same_as_torch('''
+torch.manual_seed(0)
+a = torch.rand(50, 40, dtype=torch.float64) * 7
+print(a.sqrt()[3].tolist(), torch.sqrt(a[::2, 1]).tolist(), a.sqrt().sum().item())
+b = a.t().clone()
+b.sqrt_()
+print(b[5].tolist(), torch.sqrt(torch.tensor([-1.0, 0.0, -0.0, float('inf'), 1e-310, 2.0], dtype=torch.float64)).tolist())
+w = torch.nn.Parameter(torch.randn(6, dtype=torch.float64))
+opt = torch.optim.Adam([w], lr=0.1)
+for _ in range(3):
+    opt.zero_grad()
+    (w ** 3).sum().backward()
+    opt.step()
+print(w.tolist())
 ''')
