@@ -506,7 +506,7 @@ static const struct {
     vml_float_loop z0_s;
     vml_double_loop z0_d;
 } vml_kernels[] = {
-    {"Ln", vml_sln, NULL, NULL, NULL},
+    {"Ln", vml_sln, NULL, z0_sln, NULL},
     {"Exp", vml_sexp, vml_dexp, z0_sexp, NULL},
     {"Sin", vml_ssin, NULL, z0_ssin, NULL},
     {"Cos", vml_scos, NULL, z0_scos, NULL},

@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, sin, cos, tanh and erf and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, log, sin, cos, tanh and erf and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -379,6 +379,85 @@ Z0 static void z0_dsqrt(const double *x, double *out, Py_ssize_t n)
                 out[i + l] = x[i + l] < 0 ? __builtin_nan("") : sqrt(x[i + l]);
     }
 }
+/* float32 log (sLn_Z0HAynn): r = 1/x from the CPU's estimate (vrcp14ps) rounded to 5 mantissa bits as an integer,
+ * t = r*x - 1 (fused), log x = -log r + log(1 + t): -log r as e*(-ln2) plus a 32-entry table of its mantissa's
+ * (hi, lo), log(1 + t) as t + t^2*(-1/2 + t*(1/3' + t*(-1/4'))), the sum's rounding error carried. Lanes whose
+ * rounded r is not a positive normal (x subnormal, huge, zero, negative, inf, NaN) take the second path: x's
+ * mantissa in [0.5, 1) (vgetmantps), its reciprocal estimate rounded to 5 fraction bits (vrndscaleps), the
+ * second pair of tables (log of 2 over the mantissa) and x's exponent; of those, zero, negative, inf and NaN take
+ * the scalar path (-inf; NaN 0x7FC00000; inf; the NaN quieted). Tables as MKL loads them. */
+static const uint32_t z0_sln_tables[4][32] = {
+    {0x00000000, 0xBCFC0000, 0xBD786000, 0xBDB78000, 0xBDF14000, 0xBE14A800, 0xBE2FF800, 0xBE4A9000,
+     0xBE648000, 0xBE7DC800, 0xBE8B3C00, 0xBE974800, 0xBEA30C00, 0xBEAE8C00, 0xBEB9D000, 0xBEC4D000,
+     0xBECF9800, 0xBEDA2800, 0xBEE48000, 0xBEEEA400, 0xBEF89400, 0xBF012A00, 0xBF05F400, 0xBF0AA600,
+     0xBF0F4200, 0xBF13CA00, 0xBF183E00, 0xBF1CA000, 0xBF20EC00, 0xBF252800, 0xBF295200, 0xBF2D6A00},
+    {0x00000000, 0xB726C39E, 0x37679FF7, 0xB7528AE5, 0x377891D5, 0xB725F040, 0xB6C1C29E, 0xB73539E9,
+     0x35838656, 0xB6436AF2, 0x370D5151, 0x36EA28F7, 0xB63C21C6, 0xB776FD60, 0x37202511, 0xB74E1B05,
+     0xB70FB2FE, 0x36084337, 0x36038656, 0x36AFD9F2, 0xB675FAF0, 0xB7152D2F, 0x36D1BDAD, 0xB5F4BD35,
+     0xB77AF382, 0xB770944E, 0xB7399A79, 0x3779654F, 0xB6FE8467, 0x367449F8, 0x3716CD22, 0xB4186B3E},
+    {0x3F317200, 0x3F299200, 0x3F21EC00, 0x3F1A8200, 0x3F134C00, 0x3F0C4800, 0x3F057400, 0x3EFD9C00,
+     0x3EF0A400, 0x3EE40000, 0x3ED7A800, 0x3ECB9C00, 0x3EBFD800, 0x3EB45800, 0x3EA91400, 0x3E9E1400,
+     0x3E934C00, 0x3E88BC00, 0x3E7CC800, 0x3E688000, 0x3E54A000, 0x3E412000, 0x3E2DF800, 0x3E1B3000,
+     0x3E08C000, 0x3DED4000, 0x3DC9A000, 0x3DA6A000, 0x3D843000, 0x3D44A000, 0x3D020000, 0x3C810000},
+    {0x35BFBE8E, 0xB70ECBCC, 0x377F97C9, 0xB73A9314, 0xB76F7659, 0xB70DF86E, 0xB691D2FB, 0xB71D4217,
+     0x3621A272, 0xB5C71755, 0x37254923, 0x370D0C4D, 0xB5B884FD, 0xB75F058E, 0x37381CE3, 0xB7362333,
+     0xB6EF7659, 0x3668227E, 0x3663659E, 0x36DFC995, 0xB6161BA9, 0xB6FA6AB9, 0x3700D6A8, 0xB4D3FA9C,
+     0xB762FBB0, 0xB7589C7C, 0xB721A2A7, 0xB76EA2E0, 0xB6CE94C4, 0x36AA14A0, 0x372EC4F4, 0x35ACB127}
+};
+
+Z0 static void z0_sln(const float *x, float *out, Py_ssize_t n)
+{
+    const uint32_t(*c)[32] = z0_sln_tables;
+    const __m512 m1 = _mm512_set1_ps(-1.0f), c4 = z0_f(0xBE800810), c3 = z0_f(0x3EAAB11E), c2 = z0_f(0xBF000000);
+    const __m512 ln2hi = z0_f(0x3F317200), ln2lo = z0_f(0x35BFBE8E);
+    const __m512 nln2hi = z0_f(0xBF317200), nln2lo = z0_f(0xB5BFBE8E);
+    for (Py_ssize_t i = 0; i < n; i += 16) {
+        int m = n - i < 16 ? (int)(n - i) : 16;
+        __mmask16 lanes = (__mmask16)((1u << m) - 1);
+        __m512 v = _mm512_mask_loadu_ps(_mm512_set1_ps(0.75f), lanes, x + i);
+        __m512i ri = _mm512_and_si512(_mm512_add_epi32(_mm512_castps_si512(_mm512_rcp14_ps(v)), _mm512_set1_epi32(0x20000)),
+                                      _mm512_set1_epi32((int)0xFFFC0000u));
+        __m512 r = _mm512_castsi512_ps(ri);
+        __m512i j = _mm512_srli_epi32(ri, 18);
+        __m512 e = _mm512_getexp_round_ps(r, _MM_FROUND_NO_EXC);
+        __mmask16 other = _mm512_fpclass_ps_mask(r, 0xFF) & lanes;
+        __m512 t = _mm512_fmadd_round_ps(r, v, m1, Z0_RN);
+        __m512 hi = _mm512_fmadd_round_ps(e, nln2hi, z0_table(c[0], j), Z0_RN);
+        __m512 lo = _mm512_fmadd_round_ps(e, nln2lo, z0_table(c[1], j), Z0_RN);
+        __m512 sum = _mm512_add_round_ps(hi, t, Z0_RN);
+        __m512 p = _mm512_fmadd_round_ps(c4, t, c3, Z0_RN), t2 = _mm512_mul_round_ps(t, t, Z0_RN);
+        __m512 tl = _mm512_sub_round_ps(t, _mm512_sub_round_ps(sum, hi, Z0_RN), Z0_RN);
+        p = _mm512_fmadd_round_ps(t2, _mm512_fmadd_round_ps(t, p, c2, Z0_RN), lo, Z0_RN);
+        __m512 res = _mm512_add_round_ps(sum, _mm512_add_round_ps(p, tl, Z0_RN), Z0_RN);
+        __mmask16 rare = 0;
+        if (other) {
+            __m512 mant = _mm512_getmant_round_ps(v, _MM_MANT_NORM_p5_1, _MM_MANT_SIGN_nan, _MM_FROUND_NO_EXC);
+            __m512 r2 = _mm512_roundscale_round_ps(_mm512_rcp14_ps(mant), 0x58, _MM_FROUND_NO_EXC);
+            __m512 ex = _mm512_sub_round_ps(_mm512_getexp_round_ps(v, _MM_FROUND_NO_EXC),
+                                            _mm512_getexp_round_ps(r2, _MM_FROUND_NO_EXC), Z0_RN);
+            __m512i j2 = _mm512_srli_epi32(_mm512_castps_si512(r2), 18);
+            __m512 t3 = _mm512_fmadd_round_ps(r2, mant, m1, Z0_RN);
+            __m512 hi3 = _mm512_fmadd_round_ps(ex, ln2hi, z0_table(c[2], j2), Z0_RN);
+            __m512 lo3 = _mm512_fmadd_round_ps(ex, ln2lo, z0_table(c[3], j2), Z0_RN);
+            __m512 p3 = _mm512_fmadd_round_ps(t3, _mm512_fmadd_round_ps(c4, t3, c3, Z0_RN), c2, Z0_RN);
+            __m512 sum3 = _mm512_add_round_ps(hi3, t3, Z0_RN);
+            __m512 tl3 = _mm512_sub_round_ps(t3, _mm512_sub_round_ps(sum3, hi3, Z0_RN), Z0_RN);
+            p3 = _mm512_fmadd_round_ps(_mm512_mul_round_ps(t3, t3, Z0_RN), p3, lo3, Z0_RN);
+            res = _mm512_mask_add_round_ps(res, other, sum3, _mm512_add_round_ps(p3, tl3, Z0_RN), Z0_RN);
+            rare = _mm512_fpclass_ps_mask(v, 0xDF) & lanes;
+        }
+        _mm512_mask_storeu_ps(out + i, lanes & (__mmask16)~rare, res);
+        for (int l = 0; l < m; l++) {
+            if (!((rare >> l) & 1))
+                continue;
+            float a = x[i + l];
+            uint32_t b;
+            memcpy(&b, &a, 4);
+            b = a != a ? b | 0x400000u : a == 0 ? 0xFF800000u : a < 0 ? 0x7FC00000u : 0x7F800000u;
+            memcpy(out + i + l, &b, 4);
+        }
+    }
+}
 #else
 static int mkl_vml_z0(void) { return 0; }
 #define z0_serf NULL
@@ -388,4 +467,5 @@ static int mkl_vml_z0(void) { return 0; }
 #define z0_scos NULL
 #define z0_stanh NULL
 #define z0_dsqrt NULL
+#define z0_sln NULL
 #endif
