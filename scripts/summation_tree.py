@@ -10,6 +10,7 @@ and small gemm orders of kernels.intel_matmul were read).
     python3 scripts/summation_tree.py mm 4 40 1 --row 0 --col 0          # x (4, 40) @ w (40, 1)
     python3 scripts/summation_tree.py mm 2 40 3 --transposed             # x @ W.t(), W (3, 40)
     python3 scripts/summation_tree.py vm 16 20                           # ones(1, 16) @ x (16, 20): over rows
+    python3 scripts/summation_tree.py mm 3 40 1 --double                 # the same in float64
 
 Needs torch (a development tool, like the oracle scripts).
 """
@@ -19,10 +20,11 @@ import itertools
 import numpy as np
 
 
-def lca_sizes(reduce, n, big=2.0 ** 40):
+def lca_sizes(reduce, n, dtype=np.float32):
     """{(i, j): size of the lowest common subtree of terms i and j}; reduce(probes (n, P)) -> P sums."""
     pairs = list(itertools.combinations(range(n), 2))
-    probes = np.ones((n, len(pairs)), np.float32)
+    big = 2.0 ** (40 if dtype == np.float32 else 70)
+    probes = np.ones((n, len(pairs)), dtype)
     for c, (i, j) in enumerate(pairs):
         probes[i, c], probes[j, c] = big, -big
     sums = np.asarray(reduce(probes), np.float64)
@@ -32,11 +34,11 @@ def lca_sizes(reduce, n, big=2.0 ** 40):
     return size
 
 
-def tree(reduce, n):
+def tree(reduce, n, dtype=np.float32):
     """The summation tree of n terms as nested tuples of term indices (a '?' node where the sizes disagree)."""
     if n == 1:
         return 0
-    size = lca_sizes(reduce, n)
+    size = lca_sizes(reduce, n, dtype)
 
     def build(leaves):
         if len(leaves) == 1:
@@ -66,7 +68,9 @@ def main():
     parser.add_argument("--row", type=int, default=0)
     parser.add_argument("--col", type=int, default=0)
     parser.add_argument("--transposed", action="store_true", help="mm: w as W.t() of a row-major W (nn.Linear)")
+    parser.add_argument("--double", action="store_true", help="float64 operands")
     args = parser.parse_args()
+    dtype = torch.float64 if args.double else torch.float32
 
     def reduce(probes):
         out = []
@@ -74,17 +78,18 @@ def main():
             column = torch.from_numpy(probes[:, c].copy())
             if args.op == "mm":
                 m, k, n = args.sizes
-                x = torch.ones(m, k)
+                x = torch.ones(m, k, dtype=dtype)
                 x[args.row] = column
-                w = torch.ones(n, k).t() if args.transposed else torch.ones(k, n)
+                w = torch.ones(n, k, dtype=dtype).t() if args.transposed else torch.ones(k, n, dtype=dtype)
                 out.append(torch.mm(x, w)[args.row, args.col].item())
             else:
                 m, k = args.sizes
-                x = torch.ones(m, k)
+                x = torch.ones(m, k, dtype=dtype)
                 x[:, args.col] = column
-                out.append(torch.mm(torch.ones(1, m), x)[0, args.col].item())
+                out.append(torch.mm(torch.ones(1, m, dtype=dtype), x)[0, args.col].item())
         return out
-    print(show(tree(reduce, args.sizes[1] if args.op == "mm" else args.sizes[0])))
+    print(show(tree(reduce, args.sizes[1] if args.op == "mm" else args.sizes[0],
+                    np.float64 if args.double else np.float32)))
 
 
 if __name__ == "__main__":

@@ -1323,7 +1323,7 @@ def small_bmm(a, b):
     return out
 
 
-def intel_matmul(a, b, c=None):
+def intel_matmul(a, b, c=None, mv=False):
     """float32 or float64 a @ b (+ c, addmm's bias) as MKL's gemm computes it on Intel CPUs (measured on a Xeon
     with AVX-512 under PyTorch 2.13): fused multiply-adds in order from zero, over blocks of the inner dimension k
     (one up to 384, two halves (the larger first) up to 768, blocks of 384 before those beyond), the blocks added
@@ -1332,11 +1332,12 @@ def intel_matmul(a, b, c=None):
     rows of column-major a and b; k up to 768 (float64: 128, with 3+ blocks only for small results). Fewer rows of
     a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns and for more
     columns than rows but under 12 (k <= columns), else the fused order. One column of a row-major a or one row
-    times a column-major b (MKL's gemv): _intel_gemv; one row times a row-major b: _intel_row_times_matrix; one
+    times a column-major b (MKL's gemv): _intel_gemv (float64: _intel_dgemv); one row times a row-major b:
+    _intel_row_times_matrix (float32); one
     row times one column: fused in order (a row-major column) or gemv's single row. Elsewhere the fused order is
     the nearest known, not always MKL's. None for other dtypes,
     non-contiguous operands, and products past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps
-    being numpy's)."""
+    being numpy's). mv: b is torch.mv's vector (gemv even for one row)."""
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     (m, k), n = a.shape, b.shape[1]
@@ -1356,9 +1357,13 @@ def intel_matmul(a, b, c=None):
         out = _intel_gemv_single_rows(a, b[:, 0])[:, None]
         return out if c is None else c + out
     if k > 1 and (gemv_rows or gemv_cols):
-        if a.dtype != np.float32:  # (the orders measured on AMD CPUs are nearer)
-            return None
-        out = _intel_gemv(a, b[:, 0])[:, None] if gemv_rows else _intel_gemv(b.T, a[0])[None, :]
+        if a.dtype != np.float32 and m == n == 1 and not mv and b.strides[1] < k * b.itemsize:
+            out = np.zeros((1, 1))  # (float64's one row times a row-major column, not mv's or a transposed row's:
+            for p in range(k):  # not gemv but fused in order, measured for k up to 79)
+                out = fma(a[:, p:p + 1], b[p:p + 1], out)
+            return out if c is None else c + out
+        gemv = _intel_gemv if a.dtype == np.float32 else _intel_dgemv
+        out = gemv(a, b[:, 0])[:, None] if gemv_rows else gemv(b.T, a[0])[None, :]
         return out if c is None else c + out
     if a.dtype == np.float64 and 2 <= m <= 3 and n >= 2 and k <= 3 and a.flags.c_contiguous and \
             b.flags.f_contiguous and not b.flags.c_contiguous:  # (nn.Linear(k <= 3, n) of 2-3 rows in float64: the
@@ -1398,6 +1403,29 @@ def _intel_gemv(a, v):
         return whole(a, v)
     rest = _intel_gemv_single_rows(a[blocks:], v)
     return rest if not blocks else np.concatenate([whole(a[:blocks], v), rest])
+
+
+def _intel_dgemv(a, v):
+    """MKL's float64 gemv on Intel CPUs with AVX-512, each row of a (row-major) times v (measured for 2-33 rows, rows
+    of 2-3000): two 8-lane accumulators take 16 products a step (fused), then are added; a whole 8 left is fused
+    onto the first, a partial one onto its first lanes; the lanes fold as ((0 + 2) + (1 + 3)) + ((4 + 6) + (5 + 7))."""
+    m, k = a.shape
+    lanes, i = np.zeros((m, 8)), 0
+
+    def fused(start, acc):
+        return fma(np.ascontiguousarray(a[:, start:start + acc.shape[1]]),
+                   np.ascontiguousarray(np.broadcast_to(v[start:start + acc.shape[1]], acc.shape)), acc)
+    if k >= 16:
+        second = np.zeros((m, 8))
+        for i in range(0, k - 15, 16):
+            lanes, second = fused(i, lanes), fused(i + 8, second)
+        lanes, i = lanes + second, i + 16
+    if k - i >= 8:
+        lanes, i = fused(i, lanes), i + 8
+    if k > i:
+        lanes[:, :k - i] = fused(i, np.ascontiguousarray(lanes[:, :k - i]))
+    return ((lanes[:, 0] + lanes[:, 2]) + (lanes[:, 1] + lanes[:, 3])) + \
+        ((lanes[:, 4] + lanes[:, 6]) + (lanes[:, 5] + lanes[:, 7]))
 
 
 def _intel_gemv_single_rows(a, v):

@@ -131,3 +131,22 @@ def test_intel_gemm_is_fused_multiply_adds_in_blocks():
     if not kernels.MKL_ON_INTEL:
         pytest.skip("MKL runs its AVX-512 gemm only on Intel CPUs")
     same_as_torch(INTEL_GEMM)
+
+
+INTEL_DGEMV = """
+torch.manual_seed(4)
+for m, k in [(2, 5), (3, 8), (4, 12), (5, 16), (8, 20), (3, 33), (30, 40), (9, 100), (4, 257), (1, 17), (1, 40)]:
+    a = torch.randn(m, k, dtype=torch.float64); v = torch.randn(k, dtype=torch.float64)
+    w = torch.randn(3, k, dtype=torch.float64); bias = torch.randn(3, dtype=torch.float64)
+    print(m, k, (a @ v).tolist(), torch.mv(a, v).tolist(), (v[None] @ a.t()).tolist(), (a @ v[:, None]).tolist())
+    print(torch.addmv(v[:m], a, v).tolist(), torch.nn.functional.linear(v, w, bias).tolist(), (a @ a[0]).tolist())
+"""
+
+
+def test_intel_float64_gemv_takes_two_accumulators_and_folds_its_lanes_in_pairs():
+    """float64 matrix-vector products on Intel CPUs (mv, a row times a transposed matrix, nn.Linear of one sample):
+    MKL's dgemv order (kernels._intel_dgemv), one row included; one row times a row-major column is not gemv."""
+    from tensorsh.engine import kernels
+    if not kernels.MKL_ON_INTEL:
+        pytest.skip("MKL runs its AVX-512 gemv only on Intel CPUs")
+    same_as_torch(INTEL_DGEMV)

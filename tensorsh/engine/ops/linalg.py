@@ -85,7 +85,7 @@ def _matmul_np(x, y):
     else:  # (MKL's order on this CPU: Intel's where known, else the orders measured on AMD)
         r = None
         if kernels.MKL_ON_INTEL and x.ndim == 2 and y.ndim in (1, 2):  # (a vector: gemv, as one column)
-            r = kernels.intel_matmul(x, y if y.ndim == 2 else y[:, None])
+            r = kernels.intel_matmul(x, y if y.ndim == 2 else y[:, None], mv=y.ndim == 1)
             r = r if r is None or y.ndim == 2 else r[:, 0]
         elif kernels.MKL_ON_INTEL and x.ndim == 1 and y.ndim == 2:  # (as one row)
             r = kernels.intel_matmul(x[None, :], y)
