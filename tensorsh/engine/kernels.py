@@ -366,6 +366,25 @@ def binary_body(loop, a, b, scalar=None):
     return out
 
 
+def chained_bodies(loops, x, tail):
+    """The compiled one-operand `loops` applied in turn (exp, then log1p) inside one of PyTorch's elementwise kernels
+    over x laid out as binary_scalar_body walked it: the vector bodies (SLEEF's) everywhere but `tail` (True: every
+    element), the scalar bodies (the C library's) there."""
+    def run(values, vectorized):
+        values = np.ascontiguousarray(values)
+        for loop in loops:
+            out = np.empty_like(values)
+            getattr(compiled, loop)(values, out, vectorized)
+            values = out
+        return values
+    if tail is True:
+        return run(x, 0)
+    out = run(x, x.size).reshape(x.shape)
+    if tail.any():
+        out[tail] = run(x[tail], 0)
+    return out
+
+
 _FLOATS, _FLOAT32 = (np.dtype(np.float32), np.dtype(np.float64)), (np.dtype(np.float32),)
 
 

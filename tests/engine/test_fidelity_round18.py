@@ -16,6 +16,20 @@ for dt in (torch.float32, torch.float64):
         r.sum().backward()
         print(b.grad[1].tolist())
 """,
+"logaddexp_takes_sleefs_exp_and_log1p_on_the_vector_body_and_the_c_librarys_on_the_rest": """
+torch.manual_seed(1)
+for dt in (torch.float32, torch.float64):
+    x = torch.randn(7, 37, dtype=dt) * 4; y = torch.randn(7, 37, dtype=dt)
+    print(torch.logaddexp(x, y).tolist())
+    print(torch.logaddexp(x.t(), y.t()).tolist())
+    print(torch.logaddexp(x, y[0]).tolist())
+    print(torch.logaddexp(x, torch.tensor(0.5, dtype=dt)).tolist())
+    print(torch.logaddexp(x[:, :20], y[:, 3:23]).tolist())
+    print(torch.logaddexp(torch.tensor([float('inf'), -float('inf'), float('nan'), 1.0, 1e30], dtype=dt), torch.tensor([float('inf'), -float('inf'), 1.0, float('nan'), -1e30], dtype=dt)).tolist())
+    a = x.clone().requires_grad_(); torch.logaddexp(a, y).sum().backward(); print(a.grad[0].tolist())
+    print(torch.logaddexp(x, y, out=torch.empty(7, 37, dtype=dt))[1].tolist())
+    print(torch.logaddexp(x.half(), y.half()) [0].tolist(), x.logaddexp(y)[2].tolist())
+""",
 }
 
 

@@ -228,6 +228,13 @@ def _logaddexp_values(a, b, base2):
     return np.where(np.isinf(a) & (a == b), a, r)
 
 
+def _logaddexp_bodies(walked, a, b, tail):
+    """logaddexp's kernel: max(a, b) + log1p(exp(-|a - b|)), a where both are the same infinity."""
+    with np.errstate(all="ignore"):
+        r = np.maximum(a, b) + kernels.chained_bodies(("loop_exp", "loop_log1p"), -np.abs(a - b), tail)
+    return np.where(np.isinf(a) & (a == b), a, r)
+
+
 LogaddexpBackward0 = binary_node("LogaddexpBackward0", lambda g, self, other: g / add_scalar((other - self).exp(), 1),
                                  lambda g, self, other: g / add_scalar((self - other).exp(), 1))
 Logaddexp2Backward0 = binary_node("Logaddexp2Backward0",
@@ -244,8 +251,14 @@ def _logaddexp(name, base2, node_cls):
         if dt.category < 2:
             raise make("NotImplementedError", f"\"{name}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
         work = np.float32 if dt is dtypes.float16 else dt.np  # (half: PyTorch's kernel computes in float)
-        a, b = np.broadcast_arrays(np.asarray(an, work), np.asarray(bn, work))
-        out = laid_out_like(_logaddexp_values(a, b, base2).astype(dt.np), dt, self, other)
+        walk = None if base2 or dt is dtypes.float16 or kernels.compiled is None else \
+            kernels.binary_scalar_body(np.asarray(an, work), np.asarray(bn, work))
+        if walk is not None:  # (SLEEF's exp and log1p on the vector body, the C library's on the rest)
+            values = _logaddexp_bodies(*walk)
+        else:
+            a, b = np.broadcast_arrays(np.asarray(an, work), np.asarray(bn, work))
+            values = _logaddexp_values(a, b, base2)
+        out = laid_out_like(values.astype(dt.np), dt, self, other)
         if needs_grad(self, other):
             attach(out, node_cls(self, other, out))
         return out
