@@ -1213,10 +1213,17 @@ def _walk_graph(roots, captures, released):
         _task[0], _walk_needs[0] = outer_task, outer_needs
 
 
+INTEGER_NODES = weakref.WeakSet()  # nodes an in-place write made the grad_fn of an integer tensor (CopySlices, ...)
+_INTEGER_GRAD = ('isDifferentiableType(grad.scalar_type()) INTERNAL ASSERT FAILED at '
+                 '"/__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp":998, please report a bug to PyTorch. ')
+
+
 def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
     buffers = {}
     for (node, nr), g in roots:
         if node is not None:
+            if INTEGER_NODES and node in INTEGER_NODES:  # (validate_outputs casts the gradient to the input's
+                raise runtime(_INTEGER_GRAD)  # integer dtype, then asserts it differentiable)
             _add_grad(buffers, node, nr, g)
     ready = ReadyQueue()
     for node in dict.fromkeys(root_nodes):  # (the roots in order, as PyTorch's GraphRoot passes them on)
@@ -1285,6 +1292,8 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
                 continue
             g, grads[i] = grads[i], None
             if g is not None:
+                if INTEGER_NODES and nxt in INTEGER_NODES:
+                    raise runtime(_INTEGER_GRAD)
                 if nxt.n_outputs == 1 and nxt not in buffers:  # (_add_grad's first gradient: kept as it is)
                     buffers[nxt] = g
                 else:
@@ -1323,8 +1332,7 @@ def cast_grad(t, g):
         if g.dtype is want:
             return g
     if want.category < 2:
-        raise runtime('isDifferentiableType(grad.scalar_type()) INTERNAL ASSERT FAILED at '
-                      '"/__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp":998, please report a bug to PyTorch. ')
+        raise runtime(_INTEGER_GRAD)
     return g.to(want)
 
 

@@ -695,7 +695,7 @@ def _augmented(fn, node_for, kernel_checks=False):
 
         def write(arr):
             arr[...] = values._np
-        return write_inplace(self, write, make if self.dtype.category == 2 else None, (other,),
+        return write_inplace(self, write, make if self.dtype.category == 2 or self.requires_grad else None, (other,),
                              save_output="result" in getattr(node_cls, "saved_names", ()))
     return op
 

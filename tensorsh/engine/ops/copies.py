@@ -221,7 +221,7 @@ def copy_inplace(self, src, non_blocking=False):
 
     def make():
         return CopyBackwards(None, self, src)
-    return write_inplace(self, write, make, (src,))
+    return write_inplace(self, write, make, (src,), copy=True)
 
 
 def cpu(self, memory_format=None):

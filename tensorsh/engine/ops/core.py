@@ -48,6 +48,8 @@ def operand_edge(x):
 
 
 def attach(out, node):
+    if out.dtype.category < 2:  # (set_history's check: an op recorded on a tensor of an integer dtype that requires
+        raise runtime(f"Autograd not support dtype: {dtypes.SCALAR_NAMES[out.dtype.name]}")  # grad, in the forward)
     out._grad_fn = node
     out._output_nr = 0
     if autograd.PENDING_PACKS:  # a saved-tensor hook sees the output with its grad_fn, as in PyTorch
@@ -726,12 +728,14 @@ def broadcast_strides(t, shape):
     return (0,) * pad + tuple(0 if n == 1 else st for n, st in zip(t._shape, t._stride))
 
 
-def write_inplace(self, write, make_node, others=(), save_output=False, any_dtype=False):
+def write_inplace(self, write, make_node, others=(), save_output=False, any_dtype=False, copy=False):
     """Run an in-place op: check, build the node (saving pre-write values), write, bump, rebase history.
     any_dtype: the op records its node whatever self's dtype (fill_, masked_fill_, index_fill_ and index_put_ with
     a tensor value: their autograd wrappers check no dtype, so an integer tensor written a value that requires grad
-    gets a grad_fn); other ops, copy_ among them, record nothing on an integer or bool tensor."""
-    differentiable = make_node is not None and (any_dtype or self.dtype.category >= 2) and needs_grad(self, *others)
+    gets a grad_fn); other ops record nothing on an integer or bool tensor unless an earlier write gave it a
+    history; copy_ (copy) not even then."""
+    differentiable = make_node is not None and (any_dtype or self.dtype.category >= 2 or self.requires_grad and
+                                                not copy) and needs_grad(self, *others)
     node = None
     if differentiable:
         check_inplace(self)
@@ -775,6 +779,8 @@ def written(self):
 def rebase_history(self, node):
     undo.touch(self)
     view = self._view
+    if self.dtype.category < 2:  # (a gradient reaching this history fails in the engine)
+        autograd.INTEGER_NODES.add(node)
     if view is None:
         move_retain_hooks(self._grad_fn, node)
         self._grad_fn = node
@@ -785,6 +791,8 @@ def rebase_history(self, node):
     base = view.base
     undo.touch(base)
     base_grad_fn = CopySlices(edge_of(base), base, self, node)
+    if base.dtype.category < 2:
+        autograd.INTEGER_NODES.add(base_grad_fn)
     move_retain_hooks(base._grad_fn, base_grad_fn)
     base._grad_fn = base_grad_fn
     base._output_nr = 0
@@ -889,6 +897,8 @@ def make_view(self, shape, stride, offset, name, args=(), arr=None, saved=(), dt
                          and (self._view is None or self._view.grad_mode), self._version_counter.value,
                          chained_replay(self, out, name))
     if grad_mode and self.requires_grad:
+        if out.dtype.category < 2 and self.dtype.category < 2:  # (an integer tensor given a history in place)
+            raise runtime(f"Autograd not support dtype: {dtypes.SCALAR_NAMES[out.dtype.name]}")
         out._grad_fn = ViewNode(name, self, args, saved)
     note_view(self._storage, out, name)
     return out
