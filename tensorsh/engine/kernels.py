@@ -1352,9 +1352,10 @@ def intel_matmul(a, b, c=None, mv=False):
     a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns and for more
     columns than rows but under 12 (k <= columns), else the fused order. One column of a row-major a or one row
     times a column-major b (MKL's gemv): _intel_gemv (float64: _intel_dgemv); one row times a row-major b:
-    _intel_row_times_matrix (float32); one
-    row times one column: fused in order (a row-major column) or gemv's single row. Elsewhere the fused order is
-    the nearest known, not always MKL's. None for other dtypes,
+    _intel_row_times_matrix (float64: fused in order from c, measured for k up to 150 and 100 columns, as a
+    column-major a times one column); one row
+    times one column: fused in order (a row-major column) or gemv's single row. Elsewhere the fused order is the
+    nearest known, not always MKL's. None for other dtypes,
     non-contiguous operands, and products past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps
     being numpy's). mv: b is torch.mv's vector (gemv even for one row)."""
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
@@ -1364,6 +1365,14 @@ def intel_matmul(a, b, c=None, mv=False):
             a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n
         return _intel_row_times_matrix(a[0], b, c)  # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an
         # expanded grad's too, as a's layout does not matter; one column measured for k up to 252)
+    if a.dtype == np.float64 and 0 < k <= 150 and (
+            m == 1 and n <= 100 and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and (
+                n > 1 or not mv and b.strides[1] < k * b.itemsize) or
+            n == 1 and 1 < m <= 100 and a.strides[0] == a.itemsize and a.strides[1] >= m * a.itemsize):
+        return _fused_in_order(a, b, c)  # (one row times a row-major b, one column: not mv's or a transposed row's;
+        # a column-major a times one column, mv's of a transposed matrix)
+    if m == 1 and not a.flags.c_contiguous:
+        a = np.ascontiguousarray(a)  # (one row: its layout does not reach BLAS; an expanded gradient's)
     if not ((a.flags.c_contiguous or a.flags.f_contiguous) and (b.flags.c_contiguous or b.flags.f_contiguous)):
         return None
     if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
@@ -1377,10 +1386,7 @@ def intel_matmul(a, b, c=None, mv=False):
         return out if c is None else c + out
     if k > 1 and (gemv_rows or gemv_cols):
         if a.dtype != np.float32 and m == n == 1 and not mv and b.strides[1] < k * b.itemsize:
-            out = np.zeros((1, 1))  # (float64's one row times a row-major column, not mv's or a transposed row's:
-            for p in range(k):  # not gemv but fused in order, measured for k up to 79)
-                out = fma(a[:, p:p + 1], b[p:p + 1], out)
-            return out if c is None else c + out
+            return _fused_in_order(a, b, c)  # (float64's one row times a longer row-major column)
         gemv = _intel_gemv if a.dtype == np.float32 else _intel_dgemv
         out = gemv(a, b[:, 0])[:, None] if gemv_rows else gemv(b.T, a[0])[None, :]
         return out if c is None else c + out
@@ -1406,6 +1412,16 @@ def intel_matmul(a, b, c=None, mv=False):
                 x, y = np.broadcast_arrays(ai[:, p:p + 1], bi[p:p + 1, :])
                 part = fma(x, y, part)
         out = part if out is None else out + part
+    return out
+
+
+def _fused_in_order(a, b, c=None):
+    """a @ b as fused multiply-adds in order along k, from c (addmm's bias) or +0."""
+    out = np.zeros((a.shape[0], b.shape[1]), a.dtype) if c is None else np.array(np.broadcast_to(
+        c, (a.shape[0], b.shape[1])), a.dtype)
+    for p in range(a.shape[1]):
+        x, y = np.broadcast_arrays(a[:, p:p + 1], b[p:p + 1])
+        out = fma(x, y, out)
     return out
 
 

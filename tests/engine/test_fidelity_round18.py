@@ -30,6 +30,34 @@ for dt in (torch.float32, torch.float64):
     print(torch.logaddexp(x, y, out=torch.empty(7, 37, dtype=dt))[1].tolist())
     print(torch.logaddexp(x.half(), y.half()) [0].tolist(), x.logaddexp(y)[2].tolist())
 """,
+"an_integer_tensor_with_a_history_refuses_new_outputs_records_its_writes_and_fails_a_gradient": """
+def mk():
+    v1 = torch.tensor([[-3, 0], [0, 2]], dtype=torch.int32)
+    v1[::2] = torch.tensor(-2.367, requires_grad=True) * 2
+    return v1
+def t(f):
+    v = mk()
+    try: f(v); print(v.dtype, v.requires_grad, v.grad_fn and v.grad_fn.name(), v._version, v.tolist())
+    except Exception as e: print(type(e).__name__, e)
+for f in (lambda v: v.add_(1), lambda v: v.mul_(2), lambda v: v.copy_(torch.ones(2, 2)), lambda v: v.fill_(3), lambda v: v.zero_(), lambda v: v.clamp_(0, 1), lambda v: v.neg_(), lambda v: v.abs_(), lambda v: v.__iadd__(torch.ones(2, 2, dtype=torch.int32)), lambda v: v.masked_fill_(v > 0, 1), lambda v: v.sub_(torch.tensor(1.0, requires_grad=True)), lambda v: v.div_(2, rounding_mode='floor'), lambda v: v.pow_(2), lambda v: v.requires_grad_(False), lambda v: v.detach_(), lambda v: v.float().sum().backward(), lambda v: v.backward(torch.ones(2, 2, dtype=torch.int32))):
+    t(f)
+
+def t(f):
+    try: r = f(); print(r.dtype, r.requires_grad, r.grad_fn and r.grad_fn.name())
+    except Exception as e: print(type(e).__name__, e)
+x = torch.randn(4, requires_grad=True)
+t(lambda: x.view(torch.int32))
+t(lambda: (x * 1).view(torch.int32))
+t(lambda: x.view(torch.uint8))
+t(lambda: x.view(torch.bool) if False else x.view(torch.float32))
+c = torch.randn(3, dtype=torch.complex64, requires_grad=True)
+t(lambda: torch.view_as_real(c))
+v1 = torch.tensor([[-3, 0], [0, 2]], dtype=torch.int32)
+v1[::2] = torch.tensor(-2.367, requires_grad=True) * 2
+for f in (lambda: v1.view(-1), lambda: v1[0], lambda: v1.t(), lambda: v1.detach(), lambda: v1.clone(), lambda: v1.float(), lambda: v1.reshape(4), lambda: v1.expand(2, 2, 2), lambda: v1.unsqueeze(0), lambda: v1.flatten(), lambda: v1.contiguous(), lambda: v1.squeeze(), lambda: v1.view(torch.float32), lambda: v1 + 1, lambda: v1.add_(1), lambda: v1[0].add_(1), lambda: v1.sum()):
+    t(f)
+print(v1.grad_fn.name(), v1._version)
+""",
 }
 
 

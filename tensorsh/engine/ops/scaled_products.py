@@ -64,9 +64,15 @@ def _addmv_values(input, mat, vec, beta, alpha):
         n = dtypes.SCALAR_NAMES
         raise runtime(f"addmv input tensors must have the same dtype, but got {n[input.dtype.name]}, "
                       f"{n[mat.dtype.name]}, and {n[vec.dtype.name]}")
+    dt = mat.dtype
+    if kernels.MKL_ON_INTEL and dt is dtypes.float64 and alpha == 1 and beta == 1 and mat._stride[0] == 1 and \
+            mat._shape[0] > 1:  # (a column-major matrix: MKL's gemv fuses the products in order onto the input)
+        fused = kernels.intel_matmul(mat._np, vec._np[:, None], np.broadcast_to(input._np, (mat._shape[0],))[:, None],
+                                     mv=True)
+        if fused is not None:
+            return fresh(np.ascontiguousarray(fused[:, 0]), dt)
     with autograd.no_grad():
         prod = mat.mv(vec)._np
-    dt = mat.dtype
     if alpha != 1:
         prod = prod * dt.np.type(alpha)
     if beta != 0:  # (beta 0: input is not read, its NaNs included)
