@@ -517,4 +517,5 @@ static const struct {
     {"Tanh", NULL, NULL, z0_stanh, z0_dtanh},
     {"Erf", NULL, NULL, z0_serf, NULL},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
+    {"ErfInv", NULL, NULL, z0_serfinv, NULL},
 };

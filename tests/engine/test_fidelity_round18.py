@@ -58,6 +58,20 @@ for f in (lambda: v1.view(-1), lambda: v1[0], lambda: v1.t(), lambda: v1.detach(
     t(f)
 print(v1.grad_fn.name(), v1._version)
 """,
+"erfinv_and_trunc_normal_init_take_mkls_erfinv_where_mkl_runs_its_z0_code": """
+torch.manual_seed(0)
+w = torch.empty(4, 6)
+torch.nn.init.trunc_normal_(w, std=0.02)
+print(w)
+print(w.tolist())
+x = torch.rand(50) * 2 - 1
+print(x.erfinv().tolist(), torch.special.erfinv(x[:5]), torch.erfinv(torch.tensor([1.0, -1.0, 0.0, 2.0, 1e-30])))
+y = x.clone(); y.erfinv_(); print(y[:4])
+print(x.half().erfinv()[:3])
+lin = torch.nn.Linear(8, 3)
+torch.nn.init.trunc_normal_(lin.weight, mean=0.1, std=0.5, a=-0.5, b=0.5)
+print(lin.weight)
+""",
 }
 
 

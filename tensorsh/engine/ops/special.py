@@ -151,8 +151,9 @@ erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(), z0=(np
                 lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g)
 erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
              lambda g, x: mul_scalar((-x.pow(2)).exp(), -2.0 / _SQRT_PI) * g)
-erfinv = unary(None, "ErfinvBackward0", _erfinv_values,
-               lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
+erfinv = vml_unary(None, "ErfinvBackward0", kernels.mkl_vml("ErfInv", None, ex=(), z0=(np.float32,),
+                                                           correctly_rounded=_erfinv_values),
+                   lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
 lgamma = unary(None, "LgammaBackward0", _per_element(_lgamma, "lgamma"), lambda g, x: g * x.digamma())
 digamma = unary(None, "DigammaBackward0", _digamma_values, lambda g, x: g * _polygamma(1, x))
 erf_inplace, erfc_inplace, erfinv_inplace = erf.inplace, erfc.inplace, erfinv.inplace
