@@ -75,6 +75,12 @@ print(lin.weight)
 }
 
 
+MKL_Z0_ONLY = {"erfinv_and_trunc_normal_init_take_mkls_erfinv_where_mkl_runs_its_z0_code"}  # (elsewhere not ported)
+
+
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round18_class_prints_as_torch(name):
+    from tensorsh.engine import kernels
+    if name in MKL_Z0_ONLY and kernels.VML_CODE != "Z0":
+        pytest.skip("MKL runs its Z0 code only on Intel CPUs with AVX-512")
     same_as_torch(PROGRAMS[name])
