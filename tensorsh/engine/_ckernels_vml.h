@@ -518,4 +518,6 @@ static const struct {
     {"Erf", NULL, NULL, z0_serf, NULL},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
     {"ErfInv", NULL, NULL, z0_serfinv, NULL},
+    {"Log2", NULL, NULL, z0_slog2, NULL},
+    {"Log10", NULL, NULL, z0_slog10, NULL},
 };

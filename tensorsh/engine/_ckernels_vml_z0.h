@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, log, sin, cos, tanh, erf and erfinv and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, log, log2, log10, sin, cos, tanh, erf and erfinv and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -623,6 +623,78 @@ Z0 static void z0_serfinv(const float *x, float *out, Py_ssize_t n)
         }
     }
 }
+/* float32 log2 and log10 (sLog2_Z0HAynn, sLog10_Z0HAynn): x's mantissa m in [0.5, 1) (vgetmantps) and exponent,
+ * r = its reciprocal estimate rounded to 5 fraction bits (vrndscaleps), t = r*m - 1 (fused), k = e_x - e_r; log2 x
+ * = (k + hi[r]) + t/ln2 + lo[r] + t^2*p(t); log10 x = (k*log10(2)_hi + hi[r]) + t/ln10 + (k*log10(2)_lo + lo[r]) +
+ * t^2*p(t); the rounding error of the first sum carried. Zero, negative numbers and infinities take the scalar path
+ * (-inf; NaN 0x7FC00000; inf); NaNs pass through the arithmetic. Tables and constants as MKL loads them (the
+ * constants: p's four coefficients, 1/ln(base), log10(2)'s two parts). */
+static const uint32_t z0_slog2_tables[2][32] = {
+    {0x3F800000, 0x3F74A400, 0x3F699C00, 0x3F5EE800, 0x3F548000, 0x3F4A6000, 0x3F408800, 0x3F36F000,
+     0x3F2D9800, 0x3F247800, 0x3F1B9000, 0x3F12E000, 0x3F0A6400, 0x3F021400, 0x3EF3F000, 0x3EE41000,
+     0x3ED48000, 0x3EC54800, 0x3EB65800, 0x3EA7B800, 0x3E996000, 0x3E8B5000, 0x3E7B0000, 0x3E5FE000,
+     0x3E454000, 0x3E2B2000, 0x3E117000, 0x3DF06000, 0x3DBEC000, 0x3D8DE000, 0x3D3B8000, 0x3CBA0000},
+    {0x00000000, 0xB7B4DD64, 0x3510536F, 0xB73119B5, 0xB651CFDF, 0x37A1D24B, 0xB635C813, 0xB5F561C1,
+     0xB7F0979A, 0xB7073674, 0x378AEDC2, 0x36A0463C, 0xB7A7C066, 0x37F52E6A, 0xB6201AC7, 0xB7C47A57,
+     0xB5D1CFDF, 0xB7CFEA81, 0x3676865D, 0xB589A627, 0xB48E4789, 0xB77EB270, 0xB69D5BE7, 0x374F5000,
+     0x37980AC0, 0xB68F5801, 0xB7247AAA, 0xB765170D, 0xB7FDB498, 0xB74D5A00, 0x37E53276, 0x377BA188}
+};
+static const uint32_t z0_slog10_tables[2][32] = {
+    {0x3E9A2000, 0x3E934800, 0x3E8CA800, 0x3E863000, 0x3E7FE000, 0x3E73B000, 0x3E67D000, 0x3E5C4000,
+     0x3E510000, 0x3E461000, 0x3E3B5000, 0x3E30E000, 0x3E26A000, 0x3E1CA000, 0x3E12E000, 0x3E095000,
+     0x3DFFE000, 0x3DED8000, 0x3DDBA000, 0x3DCA0000, 0x3DB8A000, 0x3DA7C000, 0x3D972000, 0x3D86C000,
+     0x3D6D8000, 0x3D4E0000, 0x3D2F0000, 0x3D10C000, 0x3CE58000, 0x3CAB0000, 0x3C620000, 0x3BE00000},
+    {0x369A84FC, 0x36F66150, 0xB7988421, 0x37E23AD5, 0xB4F510E2, 0x36120236, 0x378E765D, 0x37E67CF9,
+     0x379A84FC, 0xB7CBC897, 0x370B9770, 0xB796C668, 0x36FE09D7, 0x37601EF3, 0xB72FBD4A, 0xB74B6098,
+     0xB47510E2, 0x378F6BB3, 0xB7F19747, 0xB7C10F82, 0x37E8671B, 0xB6AA4C88, 0xB6B17E91, 0x37B36633,
+     0x370F6BB3, 0x374BD5F8, 0x37E59AE0, 0xB73F251C, 0x3763F336, 0xB7C85B7F, 0xB6BDF222, 0x366A02B9}
+};
+static const uint32_t z0_slog_constants[2][7] = {
+    {0xBEB8B5DE, 0x3EF6419D, 0xBF38AA3B, 0x3292AD97, 0x3FB8AA3B, 0, 0},
+    {0xBDDE69DB, 0x3E1442D6, 0xBE5E5BD9, 0xB238DD40, 0x3EDE5BD9, 0x3E9A2000, 0x369A84FC}};
+
+Z0 static void z0_slog_base(const float *x, float *out, Py_ssize_t n, int base10)
+{
+    const uint32_t(*c)[32] = base10 ? z0_slog10_tables : z0_slog2_tables, *k = z0_slog_constants[base10];
+    const __m512 m1 = _mm512_set1_ps(-1.0f), c1 = z0_f(k[0]), c2 = z0_f(k[1]), c3 = z0_f(k[2]), c4 = z0_f(k[3]);
+    const __m512 inv_ln = z0_f(k[4]), lg2_hi = z0_f(k[5]), lg2_lo = z0_f(k[6]);
+    for (Py_ssize_t i = 0; i < n; i += 16) {
+        int m = n - i < 16 ? (int)(n - i) : 16;
+        __mmask16 lanes = (__mmask16)((1u << m) - 1);
+        __m512 v = _mm512_mask_loadu_ps(_mm512_set1_ps(0.75f), lanes, x + i);
+        __m512 mant = _mm512_getmant_round_ps(v, _MM_MANT_NORM_p5_1, _MM_MANT_SIGN_nan, _MM_FROUND_NO_EXC);
+        __m512 r = _mm512_roundscale_round_ps(_mm512_rcp14_ps(mant), 0x58, _MM_FROUND_NO_EXC);
+        __mmask16 rare = _mm512_fpclass_ps_mask(v, 0x5E) & lanes;
+        __m512 t = _mm512_fmadd_round_ps(r, mant, m1, Z0_RN);
+        __m512i j = _mm512_srli_epi32(_mm512_castps_si512(r), 18);
+        __m512 e = _mm512_sub_round_ps(_mm512_getexp_round_ps(v, _MM_FROUND_NO_EXC),
+                                       _mm512_getexp_round_ps(r, _MM_FROUND_NO_EXC), Z0_RN);
+        __m512 lo = z0_table(c[1], j);
+        if (base10) {
+            lo = _mm512_fmadd_round_ps(lg2_lo, e, lo, Z0_RN);
+            e = _mm512_fmadd_round_ps(e, lg2_hi, z0_table(c[0], j), Z0_RN);
+        } else {
+            e = _mm512_add_round_ps(e, z0_table(c[0], j), Z0_RN);
+        }
+        __m512 p1 = _mm512_fmadd_round_ps(c1, t, c2, Z0_RN), t2 = _mm512_mul_round_ps(t, t, Z0_RN);
+        __m512 p = _mm512_fmadd_round_ps(p1, t2, _mm512_fmadd_round_ps(c3, t, c4, Z0_RN), Z0_RN);
+        __m512 hi = _mm512_fmadd_round_ps(t, inv_ln, e, Z0_RN);
+        __m512 d = _mm512_fmsub_round_ps(inv_ln, t, _mm512_sub_round_ps(hi, e, Z0_RN), Z0_RN);
+        p = _mm512_fmadd_round_ps(t, p, lo, Z0_RN);
+        __m512 res = _mm512_add_round_ps(hi, _mm512_add_round_ps(p, d, Z0_RN), Z0_RN);
+        _mm512_mask_storeu_ps(out + i, lanes & (__mmask16)~rare, res);
+        for (int l = 0; l < m; l++) {
+            if (!((rare >> l) & 1))
+                continue;
+            float a = x[i + l];
+            uint32_t b = a == 0 ? 0xFF800000u : a < 0 ? 0x7FC00000u : 0x7F800000u;
+            memcpy(out + i + l, &b, 4);
+        }
+    }
+}
+
+Z0 static void z0_slog2(const float *x, float *out, Py_ssize_t n) { z0_slog_base(x, out, n, 0); }
+Z0 static void z0_slog10(const float *x, float *out, Py_ssize_t n) { z0_slog_base(x, out, n, 1); }
 #else
 static int mkl_vml_z0(void) { return 0; }
 #define z0_serf NULL
@@ -634,4 +706,6 @@ static int mkl_vml_z0(void) { return 0; }
 #define z0_dsqrt NULL
 #define z0_sln NULL
 #define z0_serfinv NULL
+#define z0_slog2 NULL
+#define z0_slog10 NULL
 #endif

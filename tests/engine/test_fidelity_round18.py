@@ -72,10 +72,20 @@ lin = torch.nn.Linear(8, 3)
 torch.nn.init.trunc_normal_(lin.weight, mean=0.1, std=0.5, a=-0.5, b=0.5)
 print(lin.weight)
 """,
+"log2_and_log10_are_mkls_z0_kernels": """
+torch.manual_seed(0)
+x = torch.rand(200) * 10
+print(x.log2().tolist(), x.log10().tolist(), torch.log2(torch.tensor([0.0, -1.0, float('inf'), float('nan'), 1e-40, 8.0])), torch.log10(torch.tensor([0.0, -1.0, 1000.0, 1e-40])))
+y = x.clone(); y.log2_(); z = x.clone(); z.log10_(); print(y[:5], z[:5], x.t().log2()[:3] if x.dim() == 2 else x[::3].log2()[:4])
+a = torch.rand(5, requires_grad=True); a.log2().sum().backward(); print(a.grad)
+p = torch.softmax(torch.randn(4, 6), 1); print(-(p * p.log2()).sum(1))
+print(x.double().log2()[:3].tolist(), x.half().log10()[:3])
+""",
 }
 
 
-MKL_Z0_ONLY = {"erfinv_and_trunc_normal_init_take_mkls_erfinv_where_mkl_runs_its_z0_code"}  # (elsewhere not ported)
+MKL_Z0_ONLY = {"erfinv_and_trunc_normal_init_take_mkls_erfinv_where_mkl_runs_its_z0_code",
+               "log2_and_log10_are_mkls_z0_kernels"}  # (elsewhere not ported)
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
