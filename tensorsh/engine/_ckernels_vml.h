@@ -510,7 +510,7 @@ static const struct {
     {"Exp", vml_sexp, vml_dexp, z0_sexp, NULL},
     {"Sin", vml_ssin, NULL, z0_ssin, NULL},
     {"Cos", vml_scos, NULL, z0_scos, NULL},
-    {"Atan", vml_satan, NULL, NULL, NULL},
+    {"Atan", vml_satan, NULL, z0_satan, NULL},
     {"Tan", vml_stan, NULL, NULL, NULL},
     {"Asin", vml_sasin, NULL, NULL, NULL},
     {"Acos", vml_sacos, NULL, NULL, NULL},

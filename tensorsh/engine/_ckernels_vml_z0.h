@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, log, log2, log10, sin, cos, tanh, erf and erfinv and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, log, log2, log10, sin, cos, atan, tanh, erf and erfinv and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -695,6 +695,60 @@ Z0 static void z0_slog_base(const float *x, float *out, Py_ssize_t n, int base10
 
 Z0 static void z0_slog2(const float *x, float *out, Py_ssize_t n) { z0_slog_base(x, out, n, 0); }
 Z0 static void z0_slog10(const float *x, float *out, Py_ssize_t n) { z0_slog_base(x, out, n, 1); }
+/* float32 atan (sAtan_Z0HAynn): for |x| < 7.75, b = |x| rounded to a quarter (by adding 2^21), atan|x| = atan b +
+ * atan((|x| - b)/(1 + |x|*b)), atan b from a 32-entry hi/lo table; beyond, pi/2 + atan(-1/|x|) (the denominator
+ * capped at 2^32). The quotient from the CPU's reciprocal estimate (vrcp14ps) refined by one fused step, with its
+ * and the denominator's rounding errors carried; then q + q^3*p(q^2) and x's sign. No scalar path. */
+static const uint32_t z0_satan_tables[2][32] = {
+    {0x00000000, 0x3E7ADBB0, 0x3EED6338, 0x3F24BC7D, 0x3F490FDB, 0x3F6563E3, 0x3F7B985F, 0x3F869C79,
+     0x3F8DB70D, 0x3F93877B, 0x3F985B6C, 0x3F9C6B53, 0x3F9FE0BB, 0x3FA2DAA4, 0x3FA57088, 0x3FA7B46F,
+     0x3FA9B465, 0x3FAB7B7A, 0x3FAD1283, 0x3FAE809E, 0x3FAFCB99, 0x3FB0F836, 0x3FB20A6A, 0x3FB30581,
+     0x3FB3EC43, 0x3FB4C10A, 0x3FB585D7, 0x3FB63C64, 0x3FB6E62C, 0x3FB78478, 0x3FB81868, 0x3FB8A2F5},
+    {0x00000000, 0xB15A6FE4, 0x31AC376A, 0x31C9A7B8, 0xB2BBBD2E, 0xB287B906, 0xB2D7E096, 0x3345BA0A,
+     0xB351441C, 0xB325AC5E, 0xB2D2B64B, 0x334E1335, 0x3337A856, 0x325CD468, 0xB2669D97, 0x33267261,
+     0xB32E1630, 0xB345C196, 0xB35EEB1A, 0x32835B58, 0xB32DAB7B, 0x32D52571, 0x3281298F, 0x334736A0,
+     0x326F266F, 0xB2AC55F6, 0x33030C07, 0xB190A736, 0xB2895340, 0x32E86BFE, 0xB2D7F9CD, 0x3342088A}
+};
+
+Z0 static void z0_satan(const float *x, float *out, Py_ssize_t n)
+{
+    const __m512 shifter = z0_f(0x4A000000), one = _mm512_set1_ps(1.0f), c1 = z0_f(0xBE0FA8DE);
+    const __m512 c2 = z0_f(0x3E4CC8E2), c3 = z0_f(0xBEAAAAAA);
+    for (Py_ssize_t i = 0; i < n; i += 16) {
+        int m = n - i < 16 ? (int)(n - i) : 16;
+        __mmask16 lanes = (__mmask16)((1u << m) - 1);
+        __m512 v = _mm512_mask_loadu_ps(_mm512_set1_ps(0.75f), lanes, x + i);
+        __m512 a = _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(v), _mm512_set1_epi32(0x7FFFFFFF)));
+        __m512 s = _mm512_add_round_ps(a, shifter, Z0_RN);
+        __mmask16 near = _mm512_cmp_ps_mask(a, z0_f(0x40F80000), _CMP_LT_OS);
+        __m512 den = _mm512_min_round_ps(z0_f(0x4F800000), a, _MM_FROUND_NO_EXC);
+        __m512 b = _mm512_sub_round_ps(s, shifter, Z0_RN);
+        __m512 num = _mm512_mask_reduce_round_ps(_mm512_set1_ps(-1.0f), near, a, 0x28, _MM_FROUND_NO_EXC);
+        den = _mm512_mask_fmadd_round_ps(den, near, b, one, Z0_RN);
+        __m512 dl = _mm512_fmsub_round_ps(a, b, _mm512_sub_round_ps(den, one, Z0_RN), Z0_RN);
+        __m512 r = _mm512_rcp14_ps(den);
+        r = _mm512_fmadd_round_ps(_mm512_fnmadd_round_ps(den, r, one, Z0_RN), r, r, Z0_RN);
+        __m512 q = _mm512_mul_round_ps(num, r, Z0_RN);
+        __m512 e = _mm512_fnmadd_round_ps(r, den, one, Z0_RN);
+        dl = _mm512_mul_round_ps(r, dl, Z0_RN);
+        __m512 ql = _mm512_fmadd_round_ps(q, e, _mm512_fmsub_round_ps(num, r, q, Z0_RN), Z0_RN);
+        __m512i j = _mm512_castps_si512(s);
+        __m512 hi = _mm512_mask_blend_ps(near, z0_f(0x3FC90FDB), z0_table(z0_satan_tables[0], j));
+        __m512 lo = _mm512_mask_blend_ps(near, z0_f(0xB33BBD2E), z0_table(z0_satan_tables[1], j));
+        ql = _mm512_mask3_fnmadd_round_ps(dl, q, ql, near, Z0_RN);
+        __m512 q2 = _mm512_mul_round_ps(q, q, Z0_RN);
+        __m512 p = _mm512_fmadd_round_ps(q2, c1, c2, Z0_RN);
+        __m512 sum = _mm512_add_round_ps(hi, q, Z0_RN), q3 = _mm512_mul_round_ps(q, q2, Z0_RN);
+        lo = _mm512_add_round_ps(lo, ql, Z0_RN);
+        p = _mm512_fmadd_round_ps(q2, p, c3, Z0_RN);
+        lo = _mm512_add_round_ps(lo, _mm512_sub_round_ps(q, _mm512_sub_round_ps(sum, hi, Z0_RN), Z0_RN), Z0_RN);
+        lo = _mm512_fmadd_round_ps(q3, p, lo, Z0_RN);
+        __m512i res = _mm512_ternarylogic_epi32(_mm512_castps_si512(_mm512_add_round_ps(sum, lo, Z0_RN)),
+                                                _mm512_castps_si512(v), _mm512_castps_si512(a), 0x96);
+        _mm512_mask_storeu_epi32(out + i, lanes, res);
+    }
+}
+
 #else
 static int mkl_vml_z0(void) { return 0; }
 #define z0_serf NULL
@@ -708,4 +762,5 @@ static int mkl_vml_z0(void) { return 0; }
 #define z0_serfinv NULL
 #define z0_slog2 NULL
 #define z0_slog10 NULL
+#define z0_satan NULL
 #endif
