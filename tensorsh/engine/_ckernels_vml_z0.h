@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, log, log2, log10, sin, cos, atan, tanh, erf and erfinv and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, log, log2, log10, sin, cos, atan, asin, acos, tanh, erf and erfinv and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -749,6 +749,101 @@ Z0 static void z0_satan(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float32 asin (sAsin_Z0HAynn): below |x| 0.5, |x| + |x|*z*p(z) with z = x^2; from 0.5, pi/2 - 2*sqrt(y) - 2*sqrt(y)*z*p(z)
+ * with y = (1 - |x|)/2 = z, the root from the CPU's estimate (vrsqrt14ps, cut to 12 bits) refined by one fused
+ * step on 2y split in two, pi/2 in two parts; x's sign. |x| > 1 takes the scalar path (NaN 0xFFC00000); NaNs pass
+ * through the arithmetic (each operation's operands in MKL's order, for its NaN). */
+Z0 static void z0_sasin(const float *x, float *out, Py_ssize_t n)
+{
+    const __m512 half = _mm512_set1_ps(0.5f), m_half = _mm512_set1_ps(-0.5f), m_two = _mm512_set1_ps(-2.0f);
+    const __m512 c200 = z0_f(0xBDC00004), c240 = z0_f(0x3E800001), c280 = z0_f(0x3D2EDC07), c2c0 = z0_f(0x3CC32A6B);
+    const __m512 c300 = z0_f(0x3D3A9AB4), c340 = z0_f(0x3D997C12), c380 = z0_f(0x3E2AAAFF);
+    const __m512 pio2_hi = z0_f(0x3FC90FDB), pio2_lo = z0_f(0xB33BBD2E);
+    const __m512i sign = _mm512_set1_epi32((int)0x80000000u);
+    for (Py_ssize_t i = 0; i < n; i += 16) {
+        int m = n - i < 16 ? (int)(n - i) : 16;
+        __mmask16 lanes = (__mmask16)((1u << m) - 1);
+        __m512 v = _mm512_mask_loadu_ps(_mm512_set1_ps(0.75f), lanes, x + i);
+        __m512 a = _mm512_castsi512_ps(_mm512_andnot_si512(sign, _mm512_castps_si512(v)));
+        __mmask16 rare = _mm512_cmp_ps_mask(_mm512_set1_ps(1.0f), a, _CMP_LT_OS) & lanes;
+        __m512 y = _mm512_fmadd_round_ps(a, m_half, half, Z0_RN);
+        __m512 z = _mm512_min_round_ps(_mm512_mul_round_ps(a, a, Z0_RN), y, _MM_FROUND_NO_EXC);
+        __mmask16 big = _mm512_cmp_ps_mask(a, half, _CMP_NLT_US);
+        __mmask16 rooted = _mm512_cmp_ps_mask(y, z0_f(0x2F800000), _CMP_NLT_US);
+        __m512 r = _mm512_maskz_and_ps(rooted, z0_f(0xFFFFF800), _mm512_rsqrt14_ps(y));
+        __m512 y2 = _mm512_add_round_ps(y, y, Z0_RN);
+        __m512 yh = _mm512_and_ps(z0_f(0xFFFFE000), y2), yl = _mm512_sub_round_ps(y2, yh, Z0_RN);
+        __m512 sh = _mm512_mul_round_ps(yh, r, Z0_RN), sl = _mm512_mul_round_ps(yl, r, Z0_RN);
+        __m512 e = _mm512_add_round_ps(_mm512_fmadd_round_ps(sh, r, m_two, Z0_RN), _mm512_mul_round_ps(sl, r, Z0_RN), Z0_RN);
+        __m512 es = _mm512_mul_round_ps(_mm512_add_round_ps(sh, sl, Z0_RN), e, Z0_RN);
+        e = _mm512_fmsub_round_ps(es, _mm512_fmadd_round_ps(c200, e, c240, Z0_RN), sl, Z0_RN);
+        __m512 z2 = _mm512_mul_round_ps(z, z, Z0_RN);
+        __m512 p = _mm512_fmadd_round_ps(_mm512_fmadd_round_ps(z, c280, c2c0, Z0_RN), z2,
+                                         _mm512_fmadd_round_ps(z, c300, c340, Z0_RN), Z0_RN);
+        __m512 pz = _mm512_mul_round_ps(_mm512_fmadd_round_ps(z, p, c380, Z0_RN), z, Z0_RN);
+        __m512 h = _mm512_sub_round_ps(pio2_hi, sh, Z0_RN);
+        __m512 w = _mm512_mask_sub_round_ps(a, big, e, sh, Z0_RN);
+        __m512 carry = _mm512_sub_round_ps(sh, _mm512_sub_round_ps(pio2_hi, h, Z0_RN), Z0_RN);
+        e = _mm512_maskz_sub_round_ps(big, _mm512_add_round_ps(pio2_lo, e, Z0_RN), carry, Z0_RN);
+        e = _mm512_fmadd_round_ps(pz, w, e, Z0_RN);
+        __m512 res = _mm512_add_round_ps(_mm512_mask_mov_ps(a, big, h), e, Z0_RN);
+        __m512i bits = _mm512_xor_si512(_mm512_castps_si512(res), _mm512_and_si512(sign, _mm512_castps_si512(v)));
+        bits = _mm512_mask_mov_epi32(bits, rare, _mm512_set1_epi32((int)0xFFC00000u));
+        _mm512_mask_storeu_epi32(out + i, lanes, bits);
+    }
+}
+
+/* float32 acos (sAcos_Z0HAynn): asin's steps on -|x| (the same root, polynomial and constants), then pi/2 - that
+ * (below 0.5) or 2*sqrt((1 - |x|)/2)*(1 + z*p(z)) (from 0.5), plus pi for negative x, pi and pi/2 in two parts.
+ * |x| > 1 and NaN take the scalar path (NaN 0xFFC00000; the NaN quieted). */
+Z0 static void z0_sacos(const float *x, float *out, Py_ssize_t n)
+{
+    const __m512 half = _mm512_set1_ps(0.5f), m_two = _mm512_set1_ps(-2.0f), zero = _mm512_setzero_ps();
+    const __m512 c200 = z0_f(0xBDC00004), c240 = z0_f(0x3E800001), c280 = z0_f(0x3D2EDC07), c2c0 = z0_f(0x3CC32A6B);
+    const __m512 c300 = z0_f(0x3D3A9AB4), c340 = z0_f(0x3D997C12), c380 = z0_f(0x3E2AAAFF);
+    const __m512 pio2_hi = z0_f(0x3FC90FDB), pio2_lo = z0_f(0xB33BBD2E), pi_hi = z0_f(0x40490FDB), pi_lo = z0_f(0xB3BBBD2E);
+    const __m512 sign = z0_f(0x80000000);
+    for (Py_ssize_t i = 0; i < n; i += 16) {
+        int m = n - i < 16 ? (int)(n - i) : 16;
+        __mmask16 lanes = (__mmask16)((1u << m) - 1);
+        __m512 v = _mm512_mask_loadu_ps(_mm512_set1_ps(0.75f), lanes, x + i);
+        __m512 na = _mm512_or_ps(sign, v), sx = _mm512_and_ps(sign, v);
+        __mmask16 rare = _mm512_cmp_ps_mask(_mm512_set1_ps(-1.0f), na, _CMP_NLE_US) & lanes;
+        __m512 y = _mm512_fmadd_round_ps(na, half, half, Z0_RN);
+        __m512 z = _mm512_min_round_ps(_mm512_mul_round_ps(na, na, Z0_RN), y, _MM_FROUND_NO_EXC);
+        __mmask16 big = _mm512_cmp_ps_mask(z, y, _CMP_NLT_US);
+        __mmask16 rooted = _mm512_cmp_ps_mask(y, z0_f(0x2F800000), _CMP_NLT_US);
+        __m512 r = _mm512_maskz_and_ps(rooted, z0_f(0xFFFFF800), _mm512_rsqrt14_ps(y));
+        __m512 y2 = _mm512_add_round_ps(y, y, Z0_RN);
+        __m512 yh = _mm512_and_ps(z0_f(0xFFFFE000), y2), yl = _mm512_sub_round_ps(y2, yh, Z0_RN);
+        __m512 sh = _mm512_mul_round_ps(yh, r, Z0_RN), sl = _mm512_mul_round_ps(yl, r, Z0_RN);
+        __m512 e = _mm512_add_round_ps(_mm512_fmadd_round_ps(sh, r, m_two, Z0_RN), _mm512_mul_round_ps(sl, r, Z0_RN), Z0_RN);
+        __m512 es = _mm512_mul_round_ps(_mm512_add_round_ps(sh, sl, Z0_RN), e, Z0_RN);
+        e = _mm512_fmadd_round_ps(c200, e, c240, Z0_RN);
+        __m512 z2 = _mm512_mul_round_ps(z, z, Z0_RN);
+        __m512 p = _mm512_fmadd_round_ps(_mm512_fmadd_round_ps(z, c280, c2c0, Z0_RN), z2,
+                                         _mm512_fmadd_round_ps(z, c300, c340, Z0_RN), Z0_RN);
+        __m512 pz = _mm512_mul_round_ps(_mm512_fmadd_round_ps(z, p, c380, Z0_RN), z, Z0_RN);
+        __mmask16 negative = _mm512_mask_cmp_ps_mask(big, z, v, _CMP_NLT_US);
+        __m512 lo = _mm512_mask_blend_ps(big, pio2_lo, zero), hi = _mm512_mask_blend_ps(big, pio2_hi, zero);
+        hi = _mm512_mask_or_ps(hi, negative, pi_hi, hi);
+        lo = _mm512_xor_ps(_mm512_mask_or_ps(lo, negative, pi_lo, lo), sx);
+        e = _mm512_maskz_fmsub_round_ps(big, es, e, sl, Z0_RN);
+        __m512 base = _mm512_mask_mov_ps(na, big, sh);
+        lo = _mm512_fmadd_round_ps(pz, _mm512_sub_round_ps(base, e, Z0_RN), _mm512_sub_round_ps(lo, e, Z0_RN), Z0_RN);
+        __m512 res = _mm512_add_round_ps(_mm512_xor_ps(sx, _mm512_add_round_ps(lo, base, Z0_RN)), hi, Z0_RN);
+        _mm512_mask_storeu_ps(out + i, lanes & (__mmask16)~rare, res);
+        for (int l = 0; l < m; l++) {
+            if (!((rare >> l) & 1))
+                continue;
+            uint32_t b;
+            memcpy(&b, x + i + l, 4);
+            b = x[i + l] != x[i + l] ? b | 0x400000u : 0xFFC00000u;
+            memcpy(out + i + l, &b, 4);
+        }
+    }
+}
+
 #else
 static int mkl_vml_z0(void) { return 0; }
 #define z0_serf NULL
@@ -763,4 +858,6 @@ static int mkl_vml_z0(void) { return 0; }
 #define z0_slog2 NULL
 #define z0_slog10 NULL
 #define z0_satan NULL
+#define z0_sasin NULL
+#define z0_sacos NULL
 #endif

@@ -81,11 +81,22 @@ a = torch.rand(5, requires_grad=True); a.log2().sum().backward(); print(a.grad)
 p = torch.softmax(torch.randn(4, 6), 1); print(-(p * p.log2()).sum(1))
 print(x.double().log2()[:3].tolist(), x.half().log10()[:3])
 """,
+"atan_asin_acos_are_mkls_z0_kernels": """
+torch.manual_seed(0)
+x = torch.rand(100) * 2 - 1
+print(x.asin().tolist(), x.acos().tolist(), (x * 30).atan().tolist())
+print(torch.asin(torch.tensor([1.0, -1.0, 1.5, float('nan'), 0.0, -0.0])), torch.acos(torch.tensor([1.0, -1.0, 1.5, float('nan'), 0.5])), torch.atan(torch.tensor([float('inf'), -float('inf'), 1e30, 7.75])))
+a = torch.randn(4, 8); b = torch.randn(4, 8)
+cos = torch.nn.functional.cosine_similarity(a, b)
+print(torch.rad2deg(torch.acos(cos.clamp(-1, 1))))
+y = torch.rand(6, requires_grad=True); y.asin().sum().backward(); print(y.grad)
+print(torch.atan2(a, b)[0].tolist())
+""",
 }
 
 
 MKL_Z0_ONLY = {"erfinv_and_trunc_normal_init_take_mkls_erfinv_where_mkl_runs_its_z0_code",
-               "log2_and_log10_are_mkls_z0_kernels"}  # (elsewhere not ported)
+               "log2_and_log10_are_mkls_z0_kernels", "atan_asin_acos_are_mkls_z0_kernels"}  # (elsewhere not ported)
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
