@@ -58,7 +58,7 @@ def make_device(type=_NOTHING, index=None):
     if isinstance(type, Device):
         return type
     if isinstance(type, int) and not isinstance(type, bool):
-        raise runtime("Cannot access accelerator device when none is available.")
+        parse_device(type)  # (an accelerator index: a negative one refused first)
     if not isinstance(type, str):
         got = "" if type is _NOTHING else _type_name(type)
         raise type_error(f"device() received an invalid combination of arguments - got ({got}), but "

@@ -358,6 +358,8 @@ TENSOR_DUNDERS = frozenset(
     "__itruediv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ "
     "__matmul__ __rmatmul__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ "
     "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__".split())
+_ITERATOR_DUNDERS = frozenset({"__next__", "__iter__"})
+_SHOWN_DUNDERS = frozenset({"__repr__", "__str__"})
 _CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})  # an exception's chain, readable
 
 
@@ -523,6 +525,10 @@ def load_attr(obj, name):
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
             return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
+            return getattr(obj, name)
+        if name in _ITERATOR_DUNDERS and (t is types.GeneratorType or t.__module__ == "builtins" and "__next__" in t.__dict__):
+            return getattr(obj, name)  # (`it.__next__()` of a Python iterator or generator)
+        if name in _SHOWN_DUNDERS and not isinstance(obj, type):  # (`torch.Size([2]).__repr__()`: what repr() shows)
             return getattr(obj, name)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
             return obj.__module__ if not isinstance(obj, _Tensor) else \

@@ -101,7 +101,9 @@ class Session:
         """Every byte a program prints goes through here."""
         self._write(text)
 
-    def _print(self, *args, sep=" ", end="\n", file=None, flush=False):
+    def _print(self, *args, sep=" ", end="\n", file=None, flush=False, **unknown):
+        if unknown:
+            raise TypeError(f"'{next(iter(unknown))}' is an invalid keyword argument for print()")
         if sep is None:
             sep = " "
         if end is None:
