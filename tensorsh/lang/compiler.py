@@ -893,6 +893,16 @@ def exit_with(ctx, e):
     return ctx.__exit__(type(exc), exc, exc.__traceback__)
 
 
+def _literal(node):
+    """Whether CPython's compiler sees a constant other than None, True, False and ... (after folding `-1` and
+    tuples of constants)."""
+    if type(node) is A.TupleExpr:
+        return all(_literal(e) or type(e) is A.Const for e in node.elts)
+    if type(node) is A.UnaryOp and node.op in ("-", "+", "~") and type(node.operand) is A.Const:
+        return type(node.operand.value) in (int, float, complex)
+    return type(node) is A.Const and not any(node.value is v for v in (None, True, False, Ellipsis))
+
+
 class Compiler:
     """Compiles statements of one Source against a session's variables and builtins."""
 
@@ -905,6 +915,7 @@ class Compiler:
         self.scope = Scope("module", None)
         self.nesting = 0            # statements being compiled, outermost first (1: a top-level statement)
         self.statement_call = None  # (call node, location, nested): a call that is a whole statement
+        self.syntax_warnings = []   # (line, message): what CPython's compiler warns of, in order
 
     # ---- errors ----
     def error(self, node, kind, message, detail=None, notes=None):
@@ -2177,6 +2188,11 @@ class Compiler:
         return _located(or_, node)
 
     def expr_Compare(self, node):
+        for op, a, b in zip(node.ops, [node.left] + node.comparators, node.comparators):
+            if op in ("is", "is not") and (_literal(a) or _literal(b)):  # (CPython's check_compare)
+                self.syntax_warnings.append((node.line, '"is" with a literal. Did you mean "=="?' if op == "is"
+                                             else '"is not" with a literal. Did you mean "!="?'))
+                break  # (one a comparison)
         left = self.expr(node.left)
         rest = tuple((COMPARE[op], self.expr(c)) for op, c in zip(node.ops, node.comparators))
         if len(rest) == 1:

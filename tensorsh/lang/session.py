@@ -240,6 +240,8 @@ class Session:
                 text = src.text_of(node)
             out.append(Statement(filename, node.line, end_line, node.col, end_col, text, node, run,
                                  isinstance(node, A.ExprStmt)))
+        for line, message in compiler.syntax_warnings:
+            self._write_err(f"{filename}:{line}: SyntaxWarning: {message}\n  {src.line(line).strip()}\n")
         return out
 
     # ---- running ----
