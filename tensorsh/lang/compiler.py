@@ -360,6 +360,9 @@ TENSOR_DUNDERS = frozenset(
     "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__".split())
 _ITERATOR_DUNDERS = frozenset({"__next__", "__iter__"})
 _SHOWN_DUNDERS = frozenset({"__repr__", "__str__"})
+_NUMBERS = (int, float, complex, bool)  # (a number's operator and builtin hooks are its own pure methods)
+_NUMBER_INTERNALS = frozenset({"__new__", "__init__", "__getattribute__", "__getnewargs__", "__reduce__",
+                               "__reduce_ex__", "__init_subclass__", "__subclasshook__", "__dir__", "__class__"})
 _CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})  # an exception's chain, readable
 
 
@@ -528,6 +531,8 @@ def load_attr(obj, name):
             return getattr(obj, name)
         if name in _ITERATOR_DUNDERS and (t is types.GeneratorType or t.__module__ == "builtins" and "__next__" in t.__dict__):
             return getattr(obj, name)  # (`it.__next__()` of a Python iterator or generator)
+        if t in _NUMBERS and name in t.__dict__ and name not in _NUMBER_INTERNALS:  # (`v.item().__round__(2)`)
+            return getattr(obj, name)
         if name in _SHOWN_DUNDERS and not isinstance(obj, type):  # (`torch.Size([2]).__repr__()`: what repr() shows)
             return getattr(obj, name)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
