@@ -551,7 +551,9 @@ def _dataclasses():
     """dataclasses, for a training script's config class (`@dataclass class Config: lr: float = 1e-3`)."""
     import dataclasses
     return Namespace("dataclasses", {n: getattr(dataclasses, n) for n in ("dataclass", "field", "asdict", "astuple",
-                                                                          "replace", "fields", "is_dataclass")})
+                                                                          "replace", "fields", "is_dataclass",
+                                                                          "FrozenInstanceError", "MISSING", "make_dataclass",
+                                                                          "InitVar", "KW_ONLY")})
 
 
 def _functools():
