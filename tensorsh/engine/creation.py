@@ -511,7 +511,7 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     if dtype is not None and dtype.category == 3:  # (c10::complex's arithmetic: each part its own real line)
         real, imag = (linspace(getattr(start, part), getattr(end, part), steps, dtype=dtype.to_real())._np
                       for part in ("real", "imag"))
-        return _finish((real + 1j * imag.astype(dtype.np)).astype(dtype.np), dtype, requires_grad)
+        return _finish(kernels.complex_of(real, imag, dtype.np), dtype, requires_grad)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
     start, end = (v.item() if isinstance(v, Tensor) else v for v in (start, end))  # (0-dim ends: their numbers)
@@ -831,7 +831,7 @@ def _complex_logspace(start, end, steps, base, dt):
     sign = np.where(first, T(1), T(-1))
     re = np.where(first, T(start.real), T(end.real)) + sign * (k * step_re)
     im = np.where(first, T(start.imag), T(end.imag)) + sign * (k * step_im)
-    return kernels.complex_pow(complex(T(base)), re + 1j * im.astype(dt.np), dt.np)
+    return kernels.complex_pow(complex(T(base)), kernels.complex_of(re, im, dt.np), dt.np)
 
 
 def _complex_ends(name, dtype, start, end):

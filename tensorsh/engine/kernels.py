@@ -438,6 +438,15 @@ def _libm(name, arity=1, kind=None):
     return _LIBM[name]
 
 
+def complex_of(real, imag, np_dtype):
+    """The complex numbers real + imag i, each part as it is (`real + 1j * imag` makes a NaN of an infinite part's
+    product with 0 and a +0.0 of a -0.0 real part)."""
+    real, imag = np.broadcast_arrays(real, imag)
+    out = np.empty(real.shape, np_dtype)
+    out.real, out.imag = real, imag
+    return out
+
+
 def complex_pow(base, exponents, np_dtype):
     """std::pow(complex<T>, complex<T>) of the number base to each exponent: libstdc++ calls the C library's cpow
     (cpowf for complex64); numpy's power (another algorithm) without a C library."""
