@@ -6,7 +6,7 @@ import weakref
 import numpy as np
 
 from . import autograd, dtypes, errors, messages, typenames, undo
-from .errors import runtime, index_error, type_error, warn, warn_once
+from .errors import runtime, index_error, type_error, hook_type_error, warn, warn_once
 from .scalars import unpack_long
 from .storage import (BFloat16Storage, ConjStorage, INFERENCE_VIEW_COUNTER, Storage, VersionCounter, detached_counter,
                       note)
@@ -809,7 +809,7 @@ class Tensor:
 
     def __index__(self):
         if self.dtype.category >= 2 or self._np.size != 1:
-            raise type_error("only integer tensors of a single element can be converted to an index")
+            raise hook_type_error("only integer tensors of a single element can be converted to an index")
         return int(self.item())
 
     __hash__ = object.__hash__
