@@ -352,7 +352,7 @@ HASH_OF = []  # the language's hash(), which x.__hash__() answers as (a tensor's
 CONTAINER_DUNDERS = frozenset({"__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__"})
 _CONTAINERS = (dict, list, tuple, set, frozenset, str)
 TENSOR_DUNDERS = frozenset(
-    "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ "
+    "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ __complex__ "
     "__index__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __reversed__ __abs__ __neg__ __pos__ __invert__ "
     "__add__ __radd__ __iadd__ __sub__ __rsub__ __isub__ __mul__ __rmul__ __imul__ __truediv__ __rtruediv__ "
     "__itruediv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ "
