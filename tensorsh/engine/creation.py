@@ -111,7 +111,7 @@ def _infer(data, depth=0, first=True):
         return (), dtypes.DEFAULT_FLOAT
     if isinstance(data, complex):
         return (), dtypes.default_complex()
-    if isinstance(data, str):
+    if isinstance(data, (str, bytes)):  # (THPUtils_checkString)
         raise type_error(f"new(): invalid data type '{type(data).__name__}'")
     if isinstance(data, range):
         raise _HasRange
@@ -264,7 +264,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     else:
         if type(data) is range:
             data = list(data)
-        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, np.generic)):
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, bytes, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:
             try:

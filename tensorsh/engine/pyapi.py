@@ -274,7 +274,7 @@ def legacy_new(args, kwargs):
         if "cdata" in names:
             raise runtime("tensorsh: a legacy constructor from a C pointer (cdata=) is not supported")
         return ("empty",)
-    if not isinstance(data, (list, tuple, str, range, Tensor, np.ndarray)):
+    if not isinstance(data, (list, tuple, str, bytes, range, Tensor, np.ndarray)):
         raise type_error(f"new(): data must be a sequence (got {_type_name(data)})")
     return ("data", data)
 
