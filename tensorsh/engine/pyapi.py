@@ -8,6 +8,7 @@ import re
 import numpy as np
 
 from . import dtypes, signatures
+from .defaults import FACTORY_DEVICE
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
 from .tensorimpl import Device, Tensor
@@ -238,6 +239,8 @@ def constructor(name, fn):
             _parse(fmts, args, kwargs)
             if type(kwargs.get("dtype")) is type:
                 kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
+            if kwargs.get("device") is None and FACTORY_DEVICE:  # (a DeviceContext's: set_default_device, `with
+                kwargs["device"] = FACTORY_DEVICE[0]                # torch.device(d)`)
             return _on_device(kwargs.get("device"), fn, args, kwargs)
     checked.__name__ = checked.__qualname__ = name
     checked.__doc__, checked.__wrapped__ = fn.__doc__, fn

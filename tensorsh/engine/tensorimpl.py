@@ -121,6 +121,14 @@ class Device:
     def __hash__(self):
         return hash((self.type, self.index))
 
+    def __enter__(self):
+        from .defaults import enter_device
+        return enter_device(self)
+
+    def __exit__(self, *exc):
+        from .defaults import exit_device
+        exit_device()
+
 
 # Python's tp_name of these (its own messages print it: "'torch.Size' object is not callable"); a program reads the
 # short name as type(x).__name__ (__tsh_name__), and the class's repr is its module and __qualname__
