@@ -15,15 +15,17 @@ np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
 
 def size_items(items):
-    """THPSize_pynew's check of each item: an int (a bool counts), or an integral tensor of one element."""
+    """THPSize_pynew's check of each item: an int, else what its __index__ gives (a bool, a numpy integer or 0-d
+    integer array, an integral tensor of one element)."""
     out = []
     for i, v in enumerate(items):
-        if isinstance(v, int):
-            out.append(int(unpack_long(v)))
-        elif isinstance(v, Tensor) and v.numel() == 1 and v.dtype.category <= 1:  # (bool or integer)
-            out.append(unpack_long(int(v.item())))
-        else:
-            raise type_error(f"torch.Size() takes an iterable of 'int' (item {i} is '{typenames.tp_name(v)}')")
+        if not isinstance(v, int):
+            try:
+                v = operator.index(v)
+            except Exception:  # (whatever __index__ raised: PyTorch's own message instead)
+                raise type_error(f"torch.Size() takes an iterable of 'int' (item {i} is "
+                                 f"'{typenames.tp_name(items[i])}')") from None
+        out.append(int(unpack_long(v)))
     return out
 
 
