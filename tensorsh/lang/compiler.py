@@ -60,6 +60,8 @@ SAFE_ATTRS = {
     types.GeneratorType: frozenset({"send", "throw", "close"}),
     property: frozenset({"setter", "getter", "deleter"}),
     BaseException: frozenset({"args"}),
+    AttributeError: frozenset({"args", "name", "obj"}),
+    NameError: frozenset({"args", "name"}),
     StopIteration: frozenset({"args", "value"}),
 }
 
@@ -476,11 +478,14 @@ def name_suggestion(name, scope, variables):
 
 
 def _no_attr(obj, t, name):
+    """Python's AttributeError, its name and obj set as getattr sets them."""
     if t.__module__ == "tensorsh.engine.namespaces" and t.__name__ == "Namespace":  # torch.nn.functional, ...
-        return NoAttribute(f"module '{obj._name}' has no attribute '{name}'")
-    if isinstance(obj, type):
-        return NoAttribute(f"type object '{obj.__name__}' has no attribute '{name}'")
-    return NoAttribute(f"'{_class_name(obj, t)}' object has no attribute '{name}'")
+        message = f"module '{obj._name}' has no attribute '{name}'"
+    elif isinstance(obj, type):
+        message = f"type object '{obj.__name__}' has no attribute '{name}'"
+    else:
+        message = f"'{_class_name(obj, t)}' object has no attribute '{name}'"
+    return NoAttribute(message, name=name, obj=obj)
 
 
 def _class_name(obj, t):
@@ -876,7 +881,7 @@ def python_exception(exc):
     if not (isinstance(cls, type) and issubclass(cls, BaseException)):
         cls = RuntimeError
     message = getattr(exc, "message", str(exc))
-    new = cls(message) if message else cls()
+    new = cls(message, **getattr(exc, "fields", {})) if message else cls()  # (an AttributeError's name and obj)
     for attr in ("_tsh_node", "_tsh_calls", "blame"):
         if getattr(exc, attr, None) is not None:
             setattr(new, attr, getattr(exc, attr))
@@ -2025,6 +2030,7 @@ class Compiler:
                                     ":help NAME a function or a tensor method (e.g. :help add_)")
                     e = self.error(node, "NameError", f"name '{name}' is not defined", notes=[note] if note else None)
                     e.suggestion = name_suggestion(name, scope, variables)
+                    e.fields = {"name": name}
                     raise e
                 if type(value) is Lazy:
                     value = builtins[name] = value.load()
@@ -2364,6 +2370,7 @@ class Compiler:
             notes.append(Note("tensorsh does not expose Python internals"))
         err = UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
                         self.source.line(node.line), notes=notes, end_line=node.end_line)
+        err.fields = {"name": attr, "obj": obj}
         if str(exc).endswith(f"has no attribute '{attr}'"):
             candidates = suggestion_candidates(obj)
             if attr not in candidates:  # (a name the language refuses is there in Python: no error, so no hint)
