@@ -111,7 +111,7 @@ def _infer(data, depth=0, first=True):
         return (), dtypes.DEFAULT_FLOAT
     if isinstance(data, complex):
         return (), dtypes.default_complex()
-    if isinstance(data, str):
+    if isinstance(data, (str, bytes)):  # (THPUtils_checkString)
         raise type_error(f"new(): invalid data type '{type(data).__name__}'")
     if isinstance(data, range):
         raise _HasRange
@@ -264,7 +264,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     else:
         if type(data) is range:
             data = list(data)
-        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, np.generic)):
+        if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, bytes, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:
             try:
@@ -440,10 +440,9 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     if end is None:
         start, end = 0, start
     start, end, step = (v.item() if isinstance(v, Tensor) else v for v in (start, end, step))
-    is_float = any(isinstance(v, float) for v in (start, end, step))
+    is_float = any(isinstance(v, (float, complex)) for v in (start, end, step))
     dt = dtype or (dtypes.DEFAULT_FLOAT if is_float else dtypes.int64)
-    if dt is dtypes.bool_:
-        raise make("NotImplementedError", "\"arange_cpu\" not implemented for 'Bool'")
+    start, end, step = range_scalars("arange_cpu", dt, (start, end, step))
     # (ATen's arange_out: its checks on the ends and step as doubles, the size in double but for int64)
     if not (float(step) > 0 or float(step) < 0):
         raise runtime("step must be nonzero")
@@ -508,11 +507,11 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
     _zero_dim_ends("linspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
-    if complex in (type(start), type(end)) or dtype is not None and dtype.category == 3:
-        if complex in (type(start), type(end)):
-            raise runtime("tensorsh: linspace between complex ends is not supported yet")
-        real = linspace(start, end, steps, dtype=dtype.to_real())  # (real ends: their real line, as complex)
-        return _finish(real._np.astype(dtype.np), dtype, requires_grad)
+    dtype, start, end = _complex_ends("torch.linspace()", dtype, start, end)
+    if dtype is not None and dtype.category == 3:  # (c10::complex's arithmetic: each part its own real line)
+        real, imag = (linspace(getattr(start, part), getattr(end, part), steps, dtype=dtype.to_real())._np
+                      for part in ("real", "imag"))
+        return _finish(kernels.complex_of(real, imag, dtype.np), dtype, requires_grad)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
     start, end = (v.item() if isinstance(v, Tensor) else v for v in (start, end))  # (0-dim ends: their numbers)
@@ -775,9 +774,11 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, devi
     _zero_dim_ends("logspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
+    dtype, start, end = _complex_ends("torch.logspace()", dtype, start, end)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
-    start, end = (v.item() if isinstance(v, Tensor) else v for v in (start, end))
+    if dt.category == 3:
+        return _finish(_complex_logspace(start, end, steps, base, dt), dt, requires_grad)
     pow_ = kernels._libm("pow", 2) or math.pow
     if steps == 1:
         arr = np.array([pow_(float(base), float(start))])
@@ -797,6 +798,55 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, devi
     with np.errstate(all="ignore"):
         arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
     return _finish(arr, dt, requires_grad)
+
+
+def range_scalars(kernel, dt, values):
+    """arange/range's dispatch (no bool or complex kernel) before their checks, then the ends and step as doubles
+    (Scalar::to<double>): a complex number is its real part, one with an imaginary part overflows."""
+    if dt is dtypes.bool_ or dt.category == 3:
+        raise not_implemented_for(kernel, dt)
+    if any(isinstance(v, complex) and v.imag for v in values):
+        raise runtime("value cannot be converted to type double without overflow")
+    return [v.real if isinstance(v, complex) else v for v in values]
+
+
+def _complex_logspace(start, end, steps, base, dt):
+    """logspace_cpu_out's complex branch: the exponents in complex<T> (the step divided as c10::complex divides, by
+    the reciprocal of the real divisor), each power libstdc++'s std::pow of complex<T> (the C library's cpow); one
+    step is std::pow(double, complex<double>), the polar form for a positive base."""
+    if steps == 0:
+        return np.empty(0, dt.np)
+    if steps == 1:
+        b = float(base)
+        if b > 0:
+            rho, theta = b ** start.real, start.imag * math.log(b)
+            return np.array([complex(rho * math.cos(theta), rho * math.sin(theta))], dt.np)
+        return np.array([kernels.complex_pow(b, np.array([start]), np.complex128)[0]], dt.np)
+    T = dt.to_real().np.type
+    scl = T(1) / T(steps - 1)
+    step_re, step_im = T(T(end.real) - T(start.real)) * scl, T(T(end.imag) - T(start.imag)) * scl
+    i = np.arange(steps)
+    first = i < steps // 2
+    k = np.where(first, i, steps - 1 - i).astype(dt.to_real().np)
+    sign = np.where(first, T(1), T(-1))
+    re = np.where(first, T(start.real), T(end.real)) + sign * (k * step_re)
+    im = np.where(first, T(start.imag), T(end.imag)) + sign * (k * step_im)
+    return kernels.complex_pow(complex(T(base)), kernels.complex_of(re, im, dt.np), dt.np)
+
+
+def _complex_ends(name, dtype, start, end):
+    """linspace_logspace_infer_options: complex ends make the default complex dtype and refuse a real one; the ends
+    as Python numbers (complex ones for a complex dtype)."""
+    start, end = (v.item() if isinstance(v, Tensor) else v for v in (start, end))
+    if complex in (type(start), type(end)):
+        if dtype is None:
+            dtype = dtypes.default_complex()
+        elif dtype.category != 3:
+            raise runtime(f"{name}: inferred dtype {dtypes.C_NAMES[dtypes.default_complex().name]} can't be safely "
+                          f"cast to passed dtype {dtypes.SCALAR_NAMES[dtype.name]}")
+    if dtype is not None and dtype.category == 3:
+        start, end = complex(start), complex(end)
+    return dtype, start, end
 
 
 def _zero_dim_ends(name, start, end):

@@ -13,6 +13,9 @@ _cudnn = dict(_CUDNN_DEFAULTS)   # torch.backends.cudnn's flags (a CPU build kee
 _matmul = {"precision": "highest", "allow_fp16_reduced_precision_reduction": True,
            "allow_bf16_reduced_precision_reduction": True}
 _device = [None]  # torch.set_default_device's device (None: not set)
+_device_blocks = []  # the devices of the `with torch.device(...)` blocks open, innermost last
+FACTORY_DEVICE = []  # the device torch's factories get for device=None (utils/_device.py's DeviceContext), when
+#                      one not the CPU is in force: [device] or []
 
 
 class _Settings:
@@ -30,9 +33,11 @@ class _Settings:
         _matmul.clear()
         _matmul.update(snap[4])
         _device[0] = snap[5]
+        _factory_device()
 
 
 def reset():
+    _device_blocks.clear()
     _Settings._restore((dtypes.float32, (False, False), False, _CUDNN_DEFAULTS,
                         {"precision": "highest", "allow_fp16_reduced_precision_reduction": True,
                          "allow_bf16_reduced_precision_reduction": True}, None))
@@ -45,17 +50,37 @@ def set_default_device(device):
     value = None if device is None else Device.parse(device)
     undo.touch(_Settings)
     _device[0] = value
+    _factory_device()
+
+
+def _factory_device():
+    device = _device_blocks[-1] if _device_blocks else _device[0]
+    FACTORY_DEVICE[:] = [device] if device is not None and device.type != "cpu" else []
+
+
+def enter_device(device):
+    """`with torch.device(d):` (THPDevice_enter): d fills the factories' device=None until the block ends."""
+    _device_blocks.append(device)
+    _factory_device()
+    return device
+
+
+def exit_device():
+    _device_blocks.pop()
+    _factory_device()
 
 
 def get_default_device():
-    """torch.get_default_device (torch/__init__.py): the device set, with its index; one without an index is the
-    device an empty tensor gets there (the CPU's; a CUDA device needs CUDA)."""
+    """torch.get_default_device (torch/__init__.py): the innermost `with torch.device` block's device, else the one
+    set, with its index; one without an index is the device an empty tensor gets there (the CPU's or meta; others
+    refused as a factory refuses them)."""
     from .tensorimpl import Device
-    device = _device[0]
+    device = _device_blocks[-1] if _device_blocks else _device[0]
     if device is None or device.type == "cpu" and device.index is None:
         return Device.parse("cpu")
-    if device.index is None:
-        raise errors.make("AssertionError", "Torch not compiled with CUDA enabled")
+    if device.index is None and device.type != "meta":
+        from .pyapi import cpu_only
+        cpu_only(device.type, "tensor")
     return device
 
 

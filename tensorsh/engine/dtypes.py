@@ -122,7 +122,8 @@ C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32"
            "complex128": "c10::complex<double>"}  # C++ type names some messages use
 SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
                 "uint8": "Byte", "int8": "Char", "int16": "Short", "float16": "Half",
-                "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble"}
+                "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble",
+                "complex32": "ComplexHalf"}  # (complex32: only named in a message, no tensors of it)
 
 
 def cpp_type_string(dtype):
@@ -234,15 +235,17 @@ def default_complex():
 def _combine(higher, lower):
     if higher is not None and higher.category >= 2:
         if higher.category == 2 and lower is not None and lower.category == 3:  # float64 with a complex 0-dim/scalar
-            return _COMPLEX.get(higher, complex64)
+            return complex32 if higher is float16 else _COMPLEX.get(higher, complex64)  # (toComplexType)
         return higher
     if higher is bool_ or (lower is not None and lower.category >= 2):
         return promote(higher, lower)
     return higher if higher is not None else lower
 
 
-def result_type(operands):
-    """PyTorch's result_type over tensors and Python scalars (dim tensors > 0-dim tensors > scalars)."""
+def result_type(operands, tensorless=False):
+    """PyTorch's result_type over tensors and Python scalars (dim tensors > 0-dim tensors > scalars); one tensorsh
+    has no tensors of (float16 with a complex number: complex32) is refused unless no tensor is made of it
+    (tensorless: torch.result_type)."""
     dim = zero = wrapped = None
     unsigned = None  # (the numbers' dtypes in order, once a uint64 one, 2 ** 63 <= x < 2 ** 64, is among them)
     for x in operands:
@@ -260,7 +263,10 @@ def result_type(operands):
             zero = promote(zero, x.dtype)
     if unsigned is not None and wrapped.category < 2 and _combine(dim, zero) in (bool_, None):
         _refuse_uint64(_combine(dim, zero), unsigned)
-    return _combine(dim, _combine(zero, wrapped))
+    dt = _combine(dim, _combine(zero, wrapped))
+    if not tensorless:
+        check_supported(dt)
+    return dt
 
 
 def _refuse_uint64(tensors, numbers):

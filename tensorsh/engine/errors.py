@@ -52,6 +52,15 @@ def runtime(message):
     return make("RuntimeError", message)
 
 
+_HOOK_TYPE_ERROR = type("TypeError", (TorchError, TypeError), {})
+
+
+def hook_type_error(message):
+    """The TypeError of a tensor's number hook (__index__), also Python's, as CPython's own callers catch it
+    (`"%x" % t` of a float tensor answers "%x format: an integer is required, not Tensor")."""
+    return _HOOK_TYPE_ERROR("TypeError", message)
+
+
 def index_error(message):
     return make("IndexError", message)
 

@@ -446,20 +446,54 @@ _LIBM = {}
 SCALAR_CALLS = 4096  # beyond this many scalar-body elements, the correctly rounded value stands in (speed)
 
 
-def _libm(name, arity=1):
-    """The C library's function `name` (float: the name ends in f): PyTorch's scalar loop body calls it."""
+def _libm(name, arity=1, kind=None):
+    """The C library's function `name` (float: the name ends in f; kind: its argument and result type, when not
+    float or double): PyTorch's scalar loop body calls it."""
     if name not in _LIBM:
         try:
             import ctypes
             import ctypes.util
             lib = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
             fn = getattr(lib, name)
-            kind = ctypes.c_float if name.endswith("f") else ctypes.c_double
+            kind = kind or (ctypes.c_float if name.endswith("f") else ctypes.c_double)
             fn.restype, fn.argtypes = kind, [kind] * arity
         except (OSError, AttributeError, TypeError):
             fn = None
         _LIBM[name] = fn
     return _LIBM[name]
+
+
+def complex_of(real, imag, np_dtype):
+    """The complex numbers real + imag i, each part as it is (`real + 1j * imag` makes a NaN of an infinite part's
+    product with 0 and a +0.0 of a -0.0 real part)."""
+    real, imag = np.broadcast_arrays(real, imag)
+    out = np.empty(real.shape, np_dtype)
+    out.real, out.imag = real, imag
+    return out
+
+
+def complex_pow(base, exponents, np_dtype):
+    """std::pow(complex<T>, complex<T>) of the number base to each exponent: libstdc++ calls the C library's cpow
+    (cpowf for complex64); numpy's power (another algorithm) without a C library."""
+    kind = ctypes_complex(np_dtype)
+    fn = _libm("cpowf" if np_dtype == np.complex64 else "cpow", 2, kind)
+    if fn is None:
+        return np.power(np_dtype(base), exponents.astype(np_dtype))
+    b = kind(base.real, base.imag)
+    out = [fn(b, kind(e.real, e.imag)) for e in exponents.reshape(-1).tolist()]
+    return np.array([complex(r.re, r.im) for r in out], np_dtype).reshape(exponents.shape)
+
+
+def ctypes_complex(np_dtype):
+    """C's float/double _Complex as a ctypes structure (the x86-64 ABI passes both alike)."""
+    import ctypes
+    part = ctypes.c_float if np_dtype == np.complex64 else ctypes.c_double
+    if part not in _COMPLEX_STRUCTS:
+        _COMPLEX_STRUCTS[part] = type("Complex", (ctypes.Structure,), {"_fields_": [("re", part), ("im", part)]})
+    return _COMPLEX_STRUCTS[part]
+
+
+_COMPLEX_STRUCTS = {}
 
 
 def libm_each(name, np_fn):

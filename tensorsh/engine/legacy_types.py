@@ -142,8 +142,8 @@ class _LegacyStorageMeta(type):
         if len(args) > 1:
             raise runtime(f"{head}Too many positional arguments")
         data = args[0] if args else 0
-        if isinstance(data, str):
-            raise type_error("new(): invalid data type 'str'")
+        if isinstance(data, (str, bytes)):
+            raise type_error(f"new(): invalid data type '{type(data).__name__}'")
         if isinstance(data, int):
             data = int(data)  # (a bool is a size too)
             if data >= 2 ** 63:

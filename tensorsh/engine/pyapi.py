@@ -8,6 +8,7 @@ import re
 import numpy as np
 
 from . import dtypes, signatures
+from .defaults import FACTORY_DEVICE
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
 from .tensorimpl import Device, Tensor
@@ -58,7 +59,7 @@ def make_device(type=_NOTHING, index=None):
     if isinstance(type, Device):
         return type
     if isinstance(type, int) and not isinstance(type, bool):
-        raise runtime("Cannot access accelerator device when none is available.")
+        parse_device(type)  # (an accelerator index: a negative one refused first)
     if not isinstance(type, str):
         got = "" if type is _NOTHING else _type_name(type)
         raise type_error(f"device() received an invalid combination of arguments - got ({got}), but "
@@ -238,6 +239,8 @@ def constructor(name, fn):
             _parse(fmts, args, kwargs)
             if type(kwargs.get("dtype")) is type:
                 kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
+            if kwargs.get("device") is None and FACTORY_DEVICE:  # (a DeviceContext's: set_default_device, `with
+                kwargs["device"] = FACTORY_DEVICE[0]                # torch.device(d)`)
             return _on_device(kwargs.get("device"), fn, args, kwargs)
     checked.__name__ = checked.__qualname__ = name
     checked.__doc__, checked.__wrapped__ = fn.__doc__, fn
@@ -274,7 +277,7 @@ def legacy_new(args, kwargs):
         if "cdata" in names:
             raise runtime("tensorsh: a legacy constructor from a C pointer (cdata=) is not supported")
         return ("empty",)
-    if not isinstance(data, (list, tuple, str, range, Tensor, np.ndarray)):
+    if not isinstance(data, (list, tuple, str, bytes, range, Tensor, np.ndarray)):
         raise type_error(f"new(): data must be a sequence (got {_type_name(data)})")
     return ("data", data)
 

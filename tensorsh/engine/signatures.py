@@ -13,6 +13,7 @@ from .errors import make, runtime, type_error, warn_once
 from .signature_table import FFT, FUNCTIONS, LINALG, METHODS, NOARGS, SPECIAL
 from .typenames import tp_name as _python_tp_name
 from .dtypes import check_supported, from_python_type
+from .defaults import FACTORY_DEVICE
 
 _NUMBERS_AS_TENSORS = frozenset(
     "add add_ div div_ divide divide_ mul mul_ multiply multiply_ sub sub_ subtract subtract_ true_divide "
@@ -815,8 +816,21 @@ def _noargs_method(name, fn):
     return method
 
 
+# torch's factories a DeviceContext (set_default_device, `with torch.device(d)`) gives its device when device=None
+_DEVICE_FACTORIES = {("function", n) for n in (
+    "empty", "empty_permuted", "empty_strided", "ones", "arange", "bartlett_window", "blackman_window", "eye", "full",
+    "hamming_window", "hann_window", "kaiser_window", "linspace", "logspace", "rand", "randn", "randint", "randperm",
+    "range", "sparse_coo_tensor", "sparse_compressed_tensor", "sparse_csr_tensor", "sparse_csc_tensor",
+    "sparse_bsr_tensor", "sparse_bsc_tensor", "tril_indices", "triu_indices", "zeros", "asarray", "tensor",
+    "as_tensor", "scalar_tensor")} | {("fft", "fft_fftfreq"), ("fft", "fft_rfftfreq")}
+
+
 def _checked_function(name, fn, accepted, info, kind="function"):
+    factory = (kind, name) in _DEVICE_FACTORIES
+
     def function(*args, **kwargs):
+        if factory and FACTORY_DEVICE and kwargs.get("device") is None:
+            kwargs["device"] = FACTORY_DEVICE[0]
         if kwargs:
             key = _key(args, kwargs)
         elif len(args) == 1:  # (_key's cases without keywords, inlined: torch.relu(x), F.linear(x, w, b))

@@ -6,7 +6,7 @@ import weakref
 import numpy as np
 
 from . import autograd, dtypes, errors, messages, typenames, undo
-from .errors import runtime, index_error, type_error, warn, warn_once
+from .errors import runtime, index_error, type_error, hook_type_error, warn, warn_once
 from .scalars import unpack_long
 from .storage import (BFloat16Storage, ConjStorage, INFERENCE_VIEW_COUNTER, Storage, VersionCounter, detached_counter,
                       note)
@@ -15,15 +15,17 @@ np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
 
 def size_items(items):
-    """THPSize_pynew's check of each item: an int (a bool counts), or an integral tensor of one element."""
+    """THPSize_pynew's check of each item: an int, else what its __index__ gives (a bool, a numpy integer or 0-d
+    integer array, an integral tensor of one element)."""
     out = []
     for i, v in enumerate(items):
-        if isinstance(v, int):
-            out.append(int(unpack_long(v)))
-        elif isinstance(v, Tensor) and v.numel() == 1 and v.dtype.category <= 1:  # (bool or integer)
-            out.append(unpack_long(int(v.item())))
-        else:
-            raise type_error(f"torch.Size() takes an iterable of 'int' (item {i} is '{typenames.tp_name(v)}')")
+        if not isinstance(v, int):
+            try:
+                v = operator.index(v)
+            except Exception:  # (whatever __index__ raised: PyTorch's own message instead)
+                raise type_error(f"torch.Size() takes an iterable of 'int' (item {i} is "
+                                 f"'{typenames.tp_name(items[i])}')") from None
+        out.append(int(unpack_long(v)))
     return out
 
 
@@ -120,6 +122,14 @@ class Device:
 
     def __hash__(self):
         return hash((self.type, self.index))
+
+    def __enter__(self):
+        from .defaults import enter_device
+        return enter_device(self)
+
+    def __exit__(self, *exc):
+        from .defaults import exit_device
+        exit_device()
 
 
 # Python's tp_name of these (its own messages print it: "'torch.Size' object is not callable"); a program reads the
@@ -809,7 +819,7 @@ class Tensor:
 
     def __index__(self):
         if self.dtype.category >= 2 or self._np.size != 1:
-            raise type_error("only integer tensors of a single element can be converted to an index")
+            raise hook_type_error("only integer tensors of a single element can be converted to an index")
         return int(self.item())
 
     __hash__ = object.__hash__

@@ -551,7 +551,9 @@ def _dataclasses():
     """dataclasses, for a training script's config class (`@dataclass class Config: lr: float = 1e-3`)."""
     import dataclasses
     return Namespace("dataclasses", {n: getattr(dataclasses, n) for n in ("dataclass", "field", "asdict", "astuple",
-                                                                          "replace", "fields", "is_dataclass")})
+                                                                          "replace", "fields", "is_dataclass",
+                                                                          "FrozenInstanceError", "MISSING", "make_dataclass",
+                                                                          "InitVar", "KW_ONLY")})
 
 
 def _functools():
@@ -725,7 +727,7 @@ def _gradcheck_module():
 
 
 # Submodules a program may import by their dotted name; each is an attribute of its package's namespace.
-SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.utils", "torch.nn.utils.rnn",
+SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.parameter", "torch.nn.utils", "torch.nn.utils.rnn",
               "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations", "torch.nn.utils.prune",
               "torch.nn.utils.fusion", "torch.nn.utils.stateless", "torch.nn.modules", "torch.nn.modules.module",
               "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",

@@ -60,6 +60,8 @@ SAFE_ATTRS = {
     types.GeneratorType: frozenset({"send", "throw", "close"}),
     property: frozenset({"setter", "getter", "deleter"}),
     BaseException: frozenset({"args"}),
+    AttributeError: frozenset({"args", "name", "obj"}),
+    NameError: frozenset({"args", "name"}),
     StopIteration: frozenset({"args", "value"}),
 }
 
@@ -352,12 +354,17 @@ HASH_OF = []  # the language's hash(), which x.__hash__() answers as (a tensor's
 CONTAINER_DUNDERS = frozenset({"__getitem__", "__setitem__", "__delitem__", "__contains__", "__len__"})
 _CONTAINERS = (dict, list, tuple, set, frozenset, str)
 TENSOR_DUNDERS = frozenset(
-    "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ "
+    "__len__ __repr__ __str__ __format__ __getitem__ __setitem__ __iter__ __contains__ __bool__ __float__ __int__ __complex__ "
     "__index__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __reversed__ __abs__ __neg__ __pos__ __invert__ "
     "__add__ __radd__ __iadd__ __sub__ __rsub__ __isub__ __mul__ __rmul__ __imul__ __truediv__ __rtruediv__ "
     "__itruediv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ "
     "__matmul__ __rmatmul__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ "
     "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__".split())
+_ITERATOR_DUNDERS = frozenset({"__next__", "__iter__"})
+_SHOWN_DUNDERS = frozenset({"__repr__", "__str__"})
+_NUMBERS = (int, float, complex, bool)  # (a number's operator and builtin hooks are its own pure methods)
+_NUMBER_INTERNALS = frozenset({"__new__", "__init__", "__getattribute__", "__getnewargs__", "__reduce__",
+                               "__reduce_ex__", "__init_subclass__", "__subclasshook__", "__dir__", "__class__"})
 _CHAINING = frozenset({"__cause__", "__context__", "__suppress_context__"})  # an exception's chain, readable
 
 
@@ -471,11 +478,14 @@ def name_suggestion(name, scope, variables):
 
 
 def _no_attr(obj, t, name):
+    """Python's AttributeError, its name and obj set as getattr sets them."""
     if t.__module__ == "tensorsh.engine.namespaces" and t.__name__ == "Namespace":  # torch.nn.functional, ...
-        return NoAttribute(f"module '{obj._name}' has no attribute '{name}'")
-    if isinstance(obj, type):
-        return NoAttribute(f"type object '{obj.__name__}' has no attribute '{name}'")
-    return NoAttribute(f"'{_class_name(obj, t)}' object has no attribute '{name}'")
+        message = f"module '{obj._name}' has no attribute '{name}'"
+    elif isinstance(obj, type):
+        message = f"type object '{obj.__name__}' has no attribute '{name}'"
+    else:
+        message = f"'{_class_name(obj, t)}' object has no attribute '{name}'"
+    return NoAttribute(message, name=name, obj=obj)
 
 
 def _class_name(obj, t):
@@ -523,6 +533,12 @@ def load_attr(obj, name):
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
             return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
+            return getattr(obj, name)
+        if name in _ITERATOR_DUNDERS and (t is types.GeneratorType or t.__module__ == "builtins" and "__next__" in t.__dict__):
+            return getattr(obj, name)  # (`it.__next__()` of a Python iterator or generator)
+        if t in _NUMBERS and name in t.__dict__ and name not in _NUMBER_INTERNALS:  # (`v.item().__round__(2)`)
+            return getattr(obj, name)
+        if name in _SHOWN_DUNDERS and not isinstance(obj, type):  # (`torch.Size([2]).__repr__()`: what repr() shows)
             return getattr(obj, name)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
             return obj.__module__ if not isinstance(obj, _Tensor) else \
@@ -865,7 +881,7 @@ def python_exception(exc):
     if not (isinstance(cls, type) and issubclass(cls, BaseException)):
         cls = RuntimeError
     message = getattr(exc, "message", str(exc))
-    new = cls(message) if message else cls()
+    new = cls(message, **getattr(exc, "fields", {})) if message else cls()  # (an AttributeError's name and obj)
     for attr in ("_tsh_node", "_tsh_calls", "blame"):
         if getattr(exc, attr, None) is not None:
             setattr(new, attr, getattr(exc, attr))
@@ -887,6 +903,16 @@ def exit_with(ctx, e):
     return ctx.__exit__(type(exc), exc, exc.__traceback__)
 
 
+def _literal(node):
+    """Whether CPython's compiler sees a constant other than None, True, False and ... (after folding `-1` and
+    tuples of constants)."""
+    if type(node) is A.TupleExpr:
+        return all(_literal(e) or type(e) is A.Const for e in node.elts)
+    if type(node) is A.UnaryOp and node.op in ("-", "+", "~") and type(node.operand) is A.Const:
+        return type(node.operand.value) in (int, float, complex)
+    return type(node) is A.Const and not any(node.value is v for v in (None, True, False, Ellipsis))
+
+
 class Compiler:
     """Compiles statements of one Source against a session's variables and builtins."""
 
@@ -899,6 +925,7 @@ class Compiler:
         self.scope = Scope("module", None)
         self.nesting = 0            # statements being compiled, outermost first (1: a top-level statement)
         self.statement_call = None  # (call node, location, nested): a call that is a whole statement
+        self.syntax_warnings = []   # (line, message): what CPython's compiler warns of, in order
 
     # ---- errors ----
     def error(self, node, kind, message, detail=None, notes=None):
@@ -2003,6 +2030,7 @@ class Compiler:
                                     ":help NAME a function or a tensor method (e.g. :help add_)")
                     e = self.error(node, "NameError", f"name '{name}' is not defined", notes=[note] if note else None)
                     e.suggestion = name_suggestion(name, scope, variables)
+                    e.fields = {"name": name}
                     raise e
                 if type(value) is Lazy:
                     value = builtins[name] = value.load()
@@ -2171,6 +2199,11 @@ class Compiler:
         return _located(or_, node)
 
     def expr_Compare(self, node):
+        for op, a, b in zip(node.ops, [node.left] + node.comparators, node.comparators):
+            if op in ("is", "is not") and (_literal(a) or _literal(b)):  # (CPython's check_compare)
+                self.syntax_warnings.append((node.line, '"is" with a literal. Did you mean "=="?' if op == "is"
+                                             else '"is not" with a literal. Did you mean "!="?'))
+                break  # (one a comparison)
         left = self.expr(node.left)
         rest = tuple((COMPARE[op], self.expr(c)) for op, c in zip(node.ops, node.comparators))
         if len(rest) == 1:
@@ -2337,6 +2370,7 @@ class Compiler:
             notes.append(Note("tensorsh does not expose Python internals"))
         err = UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
                         self.source.line(node.line), notes=notes, end_line=node.end_line)
+        err.fields = {"name": attr, "obj": obj}
         if str(exc).endswith(f"has no attribute '{attr}'"):
             candidates = suggestion_candidates(obj)
             if attr not in candidates:  # (a name the language refuses is there in Python: no error, so no hint)

@@ -28,6 +28,7 @@ class UserError(Exception):
         self.incomplete = incomplete
 
     suggestion = None  # a NameError's or AttributeError's closest name: Python 3.11's "Did you mean" ending
+    fields = {}  # the keyword attributes of the Python exception a program sees (an AttributeError's name, obj)
 
     def last_line(self):
         """The line Python's traceback would end with."""

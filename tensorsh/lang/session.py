@@ -101,7 +101,9 @@ class Session:
         """Every byte a program prints goes through here."""
         self._write(text)
 
-    def _print(self, *args, sep=" ", end="\n", file=None, flush=False):
+    def _print(self, *args, sep=" ", end="\n", file=None, flush=False, **unknown):
+        if unknown:
+            raise TypeError(f"'{next(iter(unknown))}' is an invalid keyword argument for print()")
         if sep is None:
             sep = " "
         if end is None:
@@ -238,6 +240,8 @@ class Session:
                 text = src.text_of(node)
             out.append(Statement(filename, node.line, end_line, node.col, end_col, text, node, run,
                                  isinstance(node, A.ExprStmt)))
+        for line, message in compiler.syntax_warnings:
+            self._write_err(f"{filename}:{line}: SyntaxWarning: {message}\n  {src.line(line).strip()}\n")
         return out
 
     # ---- running ----

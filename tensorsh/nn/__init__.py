@@ -49,6 +49,8 @@ utils = Namespace("torch.nn.utils", {
 NAMESPACE = {"functional": functional, "init": init, "utils": utils, "Module": Module, "Parameter": Parameter,
              "Buffer": Buffer, "UninitializedParameter": lazy.UninitializedParameter,
              "UninitializedBuffer": lazy.UninitializedBuffer}
+NAMESPACE["parameter"] = Namespace("torch.nn.parameter", {  # (`from torch.nn.parameter import Parameter`)
+    name: NAMESPACE[name] for name in ("Parameter", "Buffer", "UninitializedParameter", "UninitializedBuffer")})
 for _mod in (adaptive, attention, container, conv, _embedding_bag, layers, lazy, loss, more_layers, more_losses, padding,
              pooling_extras, random_layers, rearranging, recurrent, transformer, volumetric):
     NAMESPACE.update({k: v for k, v in vars(_mod).items()

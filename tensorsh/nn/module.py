@@ -8,6 +8,7 @@ from collections import OrderedDict, namedtuple
 
 from tensorsh.engine import autograd, errors, undo
 from tensorsh.engine.errors import make, runtime, type_error, value_error, warn
+from tensorsh.engine.defaults import FACTORY_DEVICE
 from tensorsh.engine.tensor import Tensor
 from .parameter import Parameter, buffer_persistent, typename
 
@@ -207,6 +208,8 @@ def _made_on_device(init):
     def __init__(self, *args, **kwargs):
         init(self, *args, **kwargs)
         device = args[position - 1] if len(args) >= position else kwargs.get("device")
+        if device is None and FACTORY_DEVICE:  # (a DeviceContext's: set_default_device, `with torch.device(d)`)
+            device = FACTORY_DEVICE[0]
         if device is not None:
             from tensorsh.engine import pyapi
             pyapi.cpu_only(pyapi.parse_device(device)[0], "tensor")

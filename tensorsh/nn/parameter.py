@@ -5,6 +5,7 @@ import weakref
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine import creation, messages, serialization
 from tensorsh.engine.errors import runtime
+from tensorsh.engine.ops.core import type_name
 
 
 class Parameter(Tensor):
@@ -17,6 +18,9 @@ class Parameter(Tensor):
         if data is None:
             data = creation.empty(0)
         p = data.detach()  # (a list raises Python's AttributeError here, as in PyTorch)
+        if type(requires_grad) is not bool:  # (_make_subclass's parser)
+            raise TypeError(f"_make_subclass(): argument 'require_grad' (position 3) must be bool, not "
+                            f"{type_name(requires_grad)}")
         if requires_grad and p.dtype.category < 2:
             raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
         p.__class__ = cls

@@ -250,7 +250,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             if not (isinstance(other, Tensor) and other.dtype is self.dtype and self.dtype.category == 2 and
                     other._shape == self._shape and type(alpha) in (int, float)):  # (where these cannot fail)
                 check_fits_output(self, other)
-                cast_for_inplace(self, dtypes.result_type((self, other)))
+                cast_for_inplace(self, dtypes.result_type((self, other), tensorless=True))
                 alpha = _checked_alpha(self, other, alpha, sign)
             else:
                 check_alpha_fits(self.dtype, sign * alpha)
@@ -658,7 +658,7 @@ def integer_inplace(values):
             check_broadcast(self, other)
         check_fits_output(self, other)
         if type(other) is float or isinstance(other, Tensor) and other.dtype.category == 2:
-            cast_for_inplace(self, dtypes.result_type((self, other)))
+            cast_for_inplace(self, dtypes.result_type((self, other), tensorless=True))
         r, dt = values(self, other)
         cast_for_inplace(self, dt)
 
@@ -681,7 +681,7 @@ def _augmented(fn, node_for, kernel_checks=False):
     def op(self, other):
         if kernel_checks and _broadcasts(self, other) and isinstance(self, Tensor):
             check_fits_output(self, other)  # (TensorIterator: the output's shape, then its type)
-            cast_for_inplace(self, dtypes.result_type((self, other)))
+            cast_for_inplace(self, dtypes.result_type((self, other), tensorless=True))
         with autograd.no_grad():
             values = fn(self, other)
         precheck(self, other)

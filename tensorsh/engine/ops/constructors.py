@@ -102,7 +102,7 @@ def range_(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
     warn(RANGE_DEPRECATED)
     dt = dtype or dtypes.DEFAULT_FLOAT
     values = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
-    start, end, step = values
+    start, end, step = creation.range_scalars("range_cpu", dt, values)
     if step == 0:
         raise runtime("step must be nonzero")
     if not (math.isfinite(start) and math.isfinite(end)):
@@ -110,8 +110,6 @@ def range_(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
     if (step > 0 and end < start) or (step < 0 and start < end):
         raise runtime("upper bound and lower bound inconsistent with step sign")
     n = int((end - start) // step) + 1
-    if dt is dtypes.bool_:
-        raise creation.not_implemented_for("range_cpu", dt)
     if dt.category == 2:
         arr = (start + np.arange(n, dtype=np.float64) * step).astype(dt.np)
     else:

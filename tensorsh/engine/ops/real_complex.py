@@ -6,11 +6,11 @@ import math
 
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, kernels
 from ..autograd import Node, edge_of
 from ..errors import make, runtime, warn
 from ..storage import ConjStorage
-from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, fresh, make_view, needs_grad, precheck,
+from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, check_broadcast, fresh, make_view, needs_grad, precheck,
                    write_inplace, zeros_of)
 
 
@@ -132,8 +132,7 @@ def _as_real_values(g):
 
 
 def _as_complex_values(g):
-    values = g._np[..., 0] + 1j * g._np[..., 1]
-    return fresh(values.astype(g.dtype.to_complex().np), g.dtype.to_complex())
+    return fresh(kernels.complex_of(g._np[..., 0], g._np[..., 1], g.dtype.to_complex().np), g.dtype.to_complex())
 
 
 VIEW_BACKWARD["ViewAsRealBackward0"] = lambda g, shape: _as_complex_values(g)
@@ -191,12 +190,7 @@ def _parts_check(a, b):
                       f"{dtypes.SCALAR_NAMES[b.dtype.name]} for second argument")
     if a.dtype is dtypes.float16:
         raise runtime("tensorsh: complex32 (ComplexHalf) tensors are not supported")
-    np.broadcast_shapes(a._shape, b._shape) if a._shape == b._shape else _broadcast(a, b)
-
-
-def _broadcast(a, b):
-    from .core import broadcast_shapes
-    return broadcast_shapes(a._shape, b._shape)
+    check_broadcast(a, b)
 
 
 class ComplexBackward0(SavingNode):
@@ -227,7 +221,7 @@ class PolarBackward0(SavingNode):
 
 def complex_(real, imag):
     _parts_check(real, imag)
-    values = np.asarray(real._np + 1j * imag._np).astype(real.dtype.to_complex().np)
+    values = kernels.complex_of(real._np, imag._np, real.dtype.to_complex().np)
     out = fresh(values, real.dtype.to_complex())
     if needs_grad(real, imag):
         attach(out, ComplexBackward0(real, imag))
@@ -236,8 +230,8 @@ def complex_(real, imag):
 
 def polar(abs, angle):
     _parts_check(abs, angle)
-    values = np.asarray(abs._np * np.cos(angle._np) + 1j * (abs._np * np.sin(angle._np))).astype(
-        abs.dtype.to_complex().np)
+    with np.errstate(all="ignore"):
+        values = kernels.complex_of(abs._np * np.cos(angle._np), abs._np * np.sin(angle._np), abs.dtype.to_complex().np)
     out = fresh(values, abs.dtype.to_complex())
     if needs_grad(abs, angle):
         attach(out, PolarBackward0(abs, angle, out))

@@ -370,6 +370,14 @@ def _decimals(decimals):
     return decimals
 
 
+def _round_kernel(x, decimals):
+    """round.decimals' dispatch: decimals=0 runs round's own kernel; neither has an integer or complex one."""
+    if x.dtype.category != 2:
+        raise errors.make("NotImplementedError", f"\"{'round_cpu' if decimals else 'round_vml_cpu'}\" not "
+                                                 f"implemented for '{dtypes.SCALAR_NAMES[x.dtype.name]}'")
+    return decimals
+
+
 def _round_decimals_values(x, decimals):
     """PyTorch's round_decimals kernel, in the tensor's own dtype (float16 in float, rounded once): nearbyint(x *
     10^d) / 10^d, or for d < 0 nearbyint(x / 10^-d) * 10^-d."""
@@ -392,8 +400,7 @@ def rounded(self, *args, decimals=None):
         raise type_error(f"round() takes from 1 to 0 positional arguments but {len(args)} were given")
     if decimals is None:
         return _round_even(self)
-    decimals = _decimals(decimals)
-    _not_for_integers("round_cpu", self)
+    decimals = _round_kernel(self, _decimals(decimals))
     out = fresh(np.asarray(_round_decimals_values(self._np, decimals)), self.dtype)
     if needs_grad(self):
         attach(out, RoundBackward1(self))
@@ -499,8 +506,7 @@ def round_inplace(self, *args, decimals=None):
         raise type_error(f"round_() takes from 1 to 0 positional arguments but {len(args)} were given")
     if decimals is None:
         return _round_even.inplace(self)
-    decimals = _decimals(decimals)
-    _not_for_integers("round_cpu", self)
+    decimals = _round_kernel(self, _decimals(decimals))
     precheck(self)
     values = _round_decimals_values(self._np, decimals)
 
