@@ -619,7 +619,7 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     if target.dtype not in (dtypes.int64, dtypes.uint8):  # nll_loss_nd's check; nll_loss2d takes Long only
         raise runtime(f"expected target dtype to be Long or Byte, but got {dtypes.SCALAR_NAMES[target.dtype.name]}")
     if dim > 2 and target.dtype is not dtypes.int64:
-        raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
+        raise runtime(dtypes.expected_scalar_type(dtypes.int64, target.dtype))
     if dim == 1 and target.dim() == 1 and target._shape[0] != 1:
         raise value_error(f"For 1D input, 1D target must have size 1, but got target size: {target._shape[0]}")
     if dim == 4 and target.dim() != 3:
@@ -636,6 +636,8 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     if weight is not None and weight.numel() != n_classes:
         raise runtime(f"weight tensor should be defined either for all {n_classes} classes or no classes but got "
                       f"weight tensor of shape: {_size(weight._shape)}")
+    if weight is not None and weight.dtype is not input.dtype:  # (the kernel reads weight as input's type)
+        raise runtime(dtypes.expected_scalar_type(input.dtype, weight.dtype))
     x = _class_last(input._np) if dim <= 2 else np.moveaxis(input._np, 1, -1).reshape(-1, n_classes)
     t = target._np.reshape(-1).tolist()
     dt = input.dtype.np

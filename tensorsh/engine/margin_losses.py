@@ -75,7 +75,7 @@ def soft_margin_loss(input, target, reduction="mean"):
 def _long_target(target):
     """The kernels' target type, checked after their shape checks."""
     if target.dtype is not dtypes.int64:
-        raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
+        raise runtime(dtypes.expected_scalar_type(dtypes.int64, target.dtype))
 
 
 def _as_rows(input, target, name):
@@ -135,6 +135,8 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="me
     _long_target(target)
     if weight is not None and (weight.dim() > 1 or weight.numel() != dim):
         raise runtime(f"inconsistent weight size, expected {dim} but got {list(weight._shape)}")
+    if input.numel() and weight is not None and weight.dtype is not input.dtype:  # (an empty input skips the kernel)
+        raise runtime(dtypes.expected_scalar_type(input.dtype, weight.dtype))
     xs = input._np.reshape(nframe, dim)
     t = target._np.reshape(-1)
     if t.size and (t.min() < 0 or t.max() >= dim):
@@ -156,7 +158,7 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="me
         total = 0.0
         for s in sums.tolist():  # (acc_type: double)
             total += s
-        if reduction == "mean":
+        if reduction == "mean" and nframe:  # (an empty batch's mean: 0, the kernel never writes it)
             total /= nframe
         values = np.array(total, xs.dtype)
     out = fresh(np.array(values, order="C"), input.dtype)
@@ -232,7 +234,7 @@ def multilabel_margin_loss(input, target, reduction="mean"):
         for s in sums:
             total += float(s)
         total /= dim
-        if reduction == "mean":
+        if reduction == "mean" and nframe:  # (an empty batch's mean: 0, the kernel never writes it)
             total /= nframe
         values = np.array(total, xs.dtype)
     out = fresh(np.array(values, order="C"), input.dtype)

@@ -221,8 +221,7 @@ def check_mixed_dtype(input, *params):
         return True
     for p in defined[1:]:
         if p.dtype is not input.dtype:
-            raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
-                          f"{dtypes.SCALAR_NAMES[p.dtype.name]}")
+            raise runtime(dtypes.expected_scalar_type(input.dtype, p.dtype))
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
