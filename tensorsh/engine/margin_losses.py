@@ -9,7 +9,7 @@ from .autograd import Node, SavedTensor
 from .composite_backward import recorded
 from .errors import runtime
 from .loss import REDUCTIONS, reduced_into, reduction_enum
-from .ops.core import attach, fresh, needs_grad, operand_edge
+from .ops.core import attach, check_no_requires_grad, fresh, needs_grad, operand_edge
 from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
 
 
@@ -58,9 +58,7 @@ def _soft_margin_grad(g, x, y, reduction):
 
 def soft_margin_loss(input, target, reduction="mean"):
     reduction = reduction_enum(reduction)
-    if target.requires_grad and autograd.is_grad_enabled():  # (derivatives.yaml: target non_differentiable)
-        raise runtime("The function 'soft_margin_loss' is not differentiable with respect to argument 'target'. This "
-                      "input cannot have requires_grad True.")
+    check_no_requires_grad(target, "target", "soft_margin_loss")
     with autograd.no_grad():
         loss = (-input).mul_(target).exp_().log1p_()  # (ATen's steps, in place in input's dtype)
         out = loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
@@ -126,6 +124,7 @@ class MultiMarginLossBackward0(Node):
 
 def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="mean"):
     reduction = reduction_enum(reduction)
+    check_no_requires_grad(weight, "weight", "multi_margin_loss")
     nframe, dim = _as_rows(input, target, "multi_margin_loss")
     if input.dim() == 2 and (target.dim() != 1 or target._shape[0] != nframe) or input.dim() < 2 and \
             target.numel() != 1:

@@ -44,6 +44,51 @@ for red in ['none', 'mean', 'sum']:
 print(F.multi_margin_loss(x[:0], t[:0], weight=wd, reduction='mean'))
 print(F.multi_margin_loss(x[:0], t[:0], reduction='none'))
 """,
+"bce_with_logits_takes_atens_steps_each_rounded_to_its_output_type": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    x = (torch.randn(40) * 6).to(dt).requires_grad_()
+    y = torch.rand(40).to(dt).requires_grad_()
+    pw = torch.rand(40).to(dt) * 3
+    for kw in [{}, {'pos_weight': pw}, {'weight': pw}]:
+        l = F.binary_cross_entropy_with_logits(x, y, reduction='none', **kw)
+        print(l.tolist())
+        gx, gy = torch.autograd.grad(l.sum(), (x, y))
+        print(gx.tolist(), gy.tolist())
+    print(F.binary_cross_entropy_with_logits(x, torch.rand(40), pos_weight=torch.rand(40)).item())
+    print(F.binary_cross_entropy_with_logits(x.detach(), torch.rand(40), reduction='none').tolist())
+for dt in [torch.bool, torch.int64]:
+    try:
+        print(F.binary_cross_entropy_with_logits(torch.rand(3), torch.rand(3), pos_weight=torch.ones(3, dtype=dt)))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"a_non_differentiable_argument_that_requires_grad_is_refused_under_grad_mode": """
+F = torch.nn.functional
+x = torch.randn(4, 3, requires_grad=True)
+y = torch.rand(4, 3)
+w = torch.rand(3, requires_grad=True)
+t = torch.tensor([0, 1, 2, 0])
+rm, rv = torch.zeros(3, requires_grad=True), torch.ones(3, requires_grad=True)
+for f in [lambda: F.binary_cross_entropy_with_logits(x, y, weight=w), lambda: F.binary_cross_entropy_with_logits(x, y, pos_weight=w),
+          lambda: F.binary_cross_entropy_with_logits(x.detach(), y, weight=w, pos_weight=w), lambda: F.binary_cross_entropy(x.sigmoid(), y, weight=w),
+          lambda: F.binary_cross_entropy(x.sigmoid() + 1, y, weight=w), lambda: F.nll_loss(x, t.int(), weight=w),
+          lambda: F.nll_loss(x, t[:3], weight=w), lambda: F.nll_loss(x, t, weight=torch.rand(2, requires_grad=True)),
+          lambda: F.nll_loss(x.reshape(1, 3, 4), t.reshape(1, 4), weight=w), lambda: F.nll_loss(x.reshape(1, 3, 4), t.reshape(1, 2, 2), weight=w),
+          lambda: F.cross_entropy(x, t, weight=w, label_smoothing=0.1), lambda: F.cross_entropy(x, y, weight=w),
+          lambda: F.multi_margin_loss(x, t, weight=w, p=3), lambda: F.multi_margin_loss(x, t[:2], weight=w),
+          lambda: F.batch_norm(x, rm, rv), lambda: F.batch_norm(x, rm.detach(), rv, training=True),
+          lambda: F.batch_norm(x, rm, None, training=True), lambda: F.batch_norm(x, rm.detach(), None, training=True),
+          lambda: F.batch_norm(x, None, rv.detach()), lambda: F.batch_norm(x, None, None, bias=torch.ones(2)),
+          lambda: F.soft_margin_loss(x, y.requires_grad_())]:
+    try:
+        r = f(); print(r.grad_fn.name())
+    except Exception as e:
+        print(type(e).__name__, e)
+with torch.no_grad():
+    print(F.nll_loss(x, t, weight=w).requires_grad, F.batch_norm(x, rm, rv).shape)
+""",
 }
 
 
