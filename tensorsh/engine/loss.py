@@ -302,13 +302,28 @@ def _log32(x, fn):
     return fn(x.astype(np.float64)).astype(x.dtype) if x.dtype == np.float32 else fn(x)
 
 
-def _bce_values(x, y):
+def _stored_as(dtype):
+    """The rounding of a value a kernel of dtype stores (each step of a c10::Half/BFloat16 scalar expression)."""
+    return dtypes.rounding(dtype) if dtype is dtypes.bfloat16 else lambda v: np.asarray(v).astype(dtype.np, copy=False)
+
+
+_LIBM_LOGS = {np.log: kernels.libm_each("log", np.log), np.log1p: kernels.libm_each("log1p", np.log1p)}
+
+
+def _bce_values(x, y, dtype):
+    """binary_cross_entropy's scalar kernel: (t - 1) * max(log1p(-x), -100) - t * max(log(x), -100), std::log and
+    std::log1p the C library's (float64; float's are correctly rounded; numpy's beyond SCALAR_CALLS elements),
+    each step of a half or bfloat16 kernel rounded to its type."""
     if not np.all((x >= 0) & (x <= 1)):
         raise runtime("all elements of input should be between 0 and 1")
     if not np.all((y >= 0) & (y <= 1)):
         raise runtime("all elements of target should be between 0 and 1")
-    lo = _f(x, -100)
-    return (y - _f(x, 1)) * np.maximum(_log32(-x, np.log1p), lo) - y * np.maximum(_log32(x, np.log), lo)
+    stored = _stored_as(dtype)
+
+    def log_term(v, fn):
+        log = _LIBM_LOGS[fn](v) if v.dtype == np.float64 and v.size <= kernels.SCALAR_CALLS else _log32(v, fn)
+        return stored(np.maximum(stored(log), _f(x, -100)))
+    return stored(stored(stored(y - _f(x, 1)) * log_term(-x, np.log1p)) - stored(y * log_term(x, np.log)))
 
 
 class BinaryCrossEntropyBackward0(Node):
@@ -323,17 +338,37 @@ class BinaryCrossEntropyBackward0(Node):
     def backward(self, g):
         vals = self.unpack()
         x, y = vals[0]._np, vals[1]._np
-        gi = g._np * (x - y) / np.maximum((_f(x, 1) - x) * x, _f(x, 1e-12))
-        if self.has_weight:
-            gi = gi * vals[2]._np
+        stored = _stored_as(vals[0].dtype)
+        gi = stored(stored(g._np * stored(x - y)) / np.maximum(stored(stored(_f(x, 1) - x) * x),
+                                                               stored(_f(x, np.float32(1e-12)))))  # (a float EPSILON)
+        if self.has_weight:  # (grad_input.mul_(weight), then div_(numel) for a mean)
+            gi = stored(gi * vals[2]._np)
         if self.reduction == "mean":
-            gi = gi / _f(x, x.size)
+            gi = stored(gi / _f(x, x.size))
         gt = self._target_grad(g, vals) if self.next_functions[1][0] is not None else None
         out = recorded(fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype),
                        "BinaryCrossEntropyBackwardBackward0",
                        lambda g, x, y, w: _bce_backward(g, x, y, w, self.reduction), (g, vals[0], vals[1]), (vals[2] if self.has_weight else None,), ("grad_output", "self", "target", "weight"),
-                       reduction=self._saved_reduction)
+                       reduction=self._saved_reduction, double=self._double)
         return (out, gt) + (None,) * (len(vals) - 2)
+
+    def _double(self, gg, g, x, y, w):
+        """FunctionsManual's binary_cross_entropy_double_backward (self), _target and _grad_output, eps 1e-12."""
+        mean = self.reduction == "mean"
+        gi = (x * x - mul_scalar(x, 2) * y + y) / (add_scalar(x, 1e-12).pow(2) * add_scalar(rsub_scalar(x, 1), 1e-12)
+                                                  .pow(2))
+        gi = gi.mul_(gg * g)
+        go = (x - y) / (add_scalar(x, 1e-12) * add_scalar(rsub_scalar(x, 1), 1e-12))
+        go = go.mul_(gg)
+        gt = -gg * g
+        if w is not None:
+            gi, go, gt = gi.mul_(w), go.mul_(w), gt.mul_(w)
+        with autograd.no_grad():
+            denom = rsub_scalar(x, 1).mul_(x).clamp_min_(1e-12)
+        gt = gt.div_(denom)
+        if mean:
+            gi, go, gt = div_scalar(gi, x.numel()), div_scalar(go, x.numel()), gt.div_(x.numel())
+        return go, gi, gt
 
     def _target_grad(self, g, vals):
         """binary_cross_entropy_target_backward: -logit(self) * grad, times weight, over numel for a mean."""
@@ -357,7 +392,7 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):
         raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[target.dtype.name]} but expected "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
     x = input._np
-    loss = _bce_values(x, np.broadcast_to(target._np, x.shape))
+    loss = _bce_values(x, np.broadcast_to(target._np, x.shape), input.dtype)
     if weight is not None:
         loss = loss * weight._np
     out = _reduce(loss, input.dtype, reduction_enum(reduction), input, target, into_loss=True)

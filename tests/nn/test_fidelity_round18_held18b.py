@@ -89,6 +89,36 @@ for f in [lambda: F.binary_cross_entropy_with_logits(x, y, weight=w), lambda: F.
 with torch.no_grad():
     print(F.nll_loss(x, t, weight=w).requires_grad, F.batch_norm(x, rm, rv).shape)
 """,
+"kl_div_builds_its_graph_in_the_c_plus_plus_operands_order": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float16, torch.bfloat16, torch.float64]:
+    for lt in [False, True]:
+        x = torch.rand(3, 5).to(dt).requires_grad_()
+        y = torch.rand(3, 5).to(dt).requires_grad_()
+        for red in ['none', 'sum', 'batchmean']:
+            r = F.kl_div(x, y, reduction=red, log_target=lt)
+            g = torch.autograd.grad(r.sum(), (x, y), create_graph=True)
+            print(dt, lt, red, r.tolist(), g[0].tolist(), g[1].tolist())
+            gg = torch.autograd.grad(g[1].sum(), (x, y), allow_unused=True)
+            print([None if a is None else a.tolist() for a in gg])
+""",
+"binary_cross_entropy_kernels_step_by_step_and_its_double_backward_formulas": """
+F = torch.nn.functional
+torch.manual_seed(3)
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    x = torch.rand(6, 7).to(dt)
+    x[0, 0] = 0.; x[0, 1] = 1.; x[1, 0] = 1e-30
+    x.requires_grad_()
+    y = torch.rand(6, 7).to(dt).requires_grad_()
+    w = torch.rand(7)
+    for kw in [{}, {'weight': w.to(dt)}, {'weight': w}]:
+        for red in ['none', 'mean', 'sum']:
+            r = F.binary_cross_entropy(x, y, reduction=red, **kw)
+            g, = torch.autograd.grad(r.sum(), x, create_graph=True)
+            print(dt, red, r.tolist(), g.tolist())
+            print([a.tolist() for a in torch.autograd.grad(g.sum(), (x, y))])
+""",
 }
 
 
