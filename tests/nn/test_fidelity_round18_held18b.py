@@ -119,6 +119,19 @@ for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
             print(dt, red, r.tolist(), g.tolist())
             print([a.tolist() for a in torch.autograd.grad(g.sum(), (x, y))])
 """,
+"poisson_nll_loss_builds_its_graph_in_the_c_plus_plus_operands_order": """
+F = torch.nn.functional
+torch.manual_seed(5)
+x = torch.randn(4, 5, dtype=torch.float64, requires_grad=True)
+y = torch.rand(4, 5, dtype=torch.float64, requires_grad=True)
+for red in ['none', 'mean', 'sum']:
+    for f in [lambda: F.poisson_nll_loss(y, x.abs(), log_input=False, full=True, reduction=red),
+              lambda: F.poisson_nll_loss(x, y * 3, full=True, reduction=red)]:
+        r = f()
+        gs = torch.autograd.grad(r.sum(), (x, y), create_graph=True)
+        print(r.grad_fn.name(), r.tolist(), [g.tolist() for g in gs])
+        print([g.tolist() for g in torch.autograd.grad(gs[0].sum() + gs[1].sum(), (x, y))])
+""",
 }
 
 
