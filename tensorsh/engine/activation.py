@@ -531,15 +531,20 @@ def log_sigmoid_grad(ga, xa, za):
     return (max_deriv - sign * (za / (one + za))) * ga
 
 
+def log_sigmoid_values(x):
+    """log_sigmoid_cpu's values of array x, before they are stored in x's type, and its buffer exp(-|x|)."""
+    x = _in_float(x)
+    buffer = kernels.sleef_exp(-np.abs(x))  # (its own loop: the vector body over the tail too)
+    return np.minimum(x, _scalar(x, 0)) - kernels.log1p(buffer), buffer
+
+
 def logsigmoid(input):
     if not isinstance(input, Tensor):
         raise type_error(f"log_sigmoid(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if not input.dtype.is_floating_point:
         raise not_implemented_for("log_sigmoid_cpu", input.dtype)
-    x = _in_float(input._np)
-    buffer = kernels.sleef_exp(-np.abs(x))  # (its own loop: the vector body over the tail too)
-    out = fresh(kernels.contiguous(np.minimum(x, _scalar(x, 0)) - kernels.log1p(buffer), dtype=input.dtype.np),
-                input.dtype)
+    values, buffer = log_sigmoid_values(input._np)
+    out = fresh(kernels.contiguous(values, dtype=input.dtype.np), input.dtype)
     if needs_grad(input):
         attach(out, LogSigmoidBackward0(input, fresh(kernels.contiguous(buffer), input.dtype)))
     return out

@@ -591,8 +591,7 @@ def _convolution(input, weight, bias, geometry):
     _kernel_checks(x, w, _kernel_geometry(geometry))
     for other in (weight, bias) if transposed and nd == 3 else (weight,):  # (slow_conv_transpose3d's bias check)
         if other is not None and other.dtype is not input.dtype:
-            raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
-                          f"{dtypes.SCALAR_NAMES[other.dtype.name]}")
+            raise runtime(dtypes.expected_scalar_type(input.dtype, other.dtype))
     out = _values(x, w, bias._np if bias is not None else None, _kernel_geometry(geometry))
     fmt = _output_format(input, weight, groups)
     if fmt.rank is not None:

@@ -126,6 +126,11 @@ SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32
                 "complex32": "ComplexHalf"}  # (complex32: only named in a message, no tensors of it)
 
 
+def expected_scalar_type(expected, found):
+    """TensorBase::data_ptr<T>'s text when a kernel reads a tensor of another type as its own T."""
+    return f"expected scalar type {SCALAR_NAMES[expected.name]} but found {SCALAR_NAMES[found.name]}"
+
+
 def cpp_type_string(dtype):
     """c10's Tensor::toString(): the legacy Python type (torch.FloatTensor) where there is one, else the dispatch
     key's and scalar type's names (complex tensors have no legacy type: CPUComplexFloatType)."""

@@ -199,8 +199,7 @@ def grid_sampler_2d(input, grid, mode, padding, align_corners):
         raise runtime(f"grid_sampler(): expected 4D input and grid with same number of dimensions, but got input "
                       f"with sizes {_sizes(input)} and grid with sizes {_sizes(grid)}")
     if grid.dtype is not input.dtype:
-        raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
-                      f"{dtypes.SCALAR_NAMES[grid.dtype.name]}")
+        raise runtime(dtypes.expected_scalar_type(input.dtype, grid.dtype))
     if input.dtype in (dtypes.float16, dtypes.bfloat16):
         raise make("NotImplementedError", "tensorsh: grid_sample on float16/bfloat16 input is not implemented")
     if input.dtype.category != 2:

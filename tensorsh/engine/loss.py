@@ -8,11 +8,13 @@ from . import autograd, dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .composite_backward import recorded
 from .errors import index_error, make, runtime, type_error, value_error
+from .activation import log_sigmoid_values
 from .saved_names import unsigned
 from .tensorimpl import Tensor, VersionCounter
-from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
-from .ops.core import REDUCED_FLOATS, InputNode, Shaped, attach, check_broadcast, check_fits_output, fresh, \
-    from_numpy, laid_out_like, needs_grad, operand_edge, sum_to, type_name, unchecked
+from .ops.binary import _check_sub as check_sub
+from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar, rsub_scalar, sub_scalar
+from .ops.core import REDUCED_FLOATS, InputNode, Shaped, attach, check_broadcast, check_fits_output, \
+    check_no_requires_grad, fresh, from_numpy, laid_out_like, needs_grad, operand_edge, sum_to, type_name, unchecked
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
@@ -300,13 +302,28 @@ def _log32(x, fn):
     return fn(x.astype(np.float64)).astype(x.dtype) if x.dtype == np.float32 else fn(x)
 
 
-def _bce_values(x, y):
+def _stored_as(dtype):
+    """The rounding of a value a kernel of dtype stores (each step of a c10::Half/BFloat16 scalar expression)."""
+    return dtypes.rounding(dtype) if dtype is dtypes.bfloat16 else lambda v: np.asarray(v).astype(dtype.np, copy=False)
+
+
+_LIBM_LOGS = {np.log: kernels.libm_each("log", np.log), np.log1p: kernels.libm_each("log1p", np.log1p)}
+
+
+def _bce_values(x, y, dtype):
+    """binary_cross_entropy's scalar kernel: (t - 1) * max(log1p(-x), -100) - t * max(log(x), -100), std::log and
+    std::log1p the C library's (float64; float's are correctly rounded; numpy's beyond SCALAR_CALLS elements),
+    each step of a half or bfloat16 kernel rounded to its type."""
     if not np.all((x >= 0) & (x <= 1)):
         raise runtime("all elements of input should be between 0 and 1")
     if not np.all((y >= 0) & (y <= 1)):
         raise runtime("all elements of target should be between 0 and 1")
-    lo = _f(x, -100)
-    return (y - _f(x, 1)) * np.maximum(_log32(-x, np.log1p), lo) - y * np.maximum(_log32(x, np.log), lo)
+    stored = _stored_as(dtype)
+
+    def log_term(v, fn):
+        log = _LIBM_LOGS[fn](v) if v.dtype == np.float64 and v.size <= kernels.SCALAR_CALLS else _log32(v, fn)
+        return stored(np.maximum(stored(log), _f(x, -100)))
+    return stored(stored(stored(y - _f(x, 1)) * log_term(-x, np.log1p)) - stored(y * log_term(x, np.log)))
 
 
 class BinaryCrossEntropyBackward0(Node):
@@ -321,17 +338,37 @@ class BinaryCrossEntropyBackward0(Node):
     def backward(self, g):
         vals = self.unpack()
         x, y = vals[0]._np, vals[1]._np
-        gi = g._np * (x - y) / np.maximum((_f(x, 1) - x) * x, _f(x, 1e-12))
-        if self.has_weight:
-            gi = gi * vals[2]._np
+        stored = _stored_as(vals[0].dtype)
+        gi = stored(stored(g._np * stored(x - y)) / np.maximum(stored(stored(_f(x, 1) - x) * x),
+                                                               stored(_f(x, np.float32(1e-12)))))  # (a float EPSILON)
+        if self.has_weight:  # (grad_input.mul_(weight), then div_(numel) for a mean)
+            gi = stored(gi * vals[2]._np)
         if self.reduction == "mean":
-            gi = gi / _f(x, x.size)
+            gi = stored(gi / _f(x, x.size))
         gt = self._target_grad(g, vals) if self.next_functions[1][0] is not None else None
         out = recorded(fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype),
                        "BinaryCrossEntropyBackwardBackward0",
                        lambda g, x, y, w: _bce_backward(g, x, y, w, self.reduction), (g, vals[0], vals[1]), (vals[2] if self.has_weight else None,), ("grad_output", "self", "target", "weight"),
-                       reduction=self._saved_reduction)
+                       reduction=self._saved_reduction, double=self._double)
         return (out, gt) + (None,) * (len(vals) - 2)
+
+    def _double(self, gg, g, x, y, w):
+        """FunctionsManual's binary_cross_entropy_double_backward (self), _target and _grad_output, eps 1e-12."""
+        mean = self.reduction == "mean"
+        gi = (x * x - mul_scalar(x, 2) * y + y) / (add_scalar(x, 1e-12).pow(2) * add_scalar(rsub_scalar(x, 1), 1e-12)
+                                                  .pow(2))
+        gi = gi.mul_(gg * g)
+        go = (x - y) / (add_scalar(x, 1e-12) * add_scalar(rsub_scalar(x, 1), 1e-12))
+        go = go.mul_(gg)
+        gt = -gg * g
+        if w is not None:
+            gi, go, gt = gi.mul_(w), go.mul_(w), gt.mul_(w)
+        with autograd.no_grad():
+            denom = rsub_scalar(x, 1).mul_(x).clamp_min_(1e-12)
+        gt = gt.div_(denom)
+        if mean:
+            gi, go, gt = div_scalar(gi, x.numel()), div_scalar(go, x.numel()), gt.div_(x.numel())
+        return go, gi, gt
 
     def _target_grad(self, g, vals):
         """binary_cross_entropy_target_backward: -logit(self) * grad, times weight, over numel for a mean."""
@@ -350,11 +387,12 @@ def _bce_backward(g, x, y, w, reduction):
 
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):
+    check_no_requires_grad(weight, "weight", "binary_cross_entropy")
     if target.dtype is not input.dtype:  # (the kernel's TensorIterator: all operands of one dtype)
         raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[target.dtype.name]} but expected "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
     x = input._np
-    loss = _bce_values(x, np.broadcast_to(target._np, x.shape))
+    loss = _bce_values(x, np.broadcast_to(target._np, x.shape), input.dtype)
     if weight is not None:
         loss = loss * weight._np
     out = _reduce(loss, input.dtype, reduction_enum(reduction), input, target, into_loss=True)
@@ -363,9 +401,9 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):
     return out
 
 
-def _log_sigmoid(x):
-    z = kernels.exp(kernels.contiguous(-np.abs(x)))
-    return np.minimum(x, _f(x, 0)) - _log32(np.asarray(z), np.log1p)
+def _log_sigmoid(x, dtype):
+    """at::log_sigmoid's values of array x as a tensor of dtype stores them (float16/bfloat16 rounded)."""
+    return fresh(kernels.contiguous(log_sigmoid_values(x)[0], dtype=dtype.np), dtype)._np
 
 
 class BinaryCrossEntropyWithLogitsBackward0(Node):
@@ -379,42 +417,28 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         self.saved = tuple(SavedTensor(v) if v is not None else NOTHING_SAVED for v in (x, y, w, pw))
 
     def backward(self, g):
-        if autograd._grad_enabled[0]:  # create_graph: PyTorch composes its backward of ops, recorded as such
-            return self._recorded_backward(g)
-        vals = [None if v is None else v._np for v in self.unpack()]
-        x, y = vals[0], vals[1]
-        sig = np.asarray(kernels.sigmoid(kernels.contiguous(x)))
-        if self.has_pos:
-            t = vals[3] * y
-            gi = (t + _f(x, 1) - y) * sig - t
-        else:
-            gi = sig - y
-        gi = gi * g._np
-        if self.has_weight:
-            gi = gi * vals[2]
-        if self.reduction == "mean":
-            gi = gi / _f(x, x.size)
-        gt = self._target_grad(g) if self.next_functions[1][0] is not None else None
-        return (fresh(kernels.contiguous(gi, dtype=x.dtype), dtypes.BY_NP[x.dtype]), gt) + \
-            (None,) * (len(self.next_functions) - 2)
-
-    def _recorded_backward(self, g):
-        """binary_cross_entropy_with_logits_backward as FunctionsManual writes it under grad mode: input.sigmoid()
-        .sub(target) (with pos_weight t = pos_weight * target: t.add(1).sub(target).mul(input.sigmoid()).sub(t)),
-        times grad, times weight, and for a mean divided in place by numel (DivBackward1)."""
+        """binary_cross_entropy_with_logits_backward as FunctionsManual writes it: input.sigmoid().sub_(target)
+        (with pos_weight t = pos_weight * target: t.add(1).sub_(target).mul_(input.sigmoid()).sub_(t)), times grad,
+        times weight, for a mean divided in place by numel; each step an op rounding to its output's type. Under
+        grad mode (create_graph) the steps are out of place and recorded, but the last division (DivBackward1)."""
         x, y, w, pw = self.unpack()
+        recording = autograd._grad_enabled[0]
+        step = (lambda a, op, b: getattr(a, op)(b)) if recording else (lambda a, op, b: getattr(a, op + "_")(b))
         gt = self._target_grad(g) if self.next_functions[1][0] is not None else None
-        if self.has_pos:
-            t = pw.mul(y)
-            gi = add_scalar(t, 1).sub(y).mul(x.sigmoid()).sub(t)
-        else:
-            gi = x.sigmoid().sub(y)
-        gi = gi.mul(g)
-        if self.has_weight:
-            gi = gi.mul(w)
-        if self.reduction == "mean":
-            gi = div_scalar(gi, x.numel())
-            gi._version_counter.bump()  # (div_: in place)
+        with autograd.set_grad_enabled(recording):
+            if self.has_pos:
+                t = pw.mul(y)
+                gi = step(step(step(add_scalar(t, 1), "sub", y), "mul", x.sigmoid()), "sub", t)
+            else:
+                gi = step(x.sigmoid(), "sub", y)
+            gi = step(gi, "mul", g)
+            if self.has_weight:
+                gi = step(gi, "mul", w)
+            if self.reduction == "mean":
+                gi = div_scalar(gi, x.numel())
+                gi._version_counter.bump()  # (div_: in place)
+            if not recording and gi.dtype is not x.dtype:
+                gi = gi.to(x.dtype)
         return (gi, gt) + (None,) * (len(self.next_functions) - 2)
 
     def _target_grad(self, g):
@@ -423,12 +447,11 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         products take (a reduced loss's grad is 0-dim: self's dtype), cast to target's."""
         x, y, w, pw = self.unpack()
         with autograd.no_grad():
-            if self.has_pos:
-                a = x._np
-                base = fresh(np.asarray(_log_sigmoid(-a) - _log_sigmoid(a) * pw._np.astype(a.dtype)), x.dtype)
+            if self.has_pos:  # (log_sigmoid(-self).sub_(log_sigmoid(self).mul_(pos_weight)).mul_(grad))
+                log_sig = [fresh(_log_sigmoid(a, x.dtype), x.dtype) for a in (-x._np, x._np)]
+                gt = log_sig[0].sub_(log_sig[1].mul_(pw)).mul_(g)
             else:
-                base = -x
-            gt = base * g
+                gt = -x * g
             if self.has_weight:
                 gt = gt.mul_(w)
             if self.reduction == "mean":
@@ -437,6 +460,8 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean", pos_weight=None):
+    for name, v in (("weight", weight), ("pos_weight", pos_weight)):
+        check_no_requires_grad(v, name, "binary_cross_entropy_with_logits")
     if target._shape != input._shape:
         raise value_error(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
     if input.dtype.category < 2:  # (log_sigmoid(input) comes first)
@@ -452,19 +477,15 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
         check_fits_output(input, Shaped(np.broadcast_shapes(pos_weight._shape, target._shape)))
     if weight is not None:  # (loss.mul_(weight))
         check_fits_output(input, weight)
-    x, y = input._np, target._np
-    log_sig = _log_sigmoid(x)
-    if pos_weight is not None:
-        log_sig = log_sig * ((pos_weight._np - _f(x, 1)) * y + _f(x, 1))
-    if target.dtype is input.dtype:
-        loss = (_f(x, 1) - y) * x - log_sig
-    else:  # (1 - target).mul_(input).sub_(log_sigmoid): each step computed in the common dtype, kept in target's
-        ct = dtypes.result_type((input, target)).np
-        loss = ((_f(y, 1) - y).astype(ct) * x.astype(ct)).astype(y.dtype)
-        loss = (loss.astype(ct) - log_sig.astype(ct)).astype(y.dtype)
-    if weight is not None:
-        loss = loss * weight._np
-    out = _reduce(loss, target.dtype, reduction_enum(reduction), target)  # ((1 - target).mul_(input)...)
+    with autograd.no_grad():  # (ATen's steps, each an op rounding to its output's type)
+        log_sig = fresh(_log_sigmoid(input._np, input.dtype), input.dtype)
+        if pos_weight is not None:
+            check_sub(pos_weight, 1)
+            log_sig.mul_(add_scalar(sub_scalar(pos_weight, 1).mul(target), 1))
+        loss = rsub_scalar(target, 1).mul_(input).sub_(log_sig)
+        if weight is not None:
+            loss.mul_(weight)
+    out = _reduce(loss._np, target.dtype, reduction_enum(reduction), target)  # ((1 - target).mul_(input)...)
     if needs_grad(input, target, weight, pos_weight):
         attach(out, BinaryCrossEntropyWithLogitsBackward0(input, target, weight, pos_weight, reduction))
     return out
@@ -614,12 +635,13 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
                           f"({target._shape[0]}).")
     if (dim == 3 or dim > 4) and target._shape[1:] != input._shape[2:]:  # (nll_loss_nd's, before nll_loss2d's)
         raise runtime(f"Expected target size {_size(input._shape[:1] + input._shape[2:])}, got {_size(target._shape)}")
+    check_no_requires_grad(weight, "weight", "nll_loss_forward" if dim <= 2 else "nll_loss2d_forward")
     if dim <= 2 and target.dim() > 1:  # (nll_loss's shape checks come before its kernel's dtype check)
         raise runtime("0D or 1D target tensor expected, multi-target not supported")
     if target.dtype not in (dtypes.int64, dtypes.uint8):  # nll_loss_nd's check; nll_loss2d takes Long only
         raise runtime(f"expected target dtype to be Long or Byte, but got {dtypes.SCALAR_NAMES[target.dtype.name]}")
     if dim > 2 and target.dtype is not dtypes.int64:
-        raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
+        raise runtime(dtypes.expected_scalar_type(dtypes.int64, target.dtype))
     if dim == 1 and target.dim() == 1 and target._shape[0] != 1:
         raise value_error(f"For 1D input, 1D target must have size 1, but got target size: {target._shape[0]}")
     if dim == 4 and target.dim() != 3:
@@ -636,6 +658,8 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     if weight is not None and weight.numel() != n_classes:
         raise runtime(f"weight tensor should be defined either for all {n_classes} classes or no classes but got "
                       f"weight tensor of shape: {_size(weight._shape)}")
+    if weight is not None and weight.dtype is not input.dtype:  # (the kernel reads weight as input's type)
+        raise runtime(dtypes.expected_scalar_type(input.dtype, weight.dtype))
     x = _class_last(input._np) if dim <= 2 else np.moveaxis(input._np, 1, -1).reshape(-1, n_classes)
     t = target._np.reshape(-1).tolist()
     dt = input.dtype.np

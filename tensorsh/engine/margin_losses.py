@@ -9,7 +9,7 @@ from .autograd import Node, SavedTensor
 from .composite_backward import recorded
 from .errors import runtime
 from .loss import REDUCTIONS, reduced_into, reduction_enum
-from .ops.core import attach, fresh, needs_grad, operand_edge
+from .ops.core import attach, check_no_requires_grad, fresh, needs_grad, operand_edge
 from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
 
 
@@ -58,9 +58,7 @@ def _soft_margin_grad(g, x, y, reduction):
 
 def soft_margin_loss(input, target, reduction="mean"):
     reduction = reduction_enum(reduction)
-    if target.requires_grad and autograd.is_grad_enabled():  # (derivatives.yaml: target non_differentiable)
-        raise runtime("The function 'soft_margin_loss' is not differentiable with respect to argument 'target'. This "
-                      "input cannot have requires_grad True.")
+    check_no_requires_grad(target, "target", "soft_margin_loss")
     with autograd.no_grad():
         loss = (-input).mul_(target).exp_().log1p_()  # (ATen's steps, in place in input's dtype)
         out = loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
@@ -75,7 +73,7 @@ def soft_margin_loss(input, target, reduction="mean"):
 def _long_target(target):
     """The kernels' target type, checked after their shape checks."""
     if target.dtype is not dtypes.int64:
-        raise runtime(f"expected scalar type Long but found {dtypes.SCALAR_NAMES[target.dtype.name]}")
+        raise runtime(dtypes.expected_scalar_type(dtypes.int64, target.dtype))
 
 
 def _as_rows(input, target, name):
@@ -126,6 +124,7 @@ class MultiMarginLossBackward0(Node):
 
 def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="mean"):
     reduction = reduction_enum(reduction)
+    check_no_requires_grad(weight, "weight", "multi_margin_loss")
     nframe, dim = _as_rows(input, target, "multi_margin_loss")
     if input.dim() == 2 and (target.dim() != 1 or target._shape[0] != nframe) or input.dim() < 2 and \
             target.numel() != 1:
@@ -135,6 +134,8 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="me
     _long_target(target)
     if weight is not None and (weight.dim() > 1 or weight.numel() != dim):
         raise runtime(f"inconsistent weight size, expected {dim} but got {list(weight._shape)}")
+    if input.numel() and weight is not None and weight.dtype is not input.dtype:  # (an empty input skips the kernel)
+        raise runtime(dtypes.expected_scalar_type(input.dtype, weight.dtype))
     xs = input._np.reshape(nframe, dim)
     t = target._np.reshape(-1)
     if t.size and (t.min() < 0 or t.max() >= dim):
@@ -156,7 +157,7 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="me
         total = 0.0
         for s in sums.tolist():  # (acc_type: double)
             total += s
-        if reduction == "mean":
+        if reduction == "mean" and nframe:  # (an empty batch's mean: 0, the kernel never writes it)
             total /= nframe
         values = np.array(total, xs.dtype)
     out = fresh(np.array(values, order="C"), input.dtype)
@@ -232,7 +233,7 @@ def multilabel_margin_loss(input, target, reduction="mean"):
         for s in sums:
             total += float(s)
         total /= dim
-        if reduction == "mean":
+        if reduction == "mean" and nframe:  # (an empty batch's mean: 0, the kernel never writes it)
             total /= nframe
         values = np.array(total, xs.dtype)
     out = fresh(np.array(values, order="C"), input.dtype)

@@ -15,10 +15,10 @@ import numpy as np
 from . import autograd, dtypes, kernels, layout
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .composite_backward import recorded
-from .errors import runtime
+from .errors import runtime, value_error
 from .saved_names import output_data
 from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D
-from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
+from .ops.core import attach, check_no_requires_grad, fresh, needs_grad, operand_edge, zeros_of
 
 _F32 = np.float32
 
@@ -221,8 +221,7 @@ def check_mixed_dtype(input, *params):
         return True
     for p in defined[1:]:
         if p.dtype is not input.dtype:
-            raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[input.dtype.name]} but found "
-                          f"{dtypes.SCALAR_NAMES[p.dtype.name]}")
+            raise runtime(dtypes.expected_scalar_type(input.dtype, p.dtype))
 
 
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
@@ -539,6 +538,10 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
             raise runtime(f"{name} should contain {c} elements not {t.numel()}")
         if t is None and not training and name.startswith("running"):
             raise runtime(f"{name} must be defined in evaluation mode")
+    for name, t in (("running_mean", running_mean), ("running_var", running_var)):
+        check_no_requires_grad(t, name, "native_batch_norm")
+    if (running_mean is None) != (running_var is None):
+        raise value_error("running_mean and running_var must either both be None or neither be None")
     x = np.ascontiguousarray(input._np)
     if x.dtype == np.float16:  # (half: in float, as bfloat16, rounded once at the end)
         x = x.astype(_F32)

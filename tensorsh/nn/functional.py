@@ -285,7 +285,12 @@ def kl_div_values(input, target, reduction, log_target):
     """ATen's kl_div (torch.kl_div's C function): the pointwise loss, reduced ("none", "mean" or "sum")."""
     if not input.dtype.is_floating_point or not target.dtype.is_floating_point:
         raise runtime("kl_div: Integral inputs not supported.")
-    output = target.exp() * (target - input) if log_target else target.xlogy(target) - target * input
+    if log_target:  # (the C++ operands' order, right to left: the autograd engine runs later nodes first)
+        diff = target - input
+        output = target.exp() * diff
+    else:
+        product = target * input
+        output = target.xlogy(target) - product
     return output.mean() if reduction == "mean" else output.sum() if reduction == "sum" else output
 
 

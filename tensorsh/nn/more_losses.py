@@ -77,12 +77,17 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
     if reduction not in ("none", "mean", "sum"):
         raise value_error(reduction + " is not a valid value for reduction")
     C.poisson_nll_loss(input, target, log_input, full, eps, 1)
+    # (ATen's composite, each binary operator's right operand built first as GCC does: the graph's node order, so
+    # the order target's gradients are summed in)
     if log_input:
-        loss = input.exp() - target * input
+        product = target * input
+        loss = input.exp() - product
     else:
-        loss = input - target * (input + eps).log()
+        product = target * (input + eps).log()
+        loss = input - product
     if full:
-        stirling = target * target.log() - target + (target * (2 * math.pi)).log() * 0.5
+        half_log = (target * (2 * math.pi)).log() * 0.5
+        stirling = target * target.log() - target + half_log
         loss = loss + stirling.masked_fill(target <= 1, 0)
     return _reduced(loss, reduction)
 

@@ -97,8 +97,7 @@ def _check_kernel(batch1, batch2, kernel):
     if batch1._np.size == 0 or batch2._np.size == 0:
         return
     if batch2.dtype is not batch1.dtype:
-        raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[batch1.dtype.name]} but found "
-                      f"{dtypes.SCALAR_NAMES[batch2.dtype.name]}")
+        raise runtime(dtypes.expected_scalar_type(batch1.dtype, batch2.dtype))
     if batch1.dtype is dtypes.bool_:
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
 

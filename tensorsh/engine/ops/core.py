@@ -36,6 +36,13 @@ def needs_grad(*xs):
     return False
 
 
+def check_no_requires_grad(tensor, name, function):
+    """VariableType's check of an argument derivatives.yaml marks non-differentiable, before the kernel's own."""
+    if needs_grad(tensor):
+        raise runtime(f"The function '{function}' is not differentiable with respect to argument '{name}'. This "
+                      "input cannot have requires_grad True.")
+
+
 def _autograd_dispatched(xs):
     """Outside inference mode an op reaches autograd's kernel only through an input with the Autograd dispatch key:
     a normal tensor or a number wrapped into one; inference tensors have none, so an op of them alone records

@@ -135,8 +135,7 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
     if p < 0:
         raise runtime("cdist only supports non-negative p values")
     if x1.dtype is not x2.dtype:
-        raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[x1.dtype.name]} but found "
-                      f"{dtypes.SCALAR_NAMES[x2.dtype.name]}")
+        raise runtime(dtypes.expected_scalar_type(x1.dtype, x2.dtype))
     check_broadcast_all(Shaped(x1._shape[:-2]), Shaped(x2._shape[:-2]))  # (infer_size of the batch dims)
     r1, r2 = x1._shape[-2], x2._shape[-2]
     mm = p == 2 and (compute_mode == "use_mm_for_euclid_dist" or

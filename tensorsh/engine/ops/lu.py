@@ -7,7 +7,7 @@ from .. import dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, warn_once
 from .args import check_matrix, check_square, check_system
-from .core import InputNode, _shape_list, attach, from_numpy, needs_grad, return_type
+from .core import InputNode, _shape_list, attach, check_no_requires_grad, from_numpy, needs_grad, return_type
 from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _refuse_complex,
                              _sum_batch, _trsm, solve_triangular)
 
@@ -309,9 +309,7 @@ class LinalgLuSolveBackward0(Node):
 
 def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
     op = "linalg.lu_solve"
-    if needs_grad(pivots):  # (autograd's check, before the op's own)
-        raise runtime("The function 'linalg_lu_solve' is not differentiable with respect to argument 'pivots'. This "
-                      "input cannot have requires_grad True.")
+    check_no_requires_grad(pivots, "pivots", "linalg_lu_solve")
     if pivots.dtype is not dtypes.int32:  # (checked first, as ATen's meta function does)
         raise runtime(f"{op}: pivots should be a Tensor of scalar type torch.int32")
     check_matrix("torch." + op, LU)

@@ -128,8 +128,7 @@ def linalg_cross(self, other, *, dim=-1):
     if self.dtype is dtypes.bool_:
         raise make("NotImplementedError", "\"cross\" not implemented for 'Bool'")
     if self.dtype is not other.dtype:
-        raise runtime(f"expected scalar type {dtypes.SCALAR_NAMES[self.dtype.name]} but found "
-                      f"{dtypes.SCALAR_NAMES[other.dtype.name]}")
+        raise runtime(dtypes.expected_scalar_type(self.dtype, other.dtype))
     shape = np.broadcast_shapes(self._shape, other._shape)
     a, b = (np.moveaxis(np.broadcast_to(t._np, shape), d, -1) for t in (self, other))
     with np.errstate(all="ignore"):  # (ATen's kernel: each component a product difference in the tensors' type,
