@@ -652,7 +652,7 @@ class NativeGroupNormBackward0(Node):
             return tuple(z if edge[0] else None for z, edge in zip(zeros, self.next_functions))
         if autograd._grad_enabled[0]:  # create_graph: PyTorch composes it of ops (a view of c1 * dy + c2 * x + c3)
             return self._recorded_backward(g, x, w)
-        if x.dtype.np == _F32 or x.dtype is dtypes.float16:  # (half: in float, as bfloat16)
+        if x.dtype.np in (_F32, np.float64) or x.dtype is dtypes.float16:  # (half: in float, as bfloat16)
             return self._float_backward(g, x, w, mean, rstd)
         n, c = x._shape[:2]
         gr = self.groups
@@ -699,61 +699,65 @@ class NativeGroupNormBackward0(Node):
                 db.sum(0).view(c) if self.next_functions[2][0] else None)
 
     def _float_backward(self, g, x, w, mean, rstd):
-        """GroupNormBackwardKernelImpl in float: ds, db per (sample, channel) by vec::reduce_all; per group their
+        """GroupNormBackwardKernelImpl in float (a reduced input's too) or double: ds, db per (sample, channel) by vec::reduce_all; per group their
         gamma-weighted sums, c2 = (db * mean - ds) * rstd^3 / (D * HxW), c3 = -c2 * mean - db * rstd / (D * HxW),
         dx = c1 * dy + c2 * x + c3 with c1 = rstd * gamma; dgamma/dbeta summed over the batch (fused as measured:
         dgamma bit for bit, dx 99.9%: c3's -db * rstd * s fused onto the rounded -c2 * mean)."""
         n, c = x._shape[:2]
         gr = self.groups
         d = c // gr
-        xs = np.ascontiguousarray(x._np, dtype=_F32).reshape(n, c, -1)
-        dy = np.ascontiguousarray(g._np, dtype=_F32).reshape(n, c, -1)
+        T = np.float64 if x.dtype is dtypes.float64 else _F32
+        fma = _fma_of(T)
+        xs = np.ascontiguousarray(x._np, dtype=T).reshape(n, c, -1)
+        dy = np.ascontiguousarray(g._np, dtype=T).reshape(n, c, -1)
         hw = xs.shape[2]
-        ds = _reduce_all((dy * xs).astype(_F32), _F32).reshape(n, gr, d)
-        db = _reduce_all(dy, _F32).reshape(n, gr, d)
-        gam = w._np.astype(_F32).reshape(gr, d) if w is not None else np.ones((gr, d), _F32)
-        m, r = mean._np.astype(_F32).reshape(n, gr), rstd._np.astype(_F32).reshape(n, gr)
+        ds = _reduce_all((dy * xs).astype(T), T).reshape(n, gr, d)
+        db = _reduce_all(dy, T).reshape(n, gr, d)
+        gam = w._np.astype(T).reshape(gr, d) if w is not None else np.ones((gr, d), T)
+        m, r = mean._np.astype(T).reshape(n, gr), rstd._np.astype(T).reshape(n, gr)
         dt = x.dtype
         pt = dt if w is None else w.dtype  # (float32 parameters of a reduced input: float's gradients)
         out = [None, None, None]
         if self.next_functions[0][0]:
             ds_val, db_val = _gamma_sum(ds, gam), _gamma_sum(db, gam)
-            s = _F32(_F32(1) / _F32(d * hw))
-            c2 = ((((_fma(db_val, m, -ds_val) * r).astype(_F32) * r).astype(_F32) * r).astype(_F32) * s).astype(_F32)
-            c3 = _fma(-(db_val * r).astype(_F32), np.full_like(m, s), (-c2 * m).astype(_F32))  # (-c2 * mean rounded first)
-            c1 = (r[:, :, None] * gam[None]).astype(_F32)[..., None]
+            s = T(T(1) / T(d * hw))
+            c2 = ((((fma(db_val, m, -ds_val) * r).astype(T) * r).astype(T) * r).astype(T) * s).astype(T)
+            c3 = fma(-(db_val * r).astype(T), np.full_like(m, s), (-c2 * m).astype(T))  # (-c2 * mean rounded first)
+            c1 = (r[:, :, None] * gam[None]).astype(T)[..., None]
             xr, dyr = xs.reshape(n, gr, d, hw), dy.reshape(n, gr, d, hw)
-            dx = (_fma(c1, dyr, (c2[:, :, None, None] * xr).astype(_F32)) + c3[:, :, None, None]).astype(_F32)
+            dx = (fma(c1, dyr, (c2[:, :, None, None] * xr).astype(T)) + c3[:, :, None, None]).astype(T)
             if dt.itemsize == 2:
                 dx = dtypes.rounding(dt)(dx).astype(dt.np)
             out[0] = layout.output_like(dx.reshape(x._shape), dt, x)  # (x's suggested format)
         if self.next_functions[1][0] or self.next_functions[2][0]:
             mm, rr = np.repeat(m, d, axis=1), np.repeat(r, d, axis=1)
             dsf, dbf = ds.reshape(n, c), db.reshape(n, c)
-            dgamma, dbeta = np.zeros(c, _F32), np.zeros(c, _F32)
+            dgamma, dbeta = np.zeros(c, T), np.zeros(c, T)
             for k in range(n):
-                dgamma = _fma(_fma(-dbf[k], mm[k], dsf[k]), rr[k], dgamma)
-                dbeta = (dbeta + dbf[k]).astype(_F32)
+                dgamma = fma(fma(-dbf[k], mm[k], dsf[k]), rr[k], dgamma)
+                dbeta = (dbeta + dbf[k]).astype(T)
             out[1] = fresh(dgamma.astype(pt.np), pt) if self.next_functions[1][0] else None
             out[2] = fresh(dbeta.astype(pt.np), pt) if self.next_functions[2][0] else None
         return tuple(out)
 
 
 def _gamma_sum(v, gam):
-    """GroupNormInputBackward's per-group sum of v * gamma over a group's D channels (v: (N, G, D) float32): CalcDsDb's
-    eight lanes over the channels in whole vectors of eight (fused multiply-adds), std::accumulate of the lanes in
-    order from 0, then the channels left over fused one by one (measured)."""
+    """GroupNormInputBackward's per-group sum of v * gamma over a group's D channels (v: (N, G, D) float32 or
+    float64): CalcDsDb's lanes (8 floats, 4 doubles) over the channels in whole vectors (fused multiply-adds),
+    std::accumulate of the lanes in order from 0, then the channels left over fused one by one (measured)."""
     n, gr, d = v.shape
-    inner = d - d % 8
-    out = np.zeros((n, gr), _F32)
+    T = v.dtype.type
+    fma, width = _fma_of(T), 8 if T is _F32 else 4
+    inner = d - d % width
+    out = np.zeros((n, gr), T)
     if inner:
-        lanes = np.zeros((n, gr, 8), _F32)
-        for j in range(0, inner, 8):
-            lanes = _fma(v[:, :, j:j + 8], np.broadcast_to(gam[None, :, j:j + 8], lanes.shape), lanes)
-        for lane in range(8):
-            out = (out + lanes[:, :, lane]).astype(_F32)
+        lanes = np.zeros((n, gr, width), T)
+        for j in range(0, inner, width):
+            lanes = fma(v[:, :, j:j + width], np.broadcast_to(gam[None, :, j:j + width], lanes.shape), lanes)
+        for lane in range(width):
+            out = (out + lanes[:, :, lane]).astype(T)
     for j in range(inner, d):
-        out = _fma(v[:, :, j], np.broadcast_to(gam[None, :, j], out.shape), out)
+        out = fma(v[:, :, j], np.broadcast_to(gam[None, :, j], out.shape), out)
     return out
 
 
@@ -777,10 +781,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
     dt = np.dtype(_F32) if input.dtype is dtypes.float16 else input.dtype.np  # (half: in float, as bfloat16)
     inner = int(np.prod(input._shape[2:], dtype=np.int64))  # (sizes given: an empty batch has no -1 to infer)
     x = np.ascontiguousarray(input._np, dtype=dt).reshape(n * num_groups, c // num_groups * inner)
-    if dt == _F32:
-        mean, var = rowwise_moments(x)
-    else:
-        mean, var = x.mean(1), x.var(1)
+    mean, var = rowwise_moments(x)
     rstd = (1 / np.sqrt(np.maximum(var, 0).astype(np.float64) + eps)).astype(dt)  # (eps is a double there)
     if weight is None and bias is None:
         y = ((x - mean[:, None]).astype(dt) * rstd[:, None]).astype(dt)
@@ -790,12 +791,9 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         beta = bias._np.astype(dt).reshape(num_groups, d) if bias is not None else np.zeros((num_groups, d), dt)
         scale = (rstd.reshape(n, num_groups, 1) * gamma[None]).astype(dt)            # (n, groups, d)
         xs = x.reshape(n, num_groups, d, inner)
-        if dt == _F32:  # both contracted into FMAs in PyTorch's kernel (measured)
-            shift = _fma(-scale, mean.reshape(n, num_groups, 1), beta[None])
-            y = _fma(scale[..., None], xs, shift[..., None])
-        else:
-            shift = (-scale * mean.reshape(n, num_groups, 1) + beta[None]).astype(dt)
-            y = (scale[..., None] * xs + shift[..., None]).astype(dt)
+        fma = _fma_of(dt.type)  # (both contracted into FMAs in PyTorch's kernel, float and double: measured)
+        shift = fma(-scale, mean.reshape(n, num_groups, 1), beta[None])
+        y = fma(scale[..., None], xs, shift[..., None])
     out = layout.output_like(y.reshape(input._shape).astype(input.dtype.np), input.dtype, input)
     if needs_grad(input, weight, bias):
         stats = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)

@@ -92,6 +92,24 @@ print(torch.rad2deg(torch.acos(cos.clamp(-1, 1))))
 y = torch.rand(6, requires_grad=True); y.asin().sum().backward(); print(y.grad)
 print(torch.atan2(a, b)[0].tolist())
 """,
+"float64_group_norm_takes_rowwise_moments_and_the_float_kernels_steps": """
+torch.manual_seed(3)
+for n, c, l, g in [(2, 4, 6, 2), (4, 6, 33, 3), (2, 8, 100, 4), (1, 3, 7, 3)]:
+    x = torch.randn(n, c, l, dtype=torch.float64) * 3
+    w, b = torch.randn(c, dtype=torch.float64), torch.randn(c, dtype=torch.float64)
+    print(torch.nn.functional.group_norm(x, g).flatten()[-6:].tolist(), torch.nn.functional.group_norm(x, g, w, b)[0, 0].tolist())
+F = torch.nn.functional
+torch.manual_seed(0)
+for dt in (torch.float64, torch.float32):
+    for n, c, l, g in [(2, 8, 100, 4), (3, 2, 5, 1)]:
+        x = (torch.randn(n, c, l, dtype=dt) * 3).requires_grad_()
+        gn = torch.nn.GroupNorm(g, c).to(dt)
+        torch.nn.init.normal_(gn.weight); torch.nn.init.normal_(gn.bias)
+        y = gn(x)
+        print(y.flatten()[:10].tolist(), F.group_norm(x, g).flatten()[-5:].tolist())
+        (y * torch.arange(y.numel(), dtype=dt).reshape(y.shape)).sum().backward()
+        print(x.grad.flatten()[:8].tolist(), gn.weight.grad.tolist(), gn.bias.grad.tolist())
+""",
 }
 
 
