@@ -54,6 +54,26 @@ for v in [s.state_dict(), collections.Counter('abca'), [1j, complex(2, -0.0)], c
         b.seek(0)
         print(torch.load(b, weights_only=False))
 """,
+# datasets, samplers and DataLoader hold PyTorch's attributes under PyTorch's names: vars() shows them, the private
+# ones (a DataLoader's _dataset_kind, its name-mangled __initialized) read as in torch
+"data_objects_attributes_are_pytorchs_dict": """
+from torch.utils.data import DataLoader, TensorDataset, Subset, ConcatDataset, RandomSampler, BatchSampler, IterableDataset
+ds = TensorDataset(torch.arange(4.))
+for o in [ds, Subset(ds, [0, 2]), ConcatDataset([ds, ds]), RandomSampler(ds, num_samples=2), BatchSampler(range(3), 2, False)]:
+    print(type(o).__name__, sorted(vars(o)))
+print(RandomSampler(ds, num_samples=2)._num_samples)
+dl = DataLoader(ds, batch_size=2)
+print(sorted(vars(dl)))
+print(dl._dataset_kind, dl._auto_collation, dl._IterableDataset_len_called, dl._DataLoader__initialized)
+try:
+    dl.multiprocessing_context = 'spawn'
+except ValueError as e:
+    print(e)
+class Stream(IterableDataset):
+    def __iter__(self):
+        return iter(range(3))
+print(DataLoader(Stream(), batch_size=2)._dataset_kind, list(DataLoader(Stream(), batch_size=2)))
+""",
 }
 
 # MKL's float64 gemm on Intel: rows of 3-4 products by gemv (even and odd products apart, then the bias), and
