@@ -1401,10 +1401,10 @@ def _intel_gemv(a, v):
 
 def _intel_dgemv_short(a, b, c):
     """MKL's float64 gemv on Intel CPUs for rows of 3-4 products (nn.Linear(3 or 4, 1) of a batch, nn.Linear(3 or 4,
-    n) of one sample; measured for 1-64 rows or columns): the products rounded, the even ones added in order and the
-    odd ones, then the two sums, then c."""
+    n) of one sample; measured for 1-64 rows or columns): the products rounded, the even ones added in order from +0
+    (no -0 sum) and the odd ones, then the two sums, then c."""
     products = a[:, :, None] * b[None, :, :]
-    out = (products[:, 0] + products[:, 2]) + (products[:, 1] if a.shape[1] == 3 else products[:, 1] + products[:, 3])
+    out = (products[:, 0] + 0.0 + products[:, 2]) + (products[:, 1] if a.shape[1] == 3 else products[:, 1] + products[:, 3])
     return out if c is None else c + out
 
 
