@@ -125,6 +125,7 @@ class _InfiniteConstantSampler(Sampler):
             yield None
 
 
+_MAP, _ITERABLE = 0, 1  # (PyTorch's _DatasetKind)
 _FIXED_AFTER_INIT = ("batch_size", "batch_sampler", "sampler", "drop_last", "dataset", "persistent_workers")
 
 
@@ -132,8 +133,10 @@ class DataLoader:
     __module__ = "torch.utils.data.dataloader"
     __api__ = frozenset({"dataset", "batch_size", "drop_last", "sampler", "batch_sampler", "num_workers",
                          "collate_fn", "generator", "pin_memory", "timeout", "worker_init_fn", "prefetch_factor",
-                         "persistent_workers", "multiprocessing_context", "pin_memory_device", "in_order"})
+                         "persistent_workers", "multiprocessing_context", "pin_memory_device", "in_order",
+                         "_auto_collation", "_index_sampler"})  # (PyTorch's properties: in no __dict__)
     __settable__ = frozenset({"*"})
+    __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(loader)`)
 
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
@@ -157,16 +160,8 @@ class DataLoader:
         self.dataset, self.num_workers, self.prefetch_factor = dataset, num_workers, prefetch_factor
         self.pin_memory, self.timeout, self.worker_init_fn = pin_memory, timeout, worker_init_fn
         self.pin_memory_device, self.in_order = pin_memory_device, in_order
-        if multiprocessing_context is not None:  # (kept as given: nothing runs in workers)
-            if num_workers == 0:
-                raise make("ValueError", "multiprocessing_context can only be used with multi-process loading "
-                                         f"(num_workers > 0), but got num_workers={num_workers}")
-            if isinstance(multiprocessing_context, str) and multiprocessing_context not in _START_METHODS:
-                raise make("ValueError", "multiprocessing_context option should specify a valid start method in "
-                                         f"{list(_START_METHODS)!r}, but got multiprocessing_context="
-                                         f"{multiprocessing_context!r}")
         self.multiprocessing_context = multiprocessing_context
-        self._iterable = isinstance(dataset, IterableDataset)
+        self._dataset_kind = _ITERABLE if isinstance(dataset, IterableDataset) else _MAP
         if self._iterable:
             if shuffle not in {False, None}:
                 raise make("ValueError", "DataLoader with IterableDataset: expected unspecified shuffle option, but "
@@ -199,15 +194,39 @@ class DataLoader:
         self.batch_size, self.drop_last, self.sampler, self.batch_sampler = batch_size, drop_last, sampler, \
             batch_sampler
         self.generator, self.persistent_workers = generator, persistent_workers
-        self._auto_collation = batch_sampler is not None
         self.collate_fn = collate_fn if collate_fn is not None else \
             default_collate if self._auto_collation else default_convert
+        self.__initialized = True
+        self._IterableDataset_len_called = None
         self._iterator = None
-        self._initialized = True
         check_worker_number_rationality(num_workers)
 
+    @property
+    def multiprocessing_context(self):
+        return self.__multiprocessing_context
+
+    @multiprocessing_context.setter
+    def multiprocessing_context(self, multiprocessing_context):  # (kept as given: nothing runs in workers)
+        if multiprocessing_context is not None:
+            if self.num_workers == 0:
+                raise make("ValueError", "multiprocessing_context can only be used with multi-process loading "
+                                         f"(num_workers > 0), but got num_workers={self.num_workers}")
+            if isinstance(multiprocessing_context, str) and multiprocessing_context not in _START_METHODS:
+                raise make("ValueError", "multiprocessing_context option should specify a valid start method in "
+                                         f"{list(_START_METHODS)!r}, but got multiprocessing_context="
+                                         f"{multiprocessing_context!r}")
+        self.__multiprocessing_context = multiprocessing_context
+
+    @property
+    def _iterable(self):
+        return self._dataset_kind == _ITERABLE
+
+    @property
+    def _auto_collation(self):
+        return self.batch_sampler is not None
+
     def __setattr__(self, attr, val):  # a program may set any attribute but these, once made
-        if attr in _FIXED_AFTER_INIT and getattr(self, "_initialized", False):
+        if attr in _FIXED_AFTER_INIT and getattr(self, "_DataLoader__initialized", False):
             raise make("ValueError", f"{attr} attribute should not be set after {type(self).__name__} is initialized")
         undo.touch_vars(self)
         object.__setattr__(self, attr, val)

@@ -15,6 +15,7 @@ class Dataset:
     __module__ = "torch.utils.data.dataset"
     __api__ = frozenset()
     __settable__ = frozenset({"*"})
+    __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(ds)`)
 
     def __getitem__(self, index):
         raise make("NotImplementedError", "Subclasses of Dataset should implement __getitem__.")

@@ -10,6 +10,7 @@ class Sampler:
     __module__ = "torch.utils.data.sampler"
     __api__ = frozenset()
     __settable__ = frozenset({"*"})
+    __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(ds)`)
 
     def __init__(self, data_source=None):
         pass

@@ -1426,11 +1426,14 @@ def intel_matmul(a, b, c=None, mv=False):
         gemv = _intel_gemv if a.dtype == np.float32 else _intel_dgemv
         out = gemv(a, b[:, 0])[:, None] if gemv_rows else gemv(b.T, a[0])[None, :]
         return out if c is None else c + out
-    if a.dtype == np.float64 and 2 <= m <= 3 and n >= 2 and k <= 3 and a.flags.c_contiguous and \
-            b.flags.f_contiguous and not b.flags.c_contiguous:  # (nn.Linear(k <= 3, n) of 2-3 rows in float64: the
-        out = a[:, :1] * b[:1] + 0.0  # rounded products added in order from +0, measured)
-        for p in range(1, k):
-            out = out + a[:, p:p + 1] * b[p:p + 1]
+    if a.dtype == np.float64 and 2 <= m <= 3 and n >= 2 and k <= 4 and a.flags.c_contiguous and \
+            b.flags.f_contiguous and not b.flags.c_contiguous:  # (nn.Linear(k <= 4, n) of 2-3 rows in float64: the
+        products = [a[:, p:p + 1] * b[p:p + 1] for p in range(k)]  # rounded products added in order from +0,
+        out = products[0] + 0.0                                    # the last two as a pair's sum, measured)
+        if k > 1:
+            out = out + products[1]
+        if k > 2:
+            out = out + (products[2] if k == 3 else products[2] + products[3])
         return out if c is None else c + out
     if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0)
         return a * b if c is None else c + a * b

@@ -104,7 +104,8 @@ def _encode(value, storages, order, memo):
     if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(value, np.generic):
         return {"value": value}
     if isinstance(value, dict) and type(value) is not collections.defaultdict:
-        kind = "ordered" if isinstance(value, collections.OrderedDict) else "dict"
+        kind = "ordered" if isinstance(value, collections.OrderedDict) else \
+            "counter" if isinstance(value, collections.Counter) else "dict"  # (the two a weights-only load allows)
         return {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
                        for k, v in value.items()]}
     if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
@@ -126,8 +127,8 @@ _FACTORIES = {"int": int, "float": float, "list": list, "dict": dict, "set": set
 
 def _encode_plain(value, storages, order, memo):
     """The other values pickle writes that a weights-only load allows back (torch.Size, torch.device, torch.layout,
-    bytes), and those it refuses by their global's name (frozenset, range, slice, a defaultdict of a builtin type,
-    numpy's arrays and scalars): a header, or None for a value none of these."""
+    bytes, complex), and those it refuses by their global's name (frozenset, range, slice, Ellipsis, a deque, a
+    defaultdict of a builtin type, numpy's arrays and scalars): a header, or None for a value none of these."""
     from .ops.predicates import Layout
     from .tensorimpl import Device, Size
     kind = type(value)
@@ -139,6 +140,13 @@ def _encode_plain(value, storages, order, memo):
         return {"layout": "strided"}
     if kind is bytes:
         return {"bytes": value.hex()}
+    if kind is complex:
+        return {"complex": [value.real, value.imag]}
+    if value is Ellipsis:
+        return {"object": "Ellipsis", "builtin": []}
+    if kind is collections.deque:
+        return {"object": "collections.deque", "builtin": [[_encode(v, storages, order, memo) for v in value],
+                                                           value.maxlen]}
     if isinstance(value, (np.ndarray, np.generic)):  # (numpy's pickles: by these globals' names)
         array = np.asarray(value)
         if array.dtype.hasobject:
@@ -174,6 +182,8 @@ def _decode_plain(value, storages, objects):
         return STRIDED
     if "bytes" in value:
         return bytes.fromhex(value["bytes"])
+    if "complex" in value:
+        return complex(*value["complex"])
     name, args = value["object"], value["builtin"]
     if name.startswith("numpy."):
         array = np.frombuffer(bytes.fromhex(args[2]), np.dtype(args[0])).reshape(args[1])
@@ -185,6 +195,10 @@ def _decode_plain(value, storages, objects):
         return frozenset(_decode(v, storages, objects) for v in args)
     if name == "range":
         return range(*args)
+    if name == "Ellipsis":
+        return Ellipsis
+    if name == "collections.deque":
+        return collections.deque((_decode(v, storages, objects) for v in args[0]), args[1])
     if name == "slice":
         return slice(*(_decode(v, storages, objects) for v in args))
     out = collections.defaultdict(None if args[0] is None else _FACTORIES[args[0]])
@@ -193,7 +207,7 @@ def _decode_plain(value, storages, objects):
     return out
 
 
-_PLAIN_KEYS = ("torch_size", "device", "layout", "bytes", "builtin")
+_PLAIN_KEYS = ("torch_size", "device", "layout", "bytes", "complex", "builtin")
 
 
 def _is_file(f):
@@ -285,7 +299,7 @@ def _decode(value, storages, objects):
         return {_decode(v, storages, objects) for v in value["set"]}
     if "dtype_value" in value:
         return dtypes.from_name(value["dtype_value"])
-    for kind, build in (("dict", dict), ("ordered", collections.OrderedDict)):
+    for kind, build in (("dict", dict), ("ordered", collections.OrderedDict), ("counter", collections.Counter)):
         if kind in value:
             out = build()
             objects.append(out)

@@ -430,6 +430,8 @@ def attribute_names(obj):
     if t in USER_CLASSES or hasattr(t, "__readonly__"):
         names.update(_user_names(t))
         names.update(n for n in getattr(obj, "__dict__", {}) if n[:1] != "_")
+    if getattr(t, "__torch_dict__", False):
+        names.update(obj.__dict__)
     if isinstance(obj, type) and obj in USER_CLASSES:
         names.update(_user_names(obj))
     api = getattr(t, "__api__", None)
@@ -559,9 +561,9 @@ def load_attr(obj, name):
                 or obj in _DATA_TYPES and name in SAFE_ATTRS[obj]:  # an engine class's own (nn.Embedding.from_pretrained)
             return getattr(obj, name)                               # or a Python type's method (str.maketrans, str.upper)
         raise _no_attr(obj, t, name)
-    if hasattr(t, "__readonly__") or _program_function(obj, name):  # what a program set on a tensor (`x.label`)
-        own = obj.__dict__                                            # or on its own function (`wrapper.calls`)
-        if name in own:
+    if hasattr(t, "__readonly__") or _program_function(obj, name) or getattr(t, "__torch_dict__", False):
+        own = obj.__dict__  # what a program set on a tensor (`x.label`) or its own function (`wrapper.calls`), or
+        if name in own:     # an engine object's state named as PyTorch's (`sched._milestones`)
             return own[name]
     if name[:1] == "_" and name not in PRIVATE_OK and name not in getattr(t, "__api__", ()) and \
             not (t.__name__ == "Namespace" and name in getattr(obj, "__api__", ())):  # a torch namespace's listed private name
@@ -638,10 +640,17 @@ def _program_function(obj, name):
 def _open_dict(t):
     """Whether `obj.__dict__` / `vars(obj)` shows obj's attributes as Python's would: a tensor's (the program's own),
     an instance of a program's class with no engine base, an nn.Module's (PyTorch's state: training, _parameters,
-    the hooks' dicts, its own attributes)."""
-    return hasattr(t, "__readonly__") or t in USER_CLASSES and all(
+    the hooks' dicts, its own attributes), an engine object whose `__dict__` holds what PyTorch's does (a
+    scheduler's)."""
+    return hasattr(t, "__readonly__") or getattr(t, "__torch_dict__", False) or t in USER_CLASSES and all(
         c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__) or any(
         c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module" for c in t.__mro__)
+
+
+def _torch_dict_name(obj, t, name):
+    """Whether a program may set or delete `obj.name` on an engine object whose `__dict__` is PyTorch's: its state
+    (`sched._last_lr`) or a new name, never one its class defines (a method of the engine's)."""
+    return getattr(t, "__torch_dict__", False) and (name in obj.__dict__ or not hasattr(t, name))
 
 
 def _torch_or_python_module(module):
@@ -693,7 +702,7 @@ def store_attr(obj, name, value):
                 _USER_PRIVATE.add(name)
             _python_attr(setattr, obj, name, value)
             return
-    if name[:1] != "_" and "*" in getattr(t, "__settable__", ()):
+    if name[:1] != "_" and "*" in getattr(t, "__settable__", ()) or _torch_dict_name(obj, t, name):
         setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
         return
     if name in SAFE_SETTABLE.get(t, ()):
@@ -726,7 +735,8 @@ def delete_attr(obj, name):
         refused = _tensor_attr_refused(t, name)
         raise refused if refused is not None else _no_attr(obj, t, name)
     if name[:2] != "__" and (t in USER_CLASSES and _is_user_name(obj, t, name) or
-                             name[:1] != "_" and "*" in getattr(t, "__settable__", ())):
+                             name[:1] != "_" and "*" in getattr(t, "__settable__", ()) or
+                             _torch_dict_name(obj, t, name) and name in obj.__dict__):
         if hasattr(obj, "__dict__"):
             undo.touch_vars(obj)
         _python_attr(delattr, obj, name)

@@ -48,7 +48,8 @@ class LRScheduler(Journaled):
     __api__ = frozenset({"optimizer", "base_lrs", "last_epoch", "step", "get_last_lr", "get_lr", "state_dict",
                          "load_state_dict",
                          # private names programs read (and print) as often as the public ones
-                         "_step_count", "_last_lr", "_get_closed_form_lr"})
+                         "_get_closed_form_lr"})
+    __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(sched)`, `sched._schedulers` read them)
 
     def __init__(self, optimizer, last_epoch=-1):
         if not isinstance(optimizer, Optimizer):
