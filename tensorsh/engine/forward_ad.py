@@ -664,6 +664,14 @@ def _uninstall():
         _put(*_SWAPPED.pop())
 
 
+def layer_loaded():
+    """torch.nn, loaded (on a program's first use) while a level is open: its functions and layers swapped too (else
+    F.gelu(dual) would return no tangent)."""
+    if _LEVEL[0] is not None:
+        _uninstall()
+        _install()
+
+
 # -- the API ---------------------------------------------------------------------------------------------------
 
 def enter_dual_level():
