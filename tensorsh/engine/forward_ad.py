@@ -9,6 +9,8 @@ import sys
 import types
 import weakref
 
+import numpy as np
+
 from .errors import runtime, value_error
 from .ops.core import VIEW_BACKWARD, make_view
 from .tensorimpl import FORWARD_AD_OFF, Tensor
@@ -46,20 +48,31 @@ _RESHAPES = ("View", "UnsafeView", "Squeeze", "Unsqueeze", "Reshape", "Expand", 
 
 
 def _terms(out, *terms):
-    """A formula's sum of terms, an absent tangent's term left out. PyTorch puts an efficient zero tensor in its
-    place, and adding one copies the other operand (add_zerotensor): the values are the same, but a tangent that
-    requires grad ends in that AddBackward0 (here an add of -0, which changes no value) -- unless the terms end in
-    a view or reshape, the last step of a composite (matmul's folding) whose add came before it."""
-    present = [t for t in terms if t is not None]
-    if not present:
+    """A formula's sum of terms, left to right, an absent tangent's term left out. PyTorch puts an efficient zero
+    tensor in its place, and adding one copies the other operand (add_zerotensor): the values are the same, but a
+    tangent that requires grad ends in that AddBackward0, the zero's edge None where the zero stood (here an add of
+    -0, which changes no value) -- unless the terms end in a view or reshape, the last step of a composite whose add
+    came before it."""
+    if all(t is None for t in terms):
         return None
-    total = present[0]
-    for t in present[1:]:
-        total = total + t
-    if len(present) < len(terms) and total.requires_grad and not total.grad_fn.name().startswith(_RESHAPES):
-        from .creation import full_like
-        total = total + full_like(total, -0.0)
+    total = zero = None  # (zero: a leading absent term, added once a present one comes)
+    for t in terms:
+        if t is None:
+            if total is None:
+                zero = True
+            elif total.requires_grad and not total.grad_fn.name().startswith(_RESHAPES):
+                total = total + _minus_zero(total)
+        elif total is None:
+            total = _minus_zero(t) + t if zero and t.requires_grad and not t.grad_fn.name().startswith(_RESHAPES) \
+                else t
+        else:
+            total = total + t
     return _fit(total, out)
+
+
+def _minus_zero(t):
+    from .creation import full_like
+    return full_like(t, -0.0)
 
 
 def _alpha(t, alpha):
@@ -157,10 +170,18 @@ def _log_softmax(out, x, dim, dtype=None):
 
 
 def _linear(out, x, weight, bias=None):
-    """addmm's: maybe_multiply(self_t, beta) + mat1_t.mm(mat2_p) + mat1_p.mm(mat2_t), through matmul for other
-    ranks (linear's decomposition)."""
+    """Through ATen's decomposition of linear: addmm's (self_t + mat1_t.mm(mat2_p) + mat1_p.mm(mat2_t)) for a
+    matrix with a bias, and for a contiguous 3-D input with one (flattened to a matrix, viewed back); else matmul's,
+    then the bias added (its tangent's term where it has one)."""
     tx, tw, tb = _tangent(x), _tangent(weight), _tangent(bias)
-    return _terms(out, tb, None if tx is None else tx.matmul(weight.t()), None if tw is None else x.matmul(tw.t()))
+    tw_t = None if tw is None else tw.t()
+    if bias is not None and (x.dim() == 2 or x.dim() == 3 and x.is_contiguous()):
+        flat = (lambda t: t.reshape(-1, t.shape[-1])) if x.dim() == 3 else (lambda t: t)
+        terms = _terms(None, tb, None if tx is None else flat(tx).mm(weight.t()),
+                       None if tw is None else flat(x).mm(tw_t))
+        return terms if x.dim() == 2 else terms.view(out.shape)
+    t = _matmul_tangent(x, tx, weight.t(), tw_t)
+    return _fit(t if tb is None else _terms(None, t, tb), out)
 
 
 def _where(out, condition, x, y):
@@ -336,6 +357,53 @@ def _dropout(out, x, *args, **kwargs):
     _unsupported("native_dropout")
 
 
+def _matmul(out, a, b):
+    """matmul's tangent through ATen's decomposition of matmul (linalg.matmul's): the product rule of the op it
+    lands on (dot, mv, mm, bmm: t1 op b + a op t2, zeros where absent), then its reshapes of the result."""
+    return _fit(_matmul_tangent(a, _tangent(a), b, _tangent(b)), out)
+
+
+def _matmul_tangent(a, ta, b, tb):
+    from .ops.core import should_fold
+    from .ops.views import _unsafe_view
+
+    def both(f, p, t):  # (a reshape of an operand, on its primal and its tangent)
+        return f(p), None if t is None else f(t)
+
+    def core(op, x, tx, y, ty):
+        return _terms(None, None if tx is None else getattr(tx, op)(y), None if ty is None else getattr(x, op)(ty))
+    da, db = a.dim(), b.dim()
+    if (da, db) in ((1, 1), (2, 1), (2, 2)):
+        return core({1: "dot", 2: "mv"}[da] if db == 1 else "mm", a, ta, b, tb)
+    if (da, db) == (1, 2):
+        return core("mm", *both(lambda t: t.unsqueeze(0), a, ta), b, tb).squeeze_(0)
+    if da == 3 and db == 3 and (a.shape[0] == 1) != (b.shape[0] == 1):  # (a batch of one that requires grad)
+        if a.shape[0] == 1 and a.requires_grad:
+            return _matmul_tangent(*both(lambda t: t.squeeze(0), a, ta), b, tb)
+        if b.shape[0] == 1 and b.requires_grad:
+            return _matmul_tangent(a, ta, *both(lambda t: t.squeeze(0), b, tb))
+    if should_fold(a, b):
+        transpose = db > da
+        big, tbig = both(lambda t: t.transpose(-2, -1), b, tb) if transpose else (a, ta)
+        small, tsmall = both(lambda t: t.t() if t.dim() == 2 else t, a, ta) if transpose else (b, tb)
+        shape = tuple(big.shape[:-1])
+        folded, tfolded = both(lambda t: t.reshape(int(np.prod(shape)), big.shape[-1]), big, tbig)
+        if small.dim() == 2:
+            res = _unsafe_view(core("mm", folded, tfolded, small, tsmall), shape + (small.shape[1],))
+            return res.transpose(-2, -1).contiguous() if transpose else res
+        return _unsafe_view(core("mv", folded, tfolded, small, tsmall), shape)
+    n, m1 = a.shape[-2] if da > 1 else 1, a.shape[-1]
+    m2, p = b.shape[-2] if db > 1 else b.shape[0], b.shape[-1] if db > 1 else 1
+    batch = tuple(np.broadcast_shapes(tuple(a.shape[:max(da - 2, 0)]), tuple(b.shape[:db - 2]) if db > 1 else ()))
+    count = int(np.prod(batch))
+    a3, ta3 = both(lambda t: t.expand(batch + (n, m1)).reshape(count, n, m1), a, ta)
+    b3, tb3 = both(lambda t: (t.expand(batch + (m2,)).unsqueeze(-1) if db == 1 else t.expand(batch + (m2, p)))
+                   .reshape(count, m2, p), b, tb)
+    product = core("bmm", a3, ta3, b3, tb3)
+    return _unsafe_view(product.squeeze(-1) if db == 1 else product,
+                        batch + ((n,) if da > 1 else ()) + ((p,) if db > 1 else ()))
+
+
 def _addmm(out, x, mat1, mat2, *, beta=1, alpha=1):
     """maybe_multiply(self_t, beta) + maybe_multiply(mat1_t.mm(mat2_p), alpha) + maybe_multiply(mat1_p.mm(mat2_t),
     alpha)."""
@@ -363,7 +431,7 @@ def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach
 
 _RULES = {
     "add": _add, "sub": _sub, "__rsub__": _rsub, "mul": _mul, "div": _div, "__rtruediv__": _rdiv, "pow": _pow,
-    "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
+    "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _matmul,
     "mv": _products(lambda a, b: a.mv(b)), "bmm": _products(lambda a, b: a.bmm(b)),
     "outer": _products(lambda a, b: a.outer(b)), "addmm": _addmm,
     "masked_fill": lambda out, x, mask, value: _tangent(x).masked_fill(mask, 0) if not isinstance(value, Tensor) or
