@@ -170,17 +170,23 @@ def _log_softmax(out, x, dim, dtype=None):
 
 
 def _linear(out, x, weight, bias=None):
-    """Through ATen's decomposition of linear: addmm's (self_t + mat1_t.mm(mat2_p) + mat1_p.mm(mat2_t)) for a
-    matrix with a bias, and for a contiguous 3-D input with one (flattened to a matrix, viewed back); else matmul's,
-    then the bias added (its tangent's term where it has one)."""
+    """Through ATen's decomposition of linear (linear.py's): addmm's (self_t + mat1_t.mm(mat2_p) +
+    mat1_p.mm(mat2_t)) for a matrix with a bias, and for a contiguous input of another rank with a 1-D one (flattened
+    to a matrix, viewed back); else matmul's, then the bias added: out of place where it has a tangent, else in
+    place (the tangent copied over from its clone plus zeros)."""
     tx, tw, tb = _tangent(x), _tangent(weight), _tangent(bias)
     tw_t = None if tw is None else tw.t()
-    if bias is not None and (x.dim() == 2 or x.dim() == 3 and x.is_contiguous()):
-        flat = (lambda t: t.reshape(-1, t.shape[-1])) if x.dim() == 3 else (lambda t: t)
+    if bias is not None and (x.dim() == 2 or x.is_contiguous() and bias.dim() == 1):
+        flat = (lambda t: t) if x.dim() == 2 else (lambda t: t.reshape(int(np.prod(x.shape[:-1])), x.shape[-1]))
         terms = _terms(None, tb, None if tx is None else flat(tx).mm(weight.t()),
                        None if tw is None else flat(x).mm(tw_t))
+        flat_shape = (int(np.prod(out.shape[:-1])), out.shape[-1])
+        if tuple(terms.shape) != flat_shape:  # (the bias's tangent alone: broadcast, as adding the zeros does)
+            terms = terms.expand(flat_shape).contiguous()
         return terms if x.dim() == 2 else terms.view(out.shape)
     t = _matmul_tangent(x, tx, weight.t(), tw_t)
+    if bias is not None and tb is None and t is not None and t.requires_grad:
+        return t.copy_(t.clone() + _minus_zero(t))
     return _fit(t if tb is None else _terms(None, t, tb), out)
 
 
@@ -219,7 +225,9 @@ _DRAWS = ("dropout", "alpha_dropout", "feature_alpha_dropout", "dropout1d", "dro
           "gumbel_softmax", "fractional_max_pool2d", "fractional_max_pool3d")
 
 
-_OWN_FORMULA = frozenset({"renorm"})  # ops computed of others under no_grad (whose tangents would miss terms)
+_OWN_FORMULA = frozenset({"renorm", "linear", "bilinear"})  # ops computed of others under no_grad, or ending
+# in an op of a dual operand that does not see the others (linear's add_ of a bias, bilinear's + bias): their inner
+# ops' tangents would miss terms
 _ROWS_AT_MOST = 4096  # outputs up to this many elements: the Jacobian's rows, one backward each
 
 
@@ -364,6 +372,8 @@ def _matmul(out, a, b):
 
 
 def _matmul_tangent(a, ta, b, tb):
+    if ta is None and tb is None:
+        return None
     from .ops.core import should_fold
     from .ops.views import _unsafe_view
 
