@@ -27,6 +27,19 @@ def _tangent(x):
     return getattr(x, "_fw_grad", None) if isinstance(x, Tensor) else None
 
 
+_SEEN = [None]  # while an op runs: the ids of the dual tensors its inner ops that compute tangents were given
+
+
+def _duals(args, kwargs):
+    """The ids of the dual tensors among an op's arguments (in lists too)."""
+    found = set()
+    for a in list(args) + list(kwargs.values()):
+        for x in a if isinstance(a, (list, tuple)) else (a,):
+            if isinstance(x, Tensor) and getattr(x, "_fw_grad", None) is not None:
+                found.add(id(x))
+    return found
+
+
 def _has_tangent(args, kwargs):
     for a in args:
         if isinstance(a, Tensor):
@@ -208,6 +221,8 @@ def _by_backward(name, fn):
     from . import autograd
 
     def rule(out, x, *args, **kwargs):
+        if name in ("clamp", "clip") and any(isinstance(a, Tensor) for a in list(args) + list(kwargs.values())):
+            return _clamp_jvp(out, x, *args, **kwargs)
         if _has_tangent(args, kwargs):
             _unsupported(name)
         leaf = x.detach().requires_grad_(True)
@@ -218,6 +233,23 @@ def _by_backward(name, fn):
     return rule
 
 
+def _clamp_jvp(out, x, min=None, max=None):
+    """clamp.Tensor's clamp_jvp (FunctionsManual): the tangent of whichever bound or self the result took, an absent
+    tangent as zeros."""
+    from .creation import zeros_like
+    from .ops.comparison import where
+
+    def tangent(t):
+        got = _tangent(t) if isinstance(t, Tensor) else None
+        return zeros_like(out) if got is None else got
+    tx = tangent(x)
+    if min is not None and max is not None:
+        return _fit(where(min > max, tangent(max), where(x < min, tangent(min), where(x > max, tangent(max), tx))), out)
+    if min is not None:
+        return _fit(where(x > min, tx, tangent(min)), out)
+    return _fit(tx if max is None else where(x < max, tx, tangent(max)), out)
+
+
 # PyTorch's ops of no forward-AD formula (they raise, under this name), and the ops that draw random numbers
 # (running them again would draw again): neither gets the tangent of the double backward below
 _TORCH_UNSUPPORTED = {"cdist": "_cdist_forward"}
@@ -225,7 +257,7 @@ _DRAWS = ("dropout", "alpha_dropout", "feature_alpha_dropout", "dropout1d", "dro
           "gumbel_softmax", "fractional_max_pool2d", "fractional_max_pool3d")
 
 
-_OWN_FORMULA = frozenset({"renorm", "linear", "bilinear"})  # ops computed of others under no_grad, or ending
+_OWN_FORMULA = frozenset({"renorm", "linear", "bilinear", "scaled_dot_product_attention"})  # ops computed of others under no_grad, or ending
 # in an op of a dual operand that does not see the others (linear's add_ of a bias, bilinear's + bias): their inner
 # ops' tangents would miss terms
 _ROWS_AT_MOST = 4096  # outputs up to this many elements: the Jacobian's rows, one backward each
@@ -494,6 +526,9 @@ def _with_tangent(name, fn):
                                        formula is None)
 
     def run(*args, **kwargs):
+        duals = _SEEN[0] is not None and not _BUSY[0] and _duals(args, kwargs)
+        if duals:  # (an inner op of a composite: its dual inputs reached an op that computes tangents)
+            _SEEN[0].update(duals)
         if writes and not _BUSY[0] and args and isinstance(args[0], Tensor) and args[0].dtype.is_floating_point \
                 and _has_tangent(args, kwargs):
             return _written(name, fn, args, kwargs)
@@ -509,7 +544,11 @@ def _with_tangent(name, fn):
                 _set(before, _tangent(args[0]))
             new = _tangent(run(before, *args[1:], **dict(kwargs, inplace=False)))
             return out if new is None else _put_tangent(args[0], new, out)
-        out = fn(*args, **kwargs)
+        outer, _SEEN[0] = _SEEN[0], set()
+        try:
+            out = fn(*args, **kwargs)
+        finally:
+            seen, _SEEN[0] = _SEEN[0], outer
         if _BUSY[0] or not _has_tangent(args, kwargs):
             return out
         if not _float_outputs(out):
@@ -517,8 +556,10 @@ def _with_tangent(name, fn):
                 _unsupported("index_put_")
             return out
         outs = _float_outputs(out)
-        if name not in _OWN_FORMULA and all(_tangent(o) is not None and not any(o is a for a in args) for o in outs):
-            return out  # (a composite whose own ops gave the tangents: F.softmax's Tensor.softmax)
+        if name not in _OWN_FORMULA and all(_tangent(o) is not None and not any(o is a for a in args) for o in outs) \
+                and _duals(args, kwargs) <= seen:
+            return out  # (a composite whose own ops gave the tangents: F.softmax's Tensor.softmax; not where a dual
+            # input went only through kernels computing none, as scaled_dot_product_attention's math for q and k)
         _BUSY[0] = True
         try:
             _tangents(name, rule, formula, fn, out, args, kwargs)
