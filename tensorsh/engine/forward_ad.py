@@ -189,7 +189,9 @@ def _linear(out, x, weight, bias=None):
     place (the tangent copied over from its clone plus zeros)."""
     tx, tw, tb = _tangent(x), _tangent(weight), _tangent(bias)
     tw_t = None if tw is None else tw.t()
-    if bias is not None and (x.dim() == 2 or x.is_contiguous() and bias.dim() == 1):
+    from .linear import strided_layout
+    if bias is not None and (x.dim() == 2 or x.is_contiguous() and (x.dim() == 3 or bias.dim() == 1 and
+                                                                    strided_layout())):
         flat = (lambda t: t) if x.dim() == 2 else (lambda t: t.reshape(int(np.prod(x.shape[:-1])), x.shape[-1]))
         terms = _terms(None, tb, None if tx is None else flat(tx).mm(weight.t()),
                        None if tw is None else flat(x).mm(tw_t))

@@ -70,6 +70,17 @@ with fwAD.dual_level():
         ins = [fwAD.make_dual(p, torch.ones(p.shape)) if m >> i & 1 else p for i, p in enumerate((q, k, v))]
         print(m, round(fwAD.unpack_dual(F.scaled_dot_product_attention(*ins)).tangent.sum().item(), 3) + 0.0)
 """,
+"linear_inside_torch_func_flattens_only_3d_inputs": """
+torch.manual_seed(0)
+lin = torch.nn.Linear(3, 2)
+for s in [(3,), (4, 3), (2, 4, 3), (2, 2, 2, 3)]:
+    x = torch.randn(s)
+    out, tan = torch.func.jvp(lin, (x,), (torch.ones(s),))
+    o, fn = torch.func.vjp(lin, x)
+    g = fn(torch.ones(o.shape))[0]
+    print(s, tan.grad_fn.name(), [n[0] and n[0].name() for n in tan.grad_fn.next_functions], g.grad_fn.name())
+    print(torch.func.grad(lambda t: lin(t).sum())(x).grad_fn.name(), lin(x).grad_fn.name())
+""",
 "flash_attention_and_tensor_clamp_under_forward_ad": """
 fwAD = torch.autograd.forward_ad
 F = torch.nn.functional
