@@ -332,5 +332,8 @@ def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.
     flash = _use_flash(query, key, value, attn_mask, dropout_p, enable_gqa)
     mask = _bool_mask(attn_mask, query.dtype)
     if flash:
+        if any(getattr(t, "_fw_grad", None) is not None for t in (query, key, value, attn_mask)):
+            from .forward_ad import _unsupported  # (the fused kernel has no forward-AD formula)
+            _unsupported("_scaled_dot_product_flash_attention_for_cpu")
         return flash_attention_for_cpu(query, key, value, mask, dropout_p, is_causal, scale, enable_gqa)
     return _math(query, key, value, mask, dropout_p, is_causal, scale, enable_gqa)

@@ -1420,5 +1420,5 @@ def _undefined(grad):
 
 for _cls, _module in ((no_grad, "grad_mode"), (enable_grad, "grad_mode"), (set_grad_enabled, "grad_mode"),
                       (inference_mode, "grad_mode"), (set_detect_anomaly, "anomaly_mode"),
-                      (detect_anomaly, "anomaly_mode"), (GradientEdge, "graph")):
+                      (detect_anomaly, "anomaly_mode"), (GradientEdge, "graph"), (Node, "graph")):
     _cls.__module__ = "torch.autograd." + _module  # (type(torch.no_grad()) names PyTorch's class)

@@ -166,7 +166,8 @@ def _without_reentrant(function, preserve, determinism_check, early_stop, args, 
 
 def _backward_validity(args):
     if not any(a.requires_grad for a in args if isinstance(a, Tensor)):
-        warn("None of the inputs have requires_grad=True. Gradients will be None")
+        # (stacklevel=2 from forward names Function.apply's line in torch: shown once per process)
+        warn("None of the inputs have requires_grad=True. Gradients will be None", site="torch.autograd.function.apply")
 
 
 class CheckpointFunction(Function):

@@ -9,6 +9,8 @@ import sys
 import types
 import weakref
 
+import numpy as np
+
 from .errors import runtime, value_error
 from .ops.core import VIEW_BACKWARD, make_view
 from .tensorimpl import FORWARD_AD_OFF, Tensor
@@ -23,6 +25,19 @@ _DUALS = []  # weak references to the tensors given a tangent at this level: the
 
 def _tangent(x):
     return getattr(x, "_fw_grad", None) if isinstance(x, Tensor) else None
+
+
+_SEEN = [None]  # while an op runs: the ids of the dual tensors its inner ops that compute tangents were given
+
+
+def _duals(args, kwargs):
+    """The ids of the dual tensors among an op's arguments (in lists too)."""
+    found = set()
+    for a in list(args) + list(kwargs.values()):
+        for x in a if isinstance(a, (list, tuple)) else (a,):
+            if isinstance(x, Tensor) and getattr(x, "_fw_grad", None) is not None:
+                found.add(id(x))
+    return found
 
 
 def _has_tangent(args, kwargs):
@@ -46,20 +61,31 @@ _RESHAPES = ("View", "UnsafeView", "Squeeze", "Unsqueeze", "Reshape", "Expand", 
 
 
 def _terms(out, *terms):
-    """A formula's sum of terms, an absent tangent's term left out. PyTorch puts an efficient zero tensor in its
-    place, and adding one copies the other operand (add_zerotensor): the values are the same, but a tangent that
-    requires grad ends in that AddBackward0 (here an add of -0, which changes no value) -- unless the terms end in
-    a view or reshape, the last step of a composite (matmul's folding) whose add came before it."""
-    present = [t for t in terms if t is not None]
-    if not present:
+    """A formula's sum of terms, left to right, an absent tangent's term left out. PyTorch puts an efficient zero
+    tensor in its place, and adding one copies the other operand (add_zerotensor): the values are the same, but a
+    tangent that requires grad ends in that AddBackward0, the zero's edge None where the zero stood (here an add of
+    -0, which changes no value) -- unless the terms end in a view or reshape, the last step of a composite whose add
+    came before it."""
+    if all(t is None for t in terms):
         return None
-    total = present[0]
-    for t in present[1:]:
-        total = total + t
-    if len(present) < len(terms) and total.requires_grad and not total.grad_fn.name().startswith(_RESHAPES):
-        from .creation import full_like
-        total = total + full_like(total, -0.0)
+    total = zero = None  # (zero: a leading absent term, added once a present one comes)
+    for t in terms:
+        if t is None:
+            if total is None:
+                zero = True
+            elif total.requires_grad and not total.grad_fn.name().startswith(_RESHAPES):
+                total = total + _minus_zero(total)
+        elif total is None:
+            total = _minus_zero(t) + t if zero and t.requires_grad and not t.grad_fn.name().startswith(_RESHAPES) \
+                else t
+        else:
+            total = total + t
     return _fit(total, out)
+
+
+def _minus_zero(t):
+    from .creation import full_like
+    return full_like(t, -0.0)
 
 
 def _alpha(t, alpha):
@@ -157,10 +183,26 @@ def _log_softmax(out, x, dim, dtype=None):
 
 
 def _linear(out, x, weight, bias=None):
-    """addmm's: maybe_multiply(self_t, beta) + mat1_t.mm(mat2_p) + mat1_p.mm(mat2_t), through matmul for other
-    ranks (linear's decomposition)."""
+    """Through ATen's decomposition of linear (linear.py's): addmm's (self_t + mat1_t.mm(mat2_p) +
+    mat1_p.mm(mat2_t)) for a matrix with a bias, and for a contiguous input of another rank with a 1-D one (flattened
+    to a matrix, viewed back); else matmul's, then the bias added: out of place where it has a tangent, else in
+    place (the tangent copied over from its clone plus zeros)."""
     tx, tw, tb = _tangent(x), _tangent(weight), _tangent(bias)
-    return _terms(out, tb, None if tx is None else tx.matmul(weight.t()), None if tw is None else x.matmul(tw.t()))
+    tw_t = None if tw is None else tw.t()
+    from .linear import strided_layout
+    if bias is not None and (x.dim() == 2 or x.is_contiguous() and (x.dim() == 3 or bias.dim() == 1 and
+                                                                    strided_layout())):
+        flat = (lambda t: t) if x.dim() == 2 else (lambda t: t.reshape(int(np.prod(x.shape[:-1])), x.shape[-1]))
+        terms = _terms(None, tb, None if tx is None else flat(tx).mm(weight.t()),
+                       None if tw is None else flat(x).mm(tw_t))
+        flat_shape = (int(np.prod(out.shape[:-1])), out.shape[-1])
+        if tuple(terms.shape) != flat_shape:  # (the bias's tangent alone: broadcast, as adding the zeros does)
+            terms = terms.expand(flat_shape).contiguous()
+        return terms if x.dim() == 2 else terms.view(out.shape)
+    t = _matmul_tangent(x, tx, weight.t(), tw_t)
+    if bias is not None and tb is None and t is not None and t.requires_grad:
+        return t.copy_(t.clone() + _minus_zero(t))
+    return _fit(t if tb is None else _terms(None, t, tb), out)
 
 
 def _where(out, condition, x, y):
@@ -181,6 +223,8 @@ def _by_backward(name, fn):
     from . import autograd
 
     def rule(out, x, *args, **kwargs):
+        if name in ("clamp", "clip") and any(isinstance(a, Tensor) for a in list(args) + list(kwargs.values())):
+            return _clamp_jvp(out, x, *args, **kwargs)
         if _has_tangent(args, kwargs):
             _unsupported(name)
         leaf = x.detach().requires_grad_(True)
@@ -191,6 +235,23 @@ def _by_backward(name, fn):
     return rule
 
 
+def _clamp_jvp(out, x, min=None, max=None):
+    """clamp.Tensor's clamp_jvp (FunctionsManual): the tangent of whichever bound or self the result took, an absent
+    tangent as zeros."""
+    from .creation import zeros_like
+    from .ops.comparison import where
+
+    def tangent(t):
+        got = _tangent(t) if isinstance(t, Tensor) else None
+        return zeros_like(out) if got is None else got
+    tx = tangent(x)
+    if min is not None and max is not None:
+        return _fit(where(min > max, tangent(max), where(x < min, tangent(min), where(x > max, tangent(max), tx))), out)
+    if min is not None:
+        return _fit(where(x > min, tx, tangent(min)), out)
+    return _fit(tx if max is None else where(x < max, tx, tangent(max)), out)
+
+
 # PyTorch's ops of no forward-AD formula (they raise, under this name), and the ops that draw random numbers
 # (running them again would draw again): neither gets the tangent of the double backward below
 _TORCH_UNSUPPORTED = {"cdist": "_cdist_forward"}
@@ -198,7 +259,9 @@ _DRAWS = ("dropout", "alpha_dropout", "feature_alpha_dropout", "dropout1d", "dro
           "gumbel_softmax", "fractional_max_pool2d", "fractional_max_pool3d")
 
 
-_OWN_FORMULA = frozenset({"renorm"})  # ops computed of others under no_grad (whose tangents would miss terms)
+_OWN_FORMULA = frozenset({"renorm", "linear", "bilinear", "scaled_dot_product_attention"})  # ops computed of others under no_grad, or ending
+# in an op of a dual operand that does not see the others (linear's add_ of a bias, bilinear's + bias): their inner
+# ops' tangents would miss terms
 _ROWS_AT_MOST = 4096  # outputs up to this many elements: the Jacobian's rows, one backward each
 
 
@@ -336,6 +399,55 @@ def _dropout(out, x, *args, **kwargs):
     _unsupported("native_dropout")
 
 
+def _matmul(out, a, b):
+    """matmul's tangent through ATen's decomposition of matmul (linalg.matmul's): the product rule of the op it
+    lands on (dot, mv, mm, bmm: t1 op b + a op t2, zeros where absent), then its reshapes of the result."""
+    return _fit(_matmul_tangent(a, _tangent(a), b, _tangent(b)), out)
+
+
+def _matmul_tangent(a, ta, b, tb):
+    if ta is None and tb is None:
+        return None
+    from .ops.core import should_fold
+    from .ops.views import _unsafe_view
+
+    def both(f, p, t):  # (a reshape of an operand, on its primal and its tangent)
+        return f(p), None if t is None else f(t)
+
+    def core(op, x, tx, y, ty):
+        return _terms(None, None if tx is None else getattr(tx, op)(y), None if ty is None else getattr(x, op)(ty))
+    da, db = a.dim(), b.dim()
+    if (da, db) in ((1, 1), (2, 1), (2, 2)):
+        return core({1: "dot", 2: "mv"}[da] if db == 1 else "mm", a, ta, b, tb)
+    if (da, db) == (1, 2):
+        return core("mm", *both(lambda t: t.unsqueeze(0), a, ta), b, tb).squeeze_(0)
+    if da == 3 and db == 3 and (a.shape[0] == 1) != (b.shape[0] == 1):  # (a batch of one that requires grad)
+        if a.shape[0] == 1 and a.requires_grad:
+            return _matmul_tangent(*both(lambda t: t.squeeze(0), a, ta), b, tb)
+        if b.shape[0] == 1 and b.requires_grad:
+            return _matmul_tangent(a, ta, *both(lambda t: t.squeeze(0), b, tb))
+    if should_fold(a, b):
+        transpose = db > da
+        big, tbig = both(lambda t: t.transpose(-2, -1), b, tb) if transpose else (a, ta)
+        small, tsmall = both(lambda t: t.t() if t.dim() == 2 else t, a, ta) if transpose else (b, tb)
+        shape = tuple(big.shape[:-1])
+        folded, tfolded = both(lambda t: t.reshape(int(np.prod(shape)), big.shape[-1]), big, tbig)
+        if small.dim() == 2:
+            res = _unsafe_view(core("mm", folded, tfolded, small, tsmall), shape + (small.shape[1],))
+            return res.transpose(-2, -1).contiguous() if transpose else res
+        return _unsafe_view(core("mv", folded, tfolded, small, tsmall), shape)
+    n, m1 = a.shape[-2] if da > 1 else 1, a.shape[-1]
+    m2, p = b.shape[-2] if db > 1 else b.shape[0], b.shape[-1] if db > 1 else 1
+    batch = tuple(np.broadcast_shapes(tuple(a.shape[:max(da - 2, 0)]), tuple(b.shape[:db - 2]) if db > 1 else ()))
+    count = int(np.prod(batch))
+    a3, ta3 = both(lambda t: t.expand(batch + (n, m1)).reshape(count, n, m1), a, ta)
+    b3, tb3 = both(lambda t: (t.expand(batch + (m2,)).unsqueeze(-1) if db == 1 else t.expand(batch + (m2, p)))
+                   .reshape(count, m2, p), b, tb)
+    product = core("bmm", a3, ta3, b3, tb3)
+    return _unsafe_view(product.squeeze(-1) if db == 1 else product,
+                        batch + ((n,) if da > 1 else ()) + ((p,) if db > 1 else ()))
+
+
 def _addmm(out, x, mat1, mat2, *, beta=1, alpha=1):
     """maybe_multiply(self_t, beta) + maybe_multiply(mat1_t.mm(mat2_p), alpha) + maybe_multiply(mat1_p.mm(mat2_t),
     alpha)."""
@@ -363,7 +475,7 @@ def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach
 
 _RULES = {
     "add": _add, "sub": _sub, "__rsub__": _rsub, "mul": _mul, "div": _div, "__rtruediv__": _rdiv, "pow": _pow,
-    "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _products(lambda a, b: a.matmul(b)),
+    "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _matmul,
     "mv": _products(lambda a, b: a.mv(b)), "bmm": _products(lambda a, b: a.bmm(b)),
     "outer": _products(lambda a, b: a.outer(b)), "addmm": _addmm,
     "masked_fill": lambda out, x, mask, value: _tangent(x).masked_fill(mask, 0) if not isinstance(value, Tensor) or
@@ -416,6 +528,9 @@ def _with_tangent(name, fn):
                                        formula is None)
 
     def run(*args, **kwargs):
+        duals = _SEEN[0] is not None and not _BUSY[0] and _duals(args, kwargs)
+        if duals:  # (an inner op of a composite: its dual inputs reached an op that computes tangents)
+            _SEEN[0].update(duals)
         if writes and not _BUSY[0] and args and isinstance(args[0], Tensor) and args[0].dtype.is_floating_point \
                 and _has_tangent(args, kwargs):
             return _written(name, fn, args, kwargs)
@@ -431,7 +546,11 @@ def _with_tangent(name, fn):
                 _set(before, _tangent(args[0]))
             new = _tangent(run(before, *args[1:], **dict(kwargs, inplace=False)))
             return out if new is None else _put_tangent(args[0], new, out)
-        out = fn(*args, **kwargs)
+        outer, _SEEN[0] = _SEEN[0], set()
+        try:
+            out = fn(*args, **kwargs)
+        finally:
+            seen, _SEEN[0] = _SEEN[0], outer
         if _BUSY[0] or not _has_tangent(args, kwargs):
             return out
         if not _float_outputs(out):
@@ -439,8 +558,10 @@ def _with_tangent(name, fn):
                 _unsupported("index_put_")
             return out
         outs = _float_outputs(out)
-        if name not in _OWN_FORMULA and all(_tangent(o) is not None and not any(o is a for a in args) for o in outs):
-            return out  # (a composite whose own ops gave the tangents: F.softmax's Tensor.softmax)
+        if name not in _OWN_FORMULA and all(_tangent(o) is not None and not any(o is a for a in args) for o in outs) \
+                and _duals(args, kwargs) <= seen:
+            return out  # (a composite whose own ops gave the tangents: F.softmax's Tensor.softmax; not where a dual
+            # input went only through kernels computing none, as scaled_dot_product_attention's math for q and k)
         _BUSY[0] = True
         try:
             _tangents(name, rule, formula, fn, out, args, kwargs)
@@ -662,6 +783,14 @@ def _layers(by_function):
 def _uninstall():
     while _SWAPPED:
         _put(*_SWAPPED.pop())
+
+
+def layer_loaded():
+    """torch.nn, loaded (on a program's first use) while a level is open: its functions and layers swapped too (else
+    F.gelu(dual) would return no tangent)."""
+    if _LEVEL[0] is not None:
+        _uninstall()
+        _install()
 
 
 # -- the API ---------------------------------------------------------------------------------------------------

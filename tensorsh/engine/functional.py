@@ -215,10 +215,22 @@ def _jacobian_forward(func, inputs, create_graph, strict, vectorize):
         is_out_tuple, outs = _as_tuple(out, "outputs", "jacobian")
         out_tuple.append(is_out_tuple)
         return outs
-    jac = [list(j) for j in jacfwd(tupled, argnums=tuple(range(len(inputs))))(*inputs)]
+    jac = [_as_functional_assembles(j, inputs) for j in jacfwd(tupled, argnums=tuple(range(len(inputs))))(*inputs)]
     if not is_in_tuple:  # (PyTorch's _tuple_postprocess of its lists: lists where inputs were a tuple)
         jac = tuple(j[0] for j in jac)
     return jac if out_tuple[0] else jac[0]
+
+
+def _as_functional_assembles(jac_of_output, inputs):
+    """One output's Jacobians (output's shape + an input's) as functional.py assembles them from its vmapped jvps,
+    so a history they carry ends as PyTorch's: the columns (input elements first) split per input, then
+    jac.permute(*range(1, jac.ndim), 0).reshape(output's shape + input's)."""
+    from .ops.joining import cat
+    out_shape = tuple(jac_of_output[0].shape[:jac_of_output[0].dim() - inputs[0].dim()])
+    numels = [x.numel() for x in inputs]
+    columns = cat([j.reshape(out_shape + (n,)).movedim(-1, 0) for j, n in zip(jac_of_output, numels)])
+    return [c.permute(*range(1, c.dim()), 0).reshape(out_shape + tuple(x.shape))
+            for c, x in zip(columns.split(numels, 0), inputs)]
 
 
 def _forward_mode_refusal(name):
@@ -229,6 +241,8 @@ def _forward_mode_refusal(name):
 
 def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, outer_jacobian_strategy="reverse-mode"):
     is_in_tuple, inputs = _as_tuple(inputs, "inputs", "hessian")
+    if outer_jacobian_strategy not in ("forward-mode", "reverse-mode"):
+        raise errors.make("AssertionError", 'Expected strategy to be either "forward-mode" or "reverse-mode".')
 
     def ensure_single_output(*inp):
         out = func(*inp)
@@ -241,10 +255,13 @@ def hessian(func, inputs, create_graph=False, strict=False, vectorize=False, out
         return out.squeeze()
 
     def jac_func(*inp):
+        if outer_jacobian_strategy == "forward-mode":  # (as PyTorch: else _grad_preprocess would detach them)
+            inp = tuple(t.requires_grad_(True) for t in inp)
         jac = jacobian(ensure_single_output, inp, create_graph=True)
         _check_requires_grad(jac, "jacobian", strict)
         return jac
-    res = jacobian(jac_func, inputs, create_graph=create_graph, strict=strict)
+    res = jacobian(jac_func, inputs, create_graph=create_graph, strict=strict, vectorize=vectorize,
+                   strategy=outer_jacobian_strategy)
     if not is_in_tuple:
         return res[0][0] if isinstance(res, tuple) and isinstance(res[0], tuple) else res
     return res

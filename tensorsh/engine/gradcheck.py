@@ -35,7 +35,8 @@ def _check_inputs(inputs):
         if isinstance(inp, Tensor) and inp.requires_grad:
             if inp.dtype is not dtypes.float64:
                 warn(f"Input #{idx} requires gradient and is not a double precision floating point or complex. This "
-                     "check will likely fail if all the inputs are not of double precision floating point or complex. ")
+                     "check will likely fail if all the inputs are not of double precision floating point or complex. ",
+                     site="torch.autograd.gradcheck._gradcheck_helper")  # (stacklevel=2: torch's line, shown once)
             if not all(st > 0 or sz <= 1 for st, sz in zip(inp.stride(), inp.size())):
                 raise runtime(f"The {idx}th input has a dimension with stride 0. gradcheck only supports inputs that "
                               "are non-overlapping to be able to compute the numerical gradients correctly. You should "
@@ -209,12 +210,12 @@ def _test_undefined_backward_mode(func, outputs, inputs):
         except TorchError as e:
             if e.kind != "RuntimeError":
                 raise
-            warn(_UNDEFINED_BC)
+            warn(_UNDEFINED_BC, site="torch.autograd.gradcheck.check_undefined_grad_support:raise")
             raise GradcheckError('Expected backward function to handle undefined output grads. Please look at "Notes '
                                  'about undefined output gradients" in "tools/autograd/derivatives.yaml"') from e
         for gi in grads:
             if gi is not None and not gi.eq(0).all():
-                warn(_UNDEFINED_BC)
+                warn(_UNDEFINED_BC, site="torch.autograd.gradcheck.check_undefined_grad_support:nonzero")
                 raise GradcheckError("Expected all input grads to be undefined or zero when all output grads are "
                                      'undefined or zero. Please look at "Notes about undefined output gradients" in '
                                      '"tools/autograd/derivatives.yaml"')

@@ -181,6 +181,13 @@ def _half_addmm(c, a, b, beta, alpha):
     return (np.broadcast_to(c, dot.shape).astype(f32) * f32(beta) + dot).astype(np.float16)
 
 
+def strided_layout():
+    """Whether linear's operands have the strided layout its flattening asks for beyond 3-D inputs: not inside a
+    torch.func transform, whose wrapped tensors do not (so a 1-D input runs matmul there, plus an in-place add)."""
+    from .function import TRANSFORMS
+    return not TRANSFORMS[0]
+
+
 def linear(input, weight, bias=None):
     """F.linear: addmm for a 2-D input; a contiguous input of other rank is flattened to 2-D, multiplied and
     viewed back; without bias (or non-contiguous) a matmul (plus an in-place add)."""
@@ -195,7 +202,7 @@ def linear(input, weight, bias=None):
                       f"{weight.dim()}D")
     if len(input._shape) == 2 and bias is not None:  # (weight.t() without its wrappers: a weight that is no view has no
         return addmm(bias, input, _t(weight) if weight._view is None else weight.t())  # edges to collect first)
-    if bias is not None and input.is_contiguous() and bias.dim() == 1 and input.dim() >= 1:
+    if bias is not None and input.is_contiguous() and (input.dim() == 3 or bias.dim() == 1 and strided_layout()):
         lead = input._shape[:-1]
         n = 1
         for s in lead:

@@ -73,6 +73,12 @@ class RawSavedTensor:
                           "one pair of hooks is allowed at a time.")
         if saved.value is None:
             raise runtime("Calling register_hooks on a saved tensor with value None is forbidden")
+        if not saved.is_tensor:  # (a Python number, saved by PyTorch as its wrapped 0-dim tensor: hooked as that)
+            from .creation import tensor
+            from .dtypes import float64
+            number = saved.value
+            saved.value = tensor(number, dtype=float64) if type(number) is float else tensor(number)
+            saved.is_tensor = True
         saved.pack_with(pack_hook, unpack_hook, data_only=True)
 
     def __repr__(self):

@@ -79,10 +79,10 @@ def _saved_attribute(node, name):
     if key not in names:
         raise AttributeError(name)
     saved = node.saved[names.index(key)] if names.index(key) < len(node.saved) else None
+    if raw:  # (an undefined one is a SavedTensor too, whose register_hooks refuses it)
+        return _raw(autograd.NOTHING_SAVED if saved is None else saved)
     if saved is None or saved is autograd.NOTHING_SAVED:
         return None
-    if raw:
-        return _raw(saved)
     value = saved.unpack(node)
     if isinstance(value, (int, float, bool)):  # a Python number is saved as PyTorch's wrapped 0-dim tensor (a
         from .creation import tensor  # float's is double: scalar_to_tensor)

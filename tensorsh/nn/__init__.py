@@ -61,3 +61,6 @@ NAMESPACE["modules"] = Namespace("torch.nn.modules", {  # (the layers' classes, 
     **{k: v for k, v in NAMESPACE.items() if isinstance(v, type) and issubclass(v, Module)},
     "module": Namespace("torch.nn.modules.module", {"Module": Module,
                                                     **{n: getattr(_module, n) for n in _module.GLOBAL_HOOKS}})})
+
+from tensorsh.engine import forward_ad as _forward_ad
+_forward_ad.layer_loaded()  # (torch.nn first read inside a dual level: forward AD's tangents for it too)
