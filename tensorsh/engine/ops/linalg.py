@@ -82,6 +82,10 @@ def _matmul_np(x, y):
     and the sgemm shapes measured (kernels.blas_matmul), numpy's (OpenBLAS) otherwise."""
     if x.ndim == 3:
         r = kernels.small_bmm(x, y)
+        if r is None and kernels.MKL_ON_INTEL and y.ndim == 3 and x.shape[0] == y.shape[0] and x.shape[0] <= 64 \
+                and y.shape[2] > 1:  # (bmm: one gemm a batch, as mm's; one column is not mv's order there)
+            parts = [kernels.intel_matmul(xi, yi) for xi, yi in zip(x, y)]
+            r = None if any(p is None for p in parts) else np.stack(parts)
     else:  # (MKL's order on this CPU: Intel's where known, else the orders measured on AMD)
         r = None
         if kernels.MKL_ON_INTEL and x.ndim == 2 and y.ndim in (1, 2):  # (a vector: gemv, as one column)
