@@ -48,7 +48,9 @@ def checked_scalar(dtype, value, reduced=True):
     """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'. reduced=False:
     a float16/bfloat16 value is not range-checked (becomes inf), as ATen's one-element fill (scalar_fill: a
     one-element fill_/full, the 0-dim tensor of `x[i] = v`) converts it."""
-    if type(value) is complex and dtype.category < 3:  # (c10's checked_convert: a non-zero imaginary part overflows)
+    if type(value) is complex and dtype.category < 3:  # (c10's checked_convert: a non-zero imaginary part overflows,
+        if dtype.category == 0:  # except into bool, which never overflows: c10::complex's bool is real || imag)
+            return np.bool_(value)
         if value.imag != 0:
             raise runtime(f"value cannot be converted to type {C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])} "
                           "without overflow")

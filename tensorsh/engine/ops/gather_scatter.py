@@ -31,7 +31,7 @@ def _warn_if_expanded(op, self):
 
 def _mask_and_value(op, mask, value, self=None):
     """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
-    if not isinstance(mask, Tensor) or not isinstance(value, (int, float, Tensor)):
+    if not isinstance(mask, Tensor) or not isinstance(value, (int, float, complex, Tensor)):
         given = [v for v in (mask, value) if v is not _MISSING]
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
@@ -459,15 +459,25 @@ def _index_func_meta(func, self, dim, index, source):
     return d, size, idx
 
 
+def _index_add_alpha(self, size, idx, alpha):
+    """alpha as the kernel reads it (c10's checked_convert to self's dtype): a vector's loop converts it first, a
+    matrix's per-slice adds only when there is one to do and the first index is in bounds (else alpha is unread)."""
+    if self.dim() <= 1 or idx.size and self.numel() and 0 <= idx[0] < size:
+        value = checked_scalar(self.dtype, alpha)
+        return 1 if value == 1 else value
+    return 1
+
+
 def index_add(self, dim, index, source, alpha=1):
     d, size, idx = _index_func_meta("index_add", self, dim, index, source)
+    factor = _index_add_alpha(self, size, idx, alpha)
     bad = (idx < 0) | (idx >= size)
     if bad.any() and not (self.numel() == 0 and self.dim() > 1):  # (an empty matrix checks no index)
         if not _index_add_scatters(self, d, alpha):  # (its loop over the index, one slice each: its own message)
             raise _out_of_bounds(index_error("index out of range in self"))
         raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     arr = self._np.copy()
-    src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
+    src = source._np if factor == 1 else source._np * factor
     if self.numel() == 0:
         pass
     elif self.dim():
@@ -551,15 +561,17 @@ def _reduced_into(self, src, values, make_node):
     return write_inplace(self, write, lambda: make_node(original), (src,), save_output=True)
 
 
-def _fill_index(op, self, dim, index, source=None, inplace=False):
+def _fill_index(op, self, dim, index, source=None, inplace=False, value=None):
     """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks (index_copy's of its source,
-    from its meta function, before the kernel's)."""
+    from its meta function, before the kernel's; index_fill's of a complex value, before the index's)."""
     if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
     if source is not None:
         _copy_source(self, self._wrap_dim(dim), index, source)
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
+    if not self.dtype.is_complex and (type(value) is complex or isinstance(value, Tensor) and value.dtype.is_complex):
+        raise runtime("index_fill_(): Converting complex Scalar to non-complex type is not supported")
     d = self._wrap_dim(dim)
     if op == "index_fill" and index.dim() > 1:
         raise runtime("Index has to be a vector/scalar")
@@ -627,13 +639,13 @@ def _index_fill_value(self, value):
         if value.dim():
             raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                           f"{value.dim()} dimension(s).")
-    elif not isinstance(value, (int, float)):
+    elif not isinstance(value, (int, float, complex)):
         raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
     return _fill_value(self, value)
 
 
 def index_fill(self, dim, index, value):
-    d, idx = _fill_index("index_fill", self, dim, index, inplace=False)
+    d, idx = _fill_index("index_fill", self, dim, index, inplace=False, value=value)
     fill = _index_fill_value(self, value)
     arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
     arr[_along(arr, d, idx)] = fill
@@ -649,7 +661,7 @@ def index_fill_inplace(self, dim, index, value):
     precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)  # autograd's in-place rules come before the kernel's checks
     _warn_if_expanded("index_fill_", self)
     try:
-        d, idx = _fill_index("index_fill", self, dim, index, inplace=True)
+        d, idx = _fill_index("index_fill", self, dim, index, inplace=True, value=value)
     except TorchError as e:
         _kept_before(e, self, dim, index._np.reshape(-1), lambda at, _: self._np.__setitem__(
             at, _index_fill_value(self, value)), negatives=True)
@@ -788,9 +800,9 @@ def _scatter_source(self, d, idx, src):
             raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
         values = src._np.reshape(src._np.shape or (1,))
         return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
-    if not isinstance(src, (int, float)):
+    if not isinstance(src, (int, float, complex)):
         raise type_error(f"scatter(): argument 'value' must be Number, not {type_name(src)}")
-    return _fill_value(self, src)
+    return _fill_value(self, src) if idx.size else None  # (the kernel reads the value when it has a place to write)
 
 
 def _scatter_into(arr, d, idx, values, ufunc=None):
@@ -859,7 +871,7 @@ def _written_like(self, others, compute, make_node, overlap=True):
 
 
 def _scatter_prefix(self, at, loop, src, ufunc=None):
-    values = src._np[loop] if isinstance(src, Tensor) else np.full(len(loop[0]), src, self.dtype.np)
+    values = src._np[loop] if isinstance(src, Tensor) else np.full(len(loop[0]), _fill_value(self, src))
     if ufunc is None:
         self._np[at] = values
     else:
@@ -873,7 +885,7 @@ def index_add_inplace(self, dim, index, source, alpha=1):
                                                        alpha))
     except TorchError as e:
         _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: np.add.at(
-            self._np, at, source._np[loop] if alpha == 1 else source._np[loop] * self.dtype.np.type(alpha)),
+            self._np, at, source._np[loop] if alpha == 1 else source._np[loop] * checked_scalar(self.dtype, alpha)),
             slices=self.dim() > 1 and not _index_add_scatters(self, self._wrap_dim(dim), alpha))
         raise
 
