@@ -12,7 +12,8 @@ from ..saved_names import as_given, as_program_gave, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _invalid_combination
-from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy,
+from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
+                   fold_at, fresh, from_numpy,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
 from .. import autocast
@@ -358,18 +359,17 @@ def scatter_add(self, dim, index, src):
     if self.dim():
         grid_idx = idx.reshape(idx.shape or (1,))  # a 0-dim index into a vector: one element
         values = src._np.reshape(src._np.shape or (1,))
-        np.add.at(arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)])
+        fold_at(np.add, arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)], self.dtype)
     else:  # a scalar: every index is 0, each value added in turn
-        _add_in_turn(arr, src._np.reshape(-1)[:idx.size])
+        _add_in_turn(arr, src._np.reshape(-1)[:idx.size], self.dtype)
     out = fresh(arr, self.dtype)
     if needs_grad(self, src):
         attach(out, given(ScatterAddBackward0(self, d, index, src), dim=dim))
     return out
 
 
-def _add_in_turn(scalar, values):
-    for v in values:
-        scalar[...] = scalar + v
+def _add_in_turn(scalar, values, dtype, in_turn=False):
+    fold_at(np.add, scalar.reshape(1), np.zeros(values.size, np.intp), values, dtype, in_turn)
 
 
 def _select_index(op, self, dim, index):
@@ -478,12 +478,16 @@ def index_add(self, dim, index, source, alpha=1):
         raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     arr = self._np.copy()
     src = source._np if factor == 1 else source._np * factor
+    if self.dim() <= 1 and factor != 1 and self.dtype in REDUCED_FLOATS:  # (a vector's loop: the product rounded)
+        src = dtypes.rounding(self.dtype)(src)
+    # a reduced float type: added in float and rounded once by the scatter_add path, after each add by the others
+    in_turn = not _index_add_scatters(self, d, alpha)
     if self.numel() == 0:
         pass
     elif self.dim():
-        np.add.at(arr, (slice(None),) * d + (idx,), src)
+        fold_at(np.add, arr, (slice(None),) * d + (idx,), src, self.dtype, in_turn)
     else:
-        _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1))
+        _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1), self.dtype, in_turn)
     out = fresh(arr, self.dtype)
     if needs_grad(self, source):
         attach(out, given(IndexAddBackward0(self, d, index, source, alpha), dim=dim))
@@ -515,16 +519,25 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     if bad.any():
         raise index_error("index out of range in self")
     step = _REDUCE_STEP[reduce]
+    rounded = dtypes.rounding(self.dtype) if self.dtype in REDUCED_FLOATS else np.asarray  # (each step's, in turn)
     src = source._np
     for i, k in enumerate(idx.tolist()):
         place = (slice(None),) * d + (k,) if self.dim() else ()
-        arr[place] = step(arr[place], src[(slice(None),) * d + (i,)] if source.dim() else src)
+        arr[place] = rounded(step(arr[place], src[(slice(None),) * d + (i,)] if source.dim() else src))
     if reduce == "mean":
-        counts = np.full(self._shape, 1 if include_self else 0, np.int64)
-        np.add.at(counts, (slice(None),) * d + (idx,) if self.dim() else (), 1)
-        counts[counts == 0] = 1
-        arr = (arr // counts if arr.dtype.kind in "iub" else arr / counts).astype(arr.dtype)
+        arr = _divided_by_counts(arr, (slice(None),) * d + (idx,) if self.dim() else (), include_self)
     return d, arr
+
+
+def _divided_by_counts(arr, places, include_self):
+    """A mean's sums (already in their dtype) divided by how many values each took (self counted if included): ATen's
+    div_ by the counts, in float for a float type, floor for an integer one."""
+    counts = np.full(arr.shape, 1 if include_self else 0, np.int64)
+    np.add.at(counts, places, 1)
+    counts[counts == 0] = 1
+    if arr.dtype.kind in "iub":
+        return arr // counts
+    return (arr / counts.astype(arr.dtype if arr.dtype.itemsize > 4 else np.float32)).astype(arr.dtype)
 
 
 def index_reduce(self, dim, index, source, reduce, *, include_self=True):
@@ -805,12 +818,12 @@ def _scatter_source(self, d, idx, src):
     return _fill_value(self, src) if idx.size else None  # (the kernel reads the value when it has a place to write)
 
 
-def _scatter_into(arr, d, idx, values, ufunc=None):
+def _scatter_into(arr, d, idx, values, ufunc=None, dtype=None):
     """Write values at idx along d (ufunc: fold them in with ufunc.at, repeated places each time)."""
     if ufunc is not None:
         grid_idx = idx.reshape(idx.shape or (1,))
         flat = arr.reshape(arr.shape or (1,))  # (a view of arr, 0-d included)
-        ufunc.at(flat, _index_grid(grid_idx, d), np.broadcast_to(values, idx.shape).reshape(grid_idx.shape))
+        fold_at(ufunc, flat, _index_grid(grid_idx, d), np.broadcast_to(values, idx.shape).reshape(grid_idx.shape), dtype)
     elif arr.ndim:
         grid_idx = idx.reshape(idx.shape or (1,))
         arr[_index_grid(grid_idx, d)] = np.broadcast_to(values, idx.shape).reshape(grid_idx.shape)
@@ -825,7 +838,7 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
     ufunc = _scatter_reduce_kernel(src, reduce)
     values = _scatter_source(self, d, idx, src)
     arr = self._np.copy()
-    _scatter_into(arr, d, idx, values, ufunc)
+    _scatter_into(arr, d, idx, values, ufunc, self.dtype)
     out = fresh(arr, self.dtype)
     if needs_grad(self, src):
         node = _scatter_node(self, d, index, src, reduce)
@@ -849,7 +862,7 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     check_overlap(self, (src,))
 
     def write(arr):
-        _scatter_into(arr, d, idx, values, ufunc)
+        _scatter_into(arr, d, idx, values, ufunc, self.dtype)
     return write_inplace(self, write, lambda: _scatter_node(self, d, index, src, reduce, "scatter_"), (src,))
 
 
@@ -946,7 +959,7 @@ class TakeBackward0(Node):
         index, _ = self.unpack()
         out = np.zeros(int(np.prod(self.shape)), g.dtype.np)
         flat = index._np.reshape(-1)
-        np.add.at(out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1))
+        fold_at(np.add, out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1), g.dtype, in_turn=True)
         result = fresh(out.reshape(self.shape), g.dtype)
         result._version_counter.bump()  # (PyTorch's zeros_like(self).put_(index, grad, true): in place)
         if needs_grad(g):
@@ -1059,12 +1072,9 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
                      "amax": -np.inf if floating else (info.min if info else False),
                      "amin": np.inf if floating else (info.max if info else True)}[reduce]
     with np.errstate(all="ignore"):
-        _REDUCTIONS[reduce].at(arr, grid, values)
+        fold_at(_REDUCTIONS[reduce], arr, grid, values, self.dtype)
         if reduce == "mean":
-            count = np.full(arr.shape, 1 if include_self else 0, np.int64)
-            np.add.at(count, grid, 1)
-            count[count == 0] = 1
-            arr = (arr / count).astype(arr.dtype) if self.dtype.category >= 2 else arr // count
+            arr = _divided_by_counts(arr, grid, include_self)
     return d, reduce, np.require(arr.reshape(self._shape), self.dtype.np, requirements="C")  # (0-d stays 0-d)
 
 
