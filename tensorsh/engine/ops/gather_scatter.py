@@ -152,6 +152,9 @@ def _masked_scatter_checks(self, mask, source, shape):
     if self.dtype is not source.dtype:
         raise runtime("masked_scatter: expected self and source to have same dtypes but got"
                       f"{dtypes.SCALAR_NAMES[self.dtype.name]} and {dtypes.SCALAR_NAMES[source.dtype.name]}")
+    if mask.dtype is dtypes.uint8:  # (a deprecation warning, then refused all the same)
+        warn("masked_scatter_ received a mask with dtype torch.uint8, this behavior is now deprecated,please use a "
+             "mask with dtype torch.bool instead.")
     if mask.dtype.name != "bool":
         raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
                       f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
