@@ -7,7 +7,7 @@ import numpy as np
 from . import dtypes, errors, kernels, layout, messages, random as rng, undo
 from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
-from .scalars import checked_scalar, fits
+from .scalars import checked_scalar, fits, real_scalar
 from .storage import check_size
 from .tensorimpl import CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list, int_elements
 from .typenames import tp_name as type_name
@@ -440,10 +440,11 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
     if end is None:
         start, end = 0, start
     start, end, step = (v.item() if isinstance(v, Tensor) else v for v in (start, end, step))
-    is_float = any(isinstance(v, float) for v in (start, end, step))
+    is_float = any(isinstance(v, (float, complex)) for v in (start, end, step))
     dt = dtype or (dtypes.DEFAULT_FLOAT if is_float else dtypes.int64)
     if dt is dtypes.bool_:
         raise make("NotImplementedError", "\"arange_cpu\" not implemented for 'Bool'")
+    start, end, step = (real_scalar(v, dtypes.float64) for v in (start, end, step))  # (a complex one: read as a double)
     # (ATen's arange_out: its checks on the ends and step as doubles, the size in double but for int64)
     if not (float(step) > 0 or float(step) < 0):
         raise runtime("step must be nonzero")

@@ -85,6 +85,24 @@ def check_opmath(dtype, value):
     return value
 
 
+def c_type(dtype, opmath=False):
+    """The C type a kernel reads a dtype's numbers as (opmath: the one it computes in, float for float16/bfloat16)."""
+    if opmath and dtype.category == 2:
+        return "double" if dtype is dtypes.float64 else "float"
+    return C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])
+
+
+def real_scalar(value, dtype, opmath=False):
+    """A complex Python number where a real tensor's kernel reads a real one (alpha, beta, a threshold, a slope):
+    c10's checked_convert to the kernel's C type refuses an imaginary part; else its real part (an int for an
+    integer dtype). Anything else as it is."""
+    if type(value) is not complex or dtype.category == 3:
+        return value
+    if value.imag:
+        raise runtime(f"value cannot be converted to type {c_type(dtype, opmath)} without overflow")
+    return int(value.real) if dtype.category < 2 else value.real
+
+
 _LONG_LONG = (-2 ** 63, 2 ** 63 - 1)
 
 

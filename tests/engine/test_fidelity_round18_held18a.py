@@ -97,6 +97,32 @@ for s in [torch.ones(3), torch.ones(3, dtype=torch.int64), torch.ones(3, dtype=t
 c = torch.ones(2, dtype=torch.complex64)
 print(torch.addcmul(c, c, c, value=1j), torch.lerp(c, 2 * c, 0.5j))
 """,
+"products_activations_and_arange_read_a_complex_number_through_checked_convert": """
+F = torch.nn.functional
+m, b3, v = torch.ones(2, 2), torch.ones(1, 2, 2), torch.ones(2)
+for dt in [torch.float32, torch.float64, torch.bfloat16, torch.int64]:
+    M, B, V = m.to(dt), b3.to(dt), v.to(dt)
+    for c in [1j, complex(2, 0)]:
+        for f in [lambda: torch.addmm(M, M, M, alpha=c), lambda: torch.addmm(M, M, M, beta=c), lambda: torch.addmv(V, M, V, alpha=c),
+                  lambda: torch.addr(M, V, V, beta=c), lambda: torch.baddbmm(B, B, B, alpha=c), lambda: torch.addbmm(M, B, B, beta=c),
+                  lambda: F.threshold(V, c, 0.), lambda: F.threshold(V, 0.5, c), lambda: F.elu(V, alpha=c), lambda: F.leaky_relu(V, c),
+                  lambda: F.softplus(V, beta=c), lambda: F.celu(V, alpha=c)]:
+            try: print(dt, c, f())
+            except Exception as e: print(dt, c, type(e).__name__, e)
+for f in [lambda: torch.arange(1j), lambda: torch.arange(0, complex(3, 0)), lambda: torch.arange(complex(1, 0), 4, 1)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
+"a_complex_number_meets_the_missing_complex_kernels_of_a_real_tensor": """
+for t in [torch.ones(3), torch.ones(3, dtype=torch.int64), torch.ones(3, dtype=torch.float64)]:
+    for f in [lambda: t.lt(1j), lambda: torch.gt(t, 1j), lambda: t <= 1j, lambda: 1j >= t, lambda: torch.remainder(t, 1j),
+              lambda: t.fmod(1j), lambda: t // 1j, lambda: 1j // t, lambda: t % 1j, lambda: 1j % t, lambda: torch.xlogy(t, 1j),
+              lambda: torch.xlogy(1j, t), lambda: torch.copysign(t, 1j), lambda: torch.floor_divide(t, 1j), lambda: t.clone().lt_(1j),
+              lambda: t.clone().fmod_(1j), lambda: t.clone().remainder_(1j), lambda: torch.remainder(t, complex(2, 0)), lambda: t.lt(complex(2, 0)),
+              lambda: torch.remainder(t.cfloat(), 2)]:
+        try: print(t.dtype, f())
+        except Exception as e: print(t.dtype, type(e).__name__, e)
+""",
 }
 
 
