@@ -49,8 +49,10 @@ def fold_at(ufunc, arr, key, values, dtype, in_turn=False):
     starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
     rank = np.empty(targets.size, np.int64)
     rank[order] = np.arange(targets.size) - np.repeat(starts, np.diff(np.r_[starts, targets.size]))
-    for r in range(int(rank.max(initial=-1)) + 1):
-        now = rank == r
+    by_rank = np.argsort(rank, kind="stable")
+    bounds = np.searchsorted(rank[by_rank], np.arange(int(rank.max(initial=-1)) + 2))
+    for lo, hi in zip(bounds[:-1], bounds[1:]):  # (round by round: each place once in a round)
+        now = by_rank[lo:hi]
         at = targets[now]
         arr.flat[at] = rounded(ufunc(np.asarray(arr.flat[at], np.float32), values[now]))
 
