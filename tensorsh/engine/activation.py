@@ -9,6 +9,7 @@ from . import autograd, dtypes, kernels, layout, onednn_gelu
 from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import recorded
 from .errors import runtime, type_error
+from .scalars import real_scalar
 from .saved_names import unsigned
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
@@ -127,6 +128,7 @@ _leaky = _op("LeakyReluBackward0", _leaky_forward, _leaky_grad, "LeakyReluBackwa
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
+    negative_slope = _floating_kernel_number(input, negative_slope)
     if inplace and negative_slope < 0 and input.requires_grad:
         raise runtime("In-place leakyReLu backward calculation is triggered with a negative slope which is not "
                       "supported. This is caused by calling in-place forward function with a negative slope, please "
@@ -156,6 +158,7 @@ _elu = _op("EluBackward0", _elu_forward, _elu_grad, "EluBackward1", _elu_grad_re
 
 
 def elu(input, alpha=1.0, inplace=False):
+    alpha = _floating_kernel_number(input, alpha)
     if inplace and alpha < 0 and input.requires_grad:
         raise runtime("In-place elu backward calculation is triggered with a negative slope which is not supported. "
                       "This is caused by calling in-place forward function with a negative slope, please call "
@@ -338,7 +341,14 @@ _softplus = _op("SoftplusBackward0", _softplus_forward, _softplus_grad,
                 saves={"beta": lambda p: p[0], "threshold": lambda p: p[1]})
 
 
+def _floating_kernel_number(input, value):
+    """A number a floating-only kernel reads in its compute type (another dtype's refusal comes first)."""
+    return real_scalar(value, input.dtype, opmath=True) if isinstance(input, Tensor) and input.dtype.category == 2 \
+        else value
+
+
 def softplus(input, beta=1, threshold=20):  # (ints, as ATen's Scalar defaults: grad_fn._saved_beta prints 1)
+    beta, threshold = (_floating_kernel_number(input, v) for v in (beta, threshold))
     return _softplus(input, (beta, threshold), False, "softplus")
 
 
@@ -364,6 +374,7 @@ _celu = _op("CeluBackward0", _elu_forward, _celu_scale(_elu_grad), "CeluBackward
 def celu(input, alpha=1.0, inplace=False):
     if inplace and needs_grad(input):  # (celu_'s autograd check comes before the alpha one)
         check_inplace(input)
+    alpha = real_scalar(alpha, dtypes.float64)  # (read as a double first, whatever input's dtype)
     if alpha == 0:
         raise runtime("ZeroDivisionError: alpha cannot be 0 for CELU")  # (PyTorch's RuntimeError says so)
     return _celu(input, (alpha, 1, 1.0 / alpha), inplace, "celu")
@@ -421,6 +432,8 @@ _threshold = _op("ThresholdBackward0", _threshold_forward, _threshold_grad, "Thr
 def threshold(input, threshold, value, inplace=False):
     if isinstance(input, Tensor) and input.dtype is dtypes.bool_:
         raise not_implemented_for("threshold_cpu", input.dtype)
+    if isinstance(input, Tensor):  # (the threshold read in the kernel's compute type, the value in input's own)
+        threshold, value = real_scalar(threshold, input.dtype, opmath=True), real_scalar(value, input.dtype)
     return _threshold(input, (threshold, value), inplace, "threshold")
 
 

@@ -9,6 +9,7 @@ from .ops.views import t as _t
 from .storage import INFERENCE_MODE, note_view
 from .tensorimpl import Tensor
 from . import messages
+from .scalars import real_scalar
 from .ops.core import attach, cj, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
@@ -141,6 +142,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, mat1._shape)), b="x".join(map(str, mat2._shape))))
     if input._shape != (mat1._shape[0], mat2._shape[1]) and input._shape != (mat2._shape[1],):
         input.expand(mat1._shape[0], mat2._shape[1])  # (ATen's expand_size: its error where input does not broadcast)
+    alpha, beta = (real_scalar(v, mat1.dtype, opmath=True) for v in (alpha, beta))
     fused = kernels.blas_matmul(mat1._np, mat2._np, input._np) if alpha == 1 and beta == 1 else None
     if fused is not None:  # (MKL's own order, C included)
         out = fresh(fused, mat1.dtype)

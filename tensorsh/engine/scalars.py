@@ -48,7 +48,9 @@ def checked_scalar(dtype, value, reduced=True):
     """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'. reduced=False:
     a float16/bfloat16 value is not range-checked (becomes inf), as ATen's one-element fill (scalar_fill: a
     one-element fill_/full, the 0-dim tensor of `x[i] = v`) converts it."""
-    if type(value) is complex and dtype.category < 3:  # (c10's checked_convert: a non-zero imaginary part overflows)
+    if type(value) is complex and dtype.category < 3:  # (c10's checked_convert: a non-zero imaginary part overflows,
+        if dtype.category == 0:  # except into bool, which never overflows: c10::complex's bool is real || imag)
+            return np.bool_(value)
         if value.imag != 0:
             raise runtime(f"value cannot be converted to type {C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])} "
                           "without overflow")
@@ -73,9 +75,32 @@ def checked_scalar(dtype, value, reduced=True):
 
 def check_opmath(dtype, value):
     """A number a kernel reads in its compute type (addcmul's value, lerp's weight: float for float16/bfloat16/
-    float32, the dtype itself for integers, double unchecked): PyTorch's 'value cannot be converted ...'."""
+    float32, the dtype itself for integers, double unchecked but for a complex number's imaginary part): PyTorch's
+    'value cannot be converted ...'. The number as the kernel reads it (a complex one's real part)."""
+    if type(value) is complex and dtype.category < 3:
+        return checked_scalar(dtype if dtype.category != 2 else dtypes.float64 if dtype is dtypes.float64 else
+                              dtypes.float32, value).item()
     if dtype.category == 1 or dtype.category == 2 and dtype is not dtypes.float64 and not -FLOAT32_MAX <= value <= FLOAT32_MAX:
         checked_scalar(dtype if dtype.category == 1 else dtypes.float32, value)
+    return value
+
+
+def c_type(dtype, opmath=False):
+    """The C type a kernel reads a dtype's numbers as (opmath: the one it computes in, float for float16/bfloat16)."""
+    if opmath and dtype.category == 2:
+        return "double" if dtype is dtypes.float64 else "float"
+    return C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])
+
+
+def real_scalar(value, dtype, opmath=False):
+    """A complex Python number where a real tensor's kernel reads a real one (alpha, beta, a threshold, a slope):
+    c10's checked_convert to the kernel's C type refuses an imaginary part; else its real part (an int for an
+    integer dtype). Anything else as it is."""
+    if type(value) is not complex or dtype.category == 3:
+        return value
+    if value.imag:
+        raise runtime(f"value cannot be converted to type {c_type(dtype, opmath)} without overflow")
+    return int(value.real) if dtype.category < 2 else value.real
 
 
 _LONG_LONG = (-2 ** 63, 2 ** 63 - 1)

@@ -6,6 +6,7 @@ import numpy as np
 from .. import dtypes, errors
 from ..autograd import no_grad
 from ..errors import runtime
+from ..scalars import real_scalar
 from ..tensorimpl import _shape_list
 from .core import attach, fresh, needs_grad, precheck, write_inplace
 from .scaled_products import ScaledProductBackward
@@ -56,6 +57,7 @@ def _addmm_values(c, m1, m2, dt, beta, alpha):
 
 def _baddbmm_values(self, batch1, batch2, beta, alpha):
     dt = batch1.dtype
+    alpha, beta = (real_scalar(v, dt, opmath=True) for v in (alpha, beta))
     a, b = batch1._np, batch2._np
     shape = (a.shape[0], a.shape[1], b.shape[2])
     s = np.broadcast_to(self._np, shape)
@@ -185,6 +187,7 @@ def _check_addbmm(self, batch1, batch2):
 def _addbmm_values(self, batch1, batch2, beta, alpha, sizes):
     """ATen's addbmm_impl_: self expanded, then one addmm_ per batch (beta for the first only)."""
     dt = self.dtype
+    alpha, beta = (real_scalar(v, dt, opmath=True) for v in (alpha, beta))
     result = np.array(np.broadcast_to(self._np, sizes))
     if batch1._shape[0] == 0:
         return result * _scalar(dt, beta) if beta != 0 else np.zeros(sizes, dt.np)

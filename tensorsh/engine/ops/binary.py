@@ -53,8 +53,10 @@ def _checked_alpha(self, other, alpha, sign):
     dt = dtypes.result_type((self, other))
     if isinstance(alpha, bool) and dt is not dtypes.bool_:
         raise runtime("Boolean alpha only supported for Boolean results.")
-    if dt.category < 2 and isinstance(alpha, float):
+    if dt.category < 2 and isinstance(alpha, (float, complex)):
         raise runtime("For integral input tensors, argument alpha must not be a floating point number.")
+    if dt.category < 3 and isinstance(alpha, complex):
+        raise runtime("For non-complex input tensors, argument alpha must not be a complex number.")
     check_alpha_fits(dt, sign * alpha)
     return builtins.bool(alpha) if dt is dtypes.bool_ else alpha
 

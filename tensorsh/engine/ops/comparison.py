@@ -185,6 +185,10 @@ def _no_bool_scalar_kernel(dt, lower, upper):
 def clamp(self, min=None, max=None):
     if min is None and max is None:
         raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+    if type(min) is complex or type(max) is complex:  # (clamp's meta promotes a non-floating self only: to complex)
+        if self.dtype.category < 2:
+            raise make("NotImplementedError", "clamp is not supported for complex types")
+        min, max = (scalars.check_opmath(dtypes.float64, b) if type(b) is complex else b for b in (min, max))
     if min is not None and max is not None and isinstance(min, Tensor) != isinstance(max, Tensor):
         # a 0-dim tensor beside a number: the parser's Scalar overload (ClampBackward1), the tensor as its value
         min, max = (b.item() if isinstance(b, Tensor) else b for b in (min, max))
@@ -271,6 +275,8 @@ def clip(self, min=None, max=None):
 
 def clamp_inplace(self, min=None, max=None):
     precheck(self, min, max)  # (tensor bounds: TensorIterator's partial-overlap check too)
+    if self.dtype.category < 2 and complex in (type(min), type(max)):  # (the meta's promotion meets self first)
+        cast_for_inplace(self, dtypes.result_type([self] + [b for b in (min, max) if b is not None]), cpp_name=True)
     with autograd.no_grad():
         values = clamp(self, min, max)
     # (the Scalar overload's kernel names the output by its C++ type, the Tensor overload's TensorIterator by its
@@ -338,8 +344,10 @@ def _clamp_bound(op, lower):
             bound = kwargs[key]
         else:
             bound = None
-        if bound is None or not isinstance(bound, (int, float, Tensor)):
+        if bound is None or not isinstance(bound, (int, float, complex, Tensor)):
             raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
+        if type(bound) is complex:
+            raise make("NotImplementedError", "clamp is not supported for complex types")
         dt = dtypes.result_type([self, bound])
         if not isinstance(bound, Tensor):
             _no_bool_scalar_kernel(dt, lower, not lower)

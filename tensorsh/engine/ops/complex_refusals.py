@@ -56,7 +56,8 @@ REFUSED = {
     "amax": _kernel("max_values_cpu"), "amin": _kernel("min_values_cpu"), "aminmax": _kernel("aminmax_cpu"),
     "histc": _kernel("aminmax_cpu"),
     "floor_divide": _kernel("div_floor_cpu"), "floor_divide_": _kernel("div_floor_cpu"),
-    "remainder": _kernel("remainder_cpu"), "remainder_": _kernel("remainder_cpu"),
+    "remainder": _kernel("remainder_cpu"), "remainder_": _kernel("remainder_cpu"), "__rmod__": _kernel("remainder_cpu"),
+    "__rfloordiv__": _kernel("div_floor_cpu"),
     "fmod": _kernel("fmod_cpu"), "fmod_": _kernel("fmod_cpu"),
     "kthvalue": _kernel("kthvalue_cpu"), "mode": _kernel("mode_cpu"), "cummax": _kernel("cummax_cpu"),
     "cummin": _kernel("cummin_cpu"), "median": _median, "nanmedian": _median, "unique": _unique,
@@ -129,7 +130,19 @@ def refused(fn, name):
         if found is not None:
             i, t = found
             return found, make(*message(t.dtype, args[:i] + args[i + 1:] + tuple(kwargs.values())))
+        if by_number and complex in map(type, args[:2]):  # (a complex number promotes a real tensor to its kernel)
+            i, t = next(((i, a) for i, a in enumerate(args[:2]) if isinstance(getattr(a, "dtype", None), dtypes.DType)),
+                        (None, None))
+            if t is not None:
+                return (i, t), make(*message(dtypes.result_type(args[:2]), ()))
+    # (an in-place op's promotion to complex meets its output's cast check first, but a comparison's)
+    by_number = name in _BY_A_NUMBER and (name[-1] != "_" or name[-2:] == "__" or name[:2] in ("lt", "le", "gt", "ge"))
     return _guarded(fn, name, guard)
+
+
+# the refused binary ops a complex Python number reaches with a real tensor (isin reads it as a complex double)
+_BY_A_NUMBER = frozenset(n + s for n in ("lt", "le", "gt", "ge", "remainder", "fmod", "floor_divide", "xlogy",
+                                          "copysign") for s in ("", "_")) | {"__rmod__", "__rfloordiv__"}
 
 
 # ops whose complex gradient tensorsh does not compute as PyTorch does: refused when a complex operand requires grad

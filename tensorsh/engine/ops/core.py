@@ -27,6 +27,36 @@ _F16 = dtypes.float16
 REDUCED_FLOATS = (_F16, _BF16)  # (computed in float by PyTorch's CPU kernels, rounded to their dtype)
 
 
+def fold_at(ufunc, arr, key, values, dtype, in_turn=False):
+    """ufunc.at(arr, key, values) as ATen's CPU kernels fold values into a float16/bfloat16 tensor: in_turn (the
+    loops of index_add_, index_put_/put_ with accumulate, index_reduce_) each step computed in float and rounded to
+    dtype; otherwise (the scatter kernels' float accumulation buffer) every step in float, rounded once at the end."""
+    if dtype not in REDUCED_FLOATS:
+        ufunc.at(arr, key, values)
+        return
+    rounded = dtypes.rounding(dtype)
+    values = np.asarray(values, np.float32)
+    if not in_turn:
+        buffer = arr.astype(np.float32)
+        ufunc.at(buffer, key, values)
+        arr[...] = rounded(buffer)
+        return
+    places = np.arange(arr.size).reshape(arr.shape)[key]
+    targets = places.reshape(-1)
+    values = np.broadcast_to(values, places.shape).reshape(-1)
+    order = np.argsort(targets, kind="stable")  # (each place's k-th value is folded in in the k-th round)
+    ranked = targets[order]
+    starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
+    rank = np.empty(targets.size, np.int64)
+    rank[order] = np.arange(targets.size) - np.repeat(starts, np.diff(np.r_[starts, targets.size]))
+    by_rank = np.argsort(rank, kind="stable")
+    bounds = np.searchsorted(rank[by_rank], np.arange(int(rank.max(initial=-1)) + 2))
+    for lo, hi in zip(bounds[:-1], bounds[1:]):  # (round by round: each place once in a round)
+        now = by_rank[lo:hi]
+        at = targets[now]
+        arr.flat[at] = rounded(ufunc(np.asarray(arr.flat[at], np.float32), values[now]))
+
+
 def needs_grad(*xs):
     if not autograd._grad_enabled[0]:
         return False

@@ -5,7 +5,7 @@ import numpy as np
 from .. import dtypes, layout, undo
 from ..autograd import Node, SavedTensor, edge_of, should_compute_output
 from ..errors import TorchError, index_error, runtime, type_error
-from .core import attach, check_overlap, needs_grad, operand_edge, precheck, type_name, write_inplace
+from .core import attach, check_overlap, fold_at, needs_grad, operand_edge, precheck, type_name, write_inplace
 
 
 class PutBackward0(Node):
@@ -64,11 +64,13 @@ def Tensor_():
     return Tensor
 
 
-def _write(arr, flat, values, accumulate):
-    """Row-major positions of arr (any strides): a repeated index keeps the last value, or adds them all."""
+def _write(arr, flat, values, accumulate, dtype):
+    """Row-major positions of arr (any strides): a repeated index keeps the last value, or adds them all (in turn,
+    a float16/bfloat16 sum rounded after each)."""
     positions = np.unravel_index(flat, arr.shape) if arr.ndim else ()
     if accumulate:
-        np.add.at(arr, positions, values)
+        fold_at(np.add, arr.reshape(arr.shape or (1,)), positions or (np.zeros(flat.size, np.intp),), values, dtype,
+                in_turn=True)
     elif arr.ndim:
         arr[positions] = values
     elif values.size:
@@ -86,16 +88,16 @@ def put_inplace(self, index, source, accumulate=False):
             written = index._np.reshape(-1)[:count]
             undo.touch(self._storage)
             _write(self._np, np.where(written < 0, written + size, written), source._np.reshape(-1)[:count],
-                   accumulate)
+                   accumulate, self.dtype)
         raise
-    return write_inplace(self, lambda arr: _write(arr, flat, values, accumulate),
+    return write_inplace(self, lambda arr: _write(arr, flat, values, accumulate, self.dtype),
                          lambda: PutBackward0(self, index, source, accumulate), (source,))
 
 
 def put(self, index, source, accumulate=False):
     flat, values = _checked(self, index, source)
     arr = np.array(self._np, copy=True, order="C")
-    _write(arr, flat, values, accumulate)
+    _write(arr, flat, values, accumulate, self.dtype)
     out = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).put_(...))
     if needs_grad(self, source):
         attach(out, PutBackward0(self, index, source, accumulate))

@@ -12,7 +12,8 @@ from ..saved_names import as_given, as_program_gave, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _invalid_combination
-from .core import (NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap, fresh, from_numpy,
+from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
+                   fold_at, fresh, from_numpy,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
 from .. import autocast
@@ -31,7 +32,7 @@ def _warn_if_expanded(op, self):
 
 def _mask_and_value(op, mask, value, self=None):
     """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
-    if not isinstance(mask, Tensor) or not isinstance(value, (int, float, Tensor)):
+    if not isinstance(mask, Tensor) or not isinstance(value, (int, float, complex, Tensor)):
         given = [v for v in (mask, value) if v is not _MISSING]
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
@@ -151,6 +152,9 @@ def _masked_scatter_checks(self, mask, source, shape):
     if self.dtype is not source.dtype:
         raise runtime("masked_scatter: expected self and source to have same dtypes but got"
                       f"{dtypes.SCALAR_NAMES[self.dtype.name]} and {dtypes.SCALAR_NAMES[source.dtype.name]}")
+    if mask.dtype is dtypes.uint8:  # (a deprecation warning, then refused all the same)
+        warn("masked_scatter_ received a mask with dtype torch.uint8, this behavior is now deprecated,please use a "
+             "mask with dtype torch.bool instead.")
     if mask.dtype.name != "bool":
         raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
                       f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
@@ -358,18 +362,17 @@ def scatter_add(self, dim, index, src):
     if self.dim():
         grid_idx = idx.reshape(idx.shape or (1,))  # a 0-dim index into a vector: one element
         values = src._np.reshape(src._np.shape or (1,))
-        np.add.at(arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)])
+        fold_at(np.add, arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)], self.dtype)
     else:  # a scalar: every index is 0, each value added in turn
-        _add_in_turn(arr, src._np.reshape(-1)[:idx.size])
+        _add_in_turn(arr, src._np.reshape(-1)[:idx.size], self.dtype)
     out = fresh(arr, self.dtype)
     if needs_grad(self, src):
         attach(out, given(ScatterAddBackward0(self, d, index, src), dim=dim))
     return out
 
 
-def _add_in_turn(scalar, values):
-    for v in values:
-        scalar[...] = scalar + v
+def _add_in_turn(scalar, values, dtype, in_turn=False):
+    fold_at(np.add, scalar.reshape(1), np.zeros(values.size, np.intp), values, dtype, in_turn)
 
 
 def _select_index(op, self, dim, index):
@@ -459,21 +462,35 @@ def _index_func_meta(func, self, dim, index, source):
     return d, size, idx
 
 
+def _index_add_alpha(self, size, idx, alpha):
+    """alpha as the kernel reads it (c10's checked_convert to self's dtype): a vector's loop converts it first, a
+    matrix's per-slice adds only when there is one to do and the first index is in bounds (else alpha is unread)."""
+    if self.dim() <= 1 or idx.size and self.numel() and 0 <= idx[0] < size:
+        value = checked_scalar(self.dtype, alpha)
+        return 1 if value == 1 else value
+    return 1
+
+
 def index_add(self, dim, index, source, alpha=1):
     d, size, idx = _index_func_meta("index_add", self, dim, index, source)
+    factor = _index_add_alpha(self, size, idx, alpha)
     bad = (idx < 0) | (idx >= size)
     if bad.any() and not (self.numel() == 0 and self.dim() > 1):  # (an empty matrix checks no index)
         if not _index_add_scatters(self, d, alpha):  # (its loop over the index, one slice each: its own message)
             raise _out_of_bounds(index_error("index out of range in self"))
         raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     arr = self._np.copy()
-    src = source._np if alpha == 1 else source._np * self.dtype.np.type(alpha)
+    src = source._np if factor == 1 else source._np * factor
+    if self.dim() <= 1 and factor != 1 and self.dtype in REDUCED_FLOATS:  # (a vector's loop: the product rounded)
+        src = dtypes.rounding(self.dtype)(src)
+    # a reduced float type: added in float and rounded once by the scatter_add path, after each add by the others
+    in_turn = not _index_add_scatters(self, d, alpha)
     if self.numel() == 0:
         pass
     elif self.dim():
-        np.add.at(arr, (slice(None),) * d + (idx,), src)
+        fold_at(np.add, arr, (slice(None),) * d + (idx,), src, self.dtype, in_turn)
     else:
-        _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1))
+        _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1), self.dtype, in_turn)
     out = fresh(arr, self.dtype)
     if needs_grad(self, source):
         attach(out, given(IndexAddBackward0(self, d, index, source, alpha), dim=dim))
@@ -505,16 +522,25 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     if bad.any():
         raise index_error("index out of range in self")
     step = _REDUCE_STEP[reduce]
+    rounded = dtypes.rounding(self.dtype) if self.dtype in REDUCED_FLOATS else np.asarray  # (each step's, in turn)
     src = source._np
     for i, k in enumerate(idx.tolist()):
         place = (slice(None),) * d + (k,) if self.dim() else ()
-        arr[place] = step(arr[place], src[(slice(None),) * d + (i,)] if source.dim() else src)
+        arr[place] = rounded(step(arr[place], src[(slice(None),) * d + (i,)] if source.dim() else src))
     if reduce == "mean":
-        counts = np.full(self._shape, 1 if include_self else 0, np.int64)
-        np.add.at(counts, (slice(None),) * d + (idx,) if self.dim() else (), 1)
-        counts[counts == 0] = 1
-        arr = (arr // counts if arr.dtype.kind in "iub" else arr / counts).astype(arr.dtype)
+        arr = _divided_by_counts(arr, (slice(None),) * d + (idx,) if self.dim() else (), include_self)
     return d, arr
+
+
+def _divided_by_counts(arr, places, include_self):
+    """A mean's sums (already in their dtype) divided by how many values each took (self counted if included): ATen's
+    div_ by the counts, in float for a float type, floor for an integer one."""
+    counts = np.full(arr.shape, 1 if include_self else 0, np.int64)
+    np.add.at(counts, places, 1)
+    counts[counts == 0] = 1
+    if arr.dtype.kind in "iub":
+        return arr // counts
+    return (arr / counts.astype(arr.dtype if arr.dtype.itemsize > 4 else np.float32)).astype(arr.dtype)
 
 
 def index_reduce(self, dim, index, source, reduce, *, include_self=True):
@@ -551,15 +577,17 @@ def _reduced_into(self, src, values, make_node):
     return write_inplace(self, write, lambda: make_node(original), (src,), save_output=True)
 
 
-def _fill_index(op, self, dim, index, source=None, inplace=False):
+def _fill_index(op, self, dim, index, source=None, inplace=False, value=None):
     """(dim, flat int64 indices) for index_fill/index_copy, with PyTorch's checks (index_copy's of its source,
-    from its meta function, before the kernel's)."""
+    from its meta function, before the kernel's; index_fill's of a complex value, before the index's)."""
     if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
     if source is not None:
         _copy_source(self, self._wrap_dim(dim), index, source)
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
+    if not self.dtype.is_complex and (type(value) is complex or isinstance(value, Tensor) and value.dtype.is_complex):
+        raise runtime("index_fill_(): Converting complex Scalar to non-complex type is not supported")
     d = self._wrap_dim(dim)
     if op == "index_fill" and index.dim() > 1:
         raise runtime("Index has to be a vector/scalar")
@@ -627,13 +655,13 @@ def _index_fill_value(self, value):
         if value.dim():
             raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                           f"{value.dim()} dimension(s).")
-    elif not isinstance(value, (int, float)):
+    elif not isinstance(value, (int, float, complex)):
         raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
     return _fill_value(self, value)
 
 
 def index_fill(self, dim, index, value):
-    d, idx = _fill_index("index_fill", self, dim, index, inplace=False)
+    d, idx = _fill_index("index_fill", self, dim, index, inplace=False, value=value)
     fill = _index_fill_value(self, value)
     arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
     arr[_along(arr, d, idx)] = fill
@@ -649,7 +677,7 @@ def index_fill_inplace(self, dim, index, value):
     precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)  # autograd's in-place rules come before the kernel's checks
     _warn_if_expanded("index_fill_", self)
     try:
-        d, idx = _fill_index("index_fill", self, dim, index, inplace=True)
+        d, idx = _fill_index("index_fill", self, dim, index, inplace=True, value=value)
     except TorchError as e:
         _kept_before(e, self, dim, index._np.reshape(-1), lambda at, _: self._np.__setitem__(
             at, _index_fill_value(self, value)), negatives=True)
@@ -788,17 +816,17 @@ def _scatter_source(self, d, idx, src):
             raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
         values = src._np.reshape(src._np.shape or (1,))
         return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
-    if not isinstance(src, (int, float)):
+    if not isinstance(src, (int, float, complex)):
         raise type_error(f"scatter(): argument 'value' must be Number, not {type_name(src)}")
-    return _fill_value(self, src)
+    return _fill_value(self, src) if idx.size else None  # (the kernel reads the value when it has a place to write)
 
 
-def _scatter_into(arr, d, idx, values, ufunc=None):
+def _scatter_into(arr, d, idx, values, ufunc=None, dtype=None):
     """Write values at idx along d (ufunc: fold them in with ufunc.at, repeated places each time)."""
     if ufunc is not None:
         grid_idx = idx.reshape(idx.shape or (1,))
         flat = arr.reshape(arr.shape or (1,))  # (a view of arr, 0-d included)
-        ufunc.at(flat, _index_grid(grid_idx, d), np.broadcast_to(values, idx.shape).reshape(grid_idx.shape))
+        fold_at(ufunc, flat, _index_grid(grid_idx, d), np.broadcast_to(values, idx.shape).reshape(grid_idx.shape), dtype)
     elif arr.ndim:
         grid_idx = idx.reshape(idx.shape or (1,))
         arr[_index_grid(grid_idx, d)] = np.broadcast_to(values, idx.shape).reshape(grid_idx.shape)
@@ -813,7 +841,7 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
     ufunc = _scatter_reduce_kernel(src, reduce)
     values = _scatter_source(self, d, idx, src)
     arr = self._np.copy()
-    _scatter_into(arr, d, idx, values, ufunc)
+    _scatter_into(arr, d, idx, values, ufunc, self.dtype)
     out = fresh(arr, self.dtype)
     if needs_grad(self, src):
         node = _scatter_node(self, d, index, src, reduce)
@@ -837,7 +865,7 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     check_overlap(self, (src,))
 
     def write(arr):
-        _scatter_into(arr, d, idx, values, ufunc)
+        _scatter_into(arr, d, idx, values, ufunc, self.dtype)
     return write_inplace(self, write, lambda: _scatter_node(self, d, index, src, reduce, "scatter_"), (src,))
 
 
@@ -859,7 +887,7 @@ def _written_like(self, others, compute, make_node, overlap=True):
 
 
 def _scatter_prefix(self, at, loop, src, ufunc=None):
-    values = src._np[loop] if isinstance(src, Tensor) else np.full(len(loop[0]), src, self.dtype.np)
+    values = src._np[loop] if isinstance(src, Tensor) else np.full(len(loop[0]), _fill_value(self, src))
     if ufunc is None:
         self._np[at] = values
     else:
@@ -873,7 +901,7 @@ def index_add_inplace(self, dim, index, source, alpha=1):
                                                        alpha))
     except TorchError as e:
         _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: np.add.at(
-            self._np, at, source._np[loop] if alpha == 1 else source._np[loop] * self.dtype.np.type(alpha)),
+            self._np, at, source._np[loop] if alpha == 1 else source._np[loop] * checked_scalar(self.dtype, alpha)),
             slices=self.dim() > 1 and not _index_add_scatters(self, self._wrap_dim(dim), alpha))
         raise
 
@@ -934,7 +962,7 @@ class TakeBackward0(Node):
         index, _ = self.unpack()
         out = np.zeros(int(np.prod(self.shape)), g.dtype.np)
         flat = index._np.reshape(-1)
-        np.add.at(out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1))
+        fold_at(np.add, out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1), g.dtype, in_turn=True)
         result = fresh(out.reshape(self.shape), g.dtype)
         result._version_counter.bump()  # (PyTorch's zeros_like(self).put_(index, grad, true): in place)
         if needs_grad(g):
@@ -1047,12 +1075,9 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
                      "amax": -np.inf if floating else (info.min if info else False),
                      "amin": np.inf if floating else (info.max if info else True)}[reduce]
     with np.errstate(all="ignore"):
-        _REDUCTIONS[reduce].at(arr, grid, values)
+        fold_at(_REDUCTIONS[reduce], arr, grid, values, self.dtype)
         if reduce == "mean":
-            count = np.full(arr.shape, 1 if include_self else 0, np.int64)
-            np.add.at(count, grid, 1)
-            count[count == 0] = 1
-            arr = (arr / count).astype(arr.dtype) if self.dtype.category >= 2 else arr // count
+            arr = _divided_by_counts(arr, grid, include_self)
     return d, reduce, np.require(arr.reshape(self._shape), self.dtype.np, requirements="C")  # (0-d stays 0-d)
 
 

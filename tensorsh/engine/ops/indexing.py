@@ -12,7 +12,7 @@ from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from ..typenames import tp_name
 from .copies import copy_inplace, fill_inplace
-from .core import (InputNode, attach, check_overlap, from_numpy, internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_of,
+from .core import (InputNode, attach, check_overlap, fold_at, from_numpy, internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_of,
                    write_inplace)
 from .registry import op
 from .views import _slice, alias, expand, select, unsqueeze
@@ -376,7 +376,7 @@ def _index_put_into_zeros(shape, key, places, indices, g):
     """index_backward: PyTorch's _index_put_impl_(zeros, indices, g, accumulate=True) in place (version 1), recorded
     as IndexPutImplBackward0 when g requires grad (create_graph)."""
     z = np.zeros(shape, g.dtype.np)
-    np.add.at(z, key, g._np)
+    fold_at(np.add, z, key, g._np, g.dtype, in_turn=True)
     out = from_numpy(z, g.dtype)
     out._version_counter.bump()
     if needs_grad(g):
@@ -439,7 +439,7 @@ def setitem(self, index, value):
         value = from_numpy(np.asarray(scalars.checked_scalar(
             self.dtype, scalars.unpack_long(value), reduced=False)), self.dtype)
     if index is False:  # (THPVariable_setitem: a lone False writes nothing, once the value is converted)
-        return self
+        return
     if index is True:  # (and a lone True writes self.unsqueeze(0) as copy_to does; in a tuple it is an index)
         target = unsqueeze(self, 0)
     else:
@@ -449,7 +449,8 @@ def setitem(self, index, value):
             _expand_index(self, index_t)  # (applySlicing counts the indices before index_put_'s leaf check)
             split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
             value = _without_leading_ones(value)  # (set_item's slicePrefix1sSize, before index_put_)
-            return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
+            index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
+            return  # (__setitem__ returns None)
         target = getitem(self, index, setting=True)
     if value._shape == target._shape:  # PyTorch's copy_to, its three ways (a number is a 0-dim tensor by now:
         copy_inplace(target, value)  # copied into a 0-dim target, CopyBackwards; else filled, FillBackward3)
@@ -510,7 +511,7 @@ def index_put(self, indices, values, accumulate=False):
     are self's and the values' (no CloneBackward0 between, as ATen's composite records it)."""
     key, v = _put_operands(self, _aten_indices(self, indices), values, accumulate)
     arr = self._np.copy()
-    _put(arr, key, v, accumulate)
+    _put(arr, key, v, accumulate, self.dtype)
     result = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).index_put_(...))
     if self.dtype.category >= 2 and needs_grad(self, values):  # (floating and complex)
         attach(result, IndexPutBackward0(self, values, key, _index_tensors(indices), accumulate))
@@ -521,9 +522,9 @@ def _index_tensors(indices):
     return tuple(t for t in indices if isinstance(t, Tensor))
 
 
-def _put(arr, key, v, accumulate):
-    if accumulate:
-        np.add.at(arr, key, np.broadcast_to(v, arr[key].shape))
+def _put(arr, key, v, accumulate, dtype):
+    if accumulate:  # (the kernel's serial loop: a float16/bfloat16 sum rounded after each value)
+        fold_at(np.add, arr, key, np.broadcast_to(v, arr[key].shape), dtype, in_turn=True)
     else:
         arr[key] = v
 
@@ -533,7 +534,7 @@ def index_put_inplace(self, index, value, accumulate=False):
     key, v = _put_operands(self, index, value, accumulate, partial=True)
 
     def write(arr):
-        _put(arr, key, v, accumulate)
+        _put(arr, key, v, accumulate, self.dtype)
     return write_inplace(self, write, lambda: IndexPutBackward0(
         self, value, key, _index_tensors(index if isinstance(index, tuple) else (index,)), accumulate), (value,),
         any_dtype=True)
@@ -612,7 +613,7 @@ def _write_until(self, key, v, first_bad, accumulate):
     values = np.broadcast_to(v, places.shape).reshape(-1)[:count]
     undo.touch(self._storage)
     if accumulate:
-        np.add.at(self._np, targets, values)
+        fold_at(np.add, self._np, targets, values, self.dtype, in_turn=True)
     else:
         self._np[targets] = values
 

@@ -5,6 +5,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, should_compute_output
 from ..errors import runtime, type_error
+from ..scalars import real_scalar
 from ..linear import AddmmBackward0, addmm
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, check_inplace, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
@@ -64,6 +65,7 @@ def _addmv_values(input, mat, vec, beta, alpha):
         n = dtypes.SCALAR_NAMES
         raise runtime(f"addmv input tensors must have the same dtype, but got {n[input.dtype.name]}, "
                       f"{n[mat.dtype.name]}, and {n[vec.dtype.name]}")
+    alpha, beta = (real_scalar(v, mat.dtype) for v in (alpha, beta))
     dt = mat.dtype
     if kernels.MKL_ON_INTEL and dt is dtypes.float64 and alpha == 1 and beta == 1 and mat._stride[0] == 1 and \
             mat._shape[0] > 1:  # (a column-major matrix: MKL's gemv fuses the products in order onto the input)
@@ -100,9 +102,10 @@ def _addr_values(input, vec1, vec2, beta, alpha, inplace=False):
     if not inplace:
         input.expand(shape)  # (its message where input does not broadcast)
     dt = dtypes.result_type((input, vec1, vec2))
-    if dt.category < 2 and (isinstance(alpha, float) or isinstance(beta, float)):
-        which = "beta" if isinstance(beta, float) else "alpha"
+    if dt.category < 2 and (isinstance(alpha, (float, complex)) or isinstance(beta, (float, complex))):
+        which = "beta" if isinstance(beta, (float, complex)) else "alpha"
         raise runtime(f"For integral input tensors, argument {which} must not be a floating point number.")
+    alpha, beta = (real_scalar(v, dt) for v in (alpha, beta))
     a, b = vec1._np.astype(dt.np)[:, None], vec2._np.astype(dt.np)[None, :]
     x = input._np.astype(dt.np)
     if dt is dtypes.bool_:
