@@ -224,7 +224,11 @@ def max_pool1d_impl(input, kernel_size, stride=None, padding=0, dilation=1, ceil
     s = k if stride is None or stride == [] or stride == () else _check_1d("max_pool1d", "stride", stride)
     p, d = _check_1d("max_pool1d", "padding", padding), _check_1d("max_pool1d", "dilation", dilation)
     out, idx = _max_pool2d(input.unsqueeze(-2), (1, k), (1, s), (0, p), (1, d), ceil_mode, True)
-    return (out.squeeze(-2), idx.squeeze(-2)) if return_indices else out.squeeze(-2)
+    if return_indices:
+        return out.squeeze(-2), idx.squeeze(-2)
+    if not (input.requires_grad and autograd.is_grad_enabled()):  # (max_pool1d_impl: a fresh result, no view)
+        return out.squeeze(-2).clone()
+    return out.squeeze(-2)
 
 
 def avg_pool1d_impl(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):

@@ -110,6 +110,19 @@ for dt in (torch.float64, torch.float32):
         (y * torch.arange(y.numel(), dtype=dt).reshape(y.shape)).sum().backward()
         print(x.grad.flatten()[:8].tolist(), gn.weight.grad.tolist(), gn.bias.grad.tolist())
 """,
+"max_pool1d_without_grad_is_a_fresh_tensor_not_a_view": """
+F = torch.nn.functional
+x = torch.randn(1, 2, 6)
+print(F.max_pool1d(x, 2)._is_view(), F.avg_pool1d(x, 2)._is_view(), F.max_pool1d(x.requires_grad_(), 2)._is_view())
+with torch.no_grad(): print(F.max_pool1d(x, 2)._is_view())
+y = F.max_pool1d(x.detach(), 2); y.detach_(); print(y._version, torch.nn.MaxPool1d(3)(x.detach()[0])._is_view())
+v1 = torch.tensor([[0.25, -2.5, 0.25], [-1.6509, 0.5, 1.0]])
+v3 = torch.nn.functional.max_pool1d(v1.float().reshape(1, 1, -1), 2)
+v5 = torch.add(0, v3)
+v3.detach_()
+v5.div_(v5)
+print(v5, v5.grad)
+""",
 }
 
 
