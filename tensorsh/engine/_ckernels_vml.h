@@ -511,7 +511,7 @@ static const struct {
     {"Sin", vml_ssin, NULL, z0_ssin, NULL},
     {"Cos", vml_scos, NULL, z0_scos, NULL},
     {"Atan", vml_satan, NULL, z0_satan, NULL},
-    {"Tan", vml_stan, NULL, NULL, NULL},
+    {"Tan", vml_stan, NULL, z0_stan, NULL},
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},
     {"Acos", vml_sacos, NULL, z0_sacos, NULL},
     {"Tanh", NULL, NULL, z0_stanh, z0_dtanh},

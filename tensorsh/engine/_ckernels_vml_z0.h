@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, log, log2, log10, sin, cos, atan, asin, acos, tanh, erf and erfinv and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, log, log2, log10, sin, cos, tan, atan, asin, acos, tanh, erf and erfinv and float64 tanh and sqrt on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -844,6 +844,79 @@ Z0 static void z0_sacos(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float32 tan (sTan_Z0HAynn), |x| up to 8256: n = round(x*32/pi) (by adding 1.5*2^23), r = x - n*pi/32 in three
+ * fused parts with its error carried, tan r = r + r^3*(1/3' + r^2*c), then tan(n*pi/32 + r) by the addition formula
+ * from a 32-entry hi/lo table of tan(j*pi/32), the quotient from the CPU's reciprocal estimate (vrcp14ps) and its
+ * errors carried. Beyond 8256 MKL reduces by a long 2/pi, not reproduced (the correctly rounded value there);
+ * infinities give NaN 0xFFC00000, NaNs quieted. */
+static const uint32_t z0_stan_tables[2][32] = {
+    {0x80000000, 0x3DC9B5DC, 0x3E4BAFAF, 0x3E9B5042, 0x3ED413CD, 0x3F08D5B9, 0x3F2B0DC1, 0x3F521801,
+     0x3F800000, 0x3F9BF7EC, 0x3FBF90C7, 0x3FEF789E, 0x401A827A, 0x4052FACF, 0x40A0DFF7, 0x41227363,
+     0xFF7FFFFF, 0xC1227363, 0xC0A0DFF7, 0xC052FACF, 0xC01A827A, 0xBFEF789E, 0xBFBF90C7, 0xBF9BF7EC,
+     0xBF800000, 0xBF521801, 0xBF2B0DC1, 0xBF08D5B9, 0xBED413CD, 0xBE9B5042, 0xBE4BAFAF, 0xBDC9B5DC},
+    {0x80000000, 0x3145B2DA, 0x2F2A62B0, 0xB22A39C2, 0xB1C0621A, 0xB25EF963, 0x32AB7F99, 0x32AE4285,
+     0x00000000, 0x33587608, 0x32169D18, 0xB30C3EC0, 0xB3CC0622, 0x3390600E, 0x331091DC, 0xB454A046,
+     0xF3800000, 0x3454A046, 0xB31091DC, 0xB390600E, 0x33CC0622, 0x330C3EC0, 0xB2169D18, 0xB3587608,
+     0x00000000, 0xB2AE4285, 0xB2AB7F99, 0x325EF963, 0x31C0621A, 0x322A39C2, 0xAF2A62B0, 0xB145B2DA}
+};
+
+Z0 static void z0_stan(const float *x, float *out, Py_ssize_t n)
+{
+    const __m512 inv = z0_f(0x4122F983), shifter = z0_f(0x4B400000), one = _mm512_set1_ps(1.0f);
+    const __m512 np1 = z0_f(0xBDC90FDA), np2 = z0_f(0xB1A22000), p3 = z0_f(0x2A34611A), np3 = z0_f(0xAA34611A);
+    const __m512 c1 = z0_f(0x3EAAAAA6), c2 = z0_f(0x3E08B888);
+    for (Py_ssize_t i = 0; i < n; i += 16) {
+        int m = n - i < 16 ? (int)(n - i) : 16;
+        __mmask16 lanes = (__mmask16)((1u << m) - 1);
+        __m512 v = _mm512_mask_loadu_ps(_mm512_set1_ps(0.75f), lanes, x + i);
+        __m512 a = _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(v), _mm512_set1_epi32(0x7FFFFFFF)));
+        __mmask16 rare = _mm512_cmp_ps_mask(a, z0_f(0x46010000), _CMP_NLE_US) & lanes;
+        __m512 k = _mm512_fmadd_round_ps(v, inv, shifter, Z0_RN);
+        __m512 nf = _mm512_sub_round_ps(k, shifter, Z0_RN);
+        __m512 r1 = _mm512_fmadd_round_ps(nf, np1, v, Z0_RN);
+        __m512 r2 = _mm512_fmadd_round_ps(nf, np2, r1, Z0_RN);
+        __m512 r = _mm512_fmadd_round_ps(nf, np3, r2, Z0_RN);
+        __m512 e1 = _mm512_fmadd_round_ps(nf, np2, _mm512_sub_round_ps(r1, r2, Z0_RN), Z0_RN);
+        __m512 e2 = _mm512_fmadd_round_ps(p3, nf, _mm512_sub_round_ps(r, r2, Z0_RN), Z0_RN);
+        __m512 rl = _mm512_sub_round_ps(e1, e2, Z0_RN);
+        __m512i j = _mm512_castps_si512(k);
+        __m512 hi = z0_table(z0_stan_tables[0], j), lo = z0_table(z0_stan_tables[1], j);
+        __m512 rr = _mm512_mul_round_ps(r, r, Z0_RN);
+        __m512 p = _mm512_mul_round_ps(_mm512_fmadd_round_ps(c2, rr, c1, Z0_RN), r, Z0_RN);
+        p = _mm512_fnmsub_round_ps(rr, p, rl, Z0_RN);
+        __m512 t = _mm512_sub_round_ps(r, p, Z0_RN);
+        __m512 d = _mm512_sub_round_ps(_mm512_sub_round_ps(r, t, Z0_RN), p, Z0_RN);
+        __m512 sum = _mm512_add_round_ps(t, hi, Z0_RN);
+        __m512 u = _mm512_sub_round_ps(t, _mm512_sub_round_ps(sum, hi, Z0_RN), Z0_RN);
+        u = _mm512_add_round_ps(_mm512_add_round_ps(u, lo, Z0_RN), d, Z0_RN);
+        __m512 q = _mm512_mul_round_ps(hi, t, Z0_RN);
+        __m512 den = _mm512_sub_round_ps(one, q, Z0_RN);
+        __m512 qe = _mm512_fnmadd_round_ps(hi, t, q, Z0_RN);
+        __m512 w = _mm512_sub_round_ps(_mm512_add_round_ps(_mm512_sub_round_ps(den, one, Z0_RN), q, Z0_RN), qe, Z0_RN);
+        w = _mm512_fmadd_round_ps(d, hi, w, Z0_RN);
+        w = _mm512_fmadd_round_ps(t, lo, w, Z0_RN);
+        __m512 rc = _mm512_rcp14_ps(den);
+        __m512 y = _mm512_mul_round_ps(rc, sum, Z0_RN);
+        den = _mm512_fmsub_round_ps(y, den, sum, Z0_RN);
+        den = _mm512_fnmadd_round_ps(y, w, den, Z0_RN);
+        __m512 res = _mm512_fnmadd_round_ps(rc, _mm512_sub_round_ps(den, u, Z0_RN), y, Z0_RN);
+        _mm512_mask_storeu_ps(out + i, lanes & (__mmask16)~rare, res);
+        for (int l = 0; l < m; l++) {
+            if (!((rare >> l) & 1))
+                continue;
+            float f = x[i + l];
+            uint32_t b;
+            memcpy(&b, &f, 4);
+            if (f != f || isinf(f)) {
+                b = f != f ? b | 0x400000u : 0xFFC00000u;
+                memcpy(out + i + l, &b, 4);
+            } else {
+                out[i + l] = (float)tan((double)f);
+            }
+        }
+    }
+}
+
 #else
 static int mkl_vml_z0(void) { return 0; }
 #define z0_serf NULL
@@ -860,4 +933,5 @@ static int mkl_vml_z0(void) { return 0; }
 #define z0_satan NULL
 #define z0_sasin NULL
 #define z0_sacos NULL
+#define z0_stan NULL
 #endif

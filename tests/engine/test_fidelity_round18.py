@@ -123,11 +123,19 @@ v3.detach_()
 v5.div_(v5)
 print(v5, v5.grad)
 """,
+"tan_is_mkls_z0_kernel_up_to_8256": """
+torch.manual_seed(0)
+x = torch.randn(300) * 4
+print(x.tan().tolist())
+print(torch.tan(torch.tensor([1.5707964, -1.5707964, 0.0, -0.0, 8256.0, float('inf'), float('nan')])))
+y = x[:6].clone().requires_grad_(); y.tan().sum().backward(); print(y.grad)
+""",
 }
 
 
 MKL_Z0_ONLY = {"erfinv_and_trunc_normal_init_take_mkls_erfinv_where_mkl_runs_its_z0_code",
-               "log2_and_log10_are_mkls_z0_kernels", "atan_asin_acos_are_mkls_z0_kernels"}  # (elsewhere not ported)
+               "log2_and_log10_are_mkls_z0_kernels", "atan_asin_acos_are_mkls_z0_kernels",
+               "tan_is_mkls_z0_kernel_up_to_8256"}  # (elsewhere not ported)
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
