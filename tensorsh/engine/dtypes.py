@@ -36,12 +36,12 @@ class DType:
         return _REAL.get(self, self)
 
     def to_complex(self):
-        """The complex dtype whose parts are this float dtype (float32 -> complex64); a complex dtype itself."""
+        """c10's toComplexType: the complex dtype of a float dtype's parts (float16 -> complex32, bfloat16 ->
+        complex64); a complex dtype itself."""
         if self.category == 3:
             return self
-        if self.category != 2 or self is bfloat16 or self is float16:
-            raise _runtime(f"Unsupported dtype {SCALAR_NAMES[self.name]}" if self is bfloat16 or self.category < 2
-                           else "complex32 (ComplexHalf) is not supported by tensorsh")
+        if self not in _COMPLEX:
+            raise _runtime(f"Unknown Complex ScalarType for {SCALAR_NAMES[self.name]}")
         return _COMPLEX[self]
 
     __str__ = __repr__
@@ -102,6 +102,7 @@ float8_e4m3fn, float8_e5m2 = _unsupported("float8_e4m3fn", 2, 1, True), _unsuppo
 UNSUPPORTED = (uint16, uint32, uint64, complex32, float8_e4m3fn, float8_e5m2)
 BY_UNSIGNED = {2: uint16, 4: uint32, 8: uint64}  # (a numpy array's unsigned dtype tensorsh has no tensors of)
 _REAL[complex32] = float16
+_COMPLEX.update({float16: complex32, bfloat16: complex64})
 
 
 def check_supported(dt):
@@ -122,7 +123,9 @@ C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32"
            "complex128": "c10::complex<double>"}  # C++ type names some messages use
 SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
                 "uint8": "Byte", "int8": "Char", "int16": "Short", "float16": "Half",
-                "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble"}
+                "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble", "uint16": "UInt16",
+                "uint32": "UInt32", "uint64": "UInt64", "complex32": "ComplexHalf", "float8_e4m3fn": "Float8_e4m3fn",
+                "float8_e5m2": "Float8_e5m2"}
 
 
 def cpp_type_string(dtype):
