@@ -244,8 +244,9 @@ def _combine(higher, lower):
     return higher if higher is not None else lower
 
 
-def result_type(operands):
-    """PyTorch's result_type over tensors and Python scalars (dim tensors > 0-dim tensors > scalars)."""
+def result_type(operands, supported=True):
+    """PyTorch's result_type over tensors and Python scalars (dim tensors > 0-dim tensors > scalars); supported:
+    refuse a dtype tensorsh has no tensors of (float16 with a complex number: complex32)."""
     dim = zero = wrapped = None
     unsigned = None  # (the numbers' dtypes in order, once a uint64 one, 2 ** 63 <= x < 2 ** 64, is among them)
     for x in operands:
@@ -263,7 +264,10 @@ def result_type(operands):
             zero = promote(zero, x.dtype)
     if unsigned is not None and wrapped.category < 2 and _combine(dim, zero) in (bool_, None):
         _refuse_uint64(_combine(dim, zero), unsigned)
-    return _combine(dim, _combine(zero, wrapped))
+    dt = _combine(dim, _combine(zero, wrapped))
+    if supported:
+        check_supported(dt)
+    return dt
 
 
 def _refuse_uint64(tensors, numbers):

@@ -491,7 +491,7 @@ NAMESPACE.update({
     "int8": dtypes.int8, "int16": dtypes.int16, "short": dtypes.int16,
     **{dt.name: dt for dt in dtypes.UNSUPPORTED}, "chalf": dtypes.complex32,
     "promote_types": dtypes.promote, "can_cast": dtypes.can_cast,   # (argument checks: the signature table's)
-    "result_type": lambda tensor, other: dtypes.result_type((tensor, other)),
+    "result_type": lambda tensor, other: dtypes.result_type((tensor, other), supported=False),
     "device": Device, "dtype": dtypes.DType,  # (classes: isinstance(x.device, torch.device); a CPU build's torch.cuda:
     # no device, seeding it does nothing)
     "inf": math.inf, "nan": math.nan, "pi": math.pi, "e": math.e, "newaxis": None,

@@ -250,7 +250,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             if not (isinstance(other, Tensor) and other.dtype is self.dtype and self.dtype.category == 2 and
                     other._shape == self._shape and type(alpha) in (int, float)):  # (where these cannot fail)
                 check_fits_output(self, other)
-                cast_for_inplace(self, dtypes.result_type((self, other)))
+                cast_for_inplace(self, dtypes.result_type((self, other), supported=False))
                 alpha = _checked_alpha(self, other, alpha, sign)
             else:
                 check_alpha_fits(self.dtype, sign * alpha)
@@ -273,14 +273,15 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
         if scaled and not isinstance(other, Tensor):
             other, scaled = other * alpha, False
         check_broadcast(self, other)
-        an, bn, dt = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
+        dt = dtypes.result_type((self, other), supported=False)
+        dt = dt if out_dtype is None else out_dtype(dt)
+        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
+        cast_for_inplace(self, dt)  # (before the operands are read: float16 += 1j is ComplexHalf's refusal)
+        an, bn, _ = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
         step = _alpha_kernel(sign * alpha) if scaled else kernel  # (alpha * other: no node of its own)
         if out_dtype is not None:
-            dt = out_dtype(dt)
             an = an.astype(dt.np, copy=False)
             bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
-        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
-        cast_for_inplace(self, dt)
         if self_overlapping(self):
             bb = np.broadcast_to(bn, self._shape)
             scale = dt.np.type(sign * alpha) if fused else None
@@ -658,7 +659,7 @@ def integer_inplace(values):
             check_broadcast(self, other)
         check_fits_output(self, other)
         if type(other) is float or isinstance(other, Tensor) and other.dtype.category == 2:
-            cast_for_inplace(self, dtypes.result_type((self, other)))
+            cast_for_inplace(self, dtypes.result_type((self, other), supported=False))
         r, dt = values(self, other)
         cast_for_inplace(self, dt)
 
@@ -681,7 +682,7 @@ def _augmented(fn, node_for, kernel_checks=False):
     def op(self, other):
         if kernel_checks and _broadcasts(self, other) and isinstance(self, Tensor):
             check_fits_output(self, other)  # (TensorIterator: the output's shape, then its type)
-            cast_for_inplace(self, dtypes.result_type((self, other)))
+            cast_for_inplace(self, dtypes.result_type((self, other), supported=False))
         with autograd.no_grad():
             values = fn(self, other)
         precheck(self, other)

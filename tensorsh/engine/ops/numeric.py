@@ -94,7 +94,7 @@ def _pair(name, argument, values_fn, node_cls):
             precheck(self, other)
         checked(self, other)
         check_fits_output(self, other)  # (TensorIterator's output checks come before the kernel's dtype dispatch)
-        cast_for_inplace(self, dtypes.result_type((self, other)))
+        cast_for_inplace(self, dtypes.result_type((self, other), supported=False))
         with autograd.no_grad():
             result, dt = values(self, other)
 
