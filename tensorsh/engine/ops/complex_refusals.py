@@ -41,6 +41,7 @@ def _unique(dt, args):
 
 _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
+_CLAMPS = ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max", "clamp_max_")
 _NANSUM = _says("RuntimeError", "nansum on CPU does not support complex inputs")
 REFUSED = {
     **{f"{c}{s}": _kernel(f"{c}_cpu") for c in ("lt", "le", "gt", "ge") for s in ("", "_")},
@@ -51,8 +52,7 @@ REFUSED = {
     "argmin": _says("RuntimeError", "argmin(): does not support complex input"),
     "sort": _SORT, "argsort": _SORT, "msort": _SORT,
     "topk": _says("RuntimeError", " topk does not support complex dtypes on CPU"),
-    **{name: _CLAMP for name in ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max",
-                                 "clamp_max_")},
+    **{name: _CLAMP for name in _CLAMPS},
     "amax": _kernel("max_values_cpu"), "amin": _kernel("min_values_cpu"), "aminmax": _kernel("aminmax_cpu"),
     "histc": _kernel("aminmax_cpu"),
     "floor_divide": _kernel("div_floor_cpu"), "floor_divide_": _kernel("div_floor_cpu"),
@@ -124,8 +124,10 @@ def refused(fn, name):
     the arguments besides the complex one)."""
     message = REFUSED[name]
 
+    count = 1 if name in _CLAMPS else 2  # (clamp's complex tensor bounds: its promotion's and kernel's errors)
+
     def guard(args, kwargs):  # (keyword arguments read after the positional ones: `x.max(dim=0)` is a dim form)
-        found = _complex_operand(args, 2)
+        found = _complex_operand(args, count)
         if found is not None:
             i, t = found
             return found, make(*message(t.dtype, args[:i] + args[i + 1:] + tuple(kwargs.values())))
