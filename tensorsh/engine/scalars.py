@@ -12,6 +12,7 @@ C_TYPES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 BFLOAT16_MAX = float.fromhex("0x1.fep127")
 HALF_MAX = 65504.0
+NUMBER = (int, float, complex)  # (PyTorch's parser's Number: a bool is an int)
 
 
 def from_numpy_scalars(values):
@@ -49,9 +50,12 @@ def checked_scalar(dtype, value, reduced=True):
     a float16/bfloat16 value is not range-checked (becomes inf), as ATen's one-element fill (scalar_fill: a
     one-element fill_/full, the 0-dim tensor of `x[i] = v`) converts it."""
     if type(value) is complex and dtype.category < 3:  # (c10's checked_convert: a non-zero imaginary part overflows)
-        if value.imag != 0:
-            raise runtime(f"value cannot be converted to type {C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])} "
-                          "without overflow")
+        if dtype is dtypes.bool_:  # (Scalar::toBool: any non-zero number is true)
+            return np.bool_(value != 0)
+        if value.imag != 0:  # (the one-element fill converts to a reduced float through a double)
+            name = "double" if not reduced and dtype.category == 2 and dtype.itemsize == 2 else \
+                C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])
+            raise runtime(f"value cannot be converted to type {name} without overflow")
         value = value.real
     if dtype.category == 1:
         if not fits(dtype, value):

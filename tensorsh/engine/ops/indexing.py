@@ -439,7 +439,7 @@ def setitem(self, index, value):
         value = from_numpy(np.asarray(scalars.checked_scalar(
             self.dtype, scalars.unpack_long(value), reduced=False)), self.dtype)
     if index is False:  # (THPVariable_setitem: a lone False writes nothing, once the value is converted)
-        return self
+        return
     if index is True:  # (and a lone True writes self.unsqueeze(0) as copy_to does; in a tuple it is an index)
         target = unsqueeze(self, 0)
     else:
@@ -449,7 +449,8 @@ def setitem(self, index, value):
             _expand_index(self, index_t)  # (applySlicing counts the indices before index_put_'s leaf check)
             split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
             value = _without_leading_ones(value)  # (set_item's slicePrefix1sSize, before index_put_)
-            return index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
+            index_put_inplace(*((self, index) if split is None else split), value)
+            return  # (__setitem__ returns None)
         target = getitem(self, index, setting=True)
     if value._shape == target._shape:  # PyTorch's copy_to, its three ways (a number is a 0-dim tensor by now:
         copy_inplace(target, value)  # copied into a 0-dim target, CopyBackwards; else filled, FillBackward3)
