@@ -77,9 +77,15 @@ def checked_scalar(dtype, value, reduced=True):
 
 def check_opmath(dtype, value):
     """A number a kernel reads in its compute type (addcmul's value, lerp's weight: float for float16/bfloat16/
-    float32, the dtype itself for integers, double unchecked): PyTorch's 'value cannot be converted ...'."""
+    float32, the dtype itself for integers, double unchecked): PyTorch's 'value cannot be converted ...'; the value
+    the kernel reads (a complex number's real part for a real dtype)."""
+    opmath = dtype if dtype.category != 2 or dtype is dtypes.float64 else dtypes.float32
+    if type(value) is complex and dtype.category < 3:
+        checked_scalar(opmath, value)  # (a non-zero imaginary part overflows)
+        value = value.real
     if dtype.category == 1 or dtype.category == 2 and dtype is not dtypes.float64 and not -FLOAT32_MAX <= value <= FLOAT32_MAX:
-        checked_scalar(dtype if dtype.category == 1 else dtypes.float32, value)
+        checked_scalar(opmath, value)
+    return value
 
 
 _LONG_LONG = (-2 ** 63, 2 ** 63 - 1)

@@ -53,8 +53,10 @@ def _checked_alpha(self, other, alpha, sign):
     dt = dtypes.result_type((self, other))
     if isinstance(alpha, bool) and dt is not dtypes.bool_:
         raise runtime("Boolean alpha only supported for Boolean results.")
-    if dt.category < 2 and isinstance(alpha, float):
+    if dt.category < 2 and isinstance(alpha, (float, complex)):
         raise runtime("For integral input tensors, argument alpha must not be a floating point number.")
+    if dt.category < 3 and isinstance(alpha, complex):
+        raise runtime("For non-complex input tensors, argument alpha must not be a complex number.")
     check_alpha_fits(dt, sign * alpha)
     return builtins.bool(alpha) if dt is dtypes.bool_ else alpha
 
@@ -563,9 +565,9 @@ def _check_integer_division(a, b, kernel="remainder_cpu"):
     do not broadcast are left to the shape check, which PyTorch's TensorIterator makes first."""
     if not _broadcasts(a, b):
         return
-    dt = dtypes.result_type((a, b))
-    if dt is dtypes.bool_:
-        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+    dt = dtypes.result_type((a, b), supported=False)
+    if dt is dtypes.bool_ or dt.category == 3:  # (`1j % t`: a complex number with a real tensor)
+        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
     if dt.category < 2 and not any(0 in getattr(t, "_shape", ()) for t in (a, b)) and \
             not np.all(b._np.astype(dt.np, copy=False) if isinstance(b, Tensor) else scalar_in(dt, b)):
         raise runtime("ZeroDivisionError")  # (b as the kernel reads it: 256 is 0 in uint8; no kernel when empty)
@@ -634,13 +636,13 @@ def _bitwise(name, np_fn):
     def values(self, other):
         check_broadcast(self, other)
         an, bn, dt = binary_operands(self, other)
-        if dt.category == 2:
+        if dt.category >= 2:
             raise errors.make("NotImplementedError", f"\"{name}_cpu\" not implemented for "
                                                      f"'{dtypes.SCALAR_NAMES[dt.name]}'")
         return np.asarray(np_fn(an, bn), dtype=dt.np), dt
 
     def op(self, other):
-        if type(other) not in (Tensor, bool, int, float):
+        if type(other) not in (Tensor, bool, int, float, complex):
             return NotImplemented
         r, dt = values(self, other)
         return laid_out_like(r, dt, self, other)  # (TensorIterator's layout: a transposed operand's, say)
@@ -652,13 +654,13 @@ def integer_inplace(values):
     """The in-place form (&=, |=, ^=, <<=, >>=) of a binary op with integer kernels, given its values(self, other):
     autograd's checks, the cast check a float operand meets before the kernel's dtype check, then the write."""
     def op_inplace(self, other):
-        if not isinstance(other, (Tensor, bool, int, float)):
+        if not isinstance(other, (Tensor, bool, int, float, complex)):
             return NotImplemented
         precheck(self, other)
         if isinstance(other, Tensor):  # (TensorIterator computes the shape before the types)
             check_broadcast(self, other)
         check_fits_output(self, other)
-        if type(other) is float or isinstance(other, Tensor) and other.dtype.category == 2:
+        if type(other) in (float, complex) or isinstance(other, Tensor) and other.dtype.category >= 2:
             cast_for_inplace(self, dtypes.result_type((self, other), supported=False))
         r, dt = values(self, other)
         cast_for_inplace(self, dt)

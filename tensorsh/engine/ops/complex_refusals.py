@@ -119,11 +119,26 @@ def _guarded(fn, name, guard):
     return op
 
 
-def refused(fn, name):
-    """fn, raising PyTorch's error first when its first or second operand is a complex tensor (the message reads
-    the arguments besides the complex one)."""
-    message = REFUSED[name]
+def _complex_number(name, args):
+    """(0, self) and the promoted complex dtype when a Python complex number meets a real tensor among the first two
+    arguments (`t % 1j`, `torch.xlogy(1j, t)`), or None; an in-place op's cast check comes first (a comparison's
+    kernel reads the common dtype, whatever self's)."""
+    from .core import Tensor, cast_for_inplace
+    if name == "isin" or len(args) < 2 or not any(type(a) is complex for a in args[:2]):  # (isin: its own check)
+        return None
+    tensor = next((a for a in args[:2] if isinstance(a, Tensor)), None)
+    if tensor is None:
+        return None
+    dt = dtypes.result_type(args[:2], supported=False)
+    if name.endswith("_") and not name.endswith("__") and name[:2] not in ("lt", "le", "gt", "ge"):
+        cast_for_inplace(args[0], dt)
+    return (0, tensor), dt
 
+
+def refused(fn, name):
+    """fn, raising PyTorch's error first when its first or second operand is a complex tensor, or a complex number
+    makes the common dtype complex (the message reads the arguments besides the complex one)."""
+    message = REFUSED[name]
     count = 1 if name in _CLAMPS else 2  # (clamp's complex tensor bounds: its promotion's and kernel's errors)
 
     def guard(args, kwargs):  # (keyword arguments read after the positional ones: `x.max(dim=0)` is a dim form)
@@ -131,6 +146,9 @@ def refused(fn, name):
         if found is not None:
             i, t = found
             return found, make(*message(t.dtype, args[:i] + args[i + 1:] + tuple(kwargs.values())))
+        number = _complex_number(name, args) if count == 2 else None
+        if number is not None:
+            return number[0], make(*message(number[1], args[1:] + tuple(kwargs.values())))
     return _guarded(fn, name, guard)
 
 

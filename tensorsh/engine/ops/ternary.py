@@ -7,7 +7,7 @@ import numpy as np
 from .. import dtypes, kernels, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, no_grad
 from ..errors import make, runtime, type_error
-from ..scalars import FLOAT32_MAX, check_opmath
+from ..scalars import FLOAT32_MAX, NUMBER, check_opmath
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
 from .core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck,
@@ -87,7 +87,7 @@ class AddcdivBackward0(_ThreeWayBackward):
 def _addc(op, node_cls):
     def fn(self, tensor1, tensor2, value=1):
         _tensors(op, ("tensor1", "tensor2"), (tensor1, tensor2))
-        if not isinstance(value, (int, float)):
+        if not isinstance(value, NUMBER):
             raise type_error(f"{op}(): argument 'value' must be Number, not {type_name(value)}")
         (s, a, b), dt = _common([self, tensor1, tensor2])
         if op == "addcdiv" and tensor1.dtype.category < 2 and tensor2.dtype.category < 2:  # (whatever self is)
@@ -99,7 +99,7 @@ def _addc(op, node_cls):
                           "for all dtypes.")
         if dt is dtypes.bool_ and op == "addcmul":
             raise make("NotImplementedError", "\"addcmul_cpu_out\" not implemented for 'Bool'")
-        check_opmath(dt, value)
+        value = check_opmath(dt, value)
         v = np.asarray(value).astype(s.dtype)[()] if dt.category < 2 else s.dtype.type(value)  # (an int wraps)
         if op == "addcmul":
             values = kernels.fma(v * a, b, s) if dt.category == 2 else s + v * a * b
@@ -163,9 +163,9 @@ def lerp(self, end, weight):
                                           f"not implemented for '{dtypes.SCALAR_NAMES[kernel_dt.name]}'")
     if isinstance(weight, Tensor):
         (s, e, w), dt = _common([self, end, weight])
-    elif isinstance(weight, (int, float)):
+    elif isinstance(weight, NUMBER):
         (s, e), dt = _common([self, end])
-        check_opmath(dt, weight)
+        weight = check_opmath(dt, weight)
         w = s.dtype.type(weight)
     else:
         raise _invalid_combination("lerp", (end, weight), {}, ((("Tensor", "end"), ("Tensor", "weight")),
