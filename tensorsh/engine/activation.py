@@ -10,6 +10,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import recorded
 from .errors import runtime, type_error
 from .saved_names import unsigned
+from .scalars import check_opmath
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
@@ -419,8 +420,10 @@ _threshold = _op("ThresholdBackward0", _threshold_forward, _threshold_grad, "Thr
 
 
 def threshold(input, threshold, value, inplace=False):
-    if isinstance(input, Tensor) and input.dtype is dtypes.bool_:
+    if isinstance(input, Tensor) and (input.dtype is dtypes.bool_ or input.dtype.category == 3):
         raise not_implemented_for("threshold_cpu", input.dtype)
+    if isinstance(input, Tensor):  # (a complex number read in the kernel's float: its real part)
+        threshold, value = (check_opmath(input.dtype, v) if type(v) is complex else v for v in (threshold, value))
     return _threshold(input, (threshold, value), inplace, "threshold")
 
 

@@ -436,11 +436,19 @@ def full_like(input, fill_value, dtype=None, requires_grad=False, device=None, m
 
 
 @dtype_checked
+def _as_double(number):
+    """A complex number where ATen reads a double: its real part, an imaginary one overflowing."""
+    if number.imag:
+        raise runtime("value cannot be converted to type double without overflow")
+    return number.real
+
+
 def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None, **_):
     if end is None:
         start, end = 0, start
     start, end, step = (v.item() if isinstance(v, Tensor) else v for v in (start, end, step))
-    is_float = any(isinstance(v, float) for v in (start, end, step))
+    is_float = any(isinstance(v, (float, complex)) for v in (start, end, step))
+    start, end, step = (_as_double(v) if type(v) is complex else v for v in (start, end, step))
     dt = dtype or (dtypes.DEFAULT_FLOAT if is_float else dtypes.int64)
     if dt is dtypes.bool_:
         raise make("NotImplementedError", "\"arange_cpu\" not implemented for 'Bool'")

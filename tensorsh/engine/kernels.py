@@ -437,6 +437,39 @@ def _libm(name, arity=1):
     return _LIBM[name]
 
 
+def _libm_cpow(dtype):
+    """The C library's cpowf/cpow for a complex dtype (None without one): a C complex passes and returns as a struct
+    of its two parts does."""
+    name = "cpowf" if dtype == np.complex64 else "cpow"
+    if name not in _LIBM:
+        try:
+            import ctypes
+            import ctypes.util
+            part = ctypes.c_float if name == "cpowf" else ctypes.c_double
+            parts = type("Complex", (ctypes.Structure,), {"_fields_": [("re", part), ("im", part)]})
+            fn = getattr(ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6"), name)
+            fn.restype, fn.argtypes = parts, [parts, parts]
+            _LIBM[name] = fn, parts
+        except (OSError, AttributeError, TypeError):
+            _LIBM[name] = None
+    return _LIBM[name]
+
+
+def complex_pow(a, b):
+    """std::pow of complex operands, PyTorch's complex pow kernel (glibc's cpowf/cpow, exp(b * log(a)): (1j) ** 2 is
+    -1-8.7423e-08j), where numpy multiplies for a small integer exponent; numpy's power beyond SCALAR_CALLS
+    elements (speed)."""
+    a, b = np.broadcast_arrays(np.asarray(a), np.asarray(b))
+    dt = np.result_type(a, b)
+    c = _libm_cpow(dt) if a.size <= SCALAR_CALLS else None
+    if c is None:
+        return np.power(a, b)
+    fn, parts = c
+    values = [fn(parts(x.real, x.imag), parts(y.real, y.imag))
+              for x, y in zip(a.astype(dt).reshape(-1).tolist(), b.astype(dt).reshape(-1).tolist())]
+    return np.array([complex(v.re, v.im) for v in values], dt).reshape(a.shape)
+
+
 def libm_each(name, np_fn):
     """A kernel PyTorch runs as a scalar loop over the C library's function (asinh, acosh, sinc's sin, entr's log):
     `name` (float: `name`f; half computed in float) on each element; np_fn in double without a C library."""

@@ -469,6 +469,8 @@ def _int_power(a, b):
 def _pow_values(a, b):
     """tensor ** tensor (and a number ** tensor, the number a 0-dim operand): float32/float64 as PyTorch's kernel
     (SLEEF's pow on whole vector chunks, the C library's on the rest: kernels.binary_body) where its walk is known."""
+    if np.result_type(a, b).kind == "c":
+        return kernels.complex_pow(a, b)
     out = kernels.binary_body("loop_pow", a, b) if np.result_type(a, b) != np.float16 else None
     return _int_power(a, b) if out is None else out
 
@@ -530,6 +532,11 @@ def _pow_number(self, exponent):
         elif dt is dtypes.bfloat16 and exponent == -0.5:  # (rsqrt's arithmetic in AVX-512's loop)
             return from_numpy(kernels.reduced_rsqrt(x, dtypes.to_bfloat16, floats=16), dt)
         return from_numpy(np.asarray(kernels.pow_scalar(x, exponent, dt is not dtypes.bfloat16)), dt)
+    if dt.category == 3 and exponent in (-1, -2, -0.5):  # (reciprocal's, 1 / (x * x), rsqrt's: c10's 1 / 0 is
+        from .unary import _reciprocal                    # inf+nanj)
+        return from_numpy(_reciprocal(x if exponent == -1 else x * x if exponent == -2 else np.sqrt(x)), dt)
+    if dt.category == 3 and exponent not in (0, 1, 2, 3, 0.5):  # (the kernel's other special cases)
+        return from_numpy(kernels.complex_pow(x, dt.np.type(exponent)), dt)
     return from_numpy(np.power(x, dt.np.type(exponent)), dt)
 
 
