@@ -130,7 +130,8 @@ def _complex_number(name, args):
     if tensor is None:
         return None
     dt = dtypes.result_type(args[:2], supported=False)
-    if name.endswith("_") and not name.endswith("__") and name[:2] not in ("lt", "le", "gt", "ge"):
+    inplace = name.startswith("__i") or name.endswith("_") and not name.endswith("__")  # (x &= 1j, x.fmod_(1j))
+    if inplace and name[:2] not in ("lt", "le", "gt", "ge"):
         cast_for_inplace(args[0], dt)
     return (0, tensor), dt
 
