@@ -293,6 +293,11 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
                                      "'complex' object cannot be interpreted as an integer")
         if dt.category == 1:  # (torch.tensor names the dtype, not its C type; an int64 int is the parser's)
             for v in flat:
+                if isinstance(v, np.bool_):  # (unpacked through __index__, which a numpy bool has not)
+                    try:
+                        operator.index(v)
+                    except TypeError as e:
+                        raise type_error(str(e)) from None
                 if not isinstance(v, bool) and (dt is not dtypes.int64 or isinstance(v, float)) and not fits(dt, v):
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
