@@ -164,6 +164,8 @@ def promote(a, b):
         return b
     if b is None or a is b:
         return a
+    if type(a) is UnsupportedDType or type(b) is UnsupportedDType:
+        return _promote_unsupported(a, b)
     if a.category != b.category:
         hi, lo = (a, b) if a.category > b.category else (b, a)
         if hi.category == 3 and lo.category == 2 and lo.rank > hi.rank:  # float64 with complex64: complex128
@@ -175,6 +177,23 @@ def promote(a, b):
         other = b if a is uint8 else a
         return int16 if other is int8 else other
     return a if a.rank >= b.rank else b
+
+
+def _promote_unsupported(a, b):
+    """c10's promoteTypes where a dtype tensorsh has no tensors of takes part: float8 promotes with nothing else,
+    uint16-64 with floating dtypes only; complex32 is complex float16."""
+    names = f"{SCALAR_NAMES[a.name]} and {SCALAR_NAMES[b.name]}"
+    if a.name.startswith("float8") or b.name.startswith("float8"):
+        raise _runtime(f"Promotion for Float8 Types is not supported, attempted to promote {names}")
+    if a in BY_UNSIGNED.values() or b in BY_UNSIGNED.values():
+        other = b if a in BY_UNSIGNED.values() else a
+        if other.category != 2:
+            raise _runtime(f"Promotion for uint16, uint32, uint64 types is not supported, attempted to promote {names}")
+        return other
+    other = b if a is complex32 else a  # (complex32 beside a supported dtype)
+    if other.category == 3:
+        return other
+    return complex32 if other.category < 2 or other is float16 else _COMPLEX.get(other, complex64)
 
 
 _NAN_BITS = np.uint32(0x7FC00000)

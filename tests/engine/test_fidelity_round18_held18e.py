@@ -77,6 +77,15 @@ print(z.to(torch.complex128) ** 4, torch.pow(z, torch.tensor([4, 4, 4, 4, 4])), 
 print(torch.tensor([2, 3]) ** 1j, 2 ** z, torch.tensor(1j) ** torch.tensor([2, 3]))
 print(torch.tensor([3+0j, 0j, -3+0j, 2-0j, 1+1j]).reciprocal())
 """,
+"promote_types_and_can_cast_take_every_dtype": """
+dts = [torch.bool, torch.uint8, torch.int64, torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64,
+       torch.complex32, torch.uint16, torch.uint64, torch.float8_e4m3fn, torch.float8_e5m2]
+for a in dts:
+    for b in dts:
+        try: r = torch.promote_types(a, b)
+        except Exception as e: r = type(e).__name__ + " " + str(e)
+        print(a, b, r, torch.can_cast(a, b))
+""",
 "threshold_and_arange_read_complex_numbers_as_doubles": """
 F = torch.nn.functional
 x = torch.tensor([-1.0, 0.5, 2.0])
