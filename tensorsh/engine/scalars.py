@@ -17,7 +17,7 @@ NUMBER = (int, float, complex)  # (PyTorch's parser's Number: a bool is an int)
 
 def from_numpy_scalars(values):
     """A call's arguments with numpy's scalars as PyTorch's parser reads them (is_numpy_scalar): an integer one an
-    int, a float one (and a numpy bool, which PyTorch unpacks as a double) a float, a complex one a complex; in a
+    int, a float one (and a numpy bool, which PyTorch unpacks as a double) a float, a complex128 one a complex; in a
     tuple or list too (sizes). None when there is none (the common case: nothing is copied)."""
     if not any(isinstance(v, np.generic) or type(v) in (tuple, list) and any(isinstance(i, np.generic) for i in v)
                for v in values):
@@ -31,8 +31,12 @@ def _plain(v):
         return int(v)
     if isinstance(v, (np.floating, np.bool_)):
         return float(v)
-    if isinstance(v, np.complexfloating):
-        return complex(v)
+    if isinstance(v, np.complexfloating):  # (a complex64 is no Python complex: unpacked as a double, numpy's
+        if isinstance(v, complex):                  # __float__ warning that it drops the imaginary part)
+            return complex(v)
+        from .errors import warn
+        warn("Casting complex values to real discards the imaginary part", "ComplexWarning")
+        return float(v.real)
     return v
 
 

@@ -16,6 +16,16 @@ for f in [lambda: torch.tensor([np.bool_(True), 2]), lambda: torch.tensor([np.bo
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
 """,
+"a_numpy_complex64_is_read_as_a_double_with_numpys_warning": """
+import warnings
+import numpy as np
+t = torch.tensor([1.0, 2.0])
+print(t + np.complex64(1 + 2j), torch.full((2,), np.complex64(3 + 1j)), t * np.complex128(1j))
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter("always")
+    t.mul(np.complex64(2j))
+    print(len(w), w[0].category.__name__, issubclass(w[0].category, RuntimeWarning), str(w[0].message))
+""",
 }
 
 
