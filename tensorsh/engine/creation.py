@@ -221,15 +221,8 @@ def _store_error(obj, shape, dim, dt):
 
 
 def _merge(a, b):
-    if a is None:
-        return b
-    if b is None:
-        return a
-    if a.category != b.category:
-        hi = a if a.category > b.category else b
-        if hi.category == 3:
-            return dtypes.promote(a, b)
-        return dtypes.DEFAULT_FLOAT if hi.category == 2 and hi is not dtypes.float64 else hi
+    """infer_scalar_type's fold over a sequence: promoteTypes of its elements' types (a float16 tensor or numpy
+    scalar beside an int stays float16)."""
     return dtypes.promote(a, b)
 
 

@@ -86,6 +86,17 @@ for a in dts:
         except Exception as e: r = type(e).__name__ + " " + str(e)
         print(a, b, r, torch.can_cast(a, b))
 """,
+"tensor_infers_a_sequences_dtype_by_promote_types": """
+for d in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    torch.set_default_dtype(d)
+    for f in [lambda: torch.tensor([torch.tensor(1.5), 1]), lambda: torch.tensor([torch.tensor(1.5, dtype=torch.float16), 1]),
+              lambda: torch.tensor([torch.tensor(1.5, dtype=torch.bfloat16), 2]), lambda: torch.tensor([1.5, 1]),
+              lambda: torch.tensor([torch.tensor(1.5, dtype=torch.float16), 1.5]), lambda: torch.tensor([torch.tensor(1.5, dtype=torch.float64), True]),
+              lambda: torch.tensor([torch.tensor(2, dtype=torch.uint8), torch.tensor(-1, dtype=torch.int8)]), lambda: torch.tensor([torch.tensor(True), 1.5]),
+              lambda: torch.tensor([[torch.tensor(1.5, dtype=torch.float16)], [2]])]:
+        r = f(); print(d, r.dtype, r)
+torch.set_default_dtype(torch.float32)
+""",
 "threshold_and_arange_read_complex_numbers_as_doubles": """
 F = torch.nn.functional
 x = torch.tensor([-1.0, 0.5, 2.0])
