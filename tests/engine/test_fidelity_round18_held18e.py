@@ -86,6 +86,14 @@ for a in dts:
         except Exception as e: r = type(e).__name__ + " " + str(e)
         print(a, b, r, torch.can_cast(a, b))
 """,
+"complex_parts_of_float16_check_as_aten_then_refuse_complex32": """
+h = torch.tensor([[1.0, 2.0]], dtype=torch.float16)
+for f in [lambda: torch.view_as_complex(h.t()), lambda: torch.view_as_complex(torch.zeros(3, dtype=torch.float16)),
+          lambda: torch.polar(h, h.float()), lambda: torch.complex(h, h.float()), lambda: torch.polar(h, torch.zeros(3, dtype=torch.float16)),
+          lambda: torch.complex(torch.ones(2), torch.ones(3)), lambda: torch.polar(h, h), lambda: torch.view_as_complex(torch.zeros(2, dtype=torch.bfloat16))]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
 "tensor_infers_a_sequences_dtype_by_promote_types": """
 for d in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
     torch.set_default_dtype(d)

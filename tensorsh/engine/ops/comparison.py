@@ -197,6 +197,8 @@ def _real_bound(b):
 def _no_complex_kernel(kernel, dt):
     """clamp by a complex tensor bound: the promoted dtype reaches a kernel with no complex form."""
     if dt.category == 3:
+        if dt is dtypes.complex32:  # (its output is made first)
+            warn_once(messages.COMPLEX_HALF)
         raise make("NotImplementedError", f"\"{kernel}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
 
 
