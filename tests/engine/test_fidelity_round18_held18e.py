@@ -93,6 +93,7 @@ for f in [lambda: torch.view_as_complex(h.t()), lambda: torch.view_as_complex(to
           lambda: torch.complex(torch.ones(2), torch.ones(3)), lambda: torch.polar(h, h), lambda: torch.view_as_complex(torch.zeros(2, dtype=torch.bfloat16))]:
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
+print(torch.complex(torch.tensor([[1.0, -0.0], [float('nan'), float('inf')]]), torch.tensor([-0.0, float('inf')])))
 """,
 "tensor_infers_a_sequences_dtype_by_promote_types": """
 for d in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:

@@ -230,7 +230,8 @@ def complex_(real, imag):
     _complex_output(real)
     _parts_check(real, imag)
     dtypes.check_supported(real.dtype.to_complex())  # (float16 parts: complex32)
-    values = np.asarray(real._np + 1j * imag._np).astype(real.dtype.to_complex().np)
+    values = np.empty(np.broadcast_shapes(real._shape, imag._shape), real.dtype.to_complex().np)
+    values.real, values.imag = real._np, imag._np  # (the parts as given: real + 1j * -0. would lose the -0)
     out = fresh(values, real.dtype.to_complex())
     if needs_grad(real, imag):
         attach(out, ComplexBackward0(real, imag))
