@@ -430,7 +430,7 @@ _threshold = _op("ThresholdBackward0", _threshold_forward, _threshold_grad, "Thr
 
 
 def threshold(input, threshold, value, inplace=False):
-    if isinstance(input, Tensor) and input.dtype is dtypes.bool_:
+    if isinstance(input, Tensor) and (input.dtype is dtypes.bool_ or input.dtype.category == 3):
         raise not_implemented_for("threshold_cpu", input.dtype)
     if isinstance(input, Tensor):  # (the threshold read in the kernel's compute type, the value in input's own)
         threshold, value = real_scalar(threshold, input.dtype, opmath=True), real_scalar(value, input.dtype)

@@ -221,15 +221,8 @@ def _store_error(obj, shape, dim, dt):
 
 
 def _merge(a, b):
-    if a is None:
-        return b
-    if b is None:
-        return a
-    if a.category != b.category:
-        hi = a if a.category > b.category else b
-        if hi.category == 3:
-            return dtypes.promote(a, b)
-        return dtypes.DEFAULT_FLOAT if hi.category == 2 and hi is not dtypes.float64 else hi
+    """infer_scalar_type's fold over a sequence: promoteTypes of its elements' types (a float16 tensor or numpy
+    scalar beside an int stays float16)."""
     return dtypes.promote(a, b)
 
 
@@ -293,6 +286,11 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
                                      "'complex' object cannot be interpreted as an integer")
         if dt.category == 1:  # (torch.tensor names the dtype, not its C type; an int64 int is the parser's)
             for v in flat:
+                if isinstance(v, np.bool_):  # (unpacked through __index__, which a numpy bool has not)
+                    try:
+                        operator.index(v)
+                    except TypeError as e:
+                        raise type_error(str(e)) from None
                 if not isinstance(v, bool) and (dt is not dtypes.int64 or isinstance(v, float)) and not fits(dt, v):
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:

@@ -36,12 +36,12 @@ class DType:
         return _REAL.get(self, self)
 
     def to_complex(self):
-        """The complex dtype whose parts are this float dtype (float32 -> complex64); a complex dtype itself."""
+        """c10's toComplexType: the complex dtype of a float dtype's parts (float16 -> complex32, bfloat16 ->
+        complex64); a complex dtype itself."""
         if self.category == 3:
             return self
-        if self.category != 2 or self is bfloat16 or self is float16:
-            raise _runtime(f"Unsupported dtype {SCALAR_NAMES[self.name]}" if self is bfloat16 or self.category < 2
-                           else "complex32 (ComplexHalf) is not supported by tensorsh")
+        if self not in _COMPLEX:
+            raise _runtime(f"Unknown Complex ScalarType for {SCALAR_NAMES[self.name]}")
         return _COMPLEX[self]
 
     __str__ = __repr__
@@ -102,6 +102,7 @@ float8_e4m3fn, float8_e5m2 = _unsupported("float8_e4m3fn", 2, 1, True), _unsuppo
 UNSUPPORTED = (uint16, uint32, uint64, complex32, float8_e4m3fn, float8_e5m2)
 BY_UNSIGNED = {2: uint16, 4: uint32, 8: uint64}  # (a numpy array's unsigned dtype tensorsh has no tensors of)
 _REAL[complex32] = float16
+_COMPLEX.update({float16: complex32, bfloat16: complex64})
 
 
 def check_supported(dt):
@@ -122,8 +123,9 @@ C_NAMES = {"float32": "float", "float64": "double", "int64": "long int", "int32"
            "complex128": "c10::complex<double>"}  # C++ type names some messages use
 SCALAR_NAMES = {"float32": "Float", "float64": "Double", "int64": "Long", "int32": "Int", "bool": "Bool",
                 "uint8": "Byte", "int8": "Char", "int16": "Short", "float16": "Half",
-                "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble",
-                "complex32": "ComplexHalf"}  # (complex32: only named in a message, no tensors of it)
+                "bfloat16": "BFloat16", "complex64": "ComplexFloat", "complex128": "ComplexDouble", "uint16": "UInt16",
+                "uint32": "UInt32", "uint64": "UInt64", "complex32": "ComplexHalf", "float8_e4m3fn": "Float8_e4m3fn",
+                "float8_e5m2": "Float8_e5m2"}  # (complex32 and the others: only named in a message, no tensors of them)
 
 
 def expected_scalar_type(expected, found):
@@ -167,6 +169,8 @@ def promote(a, b):
         return b
     if b is None or a is b:
         return a
+    if type(a) is UnsupportedDType or type(b) is UnsupportedDType:
+        return _promote_unsupported(a, b)
     if a.category != b.category:
         hi, lo = (a, b) if a.category > b.category else (b, a)
         if hi.category == 3 and lo.category == 2 and lo.rank > hi.rank:  # float64 with complex64: complex128
@@ -178,6 +182,23 @@ def promote(a, b):
         other = b if a is uint8 else a
         return int16 if other is int8 else other
     return a if a.rank >= b.rank else b
+
+
+def _promote_unsupported(a, b):
+    """c10's promoteTypes where a dtype tensorsh has no tensors of takes part: float8 promotes with nothing else,
+    uint16-64 with floating dtypes only; complex32 is complex float16."""
+    names = f"{SCALAR_NAMES[a.name]} and {SCALAR_NAMES[b.name]}"
+    if a.name.startswith("float8") or b.name.startswith("float8"):
+        raise _runtime(f"Promotion for Float8 Types is not supported, attempted to promote {names}")
+    if a in BY_UNSIGNED.values() or b in BY_UNSIGNED.values():
+        other = b if a in BY_UNSIGNED.values() else a
+        if other.category != 2:
+            raise _runtime(f"Promotion for uint16, uint32, uint64 types is not supported, attempted to promote {names}")
+        return other
+    other = b if a is complex32 else a  # (complex32 beside a supported dtype)
+    if other.category == 3:
+        return other
+    return complex32 if other.category < 2 or other is float16 else _COMPLEX.get(other, complex64)
 
 
 _NAN_BITS = np.uint32(0x7FC00000)

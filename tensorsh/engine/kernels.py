@@ -496,6 +496,21 @@ def ctypes_complex(np_dtype):
 _COMPLEX_STRUCTS = {}
 
 
+def complex_power(a, b):
+    """std::pow of complex operands, PyTorch's complex pow kernel (glibc's cpowf/cpow, exp(b * log(a)): (1j) ** 2 is
+    -1-8.7423e-08j), where numpy multiplies for a small integer exponent; numpy's power beyond SCALAR_CALLS
+    elements (speed) or without a C library."""
+    a, b = np.broadcast_arrays(np.asarray(a), np.asarray(b))
+    dt = np.result_type(a, b)
+    kind = ctypes_complex(dt)
+    fn = _libm("cpowf" if dt == np.complex64 else "cpow", 2, kind) if a.size <= SCALAR_CALLS else None
+    if fn is None:
+        return np.power(a, b)
+    values = [fn(kind(x.real, x.imag), kind(y.real, y.imag))
+              for x, y in zip(a.astype(dt).reshape(-1).tolist(), b.astype(dt).reshape(-1).tolist())]
+    return np.array([complex(v.re, v.im) for v in values], dt).reshape(a.shape)
+
+
 def libm_each(name, np_fn):
     """A kernel PyTorch runs as a scalar loop over the C library's function (asinh, acosh, sinc's sin, entr's log):
     `name` (float: `name`f; half computed in float) on each element; np_fn in double without a C library."""

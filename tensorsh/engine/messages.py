@@ -173,6 +173,7 @@ MEAN_DTYPE = ("mean(): could not infer output dtype. Input dtype must be either 
 MEAN_GIVEN_DTYPE = ("{op}(): could not infer output dtype. Optional dtype must be either a floating point or complex "
                     "dtype. Got: {name}")
 ITEM_NUMEL = "a Tensor with {n} elements cannot be converted to Scalar"
+COMPLEX_HALF = "ComplexHalf support is experimental and many operators don't support it yet."  # (warned once)
 INPLACE_RESULT_TYPE = "result type {res} can't be cast to the desired output type {out}"
 MEMORY_LIMIT = ("tensorsh: refusing to allocate {req} bytes for a tensor: the memory limit is {limit} bytes "
                 "(set TENSORSH_MEMORY_LIMIT to change it)")

@@ -12,11 +12,12 @@ C_TYPES = {"int64": "int64_t", "int32": "int", "int16": "int16_t", "int8": "int8
 FLOAT32_MAX = float(np.finfo(np.float32).max)
 BFLOAT16_MAX = float.fromhex("0x1.fep127")
 HALF_MAX = 65504.0
+NUMBER = (int, float, complex)  # (PyTorch's parser's Number: a bool is an int)
 
 
 def from_numpy_scalars(values):
     """A call's arguments with numpy's scalars as PyTorch's parser reads them (is_numpy_scalar): an integer one an
-    int, a float one (and a numpy bool, which PyTorch unpacks as a double) a float, a complex one a complex; in a
+    int, a float one (and a numpy bool, which PyTorch unpacks as a double) a float, a complex128 one a complex; in a
     tuple or list too (sizes). None when there is none (the common case: nothing is copied)."""
     if not any(isinstance(v, np.generic) or type(v) in (tuple, list) and any(isinstance(i, np.generic) for i in v)
                for v in values):
@@ -30,8 +31,12 @@ def _plain(v):
         return int(v)
     if isinstance(v, (np.floating, np.bool_)):
         return float(v)
-    if isinstance(v, np.complexfloating):
-        return complex(v)
+    if isinstance(v, np.complexfloating):  # (a complex64 is no Python complex: unpacked as a double, numpy's
+        if isinstance(v, complex):                  # __float__ warning that it drops the imaginary part)
+            return complex(v)
+        from .errors import warn
+        warn("Casting complex values to real discards the imaginary part", "ComplexWarning")
+        return float(v.real)
     return v
 
 
@@ -48,12 +53,13 @@ def checked_scalar(dtype, value, reduced=True):
     """value as a numpy scalar of dtype, or PyTorch's 'value cannot be converted ... without overflow'. reduced=False:
     a float16/bfloat16 value is not range-checked (becomes inf), as ATen's one-element fill (scalar_fill: a
     one-element fill_/full, the 0-dim tensor of `x[i] = v`) converts it."""
-    if type(value) is complex and dtype.category < 3:  # (c10's checked_convert: a non-zero imaginary part overflows,
-        if dtype.category == 0:  # except into bool, which never overflows: c10::complex's bool is real || imag)
-            return np.bool_(value)
-        if value.imag != 0:
-            raise runtime(f"value cannot be converted to type {C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])} "
-                          "without overflow")
+    if type(value) is complex and dtype.category < 3:  # (c10's checked_convert: a non-zero imaginary part overflows)
+        if dtype is dtypes.bool_:  # (Scalar::toBool: any non-zero number is true)
+            return np.bool_(value != 0)
+        if value.imag != 0:  # (the one-element fill converts to a reduced float through a double)
+            name = "double" if not reduced and dtype.category == 2 and dtype.itemsize == 2 else \
+                C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])
+            raise runtime(f"value cannot be converted to type {name} without overflow")
         value = value.real
     if dtype.category == 1:
         if not fits(dtype, value):

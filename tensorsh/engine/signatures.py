@@ -69,6 +69,9 @@ def _is_double(v):
     return isinstance(v, (int, float))
 
 
+_DTYPE_ONLY = frozenset({"from_", "to", "type1", "type2"})  # (can_cast's and promote_types' dtypes: no tensor made)
+
+
 def _check(p, v, argnum):
     """FunctionParameter::check."""
     t = p.type
@@ -90,7 +93,8 @@ def _check(p, v, argnum):
         return type(v) is bool
     if t == "ScalarType":
         if isinstance(v, _DType):
-            check_supported(v)
+            if p.name not in _DTYPE_ONLY:
+                check_supported(v)
             return True
         return any(v is t for t in _SCALAR_TYPES)
     if t == "PyObject*":

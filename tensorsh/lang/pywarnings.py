@@ -4,6 +4,8 @@ catch_warnings(record=True). One WarningFilters per session; the session's warni
 import builtins
 import re
 
+import numpy as np
+
 from tensorsh.engine import errors
 
 ACTIONS = ("default", "ignore", "always", "once", "module", "error")
@@ -21,9 +23,12 @@ class WarningMessage:
                 f"lineno : {self.lineno}, line : None}}")
 
 
+_NUMPY = {"ComplexWarning": np.exceptions.ComplexWarning}  # (numpy's, which the engine gives where numpy would)
+
+
 def category(name):
-    """The Warning class named `name` (a builtin one; UserWarning for any other)."""
-    cls = getattr(builtins, name, None)
+    """The Warning class named `name` (a builtin one, numpy's ComplexWarning; UserWarning for any other)."""
+    cls = getattr(builtins, name, None) or _NUMPY.get(name)
     return cls if isinstance(cls, type) and issubclass(cls, Warning) else UserWarning
 
 

@@ -275,14 +275,15 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
         if scaled and not isinstance(other, Tensor):
             other, scaled = other * alpha, False
         check_broadcast(self, other)
-        an, bn, dt = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
+        dt = dtypes.result_type((self, other), tensorless=True)
+        dt = dt if out_dtype is None else out_dtype(dt)
+        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
+        cast_for_inplace(self, dt)  # (before the operands are read: float16 += 1j is ComplexHalf's refusal)
+        an, bn, _ = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
         step = _alpha_kernel(sign * alpha) if scaled else kernel  # (alpha * other: no node of its own)
         if out_dtype is not None:
-            dt = out_dtype(dt)
             an = an.astype(dt.np, copy=False)
             bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
-        check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
-        cast_for_inplace(self, dt)
         if self_overlapping(self):
             bb = np.broadcast_to(bn, self._shape)
             scale = dt.np.type(sign * alpha) if fused else None
@@ -468,6 +469,8 @@ def _int_power(a, b):
 def _pow_values(a, b):
     """tensor ** tensor (and a number ** tensor, the number a 0-dim operand): float32/float64 as PyTorch's kernel
     (SLEEF's pow on whole vector chunks, the C library's on the rest: kernels.binary_body) where its walk is known."""
+    if np.result_type(a, b).kind == "c":
+        return kernels.complex_power(a, b)
     out = kernels.binary_body("loop_pow", a, b) if np.result_type(a, b) != np.float16 else None
     return _int_power(a, b) if out is None else out
 
@@ -529,6 +532,11 @@ def _pow_number(self, exponent):
         elif dt is dtypes.bfloat16 and exponent == -0.5:  # (rsqrt's arithmetic in AVX-512's loop)
             return from_numpy(kernels.reduced_rsqrt(x, dtypes.to_bfloat16, floats=16), dt)
         return from_numpy(np.asarray(kernels.pow_scalar(x, exponent, dt is not dtypes.bfloat16)), dt)
+    if dt.category == 3 and exponent in (-1, -2, -0.5):  # (reciprocal's, 1 / (x * x), rsqrt's: c10's 1 / 0 is
+        from .unary import _reciprocal                    # inf+nanj)
+        return from_numpy(_reciprocal(x if exponent == -1 else x * x if exponent == -2 else np.sqrt(x)), dt)
+    if dt.category == 3 and exponent not in (0, 1, 2, 3, 0.5):  # (the kernel's other special cases)
+        return from_numpy(kernels.complex_power(x, dt.np.type(exponent)), dt)
     return from_numpy(np.power(x, dt.np.type(exponent)), dt)
 
 
@@ -564,9 +572,9 @@ def _check_integer_division(a, b, kernel="remainder_cpu"):
     do not broadcast are left to the shape check, which PyTorch's TensorIterator makes first."""
     if not _broadcasts(a, b):
         return
-    dt = dtypes.result_type((a, b))
-    if dt is dtypes.bool_:
-        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+    dt = dtypes.result_type((a, b), tensorless=True)
+    if dt is dtypes.bool_ or dt.category == 3:  # (`1j % t`: a complex number with a real tensor)
+        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
     if dt.category < 2 and not any(0 in getattr(t, "_shape", ()) for t in (a, b)) and \
             not np.all(b._np.astype(dt.np, copy=False) if isinstance(b, Tensor) else scalar_in(dt, b)):
         raise runtime("ZeroDivisionError")  # (b as the kernel reads it: 256 is 0 in uint8; no kernel when empty)
@@ -635,13 +643,13 @@ def _bitwise(name, np_fn):
     def values(self, other):
         check_broadcast(self, other)
         an, bn, dt = binary_operands(self, other)
-        if dt.category == 2:
+        if dt.category >= 2:
             raise errors.make("NotImplementedError", f"\"{name}_cpu\" not implemented for "
                                                      f"'{dtypes.SCALAR_NAMES[dt.name]}'")
         return np.asarray(np_fn(an, bn), dtype=dt.np), dt
 
     def op(self, other):
-        if type(other) not in (Tensor, bool, int, float):
+        if type(other) not in (Tensor, bool, int, float, complex):
             return NotImplemented
         r, dt = values(self, other)
         return laid_out_like(r, dt, self, other)  # (TensorIterator's layout: a transposed operand's, say)
@@ -653,13 +661,13 @@ def integer_inplace(values):
     """The in-place form (&=, |=, ^=, <<=, >>=) of a binary op with integer kernels, given its values(self, other):
     autograd's checks, the cast check a float operand meets before the kernel's dtype check, then the write."""
     def op_inplace(self, other):
-        if not isinstance(other, (Tensor, bool, int, float)):
+        if not isinstance(other, (Tensor, bool, int, float, complex)):
             return NotImplemented
         precheck(self, other)
         if isinstance(other, Tensor):  # (TensorIterator computes the shape before the types)
             check_broadcast(self, other)
         check_fits_output(self, other)
-        if type(other) is float or isinstance(other, Tensor) and other.dtype.category == 2:
+        if type(other) in (float, complex) or isinstance(other, Tensor) and other.dtype.category >= 2:
             cast_for_inplace(self, dtypes.result_type((self, other), tensorless=True))
         r, dt = values(self, other)
         cast_for_inplace(self, dt)

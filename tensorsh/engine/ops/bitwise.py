@@ -73,7 +73,7 @@ def _shift(left):
     def values(self, other):
         check_broadcast(self, other)
         an, bn, dt = binary_operands(self, other)
-        if dt.category == 2 or dt is dtypes.bool_:  # (PyTorch 2.13's shift kernels take integers only)
+        if dt.category >= 2 or dt is dtypes.bool_:  # (PyTorch 2.13's shift kernels take integers only)
             _not_implemented(kernel, dt)
         return _shift_values(an, bn, dt, left), dt
 
@@ -81,13 +81,13 @@ def _shift(left):
         if not isinstance(self, Tensor):  # torch.bitwise_left_shift(2, t)
             r, dt = values(self, other)
         else:
-            if not isinstance(other, (Tensor, bool, int, float)):
+            if not isinstance(other, (Tensor, bool, int, float, complex)):
                 return NotImplemented
             r, dt = values(self, other)
         return fresh(np.array(r, dt.np, order="C"), dt)
 
     def rop(self, other):
-        if not isinstance(other, (bool, int, float)):
+        if not isinstance(other, (bool, int, float, complex)):
             return NotImplemented
         r, dt = values(other, self)
         return fresh(np.array(r, dt.np, order="C"), dt)

@@ -182,6 +182,26 @@ def _no_bool_scalar_kernel(dt, lower, upper):
         raise make("NotImplementedError", f"\"{name}_scalar_cpu\" not implemented for 'Bool'")
 
 
+_CLAMP_COMPLEX = "clamp is not supported for complex types"
+
+
+def _real_bound(b):
+    """A number bound of a float tensor's clamp, read as a double (a complex one's real part)."""
+    if isinstance(b, complex):
+        if b.imag:
+            raise runtime("value cannot be converted to type double without overflow")
+        return b.real
+    return b
+
+
+def _no_complex_kernel(kernel, dt):
+    """clamp by a complex tensor bound: the promoted dtype reaches a kernel with no complex form."""
+    if dt.category == 3:
+        if dt is dtypes.complex32:  # (its output is made first)
+            warn_once(messages.COMPLEX_HALF)
+        raise make("NotImplementedError", f"\"{kernel}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+
+
 def clamp(self, min=None, max=None):
     if min is None and max is None:
         raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
@@ -192,8 +212,15 @@ def clamp(self, min=None, max=None):
     if min is not None and max is not None and isinstance(min, Tensor) != isinstance(max, Tensor):
         # a 0-dim tensor beside a number: the parser's Scalar overload (ClampBackward1), the tensor as its value
         min, max = (b.item() if isinstance(b, Tensor) else b for b in (min, max))
+    bounds = [b for b in (min, max) if b is not None]
     if isinstance(min, Tensor) or isinstance(max, Tensor):
-        check_broadcast_all(self, *[b for b in (min, max) if b is not None])
+        check_broadcast_all(self, *bounds)
+        _no_complex_kernel("clamp" if len(bounds) == 2 else "maximum" if max is None else "minimum",
+                           dtypes.result_type([self] + bounds, tensorless=True))
+    elif self.dtype.category == 2:  # ATen's clamp meta: number bounds do not promote a float self
+        min, max = _real_bound(min), _real_bound(max)
+    elif dtypes.result_type([self] + bounds, tensorless=True).category == 3:
+        raise make("NotImplementedError", _CLAMP_COMPLEX)
     x = self._np
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
     lo, hi = (operand_in(b, dt) if isinstance(b, Tensor) else b for b in (min, max))  # (1000 is -24 in int8)
@@ -275,15 +302,16 @@ def clip(self, min=None, max=None):
 
 def clamp_inplace(self, min=None, max=None):
     precheck(self, min, max)  # (tensor bounds: TensorIterator's partial-overlap check too)
-    if self.dtype.category < 2 and complex in (type(min), type(max)):  # (the meta's promotion meets self first)
-        cast_for_inplace(self, dtypes.result_type([self] + [b for b in (min, max) if b is not None]), cpp_name=True)
-    with autograd.no_grad():
-        values = clamp(self, min, max)
-    # (the Scalar overload's kernel names the output by its C++ type, the Tensor overload's TensorIterator by its
-    # own; a number beside a 0-dim tensor picks the Scalar one)
-    cast_for_inplace(self, values.dtype, cpp_name=not all(isinstance(b, Tensor) for b in (min, max) if b is not None))
     if min is not None and max is not None and isinstance(min, Tensor) != isinstance(max, Tensor):
         min, max = (b.item() if isinstance(b, Tensor) else b for b in (min, max))  # (the Scalar overload, as clamp)
+    tensors = isinstance(min, Tensor) or isinstance(max, Tensor)
+    if tensors or self.dtype.category < 2:  # (a float self keeps its dtype beside numbers)
+        # the cast check precedes the complex refusals (int8 clamp_(min=1j)); the Scalar overload's kernel names
+        # the output by its C++ type, the Tensor overload's TensorIterator by its own
+        cast_for_inplace(self, dtypes.result_type([self] + [b for b in (min, max) if b is not None], tensorless=True),
+                         cpp_name=not tensors)
+    with autograd.no_grad():
+        values = clamp(self, min, max)
     bounds = tuple(b for b in (min, max) if isinstance(b, Tensor))
 
     def make():  # (clamp_.Tensor: ClampBackward0 with an edge per bound, self saved as it was before the write)
@@ -358,6 +386,7 @@ def _clamp_bound(op, lower):
         bound, dt, b = values(self, args, kwargs)
         if isinstance(bound, Tensor):  # (TensorIterator's shapes, before any arithmetic)
             check_broadcast(self, bound)
+            _no_complex_kernel("maximum" if lower else "minimum", dt)
         r = np_fn(self._np.astype(dt.np, copy=False), b)
         out = from_numpy(np.asarray(r, dtype=dt.np), dt)
         if needs_grad(self, bound):

@@ -41,6 +41,7 @@ def _unique(dt, args):
 
 _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
+_CLAMPS = ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max", "clamp_max_")
 _NANSUM = _says("RuntimeError", "nansum on CPU does not support complex inputs")
 REFUSED = {
     **{f"{c}{s}": _kernel(f"{c}_cpu") for c in ("lt", "le", "gt", "ge") for s in ("", "_")},
@@ -51,8 +52,7 @@ REFUSED = {
     "argmin": _says("RuntimeError", "argmin(): does not support complex input"),
     "sort": _SORT, "argsort": _SORT, "msort": _SORT,
     "topk": _says("RuntimeError", " topk does not support complex dtypes on CPU"),
-    **{name: _CLAMP for name in ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max",
-                                 "clamp_max_")},
+    **{name: _CLAMP for name in _CLAMPS},
     "amax": _kernel("max_values_cpu"), "amin": _kernel("min_values_cpu"), "aminmax": _kernel("aminmax_cpu"),
     "histc": _kernel("aminmax_cpu"),
     "floor_divide": _kernel("div_floor_cpu"), "floor_divide_": _kernel("div_floor_cpu"),
@@ -120,29 +120,38 @@ def _guarded(fn, name, guard):
     return op
 
 
+def _complex_number(name, args):
+    """(0, self) and the promoted complex dtype when a Python complex number meets a real tensor among the first two
+    arguments (`t % 1j`, `torch.xlogy(1j, t)`), or None; an in-place op's cast check comes first (a comparison's
+    kernel reads the common dtype, whatever self's)."""
+    from .core import Tensor, cast_for_inplace
+    if name == "isin" or len(args) < 2 or not any(type(a) is complex for a in args[:2]):  # (isin: its own check)
+        return None
+    tensor = next((a for a in args[:2] if isinstance(a, Tensor)), None)
+    if tensor is None:
+        return None
+    dt = dtypes.result_type(args[:2], tensorless=True)
+    inplace = name.startswith("__i") or name.endswith("_") and not name.endswith("__")  # (x &= 1j, x.fmod_(1j))
+    if inplace and name[:2] not in ("lt", "le", "gt", "ge"):
+        cast_for_inplace(args[0], dt)
+    return (0, tensor), dt
+
+
 def refused(fn, name):
-    """fn, raising PyTorch's error first when its first or second operand is a complex tensor (the message reads
-    the arguments besides the complex one)."""
+    """fn, raising PyTorch's error first when its first or second operand is a complex tensor, or a complex number
+    makes the common dtype complex (the message reads the arguments besides the complex one)."""
     message = REFUSED[name]
+    count = 1 if name in _CLAMPS else 2  # (clamp's complex tensor bounds: its promotion's and kernel's errors)
 
     def guard(args, kwargs):  # (keyword arguments read after the positional ones: `x.max(dim=0)` is a dim form)
-        found = _complex_operand(args, 2)
+        found = _complex_operand(args, count)
         if found is not None:
             i, t = found
             return found, make(*message(t.dtype, args[:i] + args[i + 1:] + tuple(kwargs.values())))
-        if by_number and complex in map(type, args[:2]):  # (a complex number promotes a real tensor to its kernel)
-            i, t = next(((i, a) for i, a in enumerate(args[:2]) if isinstance(getattr(a, "dtype", None), dtypes.DType)),
-                        (None, None))
-            if t is not None:
-                return (i, t), make(*message(dtypes.result_type(args[:2]), ()))
-    # (an in-place op's promotion to complex meets its output's cast check first, but a comparison's)
-    by_number = name in _BY_A_NUMBER and (name[-1] != "_" or name[-2:] == "__" or name[:2] in ("lt", "le", "gt", "ge"))
+        number = _complex_number(name, args) if count == 2 else None
+        if number is not None:
+            return number[0], make(*message(number[1], args[1:] + tuple(kwargs.values())))
     return _guarded(fn, name, guard)
-
-
-# the refused binary ops a complex Python number reaches with a real tensor (isin reads it as a complex double)
-_BY_A_NUMBER = frozenset(n + s for n in ("lt", "le", "gt", "ge", "remainder", "fmod", "floor_divide", "xlogy",
-                                          "copysign") for s in ("", "_")) | {"__rmod__", "__rfloordiv__"}
 
 
 # ops whose complex gradient tensorsh does not compute as PyTorch does: refused when a complex operand requires grad

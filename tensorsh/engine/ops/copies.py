@@ -149,7 +149,7 @@ def fill_inplace(self, value):
     if isinstance(value, Tensor):
         if value.dim() != 0:
             raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
-        v = value._np
+        v = real_values(value, self.dtype)  # (a complex value's real part, with copy_'s warning)
         make = lambda: _fill_tensor_node(self, value)
         others = (value,)
     else:

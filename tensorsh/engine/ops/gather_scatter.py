@@ -4,7 +4,7 @@ elements; each backward is PyTorch's formula from derivatives.yaml, written with
 records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import autograd, dtypes, messages, undo
+from .. import autograd, dtypes, messages, scalars, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..creation import not_implemented_for
 from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
@@ -32,7 +32,7 @@ def _warn_if_expanded(op, self):
 
 def _mask_and_value(op, mask, value, self=None):
     """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
-    if not isinstance(mask, Tensor) or not isinstance(value, (int, float, complex, Tensor)):
+    if not isinstance(mask, Tensor) or not isinstance(value, (*scalars.NUMBER, Tensor)):
         given = [v for v in (mask, value) if v is not _MISSING]
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
@@ -655,8 +655,10 @@ def _index_fill_value(self, value):
         if value.dim():
             raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                           f"{value.dim()} dimension(s).")
-    elif not isinstance(value, (int, float, complex)):
+    elif not isinstance(value, scalars.NUMBER):
         raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
+    if self.dtype.category < 3 and (value.dtype.category == 3 if isinstance(value, Tensor) else type(value) is complex):
+        raise runtime("index_fill_(): Converting complex Scalar to non-complex type is not supported")
     return _fill_value(self, value)
 
 
@@ -816,7 +818,7 @@ def _scatter_source(self, d, idx, src):
             raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
         values = src._np.reshape(src._np.shape or (1,))
         return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
-    if not isinstance(src, (int, float, complex)):
+    if not isinstance(src, scalars.NUMBER):
         raise type_error(f"scatter(): argument 'value' must be Number, not {type_name(src)}")
     return _fill_value(self, src) if idx.size else None  # (the kernel reads the value when it has a place to write)
 

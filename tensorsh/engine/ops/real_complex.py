@@ -6,12 +6,12 @@ import math
 
 import numpy as np
 
-from .. import dtypes, kernels
+from .. import dtypes, kernels, messages
 from ..autograd import Node, edge_of
-from ..errors import make, runtime, warn
+from ..errors import make, runtime, warn, warn_once
 from ..storage import ConjStorage
-from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, check_broadcast, fresh, make_view, needs_grad, precheck,
-                   write_inplace, zeros_of)
+from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, check_broadcast, fresh, make_view, needs_grad,
+                   precheck, write_inplace, zeros_of)
 
 
 def itself(self):
@@ -110,7 +110,7 @@ def view_as_real(self, parts=False):
 
 
 def view_as_complex(self):
-    if self.dtype not in (dtypes.float32, dtypes.float64):
+    if self.dtype not in (dtypes.float32, dtypes.float64, dtypes.float16):
         raise runtime("view_as_complex is only supported for half, float and double tensors, but got a tensor of "
                       f"scalar type: {dtypes.SCALAR_NAMES[self.dtype.name]}")
     if not self._shape:
@@ -123,6 +123,7 @@ def view_as_complex(self):
         raise runtime("Tensor must have a stride divisible by 2 for all but last dimension")
     if self._offset % 2:
         raise runtime("Tensor must have a storage_offset divisible by 2")
+    dtypes.check_supported(self.dtype.to_complex())  # (float16: complex32)
     return make_view(self, self._shape[:-1], tuple(s // 2 for s in self._stride[:-1]), self._offset // 2,
                      "ViewAsComplexBackward0", dtype=self.dtype.to_complex())
 
@@ -188,9 +189,7 @@ def _parts_check(a, b):
     if a.dtype is not b.dtype:
         raise runtime(f"Expected object of scalar type {dtypes.SCALAR_NAMES[a.dtype.name]} but got scalar type "
                       f"{dtypes.SCALAR_NAMES[b.dtype.name]} for second argument")
-    if a.dtype is dtypes.float16:
-        raise runtime("tensorsh: complex32 (ComplexHalf) tensors are not supported")
-    check_broadcast(a, b)
+    check_broadcast(a, b)  # (TensorIterator's shapes)
 
 
 class ComplexBackward0(SavingNode):
@@ -219,8 +218,17 @@ class PolarBackward0(SavingNode):
         return g_abs, g_angle
 
 
+def _complex_output(first):
+    """complex() and polar() make their output (of the first part's complex dtype) before any check: complex32's
+    warning."""
+    if getattr(first, "dtype", None) is dtypes.float16:
+        warn_once(messages.COMPLEX_HALF)
+
+
 def complex_(real, imag):
+    _complex_output(real)
     _parts_check(real, imag)
+    dtypes.check_supported(real.dtype.to_complex())  # (float16 parts: complex32)
     values = kernels.complex_of(real._np, imag._np, real.dtype.to_complex().np)
     out = fresh(values, real.dtype.to_complex())
     if needs_grad(real, imag):
@@ -229,7 +237,10 @@ def complex_(real, imag):
 
 
 def polar(abs, angle):
+    _complex_output(abs)
     _parts_check(abs, angle)
+    if abs.dtype is dtypes.float16:  # (the kernel has no Half form)
+        raise make("NotImplementedError", "\"polar_cpu\" not implemented for 'Half'")
     with np.errstate(all="ignore"):
         values = kernels.complex_of(abs._np * np.cos(angle._np), abs._np * np.sin(angle._np), abs.dtype.to_complex().np)
     out = fresh(values, abs.dtype.to_complex())

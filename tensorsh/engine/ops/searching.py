@@ -20,6 +20,8 @@ def isin(elements, test_elements, *, assume_unique=False, invert=False):
         raise type_error("isin() received an invalid combination of arguments")
     if any(isinstance(v, bool) or isinstance(v, Tensor) and v.dtype is dtypes.bool_ for v in (elements, test_elements)):
         raise runtime("Unsupported input type encountered for isin(): Bool")
+    if any(type(v) is complex for v in (elements, test_elements)):  # (the number's own tensor: complex double)
+        raise runtime("Unsupported input type encountered for isin(): ComplexDouble")
     (a, b), dt = _promoted(elements, test_elements)
     shape = elements._shape if isinstance(elements, Tensor) else ()
     found = np.isin(a.reshape(-1), b.reshape(-1), invert=invert).reshape(shape)

@@ -666,7 +666,7 @@ _PARSER_CHOICES = {
 def _two_operands(name):
     """The argument parser's refusal of special_<name>(a, b) with no tensor (or a non-number beside one)."""
     def check(self, other):
-        numbers = (bool, int, float)
+        numbers = (bool, int, float, complex)
         if (isinstance(self, Tensor) and (isinstance(other, Tensor) or type(other) in numbers)) or \
                 (type(self) in numbers and isinstance(other, Tensor)):
             return
@@ -682,8 +682,15 @@ def _libm_each_double(name, y):
     return np.array([scalar(v) for v in flat], y.dtype).reshape(y.shape)
 
 
+def _no_complex_kernel(name, x):
+    if x.dtype.kind == "c":
+        raise make("NotImplementedError", f"\"{name}_cpu\" not implemented for "
+                                          f"'{'ComplexFloat' if x.dtype == np.complex64 else 'ComplexDouble'}'")
+
+
 def _xlog1py_values(x, y):
     """xlog1py_kernel: NaN where y is, 0 where x is 0, else x * log1p(y)."""
+    _no_complex_kernel("xlog1py", x)
     x, y = np.broadcast_arrays(x, np.asarray(y, x.dtype))
     with np.errstate(all="ignore"):
         r = x * _libm_each_double("log1p", y)
@@ -703,9 +710,7 @@ def _xlog1py_other_backward(g, self, other):
 
 def _zeta_values(x, q):
     """Math.h's zeta on each pair (accumulated in double; float's first power powf)."""
-    if x.dtype.kind == "c":  # (no complex kernel)
-        raise make("NotImplementedError", f"\"zeta_cpu\" not implemented for "
-                                          f"'{'ComplexFloat' if x.dtype == np.complex64 else 'ComplexDouble'}'")
+    _no_complex_kernel("zeta", x)
     x, q = np.broadcast_arrays(x, np.asarray(q, x.dtype))
     single = x.dtype == np.float32
     out = [_zeta(a, b, single) for a, b in zip(x.reshape(-1).tolist(), q.reshape(-1).tolist())]

@@ -7,7 +7,7 @@ import numpy as np
 from .. import dtypes, kernels, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, no_grad
 from ..errors import make, runtime, type_error
-from ..scalars import FLOAT32_MAX, check_opmath
+from ..scalars import FLOAT32_MAX, NUMBER, check_opmath
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
 from .core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck,
@@ -87,7 +87,7 @@ class AddcdivBackward0(_ThreeWayBackward):
 def _addc(op, node_cls):
     def fn(self, tensor1, tensor2, value=1):
         _tensors(op, ("tensor1", "tensor2"), (tensor1, tensor2))
-        if not isinstance(value, (int, float, complex)):
+        if not isinstance(value, NUMBER):
             raise type_error(f"{op}(): argument 'value' must be Number, not {type_name(value)}")
         (s, a, b), dt = _common([self, tensor1, tensor2])
         if op == "addcdiv" and tensor1.dtype.category < 2 and tensor2.dtype.category < 2:  # (whatever self is)

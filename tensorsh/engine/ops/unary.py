@@ -83,8 +83,10 @@ def _sigmoid(z):
 
 
 def _reciprocal(z):
-    """1 / z; of 0 c10::complex's division by zeros: (1 / |0|, 0 / |0|), inf+nanj (numpy's is nan+nanj)."""
-    return np.where(z == 0, z.dtype.type(complex(math.inf, math.nan)), np.reciprocal(z))
+    """1 / z as c10::complex divides (numpy's division, whose algorithm it follows: 1 / (3+0j) has imaginary part +0,
+    1 / 0 is inf+nanj; numpy's reciprocal gives -0 and nan+nanj)."""
+    with np.errstate(all="ignore"):
+        return np.divide(z.dtype.type(1), z)
 
 
 # grad_fn -> (the complex kernel, its derivative f'(z) from what the node saves: x or the result r); the gradient
