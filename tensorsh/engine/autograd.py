@@ -1075,6 +1075,7 @@ def _walk(roots, retain_graph, captures):
 
 
 _walk_needs = [None]
+TRANSFORMS = [0, 0, 0]  # torch.func transforms under way: any, vmap's, forward-mode's (func.py counts them)
 _reached = [None]  # the list a backward() under way notes its leaves in (see BACKWARDS)  # the nodes autograd.grad needs in the walk under way (None: all of them)
 
 

@@ -2,7 +2,8 @@
 the dtype facts torch.finfo / torch.iinfo give."""
 import builtins
 
-from . import dtypes, errors, typenames, undo
+from . import dtypes, errors, tensorimpl, typenames, undo
+from .typenames import type_name
 from .errors import runtime, type_error
 
 _deterministic = [False, False]  # (mode, warn_only)
@@ -70,6 +71,17 @@ def exit_device():
     _factory_device()
 
 
+def cpu_only(kind, what):
+    """The error of a device tensorsh (and this CPU build of PyTorch) has not."""
+    if kind == "cpu":
+        return
+    if what == "tensor" and kind in ("cuda", "xpu"):
+        raise errors.make("AssertionError", f"Torch not compiled with {kind.upper()} enabled")
+    if what == "tensor" and kind != "meta":
+        raise runtime(f"PyTorch is not linked with support for {kind} devices")
+    raise runtime(f"tensorsh runs on the CPU only: no {kind} {what}")
+
+
 def get_default_device():
     """torch.get_default_device (torch/__init__.py): the innermost `with torch.device` block's device, else the one
     set, with its index; one without an index is the device an empty tensor gets there (the CPU's or meta; others
@@ -79,7 +91,6 @@ def get_default_device():
     if device is None or device.type == "cpu" and device.index is None:
         return Device.parse("cpu")
     if device.index is None and device.type != "meta":
-        from .pyapi import cpu_only
         cpu_only(device.type, "tensor")
     return device
 
@@ -87,7 +98,7 @@ def get_default_device():
 def _set_flag(flags, name, value, setter):
     """A flag's write as PyTorch's C setter checks it (`set_deterministic_cudnn expects a bool, but got int`)."""
     if setter is not None and type(value) is not bool:
-        raise runtime(f"{setter} expects a bool, but got {_type_name(value)}")
+        raise runtime(f"{setter} expects a bool, but got {type_name(value)}")
     undo.touch(_Settings)
     flags[name] = value
 
@@ -149,7 +160,7 @@ class MatmulFlags:
 
 def set_float32_matmul_precision(precision):
     if not isinstance(precision, str):
-        raise runtime(f"set_float32_matmul_precision expects a str, but got {_type_name(precision)}")
+        raise runtime(f"set_float32_matmul_precision expects a str, but got {type_name(precision)}")
     if precision not in ("highest", "high", "medium"):
         errors.warn(f"{precision} is not one of 'highest', 'high', or 'medium'; the current"
                     "setFloat32MatmulPrecision call has no effect.")
@@ -160,11 +171,6 @@ def set_float32_matmul_precision(precision):
 
 def get_float32_matmul_precision():
     return _matmul["precision"]
-
-
-def _type_name(x):
-    from .ops.core import type_name
-    return type_name(x)
 
 
 def get_default_dtype():
@@ -185,10 +191,10 @@ def set_default_dtype(d):
 def use_deterministic_algorithms(mode, *, warn_only=False):
     if type(mode) is not bool:
         raise type_error(f"_set_deterministic_algorithms(): argument 'mode' (position 1) must be bool, not "
-                         f"{_type_name(mode)}")
+                         f"{type_name(mode)}")
     if type(warn_only) is not bool:
         raise type_error(f"_set_deterministic_algorithms(): argument 'warn_only' must be bool, not "
-                         f"{_type_name(warn_only)}")
+                         f"{type_name(warn_only)}")
     undo.touch(_Settings)
     _deterministic[:] = [mode, warn_only]
 
@@ -225,7 +231,7 @@ def get_deterministic_debug_mode():
 
 def set_warn_always(b):
     if type(b) is not bool:
-        raise runtime(f"setWarnOnlyOnce expects a bool, but got {_type_name(b)}")
+        raise runtime(f"setWarnOnlyOnce expects a bool, but got {type_name(b)}")
     undo.touch(_Settings)
     _warn_always[0] = b
 
@@ -259,12 +265,12 @@ class finfo:
         if not args and kwargs and "type" not in kwargs:
             raise type_error('finfo() missing 1 required positional arguments: "type"')
         if len(args) + len(kwargs) > 1 or set(kwargs) - {"type"}:
-            got = ", ".join([_type_name(a) for a in args] + [f"{k}={_type_name(v)}" for k, v in kwargs.items()])
+            got = ", ".join([type_name(a) for a in args] + [f"{k}={type_name(v)}" for k, v in kwargs.items()])
             raise type_error(f"finfo() received an invalid combination of arguments - got ({got}), but expected one "
                              "of:\n * (torch.dtype type)\n * ()\n")
         type = dtypes.from_python_type(args[0] if args else kwargs.get("type", dtypes.DEFAULT_FLOAT))
         if not isinstance(type, dtypes.DType):
-            raise type_error(f"finfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
+            raise type_error(f"finfo(): argument 'type' (position 1) must be torch.dtype, not {type_name(type)}")
         if type.category < 2:
             raise type_error("torch.finfo() requires a floating point input type. Use torch.iinfo to handle "
                              "'torch.finfo'")
@@ -298,7 +304,7 @@ class iinfo:
             raise type_error('iinfo() missing 1 required positional arguments: "type"')
         type = dtypes.from_python_type(args[0] if args else kwargs["type"])
         if not isinstance(type, dtypes.DType):
-            raise type_error(f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {_type_name(type)}")
+            raise type_error(f"iinfo(): argument 'type' (position 1) must be torch.dtype, not {type_name(type)}")
         if type is dtypes.bool_:
             raise type_error("torch.bool is not supported by torch.iinfo")
         if type.category >= 2:
@@ -339,3 +345,6 @@ def typename(obj):
 
 for _cls in (finfo, iinfo):  # (Python's tp_name, as tensorimpl's Size: "'torch.finfo' object is not callable")
     _cls.__name__, _cls.__tsh_name__ = "torch." + _cls.__qualname__, _cls.__qualname__
+
+
+tensorimpl.DEVICE_BLOCKS.update(enter=enter_device, exit=exit_device)

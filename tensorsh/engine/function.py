@@ -233,7 +233,7 @@ _DEFAULT = {name: Function.__dict__[name].__func__ for name in ("forward", "setu
                                                                  "vmap", "jvp")}
 # torch.func transforms running (func.py counts them): all of them, those that vmap forward, and those that are
 # forward AD over the engine's reverse mode in PyTorch (hessian: jacfwd of jacrev, here jacrev of jacrev)
-TRANSFORMS = [0, 0, 0]
+TRANSFORMS = autograd.TRANSFORMS  # (kept in autograd, below linear and forward_ad, which read it too)
 
 
 def vmap_rule(cls):

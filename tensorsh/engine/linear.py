@@ -186,8 +186,7 @@ def _half_addmm(c, a, b, beta, alpha):
 def strided_layout():
     """Whether linear's operands have the strided layout its flattening asks for beyond 3-D inputs: not inside a
     torch.func transform, whose wrapped tensors do not (so a 1-D input runs matmul there, plus an in-place add)."""
-    from .function import TRANSFORMS
-    return not TRANSFORMS[0]
+    return not autograd.TRANSFORMS[0]
 
 
 def linear(input, weight, bias=None):

@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from . import dtypes, signatures
-from .defaults import FACTORY_DEVICE
+from .defaults import FACTORY_DEVICE, cpu_only  # noqa: F401 (cpu_only: pyapi's users read it here)
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
 from .tensorimpl import Device, Tensor
@@ -74,17 +74,6 @@ def make_device(type=_NOTHING, index=None):
         if parsed == -1:
             parsed = None
     return Device.make(kind, parsed)
-
-
-def cpu_only(kind, what):
-    """The error of a device tensorsh (and this CPU build of PyTorch) has not."""
-    if kind == "cpu":
-        return
-    if what == "tensor" and kind in ("cuda", "xpu"):
-        raise make("AssertionError", f"Torch not compiled with {kind.upper()} enabled")
-    if what == "tensor" and kind != "meta":
-        raise runtime(f"PyTorch is not linked with support for {kind} devices")
-    raise runtime(f"tensorsh runs on the CPU only: no {kind} {what}")
 
 
 CUDA_GENERATOR = (

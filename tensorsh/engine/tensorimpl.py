@@ -84,6 +84,9 @@ class Size(tuple):
     __rmul__ = __mul__
 
 
+DEVICE_BLOCKS = {}  # `with torch.device(...)`'s enter and exit: defaults registers them as it loads
+
+
 class Device:
     """torch.device: a type and an optional index (a tensor's is always the index-less cpu)."""
     __api__ = frozenset({"type", "index"})
@@ -124,12 +127,10 @@ class Device:
         return hash((self.type, self.index))
 
     def __enter__(self):
-        from .defaults import enter_device
-        return enter_device(self)
+        return DEVICE_BLOCKS["enter"](self)
 
     def __exit__(self, *exc):
-        from .defaults import exit_device
-        exit_device()
+        DEVICE_BLOCKS["exit"]()
 
 
 # Python's tp_name of these (its own messages print it: "'torch.Size' object is not callable"); a program reads the

@@ -28,3 +28,8 @@ def tp_name(value):
     if cls.__module__ == "numpy" and "." not in cls.__name__:  # (numpy's scalars: dotted, 'numpy.float64')
         return "numpy." + cls.__name__
     return cls.__name__
+
+
+def type_name(x):
+    """The type name an argument-parser message gives a value ("function" for a callable)."""
+    return "function" if callable(x) and not isinstance(x, type) else type(x).__name__

@@ -9,6 +9,7 @@ from .. import autograd, dtypes, kernels, layout, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import runtime, type_error
+from ..typenames import type_name  # (re-exported: the ops' argument messages)
 from ..storage import (INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, ConjStorage, check_size, note_view, note_write,
                        sync_conj)
 from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _contiguous_strides,
@@ -135,10 +136,6 @@ def bind_args(op, names, defaults, args, kwargs):
             raise type_error(f"{op}() got an unexpected keyword argument '{key}'")
         values[key] = value
     return [values[n] for n in names]
-
-
-def type_name(x):
-    return "function" if callable(x) and not isinstance(x, type) else type(x).__name__
 
 
 def tensor_params(*names):
