@@ -373,12 +373,12 @@ def chained_bodies(loops, x, tail):
     over x laid out as binary_scalar_body walked it: the vector bodies (SLEEF's) everywhere but `tail` (True: every
     element), the scalar bodies (the C library's) there."""
     def run(values, vectorized):
-        values = np.ascontiguousarray(values)
+        shape, values = np.shape(values), np.ascontiguousarray(values)  # (a 0-dim array comes back 1-dim)
         for loop in loops:
             out = np.empty_like(values)
             getattr(compiled, loop)(values, out, vectorized)
             values = out
-        return values
+        return values.reshape(shape)
     if tail is True:
         return run(x, 0)
     out = run(x, x.size).reshape(x.shape)

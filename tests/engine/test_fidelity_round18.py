@@ -17,6 +17,10 @@ for dt in (torch.float32, torch.float64):
         print(b.grad[1].tolist())
 """,
 "logaddexp_takes_sleefs_exp_and_log1p_on_the_vector_body_and_the_c_librarys_on_the_rest": """
+a = torch.tensor(-2.9381, requires_grad=True)
+r = torch.logaddexp(a, torch.tensor(0.5))
+print(r, r.shape, torch.logaddexp(torch.tensor(1.0), 2.0 if False else torch.tensor(2.0)).shape, torch.logaddexp(torch.ones(1, 3), torch.tensor(0.)).shape)
+r.backward(); print(a.grad)
 torch.manual_seed(1)
 for dt in (torch.float32, torch.float64):
     x = torch.randn(7, 37, dtype=dt) * 4; y = torch.randn(7, 37, dtype=dt)
