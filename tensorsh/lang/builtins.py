@@ -610,19 +610,6 @@ def _io():
                             "SEEK_CUR": io.SEEK_CUR, "SEEK_END": io.SEEK_END})
 
 
-def _os():
-    """os, for the files a program's torch.save/torch.load use: os.path's tests and names, removing a checkpoint
-    afterwards, making and listing its directory (Python's own functions: their errors are Python's). One
-    namespace a process, so `import os.path` and `os.path` are one object."""
-    if "os" not in _PACKAGES:
-        import os
-        path = Namespace("os.path", {n: getattr(os.path, n) for n in (
-            "exists", "isfile", "isdir", "join", "basename", "dirname", "split", "splitext", "getsize", "abspath")})
-        _PACKAGES["os"] = Namespace("os", {"path": path, "sep": os.sep, **{n: getattr(os, n) for n in (
-            "remove", "unlink", "makedirs", "listdir", "getcwd", "rmdir")}})
-    return _PACKAGES["os"]
-
-
 def _abc():
     """abc's ABC and abstractmethod, for a program's base classes (`class Model(ABC)` with an `@abstractmethod`):
     instantiating one with abstract methods left fails with Python's TypeError."""
@@ -664,7 +651,7 @@ PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, 
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
                   "statistics": _statistics, "json": _json,
-                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib, "os": _os}
+                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib}
 
 
 def build(print_fn):
@@ -715,7 +702,6 @@ def build(print_fn):
     modules["torch.autograd.gradcheck"] = Lazy(_gradcheck_module)  # (the attribute is the function, as in PyTorch)
     for name, make in PYTHON_MODULES.items():
         modules[name] = Lazy(make)
-    modules["os.path"] = Lazy(lambda: _os()._members["path"])
     modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
     modules["pprint"] = Lazy(lambda: _pprint(print_fn.__self__))
     return table, modules

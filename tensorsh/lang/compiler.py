@@ -63,7 +63,6 @@ SAFE_ATTRS = {
     AttributeError: frozenset({"args", "name", "obj"}),
     NameError: frozenset({"args", "name"}),
     StopIteration: frozenset({"args", "value"}),
-    OSError: frozenset({"args", "errno", "strerror", "filename", "filename2"}),  # (os's and torch.load's file errors)
 }
 
 

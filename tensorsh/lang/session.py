@@ -25,8 +25,7 @@ PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryErro
                  NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
 SUPPORTED_IMPORTS = ("torch (and torch.nn, torch.optim, torch.nn.functional, ...), copy, math, random, time, "
                      "collections, itertools, functools, operator, statistics, json (dumps, loads), dataclasses, "
-                     "abc, typing, warnings, io (BytesIO), os (paths, remove, makedirs, listdir), heapq, bisect, "
-                     "string, contextlib, pprint, "
+                     "abc, typing, warnings, io (BytesIO), heapq, bisect, string, contextlib, pprint, "
                      "numpy (arrays and their sharing with tensors), from torchviz import make_dot")
 MAX_CALL_NOTES = 6          # a longer chain of calls shows its first calls and how often the last one repeats
 
