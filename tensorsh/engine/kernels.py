@@ -473,15 +473,8 @@ def complex_of(real, imag, np_dtype):
 
 
 def complex_pow(base, exponents, np_dtype):
-    """std::pow(complex<T>, complex<T>) of the number base to each exponent: libstdc++ calls the C library's cpow
-    (cpowf for complex64); numpy's power (another algorithm) without a C library."""
-    kind = ctypes_complex(np_dtype)
-    fn = _libm("cpowf" if np_dtype == np.complex64 else "cpow", 2, kind)
-    if fn is None:
-        return np.power(np_dtype(base), exponents.astype(np_dtype))
-    b = kind(base.real, base.imag)
-    out = [fn(b, kind(e.real, e.imag)) for e in exponents.reshape(-1).tolist()]
-    return np.array([complex(r.re, r.im) for r in out], np_dtype).reshape(exponents.shape)
+    """std::pow(complex<T>, complex<T>) of the number base to each exponent (complex_power's)."""
+    return complex_power(np.asarray(base, np_dtype), np.asarray(exponents, np_dtype))
 
 
 def ctypes_complex(np_dtype):

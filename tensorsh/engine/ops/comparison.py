@@ -185,15 +185,6 @@ def _no_bool_scalar_kernel(dt, lower, upper):
 _CLAMP_COMPLEX = "clamp is not supported for complex types"
 
 
-def _real_bound(b):
-    """A number bound of a float tensor's clamp, read as a double (a complex one's real part)."""
-    if isinstance(b, complex):
-        if b.imag:
-            raise runtime("value cannot be converted to type double without overflow")
-        return b.real
-    return b
-
-
 def _no_complex_kernel(kernel, dt):
     """clamp by a complex tensor bound: the promoted dtype reaches a kernel with no complex form."""
     if dt.category == 3:
@@ -207,7 +198,7 @@ def clamp(self, min=None, max=None):
         raise runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
     if type(min) is complex or type(max) is complex:  # (clamp's meta promotes a non-floating self only: to complex)
         if self.dtype.category < 2:
-            raise make("NotImplementedError", "clamp is not supported for complex types")
+            raise make("NotImplementedError", _CLAMP_COMPLEX)
         min, max = (scalars.check_opmath(dtypes.float64, b) if type(b) is complex else b for b in (min, max))
     if min is not None and max is not None and isinstance(min, Tensor) != isinstance(max, Tensor):
         # a 0-dim tensor beside a number: the parser's Scalar overload (ClampBackward1), the tensor as its value
@@ -217,10 +208,6 @@ def clamp(self, min=None, max=None):
         check_broadcast_all(self, *bounds)
         _no_complex_kernel("clamp" if len(bounds) == 2 else "maximum" if max is None else "minimum",
                            dtypes.result_type([self] + bounds, tensorless=True))
-    elif self.dtype.category == 2:  # ATen's clamp meta: number bounds do not promote a float self
-        min, max = _real_bound(min), _real_bound(max)
-    elif dtypes.result_type([self] + bounds, tensorless=True).category == 3:
-        raise make("NotImplementedError", _CLAMP_COMPLEX)
     x = self._np
     dt = dtypes.result_type([self] + [v for v in (min, max) if v is not None])
     lo, hi = (operand_in(b, dt) if isinstance(b, Tensor) else b for b in (min, max))  # (1000 is -24 in int8)
@@ -375,7 +362,7 @@ def _clamp_bound(op, lower):
         if bound is None or not isinstance(bound, (int, float, complex, Tensor)):
             raise _invalid_combination(op, args, kwargs, ((("Tensor", key),), (("Number", key),)))
         if type(bound) is complex:
-            raise make("NotImplementedError", "clamp is not supported for complex types")
+            raise make("NotImplementedError", _CLAMP_COMPLEX)
         dt = dtypes.result_type([self, bound])
         if not isinstance(bound, Tensor):
             _no_bool_scalar_kernel(dt, lower, not lower)
