@@ -475,7 +475,11 @@ class RemovableHandle:
         self.hooks, self.fn, self.id = hooks, fn, next_handle_id()
 
     def remove(self):
-        if self.fn in self.hooks:
+        if isinstance(self.hooks, dict):  # (an optimizer's hook dicts, keyed by handle id as PyTorch's)
+            if self.id in self.hooks:
+                undo.touch_dict(self.hooks)
+                del self.hooks[self.id]
+        elif self.fn in self.hooks:
             undo.touch_list(self.hooks)
             self.hooks.remove(self.fn)
         return None

@@ -73,8 +73,7 @@ class LRScheduler(Journaled):
                         "for a fresh training run (not recommended)"))
         self.base_lrs = _lrs(optimizer, "initial_lr")
         self.last_epoch = last_epoch
-        optimizer._tracked_by_scheduler = True  # PyTorch wraps optimizer.step to note that it ran
-        _track_overridden_step(optimizer)
+        _track_step(optimizer)
         self._initial_step()
 
     def _initial_step(self):
@@ -100,9 +99,7 @@ class LRScheduler(Journaled):
 
     def step(self, epoch=None):
         if self._step_count == 1:
-            step = self.optimizer.__dict__.get("step")
-            if step is not None and not getattr(step, "_wrapped_by_lr_sched", False) or \
-                    not self.optimizer.__dict__.get("_tracked_by_scheduler"):  # (a deep copy lost PyTorch's wrapper)
+            if not getattr(self.optimizer.step, "_wrapped_by_lr_sched", False):  # (a deep copy loses the wrapper)
                 warn(OVERRIDDEN_STEP_WARNING)
             elif not self.optimizer.__dict__.get("_opt_called", False):
                 warn(ORDER_WARNING)
@@ -131,12 +128,12 @@ class LRScheduler(Journaled):
             warn(GET_LR_WARNING)
 
 
-def _track_overridden_step(optimizer):
-    """A step set on the optimizer itself before the scheduler was made: wrapped to note that it ran, as PyTorch
-    wraps every optimizer's step (the class's own is noted by its hook wrapper); one set afterwards is unwrapped,
+def _track_step(optimizer):
+    """PyTorch's patch: the optimizer's step (its class's, or one set on it before the scheduler was made) wrapped
+    in a function set on the optimizer that notes that it ran, `_opt_called`; a step set afterwards is unwrapped,
     which the scheduler's first step warns about."""
-    step = optimizer.__dict__.get("step")
-    if step is None or getattr(step, "_wrapped_by_lr_sched", False):
+    step = optimizer.step
+    if getattr(step, "_wrapped_by_lr_sched", False):
         return
     func = getattr(step, "__func__", None)  # (PyTorch rebinds the method's function to the optimizer: a plain
     if func is None:                        # function has none)

@@ -4,7 +4,7 @@ Every Python-level change (the optimizer's attributes, `state`, each state dict,
 is journaled before it happens, so a failed statement leaves the optimizer as it was; tensors journal themselves.
 """
 import copy
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from functools import wraps
 from itertools import chain
 
@@ -93,14 +93,12 @@ def step_method(step):
 
 def hooked(step, no_grad=False):
     """PyTorch's wrapper around every optimizer's step, a program's subclasses included: journaled, the step hooks
-    around it, and `_opt_called` noted once a scheduler tracks this optimizer (for its order warning)."""
+    around it."""
     @wraps(step)
     def wrapper(self, *args, **kwargs):
         _journal(self)
-        if self.__dict__.get("_tracked_by_scheduler"):
-            self._opt_called = True
         args = (self, *args)  # the hooks see the optimizer among step's arguments, as PyTorch's wrapper passes them
-        for hook in [*_GLOBAL_PRE_HOOKS, *self._optimizer_step_pre_hooks]:
+        for hook in [*_GLOBAL_PRE_HOOKS, *self._optimizer_step_pre_hooks.values()]:
             result = hook(self, args, kwargs)
             if result is not None:
                 if isinstance(result, tuple) and len(result) == 2:
@@ -113,7 +111,7 @@ def hooked(step, no_grad=False):
                 out = step(*args, **kwargs)
         else:
             out = step(*args, **kwargs)
-        for hook in [*self._optimizer_step_post_hooks, *_GLOBAL_POST_HOOKS]:
+        for hook in [*self._optimizer_step_post_hooks.values(), *_GLOBAL_POST_HOOKS]:
             hook(self, args, kwargs)
         return out
     wrapper.hooked = True
@@ -151,7 +149,10 @@ class Journaled:
 
 
 class Optimizer(Journaled):
-    """Base class of all optimizers (PyTorch's `torch.optim.Optimizer`)."""
+    """Base class of all optimizers (PyTorch's `torch.optim.Optimizer`). Its `__dict__` holds what PyTorch's does,
+    in the same order (`vars(optimizer)`); the undo epoch sits in a slot beside it."""
+    __slots__ = ("_born",)
+    __torch_dict__ = True
     __api__ = frozenset({"param_groups", "state", "defaults", "step", "zero_grad", "state_dict", "load_state_dict",
                          "add_param_group", "register_step_pre_hook", "register_step_post_hook",
                          "register_state_dict_pre_hook", "register_state_dict_post_hook",
@@ -161,6 +162,7 @@ class Optimizer(Journaled):
         object.__setattr__(self, "_born", undo.epoch)  # made by the running statement: undoing it unmakes it
         self.defaults = defaults
         self._no_hooks()
+        self._zero_grad_profile_name = f"Optimizer.zero_grad#{type(self).__name__}.zero_grad"
         cls = type(self)
         if not getattr(cls.step, "hooked", False):  # a program's subclass: its step is hooked too, as in PyTorch
             cls.step = hooked(cls.step)
@@ -176,12 +178,12 @@ class Optimizer(Journaled):
             param_groups = [{"params": param_groups}]
         for param_group in param_groups:
             self.add_param_group(param_group)
+        self._warned_capturable_if_run_uncaptured = True
 
     def _no_hooks(self):
-        self._optimizer_step_pre_hooks = []
-        self._optimizer_step_post_hooks = []
-        self._optimizer_state_dict_pre_hooks, self._optimizer_state_dict_post_hooks = [], []
-        self._optimizer_load_state_dict_pre_hooks, self._optimizer_load_state_dict_post_hooks = [], []
+        for name in _HOOK_DICTS:
+            if name not in self.__dict__:
+                setattr(self, name, OrderedDict())
 
     def __getstate__(self):  # (copy.deepcopy keeps these three only, as PyTorch's: no hooks, nor LBFGS's _params)
         return {"defaults": self.defaults, "state": self.state, "param_groups": self.param_groups}
@@ -190,6 +192,8 @@ class Optimizer(Journaled):
         object.__setattr__(self, "_born", undo.epoch)
         self.__dict__.update(state)
         self._no_hooks()
+        self._zero_grad_profile_name = f"Optimizer.zero_grad#{type(self).__name__}.zero_grad"
+        self.defaults.setdefault("differentiable", False)
 
     def __repr__(self):
         text = type(self).__name__ + " ("
@@ -274,10 +278,10 @@ class Optimizer(Journaled):
         raise make("NotImplementedError", "")
 
     def register_step_pre_hook(self, hook):
-        return autograd.add_to_hooks(self._optimizer_step_pre_hooks, hook)
+        return _add_hook(self._optimizer_step_pre_hooks, hook)
 
     def register_step_post_hook(self, hook):
-        return autograd.add_to_hooks(self._optimizer_step_post_hooks, hook)
+        return _add_hook(self._optimizer_step_post_hooks, hook)
 
     def register_state_dict_pre_hook(self, hook, prepend=False):
         """hook(optimizer) before state_dict() packs the state."""
@@ -301,7 +305,7 @@ class Optimizer(Journaled):
     def state_dict(self):
         """{'state': {index: state}, 'param_groups': [group with params as indices]}; the state's tensors are the
         optimizer's own (not copies), as in PyTorch."""
-        for hook in list(self._optimizer_state_dict_pre_hooks):
+        for hook in list(self._optimizer_state_dict_pre_hooks.values()):
             hook(self)
         mapping = {}
         start = 0
@@ -315,7 +319,7 @@ class Optimizer(Journaled):
             groups.append(packed)
         state = {(mapping[id(k)] if isinstance(k, Tensor) else k): v for k, v in self.state.items()}
         state_dict = {"state": state, "param_groups": groups}
-        for hook in list(self._optimizer_state_dict_post_hooks):
+        for hook in list(self._optimizer_state_dict_post_hooks.values()):
             result = hook(self, state_dict)
             if result is not None:
                 state_dict = result
@@ -323,7 +327,7 @@ class Optimizer(Journaled):
 
     def load_state_dict(self, state_dict):
         state_dict = state_dict.copy()
-        for hook in list(self._optimizer_load_state_dict_pre_hooks):
+        for hook in list(self._optimizer_load_state_dict_pre_hooks.values()):
             result = hook(self, state_dict)
             if result is not None:
                 state_dict = result
@@ -351,7 +355,7 @@ class Optimizer(Journaled):
         self.state = state
         self.param_groups = saved_groups
         self._setstate_defaults()
-        for hook in list(self._optimizer_load_state_dict_post_hooks):
+        for hook in list(self._optimizer_load_state_dict_post_hooks.values()):
             hook(self)
 
     # what each optimizer's __setstate__ fills in after load_state_dict (a state dict of an older version or of
@@ -376,10 +380,18 @@ class Optimizer(Journaled):
         """A class's own __setstate__ change of each group (AdamW's)."""
 
 
-def _add_hook(hooks, hook, prepend):
-    handle = autograd.add_to_hooks(hooks, hook)
+_HOOK_DICTS = ("_optimizer_step_pre_hooks", "_optimizer_step_post_hooks", "_optimizer_state_dict_pre_hooks",
+               "_optimizer_state_dict_post_hooks", "_optimizer_load_state_dict_pre_hooks",
+               "_optimizer_load_state_dict_post_hooks")
+
+
+def _add_hook(hooks, hook, prepend=False):
+    """PyTorch's hook OrderedDicts, keyed by the handle's id (journaled: a failed statement takes the hook back)."""
+    handle = autograd.RemovableHandle(hooks, hook)
+    undo.touch_dict(hooks)
+    hooks[handle.id] = hook
     if prepend:
-        hooks.insert(0, hooks.pop())  # (the list is journaled already)
+        hooks.move_to_end(handle.id, last=False)
     return handle
 
 
