@@ -530,6 +530,9 @@ def load_attr(obj, name):
             return _no_dunder_names(getattr(obj, name)) if name in ("__setattr__", "__delattr__") else getattr(obj, name)
         if name == "__dict__" and _open_dict(t):
             return obj.__dict__
+        if name in ("__getstate__", "__setstate__") and getattr(t, "__torch_dict__", False) and any(
+                name in c.__dict__ for c in t.__mro__ if c is not object):
+            return getattr(obj, name)  # (an optimizer's: PyTorch's own pickling protocol, a program may call it)
         if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
             return getattr(obj, name)
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods

@@ -188,8 +188,10 @@ class Optimizer(Journaled):
     def __getstate__(self):  # (copy.deepcopy keeps these three only, as PyTorch's: no hooks, nor LBFGS's _params)
         return {"defaults": self.defaults, "state": self.state, "param_groups": self.param_groups}
 
-    def __setstate__(self, state):
-        object.__setattr__(self, "_born", undo.epoch)
+    def __setstate__(self, state):  # (copy.deepcopy's, or a program's own `opt.__setstate__(...)`: journaled)
+        if not hasattr(self, "_born"):  # a copy being made by the running statement: undoing it unmakes it
+            object.__setattr__(self, "_born", undo.epoch)
+        undo.touch_vars(self)
         self.__dict__.update(state)
         self._no_hooks()
         self._zero_grad_profile_name = f"Optimizer.zero_grad#{type(self).__name__}.zero_grad"

@@ -27,6 +27,14 @@ opt.step()
 print(len(opt._optimizer_step_pre_hooks), opt.state_dict()["param_groups"][0]["lr"])
 o2 = copy.deepcopy(opt)
 print(list(vars(o2)), o2._zero_grad_profile_name)
+m = torch.nn.Linear(2, 1)
+opt = torch.optim.SGD(m.parameters(), lr=0.5, momentum=0.9)
+st = opt.__getstate__()
+print(sorted(st), st['defaults'])
+m(torch.ones(1, 2)).sum().backward(); opt.step()
+opt.__setstate__({'state': {}, 'param_groups': opt.param_groups, 'defaults': {'lr': 0.1}})
+print(opt.state, opt.defaults, list(vars(opt)))
+print(opt)
 """,
 }
 
