@@ -485,6 +485,7 @@ static inline double sleef_log(double d)
 /* PyTorch's float64 sigmoid: as the float32 one, SLEEF's exp on the first `vectorized` elements */
 #include "_ckernels_log1p.h"
 #include "_ckernels_pow.h"
+#include "_ckernels_sleef64.h"
 
 static void sigmoid_loop_f64(const double *x, double *out, Py_ssize_t n, Py_ssize_t vectorized)
 {
@@ -530,6 +531,13 @@ VECTORIZED static void tanh_backward_loop(const float *g, const float *y, float 
         double yy = (double)y[i] * (double)y[i];
         out[i] = g[i] * (float)(1.0 - yy);
     }
+}
+
+/* float64: 1 - y*y is one fused negated multiply-add, as PyTorch's compiler contracts it (y*y is not exact here) */
+static void tanh_backward_loop64(const double *g, const double *y, double *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i] = g[i] * fma(-y[i], y[i], 1.0);
 }
 
 /* g * (1 - y) * y, left to right, in float32 */
@@ -730,16 +738,21 @@ static int get_floats(PyObject *obj, Py_buffer *view, int writable, const char *
 typedef void (*unary_loop)(const float *, float *, Py_ssize_t);
 typedef void (*binary_loop)(const float *, const float *, float *, Py_ssize_t);
 
-/* name(in..., out): nin inputs and one output, all of the same length */
-static PyObject *run(PyObject *args, int nin, unary_loop unary, binary_loop binary, const char *name)
+typedef void (*binary_loop64)(const double *, const double *, double *, Py_ssize_t);
+
+/* name(in..., out): nin inputs and one output, all of the same length; float32, or float64 where the kernel has a
+ * double loop (binary64) */
+static PyObject *run(PyObject *args, int nin, unary_loop unary, binary_loop binary, binary_loop64 binary64,
+                     const char *name)
 {
     PyObject *objs[3] = {NULL, NULL, NULL};
     Py_buffer views[3];
-    int got = 0;
+    int got = 0, is_double = 0;
     if (!PyArg_UnpackTuple(args, name, nin + 1, nin + 1, &objs[0], &objs[1], &objs[2]))
         return NULL;
     for (int i = 0; i <= nin; i++) {
-        if (get_f32(objs[i], &views[i], i == nin, name) < 0)
+        if ((binary64 ? get_floats(objs[i], &views[i], i == nin, name, &is_double, i == 0)
+                      : get_f32(objs[i], &views[i], i == nin, name)) < 0)
             goto done;
         got++;
         if (views[i].len != views[0].len) {
@@ -747,10 +760,12 @@ static PyObject *run(PyObject *args, int nin, unary_loop unary, binary_loop bina
             goto done;
         }
     }
-    Py_ssize_t n = views[0].len / 4;
+    Py_ssize_t n = views[0].len / views[0].itemsize;
     Py_BEGIN_ALLOW_THREADS
     if (unary)
         unary(views[0].buf, views[1].buf, n);
+    else if (is_double)
+        binary64(views[0].buf, views[1].buf, views[2].buf, n);
     else
         binary(views[0].buf, views[1].buf, views[2].buf, n);
     Py_END_ALLOW_THREADS
@@ -867,8 +882,13 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
 
 BODY_LOOPS(exp, sleef_expf, expf, sleef_exp, exp)
 BODY_LOOPS(log1p, sleef_log1pf, log1pf, sleef_log1p, log1p)
-BODY_LOOPS(expm1, sleef_expm1f, expm1f, expm1, expm1) /* (float64: not SLEEF's; kernels.py does not call it) */
-BODY_LOOPS(tanh, sleef_tanhf, tanhf, tanh, tanh)    /* (likewise) */
+BODY_LOOPS(expm1, sleef_expm1f, expm1f, sleef_expm1, expm1)
+BODY_LOOPS(tanh, sleef_tanhf, tanhf, sleef_tanh, tanh)
+BODY_LOOPS(sinh, sleef_sinhf, sinhf, sleef_sinh, sinh)
+BODY_LOOPS(cosh, sleef_coshf, coshf, sleef_cosh, cosh)
+BODY_LOOPS(exp2, sleef_exp2f, exp2f, sleef_exp2, exp2)
+BODY_LOOPS(lgamma, sleef_lgammaf, lgammaf, sleef_lgamma, lgamma)
+BODY_LOOPS(erf, erff, erff, sleef_erf, erf) /* (float32's vector erf is not SLEEF's: activation.py's _vector_erf) */
 
 /* loop_NAME(x, y, out, vectorized): a function of two operands as BODY_LOOPS: pow and atan2 (SLEEF's u10 ones,
  * _ckernels_pow.h, then the C library's) */
@@ -1493,9 +1513,12 @@ static PyObject *py_mkl_vml(PyObject *self, PyObject *args)
 }
 
 #define UNARY(name) \
-    static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 1, name##_loop, NULL, #name); }
+    static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 1, name##_loop, NULL, NULL, #name); }
 #define BINARY(name) \
-    static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 2, NULL, name##_loop, #name); }
+    static PyObject *py_##name(PyObject *self, PyObject *args) { return run(args, 2, NULL, name##_loop, NULL, #name); }
+#define BINARY_F64(name) /* float32 or float64 */ \
+    static PyObject *py_##name(PyObject *self, PyObject *args) \
+    { return run(args, 2, NULL, name##_loop, name##_loop64, #name); }
 UNARY(exp)
 UNARY(tanh)
 UNARY(normal16)
@@ -1503,7 +1526,7 @@ UNARY(sleef_sinhf)
 UNARY(sleef_coshf)
 UNARY(sleef_exp2f)
 UNARY(sleef_expf)
-BINARY(tanh_backward)
+BINARY_F64(tanh_backward)
 BINARY(sigmoid_backward)
 BINARY(relu_backward)
 
@@ -1654,8 +1677,13 @@ static PyMethodDef methods[] = {
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"loop_exp", py_loop_exp, METH_VARARGS, "loop_exp(x, out, vectorized): exp as a kernel's vector/scalar body."},
     {"loop_log1p", py_loop_log1p, METH_VARARGS, "loop_log1p(x, out, vectorized): log1p likewise (SLEEF's, libm's)."},
-    {"loop_expm1", py_loop_expm1, METH_VARARGS, "loop_expm1(x, out, vectorized): expm1 likewise (float32: SLEEF's)."},
-    {"loop_tanh", py_loop_tanh, METH_VARARGS, "loop_tanh(x, out, vectorized): tanh likewise (float32: SLEEF's)."},
+    {"loop_expm1", py_loop_expm1, METH_VARARGS, "loop_expm1(x, out, vectorized): expm1 likewise."},
+    {"loop_tanh", py_loop_tanh, METH_VARARGS, "loop_tanh(x, out, vectorized): tanh likewise."},
+    {"loop_sinh", py_loop_sinh, METH_VARARGS, "loop_sinh(x, out, vectorized): sinh likewise."},
+    {"loop_cosh", py_loop_cosh, METH_VARARGS, "loop_cosh(x, out, vectorized): cosh likewise."},
+    {"loop_exp2", py_loop_exp2, METH_VARARGS, "loop_exp2(x, out, vectorized): exp2 likewise."},
+    {"loop_lgamma", py_loop_lgamma, METH_VARARGS, "loop_lgamma(x, out, vectorized): lgamma likewise."},
+    {"loop_erf", py_loop_erf, METH_VARARGS, "loop_erf(x, out, vectorized): erf likewise (float64: SLEEF's)."},
     {"loop_pow", py_loop_pow, METH_VARARGS, "loop_pow(x, y, out, vectorized): x ** y likewise (SLEEF's, libm's)."},
     {"loop_atan2", py_loop_atan2, METH_VARARGS, "loop_atan2(y, x, out, vectorized): atan2(y, x) likewise."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},

@@ -206,7 +206,7 @@ def _vector_erf(x):
     t = (f(1) / _fma(p, ax, f(1))).astype(f)
     r = _fma(_fma(_fma(_fma(p5, t, p4), t, p3), t, p2), t, p1)
     squares = -(x * x).astype(f)
-    e = kernels.sleef_float32("exp", squares)
+    e = kernels.sleef_values("exp", squares)
     e = _exp(squares) if e is None else e
     res = _fma((-e * t).astype(f), r, f(1))
     return np.where(np.signbit(x), -res, res)
@@ -223,14 +223,19 @@ def _gelu_forward(x, approximate):
     return _aten_gelu(x, approximate)
 
 
+_F32_F64 = (np.dtype(np.float32), np.dtype(np.float64))
+
+
 def _aten_gelu(x, approximate):
     """ATen's GeluKernelImpl (float32 here: a float16 input's values in float)."""
     one, half = _scalar(x, 1), _scalar(x, 0.5)
     if approximate == "none" and x.dtype == np.float32 and x.size > 1:  # (one element: the C library's erf)
         return (x * half).astype(x.dtype) * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype)))
+    if approximate == "none" and x.dtype == np.float64:  # SLEEF's erf on the vector chunks, libm's on the rest
+        return x * half * (one + kernels.loop_erf(x * _scalar(x, math.sqrt(0.5)), x))
     if approximate == "tanh":
         k_beta, k_kappa = _scalar(x, math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5), _scalar(x, 0.044715)
-        if x.dtype == np.float32:  # x + kappa * x^3 fused; the vector body's tanh SLEEF's (measured)
+        if x.dtype in _F32_F64:  # x + kappa * x^3 fused; the vector body's tanh SLEEF's (measured)
             inner = (k_beta * kernels.fma(k_kappa, (x * x * x).astype(x.dtype), x)).astype(x.dtype)
             return half * x * (one + kernels.loop_tanh(inner, x))
         inner = k_beta * (x + k_kappa * (x * x * x))
@@ -251,7 +256,7 @@ def _aten_gelu_grad(g, x, approximate, reduced=False):
     if approximate == "tanh":
         k_beta, k_kappa = _scalar(x, math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5), _scalar(x, 0.044715)
         x_sq = x * x
-        if x.dtype == np.float32 and not reduced:  # the kernel's contractions (measured): x + kappa * x^3, 1 - t * t, 1 + 3 kappa x^2
+        if x.dtype in _F32_F64 and not reduced:  # the kernel's contractions (measured): x + kappa * x^3, 1 - t * t, 1 + 3 kappa x^2
             inner = (k_beta * kernels.fma(k_kappa, (x * x * x).astype(x.dtype), x)).astype(x.dtype)
             t = kernels.loop_tanh(inner, x)
             left_d, tanh_d = half * (one + t), kernels.fma(-t, t, one)
@@ -269,6 +274,12 @@ def _aten_gelu_grad(g, x, approximate, reduced=False):
         squares = (x * x * _scalar(x, -0.5)).astype(x.dtype)
         pdf = k_beta * (_exp(squares) if reduced else kernels.loop_exp(squares, x))
         return g * _fma(x, pdf, cdf)
+    if x.dtype == np.float64 and not reduced:  # the vector body: SLEEF's erf and exp, cdf + x * pdf fused (measured)
+        cdf = half * (one + kernels.loop_erf(x * _scalar(x, math.sqrt(0.5)), x))
+        pdf = k_beta * kernels.loop_exp(x * x * _scalar(x, -0.5), x)
+        out = kernels.fma(x, pdf, cdf)
+        scalar = kernels.scalar_body_mask(x)  # the scalar body's (libm's erf and exp) is not fused
+        return g * (out if scalar is None or not scalar.any() else np.where(scalar, cdf + x * pdf, out))
     cdf = half * (one + _erf(x * _scalar(x, math.sqrt(0.5))))
     pdf = k_beta * _exp(x * x * _scalar(x, -0.5))
     return g * (cdf + x * pdf)

@@ -264,8 +264,14 @@ def _vector_body(loop, x, walked=None):
     thread's range of float32/float64 x in PyTorch's elementwise order for the operand `walked` (x itself unless
     x is a value computed from it); None where that order is not known."""
     layout = _elementwise_layout(x if walked is None else walked)
-    if layout is None:
-        return None
+    if layout is None:  # rows apart (x[:, :19]): each row's whole chunks vector, its end scalar
+        scalar = scalar_body_mask(x if walked is None else walked) if x.size <= GRAIN_SIZE else None
+        if scalar is None:
+            return None
+        flat, vector, rest = np.ascontiguousarray(x).reshape(-1), np.empty(x.size, x.dtype), np.empty(x.size, x.dtype)
+        getattr(compiled, loop)(flat, vector, flat.size)
+        getattr(compiled, loop)(flat, rest, 0)
+        return np.where(scalar, rest.reshape(x.shape), vector.reshape(x.shape))
     if layout[0] == "scalar":
         out = np.empty(x.shape, x.dtype)
         getattr(compiled, loop)(np.ascontiguousarray(x), out, 0)
@@ -390,7 +396,7 @@ def chained_bodies(loops, x, tail):
 _FLOATS, _FLOAT32 = (np.dtype(np.float32), np.dtype(np.float64)), (np.dtype(np.float32),)
 
 
-def _sleef_everywhere(loop, fallback, dtypes):
+def sleef_everywhere(loop, fallback, dtypes):
     """A function PyTorch takes from SLEEF on every element of a tensor of `dtypes` (ATen's vml::v<fn> maps its
     vector function over the tail too; so does log_sigmoid's own loop): the compiled `loop` with every element
     vectorized, where built; fallback (the correctly rounded value) elsewhere."""
@@ -413,14 +419,15 @@ def _kernel_body(loop, fallback, dtypes):
     return fn
 
 
-log1p = _sleef_everywhere("loop_log1p", via_double(np.log1p), _FLOATS)  # torch.log1p
-expm1 = _sleef_everywhere("loop_expm1", via_double(np.expm1), _FLOAT32)  # torch.expm1 (float64's not ported)
-sleef_exp = _sleef_everywhere("loop_exp", exp, _FLOATS)  # log_sigmoid's buffer
+log1p = sleef_everywhere("loop_log1p", via_double(np.log1p), _FLOATS)  # torch.log1p
+expm1 = sleef_everywhere("loop_expm1", via_double(np.expm1), _FLOATS)  # torch.expm1
+sleef_exp = sleef_everywhere("loop_exp", exp, _FLOATS)  # log_sigmoid's buffer
 loop_exp = _kernel_body("loop_exp", exp, _FLOATS)
 loop_log1p = _kernel_body("loop_log1p", via_double(np.log1p), _FLOATS)
-# (float64's expm1 and tanh are not ported: numpy's, nearer SLEEF's than the C library's are)
-loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), _FLOAT32)
-loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), _FLOAT32)
+loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), _FLOATS)
+loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), _FLOATS)
+loop_erf = _kernel_body("loop_erf", lambda x: np.asarray(np.frompyfunc(math.erf, 1, 1)(x), x.dtype),
+                        (np.dtype(np.float64),))  # (float64 only: float32's vector erf is not SLEEF's)
 
 
 def sigmoid(x):
@@ -539,10 +546,10 @@ def _scalar_body(fn, values, dtype):
 def vector_and_scalar(vector_fn, libm_name):
     """A function PyTorch computes with SLEEF on whole two-vector chunks of each thread's range and with the C
     library on the rest (sinh, cosh, exp2): the rest, which is all of a small tensor, gets the C library's
-    own value; the chunks get SLEEF's (float32, compiled loops: bit for bit) or vector_fn's (correctly rounded,
-    which SLEEF's 1-ulp results nearly always are)."""
+    own value; the chunks get SLEEF's (compiled loops: bit for bit) or, without them, vector_fn's (correctly
+    rounded, which SLEEF's 1-ulp results often are)."""
     def fn(x):
-        out = sleef_float32(libm_name, x)
+        out = sleef_values(libm_name, x)
         if out is None:
             out = vector_fn(x)
         if compiled is None or x.size == 0 or x.dtype not in (np.float32, np.float64):
@@ -623,14 +630,18 @@ def scalar_body_mask(x, floats=None, element_bytes=None):
     return mask
 
 
-def sleef_float32(name, x):
-    """SLEEF's own float32 value (the vector body's) of every element, where the compiled loops are built with it
-    (and PyTorch's build has vectors); None otherwise."""
-    loop = getattr(compiled, f"sleef_{name}f", None)
-    if loop is None or x.dtype != np.float32 or _vector_chunk() is None:
+def sleef_values(name, x):
+    """SLEEF's own float32 or float64 value (the vector body's) of every element, where the compiled loops are built
+    with it (and PyTorch's build has vectors); None otherwise."""
+    if compiled is None or x.dtype not in _FLOATS or _vector_chunk() is None:
         return None
-    out = np.empty(x.shape, np.float32)
-    loop(np.ascontiguousarray(x), out)
+    out = np.empty(x.shape, x.dtype)
+    if x.dtype == np.float32 and hasattr(compiled, f"sleef_{name}f"):
+        getattr(compiled, f"sleef_{name}f")(np.ascontiguousarray(x), out)
+    elif hasattr(compiled, f"loop_{name}"):
+        getattr(compiled, f"loop_{name}")(np.ascontiguousarray(x), out, x.size)
+    else:
+        return None
     return out
 
 
@@ -816,11 +827,18 @@ def relu_backward(g, y):
 
 @_half_in_float
 def tanh_backward(g, y):
-    """PyTorch's tanh_backward, g * (1 - y*y): for float32 its compiler fuses 1 - y*y into one multiply-add
-    (exact square, one rounding), reproduced here in double, block by block."""
+    """PyTorch's tanh_backward, g * (1 - y*y): its compiler fuses 1 - y*y into one multiply-add (float32: an exact
+    square, one rounding, reproduced here in double, block by block; float64: the fma itself)."""
     out = _in_one_pass("tanh_backward", g, y)
     if out is not None:
         return out
+    if y.dtype == np.float64 and g.dtype == np.float64:
+        if compiled is not None and g.shape == y.shape and g.flags.c_contiguous and y.flags.c_contiguous:
+            out = np.empty(g.shape, np.float64)
+            compiled.tanh_backward(g, y, out)
+            return out
+        g, y = np.broadcast_arrays(g, y)
+        return g * fma64(-y, y, np.ones_like(y))
     if y.dtype != np.float32 or g.dtype != np.float32:
         return g * (1 - y * y)
     if not (g.shape == y.shape and g.flags.c_contiguous and y.flags.c_contiguous):

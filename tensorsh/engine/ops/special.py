@@ -154,7 +154,10 @@ erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
 erfinv = vml_unary(None, "ErfinvBackward0", kernels.mkl_vml("ErfInv", None, ex=(), z0=(np.float32,),
                                                            correctly_rounded=_erfinv_values),
                    lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
-lgamma = unary(None, "LgammaBackward0", _per_element(_lgamma, "lgamma"), lambda g, x: g * x.digamma())
+# (SLEEF's lgamma on every element: ATen's vml::vlgamma maps its vector function over the tail too)
+lgamma = unary(None, "LgammaBackward0", kernels.sleef_everywhere("loop_lgamma", _per_element(_lgamma, "lgamma"),
+                                                                (np.dtype(np.float32), np.dtype(np.float64))),
+               lambda g, x: g * x.digamma())
 digamma = unary(None, "DigammaBackward0", _digamma_values, lambda g, x: g * _polygamma(1, x))
 erf_inplace, erfc_inplace, erfinv_inplace = erf.inplace, erfc.inplace, erfinv.inplace
 lgamma_inplace, digamma_inplace = lgamma.inplace, digamma.inplace
