@@ -241,23 +241,29 @@ def _weighted(loss, weight, input, reduction, mean_over_weight=True):
     raise value_error(f"Invalid reduction mode: {reduction}. Expected one of 'none', 'mean', 'sum'.")
 
 
+# mse, l1, smooth_l1 and huber broadcast input and target first, as torch/nn/functional.py does: a target of
+# another shape is expanded (ExpandBackward0 sums its gradient), and the kernel sees operands of one shape
 @fp32_op
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
     reduction = _get_enum(_legacy_reduction(size_average, reduce, reduction))
+    expanded, target = _T["broadcast_tensors"](input, target)
     if weight is not None:
-        expanded, target = _T["broadcast_tensors"](input, target)
         return _weighted(lambda: _T["pow"](expanded - target, 2), weight, input, reduction)
-    return _loss.mse_loss(input, target, reduction)
+    return _loss.mse_loss(expanded, target, reduction)
 
 
 @fp32_op
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
     _warn_size(input, target)
     reduction = _get_enum(_legacy_reduction(size_average, reduce, reduction))
+    expanded, target = _T["broadcast_tensors"](input, target)
     if weight is not None:
-        expanded, target = _T["broadcast_tensors"](input, target)
         return _weighted(lambda: _T["abs"](expanded - target), weight, input, reduction)
+    return _l1(expanded, target, reduction)
+
+
+def _l1(input, target, reduction):
     reduction = _loss.reduction_enum(reduction)
     loss = (input - target).abs()  # ATen's l1_loss is this composite (AbsBackward0 under Mean/SumBackward0)
     return loss.mean() if reduction == "mean" else loss.sum() if reduction == "sum" else loss
@@ -298,8 +304,9 @@ def kl_div_values(input, target, reduction, log_target):
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
     _warn_size(input, target)
     reduction = _legacy_reduction(size_average, reduce, reduction)
+    input, target = _T["broadcast_tensors"](input, target)
     if beta == 0.0:
-        return l1_loss(input, target, reduction=_get_enum(reduction, ":l1_loss"))
+        return _l1(input, target, _get_enum(reduction, ":l1_loss"))
     reduction = _get_enum(reduction)
     C.smooth_l1_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], beta)
     return _loss.smooth_l1_loss(input, target, reduction, beta)
@@ -308,16 +315,15 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 @fp32_op
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
     _warn_size(input, target)
+    expanded, target = _T["broadcast_tensors"](input, target)
     if weight is not None:
-        expanded, target = _T["broadcast_tensors"](input, target)
-
         def unweighted():
             C.huber_loss(expanded, target, 0, delta)
             return _loss.huber_loss(expanded, target, "none", delta)
         return _weighted(unweighted, weight, input, reduction, False)
     reduction = _get_enum(reduction)
-    C.huber_loss(input, target, REDUCTIONS[_loss.reduction_enum(reduction)], delta)
-    return _loss.huber_loss(input, target, reduction, delta)
+    C.huber_loss(expanded, target, REDUCTIONS[_loss.reduction_enum(reduction)], delta)
+    return _loss.huber_loss(expanded, target, reduction, delta)
 
 
 @fp32_op

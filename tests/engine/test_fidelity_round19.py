@@ -36,6 +36,64 @@ opt.__setstate__({'state': {}, 'param_groups': opt.param_groups, 'defaults': {'l
 print(opt.state, opt.defaults, list(vars(opt)))
 print(opt)
 """,
+"float64_sinh_cosh_exp2_expm1_and_the_tanh_and_erf_of_activations_are_sleefs_vector_bodies": """
+torch.manual_seed(0)
+F = torch.nn.functional
+for scale in (0.5, 3.0, 300.0):
+    x = torch.randn(203, dtype=torch.float64) * scale
+    x[:6] = torch.tensor([float('nan'), float('inf'), -float('inf'), -0.0, 0.0, 1e-9])
+    for name in ("sinh", "cosh", "exp2", "expm1"):
+        print(name, getattr(torch, name)(x).tolist())
+    print(F.elu(x).tolist(), F.selu(x).tolist(), F.mish(x).tolist())
+    print(F.gelu(x).tolist(), F.gelu(x, approximate='tanh').tolist())
+for n in (1, 7, 16, 17, 40, 300):
+    x = torch.randn(n, dtype=torch.float64) * 2
+    for approximate in ("none", "tanh"):
+        xg = x.clone().requires_grad_()
+        print(n, approximate, torch.autograd.grad(F.gelu(xg, approximate=approximate).sum(), xg)[0].tolist())
+    xg = x.clone().requires_grad_()
+    print(torch.autograd.grad(xg.tanh().sum(), xg)[0].tolist())
+    xg.tanh().backward(torch.full_like(x, 0.3)); print(xg.grad.tolist())
+x = torch.randn(13, 21, dtype=torch.float64)
+print(F.gelu(x.t()).tolist(), F.gelu(x[:, :19]).tolist(), torch.sinh(x[:, :19]).tolist(), F.mish(x[:, 2:]).tolist())
+""",
+"lgamma_is_sleefs_on_every_element_float32_and_float64_and_the_distributions_log_probs_with_it": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+    x = (torch.randn(300) * 4).to(dt)
+    x[:8] = torch.tensor([float('nan'), float('inf'), -float('inf'), -0.0, 0.0, -3.0, 1e-38, 2.0])
+    print(dt, torch.lgamma(x).tolist())
+    print(torch.special.gammaln(x[:5]).tolist(), x[:7].lgamma().tolist(), x.t().lgamma()[::3].tolist())
+    y = x.clone(); y.lgamma_(); print(y[:9].tolist())
+x = torch.tensor([0.5, 1.5, 2.5, -0.5, 3.0], requires_grad=True)
+x.lgamma().sum().backward(); print(x.grad)
+print(torch.mvlgamma(torch.tensor([2.5, 3.7, 10.1]), p=3).tolist())
+d = torch.distributions.Gamma(torch.tensor([2.0, 3.5]), torch.tensor([1.0, 0.5]))
+print(d.log_prob(torch.tensor([1.3, 4.7])).tolist(), d.entropy().tolist())
+b = torch.distributions.Beta(torch.tensor([2.0, 0.7]), torch.tensor([3.0, 1.9]))
+print(b.log_prob(torch.tensor([0.3, 0.8])).tolist())
+p = torch.distributions.Poisson(torch.tensor([2.0, 7.5]))
+print(p.log_prob(torch.tensor([3.0, 5.0])).tolist())
+print(torch.lgamma(torch.arange(1, 30, dtype=torch.float32)).tolist(), torch.lgamma(torch.linspace(-5, 5, 41, dtype=torch.float64)).tolist())
+""",
+"mse_l1_smooth_l1_and_huber_broadcast_input_and_target_first_so_a_smaller_target_is_expanded": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for fn in (F.mse_loss, F.l1_loss, F.smooth_l1_loss, F.huber_loss):
+    for ishape, tshape in (((2, 3), (3,)), ((3,), (2, 3)), ((2, 3), ()), ((4, 1), (1, 5)), ((2, 3), (2, 3))):
+        a = torch.randn(ishape, requires_grad=True); b = torch.randn(tshape, requires_grad=True)
+        l = fn(a, b)
+        print(fn.__name__, l, [f[0].name() if f[0] else None for f in l.grad_fn.next_functions])
+        l.backward(); print(a.grad, b.grad)
+        r = fn(a, b, reduction='none'); print(r.shape, type(r.grad_fn).__name__)
+    try:
+        fn(torch.ones(2, 3), torch.ones(4))
+    except Exception as e:
+        print(type(e).__name__, e)
+l = F.smooth_l1_loss(torch.ones(2, 3, requires_grad=True), torch.zeros(3), beta=0.0)
+print(l, l.grad_fn.next_functions[0][0].name())
+print(F.mse_loss(torch.ones(2, 3, requires_grad=True), torch.zeros(3), weight=torch.ones(2, 3)))
+""",
 }
 
 
