@@ -36,6 +36,22 @@ opt.__setstate__({'state': {}, 'param_groups': opt.param_groups, 'defaults': {'l
 print(opt.state, opt.defaults, list(vars(opt)))
 print(opt)
 """,
+"cdist_past_25_rows_clamps_the_squared_distance_at_zero_so_coincident_points_are_zero_apart": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64):
+    x = torch.randn(30, 4, dtype=dt)
+    x[3] = x[7]
+    xg = x.clone().requires_grad_()
+    d = torch.cdist(xg, x.flip(0))
+    print(d[:4, :4], d.diagonal().tolist(), torch.cdist(x, x).diagonal().tolist())
+    d.sum().backward(); print(xg.grad[:8].tolist())
+    y = torch.randn(2, 27, 3, dtype=dt, requires_grad=True)
+    e = torch.cdist(y, y)
+    e.pow(2).sum().backward(); print(e[0, :3, :3], y.grad[0, :2].tolist())
+    for r, c in ((26, 1), (33, 16), (40, 70)):
+        z = torch.randn(r, c, dtype=dt)
+        print(torch.cdist(z, z.flip(0)).tolist())
+""",
 "float64_sinh_cosh_exp2_expm1_and_the_tanh_and_erf_of_activations_are_sleefs_vector_bodies": """
 torch.manual_seed(0)
 F = torch.nn.functional

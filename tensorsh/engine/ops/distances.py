@@ -95,12 +95,12 @@ class EuclideanDistBackward0(Node):
 
 
 def _euclidean(x1, x2):
-    """ATen's _euclidean_dist: [-2 x1, |x1|^2, 1] @ [x2, 1, |x2|^2]^T, clamped at 1e-30, square-rooted."""
+    """ATen's _euclidean_dist: [-2 x1, |x1|^2, 1] @ [x2, 1, |x2|^2]^T, clamped at 0, square-rooted."""
     with autograd.no_grad():
         x1_norm, x2_norm = x1.pow(2).sum(-1, True), x2.pow(2).sum(-1, True)
         x1_ = cat([x1.mul(-2), x1_norm, x1_norm.new_ones(x1_norm._shape)], -1)
         x2_ = cat([x2, x2_norm.new_ones(x2_norm._shape), x2_norm], -1)
-        done = x1_.matmul(x2_.mT).clamp_min_(1e-30).sqrt_()
+        done = x1_.matmul(x2_.mT).clamp_min_(0).sqrt_()
     out = fresh(np.ascontiguousarray(done._np), done.dtype)  # (ATen's in-place steps below autograd: version 0)
     if needs_grad(x1, x2):
         attach(out, EuclideanDistBackward0(x1, x2, out))
