@@ -52,6 +52,25 @@ for dt in (torch.float32, torch.float64):
         z = torch.randn(r, c, dtype=dt)
         print(torch.cdist(z, z.flip(0)).tolist())
 """,
+"float64_products_of_two_or_three_rows_times_a_transposed_matrix_fuse_into_eight_lanes_and_a_lone_product_takes_its_bias_fused": """
+torch.manual_seed(0)
+for m in (2, 3):
+    for inf, outf in ((1, 3), (2, 2), (4, 5), (5, 1), (7, 3), (16, 4), (33, 2), (100, 10), (300, 3)):
+        lin = torch.nn.Linear(inf, outf).double()
+        x = torch.randn(m, inf, dtype=torch.float64, requires_grad=True)
+        y = lin(x)
+        print(m, inf, outf, y.tolist())
+        y.pow(2).sum().backward()
+        print(x.grad.tolist(), lin.weight.grad.tolist())
+        print(torch.mm(x.detach(), lin.weight.detach().t()).tolist(), torch.addmm(lin.bias, x, lin.weight.t(), beta=0.5, alpha=2).tolist())
+    x = torch.randn(m, 70, dtype=torch.float64)
+    print((x @ x.t()).tolist(), (x @ x[:2].t()).tolist())
+for dt in (torch.float32, torch.float64):
+    for m, n in ((2, 2), (3, 5), (6, 4)):
+        x = torch.randn(m, 1, dtype=dt); w = torch.randn(n, 1, dtype=dt); b = torch.randn(n, dtype=dt)
+        print(torch.addmm(b, x, w.t()).tolist(), torch.addmm(b, x, w.t().contiguous()).tolist(), torch.nn.functional.linear(x, w, b).tolist())
+    print((torch.zeros(3, 1, dtype=dt) @ -torch.ones(1, 4, dtype=dt)).tolist())
+""",
 "float64_sinh_cosh_exp2_expm1_and_the_tanh_and_erf_of_activations_are_sleefs_vector_bodies": """
 torch.manual_seed(0)
 F = torch.nn.functional
