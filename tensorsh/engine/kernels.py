@@ -1467,7 +1467,7 @@ def intel_matmul(a, b, c=None, mv=False):
         out = _intel_dot_lanes(a, b, halving=k < 24 * m)  # (nn.Linear's input @ weight.t() for a few rows: dot
         return out if c is None else c + out  # products in lanes)
     out = None if c is None or from_c else np.broadcast_to(c, (m, n))  # (else C first, each block added onto it)
-    for start, size in _intel_blocks(k):
+    for start, size in _intel_blocks(k, 384 if a.dtype == np.float32 or b.flags.c_contiguous else 192):
         ai, bi = a[:, start:start + size], b[start:start + size]
         part = np.array(np.broadcast_to(c, (m, n)), a.dtype) if from_c and start == 0 else np.zeros((m, n), a.dtype)
         if a.dtype != np.float32 or not _compiled_orders(ai, bi, part, m, _FUSED):
@@ -1690,13 +1690,15 @@ def _dot_lanes16(a, bt, firsts):
     return sets[0]
 
 
-def _intel_blocks(k):
-    """(start, size) of the blocks of the inner dimension MKL's gemm sums apart on Intel CPUs."""
+def _intel_blocks(k, block):
+    """(start, size) of the blocks of the inner dimension MKL's gemm sums apart on Intel CPUs: one up to `block`
+    (float32 384, float64 192: measured), two halves (the larger first) up to twice that, blocks of `block` before
+    those beyond."""
     sizes = []
-    while k - sum(sizes) > 768:
-        sizes.append(384)
+    while k - sum(sizes) > 2 * block:
+        sizes.append(block)
     rest = k - sum(sizes)
-    sizes += [(rest + 1) // 2, rest // 2] if rest > 384 else [rest]
+    sizes += [(rest + 1) // 2, rest // 2] if rest > block else [rest]
     starts = np.cumsum([0] + sizes[:-1])
     return list(zip(starts.tolist(), sizes))
 

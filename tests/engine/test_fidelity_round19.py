@@ -70,6 +70,10 @@ for dt in (torch.float32, torch.float64):
         x = torch.randn(m, 1, dtype=dt); w = torch.randn(n, 1, dtype=dt); b = torch.randn(n, dtype=dt)
         print(torch.addmm(b, x, w.t()).tolist(), torch.addmm(b, x, w.t().contiguous()).tolist(), torch.nn.functional.linear(x, w, b).tolist())
     print((torch.zeros(3, 1, dtype=dt) @ -torch.ones(1, 4, dtype=dt)).tolist())
+for m in (4, 16):  # float64 sums its inner dimension in blocks of 192 when b is column-major, of 384 when row-major
+    for k in (160, 193, 300, 385, 500):
+        x = torch.randn(m, k, dtype=torch.float64); w = torch.randn(5, k, dtype=torch.float64)
+        print(m, k, (x @ w.t()).tolist(), (x @ w.t().contiguous()).tolist(), (x.t().contiguous().t() @ w.t()).tolist())
 """,
 "float64_sinh_cosh_exp2_expm1_and_the_tanh_and_erf_of_activations_are_sleefs_vector_bodies": """
 torch.manual_seed(0)
