@@ -916,6 +916,7 @@ BODY_LOOPS(erf, erff, erff, sleef_erf, erf) /* (float32's vector erf is not SLEE
 #endif
 BODY_LOOPS2(pow, sleef_powf, powf, sleef_pow, pow)
 BODY_LOOPS2(atan2, sleef_atan2f, atan2f, sleef_atan2, atan2)
+BODY_LOOPS2(hypot, sleef_hypotf, hypotf, sleef_hypot, hypot)
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 #pragma GCC pop_options
 #endif
@@ -1685,6 +1686,7 @@ static PyMethodDef methods[] = {
     {"loop_lgamma", py_loop_lgamma, METH_VARARGS, "loop_lgamma(x, out, vectorized): lgamma likewise."},
     {"loop_erf", py_loop_erf, METH_VARARGS, "loop_erf(x, out, vectorized): erf likewise (float64: SLEEF's)."},
     {"loop_pow", py_loop_pow, METH_VARARGS, "loop_pow(x, y, out, vectorized): x ** y likewise (SLEEF's, libm's)."},
+    {"loop_hypot", py_loop_hypot, METH_VARARGS, "loop_hypot(x, y, out, vectorized): hypot likewise."},
     {"loop_atan2", py_loop_atan2, METH_VARARGS, "loop_atan2(y, x, out, vectorized): atan2(y, x) likewise."},
     {"tanh_backward", py_tanh_backward, METH_VARARGS, "tanh_backward(g, y, out): g * (1 - y*y)."},
     {"sigmoid_backward", py_sigmoid_backward, METH_VARARGS, "sigmoid_backward(g, y, out): g * (1 - y) * y."},

@@ -443,3 +443,57 @@ static float sleef_lgammaf(float a)
         r = INFINITY;
     return r;
 }
+
+/* hypot_u05 (Vectorized<T>::hypot: torch.hypot's vector body), float64 and float32: max * sqrt(1 + (min/max)^2)
+ * in double-double (double-float), with ddsqrt's one Newton step */
+static double sleef_hypot(double x, double y)
+{
+    x = fabs(x);
+    y = fabs(y);
+    double mn = x < y ? x : y, mx = x > y ? x : y, n = mn, d = mx; /* (_mm512_min_pd / max_pd) */
+    if (mx < DBL_MIN) {
+        n *= 18014398509481984.0; /* 2^54 */
+        d *= 18014398509481984.0;
+    }
+    double2 nn = {n, 0.0}, dd = {d, 0.0}, t = dd_div(nn, dd), u = s64_add2_d2d2(pw_dd_squ(t), (double2){1.0, 0.0});
+    double r = sqrt(u.hi + u.lo), s = 1.0 / r;
+    double2 rec = {s, s * fma(-r, s, 1.0)};
+    t = pw_dd_mul_d2d2(s64_add2_d2d2(u, s64_mul_dd(r, r)), rec);
+    t.hi *= 0.5;
+    t.lo *= 0.5;
+    t = pw_dd_mul_d2d(t, mx);
+    double ret = t.hi + t.lo;
+    if (isnan(ret))
+        ret = INFINITY;
+    if (mn == 0.0)
+        ret = mx;
+    if (isnan(x) || isnan(y))
+        ret = NAN;
+    return x == INFINITY || y == INFINITY ? INFINITY : ret;
+}
+
+static float sleef_hypotf(float x, float y)
+{
+    x = fabsf(x);
+    y = fabsf(y);
+    float mn = x < y ? x : y, mx = x > y ? x : y, n = mn, d = mx;
+    if (mx < FLT_MIN) {
+        n *= 16777216.0f; /* 2^24 */
+        d *= 16777216.0f;
+    }
+    float2 nn = {n, 0.0f}, dd = {d, 0.0f}, t = df_div(nn, dd), u = sf_add2_f2f2(sf_squ(t), (float2){1.0f, 0.0f});
+    float r = sqrtf(u.hi + u.lo), s = 1.0f / r;
+    float2 rec = {s, s * fmaf(-r, s, 1.0f)};
+    t = sf_mul_f2f2(sf_add2_f2f2(u, s32_mul_ff(r, r)), rec);
+    t.hi *= 0.5f;
+    t.lo *= 0.5f;
+    t = df_mul(t, mx);
+    float ret = t.hi + t.lo;
+    if (isnan(ret))
+        ret = INFINITY;
+    if (mn == 0.0f)
+        ret = mx;
+    if (isnan(x) || isnan(y))
+        ret = NAN;
+    return x == INFINITY || y == INFINITY ? INFINITY : ret;
+}

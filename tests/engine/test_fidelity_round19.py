@@ -75,6 +75,18 @@ for m in (4, 16):  # float64 sums its inner dimension in blocks of 192 when b is
         x = torch.randn(m, k, dtype=torch.float64); w = torch.randn(5, k, dtype=torch.float64)
         print(m, k, (x @ w.t()).tolist(), (x @ w.t().contiguous()).tolist(), (x.t().contiguous().t() @ w.t()).tolist())
 """,
+"hypot_is_sleefs_u05_on_the_vector_chunks_and_the_c_librarys_on_the_rest": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+    a = (torch.randn(7, 37) * 3).to(dt); b = (torch.randn(7, 37) * 2).to(dt)
+    print(dt, torch.hypot(a, b).tolist(), torch.hypot(a, b[0]).tolist(), torch.hypot(a.t(), b.t()).tolist(), torch.hypot(a[:, :20], b[:, 3:23]).tolist())
+    print(torch.hypot(a, torch.tensor(1.5, dtype=dt)).tolist(), a.hypot(b)[0].tolist())
+    x = a.clone().requires_grad_(); torch.hypot(x, b).sum().backward(); print(x.grad[0].tolist())
+    c = a.clone(); c.hypot_(b); print(c[1].tolist())
+print(torch.hypot(torch.tensor([3.0, float('nan'), float('inf'), 0.0]), torch.tensor([4.0, float('inf'), float('nan'), -0.0])))
+x = torch.randn(5000, dtype=torch.float64) * 1e-300
+print(torch.hypot(x, x.flip(0)).tolist()[:50], torch.hypot(x * 1e300 * 1e300, x.flip(0)).sum().item())
+""",
 "float64_sinh_cosh_exp2_expm1_and_the_tanh_and_erf_of_activations_are_sleefs_vector_bodies": """
 torch.manual_seed(0)
 F = torch.nn.functional

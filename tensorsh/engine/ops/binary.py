@@ -786,7 +786,11 @@ def _hypot_check(self, other):
 
 
 def _hypot_values(a, b):
-    """Correctly rounded: float32 computed in double."""
+    """PyTorch's kernel where the compiled loops are built (SLEEF's hypot_u05 on whole vector chunks, the C
+    library's on the rest: kernels.binary_body); elsewhere correctly rounded, float32 computed in double."""
+    out = kernels.binary_body("loop_hypot", a, b) if a.dtype in (np.float32, np.float64) else None
+    if out is not None:
+        return out
     return np.hypot(a, b, dtype=np.float64).astype(np.float32) if a.dtype == np.float32 else np.hypot(a, b)
 
 
