@@ -304,12 +304,12 @@ class Distribution:
         "_extended_shape", "_validate_sample", "_validate_args", "_batch_shape", "_event_shape",
         "_get_checked_instance"})
     __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample",
-                               "has_enumerate_support"})
+                               "has_enumerate_support", "_validate_args"})
     arg_constraints = {}
     support = None
     has_rsample = False
     has_enumerate_support = False
-    _validate_default = True
+    _validate_args = True  # (PyTorch's class-wide default, __debug__; an instance's own shadows it)
     _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
     _given = None  # the parameters given (each family's own); a program's subclass: those in its __dict__
 
@@ -329,7 +329,7 @@ class Distribution:
         """Validation on or off for every distribution built without validate_args (PyTorch's class-wide switch)."""
         if value not in (True, False):
             raise value_error("")
-        Distribution._validate_default = value
+        Distribution._validate_args = value
 
     def _expand_given(self, batch_shape, _instance=None):
         """expand() of the families whose given parameters all broadcast to the batch shape."""
@@ -337,7 +337,8 @@ class Distribution:
 
     def __init__(self, batch_shape=(), event_shape=(), validate_args=None):
         self._batch_shape, self._event_shape = _size(batch_shape), _size(event_shape)
-        self._validate_args = self._validate_default if validate_args is None else validate_args
+        if validate_args is not None:
+            self._validate_args = validate_args
         if self._validate_args:
             for param, constraint in self.arg_constraints.items():
                 if is_dependent(constraint) or param not in (self._checked or self._given_params()):

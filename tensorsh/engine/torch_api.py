@@ -626,7 +626,7 @@ def reset_state():
     defaults.reset()
     distributions = sys.modules.get("tensorsh.distributions")
     if distributions is not None:  # (set_default_validate_args and register_kl are process-wide too)
-        distributions.Distribution._validate_default = True
+        distributions.Distribution._validate_args = True
         distributions._REGISTERED.clear()
     autocast_mode.reset()
     nn_module = sys.modules.get("tensorsh.nn.module")
