@@ -1,4 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
+import functools
 import math
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import defaults, messages, namespaces, saved_names, typenames
@@ -242,6 +243,14 @@ class fork_rng:
         if self._state is not None:
             set_rng_state(self._state)
         return False
+
+    def __call__(self, func):
+        """`@fork_rng()` on a function (contextlib's ContextDecorator): each call runs in a fork of its own."""
+        @functools.wraps(func)
+        def forked(*args, **kwargs):
+            with fork_rng(self._devices, self._enabled):
+                return func(*args, **kwargs)
+        return forked
 
     def __repr__(self):
         return "<contextlib._GeneratorContextManager object>"
