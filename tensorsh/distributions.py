@@ -2411,7 +2411,7 @@ NAMESPACE["utils"] = Namespace("torch.distributions.utils", {
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence, "register_kl": register_kl})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
 _SUBMODULES = {}
-for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl", "register_kl")]:
+for _name in [n for n in NAMESPACE if n not in ("kl_divergence", "kl", "register_kl")]:
     _SUBMODULES.setdefault(NAMESPACE[_name].__module__.rsplit(".", 1)[1], {})[_name] = NAMESPACE[_name]
 for _module, _members in _SUBMODULES.items():
     NAMESPACE[_module] = Namespace("torch.distributions." + _module, _members)

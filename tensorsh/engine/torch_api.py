@@ -256,6 +256,12 @@ class fork_rng:
         return "<contextlib._GeneratorContextManager object>"
 
 
+def thread_safe_generator():
+    """torch.random.thread_safe_generator: a thread worker's generator, else None (the global generator); the
+    language's DataLoader has process workers only, so always None."""
+    return None
+
+
 def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
     rng.Generator.set_state(rng.default_generator, pyapi.rng_state_bytes(new_state))
 
@@ -591,7 +597,7 @@ NAMESPACE["default_generator"] = rng.default_generator
 NAMESPACE["random"] = Namespace("torch.random", {  # (torch/random.py)
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "fork_rng": fork_rng, "default_generator": rng.default_generator,
-    "Generator": Generator})
+    "Generator": Generator, "thread_safe_generator": thread_safe_generator})
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 Device.parse = staticmethod(surface("function", "device", pyapi.make_device))  # (torch.device(...): the class, parsed)
 

@@ -684,6 +684,7 @@ def build(print_fn):
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions, "torch.testing": testing,
                "torch.linalg": namespace["linalg"], "torch.fft": namespace["fft"], "torch.func": namespace["func"], "torch.utils": utils,
+               "torch.random": namespace["random"],
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint")),
                "torch.serialization": Lazy(lambda: load_attr(torch_ns, "serialization"))}
@@ -744,7 +745,7 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.parameter", "tor
                                                      "continuous_bernoulli", "von_mises",
                                                      "lowrank_multivariate_normal", "wishart",
                                                      "lkj_cholesky", "constraint_registry", "logistic_normal",
-                                                     "exp_family", "generalized_pareto")))
+                                                     "exp_family", "generalized_pareto", "distribution")))
 _PACKAGES = {}
 
 
