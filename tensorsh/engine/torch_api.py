@@ -279,7 +279,7 @@ class Generator(rng.Generator):
             if key != "device" or args:
                 raise type_error(f"Generator() got an unexpected keyword argument '{key}'" if key != "device" else
                                  "argument for Generator() given by name ('device') and position (1)")
-        pyapi.generator_device(args[0] if args else kwargs.get("device"))
+        pyapi.generator_device(args[0] if args else kwargs.get("device"), by_name=not args)
         rng.Generator.__init__(self, rng.DEFAULT_GENERATOR_SEED)  # torch.Generator() starts from this seed
 
     def get_state(self):
