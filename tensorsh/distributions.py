@@ -496,6 +496,14 @@ class lazy_property:
         return value
 
 
+def computed_once(cache, name, make):
+    """cache[name], made on first read as lazy_property makes it: with grad enabled even when read without."""
+    if name not in cache:
+        with autograd.enable_grad():
+            cache[name] = make()
+    return cache[name]
+
+
 class ExponentialFamily(Distribution):
     """A family with natural parameters and a log normalizer: its entropy (and the KL between two of one type)
     by autograd's gradient of the log normalizer, as PyTorch's Bregman-divergence formulas."""
@@ -553,13 +561,13 @@ class _ProbsOrLogits(Distribution):
     @property
     def probs(self):
         if self._probs is None:
-            self._probs = self._logits_to_probs(self._logits)
+            self._probs = computed_once({}, "", lambda: self._logits_to_probs(self._logits))
         return self._probs
 
     @property
     def logits(self):
         if self._logits is None:
-            self._logits = self._probs_to_logits(self._probs)
+            self._logits = computed_once({}, "", lambda: self._probs_to_logits(self._probs))
         return self._logits
 
     def _has(self, param):
@@ -1015,9 +1023,8 @@ class MultivariateNormal(Distribution):
             "_matrices": {k: m.expand(tuple(b) + event * 2) for k, m in self._matrices.items()}})
 
     def _matrix(self, name, make):
-        if name not in self._matrices:
-            self._matrices[name] = make().expand(tuple(self._batch_shape) + tuple(self._event_shape) * 2)
-        return self._matrices[name]
+        return computed_once(self._matrices, name, lambda: make().expand(
+            tuple(self._batch_shape) + tuple(self._event_shape) * 2))
 
     @property
     def scale_tril(self):
