@@ -398,9 +398,10 @@ _NUMPY_NAMES = (
     "triu tril diag trace ascontiguousarray logical_and logical_or logical_not logical_xor argwhere searchsorted "
     "bincount cumprod meshgrid inner vdot cross broadcast_to").split()
 _NUMPY_TESTING = "assert_allclose assert_array_equal assert_array_almost_equal assert_equal assert_almost_equal".split()
-_NUMPY_RANDOM = "seed rand randn randint random normal uniform choice permutation shuffle".split()
-_NUMPY_GENERATOR = ("random integers normal standard_normal uniform choice permutation shuffle exponential poisson "
-                    "binomial beta gamma multinomial").split()  # (np.random.default_rng's Generator methods)
+_NUMPY_DRAWS = "normal standard_normal uniform choice permutation shuffle exponential poisson binomial beta gamma " \
+    "multinomial".split()
+_NUMPY_RANDOM = "seed rand randn randint random random_sample".split() + _NUMPY_DRAWS
+_NUMPY_GENERATOR = ["random", "integers"] + _NUMPY_DRAWS  # (np.random.default_rng's Generator methods)
 
 
 class NumpyGenerator:
