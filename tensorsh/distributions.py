@@ -6,9 +6,10 @@ graphs are PyTorch's (`logits - logsumexp`, softmax, ...) and argument validatio
 raises PyTorch's ValueError texts. Loaded the first time a program reads `torch.distributions`.
 """
 import math
+import types
 
 from tensorsh.engine import autograd
-from tensorsh.engine.errors import make, value_error, warn
+from tensorsh.engine.errors import TorchError, make, value_error, warn
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE as T, Namespace
 from tensorsh.nn.functional import binary_cross_entropy_with_logits
@@ -295,6 +296,22 @@ nonnegative_integer = _IntegerGreaterThan(0)
 _OWN_MODULES = (__name__, "tensorsh.distribution_transforms", "tensorsh.distributions_extra")
 
 
+def named_as_own(cls):
+    """A family's methods inherited from a helper base of tensorsh's (_LocScale, _Rate, ...) or bound under another
+    name (`expand = _expand_given`) are copied under the family's name, where PyTorch's family defines its own:
+    Python's TypeError for a wrong call names it (`Normal.__init__() missing 1 required positional argument: 'scale'`)."""
+    for name in dir(cls):
+        if name.startswith("_") and name != "__init__":
+            continue
+        owner = next(c for c in cls.__mro__ if name in c.__dict__)
+        fn = owner.__dict__[name]
+        if isinstance(fn, types.FunctionType) and (owner.__name__.startswith("_") or fn.__name__ != name):
+            own = types.FunctionType(fn.__code__, fn.__globals__, name, fn.__defaults__, fn.__closure__)
+            own.__kwdefaults__, own.__doc__ = fn.__kwdefaults__, fn.__doc__
+            own.__qualname__ = f"{cls.__name__}.{name}"
+            setattr(cls, name, own)
+
+
 class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
@@ -305,8 +322,6 @@ class Distribution:
         "_get_checked_instance"})
     __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample",
                                "has_enumerate_support", "_validate_args"})
-    arg_constraints = {}
-    support = None
     has_rsample = False
     has_enumerate_support = False
     _validate_args = True  # (PyTorch's class-wide default, __debug__; an instance's own shadows it)
@@ -322,6 +337,8 @@ class Distribution:
         if cls.__module__ in _OWN_MODULES:  # (a program's subclass keeps its
             # family's: expand's check names that)
             cls._family_cls = cls
+            if not cls.__name__.startswith("_"):
+                named_as_own(cls)
         cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given") or ())  # (its parameters are its attributes)
 
     @staticmethod
@@ -335,12 +352,26 @@ class Distribution:
         """expand() of the families whose given parameters all broadcast to the batch shape."""
         return self._expanded(self._family_cls, batch_shape, _instance, self._given)
 
+    @property
+    def arg_constraints(self):  # (PyTorch's abstract properties: a family, or a program's subclass, sets them)
+        raise make("NotImplementedError", "")
+
+    support = arg_constraints
+
     def __init__(self, batch_shape=(), event_shape=(), validate_args=None):
         self._batch_shape, self._event_shape = _size(batch_shape), _size(event_shape)
         if validate_args is not None:
             self._validate_args = validate_args
         if self._validate_args:
-            for param, constraint in self.arg_constraints.items():
+            try:
+                arg_constraints = self.arg_constraints
+            except TorchError as e:
+                if type(e).__name__ != "NotImplementedError":
+                    raise
+                arg_constraints = {}
+                warn(f"{self.__class__} does not define `arg_constraints`. Please set `arg_constraints = {{}}` or "
+                     "initialize the distribution with `validate_args=False` to turn off validation.")
+            for param, constraint in arg_constraints.items():
                 if is_dependent(constraint) or param not in (self._checked or self._given_params()):
                     continue  # (a dependent constraint cannot be checked; a lazily computed parameter is not)
                 value = getattr(self, param)
@@ -368,10 +399,27 @@ class Distribution:
         warn("`sample_n(n)` will be deprecated. Use `sample((n,))` instead.", "FutureWarning")
         return self.sample(T["Size"]((n,)))
 
-    def _not_implemented(self, *args, **kwargs):
+    # (PyTorch's abstract methods, with their signatures: a wrong call is Python's TypeError naming them)
+    def rsample(self, sample_shape=()):
         raise make("NotImplementedError", "")
 
-    rsample = expand = log_prob = cdf = icdf = entropy = enumerate_support = _not_implemented
+    def expand(self, batch_shape, _instance=None):
+        raise make("NotImplementedError", "")
+
+    def log_prob(self, value):
+        raise make("NotImplementedError", "")
+
+    def cdf(self, value):
+        raise make("NotImplementedError", "")
+
+    def icdf(self, value):
+        raise make("NotImplementedError", "")
+
+    def entropy(self):
+        raise make("NotImplementedError", "")
+
+    def enumerate_support(self, expand=True):
+        raise make("NotImplementedError", "")
 
     @property
     def mean(self):
@@ -888,6 +936,7 @@ def _sum_rightmost(value, dim):
 class Independent(Distribution):
     """Reinterprets the rightmost batch dims of a distribution as event dims (log_prob and entropy summed)."""
     __api__ = Distribution.__api__ | {"base_dist", "reinterpreted_batch_ndims"}
+    arg_constraints = {}
     _given = ()
 
     def __init__(self, base_distribution, reinterpreted_batch_ndims, validate_args=None):
