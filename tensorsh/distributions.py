@@ -6,9 +6,10 @@ graphs are PyTorch's (`logits - logsumexp`, softmax, ...) and argument validatio
 raises PyTorch's ValueError texts. Loaded the first time a program reads `torch.distributions`.
 """
 import math
+import types
 
 from tensorsh.engine import autograd
-from tensorsh.engine.errors import make, value_error, warn
+from tensorsh.engine.errors import TorchError, make, value_error, warn
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE as T, Namespace
 from tensorsh.nn.functional import binary_cross_entropy_with_logits
@@ -295,6 +296,22 @@ nonnegative_integer = _IntegerGreaterThan(0)
 _OWN_MODULES = (__name__, "tensorsh.distribution_transforms", "tensorsh.distributions_extra")
 
 
+def named_as_own(cls):
+    """A family's methods inherited from a helper base of tensorsh's (_LocScale, _Rate, ...) or bound under another
+    name (`expand = _expand_given`) are copied under the family's name, where PyTorch's family defines its own:
+    Python's TypeError for a wrong call names it (`Normal.__init__() missing 1 required positional argument: 'scale'`)."""
+    for name in dir(cls):
+        if name.startswith("_") and name != "__init__":
+            continue
+        owner = next(c for c in cls.__mro__ if name in c.__dict__)
+        fn = owner.__dict__[name]
+        if isinstance(fn, types.FunctionType) and (owner.__name__.startswith("_") or fn.__name__ != name):
+            own = types.FunctionType(fn.__code__, fn.__globals__, name, fn.__defaults__, fn.__closure__)
+            own.__kwdefaults__, own.__doc__ = fn.__kwdefaults__, fn.__doc__
+            own.__qualname__ = f"{cls.__name__}.{name}"
+            setattr(cls, name, own)
+
+
 class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
@@ -304,12 +321,10 @@ class Distribution:
         "_extended_shape", "_validate_sample", "_validate_args", "_batch_shape", "_event_shape",
         "_get_checked_instance"})
     __class_api__ = frozenset({"set_default_validate_args", "arg_constraints", "support", "has_rsample",
-                               "has_enumerate_support"})
-    arg_constraints = {}
-    support = None
+                               "has_enumerate_support", "_validate_args"})
     has_rsample = False
     has_enumerate_support = False
-    _validate_default = True
+    _validate_args = True  # (PyTorch's class-wide default, __debug__; an instance's own shadows it)
     _checked = None  # the parameters validated, when not those given (Chi2's df, computed from its concentration)
     _given = None  # the parameters given (each family's own); a program's subclass: those in its __dict__
 
@@ -322,6 +337,8 @@ class Distribution:
         if cls.__module__ in _OWN_MODULES:  # (a program's subclass keeps its
             # family's: expand's check names that)
             cls._family_cls = cls
+            if not cls.__name__.startswith("_"):
+                named_as_own(cls)
         cls.__api__ = cls.__api__ | set(cls.__dict__.get("_given") or ())  # (its parameters are its attributes)
 
     @staticmethod
@@ -329,17 +346,32 @@ class Distribution:
         """Validation on or off for every distribution built without validate_args (PyTorch's class-wide switch)."""
         if value not in (True, False):
             raise value_error("")
-        Distribution._validate_default = value
+        Distribution._validate_args = value
 
     def _expand_given(self, batch_shape, _instance=None):
         """expand() of the families whose given parameters all broadcast to the batch shape."""
         return self._expanded(self._family_cls, batch_shape, _instance, self._given)
 
+    @property
+    def arg_constraints(self):  # (PyTorch's abstract properties: a family, or a program's subclass, sets them)
+        raise make("NotImplementedError", "")
+
+    support = arg_constraints
+
     def __init__(self, batch_shape=(), event_shape=(), validate_args=None):
         self._batch_shape, self._event_shape = _size(batch_shape), _size(event_shape)
-        self._validate_args = self._validate_default if validate_args is None else validate_args
+        if validate_args is not None:
+            self._validate_args = validate_args
         if self._validate_args:
-            for param, constraint in self.arg_constraints.items():
+            try:
+                arg_constraints = self.arg_constraints
+            except TorchError as e:
+                if type(e).__name__ != "NotImplementedError":
+                    raise
+                arg_constraints = {}
+                warn(f"{self.__class__} does not define `arg_constraints`. Please set `arg_constraints = {{}}` or "
+                     "initialize the distribution with `validate_args=False` to turn off validation.")
+            for param, constraint in arg_constraints.items():
                 if is_dependent(constraint) or param not in (self._checked or self._given_params()):
                     continue  # (a dependent constraint cannot be checked; a lazily computed parameter is not)
                 value = getattr(self, param)
@@ -367,10 +399,27 @@ class Distribution:
         warn("`sample_n(n)` will be deprecated. Use `sample((n,))` instead.", "FutureWarning")
         return self.sample(T["Size"]((n,)))
 
-    def _not_implemented(self, *args, **kwargs):
+    # (PyTorch's abstract methods, with their signatures: a wrong call is Python's TypeError naming them)
+    def rsample(self, sample_shape=()):
         raise make("NotImplementedError", "")
 
-    rsample = expand = log_prob = cdf = icdf = entropy = enumerate_support = _not_implemented
+    def expand(self, batch_shape, _instance=None):
+        raise make("NotImplementedError", "")
+
+    def log_prob(self, value):
+        raise make("NotImplementedError", "")
+
+    def cdf(self, value):
+        raise make("NotImplementedError", "")
+
+    def icdf(self, value):
+        raise make("NotImplementedError", "")
+
+    def entropy(self):
+        raise make("NotImplementedError", "")
+
+    def enumerate_support(self, expand=True):
+        raise make("NotImplementedError", "")
 
     @property
     def mean(self):
@@ -495,6 +544,14 @@ class lazy_property:
         return value
 
 
+def computed_once(cache, name, make):
+    """cache[name], made on first read as lazy_property makes it: with grad enabled even when read without."""
+    if name not in cache:
+        with autograd.enable_grad():
+            cache[name] = make()
+    return cache[name]
+
+
 class ExponentialFamily(Distribution):
     """A family with natural parameters and a log normalizer: its entropy (and the KL between two of one type)
     by autograd's gradient of the log normalizer, as PyTorch's Bregman-divergence formulas."""
@@ -552,13 +609,13 @@ class _ProbsOrLogits(Distribution):
     @property
     def probs(self):
         if self._probs is None:
-            self._probs = self._logits_to_probs(self._logits)
+            self._probs = computed_once({}, "", lambda: self._logits_to_probs(self._logits))
         return self._probs
 
     @property
     def logits(self):
         if self._logits is None:
-            self._logits = self._probs_to_logits(self._probs)
+            self._logits = computed_once({}, "", lambda: self._probs_to_logits(self._probs))
         return self._logits
 
     def _has(self, param):
@@ -879,6 +936,7 @@ def _sum_rightmost(value, dim):
 class Independent(Distribution):
     """Reinterprets the rightmost batch dims of a distribution as event dims (log_prob and entropy summed)."""
     __api__ = Distribution.__api__ | {"base_dist", "reinterpreted_batch_ndims"}
+    arg_constraints = {}
     _given = ()
 
     def __init__(self, base_distribution, reinterpreted_batch_ndims, validate_args=None):
@@ -1014,9 +1072,8 @@ class MultivariateNormal(Distribution):
             "_matrices": {k: m.expand(tuple(b) + event * 2) for k, m in self._matrices.items()}})
 
     def _matrix(self, name, make):
-        if name not in self._matrices:
-            self._matrices[name] = make().expand(tuple(self._batch_shape) + tuple(self._event_shape) * 2)
-        return self._matrices[name]
+        return computed_once(self._matrices, name, lambda: make().expand(
+            tuple(self._batch_shape) + tuple(self._event_shape) * 2))
 
     @property
     def scale_tril(self):
@@ -2410,7 +2467,7 @@ NAMESPACE["utils"] = Namespace("torch.distributions.utils", {
 NAMESPACE["kl"] = Namespace("torch.distributions.kl", {"kl_divergence": kl_divergence, "register_kl": register_kl})
 # the submodules a program may import (`from torch.distributions.normal import Normal`)
 _SUBMODULES = {}
-for _name in [n for n in NAMESPACE if n not in ("Distribution", "kl_divergence", "kl", "register_kl")]:
+for _name in [n for n in NAMESPACE if n not in ("kl_divergence", "kl", "register_kl")]:
     _SUBMODULES.setdefault(NAMESPACE[_name].__module__.rsplit(".", 1)[1], {})[_name] = NAMESPACE[_name]
 for _module, _members in _SUBMODULES.items():
     NAMESPACE[_module] = Namespace("torch.distributions." + _module, _members)

@@ -385,9 +385,7 @@ class LowRankMultivariateNormal(D.Distribution):
     mean = mode = D._LOC
 
     def _once(self, name, make):
-        if name not in self._lazy:
-            self._lazy[name] = make()
-        return self._lazy[name]
+        return D.computed_once(self._lazy, name, make)
 
     def _full(self, m):
         return m.expand(tuple(self._batch_shape) + tuple(self._event_shape) * 2)
@@ -516,9 +514,8 @@ class Wishart(D.ExponentialFamily):
         return new
 
     def _matrix(self, name, make_matrix):
-        if name not in self._matrices:
-            self._matrices[name] = make_matrix().expand(tuple(self._batch_shape) + tuple(self._event_shape))
-        return self._matrices[name]
+        return D.computed_once(self._matrices, name, lambda: make_matrix().expand(
+            tuple(self._batch_shape) + tuple(self._event_shape)))
 
     scale_tril = property(lambda self: self._matrix("scale_tril", lambda: self._unbroadcasted_scale_tril))
     covariance_matrix = property(lambda self: self._matrix("covariance_matrix", lambda: (

@@ -86,16 +86,26 @@ CUDA_GENERATOR = (
     "there is a dependency on *_cuda.so library.")
 
 
-def generator_device(device):
+_NO_GENERATOR = {  # at::globalContext().getAcceleratorHooksInterface(kind).getNewGenerator()'s errors in a CPU build
+    "cuda": CUDA_GENERATOR, "xpu": "Cannot get XPU generator without ATen_xpu library.",
+    "mps": "Cannot execute getNewGenerator() without MPS backend.",
+    "mtia": "Cannot execute getNewGenerator() without MTIA backend.",
+    "hpu": "Backend doesn`t support getNewGenerator()", "hip": "Backend doesn`t support getNewGenerator()",
+    "privateuseone": "Please register PrivateUse1HooksInterface by `RegisterPrivateUse1HooksInterface` first.",
+    "xla": "Cannot get XLA generator without torch_xla library. This error has occurred because you are trying to use "
+           "some XLA functionality, but the XLA library has not been loaded by the dynamic linker. You must load xla "
+           "libraries by `import torch_xla`"}
+
+
+def generator_device(device, by_name=False):
     """torch.Generator(device): PyTorch's parser (a str, an int, a torch.device or None), then the device's own
-    check."""
-    if device is not None and (isinstance(device, bool) or not isinstance(device, (int, str))):
-        raise type_error(f"Generator(): argument 'device' (position 1) must be torch.device, not "
-                         f"{_type_name(device)}")
+    generator (a device type that is no accelerator has none)."""
+    if device is not None and (isinstance(device, bool) or not isinstance(device, (int, str, Device))):
+        raise type_error(f"Generator(): argument 'device'{'' if by_name else ' (position 1)'} must be torch.device, "
+                         f"not {_type_name(device)}")
     kind, _ = parse_device(device)
-    if kind == "cuda":
-        raise runtime(CUDA_GENERATOR)
-    cpu_only(kind, "generator")
+    if kind != "cpu":
+        raise runtime(_NO_GENERATOR.get(kind, f"{kind.upper()} device type not an accelerator."))
 
 
 def init_device(device):

@@ -266,6 +266,38 @@ def dropout(input, p=0.5, train=True, inplace=False, feature=False):
     return input.mul_(noise) if inplace else input * noise
 
 
+class NativeDropoutBackward0(Node):
+    """native_dropout_backward(grad, mask, scale): grad * mask * scale."""
+
+    def __init__(self, input, mask, scale):
+        Node.__init__(self, (edge_of(input),))
+        self.save(mask)
+        self.scale = scale
+
+    def backward(self, g):
+        return (g * self.unpack()[0] * self.scale,)
+
+
+def native_dropout(input, p, train):
+    """native_dropout_cpu: (input * mask * 1/(1-p), mask as bool), the mask empty_like(input) (its strides)
+    .bernoulli_(1 - p); not training (train False): (a copy, all True); an empty input: (input, empty_like)."""
+    from . import autograd
+    if not input.numel():
+        return input, creation.empty_like(input)
+    training = train is None or train
+    scale = (0.0 if p == 1 else 1.0 / (1.0 - p)) if training else 1.0
+    with autograd.no_grad():
+        if training:
+            mask = bernoulli_inplace(creation.empty_like(input), 1.0 - p)
+            out = input.mul(mask).mul_(scale)
+            mask = mask.to(dtypes.bool_)
+        else:
+            out, mask = input.clone(), creation.ones_like(input, dtype=dtypes.bool_)
+    if needs_grad(input):
+        attach(out, NativeDropoutBackward0(input, mask, scale))
+    return out, mask
+
+
 class SampleNode(Node):
     """The node of a sample: its gradient is zero for every tensor it was drawn from (derivatives.yaml)."""
     __slots__ = ("inputs",)

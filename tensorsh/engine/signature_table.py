@@ -2249,6 +2249,9 @@ FUNCTIONS = {
     'narrow_copy': (
         'narrow_copy(Tensor input, int64_t dim, SymInt start, SymInt length, *, Tensor out=None)',
     ),
+    'native_dropout': (
+        'native_dropout(Tensor input, double p, bool? train)',
+    ),
     'native_layer_norm': (
         'native_layer_norm(Tensor input, SymIntArrayRef normalized_shape, Tensor? weight, Tensor? bias, double eps)',
     ),

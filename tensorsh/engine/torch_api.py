@@ -1,4 +1,5 @@
 """The `torch.*` namespace as the language sees it: PyTorch's names mapped to engine objects."""
+import functools
 import math
 from . import autograd, creation, dtypes, errors, kernels, printing, pyapi, random as rng, undo
 from . import defaults, messages, namespaces, saved_names, typenames
@@ -243,8 +244,22 @@ class fork_rng:
             set_rng_state(self._state)
         return False
 
+    def __call__(self, func):
+        """`@fork_rng()` on a function (contextlib's ContextDecorator): each call runs in a fork of its own."""
+        @functools.wraps(func)
+        def forked(*args, **kwargs):
+            with fork_rng(self._devices, self._enabled):
+                return func(*args, **kwargs)
+        return forked
+
     def __repr__(self):
         return "<contextlib._GeneratorContextManager object>"
+
+
+def thread_safe_generator():
+    """torch.random.thread_safe_generator: a thread worker's generator, else None (the global generator); the
+    language's DataLoader has process workers only, so always None."""
+    return None
 
 
 def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
@@ -264,7 +279,7 @@ class Generator(rng.Generator):
             if key != "device" or args:
                 raise type_error(f"Generator() got an unexpected keyword argument '{key}'" if key != "device" else
                                  "argument for Generator() given by name ('device') and position (1)")
-        pyapi.generator_device(args[0] if args else kwargs.get("device"))
+        pyapi.generator_device(args[0] if args else kwargs.get("device"), by_name=not args)
         rng.Generator.__init__(self, rng.DEFAULT_GENERATOR_SEED)  # torch.Generator() starts from this seed
 
     def get_state(self):
@@ -582,7 +597,7 @@ NAMESPACE["default_generator"] = rng.default_generator
 NAMESPACE["random"] = Namespace("torch.random", {  # (torch/random.py)
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "fork_rng": fork_rng, "default_generator": rng.default_generator,
-    "Generator": Generator})
+    "Generator": Generator, "thread_safe_generator": thread_safe_generator})
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 Device.parse = staticmethod(surface("function", "device", pyapi.make_device))  # (torch.device(...): the class, parsed)
 
@@ -626,7 +641,7 @@ def reset_state():
     defaults.reset()
     distributions = sys.modules.get("tensorsh.distributions")
     if distributions is not None:  # (set_default_validate_args and register_kl are process-wide too)
-        distributions.Distribution._validate_default = True
+        distributions.Distribution._validate_args = True
         distributions._REGISTERED.clear()
     autocast_mode.reset()
     nn_module = sys.modules.get("tensorsh.nn.module")

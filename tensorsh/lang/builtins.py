@@ -398,7 +398,23 @@ _NUMPY_NAMES = (
     "triu tril diag trace ascontiguousarray logical_and logical_or logical_not logical_xor argwhere searchsorted "
     "bincount cumprod meshgrid inner vdot cross broadcast_to").split()
 _NUMPY_TESTING = "assert_allclose assert_array_equal assert_array_almost_equal assert_equal assert_almost_equal".split()
-_NUMPY_RANDOM = "seed rand randn randint random normal uniform choice permutation shuffle".split()
+_NUMPY_DRAWS = "normal standard_normal uniform choice permutation shuffle exponential poisson binomial beta gamma " \
+    "multinomial".split()
+_NUMPY_RANDOM = "seed rand randn randint random random_sample".split() + _NUMPY_DRAWS
+_NUMPY_GENERATOR = ["random", "integers"] + _NUMPY_DRAWS  # (np.random.default_rng's Generator methods)
+
+
+class NumpyGenerator:
+    """np.random.default_rng(seed): numpy's Generator, its draws as the language's arrays."""
+    __api__ = frozenset(_NUMPY_GENERATOR)
+
+    def __init__(self, generator, wrap):
+        self._generator = generator
+        for name in _NUMPY_GENERATOR:
+            setattr(self, name, wrap(getattr(generator, name), (0,) if name == "shuffle" else ()))
+
+    def __repr__(self):
+        return repr(self._generator)
 
 
 def _numpy():
@@ -431,6 +447,7 @@ def _numpy():
         value = getattr(np, name)
         members[name] = wrap(value, ("out",)) if callable(value) and not isinstance(value, type) else value
     random = {n: wrap(getattr(np.random, n), (0,) if n == "shuffle" else ()) for n in _NUMPY_RANDOM}
+    random["default_rng"] = lambda seed=None: NumpyGenerator(np.random.default_rng(seed), wrap)
     members["random"] = Namespace("numpy.random", random)
     members["linalg"] = Namespace("numpy.linalg", {n: wrap(getattr(np.linalg, n)) for n in ("norm", "inv", "det")})
     def plain_arrays(fn):  # (numpy's own arrays: its messages print an array's repr by its class's __name__)
@@ -684,6 +701,7 @@ def build(print_fn):
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions, "torch.testing": testing,
                "torch.linalg": namespace["linalg"], "torch.fft": namespace["fft"], "torch.func": namespace["func"], "torch.utils": utils,
+               "torch.random": namespace["random"],
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint")),
                "torch.serialization": Lazy(lambda: load_attr(torch_ns, "serialization"))}
@@ -744,7 +762,7 @@ SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.parameter", "tor
                                                      "continuous_bernoulli", "von_mises",
                                                      "lowrank_multivariate_normal", "wishart",
                                                      "lkj_cholesky", "constraint_registry", "logistic_normal",
-                                                     "exp_family", "generalized_pareto")))
+                                                     "exp_family", "generalized_pareto", "distribution")))
 _PACKAGES = {}
 
 

@@ -107,6 +107,7 @@ for _dims in (1, 2, 3):
     _function(f"conv{_dims}d", _nn_op("convolution", "convolution", _conv(_dims)))
     _function(f"conv_transpose{_dims}d", _nn_op("convolution", "convolution", _conv(_dims, True)))
 _function("dropout", _nn_op("sampling", "dropout"))
+_function("native_dropout", _nn_op("sampling", "native_dropout"))
 _function("layer_norm", _nn_op("normalization", "layer_norm", _layer_norm))
 _function("native_layer_norm", _nn_op("normalization", "native_layer_norm"))
 _function("embedding", _nn_op("convolution", "embedding", _embedding))
