@@ -117,6 +117,13 @@ def check_dtypes(input, mat1, mat2):
                       f"{names[mat2.dtype.name]}")
 
 
+def check_empty_product_beta(result, beta):
+    """ATen's products with nothing summed are result.mul_(beta) (zero_() at beta 0): the in-place cast check of
+    beta's promotion with the result's dtype."""
+    if beta != 0:
+        cast_for_inplace(result, dtypes.result_type([result, beta], tensorless=True))
+
+
 def _saved_first(mat1, mat2):
     """Autograd saves each matrix for the other's gradient before the kernel checks anything: an inference tensor
     so saved fails first."""
@@ -148,9 +155,8 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         if needs_grad(input, mat1, mat2):
             attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
         return out
-    if not mat1._shape[1]:  # (an [a, 0] x [0, b] product is result.mul_(beta), but zero_() at beta 0)
-        if beta != 0:
-            cast_for_inplace(mat1, dtypes.result_type([mat1, beta], tensorless=True))
+    if not mat1._shape[1]:
+        check_empty_product_beta(mat1, beta)
     elif mat1.dtype is dtypes.bool_:
         raise errors.make("NotImplementedError", "\"addmm_impl_cpu_\" not implemented for 'Bool'")
     alpha, beta = (real_scalar(v, mat1.dtype, opmath=True) for v in (alpha, beta))

@@ -34,6 +34,53 @@ for dt in [torch.bool, torch.int64, torch.float32, torch.float16]:
                 try: r = f(); print(dt, beta, k, m, r.dtype, r.tolist())
                 except Exception as e: print(dt, beta, k, m, type(e).__name__, e)
 """,
+"baddbmm_and_addbmm_with_nothing_summed_are_mul_of_beta": """
+for dt in [torch.bool, torch.int64, torch.float16]:
+    for beta in [1, 0, True, 0.5, 1j]:
+        fs = [lambda: torch.baddbmm(torch.ones(2, 2, 3, dtype=dt), torch.ones(2, 2, 0, dtype=dt), torch.ones(2, 0, 3, dtype=dt), beta=beta),
+              lambda: torch.ones(2, 2, 3, dtype=dt).baddbmm_(torch.ones(2, 2, 0, dtype=dt), torch.ones(2, 0, 3, dtype=dt), beta=beta),
+              lambda: torch.baddbmm(torch.ones(2, 0, 3, dtype=dt), torch.ones(2, 0, 1, dtype=dt), torch.ones(2, 1, 3, dtype=dt), beta=beta),
+              lambda: torch.addbmm(torch.ones(2, 3, dtype=dt), torch.ones(2, 2, 0, dtype=dt), torch.ones(2, 0, 3, dtype=dt), beta=beta),
+              lambda: torch.addbmm(torch.ones(2, 3, dtype=dt), torch.ones(0, 2, 4, dtype=dt), torch.ones(0, 4, 3, dtype=dt), beta=beta),
+              lambda: torch.addbmm(torch.ones(0, 3, dtype=dt), torch.ones(2, 0, 0, dtype=dt), torch.ones(2, 0, 3, dtype=dt), beta=beta)]
+        for i, f in enumerate(fs):
+            try: r = f(); print(dt, beta, i, r.dtype, r.flatten().tolist()[:3])
+            except Exception as e: print(dt, beta, i, type(e).__name__, e)
+""",
+"addr_refuses_a_boolean_beta_or_alpha_for_other_dtypes": """
+for dt in [torch.bool, torch.int64, torch.float32]:
+    for beta, alpha in [(True, 1), (1, True), (False, False), (True, 1.5), (1.5, True), (0, True), (1.5, 1), (2, 3)]:
+        for f in [lambda: torch.addr(torch.ones(2, 3, dtype=dt), torch.ones(2, dtype=dt), torch.ones(3, dtype=dt), beta=beta, alpha=alpha),
+                  lambda: torch.ones(2, 3, dtype=dt).addr_(torch.ones(2, dtype=dt), torch.ones(3, dtype=dt), beta=beta, alpha=alpha)]:
+            try: r = f(); print(dt, beta, alpha, r.dtype, r.tolist())
+            except Exception as e: print(dt, beta, alpha, type(e).__name__, e)
+""",
+"addmv_converts_beta_and_alpha_as_its_kernel_and_its_empty_matrix_path": """
+for dt in [torch.bool, torch.uint8, torch.int32, torch.float16, torch.bfloat16, torch.float32, torch.complex64]:
+    for beta, alpha in [(1j, 1), (1, 1j), (1e300, 1), (300, 1), (-1, 1), (1, -1), (0.5, 1), (True, 1), (0, 1e300)]:
+        for n, f in [("e", lambda: torch.addmv(torch.ones(2, dtype=dt), torch.ones(2, 0, dtype=dt), torch.ones(0, dtype=dt), beta=beta, alpha=alpha)),
+                     ("f", lambda: torch.addmv(torch.ones(2, dtype=dt), torch.ones(2, 2, dtype=dt), torch.ones(2, dtype=dt), beta=beta, alpha=alpha)),
+                     ("z", lambda: torch.addmv(torch.ones(0, dtype=dt), torch.ones(0, 2, dtype=dt), torch.ones(2, dtype=dt), beta=beta, alpha=alpha))]:
+            try: r = f(); print(dt, beta, alpha, n, r.dtype, r.tolist())
+            except Exception as e: print(dt, beta, alpha, n, type(e).__name__, e)
+""",
+"a_number_beyond_float_range_does_not_convert_to_complex64": """
+for v in [1e300, -1e300, complex(1, 1e300), 1e38, float("inf"), float("nan"), complex(float("inf"), 1), 10 ** 40]:
+    for f in [lambda: torch.full((2,), v, dtype=torch.complex64), lambda: torch.zeros(2, dtype=torch.complex64).fill_(v),
+              lambda: torch.zeros(1, dtype=torch.complex64).fill_(v), lambda: torch.zeros(1, dtype=torch.complex128).fill_(v)]:
+        try: print(f())
+        except Exception as e: print(type(e).__name__, e)
+""",
+"addbmm_inplace_grows_a_broadcast_self_to_the_products_shape": """
+b1 = torch.arange(24.).reshape(2, 3, 4); b2 = torch.arange(40.).reshape(2, 4, 5)
+for inp in [torch.ones(5), torch.tensor(2.), torch.ones(1, 5), torch.ones(3, 1), torch.ones(3, 5)]:
+    x = inp.clone(); v = x._version
+    r = x.addbmm_(b1, b2, beta=0.5)
+    print(r is x, x.shape, x.stride(), x._version - v, x[0, :3], x.is_contiguous())
+base = torch.ones(20); view = base[:5]; view.addbmm_(b1, b2); print(view.shape, base[:6])
+try: torch.ones(10)[::2].addbmm_(b1, b2)
+except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 
