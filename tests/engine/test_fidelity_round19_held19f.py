@@ -81,6 +81,42 @@ base = torch.ones(20); view = base[:5]; view.addbmm_(b1, b2); print(view.shape, 
 try: torch.ones(10)[::2].addbmm_(b1, b2)
 except Exception as e: print(type(e).__name__, e)
 """,
+"linalg_products_take_out_with_their_own_checks": """
+def t(name, f):
+    try: r = f(); print(name, r.dtype, tuple(r.shape), r.stride(), r.flatten()[:4].tolist(), r._version)
+    except Exception as e: print(name, type(e).__name__, e)
+A = torch.arange(4.).reshape(2, 2); v = torch.ones(2); g = torch.ones(2, 2, requires_grad=True)
+cases = [("lcross", lambda o, x: torch.linalg.cross(torch.ones(3) * x.sum(), torch.ones(3), out=o)),
+         ("multi_dot", lambda o, x: torch.linalg.multi_dot([A, x, A], out=o)), ("multi_dot_vv", lambda o, x: torch.linalg.multi_dot([v, x, v], out=o)),
+         ("lmatmul", lambda o, x: torch.linalg.matmul(A, x, out=o)), ("lmatmul_vv", lambda o, x: torch.linalg.matmul(v, x[0], out=o)),
+         ("vecdot", lambda o, x: torch.linalg.vecdot(A, x, out=o)), ("vecdot_vv", lambda o, x: torch.linalg.vecdot(v, x[0], out=o)),
+         ("chain1", lambda o, x: torch.chain_matmul(x, out=o)), ("chain3", lambda o, x: torch.chain_matmul(A, x, A, out=o))]
+for name, f in cases:
+    for dt, n in [(torch.float32, 0), (torch.float64, 0), (torch.int64, 0), (torch.float32, 4)]:
+        for x in [A, g, A.double()]:
+            t(f"{name} {dt} {n} {x.dtype} {x.requires_grad}", lambda: f(torch.empty(n, dtype=dt), x))
+    t(name + " strided", lambda: f(torch.empty(8)[::2] if "vv" not in name else torch.empty(0), A))
+""",
+"product_out_dtype_is_checked_before_the_operands_dtypes": """
+A = torch.arange(4.).reshape(2, 2); D = A.double()
+cases = {"mm": lambda o, x, y: torch.mm(x, y, out=o), "bmm": lambda o, x, y: torch.bmm(x[None], y[None], out=o),
+         "matmul22": lambda o, x, y: torch.matmul(x, y, out=o), "matmul12": lambda o, x, y: torch.matmul(x[0], y, out=o),
+         "matmul32": lambda o, x, y: torch.matmul(x[None], y, out=o), "matmul23": lambda o, x, y: torch.matmul(x, y[None], out=o),
+         "matmul33": lambda o, x, y: torch.matmul(x[None], y[None], out=o), "matmul31": lambda o, x, y: torch.matmul(x[None], y[0], out=o),
+         "matmul13": lambda o, x, y: torch.matmul(x[0], y[None], out=o),
+         "baddbmm": lambda o, x, y: torch.baddbmm(x[None], x[None], y[None], out=o), "addmv": lambda o, x, y: torch.addmv(x[0], x, y[0], out=o),
+         "addbmm": lambda o, x, y: torch.addbmm(x, x[None], y[None], out=o), "diag": lambda o, x, y: torch.diag(x, out=o),
+         "mm_bool": lambda o, x, y: torch.mm(x.bool(), y.bool(), out=o), "bmm_bool": lambda o, x, y: torch.bmm(x[None].bool(), y[None].bool(), out=o)}
+for n, f in cases.items():
+    for dt in [torch.float64, torch.int64, torch.float32, torch.complex64]:
+        for x, y in [(A, D), (D, A), (A, A)]:
+            try: r = f(torch.empty(0, dtype=dt), x, y); print(n, dt, x.dtype, y.dtype, r.dtype, r.shape)
+            except Exception as e: print(n, dt, x.dtype, y.dtype, type(e).__name__, e)
+""",
+"torch_backends_opt_einsum_without_the_package": """
+print(torch.backends.opt_einsum.is_available(), torch.backends.opt_einsum.enabled, torch.backends.opt_einsum.strategy,
+      torch.backends.opt_einsum.get_opt_einsum())
+""",
 }
 
 

@@ -260,7 +260,8 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
 
 
 _EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
-                              "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross"})  # (measured)
+                              "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross", "addmv",
+                              "diag"})  # (measured)
 
 # out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
 # (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
@@ -382,6 +383,7 @@ def write_out(name, fn, args, kwargs):
     from ..messages import shape_list
     from . import out_dtypes
     from .geometry_inplace import resize_output
+    name = "matmul" if name == "linalg_matmul" else name  # (linalg_matmul_out is matmul_out)
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
@@ -425,8 +427,8 @@ def write_out(name, fn, args, kwargs):
         tensors = _tensor_args((*args, *kwargs.values()))
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
                 isinstance(outs[0], Tensor) and name not in _CAT_NAMES and \
-                (name not in out_dtypes.RULES or name == "matmul"):
-            # (the rules' ops checked out= their own way; matmul's rule is its matrix-vector case's)
+                (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
+            # (the rules' ops checked out= their own way; the products' rules only operands of two dtypes)
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
@@ -454,6 +456,28 @@ def write_out(name, fn, args, kwargs):
     finally:
         autograd._grad_enabled[0] = previous
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
+
+
+def copy_into_out(out, result, inputs, grad_op, resize_first=True):
+    """out= of a composite op that checked out='s dtype itself (linalg.multi_dot, linalg.vecdot): out resized (its
+    warning) and the out= op it calls (grad_op) refusing autograd, in that op's order, then result's values copied
+    (one version)."""
+    from .. import autograd
+    from .geometry_inplace import resize_output
+
+    def resize():
+        warn_resized(out, result._shape)
+        resize_output(out, result._shape)
+    if resize_first:
+        resize()
+    if autograd._grad_enabled[0] and any(t.requires_grad for t in (*inputs, out)):
+        raise runtime(f"{grad_op}(): functions with out=... arguments don't support automatic differentiation, but "
+                      "one of the arguments requires grad.")
+    if not resize_first:
+        resize()
+    with autograd.no_grad():
+        out.copy_(result)
+    return out
 
 
 def warn_resized(out, shape, had=None):
