@@ -89,13 +89,17 @@ A = torch.arange(4.).reshape(2, 2); v = torch.ones(2); g = torch.ones(2, 2, requ
 cases = [("lcross", lambda o, x: torch.linalg.cross(torch.ones(3) * x.sum(), torch.ones(3), out=o)),
          ("multi_dot", lambda o, x: torch.linalg.multi_dot([A, x, A], out=o)), ("multi_dot_vv", lambda o, x: torch.linalg.multi_dot([v, x, v], out=o)),
          ("lmatmul", lambda o, x: torch.linalg.matmul(A, x, out=o)), ("lmatmul_vv", lambda o, x: torch.linalg.matmul(v, x[0], out=o)),
-         ("vecdot", lambda o, x: torch.linalg.vecdot(A, x, out=o)), ("vecdot_vv", lambda o, x: torch.linalg.vecdot(v, x[0], out=o)),
-         ("chain1", lambda o, x: torch.chain_matmul(x, out=o)), ("chain3", lambda o, x: torch.chain_matmul(A, x, A, out=o))]
+         ("vecdot", lambda o, x: torch.linalg.vecdot(A, x, out=o)), ("vecdot_vv", lambda o, x: torch.linalg.vecdot(v, x[0], out=o))]
 for name, f in cases:
     for dt, n in [(torch.float32, 0), (torch.float64, 0), (torch.int64, 0), (torch.float32, 4)]:
         for x in [A, g, A.double()]:
             t(f"{name} {dt} {n} {x.dtype} {x.requires_grad}", lambda: f(torch.empty(n, dtype=dt), x))
     t(name + " strided", lambda: f(torch.empty(8)[::2] if "vv" not in name else torch.empty(0), A))
+# (torch.chain_matmul warns from torch/functional.py: its warnings shown once, so each case once, without a resize)
+for x, o in [(A, torch.empty(0)), (g, torch.empty(0)), (A.double(), torch.empty(0, dtype=torch.int64))]:
+    t("chain1", lambda: torch.chain_matmul(x, out=o))
+    t("chain3", lambda: torch.chain_matmul(A, x, A, out=torch.empty(0)))
+    t("chain3", lambda: torch.chain_matmul(A, A, A, out=torch.empty(0, dtype=torch.float64)))
 """,
 "product_out_dtype_is_checked_before_the_operands_dtypes": """
 A = torch.arange(4.).reshape(2, 2); D = A.double()
@@ -116,6 +120,20 @@ for n, f in cases.items():
 "torch_backends_opt_einsum_without_the_package": """
 print(torch.backends.opt_einsum.is_available(), torch.backends.opt_einsum.enabled, torch.backends.opt_einsum.strategy,
       torch.backends.opt_einsum.get_opt_einsum())
+""",
+"product_out_is_resized_before_the_kernels_own_errors": """
+A = torch.arange(4.).reshape(2, 2); D = A.double(); b = torch.ones(2, 2, dtype=torch.bool)
+for n, f in {"mm": lambda o, x, y: torch.mm(x, y, out=o), "bmm": lambda o, x, y: torch.bmm(x[None], y[None], out=o),
+             "baddbmm": lambda o, x, y: torch.baddbmm(x[None], x[None], y[None], out=o), "matmul22": lambda o, x, y: torch.matmul(x, y, out=o),
+             "matmul12": lambda o, x, y: torch.matmul(x[0], y, out=o), "matmul32": lambda o, x, y: torch.matmul(x[None], y, out=o),
+             "matmul23": lambda o, x, y: torch.matmul(x, y[None], out=o), "matmul13": lambda o, x, y: torch.matmul(x[0], y[None], out=o),
+             "matmul31": lambda o, x, y: torch.matmul(x[None], y[0], out=o), "matmul41": lambda o, x, y: torch.matmul(x[None, None], y[0], out=o),
+             "addbmm": lambda o, x, y: torch.addbmm(x, x[None], y[None], out=o), "diag": lambda o, x, y: torch.diag(x, out=o)}.items():
+    for x, y in [(A, D), (D, A), (b, b)]:
+        for dt in [x.dtype, y.dtype, torch.float32]:
+            o = torch.empty(5, dtype=dt)
+            try: r = f(o, x, y); print(n, r.dtype, r.shape)
+            except Exception as e: print(n, type(e).__name__, e, o.shape)
 """,
 }
 

@@ -328,10 +328,12 @@ def _shares_elements(t):
 
 
 def _resized_before_dtype_check(name, args):
-    """Whether ATen resizes name's out= before it checks its dtype: dot_out (and matmul of two vectors, which is it),
-    kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view of it);
+    """Whether ATen resizes name's out= before it checks its dtype: diag_out, dot_out (and matmul of two vectors,
+    which is it), kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view);
     "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype text); "dot" for dot_out, which does
     both before it computes."""
+    if name == "diag":
+        return True
     if len(args) < 2 or not all(isinstance(t, Tensor) for t in args[:2]):
         return name == "kron"
     a, b = args[:2]

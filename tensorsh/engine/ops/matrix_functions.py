@@ -34,7 +34,7 @@ def multi_dot(tensors, out=None):
             raise runtime(f"multi_dot(): expected out tensor to have dtype {_meta_name(result.dtype)} but got "
                           f"{_meta_name(out.dtype)}")
         from .copies import copy_into_out
-        return copy_into_out(out, result, tensors, "mm", resize_first=False)
+        return copy_into_out(out, result, tensors, "mm")
     n = len(tensors)
     if n < 2:
         raise runtime(f"multi_dot(): expected at least 2 tensors but got {n}")
