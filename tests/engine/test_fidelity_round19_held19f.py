@@ -135,6 +135,21 @@ for n, f in {"mm": lambda o, x, y: torch.mm(x, y, out=o), "bmm": lambda o, x, y:
             try: r = f(o, x, y); print(n, r.dtype, r.shape)
             except Exception as e: print(n, type(e).__name__, e, o.shape)
 """,
+"view_copy_out_is_resized_then_needs_the_exact_dtype_and_kron_out_keeps_its_version": """
+x = torch.arange(6.).reshape(2, 3)
+for n, f in [("diagonal_copy", lambda o: torch.diagonal_copy(x, out=o)), ("t_copy", lambda o: torch.t_copy(x, out=o)),
+             ("permute_copy", lambda o: torch.permute_copy(x, (1, 0), out=o)), ("view_copy", lambda o: torch.view_copy(x, (6,), out=o)),
+             ("expand_copy", lambda o: torch.expand_copy(x, (2, 2, 3), out=o)), ("select_copy", lambda o: torch.select_copy(x, 0, 1, out=o)),
+             ("unsqueeze_copy", lambda o: torch.unsqueeze_copy(x, 0, out=o)), ("detach_copy", lambda o: torch.detach_copy(x, out=o)),
+             ("narrow_copy", lambda o: torch.narrow_copy(x, 1, 0, 2, out=o)), ("slice_copy", lambda o: torch.slice_copy(x, 1, 0, 2, out=o)),
+             ("unfold_copy", lambda o: torch.unfold_copy(x, 1, 2, 1, out=o)), ("as_strided_copy", lambda o: torch.as_strided_copy(x, (2,), (1,), out=o)),
+             ("kron", lambda o: torch.kron(x, x, out=o)), ("kron1", lambda o: torch.kron(x[0], x[0].int(), out=o)),
+             ("kron_bf16", lambda o: torch.kron(x[0] / 3, x[0], out=o.bfloat16()))]:
+    for o in [torch.empty(5, dtype=torch.float64), torch.empty(5, dtype=torch.int64), torch.empty(5), torch.empty(0)]:
+        v = o._version
+        try: r = f(o); print(n, r.dtype, tuple(r.shape), r._version - v, r.flatten()[:3])
+        except Exception as e: print(n, type(e).__name__, e, o.shape, o._version - v)
+""",
 }
 
 

@@ -259,7 +259,10 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
             "it, inplace, to zero elements with t.resize_(0).")
 
 
-_EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
+_VIEW_COPIES = frozenset({"alias_copy", "as_strided_copy", "detach_copy", "diagonal_copy", "expand_copy", "permute_copy",
+                          "select_copy", "slice_copy", "squeeze_copy", "t_copy", "transpose_copy", "unfold_copy",
+                          "unsqueeze_copy", "view_copy"})  # (generated out= variants: their copy_arg's exact dtype)
+_EXACT_OUT_DTYPE = _VIEW_COPIES | frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
                               "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross", "addmv",
                               "diag"})  # (measured)
 
@@ -332,7 +335,7 @@ def _resized_before_dtype_check(name, args):
     which is it), kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view);
     "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype text); "dot" for dot_out, which does
     both before it computes."""
-    if name == "diag":
+    if name == "diag" or name in _VIEW_COPIES:  # (diag_out; the view copies' resize_out_helper, then copy_arg)
         return True
     if len(args) < 2 or not all(isinstance(t, Tensor) for t in args[:2]):
         return name == "kron"
@@ -410,7 +413,7 @@ def write_out(name, fn, args, kwargs):
     def resize(shape, o, dtype=None):
         kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
         had = o._shape if had is None else had
-        if tuple(had) != tuple(kernel_shape) and o.numel():
+        if tuple(had) != tuple(kernel_shape) and o.numel() and name != "narrow_copy":  # (narrow_copy: resize_)
             if _ATEN_NAMES.get(name, name) in _COMPARISONS and o.dtype is not dtypes.bool_:  # (the operands' dtype)
                 dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
             twice = _ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE and name != "kron"  # (kron_out resizes first)
@@ -451,6 +454,12 @@ def write_out(name, fn, args, kwargs):
                 _write_values(o, rows)
             elif _shares_elements(o):
                 _write_shared(o, r, _OUT_OVERLAP_REDUCED.get(name))
+            elif name == "kron":  # (kron_out's mul_out writes a view of out below autograd: no version moves)
+                from .. import undo
+                undo.touch(o._storage)
+                o._np[...] = r._np
+                if o.dtype is dtypes.bfloat16:
+                    dtypes.round_bfloat16(o._np)
             else:
                 o.copy_(r)
             if _vector_matrix(name, args):  # (the vector-matrix product's squeeze_(0): a version of its own)

@@ -334,7 +334,10 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
 _TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm)
-RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm})
+RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
+              "narrow_copy": _wants((0, _input, lambda *_: "Expected self.dtype() == output.dtype() to be true, but "
+                                     "got false.  (Could this error message be improved?  If so, please report an "
+                                     "enhancement request to PyTorch.)"))})
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
