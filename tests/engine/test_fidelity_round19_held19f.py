@@ -150,6 +150,25 @@ for n, f in [("diagonal_copy", lambda o: torch.diagonal_copy(x, out=o)), ("t_cop
         try: r = f(o); print(n, r.dtype, tuple(r.shape), r._version - v, r.flatten()[:3])
         except Exception as e: print(n, type(e).__name__, e, o.shape, o._version - v)
 """,
+"view_copy_and_diag_out_record_not_implemented_and_kron_out_resizes_before_refusing": """
+g = torch.arange(6.).reshape(2, 3).requires_grad_()
+for n, f in [("diagonal_copy", lambda o: torch.diagonal_copy(g, out=o)), ("t_copy", lambda o: torch.t_copy(g, out=o)),
+             ("expand_copy", lambda o: torch.expand_copy(g, (2, 2, 3), out=o)), ("select_copy", lambda o: torch.select_copy(g, 0, 1, out=o)),
+             ("detach_copy", lambda o: torch.detach_copy(g, out=o)), ("narrow_copy", lambda o: torch.narrow_copy(g, 1, 0, 2, out=o)),
+             ("diag", lambda o: torch.diag(g, out=o)), ("diag1", lambda o: torch.diag(g[0], 1, out=o)),
+             ("kron", lambda o: torch.kron(g, g, out=o)), ("tril", lambda o: torch.tril(g, out=o))]:
+    for o in [torch.empty(0), torch.empty(3), torch.empty(0, dtype=torch.float64)]:
+        try:
+            r = f(o); print(n, tuple(r.shape), r._version, r.grad_fn.name(), r.requires_grad, r.is_leaf, len(r.grad_fn.next_functions))
+            try: r.sum().backward()
+            except Exception as e: print(e)
+        except Exception as e:
+            print(n, type(e).__name__, e, o.shape)
+try: torch.t_copy(torch.ones(2, 2), out=torch.empty(0, requires_grad=True))
+except Exception as e: print(type(e).__name__, e)
+with torch.no_grad():
+    o = torch.empty(0); torch.t_copy(g, out=o); print(o.grad_fn, o.requires_grad)
+""",
 }
 
 

@@ -396,10 +396,19 @@ def write_out(name, fn, args, kwargs):
     copied = name == "tensordot" or name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
     if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
         warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
-    if autograd._grad_enabled[0] and not copied and _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE:
-        if any(t.requires_grad for t in (*_tensor_args((*args, *kwargs.values())), *outs)):
-            raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
-                          "differentiation, but one of the arguments requires grad.")
+    inputs = _tensor_args((*args, *kwargs.values()))
+    # the view copies and diag record torch::autograd::NotImplemented on out for inputs that require grad
+    unimplemented = autograd._grad_enabled[0] and (name in _VIEW_COPIES or name == "diag") and \
+        any(t.requires_grad for t in inputs) and not any(o.requires_grad for o in outs if isinstance(o, Tensor))
+    refused = autograd._grad_enabled[0] and not copied and not unimplemented and \
+        _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE and any(t.requires_grad for t in (*inputs, *outs))
+
+    def refuse():
+        raise runtime(f"{'aten::' if name in _VIEW_COPIES else ''}{_ATEN_NAMES.get(name, name)}(): functions with "
+                      "out=... arguments don't support automatic differentiation, but one of the arguments requires "
+                      "grad.")
+    if refused and name != "kron":  # (kron_out resizes out before its mul_out refuses)
+        refuse()
     for o in outs:
         if isinstance(o, Tensor) and _shares_elements(o) and name not in _OUT_OVERLAP_WRITTEN and \
                 name not in _OUT_OVERLAP_REDUCED:
@@ -440,6 +449,8 @@ def write_out(name, fn, args, kwargs):
     for r, o in zip(results, outs):
         if resized_first:
             resize(r._shape, o, r.dtype)
+        if refused:
+            refuse()
         _check_out_dtype("tensordot" if copied else name, r.dtype, o, r.dim() == 0, resized_first == "mv")
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
@@ -466,6 +477,10 @@ def write_out(name, fn, args, kwargs):
                 o._version_counter.bump()
     finally:
         autograd._grad_enabled[0] = previous
+    if unimplemented:
+        from .core import NotImplementedNode, attach
+        op = name if name != "diag" else "diagonal_copy" if args[0].dim() == 2 else "diag_embed"
+        attach(outs[0], NotImplementedNode(op, *inputs))
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
 
 
