@@ -3,6 +3,7 @@ import numpy as np
 
 from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from . import errors
 from .errors import runtime, type_error
 from .ops.linalg import _matmul_np, matmul
 from .ops.views import t as _t
@@ -10,7 +11,7 @@ from .storage import INFERENCE_MODE, note_view
 from .tensorimpl import Tensor
 from . import messages
 from .scalars import real_scalar
-from .ops.core import attach, cj, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
+from .ops.core import attach, cast_for_inplace, cj, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
 
@@ -116,6 +117,13 @@ def check_dtypes(input, mat1, mat2):
                       f"{names[mat2.dtype.name]}")
 
 
+def check_empty_product_beta(result, beta):
+    """ATen's products with nothing summed are result.mul_(beta) (zero_() at beta 0): the in-place cast check of
+    beta's promotion with the result's dtype."""
+    if beta != 0:
+        cast_for_inplace(result, dtypes.result_type([result, beta], tensorless=True))
+
+
 def _saved_first(mat1, mat2):
     """Autograd saves each matrix for the other's gradient before the kernel checks anything: an inference tensor
     so saved fails first."""
@@ -142,6 +150,15 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
         raise runtime(messages.MM_SHAPES.format(a="x".join(map(str, mat1._shape)), b="x".join(map(str, mat2._shape))))
     if input._shape != (mat1._shape[0], mat2._shape[1]) and input._shape != (mat2._shape[1],):
         input.expand(mat1._shape[0], mat2._shape[1])  # (ATen's expand_size: its error where input does not broadcast)
+    if not (mat1._shape[0] and mat2._shape[1]):  # (addmm_impl_cpu_ returns at once, its scalars unread)
+        out = fresh(np.zeros((mat1._shape[0], mat2._shape[1]), mat1.dtype.np), mat1.dtype)
+        if needs_grad(input, mat1, mat2):
+            attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
+        return out
+    if not mat1._shape[1]:
+        check_empty_product_beta(mat1, beta)
+    elif mat1.dtype is dtypes.bool_:
+        raise errors.make("NotImplementedError", "\"addmm_impl_cpu_\" not implemented for 'Bool'")
     alpha, beta = (real_scalar(v, mat1.dtype, opmath=True) for v in (alpha, beta))
     fused = kernels.blas_matmul(mat1._np, mat2._np, input._np) if alpha == 1 and beta == 1 else None
     if fused is not None:  # (MKL's own order, C included)

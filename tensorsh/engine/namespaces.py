@@ -258,8 +258,8 @@ def linalg(namespace):
     members["vander"] = vander
     multi_dot = Lazy("ops.matrix_functions", "multi_dot")
 
-    def linalg_multi_dot(tensors):  # (a list, not a tensor, comes first)
-        return multi_dot.load()(tensors)
+    def linalg_multi_dot(tensors, *, out=None):  # (a list, not a tensor, comes first)
+        return multi_dot.load()(tensors, out)
     members["multi_dot"] = linalg_multi_dot
     from . import signatures
     for name, fn in members.items():  # (PyTorch's argument parser of each, signature_table.LINALG)

@@ -61,6 +61,10 @@ def checked_scalar(dtype, value, reduced=True):
                 C_TYPES.get(dtype.name, dtypes.C_NAMES[dtype.name])
             raise runtime(f"value cannot be converted to type {name} without overflow")
         value = value.real
+    if dtype is dtypes.complex64 and isinstance(value, NUMBER):  # (each part must fit a float, inf and NaN do)
+        if any(abs(p) > FLOAT32_MAX and not (isinstance(p, float) and math.isinf(p))
+               for p in ((value.real, value.imag) if type(value) is complex else (value,))):
+            raise runtime("value cannot be converted to type c10::complex<float> without overflow")
     if dtype.category == 1:
         if not fits(dtype, value):
             raise runtime(f"value cannot be converted to type {C_TYPES[dtype.name]} without overflow")

@@ -771,9 +771,9 @@ class _OpInfo:
             self.info = _op_info(self.fn)
         return self.info
 
-    def writes_out(self, name):
+    def writes_out(self, name, kind="function"):
         if self.out is None:
-            self.out = _writes_out(name, self.fn)
+            self.out = _writes_out(name, self.fn, kind)
         return self.out
 
 
@@ -851,7 +851,7 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-        if kwargs and kwargs.get("out") is not None and info.writes_out(name):
+        if kwargs and kwargs.get("out") is not None and info.writes_out(name, kind):
             return OUT_WRITER[0](name, fn, args, kwargs)
         return fn(*args, **kwargs)
     return function
@@ -861,10 +861,15 @@ DEVICE_INIT = [None]  # a factory's device= initialized, before its op (pyapi.in
 OUT_WRITER = [None]  # the out= of a torch function whose op computes a new result (ops/copies.py's write_out)
 
 
-def _writes_out(name, fn):
+_NAMESPACE_OUT_WRITTEN = frozenset({"linalg_cross", "linalg_matmul"})  # (their ops' out= is write_out's)
+
+
+def _writes_out(name, fn, kind):
     """Whether torch.<name>'s out= is written here: PyTorch's parser takes one (a tensor or a list of them) and the
     op itself takes no out (as the creation functions' wrappers do)."""
-    if not any(" out=None" in sig for sig in FUNCTIONS.get(name, ())):
+    if kind != "function" and name not in _NAMESPACE_OUT_WRITTEN:  # (the namespaces' others take their out=)
+        return False
+    if not any(" out=None" in sig for sig in _table(kind).get(name, ())):
         return False
     import inspect
     layer, seen = getattr(fn, "method", fn), set()

@@ -530,6 +530,8 @@ NAMESPACE.update({
         "cudnn": defaults.CudnnModule(),
         "cuda": Namespace("torch.backends.cuda", {"matmul": defaults.MatmulFlags(), "is_built": lambda: False}),
         "mps": Namespace("torch.backends.mps", {"is_available": lambda: False, "is_built": lambda: False}),
+        "opt_einsum": Namespace("torch.backends.opt_einsum", {  # (no opt_einsum package: einsum goes left to right)
+            "is_available": lambda: False, "get_opt_einsum": lambda: None, "enabled": False, "strategy": None}),
         **{name: Namespace(f"torch.backends.{name}", {"is_available": lambda: True})
            for name in ("mkldnn", "mkl", "openmp")}}),
 })

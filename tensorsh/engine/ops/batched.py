@@ -56,15 +56,18 @@ def _addmm_values(c, m1, m2, dt, beta, alpha):
 
 
 def _baddbmm_values(self, batch1, batch2, beta, alpha):
+    from ..linear import check_empty_product_beta
     dt = batch1.dtype
-    alpha, beta = (real_scalar(v, dt, opmath=True) for v in (alpha, beta))
     a, b = batch1._np, batch2._np
     shape = (a.shape[0], a.shape[1], b.shape[2])
     s = np.broadcast_to(self._np, shape)
     k = a.shape[2]
-    if 0 in shape:
+    if 0 in shape:  # (returned before the scalars are read)
         return np.zeros(shape, dt.np)
     if k == 0:  # (nothing summed: self scaled, or zeros for beta 0)
+        check_empty_product_beta(batch1, beta)
+    alpha, beta = (real_scalar(v, dt, opmath=True) for v in (alpha, beta))
+    if k == 0:
         return np.zeros(shape, dt.np) if beta == 0 else (s * _scalar(dt, beta)).astype(dt.np)
     if dt.category < 2:
         acc = np.matmul(a.astype(np.int64), b.astype(np.int64))
@@ -186,7 +189,14 @@ def _check_addbmm(self, batch1, batch2):
 
 def _addbmm_values(self, batch1, batch2, beta, alpha, sizes):
     """ATen's addbmm_impl_: self expanded, then one addmm_ per batch (beta for the first only)."""
+    from ..linear import check_empty_product_beta
     dt = self.dtype
+    n, k = batch1._shape[0], batch1._shape[2]
+    if not n or not k and 0 not in sizes:  # (the scale of no batches, or each addmm_'s [a, 0] x [0, b] scale)
+        for step_beta in [beta] + [1] * (n - 1):
+            check_empty_product_beta(batch1, step_beta)
+    elif 0 in sizes:  # (each addmm_ returns before reading its scalars)
+        return np.zeros(sizes, dt.np)
     alpha, beta = (real_scalar(v, dt, opmath=True) for v in (alpha, beta))
     result = np.array(np.broadcast_to(self._np, sizes))
     if batch1._shape[0] == 0:
@@ -216,8 +226,11 @@ def addbmm(self, batch1, batch2, *, beta=1, alpha=1):
 def addbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
     precheck(self, batch1, batch2)
     sizes = _check_addbmm(self, batch1, batch2)
-    if self._shape != sizes:  # (PyTorch resizes self to the product's shape here)
-        raise runtime(f"tensorsh: addbmm_ does not resize self of size {_shape_list(self._shape)} to the product's "
-                      f"size {_shape_list(sizes)} as PyTorch does")
-    return _write_product(self, _addbmm_values(self, batch1, batch2, beta, alpha, sizes), AddbmmBackward0, batch1,
-                          batch2, beta, alpha)
+    if self._shape != sizes and self.requires_grad:
+        raise runtime(f"tensorsh: addbmm_ does not resize self of size {_shape_list(self._shape)} that requires grad "
+                      f"to the product's size {_shape_list(sizes)} as PyTorch does")
+    values = _addbmm_values(self, batch1, batch2, beta, alpha, sizes)
+    if self._shape != sizes:  # (addbmm_impl_'s result.resize_as_(expanded self), below autograd: self grows)
+        from .geometry_inplace import resize_output
+        resize_output(self, sizes)
+    return _write_product(self, values, AddbmmBackward0, batch1, batch2, beta, alpha)

@@ -259,8 +259,12 @@ _RESIZED = ("An output with one or more elements was resized since it had shape 
             "it, inplace, to zero elements with t.resize_(0).")
 
 
-_EXACT_OUT_DTYPE = frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
-                              "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross"})  # (measured)
+_VIEW_COPIES = frozenset({"alias_copy", "as_strided_copy", "detach_copy", "diagonal_copy", "expand_copy", "permute_copy",
+                          "select_copy", "slice_copy", "squeeze_copy", "t_copy", "transpose_copy", "unfold_copy",
+                          "unsqueeze_copy", "view_copy"})  # (generated out= variants: their copy_arg's exact dtype)
+_EXACT_OUT_DTYPE = _VIEW_COPIES | frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
+                              "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross", "addmv",
+                              "diag"})  # (measured)
 
 # out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
 # (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
@@ -327,10 +331,12 @@ def _shares_elements(t):
 
 
 def _resized_before_dtype_check(name, args):
-    """Whether ATen resizes name's out= before it checks its dtype: dot_out (and matmul of two vectors, which is it),
-    kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view of it);
+    """Whether ATen resizes name's out= before it checks its dtype: diag_out, dot_out (and matmul of two vectors,
+    which is it), kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view);
     "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype text); "dot" for dot_out, which does
     both before it computes."""
+    if name == "diag" or name in _VIEW_COPIES:  # (diag_out; the view copies' resize_out_helper, then copy_arg)
+        return True
     if len(args) < 2 or not all(isinstance(t, Tensor) for t in args[:2]):
         return name == "kron"
     a, b = args[:2]
@@ -382,6 +388,7 @@ def write_out(name, fn, args, kwargs):
     from ..messages import shape_list
     from . import out_dtypes
     from .geometry_inplace import resize_output
+    name = "matmul" if name == "linalg_matmul" else name  # (linalg_matmul_out is matmul_out)
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
@@ -389,10 +396,19 @@ def write_out(name, fn, args, kwargs):
     copied = name == "tensordot" or name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
     if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
         warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
-    if autograd._grad_enabled[0] and not copied and _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE:
-        if any(t.requires_grad for t in (*_tensor_args((*args, *kwargs.values())), *outs)):
-            raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
-                          "differentiation, but one of the arguments requires grad.")
+    inputs = _tensor_args((*args, *kwargs.values()))
+    # the view copies and diag record torch::autograd::NotImplemented on out for inputs that require grad
+    unimplemented = autograd._grad_enabled[0] and (name in _VIEW_COPIES or name == "diag") and \
+        any(t.requires_grad for t in inputs) and not any(o.requires_grad for o in outs if isinstance(o, Tensor))
+    refused = autograd._grad_enabled[0] and not copied and not unimplemented and \
+        _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE and any(t.requires_grad for t in (*inputs, *outs))
+
+    def refuse():
+        raise runtime(f"{'aten::' if name in _VIEW_COPIES else ''}{_ATEN_NAMES.get(name, name)}(): functions with "
+                      "out=... arguments don't support automatic differentiation, but one of the arguments requires "
+                      "grad.")
+    if refused and name != "kron":  # (kron_out resizes out before its mul_out refuses)
+        refuse()
     for o in outs:
         if isinstance(o, Tensor) and _shares_elements(o) and name not in _OUT_OVERLAP_WRITTEN and \
                 name not in _OUT_OVERLAP_REDUCED:
@@ -406,7 +422,7 @@ def write_out(name, fn, args, kwargs):
     def resize(shape, o, dtype=None):
         kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
         had = o._shape if had is None else had
-        if tuple(had) != tuple(kernel_shape) and o.numel():
+        if tuple(had) != tuple(kernel_shape) and o.numel() and name != "narrow_copy":  # (narrow_copy: resize_)
             if _ATEN_NAMES.get(name, name) in _COMPARISONS and o.dtype is not dtypes.bool_:  # (the operands' dtype)
                 dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
             twice = _ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE and name != "kron"  # (kron_out resizes first)
@@ -425,14 +441,16 @@ def write_out(name, fn, args, kwargs):
         tensors = _tensor_args((*args, *kwargs.values()))
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
                 isinstance(outs[0], Tensor) and name not in _CAT_NAMES and \
-                (name not in out_dtypes.RULES or name == "matmul"):
-            # (the rules' ops checked out= their own way; matmul's rule is its matrix-vector case's)
+                (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
+            # (the rules' ops checked out= their own way; the products' rules only operands of two dtypes)
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):
         if resized_first:
             resize(r._shape, o, r.dtype)
+        if refused:
+            refuse()
         _check_out_dtype("tensordot" if copied else name, r.dtype, o, r.dim() == 0, resized_first == "mv")
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
@@ -447,13 +465,45 @@ def write_out(name, fn, args, kwargs):
                 _write_values(o, rows)
             elif _shares_elements(o):
                 _write_shared(o, r, _OUT_OVERLAP_REDUCED.get(name))
+            elif name == "kron":  # (kron_out's mul_out writes a view of out below autograd: no version moves)
+                from .. import undo
+                undo.touch(o._storage)
+                o._np[...] = r._np
+                if o.dtype is dtypes.bfloat16:
+                    dtypes.round_bfloat16(o._np)
             else:
                 o.copy_(r)
             if _vector_matrix(name, args):  # (the vector-matrix product's squeeze_(0): a version of its own)
                 o._version_counter.bump()
     finally:
         autograd._grad_enabled[0] = previous
+    if unimplemented:
+        from .core import NotImplementedNode, attach
+        op = name if name != "diag" else "diagonal_copy" if args[0].dim() == 2 else "diag_embed"
+        attach(outs[0], NotImplementedNode(op, *inputs))
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
+
+
+def copy_into_out(out, result, inputs, grad_op, resize_first=True):
+    """out= of a composite op that checked out='s dtype itself (linalg.multi_dot, linalg.vecdot): out resized (its
+    warning) and the out= op it calls (grad_op) refusing autograd, in that op's order, then result's values copied
+    (one version)."""
+    from .. import autograd
+    from .geometry_inplace import resize_output
+
+    def resize():
+        warn_resized(out, result._shape)
+        resize_output(out, result._shape)
+    if resize_first:
+        resize()
+    if autograd._grad_enabled[0] and any(t.requires_grad for t in (*inputs, out)):
+        raise runtime(f"{grad_op}(): functions with out=... arguments don't support automatic differentiation, but "
+                      "one of the arguments requires grad.")
+    if not resize_first:
+        resize()
+    with autograd.no_grad():
+        out.copy_(result)
+    return out
 
 
 def warn_resized(out, shape, had=None):

@@ -805,17 +805,27 @@ def matrix_power(self, n):
     return result
 
 
-def vecdot(x, y, *, dim=-1):
+def vecdot(x, y, *, dim=-1, out=None):
     """ATen's linalg_vecdot: checkFloatingOrComplex, equal dtypes, then vdot of two vectors (VdotBackward0, dim
-    unread), else (x.conj() * y).sum(dim) (MulBackward0 and SumBackward1 nodes)."""
+    unread), else (x.conj() * y).sum(dim) (MulBackward0 and SumBackward1 nodes); out= must have their dtype and
+    is vdot_out's or sum_out's."""
     if AUTOCAST[0]:
-        return autocast.lower(vecdot, x, y, dim=dim)
+        return autocast.lower(vecdot, x, y, dim=dim, out=out)
     if x.dtype.category < 2:
         raise runtime(f"linalg.vecdot: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[x.dtype.name]}")
     if x.dtype is not y.dtype:
         raise runtime(f"linalg.vecdot: Expected x and y to have the same dtype, but found x of type "
                       f"{dtypes.SCALAR_NAMES[x.dtype.name]} and y of type {dtypes.SCALAR_NAMES[y.dtype.name]} instead")
+    if out is not None:
+        if out.dtype is not x.dtype:
+            raise runtime(f"linalg.vecdot: Expected out of dtype{dtypes.SCALAR_NAMES[x.dtype.name]} but found "
+                          f"{dtypes.SCALAR_NAMES[out.dtype.name]}")
+        from .copies import copy_into_out
+        vectors = x.dim() == 1 and y.dim() == 1
+        with autograd.no_grad():
+            result = vecdot(x, y, dim=dim)
+        return copy_into_out(out, result, (x, y), "vdot" if vectors else "sum", resize_first=vectors)
     if x.dim() == 1 and y.dim() == 1:
         return x.vdot(y)
     return (x.conj() * y).sum(dim)

@@ -12,21 +12,25 @@ _LETTERS = string.ascii_uppercase + string.ascii_lowercase  # PyTorch's label or
 ELLIPSIS = -1
 
 
-def _scan(text, start, where):
-    """The subscripts of text (which begins at index `start` of the equation): label indices, ELLIPSIS and ','."""
-    k = 0
+def _scan(text, start, invalid, repeated):
+    """The subscripts of text (which begins at index `start` of the equation): label indices, ELLIPSIS and ','.
+    A '.' after its operand's (or the output's) ellipsis is repeated()'s error before any validity check."""
+    k, found = 0, False
     while k < len(text):
         c = text[k]
         if c == ".":
+            if found:
+                raise runtime(f"einsum(): found '.' for {repeated()}")
             if text[k:k + 3] != "...":
-                raise runtime(f"einsum(): found '.' for {where()}")
+                raise runtime(f"einsum(): found '.' for {invalid()}")
             yield ELLIPSIS
-            k += 3
+            k, found = k + 3, True
             continue
         if c in _LETTERS:
             yield _LETTERS.index(c)
         elif c == ",":
             yield c
+            found = False
         elif c != " ":
             raise runtime(f"einsum(): invalid subscript given at index {start + k} in the equation string, subscripts "
                           "must be in [a-zA-Z]")
@@ -36,13 +40,12 @@ def _scan(text, start, where):
 def _parse(equation, num_ops):
     lhs, arrow, rhs = equation.partition("->")
     op_labels = [[]]
-    for item in _scan(lhs, 0, lambda: f"operand {len(op_labels) - 1} that is not part of any ellipsis"):
+    for item in _scan(lhs, 0, lambda: f"operand {len(op_labels) - 1} that is not part of any ellipsis",
+                      lambda: f"operand {len(op_labels) - 1} for which an ellipsis was already found"):
         if item == ",":
             op_labels.append([])
             if len(op_labels) > num_ops:
                 raise runtime("einsum(): fewer operands were provided than specified in the equation")
-        elif item == ELLIPSIS and ELLIPSIS in op_labels[-1]:
-            raise runtime(f"einsum(): found '.' for operand {len(op_labels) - 1} that is not part of any ellipsis")
         else:
             op_labels[-1].append(item)
     if len(op_labels) < num_ops:
@@ -111,10 +114,9 @@ def einsum(*args, path=None):
     label_perm_index = [-1] * len(_LETTERS)
     perm_index, ell_index, ell_in_output = 0, 0, False
     if rhs is not None:
-        for item in _scan(rhs.replace(",", "#"), rhs_start, lambda: "output that is not part of any ellipsis (...)"):
+        for item in _scan(rhs.replace(",", "#"), rhs_start, lambda: "output that is not part of any ellipsis (...)",
+                          lambda: "output but an ellipsis (...) was already found"):
             if item == ELLIPSIS:
-                if ell_in_output:
-                    raise runtime("einsum(): found '.' for output that is not part of any ellipsis (...)")
                 ell_index, ell_in_output = perm_index, True
                 perm_index += ell_num_dim
                 continue

@@ -3,7 +3,7 @@ lstsq, the 'nuc', 2 and -2 matrix norms, torch.pinverse / matrix_exp) as ATen co
 where ATen has its own (pinv, matrix_exp, lstsq) and their backward formulas."""
 import numpy as np
 
-from .. import dtypes
+from .. import autograd, dtypes
 from ..errors import runtime
 from ..tensorimpl import Tensor
 from .args import check_square
@@ -23,10 +23,18 @@ def _number(p):
     return str(int(p)) if float(p).is_integer() else str(p)
 
 
-def multi_dot(tensors):
+def multi_dot(tensors, out=None):
     """ATen's multi_dot_impl: 1-D ends as a row/column, the cheaper order of three, a chain order beyond, one view
-    to the output's shape at the end (so ViewBackward0)."""
+    to the output's shape at the end (so ViewBackward0); out= checked after the inputs, then mm_out's."""
     from .linalg import mm
+    if out is not None:
+        with autograd.no_grad():
+            result = multi_dot(tensors)
+        if out.dtype is not result.dtype:
+            raise runtime(f"multi_dot(): expected out tensor to have dtype {_meta_name(result.dtype)} but got "
+                          f"{_meta_name(out.dtype)}")
+        from .copies import copy_into_out
+        return copy_into_out(out, result, tensors, "mm")
     n = len(tensors)
     if n < 2:
         raise runtime(f"multi_dot(): expected at least 2 tensors but got {n}")
@@ -512,9 +520,15 @@ def chain_matmul(*matrices, out=None):
             raise runtime(f"Tensor dimension is {m.dim()}, expected 2 instead.")
     if not matrices:
         raise runtime("chain_matmul(): Expected one or more matrices")
-    if out is not None:
-        raise runtime("tensorsh: chain_matmul(..., out=) is not supported")
-    return matrices[0].clone() if len(matrices) == 1 else multi_dot(list(matrices))
+    if len(matrices) > 1:
+        return multi_dot(list(matrices), out)
+    if out is None:
+        return matrices[0].clone()
+    from .copies import warn_resized
+    from .geometry_inplace import resize_output
+    warn_resized(out, matrices[0]._shape)  # (one matrix: resize_output, then copy_, which casts and records)
+    resize_output(out, matrices[0]._shape)
+    return out.copy_(matrices[0])
 
 
 def nuclear_norm(input, dim=(-2, -1), keepdim=False, *, out=None):

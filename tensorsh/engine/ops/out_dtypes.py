@@ -230,6 +230,81 @@ def _matmul(self, outs, kwargs, name, args):
     other = args[1] if len(args) > 1 else kwargs.get("other")
     if isinstance(other, Tensor) and self.dim() == 2 and other.dim() == 1:
         return _mv(self, outs, kwargs, name, args)
+    if not isinstance(other, Tensor) or self.dim() == 0 or other.dim() == 0 or \
+            self._shape[-1] != other._shape[-2 if other.dim() > 1 else -1] or \
+            not _broadcastable(self._shape[:-2], other._shape[:-2]):
+        return kwargs
+    # out= is checked against the product its case calls (before the kernel compares the operands' dtypes): mm's self (a matrix or folded
+    # batch times a matrix), else bmm's batch2 (other, or a folded other.mT as mm's self); a folded batch times a
+    # vector is addmv's, out its self. A batched case resizes out to the product's shape first (matmul_out), a
+    # matrix case after the check (mm's meta); either before the kernel's own dtype error
+    from .core import should_fold
+    if self.dim() == other.dim() == 1:
+        return kwargs
+    batched = self.dim() > 2 or other.dim() > 2
+    rows = (self._shape[-2],) if self.dim() > 1 else (1,) if not batched else ()
+    shape = torch_broadcast(self._shape[:-2], other._shape[:-2]) + rows + other._shape[-1:] * (other.dim() > 1)
+    if batched:
+        _resize_for_kernel(outs[0], shape)
+    if self.dim() >= 3 and other.dim() == 1 and should_fold(self, other):
+        if outs[0].dtype is self.dtype is other.dtype:
+            return kwargs
+        raise runtime(f"addmv input tensors must have the same dtype, but got {_S[outs[0].dtype.name]}, "
+                      f"{_S[self.dtype.name]}, and {_S[other.dtype.name]}")
+    _structured(self.dtype if other.dim() == 2 and (self.dim() <= 2 or should_fold(self, other)) else other.dtype,
+                outs[0].dtype)
+    if not batched:
+        _resize_for_kernel(outs[0], shape)
+    return kwargs
+
+
+def torch_broadcast(s1, s2):
+    n = max(len(s1), len(s2))
+    s1, s2 = (1,) * (n - len(s1)) + tuple(s1), (1,) * (n - len(s2)) + tuple(s2)
+    return tuple(b if a == 1 else a for a, b in zip(s1, s2))
+
+
+def _broadcastable(s1, s2):
+    return all(a == b or a == 1 or b == 1 for a, b in zip(reversed(s1), reversed(s2)))
+
+
+def _mm(self, outs, kwargs, name, args):
+    """mm_out/bmm_out/baddbmm_out: the meta function's out= check (self's dtype for mm, batch2's for bmm and
+    baddbmm) and resize, before the kernel compares the operands' dtypes or dispatches on them; valid shapes only
+    (their errors come first)."""
+    if name == "baddbmm":
+        a, b = (args[1] if len(args) > 1 else kwargs.get("batch1")), (args[2] if len(args) > 2 else kwargs.get("batch2"))
+    else:
+        a, b = self, (args[1] if len(args) > 1 else kwargs.get("mat2"))
+    if not isinstance(a, Tensor) or not isinstance(b, Tensor) or a.dim() != b.dim() or a.dim() != (2 if name == "mm" else 3):
+        return kwargs
+    if a._shape[-1] != b._shape[-2] or a.dim() == 3 and a._shape[0] != b._shape[0]:
+        return kwargs
+    _structured(a.dtype if name == "mm" else b.dtype, outs[0].dtype)
+    _resize_for_kernel(outs[0], a._shape[:-1] + b._shape[-1:])  # (the meta's resize; the kernel's errors after)
+    return kwargs
+
+
+def _resize_for_kernel(out, shape):
+    from .copies import warn_resized
+    from .geometry_inplace import resize_output
+    warn_resized(out, shape)
+    resize_output(out, shape)
+
+
+def _addbmm(self, outs, kwargs, name, args):
+    """addbmm_out: out takes the expanded self's shape (resize_as_: no warning), then each batch's addmm_ takes out
+    as its self, so out's dtype is checked with the batches' (after their shapes), as addmm's meta checks self's."""
+    b1 = args[1] if len(args) > 1 else kwargs.get("batch1")
+    b2 = args[2] if len(args) > 2 else kwargs.get("batch2")
+    if isinstance(b1, Tensor) and isinstance(b2, Tensor) and b1.dim() == b2.dim() == 3 and \
+            b1._shape[0] == b2._shape[0] and b1._shape[2] == b2._shape[1] and \
+            _broadcastable(self._shape, (b1._shape[1], b2._shape[2])) and self.dim() <= 2:
+        from ..linear import check_dtypes
+        from .geometry_inplace import resize_output
+        resize_output(outs[0], (b1._shape[1], b2._shape[2]))
+        if b1._shape[0]:
+            check_dtypes(outs[0], b1, b2)
     return kwargs
 
 
@@ -258,7 +333,11 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
-_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul)
+_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm)
+RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
+              "narrow_copy": _wants((0, _input, lambda *_: "Expected self.dtype() == output.dtype() to be true, but "
+                                     "got false.  (Could this error message be improved?  If so, please report an "
+                                     "enhancement request to PyTorch.)"))})
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))

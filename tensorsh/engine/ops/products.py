@@ -8,6 +8,8 @@ from ..autograd import NOTHING_SAVED, Node, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from ..saved_names import as_given, given
 from ..tensorimpl import _shape_list
+from ..pyapi import _parse
+from .args import _wrap_dims
 from .composites import check_tensors, meshgrid
 from .core import SavingNode, Tensor, attach, cj, check_broadcast, fresh, needs_grad, type_name
 from .joining import stack
@@ -56,9 +58,10 @@ def tensordot(a, b, dims=2, out=None):
             if count > min(a.dim(), b.dim()):
                 raise runtime(f"tensordot expects dims < ndim_a or ndim_b, but got dims={count}")
         dims_a, dims_b = list(range(-count, 0)), list(range(count))
-    _tensor_arg("tensordot", "input", 1, a)
-    _tensor_arg("tensordot", "other", 2, b)
-    dims_a, dims_b = ([d] if isinstance(d, int) else list(d) for d in (dims_a, dims_b))
+    # then _VF.tensordot parses them as int[] (an int or a tensor there is its TypeError)
+    bound = _parse(("tensordot(Tensor input, Tensor other, IntArrayRef dims_self, IntArrayRef dims_other, *, "
+                    "Tensor out=None)",), (a, b, dims_a, dims_b), {} if out is None else {"out": out})
+    dims_a, dims_b = list(bound["dims_self"]), list(bound["dims_other"])
     if out is not None:  # (_VF.tensordot's out=: the product, then its exact dtype check and out's resize)
         from .copies import write_out
         return write_out("tensordot", lambda a, b: tensordot(a, b, (dims_a, dims_b)), (a, b), {"out": out})
@@ -78,18 +81,18 @@ def tensordot(a, b, dims=2, out=None):
                           f"size {s2} in dim {d2}")
         else:
             csize *= s1
-    c1, c2 = {a._wrap_dim(d) for d in dims_a}, {b._wrap_dim(d) for d in dims_b}
+    c1, c2 = set(_wrap_dims(a, "tensordot", dims_a)), set(_wrap_dims(b, "tensordot", dims_b))  # (dim_list_to_bitset)
     p1 = [i for i in range(a.dim()) if i not in c1] + [a._wrap_dim(d) for d in dims_a]
     p2 = [b._wrap_dim(d) for d in dims_b] + [i for i in range(b.dim()) if i not in c2]
     rsizes = [t1._shape[i] for i in range(a.dim()) if i not in c1] + [t2._shape[i] for i in range(b.dim())
                                                                       if i not in c2]
     size1, size2 = int(np.prod(rsizes[:a.dim() - len(c1)])), int(np.prod(rsizes[a.dim() - len(c1):]))
     if size1 == 1 and size2 == 1 and csize > 0:  # (a reshape to the shape a tensor has is no step)
-        a1, a2 = t1.permute(*p1), t2.permute(*p2)
+        a1, a2 = t1.permute(p1), t2.permute(p2)
         product = (a1 if a1._shape == (csize,) else a1.reshape(csize)).dot(
             a2 if a2._shape == (csize,) else a2.reshape(csize))
     else:
-        product = t1.permute(*p1).reshape(size1, csize).mm(t2.permute(*p2).reshape(csize, size2))
+        product = t1.permute(p1).reshape(size1, csize).mm(t2.permute(p2).reshape(csize, size2))
     return product.reshape(rsizes)
 
 

@@ -2,10 +2,10 @@
 linear.py's), with PyTorch's nodes. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import autograd, dtypes, kernels
+from .. import autograd, dtypes, errors, kernels
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, should_compute_output
 from ..errors import runtime, type_error
-from ..scalars import real_scalar
+from ..scalars import checked_scalar, real_scalar
 from ..linear import AddmmBackward0, addmm
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, check_inplace, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
@@ -65,8 +65,16 @@ def _addmv_values(input, mat, vec, beta, alpha):
         n = dtypes.SCALAR_NAMES
         raise runtime(f"addmv input tensors must have the same dtype, but got {n[input.dtype.name]}, "
                       f"{n[mat.dtype.name]}, and {n[vec.dtype.name]}")
-    alpha, beta = (real_scalar(v, mat.dtype) for v in (alpha, beta))
     dt = mat.dtype
+    if not mat._np.size:  # (addmv_impl_cpu's empty matrix: zero_() at beta 0, else self times
+        # scalar_tensor(beta), a one-element fill's conversion; alpha is not read)
+        values = np.zeros(input._shape, dt.np) if beta == 0 else input._np * checked_scalar(dt, beta, reduced=False)
+        return fresh(np.ascontiguousarray(np.broadcast_to(values, (mat._shape[0],)), dt.np), dt)
+    if dt is dtypes.bool_:
+        raise errors.make("NotImplementedError", "\"addmv_impl_cpu\" not implemented for 'Bool'")
+    beta, alpha = (checked_scalar(dt, v) for v in (beta, alpha))  # (beta.to<scalar_t>(), then alpha's)
+    if dt.category == 2:
+        beta, alpha = beta.item(), alpha.item()
     if kernels.MKL_ON_INTEL and dt is dtypes.float64 and alpha == 1 and beta == 1 and mat._stride[0] == 1 and \
             1 < mat._shape[0] <= 100 and mat._shape[1] <= 150:  # (a column-major matrix: MKL's gemv fuses the
         # products in order onto the input, measured to 100 rows of 150)
@@ -103,9 +111,11 @@ def _addr_values(input, vec1, vec2, beta, alpha, inplace=False):
     if not inplace:
         input.expand(shape)  # (its message where input does not broadcast)
     dt = dtypes.result_type((input, vec1, vec2))
-    if dt.category < 2 and (isinstance(alpha, (float, complex)) or isinstance(beta, (float, complex))):
-        which = "beta" if isinstance(beta, (float, complex)) else "alpha"
-        raise runtime(f"For integral input tensors, argument {which} must not be a floating point number.")
+    for which, v in (("beta", beta), ("alpha", alpha)):  # (check_addr_scalar, beta's checks first)
+        if v.__class__ is bool and dt is not dtypes.bool_:
+            raise runtime(f"Boolean {which} only supported for Boolean results.")
+        if dt.category < 2 and isinstance(v, (float, complex)):
+            raise runtime(f"For integral input tensors, argument {which} must not be a floating point number.")
     alpha, beta = (real_scalar(v, dt) for v in (alpha, beta))
     a, b = vec1._np.astype(dt.np)[:, None], vec2._np.astype(dt.np)[None, :]
     x = input._np.astype(dt.np)
