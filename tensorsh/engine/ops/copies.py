@@ -273,6 +273,8 @@ _OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "linalg_vector_norm", "linalg
                                      "argmin", "tril", "triu"})
 
 
+# structured values/indices ops: values' out= is checked and resized before the indices' dtype is checked
+_VALUES_SET_FIRST = frozenset({"sort", "topk", "max", "min", "kthvalue", "aminmax"})
 _CAT_NAMES = frozenset({"cat", "concat", "concatenate", "stack", "hstack", "vstack", "dstack", "column_stack",
                         "row_stack"})  # (out= written by cat's kernel: its TypeError)
 
@@ -403,8 +405,9 @@ def write_out(name, fn, args, kwargs):
             precheck(o, overlap=False)  # (its internal-overlap error)
     _check_out_overlap(name, outs, args, kwargs)
 
-    def resize(shape, o, dtype=None):
+    def resize(shape, o, dtype=None, to_kernel_shape=False):
         kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
+        shape = kernel_shape if to_kernel_shape else shape
         had = o._shape if had is None else had
         if tuple(had) != tuple(kernel_shape) and o.numel():
             if _ATEN_NAMES.get(name, name) in _COMPARISONS and o.dtype is not dtypes.bool_:  # (the operands' dtype)
@@ -418,7 +421,14 @@ def write_out(name, fn, args, kwargs):
     if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
         resize((), outs[0])
         _check_out_dtype(name, args[0].dtype, outs[0], True)
-    kwargs = out_dtypes.check(name, args, kwargs, outs)
+    try:
+        kwargs = out_dtypes.check(name, args, kwargs, outs)
+    except TorchError:
+        if name in _VALUES_SET_FIRST and len(outs) == 2 and args and outs[0].dtype is args[0].dtype:
+            # (values' set_output -- its dtype check and resize, kthvalue's to the kept shape -- comes first)
+            values = fn(*args, **kwargs)[0]
+            resize(values._shape, outs[0], values.dtype, to_kernel_shape=True)
+        raise
     try:
         result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
