@@ -771,9 +771,9 @@ class _OpInfo:
             self.info = _op_info(self.fn)
         return self.info
 
-    def writes_out(self, name):
+    def writes_out(self, name, kind="function"):
         if self.out is None:
-            self.out = _writes_out(name, self.fn)
+            self.out = _writes_out(name, self.fn, FUNCTIONS if kind != "special" else SPECIAL)
         return self.out
 
 
@@ -851,20 +851,28 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-        if kwargs and kwargs.get("out") is not None and info.writes_out(name):
-            return OUT_WRITER[0](name, fn, args, kwargs)
+        if kwargs and kwargs.get("out") is not None and info.writes_out(name, kind):
+            return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
         return fn(*args, **kwargs)
     return function
+
+
+# torch.special's aliases: the ATen op their out= variant calls (the others are ops of their own, special_<x>)
+_SPECIAL_ALIASES = {"special_" + a: b for a, b in (
+    ("expit", "sigmoid"), ("gammaln", "lgamma"), ("psi", "digamma"), ("multigammaln", "mvlgamma"), ("erf", "erf"),
+    ("erfc", "erfc"), ("erfinv", "erfinv"), ("log1p", "log1p"), ("expm1", "expm1"), ("exp2", "exp2"),
+    ("digamma", "digamma"), ("sinc", "sinc"), ("logit", "logit"), ("i0", "i0"), ("round", "round"),
+    ("xlogy", "xlogy"), ("polygamma", "polygamma"), ("logsumexp", "logsumexp"))}
 
 
 DEVICE_INIT = [None]  # a factory's device= initialized, before its op (pyapi.init_device)
 OUT_WRITER = [None]  # the out= of a torch function whose op computes a new result (ops/copies.py's write_out)
 
 
-def _writes_out(name, fn):
-    """Whether torch.<name>'s out= is written here: PyTorch's parser takes one (a tensor or a list of them) and the
-    op itself takes no out (as the creation functions' wrappers do)."""
-    if not any(" out=None" in sig for sig in FUNCTIONS.get(name, ())):
+def _writes_out(name, fn, table=None):
+    """Whether torch.<name>'s out= is written here: PyTorch's parser (in table: torch's, or torch.special's) takes
+    one (a tensor or a list of them) and the op itself takes no out (as the creation functions' wrappers do)."""
+    if not any(" out=None" in sig for sig in (FUNCTIONS if table is None else table).get(name, ())):
         return False
     import inspect
     layer, seen = getattr(fn, "method", fn), set()

@@ -388,10 +388,13 @@ def write_out(name, fn, args, kwargs):
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
     # tensordot_out (inner's too) is composite: the product with its graph, copied into out (CopyBackwards)
-    copied = name == "tensordot" or name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
+    # (special_ndtr_out likewise: its formula's graph, copied)
+    copied = name in ("tensordot", "special_ndtr") or \
+        name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
     if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
         warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
-    if autograd._grad_enabled[0] and not copied and _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE:
+    if autograd._grad_enabled[0] and not copied and _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE and \
+            not name.startswith(_NOT_DIFFERENTIABLE_SPECIAL) and "_polynomial_" not in name:
         if any(t.requires_grad for t in (*_tensor_args((*args, *kwargs.values())), *outs)):
             raise runtime(f"{_ATEN_NAMES.get(name, name)}(): functions with out=... arguments don't support automatic "
                           "differentiation, but one of the arguments requires grad.")
@@ -412,7 +415,9 @@ def write_out(name, fn, args, kwargs):
         if tuple(had) != tuple(kernel_shape) and o.numel():
             if _ATEN_NAMES.get(name, name) in _COMPARISONS and o.dtype is not dtypes.bool_:  # (the operands' dtype)
                 dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
-            twice = _ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE and name != "kron"  # (kron_out resizes first)
+            # (kron_out resizes first; torch.special's own ops are structured TensorIterator ops, ndtr composite)
+            twice = (_ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE or name.startswith("special_")
+                     and name != "special_ndtr") and name != "kron"
             for _ in range(2 if twice and dtype is not o.dtype else 1):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
@@ -443,7 +448,8 @@ def write_out(name, fn, args, kwargs):
     for r, o in zip(results, outs):
         if resized_first:
             resize(r._shape, o, r.dtype)
-        _check_out_dtype("tensordot" if copied else name, r.dtype, o, r.dim() == 0, resized_first == "mv")
+        _check_out_dtype("tensordot" if copied and name != "special_ndtr" else name, r.dtype, o, r.dim() == 0,
+                         resized_first == "mv")
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
     try:
@@ -601,6 +607,9 @@ _RESIZE_WARNS_TWICE = frozenset(
     "sin sinc sinh sqrt square sub tan tanh threshold xlogy".split())
 _COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
 # ops without a derivative formula: their out= variants have no autograd check (an input requiring grad is fine)
+# torch.special's Bessel functions, airy_ai and the orthogonal polynomials: no derivative, so out= is written whatever
+_NOT_DIFFERENTIABLE_SPECIAL = ("special_bessel_", "special_modified_bessel_", "special_scaled_modified_bessel_",
+                               "special_spherical_bessel_", "special_airy_ai")
 _NOT_DIFFERENTIABLE = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
                                  "logical_not", "signbit", "isposinf", "isneginf", "argmax", "argmin", "nonzero", "any",
                                  "all", "histc", "bucketize", "searchsorted", "isin"})
