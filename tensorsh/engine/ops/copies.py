@@ -426,6 +426,9 @@ def write_out(name, fn, args, kwargs):
     if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
         resize((), outs[0])
         _check_out_dtype(name, args[0].dtype, outs[0], True)
+    if name in _INTO_OUT_DTYPE and isinstance(out, Tensor) and args and isinstance(args[0], Tensor) and \
+            kwargs.get("dtype") is None:
+        fn, args = _into_out_dtype(name, fn, args, kwargs, out, resize)
     try:
         kwargs = out_dtypes.check(name, args, kwargs, outs)
     except TorchError:
@@ -470,6 +473,50 @@ def write_out(name, fn, args, kwargs):
     finally:
         autograd._grad_enabled[0] = previous
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
+
+
+# reductions and scans whose out= decides the dtype they compute in, resized before their kernel's dtype errors
+_INTO_OUT_DTYPE = frozenset({"mean", "nanmean", "nansum", "std", "var", "cumsum", "cumprod"})
+
+
+def _into_out_dtype(name, fn, args, kwargs, out, resize):
+    """(fn, args) computing name(*args, out=out) as ATen does: std/var reduce in out's floating dtype
+    (make_reduction's), nanmean is nansum_out into out then div_ (in out's dtype; an integer out is nansum's
+    NotImplementedError, nansum's own of a floating input); mean with a dim is sum_out in out's dtype, then div_ (an integer out holds the sum when
+    div_'s cast fails); cumsum/cumprod into bool have no kernel. The refusals come after out's resize."""
+    self = args[0]
+    if name == "nanmean" and self.dtype.category < 2:
+        raise runtime("nanmean(): integral types and 'Bool' are not supported for nanmean, even for empty tensors.")
+    if self.dtype.category < 2 and name in ("mean", "std", "var", "nansum") or self.dtype.category > 2:
+        return fn, args  # (the op's own refusal of its input comes first)
+    if out.dtype.category == 2:
+        if name == "nanmean":  # (nansum_out, then div_: two versions)
+            out._version_counter.bump()
+        if name in ("std", "var") and out.dtype in (dtypes.float32, dtypes.float64) and \
+                fn(*args, **kwargs).numel() <= 1:  # (std_var_all_cpu of self, filled into out)
+            if self.dtype in (dtypes.float16, dtypes.bfloat16):
+                resize((), out)
+                raise runtime(f"std_var_all: Unsupported dtype {dtypes.SCALAR_NAMES[self.dtype.name]}")
+            return fn, args
+        if name in ("std", "var", "nanmean") and out.dtype is not self.dtype:
+            return fn, (self.to(out.dtype),) + tuple(args[1:])
+        return fn, args
+    if name in ("cumsum", "cumprod") and out.dtype is not dtypes.bool_ or \
+            name == "mean" and len(args) < 2 and "dim" not in kwargs:  # (mean.dtype_out checks before)
+        return fn, args
+    shape = fn(*args, **kwargs)._shape
+    resize(shape, out, to_kernel_shape=True)
+    if name in ("cumsum", "cumprod", "nanmean", "nansum"):
+        from ..errors import make
+        kernel = f"{name}_out_cpu" if name in ("cumsum", "cumprod") else "nansum_cpu"
+        raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[out.dtype.name]}'")
+    if name == "mean":  # (sum_out wrote out, below autograd: no version)
+        from ..messages import INPLACE_RESULT_TYPE
+        from .. import undo
+        undo.touch(out._storage)
+        out._np[...] = self.sum(*args[1:], **dict(kwargs, dtype=out.dtype))._np
+        raise runtime(INPLACE_RESULT_TYPE.format(res="Float", out=dtypes.SCALAR_NAMES[out.dtype.name]))
+    return fn, args
 
 
 def warn_resized(out, shape, had=None):
