@@ -436,27 +436,6 @@ static inline double sleef_exp(double d)
     return d < -1000 ? 0.0 : u;
 }
 
-/* SLEEF's exp2 (xexp2, u10) for double likewise: PyTorch's float64 exp2 on whole two-vector chunks */
-static inline double sleef_exp2(double d)
-{
-    if (d != d)
-        return d;
-    if (d >= 1024)
-        return INFINITY;
-    if (d < -2000)
-        return 0.0;
-    double u = nearbyint(d), s = d - u;
-    int q = (int)u;
-    double s2 = s * s, s4 = s2 * s2, s8 = s4 * s4;
-    u = POLY10(s, s2, s4, s8, +0.4434359082926529454e-9, +0.7073164598085707425e-8, +0.1017819260921760451e-6,
-               +0.1321543872511327615e-5, +0.1525273353517584730e-4, +0.1540353045101147808e-3,
-               +0.1333355814670499073e-2, +0.9618129107597600536e-2, +0.5550410866482046596e-1,
-               +0.2402265069591012214e+0);
-    u = fma(u, s, +0.6931471805599452862e+0);
-    u = fma(u, s, 1.0);
-    return ldexp(ldexp(u, q >> 1), q - (q >> 1));  /* ldexp2: 2^q in two steps */
-}
-
 typedef struct { double hi, lo; } double2;
 
 static inline double2 dd_add2(double x, double y)
@@ -890,7 +869,6 @@ BODY_LOOPS(exp, sleef_expf, expf, sleef_exp, exp)
 BODY_LOOPS(log1p, sleef_log1pf, log1pf, sleef_log1p, log1p)
 BODY_LOOPS(expm1, sleef_expm1f, expm1f, expm1, expm1) /* (float64: not SLEEF's; kernels.py does not call it) */
 BODY_LOOPS(tanh, sleef_tanhf, tanhf, tanh, tanh)    /* (likewise) */
-BODY_LOOPS(exp2, sleef_exp2f, exp2f, sleef_exp2, exp2)
 
 /* loop_NAME(x, y, out, vectorized): a function of two operands as BODY_LOOPS: pow and atan2 (SLEEF's u10 ones,
  * _ckernels_pow.h, then the C library's) */
@@ -1676,7 +1654,6 @@ static PyMethodDef methods[] = {
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"loop_exp", py_loop_exp, METH_VARARGS, "loop_exp(x, out, vectorized): exp as a kernel's vector/scalar body."},
     {"loop_log1p", py_loop_log1p, METH_VARARGS, "loop_log1p(x, out, vectorized): log1p likewise (SLEEF's, libm's)."},
-    {"loop_exp2", py_loop_exp2, METH_VARARGS, "loop_exp2(x, out, vectorized): exp2 likewise (SLEEF's, libm's)."},
     {"loop_expm1", py_loop_expm1, METH_VARARGS, "loop_expm1(x, out, vectorized): expm1 likewise (float32: SLEEF's)."},
     {"loop_tanh", py_loop_tanh, METH_VARARGS, "loop_tanh(x, out, vectorized): tanh likewise (float32: SLEEF's)."},
     {"loop_pow", py_loop_pow, METH_VARARGS, "loop_pow(x, y, out, vectorized): x ** y likewise (SLEEF's, libm's)."},

@@ -653,7 +653,7 @@ def _by_rows(x, out, scalar, chunk):
 
 sinh = vector_and_scalar(via_double(np.sinh), "sinh")
 cosh = vector_and_scalar(via_double(np.cosh), "cosh")
-exp2 = _kernel_body("loop_exp2", vector_and_scalar(via_double(np.exp2), "exp2"), _FLOATS)
+exp2 = vector_and_scalar(via_double(np.exp2), "exp2")
 
 
 _TIE_MASK, _TIE = np.uint64(0x1FFFFFFF), np.uint64(0x10000000)  # a double on a float32 midpoint
