@@ -55,9 +55,7 @@ def _function(name, method):
 
 
 def _two_operand_function(name, lazy):
-    def function(input, other, *, out=None):
-        if out is not None:
-            raise runtime("tensorsh: out= is not supported here")
+    def function(input, other):
         return (lazy.fn or lazy.load())(input, other)
     function.__name__ = function.__qualname__ = name
     return function

@@ -852,9 +852,17 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             if cacheable and key is not None:
                 accepted.add(key)
         if kwargs and kwargs.get("out") is not None and info.writes_out(name, kind):
-            return OUT_WRITER[0](name, fn, args, kwargs)
+            return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
         return fn(*args, **kwargs)
     return function
+
+
+# torch.special's aliases: the ATen op their out= variant calls (the others are ops of their own, special_<x>)
+_SPECIAL_ALIASES = {"special_" + a: b for a, b in (
+    ("expit", "sigmoid"), ("gammaln", "lgamma"), ("psi", "digamma"), ("multigammaln", "mvlgamma"), ("erf", "erf"),
+    ("erfc", "erfc"), ("erfinv", "erfinv"), ("log1p", "log1p"), ("expm1", "expm1"), ("exp2", "exp2"),
+    ("digamma", "digamma"), ("sinc", "sinc"), ("logit", "logit"), ("i0", "i0"), ("round", "round"),
+    ("xlogy", "xlogy"), ("polygamma", "polygamma"), ("logsumexp", "logsumexp"))}
 
 
 DEVICE_INIT = [None]  # a factory's device= initialized, before its op (pyapi.init_device)
@@ -867,7 +875,8 @@ _NAMESPACE_OUT_WRITTEN = frozenset({"linalg_cross", "linalg_matmul"})  # (their 
 def _writes_out(name, fn, kind):
     """Whether torch.<name>'s out= is written here: PyTorch's parser takes one (a tensor or a list of them) and the
     op itself takes no out (as the creation functions' wrappers do)."""
-    if kind != "function" and name not in _NAMESPACE_OUT_WRITTEN:  # (the namespaces' others take their out=)
+    if kind not in ("function", "special") and name not in _NAMESPACE_OUT_WRITTEN:  # (the other namespaces' ops
+        # take their out=; torch.special's aliases are written here)
         return False
     if not any(" out=None" in sig for sig in _table(kind).get(name, ())):
         return False

@@ -292,6 +292,8 @@ def clamp_inplace(self, min=None, max=None):
     if min is not None and max is not None and isinstance(min, Tensor) != isinstance(max, Tensor):
         min, max = (b.item() if isinstance(b, Tensor) else b for b in (min, max))  # (the Scalar overload, as clamp)
     tensors = isinstance(min, Tensor) or isinstance(max, Tensor)
+    if tensors:
+        check_fits_output(self, *(b for b in (min, max) if isinstance(b, Tensor)))
     if tensors or self.dtype.category < 2:  # (a float self keeps its dtype beside numbers)
         # the cast check precedes the complex refusals (int8 clamp_(min=1j)); the Scalar overload's kernel names
         # the output by its C++ type, the Tensor overload's TensorIterator by its own

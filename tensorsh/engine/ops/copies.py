@@ -277,6 +277,8 @@ _OUT_OVERLAP_UNMODELLED = frozenset({"std", "var", "linalg_vector_norm", "linalg
                                      "argmin", "tril", "triu"})
 
 
+# structured values/indices ops: values' out= is checked and resized before the indices' dtype is checked
+_VALUES_SET_FIRST = frozenset({"sort", "topk", "max", "min", "kthvalue", "aminmax"})
 _CAT_NAMES = frozenset({"cat", "concat", "concatenate", "stack", "hstack", "vstack", "dstack", "column_stack",
                         "row_stack"})  # (out= written by cat's kernel: its TypeError)
 
@@ -393,7 +395,9 @@ def write_out(name, fn, args, kwargs):
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
     # tensordot_out (inner's too) is composite: the product with its graph, copied into out (CopyBackwards)
-    copied = name == "tensordot" or name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
+    # (special_ndtr_out likewise: its formula's graph, copied)
+    copied = name in ("tensordot", "special_ndtr") or \
+        name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
     if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
         warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
     inputs = _tensor_args((*args, *kwargs.values()))
@@ -401,7 +405,8 @@ def write_out(name, fn, args, kwargs):
     unimplemented = autograd._grad_enabled[0] and (name in _VIEW_COPIES or name == "diag") and \
         any(t.requires_grad for t in inputs) and not any(o.requires_grad for o in outs if isinstance(o, Tensor))
     refused = autograd._grad_enabled[0] and not copied and not unimplemented and \
-        _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE and any(t.requires_grad for t in (*inputs, *outs))
+        _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE and not name.startswith(_NOT_DIFFERENTIABLE_SPECIAL) \
+        and "_polynomial_" not in name and any(t.requires_grad for t in (*inputs, *outs))
 
     def refuse():
         raise runtime(f"{'aten::' if name in _VIEW_COPIES else ''}{_ATEN_NAMES.get(name, name)}(): functions with "
@@ -419,13 +424,16 @@ def write_out(name, fn, args, kwargs):
             precheck(o, overlap=False)  # (its internal-overlap error)
     _check_out_overlap(name, outs, args, kwargs)
 
-    def resize(shape, o, dtype=None):
+    def resize(shape, o, dtype=None, to_kernel_shape=False):
         kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
+        shape = kernel_shape if to_kernel_shape else shape
         had = o._shape if had is None else had
         if tuple(had) != tuple(kernel_shape) and o.numel() and name != "narrow_copy":  # (narrow_copy: resize_)
             if _ATEN_NAMES.get(name, name) in _COMPARISONS and o.dtype is not dtypes.bool_:  # (the operands' dtype)
                 dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
-            twice = _ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE and name != "kron"  # (kron_out resizes first)
+            # (kron_out resizes first; torch.special's own ops are structured TensorIterator ops, ndtr composite)
+            twice = (_ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE or name.startswith("special_")
+                     and name != "special_ndtr") and name != "kron"
             for _ in range(2 if twice and dtype is not o.dtype else 1):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
@@ -434,7 +442,17 @@ def write_out(name, fn, args, kwargs):
     if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
         resize((), outs[0])
         _check_out_dtype(name, args[0].dtype, outs[0], True)
-    kwargs = out_dtypes.check(name, args, kwargs, outs)
+    if name in _INTO_OUT_DTYPE and isinstance(out, Tensor) and args and isinstance(args[0], Tensor) and \
+            kwargs.get("dtype") is None:
+        fn, args = _into_out_dtype(name, fn, args, kwargs, out, resize)
+    try:
+        kwargs = out_dtypes.check(name, args, kwargs, outs)
+    except TorchError:
+        if name in _VALUES_SET_FIRST and len(outs) == 2 and args and outs[0].dtype is args[0].dtype:
+            # (values' set_output -- its dtype check and resize, kthvalue's to the kept shape -- comes first)
+            values = fn(*args, **kwargs)[0]
+            resize(values._shape, outs[0], values.dtype, to_kernel_shape=True)
+        raise
     try:
         result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
@@ -451,7 +469,8 @@ def write_out(name, fn, args, kwargs):
             resize(r._shape, o, r.dtype)
         if refused:
             refuse()
-        _check_out_dtype("tensordot" if copied else name, r.dtype, o, r.dim() == 0, resized_first == "mv")
+        _check_out_dtype("tensordot" if copied and name != "special_ndtr" else name, r.dtype, o, r.dim() == 0,
+                         resized_first == "mv")
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
     try:
@@ -504,6 +523,50 @@ def copy_into_out(out, result, inputs, grad_op, resize_first=True):
     with autograd.no_grad():
         out.copy_(result)
     return out
+
+
+# reductions and scans whose out= decides the dtype they compute in, resized before their kernel's dtype errors
+_INTO_OUT_DTYPE = frozenset({"mean", "nanmean", "nansum", "std", "var", "cumsum", "cumprod"})
+
+
+def _into_out_dtype(name, fn, args, kwargs, out, resize):
+    """(fn, args) computing name(*args, out=out) as ATen does: std/var reduce in out's floating dtype
+    (make_reduction's), nanmean is nansum_out into out then div_ (in out's dtype; an integer out is nansum's
+    NotImplementedError, nansum's own of a floating input); mean with a dim is sum_out in out's dtype, then div_ (an integer out holds the sum when
+    div_'s cast fails); cumsum/cumprod into bool have no kernel. The refusals come after out's resize."""
+    self = args[0]
+    if name == "nanmean" and self.dtype.category < 2:
+        raise runtime("nanmean(): integral types and 'Bool' are not supported for nanmean, even for empty tensors.")
+    if self.dtype.category < 2 and name in ("mean", "std", "var", "nansum") or self.dtype.category > 2:
+        return fn, args  # (the op's own refusal of its input comes first)
+    if out.dtype.category == 2:
+        if name == "nanmean":  # (nansum_out, then div_: two versions)
+            out._version_counter.bump()
+        if name in ("std", "var") and out.dtype in (dtypes.float32, dtypes.float64) and \
+                fn(*args, **kwargs).numel() <= 1:  # (std_var_all_cpu of self, filled into out)
+            if self.dtype in (dtypes.float16, dtypes.bfloat16):
+                resize((), out)
+                raise runtime(f"std_var_all: Unsupported dtype {dtypes.SCALAR_NAMES[self.dtype.name]}")
+            return fn, args
+        if name in ("std", "var", "nanmean") and out.dtype is not self.dtype:
+            return fn, (self.to(out.dtype),) + tuple(args[1:])
+        return fn, args
+    if name in ("cumsum", "cumprod") and out.dtype is not dtypes.bool_ or \
+            name == "mean" and len(args) < 2 and "dim" not in kwargs:  # (mean.dtype_out checks before)
+        return fn, args
+    shape = fn(*args, **kwargs)._shape
+    resize(shape, out, to_kernel_shape=True)
+    if name in ("cumsum", "cumprod", "nanmean", "nansum"):
+        from ..errors import make
+        kernel = f"{name}_out_cpu" if name in ("cumsum", "cumprod") else "nansum_cpu"
+        raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[out.dtype.name]}'")
+    if name == "mean":  # (sum_out wrote out, below autograd: no version)
+        from ..messages import INPLACE_RESULT_TYPE
+        from .. import undo
+        undo.touch(out._storage)
+        out._np[...] = self.sum(*args[1:], **dict(kwargs, dtype=out.dtype))._np
+        raise runtime(INPLACE_RESULT_TYPE.format(res="Float", out=dtypes.SCALAR_NAMES[out.dtype.name]))
+    return fn, args
 
 
 def warn_resized(out, shape, had=None):
@@ -641,6 +704,9 @@ _RESIZE_WARNS_TWICE = frozenset(
     "sin sinc sinh sqrt square sub tan tanh threshold xlogy".split())
 _COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
 # ops without a derivative formula: their out= variants have no autograd check (an input requiring grad is fine)
+# torch.special's Bessel functions, airy_ai and the orthogonal polynomials: no derivative, so out= is written whatever
+_NOT_DIFFERENTIABLE_SPECIAL = ("special_bessel_", "special_modified_bessel_", "special_scaled_modified_bessel_",
+                               "special_spherical_bessel_", "special_airy_ai")
 _NOT_DIFFERENTIABLE = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
                                  "logical_not", "signbit", "isposinf", "isneginf", "argmax", "argmin", "nonzero", "any",
                                  "all", "histc", "bucketize", "searchsorted", "isin"})

@@ -633,9 +633,11 @@ def check_inplace(self):
         raise runtime(messages.LEAF_INPLACE)
 
 
-def check_fits_output(self, other):
-    check_broadcast(self, other)  # (TensorIterator's compute_shape: a size mismatch first, numpy's text never)
-    oshape = np.broadcast_shapes(self._shape, other._shape if isinstance(other, (Tensor, Shaped)) else ())
+def check_fits_output(self, *others):
+    """In place into self: TensorIterator's compute_shape (a size mismatch first, numpy's text never), then the
+    broadcast shape must be self's."""
+    check_broadcast(self, *others) if len(others) == 1 else check_broadcast_all(self, *others)
+    oshape = np.broadcast_shapes(self._shape, *(o._shape if isinstance(o, (Tensor, Shaped)) else () for o in others))
     if oshape != self._shape:
         raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))
 

@@ -185,7 +185,9 @@ def bincount(self, weights=None, minlength=0):
     if weights is None or not self.numel():  # (an empty input: zeros(minlength, long), whatever the weights)
         return fresh(np.bincount(self._np, minlength=minlength).astype(np.int64), dtypes.int64)
     dt = dtypes.float32 if weights.dtype is dtypes.float32 else dtypes.float64  # (half, bfloat16: double too)
-    out = fresh(np.bincount(self._np, weights._np.astype(np.float64), minlength).astype(dt.np), dt)
+    counts = np.zeros(max(minlength, int(self._np.max()) + 1), dt.np)
+    np.add.at(counts, self._np, weights._np.astype(dt.np))  # (each weight added in turn, in the output's dtype)
+    out = fresh(counts, dt)
     if needs_grad(weights):
         attach(out, _BincountNotImplemented(weights))
     return out

@@ -157,8 +157,17 @@ def _ldexp_kernel(input, other, dt):
     return dtypes.to_bfloat16(values.astype(np.float32)) if dt is dtypes.bfloat16 else values.astype(dt.np)
 
 
+def _pow2(input, other):
+    """ATen's _pow2: pow(2.0, other) for an integer or float32 input, else a 0-dim 2 of input's dtype to the power
+    other (pow's kernel, not exp2's)."""
+    from .binary import power
+    if input.dtype.category < 2 or input.dtype is dtypes.float32:
+        return power(2.0, other)
+    return power(creation.full((), 2.0, dtype=input.dtype), other)
+
+
 def ldexp(input, other):
-    """input * 2 ** other (PyTorch's composite: mul by exp2), or ATen's kernel for an integer exponent."""
+    """input * 2 ** other (PyTorch's composite: mul by _pow2), or ATen's kernel for an integer exponent."""
     if not isinstance(other, Tensor):
         raise type_error(f"ldexp(): argument 'other' (position 2) must be Tensor, not {type_name(other)}")
     if _int_exponent(input, other):
@@ -169,7 +178,7 @@ def ldexp(input, other):
         out = from_numpy(np.asarray(values), dtypes.result_type((input, other)))
     else:
         with autograd.no_grad():
-            out = input.mul(other.exp2())
+            out = input.mul(_pow2(input, other))
     if needs_grad(input, other):
         attach(out, LdexpBackward0(input, other))
     return out
@@ -185,7 +194,7 @@ def ldexp_inplace(self, other):
         check_fits_output(self, other)
     else:
         with autograd.no_grad():
-            values = self.mul(other.exp2())
+            values = self.mul(_pow2(self, other))
         check_fits_output(self, other)
         cast_for_inplace(self, values.dtype)
         values = values._np

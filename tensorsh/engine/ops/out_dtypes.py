@@ -164,6 +164,15 @@ def _softmax(self, outs, kwargs, name):
     return kwargs
 
 
+def _mvlgamma(self, outs, kwargs, name):
+    """mvlgamma_out's own cast check, its text naming self's dtype and then the result's."""
+    result = dtypes.result_type((self, 0.5))
+    if not dtypes.can_cast(result, outs[0].dtype):
+        raise runtime(f"mvlgamma: result type {_S[self.dtype.name]} can't be cast to the desired output type "
+                      f"{_S[result.name]}")
+    return kwargs
+
+
 def _wants(*checks):
     """A rule of exact dtypes: for each (out's place, the dtype wanted of self, its text(name, self's dtype, out's
     dtype, wanted)) in the kernel's order, out=[place] must have the wanted dtype."""
@@ -342,7 +351,7 @@ RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
 RULES.update({"nan_to_num": _nan_to_num, "signbit": _signbit, "softmax": _softmax, "log_softmax": _softmax,
-              "where": _where, "heaviside": _heaviside})
+              "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma})
 RULES.update({"amin": RULES["amax"], "argsort": RULES["argmax"], "argmax": _arg_extreme, "argmin": _arg_extreme})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                             "take_along_dim", "msort"), _STRUCTURED))

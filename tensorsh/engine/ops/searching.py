@@ -301,7 +301,8 @@ def _bins_of(self, x, edges, local):
 
 def _accumulate(self, rows, sizes, inside, positions, weight):
     """The histogram of the rows inside every dimension's range: each of PyTorch's threads adds its contiguous share
-    of the rows in order into its own histogram, then the threads' histograms are summed."""
+    of the rows in order into its own histogram (at::parallel_for's split, grain 200 / D rows: one thread up to
+    it), then the threads' histograms are summed."""
     from .. import kernels
     T = self.dtype.np.type
     bins = int(np.prod(sizes)) if sizes else 1
@@ -310,7 +311,7 @@ def _accumulate(self, rows, sizes, inside, positions, weight):
     w = None if weight is None else weight._np.reshape(-1).astype(self.dtype.np)
     values = (w[inside] if w is not None else np.ones(len(flat), self.dtype.np)).tolist()
     threads = kernels.num_threads()
-    chunk = -(-rows // threads) if rows else 1
+    chunk = kernels._thread_ranges(rows, threads, max(1, 200 // max(1, len(sizes))))[0][1] or 1
     owner = np.nonzero(inside)[0] // chunk
     partial = np.zeros((threads, len(hist)), self.dtype.np)
     for t, p, value in zip(owner.tolist(), flat.tolist(), values):

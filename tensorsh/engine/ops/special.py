@@ -128,14 +128,16 @@ def _digamma_values(x):
 def _trigamma(x):
     """polygamma(1, x) as PyTorch's calc_trigamma."""
     T = np.float64 if x.dtype == np.float64 else np.float32
+    sin = (kernels._libm("sinf") if T is np.float32 else _libm_double("sin")) or math.sin
+    pi = T(math.pi)
     out = []
     for v in x.astype(T).reshape(-1).tolist():
         v, sign, result = T(v), T(1), T(0)
         if v < T(0.5):
             sign = T(-1)
-            angle = float(T(math.pi) * v)
-            s = T(math.sin(angle)) if math.isfinite(angle) else T(math.nan)  # (sin(-inf): NaN, as C's)
-            result -= T(math.pi * math.pi) / (s * s)
+            angle = float(pi * v)
+            s = T(sin(angle)) if math.isfinite(angle) else T(math.nan)  # (sin(-inf): NaN, as C's)
+            result -= pi * pi / (s * s)  # (float's: pi<float> squared in float)
             v = T(1) - v
         for _ in range(6):
             result += T(1) / (v * v)
@@ -497,44 +499,50 @@ _MACHEP = 1.11022302462515654042E-16
 
 def _zeta(x, q, single):
     """Math.h's zeta(x, q) (Hurwitz), accumulated in double (acc_type) from arguments of the tensor's dtype; its
-    first power is the dtype's own pow (powf for float)."""
+    first power is the dtype's own pow (powf for float). IEEE arithmetic throughout (numpy scalars, the C library's
+    pow): huge or infinite arguments give C's inf/nan/0, not Python's exceptions."""
+    x, q = np.float64(x), np.float64(q)
     if x == 1:
         return math.inf
     if x < 1:
         return math.nan
     if q <= 0:
-        if q == -math.inf or q == math.floor(q):  # (C's floor(-inf) is -inf)
+        if q == np.floor(q):  # (C's floor(-inf) is -inf)
             return math.inf
-        if x != math.floor(x):
+        if x != np.floor(x):
             return math.nan
-    try:
-        s = (kernels._libm("powf", 2) or math.pow)(q, -x) if single else math.pow(q, -x)
-    except (OverflowError, ValueError):
-        s = math.inf
-    a, i, b = q, 0, 0.0
-    while i < 9 or a <= 9.0:
-        i += 1
-        a += 1.0
-        b = math.pow(a, -x)
-        s += b
-        if -_MACHEP * s < b < _MACHEP * s:
-            return s
-    w = a
-    s += b * w / (x - 1.0)
-    s -= 0.5 * b
-    a, k = 1.0, 0.0
-    for coefficient in _ZETA_A:
-        a *= x + k
-        b /= w
-        t = a * b / coefficient
-        s = s + t
-        if abs(t / s) < _MACHEP:
-            return s
-        k += 1.0
-        a *= x + k
-        b /= w
-        k += 1.0
-    return s
+    pow_ = kernels._libm("pow", 2) or _ieee_pow
+    with np.errstate(all="ignore"):
+        s = np.float64((kernels._libm("powf", 2) or _ieee_pow)(q, -x) if single else pow_(q, -x))
+        a, i, b = q, 0, np.float64(0)
+        while i < 9 or a <= 9.0:
+            i += 1
+            a += 1.0
+            b = np.float64(pow_(a, -x))
+            s += b
+            if -_MACHEP * s < b < _MACHEP * s:
+                return float(s)
+        w = a
+        s += b * w / (x - 1.0)
+        s -= 0.5 * b
+        a, k = np.float64(1), 0.0
+        for coefficient in _ZETA_A:
+            a *= x + k
+            b /= w
+            t = a * b / coefficient
+            s = s + t
+            if abs(t / s) < _MACHEP:
+                return float(s)
+            k += 1.0
+            a *= x + k
+            b /= w
+            k += 1.0
+    return float(s)
+
+
+def _ieee_pow(a, b):
+    with np.errstate(all="ignore"):
+        return float(np.power(np.float64(a), np.float64(b)))
 
 
 def _polygamma_values(n, x):

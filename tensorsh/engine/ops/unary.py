@@ -385,10 +385,11 @@ def _round_decimals_values(x, decimals):
     10^d) / 10^d, or for d < 0 nearbyint(x / 10^-d) * 10^-d."""
     if x.dtype == np.float16:
         return _round_decimals_values(x.astype(np.float32), decimals).astype(np.float16)
-    scale = x.dtype.type(10.0 ** abs(decimals))
-    if decimals < 0:
-        return np.rint(x / scale) * scale
-    return np.rint(x * scale) / scale
+    with np.errstate(all="ignore"):  # (std::pow(10, decimals) past the dtype's range is inf: values become nan)
+        scale = x.dtype.type(np.power(10.0, float(abs(decimals))))
+        if decimals < 0:
+            return np.rint(x / scale) * scale
+        return np.rint(x * scale) / scale
 
 
 class RoundBackward1(InputNode):
