@@ -9,7 +9,7 @@ PyTorch parses it, and either raises PyTorch's TypeError or goes on to the op (r
 arguments differently from the op: a varargs list, a deprecated overload, an explicit None meaning "not given").
 """
 from . import messages
-from .errors import make, runtime, type_error, warn_once
+from .errors import make, type_error, warn_once
 from .signature_table import FFT, FUNCTIONS, LINALG, METHODS, NOARGS, SPECIAL
 from .typenames import tp_name as _python_tp_name
 from .dtypes import check_supported, from_python_type
