@@ -515,7 +515,7 @@ static const struct {
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},
     {"Acos", vml_sacos, NULL, z0_sacos, NULL},
     {"Tanh", NULL, NULL, z0_stanh, z0_dtanh},
-    {"Erf", NULL, NULL, z0_serf, NULL},
+    {"Erf", NULL, NULL, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
     {"ErfInv", NULL, NULL, z0_serfinv, NULL},
     {"Log2", NULL, NULL, z0_slog2, NULL},

@@ -33,7 +33,7 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("Z0", "ErfInv", np.float32, "erfinv", "unit"), ("Z0", "Log2", np.float32, "log2", "positive"),
           ("Z0", "Log10", np.float32, "log10", "positive"), ("Z0", "Atan", np.float32, "atan", "real"),
           ("Z0", "Asin", np.float32, "asin", "unit"), ("Z0", "Acos", np.float32, "acos", "unit"),
-          ("Z0", "Tan", np.float32, "tan", "trig8256")]
+          ("Z0", "Tan", np.float32, "tan", "trig8256"), ("Z0", "Erf", np.float64, "erf", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -132,9 +132,10 @@ def test_z0_kernels_on_every_exponent_and_special(name):
     assert _same_bits(_mine("Z0", name, x), mkl(x))
 
 
-@pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt")])
+@pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt"), ("Z0", "Erf")])
 def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
-    """tanh's 19 intervals; sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads"""
+    """tanh's 19 intervals; sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads; erf's
+    768 nodes and its clamp at 5.9921875"""
     if not RUNNABLE[code]:
         pytest.skip(f"no compiled loops here, or this CPU cannot run MKL's {code} code")
     mkl = _mkl(code, name, np.float64)

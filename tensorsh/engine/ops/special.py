@@ -148,7 +148,7 @@ def _trigamma(x):
     return np.array(out, T).reshape(x.shape).astype(x.dtype)
 
 
-erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(), z0=(np.float32,),
+erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(), z0=(np.float32, np.float64),
                                                      correctly_rounded=_per_element(math.erf, "erf")),
                 lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g)
 erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
