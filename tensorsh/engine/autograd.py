@@ -986,14 +986,18 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
             if t.requires_grad and t._np.size != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
             if t.requires_grad and t.dtype.category == 3:
-                raise runtime(f"grad can be implicitly created only for real scalar outputs but got {t.dtype}")
+                raise runtime(messages.IMPLICIT_NON_REAL.format(t.dtype))
             g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape) if t._np.size == 1 else  # np.ones, without
                              np.ones(t._shape, t.dtype.np), t.dtype)  # its Python in the common case
         elif not isinstance(g, type(t)):  # full_like(t, g)
             check_size(t._np.nbytes)
             g = t._from_numpy(np.full(t._shape, g, dtype=t.dtype.np), t.dtype)
         elif g._shape != t._shape:
-            raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
+            raise runtime(messages.GRAD_SHAPE_MISMATCH.format(*mismatch_at(tensors, grad_tensors, t, g),
+                                                              g=g.shape, o=t.shape))
+        elif (g.dtype.category == 3) != (t.dtype.category == 3):
+            raise runtime(messages.GRAD_COMPLEX_MISMATCH.format(*mismatch_at(tensors, grad_tensors, t, g),
+                                                                g=g.dtype, o=t.dtype))
         grads.append(g)
     if len(grads) != len(tensors):  # (_make_grads zips; the engine's run_backward counts)
         raise runtime(f"got {len(tensors)} tensors and {len(grads)} gradients")
@@ -1320,6 +1324,12 @@ def expandable(shape, target):
         if s != t and s != 1:
             return False
     return True
+
+
+def mismatch_at(tensors, grad_tensors, t, g):
+    """The indices _make_grads's message names: `grads.index(grad)`, then `outputs.index(out)`, Python's, so an
+    earlier gradient or output is compared with `==` and its truth taken (which can raise instead)."""
+    return tuple(grad_tensors).index(g), tuple(tensors).index(t)
 
 
 def cast_grad(t, g):

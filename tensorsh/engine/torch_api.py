@@ -75,18 +75,24 @@ def _batched_grad(outputs, grad_outputs, retain_graph, create_graph, inputs, all
     one backward per batch element, the graph kept for the next, each input's gradients stacked (None stays None).
     The checks are _make_grads' (on each grad_output's first element) and the legacy vmap's, in their order."""
     batched = []
-    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
+    for out, g in zip(outputs, grad_outputs):
         if isinstance(g, Tensor):
             first = g[0]
             if first._shape != out._shape:
+                gi, oi = autograd.mismatch_at(outputs, grad_outputs, out, g)
                 raise runtime("If `is_grads_batched=True`, we interpret the first dimension of each grad_output as the "
                               "batch dimension. The sizes of the remaining dimensions are expected to match the shape "
-                              f"of corresponding output, but a mismatch was detected: grad_output[{i}] has a shape of "
-                              f"{Size(first._shape[1:])} and output[{i}] has a shape of {out.shape}. If you only want "
+                              f"of corresponding output, but a mismatch was detected: grad_output[{gi}] has a shape of "
+                              f"{Size(first._shape[1:])} and output[{oi}] has a shape of {out.shape}. If you only want "
                               "some tensors in `grad_output` to be considered batched, consider using vmap.")
+            if (g.dtype.category == 3) != (out.dtype.category == 3):
+                raise runtime(messages.GRAD_COMPLEX_MISMATCH.format(*autograd.mismatch_at(outputs, grad_outputs, out, g),
+                                                                    g=g.dtype, o=out.dtype))
         elif out.requires_grad:  # the implicit gradient of a one-element output
             if out.numel() != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
+            if out.dtype.category == 3:
+                raise runtime(messages.IMPLICIT_NON_REAL.format(out.dtype))
             g = creation.ones_like(out)
         batched.append(g)
     for g in batched:
