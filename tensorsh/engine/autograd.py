@@ -470,6 +470,7 @@ _HANDLE_IDS = [0]
 class RemovableHandle:
     __slots__ = ("hooks", "fn", "id")
     __api__ = frozenset({"remove", "id"})
+    __module__ = "torch.utils.hooks"
 
     def __init__(self, hooks, fn):
         self.hooks, self.fn, self.id = hooks, fn, next_handle_id()
@@ -1431,5 +1432,6 @@ def _undefined(grad):
 
 for _cls, _module in ((no_grad, "grad_mode"), (enable_grad, "grad_mode"), (set_grad_enabled, "grad_mode"),
                       (inference_mode, "grad_mode"), (set_detect_anomaly, "anomaly_mode"),
-                      (detect_anomaly, "anomaly_mode"), (GradientEdge, "graph"), (Node, "graph")):
+                      (detect_anomaly, "anomaly_mode"), (GradientEdge, "graph"), (Node, "graph"),
+                      (_MultiHandle, "graph")):
     _cls.__module__ = "torch.autograd." + _module  # (type(torch.no_grad()) names PyTorch's class)

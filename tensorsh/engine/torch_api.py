@@ -403,6 +403,11 @@ autograd_ns = Namespace("torch.autograd", {
     "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
     "set_grad_enabled": autograd.set_grad_enabled, "inference_mode": autograd.inference_mode,
     "set_detect_anomaly": autograd.set_detect_anomaly, "detect_anomaly": autograd.detect_anomaly,
+    "grad_mode": Namespace("torch.autograd.grad_mode", {
+        "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "set_grad_enabled": autograd.set_grad_enabled,
+        "inference_mode": autograd.inference_mode}),
+    "anomaly_mode": Namespace("torch.autograd.anomaly_mode", {
+        "detect_anomaly": autograd.detect_anomaly, "set_detect_anomaly": autograd.set_detect_anomaly}),
     "graph": Namespace("torch.autograd.graph", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),
