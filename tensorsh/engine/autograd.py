@@ -37,7 +37,7 @@ def _set_grad_mode(mode):
 class set_grad_enabled:
     """torch.set_grad_enabled(mode): sets the mode at once; as a context manager, restores it on exit; as a decorator
     (`@torch.set_grad_enabled(False)`), puts the mode back at once and runs each call in a fresh one (PyTorch's)."""
-    __api__ = frozenset({"clone"})
+    __api__ = frozenset({"clone", "__enter__", "__exit__"})
 
     def __init__(self, mode):
         self._prev, self._mode = is_grad_enabled(), mode
@@ -56,7 +56,6 @@ class set_grad_enabled:
 
     def __exit__(self, *exc):
         _set_grad_mode(self._prev)
-        return False
 
     def __repr__(self):
         return f"torch.autograd.grad_mode.set_grad_enabled(mode={self._mode})"
@@ -121,8 +120,11 @@ BACKWARDS = collections.deque(maxlen=16)
 
 
 class _GradModeContext:
-    __api__ = frozenset()
+    __api__ = frozenset({"clone", "__enter__", "__exit__"})
     mode = True
+
+    def clone(self):
+        return type(self)()
 
     def __enter__(self):
         self._prev = is_grad_enabled()
@@ -139,7 +141,6 @@ class _GradModeContext:
         block, here = getattr(self, "_block", None), undo._location
         if block is not None and here is not None and (block[4] is None or block[4].line < here.line):
             block[4] = here
-        return False
 
     def __new__(cls, orig_func=None):
         """`@torch.no_grad` without parentheses: torch.no_grad(f) is the decorated f, whatever f is (PyTorch wraps
@@ -176,7 +177,7 @@ def inference_mode_enabled():
 class inference_mode:
     """torch.inference_mode(mode=True): no grad, and tensors made inside are inference tensors (no version counter);
     inference_mode(False) turns both back on. A context manager and a decorator (also bare: @torch.inference_mode)."""
-    __api__ = frozenset({"clone"})
+    __api__ = frozenset({"clone", "__enter__", "__exit__"})
 
     def __new__(cls, mode=True):
         if not isinstance(mode, bool):  # @torch.inference_mode without parentheses: any non-bool is decorated
@@ -194,7 +195,6 @@ class inference_mode:
 
     def __exit__(self, *exc):
         INFERENCE_MODE[0], _grad_enabled[0], _inference_grad[0] = self._prev
-        return False
 
     def clone(self):
         return type(self)(self.mode)
@@ -225,14 +225,13 @@ def set_anomaly_enabled(enabled, check_nan=True):
 
 class _AnomalyMode:
     """What set_detect_anomaly and detect_anomaly share: the mode before them, restored on exit."""
-    __api__ = frozenset()
+    __api__ = frozenset({"__enter__", "__exit__"})
 
     def __enter__(self):
         return None
 
     def __exit__(self, *exc):
         set_anomaly_enabled(*self.prev)
-        return False
 
     def __repr__(self):
         return f"<torch.autograd.anomaly_mode.{type(self).__name__} object at {address(self)}>"
@@ -294,8 +293,14 @@ NEW_NODE_CLASS = [None]  # called with each Node subclass defined once the engin
 MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
 
 
-class Node:
-    """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
+class _NodeType(type):
+    def __subclasscheck__(cls, sub):  # (torch.autograd.graph.Node's __subclasshook__: every node class of PyTorch's is
+        return type.__subclasscheck__(cls, sub) or cls is Node and getattr(sub, "stands_for_node", False)  # one)
+
+
+class Node(metaclass=_NodeType):
+    """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`; a class that
+    only stands for PyTorch's node class of a name (type(grad_fn) in a program) says `stands_for_node`."""
     __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
                  "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata", "_sequence_nr"})

@@ -270,7 +270,8 @@ def node_class(node):
     name = node.name().rsplit("::", 1)[-1]
     cls = _NODE_CLASSES.get(name)
     if cls is None:
-        cls = _NODE_CLASSES[name] = _NodeClass(name, (), {"__api__": frozenset(), "__module__": "builtins"})
+        cls = _NODE_CLASSES[name] = _NodeClass(name, (), {"__api__": frozenset(), "__module__": "builtins",
+                                                           "stands_for_node": True})
     return cls
 
 

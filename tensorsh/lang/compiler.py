@@ -526,6 +526,8 @@ def load_attr(obj, name):
             if value is None and name != "__doc__" or not isinstance(value, (str, type(None))):
                 raise _no_attr(obj, t, name)
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
+        if name in getattr(t, "__api__", ()):  # (an engine class's own, by name: `torch.no_grad().__enter__()`)
+            return getattr(obj, name)
         if t is super and name in SUPER_DUNDERS:
             return _no_dunder_names(getattr(obj, name)) if name in ("__setattr__", "__delattr__") else getattr(obj, name)
         if name == "__dict__" and _open_dict(t):
