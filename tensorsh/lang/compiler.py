@@ -17,7 +17,7 @@ import typing
 from tensorsh.engine import undo
 from tensorsh.engine.namespaces import Namespace as _EngineNamespace
 from tensorsh.engine.autograd import Node
-from tensorsh.engine.errors import python_class
+from tensorsh.engine.errors import python_class, runtime
 from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
@@ -723,6 +723,10 @@ def store_attr(obj, name, value):
     setattr(obj, name, value)
 
 
+_TENSOR_DELETE_REFUSED = {"data": "Deleting tensor data is not allowed. Delete tensor instead!",
+                          "requires_grad": "requires_grad must be a bool"}
+
+
 def delete_attr(obj, name):
     t = type(obj)
     if _program_function(obj, name) and name in obj.__dict__:
@@ -734,6 +738,11 @@ def delete_attr(obj, name):
             undo.touch_vars(obj)
             del obj.__dict__[name]
             return
+        if name == "grad":  # (TensorBase's setters given NULL: the gradient goes, the rest refuse in their words)
+            obj.grad = None
+            return
+        if name in _TENSOR_DELETE_REFUSED:
+            raise runtime(_TENSOR_DELETE_REFUSED[name])
         refused = _tensor_attr_refused(t, name)
         raise refused if refused is not None else _no_attr(obj, t, name)
     if name[:2] != "__" and (t in USER_CLASSES and _is_user_name(obj, t, name) or
