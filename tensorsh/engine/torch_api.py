@@ -40,6 +40,9 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
                       inputs)
 
 
+_backward.__name__ = _backward.__qualname__ = "backward"  # (its TypeErrors name torch.autograd.backward)
+
+
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True,
          allow_unused=None, is_grads_batched=False, materialize_grads=False):
     """torch.autograd.grad's Python (its checks and texts in its order)."""
