@@ -566,9 +566,10 @@ def accumulate_grad(var, grad, private=False):
     undo.touch(var)
     note(var._storage, "grad+", var)  # why(x.grad) names the backward that filled it
     if old is None:
-        if _grad_enabled[0]:  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
-            check_size(grad._np.nbytes)
-            var._grad = grad._new(np.zeros(grad._shape, grad.dtype.np), grad.dtype).copy_(grad)
+        if _grad_enabled[0]:  # create_graph: PyTorch's clone_obey_contract, recorded (CopyBackwards, CloneBackward0)
+            from .tensorimpl import CONTIGUOUS_FORMAT
+            var._grad = grad.new_empty_strided(var._shape, var._stride).copy_(grad) if non_overlapping_and_dense(var) \
+                else grad.clone(memory_format=CONTIGUOUS_FORMAT)
         elif private and _stealable(var, grad):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
             # (new_grad.detach(): a tangent forward AD gave it stays behind)

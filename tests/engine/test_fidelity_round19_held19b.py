@@ -1,0 +1,52 @@
+"""Classes of difference found by the nineteenth round's held-out programs on autograd core (held19b), one
+differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"make_grads_checks_complex_against_real_and_names_indices_as_list_index_does": """
+x = torch.ones(2, requires_grad=True)
+c = torch.ones(2, dtype=torch.complex64, requires_grad=True)
+z = torch.zeros((), requires_grad=True)
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: (x * 2).backward(torch.ones(2, dtype=torch.complex64)))
+t(lambda: (c * 2).backward(torch.ones(2)))
+t(lambda: torch.autograd.backward([(x * 2).sum(), x * 3], [torch.tensor(1.), torch.ones(3)]))
+t(lambda: torch.autograd.backward([x * 3, x * 2], [torch.ones(2), torch.ones(1)]))
+t(lambda: torch.autograd.backward([x * 3, x * 2], [torch.ones(2), torch.zeros(1)]))
+t(lambda: torch.autograd.grad([z * 3, z * 2], z, [torch.tensor(1.), torch.tensor(1j)]))
+t(lambda: torch.autograd.grad([z * 3, z * 2], z, [torch.tensor(2.), torch.tensor(2j)]))
+t(lambda: torch.autograd.grad([(x * 2).sum(), x * 3], x, [None, torch.ones(2, dtype=torch.complex64)]))
+t(lambda: torch.autograd.grad([x * 3], x, [torch.ones(2, 2, dtype=torch.complex64)], is_grads_batched=True))
+t(lambda: torch.autograd.grad([x * 3, x * 2], x, [torch.ones(2, 2), torch.ones(2, 3)], is_grads_batched=True))
+t(lambda: torch.autograd.grad([(c * 3).sum()], c, [None], is_grads_batched=True))
+""",
+"create_graph_accumulation_clones_obeying_the_layout_contract": """
+for mk in [lambda: torch.ones(2, 3).t().requires_grad_(), lambda: torch.ones(3).expand(2, 3).requires_grad_(),
+           lambda: torch.ones(2, 3, 4, 5).to(memory_format=torch.channels_last).requires_grad_(),
+           lambda: torch.ones(1, 3).t().requires_grad_()]:
+    q = mk()
+    (q * q).sum().backward(create_graph=True)
+    print(q.grad.stride(), q.grad.grad_fn.name(), q.grad._version)
+    (q * q).sum().backward(create_graph=True)
+    print(q.grad.stride(), q.grad.grad_fn.name(), q.grad._version)
+    q.grad = None
+    (q * 2).backward(torch.ones_like(q), create_graph=True)
+    print(q.grad.stride(), q.grad.grad_fn, q.grad._version)
+""",
+"autograd_backward_is_named_backward_in_its_type_errors": """
+x = torch.ones(2, requires_grad=True)
+try:
+    torch.autograd.backward((x * 2).sum(), foo=1)
+except TypeError as e:
+    print(e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round19_held19b_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
