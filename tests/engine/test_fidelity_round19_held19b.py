@@ -44,6 +44,20 @@ try:
 except TypeError as e:
     print(e)
 """,
+"a_retained_gradient_is_a_contiguous_clone": """
+x = torch.ones(2, 3, requires_grad=True)
+y = x.t()
+y.retain_grad()
+(y * y).sum().backward(create_graph=True)
+print(y.grad.stride(), y.grad.grad_fn.name(), y.grad._version, y.grad.requires_grad)
+z = x * 2
+z.retain_grad()
+z.backward(torch.ones(3, 2).t())
+print(z.grad.stride(), z.grad._version, z.grad.grad_fn)
+e = x[:, ::2]
+e.backward(torch.ones(2, 4)[:, ::2], inputs=[e])
+print(e.grad.stride())
+""",
 }
 
 
