@@ -58,6 +58,18 @@ e = x[:, ::2]
 e.backward(torch.ones(2, 4)[:, ::2], inputs=[e])
 print(e.grad.stride())
 """,
+"complex_view_gradients_are_ops_with_history": """
+c = torch.tensor([1 + 2j, -3 + 0.5j], requires_grad=True)
+c.conj().backward(torch.tensor([1j, 2.0 + 0j]))
+print(c.grad, c.grad.is_conj())
+for name, op in [("conj", lambda z: z.conj()), ("real", lambda z: z.real), ("imag", lambda z: z.imag),
+                 ("view_as_real", lambda z: torch.view_as_real(z))]:
+    out = op(c)
+    gout = (torch.ones_like(out) if not out.is_complex() else torch.full_like(out, 1 + 1j)).requires_grad_()
+    g, = torch.autograd.grad(out, c, gout, create_graph=True)
+    print(name, g, g.is_conj())
+    print(torch.autograd.grad(g.abs().sum(), gout))
+""",
 }
 
 

@@ -29,9 +29,9 @@ class ConjBackward0(Node):
         return (g.conj(),)
 
 
-# conj's view node: the gradient conjugated (a copy: a gradient that showed its input's memory could be accumulated
-# into in place)
-VIEW_BACKWARD["ConjBackward0"] = lambda g, shape: conj_physical(g)
+# conj's view node: grad.conj(), PyTorch's lazy conjugate view (ConjBackward0 under create_graph; a leaf's .grad
+# is that view, is_conj())
+VIEW_BACKWARD["ConjBackward0"] = lambda g, shape: g.conj()
 
 
 class ConjPhysicalBackward0(ConjBackward0):
@@ -136,8 +136,12 @@ def _as_complex_values(g):
     return fresh(kernels.complex_of(g._np[..., 0], g._np[..., 1], g.dtype.to_complex().np), g.dtype.to_complex())
 
 
-VIEW_BACKWARD["ViewAsRealBackward0"] = lambda g, shape: _as_complex_values(g)
-VIEW_BACKWARD["ViewAsComplexBackward0"] = lambda g, shape: _as_real_values(g)
+# (a gradient with history, under create_graph, goes through derivatives.yaml's ops: view_as_complex(grad.contiguous())
+# and view_as_real(grad.contiguous().resolve_conj()), so a second derivative reaches it)
+VIEW_BACKWARD["ViewAsRealBackward0"] = lambda g, shape: \
+    view_as_complex(g.contiguous()) if g.requires_grad else _as_complex_values(g)
+VIEW_BACKWARD["ViewAsComplexBackward0"] = lambda g, shape: \
+    view_as_real(g.contiguous().resolve_conj()) if g.requires_grad else _as_real_values(g)
 VIEW_REPLAY["ViewAsRealBackward0"] = lambda t: view_as_real(t, True)
 VIEW_REPLAY["ViewAsComplexBackward0"] = view_as_complex
 
