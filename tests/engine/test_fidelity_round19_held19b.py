@@ -70,6 +70,16 @@ for name, op in [("conj", lambda z: z.conj()), ("real", lambda z: z.real), ("ima
     print(name, g, g.is_conj())
     print(torch.autograd.grad(g.abs().sum(), gout))
 """,
+"complex_unary_gradients_under_create_graph_have_history": """
+c = torch.tensor([1 + 2j, -3 + 0.5j, 0j], requires_grad=True)
+for op in [lambda z: z.angle(), lambda z: z.exp(), lambda z: z.sin(), lambda z: z.log(), lambda z: z.sqrt(), lambda z: 1 / z,
+           lambda z: z.rsqrt(), lambda z: z.tan(), lambda z: z.expm1(), lambda z: z.cosh(), lambda z: z.sinh(), lambda z: z.cos()]:
+    out = op(c[:2])
+    loss = out.real.sum() + out.imag.sum() * 2 if out.is_complex() else out.sum()
+    g, = torch.autograd.grad(loss, c, create_graph=True)
+    h, = torch.autograd.grad((g.real ** 2).sum() + g.imag.sum(), c)
+    print(g.grad_fn.name(), g, h)
+""",
 }
 
 

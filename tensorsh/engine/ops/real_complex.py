@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from .. import dtypes, kernels, messages
-from ..autograd import Node, edge_of
+from ..autograd import Node, edge_of, is_grad_enabled
 from ..errors import make, runtime, warn, warn_once
 from ..storage import ConjStorage
 from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, check_broadcast, fresh, make_view, needs_grad,
@@ -261,6 +261,9 @@ class AngleBackward0(SavingNode):
         x, = self.unpack()
         if x.dtype.category != 3:
             return (zeros_of(x),)
+        if is_grad_enabled() and (g.requires_grad or x.requires_grad):  # (create_graph: as ops, WhereBackward0)
+            from .comparison import where
+            return (where(x == 0.0, x.new_zeros(()), g * x / x.abs().pow(2) * 1j),)
         z = x._np
         with np.errstate(all="ignore"):
             values = np.where(z == 0, 0, g._np * z / (np.abs(z) ** 2) * 1j)
