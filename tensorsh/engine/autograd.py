@@ -341,6 +341,8 @@ class Node(metaclass=_NodeType):
         nodes run it: recorded when grad mode is on, nothing freed; one result bare, several as a tuple."""
         if len(grads) != self.n_outputs:
             raise errors.type_error(f"expected {self.n_outputs} arguments, got {len(grads)} instead")
+        if not self.runs_undefined and all(g is None for g in grads):  # (undefined in, undefined out, one per edge)
+            return None if len(self.next_functions) == 1 else (None,) * len(self.next_functions)
         result = tuple(self.backward(grads[0] if self.n_outputs == 1 else list(grads)))
         return result[0] if len(result) == 1 else result
 

@@ -267,7 +267,7 @@ class builtin_function_or_method:  # noqa: N801 - Python's name for it, which it
 
     def __init__(self, method, name, of="Tensor"):
         self._method, self.__name__, self._of = method, name, of
-        self.__qualname__ = name if of is None else ("Tensor." if of == "Tensor" else "_VariableFunctionsClass.") + name
+        self.__qualname__ = name if of is None else (of if of != "type" else "_VariableFunctionsClass") + "." + name
 
     def __call__(self, *args, **kwargs):
         if (args or kwargs) and self._of == "Tensor":
@@ -279,7 +279,7 @@ class builtin_function_or_method:  # noqa: N801 - Python's name for it, which it
     def __repr__(self):
         if self._of is None:  # (a function of torch._C._nn: F.gelu)
             return f"<built-in function {self.__name__}>"
-        owner = self._method.__self__ if self._of == "Tensor" else builtin_function_or_method
+        owner = self._method.__self__ if self._of != "type" else builtin_function_or_method
         return f"<built-in method {self.__name__} of {self._of} object at {hex(id(owner))}>"
 
     def __eq__(self, other):
@@ -304,6 +304,9 @@ def _c_methods():
 _MORE_C_FUNCTIONS = frozenset({"tensor", "as_tensor", "asarray", "from_numpy", "get_num_threads", "set_num_threads",
                                "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
                                "is_anomaly_check_nan_enabled", "get_default_dtype"})
+_TORCH_C_FUNCTIONS = frozenset({"get_num_threads", "set_num_threads", "is_grad_enabled", "is_inference_mode_enabled",
+                                "is_anomaly_enabled", "is_anomaly_check_nan_enabled", "get_default_dtype"})  # torch._C's
+_NODE_METHODS = frozenset({"name", "register_hook", "register_prehook", "_sequence_nr"})  # a graph node's, C's
 _TORCH_BUILTINS = {}  # name -> torch.<name> as the one builtin_function_or_method a program sees
 # torch.nn.functional's names that are C functions in PyTorch: torch's own (`F.conv1d is torch.conv1d`), and
 # torch._C._nn's (`<built-in function gelu>`; F.logsigmoid is log_sigmoid)
@@ -320,11 +323,14 @@ def attribute_value(obj, name, value):
     is PyTorch's builtin method (one object per torch function: `torch.relu is torch.relu`)."""
     if type(value) is types.MethodType and name in _c_methods() and isinstance(obj, _Tensor):
         return builtin_function_or_method(value, name)
+    if type(value) is types.MethodType and isinstance(obj, Node):  # (a graph node's methods are C's: `grad_fn.name`)
+        return builtin_function_or_method(value, name, obj.name().rsplit("::", 1)[-1])
     if type(obj) is Namespace and obj._name == "torch" and name in _c_functions() and callable(value) and \
             not isinstance(value, type):
         wrapped = _TORCH_BUILTINS.get(name)
         if wrapped is None or wrapped._method is not value:
-            wrapped = _TORCH_BUILTINS[name] = builtin_function_or_method(value, name, "type")
+            wrapped = _TORCH_BUILTINS[name] = builtin_function_or_method(
+                value, name, None if name in _TORCH_C_FUNCTIONS else "type")
         return wrapped
     if type(obj) is _EngineNamespace and obj._name == "torch.nn.functional" and callable(value) and (
             name in _F_TORCH_METHODS or name in _F_NN_FUNCTIONS):
@@ -2357,8 +2363,8 @@ class Compiler:
             tensor = self.builtins.get("type")
             return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
-        if (attr in _c_methods() or attr in _c_functions() or attr in _F_TORCH_METHODS or attr in _F_NN_FUNCTIONS) \
-                and not getattr(node, "_called", False):
+        if (attr in _c_methods() or attr in _c_functions() or attr in _F_TORCH_METHODS or attr in _F_NN_FUNCTIONS
+                or attr in _NODE_METHODS) and not getattr(node, "_called", False):
             def c_method(frame):   # `x.size` as a value: PyTorch's C method, builtin_function_or_method
                 o = obj(frame)
                 try:

@@ -45,6 +45,14 @@ for name in ["data", "requires_grad", "grad_fn"]:
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"graph_node_methods_read_as_values_are_builtin_methods": """
+x = torch.ones(2, requires_grad=True)
+z = x.exp()
+f = z.grad_fn.name
+print(f(), f.__name__, f.__qualname__, type(f).__name__, repr(f).split(" at ")[0])
+print(repr(z.grad_fn.next_functions[0][0].register_hook).split(" at ")[0], repr(torch.is_grad_enabled))
+print(z.grad_fn(None), (x * x).grad_fn(None), torch.cat([x, x]).grad_fn(None))
+""",
 }
 
 
