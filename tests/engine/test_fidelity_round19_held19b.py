@@ -80,6 +80,16 @@ for op in [lambda z: z.angle(), lambda z: z.exp(), lambda z: z.sin(), lambda z: 
     h, = torch.autograd.grad((g.real ** 2).sum() + g.imag.sum(), c)
     print(g.grad_fn.name(), g, h)
 """,
+"a_hook_changing_the_dtype_names_types_as_options_to_string": """
+for src in [torch.float32, torch.complex64]:
+    for dt in [torch.float16, torch.bfloat16, torch.complex128, torch.bool, torch.int8, torch.float64]:
+        v = torch.ones(2, dtype=src, requires_grad=True)
+        v.register_hook(lambda g: torch.ones(2, dtype=dt))
+        try:
+            (v * 2).sum().abs().backward()
+        except RuntimeError as e:
+            print(e)
+""",
 }
 
 
