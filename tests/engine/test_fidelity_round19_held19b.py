@@ -87,8 +87,8 @@ for src in [torch.float32, torch.complex64]:
         v.register_hook(lambda g: torch.ones(2, dtype=dt))
         try:
             (v * 2).sum().abs().backward()
-        except RuntimeError as e:
-            print(e)
+        except Exception as e:
+            print(type(e).__name__, e)
 """,
 }
 
