@@ -212,6 +212,8 @@ class PolarBackward0(SavingNode):
 
     def backward(self, g):  # (polar_backward's steps, in the result's dtype)
         r, = self.unpack()
+        if is_grad_enabled() and (g.requires_grad or r.requires_grad):  # (its sgn(result) has no complex gradient)
+            raise runtime("tensorsh: the gradient of polar with create_graph is not supported yet")
         z = r._np
         with np.errstate(all="ignore"):
             sgn = np.where(z == 0, 0, z / np.abs(z)).astype(z.dtype)
