@@ -1020,6 +1020,10 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         grads.append(g)
     if len(grads) != len(tensors):  # (_make_grads zips; the engine's run_backward counts)
         raise runtime(f"got {len(tensors)} tensors and {len(grads)} gradients")
+    retain_graph = _flag(create_graph if retain_graph is None else retain_graph)  # (its argument parser's order)
+    create_graph = _flag(create_graph)
+    if inputs is not None and not accumulate:
+        allow_unused = _flag(allow_unused)
     roots = []
     for i, (t, g) in enumerate(zip(tensors, grads)):
         edge = edge_of(t)
@@ -1029,8 +1033,6 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         roots.append((edge, g))
     if create_graph and warn_cycle:  # backward(), not autograd.grad: once per process, after the roots' checks
         errors.warn_once(messages.CREATE_GRAPH_WARNING)
-    if retain_graph is None:
-        retain_graph = create_graph
     captures = None
     if inputs is not None:
         captures = _Executed() if accumulate else {}
@@ -1343,6 +1345,17 @@ def expandable(shape, target):
         if s != t and s != 1:
             return False
     return True
+
+
+def _flag(value):
+    """The C engine's run_backward reads keep_graph, create_graph and allow_unreachable as PyArg's "b": an integer
+    (by __index__) in 0..255, in Python's words otherwise."""
+    if not hasattr(type(value), "__index__"):
+        raise errors.type_error(f"'{tp_name(value)}' object cannot be interpreted as an integer")
+    n = value.__index__()
+    if not 0 <= n <= 255:
+        raise errors.make("OverflowError", f"unsigned byte integer is {'less than minimum' if n < 0 else 'greater than maximum'}")
+    return bool(n)
 
 
 def mismatch_at(tensors, grad_tensors, t, g):

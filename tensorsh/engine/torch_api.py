@@ -59,7 +59,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         errors.warn("only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate gradient "
                     "for other parts of the graph, please use torch.autograd.backward.", "FutureWarning")
     grad_outputs = grads_tuple(grad_outputs, len(outputs))
-    allow_unused = bool(allow_unused) or materialize_grads
+    allow_unused = materialize_grads if allow_unused is None else allow_unused  # (the engine parses it)
     if is_grads_batched:
         result = _batched_grad(outputs, grad_outputs, retain_graph, create_graph, inputs, allow_unused)
     else:

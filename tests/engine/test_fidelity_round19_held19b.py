@@ -90,6 +90,19 @@ for src in [torch.float32, torch.complex64]:
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"run_backwards_flags_are_parsed_as_unsigned_bytes": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+x = torch.ones(2, requires_grad=True)
+for v in ["a", None, 1.0, -1, 256, 2, torch.tensor(True), torch.tensor(1.5), [1], 0]:
+    t(lambda: torch.autograd.grad((x * 2).sum(), x, retain_graph=v))
+    t(lambda: torch.autograd.grad((x * 2).sum(), x, create_graph=v))
+    t(lambda: torch.autograd.grad((x * 2).sum(), x, allow_unused=v))
+    t(lambda: (x * 2).sum().backward(retain_graph=v))
+    t(lambda: torch.autograd.backward((x * 2).sum(), retain_graph=v, create_graph=False))
+print(x.grad)
+""",
 }
 
 
