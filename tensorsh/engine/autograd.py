@@ -37,7 +37,7 @@ def _set_grad_mode(mode):
 class set_grad_enabled:
     """torch.set_grad_enabled(mode): sets the mode at once; as a context manager, restores it on exit; as a decorator
     (`@torch.set_grad_enabled(False)`), puts the mode back at once and runs each call in a fresh one (PyTorch's)."""
-    __api__ = frozenset({"clone"})
+    __api__ = frozenset({"clone", "__enter__", "__exit__"})
 
     def __init__(self, mode):
         self._prev, self._mode = is_grad_enabled(), mode
@@ -56,7 +56,6 @@ class set_grad_enabled:
 
     def __exit__(self, *exc):
         _set_grad_mode(self._prev)
-        return False
 
     def __repr__(self):
         return f"torch.autograd.grad_mode.set_grad_enabled(mode={self._mode})"
@@ -121,8 +120,11 @@ BACKWARDS = collections.deque(maxlen=16)
 
 
 class _GradModeContext:
-    __api__ = frozenset()
+    __api__ = frozenset({"clone", "__enter__", "__exit__"})
     mode = True
+
+    def clone(self):
+        return type(self)()
 
     def __enter__(self):
         self._prev = is_grad_enabled()
@@ -139,7 +141,6 @@ class _GradModeContext:
         block, here = getattr(self, "_block", None), undo._location
         if block is not None and here is not None and (block[4] is None or block[4].line < here.line):
             block[4] = here
-        return False
 
     def __new__(cls, orig_func=None):
         """`@torch.no_grad` without parentheses: torch.no_grad(f) is the decorated f, whatever f is (PyTorch wraps
@@ -176,7 +177,7 @@ def inference_mode_enabled():
 class inference_mode:
     """torch.inference_mode(mode=True): no grad, and tensors made inside are inference tensors (no version counter);
     inference_mode(False) turns both back on. A context manager and a decorator (also bare: @torch.inference_mode)."""
-    __api__ = frozenset({"clone"})
+    __api__ = frozenset({"clone", "__enter__", "__exit__"})
 
     def __new__(cls, mode=True):
         if not isinstance(mode, bool):  # @torch.inference_mode without parentheses: any non-bool is decorated
@@ -194,7 +195,6 @@ class inference_mode:
 
     def __exit__(self, *exc):
         INFERENCE_MODE[0], _grad_enabled[0], _inference_grad[0] = self._prev
-        return False
 
     def clone(self):
         return type(self)(self.mode)
@@ -225,14 +225,13 @@ def set_anomaly_enabled(enabled, check_nan=True):
 
 class _AnomalyMode:
     """What set_detect_anomaly and detect_anomaly share: the mode before them, restored on exit."""
-    __api__ = frozenset()
+    __api__ = frozenset({"__enter__", "__exit__"})
 
     def __enter__(self):
         return None
 
     def __exit__(self, *exc):
         set_anomaly_enabled(*self.prev)
-        return False
 
     def __repr__(self):
         return f"<torch.autograd.anomaly_mode.{type(self).__name__} object at {address(self)}>"
@@ -294,8 +293,14 @@ NEW_NODE_CLASS = [None]  # called with each Node subclass defined once the engin
 MAX_SEQ = 1 << 62  # AccumulateGrad runs as soon as it is ready, as in PyTorch's engine
 
 
-class Node:
-    """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`."""
+class _NodeType(type):
+    def __subclasscheck__(cls, sub):  # (torch.autograd.graph.Node's __subclasshook__: every node class of PyTorch's is
+        return type.__subclasscheck__(cls, sub) or cls is Node and getattr(sub, "stands_for_node", False)  # one)
+
+
+class Node(metaclass=_NodeType):
+    """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`; a class that
+    only stands for PyTorch's node class of a name (type(grad_fn) in a program) says `stands_for_node`."""
     __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
                  "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata", "_sequence_nr"})
@@ -336,6 +341,8 @@ class Node:
         nodes run it: recorded when grad mode is on, nothing freed; one result bare, several as a tuple."""
         if len(grads) != self.n_outputs:
             raise errors.type_error(f"expected {self.n_outputs} arguments, got {len(grads)} instead")
+        if not self.runs_undefined and all(g is None for g in grads):  # (undefined in, undefined out, one per edge)
+            return None if len(self.next_functions) == 1 else (None,) * len(self.next_functions)
         result = tuple(self.backward(grads[0] if self.n_outputs == 1 else list(grads)))
         return result[0] if len(result) == 1 else result
 
@@ -470,6 +477,7 @@ _HANDLE_IDS = [0]
 class RemovableHandle:
     __slots__ = ("hooks", "fn", "id")
     __api__ = frozenset({"remove", "id"})
+    __module__ = "torch.utils.hooks"
 
     def __init__(self, hooks, fn):
         self.hooks, self.fn, self.id = hooks, fn, next_handle_id()
@@ -564,9 +572,10 @@ def accumulate_grad(var, grad, private=False):
     undo.touch(var)
     note(var._storage, "grad+", var)  # why(x.grad) names the backward that filled it
     if old is None:
-        if _grad_enabled[0]:  # create_graph: PyTorch copies into a fresh tensor (grad_fn CopyBackwards)
-            check_size(grad._np.nbytes)
-            var._grad = grad._new(np.zeros(grad._shape, grad.dtype.np), grad.dtype).copy_(grad)
+        if _grad_enabled[0]:  # create_graph: PyTorch's clone_obey_contract, recorded (CopyBackwards, CloneBackward0)
+            from .tensorimpl import CONTIGUOUS_FORMAT
+            var._grad = grad.new_empty_strided(var._shape, var._stride).copy_(grad) if non_overlapping_and_dense(var) \
+                else grad.clone(memory_format=CONTIGUOUS_FORMAT)
         elif private and _stealable(var, grad):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
             # (new_grad.detach(): a tangent forward AD gave it stays behind)
@@ -891,6 +900,16 @@ def _hook_name(hook):
     return "<unknown>" if name is None else name
 
 
+_LEGACY_TYPED = frozenset({"uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64"})
+
+
+def _type_string(t):
+    """torch::utils::options_to_string: the legacy type name where there is one (torch.FloatTensor), else
+    Tensor::toString's backend, scalar type and "Type" (CPUBFloat16Type, CPUComplexFloatType, CPUBoolType)."""
+    name = t.dtype.name
+    return t.type() if name in _LEGACY_TYPED else f"CPU{dtypes.SCALAR_NAMES[name]}Type"
+
+
 def _check_hook_result(hook, grad, out):
     """python_hook.cpp's check_single_result: what a hook returned in place of a gradient (not None) is a tensor of
     its type and size, and replaces no undefined gradient."""
@@ -900,7 +919,7 @@ def _check_hook_result(hook, grad, out):
         raise errors.type_error(f"expected Variable, but hook returned '{tp_name(out)}'")
     name = _hook_name(hook)
     if out.dtype is not grad.dtype:
-        raise runtime(f"hook '{name}' has changed the type of value (was {grad.type()} got {out.type()})")
+        raise runtime(f"hook '{name}' has changed the type of value (was {_type_string(grad)} got {_type_string(out)})")
     if out._shape != grad._shape:
         raise runtime(f"hook '{name}' has changed the size of value")
 
@@ -990,17 +1009,25 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
             if t.requires_grad and t._np.size != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
             if t.requires_grad and t.dtype.category == 3:
-                raise runtime(f"grad can be implicitly created only for real scalar outputs but got {t.dtype}")
+                raise runtime(messages.IMPLICIT_NON_REAL.format(t.dtype))
             g = type(t)._new(np.array(1, t.dtype.np).reshape(t._shape) if t._np.size == 1 else  # np.ones, without
                              np.ones(t._shape, t.dtype.np), t.dtype)  # its Python in the common case
         elif not isinstance(g, type(t)):  # full_like(t, g)
             check_size(t._np.nbytes)
             g = t._from_numpy(np.full(t._shape, g, dtype=t.dtype.np), t.dtype)
         elif g._shape != t._shape:
-            raise runtime(messages.GRAD_SHAPE_MISMATCH.format(i=i, g=g.shape, o=t.shape))
+            raise runtime(messages.GRAD_SHAPE_MISMATCH.format(*mismatch_at(tensors, grad_tensors, t, g),
+                                                              g=g.shape, o=t.shape))
+        elif (g.dtype.category == 3) != (t.dtype.category == 3):
+            raise runtime(messages.GRAD_COMPLEX_MISMATCH.format(*mismatch_at(tensors, grad_tensors, t, g),
+                                                                g=g.dtype, o=t.dtype))
         grads.append(g)
     if len(grads) != len(tensors):  # (_make_grads zips; the engine's run_backward counts)
         raise runtime(f"got {len(tensors)} tensors and {len(grads)} gradients")
+    retain_graph = _flag(create_graph if retain_graph is None else retain_graph)  # (its argument parser's order)
+    create_graph = _flag(create_graph)
+    if inputs is not None and not accumulate:
+        allow_unused = _flag(allow_unused)
     roots = []
     for i, (t, g) in enumerate(zip(tensors, grads)):
         edge = edge_of(t)
@@ -1010,8 +1037,6 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         roots.append((edge, g))
     if create_graph and warn_cycle:  # backward(), not autograd.grad: once per process, after the roots' checks
         errors.warn_once(messages.CREATE_GRAPH_WARNING)
-    if retain_graph is None:
-        retain_graph = create_graph
     captures = None
     if inputs is not None:
         captures = _Executed() if accumulate else {}
@@ -1326,6 +1351,23 @@ def expandable(shape, target):
     return True
 
 
+def _flag(value):
+    """The C engine's run_backward reads keep_graph, create_graph and allow_unreachable as PyArg's "b": an integer
+    (by __index__) in 0..255, in Python's words otherwise."""
+    if not hasattr(type(value), "__index__"):
+        raise errors.type_error(f"'{tp_name(value)}' object cannot be interpreted as an integer")
+    n = value.__index__()
+    if not 0 <= n <= 255:
+        raise errors.make("OverflowError", f"unsigned byte integer is {'less than minimum' if n < 0 else 'greater than maximum'}")
+    return bool(n)
+
+
+def mismatch_at(tensors, grad_tensors, t, g):
+    """The indices _make_grads's message names: `grads.index(grad)`, then `outputs.index(out)`, Python's, so an
+    earlier gradient or output is compared with `==` and its truth taken (which can raise instead)."""
+    return tuple(grad_tensors).index(g), tuple(tensors).index(t)
+
+
 def cast_grad(t, g):
     """g cast as PyTorch's validate_outputs casts a gradient for t: to t's dtype, or to a leaf's grad_dtype (None:
     kept), which may name a dtype no gradient can have (its engine's assert then)."""
@@ -1425,5 +1467,6 @@ def _undefined(grad):
 
 for _cls, _module in ((no_grad, "grad_mode"), (enable_grad, "grad_mode"), (set_grad_enabled, "grad_mode"),
                       (inference_mode, "grad_mode"), (set_detect_anomaly, "anomaly_mode"),
-                      (detect_anomaly, "anomaly_mode"), (GradientEdge, "graph"), (Node, "graph")):
+                      (detect_anomaly, "anomaly_mode"), (GradientEdge, "graph"), (Node, "graph"),
+                      (_MultiHandle, "graph")):
     _cls.__module__ = "torch.autograd." + _module  # (type(torch.no_grad()) names PyTorch's class)

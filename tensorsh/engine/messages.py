@@ -59,6 +59,7 @@ SAVED_DETACHED_INPLACE = (
     "supported, please use out-of-place `.detach()` instead")
 NO_GRAD_FN = "element {} of tensors does not require grad and does not have a grad_fn"
 IMPLICIT_NON_SCALAR = "grad can be implicitly created only for scalar outputs"
+IMPLICIT_NON_REAL = "grad can be implicitly created only for real scalar outputs but got {}"
 DEEPCOPY_NON_LEAF = (
     "Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the moment.  "
     "If you were attempting to deepcopy a module, this may be because of a torch.nn.utils.weight_norm usage, "
@@ -84,7 +85,9 @@ NON_LEAF_GRAD_WARNING = (
     "more information.")
 RETAIN_GRAD_NO_GRAD = "can't retain_grad on Tensor that has requires_grad=False"
 HOOK_NO_GRAD = "cannot register a hook on a tensor that doesn't require gradient"
-GRAD_SHAPE_MISMATCH = "Mismatch in shape: grad_output[{i}] has a shape of {g} and output[{i}] has a shape of {o}."
+GRAD_SHAPE_MISMATCH = "Mismatch in shape: grad_output[{0}] has a shape of {g} and output[{1}] has a shape of {o}."
+GRAD_COMPLEX_MISMATCH = ("For complex Tensors, both grad_output and output are required to have the same dtype. "
+                         "Mismatch in dtype: grad_output[{0}] has a dtype of {g} and output[{1}] has a dtype of {o}.")
 ASSIGN_GRAD_SIZE = ("attempting to assign a gradient of size '{g}' to a tensor of size '{t}'. Please ensure "
                     "that the gradient and the tensor are the same size")
 ASSIGN_GRAD_DTYPE = (

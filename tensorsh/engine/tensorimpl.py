@@ -657,8 +657,8 @@ class Tensor:
             if tensor is None or grad is None:  # (no gradient reached it: .grad stays)
                 return
             undo.touch(tensor)
-            if tensor._grad is None:  # a copy (with history only under create_graph)
-                tensor._grad = grad.clone()
+            if tensor._grad is None:  # a contiguous copy (with history only under create_graph), as PyTorch's hook
+                tensor._grad = grad.clone(memory_format=CONTIGUOUS_FORMAT)
             else:
                 tensor._grad = tensor._grad + grad
         if fn.n_outputs > 1:  # one retain hook per output of a node with several

@@ -41,6 +41,9 @@ def _backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False,
                       inputs)
 
 
+_backward.__name__ = _backward.__qualname__ = "backward"  # (its TypeErrors name torch.autograd.backward)
+
+
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True,
          allow_unused=None, is_grads_batched=False, materialize_grads=False):
     """torch.autograd.grad's Python (its checks and texts in its order)."""
@@ -57,7 +60,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         errors.warn("only_inputs argument is deprecated and is ignored now (defaults to True). To accumulate gradient "
                     "for other parts of the graph, please use torch.autograd.backward.", "FutureWarning")
     grad_outputs = grads_tuple(grad_outputs, len(outputs))
-    allow_unused = bool(allow_unused) or materialize_grads
+    allow_unused = materialize_grads if allow_unused is None else allow_unused  # (the engine parses it)
     if is_grads_batched:
         result = _batched_grad(outputs, grad_outputs, retain_graph, create_graph, inputs, allow_unused)
     else:
@@ -76,18 +79,24 @@ def _batched_grad(outputs, grad_outputs, retain_graph, create_graph, inputs, all
     one backward per batch element, the graph kept for the next, each input's gradients stacked (None stays None).
     The checks are _make_grads' (on each grad_output's first element) and the legacy vmap's, in their order."""
     batched = []
-    for i, (out, g) in enumerate(zip(outputs, grad_outputs)):
+    for out, g in zip(outputs, grad_outputs):
         if isinstance(g, Tensor):
             first = g[0]
             if first._shape != out._shape:
+                gi, oi = autograd.mismatch_at(outputs, grad_outputs, out, g)
                 raise runtime("If `is_grads_batched=True`, we interpret the first dimension of each grad_output as the "
                               "batch dimension. The sizes of the remaining dimensions are expected to match the shape "
-                              f"of corresponding output, but a mismatch was detected: grad_output[{i}] has a shape of "
-                              f"{Size(first._shape[1:])} and output[{i}] has a shape of {out.shape}. If you only want "
+                              f"of corresponding output, but a mismatch was detected: grad_output[{gi}] has a shape of "
+                              f"{Size(first._shape[1:])} and output[{oi}] has a shape of {out.shape}. If you only want "
                               "some tensors in `grad_output` to be considered batched, consider using vmap.")
+            if (g.dtype.category == 3) != (out.dtype.category == 3):
+                raise runtime(messages.GRAD_COMPLEX_MISMATCH.format(*autograd.mismatch_at(outputs, grad_outputs, out, g),
+                                                                    g=g.dtype, o=out.dtype))
         elif out.requires_grad:  # the implicit gradient of a one-element output
             if out.numel() != 1:
                 raise runtime(messages.IMPLICIT_NON_SCALAR)
+            if out.dtype.category == 3:
+                raise runtime(messages.IMPLICIT_NON_REAL.format(out.dtype))
             g = creation.ones_like(out)
         batched.append(g)
     for g in batched:
@@ -412,6 +421,11 @@ autograd_ns = Namespace("torch.autograd", {
     "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
     "set_grad_enabled": autograd.set_grad_enabled, "inference_mode": autograd.inference_mode,
     "set_detect_anomaly": autograd.set_detect_anomaly, "detect_anomaly": autograd.detect_anomaly,
+    "grad_mode": Namespace("torch.autograd.grad_mode", {
+        "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "set_grad_enabled": autograd.set_grad_enabled,
+        "inference_mode": autograd.inference_mode}),
+    "anomaly_mode": Namespace("torch.autograd.anomaly_mode", {
+        "detect_anomaly": autograd.detect_anomaly, "set_detect_anomaly": autograd.set_detect_anomaly}),
     "graph": Namespace("torch.autograd.graph", {
         "saved_tensors_hooks": _from("saved_hooks", "saved_tensors_hooks"),
         "save_on_cpu": _from("saved_hooks", "save_on_cpu"),

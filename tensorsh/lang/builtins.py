@@ -270,7 +270,8 @@ def node_class(node):
     name = node.name().rsplit("::", 1)[-1]
     cls = _NODE_CLASSES.get(name)
     if cls is None:
-        cls = _NODE_CLASSES[name] = _NodeClass(name, (), {"__api__": frozenset(), "__module__": "builtins"})
+        cls = _NODE_CLASSES[name] = _NodeClass(name, (), {"__api__": frozenset(), "__module__": "builtins",
+                                                           "stands_for_node": True})
     return cls
 
 
@@ -709,14 +710,15 @@ def build(print_fn):
         modules[dotted] = Lazy(_submodule(dotted))
     for dotted in ("torch.amp", "torch.cpu", "torch.cpu.amp", "torch.cuda", "torch.cuda.amp"):  # (the engine's)
         modules[dotted] = Lazy(lambda path=dotted.split(".")[1:]: _member(namespace, path))
+    modules["torch.utils.hooks"] = Lazy(lambda: load_attr(utils.load(), "hooks"))
     for member in ("dataloader", "dataset", "sampler"):  # torch.utils.data's submodules, importable by name
         modules["torch.utils.data." + member] = Lazy(lambda m=member: load_attr(load_attr(utils.load(), "data"), m))
     modules["torch.utils.data._utils.collate"] = Lazy(lambda: load_attr(load_attr(load_attr(utils.load(), "data"),
                                                                                   "_utils"), "collate"))
     # importable, but (as in PyTorch, whose torch.optim deletes the name) not an attribute of torch.optim
     modules["torch.optim.optimizer"] = Lazy(lambda: (optim.load(), _optimizer_module())[1])
-    for member in ("function", "graph", "functional", "forward_ad"):  # torch.autograd's submodules, importable by name
-        modules["torch.autograd." + member] = Lazy(lambda m=member: load_attr(autograd, m))
+    for member in ("function", "graph", "functional", "forward_ad", "grad_mode", "anomaly_mode"):  # torch.autograd's
+        modules["torch.autograd." + member] = Lazy(lambda m=member: load_attr(autograd, m))  # submodules, by name
     modules["torch.autograd.gradcheck"] = Lazy(_gradcheck_module)  # (the attribute is the function, as in PyTorch)
     for name, make in PYTHON_MODULES.items():
         modules[name] = Lazy(make)
@@ -796,7 +798,9 @@ def _utils():
         def checkpoint():
             from tensorsh.engine.checkpoint import NAMESPACE
             return Namespace("torch.utils.checkpoint", NAMESPACE)
-        _PACKAGES["utils"] = Namespace("torch.utils", {"data": Lazy(data), "checkpoint": Lazy(checkpoint)})
+        from tensorsh.engine.autograd import RemovableHandle
+        _PACKAGES["utils"] = Namespace("torch.utils", {"data": Lazy(data), "checkpoint": Lazy(checkpoint), "hooks":
+                                                       Namespace("torch.utils.hooks", {"RemovableHandle": RemovableHandle})})
     return _PACKAGES["utils"]
 
 

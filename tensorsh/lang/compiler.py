@@ -17,7 +17,7 @@ import typing
 from tensorsh.engine import undo
 from tensorsh.engine.namespaces import Namespace as _EngineNamespace
 from tensorsh.engine.autograd import Node
-from tensorsh.engine.errors import python_class
+from tensorsh.engine.errors import python_class, runtime
 from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
@@ -267,7 +267,7 @@ class builtin_function_or_method:  # noqa: N801 - Python's name for it, which it
 
     def __init__(self, method, name, of="Tensor"):
         self._method, self.__name__, self._of = method, name, of
-        self.__qualname__ = name if of is None else ("Tensor." if of == "Tensor" else "_VariableFunctionsClass.") + name
+        self.__qualname__ = name if of is None else (of if of != "type" else "_VariableFunctionsClass") + "." + name
 
     def __call__(self, *args, **kwargs):
         if (args or kwargs) and self._of == "Tensor":
@@ -279,7 +279,7 @@ class builtin_function_or_method:  # noqa: N801 - Python's name for it, which it
     def __repr__(self):
         if self._of is None:  # (a function of torch._C._nn: F.gelu)
             return f"<built-in function {self.__name__}>"
-        owner = self._method.__self__ if self._of == "Tensor" else builtin_function_or_method
+        owner = self._method.__self__ if self._of != "type" else builtin_function_or_method
         return f"<built-in method {self.__name__} of {self._of} object at {hex(id(owner))}>"
 
     def __eq__(self, other):
@@ -304,6 +304,9 @@ def _c_methods():
 _MORE_C_FUNCTIONS = frozenset({"tensor", "as_tensor", "asarray", "from_numpy", "get_num_threads", "set_num_threads",
                                "is_grad_enabled", "is_inference_mode_enabled", "is_anomaly_enabled",
                                "is_anomaly_check_nan_enabled", "get_default_dtype"})
+_TORCH_C_FUNCTIONS = frozenset({"get_num_threads", "set_num_threads", "is_grad_enabled", "is_inference_mode_enabled",
+                                "is_anomaly_enabled", "is_anomaly_check_nan_enabled", "get_default_dtype"})  # torch._C's
+_NODE_METHODS = frozenset({"name", "register_hook", "register_prehook", "_sequence_nr"})  # a graph node's, C's
 _TORCH_BUILTINS = {}  # name -> torch.<name> as the one builtin_function_or_method a program sees
 # torch.nn.functional's names that are C functions in PyTorch: torch's own (`F.conv1d is torch.conv1d`), and
 # torch._C._nn's (`<built-in function gelu>`; F.logsigmoid is log_sigmoid)
@@ -320,11 +323,14 @@ def attribute_value(obj, name, value):
     is PyTorch's builtin method (one object per torch function: `torch.relu is torch.relu`)."""
     if type(value) is types.MethodType and name in _c_methods() and isinstance(obj, _Tensor):
         return builtin_function_or_method(value, name)
+    if type(value) is types.MethodType and isinstance(obj, Node):  # (a graph node's methods are C's: `grad_fn.name`)
+        return builtin_function_or_method(value, name, obj.name().rsplit("::", 1)[-1])
     if type(obj) is Namespace and obj._name == "torch" and name in _c_functions() and callable(value) and \
             not isinstance(value, type):
         wrapped = _TORCH_BUILTINS.get(name)
         if wrapped is None or wrapped._method is not value:
-            wrapped = _TORCH_BUILTINS[name] = builtin_function_or_method(value, name, "type")
+            wrapped = _TORCH_BUILTINS[name] = builtin_function_or_method(
+                value, name, None if name in _TORCH_C_FUNCTIONS else "type")
         return wrapped
     if type(obj) is _EngineNamespace and obj._name == "torch.nn.functional" and callable(value) and (
             name in _F_TORCH_METHODS or name in _F_NN_FUNCTIONS):
@@ -526,6 +532,8 @@ def load_attr(obj, name):
             if value is None and name != "__doc__" or not isinstance(value, (str, type(None))):
                 raise _no_attr(obj, t, name)
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
+        if name in getattr(t, "__api__", ()):  # (an engine class's own, by name: `torch.no_grad().__enter__()`)
+            return getattr(obj, name)
         if t is super and name in SUPER_DUNDERS:
             return _no_dunder_names(getattr(obj, name)) if name in ("__setattr__", "__delattr__") else getattr(obj, name)
         if name == "__dict__" and _open_dict(t):
@@ -724,6 +732,10 @@ def store_attr(obj, name, value):
     setattr(obj, name, value)
 
 
+_TENSOR_DELETE_REFUSED = {"data": "Deleting tensor data is not allowed. Delete tensor instead!",
+                          "requires_grad": "requires_grad must be a bool"}
+
+
 def delete_attr(obj, name):
     t = type(obj)
     if _program_function(obj, name) and name in obj.__dict__:
@@ -735,6 +747,11 @@ def delete_attr(obj, name):
             undo.touch_vars(obj)
             del obj.__dict__[name]
             return
+        if name == "grad":  # (TensorBase's setters given NULL: the gradient goes, the rest refuse in their words)
+            obj.grad = None
+            return
+        if name in _TENSOR_DELETE_REFUSED:
+            raise runtime(_TENSOR_DELETE_REFUSED[name])
         refused = _tensor_attr_refused(t, name)
         raise refused if refused is not None else _no_attr(obj, t, name)
     if name[:2] != "__" and (t in USER_CLASSES and _is_user_name(obj, t, name) or
@@ -2349,8 +2366,8 @@ class Compiler:
             tensor = self.builtins.get("type")
             return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
-        if (attr in _c_methods() or attr in _c_functions() or attr in _F_TORCH_METHODS or attr in _F_NN_FUNCTIONS) \
-                and not getattr(node, "_called", False):
+        if (attr in _c_methods() or attr in _c_functions() or attr in _F_TORCH_METHODS or attr in _F_NN_FUNCTIONS
+                or attr in _NODE_METHODS) and not getattr(node, "_called", False):
             def c_method(frame):   # `x.size` as a value: PyTorch's C method, builtin_function_or_method
                 o = obj(frame)
                 try:

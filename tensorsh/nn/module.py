@@ -49,9 +49,9 @@ def _addindent(s_, num_spaces):
     return first + "\n" + "\n".join(s)
 
 
-class RemovableHandle:
-    """torch.utils.hooks.RemovableHandle over a module's hook dicts (removal is journaled)."""
-    __api__ = frozenset({"remove", "id"})
+class RemovableHandle(autograd.RemovableHandle):
+    """torch.utils.hooks.RemovableHandle over a module's hook dicts (removal is journaled); the tensors' class, so
+    one `torch.utils.hooks.RemovableHandle` is the type of both."""
     __module__ = "torch.utils.hooks"
 
     def __init__(self, hooks_dict, extra_dict=()):
@@ -63,15 +63,6 @@ class RemovableHandle:
             if self.id in d:
                 undo.touch_dict(d)
                 del d[self.id]
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.remove()
-
-    def __repr__(self):
-        return "<torch.utils.hooks.RemovableHandle object>"
 
 
 # torch.nn.modules.module's global hooks (register_module_forward_hook, ...): every module's, before its own

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from .. import dtypes, kernels, messages
-from ..autograd import Node, edge_of
+from ..autograd import Node, edge_of, is_grad_enabled
 from ..errors import make, runtime, warn, warn_once
 from ..storage import ConjStorage
 from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, check_broadcast, fresh, make_view, needs_grad,
@@ -29,9 +29,9 @@ class ConjBackward0(Node):
         return (g.conj(),)
 
 
-# conj's view node: the gradient conjugated (a copy: a gradient that showed its input's memory could be accumulated
-# into in place)
-VIEW_BACKWARD["ConjBackward0"] = lambda g, shape: conj_physical(g)
+# conj's view node: grad.conj(), PyTorch's lazy conjugate view (ConjBackward0 under create_graph; a leaf's .grad
+# is that view, is_conj())
+VIEW_BACKWARD["ConjBackward0"] = lambda g, shape: g.conj()
 
 
 class ConjPhysicalBackward0(ConjBackward0):
@@ -136,8 +136,12 @@ def _as_complex_values(g):
     return fresh(kernels.complex_of(g._np[..., 0], g._np[..., 1], g.dtype.to_complex().np), g.dtype.to_complex())
 
 
-VIEW_BACKWARD["ViewAsRealBackward0"] = lambda g, shape: _as_complex_values(g)
-VIEW_BACKWARD["ViewAsComplexBackward0"] = lambda g, shape: _as_real_values(g)
+# (a gradient with history, under create_graph, goes through derivatives.yaml's ops: view_as_complex(grad.contiguous())
+# and view_as_real(grad.contiguous().resolve_conj()), so a second derivative reaches it)
+VIEW_BACKWARD["ViewAsRealBackward0"] = lambda g, shape: \
+    view_as_complex(g.contiguous()) if g.requires_grad else _as_complex_values(g)
+VIEW_BACKWARD["ViewAsComplexBackward0"] = lambda g, shape: \
+    view_as_real(g.contiguous().resolve_conj()) if g.requires_grad else _as_real_values(g)
 VIEW_REPLAY["ViewAsRealBackward0"] = lambda t: view_as_real(t, True)
 VIEW_REPLAY["ViewAsComplexBackward0"] = view_as_complex
 
@@ -208,6 +212,8 @@ class PolarBackward0(SavingNode):
 
     def backward(self, g):  # (polar_backward's steps, in the result's dtype)
         r, = self.unpack()
+        if is_grad_enabled() and (g.requires_grad or r.requires_grad):  # (its sgn(result) has no complex gradient)
+            raise runtime("tensorsh: the gradient of polar with create_graph is not supported yet")
         z = r._np
         with np.errstate(all="ignore"):
             sgn = np.where(z == 0, 0, z / np.abs(z)).astype(z.dtype)
@@ -257,6 +263,9 @@ class AngleBackward0(SavingNode):
         x, = self.unpack()
         if x.dtype.category != 3:
             return (zeros_of(x),)
+        if is_grad_enabled() and (g.requires_grad or x.requires_grad):  # (create_graph: as ops, WhereBackward0)
+            from .comparison import where
+            return (where(x == 0.0, x.new_zeros(()), g * x / x.abs().pow(2) * 1j),)
         z = x._np
         with np.errstate(all="ignore"):
             values = np.where(z == 0, 0, g._np * z / (np.abs(z) ** 2) * 1j)

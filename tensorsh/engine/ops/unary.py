@@ -135,8 +135,29 @@ def _complex_values(grad_fn, x, dt):
     return values.astype(dt.np) if values.dtype.kind == "c" else values.astype(dt.to_real().np)
 
 
+# derivatives.yaml's complex gradients as ops, of the gradient and what the node saved (the input z or the result
+# r), for a gradient with history (create_graph): its nodes are PyTorch's (MulBackward0, DivBackward0); abs's (grad *
+# sgn(z)) waits for sgn's complex gradient
+COMPLEX_GRAPH = {
+    "ExpBackward0": lambda g, r: g * r.conj(),
+    "SinBackward0": lambda g, z: g * z.cos().conj(), "CosBackward0": lambda g, z: g * -z.sin().conj(),
+    "SinhBackward0": lambda g, z: g * z.cosh().conj(), "CoshBackward0": lambda g, z: g * z.sinh().conj(),
+    "LogBackward0": lambda g, z: g.div(z.conj()), "SqrtBackward0": lambda g, r: g / (2 * r.conj()),
+    "ReciprocalBackward0": lambda g, r: -g * (r * r).conj(), "RsqrtBackward0": lambda g, r: -0.5 * g * r.pow(3).conj(),
+    "TanBackward0": lambda g, r: g * (1 + r.pow(2)).conj(), "Expm1Backward0": lambda g, r: g * (r.conj() + 1),
+    "NegBackward0": lambda g, _: g.neg(),
+}
+
+
 def _complex_backward(grad_fn, g, saved):
-    """The gradient of a complex input: grad * conj(f'(z)) (abs: grad * sgn(z), its real grad times z/|z|)."""
+    """The gradient of a complex input: grad * conj(f'(z)) (abs: grad * sgn(z), its real grad times z/|z|); as ops
+    when it is to have history."""
+    if autograd.is_grad_enabled() and (g.requires_grad or saved and saved[0].requires_grad):
+        formula = COMPLEX_GRAPH.get(grad_fn)
+        if formula is None:
+            raise runtime(f"tensorsh: the gradient of {grad_fn[:-9].lower()} of a complex tensor with create_graph "
+                          "is not supported yet")
+        return formula(g, saved[0] if saved else None)
     if grad_fn == "AbsBackward0":
         x = saved[0]._np
         with np.errstate(all="ignore"):
