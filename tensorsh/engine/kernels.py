@@ -1423,6 +1423,7 @@ def intel_matmul(a, b, c=None, mv=False):
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     (m, k), n = a.shape, b.shape[1]
+    a, b = _as_blas_sees(a), _as_blas_sees(b)
     if m == 1 and (n > 1 or k < 256) and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and \
             a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n
         return _intel_row_times_matrix(a[0], b, c)  # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an
@@ -1435,8 +1436,6 @@ def intel_matmul(a, b, c=None, mv=False):
         # a column-major a times one column, mv's of a transposed matrix)
     if m == 1 and not a.flags.c_contiguous:
         a = np.ascontiguousarray(a)  # (one row: its layout does not reach BLAS; an expanded gradient's)
-    if not ((a.flags.c_contiguous or a.flags.f_contiguous) and (b.flags.c_contiguous or b.flags.f_contiguous)):
-        return None
     if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
         return None
     gemv_rows = n == 1 and a.flags.c_contiguous  # (nn.Linear(k, 1) of a batch)
@@ -1476,6 +1475,20 @@ def intel_matmul(a, b, c=None, mv=False):
                 part = fma(x, y, part)
         out = part if out is None else out + part
     return out
+
+
+def _as_blas_sees(m):
+    """A matrix as ATen's addmm hands it to BLAS: row- or column-major with any leading dimension as it is (here
+    made contiguous in that order, which the orders above read from numpy's flags), any other strides (an
+    expanded gradient's zeros) cloned row-major."""
+    if m.flags.c_contiguous or m.flags.f_contiguous:
+        return m
+    (rows, cols), (s0, s1) = m.shape, m.strides
+    if s1 == m.itemsize and s0 >= max(1, cols) * m.itemsize:
+        return np.ascontiguousarray(m)
+    if s0 == m.itemsize and s1 >= max(1, rows) * m.itemsize:
+        return np.asfortranarray(m)
+    return np.ascontiguousarray(m)
 
 
 def _intel_dgemm_lanes(a, b):

@@ -87,6 +87,20 @@ print(torch.hypot(torch.tensor([3.0, float('nan'), float('inf'), 0.0]), torch.te
 x = torch.randn(5000, dtype=torch.float64) * 1e-300
 print(torch.hypot(x, x.flip(0)).tolist()[:50], torch.hypot(x * 1e300 * 1e300, x.flip(0)).sum().item())
 """,
+"a_matrix_product_clones_an_operand_blas_cannot_take_row_major_first_an_expanded_gradient_among_them": """
+torch.manual_seed(0)
+for r in (5, 8, 16, 33, 40):
+    for c in (1, 2, 5, 17):
+        x = torch.randn(r, c)
+        e = torch.ones(()).expand(r, r)
+        print(r, c, (x.t() @ e).tolist(), (e @ x).tolist(), (x.t()[:, ::1] @ e[:, :3]).tolist())
+        xg = x.clone().requires_grad_()
+        if c > 1:
+            g, = torch.autograd.grad((xg @ xg.t()).sum(), xg)
+            print(g.tolist())
+    w = torch.randn(7, r)
+    print((torch.randn(3, r).expand(4, 3, r)[1] @ w.t()).tolist(), (w[:, ::2] @ torch.randn((r + 1) // 2, 3)).tolist())
+""",
 "float64_sinh_cosh_exp2_expm1_and_the_tanh_and_erf_of_activations_are_sleefs_vector_bodies": """
 torch.manual_seed(0)
 F = torch.nn.functional
