@@ -4,6 +4,7 @@ from . import creation, dtypes, pyapi, signatures
 from .errors import type_error
 from .tensorimpl import Tensor
 from .typenames import tp_name
+from . import storage as _storage
 
 
 class _LegacyType(type):
@@ -196,3 +197,17 @@ def storage_type(self):
 
 
 storage_type.__qualname__ = "Tensor.storage_type"  # (a Python method: its argument errors name it so)
+
+
+def cast_storage(storage, dtype_name):
+    """torch/storage.py's _to: the elements (an UntypedStorage's are its bytes) as a tensor converted to the dtype;
+    its memory as a new TypedStorage (a copy when the conversion kept the same memory)."""
+    from .storage import TypedStorage
+    source = creation.empty(0, dtype=storage.dtype if isinstance(storage, TypedStorage) else dtypes.uint8)
+    source.set_(storage)
+    out = source.to(dtypes.from_name(dtype_name))
+    memory = out.untyped_storage()
+    return TypedStorage(memory.clone() if out.data_ptr() == source.data_ptr() else memory, out.dtype)
+
+
+_storage.cast_storage = cast_storage
