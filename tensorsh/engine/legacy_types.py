@@ -21,8 +21,8 @@ class _LegacyType(type):
     def __call__(cls, *args, **kwargs):
         dtype = cls.dtype or dtypes.DEFAULT_FLOAT
         form = pyapi.legacy_new(args, kwargs)  # (PyTorch's parser of these constructors)
-        if form[0] == "data":
-            return creation.legacy_from_data(form[1], dtype)
+        if form[0] in ("data", "storage"):
+            return (creation.legacy_from_data if form[0] == "data" else creation.legacy_from_storage)(form[1], dtype)
         if form[0] == "other":
             other = form[1]
             if other.dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert

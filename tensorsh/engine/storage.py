@@ -179,6 +179,15 @@ class Storage:
         """A new storage holding a copy of these bytes (not a view of anything)."""
         return (BFloat16Storage if isinstance(self, BFloat16Storage) else Storage)(self.data.copy())
 
+    __copy__ = clone
+
+    def __deepcopy__(self, memo):
+        """One copy per storage within a deepcopy (tensors copied with it are over that copy: Tensor.__deepcopy__)."""
+        copied = memo.get(id(self))
+        if copied is None:
+            copied = memo[id(self)] = self.clone()
+        return copied
+
     def fill_(self, value):
         """Every byte set to value (modulo 256); the tensors over it see it, their versions do not move."""
         self[:] = value
@@ -454,6 +463,11 @@ class TypedStorage:
 
     def clone(self):
         return TypedStorage(self._untyped.clone(), self.dtype)
+
+    __copy__ = clone
+
+    def __deepcopy__(self, memo):
+        return TypedStorage(self._untyped.__deepcopy__(memo), self.dtype)
 
     def copy_(self, source, non_blocking=None):
         self._untyped.copy_(source._untyped if isinstance(source, TypedStorage) else source)

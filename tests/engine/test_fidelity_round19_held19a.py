@@ -36,6 +36,28 @@ for f in [lambda: s.copy_(3), lambda: s.copy_(torch.ones(2)), lambda: torch.zero
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"the_legacy_constructors_take_a_storage": """
+x = torch.arange(6.)
+for f in [lambda: x.new(x.untyped_storage()), lambda: x.new(x.storage()), lambda: x.new(torch.arange(3).storage()),
+          lambda: torch.FloatTensor(x.untyped_storage()), lambda: torch.LongTensor(x.storage()), lambda: torch.Tensor(x.untyped_storage()),
+          lambda: torch.DoubleTensor(x.untyped_storage()), lambda: x.new(torch.UntypedStorage(3)), lambda: torch.Tensor(storage=x.untyped_storage()),
+          lambda: x.new(x.untyped_storage()).data_ptr() == x.data_ptr(), lambda: x.new(x.untyped_storage())._version]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"storages_copy_as_clones_and_deepcopy_once_per_storage": """
+x = torch.arange(4.)
+s = x.untyped_storage()
+print(copy.copy(s).data_ptr() != s.data_ptr(), copy.copy(x.storage()).data_ptr() != x.data_ptr(), copy.copy(s).tolist() == s.tolist())
+a = copy.deepcopy([s, x, x[1:], x.storage(), s])
+print(a[0] is a[4], a[1].untyped_storage().data_ptr() == a[0].data_ptr(), a[2].untyped_storage().data_ptr() == a[0].data_ptr(), a[3].data_ptr() == a[0].data_ptr())
+a[0][0] = 1
+print(a[1], a[2], x)
+b = copy.deepcopy({"t": x.storage(), "u": x})
+print(b["t"].data_ptr() == b["u"].data_ptr(), b["t"].dtype)
+""",
 }
 
 
