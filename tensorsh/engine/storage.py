@@ -442,7 +442,8 @@ class TypedStorage:
     """tensor.storage() (deprecated in PyTorch): the same buffer seen as elements of one dtype."""
     __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped", "fill_", "clone",
                          "copy_", "is_shared", "share_memory_", "device", "is_cuda", "is_pinned", "cpu", "resizable",
-                         "type", "get_device", "is_sparse", "to", "filename", *CASTS})
+                         "type", "get_device", "is_sparse", "to", "filename", "resize_", "pickle_storage_type",
+                         *CASTS})
     is_cuda = is_sparse = False
     filename = None
 
@@ -538,10 +539,11 @@ class TypedStorage:
     def __iter__(self):
         return iter(self.tolist())
 
-    def __eq__(self, other):
-        return isinstance(other, TypedStorage) and other._untyped is self._untyped
+    def resize_(self, size):
+        self._untyped.resize_(size * self.dtype.itemsize)
 
-    __hash__ = object.__hash__
+    def pickle_storage_type(self):
+        return self.dtype.type_name[6:].replace("Tensor", "Storage")  # (FloatStorage: its legacy class's name)
 
     def __repr__(self):
         values = self.tolist()

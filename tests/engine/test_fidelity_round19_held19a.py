@@ -58,6 +58,25 @@ print(a[1], a[2], x)
 b = copy.deepcopy({"t": x.storage(), "u": x})
 print(b["t"].data_ptr() == b["u"].data_ptr(), b["t"].dtype)
 """,
+"torch_typed_storage_constructs_resizes_and_compares_by_identity": """
+x = torch.arange(3.)
+for f in [lambda: torch.TypedStorage(2, 3), lambda: torch.TypedStorage(2.5), lambda: torch.TypedStorage(x), lambda: torch.TypedStorage(wrap_storage=x.untyped_storage()),
+          lambda: torch.TypedStorage(wrap_storage=x.untyped_storage(), dtype=torch.int32).tolist(), lambda: torch.TypedStorage(wrap_storage=x, dtype=torch.int32),
+          lambda: torch.TypedStorage(wrap_storage=x.untyped_storage(), dtype=3), lambda: torch.TypedStorage(1, wrap_storage=x.untyped_storage()),
+          lambda: torch.TypedStorage([1, 2], dtype=torch.int64).tolist(), lambda: torch.TypedStorage((1.5, True), dtype=torch.float64).tolist(),
+          lambda: torch.TypedStorage(range(3)).tolist(), lambda: torch.TypedStorage(-1), lambda: torch.TypedStorage(0, dtype=torch.bfloat16).tolist(),
+          lambda: torch.TypedStorage([1.5], dtype=torch.bfloat16), lambda: isinstance(x.storage(), torch.TypedStorage),
+          lambda: isinstance(torch.FloatStorage(2), torch.TypedStorage), lambda: isinstance(x.untyped_storage(), torch.TypedStorage),
+          lambda: x.storage().pickle_storage_type(), lambda: torch.ones(1, dtype=torch.bool).storage().pickle_storage_type(),
+          lambda: torch.UntypedStorage([1, 2, 300]).tolist()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+s = x.storage()
+s.resize_(5)
+print(s.size(), x.untyped_storage().nbytes(), s == x.storage(), s == s)
+""",
 }
 
 
