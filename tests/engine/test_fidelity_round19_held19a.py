@@ -77,6 +77,33 @@ s = x.storage()
 s.resize_(5)
 print(s.size(), x.untyped_storage().nbytes(), s == x.storage(), s == s)
 """,
+"a_custom_functions_non_differentiable_view_outputs_are_its_views_too": """
+class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        v = x.view(-1)
+        ctx.mark_non_differentiable(v)
+        return v
+    @staticmethod
+    def backward(ctx, g):
+        return None
+class G(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x.view(-1), x[0]
+    @staticmethod
+    def backward(ctx, g, h):
+        return None
+for make in [lambda: F.apply(torch.ones(2, 2, requires_grad=True) * 1), lambda: F.apply(torch.ones(2, 2)), lambda: G.apply(torch.ones(2, 2))[0],
+             lambda: G.apply(torch.ones(2, 2, requires_grad=True) * 1)[1]]:
+    v = make()
+    print(v.requires_grad, v._is_view(), v.grad_fn is None)
+    for op in [lambda: v.add_(1), lambda: v.add_(torch.ones(1, requires_grad=True)), lambda: v._base.add_(torch.ones(1, requires_grad=True)) and v.sum()]:
+        try:
+            op(); print("ok", v.grad_fn is None)
+        except Exception as e:
+            print(e)
+""",
 }
 
 
