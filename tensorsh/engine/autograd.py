@@ -758,7 +758,7 @@ class SavedTensor:
         current = value._version_counter.value
         if current != self.version:
             err = runtime(messages.version_mismatch(
-                dtypes.cpp_type_string(value.dtype), value._shape, grad_fn.short_name() if grad_fn else None,
+                dtypes.cpp_type_name(value.dtype), value._shape, grad_fn.short_name() if grad_fn else None,
                 self.output_nr, current, self.version, messages.ANOMALY_HINT if _anomaly[0] else messages.HINT))
             history = value._version_counter.history or {}
             err.blame = history.get(self.version + 1)

@@ -312,6 +312,16 @@ def as_tensor(data, dtype=None, device=None):
     return tensor(data, dtype=dtype)
 
 
+def legacy_from_storage(storage, dtype):
+    """torch.FloatTensor(storage), x.new(storage) (new_with_storage): a 1-d tensor set_ to the whole storage (its
+    version 1); a TypedStorage must be of the dtype."""
+    from .storage import TypedStorage
+    if isinstance(storage, TypedStorage) and storage.dtype is not dtype:
+        raise runtime(f"Expected a Storage of type {dtypes.SCALAR_NAMES[dtype.name]} or an UntypedStorage, but got "
+                      f"type {dtypes.SCALAR_NAMES[storage.dtype.name]} for argument 1 'storage'")
+    return tensor([], dtype=dtype).set_(storage)
+
+
 def legacy_from_data(data, dtype):
     """torch.FloatTensor(data), x.new(data) (legacy_new_from_sequence): a sequence's values; an array aliased as
     as_tensor aliases it (its memory shared when the dtype is the array's)."""

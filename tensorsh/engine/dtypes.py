@@ -133,15 +133,9 @@ def expected_scalar_type(expected, found):
     return f"expected scalar type {SCALAR_NAMES[expected.name]} but found {SCALAR_NAMES[found.name]}"
 
 
-def cpp_type_string(dtype):
-    """c10's Tensor::toString(): the legacy Python type (torch.FloatTensor) where there is one, else the dispatch
-    key's and scalar type's names (complex tensors have no legacy type: CPUComplexFloatType)."""
-    return f"CPU{SCALAR_NAMES[dtype.name]}Type" if dtype.category == 3 else dtype.type_name
-
-
 def cpp_type_name(dt):
-    """ATen's toString of a CPU tensor's type in its messages: the legacy name (torch.FloatTensor), or
-    CPU<Scalar>Type for the types that have none (bool, bfloat16, the complex types)."""
+    """c10's Tensor::toString() of a CPU tensor's type in its messages (the saved-tensor-modified error's too): the
+    legacy name (torch.FloatTensor), or CPU<Scalar>Type for the types that have none (bool, bfloat16, complex)."""
     return f"CPU{SCALAR_NAMES[dt.name]}Type" if dt is bool_ or dt is bfloat16 or dt.category == 3 else dt.type_name
 
 

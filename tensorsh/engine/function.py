@@ -383,6 +383,9 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
                 outputs[i] = o.detach()
             elif o._view is None:
                 o.detach_()
+            o = outputs[i]
+            if o._view is not None and not modified:  # (any view returned: CreationMeta::IN_CUSTOM_FUNCTION)
+                o._view = ViewInfo(o._view.base, IN_CUSTOM_FUNCTION, o._view.attr_version, o._view.replay)
         elif modified:
             if o._grad_fn is None and o.requires_grad:  # (C++'s is_leaf: the stored grad_fn, a stale view's
                 raise runtime(messages.LEAF_USED_INPLACE)  # not regenerated)

@@ -4,6 +4,7 @@ from . import creation, dtypes, pyapi, signatures
 from .errors import type_error
 from .tensorimpl import Tensor
 from .typenames import tp_name
+from . import storage as _storage
 
 
 class _LegacyType(type):
@@ -20,8 +21,8 @@ class _LegacyType(type):
     def __call__(cls, *args, **kwargs):
         dtype = cls.dtype or dtypes.DEFAULT_FLOAT
         form = pyapi.legacy_new(args, kwargs)  # (PyTorch's parser of these constructors)
-        if form[0] == "data":
-            return creation.legacy_from_data(form[1], dtype)
+        if form[0] in ("data", "storage"):
+            return (creation.legacy_from_data if form[0] == "data" else creation.legacy_from_storage)(form[1], dtype)
         if form[0] == "other":
             other = form[1]
             if other.dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert
@@ -196,3 +197,17 @@ def storage_type(self):
 
 
 storage_type.__qualname__ = "Tensor.storage_type"  # (a Python method: its argument errors name it so)
+
+
+def cast_storage(storage, dtype_name):
+    """torch/storage.py's _to: the elements (an UntypedStorage's are its bytes) as a tensor converted to the dtype;
+    its memory as a new TypedStorage (a copy when the conversion kept the same memory)."""
+    from .storage import TypedStorage
+    source = creation.empty(0, dtype=storage.dtype if isinstance(storage, TypedStorage) else dtypes.uint8)
+    source.set_(storage)
+    out = source.to(dtypes.from_name(dtype_name))
+    memory = out.untyped_storage()
+    return TypedStorage(memory.clone() if out.data_ptr() == source.data_ptr() else memory, out.dtype)
+
+
+_storage.cast_storage = cast_storage

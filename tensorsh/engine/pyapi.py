@@ -253,7 +253,8 @@ _LEGACY_NEW = ("new(*, Device? device=None)", "new(Storage storage)", "new(*, in
 
 def legacy_new(args, kwargs):
     """torch.FloatTensor(...) and the other legacy constructors (legacy_tensor_generic_ctor_new): PyTorch's parser,
-    then what the call means: ("empty",), ("other", tensor), ("size", sizes) or ("data", sequence)."""
+    then what the call means: ("empty",), ("other", tensor), ("size", sizes), ("storage", storage) or ("data",
+    sequence)."""
     sig, bound = _parse(_LEGACY_NEW, args, kwargs, which=True, unpack=False)
     kind = parse_device(bound.get("device"))[0]
     names = [q.name for q in sig.params]
@@ -275,7 +276,7 @@ def legacy_new(args, kwargs):
     else:
         if "cdata" in names:
             raise runtime("tensorsh: a legacy constructor from a C pointer (cdata=) is not supported")
-        return ("empty",)
+        return ("storage", bound["storage"]) if "storage" in names else ("empty",)
     if not isinstance(data, (list, tuple, str, bytes, range, Tensor, np.ndarray)):
         raise type_error(f"new(): data must be a sequence (got {_type_name(data)})")
     return ("data", data)

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import dtypes, undo
 from .errors import TorchError, make, runtime
-from .storage import BFloat16Storage, ConjStorage, Storage, VersionCounter
+from .storage import BFloat16Storage, ConjStorage, Storage, TypedStorage, VersionCounter
 from .tensorimpl import Tensor, storage_view
 
 MAGIC = b"tensorsh-save-1\n"
@@ -71,8 +71,9 @@ def _saved_class(name):
 def _encode(value, storages, order, memo):
     """value's JSON header. A tensor, dict or list met again is a reference to the first (pickle's memo: what was
     one object is one object again after loading)."""
-    cls_name = None if isinstance(value, (Tensor, dict, list, tuple, str, int, float)) else _class_name(value)
-    if isinstance(value, (Tensor, dict, list)) or cls_name is not None:
+    cls_name = None if isinstance(value, (Tensor, dict, list, tuple, str, int, float, Storage, TypedStorage)) \
+        else _class_name(value)
+    if isinstance(value, (Tensor, dict, list, Storage, TypedStorage)) or cls_name is not None:
         if id(value) in memo:
             return {"ref": memo[id(value)]}
         memo[id(value)] = len(memo)
@@ -89,11 +90,7 @@ def _encode(value, storages, order, memo):
         storage = value._storage
         conj = type(storage) is ConjStorage  # (conj's view: its memory saved, and the conj bit, as PyTorch's metadata)
         storage = storage.source if conj else storage
-        key = id(storage)
-        if key not in storages:
-            storages[key] = len(order)
-            order.append(storage)
-        out = {"tensor": storages[key], "offset": value._offset, "shape": list(value._shape),
+        out = {"tensor": _storage_index(storage, value.dtype, storages, order), "offset": value._offset, "shape": list(value._shape),
                "stride": list(value._stride), "dtype": value.dtype.name, "requires_grad": value.requires_grad}
         if conj:
             out["conj"] = True
@@ -101,6 +98,9 @@ def _encode(value, storages, order, memo):
         if cls is not Tensor and f"{cls.__module__}.{cls.__qualname__}" in _SUBCLASS_HOMES:
             out["subclass"] = f"{cls.__module__}.{cls.__qualname__}"
         return out
+    if isinstance(value, (Storage, TypedStorage)):  # (loaded as a TypedStorage, an UntypedStorage's of uint8)
+        storage, dt = (value._untyped, value.dtype) if isinstance(value, TypedStorage) else (value, dtypes.uint8)
+        return {"storage": _storage_index(storage, dt, storages, order), "dtype": dt.name}
     if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(value, np.generic):
         return {"value": value}
     if isinstance(value, dict) and type(value) is not collections.defaultdict:
@@ -120,6 +120,18 @@ def _encode(value, storages, order, memo):
     raise make("TypeError", f"tensorsh: torch.save cannot save a {type(value).__name__} (it saves tensors, numbers, "
                             "strings, None, nn modules, a program's own objects, and dicts, lists and tuples of them, "
                             "such as state dicts)")
+
+
+def _storage_index(storage, dt, storages, order):
+    """The storage's place among those the file holds; PyTorch's persistent_id refuses one storage seen as two
+    dtypes (tensors, storages: an UntypedStorage is uint8's)."""
+    seen = storages.get(id(storage))
+    if seen is None:
+        seen = storages[id(storage)] = (len(order), dt)
+        order.append(storage)
+    elif seen[1] is not dt:
+        raise runtime("Cannot save multiple tensors or storages that view the same data as different types")
+    return seen[0]
 
 
 _FACTORIES = {"int": int, "float": float, "list": list, "dict": dict, "set": set, "str": str, "tuple": tuple}
@@ -275,6 +287,9 @@ def _decode(value, storages, objects):
         return t
     if "value" in value:
         return value["value"]
+    if "storage" in value:
+        objects.append(TypedStorage(storages[value["storage"]], dtypes.from_name(value["dtype"])))
+        return objects[-1]
     if any(k in value for k in _PLAIN_KEYS):
         return _decode_plain(value, storages, objects)
     if "object" in value:  # (pickle's default: the class's __new__, then the state into its __dict__)

@@ -120,16 +120,26 @@ class Shared:
         cls.storages = weakref.WeakSet(snap)
 
 
+# The element-type casts of both storage classes (torch/storage.py's _to): a new TypedStorage of that dtype holding
+# the elements converted (an UntypedStorage's elements are its bytes); cast_storage is bound by legacy_types.
+CASTS = {"double": "float64", "float": "float32", "half": "float16", "long": "int64", "int": "int32", "short": "int16",
+         "char": "int8", "byte": "uint8", "bool": "bool", "bfloat16": "bfloat16", "complex_double": "complex128",
+         "complex_float": "complex64"}
+cast_storage = None
+
+
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
     __slots__ = ("data", "id", "_born", "loc", "log", "mirrors", "__weakref__")
     growable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size", "clone", "fill_", "copy_", "device",
                          "is_cuda", "cpu", "untyped", "is_shared", "share_memory_", "is_pinned",
-                         "pin_memory", "resizable", "resize_"})
+                         "pin_memory", "resizable", "resize_", "get_device", "is_sparse", "is_sparse_csr", "new", "to",
+                         "type", "filename", "byteswap", *CASTS})
     __format__ = c_type_format("torch.storage.UntypedStorage")
     device = None  # (tensorimpl binds its CPU device as it loads)
-    is_cuda = False
+    is_cuda = is_sparse = is_sparse_csr = False
+    filename = None  # (no storage here is mapped from a file)
 
     def __init__(self, data):
         self.data = data
@@ -169,16 +179,26 @@ class Storage:
         """A new storage holding a copy of these bytes (not a view of anything)."""
         return (BFloat16Storage if isinstance(self, BFloat16Storage) else Storage)(self.data.copy())
 
+    __copy__ = clone
+
+    def __deepcopy__(self, memo):
+        """One copy per storage within a deepcopy (tensors copied with it are over that copy: Tensor.__deepcopy__)."""
+        copied = memo.get(id(self))
+        if copied is None:
+            copied = memo[id(self)] = self.clone()
+        return copied
+
     def fill_(self, value):
         """Every byte set to value (modulo 256); the tensors over it see it, their versions do not move."""
         self[:] = value
         return self
 
     def copy_(self, src, non_blocking=None):
-        """src's bytes written into this storage, which must hold exactly as many."""
+        """src's bytes written into this storage, which must hold exactly as many (a TypedStorage's memory too)."""
+        if isinstance(src, TypedStorage):
+            src = src._untyped
         if not isinstance(src, Storage):
-            raise type_error(f"copy_(): argument 'src' (position 1) must be torch.UntypedStorage, not "
-                             f"{type(src).__name__}")
+            raise type_error(f"copy_(): argument 'src' (position 1) must be torch.Storage, not {type(src).__name__}")
         if len(src) != len(self):
             raise runtime(f"size does not match, self was {len(self)} bytes but src was {len(src)} bytes")
         undo.touch(self)
@@ -191,6 +211,28 @@ class Storage:
 
     def cpu(self):
         return self
+
+    def to(self, *, device, non_blocking=False):
+        return _same_device(self, device)
+
+    def get_device(self):
+        return None  # (the CPU device's index)
+
+    def new(self):
+        return Storage(np.empty(0, np.uint8))
+
+    def type(self, dtype=None, non_blocking=False):
+        if dtype is not None:
+            raise runtime("tensorsh: UntypedStorage.type(dtype) is not supported yet")
+        return "torch.storage.UntypedStorage"
+
+    def byteswap(self, dtype):
+        """Each group of dtype's itemsize bytes reversed in place (torch's _byteswap)."""
+        width = dtype.itemsize
+        undo.touch(self)
+        data = self._bytes()
+        data[:] = data.reshape(-1, width)[:, ::-1].reshape(-1) if width > 1 and len(data) % width == 0 else data
+        written_directly(self)
 
     def resizable(self):
         return self.growable
@@ -219,8 +261,7 @@ class Storage:
         return self.data.nbytes
 
     def __repr__(self):
-        body = "\n".join(" " + str(b) for b in self.tolist())
-        return f"{body}\n[torch.storage.UntypedStorage(device=cpu) of size {self.data.nbytes}]"
+        return _storage_text(self.tolist(), f"UntypedStorage(device=cpu) of size {self.nbytes()}")
 
     def _bytes(self):
         """The storage's bytes as a uint8 array sharing its memory."""
@@ -306,9 +347,6 @@ class BFloat16Storage(Storage):
     def __len__(self):
         return self.data.size * 2
 
-    def __repr__(self):
-        body = "\n".join(" " + str(b) for b in self.tolist())
-        return f"{body}\n[torch.storage.UntypedStorage(device=cpu) of size {self.data.size * 2}]"
 
 
 LOG_HEAD, LOG_CAP = 16, 96
@@ -369,6 +407,28 @@ def _elide(log):
     log[LOG_HEAD:LOG_CAP // 2] = [("elided", None, 0, None, n)]
 
 
+def _storage_text(values, info):
+    """torch/storage.py's __str__: each element after a space (one space alone when there are none), then the info."""
+    return " " + "\n ".join(map(str, values)) + f"\n[torch.storage.{info}]"
+
+
+def _same_device(storage, device):
+    """storage.to(device=...): the storage itself on the CPU (torch's _to), tensorsh's refusal elsewhere."""
+    kind = device if isinstance(device, str) else getattr(device, "type", None)
+    if kind != "cpu":
+        raise runtime(f"tensorsh: storages on device {device} are not supported yet")
+    return storage
+
+
+
+
+def _cast_method(name, dtype_name):
+    def method(self):
+        return cast_storage(self, dtype_name)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
 def _untyped_method(name, chained=False):
     """A TypedStorage method that is its untyped storage's (chained: returning the typed storage itself)."""
     def method(self):
@@ -382,8 +442,10 @@ class TypedStorage:
     """tensor.storage() (deprecated in PyTorch): the same buffer seen as elements of one dtype."""
     __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped", "fill_", "clone",
                          "copy_", "is_shared", "share_memory_", "device", "is_cuda", "is_pinned", "cpu", "resizable",
-                         "type"})
-    is_cuda = False
+                         "type", "get_device", "is_sparse", "to", "filename", "resize_", "pickle_storage_type",
+                         *CASTS})
+    is_cuda = is_sparse = False
+    filename = None
 
     def __init__(self, untyped, dtype):
         self._untyped, self.dtype = untyped, dtype
@@ -403,6 +465,11 @@ class TypedStorage:
     def clone(self):
         return TypedStorage(self._untyped.clone(), self.dtype)
 
+    __copy__ = clone
+
+    def __deepcopy__(self, memo):
+        return TypedStorage(self._untyped.__deepcopy__(memo), self.dtype)
+
     def copy_(self, source, non_blocking=None):
         self._untyped.copy_(source._untyped if isinstance(source, TypedStorage) else source)
         return self
@@ -419,9 +486,14 @@ class TypedStorage:
     def cpu(self):
         return TypedStorage(self._untyped, self.dtype)  # (a new wrapper of the same storage, as PyTorch's)
 
-    resizable = _untyped_method("resizable")
+    resizable, get_device = _untyped_method("resizable"), _untyped_method("get_device")
 
-    def type(self):
+    def to(self, *, device, non_blocking=False):
+        return TypedStorage(_same_device(self._untyped, device), self.dtype)  # (a new wrapper, as torch's)
+
+    def type(self, dtype=None, non_blocking=False):
+        if dtype is not None:
+            raise runtime("tensorsh: TypedStorage.type(dtype) is not supported yet")
         return self.dtype.type_name.replace("Tensor", "Storage")
 
     def tolist(self):
@@ -467,15 +539,15 @@ class TypedStorage:
     def __iter__(self):
         return iter(self.tolist())
 
-    def __eq__(self, other):
-        return isinstance(other, TypedStorage) and other._untyped is self._untyped
+    def resize_(self, size):
+        self._untyped.resize_(size * self.dtype.itemsize)
 
-    __hash__ = object.__hash__
+    def pickle_storage_type(self):
+        return self.dtype.type_name[6:].replace("Tensor", "Storage")  # (FloatStorage: its legacy class's name)
 
     def __repr__(self):
         values = self.tolist()
-        body = "\n".join(" " + (repr(v) if not isinstance(v, float) else str(v)) for v in values)
-        return f"{body}\n[torch.storage.TypedStorage(dtype={self.dtype}, device=cpu) of size {len(values)}]"
+        return _storage_text(values, f"TypedStorage(dtype={self.dtype}, device=cpu) of size {len(values)}")
 
 
 class ConjStorage(Storage):
@@ -539,11 +611,16 @@ class StorageSlice(Storage):
 
 
 def _as_torch_storage_class(cls, name):
-    """Show cls as PyTorch's class (type(s).__name__, <class 'torch.storage.UntypedStorage'>)."""
-    cls.__name__ = cls.__qualname__ = name
+    """Show cls as PyTorch's class (type(s).__name__, <class 'torch.storage.UntypedStorage'>); its messages name it by
+    its dotted tp_name ('torch.storage.UntypedStorage' object has no attribute ...)."""
+    cls.__qualname__ = cls.__tsh_name__ = name
+    cls.__name__ = "torch.storage." + name
     cls.__module__ = "torch.storage"
 
 
+for _name, _dtype_name in CASTS.items():
+    setattr(Storage, _name, _cast_method(_name, _dtype_name))
+    setattr(TypedStorage, _name, _cast_method(_name, _dtype_name))
 for _cls in (Storage, BFloat16Storage, StorageSlice):
     _as_torch_storage_class(_cls, "UntypedStorage")
 _as_torch_storage_class(TypedStorage, "TypedStorage")

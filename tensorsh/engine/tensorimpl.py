@@ -858,12 +858,10 @@ class Tensor:
         memo = {} if memo is None else memo
         if id(self) in memo:
             return memo[id(self)]
-        owner = memo.get(id(self._storage))
-        if owner is None:  # a flat tensor over the copied storage, to take views of
-            data = self._storage.data.copy()  # (a conj view's: its values, as PyTorch's conj_physical of the copy)
-            kind = Storage if type(self._storage) is ConjStorage else type(self._storage)
-            owner = memo[id(self._storage)] = Tensor._make(kind(data), 0, data.shape, (1,), self.dtype, data,
-                                                          VersionCounter())
+        # a flat tensor over the copied storage, to take views of (a conj view's: its values, as PyTorch's
+        # conj_physical of the copy)
+        copied = self._storage.__deepcopy__(memo)
+        owner = Tensor._make(copied, 0, copied.data.shape, (1,), self.dtype, copied.data, VersionCounter())
         out = owner._alias(self._shape, self._stride, self._offset, counter=VersionCounter())
         out._requires_grad = self.requires_grad  # (a no-grad view of a leaf that requires grad: True, as PyTorch's)
         out._version_counter.value = 0 if self.is_conj() else 1  # PyTorch's deepcopy fills it in place once (a conj

@@ -368,7 +368,7 @@ class UntypedStorage(metaclass=_UntypedStorageMeta):
         bound = pyapi._parse(cls._FORMATS, args, kwargs)
         if "sequence" in bound:
             seq = bound["sequence"]
-            if not isinstance(seq, (list, tuple, str)):
+            if not isinstance(seq, (list, tuple, str, bytes)):
                 raise runtime(f"torch.UntypedStorage(): Expected a sequence type, but got {type(seq).__name__}")
             for item in seq:
                 if isinstance(item, bool) or not isinstance(item, int):
@@ -383,6 +383,60 @@ class UntypedStorage(metaclass=_UntypedStorageMeta):
                           f"been called with negative number: {size + (1 << 64)}")
         check_size(size)
         return Storage(np.zeros(size, np.uint8))
+
+
+class _TypedStorageMeta(type):
+    def __instancecheck__(cls, other):  # (a tensor's storage(), a legacy storage class's)
+        from .storage import TypedStorage as Typed
+        return isinstance(other, Typed)
+
+
+class TypedStorage(metaclass=_TypedStorageMeta):
+    """torch.TypedStorage(...) (deprecated, warned once): torch/storage.py's TypedStorage.__init__ forms and texts,
+    (), (int size), (Sequence data) of a dtype (the default float type unless given), or (*, wrap_storage, dtype)."""
+    __module__ = "torch.storage"
+    _HEAD = ("TypedStorage.__init__ received an invalid combination of arguments. Expected one of:\n"
+             " * (*, torch.device device, torch.dtype dtype)\n * (int size, *, torch.device device, torch.dtype dtype)\n"
+             " * (Sequence data, *, torch.device device, torch.dtype dtype)\n"
+             " * (*, UntypedStorage wrap_storage, torch.dtype dtype)\n")
+
+    def __new__(cls, *args, wrap_storage=None, dtype=None, device=None):
+        from .storage import Storage, TypedStorage as Typed
+        errors.warn_once(messages.TYPED_STORAGE_WARNING)
+        head = cls._HEAD
+        if wrap_storage is not None:
+            if args:
+                raise runtime(head + "No positional arguments should be given when using 'wrap_storage'")
+            if dtype is None:
+                raise runtime(head + "Argument 'dtype' must be specified")
+            if not isinstance(dtype, dtypes.DType):
+                raise type_error(head + f"Argument 'dtype' must be torch.dtype, not {_class_repr(dtype)}")
+            if device is not None:
+                raise runtime(head + "Argument 'device' should not be specified when 'wrap_storage' is given")
+            if not isinstance(wrap_storage, Storage):
+                raise type_error(head + f"Argument 'wrap_storage' must be UntypedStorage, but got "
+                                        f"{_class_repr(wrap_storage)}")
+            return Typed(wrap_storage, dtype)
+        dtype = dtypes.DEFAULT_FLOAT if dtype is None else dtype
+        if device is not None and pyapi.parse_device(device)[0] != "cpu":
+            raise runtime(f"tensorsh: storages on device {device} are not supported yet")
+        if len(args) > 1:
+            raise runtime(head + "Too many positional arguments")
+        data = args[0] if args else 0
+        if isinstance(data, int):
+            if data < 0:
+                UntypedStorage(data * dtype.itemsize)  # (its allocator's text)
+            return Typed(creation.zeros(data, dtype=dtype).untyped_storage(), dtype)  # (torch's: uninitialised)
+        if not isinstance(data, (list, tuple, str, bytes, range)):
+            raise type_error(head + f"Argument type not recognized: {_class_repr(data)}")
+        return Typed(creation.tensor(list(data) if isinstance(data, range) else data, dtype=dtype).untyped_storage(),
+                     dtype)
+
+
+def _class_repr(value):
+    """repr(type(value)) as torch's f-strings print it (<class 'torch.Tensor'>)."""
+    name = typenames.tp_name(value)
+    return f"<class '{'torch.Tensor' if isinstance(value, Tensor) else name}'>"
 
 
 def is_storage(obj):
@@ -500,6 +554,7 @@ NAMESPACE.update({
     "get_num_threads": get_num_threads, "set_num_threads": set_num_threads,
     "get_num_interop_threads": get_num_interop_threads, "set_num_interop_threads": set_num_interop_threads,
     "is_tensor": is_tensor, "is_storage": is_storage, "UntypedStorage": UntypedStorage,
+    "TypedStorage": TypedStorage,
     "numel": torch_function("numel", Tensor.numel),
     "detach": torch_function("detach", Tensor.detach),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,

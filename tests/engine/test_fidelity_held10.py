@@ -43,7 +43,7 @@ t(lambda: g.sum().backward())
 a = torch.arange(4.)
 u = a.untyped_storage()
 s = u[0:4]
-print(u[0], u[5], u[-1], type(s).__name__, s.data_ptr() == u.data_ptr(), s.nbytes(), s)
+print(u[0], u[5], u[-1], type(s).__qualname__, s.data_ptr() == u.data_ptr(), s.nbytes(), s)
 print(u[4:8].data_ptr() - u.data_ptr(), u[10:2].nbytes(), u[-4:].nbytes(), u[2:100].nbytes(), len(u))
 u[4:8][0] = 7
 u[1] = 1
@@ -63,7 +63,7 @@ print(bf)
 "typed_storage_indexing": _TRY + """
 a = torch.arange(4.)
 st = a.storage()
-print(st[1], st[-1], type(st).__name__, type(st))
+print(st[1], st[-1], type(st).__qualname__, type(st))
 st[0] = 9.5
 print(a, list(st))
 for i in [-1, -5, 4, 1.0, slice(1, 3)]:

@@ -15,8 +15,8 @@ def new(self, *args, **kwargs):
     """x.new(...): the legacy constructor of x's dtype (torch.DoubleTensor(...) for a float64 x)."""
     dtype = self.dtype
     form = legacy_new(args, kwargs)  # (PyTorch's parser of the legacy constructors)
-    if form[0] == "data":
-        return creation.legacy_from_data(form[1], dtype)
+    if form[0] in ("data", "storage"):
+        return (creation.legacy_from_data if form[0] == "data" else creation.legacy_from_storage)(form[1], dtype)
     if form[0] == "other":
         if form[1].dtype is not dtype:  # (the legacy constructor does not convert)
             options = ("TensorOptions(dtype={}, device=cpu, layout=Strided, requires_grad=false (default), "
