@@ -1423,6 +1423,9 @@ def intel_matmul(a, b, c=None, mv=False):
     if a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     (m, k), n = a.shape, b.shape[1]
+    if mv and m == 1 and c is None and a.strides[0] == a.itemsize and 0 < k <= (255 if a.dtype == np.float32 else 256):
+        return _fused_in_order(a, b)  # (mv of one row whose stride is 1, X.t() @ v of one column X: gemv 'n' of one
+        # row, fused in order; measured)
     a, b = _as_blas_sees(a), _as_blas_sees(b)
     if m == 1 and (n > 1 or k < 256) and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and \
             a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n

@@ -101,6 +101,15 @@ for r in (5, 8, 16, 33, 40):
     w = torch.randn(7, r)
     print((torch.randn(3, r).expand(4, 3, r)[1] @ w.t()).tolist(), (w[:, ::2] @ torch.randn((r + 1) // 2, 3)).tolist())
 """,
+"mv_of_a_one_row_matrix_whose_stride_is_one_is_gemv_n_fused_in_order": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64):
+    for n in (2, 5, 10, 16, 17, 40, 100, 200, 255):
+        X = torch.randn(n, 1, dtype=dt); v = torch.randn(n, dtype=dt)
+        print(n, (X.t() @ v).tolist(), torch.mv(X.t(), v).tolist(), (X.t() @ v[:, None]).tolist())
+        w = torch.zeros(1, dtype=dt, requires_grad=True)
+        loss = ((X @ w - v) ** 2).mean(); loss.backward(); print(w.grad.tolist())
+""",
 "float64_sinh_cosh_exp2_expm1_and_the_tanh_and_erf_of_activations_are_sleefs_vector_bodies": """
 torch.manual_seed(0)
 F = torch.nn.functional
