@@ -244,7 +244,7 @@ class fork_rng:
         return False
 
     def __repr__(self):
-        return "<contextlib._GeneratorContextManager object>"
+        return f"<contextlib._GeneratorContextManager object at {autograd.address(self)}>"
 
 
 def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)

@@ -71,7 +71,7 @@ class RemovableHandle:
         self.remove()
 
     def __repr__(self):
-        return "<torch.utils.hooks.RemovableHandle object>"
+        return f"<torch.utils.hooks.RemovableHandle object at {autograd.address(self)}>"
 
 
 # torch.nn.modules.module's global hooks (register_module_forward_hook, ...): every module's, before its own
