@@ -632,9 +632,14 @@ def _str_format_map(text):
     return format_map
 
 
+_FUNCTION_MARKS = frozenset({"_from_public_api"})  # (what torch sets on a program's function: a state-dict post-hook)
+
+
 def _program_function(obj, name):
-    """`fn.name` of a function the program defined (not an engine's), a public name: the program's own attribute."""
-    return type(obj) is types.FunctionType and name[:1] != "_" and obj.__module__ == "__main__"
+    """`fn.name` of a function the program defined (not an engine's), a public name or one torch sets: the
+    program's own attribute."""
+    return type(obj) is types.FunctionType and (name[:1] != "_" or name in _FUNCTION_MARKS) and \
+        obj.__module__ == "__main__"
 
 
 def _open_dict(t):
