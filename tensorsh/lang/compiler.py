@@ -536,6 +536,8 @@ def load_attr(obj, name):
             return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
             return getattr(obj, name)
+        if name in getattr(t, "__dunder_api__", ()) and hasattr(t, name):  # (`seq.__len__()`: the protocol an
+            return getattr(obj, name)                                       # engine class defines as PyTorch's)
         if name in _ITERATOR_DUNDERS and (t is types.GeneratorType or t.__module__ == "builtins" and "__next__" in t.__dict__):
             return getattr(obj, name)  # (`it.__next__()` of a Python iterator or generator)
         if t in _NUMBERS and name in t.__dict__ and name not in _NUMBER_INTERNALS:  # (`v.item().__round__(2)`)

@@ -252,6 +252,9 @@ class Module:
         "_register_load_state_dict_pre_hook", "_register_state_dict_hook",
         "to_empty"})
     call_super_init = False
+    # the protocol methods a program may call by name (`seq.__len__()`), where the class defines them as PyTorch's
+    __dunder_api__ = frozenset({"__call__", "__len__", "__getitem__", "__setitem__", "__delitem__", "__iter__",
+                                "__contains__", "__reversed__"})
     _version = 1  # (a state_dict's _metadata records each module's; BatchNorm's is 2: num_batches_tracked)
     forward = _unimplemented
 
