@@ -1,0 +1,115 @@
+"""Classes of difference found by the nineteenth round's held-out training programs (held19c), one program each,
+run as files under python and `tensorsh run` (scripts/compare_programs.py's outcome: stdout with addresses
+masked, the error lines, the warnings as Python's filters show them, once per location)."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from nn_harness import script_prints_as_torch  # noqa: E402
+
+pytest.importorskip("torch")
+
+SCRIPTS = {
+# a hook's RemovableHandle (and fork_rng's context manager) print Python's default repr, with an address
+"hook_handles_print_pythons_default_repr": """
+import torch
+import torch.nn as nn
+m = nn.Linear(2, 2)
+h = m.register_forward_hook(lambda *a: None)
+print(h, str(h) == repr(h))
+print(m.register_forward_pre_hook(lambda *a: None), m.register_full_backward_hook(lambda *a: None))
+print(m.register_state_dict_pre_hook(lambda *a: None), m.register_load_state_dict_post_hook(lambda *a: None))
+print(torch.random.fork_rng())
+""",
+# register_backward_hook's deprecation warnings are given at torch's own line (_call_impl's call of its checker):
+# shown once per process however many program lines and modules reach them
+"non_full_backward_hook_warning_once_per_process": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+lin = nn.Linear(2, 2)
+lin.register_backward_hook(lambda m, gi, go: print(len(gi), len(go)))
+x = torch.randn(3, 2, requires_grad=True)
+lin(x).sum().backward()
+seq = nn.Sequential(nn.Linear(2, 2), nn.ReLU())
+seq.register_backward_hook(lambda m, gi, go: None)
+seq(x).sum().backward()
+class D(nn.Module):
+    def forward(self, x):
+        return {"a": x * 2}
+d = D()
+d.register_backward_hook(lambda *a: None)
+d(x); d(x)
+""",
+# the private hook registrations older code uses: _register_load_state_dict_pre_hook without the module (or with
+# with_module=True), stored wrapped in _WrappedHook as the public one's; _register_state_dict_hook, whose returned
+# dict replaces the destination, refused for a function the public API registered (_from_public_api)
+"private_state_dict_hook_registrations": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+m = nn.Sequential(nn.Linear(1, 1), nn.Linear(1, 1))
+def rename(module, sd, prefix, meta):
+    print("rename", repr(prefix), meta)
+    return {k.replace("0.", "first."): v for k, v in sd.items()}
+h = m[0]._register_state_dict_hook(rename)
+print(list(m.state_dict().keys()))
+h.remove()
+m._register_state_dict_hook(rename)
+print(list(m.state_dict().keys()))
+def public(module, sd, prefix, meta):
+    return {}
+m.register_state_dict_post_hook(public)
+print(public._from_public_api)
+for f in [lambda: m.state_dict(), lambda: m._register_state_dict_hook(public)]:
+    try:
+        f()
+    except RuntimeError as e:
+        print(e)
+def pre(sd, prefix, meta, strict, missing, unexpected, errors):
+    print("pre", repr(prefix), meta, strict, missing, unexpected, errors)
+def pre_with_module(mod, sd, prefix, *rest):
+    print("pre_with_module", type(mod).__name__, prefix, len(rest))
+m2 = nn.Sequential(nn.Linear(1, 1))
+m2._register_load_state_dict_pre_hook(pre)
+m2[0]._register_load_state_dict_pre_hook(pre)
+m2[0]._register_load_state_dict_pre_hook(pre_with_module, with_module=True)
+m2[0].register_load_state_dict_pre_hook(pre_with_module)
+print(m2.load_state_dict(m2.state_dict()))
+print(m2[0]._load_state_dict_pre_hooks)
+m3 = nn.Linear(1, 1)
+m3._register_load_state_dict_pre_hook(pre_with_module)
+m3.load_state_dict(m3.state_dict())
+""",
+# a module's protocol methods called by name where its class defines them as PyTorch's
+"module_protocol_methods_by_name": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+seq = nn.Sequential(nn.Linear(2, 2), nn.ReLU())
+print(seq.__len__(), seq.__getitem__(1), seq.__getitem__(slice(0, 1)))
+print(seq.__call__(torch.ones(1, 2)), list(seq.__iter__()))
+ml = nn.ModuleList([nn.ReLU()])
+print(ml.__len__(), ml.__getitem__(0))
+md = nn.ModuleDict({"a": nn.ReLU()})
+print(md.__contains__("a"), md.__getitem__("a"), list(md.__iter__()))
+pl = nn.ParameterList([torch.ones(1)])
+print(pl.__len__(), pl.__getitem__(0))
+pd = nn.ParameterDict({"w": torch.ones(1)})
+print(list(pd.__reversed__()), pd.__contains__("w"))
+seq.__setitem__(1, nn.Tanh())
+seq.__delitem__(0)
+print(seq)
+try:
+    nn.Linear(1, 1).__len__()
+except AttributeError as e:
+    print(e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_held19c_script_prints_as_torch(name, tmp_path, monkeypatch):
+    script_prints_as_torch(SCRIPTS[name], tmp_path, monkeypatch)
