@@ -634,6 +634,10 @@ def _str_format_map(text):
     return format_map
 
 
+# What PyTorch programs reach for that tensorsh leaves out on purpose (an AttributeError with this note).
+_NOT_PROVIDED = {"compile": "no compiler: run the module itself", "jit": "no TorchScript: run the module itself",
+                 "distributed": "one process only", "sparse": "no sparse tensors"}
+
 _FUNCTION_MARKS = frozenset({"_from_public_api"})  # (what torch sets on a program's function: a state-dict post-hook)
 
 
@@ -2381,7 +2385,9 @@ class Compiler:
     def _attribute_error(self, node, obj, attr, exc):
         notes = []
         note = did_you_mean(attr, attribute_names(obj))
-        if note:
+        if isinstance(obj, Namespace) and obj._name == "torch" and attr in _NOT_PROVIDED:
+            notes.append(Note(f"tensorsh does not provide torch.{attr} ({_NOT_PROVIDED[attr]})"))
+        elif note:
             notes.append(note)
         elif attr.startswith("_"):
             notes.append(Note("tensorsh does not expose Python internals"))
