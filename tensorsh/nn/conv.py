@@ -11,7 +11,8 @@ from .parameter import Parameter
 
 
 class _ConvNd(Module):
-    __api__ = Module.__api__ | {"_reversed_padding_repeated_twice"}  # (F.pad's amounts, read by custom convs)
+    # (F.pad's amounts and the product with a given weight: what custom convs, weight standardization, call)
+    __api__ = Module.__api__ | {"_reversed_padding_repeated_twice", "_conv_forward"}
     _dims = 2
     _transposed = False
 
@@ -91,11 +92,14 @@ class _ConvNd(Module):
         return s.format(**self.__dict__)
 
     def forward(self, input):
+        return self._conv_forward(input, self.weight, self.bias)
+
+    def _conv_forward(self, input, weight, bias):
         conv = (F.conv1d, F.conv2d, F.conv3d)[self._dims - 1]
         if self.padding_mode != "zeros":
-            return conv(F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode), self.weight,
-                        self.bias, self.stride, (0,) * self._dims, self.dilation, self.groups)
-        return conv(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+            return conv(F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode), weight,
+                        bias, self.stride, (0,) * self._dims, self.dilation, self.groups)
+        return conv(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
 
 
 def _ntuple(v, n):
@@ -109,6 +113,9 @@ class _ConvTransposeNd(_ConvNd):
                  bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
         super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
                          device, dtype, output_padding)
+
+    def _conv_forward(self, input, weight, bias):
+        return None  # (PyTorch's transposed convolutions keep _ConvNd's abstract stub, whose body is `...`)
 
     def _output_padding(self, input, output_size):
         """torch/nn/modules/conv.py's: the output_padding that gives the requested output size."""

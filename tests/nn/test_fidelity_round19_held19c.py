@@ -107,6 +107,29 @@ try:
 except AttributeError as e:
     print(e)
 """,
+# _ConvNd._conv_forward(input, weight, bias): what custom convolutions call with their own weight (weight
+# standardization), overridable (forward goes through it); the transposed ones keep the abstract stub (None)
+"conv_forward_with_a_given_weight": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+class WSConv2d(nn.Conv2d):
+    def forward(self, x):
+        w = self.weight
+        w = (w - w.mean(dim=(1, 2, 3), keepdim=True)) / (w.std(dim=(1, 2, 3), keepdim=True) + 1e-5)
+        return self._conv_forward(x, w, self.bias)
+c = WSConv2d(2, 3, 3, padding=1, padding_mode="reflect")
+y = c(torch.randn(1, 2, 4, 4))
+y.sum().backward()
+print(y.shape, y.grad_fn.name(), c.weight.grad[0, 0])
+class Scaled(nn.Conv1d):
+    def _conv_forward(self, input, weight, bias):
+        print("override")
+        return super()._conv_forward(input, weight * 2, bias)
+print(Scaled(1, 1, 2)(torch.ones(1, 1, 3)))
+ct = nn.ConvTranspose1d(1, 1, 2)
+print(ct._conv_forward(torch.ones(1, 1, 3), ct.weight, None))
+""",
 }
 
 
