@@ -730,6 +730,7 @@ def _gradcheck_module():
 SUBMODULES = ("torch.nn.functional", "torch.nn.init", "torch.nn.parameter", "torch.nn.utils", "torch.nn.utils.rnn",
               "torch.nn.utils.parametrize", "torch.nn.utils.parametrizations", "torch.nn.utils.prune",
               "torch.nn.utils.fusion", "torch.nn.utils.stateless", "torch.nn.modules", "torch.nn.modules.module",
+              "torch.nn.modules.utils",
               "torch.optim.lr_scheduler", "torch.optim.swa_utils", "torch.distributions.categorical", "torch.distributions.normal",
               "torch.distributions.bernoulli", "torch.distributions.uniform", "torch.distributions.kl", "torch.distributions.utils",
               "torch.distributions.independent", "torch.distributions.multivariate_normal",

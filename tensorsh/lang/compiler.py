@@ -29,7 +29,7 @@ from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, chec
 MAX_DEPTH = 100                 # nesting of expressions; deeper gives a located error, never RecursionError
 MAX_ITEMS = 10_000_000          # longest list/str/tuple a program may build from Python values
 MAX_INT_BITS = 100_000          # largest int `**` may produce
-PRIVATE_OK = frozenset({"_version", "_base"})
+PRIVATE_OK = frozenset({"_version", "_base", "_metadata"})  # (_metadata: a state dict's, on an OrderedDict)
 
 # The Python values a program can hold, and the few attributes each may use.
 _SET_METHODS = frozenset({"union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset",
@@ -71,7 +71,8 @@ SAFE_SETTABLE = {}  # type -> the names of SAFE_ATTRS a program may also set
 
 def _more_safe_attrs():
     import collections
-    SAFE_ATTRS[collections.OrderedDict] = _DICT_METHODS | {"move_to_end"}
+    SAFE_ATTRS[collections.OrderedDict] = _DICT_METHODS | {"move_to_end", "_metadata"}
+    SAFE_SETTABLE[collections.OrderedDict] = frozenset({"_metadata"})  # (a state dict rebuilt keeps the versions)
     SAFE_ATTRS[collections.Counter] = _DICT_METHODS | {"most_common", "elements", "subtract", "total"}
     SAFE_ATTRS[collections.defaultdict] = _DICT_METHODS
     SAFE_ATTRS[collections.deque] = frozenset({"append", "appendleft", "pop", "popleft", "extend", "extendleft",
@@ -717,6 +718,8 @@ def store_attr(obj, name, value):
         setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
         return
     if name in SAFE_SETTABLE.get(t, ()):
+        if hasattr(obj, "__dict__"):
+            undo.touch_vars(obj)
         setattr(obj, name, value)
         return
     api = getattr(t, "__api__", None)
@@ -747,7 +750,8 @@ def delete_attr(obj, name):
         raise refused if refused is not None else _no_attr(obj, t, name)
     if name[:2] != "__" and (t in USER_CLASSES and _is_user_name(obj, t, name) or
                              name[:1] != "_" and "*" in getattr(t, "__settable__", ()) or
-                             _torch_dict_name(obj, t, name) and name in obj.__dict__):
+                             _torch_dict_name(obj, t, name) and name in obj.__dict__ or
+                             name in SAFE_SETTABLE.get(t, ()) and name in getattr(obj, "__dict__", ())):
         if hasattr(obj, "__dict__"):
             undo.touch_vars(obj)
         _python_attr(delattr, obj, name)

@@ -5,9 +5,9 @@ public name of `torch.nn` to its object; submodules (`functional`, `init`, `util
 """
 from tensorsh.engine.torch_api import NAMESPACE as NAMESPACE_TORCH, Namespace
 from . import adaptive, attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, fusion, \
-    init as _init, layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, prune, \
-    random_layers, rearranging, recurrent, rnn_utils, torch_builtins as _torch_builtins, transformer, utils as _utils, \
-    volumetric
+    init as _init, layers, lazy, loss, module_utils, more_layers, more_losses, norm_hooks, padding, parametrize, \
+    pooling_extras, prune, random_layers, rearranging, recurrent, rnn_utils, torch_builtins as _torch_builtins, \
+    transformer, utils as _utils, volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
 
@@ -60,7 +60,8 @@ from . import module as _module
 NAMESPACE["modules"] = Namespace("torch.nn.modules", {  # (the layers' classes, and module.py's global hooks)
     **{k: v for k, v in NAMESPACE.items() if isinstance(v, type) and issubclass(v, Module)},
     "module": Namespace("torch.nn.modules.module", {"Module": Module,
-                                                    **{n: getattr(_module, n) for n in _module.GLOBAL_HOOKS}})})
+                                                    **{n: getattr(_module, n) for n in _module.GLOBAL_HOOKS}}),
+    "utils": Namespace("torch.nn.modules.utils", {n: getattr(module_utils, n) for n in module_utils.NAMES})})
 
 from tensorsh.engine import forward_ad as _forward_ad
 _forward_ad.layer_loaded()  # (torch.nn first read inside a dual level: forward AD's tangents for it too)

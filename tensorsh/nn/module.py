@@ -35,6 +35,7 @@ class StateDict(OrderedDict):
     __qualname__ = "OrderedDict"
     __api__ = frozenset({"keys", "values", "items", "get", "pop", "popitem", "copy", "update", "setdefault",
                          "clear", "move_to_end", "_metadata"})
+    __settable__ = frozenset({"_metadata"})
 
 
 StateDict.__name__ = "OrderedDict"
@@ -249,7 +250,7 @@ class Module:
         "_load_state_dict_post_hooks",
         "set_extra_state", "register_state_dict_pre_hook", "register_state_dict_post_hook",
         "register_load_state_dict_pre_hook", "register_load_state_dict_post_hook", "set_submodule", "cuda",
-        "_register_load_state_dict_pre_hook", "_register_state_dict_hook",
+        "_register_load_state_dict_pre_hook", "_register_state_dict_hook", "_apply", "_named_members",
         "to_empty"})
     call_super_init = False
     # the protocol methods a program may call by name (`seq.__len__()`), where the class defines them as PyTorch's

@@ -130,6 +130,59 @@ print(Scaled(1, 1, 2)(torch.ones(1, 1, 3)))
 ct = nn.ConvTranspose1d(1, 1, 2)
 print(ct._conv_forward(torch.ones(1, 1, 3), ct.weight, None))
 """,
+# torch.nn.modules.utils (`_pair` and the other normalisers custom layers import, the DDP checkpoint helper
+# consume_prefix_in_state_dict_if_present) and the private helpers custom code calls: Embedding's
+# _fill_padding_idx_with_zero, Module._apply and _named_members
+"nn_modules_utils_and_private_helpers": """
+import torch
+import torch.nn as nn
+from torch.nn.modules.utils import _pair, _single, _triple, consume_prefix_in_state_dict_if_present
+import torch.nn.modules.utils as U
+print(_pair(3), _single(2), _triple((1, 2, 3)), U._pair("ab"), U._pair(torch.tensor([1, 2])), U._pair.__name__)
+print(U._reverse_repeat_tuple((1, 2), 2), U._quadruple(0), U._list_with_default([None, 3], [5, 6, 7]))
+try:
+    U._list_with_default([None, 3], [5, 6])
+except ValueError as e:
+    print(e)
+torch.manual_seed(0)
+m = nn.Sequential(nn.Linear(1, 1), nn.BatchNorm1d(1))
+sd = m.state_dict()
+wrapped = type(sd)((f"module.{k}", v) for k, v in sd.items())
+wrapped._metadata = type(sd._metadata)((("module." + k if k else "module"), v) for k, v in sd._metadata.items())
+consume_prefix_in_state_dict_if_present(wrapped, "module.")
+print(list(wrapped.keys()), list(wrapped._metadata.keys()), m.load_state_dict(wrapped))
+d = {"module.a": 1, "b": 2}
+U.consume_prefix_in_state_dict_if_present(d, "module.")
+print(d)
+emb = nn.Embedding(4, 2, padding_idx=1)
+nn.init.normal_(emb.weight)
+emb._fill_padding_idx_with_zero()
+print(emb.weight)
+m(torch.randn(3, 1)).sum().backward()
+w = m[0].weight
+print(m._apply(lambda t: t * 2) is m, m[0].weight is w, m[0].weight.grad, m[1].num_batches_tracked)
+print([n for n, _ in m._named_members(lambda mod: mod._buffers.items())])
+""",
+# a state dict rebuilt as an OrderedDict keeps the versions when the program copies _metadata over (torch's own
+# load_state_dict does), and can drop them
+"ordered_dict_carries_a_state_dicts_metadata": """
+import torch.nn as nn
+from collections import OrderedDict
+m = nn.Sequential(nn.Linear(1, 1), nn.BatchNorm1d(1))
+sd = m.state_dict()
+new = OrderedDict((k.replace("1.", "bn."), v) for k, v in sd.items())
+new._metadata = sd._metadata
+print(hasattr(new, "_metadata"), new._metadata)
+print(nn.Sequential(OrderedDict([("0", nn.Linear(1, 1)), ("bn", nn.BatchNorm1d(1))])).load_state_dict(new))
+del new._metadata
+print(hasattr(new, "_metadata"), hasattr(sd.copy(), "_metadata"))
+sd._metadata = None
+print(sd._metadata)
+try:
+    OrderedDict()._metadata
+except AttributeError as e:
+    print(e)
+""",
 }
 
 
