@@ -11,6 +11,7 @@ from .parameter import Parameter
 
 
 class _ConvNd(Module):
+    __module__ = "torch.nn.modules.conv"
     # (F.pad's amounts and the product with a given weight: what custom convs, weight standardization, call)
     __api__ = Module.__api__ | {"_reversed_padding_repeated_twice", "_conv_forward"}
     _dims = 2
@@ -107,6 +108,7 @@ def _ntuple(v, n):
 
 
 class _ConvTransposeNd(_ConvNd):
+    __module__ = "torch.nn.modules.conv"
     _transposed = True
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
@@ -268,8 +270,10 @@ def reset_affine(module):
         init.zeros_(module.bias)
 
 
-class _BatchNorm(Module):
-    _version = 2  # (PyTorch's _NormBase: version 2 added num_batches_tracked)
+class _NormBase(Module):
+    """PyTorch's common base of the batch and instance norms (an InstanceNorm is not a _BatchNorm)."""
+    __module__ = "torch.nn.modules.batchnorm"
+    _version = 2  # (version 2 added num_batches_tracked)
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,
                  dtype=None, *, bias=True):
@@ -318,6 +322,10 @@ class _BatchNorm(Module):
         return ("{num_features}, eps={eps}, momentum={momentum}, affine={affine}, "
                 "bias={use_bias}, track_running_stats={track_running_stats}".format(
                     **self.__dict__, use_bias=self.bias is not None))
+
+
+class _BatchNorm(_NormBase):
+    __module__ = "torch.nn.modules.batchnorm"
 
     def forward(self, input):
         self._check_input_dim(input)

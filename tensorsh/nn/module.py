@@ -250,7 +250,7 @@ class Module:
         "_load_state_dict_post_hooks",
         "set_extra_state", "register_state_dict_pre_hook", "register_state_dict_post_hook",
         "register_load_state_dict_pre_hook", "register_load_state_dict_post_hook", "set_submodule", "cuda",
-        "_register_load_state_dict_pre_hook", "_register_state_dict_hook", "_apply", "_named_members",
+        "_register_load_state_dict_pre_hook", "_register_state_dict_hook", "_apply", "_named_members", "_version",
         "to_empty"})
     call_super_init = False
     # the protocol methods a program may call by name (`seq.__len__()`), where the class defines them as PyTorch's

@@ -2,7 +2,7 @@
 import collections.abc
 
 from tensorsh.engine import undo
-from tensorsh.engine.errors import value_error
+from .functional import _list_with_default  # noqa: F401 - (the adaptive poolings' own, exported here as torch's)
 
 
 def _ntuple(n, name="parse"):
@@ -23,14 +23,6 @@ _quadruple = _ntuple(4, "_quadruple")
 def _reverse_repeat_tuple(t, n):
     """Conv's padding as F.pad's amounts: `t` reversed, each element n times."""
     return tuple(x for x in reversed(t) for _ in range(n))
-
-
-def _list_with_default(out_size, defaults):
-    if isinstance(out_size, int):
-        return out_size
-    if len(defaults) <= len(out_size):
-        raise value_error(f"Input dimension should be at least {len(out_size) + 1}")
-    return [v if v is not None else d for v, d in zip(out_size, defaults[-len(out_size):])]
 
 
 def consume_prefix_in_state_dict_if_present(state_dict, prefix):

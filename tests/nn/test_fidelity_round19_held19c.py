@@ -183,6 +183,31 @@ try:
 except AttributeError as e:
     print(e)
 """,
+# torch.nn.modules.<file> namespaces with the classes and the private bases init code checks against
+# (`_BatchNorm`, `_NormBase`, `_ConvNd`, `_WeightedLoss`, ...); an InstanceNorm is a _NormBase, not a _BatchNorm,
+# so swa_utils.update_bn and convert_sync_batchnorm leave it alone, as PyTorch's
+"nn_modules_files_and_private_bases": """
+import torch
+import torch.nn as nn
+from torch.nn.modules.batchnorm import _BatchNorm, _NormBase
+from torch.nn.modules.conv import _ConvNd
+from torch.nn.modules.loss import _WeightedLoss, _Loss
+import torch.nn.modules.conv as C
+m = nn.Sequential(nn.Conv2d(1, 1, 1), nn.BatchNorm2d(1), nn.Linear(1, 1), nn.BatchNorm1d(1))
+print([isinstance(x, _BatchNorm) for x in m], [isinstance(x, _ConvNd) for x in m])
+print(isinstance(m[1], nn.modules.batchnorm._BatchNorm), nn.modules.linear.Linear is nn.Linear, nn.modules.activation.ReLU)
+print(_BatchNorm, _NormBase, _ConvNd, C._ConvTransposeNd, _WeightedLoss, nn.modules.pooling._MaxPoolNd)
+inorm = nn.InstanceNorm2d(2, track_running_stats=True)
+print(isinstance(inorm, _BatchNorm), isinstance(inorm, _NormBase), isinstance(nn.ConvTranspose2d(1, 1, 1), _ConvNd))
+print(isinstance(nn.CrossEntropyLoss(), _WeightedLoss), isinstance(nn.MSELoss(), _WeightedLoss), isinstance(nn.MSELoss(), _Loss))
+print(inorm, inorm._version, nn.Linear(1, 1)._version)
+from torch.optim.swa_utils import update_bn
+net = nn.Sequential(nn.InstanceNorm1d(2, track_running_stats=True), nn.BatchNorm1d(2))
+torch.manual_seed(0)
+update_bn([torch.randn(4, 2, 3)], net)
+print(net[0].running_mean, net[1].running_mean)
+print(nn.SyncBatchNorm.convert_sync_batchnorm(nn.Sequential(nn.InstanceNorm1d(2), nn.BatchNorm1d(2))))
+""",
 }
 
 
