@@ -262,7 +262,7 @@ class fork_rng:
         return forked
 
     def __repr__(self):
-        return "<contextlib._GeneratorContextManager object>"
+        return f"<contextlib._GeneratorContextManager object at {autograd.address(self)}>"
 
 
 def thread_safe_generator():

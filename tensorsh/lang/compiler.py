@@ -29,7 +29,7 @@ from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, chec
 MAX_DEPTH = 100                 # nesting of expressions; deeper gives a located error, never RecursionError
 MAX_ITEMS = 10_000_000          # longest list/str/tuple a program may build from Python values
 MAX_INT_BITS = 100_000          # largest int `**` may produce
-PRIVATE_OK = frozenset({"_version", "_base"})
+PRIVATE_OK = frozenset({"_version", "_base", "_metadata"})  # (_metadata: a state dict's, on an OrderedDict)
 
 # The Python values a program can hold, and the few attributes each may use.
 _SET_METHODS = frozenset({"union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset",
@@ -71,7 +71,8 @@ SAFE_SETTABLE = {}  # type -> the names of SAFE_ATTRS a program may also set
 
 def _more_safe_attrs():
     import collections
-    SAFE_ATTRS[collections.OrderedDict] = _DICT_METHODS | {"move_to_end"}
+    SAFE_ATTRS[collections.OrderedDict] = _DICT_METHODS | {"move_to_end", "_metadata"}
+    SAFE_SETTABLE[collections.OrderedDict] = frozenset({"_metadata"})  # (a state dict rebuilt keeps the versions)
     SAFE_ATTRS[collections.Counter] = _DICT_METHODS | {"most_common", "elements", "subtract", "total"}
     SAFE_ATTRS[collections.defaultdict] = _DICT_METHODS
     SAFE_ATTRS[collections.deque] = frozenset({"append", "appendleft", "pop", "popleft", "extend", "extendleft",
@@ -547,6 +548,8 @@ def load_attr(obj, name):
             return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
             return getattr(obj, name)
+        if name in getattr(t, "__dunder_api__", ()) and hasattr(t, name):  # (`seq.__len__()`: the protocol an
+            return getattr(obj, name)                                       # engine class defines as PyTorch's)
         if name in _ITERATOR_DUNDERS and (t is types.GeneratorType or t.__module__ == "builtins" and "__next__" in t.__dict__):
             return getattr(obj, name)  # (`it.__next__()` of a Python iterator or generator)
         if t in _NUMBERS and name in t.__dict__ and name not in _NUMBER_INTERNALS:  # (`v.item().__round__(2)`)
@@ -643,9 +646,18 @@ def _str_format_map(text):
     return format_map
 
 
+# What PyTorch programs reach for that tensorsh leaves out on purpose (an AttributeError with this note).
+_NOT_PROVIDED = {"compile": "no compiler: run the module itself", "jit": "no TorchScript: run the module itself",
+                 "distributed": "one process only", "sparse": "no sparse tensors"}
+
+_FUNCTION_MARKS = frozenset({"_from_public_api"})  # (what torch sets on a program's function: a state-dict post-hook)
+
+
 def _program_function(obj, name):
-    """`fn.name` of a function the program defined (not an engine's), a public name: the program's own attribute."""
-    return type(obj) is types.FunctionType and name[:1] != "_" and obj.__module__ == "__main__"
+    """`fn.name` of a function the program defined (not an engine's), a public name or one torch sets: the
+    program's own attribute."""
+    return type(obj) is types.FunctionType and (name[:1] != "_" or name in _FUNCTION_MARKS) and \
+        obj.__module__ == "__main__"
 
 
 def _open_dict(t):
@@ -717,6 +729,8 @@ def store_attr(obj, name, value):
         setattr(obj, name, value)  # any public name (a Module registers parameters and submodules itself)
         return
     if name in SAFE_SETTABLE.get(t, ()):
+        if hasattr(obj, "__dict__"):
+            undo.touch_vars(obj)
         setattr(obj, name, value)
         return
     api = getattr(t, "__api__", None)
@@ -756,7 +770,8 @@ def delete_attr(obj, name):
         raise refused if refused is not None else _no_attr(obj, t, name)
     if name[:2] != "__" and (t in USER_CLASSES and _is_user_name(obj, t, name) or
                              name[:1] != "_" and "*" in getattr(t, "__settable__", ()) or
-                             _torch_dict_name(obj, t, name) and name in obj.__dict__):
+                             _torch_dict_name(obj, t, name) and name in obj.__dict__ or
+                             name in SAFE_SETTABLE.get(t, ()) and name in getattr(obj, "__dict__", ())):
         if hasattr(obj, "__dict__"):
             undo.touch_vars(obj)
         _python_attr(delattr, obj, name)
@@ -2394,7 +2409,9 @@ class Compiler:
     def _attribute_error(self, node, obj, attr, exc):
         notes = []
         note = did_you_mean(attr, attribute_names(obj))
-        if note:
+        if isinstance(obj, Namespace) and obj._name == "torch" and attr in _NOT_PROVIDED:
+            notes.append(Note(f"tensorsh does not provide torch.{attr} ({_NOT_PROVIDED[attr]})"))
+        elif note:
             notes.append(note)
         elif attr.startswith("_"):
             notes.append(Note("tensorsh does not expose Python internals"))

@@ -5,9 +5,9 @@ public name of `torch.nn` to its object; submodules (`functional`, `init`, `util
 """
 from tensorsh.engine.torch_api import NAMESPACE as NAMESPACE_TORCH, Namespace
 from . import adaptive, attention, container, conv, embedding_bag as _embedding_bag, functional as _functional, fusion, \
-    init as _init, layers, lazy, loss, more_layers, more_losses, norm_hooks, padding, parametrize, pooling_extras, prune, \
-    random_layers, rearranging, recurrent, rnn_utils, torch_builtins as _torch_builtins, transformer, utils as _utils, \
-    volumetric
+    init as _init, layers, lazy, loss, module_utils, more_layers, more_losses, norm_hooks, padding, parametrize, \
+    pooling_extras, prune, random_layers, rearranging, recurrent, rnn_utils, torch_builtins as _torch_builtins, \
+    transformer, utils as _utils, volumetric
 from .module import Module
 from .parameter import Buffer, Parameter
 
@@ -57,10 +57,30 @@ for _mod in (adaptive, attention, container, conv, _embedding_bag, layers, lazy,
                       if isinstance(v, type) and issubclass(v, Module) and not k.startswith("_")
                       and v.__module__.startswith("torch.")})
 from . import module as _module
+# The private bases PyTorch's torch.nn.modules.<file> define that tensorsh's classes share (init code imports them
+# for isinstance checks: `from torch.nn.modules.batchnorm import _BatchNorm`).
+_PRIVATE_BASES = frozenset({"_NormBase", "_BatchNorm", "_ConvNd", "_ConvTransposeNd", "_DropoutNd", "_InstanceNorm",
+                            "_Loss", "_WeightedLoss", "_MaxPoolNd", "_AdaptiveAvgPoolNd", "_AdaptiveMaxPoolNd",
+                            "_ConstantPadNd", "_ReflectionPadNd", "_ReplicationPadNd"})
+
+
+def _module_files():
+    """torch.nn.modules.<file> for each file a layer's class names as its module: its classes and private bases."""
+    files = {}
+    for cls in {c for v in NAMESPACE.values() if isinstance(v, type) and issubclass(v, Module) for c in v.__mro__}:
+        public = not cls.__name__.startswith("_") or cls.__name__ in _PRIVATE_BASES
+        if public and cls.__module__.startswith("torch.nn.modules.") and cls.__module__.count(".") == 3:
+            files.setdefault(cls.__module__, {})[cls.__name__] = cls
+    return {name.rsplit(".", 1)[1]: Namespace(name, dict(sorted(members.items())))
+            for name, members in files.items() if name != "torch.nn.modules.module"}
+
+
 NAMESPACE["modules"] = Namespace("torch.nn.modules", {  # (the layers' classes, and module.py's global hooks)
     **{k: v for k, v in NAMESPACE.items() if isinstance(v, type) and issubclass(v, Module)},
+    **_module_files(),
     "module": Namespace("torch.nn.modules.module", {"Module": Module,
-                                                    **{n: getattr(_module, n) for n in _module.GLOBAL_HOOKS}})})
+                                                    **{n: getattr(_module, n) for n in _module.GLOBAL_HOOKS}}),
+    "utils": Namespace("torch.nn.modules.utils", {n: getattr(module_utils, n) for n in module_utils.NAMES})})
 
 from tensorsh.engine import forward_ad as _forward_ad
 _forward_ad.layer_loaded()  # (torch.nn first read inside a dual level: forward AD's tangents for it too)

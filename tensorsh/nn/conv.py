@@ -11,7 +11,9 @@ from .parameter import Parameter
 
 
 class _ConvNd(Module):
-    __api__ = Module.__api__ | {"_reversed_padding_repeated_twice"}  # (F.pad's amounts, read by custom convs)
+    __module__ = "torch.nn.modules.conv"
+    # (F.pad's amounts and the product with a given weight: what custom convs, weight standardization, call)
+    __api__ = Module.__api__ | {"_reversed_padding_repeated_twice", "_conv_forward"}
     _dims = 2
     _transposed = False
 
@@ -91,11 +93,14 @@ class _ConvNd(Module):
         return s.format(**self.__dict__)
 
     def forward(self, input):
+        return self._conv_forward(input, self.weight, self.bias)
+
+    def _conv_forward(self, input, weight, bias):
         conv = (F.conv1d, F.conv2d, F.conv3d)[self._dims - 1]
         if self.padding_mode != "zeros":
-            return conv(F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode), self.weight,
-                        self.bias, self.stride, (0,) * self._dims, self.dilation, self.groups)
-        return conv(input, self.weight, self.bias, self.stride, self.padding, self.dilation, self.groups)
+            return conv(F.pad(input, self._reversed_padding_repeated_twice, mode=self.padding_mode), weight,
+                        bias, self.stride, (0,) * self._dims, self.dilation, self.groups)
+        return conv(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
 
 
 def _ntuple(v, n):
@@ -103,12 +108,16 @@ def _ntuple(v, n):
 
 
 class _ConvTransposeNd(_ConvNd):
+    __module__ = "torch.nn.modules.conv"
     _transposed = True
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
                  bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
         super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
                          device, dtype, output_padding)
+
+    def _conv_forward(self, input, weight, bias):
+        return None  # (PyTorch's transposed convolutions keep _ConvNd's abstract stub, whose body is `...`)
 
     def _output_padding(self, input, output_size):
         """torch/nn/modules/conv.py's: the output_padding that gives the requested output size."""
@@ -261,8 +270,10 @@ def reset_affine(module):
         init.zeros_(module.bias)
 
 
-class _BatchNorm(Module):
-    _version = 2  # (PyTorch's _NormBase: version 2 added num_batches_tracked)
+class _NormBase(Module):
+    """PyTorch's common base of the batch and instance norms (an InstanceNorm is not a _BatchNorm)."""
+    __module__ = "torch.nn.modules.batchnorm"
+    _version = 2  # (version 2 added num_batches_tracked)
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,
                  dtype=None, *, bias=True):
@@ -311,6 +322,10 @@ class _BatchNorm(Module):
         return ("{num_features}, eps={eps}, momentum={momentum}, affine={affine}, "
                 "bias={use_bias}, track_running_stats={track_running_stats}".format(
                     **self.__dict__, use_bias=self.bias is not None))
+
+
+class _BatchNorm(_NormBase):
+    __module__ = "torch.nn.modules.batchnorm"
 
     def forward(self, input):
         self._check_input_dim(input)

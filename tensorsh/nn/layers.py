@@ -163,6 +163,7 @@ class Dropout3d(_DropoutNd):
 class Embedding(Module):
     __module__ = _in("sparse")
     __class_api__ = frozenset({"from_pretrained"})
+    __api__ = Module.__api__ | {"_fill_padding_idx_with_zero"}  # (custom inits call it after their own)
 
     def __init__(self, num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0,
                  scale_grad_by_freq=False, sparse=False, _weight=None, _freeze=False, device=None, dtype=None):

@@ -14,6 +14,8 @@ class _Loss(Module):
 
 
 class _WeightedLoss(_Loss):
+    __module__ = "torch.nn.modules.loss"
+
     def __init__(self, weight=None, size_average=None, reduce=None, reduction="mean"):
         super().__init__(size_average, reduce, reduction)
         self.register_buffer("weight", weight)

@@ -35,6 +35,7 @@ class StateDict(OrderedDict):
     __qualname__ = "OrderedDict"
     __api__ = frozenset({"keys", "values", "items", "get", "pop", "popitem", "copy", "update", "setdefault",
                          "clear", "move_to_end", "_metadata"})
+    __settable__ = frozenset({"_metadata"})
 
 
 StateDict.__name__ = "OrderedDict"
@@ -63,6 +64,21 @@ class RemovableHandle(autograd.RemovableHandle):
             if self.id in d:
                 undo.touch_dict(d)
                 del d[self.id]
+
+
+class _WrappedHook:
+    """torch.nn.modules.module._WrappedHook: a load-state-dict pre-hook, given its module first when it has one."""
+    __module__ = "torch.nn.modules.module"
+    __api__ = frozenset({"hook", "with_module"})
+
+    def __init__(self, hook, module=None):
+        self.hook, self.with_module, self._module = hook, module is not None, module
+
+    def __call__(self, *args, **kwargs):
+        return self.hook(self._module, *args, **kwargs) if self.with_module else self.hook(*args, **kwargs)
+
+    def __repr__(self):
+        return f"<torch.nn.modules.module._WrappedHook object at {autograd.address(self)}>"
 
 
 # torch.nn.modules.module's global hooks (register_module_forward_hook, ...): every module's, before its own
@@ -225,8 +241,12 @@ class Module:
         "_load_state_dict_post_hooks",
         "set_extra_state", "register_state_dict_pre_hook", "register_state_dict_post_hook",
         "register_load_state_dict_pre_hook", "register_load_state_dict_post_hook", "set_submodule", "cuda",
+        "_register_load_state_dict_pre_hook", "_register_state_dict_hook", "_apply", "_named_members", "_version",
         "to_empty"})
     call_super_init = False
+    # the protocol methods a program may call by name (`seq.__len__()`), where the class defines them as PyTorch's
+    __dunder_api__ = frozenset({"__call__", "__len__", "__getitem__", "__setitem__", "__delitem__", "__iter__",
+                                "__contains__", "__reversed__"})
     _version = 1  # (a state_dict's _metadata records each module's; BatchNorm's is 2: num_batches_tracked)
     forward = _unimplemented
 
@@ -600,12 +620,26 @@ class Module:
         return self._hook_dict("_state_dict_pre_hooks", hook, False)
 
     def register_state_dict_post_hook(self, hook):
-        """hook(module, state_dict, prefix, local_metadata) once the module and its children are saved."""
+        """hook(module, state_dict, prefix, local_metadata) once the module and its children are saved; must
+        return None (marked as the public API's, unlike the private form's)."""
+        hook._from_public_api = True
+        return self._hook_dict("_state_dict_hooks", hook, False)
+
+    def _register_state_dict_hook(self, hook):
+        """The private form, still common: a state dict the hook returns replaces the destination."""
+        if getattr(hook, "_from_public_api", False):
+            raise runtime("Cannot register the same function as the state dict post hook that was previously "
+                          "registered via register_state_dict_post_hook")
         return self._hook_dict("_state_dict_hooks", hook, False)
 
     def register_load_state_dict_pre_hook(self, hook):
         """hook(module, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs)."""
-        return self._hook_dict("_load_state_dict_pre_hooks", hook, False)
+        return self._register_load_state_dict_pre_hook(hook, with_module=True)
+
+    def _register_load_state_dict_pre_hook(self, hook, with_module=False):
+        """The private form, still common: without with_module the hook does not take the module."""
+        return self._hook_dict("_load_state_dict_pre_hooks", _WrappedHook(hook, self if with_module else None),
+                               False)
 
     def register_load_state_dict_post_hook(self, hook):
         """hook(module, incompatible_keys) once the module and its children are loaded."""
@@ -645,14 +679,17 @@ class Module:
             if module is not None:
                 module.state_dict(destination=destination, prefix=prefix + name + ".", keep_vars=keep_vars)
         for hook in list(self._state_dict_hooks.values()):
-            if hook(self, destination, prefix, local_metadata) is not None:
+            result = hook(self, destination, prefix, local_metadata)
+            if not getattr(hook, "_from_public_api", False):
+                destination = destination if result is None else result
+            elif result is not None:
                 raise runtime("state_dict post-hook must return None")
         return destination
 
     def _load_from_state_dict(self, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys,
                               error_msgs):
         for hook in list(self._load_state_dict_pre_hooks.values()):
-            hook(self, state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs)
+            hook(state_dict, prefix, local_metadata, strict, missing_keys, unexpected_keys, error_msgs)
         persistent = {k: v for k, v in self._buffers.items() if k not in self._non_persistent_buffers_set}
         local_state = {k: v for k, v in itertools.chain(self._parameters.items(), persistent.items())
                        if v is not None}

@@ -15,7 +15,7 @@ from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .c_functions import C
-from .conv import _BatchNorm, _MaxPoolNd, affine_parameters, reset_affine
+from .conv import _MaxPoolNd, _NormBase, affine_parameters, reset_affine
 from .functional import _get_enum, _legacy_reduction, _list_with_default
 from .loss import _Loss
 from .module import Module
@@ -104,7 +104,7 @@ class GroupNorm(Module):
                 f"bias={self.bias is not None}")
 
 
-class _InstanceNorm(_BatchNorm):
+class _InstanceNorm(_NormBase):
     __module__ = _in("instancenorm")
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=False, track_running_stats=False, device=None,
