@@ -565,6 +565,9 @@ def run_post_accumulate_hooks(var):
             raise runtime("Tensor post accumulate grad hooks should return None.")
 
 
+CONTIGUOUS_FORMAT = [None]  # torch.contiguous_format, registered by tensorimpl (which imports this module)
+
+
 def accumulate_grad(var, grad, private=False):
     """Add grad into var.grad as PyTorch's AccumulateGrad does (in place unless building a graph).
     private: the caller holds the only reference to grad (PyTorch's use_count check)."""
@@ -573,9 +576,8 @@ def accumulate_grad(var, grad, private=False):
     note(var._storage, "grad+", var)  # why(x.grad) names the backward that filled it
     if old is None:
         if _grad_enabled[0]:  # create_graph: PyTorch's clone_obey_contract, recorded (CopyBackwards, CloneBackward0)
-            from .tensorimpl import CONTIGUOUS_FORMAT
             var._grad = grad.new_empty_strided(var._shape, var._stride).copy_(grad) if non_overlapping_and_dense(var) \
-                else grad.clone(memory_format=CONTIGUOUS_FORMAT)
+                else grad.clone(memory_format=CONTIGUOUS_FORMAT[0])
         elif private and _stealable(var, grad):
             # as PyTorch: a gradient nothing else can see becomes .grad without a copy (detached: not a view)
             # (new_grad.detach(): a tangent forward AD gave it stays behind)

@@ -6,6 +6,7 @@ from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from . import errors
 from .errors import runtime, type_error
 from .ops.linalg import _matmul_np, matmul
+from .ops.out_dtypes import check_dtypes
 from .ops.views import t as _t
 from .storage import INFERENCE_MODE, note_view
 from .tensorimpl import Tensor
@@ -104,17 +105,6 @@ class AddmmBackward0(Node):
             g1 = None if g1 is None else g1 * self.alpha
             g2 = None if g2 is None else g2 * self.alpha
         return gs, g1, g2
-
-
-def check_dtypes(input, mat1, mat2):
-    """addmm's dtype checks (also each addmm_ of addbmm's)."""
-    names = dtypes.SCALAR_NAMES
-    if input.dtype is not mat2.dtype:
-        raise runtime(f"self and mat2 must have the same dtype, but got {names[input.dtype.name]} and "
-                      f"{names[mat2.dtype.name]}")
-    if mat1.dtype is not mat2.dtype:
-        raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
-                      f"{names[mat2.dtype.name]}")
 
 
 def check_empty_product_beta(result, beta):

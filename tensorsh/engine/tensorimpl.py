@@ -191,6 +191,7 @@ class MemoryFormat:
 
 PRESERVE_FORMAT = MemoryFormat("preserve_format", _made=True)
 CONTIGUOUS_FORMAT = MemoryFormat("contiguous_format", _made=True)
+autograd.CONTIGUOUS_FORMAT[0] = CONTIGUOUS_FORMAT
 CHANNELS_LAST = MemoryFormat("channels_last", 4, _made=True)
 CHANNELS_LAST_3D = MemoryFormat("channels_last_3d", 5, _made=True)
 MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"

@@ -424,6 +424,8 @@ class TypedStorage(metaclass=_TypedStorageMeta):
             raise runtime(head + "Too many positional arguments")
         data = args[0] if args else 0
         if isinstance(data, int):
+            if data * dtype.itemsize >= 2 ** 63:  # (its byte count is unpacked as a long long)
+                raise errors.make("ValueError", messages.LONG_OVERFLOW)
             if data < 0:
                 UntypedStorage(data * dtype.itemsize)  # (its allocator's text)
             return Typed(creation.zeros(data, dtype=dtype).untyped_storage(), dtype)  # (torch's: uninitialised)

@@ -180,7 +180,7 @@ def _check_addbmm(self, batch1, batch2):
         raise runtime(f"Incompatible matrix sizes for bmm ({batch1._shape[1]}x{batch1._shape[2]} and "
                       f"{batch2._shape[1]}x{batch2._shape[2]})")
     if batch1._shape[0]:  # (the first addmm_'s checks, on the result of self's dtype)
-        from ..linear import check_dtypes
+        from .out_dtypes import check_dtypes
         check_dtypes(self, batch1, batch2)
         if self.dtype is dtypes.bool_ and batch1._np.size and batch2._np.size:
             raise errors.make("NotImplementedError", "\"addmm_impl_cpu_\" not implemented for 'Bool'")

@@ -10,6 +10,7 @@ from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
                    check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
                    self_overlapping, should_fold, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
+from .out_dtypes import _RESIZED, warn_resized  # (re-exported: the other out= writers read them here)
 from .registry import op
 
 
@@ -253,10 +254,6 @@ def tensor_type(self, *args, **kwargs):
 tensor_type.__qualname__ = tensor_type.__name__ = "type"
 
 
-_RESIZED = ("An output with one or more elements was resized since it had shape {had}, which does not match the "
-            "required output shape {shape}. This behavior is deprecated, and in a future PyTorch release outputs "
-            "will not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing "
-            "it, inplace, to zero elements with t.resize_(0).")
 
 
 _VIEW_COPIES = frozenset({"alias_copy", "as_strided_copy", "detach_copy", "diagonal_copy", "expand_copy", "permute_copy",
@@ -567,15 +564,6 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
         out._np[...] = self.sum(*args[1:], **dict(kwargs, dtype=out.dtype))._np
         raise runtime(INPLACE_RESULT_TYPE.format(res="Float", out=dtypes.SCALAR_NAMES[out.dtype.name]))
     return fn, args
-
-
-def warn_resized(out, shape, had=None):
-    """resize_output's deprecation warning: out had elements and another shape (had: the shape resized)."""
-    from ..errors import warn
-    from ..messages import shape_list
-    had = out._shape if had is None else had
-    if tuple(had) != tuple(shape) and out.numel():
-        warn(_RESIZED.format(had=shape_list(had), shape=shape_list(shape)))
 
 
 def _resize_shapes(name, args, kwargs, out, shape):

@@ -11,6 +11,21 @@ _S = dtypes.SCALAR_NAMES
 _C = dtypes.C_NAMES
 
 
+_RESIZED = ("An output with one or more elements was resized since it had shape {had}, which does not match the "
+            "required output shape {shape}. This behavior is deprecated, and in a future PyTorch release outputs "
+            "will not be resized unless they have zero elements. You can explicitly reuse an out tensor t by resizing "
+            "it, inplace, to zero elements with t.resize_(0).")
+
+
+def warn_resized(out, shape, had=None):
+    """resize_output's deprecation warning: out had elements and another shape (had: the shape resized)."""
+    from ..errors import warn
+    from ..messages import shape_list
+    had = out._shape if had is None else had
+    if tuple(had) != tuple(shape) and out.numel():
+        warn(_RESIZED.format(had=shape_list(had), shape=shape_list(shape)))
+
+
 def _structured(want, got):
     """A structured kernel's set_output check."""
     if want is not got:
@@ -295,10 +310,20 @@ def _mm(self, outs, kwargs, name, args):
 
 
 def _resize_for_kernel(out, shape):
-    from .copies import warn_resized
     from .geometry_inplace import resize_output
     warn_resized(out, shape)
     resize_output(out, shape)
+
+
+def check_dtypes(input, mat1, mat2):
+    """addmm's dtype checks (also each addmm_ of addbmm's)."""
+    names = dtypes.SCALAR_NAMES
+    if input.dtype is not mat2.dtype:
+        raise runtime(f"self and mat2 must have the same dtype, but got {names[input.dtype.name]} and "
+                      f"{names[mat2.dtype.name]}")
+    if mat1.dtype is not mat2.dtype:
+        raise runtime(f"mat1 and mat2 must have the same dtype, but got {names[mat1.dtype.name]} and "
+                      f"{names[mat2.dtype.name]}")
 
 
 def _addbmm(self, outs, kwargs, name, args):
@@ -309,7 +334,6 @@ def _addbmm(self, outs, kwargs, name, args):
     if isinstance(b1, Tensor) and isinstance(b2, Tensor) and b1.dim() == b2.dim() == 3 and \
             b1._shape[0] == b2._shape[0] and b1._shape[2] == b2._shape[1] and \
             _broadcastable(self._shape, (b1._shape[1], b2._shape[2])) and self.dim() <= 2:
-        from ..linear import check_dtypes
         from .geometry_inplace import resize_output
         resize_output(outs[0], (b1._shape[1], b2._shape[2]))
         if b1._shape[0]:
