@@ -110,6 +110,19 @@ for dt in (torch.float32, torch.float64):
         w = torch.zeros(1, dtype=dt, requires_grad=True)
         loss = ((X @ w - v) ** 2).mean(); loss.backward(); print(w.grad.tolist())
 """,
+"a_zero_dim_inputs_broadcast_gradient_is_reduced_by_a_full_sum_sumbackward0_under_create_graph": """
+a = torch.tensor(2.0, requires_grad=True)
+x = torch.randn(3, 4, generator=torch.Generator().manual_seed(0), requires_grad=True)
+fns = {"mul": lambda: a * x, "add": lambda: x + a, "maximum": lambda: torch.maximum(a, x), "pow": lambda: x.pow(a),
+       "where": lambda: torch.where(x > 0, a, x), "sub": lambda: a - x, "div": lambda: x / a}
+for name, f in fns.items():
+    y = f()
+    g, = torch.autograd.grad(y.sum(), a, create_graph=True)
+    print(name, g, g.grad_fn and g.grad_fn.name(), g.grad_fn and [e[0].name() if e[0] else None for e in g.grad_fn.next_functions])
+    g2, = torch.autograd.grad(y.pow(2).mean(), a, create_graph=True)
+    print(g2, g2.grad_fn.name())
+    g2.backward(); print(x.grad.sum()); x.grad = None
+""",
 "float64_sinh_cosh_exp2_expm1_and_the_tanh_and_erf_of_activations_are_sleefs_vector_bodies": """
 torch.manual_seed(0)
 F = torch.nn.functional

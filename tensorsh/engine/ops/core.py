@@ -203,6 +203,8 @@ def sum_to(grad, shape):
             # (the sum is C-contiguous and ends in `shape`: its trailing strides are the contiguous strides of shape)
             grad = make_view(grad, shape, grad._stride[lead:], grad._offset, "ViewBackward0", (), grad._np.reshape(shape))
         return grad
+    if not shape:  # (a 0-dim input's: at::sum_to's tensor.sum(), SumBackward0 under create_graph)
+        return unchecked("sum")(grad)
     if dims:
         grad = unchecked("sum")(grad, dims, keepdim=True)
     if lead:
