@@ -223,6 +223,11 @@ static inline double pw_pow2i(int32_t q) /* vpow2i_vd_vi: the exponent built in 
     return pw_bits_d((uint64_t)(((uint32_t)q + 0x3ffu) << 20) << 32);
 }
 
+static inline double pw_ldexp2(double d, int32_t q) /* vldexp2_vd_vd_vi: 2^q in two steps */
+{
+    return d * pw_pow2i(q >> 1) * pw_pow2i((int32_t)((uint32_t)q - (uint32_t)(q >> 1)));
+}
+
 static double pw_expk(double2 d)
 {
     double u = (d.hi + d.lo) * 1.442695040888963407359924681001892137426645954152985934135449406931;
@@ -238,8 +243,7 @@ static double pw_expk(double2 d)
                0.166666666666666740681535, 0.500000000000000999200722);
     double2 t = pw_dd_add_dd2(1.0, s);
     t = pw_dd_add_d2d2(t, pw_dd_mul_d2d(pw_dd_squ(s), u));
-    u = t.hi + t.lo;
-    u = u * pw_pow2i(q >> 1) * pw_pow2i((int32_t)((uint32_t)q - (uint32_t)(q >> 1)));
+    u = pw_ldexp2(t.hi + t.lo, q);
     return d.hi < -1000.0 ? 0.0 : u;
 }
 

@@ -4,11 +4,6 @@
  * Boost Software License) as its FMA builds (AVX2, AVX-512) run them: the same constants, the same fused steps,
  * every other product and sum rounded on its own. Uses _ckernels_pow.h's double-double steps. */
 
-static inline double s64_ldexp2(double d, int32_t q) /* vldexp2_vd_vd_vi */
-{
-    return d * pw_pow2i(q >> 1) * pw_pow2i((int32_t)((uint32_t)q - (uint32_t)(q >> 1)));
-}
-
 static inline double2 s64_add2_d2d2(double2 x, double2 y) /* ddadd2_vd2_vd2_vd2 */
 {
     double s = x.hi + y.hi, v = s - x.hi;
@@ -48,8 +43,8 @@ static double2 s64_expk2(double x) /* expk2((x, 0)): e^x as a double-double */
     t = pw_dd_add_dd2(1.0, pw_dd_mul_d2d2(t, s));
     t = pw_dd_add_dd2(1.0, pw_dd_mul_d2d2(t, s));
     t = pw_dd_add_d2d2(t, pw_dd_mul_d2d(s4, u));
-    t.hi = s64_ldexp2(t.hi, q);
-    t.lo = s64_ldexp2(t.lo, q);
+    t.hi = pw_ldexp2(t.hi, q);
+    t.lo = pw_ldexp2(t.lo, q);
     if (x < -1000.0)
         t.hi = t.lo = 0.0;
     return t;
@@ -106,7 +101,7 @@ static double sleef_exp2(double d)
                +0.1333355814670499073e-2, +0.9618129107597600536e-2, +0.5550410866482046596e-1,
                +0.2402265069591012214e+0);
     u = fma(u, s, +0.6931471805599452862e+0);
-    u = s64_ldexp2(fma(u, s, 1.0), q);
+    u = pw_ldexp2(fma(u, s, 1.0), q);
     if (d >= 1024.0)
         u = INFINITY;
     return d < -2000.0 ? 0.0 : u;
@@ -177,11 +172,6 @@ static double sleef_erf(double a)
 
 /* lgamma_u1 (Vectorized<double>::lgamma: torch.lgamma's every element): gammak's Stirling or Taylor sum, with the
  * reflection formula's sin(pi a) below 0.5, then logk2 of the quotient, all in double-double */
-static inline int32_t s64_trunc_i32(double v) /* vtruncate_vi_vd: cvttpd2dq, out of range INT32_MIN */
-{
-    return fabs(v) < 2147483648.0 ? (int32_t)v : INT32_MIN;
-}
-
 static inline int32_t s64_ilogbk(double d) /* vilogbk_vi_vd (AVX-512: rint(getexp(d))) */
 {
     return d == 0.0 || !isfinite(d) ? INT32_MIN : ilogb(d);
@@ -210,7 +200,7 @@ static inline double2 s64_neg(double2 x)
 static double2 s64_logk2(double2 d)
 {
     int32_t e = s64_ilogbk(d.hi * (1.0 / 0.75)), ne = (int32_t)(0u - (uint32_t)e);
-    double2 m = {s64_ldexp2(d.hi, ne), s64_ldexp2(d.lo, ne)};
+    double2 m = {pw_ldexp2(d.hi, ne), pw_ldexp2(d.lo, ne)};
     double2 x = dd_div(pw_dd_add2_d2d(m, -1.0), pw_dd_add2_d2d(m, 1.0)), x2 = pw_dd_squ(x);
     double x4 = x2.hi * x2.hi, x8 = x4 * x4;
     double t = POLY7(x2.hi, x4, x8, 0.13860436390467167910856, 0.131699838841615374240845,
@@ -226,7 +216,7 @@ static double2 s64_logk2(double2 d)
 static double2 s64_sinpik(double d)
 {
     double u = d * 4.0;
-    int32_t q = s64_trunc_i32(u);
+    int32_t q = pw_rint_i32(trunc(u)); /* (vtruncate_vi_vd) */
     q = (int32_t)(((uint32_t)q + (((uint32_t)q >> 31) ^ 1u)) & ~1u);
     int o = (q & 2) == 2;
     double s = u - (double)q, t = s;
@@ -306,7 +296,7 @@ static double sleef_lgamma(double a)
     clc = otiny ? log_2_120 : oref ? s64_add2_d2d2(log_pi, s64_neg(clc)) : clc;
     clln = otiny ? one : oref ? clln : clld;
     if (oref) {
-        t = a - 268435456.0 * (double)s64_trunc_i32(a * (1.0 / 268435456.0));
+        t = a - 268435456.0 * (double)pw_rint_i32(trunc(a * (1.0 / 268435456.0)));
         x = pw_dd_mul_d2d2(clld, s64_sinpik(t));
     }
     const double2 tiny = {a * (1152921504606846976.0 * 1152921504606846976.0), 0.0};

@@ -223,9 +223,6 @@ def _gelu_forward(x, approximate):
     return _aten_gelu(x, approximate)
 
 
-_F32_F64 = (np.dtype(np.float32), np.dtype(np.float64))
-
-
 def _aten_gelu(x, approximate):
     """ATen's GeluKernelImpl (float32 here: a float16 input's values in float)."""
     one, half = _scalar(x, 1), _scalar(x, 0.5)
@@ -235,7 +232,7 @@ def _aten_gelu(x, approximate):
         return x * half * (one + kernels.loop_erf(x * _scalar(x, math.sqrt(0.5)), x))
     if approximate == "tanh":
         k_beta, k_kappa = _scalar(x, math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5), _scalar(x, 0.044715)
-        if x.dtype in _F32_F64:  # x + kappa * x^3 fused; the vector body's tanh SLEEF's (measured)
+        if x.dtype in kernels.FLOAT_DTYPES:  # x + kappa * x^3 fused; the vector body's tanh SLEEF's (measured)
             inner = (k_beta * kernels.fma(k_kappa, (x * x * x).astype(x.dtype), x)).astype(x.dtype)
             return half * x * (one + kernels.loop_tanh(inner, x))
         inner = k_beta * (x + k_kappa * (x * x * x))
@@ -256,7 +253,7 @@ def _aten_gelu_grad(g, x, approximate, reduced=False):
     if approximate == "tanh":
         k_beta, k_kappa = _scalar(x, math.sqrt(2) * (2 / math.sqrt(math.pi)) * 0.5), _scalar(x, 0.044715)
         x_sq = x * x
-        if x.dtype in _F32_F64 and not reduced:  # the kernel's contractions (measured): x + kappa * x^3, 1 - t * t, 1 + 3 kappa x^2
+        if x.dtype in kernels.FLOAT_DTYPES and not reduced:  # the kernel's contractions (measured): x + kappa * x^3, 1 - t * t, 1 + 3 kappa x^2
             inner = (k_beta * kernels.fma(k_kappa, (x * x * x).astype(x.dtype), x)).astype(x.dtype)
             t = kernels.loop_tanh(inner, x)
             left_d, tanh_d = half * (one + t), kernels.fma(-t, t, one)

@@ -393,7 +393,7 @@ def chained_bodies(loops, x, tail):
     return out
 
 
-_FLOATS, _FLOAT32 = (np.dtype(np.float32), np.dtype(np.float64)), (np.dtype(np.float32),)
+FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))  # (the compiled float loops')
 
 
 def sleef_everywhere(loop, fallback, dtypes):
@@ -419,13 +419,13 @@ def _kernel_body(loop, fallback, dtypes):
     return fn
 
 
-log1p = sleef_everywhere("loop_log1p", via_double(np.log1p), _FLOATS)  # torch.log1p
-expm1 = sleef_everywhere("loop_expm1", via_double(np.expm1), _FLOATS)  # torch.expm1
-sleef_exp = sleef_everywhere("loop_exp", exp, _FLOATS)  # log_sigmoid's buffer
-loop_exp = _kernel_body("loop_exp", exp, _FLOATS)
-loop_log1p = _kernel_body("loop_log1p", via_double(np.log1p), _FLOATS)
-loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), _FLOATS)
-loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), _FLOATS)
+log1p = sleef_everywhere("loop_log1p", via_double(np.log1p), FLOAT_DTYPES)  # torch.log1p
+expm1 = sleef_everywhere("loop_expm1", via_double(np.expm1), FLOAT_DTYPES)  # torch.expm1
+sleef_exp = sleef_everywhere("loop_exp", exp, FLOAT_DTYPES)  # log_sigmoid's buffer
+loop_exp = _kernel_body("loop_exp", exp, FLOAT_DTYPES)
+loop_log1p = _kernel_body("loop_log1p", via_double(np.log1p), FLOAT_DTYPES)
+loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), FLOAT_DTYPES)
+loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), FLOAT_DTYPES)
 loop_erf = _kernel_body("loop_erf", lambda x: np.asarray(np.frompyfunc(math.erf, 1, 1)(x), x.dtype),
                         (np.dtype(np.float64),))  # (float64 only: float32's vector erf is not SLEEF's)
 
@@ -633,7 +633,7 @@ def scalar_body_mask(x, floats=None, element_bytes=None):
 def sleef_values(name, x):
     """SLEEF's own float32 or float64 value (the vector body's) of every element, where the compiled loops are built
     with it (and PyTorch's build has vectors); None otherwise."""
-    if compiled is None or x.dtype not in _FLOATS or _vector_chunk() is None:
+    if compiled is None or x.dtype not in FLOAT_DTYPES or _vector_chunk() is None:
         return None
     out = np.empty(x.shape, x.dtype)
     if x.dtype == np.float32 and hasattr(compiled, f"sleef_{name}f"):

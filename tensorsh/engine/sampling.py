@@ -830,7 +830,7 @@ def binomial(count, prob, generator=None):
     g = creation._generator(generator)
     counts, probs = np.broadcast_arrays(count._np, prob._np)
     if counts.shape != count._shape:  # (the output, made in count's shape, resized to the broadcast one)
-        from .ops.copies import _RESIZED
+        from .ops.out_dtypes import _RESIZED
         warn(_RESIZED.format(had=list(count._shape), shape=list(counts.shape)))
     single = dt is dtypes.float32
     with np.errstate(all="ignore"):

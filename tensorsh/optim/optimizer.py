@@ -162,10 +162,7 @@ class Optimizer(Journaled):
         object.__setattr__(self, "_born", undo.epoch)  # made by the running statement: undoing it unmakes it
         self.defaults = defaults
         self._no_hooks()
-        self._zero_grad_profile_name = f"Optimizer.zero_grad#{type(self).__name__}.zero_grad"
-        cls = type(self)
-        if not getattr(cls.step, "hooked", False):  # a program's subclass: its step is hooked too, as in PyTorch
-            cls.step = hooked(cls.step)
+        self._patch_step_function()
         if isinstance(params, Tensor):
             raise make("TypeError", "params argument given to the optimizer should be an iterable of Tensors or "
                                     "dicts, but got " + typename(params))
@@ -179,6 +176,14 @@ class Optimizer(Journaled):
         for param_group in param_groups:
             self.add_param_group(param_group)
         self._warned_capturable_if_run_uncaptured = True
+
+    def _patch_step_function(self):
+        """PyTorch's: the profile name zero_grad records under, and the class's step hooked (a program's subclass
+        too)."""
+        self._zero_grad_profile_name = f"Optimizer.zero_grad#{type(self).__name__}.zero_grad"
+        cls = type(self)
+        if not getattr(cls.step, "hooked", False):
+            cls.step = hooked(cls.step)
 
     def _no_hooks(self):
         for name in _HOOK_DICTS:
@@ -194,7 +199,7 @@ class Optimizer(Journaled):
         undo.touch_vars(self)
         self.__dict__.update(state)
         self._no_hooks()
-        self._zero_grad_profile_name = f"Optimizer.zero_grad#{type(self).__name__}.zero_grad"
+        self._patch_step_function()
         self.defaults.setdefault("differentiable", False)
 
     def __repr__(self):

@@ -10,7 +10,7 @@ from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
                    check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
                    self_overlapping, should_fold, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
-from .out_dtypes import _RESIZED, warn_resized  # (re-exported: the other out= writers read them here)
+from .out_dtypes import _RESIZED, warn_resized
 from .registry import op
 
 

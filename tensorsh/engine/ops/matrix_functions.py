@@ -524,7 +524,7 @@ def chain_matmul(*matrices, out=None):
         return multi_dot(list(matrices), out)
     if out is None:
         return matrices[0].clone()
-    from .copies import warn_resized
+    from .out_dtypes import warn_resized
     from .geometry_inplace import resize_output
     warn_resized(out, matrices[0]._shape)  # (one matrix: resize_output, then copy_, which casts and records)
     resize_output(out, matrices[0]._shape)

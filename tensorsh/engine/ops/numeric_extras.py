@@ -15,7 +15,7 @@ from ..tensorimpl import Size, Tensor
 from .scalar_arith import div_scalar, mul_scalar
 from .core import (attach, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, return_type, type_name, write_inplace)
-from .copies import _RESIZED
+from .out_dtypes import _RESIZED
 from .counting import UniqueConsecutiveBackward0, check_empty_dim, dispatch_flag, moved_back
 
 

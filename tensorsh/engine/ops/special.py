@@ -158,7 +158,7 @@ erfinv = vml_unary(None, "ErfinvBackward0", kernels.mkl_vml("ErfInv", None, ex=(
                    lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
 # (SLEEF's lgamma on every element: ATen's vml::vlgamma maps its vector function over the tail too)
 lgamma = unary(None, "LgammaBackward0", kernels.sleef_everywhere("loop_lgamma", _per_element(_lgamma, "lgamma"),
-                                                                (np.dtype(np.float32), np.dtype(np.float64))),
+                                                                kernels.FLOAT_DTYPES),
                lambda g, x: g * x.digamma())
 digamma = unary(None, "DigammaBackward0", _digamma_values, lambda g, x: g * _polygamma(1, x))
 erf_inplace, erfc_inplace, erfinv_inplace = erf.inplace, erfc.inplace, erfinv.inplace

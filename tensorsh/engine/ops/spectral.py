@@ -212,7 +212,7 @@ def _out(name, result, out, complex_out):
     from .. import autograd
     from ..errors import warn
     from ..messages import shape_list
-    from .copies import _RESIZED
+    from .out_dtypes import _RESIZED
     from .geometry_inplace import resize_output
     if out._shape != result._shape:
         if out.numel():

@@ -54,7 +54,7 @@ def _quantile(self, q, dim, keepdim, interpolation, ignore_nan, name, out=None):
     if out is not None:  # (quantile_out_impl: out's dtype, its resize, then the values copied in)
         if out.dtype is not self.dtype:
             raise runtime(f"{name}() out tensor must be same dtype as the input tensor")
-        from .copies import warn_resized
+        from .out_dtypes import warn_resized
         from .geometry_inplace import resize_output
         shape = tuple(_quantile_shape(self, q, None if dim is None else self._wrap_dim(dim), keepdim))
         warn_resized(out, shape)
