@@ -888,6 +888,7 @@ BODY_LOOPS(sinh, sleef_sinhf, sinhf, sleef_sinh, sinh)
 BODY_LOOPS(cosh, sleef_coshf, coshf, sleef_cosh, cosh)
 BODY_LOOPS(exp2, sleef_exp2f, exp2f, sleef_exp2, exp2)
 BODY_LOOPS(lgamma, sleef_lgammaf, lgammaf, sleef_lgamma, lgamma)
+BODY_LOOPS(atanh, sleef_atanhf, atanhf, sleef_atanh, atanh)
 BODY_LOOPS(erf, erff, erff, sleef_erf, erf) /* (float32's vector erf is not SLEEF's: activation.py's _vector_erf) */
 
 /* loop_NAME(x, y, out, vectorized): a function of two operands as BODY_LOOPS: pow and atan2 (SLEEF's u10 ones,
@@ -1684,6 +1685,7 @@ static PyMethodDef methods[] = {
     {"loop_cosh", py_loop_cosh, METH_VARARGS, "loop_cosh(x, out, vectorized): cosh likewise."},
     {"loop_exp2", py_loop_exp2, METH_VARARGS, "loop_exp2(x, out, vectorized): exp2 likewise."},
     {"loop_lgamma", py_loop_lgamma, METH_VARARGS, "loop_lgamma(x, out, vectorized): lgamma likewise."},
+    {"loop_atanh", py_loop_atanh, METH_VARARGS, "loop_atanh(x, out, vectorized): atanh likewise."},
     {"loop_erf", py_loop_erf, METH_VARARGS, "loop_erf(x, out, vectorized): erf likewise (float64: SLEEF's)."},
     {"loop_pow", py_loop_pow, METH_VARARGS, "loop_pow(x, y, out, vectorized): x ** y likewise (SLEEF's, libm's)."},
     {"loop_hypot", py_loop_hypot, METH_VARARGS, "loop_hypot(x, y, out, vectorized): hypot likewise."},

@@ -1,4 +1,4 @@
-/* SLEEF 3.8's float64 sinh, cosh, tanh, expm1 (all through expk2, in double-double arithmetic) and exp2, u10:
+/* SLEEF 3.8's float64 sinh, cosh, tanh, expm1 (all through expk2, in double-double arithmetic), exp2 and atanh, u10:
  * PyTorch's Vectorized<double> bodies of torch.sinh/cosh/exp2/expm1, elu's expm1 and mish's and tanh-GELU's tanh
  * (torch.tanh itself is MKL's). Re-expressed per element from sleefsimddp.c and dd.h (algorithms by Naoki Shibata,
  * Boost Software License) as its FMA builds (AVX2, AVX-512) run them: the same constants, the same fused steps,
@@ -486,4 +486,36 @@ static float sleef_hypotf(float x, float y)
     if (isnan(x) || isnan(y))
         ret = NAN;
     return x == INFINITY || y == INFINITY ? INFINITY : ret;
+}
+
+/* atanh_u10 (Vectorized<T>::atanh: torch.atanh over every element, float64 and float32): log((1+|x|)/(1-|x|)) / 2
+ * in double-double (double-float); out of the domain, and at a NaN or infinite input, SLEEF's all-ones NaN */
+static double sleef_atanh(double x)
+{
+    double y = fabs(x);
+    double2 d = s64_logk2(dd_div(s64_add2_dd2(1.0, (double2){y, 0.0}), s64_add2_dd2(1.0, (double2){-y, 0.0})));
+    double r = y == 1.0 ? INFINITY : (d.hi + d.lo) * 0.5;
+    uint64_t bits;
+    memcpy(&bits, &r, sizeof bits);
+    bits ^= signbit(x) ? UINT64_C(0x8000000000000000) : 0; /* (vmulsign) */
+    if (y > 1.0 || isnan(x) || isinf(x) || isnan(r))
+        bits = UINT64_MAX;
+    memcpy(&r, &bits, sizeof r);
+    return r;
+}
+
+static float sleef_atanhf(float x)
+{
+    float y = fabsf(x);
+    float2 d = s32_logk2(df_div(s32_add2_ff(1.0f, y), s32_add2_ff(1.0f, -y)));
+    float r = y == 1.0f ? INFINITY : (d.hi + d.lo) * 0.5f;
+    uint32_t bits;
+    memcpy(&bits, &r, sizeof bits);
+    if (y > 1.0f || isnan(x) || isinf(x) || isnan(r))
+        bits = UINT32_MAX;
+    bits ^= signbit(x) ? 0x80000000u : 0u; /* (float's vmulsign comes after its NaN mask) */
+    if (isnan(x))
+        bits = UINT32_MAX;
+    memcpy(&r, &bits, sizeof r);
+    return r;
 }

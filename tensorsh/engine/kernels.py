@@ -545,7 +545,7 @@ def _scalar_body(fn, values, dtype):
 
 def vector_and_scalar(vector_fn, libm_name):
     """A function PyTorch computes with SLEEF on whole two-vector chunks of each thread's range and with the C
-    library on the rest (sinh, cosh, exp2): the rest, which is all of a small tensor, gets the C library's
+    library on the rest (sinh, cosh, exp2, atanh): the rest, which is all of a small tensor, gets the C library's
     own value; the chunks get SLEEF's (compiled loops: bit for bit) or, without them, vector_fn's (correctly
     rounded, which SLEEF's 1-ulp results often are)."""
     def fn(x):
@@ -665,6 +665,7 @@ def _by_rows(x, out, scalar, chunk):
 sinh = vector_and_scalar(via_double(np.sinh), "sinh")
 cosh = vector_and_scalar(via_double(np.cosh), "cosh")
 exp2 = vector_and_scalar(via_double(np.exp2), "exp2")
+atanh = vector_and_scalar(via_double(np.arctanh), "atanh")
 
 
 _TIE_MASK, _TIE = np.uint64(0x1FFFFFFF), np.uint64(0x10000000)  # a double on a float32 midpoint

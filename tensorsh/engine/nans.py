@@ -1,5 +1,5 @@
 """The bits of the NaN PyTorch's CPU kernels give an out-of-domain input (seen only through untyped_storage()):
-SLEEF's asin/acos/rsqrt give -nan, the C library's log and sqrt +nan, float32 log1p and float64 atanh all ones.
+SLEEF's asin/acos/rsqrt give -nan, the C library's log and sqrt +nan, float32 log1p and SLEEF's atanh all ones.
 A NaN input comes out as it went in (its sign kept), but float64 log1p's, which is +nan."""
 import numpy as np
 

@@ -344,10 +344,10 @@ def _hyperbolic(name, kernel, backward):
     return fn
 
 
-# asinh and acosh are the C library's per element (PyTorch's scalar loop: bit for bit), atanh correctly rounded
+# asinh and acosh are the C library's per element (PyTorch's scalar loop: bit for bit), atanh SLEEF's and the C library's
 asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh), lambda g, x: g * (x.pow(2) + 1).rsqrt())
 acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * (x.pow(2) - 1).rsqrt())
-atanh = _hyperbolic("atanh", kernels.via_double(np.arctanh), lambda g, x: g * 1 / (1 - x.pow(2)))
+atanh = _hyperbolic("atanh", kernels.atanh, lambda g, x: g * 1 / (1 - x.pow(2)))
 log2 = vml_unary("log2", "Log2Backward0", kernels.vml_log2, lambda g, x: g / mul_scalar(x, _LN2), nan_bits=True)
 log10 = vml_unary("log10", "Log10Backward0", kernels.vml_log10, lambda g, x: g / mul_scalar(x, _LN10), nan_bits=True)
 

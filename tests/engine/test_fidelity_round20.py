@@ -1,0 +1,27 @@
+"""Classes of difference found in the twentieth round (issue 16), one differential program each, run in torch
+and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"atanh_is_sleefs_on_whole_vector_chunks_and_the_c_librarys_on_each_threads_tail": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64):
+    for n in (7, 32, 45, 1000, 70001):
+        x = torch.rand(n, dtype=dt) * 2 - 1
+        y = torch.atanh(x)
+        print(dt, n, y[:40].tolist(), y[-20:].tolist(), y.sum().item())
+    z = torch.tensor([0.0, -0.0, 1.0, -1.0, 2.0, -3.0, float('inf'), float('nan')] * 5, dtype=dt)
+    w = z.atanh()
+    print(w, w.view(torch.int64 if dt == torch.float64 else torch.int32).tolist())
+    a = (torch.rand(3, 40, dtype=dt) - 0.5).requires_grad_()
+    b = torch.arctanh(a); b.sum().backward()
+    print(b[:, :5], a.grad[:, :5], b.grad_fn)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round20_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
