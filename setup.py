@@ -17,7 +17,8 @@ if sys.platform.startswith("linux") and platform.machine() in ("x86_64", "AMD64"
 setup(ext_modules=[Extension("tensorsh.engine._ckernels", ["tensorsh/engine/_ckernels.c"],
                              depends=["tensorsh/engine/_ckernels_softmax.h", "tensorsh/engine/_ckernels_sum.h",
                                       "tensorsh/engine/_ckernels_sqrt.h", "tensorsh/engine/_ckernels_log1p.h",
-                                      "tensorsh/engine/_ckernels_pow.h", "tensorsh/engine/_ckernels_vml.h",
+                                      "tensorsh/engine/_ckernels_pow.h", "tensorsh/engine/_ckernels_sleef64.h",
+                                      "tensorsh/engine/_ckernels_vml.h",
                                       "tensorsh/engine/_ckernels_vml_z0.h",
                                       "tensorsh/engine/_ckernels_vml_tables.h"],
                              extra_compile_args=flags, optional=True)])

@@ -508,8 +508,8 @@ static const struct {
 } vml_kernels[] = {
     {"Ln", vml_sln, NULL, z0_sln, NULL},
     {"Exp", vml_sexp, vml_dexp, z0_sexp, NULL},
-    {"Sin", vml_ssin, NULL, z0_ssin, NULL},
-    {"Cos", vml_scos, NULL, z0_scos, NULL},
+    {"Sin", vml_ssin, NULL, z0_ssin, z0_dsin},
+    {"Cos", vml_scos, NULL, z0_scos, z0_dcos},
     {"Atan", vml_satan, NULL, z0_satan, NULL},
     {"Tan", vml_stan, NULL, z0_stan, NULL},
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},

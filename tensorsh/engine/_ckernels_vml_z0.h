@@ -1,4 +1,4 @@
-/* PyTorch's float32 exp, log, log2, log10, sin, cos, tan, atan, asin, acos, tanh, erf and erfinv and float64 tanh, sqrt and erf on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
+/* PyTorch's float32 exp, log, log2, log10, sin, cos, tan, atan, asin, acos, tanh, erf and erfinv and float64 sin, cos, tanh, sqrt and erf on Intel CPUs with AVX-512: MKL's VML "Z0" kernels in their
  * high-accuracy mode (mkl_vml_kernel_s<Fn>_Z0HAynn in torch's libtorch_cpu.so), the code MKL runs there instead
  * of the EX code of _ckernels_vml.h. Read from their disassembly: each operation below is one of the kernel's
  * AVX-512 instructions with the same embedded rounding, on the constants and tables it loads (hexadecimal bits
@@ -6,7 +6,7 @@
  * definition). kernels.py uses them where MKL would run them (an Intel CPU, TENSORSH_MKL_CPU aside, that has
  * AVX-512); they run on any CPU with AVX-512 F/DQ/VL, so the tests compare them with MKL's own anywhere
  * (tests/engine/test_mkl_vml.py). Lanes MKL sends to its scalar path are given the correctly rounded value,
- * which is what that path returns for them (exp beyond |x| 87.3, tanh of |x| above 2^127, inf, NaN); sin and cos
+ * which is what that path returns for them (exp beyond |x| 87.3, tanh of |x| above 2^127, inf, NaN); float32 sin and cos
  * beyond |x| 10000 reduce by a long 1/pi, not reproduced (the correctly rounded value, ~99.8% the same). */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
 
@@ -112,6 +112,92 @@ Z0 static void z0_ssincos(const float *x, float *out, Py_ssize_t n, int cosine)
 
 static void z0_ssin(const float *x, float *out, Py_ssize_t n) { z0_ssincos(x, out, n, 0); }
 static void z0_scos(const float *x, float *out, Py_ssize_t n) { z0_ssincos(x, out, n, 1); }
+
+/* float64 sin and cos (dSin/dCos_Z0HAynn): t = x*16/pi + 1.5*2^52 (k = t - 1.5*2^52), r = x - k*pi/16 in three
+ * fused parts with the rounding errors of the last two kept (e); j = k mod 16 picks sin and cos of j*pi/16 (S, C)
+ * and their low parts (one word: C's, and S's in its low half); then sin = (S + C*r) + (r^2*(S*pc + ps*C*r) +
+ * rounding terms) and cos = (C - S*r) + (r^2*(C*pc - ps*S*r) + rounding terms), pc and ps of degree 4 in r^2;
+ * the sign from k's fifth bit (sin(-0) = -0). |x| beyond 2^24, inf and NaN take MKL's scalar path: the C library's
+ * value here (~99.9% the same). */
+static const uint64_t z0_dsincos_tables[3][16] = {
+    {0x0000000000000000ull, 0x3FC8F8B83C69A60Bull, 0x3FD87DE2A6AEA963ull, 0x3FE1C73B39AE68C8ull,
+     0x3FE6A09E667F3BCDull, 0x3FEA9B66290EA1A3ull, 0x3FED906BCF328D46ull, 0x3FEF6297CFF75CB0ull,
+     0x3FF0000000000000ull, 0x3FEF6297CFF75CB0ull, 0x3FED906BCF328D46ull, 0x3FEA9B66290EA1A3ull,
+     0x3FE6A09E667F3BCDull, 0x3FE1C73B39AE68C8ull, 0x3FD87DE2A6AEA963ull, 0x3FC8F8B83C69A60Bull},
+    {0x3FF0000000000000ull, 0x3FEF6297CFF75CB0ull, 0x3FED906BCF328D46ull, 0x3FEA9B66290EA1A3ull,
+     0x3FE6A09E667F3BCDull, 0x3FE1C73B39AE68C8ull, 0x3FD87DE2A6AEA963ull, 0x3FC8F8B83C69A60Bull,
+     0x0000000000000000ull, 0xBFC8F8B83C69A60Bull, 0xBFD87DE2A6AEA963ull, 0xBFE1C73B39AE68C8ull,
+     0xBFE6A09E667F3BCDull, 0xBFEA9B66290EA1A3ull, 0xBFED906BCF328D46ull, 0xBFEF6297CFF75CB0ull},
+    {0x0000000000000000ull, 0x3C756217BC626D19ull, 0x3C7457E6BC672CEDull, 0x3C39F6303C8B25DDull,
+     0xBC8BDD34BC8BDD34ull, 0x3C8B25DD3C39F630ull, 0xBC672CED3C7457E6ull, 0xBC626D193C756217ull,
+     0x0000000000000000ull, 0x3C626D193C756217ull, 0x3C672CED3C7457E6ull, 0xBC8B25DD3C39F630ull,
+     0x3C8BDD34BC8BDD34ull, 0xBC39F6303C8B25DDull, 0xBC7457E6BC672CEDull, 0xBC756217BC626D19ull},
+};
+
+Z0 static inline __m512d z0_dtable(const uint64_t *t, __m512i index) /* t[index & 15] per lane (vpermt2pd) */
+{
+    return _mm512_permutex2var_pd(_mm512_loadu_pd((const double *)t), index, _mm512_loadu_pd((const double *)t + 8));
+}
+
+Z0 static void z0_dsincos(const double *x, double *out, Py_ssize_t n, int cosine)
+{
+    const __m512d shifter = z0_d(0x4338000000000000ull), p2 = z0_d(0x3C61A62633000000ull);
+    const __m512d p3 = z0_d(0x3A645C06E0E68948ull);
+    for (Py_ssize_t i = 0; i < n; i += 8) {
+        int m = n - i < 8 ? (int)(n - i) : 8;
+        __mmask8 lanes = (__mmask8)((1u << m) - 1);
+        __m512d v = _mm512_maskz_loadu_pd(lanes, x + i);
+        __m512d t = _mm512_fmadd_round_pd(v, z0_d(0x40145F306DC9C883ull), shifter, Z0_RN);
+        __m512d k = _mm512_sub_round_pd(t, shifter, Z0_RN);
+        __m512i tb = _mm512_castpd_si512(t);
+        if (!cosine) /* (-0: the fifth bit set, for its sign) */
+            tb = _mm512_mask_xor_epi64(tb, _mm512_cmpeq_epi64_mask(_mm512_castpd_si512(v),
+                                       _mm512_set1_epi64((long long)0x8000000000000000ull)), tb, _mm512_set1_epi64(16));
+        __m512d s = z0_dtable(z0_dsincos_tables[0], tb), c = z0_dtable(z0_dsincos_tables[1], tb);
+        __m512d cl = z0_dtable(z0_dsincos_tables[2], tb);
+        __m512d sl = _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(cl), 32));
+        __m512d r1 = _mm512_fnmadd_round_pd(k, z0_d(0x3FC921FB54442D18ull), v, Z0_RN);
+        __m512d r0 = _mm512_fnmadd_round_pd(k, p2, r1, Z0_RN);
+        __m512d r = _mm512_fnmadd_round_pd(k, p3, r0, Z0_RN);
+        __m512d e2 = _mm512_fnmadd_round_pd(k, p2, _mm512_sub_round_pd(r1, r0, Z0_RN), Z0_RN);
+        __m512d e3 = _mm512_fmadd_round_pd(k, p3, _mm512_sub_round_pd(r, r0, Z0_RN), Z0_RN);
+        __m512d e = _mm512_sub_round_pd(e2, e3, Z0_RN);
+        __m512d r2 = _mm512_mul_round_pd(r, r, Z0_RN);
+        __m512d pc = _mm512_fmadd_round_pd(r2, z0_d(0x3EF9FFD7D9D749BCull), z0_d(0xBF56C16C075D73F8ull), Z0_RN);
+        pc = _mm512_fmadd_round_pd(r2, pc, z0_d(0x3FA555555554E8D6ull), Z0_RN);
+        pc = _mm512_fmadd_round_pd(r2, pc, z0_d(0xBFDFFFFFFFFFFFFCull), Z0_RN);
+        __m512d ps = _mm512_fmadd_round_pd(r2, z0_d(0x3EC71C97D22A73DDull), z0_d(0xBF2A01A00ED01EDEull), Z0_RN);
+        ps = _mm512_fmadd_round_pd(r2, ps, z0_d(0x3F8111111110E99Dull), Z0_RN);
+        ps = _mm512_fmadd_round_pd(r2, ps, z0_d(0xBFC5555555555555ull), Z0_RN);
+        __m512d hi, low, q;
+        if (!cosine) {
+            hi = _mm512_fmadd_round_pd(c, r, s, Z0_RN);
+            __m512d lo = _mm512_fmsub_round_pd(c, r, _mm512_sub_round_pd(hi, s, Z0_RN), Z0_RN);
+            lo = _mm512_fmadd_round_pd(r, cl, lo, Z0_RN);
+            __m512d le = _mm512_fmadd_round_pd(e, _mm512_fnmadd_round_pd(s, r, c, Z0_RN), sl, Z0_RN);
+            low = _mm512_add_round_pd(lo, le, Z0_RN);
+            q = _mm512_fmadd_round_pd(ps, _mm512_mul_round_pd(c, r, Z0_RN), _mm512_mul_round_pd(s, pc, Z0_RN), Z0_RN);
+        } else {
+            hi = _mm512_fnmadd_round_pd(s, r, c, Z0_RN);
+            __m512d lo = _mm512_fmsub_round_pd(s, r, _mm512_sub_round_pd(c, hi, Z0_RN), Z0_RN);
+            lo = _mm512_fmadd_round_pd(r, sl, lo, Z0_RN);
+            __m512d le = _mm512_fnmadd_round_pd(e, _mm512_fmadd_round_pd(c, r, s, Z0_RN), cl, Z0_RN);
+            low = _mm512_sub_round_pd(le, lo, Z0_RN);
+            q = _mm512_fnmadd_round_pd(ps, _mm512_mul_round_pd(s, r, Z0_RN), _mm512_mul_round_pd(c, pc, Z0_RN), Z0_RN);
+        }
+        __m512d res = _mm512_add_round_pd(hi, _mm512_fmadd_round_pd(r2, q, low, Z0_RN), Z0_RN);
+        res = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(res), _mm512_and_si512(
+            _mm512_slli_epi64(tb, 59), _mm512_set1_epi64((long long)0x8000000000000000ull))));
+        __mmask8 scalar = _mm512_cmp_pd_mask(_mm512_abs_pd(v), z0_d(0x4170000000000000ull), _CMP_NLE_UQ) & lanes;
+        _mm512_mask_storeu_pd(out + i, lanes, res);
+        for (int l = 0; l < m; l++)
+            if (scalar >> l & 1)
+                out[i + l] = cosine ? cos(x[i + l]) : sin(x[i + l]);
+    }
+}
+
+static void z0_dsin(const double *x, double *out, Py_ssize_t n) { z0_dsincos(x, out, n, 0); }
+static void z0_dcos(const double *x, double *out, Py_ssize_t n) { z0_dsincos(x, out, n, 1); }
 
 /* float32 tanh (sTanh_Z0HAynn): 32 intervals of |x| by its bits (x & 0x7fe00000, less 0x3d400000's, clamped,
  * >> 21), r = |x| - centre, and tanh(centre) + (low + r*r*p(r)) + r*d1 with p of degree 4 by Horner's rule in
@@ -1364,6 +1450,8 @@ static int mkl_vml_z0(void) { return 0; }
 #define z0_sexp NULL
 #define z0_ssin NULL
 #define z0_scos NULL
+#define z0_dsin NULL
+#define z0_dcos NULL
 #define z0_stanh NULL
 #define z0_dsqrt NULL
 #define z0_derf NULL

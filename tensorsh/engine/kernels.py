@@ -59,6 +59,9 @@ def _in_one_pass(loop, x, *others):
     return out
 
 
+FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))  # (the compiled float loops')
+
+
 def via_double(np_fn, loop=None):
     """float32 transcendental functions: numpy's own float32 kernels differ from PyTorch's in 5-40% of last
     bits; the correctly rounded result agrees with PyTorch far more often (95-99%). loop: the name of the
@@ -102,8 +105,8 @@ vml_exp = mkl_vml("Exp", np.exp, "exp", (np.float32, np.float64), (np.float32,))
 vml_log = mkl_vml("Ln", np.log, z0=(np.float32,))
 vml_log2 = mkl_vml("Log2", np.log2, ex=(), z0=(np.float32,))
 vml_log10 = mkl_vml("Log10", np.log10, ex=(), z0=(np.float32,))
-vml_sin = mkl_vml("Sin", np.sin, z0=(np.float32,))
-vml_cos = mkl_vml("Cos", np.cos, z0=(np.float32,))
+vml_sin = mkl_vml("Sin", np.sin, z0=FLOAT_DTYPES)
+vml_cos = mkl_vml("Cos", np.cos, z0=FLOAT_DTYPES)
 vml_atan = mkl_vml("Atan", np.arctan, z0=(np.float32,))
 vml_tan = mkl_vml("Tan", np.tan, z0=(np.float32,))
 vml_asin = mkl_vml("Asin", np.arcsin, z0=(np.float32,))
@@ -393,7 +396,6 @@ def chained_bodies(loops, x, tail):
     return out
 
 
-FLOAT_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))  # (the compiled float loops')
 
 
 def sleef_everywhere(loop, fallback, dtypes):

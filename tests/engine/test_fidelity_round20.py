@@ -19,6 +19,16 @@ for dt in (torch.float32, torch.float64):
     b = torch.arctanh(a); b.sum().backward()
     print(b[:, :5], a.grad[:, :5], b.grad_fn)
 """,
+"float64_sin_and_cos_are_mkls_vml_kernels": """
+torch.manual_seed(0)
+x = torch.linspace(-6.283185307179586, 6.283185307179586, 17, dtype=torch.float64)
+print(x.sin().tolist(), x.cos().tolist(), torch.sin(torch.tensor([0.0, -0.0, 1e-300, 3e7, float('inf')], dtype=torch.float64)))
+y = (torch.randn(300, 7, dtype=torch.float64) * 20).requires_grad_()
+s = y.sin(); c = torch.cos(y.t())
+(s * c.t()).sum().backward()
+print(s.tolist(), c.tolist(), y.grad.tolist())
+print(torch.special.sinc(torch.tensor([0.3, 1.7], dtype=torch.float64)), torch.hann_window(9, dtype=torch.float64))
+""",
 }
 
 

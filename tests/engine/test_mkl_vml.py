@@ -33,7 +33,8 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("Z0", "ErfInv", np.float32, "erfinv", "unit"), ("Z0", "Log2", np.float32, "log2", "positive"),
           ("Z0", "Log10", np.float32, "log10", "positive"), ("Z0", "Atan", np.float32, "atan", "real"),
           ("Z0", "Asin", np.float32, "asin", "unit"), ("Z0", "Acos", np.float32, "acos", "unit"),
-          ("Z0", "Tan", np.float32, "tan", "trig8256"), ("Z0", "Erf", np.float64, "erf", "real")]
+          ("Z0", "Tan", np.float32, "tan", "trig8256"), ("Z0", "Erf", np.float64, "erf", "real"),
+          ("Z0", "Sin", np.float64, "sin", "trig"), ("Z0", "Cos", np.float64, "cos", "trig")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -144,6 +145,21 @@ def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
     x = np.concatenate([x, -x, rng.standard_normal(1 << 20) * 4, np.array([0.125, 0.12499999999999999, 19.06, 1e-310]),
                         np.ldexp(rng.uniform(1, 2, 4096), rng.integers(-1074, -900, 4096))])
     assert _same_bits(_mine(code, name, x), mkl(x))
+
+
+@pytest.mark.parametrize("name", ["Sin", "Cos"])
+def test_float64_sin_and_cos_up_to_their_long_reduction(name):
+    """every exponent up to 2^24 (random bit patterns below it), multiples of pi/16 and their neighbours, signed
+    zeros, subnormals; inf and NaN (MKL's scalar path: the C library's value)"""
+    if not RUNNABLE["Z0"]:
+        pytest.skip("this CPU cannot run MKL's Z0 code")
+    mkl = _mkl("Z0", name, np.float64)
+    rng = np.random.default_rng(7)
+    x = rng.integers(0, 0x4170000000000000, 1 << 20, dtype=np.int64).view(np.float64)
+    k = np.arange(-4096, 4096) * (np.pi / 16)
+    x = np.concatenate([x, -x, rng.standard_normal(1 << 18) * 10, k, np.nextafter(k, np.inf), np.nextafter(k, -np.inf),
+                        np.array([0.0, -0.0, 5e-324, -5e-324, 2.0 ** 24, -(2.0 ** 24), np.inf, -np.inf, np.nan])])
+    assert _same_bits(_mine("Z0", name, x), mkl(x))
 
 
 def test_an_unknown_kernel_is_refused():
