@@ -518,6 +518,7 @@ static const struct {
     {"Erf", NULL, NULL, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
     {"ErfInv", NULL, NULL, z0_serfinv, NULL},
+    {"Erfc", NULL, NULL, z0_serfc, NULL},
     {"Log2", NULL, NULL, z0_slog2, NULL},
     {"Log10", NULL, NULL, z0_slog10, NULL},
 };

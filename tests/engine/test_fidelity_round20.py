@@ -29,6 +29,17 @@ s = y.sin(); c = torch.cos(y.t())
 print(s.tolist(), c.tolist(), y.grad.tolist())
 print(torch.special.sinc(torch.tensor([0.3, 1.7], dtype=torch.float64)), torch.hann_window(9, dtype=torch.float64))
 """,
+"float32_erfc_is_mkls_vml_kernel": """
+torch.manual_seed(0)
+x = torch.randn(40, 50) * 3
+y = torch.erfc(x)
+print(y.tolist(), torch.special.erfc(x.t()[::2]).tolist())
+z = torch.tensor([0.0, -0.0, 10.0, 10.05, 10.06, 20.0, -20.0, float('inf'), float('-inf'), float('nan'), 1e-30])
+print(z.erfc().tolist(), z.erfc())
+w = (torch.rand(5, 3) * 4 - 2).requires_grad_()
+v = w.erfc(); v.sum().backward(); print(v, w.grad)
+u = x[:3, :5].clone(); u.erfc_(); print(u)
+""",
 }
 
 

@@ -34,7 +34,8 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("Z0", "Log10", np.float32, "log10", "positive"), ("Z0", "Atan", np.float32, "atan", "real"),
           ("Z0", "Asin", np.float32, "asin", "unit"), ("Z0", "Acos", np.float32, "acos", "unit"),
           ("Z0", "Tan", np.float32, "tan", "trig8256"), ("Z0", "Erf", np.float64, "erf", "real"),
-          ("Z0", "Sin", np.float64, "sin", "trig"), ("Z0", "Cos", np.float64, "cos", "trig")]
+          ("Z0", "Sin", np.float64, "sin", "trig"), ("Z0", "Cos", np.float64, "cos", "trig"),
+          ("Z0", "Erfc", np.float32, "erfc", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -121,8 +122,8 @@ def test_subnormals_and_every_special_of_log():
 
 
 @pytest.mark.skipif(not RUNNABLE["Z0"], reason="this CPU cannot run MKL's Z0 code")
-@pytest.mark.parametrize("name", ["Exp", "Ln", "Log2", "Log10", "Sin", "Cos", "Tan", "Tanh", "Erf", "ErfInv", "Atan",
-                                  "Asin", "Acos"])
+@pytest.mark.parametrize("name", ["Exp", "Ln", "Log2", "Log10", "Sin", "Cos", "Tan", "Tanh", "Erf", "Erfc", "ErfInv",
+                                  "Atan", "Asin", "Acos"])
 def test_z0_kernels_on_every_exponent_and_special(name):
     """every 97th float32 bit pattern (all exponents, both signs, subnormals, infinities, NaN payloads); sin and cos
     only up to |x| 10000 (tan 8256), where their long reduction starts"""

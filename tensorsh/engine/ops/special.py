@@ -151,8 +151,9 @@ def _trigamma(x):
 erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(), z0=(np.float32, np.float64),
                                                      correctly_rounded=_per_element(math.erf, "erf")),
                 lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g)
-erfc = unary(None, "ErfcBackward0", _per_element(math.erfc, "erfc"),
-             lambda g, x: mul_scalar((-x.pow(2)).exp(), -2.0 / _SQRT_PI) * g)
+erfc = vml_unary(None, "ErfcBackward0", kernels.mkl_vml("Erfc", None, ex=(), z0=(np.float32,),
+                                                       correctly_rounded=_per_element(math.erfc, "erfc")),
+                 lambda g, x: mul_scalar((-x.pow(2)).exp(), -2.0 / _SQRT_PI) * g)
 erfinv = vml_unary(None, "ErfinvBackward0", kernels.mkl_vml("ErfInv", None, ex=(), z0=(np.float32,),
                                                            correctly_rounded=_erfinv_values),
                    lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
