@@ -98,8 +98,8 @@ def _correlate(x, w, b, stride, padding, dilation, groups):
     onednn = _use_onednn(n, c, x.shape[2:], kernel, groups)
     if dt == np.float32 and onednn and kernels.AVX512_CORE:
         return _onednn_avx512(xp, w, b, windows, (n, o) + out_sp, groups)
-    if dt == np.float32 and not onednn and groups == 1:
-        out = _native_gemm(xp, w, b, windows, out_sp)
+    if dt == np.float64 or dt == np.float32 and not onednn:  # (float32 and not oneDNN's: one group)
+        out = _native_gemm(xp, w, b, windows, out_sp, groups)
         if out is not None:
             return out
     acc = np.zeros((n, o) + out_sp, dt) if b is None else \
@@ -247,47 +247,62 @@ def _unfolded(sample, windows):
 
 
 def _native_grads(g, x, w, padding, windows, mask):
-    """The input- and weight-gradients of ATen's slow_conv2d (a float32 batch of one): the input's as MKL's sgemm of
-    the transposed weight and the output-gradient (fused in order from 12 output positions, products rounded below),
-    folded back (col2im: kernel positions in order, plain adds); the weight's as kernels.blas_matmul orders the
-    output-gradient times the unfolded input (None where that order is not known)."""
+    """The input- and weight-gradients of ATen's slow_conv2d, sample by sample: the input's as MKL's gemm of the
+    transposed weight and the output-gradient (float32: fused in order from 12 output positions, products rounded
+    below; float64: kernels.blas_matmul's order), folded back (col2im: kernel positions in order, plain adds); the
+    weight's as kernels.blas_matmul orders the output-gradient times the unfolded input, each sample's added to the
+    sum of those before (beta 1). None for either whose order is not known."""
     o, c = w.shape[:2]
     gi = gw = None
+    w2 = w.reshape(o, -1)
     if mask[0]:
-        g2 = g[0].reshape(o, -1)
-        w2 = w.reshape(o, -1)
-        cols = np.zeros((w2.shape[1], g2.shape[1]), np.float32)
-        add = _fma if g2.shape[1] >= 12 else lambda a, b, acc: acc + a * b
-        for co in range(o):
-            cols = add(w2[co][:, None], g2[co][None, :], cols)
-        xp = np.zeros((c,) + tuple(n + 2 * p for n, p in zip(x.shape[2:], padding)), np.float32)
-        cols = cols.reshape((c, len(windows)) + g.shape[2:])
-        for ci in range(c):
-            for k, (_, sl) in enumerate(windows):
-                xp[(ci,) + sl] += cols[ci, k]
-        gi = xp[(slice(None),) + tuple(slice(p, p + n) for p, n in zip(padding, x.shape[2:]))][None]
+        gi = np.empty(x.shape, x.dtype)
+        for i in range(x.shape[0]):
+            g2 = g[i].reshape(o, -1)
+            if x.dtype == np.float64:
+                cols = kernels.blas_matmul(np.ascontiguousarray(w2.T), np.ascontiguousarray(g2))
+                if cols is None:
+                    gi = None
+                    break
+            else:
+                cols = np.zeros((w2.shape[1], g2.shape[1]), np.float32)
+                add = _fma if g2.shape[1] >= 12 else lambda a, b, acc: acc + a * b
+                for co in range(o):
+                    cols = add(w2[co][:, None], g2[co][None, :], cols)
+            xp = np.zeros((c,) + tuple(n + 2 * p for n, p in zip(x.shape[2:], padding)), x.dtype)
+            cols = cols.reshape((c, len(windows)) + g.shape[2:])
+            for ci in range(c):
+                for k, (_, sl) in enumerate(windows):
+                    xp[(ci,) + sl] += cols[ci, k]
+            gi[i] = xp[(slice(None),) + tuple(slice(p, p + n) for p, n in zip(padding, x.shape[2:]))]
     if mask[1]:
         xp = _pad(x, padding)
-        gw = kernels.blas_matmul(np.ascontiguousarray(g[0].reshape(o, -1)), _unfolded(xp[0], windows).T)
+        for i in range(x.shape[0]):
+            gw = kernels.blas_matmul(np.ascontiguousarray(g[i].reshape(o, -1)), _unfolded(xp[i], windows).T,
+                                     None if i == 0 else gw)
+            if gw is None:
+                break
         gw = None if gw is None else gw.reshape(w.shape)
     return gi, gw
 
 
-def _native_gemm(xp, w, b, windows, out_sp):
-    """ATen's slow_conv2d (a batch of one, small): the bias copied into the output, then MKL's sgemm of the weight
-    (out x in*kh*kw) and the unfolded input, beta 1 (kernels.blas_matmul's orders); None where that order is not
-    known."""
+def _native_gemm(xp, w, b, windows, out_sp, groups=1):
+    """ATen's slow_conv2d (float32: a batch of one, small; float64: every one), sample by sample and group by group:
+    the bias copied into the output, then MKL's gemm of the weight (out x in*kh*kw) and the unfolded input, beta 1
+    (kernels.blas_matmul's orders); None where that order is not known."""
     o = w.shape[0]
+    og, cg = o // groups, w.shape[1]
     if 0 in out_sp or 0 in w.shape:
         return None
-    out = np.empty((xp.shape[0], o) + out_sp, np.float32)
+    out = np.empty((xp.shape[0], o) + out_sp, xp.dtype)
     for i in range(xp.shape[0]):
-        cols = _unfolded(xp[i], windows)
-        bias = np.zeros((o, 1), np.float32) if b is None else b.reshape((o, 1))
-        res = kernels.blas_matmul(np.ascontiguousarray(w.reshape(o, -1)), cols, bias)
-        if res is None:
-            return None
-        out[i] = res.reshape((o,) + out_sp)
+        for gr in range(groups):
+            cols = _unfolded(xp[i, gr * cg:(gr + 1) * cg], windows)
+            bias = np.zeros((og, 1), xp.dtype) if b is None else b[gr * og:(gr + 1) * og].reshape((og, 1))
+            res = kernels.blas_matmul(np.ascontiguousarray(w[gr * og:(gr + 1) * og].reshape(og, -1)), cols, bias)
+            if res is None:
+                return None
+            out[i, gr * og:(gr + 1) * og] = res.reshape((og,) + out_sp)
     return out
 
 
@@ -381,13 +396,13 @@ class ConvolutionBackward0(Node):
 
 
 def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
-    """(grad_input, grad_weight, grad_bias) of a float32 2-d convolution in the order measured for PyTorch's kernel,
-    None for each whose order is not known (or not asked for): oneDNN's AVX-512 kernels (the input-gradient of a
-    stride-1 one; a grouped one's bias-gradient where measured: depthwise, or the blocked kernel with over 16
-    outputs), or slow_conv2d's gemms for a batch of one."""
+    """(grad_input, grad_weight, grad_bias) of a float32 or float64 2-d convolution in the order measured for
+    PyTorch's kernel, None for each whose order is not known (or not asked for): oneDNN's AVX-512 kernels (float32:
+    the input-gradient of a stride-1 one; a grouped one's bias-gradient where measured: depthwise, or the blocked
+    kernel with over 16 outputs), or slow_conv2d's gemms (float32: a batch of one; float64: every ungrouped one)."""
     if 0 in g.shape or 0 in w.shape:
         return None, None, None
-    if _use_onednn(x.shape[0], x.shape[1], x.shape[2:], w.shape[2:], groups):
+    if g.dtype == np.float32 and _use_onednn(x.shape[0], x.shape[1], x.shape[2:], w.shape[2:], groups):
         if not kernels.AVX512_CORE:
             return None, None, None
         gi = gw = gb = None
@@ -400,10 +415,31 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
         elif mask[2] and (cg == og == 1 or cg % 4 == 0 and og % 4 == 0 and og >= cg and w.shape[0] > 16 >= cg):
             gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, False)[1]
         return gi, gw, gb
-    if groups == 1 and x.shape[0] == 1 and (mask[0] or mask[1]):
-        return _native_grads(g, x, w, padding, list(_windows(w.shape[2:], stride, dilation, g.shape[2:])), mask) + \
-            (None,)
-    return None, None, None
+    if not (mask[0] or mask[1]):
+        return None, None, None
+    windows = list(_windows(w.shape[2:], stride, dilation, g.shape[2:]))
+    og, cg = w.shape[0] // groups, w.shape[1]  # (float32 and not oneDNN's: one group, a batch of one)
+    parts = [_native_grads(g[:, i * og:(i + 1) * og], x[:, i * cg:(i + 1) * cg], w[i * og:(i + 1) * og], padding,
+                           windows, mask) for i in range(groups)]
+    return tuple(None if any(p[j] is None for p in parts) else np.concatenate([p[j] for p in parts], axis=1 - j)
+                 for j in (0, 1)) + (None,)
+
+
+def _slow_bias_grad(g, groups, dilated):
+    """The bias-gradient of ATen's slow 2-d convolutions (float64): each group's output-gradient made contiguous and
+    summed over the batch and positions at once (slow_conv2d), or sample by sample into the sum (slow_conv_dilated2d)."""
+    og, spatial = g.shape[1] // groups, list(range(1, g.dim() - 1))
+    parts = []
+    for i in range(groups):
+        part = g.narrow(1, i * og, og).contiguous()
+        if dilated:  # (from zeros: a sample's -0 sum adds to +0)
+            total = np.zeros(og)
+            for n in range(part.shape[0]):
+                total += part[n].sum(spatial)._np
+        else:
+            total = part.sum([0] + [d + 1 for d in spatial])._np
+        parts.append(total)
+    return fresh(np.concatenate(parts), g.dtype)
 
 
 def convolution_backward(g, x, w, geometry, mask):
@@ -413,7 +449,7 @@ def convolution_backward(g, x, w, geometry, mask):
     stride, padding, dilation, groups, transposed, _ = _kernel_geometry(geometry)
     gn, xn, wn = _as2d(nd, g._np, x._np, w._np)
     gi = gw = bias_grad = None
-    if not transposed and nd < 3 and x.dtype is dtypes.float32:
+    if not transposed and nd < 3 and x.dtype in (dtypes.float32, dtypes.float64):
         gi, gw, bias_grad = _measured_grads(gn, xn, wn, stride, padding, dilation, groups, mask)
     if mask[0] and gi is None or mask[1] and gw is None:  # (the rest summed in double, rounded once)
         g64, x64, w64 = (a.astype(np.float64) for a in (gn, xn, wn))
@@ -432,7 +468,10 @@ def convolution_backward(g, x, w, geometry, mask):
         outs.append(fresh(bias_grad, dt))
     elif mask[2]:
         with autograd.no_grad():  # (the engine's float sum: ATen's order)
-            outs.append(g.sum([0] + list(range(2, g.dim()))))
+            if dt is dtypes.float64 and not transposed and nd < 3:
+                outs.append(_slow_bias_grad(g, groups, any(d > 1 for d in dilation)))
+            else:
+                outs.append(g.sum([0] + list(range(2, g.dim()))))
     else:
         outs.append(None)
     if needs_grad(g, x, w):

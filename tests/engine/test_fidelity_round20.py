@@ -40,6 +40,25 @@ w = (torch.rand(5, 3) * 4 - 2).requires_grad_()
 v = w.erfc(); v.sum().backward(); print(v, w.grad)
 u = x[:3, :5].clone(); u.erfc_(); print(u)
 """,
+"float64_convolutions_are_slow_conv2ds_gemms_sample_by_sample_and_group_by_group": """
+F = torch.nn.functional
+torch.manual_seed(1)
+for (n, c, l, o, k, g, s, d, p) in [(1, 32, 8, 2, 3, 1, 1, 1, 0), (2, 6, 11, 3, 3, 3, 2, 1, 1), (3, 4, 9, 4, 2, 2, 1, 2, 1),
+                                    (1, 8, 10, 8, 3, 8, 1, 2, 2), (4, 8, 9, 6, 3, 1, 1, 1, 0), (2, 3, 16, 5, 4, 1, 3, 2, 0)]:
+    x = torch.randn(n, c, l, dtype=torch.float64, requires_grad=True)
+    w = torch.randn(o, c // g, k, dtype=torch.float64, requires_grad=True)
+    b = torch.randn(o, dtype=torch.float64, requires_grad=True)
+    y = F.conv1d(x, w, b, stride=s, dilation=d, padding=p, groups=g)
+    (y * torch.randn_like(y)).sum().backward()
+    print(y.tolist(), x.grad.tolist(), w.grad.tolist(), b.grad.tolist())
+    x2 = torch.randn(n, c, l, l - 1, dtype=torch.float64, requires_grad=True)
+    w2 = torch.randn(o, c // g, k, k, dtype=torch.float64, requires_grad=True)
+    y2 = F.conv2d(x2, w2, b, stride=s, dilation=d, padding=p, groups=g)
+    (y2 * torch.randn_like(y2)).sum().backward()
+    print(y2.tolist(), x2.grad.tolist(), w2.grad.tolist(), b.grad.tolist())
+m = torch.nn.Conv2d(3, 4, 3).double()
+print(m(torch.randn(2, 3, 5, 5, dtype=torch.float64)))
+""",
 }
 
 
