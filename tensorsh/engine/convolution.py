@@ -170,18 +170,26 @@ def _in_blocks_of_16(partial, channels, bias=None):
 def _onednn_input_grad(g, w, in_shape, stride, padding, dilation):
     """The input-gradient of a float32 2-d convolution as oneDNN's AVX-512 backward-data kernel sums it: output
     channels in blocks of 16, each block's products fused from zero into the input positions they reach, kernel
-    positions in order outside and channels inside; the blocks' sums added in order."""
+    positions in order outside and channels inside; the blocks' sums added in order. Strided along the width with
+    input columns the windows leave over at the right, each kernel column's products are summed apart and those
+    sums added in order (measured on batches of 2 and more: a batch of one, shared among threads by rows, and some
+    of three follow neither)."""
     o, c = w.shape[:2]
     padded = (g.shape[0], c) + tuple(n + 2 * p for n, p in zip(in_shape[2:], padding))
     windows = list(_windows(w.shape[2:], stride, dilation, g.shape[2:]))
+    left_over = (padded[3] - dilation[1] * (w.shape[3] - 1) - 1) % stride[1]
+    columns = [[win for win in windows if win[0][1] == kw] for kw in range(w.shape[3])] if left_over else [windows]
 
     def partial(block):
-        acc = np.zeros(padded, np.float32)
-        for offs, sl in windows:
-            at = (slice(None), slice(None)) + sl
-            for co in block:
-                acc[at] = _fma(w[(co, slice(None)) + offs].reshape((1, c, 1, 1)), g[:, co][:, None], acc[at])
-        return acc
+        total = None
+        for column in columns:
+            acc = np.zeros(padded, np.float32)
+            for offs, sl in column:
+                at = (slice(None), slice(None)) + sl
+                for co in block:
+                    acc[at] = _fma(w[(co, slice(None)) + offs].reshape((1, c, 1, 1)), g[:, co][:, None], acc[at])
+            total = acc if total is None else total + acc
+        return total
     out = _in_blocks_of_16(partial, o)
     return out[:, :, padding[0]:padding[0] + in_shape[2], padding[1]:padding[1] + in_shape[3]]
 
@@ -408,7 +416,7 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
         gi = gw = gb = None
         cg, og = w.shape[1], w.shape[0] // groups
         if groups == 1:
-            if mask[0] and tuple(stride) == (1, 1):
+            if mask[0] and (tuple(stride) == (1, 1) or tuple(dilation) == (1, 1) and x.shape[0] > 1):
                 gi = _onednn_input_grad(g, w, x.shape, stride, padding, dilation)
             if mask[1] or mask[2]:
                 gw, gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, mask[1])

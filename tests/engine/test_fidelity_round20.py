@@ -59,6 +59,26 @@ for (n, c, l, o, k, g, s, d, p) in [(1, 32, 8, 2, 3, 1, 1, 1, 0), (2, 6, 11, 3, 
 m = torch.nn.Conv2d(3, 4, 3).double()
 print(m(torch.randn(2, 3, 5, 5, dtype=torch.float64)))
 """,
+"a_strided_float32_convolutions_input_gradient_is_onednns_kernel_columns_apart_when_columns_are_left_over": """
+torch.manual_seed(0)
+for (n, c, o, k, p, h, w) in [(4, 3, 6, 3, 0, 6, 6), (2, 16, 8, 5, 1, 12, 12), (5, 3, 8, 3, 1, 9, 10), (2, 1, 4, 3, 0, 7, 7),
+                              (6, 8, 8, 3, 1, 13, 14)]:
+    x = torch.randn(n, c, h, w, requires_grad=True)
+    m = torch.nn.Conv2d(c, o, k, stride=2, padding=p)
+    y = m(x)
+    y.backward(torch.randn_like(y))
+    print(x.grad.tolist())
+net = torch.nn.Sequential(torch.nn.Conv2d(1, 4, 3), torch.nn.ReLU(), torch.nn.Conv2d(4, 8, 3, stride=2), torch.nn.Flatten(),
+                          torch.nn.Linear(8 * 5 * 5, 2))
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+x, t = torch.randn(4, 1, 14, 14), torch.tensor([0, 1, 1, 0])
+for step in range(3):
+    opt.zero_grad()
+    loss = torch.nn.functional.cross_entropy(net(x), t)
+    loss.backward()
+    opt.step()
+    print(step, loss.item(), net[0].weight.grad.sum().item())
+""",
 }
 
 
