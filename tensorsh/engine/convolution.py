@@ -194,18 +194,27 @@ def _onednn_input_grad(g, w, in_shape, stride, padding, dilation):
     return out[:, :, padding[0]:padding[0] + in_shape[2], padding[1]:padding[1] + in_shape[3]]
 
 
-def _minibatch_shares(n, channels):
-    """How oneDNN's AVX-512 backward-weights kernel shares a batch of n among PyTorch's threads (balance211, the
-    first threads one more) when neither channel count exceeds 16; one share else."""
+def _minibatch_shares(n, rows, channels, by_rows):
+    """How oneDNN's AVX-512 backward-weights kernel shares a batch of n samples of `rows` output rows among PyTorch's
+    threads (balance211, the first threads one more), each share a list of (sample, its rows): by samples, or, with
+    by_rows (measured: 10 output rows and more, a kernel larger than 1x1, fewer than 4 input channels or 16), by the
+    batch's rows taken in order; one share when a channel count exceeds 16."""
     threads = kernels.num_threads()
     if max(channels) > 16 or threads < 2:
-        return [range(n)]
-    big, small = -(-n // threads), -(-n // threads) - 1
-    first = n - small * threads
+        return [[(i, range(rows)) for i in range(n)]]
+    units = n * rows if by_rows else n
+    big, small = -(-units // threads), -(-units // threads) - 1
+    first = units - small * threads
     shares, start = [], 0
-    for t in range(min(threads, n)):
+    for t in range(min(threads, units)):
         size = big if t < first else small
-        shares.append(range(start, start + size))
+        if by_rows:
+            share = {}
+            for u in range(start, start + size):
+                share.setdefault(u // rows, []).append(u % rows)
+            shares.append(list(share.items()))
+        else:
+            shares.append([(i, range(rows)) for i in range(start, start + size)])
         start += size
     return shares
 
@@ -220,18 +229,30 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
     xp = _pad(x, padding)
     rows = np.arange(kh)[:, None] * dilation[0]
     cols = np.arange(kw)[None, :] * dilation[1]
+    windows = list(_windows((kh, kw), stride, dilation, (ho, wo)))
 
-    def weight_share(samples):
+    def weight_share(share):
         acc = np.zeros((o, c, kh, kw), np.float32)
-        for i in samples:
-            for y in range(ho):
+        loop = getattr(kernels.compiled, "fma_rows", None)
+        for i, ys in share:
+            if loop is not None:  # (each output position's products fused into acc, in order, a chunk per call)
+                unfolded = _unfolded(xp[i], windows).reshape(c * kh * kw, ho, wo)[:, list(ys)].reshape(c * kh * kw, -1)
+                grads = g[i][:, list(ys)].reshape(o, -1)
+                chunk = max(1, (1 << 20) // acc.size)
+                for start in range(0, grads.shape[1], chunk):
+                    part = grads[:, start:start + chunk].T[:, :, None]
+                    a = np.ascontiguousarray(np.broadcast_to(part, (part.shape[0], o, c * kh * kw)))
+                    b = np.ascontiguousarray(np.broadcast_to(unfolded[:, start:start + chunk].T[:, None, :], a.shape))
+                    loop(a, b, acc)
+                continue
+            for y in ys:
                 for z in range(wo):
                     patch = xp[i][:, y * stride[0] + rows, z * stride[1] + cols]  # (c, kh, kw)
                     acc = _fma(g[i, :, y, z].reshape((o, 1, 1, 1)), patch[None], acc)
         return acc
 
-    def bias_share(samples):
-        flat = g[list(samples)].transpose(1, 0, 2, 3).reshape(o, -1)
+    def bias_share(share):
+        flat = np.concatenate([g[i][:, list(ys)].reshape(o, -1) for i, ys in share], axis=1)
         return np.cumsum(flat, axis=1, dtype=np.float32)[:, -1] if flat.shape[1] else np.zeros(o, np.float32)
 
     def added(parts):
@@ -239,14 +260,18 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
         for part in parts[1:]:
             total = total + part
         return total
-    gw = added([weight_share(s) for s in _minibatch_shares(n, (o, c))]) if want_weight and n * ho * wo <= _STEPS \
-        else None
-    gb = added([bias_share(s) for s in _minibatch_shares(n, (o,))])
+    by_rows = ho >= 10 and kh * kw > 1 and (c < 4 or c % 16 == 0)
+    ordered = n * ho * wo <= _STEPS if getattr(kernels.compiled, "fma_rows", None) is None else \
+        n * ho * wo * o * c * kh * kw <= _COMPILED_PRODUCTS
+    gw = added([weight_share(s) for s in _minibatch_shares(n, ho, (o, c), by_rows)]) \
+        if want_weight and ordered else None
+    gb = added([bias_share(s) for s in _minibatch_shares(n, ho, (o,), by_rows)])
     return gw, gb
 
 
 _STEPS = 1024  # (output positions times batch up to which the weight-gradient takes oneDNN's order, one numpy step
 # each; a larger one is summed in double, the last bits not PyTorch's)
+_COMPILED_PRODUCTS = 1 << 24  # (the same with the compiled loops, up to this many products: ~0.15 s)
 
 
 def _unfolded(sample, windows):

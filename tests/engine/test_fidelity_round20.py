@@ -79,6 +79,16 @@ for step in range(3):
     opt.step()
     print(step, loss.item(), net[0].weight.grad.sum().item())
 """,
+"a_float32_convolutions_weight_gradient_is_onednns_shares_of_the_batchs_rows_and_in_order_past_1024_positions": """
+torch.manual_seed(0)
+for (n, c, o, k, p, h) in [(3, 3, 6, 3, 0, 14), (5, 1, 8, 3, 1, 12), (7, 16, 8, 3, 0, 13), (3, 8, 6, 3, 0, 14), (16, 3, 16, 3, 0, 18),
+                           (8, 1, 6, 5, 1, 16), (5, 16, 8, 3, 1, 20)]:
+    x = torch.randn(n, c, h, h)
+    m = torch.nn.Conv2d(c, o, k, padding=p)
+    y = m(x)
+    y.backward(torch.randn_like(y))
+    print(m.weight.grad.tolist(), m.bias.grad.tolist())
+""",
 }
 
 
