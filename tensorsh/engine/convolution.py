@@ -194,13 +194,14 @@ def _onednn_input_grad(g, w, in_shape, stride, padding, dilation):
     return out[:, :, padding[0]:padding[0] + in_shape[2], padding[1]:padding[1] + in_shape[3]]
 
 
-def _minibatch_shares(n, rows, channels, by_rows):
+def _minibatch_shares(n, rows, by_rows, shared):
     """How oneDNN's AVX-512 backward-weights kernel shares a batch of n samples of `rows` output rows among PyTorch's
     threads (balance211, the first threads one more), each share a list of (sample, its rows): by samples, or, with
     by_rows (measured: 10 output rows and more, a kernel larger than 1x1, fewer than 4 input channels or 16), by the
-    batch's rows taken in order; one share when a channel count exceeds 16."""
+    batch's rows taken in order; one share unless `shared` (where the kernel splits the channels among threads
+    instead, _shares_batch)."""
     threads = kernels.num_threads()
-    if max(channels) > 16 or threads < 2:
+    if not shared or threads < 2:
         return [[(i, range(rows)) for i in range(n)]]
     units = n * rows if by_rows else n
     big, small = -(-units // threads), -(-units // threads) - 1
@@ -219,11 +220,20 @@ def _minibatch_shares(n, rows, channels, by_rows):
     return shares
 
 
+def _shares_batch(c, o, bias):
+    """Whether oneDNN's backward-weights kernel shares the batch among threads, as measured on 2 threads: for the
+    bias up to 16 output channels with fewer than 4 input channels or 16 and more, else up to 8; for the weights
+    likewise, but never with 9 to 15 input channels or more than 16."""
+    if not bias and (8 < c < 16 or c > 16):
+        return False
+    return o <= (16 if c < 4 or c >= 16 else 8)
+
+
 def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
     """The weight- and bias-gradients of a float32 2-d convolution as oneDNN's AVX-512 backward-weights kernel sums
     them: each thread's share of the batch (_minibatch_shares) fused from zero over its samples and output
-    positions in order, the shares added in thread order; the bias the same with plain adds (its shares: the
-    batch's among threads unless there are more than 16 output channels)."""
+    positions in order, the shares added in thread order; the bias the same with plain adds (_shares_batch says
+    which of the two the kernel shares)."""
     o, c, kh, kw = w_shape
     n, _, ho, wo = g.shape
     xp = _pad(x, padding)
@@ -263,9 +273,9 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
     by_rows = ho >= 10 and kh * kw > 1 and (c < 4 or c % 16 == 0)
     ordered = n * ho * wo <= _STEPS if getattr(kernels.compiled, "fma_rows", None) is None else \
         n * ho * wo * o * c * kh * kw <= _COMPILED_PRODUCTS
-    gw = added([weight_share(s) for s in _minibatch_shares(n, ho, (o, c), by_rows)]) \
+    gw = added([weight_share(s) for s in _minibatch_shares(n, ho, by_rows, _shares_batch(c, o, False))]) \
         if want_weight and ordered else None
-    gb = added([bias_share(s) for s in _minibatch_shares(n, ho, (o,), by_rows)])
+    gb = added([bias_share(s) for s in _minibatch_shares(n, ho, by_rows, _shares_batch(c, o, True))])
     return gw, gb
 
 

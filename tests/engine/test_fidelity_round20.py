@@ -89,6 +89,21 @@ for (n, c, o, k, p, h) in [(3, 3, 6, 3, 0, 14), (5, 1, 8, 3, 1, 12), (7, 16, 8, 
     y.backward(torch.randn_like(y))
     print(m.weight.grad.tolist(), m.bias.grad.tolist())
 """,
+"a_small_cnns_training_steps_take_onednns_channel_or_batch_split_of_the_weight_gradients": """
+nn = torch.nn
+torch.manual_seed(0)
+for (bs, c1, c2, h) in ((8, 8, 16, 12), (4, 6, 12, 14), (4, 12, 8, 10), (2, 16, 32, 12)):
+    net = nn.Sequential(nn.Conv2d(1, c1, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(c1, c2, 3, padding=1), nn.ReLU(),
+                        nn.Flatten(), nn.Linear(c2 * ((h - 2) // 2) ** 2, 3))
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+    x = torch.randn(bs, 1, h, h); t = torch.randint(0, 3, (bs,))
+    for step in range(3):
+        opt.zero_grad()
+        loss = nn.functional.cross_entropy(net(x), t)
+        loss.backward()
+        opt.step()
+        print(step, loss.item(), net[3].weight.grad.flatten()[:6].tolist(), net[3].bias.grad.tolist())
+""",
 }
 
 
