@@ -579,7 +579,8 @@ def _functools():
     (`@functools.wraps(fn)` copies the name and docstring a program reads back) and the caches."""
     import functools
     return Namespace("functools", {name: getattr(functools, name) for name in (
-        "partial", "reduce", "wraps", "update_wrapper", "lru_cache", "cache", "cmp_to_key")})
+        "partial", "reduce", "wraps", "update_wrapper", "lru_cache", "cache", "cmp_to_key", "cached_property",
+        "total_ordering")})
 
 
 def _operator():
@@ -657,6 +658,12 @@ def _string():
         "printable", "whitespace", "capwords")})
 
 
+def _textwrap():
+    """textwrap, for laying out a program's printed text (a tensor's repr indented under a heading)."""
+    import textwrap
+    return Namespace("textwrap", {n: getattr(textwrap, n) for n in ("dedent", "indent", "fill", "wrap", "shorten")})
+
+
 def _contextlib():
     """contextlib: `@contextmanager` over a program's generator function (a timer, a temporary flag around a
     block), `suppress(RuntimeError)` and `nullcontext()`, which the `with` statement enters as Python does."""
@@ -669,7 +676,8 @@ PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, 
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
                   "statistics": _statistics, "json": _json,
-                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib}
+                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib,
+                  "textwrap": _textwrap}
 
 
 def build(print_fn):
