@@ -295,7 +295,9 @@ EXCEPTIONS = ("BaseException", "Exception", "ArithmeticError", "AssertionError",
               "RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError", "KeyboardInterrupt",
               "MemoryError", "ImportError", "ModuleNotFoundError", "UnboundLocalError", "FloatingPointError",
               "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "GeneratorExit", "OSError",
-              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError", "EOFError")
+              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError", "EOFError", "FutureWarning",
+              "PendingDeprecationWarning", "SyntaxWarning", "ResourceWarning", "ImportWarning", "UnicodeWarning",
+              "BytesWarning")
 # Types a call may fill from an iterable: a huge range is refused before Python's C loop would fill memory.
 SIZED_TYPES = frozenset({_py.list, _py.tuple, _py.set, _py.frozenset, _py.dict, _py.bytearray})
 
@@ -488,7 +490,7 @@ def _sys(session):
     """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor) and the
     session's two output streams."""
     import sys
-    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info")}
+    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info", "float_info")}
     members.update(stdout=Stream("stdout", session.write), stderr=Stream("stderr", session.write_err))
     return Namespace("sys", members)
 

@@ -94,6 +94,7 @@ def _more_safe_attrs():
     SAFE_ATTRS[io.BytesIO] = _FILE | {"getbuffer", "read1", "readinto"}
     SAFE_ATTRS[io.StringIO] = _FILE | {"readline", "readlines", "writelines"}
     SAFE_ATTRS[type(sys.version_info)] = frozenset({"major", "minor", "micro", "releaselevel", "serial"})
+    SAFE_ATTRS[type(sys.float_info)] = frozenset(sys.float_info.__match_args__) | {"index", "count"}
     import functools  # (a cached function's statistics; a partial's parts)
     SAFE_ATTRS[functools._lru_cache_wrapper] = frozenset({"cache_info", "cache_clear", "cache_parameters"})
     SAFE_ATTRS[functools._CacheInfo] = frozenset({"hits", "misses", "maxsize", "currsize", "index", "count"})
