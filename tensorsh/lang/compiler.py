@@ -2007,6 +2007,12 @@ class Compiler:
     def expr_Name(self, node):
         name = node.id
         where = self.scope.resolve(name)
+        if name == CLASS_CELL and where[0] in ("local", "free"):  # a method's `__class__`: the class (its cell's)
+            load_cell = self._load_name(node, name, where)
+            return lambda frame: load_cell(frame)[0]
+        return self._load_name(node, name, where)
+
+    def _load_name(self, node, name, where):
         if where[0] == "local" and self._param_slot(node) is not None:
             return operator.itemgetter(where[1])      # a parameter never unbound: read in C
         if where[0] == "local":
@@ -2466,7 +2472,7 @@ class Compiler:
             elif not has_first:
                 e = RuntimeError("super(): no arguments")
             else:
-                cls = cell(frame)[0]
+                cls = cell(frame)
                 if cls is None:
                     e = RuntimeError("super(): empty __class__ cell")
                 else:
