@@ -660,6 +660,12 @@ def _string():
         "printable", "whitespace", "capwords")})
 
 
+def _numbers():
+    """numbers' abstract classes, for a program's checks (`isinstance(lr, numbers.Real)`; a tensor is none)."""
+    import numbers
+    return Namespace("numbers", {n: getattr(numbers, n) for n in ("Number", "Complex", "Real", "Rational", "Integral")})
+
+
 def _textwrap():
     """textwrap, for laying out a program's printed text (a tensor's repr indented under a heading)."""
     import textwrap
@@ -679,7 +685,7 @@ PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, 
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
                   "statistics": _statistics, "json": _json,
                   "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib,
-                  "textwrap": _textwrap}
+                  "textwrap": _textwrap, "numbers": _numbers}
 
 
 def build(print_fn):
