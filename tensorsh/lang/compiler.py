@@ -498,6 +498,15 @@ def _no_attr(obj, t, name):
     return NoAttribute(message, name=name, obj=obj)
 
 
+def _engine_made(obj, t):
+    """Whether obj is the engine's (a torch function, class, method or object): its module is tensorsh's or the
+    torch module name an engine class carries, not a program's or Python's."""
+    if isinstance(obj, types.MethodType):
+        obj, t = obj.__func__, type(obj.__func__)
+    module = getattr(obj, "__module__", None) if isinstance(obj, (type, types.FunctionType)) else t.__module__
+    return isinstance(module, str) and module.split(".")[0] in ("tensorsh", "torch")
+
+
 def _class_name(obj, t):
     """Python's name of obj's class as PyTorch shows it: a graph node's is its node's name (the engine computes
     several nodes with one class: 'SliceBackwardBackward0', not 'EmbedBackward')."""
@@ -533,6 +542,8 @@ def load_attr(obj, name):
                                                  or t is types.GeneratorType) else None
             if value is None and name != "__doc__" or not isinstance(value, (str, type(None))):
                 raise _no_attr(obj, t, name)
+            if name == "__doc__" and _engine_made(obj, t):  # (the engine's are its own, or none)
+                raise RuntimeError("tensorsh: the docstrings of torch's functions and classes are not available")
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
         if name in getattr(t, "__api__", ()):  # (an engine class's own, by name: `torch.no_grad().__enter__()`)
             return getattr(obj, name)

@@ -2,7 +2,7 @@
 printing (held20a): one differential program each, run in torch and in the language."""
 import pytest
 
-from test_torch_programs import assert_prints_as_torch
+from test_torch_programs import assert_prints_as_torch, run_in_language
 
 pytest.importorskip("torch")
 
@@ -96,6 +96,16 @@ class B(A):
 print(A().f().__name__, B().f().__name__, B().f() is A)
 """,
 }
+
+
+def test_torchs_docstrings_are_refused_a_programs_are_read():
+    """The engine's functions and classes carry its own docstrings (or none): tensorsh refuses to show them as
+    PyTorch's (`torch.add.__doc__` printed a line of tensorsh's internals, `nn.Linear.__doc__` None)."""
+    src = ('def f():\n    """my doc"""\nclass M(torch.nn.Module):\n    """mod doc"""\nprint(f.__doc__, M().__doc__)\n'
+           'for o in [torch.add, torch.ones(1).add, torch.nn.Linear, torch.nn.functional.relu]:\n'
+           '    try: print(o.__doc__)\n    except RuntimeError as e: print(e)\n')
+    out, _ = run_in_language(src)
+    assert out == "my doc mod doc\n" + "tensorsh: the docstrings of torch's functions and classes are not available\n" * 4
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
