@@ -382,6 +382,30 @@ def _namedtuple(typename, field_names, *, rename=False, defaults=None, module=No
     return cls
 
 
+def _types():
+    """types.SimpleNamespace, a program's config object (`cfg = SimpleNamespace(lr=0.1)`): its attributes the
+    program's own, as a class of its own has them; Python's repr, equality and texts."""
+
+    class SimpleNamespace:
+        __tsh_user__ = True
+        __hash__ = None
+
+        def __init__(self, *args, **kwargs):
+            if args:
+                raise TypeError("no positional arguments expected")
+            self.__dict__.update(kwargs)
+
+        def __repr__(self):
+            return "namespace(" + ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items()) + ")"
+
+        def __eq__(self, other):
+            return self.__dict__ == other.__dict__ if isinstance(other, SimpleNamespace) else NotImplemented
+    # (Python's tp_name, in its messages: "'types.SimpleNamespace' object has no attribute 'x'")
+    SimpleNamespace.__module__, SimpleNamespace.__qualname__ = "types", "SimpleNamespace"
+    SimpleNamespace.__name__, SimpleNamespace.__tsh_name__ = "types.SimpleNamespace", "SimpleNamespace"
+    return Namespace("types", {"SimpleNamespace": SimpleNamespace})
+
+
 def _typing():
     import typing
     names = ("Any", "Callable", "Dict", "Iterable", "Iterator", "List", "Optional", "Sequence", "Set", "Tuple",
@@ -685,7 +709,8 @@ PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, 
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
                   "statistics": _statistics, "json": _json,
                   "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib,
-                  "textwrap": _textwrap, "numbers": _numbers}
+                  "textwrap": _textwrap, "numbers": _numbers,
+                  "types": _types}
 
 
 def build(print_fn):

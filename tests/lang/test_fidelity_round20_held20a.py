@@ -88,6 +88,22 @@ with warnings.catch_warnings(record=True) as w:
 print([(str(r.message), r.category.__name__) for r in w], w[1].lineno - w[0].lineno, w[2].lineno - w[0].lineno)
 print(sys.float_info.epsilon, sys.float_info.dig)
 """,
+"types_simple_namespace_as_a_config_object": """
+import copy
+from types import SimpleNamespace
+cfg = SimpleNamespace(lr=0.1, w=torch.tensor([1., 2.]), steps=3)
+cfg.momentum = 0.9
+cfg.lr *= 2
+del cfg.steps
+print(cfg, type(cfg).__name__, type(cfg), vars(cfg), SimpleNamespace(a=1) == SimpleNamespace(a=1))
+c = copy.deepcopy(cfg)
+c.w.add_(1)
+print(cfg.w, c)
+for f in [lambda: cfg.nope, lambda: SimpleNamespace(1), lambda: {cfg},
+          lambda: SimpleNamespace(t=torch.ones(2)) == SimpleNamespace(t=torch.ones(2))]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
 "a_methods_bare_class_is_its_class": """
 class A:
     def f(self): return __class__
