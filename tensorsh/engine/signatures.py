@@ -144,7 +144,7 @@ def _check(p, v, argnum):
     if t == "Storage":
         return isinstance(v, (_Storage, _TypedStorage))
     if t == "Layout":  # (torch.strided, the one layout: ops/predicates.py's class, not imported here)
-        return type(v).__name__ == "layout" and type(v).__module__ == "torch"
+        return type(v).__qualname__ == "layout" and type(v).__module__ == "torch"
     return False  # Stream, QScheme, DispatchKeySet: no such values in tensorsh
 
 

@@ -21,6 +21,7 @@ from tensorsh.engine.errors import python_class, runtime
 from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
+from tensorsh.engine.typenames import class_tp_name
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note, did_you_mean, python_suggestion
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
@@ -510,7 +511,7 @@ def _engine_made(obj, t):
 def _class_name(obj, t):
     """Python's name of obj's class as PyTorch shows it: a graph node's is its node's name (the engine computes
     several nodes with one class: 'SliceBackwardBackward0', not 'EmbedBackward')."""
-    return obj.name().rsplit("::", 1)[-1] if isinstance(obj, Node) else t.__name__
+    return obj.name().rsplit("::", 1)[-1] if isinstance(obj, Node) else class_tp_name(t)
 
 
 _DATA_TYPES = frozenset({str, list, tuple, dict, set, frozenset, int, float})  # (their methods read from the class)

@@ -10,7 +10,7 @@ PROGRAMS = {
 "pytorchs_c_types_are_named_by_their_tp_name_in_pythons_messages": """
 r = torch.ones(2, 2).max(0)
 g = torch.Generator()
-for f in [lambda: r.value, lambda: r(), lambda: g + 1, lambda: len(g), lambda: torch.strided(), lambda: torch.strided[0],
+for f in [lambda: r.value, lambda: g(), lambda: g + 1, lambda: len(g), lambda: torch.strided(), lambda: torch.strided[0],
           lambda: torch.channels_last.foo, lambda: torch.tensor(torch.strided), lambda: torch.ones(2).add(r),
           lambda: torch.ones(2, dtype=torch.strided), lambda: float(g), lambda: "{:5}".format(r)]:
     try: print(f())
