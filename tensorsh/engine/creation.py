@@ -8,7 +8,7 @@ from . import dtypes, errors, kernels, layout, messages, random as rng, undo
 from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
-from .storage import check_size
+from .storage import Storage, check_size
 from .tensorimpl import CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list, int_elements
 from .typenames import tp_name as type_name
 
@@ -113,8 +113,8 @@ def _infer(data, depth=0, first=True):
         return (), dtypes.default_complex()
     if isinstance(data, (str, bytes)):  # (THPUtils_checkString)
         raise type_error(f"new(): invalid data type '{type(data).__name__}'")
-    if isinstance(data, range):
-        raise _HasRange
+    if is_sequence(data):
+        raise _HasSequence
     raise runtime(f"Could not infer dtype of {type_name(data)}")
 
 
@@ -144,16 +144,25 @@ class _Ragged(Exception):
     """Raised up to the outermost _infer, which finds PyTorch's error for the whole data."""
 
 
-class _HasRange(Exception):
-    """Raised up to tensor(), which reads each range in the data as the list it is a sequence of (PyTorch takes any
-    Python sequence: torch.tensor(range(3)), x[range(n), target]) and infers again."""
+class _HasSequence(Exception):
+    """Raised up to tensor(), which reads each range or other sequence in the data as the list of its items and
+    infers again (PyTorch takes any Python sequence: torch.tensor(range(3)), x[range(n), target], a program's class
+    with __len__ and __getitem__, a deque)."""
 
 
-def _ranges_as_lists(data):
-    if isinstance(data, range):
-        return list(data)
+def is_sequence(obj):
+    """PySequence_Check beyond lists and tuples: a class that reads items by __getitem__, but a dict's or a numpy
+    scalar's (a mapping's subscript only)."""
+    return hasattr(type(obj), "__getitem__") and not isinstance(obj, (dict, np.generic))
+
+
+def _sequences_as_lists(data):
+    """The data with each sequence in it a list of its items, as PySequence_Length and PySequence_GetItem read them
+    ("object of type 'S' has no len()" for one without __len__)."""
     if isinstance(data, (list, tuple)):
-        return type(data)(_ranges_as_lists(item) for item in data)
+        return type(data)(_sequences_as_lists(item) for item in data)
+    if isinstance(data, range) or (is_sequence(data) and not isinstance(data, (Tensor, np.ndarray, str, bytes))):
+        return [_sequences_as_lists(data[i]) for i in range(len(data))]
     return data
 
 
@@ -255,15 +264,17 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
         array = from_numpy(data, warn_if_not_writeable=False)
         return _requiring_grad(array.to(dtype or array.dtype, copy=True), requires_grad)
     else:
-        if type(data) is range:
-            data = list(data)
+        if not isinstance(data, (list, tuple, str, bytes)) and is_sequence(data):
+            if isinstance(data, Storage):  # (PyTorch reads its bytes through the buffer protocol)
+                raise runtime("tensorsh: torch.tensor of an UntypedStorage is not supported yet")
+            data = _sequences_as_lists(data)  # (the sequence's items, as compute_sizes reads them)
         if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, bytes, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:
             try:
                 shape, inferred = _infer(data)
-            except _HasRange:
-                data = _ranges_as_lists(data)
+            except _HasSequence:
+                data = _sequences_as_lists(data)
                 shape, inferred = _infer(data)
         except _Ragged:
             shape, inferred = _ragged(data, dtype)

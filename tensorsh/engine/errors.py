@@ -79,6 +79,13 @@ def c_type_format(type_name):
     return __format__
 
 
+def name_c_type(cls, tp_name):
+    """Name a class standing for one of PyTorch's C types by its tp_name, which Python's own messages print ("'torch.layout'
+    object is not callable", "... not 'torch._C.Generator'"); a program reads the short name as type(x).__name__."""
+    cls.__name__, cls.__qualname__ = tp_name, tp_name.rsplit(".", 1)[-1]
+    cls.__tsh_name__ = cls.__qualname__
+
+
 def value_error(message):
     return make("ValueError", message)
 

@@ -7,7 +7,7 @@ decorators in autograd, THPUtils_unpackLong in scalars (scripts/argument_sweep.p
 import re
 import numpy as np
 
-from . import dtypes, signatures
+from . import creation, dtypes, signatures
 from .defaults import FACTORY_DEVICE, cpu_only  # noqa: F401 (cpu_only: pyapi's users read it here)
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
@@ -277,7 +277,7 @@ def legacy_new(args, kwargs):
         if "cdata" in names:
             raise runtime("tensorsh: a legacy constructor from a C pointer (cdata=) is not supported")
         return ("storage", bound["storage"]) if "storage" in names else ("empty",)
-    if not isinstance(data, (list, tuple, str, bytes, range, Tensor, np.ndarray)):
+    if not isinstance(data, (str, bytes, Tensor, np.ndarray)) and not creation.is_sequence(data):
         raise type_error(f"new(): data must be a sequence (got {_type_name(data)})")
     return ("data", data)
 

@@ -8,8 +8,12 @@ types the op accepted before goes straight through (a per-op set of accepted typ
 PyTorch parses it, and either raises PyTorch's TypeError or goes on to the op (rewritten where PyTorch reads the
 arguments differently from the op: a varargs list, a deprecated overload, an explicit None meaning "not given").
 """
+import operator
+
+import numpy as np
+
 from . import messages
-from .errors import make, type_error, warn_once
+from .errors import make, runtime, type_error, warn_once
 from .signature_table import FFT, FUNCTIONS, LINALG, METHODS, NOARGS, SPECIAL
 from .typenames import tp_name as _python_tp_name
 from .dtypes import check_supported, from_python_type
@@ -58,7 +62,19 @@ def _is_index(v):
         return True
     if isinstance(v, _Tensor):  # Tensor.__index__: an integer (or bool) tensor of one element
         return v.dtype.category < 2 and v.numel() == 1
-    return False
+    return _index_object(v)
+
+
+def _index_object(v):
+    """THPUtils_checkIndex of an object neither int nor tensor nor numpy integer (THPUtils_checkLong's): PyNumber_Index
+    reads it (a program's class with `__index__`), its failure cleared."""
+    if not hasattr(type(v), "__index__") or isinstance(v, (int, _Tensor, np.integer)):
+        return False
+    try:
+        operator.index(v)
+    except Exception:
+        return False
+    return True
 
 
 def _zero_dim(v):
@@ -128,7 +144,7 @@ def _check(p, v, argnum):
     if t == "Storage":
         return isinstance(v, (_Storage, _TypedStorage))
     if t == "Layout":  # (torch.strided, the one layout: ops/predicates.py's class, not imported here)
-        return type(v).__name__ == "layout" and type(v).__module__ == "torch"
+        return type(v).__qualname__ == "layout" and type(v).__module__ == "torch"
     return False  # Stream, QScheme, DispatchKeySet: no such values in tensorsh
 
 
@@ -306,11 +322,23 @@ class Signature:
                 raise make("ValueError", messages.LONG_OVERFLOW)
 
     def unpack_indices(self, bound):
-        """Integer tensors where the parser reads ints (split's dim=torch.tensor(1)): their values."""
+        """Integer tensors and `__index__` objects where the parser reads ints (split's dim=torch.tensor(1)): their
+        values."""
+        self.check_lone_indices(bound)
         for p in self.params:
             v = bound.get(p.name)
             if p.type in _INDEX_TYPES and _holds_tensor(v):
                 bound[p.name] = _indices(v)
+
+    def check_lone_indices(self, bound):
+        """A lone `__index__` object for a sized list (sum's int[1] dim) passes the parse as one int and fails its
+        unpacking, which takes a number or tensor but wants a list for anything else; the dispatch lambda's
+        arguments are unpacked last first."""
+        for p in reversed(self.params):
+            if p.type in _LISTS and p.size > 0 and _index_object(bound.get(p.name)):
+                raise runtime(f'PyList_Check(arg) INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/torch/csrc/utils/'
+                              f'python_arg_parser.h":{_LIST_ASSERT_LINES[p.type]}, please report a bug to PyTorch. '
+                              f'expected tuple or list')
 
     def unpack_lists(self, args, kwargs):
         """PythonArgs::intlist: a list argument whose later elements are not ints fails only when it is unpacked."""
@@ -629,6 +657,10 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
             return (), bound, False
         first = bound.pop("input")
         return (_wrapped_number(first) if isinstance(first, _SCALAR_TYPES) else first,), bound, False
+    sig.check_lone_indices(bound)
+    if how == 2 and _holds_tensor(args):  # x.view(2, I()), x.hsplit(torch.tensor([1])): the list's ints
+        args = _indices(tuple(args))
+        args = args if len(args) > 1 else (args,)
     if how == 2 and len(args) > 1 and packs:  # x.squeeze(0, 1): the op takes the list as one argument
         return (tuple(args),), kwargs, False
     rewritten = False
@@ -643,7 +675,8 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
         args = (_wrapped_number(args[0]),) + tuple(args[1:])
         rewritten = True
     for k, v in kwargs.items():
-        if _holds_tensor(v) and any(k in q.names and q.type in _INDEX_TYPES for q in sig.params):  # dim=tensor(1)
+        q = next((q for q in sig.params if k in q.names and q.type in _INDEX_TYPES), None)
+        if q is not None and _holds_tensor(v):  # dim=tensor(1)
             kwargs = {**kwargs, k: _indices(v)}
             rewritten = True
         elif isinstance(v, _Tensor) and any(k in q.names and q.type in ("Scalar", "double") for q in sig.params):
@@ -654,9 +687,7 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
             args = args[:i] + (v.item(),) + args[i + 1:]  # x.subtract(t, 0.5) is subtract.Scalar, SubBackward1)
             rewritten = True
         elif p.type in _INDEX_TYPES and _holds_tensor(v):  # x.sum(torch.tensor(1)): an int, as __index__ reads it
-            # (a list taken as varargs holds it: x.hsplit(torch.tensor([1])) is the indices [1])
-            args = args[:i] + ((_indices(v),) if how == 2 and len(args) == 1 and p.type in _LISTS and isinstance(v, _Tensor) else
-                               _indices(v),) + args[i + 1:]
+            args = args[:i] + (_indices(v),) + args[i + 1:]
             rewritten = True
         elif v is None and p.type in _LISTS and p.default == "None" and not p.none_type:
             args = args[:i] + ((),) + args[i + 1:]  # an explicit None is the default: no dims, all of them
@@ -678,14 +709,21 @@ _INDEX_TYPES = frozenset({"int64_t", "SymInt", "DeviceIndex"}) | _LISTS  # (wher
 
 
 def _holds_tensor(v):
-    return isinstance(v, _Tensor) or isinstance(v, (tuple, list)) and any(isinstance(x, _Tensor) for x in v)
+    """Whether v is (or a list of v holds) a tensor or other object the parser reads as an int through __index__."""
+    if isinstance(v, (tuple, list)):
+        return any(isinstance(x, _Tensor) or _index_object(x) for x in v)
+    return isinstance(v, _Tensor) or _index_object(v)
+
+
+_LIST_ASSERT_LINES = {"IntArrayRef": 658, "SymIntArrayRef": 573}  # (PythonArgs::intlistWithDefault / symintlist)
 
 
 def _indices(v):
-    """An integer tensor (or a list holding some) where the parser reads ints: their values, as __index__ gives."""
-    if isinstance(v, _Tensor):
-        return v.__index__()
-    return type(v)(x.__index__() if isinstance(x, _Tensor) else x for x in v)
+    """An integer tensor or `__index__` object (or a list holding some) where the parser reads ints: their values,
+    as __index__ gives."""
+    if isinstance(v, (tuple, list)):
+        return type(v)(x if type(x) is int else operator.index(x) for x in v)
+    return operator.index(v)
 
 
 def _keywords_for_op(kind, sig, takes, args, kwargs):

@@ -194,7 +194,7 @@ CONTIGUOUS_FORMAT = MemoryFormat("contiguous_format", _made=True)
 autograd.CONTIGUOUS_FORMAT[0] = CONTIGUOUS_FORMAT
 CHANNELS_LAST = MemoryFormat("channels_last", 4, _made=True)
 CHANNELS_LAST_3D = MemoryFormat("channels_last_3d", 5, _made=True)
-MemoryFormat.__name__ = MemoryFormat.__qualname__ = "memory_format"
+errors.name_c_type(MemoryFormat, "torch.memory_format")
 
 
 class _InferenceMode:

@@ -328,6 +328,10 @@ class Generator(rng.Generator):
         raise errors.make("NotImplementedError", "graphsafe_set_state is not supported in this Generator")
 
 
+for _cls in (rng.Generator, Generator):  # (torch.default_generator and those a program makes)
+    errors.name_c_type(_cls, "torch._C.Generator")
+
+
 rng.default_generator.__class__ = Generator  # (what torch.manual_seed returns: torch._C.Generator's methods)
 
 

@@ -27,7 +27,13 @@ def tp_name(value):
         return "function"
     if cls.__module__ == "numpy" and "." not in cls.__name__:  # (numpy's scalars: dotted, 'numpy.float64')
         return "numpy." + cls.__name__
-    return cls.__name__
+    return class_tp_name(cls)
+
+
+def class_tp_name(cls):
+    """Python's tp_name of an engine class: its __name__, but a torch.return_types structseq's is dotted
+    ('torch.return_types.max'), its __name__ short as PyTorch's (`type(r).__name__` is 'max')."""
+    return f"torch.return_types.{cls.__name__}" if cls.__module__ == "torch.return_types" else cls.__name__
 
 
 def type_name(x):

@@ -295,7 +295,9 @@ EXCEPTIONS = ("BaseException", "Exception", "ArithmeticError", "AssertionError",
               "RuntimeError", "StopIteration", "TypeError", "ValueError", "ZeroDivisionError", "KeyboardInterrupt",
               "MemoryError", "ImportError", "ModuleNotFoundError", "UnboundLocalError", "FloatingPointError",
               "Warning", "UserWarning", "DeprecationWarning", "RuntimeWarning", "GeneratorExit", "OSError",
-              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError", "EOFError")
+              "FileNotFoundError", "PermissionError", "IsADirectoryError", "IOError", "EOFError", "FutureWarning",
+              "PendingDeprecationWarning", "SyntaxWarning", "ResourceWarning", "ImportWarning", "UnicodeWarning",
+              "BytesWarning")
 # Types a call may fill from an iterable: a huge range is refused before Python's C loop would fill memory.
 SIZED_TYPES = frozenset({_py.list, _py.tuple, _py.set, _py.frozenset, _py.dict, _py.bytearray})
 
@@ -378,6 +380,30 @@ def _namedtuple(typename, field_names, *, rename=False, defaults=None, module=No
     cls = collections.namedtuple(typename, field_names, rename=rename, defaults=defaults, module=module or "__main__")
     cls.__tsh_user__ = True
     return cls
+
+
+def _types():
+    """types.SimpleNamespace, a program's config object (`cfg = SimpleNamespace(lr=0.1)`): its attributes the
+    program's own, as a class of its own has them; Python's repr, equality and texts."""
+
+    class SimpleNamespace:
+        __tsh_user__ = True
+        __hash__ = None
+
+        def __init__(self, *args, **kwargs):
+            if args:
+                raise TypeError("no positional arguments expected")
+            self.__dict__.update(kwargs)
+
+        def __repr__(self):
+            return "namespace(" + ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items()) + ")"
+
+        def __eq__(self, other):
+            return self.__dict__ == other.__dict__ if isinstance(other, SimpleNamespace) else NotImplemented
+    # (Python's tp_name, in its messages: "'types.SimpleNamespace' object has no attribute 'x'")
+    SimpleNamespace.__module__, SimpleNamespace.__qualname__ = "types", "SimpleNamespace"
+    SimpleNamespace.__name__, SimpleNamespace.__tsh_name__ = "types.SimpleNamespace", "SimpleNamespace"
+    return Namespace("types", {"SimpleNamespace": SimpleNamespace})
 
 
 def _typing():
@@ -488,7 +514,7 @@ def _sys(session):
     """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor) and the
     session's two output streams."""
     import sys
-    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info")}
+    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info", "float_info")}
     members.update(stdout=Stream("stdout", session.write), stderr=Stream("stderr", session.write_err))
     return Namespace("sys", members)
 
@@ -579,7 +605,8 @@ def _functools():
     (`@functools.wraps(fn)` copies the name and docstring a program reads back) and the caches."""
     import functools
     return Namespace("functools", {name: getattr(functools, name) for name in (
-        "partial", "reduce", "wraps", "update_wrapper", "lru_cache", "cache", "cmp_to_key")})
+        "partial", "reduce", "wraps", "update_wrapper", "lru_cache", "cache", "cmp_to_key", "cached_property",
+        "total_ordering")})
 
 
 def _operator():
@@ -657,6 +684,18 @@ def _string():
         "printable", "whitespace", "capwords")})
 
 
+def _numbers():
+    """numbers' abstract classes, for a program's checks (`isinstance(lr, numbers.Real)`; a tensor is none)."""
+    import numbers
+    return Namespace("numbers", {n: getattr(numbers, n) for n in ("Number", "Complex", "Real", "Rational", "Integral")})
+
+
+def _textwrap():
+    """textwrap, for laying out a program's printed text (a tensor's repr indented under a heading)."""
+    import textwrap
+    return Namespace("textwrap", {n: getattr(textwrap, n) for n in ("dedent", "indent", "fill", "wrap", "shorten")})
+
+
 def _contextlib():
     """contextlib: `@contextmanager` over a program's generator function (a timer, a temporary flag around a
     block), `suppress(RuntimeError)` and `nullcontext()`, which the `with` statement enters as Python does."""
@@ -669,7 +708,9 @@ PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, 
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
                   "statistics": _statistics, "json": _json,
-                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib}
+                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib,
+                  "textwrap": _textwrap, "numbers": _numbers,
+                  "types": _types}
 
 
 def build(print_fn):

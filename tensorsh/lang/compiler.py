@@ -21,6 +21,7 @@ from tensorsh.engine.errors import python_class, runtime
 from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
+from tensorsh.engine.typenames import class_tp_name
 from tensorsh.lang import ast as A
 from tensorsh.lang.errors import UserError, Note, did_you_mean, python_suggestion
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
@@ -94,6 +95,7 @@ def _more_safe_attrs():
     SAFE_ATTRS[io.BytesIO] = _FILE | {"getbuffer", "read1", "readinto"}
     SAFE_ATTRS[io.StringIO] = _FILE | {"readline", "readlines", "writelines"}
     SAFE_ATTRS[type(sys.version_info)] = frozenset({"major", "minor", "micro", "releaselevel", "serial"})
+    SAFE_ATTRS[type(sys.float_info)] = frozenset(sys.float_info.__match_args__) | {"index", "count"}
     import functools  # (a cached function's statistics; a partial's parts)
     SAFE_ATTRS[functools._lru_cache_wrapper] = frozenset({"cache_info", "cache_clear", "cache_parameters"})
     SAFE_ATTRS[functools._CacheInfo] = frozenset({"hits", "misses", "maxsize", "currsize", "index", "count"})
@@ -497,10 +499,19 @@ def _no_attr(obj, t, name):
     return NoAttribute(message, name=name, obj=obj)
 
 
+def _engine_made(obj, t):
+    """Whether obj is the engine's (a torch function, class, method or object): its module is tensorsh's or the
+    torch module name an engine class carries, not a program's or Python's."""
+    if isinstance(obj, types.MethodType):
+        obj, t = obj.__func__, type(obj.__func__)
+    module = getattr(obj, "__module__", None) if isinstance(obj, (type, types.FunctionType)) else t.__module__
+    return isinstance(module, str) and module.split(".")[0] in ("tensorsh", "torch")
+
+
 def _class_name(obj, t):
     """Python's name of obj's class as PyTorch shows it: a graph node's is its node's name (the engine computes
     several nodes with one class: 'SliceBackwardBackward0', not 'EmbedBackward')."""
-    return obj.name().rsplit("::", 1)[-1] if isinstance(obj, Node) else t.__name__
+    return obj.name().rsplit("::", 1)[-1] if isinstance(obj, Node) else class_tp_name(t)
 
 
 _DATA_TYPES = frozenset({str, list, tuple, dict, set, frozenset, int, float})  # (their methods read from the class)
@@ -532,6 +543,8 @@ def load_attr(obj, name):
                                                  or t is types.GeneratorType) else None
             if value is None and name != "__doc__" or not isinstance(value, (str, type(None))):
                 raise _no_attr(obj, t, name)
+            if name == "__doc__" and _engine_made(obj, t):  # (the engine's are its own, or none)
+                raise RuntimeError("tensorsh: the docstrings of torch's functions and classes are not available")
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
         if name in getattr(t, "__api__", ()):  # (an engine class's own, by name: `torch.no_grad().__enter__()`)
             return getattr(obj, name)
@@ -2006,6 +2019,12 @@ class Compiler:
     def expr_Name(self, node):
         name = node.id
         where = self.scope.resolve(name)
+        if name == CLASS_CELL and where[0] in ("local", "free"):  # a method's `__class__`: the class (its cell's)
+            load_cell = self._load_name(node, name, where)
+            return lambda frame: load_cell(frame)[0]
+        return self._load_name(node, name, where)
+
+    def _load_name(self, node, name, where):
         if where[0] == "local" and self._param_slot(node) is not None:
             return operator.itemgetter(where[1])      # a parameter never unbound: read in C
         if where[0] == "local":
@@ -2465,7 +2484,7 @@ class Compiler:
             elif not has_first:
                 e = RuntimeError("super(): no arguments")
             else:
-                cls = cell(frame)[0]
+                cls = cell(frame)
                 if cls is None:
                     e = RuntimeError("super(): empty __class__ cell")
                 else:

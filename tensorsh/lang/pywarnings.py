@@ -77,7 +77,20 @@ class WarningFilters:
         category = UserWarning if category is None else category
         if not (isinstance(category, type) and issubclass(category, Warning)):
             raise TypeError(f"category must be a Warning subclass, not '{type(category).__name__}'")
-        errors.warn(str(message), category.__name__)
+        if stacklevel <= 1:
+            errors.warn(str(message), category.__name__)
+            return
+        from tensorsh.engine import undo
+        from tensorsh.lang.compiler import Location
+        from tensorsh.lang.scope import caller_locations
+        callers = list(caller_locations())  # (past the outermost frame: Python's "sys", line 1, no source line)
+        here = undo.location()
+        undo.set_location(callers[stacklevel - 2] if stacklevel - 2 < len(callers) else
+                          Location("sys", 1, 0, 1, 0, ""))
+        try:
+            errors.warn(str(message), category.__name__)
+        finally:
+            undo.set_location(here)
 
     def catch_warnings(self, record=False):
         return _Catch(self, record)

@@ -7,6 +7,7 @@ runs in a namespace dict; functions inside it skip it, as Python's do. The modul
 session's variables (a dict), then the builtins.
 """
 import keyword
+import sys
 
 from tensorsh.lang import ast as A
 
@@ -312,3 +313,13 @@ def factory(params, nslots, name, operands=None, signal=None):
     exec(compile(src, "<tensorsh>", "exec"), namespace)   # noqa: S102 - identifiers only, checked above
     made = _FACTORIES[key] = namespace["_tsh_factory"]
     return made
+
+
+def caller_locations():
+    """The statements that called the running program functions, innermost first (each function's frame keeps its
+    caller's in `_tsh_back`): where `warnings.warn(..., stacklevel=n)` points."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename == "<tensorsh>" and "_tsh_back" in frame.f_locals:
+            yield frame.f_locals["_tsh_back"]
+        frame = frame.f_back

@@ -157,7 +157,8 @@ class Session:
         elif self._warnings is not None:
             self._warnings.append(f"{category}: {message}")
         elif loc is not None:
-            self._write_err(f"{loc.filename}:{loc.line}: {category}: {message}\n  {loc.source_line.strip()}\n")
+            line = loc.source_line.strip()
+            self._write_err(f"{loc.filename}:{loc.line}: {category}: {message}\n" + (f"  {line}\n" if line else ""))
         else:
             self._write_err(f"{category}: {message}\n")
 

@@ -8,7 +8,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels, layout, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
-from ..errors import runtime, type_error
+from ..errors import c_type_format, runtime, type_error
 from ..typenames import type_name  # (re-exported: the ops' argument messages)
 from ..storage import (INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, ConjStorage, check_size, note_view, note_write,
                        sync_conj)
@@ -121,8 +121,8 @@ def _new_return_type(name, fields):
         return f"torch.return_types.{name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
     body = {f: property(lambda self, i=i: self[i]) for i, f in enumerate(fields)}
     body.update(__api__=frozenset((*fields, "count", "index")), __repr__=__repr__, __str__=__repr__, __slots__=(),
-                __module__="torch.return_types")
-    return type(name, (tuple,), body)
+                __module__="torch.return_types", __format__=c_type_format(f"torch.return_types.{name}"))
+    return type(name, (tuple,), body)  # (its tp_name, in messages: typenames.class_tp_name)
 
 
 def bind_args(op, names, defaults, args, kwargs):

@@ -29,7 +29,7 @@ class Layout:
 
 
 STRIDED = object.__new__(Layout)
-Layout.__name__ = Layout.__qualname__ = "layout"
+errors.name_c_type(Layout, "torch.layout")
 
 
 
