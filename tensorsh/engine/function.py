@@ -146,6 +146,8 @@ class BackwardCFunction(Node, FunctionCtx):
                                                            expected=_shape_list(shape)))
         if g._shape != shape:
             g = sum_to(g, shape)
+        if not (g.dtype.is_floating_point or g.dtype.is_complex == dtype.is_complex):
+            raise runtime(messages.REAL_COMPLEX_GRADIENT)
         if g.dtype is not dtype:
             g = g.to(dtype)
         return g
@@ -381,7 +383,7 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
         if not isinstance(o, Tensor):
             continue
         is_input, modified = id(o) in inputs, id(o) in dirty
-        if not (executable and id(o) not in non_diff and o.dtype.is_floating_point):
+        if not (executable and id(o) not in non_diff and (o.dtype.is_floating_point or o.dtype.is_complex)):
             if not o.requires_grad:
                 if is_input and not modified:
                     outputs[i] = _view_as_self(o)
