@@ -311,9 +311,17 @@ def _tensor_outputs(flat, api):
         if not isinstance(o, Tensor):
             raise runtime(f"{api}: expected f(*primals) to return only tensors, got unsupported type {type(o)}")
     for o in flat:
-        if not o.dtype.is_floating_point:
+        if not (o.dtype.is_floating_point or o.dtype.is_complex):
             raise runtime(f"vjp(f, ...): All outputs of f must be floating-point or complex Tensors, got Tensor "
                           f"with dtype {o.dtype}")
+
+
+def _error_if_complex(api, args, is_input):
+    """jacrev's and jacfwd's refusal of complex functions (all arguments, not only those differentiated)."""
+    for idx, arg in enumerate(tree_flatten(args)[0]):
+        if isinstance(arg, Tensor) and arg.dtype.is_complex:
+            raise runtime(f"{api}: Expected all {'inputs' if is_input else 'outputs'} to be real but received complex "
+                          f"tensor at flattened input idx: {idx}")
 
 
 def vjp(func, *primals, has_aux=False):
@@ -361,11 +369,13 @@ def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None, _preallocate_and_
     def wrapper(*args, **kwargs):
         from .creation import zeros_like
         from .ops.joining import stack
+        _error_if_complex("jacrev", args, True)
         t = _Transform(args, _argnums(argnums, len(args)))
         with t.running():
             out, aux = _split_aux(func(*t.args, **kwargs), has_aux, "vjp(f, *primals)")
             flat_out, out_spec = tree_flatten(out)
             _tensor_outputs(flat_out, "vjp(f, *primals)")
+            _error_if_complex("jacrev", flat_out, False)
             zeros = [zeros_like(o) for o in flat_out]
             per_output = []
             for k, o in enumerate(flat_out):  # a row per output element: a vjp with one-hot cotangents
@@ -389,6 +399,7 @@ def hessian(func, argnums=0):
 
     def wrapper(*args, **kwargs):
         # (PyTorch's is jacfwd of jacrev: forward runs under vmap, whose randomness is 'error')
+        _error_if_complex("jacfwd", args, True)
         with _transform(vmapping=True, forward=True), _refusing_draws("error"):
             return inner(*args, **kwargs)
     return wrapper
@@ -780,6 +791,7 @@ def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
         from .creation import zeros_like
         from .ops.joining import stack
         _check_randomness(randomness)
+        _error_if_complex("jacfwd", args, True)
         nums = _argnums(argnums, len(args))
         diff = tuple(args[n] for n in nums) if isinstance(nums, tuple) else args[nums]
         flat_in, in_spec = tree_flatten(diff)
@@ -803,6 +815,7 @@ def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
         columns = [(k, j) for k, x in enumerate(flat_in) for j in range(x.numel())] or [None]
         results = _each_element(len(columns), randomness, column)
         out, aux = results[0][0], results[0][2] if has_aux else None
+        _error_if_complex("jacfwd", out, False)
         out_spec = tree_flatten(results[0][1])[1]
         flat_out = tree_flatten(out)[0]
         flat_cols = iter(tree_flatten(res[1])[0] for res in results if columns[0] is not None)
