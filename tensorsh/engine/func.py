@@ -5,7 +5,7 @@ per batch element and stacks the results (no BatchedTensor: a print inside the f
 import collections
 import contextlib
 
-from . import autograd
+from . import autograd, errors
 from .errors import runtime, value_error
 from .function import TRANSFORMS
 from .tensorimpl import Tensor
@@ -286,6 +286,7 @@ def grad_and_value(func, argnums=0, has_aux=False):
             if out.dim() != 0:
                 raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor "
                               f"with {out.dim()} dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
+            errors.library_imported("sympy")  # (PyTorch imports torch._dynamo here)
             grads = tree_unflatten(t.grads([out], [None]), t.diff_spec)
             if has_aux:
                 _tensor_aux(aux)
@@ -773,6 +774,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
     with fw.dual_level(), _transform():
         duals = [fw.make_dual(p, t) for p, t in zip(flat_p, flat_t)]
         out, aux = _split_aux(func(*tree_unflatten(duals, p_spec)), has_aux, "jvp(f, primals, tangents)")
+        errors.library_imported("sympy")  # (PyTorch imports torch._dynamo here)
         flat_out, out_spec = tree_flatten(out)
         for o in flat_out:
             if not isinstance(o, Tensor):
@@ -835,6 +837,7 @@ def linearize(func, *primals):
     PyTorch checks them). PyTorch traces the jvp into an FX graph and const-folds it, which warns (at one line of
     torch.fx's const_fold.py, so Python's default filter shows it once); here each call of jvp_fn runs jvp again."""
     from .errors import warn_once
+    errors.library_imported("sympy")  # (PyTorch's make_fx imports it)
     output = func(*primals)
     _, output_spec = tree_flatten(output)
     flat_primals, primals_spec = tree_flatten(primals)
