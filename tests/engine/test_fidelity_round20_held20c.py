@@ -7,13 +7,8 @@ from same_as_torch import same_as_torch
 PROGRAMS = {
 "a_functions_backward_class_is_made_with_the_class": """
 class F(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, x):
-        return x * 2
-
-    @staticmethod
-    def backward(ctx, g):
-        return g
+    forward = staticmethod(lambda ctx, x: x * 2)
+    backward = staticmethod(lambda ctx, g: g)
 
 class G(F):
     pass
@@ -27,35 +22,15 @@ def t(f):
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
 
-class Square(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, z):
-        ctx.save_for_backward(z)
-        return z * z
+def function(name, forward, backward):  # a Function whose backward sees its input
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(*inputs)
+    return type(name, (torch.autograd.Function,), {"forward": staticmethod(forward), "setup_context": staticmethod(
+        setup_context), "backward": staticmethod(lambda ctx, g: backward(g, *ctx.saved_tensors))})
 
-    @staticmethod
-    def backward(ctx, g):
-        z, = ctx.saved_tensors
-        return g * 2 * z.conj()
-
-class ToComplex(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, x):
-        return x * (1 + 1j)
-
-    @staticmethod
-    def backward(ctx, g):
-        return g * (1 - 1j)
-
-class IntGrad(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, z):
-        return z * 1
-
-    @staticmethod
-    def backward(ctx, g):
-        return torch.ones(g.shape, dtype=torch.int64)
-
+Square = function("Square", lambda z: z * z, lambda g, z: g * 2 * z.conj())
+ToComplex = function("ToComplex", lambda x: x * (1 + 1j), lambda g, x: g * (1 - 1j))
+IntGrad = function("IntGrad", lambda z: z * 1, lambda g, z: torch.ones(g.shape, dtype=torch.int64))
 z = torch.tensor([0.2 + 0.1j, 0.4 - 0.3j], requires_grad=True)
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 y = Square.apply(z)
@@ -72,16 +47,9 @@ def t(f):
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
 
-class NoConj(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, z):
-        ctx.save_for_backward(z)
-        return z * z
-
-    @staticmethod
-    def backward(ctx, g):
-        z, = ctx.saved_tensors
-        return g * 2 * z
+class NoConj(torch.autograd.Function):  # (its gradient lacks the conjugate)
+    forward = staticmethod(lambda ctx, z: ctx.save_for_backward(z) or z * z)
+    backward = staticmethod(lambda ctx, g: g * 2 * ctx.saved_tensors[0])
 
 z = torch.tensor([0.2 + 0.1j, 0.4 - 0.3j], dtype=torch.complex128, requires_grad=True)
 x = torch.tensor([0.3, 0.6], dtype=torch.float64, requires_grad=True)
