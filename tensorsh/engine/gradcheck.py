@@ -255,9 +255,9 @@ def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, che
     if check_backward_ad and any(o.is_complex() for o in func_out):
         # (PyTorch's _gradcheck_real_imag: the imaginary parts of complex outputs checked first, then the real)
         complex_outputs = [i for i, o in enumerate(outputs) if o.is_complex()]
-        for part in ("imag", "real"):
-            def part_fn(*args, part=part):
-                return tuple(getattr(o, part) if o.is_complex() else o for o in _as_tuple(func(*args)))
+        for part, attr in (("imaginary", "imag"), ("real", "real")):
+            def part_fn(*args, attr=attr):
+                return tuple(getattr(o, attr) if o.is_complex() else o for o in _as_tuple(func(*args)))
             part_out = part_fn(*inputs)
             _slow_gradcheck(part_fn, inputs, part_out, _differentiable_outputs(part_out), eps, atol, rtol,
                             nondet_tol, check_grad_dtypes, complex_outputs=complex_outputs, part=part)
@@ -295,8 +295,8 @@ def _slow_gradcheck(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol
     for i, o in enumerate(outputs):
         analytical = _analytical_jacobian(inputs, o, nondet_tol, check_grad_dtypes)
         for j, (a, n) in enumerate(zip(analytical, numerical[i])):
-            _check_close(a, n, i, j, rtol, atol, prefix=f"While considering the {part}{'inary' * (part == 'imag')} "
-                         f"part of complex outputs only, " if i in complex_outputs else "")
+            _check_close(a, n, i, j, rtol, atol, prefix=f"While considering the {part} part of complex outputs only, "
+                         if i in complex_outputs else "")
 
 
 def _check_close(a, n, i, j, rtol, atol, mode="", more=None, prefix=""):
@@ -525,6 +525,7 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
 
 
 def _uniform(t):
+    """t filled from U(-1, 1) in place, a complex t's real and imaginary parts alike (make_tensor's)."""
     from .ops.real_complex import view_as_real
     (view_as_real(t) if t.is_complex() else t).uniform_(-1, 1)
     return t
