@@ -1017,12 +1017,14 @@ def run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None,
         elif not isinstance(g, type(t)):  # full_like(t, g)
             check_size(t._np.nbytes)
             g = t._from_numpy(np.full(t._shape, g, dtype=t.dtype.np), t.dtype)
-        elif g._shape != t._shape:
-            raise runtime(messages.GRAD_SHAPE_MISMATCH.format(*mismatch_at(tensors, grad_tensors, t, g),
-                                                              g=g.shape, o=t.shape))
-        elif (g.dtype.category == 3) != (t.dtype.category == 3):
-            raise runtime(messages.GRAD_COMPLEX_MISMATCH.format(*mismatch_at(tensors, grad_tensors, t, g),
-                                                                g=g.dtype, o=t.dtype))
+        else:
+            errors.library_imported("sympy")  # (_make_grads imports symbolic_shapes for a gradient tensor)
+            if g._shape != t._shape:
+                raise runtime(messages.GRAD_SHAPE_MISMATCH.format(*mismatch_at(tensors, grad_tensors, t, g),
+                                                                  g=g.shape, o=t.shape))
+            if (g.dtype.category == 3) != (t.dtype.category == 3):
+                raise runtime(messages.GRAD_COMPLEX_MISMATCH.format(*mismatch_at(tensors, grad_tensors, t, g),
+                                                                    g=g.dtype, o=t.dtype))
         grads.append(g)
     if len(grads) != len(tensors):  # (_make_grads zips; the engine's run_backward counts)
         raise runtime(f"got {len(tensors)} tensors and {len(grads)} gradients")

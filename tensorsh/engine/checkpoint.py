@@ -8,7 +8,7 @@ import itertools
 
 from . import autograd, random as rng
 from .autograd import SavedTensor
-from .errors import TorchError, python_class, runtime, value_error, warn
+from .errors import TorchError, library_imported, python_class, runtime, value_error, warn
 from .function import Function
 from .saved_hooks import saved_tensors_hooks
 from .tensorimpl import Tensor
@@ -216,6 +216,7 @@ class CheckpointFunction(Function):
 
 def checkpoint(function, *args, use_reentrant=None, context_fn=None, determinism_check="default", debug=False,
                early_stop=True, **kwargs):
+    library_imported("sympy")  # (torch._disable_dynamo's first call imports torch._dynamo)
     if use_reentrant is None:
         warn("torch.utils.checkpoint: " + _EXPLICIT + "Starting in PyTorch 2.9, calling checkpoint without "
              "use_reentrant will raise an exception. " + _RECOMMEND)

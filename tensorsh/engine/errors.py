@@ -126,6 +126,19 @@ def library_site(loc):
     return site if entered is loc else None
 
 
+IMPORTED = set()  # libraries torch imports on first use that a program's run has reached (reset_state forgets them)
+FILTERS_CHANGED = [0]  # how often such an import changed Python's warning filters (the session compares its count)
+
+
+def library_imported(name):
+    """torch imports `name` on first use; sympy's import (torch.fx.experimental.symbolic_shapes, from _make_grads given
+    a gradient tensor, torch.func's transforms, ...) calls warnings.simplefilter, and a change of the filters makes
+    Python show again, once, every warning its "default" action has shown."""
+    if name not in IMPORTED:
+        IMPORTED.add(name)
+        FILTERS_CHANGED[0] += 1
+
+
 WARNED_ONCE = set()  # PyTorch's TORCH_WARN_ONCE texts already given in this process (reset_state forgets them)
 
 

@@ -493,6 +493,7 @@ for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatte
     _RULES[_name] = _linear_op(_name)
 _RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
 
+COMPLEX_UNSUPPORTED = "tensorsh: forward-mode AD of complex tensors is not supported yet"
 UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented yet.\n"
                "Please file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?"
                "template=feature-request.yml so that we can prioritize its implementation or submit a PR adding the "
@@ -553,6 +554,9 @@ def _with_tangent(name, fn):
             seen, _SEEN[0] = _SEEN[0], outer
         if _BUSY[0] or not _has_tangent(args, kwargs):
             return out
+        if any(isinstance(o, Tensor) and o.dtype.is_complex for o in (out if isinstance(out, (list, tuple)) else
+                                                                       (out,))):
+            raise runtime(COMPLEX_UNSUPPORTED)
         if not _float_outputs(out):
             if name == "__setitem__":  # (a write into a dual tensor, or of one: its tangent would be stale)
                 _unsupported("index_put_")
@@ -838,10 +842,11 @@ def make_dual(tensor, tangent, *, level=None):
                           "enter_dual_level() first.")
     if level != _LEVEL[0]:
         raise runtime("Invalid level given to _make_dual")
-    if not (tensor.dtype.is_floating_point):
-        raise value_error(f"Expected primal to be floating point or complex, but got: {tensor.dtype}")
-    if not (tangent.dtype.is_floating_point):
-        raise value_error(f"Expected tangent to be floating point or complex, but got: {tangent.dtype}")
+    for name, t in (("primal", tensor), ("tangent", tangent)):
+        if not (t.dtype.is_floating_point or t.dtype.is_complex):
+            raise value_error(f"Expected {name} to be floating point or complex, but got: {t.dtype}")
+        if t.dtype.is_complex:
+            raise runtime(COMPLEX_UNSUPPORTED)
     _check_size(tensor, tangent)
     _BUSY[0] = True
     try:

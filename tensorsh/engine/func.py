@@ -5,7 +5,7 @@ per batch element and stacks the results (no BatchedTensor: a print inside the f
 import collections
 import contextlib
 
-from . import autograd
+from . import autograd, errors
 from .errors import runtime, value_error
 from .function import TRANSFORMS
 from .tensorimpl import Tensor
@@ -286,6 +286,7 @@ def grad_and_value(func, argnums=0, has_aux=False):
             if out.dim() != 0:
                 raise runtime(f"grad_and_value(f)(*args): Expected f(*args) to return a scalar Tensor, got tensor "
                               f"with {out.dim()} dims. Maybe you wanted to use the vjp or jacrev APIs instead?")
+            errors.library_imported("sympy")  # (PyTorch imports torch._dynamo here)
             grads = tree_unflatten(t.grads([out], [None]), t.diff_spec)
             if has_aux:
                 _tensor_aux(aux)
@@ -311,9 +312,17 @@ def _tensor_outputs(flat, api):
         if not isinstance(o, Tensor):
             raise runtime(f"{api}: expected f(*primals) to return only tensors, got unsupported type {type(o)}")
     for o in flat:
-        if not o.dtype.is_floating_point:
+        if not (o.dtype.is_floating_point or o.dtype.is_complex):
             raise runtime(f"vjp(f, ...): All outputs of f must be floating-point or complex Tensors, got Tensor "
                           f"with dtype {o.dtype}")
+
+
+def _error_if_complex(api, args, is_input):
+    """jacrev's and jacfwd's refusal of complex functions (all arguments, not only those differentiated)."""
+    for idx, arg in enumerate(tree_flatten(args)[0]):
+        if isinstance(arg, Tensor) and arg.dtype.is_complex:
+            raise runtime(f"{api}: Expected all {'inputs' if is_input else 'outputs'} to be real but received complex "
+                          f"tensor at flattened input idx: {idx}")
 
 
 def vjp(func, *primals, has_aux=False):
@@ -361,11 +370,13 @@ def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None, _preallocate_and_
     def wrapper(*args, **kwargs):
         from .creation import zeros_like
         from .ops.joining import stack
+        _error_if_complex("jacrev", args, True)
         t = _Transform(args, _argnums(argnums, len(args)))
         with t.running():
             out, aux = _split_aux(func(*t.args, **kwargs), has_aux, "vjp(f, *primals)")
             flat_out, out_spec = tree_flatten(out)
             _tensor_outputs(flat_out, "vjp(f, *primals)")
+            _error_if_complex("jacrev", flat_out, False)
             zeros = [zeros_like(o) for o in flat_out]
             per_output = []
             for k, o in enumerate(flat_out):  # a row per output element: a vjp with one-hot cotangents
@@ -389,6 +400,7 @@ def hessian(func, argnums=0):
 
     def wrapper(*args, **kwargs):
         # (PyTorch's is jacfwd of jacrev: forward runs under vmap, whose randomness is 'error')
+        _error_if_complex("jacfwd", args, True)
         with _transform(vmapping=True, forward=True), _refusing_draws("error"):
             return inner(*args, **kwargs)
     return wrapper
@@ -762,6 +774,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
     with fw.dual_level(), _transform():
         duals = [fw.make_dual(p, t) for p, t in zip(flat_p, flat_t)]
         out, aux = _split_aux(func(*tree_unflatten(duals, p_spec)), has_aux, "jvp(f, primals, tangents)")
+        errors.library_imported("sympy")  # (PyTorch imports torch._dynamo here)
         flat_out, out_spec = tree_flatten(out)
         for o in flat_out:
             if not isinstance(o, Tensor):
@@ -780,6 +793,7 @@ def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
         from .creation import zeros_like
         from .ops.joining import stack
         _check_randomness(randomness)
+        _error_if_complex("jacfwd", args, True)
         nums = _argnums(argnums, len(args))
         diff = tuple(args[n] for n in nums) if isinstance(nums, tuple) else args[nums]
         flat_in, in_spec = tree_flatten(diff)
@@ -803,6 +817,7 @@ def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
         columns = [(k, j) for k, x in enumerate(flat_in) for j in range(x.numel())] or [None]
         results = _each_element(len(columns), randomness, column)
         out, aux = results[0][0], results[0][2] if has_aux else None
+        _error_if_complex("jacfwd", out, False)
         out_spec = tree_flatten(results[0][1])[1]
         flat_out = tree_flatten(out)[0]
         flat_cols = iter(tree_flatten(res[1])[0] for res in results if columns[0] is not None)
@@ -822,6 +837,7 @@ def linearize(func, *primals):
     PyTorch checks them). PyTorch traces the jvp into an FX graph and const-folds it, which warns (at one line of
     torch.fx's const_fold.py, so Python's default filter shows it once); here each call of jvp_fn runs jvp again."""
     from .errors import warn_once
+    errors.library_imported("sympy")  # (PyTorch's make_fx imports it)
     output = func(*primals)
     _, output_spec = tree_flatten(output)
     flat_primals, primals_spec = tree_flatten(primals)

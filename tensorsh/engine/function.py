@@ -47,7 +47,8 @@ class BackwardCFunction(Node, FunctionCtx):
     __api__ = Node.__api__ | {
         "saved_tensors", "saved_variables", "needs_input_grad", "save_for_backward", "mark_dirty",
         "mark_non_differentiable", "set_materialize_grads", "to_save", "dirty_tensors", "non_differentiable",
-        "apply", "requires_grad", "_raw_saved_tensors", "save_for_forward", "saved_for_forward"}
+        "apply", "requires_grad", "_raw_saved_tensors", "save_for_forward", "saved_for_forward", "_forward_cls"}
+    __class_api__ = frozenset({"_forward_cls"})
     __settable__ = frozenset({"*"})  # ctx.constant = ...: a program keeps what backward needs on ctx
     _forward_cls = None
     _in_jvp = False
@@ -145,6 +146,8 @@ class BackwardCFunction(Node, FunctionCtx):
                                                            expected=_shape_list(shape)))
         if g._shape != shape:
             g = sum_to(g, shape)
+        if not (g.dtype.is_floating_point or g.dtype.is_complex == dtype.is_complex):
+            raise runtime(messages.REAL_COMPLEX_GRADIENT)
         if g.dtype is not dtype:
             g = g.to(dtype)
         return g
@@ -170,10 +173,25 @@ def _static(cls, name):
     return None
 
 
+def backward_class(cls):
+    """<Name>Backward, made once per Function subclass (PyTorch's FunctionMeta does it at class creation)."""
+    bcls = cls.__dict__.get("_backward_cls")
+    if bcls is None:
+        name = cls.__name__ + "Backward"
+        bcls = type(name, (BackwardCFunction,), {"_forward_cls": cls, "name_": name,
+                                                 "__module__": "torch.autograd.function"})
+        type.__setattr__(cls, "_backward_cls", bcls)
+    return bcls
+
+
 class FunctionMeta(type):
     """Function's metaclass: the attributes a program reads on its Function class (Square.apply)."""
     __module__ = "torch.autograd.function"
-    __api__ = frozenset({"apply", "forward", "backward", "setup_context", "vjp", "jvp", "mark_dirty"})
+    __api__ = frozenset({"apply", "forward", "backward", "setup_context", "vjp", "jvp", "mark_dirty", "_backward_cls"})
+
+    def __init__(cls, name, bases, namespace):
+        super().__init__(name, bases, namespace)
+        backward_class(cls)
 
     def __tsh_attrs__(cls):
         return {k for klass in cls.__mro__ if klass is not object for k in klass.__dict__ if k[:1] != "_"}
@@ -182,6 +200,7 @@ class FunctionMeta(type):
 class Function(metaclass=FunctionMeta):
     """torch.autograd.Function: subclass it with static forward/backward (or forward + setup_context)."""
     __api__ = frozenset({"apply"})
+    __class_api__ = frozenset({"_backward_cls"})
     __module__ = "torch.autograd.function"
 
     def __init__(self, *args, **kwargs):
@@ -257,17 +276,6 @@ def _check_transforms(cls, setup, vmapping=False, tensors=()):
             raise runtime(messages.VMAP_RULE_MISSING.format(cls.__name__))
     if TRANSFORMS[2] and _static(cls, "jvp") is _DEFAULT["jvp"] and any(t.requires_grad for t in tensors):
         Function.jvp(None)
-
-
-def backward_class(cls):
-    """<Name>Backward, made once per Function subclass (PyTorch's FunctionMeta does it at class creation)."""
-    bcls = cls.__dict__.get("_backward_cls")
-    if bcls is None:
-        name = cls.__name__ + "Backward"
-        bcls = type(name, (BackwardCFunction,), {"_forward_cls": cls, "name_": name,
-                                                 "__module__": "torch.autograd.function"})
-        type.__setattr__(cls, "_backward_cls", bcls)
-    return bcls
 
 
 def function_apply(cls, args, kwargs):
@@ -375,7 +383,7 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
         if not isinstance(o, Tensor):
             continue
         is_input, modified = id(o) in inputs, id(o) in dirty
-        if not (executable and id(o) not in non_diff and o.dtype.is_floating_point):
+        if not (executable and id(o) not in non_diff and (o.dtype.is_floating_point or o.dtype.is_complex)):
             if not o.requires_grad:
                 if is_input and not modified:
                     outputs[i] = _view_as_self(o)

@@ -33,7 +33,7 @@ def _check_inputs(inputs):
     any_requiring = False
     for idx, inp in enumerate(inputs):
         if isinstance(inp, Tensor) and inp.requires_grad:
-            if inp.dtype is not dtypes.float64:
+            if inp.dtype not in (dtypes.float64, dtypes.complex128):
                 warn(f"Input #{idx} requires gradient and is not a double precision floating point or complex. This "
                      "check will likely fail if all the inputs are not of double precision floating point or complex. ",
                      site="torch.autograd.gradcheck._gradcheck_helper")  # (stacklevel=2: torch's line, shown once)
@@ -48,27 +48,33 @@ def _check_inputs(inputs):
 
 
 def _numerical_jacobian(func, inputs, outputs, eps):
-    """Per differentiable input, per float output: (input numel x output numel), by central differences."""
+    """Per differentiable input, per float output: (input numel x output numel), by central differences; a complex
+    input's column is the conjugate Wirtinger derivative ds/dx + 1j ds/dy (a step along eps, then along eps * 1j)."""
     def run():
         return tuple(a.clone() for a in _as_tuple(func(*inputs)))
+
+    def column(entry, step):
+        orig = entry.clone()
+        entry.copy_(orig - step)
+        outa = run()
+        entry.copy_(orig + step)
+        outb = run()
+        entry.copy_(orig)
+        return [((b - a) / (2 * eps)).detach().reshape(-1) for a, b in zip(outa, outb)]
     jacobians = []
     for inp in _diff_inputs(inputs):
         data = inp.data  # (PyTorch perturbs .data: the input's version counter does not move)
         cols = []
         for idx in itertools.product(*[range(m) for m in data.size()]):
-            entry = data[idx]
-            orig = entry.clone()
-            entry.copy_(orig - eps)
-            outa = run()
-            entry.copy_(orig + eps)
-            outb = run()
-            entry.copy_(orig)
-            cols.append(tuple(((b - a) / (2 * eps)).detach().reshape(-1) for a, b in zip(outa, outb)))
+            col = column(data[idx], eps)
+            if inp.is_complex():
+                col = [dx + dy * 1j for dx, dy in zip(col, column(data[idx], eps * 1j))]
+            cols.append(col)
         per_output = []
         for i, out in enumerate(outputs):
-            if not out.dtype.is_floating_point:
+            if not (out.dtype.is_floating_point or out.is_complex()):
                 continue
-            jac = out.new_zeros((inp.numel(), out.numel()))
+            jac = out.new_zeros((inp.numel(), out.numel()), dtype=inp.dtype if inp.is_complex() else None)
             for k, col in enumerate(cols):
                 jac[k] = col[i]
             per_output.append(jac)
@@ -243,7 +249,19 @@ def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, che
         _check_no_differentiable_outputs(func, inputs, func_out, eps)
         return True
     check = _fast_gradcheck if fast_mode else _slow_gradcheck
-    if check_backward_ad:
+    if any(isinstance(t, Tensor) and t.is_complex() for t in inputs + func_out) and (fast_mode or check_forward_ad):
+        raise runtime("tensorsh: gradcheck of complex inputs or outputs with fast_mode or check_forward_ad is not "
+                      "supported yet")
+    if check_backward_ad and any(o.is_complex() for o in func_out):
+        # (PyTorch's _gradcheck_real_imag: the imaginary parts of complex outputs checked first, then the real)
+        complex_outputs = [i for i, o in enumerate(outputs) if o.is_complex()]
+        for part, attr in (("imaginary", "imag"), ("real", "real")):
+            def part_fn(*args, attr=attr):
+                return tuple(getattr(o, attr) if o.is_complex() else o for o in _as_tuple(func(*args)))
+            part_out = part_fn(*inputs)
+            _slow_gradcheck(part_fn, inputs, part_out, _differentiable_outputs(part_out), eps, atol, rtol,
+                            nondet_tol, check_grad_dtypes, complex_outputs=complex_outputs, part=part)
+    elif check_backward_ad:
         check(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes)
     if check_forward_ad:
         check(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, True)
@@ -262,7 +280,10 @@ def _gradcheck(func, inputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, che
     return True
 
 
-def _slow_gradcheck(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, forward=False):
+def _slow_gradcheck(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol, check_grad_dtypes, forward=False,
+                    complex_outputs=(), part=None):
+    if not outputs:
+        return _check_no_differentiable_outputs(func, inputs, func_out, eps)
     numerical = _numerical_jacobian(func, inputs, func_out, eps)
     numerical = [nj for o, nj in zip(func_out, numerical) if o.requires_grad]
     if forward:
@@ -274,12 +295,13 @@ def _slow_gradcheck(func, inputs, func_out, outputs, eps, atol, rtol, nondet_tol
     for i, o in enumerate(outputs):
         analytical = _analytical_jacobian(inputs, o, nondet_tol, check_grad_dtypes)
         for j, (a, n) in enumerate(zip(analytical, numerical[i])):
-            _check_close(a, n, i, j, rtol, atol)
+            _check_close(a, n, i, j, rtol, atol, prefix=f"While considering the {part} part of complex outputs only, "
+                         if i in complex_outputs else "")
 
 
-def _check_close(a, n, i, j, rtol, atol, mode="", more=None):
+def _check_close(a, n, i, j, rtol, atol, mode="", more=None, prefix=""):
     if not _allclose(a, n, rtol, atol):
-        raise GradcheckError(f"Jacobian {mode}mismatch for output {i:d} with respect to input {j:d},\n"
+        raise GradcheckError(f"{prefix}Jacobian {mode}mismatch for output {i:d} with respect to input {j:d},\n"
                              f"numerical:{n}\nanalytical:{a}\n" + (more() if more is not None else ""))
 
 
@@ -502,15 +524,22 @@ def gradcheck(func, inputs, *, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=T
     return _gradcheck(*args)
 
 
+def _uniform(t):
+    """t filled from U(-1, 1) in place, a complex t's real and imaginary parts alike (make_tensor's)."""
+    from .ops.real_complex import view_as_real
+    (view_as_real(t) if t.is_complex() else t).uniform_(-1, 1)
+    return t
+
+
 def gradgradcheck(func, inputs, grad_outputs=None, *, eps=1e-6, atol=1e-5, rtol=1e-3,
                   gen_non_contig_grad_outputs=False, raise_exception=True, nondet_tol=0.0, check_undefined_grad=True,
                   check_grad_dtypes=False, check_batched_grad=False, check_fwd_over_rev=False,
                   check_rev_over_rev=True, fast_mode=False, masked=False):
     inputs = _as_tuple(inputs)
-    if grad_outputs is None:  # random grad outputs in [-1, 1), as torch.testing.make_tensor draws them
-        from .creation import empty
+    if grad_outputs is None:  # random grad outputs in [-1, 1), as torch.testing.make_tensor draws them (a complex
+        from .creation import empty  # one's real and imaginary parts, interleaved)
         grad_outputs = tuple(
-            empty(x.shape, dtype=x.dtype if x.dtype.is_floating_point else dtypes.float64).uniform_(-1, 1)
+            _uniform(empty(x.shape, dtype=x.dtype if x.dtype.is_floating_point or x.is_complex() else dtypes.float64))
             .requires_grad_() for x in _differentiable_outputs(func(*inputs)))
     else:
         grad_outputs = _as_tuple(grad_outputs)

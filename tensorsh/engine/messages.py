@@ -19,6 +19,10 @@ VMAP_RULE_TWICE = (
     "You tried to vmap over {}, but it has both generate_vmap_rule=True and an overridden vmap staticmethod. Please "
     "set generate_vmap_rule=False or delete the overridden vmap staticmethod to avoid ambiguity. For more details, "
     "please see https://pytorch.org/docs/main/notes/extending.func.html")
+# validate_outputs' TORCH_CHECK without a message: a complex gradient for a real input, or an integer one for a complex
+REAL_COMPLEX_GRADIENT = ("Expected isFloatingType(grad.scalar_type()) || (input_is_complex == grad_is_complex) to be "
+                         "true, but got false.  (Could this error message be improved?  If so, please report an "
+                         "enhancement request to PyTorch.)")
 INVALID_GRADIENT = ("Function {name} returned an invalid gradient at index {i} - got {got} but expected shape compatible "
                     "with {expected}")
 RANDOM_FROM_TO = "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"

@@ -712,6 +712,7 @@ def reset_state():
     from .storage import INFERENCE_MODE
     INFERENCE_MODE[0] = False
     errors.WARNED_ONCE.clear()
+    errors.IMPORTED.clear()
     printing.OPTIONS = printing.DEFAULT_OPTIONS
     kernels.set_num_threads(None)
     _INTEROP_THREADS[0] = None

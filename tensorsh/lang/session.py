@@ -19,7 +19,7 @@ from tensorsh.lang.parser import Source, parse
 
 from tensorsh.engine import undo as _undo
 from tensorsh.engine import errors as engine_errors
-from tensorsh.engine.errors import TorchError, library_site, set_warning_sink
+from tensorsh.engine.errors import FILTERS_CHANGED, TorchError, library_site, set_warning_sink
 
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
                  NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
@@ -87,6 +87,7 @@ class Session:
         self.interrupts = 0         # Ctrl-Cs caught by the program's own `except` in this statement
         self._sources = {}
         self._warned = set()
+        self._filters_changed = FILTERS_CHANGED[0]
         self._warnings = None       # list while execute() collects warnings
         self._warning_sink = self._on_warning  # (one bound method, not one per statement)
 
@@ -135,6 +136,9 @@ class Session:
             site = library_site(loc)
         key = (category, message, site) if site is not None else \
             (category, message, loc.filename if loc else "", loc.line if loc else 0)
+        if self._filters_changed != FILTERS_CHANGED[0]:  # (a library's import changed Python's filters)
+            self._filters_changed = FILTERS_CHANGED[0]
+            self._warned.clear()
         filters = self.warning_filters
         action = "default"
         if filters is not None:  # (the program imported warnings)

@@ -9,7 +9,7 @@ from functools import wraps
 from itertools import chain
 
 from tensorsh.engine import autograd, creation, dtypes, undo
-from tensorsh.engine.errors import make, warn
+from tensorsh.engine.errors import library_imported, make, warn
 from tensorsh.engine.tensor import Tensor
 
 
@@ -214,6 +214,7 @@ class Optimizer(Journaled):
     # ------------------------------------------------------------ param groups
 
     def add_param_group(self, param_group):
+        library_imported("sympy")  # (torch._disable_dynamo's first call imports torch._dynamo)
         if not isinstance(param_group, dict):
             raise make("TypeError", f"param_group must be a dict, but got {_class_repr(param_group)}")
         undo.touch_dict(param_group)
