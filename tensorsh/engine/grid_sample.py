@@ -1,7 +1,8 @@
-"""grid_sampler_2d (F.grid_sample on 4-d input, bilinear and nearest; not bicubic, nor its double backward) as ATen's vectorized CPU kernel computes it
-(GridSamplerKernel.cpp: each output point's source coordinates unnormalized, clipped or reflected per padding mode,
-the four corners' weights and the masked gathers), beside GridSampler2DBackward0: the input's gradient scattered in
-output order (per channel: north-west, north-east, south-west, south-east), the grid's summed over channels."""
+"""grid_sampler_2d (F.grid_sample on 4-d input, bilinear and nearest; not bicubic, nor its double backward) as ATen's
+vectorized CPU kernel computes it (GridSamplerKernel.cpp: each output point's source coordinates unnormalized, clipped
+or reflected per padding mode, the four corners' weights and the masked gathers), beside GridSampler2DBackward0: the
+input's gradient scattered in output order (per channel: north-west, north-east, south-west, south-east), the grid's
+summed over channels. grid_sampler_3d (5-d input) as GridSampler.cpp's scalar loops: eight corners, one op at a time."""
 import numpy as np
 
 from . import dtypes
@@ -149,10 +150,121 @@ def _scatter(target, cells, columns):
         target[:, cells[sel]] = target[:, cells[sel]] + columns[:, sel]
 
 
+# ------------------------------------------------------------------ 5-d input (GridSampler.cpp's scalar loops)
+
+def _source_index(coord, size, padding, align_corners):
+    """grid_sampler_compute_source_index_set_grad (GridSampler.h), one op at a time: the coordinate unnormalized,
+    then reflected and/or clipped, with d(index)/d(coord)."""
+    T = coord.dtype.type
+    if align_corners:
+        x, grad = ((coord + T(1)) / T(2)) * T(size - 1), T(size - 1) / T(2)
+    else:
+        x, grad = ((coord + T(1)) * T(size) - T(1)) / T(2), T(size) / T(2)
+    grad = np.full(coord.shape, grad, T)
+    if padding == 2:
+        twice_low, twice_high = (0, 2 * (size - 1)) if align_corners else (-1, 2 * size - 1)
+        if twice_low == twice_high:
+            return np.zeros_like(x), np.zeros_like(x)
+        low, span = T(twice_low) / T(2), T(twice_high - twice_low) / T(2)
+        shifted = x - low
+        negative = shifted < 0
+        shifted = np.abs(shifted)
+        extra = np.fmod(shifted, span)
+        odd = np.floor(shifted / span).astype(np.int64) % 2 == 1
+        x = np.where(odd, (span - extra) + low, extra + low).astype(T)
+        grad = grad * np.where(odd ^ negative, T(-1), T(1))
+    if padding:
+        top = T(size - 1)
+        inside = (x > 0) & ~(x >= top)
+        x = np.where(x <= 0, T(0), np.where(x >= top, top, x)).astype(T)
+        grad = grad * np.where(inside, T(1), T(0))  # (a product: a clipped point's multiplier keeps its sign)
+    return x, grad
+
+
+def _corners_3d(inp, grid, padding, align_corners, b, nearest):
+    """Per point: the source indices, their gradient multipliers and the (z, y, x) corners ATen visits (the one
+    nearest, or tnw tne tsw tse bnw bne bsw bse) with each's in-bounds mask and per-axis factors."""
+    D, H, W = inp.shape[2:]
+    coords = [_source_index(grid[b, ..., k].reshape(-1), size, padding, align_corners)
+              for k, size in enumerate((W, H, D))]
+    (ix, gx), (iy, gy), (iz, gz) = coords
+    if nearest:
+        cell = [np.rint(v).astype(np.int64) for v in (iz, iy, ix)]
+        return coords, [(cell, None)]
+    low = [np.floor(v) for v in (iz, iy, ix)]
+    corners = []
+    for k in range(8):
+        bits = (k >> 2, (k >> 1) & 1, k & 1)
+        cell = [lo.astype(np.int64) + d for lo, d in zip(low, bits)]
+        # (x1 - x) for the low corner, (x - x0) for the high one: z, y, x
+        factors = [(v - lo) if d else ((lo + 1) - v) for v, lo, d in zip((iz, iy, ix), low, bits)]
+        corners.append((cell, factors))
+    return coords, corners
+
+
+def _inside(cell, shape):
+    return np.logical_and.reduce([(c >= 0) & (c < n) for c, n in zip(cell, shape)])
+
+
+def forward_values_3d(inp, grid, mode, padding, align_corners):
+    N, C, D, H, W = inp.shape
+    T = inp.dtype.type
+    out = np.zeros((N, C, grid[0, ..., 0].size), inp.dtype)
+    for b in range(N):
+        _, corners = _corners_3d(inp, grid, padding, align_corners, b, mode == 1)
+        for cell, factors in corners:
+            mask = _inside(cell, (D, H, W))
+            vals = inp[b][:, np.clip(cell[0], 0, D - 1), np.clip(cell[1], 0, H - 1), np.clip(cell[2], 0, W - 1)]
+            if factors is None:
+                out[b] = np.where(mask, vals, T(0))
+                continue
+            weight = factors[2] * factors[1] * factors[0]  # (x, then y, then z)
+            out[b] = np.where(mask, out[b] + vals * weight, out[b])
+    return out.reshape((N, C) + grid.shape[1:4])
+
+
+def backward_values_3d(g, inp, grid, mode, padding, align_corners):
+    N, C, D, H, W = inp.shape
+    T = inp.dtype.type
+    g_in = np.zeros((N, C, D * H * W), inp.dtype)
+    g_grid = np.zeros(grid.shape, grid.dtype)
+    for b in range(N):
+        coords, corners = _corners_3d(inp, grid, padding, align_corners, b, mode == 1)
+        go = g[b].reshape(C, -1)
+        P = go.shape[1]
+        cells, deltas, terms = [], [], []
+        for k, (cell, factors) in enumerate(corners):
+            mask = _inside(cell, (D, H, W))
+            flat = (np.clip(cell[0], 0, D - 1) * H + np.clip(cell[1], 0, H - 1)) * W + np.clip(cell[2], 0, W - 1)
+            cells.append(np.where(mask, flat, -1))
+            if factors is None:
+                deltas.append(go)
+                continue
+            fz, fy, fx = factors
+            deltas.append((fx * fy * fz) * go)
+            terms.append((mask, inp[b].reshape(C, -1)[:, flat], (k & 1, (k >> 1) & 1, k >> 2), ((fy, fz), (fx, fz), (fx, fy))))
+        sums = [np.zeros(P, T) for _ in range(3)]  # gix, giy, giz
+        for c in range(C):  # per channel, per corner: (val * f * f') * gOut added or taken per the corner's side
+            for mask, vals, bits, others in terms:
+                for axis in range(3):
+                    term = vals[c] * others[axis][0] * others[axis][1] * go[c]
+                    moved = sums[axis] + term if bits[axis] else sums[axis] - term
+                    sums[axis] = np.where(mask, moved, sums[axis])
+        cell = np.stack(cells, 1).reshape(-1)  # point-major, then corner
+        delta = np.stack(deltas, 2).reshape(C, -1)
+        keep = cell >= 0
+        _scatter(g_in[b], cell[keep], delta[:, keep])
+        if mode != 1:
+            for axis in range(3):
+                g_grid[b, ..., axis] = (coords[axis][1] * sums[axis]).reshape(grid.shape[1:4])
+    return g_in.reshape(inp.shape), g_grid
+
+
 class GridSampler2DBackward0(Node):
     __slots__ = ("mode", "padding", "align_corners")
     saved_names = ("grid", "input")
     saved_values = {"align_corners": "align_corners", "interpolation_mode": "mode", "padding_mode": "padding"}
+    values = staticmethod(backward_values)
 
     def __init__(self, input, grid, mode, padding, align_corners):
         Node.__init__(self, (edge_of(input), edge_of(grid)))
@@ -161,10 +273,15 @@ class GridSampler2DBackward0(Node):
 
     def backward(self, g):
         grid, inp = self.unpack()
-        g_in, g_grid = backward_values(np.ascontiguousarray(g._np), inp._np, grid._np, self.mode, self.padding,
-                                       self.align_corners)
+        g_in, g_grid = self.values(np.ascontiguousarray(g._np), inp._np, grid._np, self.mode, self.padding,
+                                   self.align_corners)
         return (fresh(g_in, g.dtype) if self.next_functions[0][0] is not None else None,
                 fresh(g_grid, g.dtype) if self.next_functions[1][0] is not None else None)
+
+
+class GridSampler3DBackward0(GridSampler2DBackward0):
+    __slots__ = ()
+    values = staticmethod(backward_values_3d)
 
 
 def _sizes(t):
@@ -186,28 +303,36 @@ def _check(input, grid):
 
 
 def grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners):
-    """torch.grid_sampler: grid_sampler_2d for 4-d input (grid_sampler_3d, 5-d, is not in tensorsh)."""
-    if input.dim() != 4:
-        _check(input, grid)
-        raise make("NotImplementedError", "tensorsh: grid_sample is implemented for 4-D input only")
-    return grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners)
+    """torch.grid_sampler: grid_sampler_2d for 4-d input, else grid_sampler_3d."""
+    sampler = grid_sampler_2d if input.dim() == 4 else grid_sampler_3d
+    return sampler(input, grid, interpolation_mode, padding_mode, align_corners)
 
 
-def grid_sampler_2d(input, grid, mode, padding, align_corners):
+def grid_sampler_3d(input, grid, mode, padding, align_corners):
+    return grid_sampler_2d(input, grid, mode, padding, align_corners, dims=3)
+
+
+def grid_sampler_2d(input, grid, mode, padding, align_corners, dims=2):
     _check(input, grid)
-    if input.dim() != 4 or input.dim() != grid.dim():
-        raise runtime(f"grid_sampler(): expected 4D input and grid with same number of dimensions, but got input "
-                      f"with sizes {_sizes(input)} and grid with sizes {_sizes(grid)}")
+    if input.dim() != dims + 2 or input.dim() != grid.dim():
+        raise runtime(f"grid_sampler(): expected {dims + 2}D input and grid with same number of dimensions, but got "
+                      f"input with sizes {_sizes(input)} and grid with sizes {_sizes(grid)}")
+    if dims == 3 and mode == 2:
+        raise runtime("grid_sampler(): bicubic interpolation only supports 4D input")
     if grid.dtype is not input.dtype:
         raise runtime(dtypes.expected_scalar_type(input.dtype, grid.dtype))
-    if input.dtype in (dtypes.float16, dtypes.bfloat16):
-        raise make("NotImplementedError", "tensorsh: grid_sample on float16/bfloat16 input is not implemented")
     if input.dtype.category != 2:
-        raise make("NotImplementedError", f'"grid_sampler_2d_cpu_kernel_impl" not implemented for '
+        kernel = "grid_sampler_2d_cpu_kernel_impl" if dims == 2 else "grid_sampler3d_cpu"
+        raise make("NotImplementedError", f'"{kernel}" not implemented for '
                                           f"'{dtypes.SCALAR_NAMES[input.dtype.name]}'")
+    # (the 3-d loops' c10::Half arithmetic, each op in float rounded to half, is numpy's float16)
+    if input.dtype is dtypes.bfloat16 or (input.dtype is dtypes.float16 and dims == 2):
+        raise make("NotImplementedError", "tensorsh: grid_sample on float16/bfloat16 input is not implemented")
     if mode == 2:
         raise make("NotImplementedError", "tensorsh: grid_sample's bicubic mode is not implemented")
-    out = fresh(forward_values(input._np, np.ascontiguousarray(grid._np), mode, padding, align_corners), input.dtype)
+    forward, node = (forward_values, GridSampler2DBackward0) if dims == 2 else (forward_values_3d,
+                                                                                 GridSampler3DBackward0)
+    out = fresh(forward(input._np, np.ascontiguousarray(grid._np), mode, padding, align_corners), input.dtype)
     if needs_grad(input, grid):
-        attach(out, GridSampler2DBackward0(input, grid, mode, padding, align_corners))
+        attach(out, node(input, grid, mode, padding, align_corners))
     return out
