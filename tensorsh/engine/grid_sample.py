@@ -13,14 +13,28 @@ from .ops.core import attach, fresh, needs_grad
 
 def _location(coord, size, padding, align_corners):
     """ComputeLocation<padding, align_corners>::apply_get_grad: the source coordinate and d(coordinate)/d(grid)."""
+    return _padded(*_unnormalized(coord, size, align_corners), size, padding, align_corners)
+
+
+def _unnormalized(coord, size, align_corners):
+    """ComputeLocation::unnormalize, and its scaling factor as the gradient."""
     T = coord.dtype.type
     if align_corners:
-        scaling, low, twice_span, empty = T(size - 1) / T(2), T(0), T(size - 1) * T(2), size <= 1
+        scaling = T(size - 1) / T(2)
         x = (coord + T(1)) * scaling
     else:
-        scaling, low, twice_span, empty = T(size) / T(2), T(-0.5), T(size) * T(2), size <= 0
+        scaling = T(size) / T(2)
         x = _fma(coord + T(1), scaling, T(-0.5))  # (the AVX2 build fuses a multiply into the add that follows)
-    grad = np.full(coord.shape, scaling, T)
+    return x, np.full(coord.shape, scaling, T)
+
+
+def _padded(x, grad, size, padding, align_corners):
+    """ComputeLocation::compute_coordinates (with its gradient): reflected then clipped, or clipped."""
+    T = x.dtype.type
+    if align_corners:
+        low, twice_span, empty = T(0), T(size - 1) * T(2), size <= 1
+    else:
+        low, twice_span, empty = T(-0.5), T(size) * T(2), size <= 0
     if padding == 2:  # reflection, then clip
         if empty:
             x, grad = np.zeros_like(x), np.zeros_like(x)
@@ -40,6 +54,61 @@ def _location(coord, size, padding, align_corners):
         x = np.minimum(bounded, T(size - 1))
         grad = np.where(inside & (x != T(size - 1)), grad, T(0))
     return x.astype(T), grad.astype(T)
+
+
+# ------------------------------------------------------------------ bicubic (ApplyGridSample<..., Bicubic>)
+
+def _cubic_coefficients(t):
+    """get_cubic_coefficients (A = -0.75) at distance t as the AVX2 build computes them (measured): the outer taps'
+    products of A are not folded, so each later product is rounded before its add; the inner taps fuse theirs."""
+    T = t.dtype.type
+    A = T(-0.75)
+
+    def outer(x):  # ((A x - 5A) x + 8A) x - 4A
+        return ((A * x - T(5) * A) * x + T(8) * A) * x - T(4) * A
+
+    def inner(x):  # ((A + 2) x - (A + 3)) x x + 1
+        return _fma(_fma(A + T(2), x, -(A + T(3))) * x, x, T(1))
+    return [outer(t + T(1)), inner(t), inner(T(1) - t), outer(T(2) - t)]
+
+
+def _cubic_coefficients_grad(t):
+    """get_cubic_coefficients_grad: d(coefficient)/dx of each tap, as the kernel writes them."""
+    T = t.dtype.type
+    return [_fma(_fma(T(2.25), T(-1) - t, T(7.5)), T(-1) - t, T(6)),
+            _fma(T(-3.75), T(0) - t, T(-4.5)) * (T(0) - t),
+            _fma(T(3.75), T(1) - t, T(-4.5)) * (T(1) - t),
+            _fma(_fma(T(-2.25), T(2) - t, T(7.5)), T(2) - t, T(-6))]
+
+
+def _bicubic_taps(grid, H, W, padding, align_corners, b):
+    """Per point: the unnormalized coordinates' multipliers, the coefficients at x - floor(x) and y - floor(y), and
+    the sixteen taps (i for x, j for y) as (cell, mask) after compute_coordinates."""
+    x, gx_mult = _unnormalized(grid[b, ..., 0].reshape(-1), W, align_corners)
+    y, gy_mult = _unnormalized(grid[b, ..., 1].reshape(-1), H, align_corners)
+    ix, iy = np.floor(x), np.floor(y)
+    T = x.dtype.type
+    taps = {}
+    for i in range(4):
+        for j in range(4):
+            xx = _padded(ix + T(i - 1), np.zeros_like(x), W, padding, align_corners)[0]
+            yy = _padded(iy + T(j - 1), np.zeros_like(y), H, padding, align_corners)[0]
+            cx, cy = np.trunc(xx).astype(np.int64), np.trunc(yy).astype(np.int64)
+            mask = np.ones(cx.shape, bool) if padding else (cx > -1) & (cx < W) & (cy > -1) & (cy < H)
+            taps[i, j] = ((cy, cx), mask)
+    return (gx_mult, gy_mult), (x - ix, y - iy), taps
+
+
+def _bicubic_forward(inp, grid, padding, align_corners, b):
+    H, W = inp.shape[-2:]
+    _, (tx, ty), taps = _bicubic_taps(grid, H, W, padding, align_corners, b)
+    cx, cy = _cubic_coefficients(tx), _cubic_coefficients(ty)
+
+    def across(values):  # c0 v0 + c1 v1 + c2 v2 + c3 v3 along x: only the first product fused (measured)
+        return (_fma(cx[0], values[0], cx[1] * values[1]) + cx[2] * values[2]) + cx[3] * values[3]
+    rows = [across([_gather(inp, b, *taps[i, j]) for i in range(4)]) for j in range(4)]
+    # along y each later product is fused into the running sum
+    return _fma(cy[3], rows[3], _fma(cy[2], rows[2], _fma(cy[1], rows[1], cy[0] * rows[0])))
 
 
 def _corners(x, y, H, W, padding):
@@ -85,6 +154,9 @@ def forward_values(inp, grid, mode, padding, align_corners):
             ix, iy = np.rint(x).astype(np.int64), np.rint(y).astype(np.int64)
             mask = np.ones(ix.shape, bool) if padding else (ix > -1) & (ix < W) & (iy > -1) & (iy < H)
             out[b] = _gather(inp, b, (iy, ix), mask)
+            continue
+        if mode == 2:
+            out[b] = _bicubic_forward(inp, grid, padding, align_corners, b)
             continue
         corners, _ = _corners(x, y, H, W, padding)
         vals = [_gather(inp, b, yx, m) for yx, _, m in corners]
@@ -328,7 +400,7 @@ def grid_sampler_2d(input, grid, mode, padding, align_corners, dims=2):
     # (the 3-d loops' c10::Half arithmetic, each op in float rounded to half, is numpy's float16)
     if input.dtype is dtypes.bfloat16 or (input.dtype is dtypes.float16 and dims == 2):
         raise make("NotImplementedError", "tensorsh: grid_sample on float16/bfloat16 input is not implemented")
-    if mode == 2:
+    if mode == 2 and needs_grad(input, grid):
         raise make("NotImplementedError", "tensorsh: grid_sample's bicubic mode is not implemented")
     forward, node = (forward_values, GridSampler2DBackward0) if dims == 2 else (forward_values_3d,
                                                                                  GridSampler3DBackward0)
