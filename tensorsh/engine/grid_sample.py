@@ -58,13 +58,16 @@ def _padded(x, grad, size, padding, align_corners):
 
 # ------------------------------------------------------------------ bicubic (ApplyGridSample<..., Bicubic>)
 
-def _cubic_coefficients(t):
-    """get_cubic_coefficients (A = -0.75) at distance t as the AVX2 build computes them (measured): the outer taps'
-    products of A are not folded, so each later product is rounded before its add; the inner taps fuse theirs."""
+def _cubic_coefficients(t, fused=False):
+    """get_cubic_coefficients (A = -0.75) at distance t as the AVX2 build computes them (measured): the inner taps fuse
+    their products into the adds; the outer taps' products of A are each rounded before their add, except in the
+    backward kernel's instances for a grid alone (fused)."""
     T = t.dtype.type
     A = T(-0.75)
 
     def outer(x):  # ((A x - 5A) x + 8A) x - 4A
+        if fused:
+            return _fma(_fma(_fma(A, x, -(T(5) * A)), x, T(8) * A), x, -(T(4) * A))
         return ((A * x - T(5) * A) * x + T(8) * A) * x - T(4) * A
 
     def inner(x):  # ((A + 2) x - (A + 3)) x x + 1
@@ -72,13 +75,17 @@ def _cubic_coefficients(t):
     return [outer(t + T(1)), inner(t), inner(T(1) - t), outer(T(2) - t)]
 
 
-def _cubic_coefficients_grad(t):
-    """get_cubic_coefficients_grad: d(coefficient)/dx of each tap, as the kernel writes them."""
+def _cubic_coefficients_grad(t, fused):
+    """get_cubic_coefficients_grad: d(coefficient)/dx of each tap; every product fused into its add in the backward
+    kernel's instances for a grid alone, none in those that also compute the input's gradient (measured)."""
     T = t.dtype.type
-    return [_fma(_fma(T(2.25), T(-1) - t, T(7.5)), T(-1) - t, T(6)),
-            _fma(T(-3.75), T(0) - t, T(-4.5)) * (T(0) - t),
-            _fma(T(3.75), T(1) - t, T(-4.5)) * (T(1) - t),
-            _fma(_fma(T(-2.25), T(2) - t, T(7.5)), T(2) - t, T(-6))]
+    A = T(-0.75)
+    add = (lambda a, x, b: _fma(a, x, b)) if fused else (lambda a, x, b: a * x + b)
+    x0, x1, x2, x3 = T(-1) - t, T(0) - t, T(1) - t, T(2) - t
+    return [add(add(T(-3) * A, x0, -(T(10) * A)), x0, -(T(8) * A)),
+            add(T(-3) * (A + T(2)), x1, -(T(2) * (A + T(3)))) * x1,
+            add(T(3) * (A + T(2)), x2, -(T(2) * (A + T(3)))) * x2,
+            add(add(T(3) * A, x3, -(T(10) * A)), x3, T(8) * A)]
 
 
 def _bicubic_taps(grid, H, W, padding, align_corners, b):
@@ -97,6 +104,28 @@ def _bicubic_taps(grid, H, W, padding, align_corners, b):
             mask = np.ones(cx.shape, bool) if padding else (cx > -1) & (cx < W) & (cy > -1) & (cy < H)
             taps[i, j] = ((cy, cx), mask)
     return (gx_mult, gy_mult), (x - ix, y - iy), taps
+
+
+def _bicubic_backward(g_in, go, inp, grid, padding, align_corners, b):
+    """ApplyGridSample<Bicubic>::backward for batch b: the input's gradient scattered (into g_in, (C, H * W), None if
+    not wanted), the grid's returned: per channel, per tap (x outer), g -= val * gOut * d(coefficient) * coefficient."""
+    H, W = inp.shape[-2:]
+    (gx_mult, gy_mult), (tx, ty), taps = _bicubic_taps(grid, H, W, padding, align_corners, b)
+    # backward<input_requires_grad=false> is compiled with other contractions, except its double reflection instance
+    alone = g_in is None and not (padding == 2 and inp.dtype == np.float64)
+    cx, cy = _cubic_coefficients(tx, alone), _cubic_coefficients(ty, alone)
+    dx, dy = _cubic_coefficients_grad(tx, alone), _cubic_coefficients_grad(ty, alone)
+    order = [(i, j) for i in range(4) for j in range(4)]
+    if g_in is not None:
+        _scatter_taps(g_in, [(cy_ * W + cx_, mask) for (cy_, cx_), mask in (taps[k] for k in order)],
+                      [(go * cx[i]) * cy[j] for i, j in order], inp.dtype)
+    vals = {k: _gather(inp, b, *taps[k]) * go for k in order}  # (val * gOut)
+    gx, gy = np.zeros_like(tx), np.zeros_like(ty)
+    for c in range(inp.shape[1]):
+        for i, j in order:
+            gx = _fma(-(vals[i, j][c] * dx[i]), cy[j], gx)
+            gy = _fma(-(vals[i, j][c] * dy[j]), cx[i], gy)
+    return gx * gx_mult, gy * gy_mult
 
 
 def _bicubic_forward(inp, grid, padding, align_corners, b):
@@ -167,38 +196,27 @@ def forward_values(inp, grid, mode, padding, align_corners):
     return out.reshape(N, C, out_h, out_w)
 
 
-def backward_values(g, inp, grid, mode, padding, align_corners):
+def backward_values(g, inp, grid, mode, padding, align_corners, input_grad=True):
     N, C, H, W = inp.shape
     T = inp.dtype.type
     g_in = np.zeros((N, C, H * W), inp.dtype)
     g_grid = np.zeros(grid.shape, grid.dtype)
     for b in range(N):
-        x, y, gx_mult, gy_mult = _prepare(grid, H, W, padding, align_corners, b)
         go = g[b].reshape(C, -1)
+        if mode == 2:
+            gx, gy = _bicubic_backward(g_in[b] if input_grad else None, go, inp, grid, padding, align_corners, b)
+            g_grid[b, ..., 0], g_grid[b, ..., 1] = gx.reshape(grid.shape[1:3]), gy.reshape(grid.shape[1:3])
+            continue
+        x, y, gx_mult, gy_mult = _prepare(grid, H, W, padding, align_corners, b)
         if mode == 1:
             ix, iy = np.rint(x).astype(np.int64), np.rint(y).astype(np.int64)
             mask = np.ones(ix.shape, bool) if padding else (ix > -1) & (ix < W) & (iy > -1) & (iy < H)
             _scatter(g_in[b], (iy * W + ix)[mask], go[:, mask])
             continue
         corners, (n, s, w, e) = _corners(x, y, H, W, padding)
-        cells, values = [], []
-        for (iy, ix), weight, mask in corners:
-            cells.append(np.where(mask, iy * W + ix, -1))
-            values.append(weight * go)
-        # per point, its four corners in order (mask_scatter_add per corner over a vector of points: corner-major
-        # within each block of 8 (float) or 4 (double) points)
-        lanes = 8 if inp.dtype == np.float32 else 4
         P = len(x)
-        order = []
-        for start in range(0, P, lanes):
-            for k in range(4):
-                order.extend((k, p) for p in range(start, min(start + lanes, P)))
-        ks = np.array([k for k, _ in order], np.int64)
-        ps = np.array([p for _, p in order], np.int64)
-        cell = np.stack(cells)[ks, ps]
-        keep = cell >= 0
-        stacked = np.stack(values)  # (4, C, P)
-        _scatter(g_in[b], cell[keep], stacked[ks[keep], :, ps[keep]].T)
+        _scatter_taps(g_in[b], [(iy * W + ix, mask) for (iy, ix), _, mask in corners],
+                      [weight * go for _, weight, _ in corners], inp.dtype)
         vals = [_gather(inp, b, yx, m) for yx, _, m in corners]
         gx = np.zeros(P, T)
         gy = np.zeros(P, T)
@@ -209,6 +227,20 @@ def backward_values(g, inp, grid, mode, padding, align_corners):
         g_grid[b, ..., 0] = (gx * gx_mult).reshape(grid.shape[1:3])
         g_grid[b, ..., 1] = (gy * gy_mult).reshape(grid.shape[1:3])
     return g_in.reshape(N, C, H, W), g_grid
+
+
+def _scatter_taps(target, taps, values, dtype):
+    """mask_scatter_add of each tap's (C, P) values at its (cells, mask), as the kernel visits them: tap-major within
+    each vector of 8 (float) or 4 (double) points, the points of a vector in order."""
+    lanes = 8 if dtype == np.float32 else 4
+    P = values[0].shape[1]
+    order = [(k, p) for start in range(0, P, lanes) for k in range(len(taps))
+             for p in range(start, min(start + lanes, P))]
+    ks = np.array([k for k, _ in order], np.int64)
+    ps = np.array([p for _, p in order], np.int64)
+    cell = np.stack([np.where(mask, cells, -1) for cells, mask in taps])[ks, ps]
+    keep = cell >= 0
+    _scatter(target, cell[keep], np.stack(values)[ks[keep], :, ps[keep]].T)
 
 
 def _scatter(target, cells, columns):
@@ -295,7 +327,7 @@ def forward_values_3d(inp, grid, mode, padding, align_corners):
     return out.reshape((N, C) + grid.shape[1:4])
 
 
-def backward_values_3d(g, inp, grid, mode, padding, align_corners):
+def backward_values_3d(g, inp, grid, mode, padding, align_corners, input_grad=True):
     N, C, D, H, W = inp.shape
     T = inp.dtype.type
     g_in = np.zeros((N, C, D * H * W), inp.dtype)
@@ -345,9 +377,10 @@ class GridSampler2DBackward0(Node):
 
     def backward(self, g):
         grid, inp = self.unpack()
+        input_grad = self.next_functions[0][0] is not None
         g_in, g_grid = self.values(np.ascontiguousarray(g._np), inp._np, grid._np, self.mode, self.padding,
-                                   self.align_corners)
-        return (fresh(g_in, g.dtype) if self.next_functions[0][0] is not None else None,
+                                   self.align_corners, input_grad)
+        return (fresh(g_in, g.dtype) if input_grad else None,
                 fresh(g_grid, g.dtype) if self.next_functions[1][0] is not None else None)
 
 
@@ -400,8 +433,6 @@ def grid_sampler_2d(input, grid, mode, padding, align_corners, dims=2):
     # (the 3-d loops' c10::Half arithmetic, each op in float rounded to half, is numpy's float16)
     if input.dtype is dtypes.bfloat16 or (input.dtype is dtypes.float16 and dims == 2):
         raise make("NotImplementedError", "tensorsh: grid_sample on float16/bfloat16 input is not implemented")
-    if mode == 2 and needs_grad(input, grid):
-        raise make("NotImplementedError", "tensorsh: grid_sample's bicubic mode is not implemented")
     forward, node = (forward_values, GridSampler2DBackward0) if dims == 2 else (forward_values_3d,
                                                                                  GridSampler3DBackward0)
     out = fresh(forward(input._np, np.ascontiguousarray(grid._np), mode, padding, align_corners), input.dtype)
