@@ -75,9 +75,10 @@ def _windows(kernel, stride, dilation, out):
         yield offs, tuple(slice(o * d, o * d + s * (m - 1) + 1, s) for o, d, s, m in zip(offs, dilation, stride, out))
 
 
-def _correlate(x, w, b, stride, padding, dilation, groups):
+def _correlate(x, w, b, stride, padding, dilation, groups, ordered=False):
     """x (N, C, *S) cross-correlated with w (O, C/groups, *K), plus b, in x's type: in PyTorch's order for a 2-d
-    one, summed in double and rounded once for a 3-d one."""
+    one, summed in double and rounded once for a 3-d one; ordered: each sum in the unfolded input's order (input
+    channel, then kernel offsets), the bias added last."""
     n, c = x.shape[:2]
     o, cg = w.shape[:2]
     kernel = w.shape[2:]
@@ -95,14 +96,17 @@ def _correlate(x, w, b, stride, padding, dilation, groups):
                     "nc...,oc->no...", xp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl],
                     w[(slice(g * og, (g + 1) * og), slice(None)) + offs])
         return (acc if b is None else acc + b.astype(np.float64).reshape((1, o, 1, 1, 1))).astype(dt)
-    onednn = _use_onednn(n, c, x.shape[2:], kernel, groups)
+    onednn = _use_onednn(n, c, x.shape[2:], kernel, groups) and not ordered
     if dt == np.float32 and onednn and kernels.AVX512_CORE:
         return _onednn_avx512(xp, w, b, windows, (n, o) + out_sp, groups)
-    if dt == np.float32 and not onednn and groups == 1:
+    if dt == np.float32 and not onednn and groups == 1 and not ordered:
         out = _native_gemm(xp, w, b, windows, out_sp)
         if out is not None:
             return out
-    acc = np.zeros((n, o) + out_sp, dt) if b is None else \
+    if dt == np.float16:  # (slow_conv2d's half gemm: each dot summed in float, the bias added in float, one rounding)
+        return _correlate(x.astype(np.float32), w.astype(np.float32), None if b is None else b.astype(np.float32),
+                          stride, padding, dilation, groups, ordered=True).astype(dt)
+    acc = np.zeros((n, o) + out_sp, dt) if b is None or ordered else \
         np.broadcast_to(b.reshape((1, o) + (1,) * nd), (n, o) + out_sp).copy()
     exact = dt == np.float32
     for g in range(groups):
@@ -119,7 +123,7 @@ def _correlate(x, w, b, stride, padding, dilation, groups):
                 out[...] = _fma(wv, patch, out)
             else:
                 out += (wv * patch).astype(dt)
-    return acc
+    return acc if b is None or not ordered else acc + b.reshape((1, o) + (1,) * nd)
 
 
 def _onednn_avx512(xp, w, b, windows, shape, groups):
@@ -352,10 +356,12 @@ def _values(x, w, b, geometry):
         out = np.zeros(shape, x.dtype)
     else:
         out = _input_grad(x.astype(np.float64), w.astype(np.float64), shape, stride, padding, dilation, groups)
-    if b is not None and x.ndim == 5:  # (slow_conv_transpose3d adds the bias in the sum, 1-/2-d after rounding)
-        out = out + b.astype(np.float64).reshape((1, -1, 1, 1, 1))
+    # (slow_conv_transpose3d adds the bias in the sum, and so do the half kernels; 1-/2-d others after rounding)
+    in_sum = x.ndim == 5 or x.dtype == np.float16
+    if b is not None and in_sum:
+        out = out + b.astype(np.float64).reshape((1, -1) + (1,) * (x.ndim - 2))
     out = out.astype(x.dtype)
-    if b is not None and x.ndim < 5:
+    if b is not None and not in_sum:
         out += b.reshape((1, -1) + (1,) * (x.ndim - 2))
     return out
 
