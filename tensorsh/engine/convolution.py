@@ -299,17 +299,27 @@ def _letters(nd):
     return "dhw"[3 - nd:]
 
 
-def _input_grad(gout, w, in_shape, stride, padding, dilation, groups):
-    """The adjoint of a correlation in its input (a transposed convolution of gout), in double."""
+def _input_grad(gout, w, in_shape, stride, padding, dilation, groups, single=False):
+    """The adjoint of a correlation in its input (a transposed convolution of gout), in double; single: in float
+    as slow_conv_transpose2d's half kernel, each column summed over the channels in order, col2im adding the columns
+    kernel offset by offset."""
     sp = _letters(len(in_shape) - 2)
-    gxp = np.zeros(tuple(in_shape[:2]) + tuple(n + 2 * p for n, p in zip(in_shape[2:], padding)))
+    gxp = np.zeros(tuple(in_shape[:2]) + tuple(n + 2 * p for n, p in zip(in_shape[2:], padding)),
+                   np.float32 if single else np.float64)
     o, cg = w.shape[:2]
     og = o // groups
     for g in range(groups):
         for offs, sl in _windows(w.shape[2:], stride, dilation, gout.shape[2:]):
-            gxp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl] += np.einsum(
-                f"no{sp},oc->nc{sp}", gout[:, g * og:(g + 1) * og],
-                w[(slice(g * og, (g + 1) * og), slice(None)) + offs])
+            gs, ws = gout[:, g * og:(g + 1) * og], w[(slice(g * og, (g + 1) * og), slice(None)) + offs]
+            if single:  # (the reduced-type gemm's dot: four partial sums, k % 4, then added in order)
+                partial = [np.zeros((gs.shape[0], cg) + gs.shape[2:], np.float32) for _ in range(4)]
+                for k in range(og):
+                    partial[k % 4 if k < og - og % 4 else 0] += np.einsum(
+                        f"n{sp},c->nc{sp}", gs[:, k].astype(np.float32), ws[k].astype(np.float32))
+                column = ((partial[0] + partial[1]) + partial[2]) + partial[3]
+            else:
+                column = np.einsum(f"no{sp},oc->nc{sp}", gs, ws)
+            gxp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl] += column
     return gxp[(slice(None), slice(None)) + tuple(slice(p, p + n) for p, n in zip(padding, in_shape[2:]))]
 
 
@@ -352,14 +362,17 @@ def _values(x, w, b, geometry):
     if not transposed:
         return _correlate(x, w, b, stride, padding, dilation, groups)
     shape = (x.shape[0], w.shape[1] * groups) + _transposed_sizes(x.shape[2:], w.shape[2:], geometry)
+    half = x.dtype == np.float16 and x.ndim < 5
     if 0 in shape:
         out = np.zeros(shape, x.dtype)
+    elif half:
+        out = _input_grad(x, w, shape, stride, padding, dilation, groups, single=True)
     else:
         out = _input_grad(x.astype(np.float64), w.astype(np.float64), shape, stride, padding, dilation, groups)
-    # (slow_conv_transpose3d adds the bias in the sum, and so do the half kernels; 1-/2-d others after rounding)
-    in_sum = x.ndim == 5 or x.dtype == np.float16
+    # (slow_conv_transpose3d adds the bias in the sum, the half 1-/2-d kernels in float after it, others after rounding)
+    in_sum = x.ndim == 5 or half
     if b is not None and in_sum:
-        out = out + b.astype(np.float64).reshape((1, -1) + (1,) * (x.ndim - 2))
+        out = out + b.astype(out.dtype).reshape((1, -1) + (1,) * (x.ndim - 2))
     out = out.astype(x.dtype)
     if b is not None and not in_sum:
         out += b.reshape((1, -1) + (1,) * (x.ndim - 2))
