@@ -1,12 +1,14 @@
-"""grid_sampler_2d (F.grid_sample on 4-d input, bilinear and nearest; not bicubic, nor its double backward) as ATen's
+"""grid_sampler_2d (F.grid_sample on 4-d input: bilinear, nearest and bicubic; not its double backward) as ATen's
 vectorized CPU kernel computes it (GridSamplerKernel.cpp: each output point's source coordinates unnormalized, clipped
-or reflected per padding mode, the four corners' weights and the masked gathers), beside GridSampler2DBackward0: the
-input's gradient scattered in output order (per channel: north-west, north-east, south-west, south-east), the grid's
-summed over channels. grid_sampler_3d (5-d input) as GridSampler.cpp's scalar loops: eight corners, one op at a time."""
+or reflected per padding mode, the corners' or taps' weights and the masked gathers), beside GridSampler2DBackward0:
+the input's gradient scattered in output order (per channel: north-west, north-east, south-west, south-east), the
+grid's summed over channels. grid_sampler_3d (5-d input) as GridSampler.cpp's scalar loops: eight corners, one op at
+a time."""
 import numpy as np
 
-from . import dtypes
+from . import autograd, dtypes
 from .autograd import Node, SavedTensor, edge_of
+from .composite_backward import UndifferentiableBackward
 from .errors import make, runtime
 from .interpolation import _fma
 from .ops.core import attach, fresh, needs_grad
@@ -380,8 +382,21 @@ class GridSampler2DBackward0(Node):
         input_grad = self.next_functions[0][0] is not None
         g_in, g_grid = self.values(np.ascontiguousarray(g._np), inp._np, grid._np, self.mode, self.padding,
                                    self.align_corners, input_grad)
-        return (fresh(g_in, g.dtype) if input_grad else None,
-                fresh(g_grid, g.dtype) if self.next_functions[1][0] is not None else None)
+        grads = (fresh(g_in, g.dtype) if input_grad else None,
+                 fresh(g_grid, g.dtype) if self.next_functions[1][0] is not None else None)
+        if autograd._grad_enabled[0] and any(t.requires_grad for t in (g, inp, grid)):  # (create_graph)
+            for out in grads:
+                if out is not None:
+                    attach(out, _DoubleBackward(type(self).__name__[:-1] + "Backward0", "", (g, inp, grid)))
+        return grads
+
+
+class _DoubleBackward(UndifferentiableBackward):
+    """GridSampler2DBackwardBackward0 / GridSampler3DBackwardBackward0, whose formulas the engine lacks."""
+    __slots__ = ()
+
+    def backward(self, gg):
+        raise runtime(f"tensorsh: grid_sample's double backward ({self.name_}) is not supported yet")
 
 
 class GridSampler3DBackward0(GridSampler2DBackward0):
