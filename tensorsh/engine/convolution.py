@@ -75,9 +75,10 @@ def _windows(kernel, stride, dilation, out):
         yield offs, tuple(slice(o * d, o * d + s * (m - 1) + 1, s) for o, d, s, m in zip(offs, dilation, stride, out))
 
 
-def _correlate(x, w, b, stride, padding, dilation, groups):
+def _correlate(x, w, b, stride, padding, dilation, groups, ordered=False):
     """x (N, C, *S) cross-correlated with w (O, C/groups, *K), plus b, in x's type: in PyTorch's order for a 2-d
-    one, summed in double and rounded once for a 3-d one."""
+    one, summed in double and rounded once for a 3-d one; ordered: each sum in the unfolded input's order (input
+    channel, then kernel offsets), the bias added last."""
     n, c = x.shape[:2]
     o, cg = w.shape[:2]
     kernel = w.shape[2:]
@@ -95,14 +96,17 @@ def _correlate(x, w, b, stride, padding, dilation, groups):
                     "nc...,oc->no...", xp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl],
                     w[(slice(g * og, (g + 1) * og), slice(None)) + offs])
         return (acc if b is None else acc + b.astype(np.float64).reshape((1, o, 1, 1, 1))).astype(dt)
-    onednn = _use_onednn(n, c, x.shape[2:], kernel, groups)
+    onednn = _use_onednn(n, c, x.shape[2:], kernel, groups) and not ordered
     if dt == np.float32 and onednn and kernels.AVX512_CORE:
         return _onednn_avx512(xp, w, b, windows, (n, o) + out_sp, groups)
-    if dt == np.float64 or dt == np.float32 and not onednn:  # (float32 and not oneDNN's: one group)
+    if (dt == np.float64 or dt == np.float32 and not onednn) and not ordered:  # (float32 not oneDNN's: one group)
         out = _native_gemm(xp, w, b, windows, out_sp, groups)
         if out is not None:
             return out
-    acc = np.zeros((n, o) + out_sp, dt) if b is None else \
+    if dt == np.float16:  # (slow_conv2d's half gemm: each dot summed in float, the bias added in float, one rounding)
+        return _correlate(x.astype(np.float32), w.astype(np.float32), None if b is None else b.astype(np.float32),
+                          stride, padding, dilation, groups, ordered=True).astype(dt)
+    acc = np.zeros((n, o) + out_sp, dt) if b is None or ordered else \
         np.broadcast_to(b.reshape((1, o) + (1,) * nd), (n, o) + out_sp).copy()
     exact = dt == np.float32
     for g in range(groups):
@@ -119,7 +123,7 @@ def _correlate(x, w, b, stride, padding, dilation, groups):
                 out[...] = _fma(wv, patch, out)
             else:
                 out += (wv * patch).astype(dt)
-    return acc
+    return acc if b is None or not ordered else acc + b.reshape((1, o) + (1,) * nd)
 
 
 def _onednn_avx512(xp, w, b, windows, shape, groups):
@@ -353,17 +357,27 @@ def _letters(nd):
     return "dhw"[3 - nd:]
 
 
-def _input_grad(gout, w, in_shape, stride, padding, dilation, groups):
-    """The adjoint of a correlation in its input (a transposed convolution of gout), in double."""
+def _input_grad(gout, w, in_shape, stride, padding, dilation, groups, single=False):
+    """The adjoint of a correlation in its input (a transposed convolution of gout), in double; single: in float
+    as slow_conv_transpose2d's half kernel, each column summed over the channels in order, col2im adding the columns
+    kernel offset by offset."""
     sp = _letters(len(in_shape) - 2)
-    gxp = np.zeros(tuple(in_shape[:2]) + tuple(n + 2 * p for n, p in zip(in_shape[2:], padding)))
+    gxp = np.zeros(tuple(in_shape[:2]) + tuple(n + 2 * p for n, p in zip(in_shape[2:], padding)),
+                   np.float32 if single else np.float64)
     o, cg = w.shape[:2]
     og = o // groups
     for g in range(groups):
         for offs, sl in _windows(w.shape[2:], stride, dilation, gout.shape[2:]):
-            gxp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl] += np.einsum(
-                f"no{sp},oc->nc{sp}", gout[:, g * og:(g + 1) * og],
-                w[(slice(g * og, (g + 1) * og), slice(None)) + offs])
+            gs, ws = gout[:, g * og:(g + 1) * og], w[(slice(g * og, (g + 1) * og), slice(None)) + offs]
+            if single:  # (the reduced-type gemm's dot: four partial sums, k % 4, then added in order)
+                partial = [np.zeros((gs.shape[0], cg) + gs.shape[2:], np.float32) for _ in range(4)]
+                for k in range(og):
+                    partial[k % 4 if k < og - og % 4 else 0] += np.einsum(
+                        f"n{sp},c->nc{sp}", gs[:, k].astype(np.float32), ws[k].astype(np.float32))
+                column = ((partial[0] + partial[1]) + partial[2]) + partial[3]
+            else:
+                column = np.einsum(f"no{sp},oc->nc{sp}", gs, ws)
+            gxp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl] += column
     return gxp[(slice(None), slice(None)) + tuple(slice(p, p + n) for p, n in zip(padding, in_shape[2:]))]
 
 
@@ -406,14 +420,19 @@ def _values(x, w, b, geometry):
     if not transposed:
         return _correlate(x, w, b, stride, padding, dilation, groups)
     shape = (x.shape[0], w.shape[1] * groups) + _transposed_sizes(x.shape[2:], w.shape[2:], geometry)
+    half = x.dtype == np.float16 and x.ndim < 5
     if 0 in shape:
         out = np.zeros(shape, x.dtype)
+    elif half:
+        out = _input_grad(x, w, shape, stride, padding, dilation, groups, single=True)
     else:
         out = _input_grad(x.astype(np.float64), w.astype(np.float64), shape, stride, padding, dilation, groups)
-    if b is not None and x.ndim == 5:  # (slow_conv_transpose3d adds the bias in the sum, 1-/2-d after rounding)
-        out = out + b.astype(np.float64).reshape((1, -1, 1, 1, 1))
+    # (slow_conv_transpose3d adds the bias in the sum, the half 1-/2-d kernels in float after it, others after rounding)
+    in_sum = x.ndim == 5 or half
+    if b is not None and in_sum:
+        out = out + b.astype(out.dtype).reshape((1, -1) + (1,) * (x.ndim - 2))
     out = out.astype(x.dtype)
-    if b is not None and x.ndim < 5:
+    if b is not None and not in_sum:
         out += b.reshape((1, -1) + (1,) * (x.ndim - 2))
     return out
 
@@ -732,19 +751,25 @@ def constant_pad_nd(input, pad, value=0.0):
     return out
 
 
+def refuse_sparse_gradient(node):
+    """An embedding's `sparse=True` asks for a sparse COO weight gradient; the engine has no sparse tensors."""
+    if node.sparse:
+        raise runtime(f"tensorsh: {type(node).__name__}'s sparse weight gradient (sparse=True) is not supported yet")
+
+
 class EmbeddingBackward0(Node):
-    __slots__ = ("num_weights", "padding_idx", "scale")
+    __slots__ = ("num_weights", "padding_idx", "scale", "sparse")
     saved_names = ("indices",)
     saved_values = {"padding_idx": lambda node: unsigned(-1 if node.padding_idx is None else node.padding_idx),
-                    "scale_grad_by_freq": "scale", "sparse": lambda node: False,
-                    "weight_sym_argsize_0": "num_weights"}
+                    "scale_grad_by_freq": "scale", "sparse": "sparse", "weight_sym_argsize_0": "num_weights"}
 
-    def __init__(self, weight, indices, padding_idx, scale):
+    def __init__(self, weight, indices, padding_idx, scale, sparse):
         Node.__init__(self, (edge_of(weight),))
-        self.num_weights, self.padding_idx, self.scale = weight._shape[0], padding_idx, scale
+        self.num_weights, self.padding_idx, self.scale, self.sparse = weight._shape[0], padding_idx, scale, sparse
         self.saved = (SavedTensor(indices),)
 
     def backward(self, g):
+        refuse_sparse_gradient(self)
         idx, = self.unpack()
         flat = idx._np.reshape(-1)
         gn = g._np.reshape(len(flat), -1)
@@ -796,7 +821,7 @@ def embedding_renorm_(weight, indices, max_norm, norm_type):
     return weight
 
 
-def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
+def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
     if weight.dim() == 0 and needs_grad(weight):  # (autograd reads weight.size(0) for its node first)
         raise index_error(messages.DIM_NO_DIMS.format(0))
     if weight.dim() != 2:
@@ -812,5 +837,5 @@ def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
         raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
     out = fresh(np.ascontiguousarray(weight._np[indices._np]), weight.dtype)
     if needs_grad(weight):
-        attach(out, EmbeddingBackward0(weight, indices, padding_idx, scale_grad_by_freq))
+        attach(out, EmbeddingBackward0(weight, indices, padding_idx, scale_grad_by_freq, bool(sparse)))
     return out

@@ -6,6 +6,7 @@ import numpy as np
 from . import dtypes
 from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import undifferentiable
+from .convolution import refuse_sparse_gradient
 from .errors import runtime
 from .ops.core import NotImplementedNode, attach, fresh, needs_grad, operand_edge
 from .ops.sorting import _order
@@ -14,19 +15,20 @@ _MODES = {0: "sum", 1: "mean", 2: "max"}
 
 
 class EmbeddingBagBackward0(Node):
-    __slots__ = ("mode", "padding_idx", "scale", "num_weights", "bags", "argmax", "sizes")
+    __slots__ = ("mode", "padding_idx", "scale", "sparse", "num_weights", "bags", "argmax", "sizes")
     saved_names = ("weight", "indices", "offsets", "per_sample_weights")
     saved_values = {"mode": "mode", "padding_idx": "padding_idx", "scale_grad_by_freq": "scale",
-                    "sparse": lambda n: False, "weight_sym_argsize_0": "num_weights"}
+                    "sparse": "sparse", "weight_sym_argsize_0": "num_weights"}
 
-    def __init__(self, weight, indices, offsets, psw, mode, padding_idx, scale, bags, argmax, sizes):
+    def __init__(self, weight, indices, offsets, psw, mode, padding_idx, scale, sparse, bags, argmax, sizes):
         Node.__init__(self, (edge_of(weight),) + ((operand_edge(psw),) if psw is not None else ()))
-        self.mode, self.padding_idx, self.scale = mode, padding_idx, scale
+        self.mode, self.padding_idx, self.scale, self.sparse = mode, padding_idx, scale, bool(sparse)
         self.num_weights, self.bags, self.argmax, self.sizes = weight._shape[0], bags, argmax, sizes
         self.saved = (SavedTensor(weight), SavedTensor(indices), SavedTensor(offsets)) + \
             ((SavedTensor(psw),) if psw is not None else ())
 
     def backward(self, g):
+        refuse_sparse_gradient(self)
         saved = self.unpack()
         weight, indices = saved[0], saved[1]
         psw = saved[3]._np if len(saved) > 3 else None
@@ -168,7 +170,7 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
     result = fresh(out.astype(weight._np.dtype), weight.dtype)
     if needs_grad(weight, per_sample_weights):
         attach(result, EmbeddingBagBackward0(weight, indices, offsets, per_sample_weights, mode, padding_idx,
-                                             scale_grad_by_freq, bags, argmax, sizes))
+                                             scale_grad_by_freq, sparse, bags, argmax, sizes))
     if not with_aux:
         return result
     index = np.dtype(common.np)

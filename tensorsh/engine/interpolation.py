@@ -11,7 +11,7 @@ choice when the output's height + width is at most 128) adds the four corner pro
 gradient into its corners in output order, each `acc += weight * g` one fused multiply-add."""
 import numpy as np
 
-from . import kernels, layout
+from . import dtypes, kernels, layout
 from .autograd import Node, edge_of
 from .ops.core import attach, fresh, needs_grad
 
@@ -99,10 +99,14 @@ def _cubic(x, weights, first_axis):
     return out
 
 
-def cubic_values(x, output_size, align_corners, scales):
+def cubic_values(x, output_size, align_corners, scales, stored=None):
+    """upsample_bicubic2d; stored: what rounds the coefficients to a reduced input type, the type the kernel keeps its
+    weights in (the sums are still in float)."""
     T = _work_type(x.dtype)
     work = x.astype(T, copy=False)
     weights = [cubic_weights(work.shape[2 + k], output_size[k], align_corners, scales[k], T) for k in range(2)]
+    if stored is not None:
+        weights = [(index, [stored(c) for c in coeffs]) for index, coeffs in weights]
     return np.ascontiguousarray(_cubic(work, weights, 2)).astype(x.dtype, copy=False)
 
 
@@ -383,7 +387,11 @@ def upsample(input, output_size, align_corners, scales, cubic=False, antialias=F
     """upsample_linear1d / upsample_bilinear2d / upsample_trilinear3d, or upsample_bicubic2d, or the antialiased
     _upsample_bilinear2d_aa / _upsample_bicubic2d_aa (scales: one per dimension, None when the size was given)."""
     key = (cubic, len(output_size), antialias)
-    out = layout.output_like(_KERNELS[key][1](input._np, output_size, align_corners, scales), input.dtype, input)
+    extra = {}
+    if cubic and not antialias and input.dtype in (dtypes.float16, dtypes.bfloat16):
+        extra["stored"] = lambda c: dtypes.rounding(input.dtype)(c).astype(np.float32)
+    out = layout.output_like(_KERNELS[key][1](input._np, output_size, align_corners, scales, **extra), input.dtype,
+                             input)
     if needs_grad(input):
         attach(out, BACKWARD[key](input, output_size, align_corners, scales))
     return out

@@ -497,29 +497,37 @@ def _ceil_log2(n):
     return 0 if n <= 1 else (n - 1).bit_length()
 
 
-def _cascade_nll(values, weights, count, dtype):
-    """PyTorch's nll_loss_out_frame: a cascade of 8 partial sums (level width 2**max(4, ceil(log2 n)/8))."""
+def _scalar_cast(dtype):
+    """A scalar rounded to dtype (bfloat16's held in float32, rounded as c10::BFloat16's arithmetic does)."""
+    if dtype is dtypes.bfloat16:
+        return lambda v: np.float32(dtypes.to_bfloat16(np.float32(v))[()])
+    return dtype.np.type
+
+
+def _cascade_nll(values, weights, count, cast):
+    """PyTorch's nll_loss_out_frame: a cascade of 8 partial sums (level width 2**max(4, ceil(log2 n)/8)), each step
+    in the input's type (cast)."""
     levels = 8
     power = max(4, _ceil_log2(count) // levels)
     mask0 = (1 << power) - 1
-    loss = [dtype.type(0)] * levels
-    wsum = [dtype.type(0)] * levels
+    loss = [cast(0)] * levels
+    wsum = [cast(0)] * levels
     for b, v, w in zip(range(count), values, weights):
         if v is None:
             continue  # an ignored target skips the fold too
-        loss[0] = dtype.type(loss[0] - v)
-        wsum[0] = dtype.type(wsum[0] + w)
+        loss[0] = cast(loss[0] - v)
+        wsum[0] = cast(wsum[0] + w)
         for j in range(levels - 1):
             if b & (mask0 << (j * power)):
                 break
-            wsum[j + 1] = dtype.type(wsum[j + 1] + wsum[j])
-            loss[j + 1] = dtype.type(loss[j + 1] + loss[j])
-            wsum[j] = loss[j] = dtype.type(0)
-    total_loss = dtype.type(0)
-    total_w = dtype.type(0)
+            wsum[j + 1] = cast(wsum[j + 1] + wsum[j])
+            loss[j + 1] = cast(loss[j + 1] + loss[j])
+            wsum[j] = loss[j] = cast(0)
+    total_loss = cast(0)
+    total_w = cast(0)
     for j in range(levels):
-        total_loss = dtype.type(total_loss + loss[j])
-        total_w = dtype.type(total_w + wsum[j])
+        total_loss = cast(total_loss + loss[j])
+        total_w = cast(total_w + wsum[j])
     return total_loss, total_w
 
 
@@ -663,6 +671,7 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     x = _class_last(input._np) if dim <= 2 else np.moveaxis(input._np, 1, -1).reshape(-1, n_classes)
     t = target._np.reshape(-1).tolist()
     dt = input.dtype.np
+    cast = _scalar_cast(input.dtype)
     wn = weight._np if weight is not None else None
     values, weights = [], []
     for i, c in enumerate(t):
@@ -673,17 +682,17 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
         if not 0 <= c < n_classes:
             raise index_error(f"Target {c} is out of bounds.")
         w = wn[c] if wn is not None else dt.type(1)
-        values.append(dt.type(x[i, c] * w) if wn is not None else x[i, c])
+        values.append(cast(x[i, c] * w) if wn is not None else x[i, c])
         weights.append(w)
     if reduction == "none":
         vals = np.array([dt.type(0) if v is None else -v for v in values], dt)
         out = fresh(vals.reshape(target._shape if dim > 1 else ()), input.dtype)
         total = None
     else:
-        loss, wsum = _cascade_nll(values, weights, len(t), dt)
+        loss, wsum = _cascade_nll(values, weights, len(t), cast)
         total = wsum if wn is not None else dt.type(len(t) - values.count(None))
         if reduction == "mean":
-            loss = dt.type(loss / total) if total else dt.type(np.nan)
+            loss = cast(loss / total) if total else dt.type(np.nan)
         out = fresh(np.array(loss, dt), input.dtype)
     if needs_grad(input):
         cls = NllLoss2DBackward0 if dim == 4 else NllLossBackward0

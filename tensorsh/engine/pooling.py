@@ -249,6 +249,11 @@ def max_pool3d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode
 
 # ------------------------------------------------------------------ average pooling
 
+def _bfloat16_steps(dtype):
+    """What rounds a step of a gradient kernel's arithmetic to bfloat16 (held in float32; numpy rounds half's)."""
+    return dtypes.rounding(dtype) if dtype is dtypes.bfloat16 else (lambda values: values)
+
+
 class _AvgPoolBackward(_PoolBackward):
     """Each output's gradient divided by its window's divisor, added over its window."""
     saves_indices = False
@@ -258,9 +263,11 @@ class _AvgPoolBackward(_PoolBackward):
         spatial = self.shape[-len(k):]
         big = np.zeros(self.shape[:-len(k)] + tuple(n + 2 * pp + ss * o + kk for n, pp, ss, o, kk in
                                                     zip(spatial, p, s, out, k)), g.dtype.np)
-        share = (g._np / divisors).astype(g.dtype.np, copy=False)
-        for offs in _offsets(k):
-            big[_grid(offs, s, out)] += share
+        keep = _bfloat16_steps(g.dtype)
+        share = keep((g._np / divisors).astype(g.dtype.np, copy=False))
+        for offs in reversed(list(_offsets(k))):  # (each cell then takes its outputs' shares in their raster order)
+            cells = _grid(offs, s, out)
+            big[cells] = keep(big[cells] + share)
         crop = big[(Ellipsis,) + tuple(slice(pp, pp + n) for pp, n in zip(p, spatial))]
         return fresh(np.ascontiguousarray(crop), g.dtype)
 
@@ -284,10 +291,12 @@ AvgPool3DBackward0, AvgPool3DBackwardBackward0 = _nodes("AvgPool3D", 3, _AvgPool
 
 
 def _avg_pool(input, geometry, node, given, count_include_pad, divisor_override):
-    """Each window's sum in row-major order (as PyTorch's loop adds it) over its divisor."""
+    """Each window's sum in row-major order (as PyTorch's loop adds it) over its divisor; half and bfloat16 summed
+    and divided in float (the kernels' opmath type), rounded once."""
     k, s, p, _, out = geometry
     nd = len(k)
-    x = input._np
+    reduced = input.dtype in (dtypes.float16, dtypes.bfloat16)
+    x = input._np.astype(np.float32) if reduced else input._np
     spatial = x.shape[-nd:]
     big = np.zeros(x.shape[:-nd] + tuple(n + 2 * pp + ss * o + kk for n, pp, ss, o, kk in zip(spatial, p, s, out, k)),
                    x.dtype)
@@ -305,7 +314,9 @@ def _avg_pool(input, geometry, node, given, count_include_pad, divisor_override)
         clipped = clipped * (np.minimum(end, n) - np.maximum(start, 0)).reshape(shape)
     divisors = np.full(out, divisor_override) if divisor_override else pool if count_include_pad else clipped
     divisors = divisors.astype(x.dtype)
-    result = layout.output_like((acc / divisors).astype(x.dtype), input.dtype, input, ranks=(4,))
+    mean = (acc / divisors).astype(x.dtype)
+    mean = dtypes.rounding(input.dtype)(mean).astype(input.dtype.np) if reduced else mean
+    result = layout.output_like(mean, input.dtype, input, ranks=(4,))
     if needs_grad(input):
         attach(result, node(input, (k, s, p, divisors, out), tuple(_given(v, nd) for v in given[:3]) +
                             (given[3], count_include_pad, divisor_override)))
@@ -361,11 +372,13 @@ class _AdaptiveAvgPoolBackward(_PoolBackward):
         ga = g._np
         out = np.zeros(self.shape, ga.dtype)
         one = ga.dtype.type
+        keep = _bfloat16_steps(g.dtype)
         for cell in _cells(self.geometry):
             share = ga[(Ellipsis,) + tuple(i for i, _ in cell)]
             for _, (a, b) in cell:
-                share = share / one(b - a)
-            out[(Ellipsis,) + tuple(slice(a, b) for _, (a, b) in cell)] += share[(Ellipsis,) + (None,) * len(cell)]
+                share = keep(share / one(b - a))
+            window = (Ellipsis,) + tuple(slice(a, b) for _, (a, b) in cell)
+            out[window] = keep(out[window] + share[(Ellipsis,) + (None,) * len(cell)])
         return fresh(out, g.dtype)
 
 
@@ -388,9 +401,10 @@ AdaptiveAvgPool3DBackward0, AdaptiveAvgPool3DBackwardBackward0 = _nodes(
 
 
 def _adaptive_avg_pool(input, out, node):
-    """ATen's adaptive average pooling: each cell sums its window in row-major order in the input's type, then divides
-    by the window's sizes in turn."""
-    x = input._np
+    """ATen's adaptive average pooling: each cell sums its window in row-major order in the input's type (half and
+    bfloat16: in float, rounded once at the end), then divides by the window's sizes in turn."""
+    reduced = input.dtype in (dtypes.float16, dtypes.bfloat16)
+    x = input._np.astype(np.float32) if reduced else input._np
     nd = len(out)
     windows = [_adaptive_windows(n, o) for n, o in zip(x.shape[-nd:], out)]
     result = np.empty(x.shape[:-nd] + out, x.dtype)
@@ -402,6 +416,8 @@ def _adaptive_avg_pool(input, out, node):
         for _, (a, b) in cell:
             acc = acc / one(b - a)
         result[(Ellipsis,) + tuple(i for i, _ in cell)] = acc
+    if reduced:
+        result = dtypes.rounding(input.dtype)(result).astype(input.dtype.np)
     t = layout.output_like(result, input.dtype, input, ranks=(4,))
     if needs_grad(input):
         attach(t, node(input, windows, out))

@@ -3,7 +3,7 @@ Embedding and the activations — PyTorch's constructors, initialisation order, 
 import math
 
 from tensorsh.engine import creation
-from tensorsh.engine.errors import type_error
+from tensorsh.engine.errors import type_error, warn
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F, init
 from .module import Module
@@ -456,11 +456,19 @@ class SiLU(_InplaceActivation):
 class Hardtanh(Module):
     __module__ = _in("activation")
 
-    def __init__(self, min_val=-1.0, max_val=1.0, inplace=False):
+    def __init__(self, min_val=-1.0, max_val=1.0, inplace=False, min_value=None, max_value=None):
         super().__init__()
+        if min_value is not None:
+            warn("keyword argument `min_value` is deprecated and renamed to `min_val`", "FutureWarning")
+            min_val = min_value
+        if max_value is not None:
+            warn("keyword argument `max_value` is deprecated and renamed to `max_val`", "FutureWarning")
+            max_val = max_value
         self.min_val = min_val
         self.max_val = max_val
         self.inplace = inplace
+        if self.max_val <= self.min_val:
+            raise AssertionError(f"max_val ({self.max_val}) must be greater than min_val ({self.min_val})")
 
     def forward(self, input):
         return F.hardtanh(input, self.min_val, self.max_val, self.inplace)
