@@ -11,7 +11,7 @@ PROGRAMS = {
 "formats_is_contiguous_contiguous_and_errors": """
 cl = torch.channels_last
 print(cl, torch.channels_last_3d, torch.contiguous_format, torch.preserve_format, type(cl), repr(cl), str(cl))
-print(cl == torch.channels_last, cl == torch.contiguous_format, cl != torch.channels_last_3d, type(cl).__name__)
+print(cl == torch.channels_last, cl == torch.contiguous_format, cl != torch.channels_last_3d, type(cl))
 x = torch.arange(2*3*4*5, dtype=torch.float32).reshape(2, 3, 4, 5)
 for mf in [torch.contiguous_format, torch.channels_last, torch.preserve_format, torch.channels_last_3d]:
     try:
