@@ -455,8 +455,8 @@ def write_out(name, fn, args, kwargs):
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
         tensors = _tensor_args((*args, *kwargs.values()))
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
-                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and \
-                (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
+                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and _ATEN_NAMES.get(name, name) not in \
+                _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
             # (the rules' ops checked out= their own way; the products' rules only operands of two dtypes)
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
         raise
