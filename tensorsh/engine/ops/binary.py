@@ -276,8 +276,13 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             other, scaled = other * alpha, False
         check_broadcast(self, other)
         dt = dtypes.result_type((self, other), tensorless=True)
-        dt = dt if out_dtype is None else out_dtype(dt)
         check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
+        if out_dtype is not None:
+            try:
+                dt = out_dtype(dt)
+            except errors.TorchError:  # (a kernel's dtype dispatch: the cast check comes first)
+                cast_for_inplace(self, dt)
+                raise
         cast_for_inplace(self, dt)  # (before the operands are read: float16 += 1j is ComplexHalf's refusal)
         an, bn, _ = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
         step = _alpha_kernel(sign * alpha) if scaled else kernel  # (alpha * other: no node of its own)
