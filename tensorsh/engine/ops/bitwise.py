@@ -5,7 +5,9 @@ import numpy as np
 
 from .. import dtypes
 from . import binary as F
-from ..errors import make, type_error
+from ..errors import make, type_error, warn_once
+from .comparison import logical_values
+from .copies import COMPLEX_TO_REAL
 from .core import (Tensor, binary_operands, check_broadcast, check_fits_output, fresh, precheck,
                    type_name, write_inplace)
 
@@ -124,7 +126,9 @@ def _logical_inplace(np_fn):
                              f"{type_name(other)}")
         check_broadcast(self, other)
         check_fits_output(self, other)
-        values = np_fn(self._np, other._np)
+        values = logical_values(np_fn, self, other)
+        if self.dtype.category not in (0, 3) and dtypes.result_type((self, other)).category == 3:
+            warn_once(COMPLEX_TO_REAL)  # (computed in the complex dtype, then written into a real self)
         return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), None)
     return op
 
