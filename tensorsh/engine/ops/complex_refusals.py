@@ -73,6 +73,7 @@ REFUSED = {
     **{f"bitwise_{d}_shift{s}": _kernel(f"{d[0]}shift_cpu") for d in ("left", "right") for s in ("", "_")},
     **{f"__{p}{d}shift__": _kernel(f"{d}shift_cpu") for d in ("l", "r") for p in ("", "r", "i")},
     "signbit": _says("NotImplementedError", "signbit is not implemented for complex tensors."),
+    **{name: _says("RuntimeError", f"{name} does not support complex inputs.") for name in ("isposinf", "isneginf")},
     "logaddexp2": _kernel("logaddexp2_cpu"), "logit_": _kernel("logit_cpu"),
     "bitwise_not": _kernel("bitwise_not_cpu"), "bitwise_not_": _kernel("bitwise_not_cpu"),
     "hypot_": _kernel("hypot_cpu"), "atan2_": _kernel("atan2_cpu"),
@@ -85,8 +86,8 @@ REFUSED = {
     "__invert__": _says("TypeError", "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
     "fmax": _says("RuntimeError", "fmax not implemented for complex tensors."),
     "fmin": _says("RuntimeError", "fmin not implemented for complex tensors."),
-    "deg2rad": _says("RuntimeError", "deg2rad is not supported for complex tensors."),
-    "rad2deg": _says("RuntimeError", "rad2deg is not supported for complex tensors."),
+    **{f"{name}{s}": _says("RuntimeError", f"{name} is not supported for complex tensors.")
+       for name in ("deg2rad", "rad2deg") for s in ("", "_")},
 }
 
 

@@ -120,6 +120,9 @@ def _clamp_dtype(self, args, kwargs):
     return dtypes.result_type((self, *(b for b in bounds if b is not None)))
 
 
+_COMPLEX_CHECKED_FIRST = frozenset({"abs", "absolute", "sign", "floor", "ceil", "trunc", "fix"})
+
+
 def _same_dtype(want=None):
     """TensorIterator's check_all_same_dtype (the config of ATen's unary_op: abs, neg, sign, floor, ...): out= must
     have the op's dtype (self's, or want(self, args, kwargs)'s), checked before the kernel's dispatch (after neg's
@@ -128,6 +131,8 @@ def _same_dtype(want=None):
         if name in ("neg", "negative") and self.dtype is dtypes.bool_:
             from ..messages import NEG_BOOL
             raise runtime(NEG_BOOL)
+        if self.dtype.category == 3 and name in _COMPLEX_CHECKED_FIRST:
+            return kwargs  # (the op's own complex refusal first; a complex abs's real result cast as TensorIterator's)
         wanted = self.dtype if want is None else want(self, args, kwargs)
         if wanted is not None and outs[0].dtype is not wanted:
             raise runtime(f"Found dtype {_S[outs[0].dtype.name]} but expected {_S[wanted.name]}")
@@ -142,9 +147,13 @@ def _nan_to_num(self, outs, kwargs, name):
     return kwargs
 
 
-def _signbit(self, outs, kwargs, name):
+def _bool_test(self, outs, kwargs, name):
+    """signbit/isposinf/isneginf's meta functions: a complex input refused, then an out= other than bool."""
+    if self.dtype.category == 3:
+        from .complex_refusals import REFUSED
+        raise make(*REFUSED[name](self.dtype, ()))
     if outs[0].dtype is not dtypes.bool_:
-        raise runtime("signbit does not support non-boolean outputs.")
+        raise runtime(f"{name} does not support non-boolean outputs.")
     return kwargs
 
 
@@ -387,7 +396,8 @@ RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
-RULES.update({"nan_to_num": _nan_to_num, "signbit": _signbit, "softmax": _softmax, "log_softmax": _softmax,
+RULES.update(dict.fromkeys(("signbit", "isposinf", "isneginf"), _bool_test))
+RULES.update({"nan_to_num": _nan_to_num, "softmax": _softmax, "log_softmax": _softmax,
               "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power})
 RULES.update({"amin": RULES["amax"], "argsort": RULES["argmax"], "argmax": _arg_extreme, "argmin": _arg_extreme})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
