@@ -43,6 +43,15 @@ _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
 _CLAMPS = ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max", "clamp_max_")
 _NANSUM = _says("RuntimeError", "nansum on CPU does not support complex inputs")
+
+
+def _nanmean(dt, args):
+    """nanmean checks a dtype= given (an integer one refused) before its nansum refuses the complex input."""
+    given = next((a for a in args if isinstance(a, dtypes.DType) and a.category < 2), None)
+    if given is not None:
+        from ..messages import MEAN_GIVEN_DTYPE
+        return "RuntimeError", MEAN_GIVEN_DTYPE.format(op="nanmean", name=dtypes.SCALAR_NAMES[given.name])
+    return _NANSUM(dt, args)
 REFUSED = {
     **{f"{c}{s}": _kernel(f"{c}_cpu") for c in ("lt", "le", "gt", "ge") for s in ("", "_")},
     "max": _max_min("max"), "min": _max_min("min"),
@@ -62,7 +71,7 @@ REFUSED = {
     "kthvalue": _kernel("kthvalue_cpu"), "mode": _kernel("mode_cpu"), "cummax": _kernel("cummax_cpu"),
     "cummin": _kernel("cummin_cpu"), "median": _median, "nanmedian": _median, "unique": _unique,
     "softmax": _kernel("softmax_lastdim_kernel_impl"), "log_softmax": _kernel("log_softmax_lastdim_kernel_impl"),
-    "nansum": _NANSUM, "nanmean": _NANSUM,
+    "nansum": _NANSUM, "nanmean": _nanmean,
     "abs_": _says("RuntimeError", "In-place abs is not supported for complex tensors."),
     "heaviside": _says("RuntimeError", "heaviside is not yet implemented for complex tensors."),
     **{name: _kernel(f"{name}_cpu") for name in ("atan2", "hypot", "xlogy", "copysign", "bitwise_and", "bitwise_or",
