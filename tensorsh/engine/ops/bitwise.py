@@ -5,9 +5,8 @@ import numpy as np
 
 from .. import dtypes
 from . import binary as F
-from ..errors import make, type_error, warn_once
-from .comparison import logical_values
-from .copies import COMPLEX_TO_REAL
+from ..errors import make, type_error
+from .comparison import logical_values, warn_complex_into_real
 from .core import (Tensor, binary_operands, check_broadcast, check_fits_output, fresh, precheck,
                    type_name, write_inplace)
 
@@ -127,8 +126,7 @@ def _logical_inplace(np_fn):
         check_broadcast(self, other)
         check_fits_output(self, other)
         values = logical_values(np_fn, self, other)
-        if self.dtype.category not in (0, 3) and dtypes.result_type((self, other)).category == 3:
-            warn_once(COMPLEX_TO_REAL)  # (computed in the complex dtype, then written into a real self)
+        warn_complex_into_real(self, other)
         return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), None)
     return op
 
