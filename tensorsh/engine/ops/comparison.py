@@ -101,7 +101,8 @@ def logical_values(np_fn, self, other):
     """A logical op's kernel: the operands read in their common dtype (a 0-dim 1e-10 beside float16 is 0, so is 256
     beside int8), which has a kernel unless it is complex32."""
     check_broadcast(self, other)
-    if dtypes.result_type((self, other), tensorless=True) is dtypes.complex32:
+    if dtypes.result_type((self, other), tensorless=True) is dtypes.complex32:  # (its operand made first: warned)
+        warn_once(messages.COMPLEX_HALF)
         raise make("NotImplementedError", f"\"{np_fn.__name__}_cpu\" not implemented for 'ComplexHalf'")
     an, bn, _ = binary_operands(self, other)
     return np.asarray(np_fn(an, bn))

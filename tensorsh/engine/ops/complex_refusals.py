@@ -175,6 +175,10 @@ def refused(fn, name):
         common = _complex_common(name, args) if count == 2 else None
         if common is not None:
             (i, _), dt = common
+            if dt is dtypes.complex32:  # (TensorIterator makes the ComplexHalf operand before the dispatch)
+                from ..messages import COMPLEX_HALF
+                from ..errors import warn_once
+                warn_once(COMPLEX_HALF)
             return common[0], make(*message(dt, args[:i] + args[i + 1:] + tuple(kwargs.values())))
     return _guarded(fn, name, guard)
 

@@ -448,9 +448,9 @@ class StdBackward0(VarBackward0):
 
 def check_dof(self, name, axes, correction):
     """PyTorch's warning when the correction leaves no degrees of freedom (its reduction factor: the input's numel
-    divided by the output's)."""
+    divided by the output's); a complex input's, once for each part ATen reduces."""
     out_numel = math.prod(s for d, s in enumerate(self._shape) if d not in axes)
-    if self.numel() // (out_numel or 1) - correction <= 0:
+    for _ in range(0 if self.numel() // (out_numel or 1) - correction > 0 else 2 if self.dtype.category == 3 else 1):
         warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
              "(input numel divided by output numel).")
 
