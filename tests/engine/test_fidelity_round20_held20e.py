@@ -96,6 +96,11 @@ for other in [0j, 1 + 0j, torch.tensor(0.1 + 0j), torch.tensor(1e5 + 0j), comple
     except Exception as e: print(type(e).__name__, e)
 print(torch.ones(2).eq_(torch.tensor([1 + 0j, 2j])), torch.ones(2, dtype=torch.int64).ne_(1j))
 """,
+"bool_kernels_cast_a_complex_result_into_a_real_out": """
+z = torch.tensor([1 + 1j, 0j])
+print(torch.eq(z, z, out=torch.empty(2, dtype=torch.bool)), torch.logical_not(z, out=torch.empty(2)))
+print(torch.logical_and(z, z, out=torch.empty(2)), torch.ne(z, 0, out=torch.empty(2, dtype=torch.int64)))
+""",
 }
 
 
