@@ -88,6 +88,15 @@ for dt in [torch.complex64, torch.complex128]:
     for v in [z, z[:, ::2], z.t(), z[0], z[0, 0], z.reshape(-1)[:300], torch.randn(1000, dtype=dt)]:
         print(v.angle().double().sum().item(), v.angle().reshape(-1)[-3:].tolist())
 """,
+"complex_sgn_of_small_tensors_is_the_scalar_body": """
+inf, nan = float('inf'), float('nan')
+for dt in [torch.complex64, torch.complex128]:
+    for v in [0j, complex(-0.0, 0), complex(inf, 1), complex(inf, inf), complex(nan, 1), complex(1e-40, 0), complex(-7.5, 1), complex(-0.0, -3)]:
+        print(torch.tensor([v], dtype=dt).sgn().tolist(), torch.tensor(v, dtype=dt).sgn().tolist())
+    torch.manual_seed(0)
+    z = torch.randn(3, dtype=dt) * 3
+    print(z.sgn().tolist(), z.clone().sgn_().tolist())
+""",
 "float16_compared_with_a_complex_number_in_complex32": """
 h = torch.tensor([0.0, 1.0, 0.1, 2.0, 70000.0], dtype=torch.float16)
 for other in [0j, 1 + 0j, torch.tensor(0.1 + 0j), torch.tensor(1e5 + 0j), complex(0.1, 0)]:

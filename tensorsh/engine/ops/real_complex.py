@@ -273,15 +273,13 @@ class AngleBackward0(SavingNode):
 
 
 def _complex_angle(z):
-    """angle_kernel of complex values: atan2(imag, real), SLEEF's on whole two-vector chunks of complex elements (of
-    AVX2's vectors on an AVX-512 CPU too: measured), the C library's (atan2f, atan2) on the rest; numpy's arctan2
-    where the compiled loop is not built."""
-    loop = getattr(kernels.compiled, "loop_atan2", None)
+    """angle_kernel of complex values: atan2(imag, real), SLEEF's on whole two-vector chunks of complex elements, the
+    C library's (atan2f, atan2) on the rest (kernels.complex_scalar_body)."""
     im, re = np.asarray(z.imag, order="C"), np.asarray(z.real, order="C")
-    if loop is None:
+    tail = kernels.complex_scalar_body(z)
+    if tail is True:
         return np.arctan2(im, re)
-    walked = np.lib.stride_tricks.as_strided(re, z.shape, [s // 2 for s in z.strides])  # (z's layout, in parts)
-    tail = kernels.scalar_body_mask(walked, floats=8, element_bytes=z.itemsize)
+    loop = kernels.compiled.loop_atan2
     out = np.empty(re.size, re.dtype)
     loop(im.reshape(-1), re.reshape(-1), out, 0 if tail is not None and tail.all() else out.size)
     out = out.reshape(re.shape)
