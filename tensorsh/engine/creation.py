@@ -290,7 +290,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
-        if dt.category < 3 and inferred.category == 3:  # (a complex number stored as a real: unpacked, refused)
+        if dt.category in (1, 2) and inferred.category == 3:  # (a complex number stored as a real: unpacked, refused;
+            # as a bool it is true when either part is non-zero)
             for v in flat:
                 if isinstance(v, complex):
                     raise type_error("must be real number, not complex" if dt.category == 2 else
@@ -306,7 +307,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
             wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)
-            values = np.array(flat, dtype=dt.np if dt.category >= 2 or inferred.category == 0 else wide)
+            values = np.array(flat, dtype=dt.np if dt.category >= 2 or inferred.category in (0, 3) else wide)
         except OverflowError:
             raise value_error(messages.LONG_OVERFLOW) from None
         values = values.astype(dt.np).reshape(shape)

@@ -805,12 +805,13 @@ class Tensor:
         return int(self._real_item("int64_t"))
 
     def _real_item(self, c_type):
-        """item() for a conversion to a real number: a complex value with a non-zero imaginary part overflows."""
+        """item() for a conversion to a real number: a complex value with a non-zero imaginary part overflows, and
+        into an int64_t a NaN or infinite one or one beyond its range (c10's checked_convert)."""
         value = self.item()
         if type(value) is complex:
-            if value.imag != 0:
+            if value.imag != 0 or c_type == "int64_t" and not -2.0 ** 63 <= value.real <= 2.0 ** 63:
                 raise runtime(f"value cannot be converted to type {c_type} without overflow")
-            return value.real
+            return -value.real if value.real == 2.0 ** 63 and c_type == "int64_t" else value.real  # (x86's wrap)
         return value
 
     def __complex__(self):

@@ -12,10 +12,11 @@ from ..scalars import FLOAT32_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
 from .comparison import logical_not, where
-from .core import (ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED, BinaryNode, aliased_operand, attach, binary_op,
-                   binary_operands, cast_for_inplace, check_broadcast, check_fits_output, check_inplace, from_numpy,
-                   laid_out_like, needs_grad, precheck, scalar_in, self_overlapping, true_div_dtype, cj, write_inplace,
-                   write_reading_back, write_rows, written, zeros_of, inference_saved_first)
+from .core import (COMPLEX_SUMS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED, BinaryNode, aliased_operand,
+                   attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
+                   check_inplace, from_numpy, laid_out_like, needs_grad, precheck, scalar_in, self_overlapping,
+                   true_div_dtype, cj, write_inplace, write_reading_back, write_rows, written, zeros_of,
+                   inference_saved_first)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
 from .unary import reciprocal
@@ -276,11 +277,17 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             other, scaled = other * alpha, False
         check_broadcast(self, other)
         dt = dtypes.result_type((self, other), tensorless=True)
-        dt = dt if out_dtype is None else out_dtype(dt)
         check_fits_output(self, other)  # (TensorIterator computes the shape before the types)
+        if out_dtype is not None:
+            try:
+                dt = out_dtype(dt)
+            except errors.TorchError:  # (a kernel's dtype dispatch: the cast check comes first)
+                cast_for_inplace(self, dt)
+                raise
         cast_for_inplace(self, dt)  # (before the operands are read: float16 += 1j is ComplexHalf's refusal)
         an, bn, _ = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
-        step = _alpha_kernel(sign * alpha) if scaled else kernel  # (alpha * other: no node of its own)
+        step = _alpha_kernel(sign * alpha) if scaled else COMPLEX_SUMS.get(kernel, kernel) if dt.category == 3 \
+            else kernel  # (alpha * other: no node of its own)
         if out_dtype is not None:
             an = an.astype(dt.np, copy=False)
             bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)

@@ -6,6 +6,7 @@ import numpy as np
 from .. import dtypes
 from . import binary as F
 from ..errors import make, type_error
+from .comparison import logical_values, warn_complex_into_real
 from .core import (Tensor, binary_operands, check_broadcast, check_fits_output, fresh, precheck,
                    type_name, write_inplace)
 
@@ -124,7 +125,8 @@ def _logical_inplace(np_fn):
                              f"{type_name(other)}")
         check_broadcast(self, other)
         check_fits_output(self, other)
-        values = np_fn(self._np, other._np)
+        values = logical_values(np_fn, self, other)
+        warn_complex_into_real(self, other)
         return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), None)
     return op
 

@@ -15,13 +15,37 @@ from . import registry
 from .registry import op
 
 
+def warn_complex_into_real(self, other):
+    """An in-place comparison or logical op computed in a complex common dtype and written into a real, non-bool self
+    warns as copy_ does."""
+    if self.dtype.category in (1, 2) and dtypes.result_type((self, other), tensorless=True).category == 3:
+        from .copies import COMPLEX_TO_REAL
+        warn_once(COMPLEX_TO_REAL)
+
+
+def _compared(self, other):
+    """A comparison's operands in their common dtype; complex32 (float16 beside a complex number or 0-dim tensor) as
+    complex64 values whose parts are rounded to float16, as c10::complex<Half> compares them (made as a ComplexHalf
+    tensor: PyTorch's warning)."""
+    if dtypes.result_type((self, other), tensorless=True) is not dtypes.complex32:
+        return binary_operands(self, other)[:2]
+    warn_once(messages.COMPLEX_HALF)
+
+    def halved(x):
+        v = np.asarray(x._np if isinstance(x, Tensor) else x, np.complex64)
+        out = np.empty(v.shape, np.complex64)
+        out.real, out.imag = v.real.astype(np.float16), v.imag.astype(np.float16)
+        return out
+    return halved(self), halved(other)
+
+
 def _compare(name, np_fn, alias=None):
     """A row of the comparison family: Tensor.<name>, torch.<name> and the operator __<name>__, giving a bool
     tensor without a grad_fn (PyTorch's comparisons are not differentiable); and the in-place twin <name>_, which
     writes 0/1 in self's dtype and records <Name>Backward0 (a number) or 1 (a tensor), zero gradients."""
     def op(self, other):
         check_broadcast(self, other)
-        an, bn, _ = binary_operands(self, other)
+        an, bn = _compared(self, other)
         values = np.asarray(np_fn(an, bn))
         if self._np.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape and self._np.size) and \
                 (type(other) is not Tensor or other._np.flags.c_contiguous and (other.dim() < 2 or 1 not in other._shape)):
@@ -32,8 +56,9 @@ def _compare(name, np_fn, alias=None):
         precheck(self, other)
         check_broadcast(self, other)
         check_fits_output(self, other)
-        an, bn, _ = binary_operands(self, other)
+        an, bn = _compared(self, other)
         values = np.asarray(np_fn(an, bn))
+        warn_complex_into_real(self, other)
         node = f"{name.capitalize()}Backward{int(isinstance(other, Tensor))}"
 
         def write(arr):
@@ -72,16 +97,25 @@ def _logical_operand(name, other):
         raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {type_name(other)}")
 
 
+def logical_values(np_fn, self, other):
+    """A logical op's kernel: the operands read in their common dtype (a 0-dim 1e-10 beside float16 is 0, so is 256
+    beside int8), which has a kernel unless it is complex32."""
+    check_broadcast(self, other)
+    if dtypes.result_type((self, other), tensorless=True) is dtypes.complex32:  # (its operand made first: warned)
+        warn_once(messages.COMPLEX_HALF)
+        raise make("NotImplementedError", f"\"{np_fn.__name__}_cpu\" not implemented for 'ComplexHalf'")
+    an, bn, _ = binary_operands(self, other)
+    return np.asarray(np_fn(an, bn))
+
+
 def logical_and(self, other):
     _logical_operand("logical_and", other)
-    check_broadcast(self, other)
-    return from_numpy(np.logical_and(self._np, _np_of(other)), dtypes.bool_)
+    return from_numpy(logical_values(np.logical_and, self, other), dtypes.bool_)
 
 
 def logical_or(self, other):
     _logical_operand("logical_or", other)
-    check_broadcast(self, other)
-    return from_numpy(np.logical_or(self._np, _np_of(other)), dtypes.bool_)
+    return from_numpy(logical_values(np.logical_or, self, other), dtypes.bool_)
 
 
 def logical_not(self):
@@ -91,9 +125,7 @@ def logical_not(self):
 def logical_xor(self, other):
     if type(other) is not Tensor:
         raise type_error(f"logical_xor(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
-    check_broadcast(self, other)
-    an, bn, _ = binary_operands(self, other)
-    return from_numpy(np.asarray(np.logical_xor(an, bn)), dtypes.bool_)
+    return from_numpy(logical_values(np.logical_xor, self, other), dtypes.bool_)
 
 
 def _np_of(x):

@@ -43,6 +43,15 @@ _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
 _CLAMPS = ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max", "clamp_max_")
 _NANSUM = _says("RuntimeError", "nansum on CPU does not support complex inputs")
+
+
+def _nanmean(dt, args):
+    """nanmean checks a dtype= given (an integer one refused) before its nansum refuses the complex input."""
+    given = next((a for a in args if isinstance(a, dtypes.DType) and a.category < 2), None)
+    if given is not None:
+        from ..messages import MEAN_GIVEN_DTYPE
+        return "RuntimeError", MEAN_GIVEN_DTYPE.format(op="nanmean", name=dtypes.SCALAR_NAMES[given.name])
+    return _NANSUM(dt, args)
 REFUSED = {
     **{f"{c}{s}": _kernel(f"{c}_cpu") for c in ("lt", "le", "gt", "ge") for s in ("", "_")},
     "max": _max_min("max"), "min": _max_min("min"),
@@ -62,7 +71,7 @@ REFUSED = {
     "kthvalue": _kernel("kthvalue_cpu"), "mode": _kernel("mode_cpu"), "cummax": _kernel("cummax_cpu"),
     "cummin": _kernel("cummin_cpu"), "median": _median, "nanmedian": _median, "unique": _unique,
     "softmax": _kernel("softmax_lastdim_kernel_impl"), "log_softmax": _kernel("log_softmax_lastdim_kernel_impl"),
-    "nansum": _NANSUM, "nanmean": _NANSUM,
+    "nansum": _NANSUM, "nanmean": _nanmean,
     "abs_": _says("RuntimeError", "In-place abs is not supported for complex tensors."),
     "heaviside": _says("RuntimeError", "heaviside is not yet implemented for complex tensors."),
     **{name: _kernel(f"{name}_cpu") for name in ("atan2", "hypot", "xlogy", "copysign", "bitwise_and", "bitwise_or",
@@ -73,6 +82,7 @@ REFUSED = {
     **{f"bitwise_{d}_shift{s}": _kernel(f"{d[0]}shift_cpu") for d in ("left", "right") for s in ("", "_")},
     **{f"__{p}{d}shift__": _kernel(f"{d}shift_cpu") for d in ("l", "r") for p in ("", "r", "i")},
     "signbit": _says("NotImplementedError", "signbit is not implemented for complex tensors."),
+    **{name: _says("RuntimeError", f"{name} does not support complex inputs.") for name in ("isposinf", "isneginf")},
     "logaddexp2": _kernel("logaddexp2_cpu"), "logit_": _kernel("logit_cpu"),
     "bitwise_not": _kernel("bitwise_not_cpu"), "bitwise_not_": _kernel("bitwise_not_cpu"),
     "hypot_": _kernel("hypot_cpu"), "atan2_": _kernel("atan2_cpu"),
@@ -85,10 +95,8 @@ REFUSED = {
     "__invert__": _says("TypeError", "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
     "fmax": _says("RuntimeError", "fmax not implemented for complex tensors."),
     "fmin": _says("RuntimeError", "fmin not implemented for complex tensors."),
-    "isin": lambda dt, args: ("RuntimeError", "Unsupported input type encountered for isin(): "
-                                              f"{dtypes.SCALAR_NAMES[dt.name]}"),
-    "deg2rad": _says("RuntimeError", "deg2rad is not supported for complex tensors."),
-    "rad2deg": _says("RuntimeError", "rad2deg is not supported for complex tensors."),
+    **{f"{name}{s}": _says("RuntimeError", f"{name} is not supported for complex tensors.")
+       for name in ("deg2rad", "rad2deg") for s in ("", "_")},
 }
 
 
@@ -120,37 +128,58 @@ def _guarded(fn, name, guard):
     return op
 
 
-def _complex_number(name, args):
-    """(0, self) and the promoted complex dtype when a Python complex number meets a real tensor among the first two
-    arguments (`t % 1j`, `torch.xlogy(1j, t)`), or None; an in-place op's cast check comes first (a comparison's
-    kernel reads the common dtype, whatever self's)."""
+# TensorIterator's binary ops: their kernel dispatches on the operands' common dtype, after an in-place result's cast
+# check (a comparison writes its bool result into any self: none)
+_BINARY_KERNELS = frozenset({
+    *(f"{c}{s}" for c in ("lt", "le", "gt", "ge") for s in ("", "_")),
+    *(f"{c}{s}" for c in ("floor_divide", "remainder", "fmod", "atan2", "hypot", "xlogy", "copysign", "bitwise_and",
+                          "bitwise_or", "bitwise_xor", "bitwise_left_shift", "bitwise_right_shift") for s in ("", "_")),
+    "logaddexp2", "__rmod__", "__rfloordiv__",
+    *(f"__{r}{o}__" for o in ("and", "or", "xor", "lshift", "rshift") for r in ("", "r", "i"))})
+
+
+def _complex_common(name, args):
+    """(position, tensor) of the first tensor and the common dtype when it is complex: a binary kernel's complex
+    tensor or number (`t % 1j`, `torch.xlogy(1j, t)`, complex64 < complex128: ComplexDouble; float16 with a complex
+    0-dim tensor: ComplexHalf), or a Python complex number meeting another op's real tensor; else None. An in-place
+    op's cast check comes first."""
     from .core import Tensor, cast_for_inplace
-    if name == "isin" or len(args) < 2 or not any(type(a) is complex for a in args[:2]):  # (isin: its own check)
+    if len(args) < 2 or name not in _BINARY_KERNELS and not any(type(a) is complex for a in args[:2]):
         return None
-    tensor = next((a for a in args[:2] if isinstance(a, Tensor)), None)
-    if tensor is None:
+    if not all(isinstance(a, (Tensor, bool, int, float, complex)) for a in args[:2]):
+        return None  # (the parser's refusal)
+    found = next(((i, a) for i, a in enumerate(args[:2]) if isinstance(a, Tensor)), None)
+    if found is None:
         return None
     dt = dtypes.result_type(args[:2], tensorless=True)
+    if dt.category != 3:
+        return None
     inplace = name.startswith("__i") or name.endswith("_") and not name.endswith("__")  # (x &= 1j, x.fmod_(1j))
     if inplace and name[:2] not in ("lt", "le", "gt", "ge"):
         cast_for_inplace(args[0], dt)
-    return (0, tensor), dt
+    return found, dt
 
 
 def refused(fn, name):
     """fn, raising PyTorch's error first when its first or second operand is a complex tensor, or a complex number
-    makes the common dtype complex (the message reads the arguments besides the complex one)."""
+    makes the common dtype complex (the message reads the arguments besides the complex one; a binary kernel's names
+    the common dtype)."""
     message = REFUSED[name]
     count = 1 if name in _CLAMPS else 2  # (clamp's complex tensor bounds: its promotion's and kernel's errors)
 
     def guard(args, kwargs):  # (keyword arguments read after the positional ones: `x.max(dim=0)` is a dim form)
-        found = _complex_operand(args, count)
+        found = None if name in _BINARY_KERNELS else _complex_operand(args, count)
         if found is not None:
             i, t = found
             return found, make(*message(t.dtype, args[:i] + args[i + 1:] + tuple(kwargs.values())))
-        number = _complex_number(name, args) if count == 2 else None
-        if number is not None:
-            return number[0], make(*message(number[1], args[1:] + tuple(kwargs.values())))
+        common = _complex_common(name, args) if count == 2 else None
+        if common is not None:
+            (i, _), dt = common
+            if dt is dtypes.complex32:  # (TensorIterator makes the ComplexHalf operand before the dispatch)
+                from ..messages import COMPLEX_HALF
+                from ..errors import warn_once
+                warn_once(COMPLEX_HALF)
+            return common[0], make(*message(dt, args[:i] + args[i + 1:] + tuple(kwargs.values())))
     return _guarded(fn, name, guard)
 
 

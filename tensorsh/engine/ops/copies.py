@@ -455,12 +455,16 @@ def write_out(name, fn, args, kwargs):
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
         tensors = _tensor_args((*args, *kwargs.values()))
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
-                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and \
-                (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
+                isinstance(outs[0], Tensor) and name not in _CAT_NAMES and _ATEN_NAMES.get(name, name) not in \
+                _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
             # (the rules' ops checked out= their own way; the products' rules only operands of two dtypes)
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
+    if _ATEN_NAMES.get(name, name) in _BOOL_KERNELS and isinstance(outs[0], Tensor) and \
+            outs[0].dtype.category in (1, 2) and dtypes.result_type(
+                [a for a in (*args, *kwargs.values()) if isinstance(a, (Tensor, complex))], tensorless=True).category == 3:
+        warn_once(COMPLEX_TO_REAL)  # (computed in the complex common dtype, then cast into a real out=)
     for r, o in zip(results, outs):
         if resized_first:
             resize(r._shape, o, r.dtype)
@@ -691,6 +695,7 @@ _RESIZE_WARNS_TWICE = frozenset(
     "logaddexp logaddexp2 lt maximum minimum mul ne nextafter polygamma pow rad2deg reciprocal remainder rsqrt sigmoid "
     "sin sinc sinh sqrt square sub tan tanh threshold xlogy".split())
 _COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
+_BOOL_KERNELS = _COMPARISONS | {"logical_and", "logical_or", "logical_xor"}  # (their kernel's type: out='s)
 # ops without a derivative formula: their out= variants have no autograd check (an input requiring grad is fine)
 # torch.special's Bessel functions, airy_ai and the orthogonal polynomials: no derivative, so out= is written whatever
 _NOT_DIFFERENTIABLE_SPECIAL = ("special_bessel_", "special_modified_bessel_", "special_scaled_modified_bessel_",

@@ -356,7 +356,25 @@ def _stepwise_reduced(steps, dt):
     return lambda x, y: steps(np.asarray(x, np.float32), np.asarray(y, np.float32), to_reduced).astype(dt.np)
 
 
+def _complex_sum(sign):
+    """add/sub of complex operands as ATen's add kernel computes them: self + alpha * other with alpha (1 or -1) a
+    complex number multiplied in, so an infinite or NaN part of other makes its other part NaN (z + inf: inf+nanj)."""
+    def kernel(a, b, out=None):
+        with np.errstate(invalid="ignore"):
+            return np.add(a, np.multiply(b, np.result_type(a, b).type(sign)), out=out)
+    return kernel
+
+
+COMPLEX_SUMS = {np.add: _complex_sum(1), np.subtract: _complex_sum(-1)}
+
+
+def _is_complex(x):
+    return type(x) is complex or isinstance(x, Tensor) and x.dtype.category == 3
+
+
 def binary_op(a, b, np_fn, node_cls, out_dtype=None):
+    if (np_fn is np.add or np_fn is np.subtract) and (_is_complex(a) or _is_complex(b)):
+        np_fn = COMPLEX_SUMS[np_fn]
     steps = STEPWISE_REDUCED.get(np_fn)
     if steps is not None and (not steps[1] or isinstance(b, Tensor) and b.numel() > 1):
         dt = dtypes.result_type((a, b))

@@ -15,9 +15,16 @@ def _along(x, d, fn):
 
 
 def _cumprod_np(x, d, dt):
-    """PyTorch's CPU cumprod: running products in double (float types) or int64, each stored rounded to dt."""
+    """PyTorch's CPU cumprod: running products in double (float types) or int64, each stored rounded to dt; the
+    first is 1 * x (a complex -0-2j is -2j: 1 * -0 - 0 * -2)."""
     acc = np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
-    return np.array(_along(x.astype(acc), d, lambda a, ax: np.cumprod(a, axis=ax)), dt.np, order="C")
+
+    def products(a, ax):
+        if acc is np.complex128 and a.shape[ax]:
+            a = a.copy()
+            a[(slice(None),) * ax + (0,)] *= 1
+        return np.cumprod(a, axis=ax)
+    return np.array(_along(x.astype(acc), d, products), dt.np, order="C")
 
 
 def _reversed_cumsum(t, d):

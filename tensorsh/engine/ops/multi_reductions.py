@@ -145,8 +145,8 @@ def _var_mean(name, node_cls):
             dim, unbiased = None, dim
         if self.dtype.category < 2:
             raise runtime(f"{name} only support floating point and complex dtypes")
-        if self.dtype.category == 3:
-            raise runtime(f"tensorsh: {name} of a complex tensor is not supported yet (var and mean apart are)")
+        if self.dtype.category == 3 and autograd._grad_enabled[0] and self.requires_grad:
+            raise runtime(f"tensorsh: the gradient of {name} of a complex tensor is not supported yet")
         given_correction = correction if correction is not None else None if dim is None and unbiased is None else \
             (0 if unbiased is False else 1)  # (as var's: see reductions.variance_reduction)
         unbiased = True if unbiased is None else unbiased
@@ -155,11 +155,21 @@ def _var_mean(name, node_cls):
         dims = reduce_dims(self, dim, empty_is_all=True)
         axes = tuple(range(self.dim())) if dims is None else dims
         check_dof(self, name, axes, correction)
-        var, mean = _welford(self._np, axes, correction, keepdim and bool(self._shape))
+        kept = keepdim and bool(self._shape)
+        if self.dtype.category == 3:  # (ATen's: each part's var and mean, the variances added in the real dtype)
+            real = self.dtype.to_real()
+            (vr, mr), (vi, mi) = (_welford(np.asarray(p, order="C"), axes, correction, kept)
+                                  for p in (self._np.real, self._np.imag))
+            var, mean = vr.astype(real.np) + vi.astype(real.np), np.empty(np.shape(mr), self.dtype.np)
+            mean.real, mean.imag = mr, mi
+            dts = (real, self.dtype)
+        else:
+            var, mean = _welford(self._np, axes, correction, kept)
+            dts = (self.dtype, self.dtype)
         if node_cls.take_sqrt:
             with np.errstate(invalid="ignore"):
                 var = np.sqrt(var)
-        outs = tuple(fresh(np.require(v, self.dtype.np, "C"), self.dtype) for v in (var, mean))
+        outs = tuple(fresh(np.require(v, dt.np, "C"), dt) for v, dt in zip((var, mean), dts))
         if autograd._grad_enabled[0] and self.requires_grad:
             node = given(node_cls(self, dims, correction, keepdim), dims=(dim,) if isinstance(dim, int) else dim,
                          correction=given_correction)

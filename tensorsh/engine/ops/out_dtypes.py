@@ -120,6 +120,9 @@ def _clamp_dtype(self, args, kwargs):
     return dtypes.result_type((self, *(b for b in bounds if b is not None)))
 
 
+_COMPLEX_CHECKED_FIRST = frozenset({"abs", "absolute", "sign", "floor", "ceil", "trunc", "fix"})
+
+
 def _same_dtype(want=None):
     """TensorIterator's check_all_same_dtype (the config of ATen's unary_op: abs, neg, sign, floor, ...): out= must
     have the op's dtype (self's, or want(self, args, kwargs)'s), checked before the kernel's dispatch (after neg's
@@ -128,6 +131,8 @@ def _same_dtype(want=None):
         if name in ("neg", "negative") and self.dtype is dtypes.bool_:
             from ..messages import NEG_BOOL
             raise runtime(NEG_BOOL)
+        if self.dtype.category == 3 and name in _COMPLEX_CHECKED_FIRST:
+            return kwargs  # (the op's own complex refusal first; a complex abs's real result cast as TensorIterator's)
         wanted = self.dtype if want is None else want(self, args, kwargs)
         if wanted is not None and outs[0].dtype is not wanted:
             raise runtime(f"Found dtype {_S[outs[0].dtype.name]} but expected {_S[wanted.name]}")
@@ -142,9 +147,13 @@ def _nan_to_num(self, outs, kwargs, name):
     return kwargs
 
 
-def _signbit(self, outs, kwargs, name):
+def _bool_test(self, outs, kwargs, name):
+    """signbit/isposinf/isneginf's meta functions: a complex input refused, then an out= other than bool."""
+    if self.dtype.category == 3:
+        from .complex_refusals import REFUSED
+        raise make(*REFUSED[name](self.dtype, ()))
     if outs[0].dtype is not dtypes.bool_:
-        raise runtime("signbit does not support non-boolean outputs.")
+        raise runtime(f"{name} does not support non-boolean outputs.")
     return kwargs
 
 
@@ -157,10 +166,23 @@ def _where(self, outs, kwargs, name, args):
     return kwargs
 
 
-def _heaviside(self, outs, kwargs, name):
-    """heaviside's meta function checks out='s dtype with the operands'."""
+def _heaviside(self, outs, kwargs, name, args):
+    """heaviside's meta function refuses a complex operand or out=, then checks out='s dtype with the operands'."""
+    if any(isinstance(t, Tensor) and t.dtype.category == 3 for t in (*args[:2], outs[0])):
+        raise runtime("heaviside is not yet implemented for complex tensors.")
     if outs[0].dtype is not self.dtype:
         raise runtime("heaviside is not yet implemented for tensors with different dtypes.")
+    return kwargs
+
+
+def _float_power(self, outs, kwargs, name, args):
+    """float_power_out: out= must be the dtype it computes in, double (complex double beside a complex operand)."""
+    operands = (*args[:2], *(kwargs.get(k) for k in ("input", "self", "exponent")))
+    want = dtypes.complex128 if any(type(a) is complex or isinstance(a, Tensor) and a.dtype.category == 3
+                                    for a in operands) else dtypes.float64
+    if outs[0].dtype is not want:
+        raise runtime(f"the output given to float_power has dtype {_S[outs[0].dtype.name]} but the operation's "
+                      f"result requires dtype {_S[want.name]}")
     return kwargs
 
 
@@ -366,7 +388,7 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
-_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm)
+_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power)
 RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
               "narrow_copy": _wants((0, _input, lambda *_: "Expected self.dtype() == output.dtype() to be true, but "
                                      "got false.  (Could this error message be improved?  If so, please report an "
@@ -374,8 +396,9 @@ RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
-RULES.update({"nan_to_num": _nan_to_num, "signbit": _signbit, "softmax": _softmax, "log_softmax": _softmax,
-              "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma})
+RULES.update(dict.fromkeys(("signbit", "isposinf", "isneginf"), _bool_test))
+RULES.update({"nan_to_num": _nan_to_num, "softmax": _softmax, "log_softmax": _softmax,
+              "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power})
 RULES.update({"amin": RULES["amax"], "argsort": RULES["argmax"], "argmax": _arg_extreme, "argmin": _arg_extreme})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                             "take_along_dim", "msort"), _STRUCTURED))
@@ -385,7 +408,8 @@ def check(name, args, kwargs, outs):
     """kwargs for the op's call, after name's own checks of out='s dtypes (RuntimeError with ATen's text)."""
     rule = RULES.get(name)
     self = args[0] if args else kwargs.get("input")
-    if rule is None or not isinstance(self, Tensor) or not all(isinstance(o, Tensor) for o in outs):
+    if rule is None or not (isinstance(self, Tensor) or rule is _float_power) or \
+            not all(isinstance(o, Tensor) for o in outs):  # (float_power's self may be a number)
         return kwargs
     if name in ("max", "min"):
         other = args[1] if len(args) > 1 else kwargs.get("other", kwargs.get("dim"))

@@ -272,11 +272,29 @@ class AngleBackward0(SavingNode):
         return (fresh(values.astype(z.dtype), x.dtype),)
 
 
+def _complex_angle(z):
+    """angle_kernel of complex values: atan2(imag, real), SLEEF's on whole two-vector chunks of complex elements, the
+    C library's (atan2f, atan2) on the rest (kernels.complex_scalar_body)."""
+    im, re = np.asarray(z.imag, order="C"), np.asarray(z.real, order="C")
+    tail = kernels.complex_scalar_body(z)
+    if tail is True:
+        return np.arctan2(im, re)
+    loop = kernels.compiled.loop_atan2
+    out = np.empty(re.size, re.dtype)
+    loop(im.reshape(-1), re.reshape(-1), out, 0 if tail is not None and tail.all() else out.size)
+    out = out.reshape(re.shape)
+    if tail is not None and tail.any() and not tail.all():
+        rest = np.empty(np.count_nonzero(tail), re.dtype)
+        loop(im[tail], re[tail], rest, 0)
+        out[tail] = rest
+    return out
+
+
 def angle(self):
     """NaN stays NaN, negatives are pi, the rest 0 (integers in the default float dtype); a complex tensor's
     argument in its real dtype."""
     if self.dtype.category == 3:
-        out = fresh(np.angle(self._np).astype(self.dtype.to_real().np), self.dtype.to_real())
+        out = fresh(_complex_angle(self._np), self.dtype.to_real())
         if needs_grad(self):
             attach(out, AngleBackward0(self))
         return out

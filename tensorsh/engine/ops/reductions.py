@@ -125,12 +125,19 @@ SumBackward1 = _spread_node("SumBackward1", True, False)
 MeanBackward0, MeanBackward1 = _spread_node("MeanBackward0", False, True), _spread_node("MeanBackward1", True, True)
 
 
+def _real_read(self, dt):
+    """self's values, a complex input's real part (warned, as copy_ warns) where a real dtype= reads it."""
+    if self.dtype.category == 3 and dt.category < 3:
+        from .copies import real_values
+        return real_values(self, dt)
+    return self._np
+
+
 def _cast_first(self, dt):
     """self's values as a sum or cumsum into another reduced float dtype reads them: cast to it first (ATen's
     iterator casts the input; sum(x, dtype=torch.half) is x.half().sum())."""
     if self.dtype.category == 3 and dt.category < 3:  # (a complex input read as a real dtype: its real part, warned)
-        from .copies import real_values
-        return _cast_first(fresh(np.ascontiguousarray(real_values(self, dt)), self.dtype.to_real()), dt)
+        return _cast_first(fresh(np.ascontiguousarray(_real_read(self, dt)), self.dtype.to_real()), dt)
     if (dt is dtypes.float16 or dt is dtypes.bfloat16) and self.dtype is not dt:
         return dtypes.rounding(dt)(self._np.astype(np.float32))
     return self._np
@@ -155,7 +162,7 @@ def _mean_values(self, dims, keepdim, dtype):
     if dims == ():
         dims = None  # mean(dim=[]) reduces everything, as PyTorch does
     half = dt is dtypes.float16 or dt is dtypes.bfloat16
-    x = self._np.astype(np.float32 if half else dt.np, copy=False)  # (a reduced dtype: summed in float, uncast)
+    x = _real_read(self, dt).astype(np.float32 if half else dt.np, copy=False)  # (a reduced dtype: summed in float)
     count = 1
     for d in (dims if dims is not None else range(len(self._shape))):
         count *= self._shape[d]
@@ -441,9 +448,9 @@ class StdBackward0(VarBackward0):
 
 def check_dof(self, name, axes, correction):
     """PyTorch's warning when the correction leaves no degrees of freedom (its reduction factor: the input's numel
-    divided by the output's)."""
+    divided by the output's); a complex input's, once for each part ATen reduces."""
     out_numel = math.prod(s for d, s in enumerate(self._shape) if d not in axes)
-    if self.numel() // (out_numel or 1) - correction <= 0:
+    for _ in range(0 if self.numel() // (out_numel or 1) - correction > 0 else 2 if self.dtype.category == 3 else 1):
         warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor "
              "(input numel divided by output numel).")
 
@@ -469,10 +476,10 @@ def variance_reduction(name, node_cls):
             if self._np.size == 0:
                 r = np.full([1 if d in axes else s for d, s in enumerate(self._shape)] if keepdim else
                             [s for d, s in enumerate(self._shape) if d not in axes], np.nan)
-            elif self.dtype.category == 3:  # (a complex tensor's: its parts' variances summed, real)
-                x = self._np
-                r = kernels.variance(np.ascontiguousarray(x.real), axes, correction, keepdim) + \
-                    kernels.variance(np.ascontiguousarray(x.imag), axes, correction, keepdim)
+            elif self.dtype.category == 3:  # (a complex tensor's: its parts' variances, each rounded, summed in the
+                x, real = self._np, self.dtype.to_real().np  # real dtype, then its square root there)
+                r = kernels.variance(np.ascontiguousarray(x.real), axes, correction, keepdim).astype(real) + \
+                    kernels.variance(np.ascontiguousarray(x.imag), axes, correction, keepdim).astype(real)
             else:
                 r = kernels.variance(self._np, axes, correction, keepdim)
             if node_cls.take_sqrt:
@@ -606,13 +613,14 @@ def prod(self, *args, **kwargs):
     dt = _reduction_dtype(self, dtype)
     dims = reduce_dims(self, dim)
     kept = keepdim and bool(self._shape)  # (a 0-dim tensor's product stays 0-dim)
+    src = _real_read(self, dt)
     if dt is dtypes.bfloat16 or dt is dtypes.float16:  # (step by step in the reduced dtype: its own kernel)
         rounding = dtypes.rounding(dt)
-        r = kernels.reduced_prod(rounding(self._np), dims[0] if dims else None, kept, rounding)
+        r = kernels.reduced_prod(rounding(src), dims[0] if dims else None, kept, rounding)
     else:
-        r = kernels.prod(self._np.astype(dt.np, copy=False), dims[0] if dims else None, kept)
+        r = kernels.prod(src.astype(dt.np, copy=False), dims[0] if dims else None, kept)
     if r is None:
-        r = np.prod(self._np, axis=dims, keepdims=kept, dtype=dt.np)
+        r = np.prod(src, axis=dims, keepdims=kept, dtype=dt.np)
     out = from_numpy(np.asarray(r), dt)
     if needs_grad(self):
         if dim is None:

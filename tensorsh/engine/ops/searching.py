@@ -18,10 +18,10 @@ def _promoted(*values):
 def isin(elements, test_elements, *, assume_unique=False, invert=False):
     if not isinstance(elements, Tensor) and not isinstance(test_elements, Tensor):
         raise type_error("isin() received an invalid combination of arguments")
-    if any(isinstance(v, bool) or isinstance(v, Tensor) and v.dtype is dtypes.bool_ for v in (elements, test_elements)):
-        raise runtime("Unsupported input type encountered for isin(): Bool")
-    if any(type(v) is complex for v in (elements, test_elements)):  # (the number's own tensor: complex double)
-        raise runtime("Unsupported input type encountered for isin(): ComplexDouble")
+    for v in (elements, test_elements):  # (no bool or complex kernel: elements checked first; a number's own tensor)
+        dt = v.dtype if isinstance(v, Tensor) else {bool: dtypes.bool_, complex: dtypes.complex128}.get(type(v))
+        if dt is dtypes.bool_ or dt is not None and dt.category == 3:
+            raise runtime(f"Unsupported input type encountered for isin(): {dtypes.SCALAR_NAMES[dt.name]}")
     (a, b), dt = _promoted(elements, test_elements)
     shape = elements._shape if isinstance(elements, Tensor) else ()
     found = np.isin(a.reshape(-1), b.reshape(-1), invert=invert).reshape(shape)

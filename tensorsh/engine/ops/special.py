@@ -227,18 +227,20 @@ def _logaddexp_values(a, b, base2):
     with np.errstate(all="ignore"):
         m = np.maximum(a, b)
         gap = -np.abs(a - b)
-        if base2:
-            t = _rounded(np.log1p, _rounded(np.exp2, gap)) * a.dtype.type(1 / math.log(2))
+        if base2:  # (m + log1p(exp2(gap)) * (1 / ln 2): the compiler fuses it, one rounding)
+            r = kernels.fma(_rounded(np.log1p, _rounded(np.exp2, gap)), np.full_like(m, 1 / math.log(2)), m)
         else:
-            t = _rounded(np.log1p, _rounded(np.exp, gap))
-        r = m + t
+            r = m + _rounded(np.log1p, _rounded(np.exp, gap))
     return np.where(np.isinf(a) & (a == b), a, r)
 
 
-def _logaddexp_bodies(walked, a, b, tail):
-    """logaddexp's kernel: max(a, b) + log1p(exp(-|a - b|)), a where both are the same infinity."""
+def _logaddexp_bodies(walked, a, b, tail, base2):
+    """logaddexp's kernel: max(a, b) + log1p(exp(-|a - b|)), a where both are the same infinity; logaddexp2's
+    max(a, b) + log1p(exp2(-|a - b|)) * (1 / ln 2), fused by the compiler (one rounding)."""
     with np.errstate(all="ignore"):
-        r = np.maximum(a, b) + kernels.chained_bodies(("loop_exp", "loop_log1p"), -np.abs(a - b), tail)
+        m = np.maximum(a, b)
+        t = kernels.chained_bodies(("loop_exp2" if base2 else "loop_exp", "loop_log1p"), -np.abs(a - b), tail)
+        r = kernels.fma(t, np.full_like(m, 1 / math.log(2)), m) if base2 else m + t
     return np.where(np.isinf(a) & (a == b), a, r)
 
 
@@ -258,10 +260,10 @@ def _logaddexp(name, base2, node_cls):
         if dt.category < 2:
             raise make("NotImplementedError", f"\"{name}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
         work = np.float32 if dt is dtypes.float16 else dt.np  # (half: PyTorch's kernel computes in float)
-        walk = None if base2 or dt is dtypes.float16 or kernels.compiled is None else \
+        walk = None if dt is dtypes.float16 or kernels.compiled is None else \
             kernels.binary_scalar_body(np.asarray(an, work), np.asarray(bn, work))
-        if walk is not None:  # (SLEEF's exp and log1p on the vector body, the C library's on the rest)
-            values = _logaddexp_bodies(*walk)
+        if walk is not None:  # (SLEEF's exp/exp2 and log1p on the vector body, the C library's on the rest)
+            values = _logaddexp_bodies(*walk, base2)
         else:
             a, b = np.broadcast_arrays(np.asarray(an, work), np.asarray(bn, work))
             values = _logaddexp_values(a, b, base2)

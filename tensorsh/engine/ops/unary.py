@@ -300,10 +300,31 @@ reciprocal = unary("reciprocal", "ReciprocalBackward0", lambda x: np.reciprocal(
                    "result")
 rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda x: 1 / np.sqrt(x)), lambda g, r: mul_scalar(g, -0.5) * r.pow(3), "result",
               reduced_kernel=kernels.reduced_rsqrt)
+def _complex_sgn(z):
+    """sgn of complex values as ATen's kernel: 0 at 0, else z / |z| (|z| the hypot of the parts): the vector body
+    divides each part by it, the scalar body (kernels.complex_scalar_body) divides by complex(|z|, 0) as c10::complex
+    does, each part times the reciprocal (two roundings)."""
+    re, im = z.real, z.imag
+    a = np.hypot(re, im)
+    tail = kernels.complex_scalar_body(z)
+    values = np.empty(z.shape, z.dtype)
+    with np.errstate(all="ignore"):
+        if tail is not None and tail is not True and not tail.all():
+            values.real, values.imag = re / a, im / a
+        if tail is None or tail is True or tail.any():
+            scale, zero = a.dtype.type(1) / a, a.dtype.type(0)
+            scalar = np.empty(z.shape, z.dtype)
+            scalar.real, scalar.imag = (re + im * zero) * scale, (im - re * zero) * scale
+            values = scalar if tail is None or tail is True or tail.all() else np.where(tail, scalar, values)
+    return np.where(z == 0, z.dtype.type(0), values)
+
+
 def _sign_values(x):
     """PyTorch's sign, (0 < x) - (x < 0): a NaN's sign is 0 (numpy's is NaN)."""
     if x.dtype == np.bool_:
         return x.copy()
+    if x.dtype.kind == "c":
+        return _complex_sgn(x)
     values = np.sign(x)
     if values.dtype.kind == "f" and np.isnan(values).any():
         values = np.where(np.isnan(values), values.dtype.type(0), values)
