@@ -651,18 +651,19 @@ def constant_pad_nd(input, pad, value=0.0):
 
 
 class EmbeddingBackward0(Node):
-    __slots__ = ("num_weights", "padding_idx", "scale")
+    __slots__ = ("num_weights", "padding_idx", "scale", "sparse")
     saved_names = ("indices",)
     saved_values = {"padding_idx": lambda node: unsigned(-1 if node.padding_idx is None else node.padding_idx),
-                    "scale_grad_by_freq": "scale", "sparse": lambda node: False,
-                    "weight_sym_argsize_0": "num_weights"}
+                    "scale_grad_by_freq": "scale", "sparse": "sparse", "weight_sym_argsize_0": "num_weights"}
 
-    def __init__(self, weight, indices, padding_idx, scale):
+    def __init__(self, weight, indices, padding_idx, scale, sparse=False):
         Node.__init__(self, (edge_of(weight),))
-        self.num_weights, self.padding_idx, self.scale = weight._shape[0], padding_idx, scale
+        self.num_weights, self.padding_idx, self.scale, self.sparse = weight._shape[0], padding_idx, scale, sparse
         self.saved = (SavedTensor(indices),)
 
     def backward(self, g):
+        if self.sparse:
+            raise runtime(messages.SPARSE_GRAD.format("embedding"))
         idx, = self.unpack()
         flat = idx._np.reshape(-1)
         gn = g._np.reshape(len(flat), -1)
@@ -714,7 +715,7 @@ def embedding_renorm_(weight, indices, max_norm, norm_type):
     return weight
 
 
-def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
+def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
     if weight.dim() == 0 and needs_grad(weight):  # (autograd reads weight.size(0) for its node first)
         raise index_error(messages.DIM_NO_DIMS.format(0))
     if weight.dim() != 2:
@@ -730,5 +731,5 @@ def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False):
         raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
     out = fresh(np.ascontiguousarray(weight._np[indices._np]), weight.dtype)
     if needs_grad(weight):
-        attach(out, EmbeddingBackward0(weight, indices, padding_idx, scale_grad_by_freq))
+        attach(out, EmbeddingBackward0(weight, indices, padding_idx, scale_grad_by_freq, bool(sparse)))
     return out

@@ -3,7 +3,7 @@ the weight's type (times its per-sample weight), a mean divided by the bag's siz
 row it came from; rows at padding_idx are skipped and do not count."""
 import numpy as np
 
-from . import dtypes
+from . import dtypes, messages
 from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import undifferentiable
 from .errors import runtime
@@ -14,19 +14,22 @@ _MODES = {0: "sum", 1: "mean", 2: "max"}
 
 
 class EmbeddingBagBackward0(Node):
-    __slots__ = ("mode", "padding_idx", "scale", "num_weights", "bags", "argmax", "sizes")
+    __slots__ = ("mode", "padding_idx", "scale", "num_weights", "bags", "argmax", "sizes", "sparse")
     saved_names = ("weight", "indices", "offsets", "per_sample_weights")
     saved_values = {"mode": "mode", "padding_idx": "padding_idx", "scale_grad_by_freq": "scale",
-                    "sparse": lambda n: False, "weight_sym_argsize_0": "num_weights"}
+                    "sparse": "sparse", "weight_sym_argsize_0": "num_weights"}
 
-    def __init__(self, weight, indices, offsets, psw, mode, padding_idx, scale, bags, argmax, sizes):
+    def __init__(self, weight, indices, offsets, psw, mode, padding_idx, scale, bags, argmax, sizes, sparse=False):
         Node.__init__(self, (edge_of(weight),) + ((operand_edge(psw),) if psw is not None else ()))
         self.mode, self.padding_idx, self.scale = mode, padding_idx, scale
         self.num_weights, self.bags, self.argmax, self.sizes = weight._shape[0], bags, argmax, sizes
+        self.sparse = sparse
         self.saved = (SavedTensor(weight), SavedTensor(indices), SavedTensor(offsets)) + \
             ((SavedTensor(psw),) if psw is not None else ())
 
     def backward(self, g):
+        if self.sparse:
+            raise runtime(messages.SPARSE_GRAD.format("embedding_bag"))
         saved = self.unpack()
         weight, indices = saved[0], saved[1]
         psw = saved[3]._np if len(saved) > 3 else None
@@ -168,7 +171,7 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
     result = fresh(out.astype(weight._np.dtype), weight.dtype)
     if needs_grad(weight, per_sample_weights):
         attach(result, EmbeddingBagBackward0(weight, indices, offsets, per_sample_weights, mode, padding_idx,
-                                             scale_grad_by_freq, bags, argmax, sizes))
+                                             scale_grad_by_freq, bags, argmax, sizes, bool(sparse)))
     if not with_aux:
         return result
     index = np.dtype(common.np)

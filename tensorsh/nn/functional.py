@@ -482,7 +482,7 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
         with autograd.no_grad():
             _embedding_renorm_(weight, input, max_norm, norm_type)
     C.embedding(weight, input, padding_idx, scale_grad_by_freq, sparse)
-    return _embedding(weight, input, padding_idx, scale_grad_by_freq)
+    return _embedding(weight, input, padding_idx, scale_grad_by_freq, sparse)
 
 
 # conv1d/2d/3d and conv_transpose1d/2d/3d are torch's own functions (PyTorch's F.conv2d is torch.conv2d)

@@ -94,7 +94,7 @@ def _layer_norm(fn, input, normalized_shape, weight=None, bias=None, eps=1e-5, c
 
 
 def _embedding(fn, weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
-    return fn(weight, indices, padding_idx, scale_grad_by_freq)
+    return fn(weight, indices, padding_idx, scale_grad_by_freq, sparse)
 
 
 
