@@ -9,7 +9,7 @@ from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
 from .algorithms import (_SingleTensor, _as_real, _capturable_error, _check, _check_adam_like, _complex_fill,
-                         _foreach_grads, _invalid, _number, _step_tensor, _to_scalar, _weight_decay)
+                         _foreach_grads, _invalid, _number, _scale_, _step_tensor, _to_scalar, _weight_decay)
 from .optimizer import scalar_dtype
 
 
@@ -26,7 +26,7 @@ def _foreach_grad(param, grad, maximize, weight_decay, lr=None, decoupled=False)
     """One parameter's gradient as a _multi_tensor_* loop makes it (negated, weight decay added; or, decoupled, the
     parameter shrunk in place first)."""
     if decoupled and weight_decay != 0:
-        param.mul_(1 - lr * weight_decay)
+        _scale_(param, 1 - lr * weight_decay, True)
     return _foreach_grads([(param, grad)], maximize, 0 if decoupled else weight_decay)[1][0]
 
 
@@ -60,11 +60,11 @@ class Adamax(_SingleTensor):
             if weight_decay != 0:
                 grad = grad.add(param, alpha=weight_decay)
             exp_avg.lerp_(grad, 1 - beta1)
-            exp_inf.mul_(beta2)
+            _scale_(exp_inf, beta2, group["foreach"])
             exp_inf.copy_(exp_inf.maximum(grad.abs().add_(eps)))  # torch.maximum(..., out=exp_inf): one bump
             bias_correction = 1 - beta1 ** step_t.item()
-            clr = lr / bias_correction
-            param.addcdiv_(exp_avg, exp_inf, value=-_number(clr))
+            clr = (_number(lr) / bias_correction) * -1 if group["foreach"] else -_number(lr / bias_correction)
+            param.addcdiv_(exp_avg, exp_inf, value=clr)  # (foreach: _get_value(lr), a tensor lr's float in double)
 
 
 class NAdam(_SingleTensor):
@@ -125,7 +125,7 @@ class NAdam(_SingleTensor):
             exp_avg, exp_avg_sq, mu_product, step_t = s["exp_avg"], s["exp_avg_sq"], s["mu_product"], s["step"]
             step_t += 1
             exp_avg.lerp_(grad, 1 - beta1)
-            exp_avg_sq.mul_(beta2)
+            _scale_(exp_avg_sq, beta2, True)
             exp_avg_sq.addcmul_(grad, grad, value=1 - beta2)
             denom = exp_avg_sq.sqrt()
             step = step_t.item()
@@ -197,7 +197,7 @@ class RAdam(_SingleTensor):
             rho_t = rho_inf - 2 * step * (beta2 ** step) / (1 - beta2 ** step)
             grad = _foreach_grad(param, grad, group["maximize"], weight_decay, lr, group["decoupled_weight_decay"])
             exp_avg.lerp_(grad, 1 - beta1)
-            exp_avg_sq.mul_(beta2)
+            _scale_(exp_avg_sq, beta2, True)
             exp_avg_sq.addcmul_(grad, grad, value=1 - beta2)
             rect = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5 \
                 if rho_t > 5 else 0
@@ -242,13 +242,13 @@ class Adadelta(_SingleTensor):
             grad = -grad if maximize else grad
             if weight_decay != 0:
                 grad = grad.add(param, alpha=weight_decay)
-            square_avg.mul_(rho).addcmul_(grad, grad, value=1 - rho)
+            _scale_(square_avg, rho, group["foreach"]).addcmul_(grad, grad, value=1 - rho)
             std = square_avg.add(eps).sqrt_()
             delta = acc_delta.add(eps).sqrt_()
             if group["differentiable"]:
                 delta = delta.clone()
             delta.div_(std).mul_(grad)
-            acc_delta.mul_(rho).addcmul_(delta, delta, value=1 - rho)
+            _scale_(acc_delta, rho, group["foreach"]).addcmul_(delta, delta, value=1 - rho)
             param.add_(delta, alpha=-_number(lr))
 
 
