@@ -1,5 +1,5 @@
 """torch.utils.data's datasets (torch/utils/data/dataset.py): Dataset, TensorDataset, Subset, ConcatDataset,
-IterableDataset, random_split — PyTorch's Python, over the engine's ops."""
+StackDataset, IterableDataset, random_split — PyTorch's Python, over the engine's ops."""
 import bisect
 import itertools
 import math
@@ -16,6 +16,8 @@ class Dataset:
     __api__ = frozenset()
     __settable__ = frozenset({"*"})
     __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(ds)`)
+    __dunder_api__ = frozenset({"__getitem__", "__getitems__", "__len__", "__iter__", "__add__"})  # (by name, where
+    # the class defines them: `ds.__getitem__(0)`, a wrapper's `self.base.__getitems__(idx)`)
 
     def __getitem__(self, index):
         raise make("NotImplementedError", "Subclasses of Dataset should implement __getitem__.")
@@ -106,6 +108,48 @@ class ConcatDataset(Dataset):
     def cummulative_sizes(self):
         warn("`cummulative_sizes` attribute is renamed to `cumulative_sizes`", "FutureWarning")
         return self.cumulative_sizes
+
+
+class StackDataset(Dataset):
+    """Datasets stacked side by side: item i is the tuple (or dict) of each one's item i."""
+    __api__ = frozenset({"datasets"})
+
+    def __init__(self, *args, **kwargs):
+        if args and kwargs:
+            raise make("ValueError", "Supported either ``tuple``- (via ``args``) or``dict``- (via ``kwargs``) like "
+                                     "input/output, but both types are given.")
+        if not (args or kwargs):
+            raise make("ValueError", "At least one dataset should be passed")
+        parts = args or list(kwargs.values())
+        self._length = len(parts[0])
+        if any(self._length != len(dataset) for dataset in parts):
+            raise make("ValueError", "Size mismatch between datasets")
+        self.datasets = args or kwargs
+
+    def __getitem__(self, index):
+        if isinstance(self.datasets, dict):
+            return {k: dataset[index] for k, dataset in self.datasets.items()}
+        return tuple(dataset[index] for dataset in self.datasets)
+
+    def __getitems__(self, indices):
+        """A batch: each dataset's own __getitems__ where it has one (its size checked), else item by item."""
+        named = self.datasets.items() if isinstance(self.datasets, dict) else enumerate(self.datasets)
+        columns = {}
+        for k, dataset in named:
+            if callable(getattr(dataset, "__getitems__", None)):
+                items = dataset.__getitems__(indices)
+                if len(items) != len(indices):
+                    raise make("ValueError", f"Nested dataset's output size mismatch. Expected {len(indices)}, got "
+                                             f"{len(items)}")
+            else:
+                items = [dataset[idx] for idx in indices]
+            columns[k] = items
+        if isinstance(self.datasets, dict):
+            return [{k: items[i] for k, items in columns.items()} for i in range(len(indices))]
+        return [tuple(items[i] for items in columns.values()) for i in range(len(indices))]
+
+    def __len__(self):
+        return self._length
 
 
 class ChainDataset(IterableDataset):

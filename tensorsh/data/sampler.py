@@ -1,5 +1,7 @@
 """torch.utils.data's samplers (torch/utils/data/sampler.py): which indices a DataLoader reads, and in what order,
 drawing from PyTorch's generators as PyTorch's do."""
+import math
+
 from tensorsh.engine import dtypes, torch_api
 from tensorsh.engine.errors import make
 
@@ -11,6 +13,7 @@ class Sampler:
     __api__ = frozenset()
     __settable__ = frozenset({"*"})
     __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(ds)`)
+    __dunder_api__ = frozenset({"__iter__", "__len__"})
 
     def __init__(self, data_source=None):
         pass
@@ -138,3 +141,50 @@ class BatchSampler(Sampler):
         if self.drop_last:
             return len(self.sampler) // self.batch_size
         return (len(self.sampler) + self.batch_size - 1) // self.batch_size
+
+
+class DistributedSampler(Sampler):
+    """torch/utils/data/distributed.py: this replica's share of the (seeded, epoch-dependent) permutation, padded by
+    wrapping around or cut to divide evenly. torch.distributed is left out, so without num_replicas and rank it
+    raises what PyTorch's does outside an initialized process group."""
+    __module__ = "torch.utils.data.distributed"
+    __api__ = frozenset({"dataset", "num_replicas", "rank", "epoch", "drop_last", "num_samples", "total_size",
+                         "shuffle", "seed", "set_epoch"})
+
+    def __init__(self, dataset, num_replicas=None, rank=None, shuffle=True, seed=0, drop_last=False):
+        if num_replicas is None or rank is None:
+            raise make("ValueError", "Default process group has not been initialized, please make sure to call "
+                                     "init_process_group.")
+        if rank >= num_replicas or rank < 0:
+            raise make("ValueError", f"Invalid rank {rank}, rank should be in the interval [0, {num_replicas - 1}]")
+        self.dataset, self.num_replicas, self.rank, self.epoch, self.drop_last = \
+            dataset, num_replicas, rank, 0, drop_last
+        if drop_last and len(dataset) % num_replicas != 0:
+            self.num_samples = math.ceil((len(dataset) - num_replicas) / num_replicas)
+        else:
+            self.num_samples = math.ceil(len(dataset) / num_replicas)
+        self.total_size = self.num_samples * num_replicas
+        self.shuffle, self.seed = shuffle, seed
+
+    def __iter__(self):
+        if self.shuffle:
+            generator = T["Generator"]()
+            generator.manual_seed(self.seed + self.epoch)
+            indices = T["randperm"](len(self.dataset), generator=generator).tolist()
+        else:
+            indices = list(range(len(self.dataset)))
+        if not self.drop_last:
+            padding_size = self.total_size - len(indices)
+            if padding_size <= len(indices):
+                indices += indices[:padding_size]
+            else:
+                indices += (indices * math.ceil(padding_size / len(indices)))[:padding_size]
+        else:
+            indices = indices[:self.total_size]
+        return iter(indices[self.rank:self.total_size:self.num_replicas])
+
+    def __len__(self):
+        return self.num_samples
+
+    def set_epoch(self, epoch):
+        self.epoch = epoch

@@ -15,7 +15,7 @@ import tempfile
 import numpy as np
 
 from . import dtypes, undo
-from .errors import TorchError, make, runtime
+from .errors import TorchError, make, runtime, warn
 from .storage import BFloat16Storage, ConjStorage, Storage, TypedStorage, VersionCounter
 from .tensorimpl import Tensor, storage_view
 
@@ -232,6 +232,7 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
     if not isinstance(f, (str, os.PathLike)) and not _is_file(f):
         raise make("AttributeError", "expected 'f' to be string, path, or a file-like object with a 'write' "
                                      "attribute")
+    protocol = _pickle_protocol(pickle_protocol)
     storages, order = {}, []
     header = _encode(obj, storages, order, {})
     blobs, entries, offset = [], [], 0
@@ -241,7 +242,7 @@ def save(obj, f, pickle_module=None, pickle_protocol=2, _use_new_zipfile_seriali
         entries.append({"dtype": data.dtype.str, "count": int(data.size), "at": offset,
                         "bfloat16": isinstance(storage, BFloat16Storage)})
         offset += data.nbytes
-    head = json.dumps({"storages": entries, "object": header}).encode()
+    head = json.dumps({"storages": entries, "object": header, "protocol": protocol}).encode()
     if _is_file(f):
         f.write(b"".join([MAGIC, head, b"\n"] + blobs))
         return
@@ -358,6 +359,13 @@ _WEIGHTS_ONLY = ("Weights only load failed. This file can still be loaded, to do
                  "context manager to allowlist this global if you trust this class/function.\n\nCheck the "
                  "documentation of torch.load to learn more about types accepted by default with weights_only "
                  "https://pytorch.org/docs/stable/generated/torch.load.html.")
+_UNSUPPORTED_OPERAND = ("Weights only load failed. In PyTorch 2.6, we changed the default value of the `weights_only` "
+                        "argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` "
+                        "set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only "
+                        "if you got the file from a trusted source.\nPlease file an issue with the following so that "
+                        "we can make `weights_only=True` compatible with your use case: WeightsUnpickler error: \n\n"
+                        "Unsupported operand {}\n\nCheck the documentation of torch.load to learn more about types "
+                        "accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.")
 _UnpicklingError = type("UnpicklingError", (TorchError,), {"__module__": "_pickle"})
 
 
@@ -371,18 +379,71 @@ def _global_name(obj):
     return name if module == "builtins" else f"{module}.{name}"
 
 
-def _first_class(value, allowed=frozenset()):
-    """The first class the unpickler would meet in value's header (pickle's order) that is not allowed, or None."""
-    if isinstance(value, dict):
-        if "object" in value and value["object"] not in allowed:
-            return value["object"]
-        value = list(value.values())
-    if isinstance(value, list):
-        for v in value:
-            found = _first_class(v, allowed)
-            if found is not None:
-                return found
-    return None
+def _pickle_protocol(protocol):
+    """The protocol pickle.Pickler writes with: None its default (4), a negative one its highest (5)."""
+    if protocol is None:
+        return 4
+    if not isinstance(protocol, int):
+        raise make("TypeError", f"'{type(protocol).__name__}' object cannot be interpreted as an integer")
+    if protocol > 5:
+        raise make("ValueError", "pickle protocol must be <= 5")
+    return 5 if protocol < 0 else int(protocol)
+
+
+_GLOBALS = ("tensor", "ordered", "counter", "torch_size", "device", "complex", "dtype_value", "layout")  # (written
+# by a GLOBAL and a memo PUT first: the op protocol 0 fails at)
+
+
+def _first_refused(value, allowed, protocol):
+    """What a weights-only load of value's header fails at first, in pickle's order: a class not allowed (its name),
+    or an opcode the weights-only unpickler lacks (a number): protocol 0's text opcodes (INT, FLOAT, UNICODE,
+    LIST, DICT, PUT), protocol 1's INT of a bool and LONG of an int beyond 32 bits, protocol 3's
+    SHORT_BINBYTES/BINBYTES of bytes. None if it loads."""
+    if not isinstance(value, dict):
+        return None
+    if "object" in value and value["object"] not in allowed:  # (protocols 0-1 write an object by copyreg's)
+        return "copyreg._reconstructor" if protocol < 2 and "builtin" not in value else value["object"]
+    if "value" in value:
+        v = value["value"]
+        if v is None or protocol >= 2:
+            return None
+        if isinstance(v, int) and not isinstance(v, bool) and not -2 ** 31 <= v < 2 ** 31:
+            return 76
+        if isinstance(v, bool) or protocol == 0 and isinstance(v, int):
+            return 73
+        return None if protocol == 1 else 70 if isinstance(v, float) else 86
+    if protocol == 0:
+        first = next(iter(value))
+        if first in _GLOBALS or first == "bytes":
+            return 112
+        if first in ("dict", "list"):
+            return 100 if first == "dict" else 108
+    if protocol == 1 and "tensor" in value:  # (its rebuild's requires_grad, a bool, after the storage and sizes)
+        return 73
+    if protocol >= 3 and "bytes" in value:
+        return 67 if len(value["bytes"]) < 512 else 66
+    for v in value.values():
+        found = _first_refused(v, allowed, protocol) if isinstance(v, dict) else \
+            next((f for f in (_first_refused(e, allowed, protocol) for e in _flat(v)) if f is not None), None)
+        if found is not None:
+            return found
+    return 112 if protocol == 0 and value.get("tuple") else None  # (a tuple is memoized once built, if not empty)
+
+
+def _flat(items):
+    """The headers of a list of them, or of [key, value] pairs, in order."""
+    for item in items if isinstance(items, list) else ():
+        yield from (item if isinstance(item, list) else [item])
+
+
+def _framed(value):
+    """Protocol 4-5's first op the weights-only unpickler lacks: FRAME, written for a body (after PROTO) of 4 bytes
+    or more; an empty list or dict (3 bytes) is memoized by MEMOIZE; None, a bool, an int of one byte or an empty
+    tuple need neither."""
+    v = value.get("value", ...)
+    if v is None or isinstance(v, bool) or isinstance(v, int) and 0 <= v < 256 or value == {"tuple": []}:
+        return None
+    return 148 if value in ({"list": []}, {"dict": []}) else 149
 
 
 def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
@@ -409,10 +470,10 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
     header = json.loads(content[len(MAGIC):newline])
     if mmap and name == "the file object":  # (PyTorch maps a file by its path: an io.BytesIO has none)
         raise make("ValueError", "f must be a file path in order to use the mmap argument")
-    refused = _first_class(header["object"], {_global_name(g) for g in SAFE_GLOBALS}) \
-        if weights_only is not False else None
-    if refused is not None:  # (PyTorch 2.6 on: weights_only=True unless False is given)
-        raise _UnpicklingError("_pickle.UnpicklingError", _WEIGHTS_ONLY.format(refused))
+    if weights_only is not False:  # (PyTorch 2.6 on: weights_only=True unless False is given)
+        _check_weights_only(header)
+    elif header.get("protocol") == 0 and header["storages"]:  # (protocol 0 wrote torch's storage ids as strings)
+        raise make("AssertionError", "saved_id must be a tuple, got str")
     if header["storages"]:
         _check_location(map_location)
     body = newline + 1
@@ -421,6 +482,24 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         data = np.frombuffer(content, np.dtype(entry["dtype"]), entry["count"], body + entry["at"]).copy()
         storages.append(BFloat16Storage(data) if entry.get("bfloat16") else Storage(data))
     return _decode(header["object"], storages, [])
+
+
+def _check_weights_only(header):
+    """The weights-only unpickler's refusals: a protocol other than 2 warned of at its PROTO op (protocols 0-1 have
+    none), then protocol 4-5's FRAME, then the first class or opcode it does not allow."""
+    protocol = header.get("protocol", 2)
+    if protocol >= 3:
+        warn(f"Detected pickle protocol {protocol} in the checkpoint, which was not the default pickle protocol used "
+             "by `torch.load` (2). The weights_only Unpickler might not support all instructions implemented by this "
+             "protocol, please file an issue for adding support if you encounter this.",
+             site="torch/serialization.py:unpickler.load")
+    refused = _framed(header["object"]) if protocol >= 4 else None
+    if refused is None:
+        refused = _first_refused(header["object"], {_global_name(g) for g in SAFE_GLOBALS}, protocol)
+    if isinstance(refused, str):
+        raise _UnpicklingError("_pickle.UnpicklingError", _WEIGHTS_ONLY.format(refused))
+    if refused is not None:
+        raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(refused))
 
 
 def add_safe_globals(safe_globals):

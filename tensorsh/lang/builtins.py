@@ -752,7 +752,7 @@ def build(print_fn):
     for dotted in ("torch.amp", "torch.cpu", "torch.cpu.amp", "torch.cuda", "torch.cuda.amp"):  # (the engine's)
         modules[dotted] = Lazy(lambda path=dotted.split(".")[1:]: _member(namespace, path))
     modules["torch.utils.hooks"] = Lazy(lambda: load_attr(utils.load(), "hooks"))
-    for member in ("dataloader", "dataset", "sampler"):  # torch.utils.data's submodules, importable by name
+    for member in ("dataloader", "dataset", "sampler", "distributed"):  # torch.utils.data's submodules, by name
         modules["torch.utils.data." + member] = Lazy(lambda m=member: load_attr(load_attr(utils.load(), "data"), m))
     modules["torch.utils.data._utils.collate"] = Lazy(lambda: load_attr(load_attr(load_attr(utils.load(), "data"),
                                                                                   "_utils"), "collate"))
@@ -840,7 +840,8 @@ def _utils():
         def data():
             from tensorsh import data
             return Namespace("torch.utils.data", dict(data.NAMESPACE, dataloader=data.DATALOADER,
-                                                      dataset=data.DATASET, sampler=data.SAMPLER, _utils=data.UTILS))
+                                                      dataset=data.DATASET, sampler=data.SAMPLER, _utils=data.UTILS,
+                                                      distributed=data.DISTRIBUTED))
         def checkpoint():
             from tensorsh.engine.checkpoint import NAMESPACE
             return Namespace("torch.utils.checkpoint", NAMESPACE)

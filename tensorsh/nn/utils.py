@@ -62,16 +62,19 @@ def clip_grad_norm(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False
 
 
 def clip_grad_value_(parameters, clip_value, foreach=None):
-    """PyTorch's foreach path on CPU (the default): clamp_min_ then clamp_max_, so each grad's version moves by 2."""
+    """PyTorch's foreach path on CPU (the default): clamp_min_ then clamp_max_, so each grad's version moves by 2.
+    No grads at all: ATen's _group_tensors_by_device_and_dtype check, which PyTorch reaches before either path."""
     clip_value = float(clip_value)
+    grads = [p.grad for p in _tensors(parameters) if p.grad is not None]
+    if not grads:
+        raise runtime("Expected !nested_tensorlist[0].empty() to be true, but got false.  (Could this error message "
+                      "be improved?  If so, please report an enhancement request to PyTorch.)")
     with autograd.no_grad():
-        for p in _tensors(parameters):
-            if p.grad is None:
-                continue
+        for grad in grads:
             if foreach is False:
-                p.grad.clamp_(min=-clip_value, max=clip_value)
+                grad.clamp_(min=-clip_value, max=clip_value)
             else:
-                p.grad.clamp_min_(-clip_value).clamp_max_(clip_value)
+                grad.clamp_min_(-clip_value).clamp_max_(clip_value)
 
 
 def parameters_to_vector(parameters):

@@ -7,6 +7,8 @@ takes part in the arithmetic as a tensor, as in PyTorch), so values and version 
 wherever the engine's kernels are bit-exact (all here but `sqrt`). differentiable=True runs the same ops with grad
 enabled (Adam: PyTorch's tensor-step branch), so the step is recorded in the graph. fused=True: see fused.py.
 """
+import numpy as np
+
 from tensorsh.engine import creation, dtypes, optim_steps
 from tensorsh.engine.errors import make
 from tensorsh.engine.ops.real_complex import view_as_real
@@ -39,11 +41,20 @@ def _check_adam_like(lr, betas, eps, weight_decay):
         raise _invalid(f"Invalid weight_decay value: {weight_decay}")
 
 
-def _weight_decay(param, grad, lr, weight_decay, decoupled):
+def _scale_(t, factor, foreach):
+    """t.mul_(factor) in an optimizer's loop. A _multi_tensor_* loop's in-place _foreach_mul_ rounds a number factor
+    to a float16/bfloat16 t's dtype first (measured; the single-tensor loops' mul_ and an out-of-place
+    _foreach_mul keep it in float), so a momentum or beta2 moves the last bits of half-precision state."""
+    if foreach and t.dtype in (dtypes.float16, dtypes.bfloat16) and not isinstance(factor, Tensor):
+        factor = float(dtypes.rounding(t.dtype)(np.float32(factor)))
+    return t.mul_(factor)
+
+
+def _weight_decay(param, grad, lr, weight_decay, decoupled, foreach=False):
     """Adam's (and NAdam's, RAdam's) weight decay: decoupled, param shrinks in place; else grad + wd * param."""
     if weight_decay != 0:
         if decoupled:
-            param.mul_(1 - lr * weight_decay)
+            _scale_(param, 1 - lr * weight_decay, foreach)
         else:
             grad = grad.add(param, alpha=weight_decay)
     return grad
@@ -187,7 +198,7 @@ class SGD(_SingleTensor):
             bufs = [state[p].get("momentum_buffer") for p in params]
             if all(b is not None for b in bufs):
                 for b in bufs:
-                    b.mul_(momentum)
+                    _scale_(b, momentum, True)
                 for b, g in zip(bufs, grads):
                     b.add_(g, alpha=1 - dampening)
             else:
@@ -195,7 +206,7 @@ class SGD(_SingleTensor):
                     if bufs[i] is None:
                         bufs[i] = g.detach().clone()
                     else:
-                        bufs[i].mul_(momentum).add_(g, alpha=1 - dampening)
+                        _scale_(bufs[i], momentum, True).add_(g, alpha=1 - dampening)
             for p, b in zip(params, bufs):
                 state[p]["momentum_buffer"] = b
             if nesterov:
@@ -271,12 +282,12 @@ class Adam(_SingleTensor):
             if capturable:
                 raise _capturable_error()
             step_t += 1
-            grad = _weight_decay(param, grad, lr, weight_decay, decoupled)
+            grad = _weight_decay(param, grad, lr, weight_decay, decoupled, foreach)
             exp_avg.lerp_(grad, 1 - beta1)
             if differentiable and isinstance(beta2, Tensor) and beta2.requires_grad:
                 exp_avg_sq.lerp_(grad.square(), weight=1 - beta2)
             else:
-                exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=_number(1 - beta2))
+                _scale_(exp_avg_sq, beta2, foreach).addcmul_(grad, grad, value=_number(1 - beta2))
             if differentiable:  # PyTorch's capturable/differentiable branch: the step as a tensor, all in the graph
                 bias_correction1 = 1 - beta1 ** step_t
                 bias_correction2 = 1 - beta2 ** step_t
@@ -353,7 +364,7 @@ class RMSprop(_SingleTensor):
             s["step"] += 1
             if weight_decay != 0:
                 grad = grad.add(param, alpha=weight_decay)
-            square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha)
+            _scale_(square_avg, alpha, group["foreach"]).addcmul_(grad, grad, value=1 - alpha)
             if centered:
                 grad_avg = s["grad_avg"]
                 grad_avg.lerp_(grad, 1 - alpha)
@@ -363,7 +374,7 @@ class RMSprop(_SingleTensor):
             avg = avg.add(eps) if group["differentiable"] else avg.add_(eps)
             if momentum > 0:
                 buf = s["momentum_buffer"]
-                buf.mul_(momentum).addcdiv_(grad, avg)
+                _scale_(buf, momentum, group["foreach"]).addcdiv_(grad, avg)
                 param.add_(buf, alpha=-_number(lr))
             else:
                 param.addcdiv_(grad, avg, value=-_number(lr))

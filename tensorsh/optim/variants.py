@@ -9,7 +9,7 @@ from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
 from .algorithms import (_SingleTensor, _as_real, _capturable_error, _check, _check_adam_like, _complex_fill,
-                         _invalid, _number, _step_tensor, _to_scalar, _weight_decay)
+                         _foreach_grads, _invalid, _number, _scale_, _step_tensor, _to_scalar, _weight_decay)
 from .optimizer import scalar_dtype
 
 
@@ -20,6 +20,14 @@ def _init_states(state, with_grads, init):
         s = state[param]
         if len(s) == 0:
             init(s, param, grad)
+
+
+def _foreach_grad(param, grad, maximize, weight_decay, lr=None, decoupled=False):
+    """One parameter's gradient as a _multi_tensor_* loop makes it (negated, weight decay added; or, decoupled, the
+    parameter shrunk in place first)."""
+    if decoupled and weight_decay != 0:
+        _scale_(param, 1 - lr * weight_decay, True)
+    return _foreach_grads([(param, grad)], maximize, 0 if decoupled else weight_decay)[1][0]
 
 
 def _no_capturable(group):
@@ -52,11 +60,11 @@ class Adamax(_SingleTensor):
             if weight_decay != 0:
                 grad = grad.add(param, alpha=weight_decay)
             exp_avg.lerp_(grad, 1 - beta1)
-            exp_inf.mul_(beta2)
+            _scale_(exp_inf, beta2, group["foreach"])
             exp_inf.copy_(exp_inf.maximum(grad.abs().add_(eps)))  # torch.maximum(..., out=exp_inf): one bump
             bias_correction = 1 - beta1 ** step_t.item()
-            clr = lr / bias_correction
-            param.addcdiv_(exp_avg, exp_inf, value=-_number(clr))
+            clr = (_number(lr) / bias_correction) * -1 if group["foreach"] else -_number(lr / bias_correction)
+            param.addcdiv_(exp_avg, exp_inf, value=clr)  # (foreach: _get_value(lr), a tensor lr's float in double)
 
 
 class NAdam(_SingleTensor):
@@ -85,6 +93,8 @@ class NAdam(_SingleTensor):
             step=_step_tensor(), mu_product=creation.tensor(1.0, dtype=scalar_dtype()),
             exp_avg=creation.zeros_like(param), exp_avg_sq=creation.zeros_like(param)))
         _no_capturable(group)
+        if group["foreach"]:
+            return self._multi_tensor(group, state, with_grads)
         for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             exp_avg, exp_avg_sq, mu_product, step_t = s["exp_avg"], s["exp_avg_sq"], s["mu_product"], s["step"]
@@ -103,6 +113,30 @@ class NAdam(_SingleTensor):
             denom.add_(eps)
             param.addcdiv_(grad, denom, value=_number(-lr * (1.0 - mu) / (1.0 - mu_product_value)))
             param.addcdiv_(exp_avg, denom, value=_number((-lr * mu_next) / (1.0 - mu_product_next)))
+
+    def _multi_tensor(self, group, state, with_grads):
+        """_multi_tensor_nadam (foreach=True) per parameter: sqrt(v) / sqrt(1 - beta2^t) + eps as the denominator,
+        step sizes from mu_product once multiplied; other roundings than the single-tensor loop's."""
+        beta1, beta2 = group["betas"]
+        lr, eps, weight_decay, momentum_decay = _to_scalar(group["lr"]), group["eps"], group["weight_decay"], \
+            group["momentum_decay"]
+        for param, grad, s in _as_real(state, with_grads):
+            grad = _foreach_grad(param, grad, group["maximize"], weight_decay, lr, group["decoupled_weight_decay"])
+            exp_avg, exp_avg_sq, mu_product, step_t = s["exp_avg"], s["exp_avg_sq"], s["mu_product"], s["step"]
+            step_t += 1
+            exp_avg.lerp_(grad, 1 - beta1)
+            _scale_(exp_avg_sq, beta2, True)
+            exp_avg_sq.addcmul_(grad, grad, value=1 - beta2)
+            denom = exp_avg_sq.sqrt()
+            step = step_t.item()
+            mu = beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))
+            mu_next = beta1 * (1.0 - 0.5 * (0.96 ** ((step + 1) * momentum_decay)))
+            mu_product.mul_(mu)
+            denom.div_((1 - beta2 ** step) ** 0.5)
+            denom.add_(eps)
+            mu_product_value, lr_value = mu_product.item(), _number(lr)  # (_get_value of both: Python floats)
+            param.addcdiv_(grad, denom, value=(lr_value * (1.0 - mu) / (1.0 - mu_product_value)) * -1)
+            param.addcdiv_(exp_avg, denom, value=(lr_value * mu_next / (1.0 - mu_product_value * mu_next)) * -1)
 
 
 class RAdam(_SingleTensor):
@@ -126,6 +160,8 @@ class RAdam(_SingleTensor):
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=_step_tensor(), exp_avg=creation.zeros_like(param), exp_avg_sq=creation.zeros_like(param)))
         _no_capturable(group)
+        if group["foreach"]:
+            return self._multi_tensor(group, state, with_grads)
         for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
@@ -147,6 +183,33 @@ class RAdam(_SingleTensor):
                 param.add_(bias_corrected_exp_avg * lr * adaptive_lr * rect, alpha=-1.0)
             else:
                 param.add_(bias_corrected_exp_avg * lr, alpha=-1.0)
+
+    def _multi_tensor(self, group, state, with_grads):
+        """_multi_tensor_radam (foreach=True) per parameter: one buffer 1 / ((sqrt(v) + eps) / bc2) + unrectified
+        step, the parameter moved by exp_avg times it (rect 0 makes bc2 -0: the buffer's reciprocal -0)."""
+        beta1, beta2 = group["betas"]
+        lr, eps, weight_decay = _to_scalar(group["lr"]), group["eps"], group["weight_decay"]
+        rho_inf = 2 / (1 - beta2) - 1
+        for param, grad, s in _as_real(state, with_grads):
+            exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
+            step_t += 1
+            step = step_t.item()
+            rho_t = rho_inf - 2 * step * (beta2 ** step) / (1 - beta2 ** step)
+            grad = _foreach_grad(param, grad, group["maximize"], weight_decay, lr, group["decoupled_weight_decay"])
+            exp_avg.lerp_(grad, 1 - beta1)
+            _scale_(exp_avg_sq, beta2, True)
+            exp_avg_sq.addcmul_(grad, grad, value=1 - beta2)
+            rect = ((rho_t - 4) * (rho_t - 2) * rho_inf / ((rho_inf - 4) * (rho_inf - 2) * rho_t)) ** 0.5 \
+                if rho_t > 5 else 0
+            bias_correction1 = 1 - beta1 ** step
+            unrect_step_size = (lr * (0 if rect > 0 else 1.0) / bias_correction1) * -1
+            bias_correction2 = ((1 - beta2 ** step) ** 0.5) * (lr * rect / bias_correction1) * -1
+            buffer = exp_avg_sq.sqrt()
+            buffer.add_(eps)
+            buffer.div_(_number(bias_correction2))
+            buffer.reciprocal_()
+            buffer.add_(_number(unrect_step_size))
+            param.addcmul_(exp_avg, buffer)
 
 
 class Adadelta(_SingleTensor):
@@ -179,13 +242,13 @@ class Adadelta(_SingleTensor):
             grad = -grad if maximize else grad
             if weight_decay != 0:
                 grad = grad.add(param, alpha=weight_decay)
-            square_avg.mul_(rho).addcmul_(grad, grad, value=1 - rho)
+            _scale_(square_avg, rho, group["foreach"]).addcmul_(grad, grad, value=1 - rho)
             std = square_avg.add(eps).sqrt_()
             delta = acc_delta.add(eps).sqrt_()
             if group["differentiable"]:
                 delta = delta.clone()
             delta.div_(std).mul_(grad)
-            acc_delta.mul_(rho).addcmul_(delta, delta, value=1 - rho)
+            _scale_(acc_delta, rho, group["foreach"]).addcmul_(delta, delta, value=1 - rho)
             param.add_(delta, alpha=-_number(lr))
 
 
@@ -247,6 +310,8 @@ class ASGD(_SingleTensor):
             eta=creation.tensor(_number(_to_scalar(group["lr"])), dtype=scalar_dtype()),
             mu=creation.ones((), dtype=scalar_dtype()), ax=creation.zeros_like(param)))
         _no_capturable(group)
+        if group["foreach"]:
+            return self._multi_tensor(group, state, with_grads)
         for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             mu, ax, eta, step_t = s["mu"], s["ax"], s["eta"], s["step"]
@@ -263,6 +328,20 @@ class ASGD(_SingleTensor):
             step = step_t.item()
             eta.copy_(creation.tensor(_number(lr / ((1 + lambd * lr * step) ** alpha))))
             mu.copy_(creation.tensor(1 / max(1, step - t0)))
+
+    def _multi_tensor(self, group, state, with_grads):
+        """_multi_tensor_asgd (foreach=True) per parameter: param -= eta * (grad + lambd * param) in one addcmul_,
+        ax += (param - ax) * mu always, and the new eta worked out on the float32 step tensor (lr / t is
+        reciprocal(t) * lr), not in double as the single-tensor loop does."""
+        lr, lambd, alpha, t0 = _to_scalar(group["lr"]), group["lambd"], group["alpha"], group["t0"]
+        for param, grad, s in _as_real(state, with_grads):
+            mu, ax, eta, step_t = s["mu"], s["ax"], s["eta"], s["step"]
+            step_t += 1
+            grad = _foreach_grad(param, grad, group["maximize"], group["weight_decay"])
+            param.addcmul_(grad.add(param, alpha=lambd), eta, value=-1)
+            ax.addcmul_(param.sub(ax), mu)
+            eta.copy_(lr / ((1 + lambd * lr * step_t) ** alpha))
+            mu.copy_(creation.tensor(1 / max(1, step_t.item() - t0)))
 
 
 

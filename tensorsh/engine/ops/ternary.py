@@ -37,11 +37,15 @@ def _check_shapes(tensors):
 
 def _common(tensors):
     """Broadcast arrays of one result dtype (PyTorch's promotion; float16 as float32, in which PyTorch's kernels
-    compute it, rounding once), and that dtype."""
+    compute it, rounding once), and that dtype. An operand of another dtype (a float32 0-dim tensor beside float16
+    ones) is first rounded to the result dtype, as TensorIterator casts the inputs to their common dtype."""
     _check_shapes(tensors)
     dt = dtypes.result_type(tensors)
     work = np.float32 if dt is dtypes.float16 else dt.np
-    arrays = np.broadcast_arrays(*[t._np.astype(work, copy=False) for t in tensors])
+    reduced = dt in (dtypes.float16, dtypes.bfloat16)
+    arrays = np.broadcast_arrays(*[
+        dtypes.rounding(dt)(t._np.astype(np.float32)) if reduced and t.dtype is not dt else
+        t._np.astype(work, copy=False) for t in tensors])
     return arrays, dt
 
 
