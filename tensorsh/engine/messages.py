@@ -214,4 +214,3 @@ T_OF_0D = "Tensor.T is deprecated on 0-D tensors. This function is the identity 
 DIM_NO_DIMS = "Dimension specified as {} but tensor has no dimensions"
 DIM_REPEATED = "dim {} appears multiple times in the list of dims"
 INDEX_OUT_OF_RANGE_SELF = "index out of range in self"
-# (the engine has no sparse layout: a gradient PyTorch would make sparse is refused, never given dense)
