@@ -639,13 +639,19 @@ class NativeGroupNormBackward0(Node):
     saved_values = {"N": lambda n: n.shape[0], "C": lambda n: n.shape[1],
                     "HxW": lambda n: int(np.prod(n.shape[2:])), "group": "groups", "eps": "eps"}
 
+    n_outputs = 3  # (the output, mean and rstd: a gradient reaching only the statistics is no gradient)
+
     def __init__(self, x, weight, bias, mean, rstd, groups, eps=1e-5):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
         self.groups, self.eps, self.shape = groups, eps, x._shape
+        mean._grad_fn, mean._output_nr, rstd._grad_fn, rstd._output_nr = self, 1, self, 2
         self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
                       SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True))
 
-    def backward(self, g):
+    def backward(self, grads):
+        g = grads[0]
+        if g is None:
+            return (None,) * 3
         x, w, mean, rstd = self.unpack()
         if x._np.size == 0:  # (an empty batch: empty input gradient, zero parameter gradients)
             zeros = [fresh(np.zeros(shape, x.dtype.np), x.dtype) for shape in (x._shape, x._shape[1:2], x._shape[1:2])]
@@ -761,11 +767,7 @@ def _gamma_sum(v, gam):
     return out
 
 
-def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
-    """native_group_norm's CPU kernel: each (sample, group) row's RowwiseMoments, rstd = 1 / sqrt(max(var, 0) +
-    eps); without affine (x - mean) * rstd, with it scale = rstd * gamma, bias = -scale * mean + beta and
-    y = scale * x + bias per channel (float arithmetic; contracted as measured)."""
-    n, c = input._shape[:2]
+def check_group_norm_inputs(input, weight, bias, c, num_groups):
     if num_groups <= 0:
         raise runtime(f"Expected num groups to be greater than 0, got {num_groups}")
     if c % num_groups:
@@ -777,6 +779,23 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
             raise runtime(f"Expected {name} to be a vector of size equal to the number of channels in input, but "
                           f"got {name} of shape {list(shown._shape) if shown is not None else [0]} and input of "
                           f"shape {list(input._shape)}")
+
+
+def native_group_norm(input, weight, bias, N, C, HxW, group, eps):
+    """torch.native_group_norm: (output, mean, rstd), ATen's kernel reading the input as (N, C, HxW) after the
+    checks with the C given."""
+    check_group_norm_inputs(input, weight, bias, C, group)
+    if input.dim() < 2 or (N, C, HxW) != (input._shape[0], input._shape[1], int(np.prod(input._shape[2:]))):
+        raise runtime("tensorsh: native_group_norm with N, C, HxW other than the input's sizes is not supported yet")
+    return group_norm(input, group, weight, bias, eps, stats=True)
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5, stats=False):
+    """native_group_norm's CPU kernel (and its mean and rstd if stats): each (sample, group) row's RowwiseMoments,
+    rstd = 1 / sqrt(max(var, 0) + eps); without affine (x - mean) * rstd, with it scale = rstd * gamma,
+    bias = -scale * mean + beta and y = scale * x + bias per channel (float arithmetic; contracted as measured)."""
+    n, c = input._shape[:2]
+    check_group_norm_inputs(input, weight, bias, c, num_groups)
     mixed = check_mixed_dtype(input, weight, bias)
     dt = np.dtype(_F32) if input.dtype is dtypes.float16 else input.dtype.np  # (half: in float, as bfloat16)
     inner = int(np.prod(input._shape[2:], dtype=np.int64))  # (sizes given: an empty batch has no -1 to infer)
@@ -795,9 +814,11 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         shift = fma(-scale, mean.reshape(n, num_groups, 1), beta[None])
         y = fma(scale[..., None], xs, shift[..., None])
     out = layout.output_like(y.reshape(input._shape).astype(input.dtype.np), input.dtype, input)
-    if needs_grad(input, weight, bias):
-        stats = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)
-        mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)).astype(stats.np), stats)
-        rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)).astype(stats.np), stats)
+    grad = needs_grad(input, weight, bias)
+    if grad or stats:
+        stats_type = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)
+        mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)).astype(stats_type.np), stats_type)
+        rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)).astype(stats_type.np), stats_type)
+    if grad:
         attach(out, NativeGroupNormBackward0(input, weight, bias, mean_t, rstd_t, num_groups, eps))
-    return out
+    return (out, mean_t, rstd_t) if stats else out

@@ -203,6 +203,9 @@ METHODS = {
     'cfloat': (
         'cfloat(*, MemoryFormat? memory_format=None)',
     ),
+    'chalf': (
+        'chalf(*, MemoryFormat? memory_format=None)',
+    ),
     'char': (
         'char(*, MemoryFormat? memory_format=None)',
     ),
