@@ -519,7 +519,17 @@ def _sums_by_images(centred, gs, dt):
 
 def native_batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps):
     """torch.native_batch_norm: (output, save_mean, save_invstd), the statistics not differentiable (empty in
-    evaluation mode)."""
+    evaluation mode); the kernel's own refusal of an empty input when training (at::batch_norm does not reach it)."""
+    if input.numel() == 0:
+        input.size(1)  # (the channels read first: a 1-d input's IndexError)
+        if training:
+            raise runtime(f"input tensor must have at least one element, but got input_sizes = {list(input._shape)}")
+        with autograd.no_grad():
+            out, mean, invstd = input.clone(), input.new_empty(0), input.new_empty(0)
+        if needs_grad(input, weight, bias):
+            attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var, mean, invstd,
+                                                  training, eps))
+        return out, mean, invstd
     return batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps, stats=True)
 
 
@@ -548,8 +558,6 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     dt = x.dtype
     axes = (0,) + tuple(range(2, x.ndim))
     count = x.size // c
-    if training and count <= 1:
-        raise runtime(f"Expected more than 1 value per channel when training, got input size {list(input._shape)}")
     mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
     shape = (1, c) + (1,) * (x.ndim - 2)
     if training:
