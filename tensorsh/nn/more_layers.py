@@ -240,8 +240,7 @@ def avg_pool1d_impl(input, kernel_size, stride=None, padding=0, ceil_mode=False,
 
 
 def adaptive_max_pool1d_impl(input, output_size, return_indices=False):
-    if input.dim() not in (2, 3):
-        raise runtime(f"adaptive_max_pool1d(): Expected 2D or 3D input tensor, but got {list(input.shape)}")
+    F.check_2_to_3_dims("adaptive_max_pool1d", input)
     for dim in range(1, input.dim()):  # (ATen's own check, before the 2-D kernel's)
         if input.shape[dim] == 0:
             raise runtime(f"adaptive_max_pool1d(): Expected input to have non-zero size for non-batch dimensions, but "
