@@ -206,6 +206,12 @@ T_NOT_2D = ("The use of `x.T` on tensors of dimension other than 2 to reverse th
             "throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
             "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
 T_OF_0D = "Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases."
+def check_failed(condition):
+    """A TORCH_CHECK without a message of its own: the condition's text with c10's plea."""
+    return (f"Expected {condition} to be true, but got false.  (Could this error message be improved?  If so, please "
+            "report an enhancement request to PyTorch.)")
+
+
 # shape and index checks several ops share
 DIM_NO_DIMS = "Dimension specified as {} but tensor has no dimensions"
 DIM_REPEATED = "dim {} appears multiple times in the list of dims"
