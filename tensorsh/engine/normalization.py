@@ -13,6 +13,7 @@ expanded one) by ATen's generic loop."""
 import numpy as np
 
 from . import autograd, dtypes, kernels, layout
+from .creation import not_implemented_for
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .composite_backward import recorded
 from .errors import runtime, value_error
@@ -206,6 +207,12 @@ def _layer_norm_grads(g, x, w, normalized, eps):
     return dx, (g * xhat).sum(lead) if lead else g * xhat, g.sum(lead) if lead else g
 
 
+def check_floating(kernel, input):
+    """The norms' kernels dispatch floating types only (half and bfloat16 too): ATen's NotImplementedError."""
+    if input.dtype.category != 2:
+        raise not_implemented_for(kernel, input.dtype)
+
+
 def check_mixed_dtype(input, *params):
     """ATen's mixed_type checks of the CPU norms: parameters (the defined ones, in order) of a dtype other than the
     input's are accepted only as float32 ones of a float16/bfloat16 input; a later parameter unlike the first fails
@@ -243,6 +250,7 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
                       f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
     mixed = check_mixed_dtype(input, weight, bias)
+    check_floating("LayerNormKernelImpl", input)
     k = int(np.prod(normalized))
     dt = np.float32 if input.dtype is dtypes.float16 else input.dtype.np  # (half computes in float, as bfloat16)
     x = np.ascontiguousarray(input._np, dtype=dt).reshape(int(np.prod(input._shape[:input.dim() - nd])), k)  # (k may
@@ -535,14 +543,15 @@ def native_batch_norm(input, weight, bias, running_mean, running_var, training, 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5,
                stats=False):
-    if input.dim() < 2:
-        raise runtime(f"expected 2D or 3D input (got {input.dim()}D input)")
-    c = input._shape[1]
+    c = input.size(1)  # (a 1-d input's IndexError)
     if input.numel() == 0:  # (ATen's _batch_norm_impl_index: a clone, scaled and shifted by the first elements)
         out = input.clone()
         if weight is not None:
             out = out * weight[0]
         return out + bias[0] if bias is not None else out
+    if stats:  # (native_batch_norm's kernel: the dispatch and the mixed types checked first, sizes not at all)
+        check_floating("batch_norm", input)
+        mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
     for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight), ("bias", bias)):
         if t is not None and t.numel() != c:
             raise runtime(f"{name} should contain {c} elements not {t.numel()}")
@@ -558,7 +567,9 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     dt = x.dtype
     axes = (0,) + tuple(range(2, x.ndim))
     count = x.size // c
-    mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
+    if not stats:
+        check_floating("batch_norm", input)
+        mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
     shape = (1, c) + (1,) * (x.ndim - 2)
     if training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
@@ -805,6 +816,7 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5, stats=False)
     n, c = input._shape[:2]
     check_group_norm_inputs(input, weight, bias, c, num_groups)
     mixed = check_mixed_dtype(input, weight, bias)
+    check_floating("GroupNormKernelImpl", input)
     dt = np.dtype(_F32) if input.dtype is dtypes.float16 else input.dtype.np  # (half: in float, as bfloat16)
     inner = int(np.prod(input._shape[2:], dtype=np.int64))  # (sizes given: an empty batch has no -1 to infer)
     x = np.ascontiguousarray(input._np, dtype=dt).reshape(n * num_groups, c // num_groups * inner)

@@ -62,6 +62,8 @@ def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=
 
 def instance_norm_values(input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps):
     """ATen's instance_norm (torch.instance_norm's C function), past torch/nn/functional.py's checks."""
+    if not use_input_stats and (running_mean is None or running_var is None):
+        raise runtime("Expected running_mean and running_var to be defined when use_input_stats is false")
     b, c = input.size(0), input.size(1)
     shape = [1, b * c] + list(input.size()[2:])
 

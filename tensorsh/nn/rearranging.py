@@ -32,6 +32,8 @@ def rms_norm(input, normalized_shape, weight=None, eps=None):
     if weight is not None and tuple(weight.shape) != normalized:
         raise runtime(f"Expected weight to be of same shape as normalized_shape, but got weight of shape "
                       f"{list(weight.shape)} and normalized_shape = {list(normalized)}")
+    if input.dtype.category < 2:  # (the composite's dispatch for eps: floating and complex types)
+        raise creation.not_implemented_for("rms_norm", input.dtype)
     if eps is None:
         eps = _EPSILON.get(input.dtype, 1.1920928955078125e-07)
     dims = [input.dim() - i - 1 for i in range(nd)]
