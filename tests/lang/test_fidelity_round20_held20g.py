@@ -129,6 +129,19 @@ L = torch.ones(2, 4).long()
              "torch.instance_norm(x.view(2, 3, 1), None, None, None, None, False, 0.1, 1e-5, False)",
              "torch.instance_norm(x.view(2, 3, 1), None, None, torch.zeros(3), None, False, 0.1, 1e-5, False)",
              "torch.nn.functional.instance_norm(torch.ones(2, 4, 3), use_input_stats=False)"),
+"rms_norm_computes_half_and_bfloat16_in_float_and_keeps_the_inputs_dtype": """
+torch.manual_seed(0)
+x = torch.randn(3, 2, 5)
+for dt in (torch.float16, torch.bfloat16, torch.float64, torch.complex64):
+    xi = x.to(dt).requires_grad_()
+    y = torch.rms_norm(xi, [5])
+    print(dt, y[0], y.grad_fn.name(), y.grad_fn.next_functions[0][0].name())
+    y2 = torch.rms_norm(xi, [2, 5], torch.rand(2, 5).to(dt), 1e-3)
+    y2.abs().sum().backward()
+    print(y2[1, 1], xi.grad[0, 0])
+print(torch.rms_norm(x, [5], torch.ones(5).double()).dtype, torch.rms_norm(x.half(), [5], torch.ones(5)).dtype)
+print(torch.nn.RMSNorm(5)(x.bfloat16()).dtype, torch.rms_norm(x.cfloat(), [5], torch.ones(5)).dtype)
+""",
 }
 
 
