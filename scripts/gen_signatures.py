@@ -47,7 +47,7 @@ def names():
 
 
 # torch functions tensorsh.nn provides that neither F's source nor nn's RNNs spell as a call (F.conv<n>d reach it)
-TORCH_SPELLINGS = ("convolution", "native_batch_norm")
+TORCH_SPELLINGS = ("convolution", "native_batch_norm", "native_group_norm", "norm_except_dim", "native_norm")
 
 
 def nn_names(torch, functions):

@@ -3,7 +3,7 @@ the weight's type (times its per-sample weight), a mean divided by the bag's siz
 row it came from; rows at padding_idx are skipped and do not count."""
 import numpy as np
 
-from . import dtypes
+from . import dtypes, messages
 from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import undifferentiable
 from .convolution import refuse_sparse_gradient
@@ -91,6 +91,14 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
     """ATen's _embedding_bag on the CPU: the bags' sums, means or maxima; with_aux (torch.embedding_bag) also its
     offset2bag (empty for a sum on the fast path), bag_size (zeros for a sum) and max_indices (bag_size unless
     a max), in the indices' promoted type."""
+    n = weight._shape[0]
+    if padding_idx is not None:
+        if not -n <= padding_idx < n:
+            raise runtime(f"padding_idx must be within the number of embeddings, {-n} through {n - 1}, but got "
+                          f"{padding_idx}")
+        padding_idx = padding_idx + n if padding_idx < 0 else padding_idx
+    if offsets.dim() != 1:
+        raise runtime(f"offsets has to be a 1D Tensor, but got Tensor of dimension {offsets.dim()}")
     common = dtypes.promote(indices.dtype, offsets.dtype)  # (promoteIndicesAndOffsets, then check_arguments)
     if common not in (dtypes.int64, dtypes.int32):
         raise runtime(f"Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, "
@@ -101,7 +109,6 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
                       "embedding_bag)")
     idx = indices._np.reshape(-1)
     offs = offsets._np.reshape(-1).tolist()
-    n = weight._shape[0]
     if offs and offs[0] != 0:
         raise runtime(f"offsets[0] has to be 0, i.e., the first sequence in the mini-batch has to start from "
                       f"position 0. However, got {offs[0]}\n[ {_type(common)}{{}} ]")
@@ -109,10 +116,21 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
     if offs and offs[-1] > idx.size:
         raise runtime(f"offsets[-1] can not be greater than input's length {idx.size} but got offsets[-1] of "
                       f"{offs[-1]}")
-    if per_sample_weights is not None and per_sample_weights.dtype is not weight.dtype:
-        raise runtime(f"Expected tensor for argument #1 'weight' to have the same type as tensor for argument #1 "
-                      f"'per_sample_weights'; but type {_type(weight.dtype)} does not equal "
-                      f"{_type(per_sample_weights.dtype)} (while checking arguments for embedding_bag)")
+    if per_sample_weights is not None:
+        if mode != 0:
+            raise runtime("embedding_bag: per_sample_weights only supported with mode='sum'")
+        if per_sample_weights.dtype is not weight.dtype:
+            raise runtime(f"Expected tensor for argument #1 'weight' to have the same type as tensor for argument #1 "
+                          f"'per_sample_weights'; but type {_type(weight.dtype)} does not equal "
+                          f"{_type(per_sample_weights.dtype)} (while checking arguments for embedding_bag)")
+        for check, holds in (("dim() == 1", per_sample_weights.dim() == 1),
+                             ("numel() == indices.numel()", per_sample_weights.numel() == idx.size)):
+            if not holds:
+                raise runtime(messages.check_failed(f"per_sample_weights.value().{check}"))
+    if include_last_offset and not offs:
+        raise runtime("include_last_offset: number of offset should be at least 1")
+    if mode not in (0, 1, 2):
+        raise runtime("`mode` must be sum, mean, or max.")
     pad = -1 if padding_idx is None else padding_idx
     starts = offs[:-1] if include_last_offset else offs
     # offset2bag (make_offset2bag: ones added at the kept offsets, cumsum): an index past the last kept offset

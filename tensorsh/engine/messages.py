@@ -210,7 +210,85 @@ T_NOT_2D = ("The use of `x.T` on tensors of dimension other than 2 to reverse th
             "throw an error in a future release. Consider `x.mT` to transpose batches of matrices or "
             "`x.permute(*torch.arange(x.ndim - 1, -1, -1))` to reverse the dimensions of a tensor.")
 T_OF_0D = "Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases."
+def check_failed(condition):
+    """A TORCH_CHECK without a message of its own: the condition's text with c10's plea."""
+    return (f"Expected {condition} to be true, but got false.  (Could this error message be improved?  If so, please "
+            "report an enhancement request to PyTorch.)")
+
+
 # shape and index checks several ops share
 DIM_NO_DIMS = "Dimension specified as {} but tensor has no dimensions"
 DIM_REPEATED = "dim {} appears multiple times in the list of dims"
 INDEX_OUT_OF_RANGE_SELF = "index out of range in self"
+
+# the dispatcher's text for native_norm, which has no CPU kernel (sparse tensors only); {root} is /__w/pytorch/pytorch/
+NATIVE_NORM_NOT_ON_CPU = (
+    "Could not run 'aten::{op}' with arguments from the 'CPU' backend. This could be because the operator doesn't"
+    ' exist for this backend, or was omitted during the selective/custom build process (if using custom build). '
+    'If you are a Facebook employee using PyTorch on mobile, please visit https://fburl.com/ptmfixes for possible'
+    " resolutions. 'aten::{op}' is only available for these backends: [Meta, SparseCPU, BackendSelect, Python, "
+    'FuncTorchDynamicLayerBackMode, Functionalize, Conjugate, Negative, ZeroTensor, ADInplaceOrView, '
+    'AutogradOther, AutogradCPU, AutogradCUDA, AutogradHIP, AutogradXLA, AutogradMPS, AutogradIPU, AutogradXPU, '
+    'AutogradHPU, AutogradVE, AutogradLazy, AutogradMTIA, AutogradMAIA, AutogradPrivateUse1, AutogradPrivateUse2,'
+    ' AutogradPrivateUse3, AutogradMeta, AutogradNestedTensor, Tracer, AutocastCPU, AutocastMTIA, AutocastMAIA, '
+    'AutocastXPU, AutocastMPS, AutocastCUDA, FuncTorchBatched, BatchedNestedTensor, FuncTorchVmapMode, Batched, '
+    'VmapMode, FuncTorchGradWrapper, PythonTLSSnapshot, FuncTorchDynamicLayerFrontMode, PreDispatch, '
+    'PythonDispatcher].\n'
+    '\n'
+    'Meta: registered at {root}aten/src/ATen/core/MetaFallbackKernel.cpp:23 [backend fallback]\n'
+    'SparseCPU: registered at {root}build/aten/src/ATen/RegisterSparseCPU_0.cpp:{sparse_line} [kernel]\n'
+    'BackendSelect: fallthrough registered at {root}aten/src/ATen/core/BackendSelectFallbackKernel.cpp:3 [backend'
+    ' fallback]\n'
+    'Python: registered at {root}aten/src/ATen/core/PythonFallbackKernel.cpp:192 [backend fallback]\n'
+    'FuncTorchDynamicLayerBackMode: registered at {root}aten/src/ATen/functorch/DynamicLayer.cpp:479 [backend '
+    'fallback]\n'
+    'Functionalize: registered at {root}aten/src/ATen/FunctionalizeFallbackKernel.cpp:411 [backend fallback]\n'
+    'Conjugate: registered at {root}aten/src/ATen/ConjugateFallback.cpp:17 [backend fallback]\n'
+    'Negative: registered at {root}aten/src/ATen/native/NegateFallback.cpp:18 [backend fallback]\n'
+    'ZeroTensor: registered at {root}aten/src/ATen/ZeroTensorFallback.cpp:115 [backend fallback]\n'
+    'ADInplaceOrView: fallthrough registered at {root}aten/src/ATen/core/VariableFallbackKernel.cpp:103 [backend '
+    'fallback]\n'
+    'AutogradOther: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradCPU: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradCUDA: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradHIP: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradXLA: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradMPS: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradIPU: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradXPU: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradHPU: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradVE: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradLazy: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradMTIA: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradMAIA: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradPrivateUse1: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd '
+    'kernel]\n'
+    'AutogradPrivateUse2: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd '
+    'kernel]\n'
+    'AutogradPrivateUse3: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd '
+    'kernel]\n'
+    'AutogradMeta: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd kernel]\n'
+    'AutogradNestedTensor: registered at {root}torch/csrc/autograd/generated/VariableType_2.cpp:10455 [autograd '
+    'kernel]\n'
+    'Tracer: registered at {root}torch/csrc/autograd/generated/TraceType_2.cpp:7396 [kernel]\n'
+    'AutocastCPU: fallthrough registered at {root}aten/src/ATen/autocast_mode.cpp:330 [backend fallback]\n'
+    'AutocastMTIA: fallthrough registered at {root}aten/src/ATen/autocast_mode.cpp:472 [backend fallback]\n'
+    'AutocastMAIA: fallthrough registered at {root}aten/src/ATen/autocast_mode.cpp:510 [backend fallback]\n'
+    'AutocastXPU: fallthrough registered at {root}aten/src/ATen/autocast_mode.cpp:548 [backend fallback]\n'
+    'AutocastMPS: fallthrough registered at {root}aten/src/ATen/autocast_mode.cpp:221 [backend fallback]\n'
+    'AutocastCUDA: fallthrough registered at {root}aten/src/ATen/autocast_mode.cpp:177 [backend fallback]\n'
+    'FuncTorchBatched: registered at {root}aten/src/ATen/functorch/LegacyBatchingRegistrations.cpp:730 [backend '
+    'fallback]\n'
+    'BatchedNestedTensor: registered at {root}aten/src/ATen/functorch/LegacyBatchingRegistrations.cpp:757 '
+    '[backend fallback]\n'
+    'FuncTorchVmapMode: fallthrough registered at {root}aten/src/ATen/functorch/VmapModeRegistrations.cpp:22 '
+    '[backend fallback]\n'
+    'Batched: registered at {root}aten/src/ATen/LegacyBatchingRegistrations.cpp:1072 [backend fallback]\n'
+    'VmapMode: fallthrough registered at {root}aten/src/ATen/VmapModeRegistrations.cpp:32 [backend fallback]\n'
+    'FuncTorchGradWrapper: registered at {root}aten/src/ATen/functorch/TensorWrapper.cpp:210 [backend fallback]\n'
+    'PythonTLSSnapshot: registered at {root}aten/src/ATen/core/PythonFallbackKernel.cpp:200 [backend fallback]\n'
+    'FuncTorchDynamicLayerFrontMode: registered at {root}aten/src/ATen/functorch/DynamicLayer.cpp:475 [backend '
+    'fallback]\n'
+    'PreDispatch: registered at {root}aten/src/ATen/core/PythonFallbackKernel.cpp:204 [backend fallback]\n'
+    'PythonDispatcher: registered at {root}aten/src/ATen/core/PythonFallbackKernel.cpp:196 [backend fallback]\n'
+)

@@ -237,6 +237,13 @@ NN = {
     'native_channel_shuffle': (
         'native_channel_shuffle(Tensor input, SymInt groups)',
     ),
+    'native_group_norm': (
+        'native_group_norm(Tensor input, Tensor? weight, Tensor? bias, SymInt N, SymInt C, SymInt HxW, int64_t group, double eps)',
+    ),
+    'native_norm': (
+        'native_norm(Tensor input, Scalar p=2)',
+        'native_norm(Tensor input, Scalar? p, IntArrayRef[1] dim, bool keepdim, ScalarType? dtype)',
+    ),
     'nll_loss': (
         'nll_loss(Tensor input, Tensor target, Tensor? weight=None, int64_t reduction=at::Reduction::Mean, SymInt ignore_index=-100, *, Tensor out=None)',
     ),
@@ -245,6 +252,9 @@ NN = {
     ),
     'nll_loss_nd': (
         'nll_loss_nd(Tensor input, Tensor target, Tensor? weight=None, int64_t reduction=at::Reduction::Mean, SymInt ignore_index=-100)',
+    ),
+    'norm_except_dim': (
+        'norm_except_dim(Tensor v, int64_t pow=2, int64_t dim=0)',
     ),
     'one_hot': (
         'one_hot(Tensor input, int64_t num_classes=-1)',
@@ -377,8 +387,8 @@ TORCH = frozenset({
     'feature_dropout_', 'group_norm', 'gru', 'gru_cell',
     'hinge_embedding_loss', 'instance_norm', 'kl_div', 'lstm',
     'lstm_cell', 'margin_ranking_loss', 'max_pool1d', 'max_pool1d_with_indices',
-    'max_pool3d', 'native_batch_norm', 'native_channel_shuffle', 'pdist',
-    'poisson_nll_loss', 'rms_norm', 'rnn_relu', 'rnn_relu_cell',
-    'rnn_tanh', 'rnn_tanh_cell', 'rrelu', 'rrelu_',
-    'triplet_margin_loss',
+    'max_pool3d', 'native_batch_norm', 'native_channel_shuffle', 'native_group_norm',
+    'native_norm', 'norm_except_dim', 'pdist', 'poisson_nll_loss',
+    'rms_norm', 'rnn_relu', 'rnn_relu_cell', 'rnn_tanh',
+    'rnn_tanh_cell', 'rrelu', 'rrelu_', 'triplet_margin_loss',
 })

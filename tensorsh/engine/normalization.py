@@ -13,6 +13,7 @@ expanded one) by ATen's generic loop."""
 import numpy as np
 
 from . import autograd, dtypes, kernels, layout
+from .creation import not_implemented_for
 from .autograd import NOTHING_SAVED, Node, SavedTensor
 from .composite_backward import recorded
 from .errors import runtime, value_error
@@ -206,6 +207,12 @@ def _layer_norm_grads(g, x, w, normalized, eps):
     return dx, (g * xhat).sum(lead) if lead else g * xhat, g.sum(lead) if lead else g
 
 
+def check_floating(kernel, input):
+    """The norms' kernels dispatch floating types only (half and bfloat16 too): ATen's NotImplementedError."""
+    if input.dtype.category != 2:
+        raise not_implemented_for(kernel, input.dtype)
+
+
 def check_mixed_dtype(input, *params):
     """ATen's mixed_type checks of the CPU norms: parameters (the defined ones, in order) of a dtype other than the
     input's are accepted only as float32 ones of a float16/bfloat16 input; a later parameter unlike the first fails
@@ -243,6 +250,7 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
         raise runtime(f"Given normalized_shape={list(normalized)}, expected input with shape [*, "
                       f"{', '.join(map(str, normalized))}], but got input of size{list(input._shape)}")
     mixed = check_mixed_dtype(input, weight, bias)
+    check_floating("LayerNormKernelImpl", input)
     k = int(np.prod(normalized))
     dt = np.float32 if input.dtype is dtypes.float16 else input.dtype.np  # (half computes in float, as bfloat16)
     x = np.ascontiguousarray(input._np, dtype=dt).reshape(int(np.prod(input._shape[:input.dim() - nd])), k)  # (k may
@@ -519,20 +527,31 @@ def _sums_by_images(centred, gs, dt):
 
 def native_batch_norm(input, weight, bias, running_mean, running_var, training, momentum, eps):
     """torch.native_batch_norm: (output, save_mean, save_invstd), the statistics not differentiable (empty in
-    evaluation mode)."""
+    evaluation mode); the kernel's own refusal of an empty input when training (at::batch_norm does not reach it)."""
+    if input.numel() == 0:
+        input.size(1)  # (the channels read first: a 1-d input's IndexError)
+        if training:
+            raise runtime(f"input tensor must have at least one element, but got input_sizes = {list(input._shape)}")
+        with autograd.no_grad():
+            out, mean, invstd = input.clone(), input.new_empty(0), input.new_empty(0)
+        if needs_grad(input, weight, bias):
+            attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var, mean, invstd,
+                                                  training, eps))
+        return out, mean, invstd
     return batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps, stats=True)
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5,
                stats=False):
-    if input.dim() < 2:
-        raise runtime(f"expected 2D or 3D input (got {input.dim()}D input)")
-    c = input._shape[1]
+    c = input.size(1)  # (a 1-d input's IndexError)
     if input.numel() == 0:  # (ATen's _batch_norm_impl_index: a clone, scaled and shifted by the first elements)
         out = input.clone()
         if weight is not None:
             out = out * weight[0]
         return out + bias[0] if bias is not None else out
+    if stats:  # (native_batch_norm's kernel: the dispatch and the mixed types checked first, sizes not at all)
+        check_floating("batch_norm", input)
+        mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
     for name, t in (("running_mean", running_mean), ("running_var", running_var), ("weight", weight), ("bias", bias)):
         if t is not None and t.numel() != c:
             raise runtime(f"{name} should contain {c} elements not {t.numel()}")
@@ -548,9 +567,9 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
     dt = x.dtype
     axes = (0,) + tuple(range(2, x.ndim))
     count = x.size // c
-    if training and count <= 1:
-        raise runtime(f"Expected more than 1 value per channel when training, got input size {list(input._shape)}")
-    mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
+    if not stats:
+        check_floating("batch_norm", input)
+        mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
     shape = (1, c) + (1,) * (x.ndim - 2)
     if training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
@@ -639,13 +658,19 @@ class NativeGroupNormBackward0(Node):
     saved_values = {"N": lambda n: n.shape[0], "C": lambda n: n.shape[1],
                     "HxW": lambda n: int(np.prod(n.shape[2:])), "group": "groups", "eps": "eps"}
 
+    n_outputs = 3  # (the output, mean and rstd: a gradient reaching only the statistics is no gradient)
+
     def __init__(self, x, weight, bias, mean, rstd, groups, eps=1e-5):
         Node.__init__(self, (operand_edge(x), operand_edge(weight), operand_edge(bias)))
         self.groups, self.eps, self.shape = groups, eps, x._shape
+        mean._grad_fn, mean._output_nr, rstd._grad_fn, rstd._output_nr = self, 1, self, 2
         self.saved = (SavedTensor(x), SavedTensor(weight) if weight is not None else NOTHING_SAVED,
                       SavedTensor(mean, is_output=True), SavedTensor(rstd, is_output=True))
 
-    def backward(self, g):
+    def backward(self, grads):
+        g = grads[0]
+        if g is None:
+            return (None,) * 3
         x, w, mean, rstd = self.unpack()
         if x._np.size == 0:  # (an empty batch: empty input gradient, zero parameter gradients)
             zeros = [fresh(np.zeros(shape, x.dtype.np), x.dtype) for shape in (x._shape, x._shape[1:2], x._shape[1:2])]
@@ -761,11 +786,7 @@ def _gamma_sum(v, gam):
     return out
 
 
-def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
-    """native_group_norm's CPU kernel: each (sample, group) row's RowwiseMoments, rstd = 1 / sqrt(max(var, 0) +
-    eps); without affine (x - mean) * rstd, with it scale = rstd * gamma, bias = -scale * mean + beta and
-    y = scale * x + bias per channel (float arithmetic; contracted as measured)."""
-    n, c = input._shape[:2]
+def check_group_norm_inputs(input, weight, bias, c, num_groups):
     if num_groups <= 0:
         raise runtime(f"Expected num groups to be greater than 0, got {num_groups}")
     if c % num_groups:
@@ -777,7 +798,25 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
             raise runtime(f"Expected {name} to be a vector of size equal to the number of channels in input, but "
                           f"got {name} of shape {list(shown._shape) if shown is not None else [0]} and input of "
                           f"shape {list(input._shape)}")
+
+
+def native_group_norm(input, weight, bias, N, C, HxW, group, eps):
+    """torch.native_group_norm: (output, mean, rstd), ATen's kernel reading the input as (N, C, HxW) after the
+    checks with the C given."""
+    check_group_norm_inputs(input, weight, bias, C, group)
+    if input.dim() < 2 or (N, C, HxW) != (input._shape[0], input._shape[1], int(np.prod(input._shape[2:]))):
+        raise runtime("tensorsh: native_group_norm with N, C, HxW other than the input's sizes is not supported yet")
+    return group_norm(input, group, weight, bias, eps, stats=True)
+
+
+def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5, stats=False):
+    """native_group_norm's CPU kernel (and its mean and rstd if stats): each (sample, group) row's RowwiseMoments,
+    rstd = 1 / sqrt(max(var, 0) + eps); without affine (x - mean) * rstd, with it scale = rstd * gamma,
+    bias = -scale * mean + beta and y = scale * x + bias per channel (float arithmetic; contracted as measured)."""
+    n, c = input._shape[:2]
+    check_group_norm_inputs(input, weight, bias, c, num_groups)
     mixed = check_mixed_dtype(input, weight, bias)
+    check_floating("GroupNormKernelImpl", input)
     dt = np.dtype(_F32) if input.dtype is dtypes.float16 else input.dtype.np  # (half: in float, as bfloat16)
     inner = int(np.prod(input._shape[2:], dtype=np.int64))  # (sizes given: an empty batch has no -1 to infer)
     x = np.ascontiguousarray(input._np, dtype=dt).reshape(n * num_groups, c // num_groups * inner)
@@ -795,9 +834,11 @@ def group_norm(input, num_groups, weight=None, bias=None, eps=1e-5):
         shift = fma(-scale, mean.reshape(n, num_groups, 1), beta[None])
         y = fma(scale[..., None], xs, shift[..., None])
     out = layout.output_like(y.reshape(input._shape).astype(input.dtype.np), input.dtype, input)
-    if needs_grad(input, weight, bias):
-        stats = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)
-        mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)).astype(stats.np), stats)
-        rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)).astype(stats.np), stats)
+    grad = needs_grad(input, weight, bias)
+    if grad or stats:
+        stats_type = dtypes.float32 if mixed else input.dtype  # (a mixed-type kernel's mean and rstd are float's)
+        mean_t = fresh(np.ascontiguousarray(mean.reshape(n, num_groups)).astype(stats_type.np), stats_type)
+        rstd_t = fresh(np.ascontiguousarray(rstd.reshape(n, num_groups)).astype(stats_type.np), stats_type)
+    if grad:
         attach(out, NativeGroupNormBackward0(input, weight, bias, mean_t, rstd_t, num_groups, eps))
-    return out
+    return (out, mean_t, rstd_t) if stats else out

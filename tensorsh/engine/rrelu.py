@@ -3,7 +3,7 @@ multiplied by its own draw from U(lower, upper) (one 64-bit draw each, in memory
 input's type), which the node keeps as `noise`; in evaluation the slope is (lower + upper) / 2."""
 import numpy as np
 
-from . import autograd, creation
+from . import autograd, creation, dtypes
 from .composite_backward import recorded
 from .autograd import Node, SavedTensor
 from .ops.core import attach, fresh, needs_grad, operand_edge
@@ -36,6 +36,9 @@ class RreluWithNoiseBackward0(Node):
 
 
 def rrelu(input, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=None):
+    dt = input.dtype  # (the kernels' dispatch: floats in evaluation (leaky_relu's), and not half in training)
+    if dt.category != 2 or training and dt is dtypes.float16:
+        raise creation.not_implemented_for("rrelu_with_noise_out_cpu" if training else "leaky_relu_cpu", dt)
     x = input._np
     dt = x.dtype.type
     noise = np.ones(x.shape, x.dtype)

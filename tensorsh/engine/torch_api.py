@@ -675,6 +675,8 @@ NAMESPACE["random"] = Namespace("torch.random", {  # (torch/random.py)
     "manual_seed": manual_seed, "seed": seed, "initial_seed": initial_seed, "get_rng_state": get_rng_state,
     "set_rng_state": set_rng_state, "fork_rng": fork_rng, "default_generator": rng.default_generator,
     "Generator": Generator, "thread_safe_generator": thread_safe_generator})
+NAMESPACE["distributed"] = Namespace("torch.distributed", {  # (built with it, no process group ever made here)
+    "is_available": lambda: True, "is_initialized": lambda: False})
 surface_all(Tensor, NAMESPACE)  # the names that are no row bound as the rows are (PyTorch's argument parser)
 Device.parse = staticmethod(surface("function", "device", pyapi.make_device))  # (torch.device(...): the class, parsed)
 

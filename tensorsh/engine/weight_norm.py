@@ -8,6 +8,8 @@ v * (g / norm_except_dim(v, 2, dim)). Loaded on first use.
 """
 import numpy as np
 
+from . import dtypes
+from .errors import runtime
 from .autograd import Node, SavedTensor, edge_of
 from .ops.core import attach, fresh, needs_grad
 from .tensorimpl import Tensor
@@ -92,6 +94,9 @@ class WeightNormInterfaceBackward0(Node):
 
 
 def norm_except_dim(v, pow=2, dim=0):
+    if v.dtype.category < 2:  # (its norms are at::norm's, not linalg's)
+        raise runtime(f"norm(): input dtype should be either floating point or complex. Got "
+                      f"{dtypes.SCALAR_NAMES[v.dtype.name]} instead.")
     if dim == -1:
         return v.norm(pow)
     if dim == 0:

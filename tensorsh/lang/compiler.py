@@ -2430,6 +2430,9 @@ class Compiler:
         note = did_you_mean(attr, attribute_names(obj))
         if isinstance(obj, Namespace) and obj._name == "torch" and attr in _NOT_PROVIDED:
             notes.append(Note(f"tensorsh does not provide torch.{attr} ({_NOT_PROVIDED[attr]})"))
+        elif isinstance(obj, _EngineNamespace) and obj._name == "torch.distributed":
+            notes.append(Note(f"tensorsh provides only torch.distributed.is_available and is_initialized "
+                              f"({_NOT_PROVIDED['distributed']})"))
         elif note:
             notes.append(note)
         elif attr.startswith("_"):

@@ -62,6 +62,8 @@ def instance_norm(input, running_mean=None, running_var=None, weight=None, bias=
 
 def instance_norm_values(input, running_mean, running_var, weight, bias, use_input_stats, momentum, eps):
     """ATen's instance_norm (torch.instance_norm's C function), past torch/nn/functional.py's checks."""
+    if not use_input_stats and (running_mean is None or running_var is None):
+        raise runtime("Expected running_mean and running_var to be defined when use_input_stats is false")
     b, c = input.size(0), input.size(1)
     shape = [1, b * c] + list(input.size()[2:])
 
@@ -240,8 +242,7 @@ def avg_pool1d_impl(input, kernel_size, stride=None, padding=0, ceil_mode=False,
 
 
 def adaptive_max_pool1d_impl(input, output_size, return_indices=False):
-    if input.dim() not in (2, 3):
-        raise runtime(f"adaptive_max_pool1d(): Expected 2D or 3D input tensor, but got {list(input.shape)}")
+    F.check_2_to_3_dims("adaptive_max_pool1d", input)
     for dim in range(1, input.dim()):  # (ATen's own check, before the 2-D kernel's)
         if input.shape[dim] == 0:
             raise runtime(f"adaptive_max_pool1d(): Expected input to have non-zero size for non-batch dimensions, but "

@@ -1,7 +1,7 @@
 """RMSNorm (ATen's rms_norm composite: pow, mean, add_, rsqrt, mul — so its grad_fn chain is PyTorch's),
 Softmax2d, PixelUnshuffle, ChannelShuffle, Fold and Unfold with their torch.nn.functional forms."""
 from tensorsh.engine import dtypes
-from tensorsh.engine.errors import runtime, value_error
+from tensorsh.engine.errors import runtime, value_error, warn_once
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F, init
@@ -32,12 +32,20 @@ def rms_norm(input, normalized_shape, weight=None, eps=None):
     if weight is not None and tuple(weight.shape) != normalized:
         raise runtime(f"Expected weight to be of same shape as normalized_shape, but got weight of shape "
                       f"{list(weight.shape)} and normalized_shape = {list(normalized)}")
+    if input.dtype.category < 2:  # (the composite's dispatch for eps: floating and complex types)
+        raise creation.not_implemented_for("rms_norm", input.dtype)
+    if weight is not None and weight.dtype is not input.dtype and input.dtype.category == 2:  # (the fused
+        # kernel, for real floating inputs, gives way)
+        warn_once(f"Mismatch dtype between input and weight: input dtype = {dtypes.C_NAMES[input.dtype.name]}, "
+                  f"weight dtype = {dtypes.C_NAMES[weight.dtype.name]}, Cannot dispatch to fused implementation.",
+                  key="rms_norm dtypes")
+    upcast = input.float() if input.dtype in (dtypes.float16, dtypes.bfloat16) else input  # (in the op math type)
     if eps is None:
-        eps = _EPSILON.get(input.dtype, 1.1920928955078125e-07)
+        eps = _EPSILON[dtypes.float64 if upcast.dtype in (dtypes.float64, dtypes.complex128) else dtypes.float32]
     dims = [input.dim() - i - 1 for i in range(nd)]
-    rsqrt = input.pow(2).mean(dims, keepdim=True).add_(eps).rsqrt()
-    result = input.mul(rsqrt)
-    return result.mul(weight) if weight is not None else result
+    rsqrt = upcast.pow(2).mean(dims, keepdim=True).add_(eps).rsqrt()
+    result = upcast.mul(rsqrt)
+    return (result.mul(weight) if weight is not None else result).type_as(input)
 
 
 class RMSNorm(Module):

@@ -186,6 +186,8 @@ def _onednn_hidden_check(input, hx):
 
 def cell_forward(kind, input, hx, w_ih, w_hh, b_ih, b_hh):
     """ATen's rnn_tanh_cell/rnn_relu_cell/lstm_cell/gru_cell: checks in their order, then the cell."""
+    if kind == "LSTM" and len(hx) != 2:
+        raise runtime("lstm_cell expects two hidden states")
     hidden_size = w_hh.size(1)
     gates = {"LSTM": 4, "GRU": 3}.get(kind, 1)
 

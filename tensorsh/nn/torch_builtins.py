@@ -6,15 +6,18 @@ torch/nn/functional.py's Python checks. The language's torch namespace reaches t
 (nn_signature_table.TORCH names them)."""
 from tensorsh.engine import autograd, convolution as _conv, creation, sampling
 from tensorsh.engine.embedding_bag import embedding_bag as _embedding_bag
-from tensorsh.engine.errors import runtime
+from tensorsh.engine.errors import make, runtime
+from tensorsh.engine.messages import NATIVE_NORM_NOT_ON_CPU
 from tensorsh.engine.loss import binary_cross_entropy_with_logits as _bce_with_logits
-from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm, native_batch_norm
+from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm as _group_norm, native_batch_norm, \
+    native_group_norm
 from tensorsh.engine.ops.distances import pdist as _pdist
 from tensorsh.engine.ops.joining import stack
 from tensorsh.engine.ops.view_copies import ViewCopyBackward
 from tensorsh.engine.rrelu import rrelu as _rrelu
 from tensorsh.engine.shuffles import channel_shuffle as _channel_shuffle
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.weight_norm import norm_except_dim
 from . import more_layers, more_losses, random_layers, rearranging, recurrent
 from .c_functions import builtin
 from . import functional as F
@@ -66,6 +69,14 @@ def _instance_norm(input, weight, bias, running_mean, running_var, use_input_sta
 def _group_norm_c(input, num_groups, weight=None, bias=None, eps=1e-05, cudnn_enabled=True):
     input.size(1)  # (ATen reads the channels first: a 1-d input's IndexError)
     return _group_norm(input, num_groups, weight, bias, eps)
+
+
+def _native_norm(input, *args):
+    """No CPU kernel in PyTorch (native_norm is sparse tensors' only): the dispatcher's NotImplementedError, named
+    by the overload the parser chose (input and p, or p, dim, keepdim and dtype)."""
+    op, line = ("native_norm.ScalarOpt_dim_dtype", 2263) if len(args) > 1 else ("native_norm", 2240)
+    raise make("NotImplementedError", NATIVE_NORM_NOT_ON_CPU.format(op=op, sparse_line=line,
+                                                                    root="/__w/pytorch/pytorch/"))
 
 
 def _rms_norm(input, normalized_shape, weight=None, eps=None):
@@ -231,7 +242,9 @@ _IMPLS = {
     "adaptive_avg_pool1d": F.adaptive_avg_pool1d, "adaptive_max_pool1d": _adaptive_max_pool1d,
     "avg_pool1d": F.avg_pool1d, "max_pool1d": _max_pool1d, "max_pool1d_with_indices": _max_pool1d_with_indices,
     "max_pool3d": _max_pool3d,
-    "batch_norm": _batch_norm_c, "native_batch_norm": native_batch_norm, "instance_norm": _instance_norm, "group_norm": _group_norm_c, "rms_norm": _rms_norm,
+    "batch_norm": _batch_norm_c, "native_batch_norm": native_batch_norm, "instance_norm": _instance_norm,
+    "group_norm": _group_norm_c, "native_group_norm": native_group_norm, "rms_norm": _rms_norm,
+    "norm_except_dim": norm_except_dim, "native_norm": _native_norm,
     "bilinear": F.bilinear, "embedding_bag": _embedding_bag_c, "pdist": _pdist, "conv_tbc": _conv_tbc,
     "convolution": _convolution,
     "kl_div": _kl_div, "binary_cross_entropy_with_logits": _bce_logits,

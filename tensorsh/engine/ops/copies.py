@@ -91,6 +91,8 @@ def to(self, *args, dtype=None, copy=False, memory_format=None, **kwargs):
             dtype = a.dtype
     if memory_format is PRESERVE_FORMAT:
         memory_format = None
+    if dtype is not None:
+        dtypes.check_supported(dtype)
     if (dtype is None or dtype is self.dtype) and not copy and (
             memory_format is None or layout.suggest_memory_format(self) is memory_format):  # (to_will_alias)
         return self
@@ -118,7 +120,7 @@ def _conversion(name, dtype):
 CONVERSIONS = {name: _conversion(name, dt) for name, dt in (
     ("float", dtypes.float32), ("double", dtypes.float64), ("long", dtypes.int64), ("int", dtypes.int32),
     ("short", dtypes.int16), ("char", dtypes.int8), ("byte", dtypes.uint8), ("bool", dtypes.bool_),
-    ("cfloat", dtypes.complex64), ("cdouble", dtypes.complex128))}
+    ("cfloat", dtypes.complex64), ("cdouble", dtypes.complex128), ("chalf", dtypes.complex32))}
 
 
 def new_tensor(self, data, dtype=None, requires_grad=False, **_):

@@ -3,7 +3,7 @@
 Most ops compute their result and cast it into out= (TensorIterator's "result type ... can't be cast" rule, written by
 copies.write_out). The reductions, sorts and scans below check out='s dtype their own way first, each with its own
 text, and the sum family computes in out='s dtype (sum(x, 0, out=long_tensor) sums the values cast to long)."""
-from .. import dtypes
+from .. import dtypes, messages
 from ..errors import make, runtime
 from ..tensorimpl import Tensor
 
@@ -82,9 +82,8 @@ def _bool_result(self, outs, kwargs, name):
 def _unary_max(self, outs, kwargs, name):
     """max(x, out=)/min(x, out=) (one tensor, no dim): a cast check of its own; max(x, y, out=) is TensorIterator's."""
     if len(outs) == 1 and not dtypes.can_cast(self.dtype, outs[0].dtype):
-        raise runtime("Expected canCast( typeMetaToScalarType(self.dtype()), typeMetaToScalarType(out.dtype())) to be "
-                      "true, but got false.  (Could this error message be improved?  If so, please report an "
-                      "enhancement request to PyTorch.)")
+        raise runtime(messages.check_failed(
+            "canCast( typeMetaToScalarType(self.dtype()), typeMetaToScalarType(out.dtype()))"))
     if len(outs) == 2:
         return RULES["sort"](self, outs, kwargs, name)
     return kwargs
@@ -390,9 +389,7 @@ _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
 _TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power)
 RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
-              "narrow_copy": _wants((0, _input, lambda *_: "Expected self.dtype() == output.dtype() to be true, but "
-                                     "got false.  (Could this error message be improved?  If so, please report an "
-                                     "enhancement request to PyTorch.)"))})
+              "narrow_copy": _wants((0, _input, lambda *_: messages.check_failed("self.dtype() == output.dtype()")))})
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))

@@ -90,7 +90,38 @@ def is_same_size(self, other):
     return self._shape == other._shape
 
 
+def _false(self):
+    return False
+
+
+def _no_name(self):
+    return None  # (a named tensor's dimension names are not kept: every tensor's name is None)
+
+
+def volatile(self):
+    errors.warn("volatile was removed (Variable.volatile is always False)")
+    return False
+
+
+def dense_dim(self):
+    return len(self._shape)  # (a strided tensor's dims are all dense)
+
+
+def sparse_dim(self):
+    return 0
+
+
+def is_distributed(self):
+    return False
+
+
 op("is_cpu", property(is_cpu))
+for _name in ("is_xpu", "is_mps", "is_ipu", "is_xla", "is_vulkan", "is_maia", "is_mtia", "is_sparse_csr"):
+    op(_name, property(_false))  # (a CPU strided tensor is of no other device or layout)
+op("name", property(_no_name))
+op("volatile", property(volatile))
+for _method in (dense_dim, sparse_dim, is_distributed):
+    op(_method.__name__, _method)
 op("layout", property(layout))
 op("get_device", get_device, function=True)
 is_pinned.__qualname__ = "Tensor.is_pinned"  # (Python's own argument errors name it so)
@@ -165,3 +196,11 @@ def broadcast_tensors(*tensors):
 
 FUNCTIONS = {name: _predicate(name) for name in ("is_floating_point", "is_complex", "is_signed")}
 FUNCTIONS.update(broadcast_shapes=broadcast_shapes, broadcast_tensors=broadcast_tensors)
+FUNCTIONS["is_distributed"] = _predicate("is_distributed")
+
+
+def is_vulkan_available(*args):
+    return False  # (PyTorch's builtin ignores any argument)
+
+
+FUNCTIONS["is_vulkan_available"] = is_vulkan_available

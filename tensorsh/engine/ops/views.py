@@ -14,7 +14,7 @@ from .args import _int_list, _ints, as_strided_geometry
 from .copies import clone
 from ..saved_names import INT64_MAX, unsigned
 from .core import (EMBED_SAVED, InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
-                   refresh_view_grad_fn, shown_given, sum_to, tensor_params, unchecked)
+                   refresh_view_grad_fn, shown_given, sum_to, tensor_params, type_name, unchecked)
 from .reductions import reduce_dims
 from .registry import op
 
@@ -407,6 +407,22 @@ def alias(self):
     return make_view(self, self._shape, self._stride, self._offset, "AliasBackward0")
 
 
+_NO_CLASS = object()
+
+
+def as_subclass(self, cls=_NO_CLASS):
+    """An alias of the tensor as cls: only Tensor itself here (a program cannot subclass it), PyTorch's checks."""
+    if cls is _NO_CLASS:
+        raise type_error('as_subclass() missing 1 required positional arguments: "cls"')
+    if not isinstance(cls, type):
+        raise type_error(f"cls must be a type (got {type_name(cls)})")
+    from ..legacy_types import LEGACY
+    if cls is not LEGACY["Tensor"] and not issubclass(cls, Tensor):  # (the language's torch.Tensor, or the engine's)
+        raise type_error("Creating a Tensor subclass from a class that does not inherit from Tensor is not possible. "
+                         "Make sure your class inherits from Tensor.")
+    return alias(self)
+
+
 def unbind(self, dim=0):
     return multiview.unbind(self, dim)
 
@@ -538,6 +554,7 @@ VIEW_BACKWARD["UnfoldBackward0"] = _unfold_backward
 
 op("view", view, edges=True, view=True)
 op("view_as", view_as, edges=True, view=True)
+op("as_subclass", as_subclass)
 op("reshape", reshape, function=True, edges=True)
 op("reshape_as", reshape_as, edges=True)
 op("flatten", flatten, function=True, edges=True)
