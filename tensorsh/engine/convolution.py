@@ -295,9 +295,9 @@ def _unfolded(sample, windows):
 
 def _native_grads(g, x, w, padding, windows, mask):
     """The input- and weight-gradients of ATen's slow_conv2d, sample by sample: the input's as MKL's gemm of the
-    transposed weight and the output-gradient (float32: fused in order from 12 output positions, products rounded
-    below; float64: kernels.blas_matmul's order), folded back (col2im: kernel positions in order, plain adds); the
-    weight's as kernels.blas_matmul orders the output-gradient times the unfolded input, each sample's added to the
+    transposed weight and the output-gradient (float32: fused in order; MKL's AVX2 code on AMD CPUs from 12 output
+    positions, the products rounded below; float64: kernels.blas_matmul's order), folded back (col2im: kernel
+    positions in order, plain adds); the weight's as kernels.blas_matmul orders the output-gradient times the unfolded input, each sample's added to the
     sum of those before (beta 1). None for either whose order is not known."""
     o, c = w.shape[:2]
     gi = gw = None
@@ -313,7 +313,7 @@ def _native_grads(g, x, w, padding, windows, mask):
                     break
             else:
                 cols = np.zeros((w2.shape[1], g2.shape[1]), np.float32)
-                add = _fma if g2.shape[1] >= 12 else lambda a, b, acc: acc + a * b
+                add = _fma if g2.shape[1] >= 12 or kernels.MKL_ON_INTEL else lambda a, b, acc: acc + a * b
                 for co in range(o):
                     cols = add(w2[co][:, None], g2[co][None, :], cols)
             xp = np.zeros((c,) + tuple(n + 2 * p for n, p in zip(x.shape[2:], padding)), x.dtype)
