@@ -30,20 +30,26 @@ def _warn_if_expanded(op, self):
              "operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
 
 
-def _mask_and_value(op, mask, value, self=None):
-    """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
+def _mask_and_value(op, self, mask, value, inplace):
+    """The argument parser's checks, then ATen's in its order: masked_fill expands mask against self first ("tensor
+    a" is mask); masked_fill_ checks autograd's rules, the value's dims and the mask's dtype, warns of an expanded
+    self, then its TensorIterator broadcasts self ("tensor a") with mask. (The value is converted last, by the kernel.)"""
     if not isinstance(mask, Tensor) or not isinstance(value, (*scalars.NUMBER, Tensor)):
         given = [v for v in (mask, value) if v is not _MISSING]
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
-    if self is not None:
+    if inplace:
         precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)
-        _warn_if_expanded("masked_fill_", self)
-    if isinstance(value, Tensor) and value.dim():  # PyTorch checks the value's dimensions before the mask's dtype
+    else:
+        check_broadcast(mask, self)
+    if isinstance(value, Tensor) and value.dim():
         raise runtime(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                       f"{value.dim()} dimension(s).")
     if mask.dtype is not dtypes.bool_:
         raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {dtypes.C_NAMES[mask.dtype.name]}")
+    if inplace:
+        _warn_if_expanded("masked_fill_", self)
+        check_fits_output(self, mask)
 
 
 def _fill_value(self, value):
@@ -74,8 +80,7 @@ class MaskedFillBackward1(MaskedFillBackward0):
 
 
 def masked_fill(self, mask=_MISSING, value=_MISSING):
-    _mask_and_value("masked_fill", mask, value)
-    check_broadcast(mask, self)
+    _mask_and_value("masked_fill", self, mask, value, inplace=False)
     # (np.array, not np.ascontiguousarray: that one makes a 0-dim result 1-dim)
     out = fresh(np.array(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np, order="C"), self.dtype)
     if needs_grad(self, value):
@@ -86,9 +91,7 @@ def masked_fill(self, mask=_MISSING, value=_MISSING):
 
 
 def masked_fill_inplace(self, mask=_MISSING, value=_MISSING):
-    _mask_and_value("masked_fill_", mask, value, self)
-    check_broadcast(mask, self)
-    check_fits_output(self, mask)
+    _mask_and_value("masked_fill_", self, mask, value, inplace=True)
     fill = _fill_value(self, value)
     m = mask._np
     tensor_value = isinstance(value, Tensor)
@@ -147,18 +150,18 @@ def masked_scatter(self, mask, source):
 
 
 def _masked_scatter_checks(self, mask, source, shape):
-    """masked_scatter_'s checks in ATen's order (the dtypes, the mask's, the mask expanded to shape, source's
+    """masked_scatter_'s checks in ATen's order (the dtypes, the mask expanded to shape, the mask's dtype, source's
     count in the kernel); the mask as an array of shape."""
     if self.dtype is not source.dtype:
         raise runtime("masked_scatter: expected self and source to have same dtypes but got"
                       f"{dtypes.SCALAR_NAMES[self.dtype.name]} and {dtypes.SCALAR_NAMES[source.dtype.name]}")
+    m = np.broadcast_to(expand(mask, shape)._np, shape)
     if mask.dtype is dtypes.uint8:  # (a deprecation warning, then refused all the same)
         warn("masked_scatter_ received a mask with dtype torch.uint8, this behavior is now deprecated,please use a "
              "mask with dtype torch.bool instead.")
     if mask.dtype.name != "bool":
         raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
                       f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
-    m = np.broadcast_to(expand(mask, shape)._np, shape)
     if int(np.prod(shape)) and int(m.sum()) > source.numel():
         raise runtime(_SOURCE_SHORT)
     return m
@@ -586,6 +589,8 @@ def _fill_index(op, self, dim, index, source=None, inplace=False, value=None):
         _copy_source(self, self._wrap_dim(dim), index, source)
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
+    if op == "index_fill" and inplace:
+        _warn_if_expanded("index_fill_", self)
     if not self.dtype.is_complex and (type(value) is complex or isinstance(value, Tensor) and value.dtype.is_complex):
         raise runtime("index_fill_(): Converting complex Scalar to non-complex type is not supported")
     d = self._wrap_dim(dim)
@@ -650,19 +655,25 @@ class IndexFillBackward1(IndexFillBackward0):
     saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
 
-def _index_fill_value(self, value):
+def _index_fill_value_checked(value):
+    """The parser's and the Tensor overload's checks of the value, before any of the index's."""
     if isinstance(value, Tensor):
         if value.dim():
             raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                           f"{value.dim()} dimension(s).")
     elif not isinstance(value, scalars.NUMBER):
         raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
+
+
+def _index_fill_value(self, value):
+    _index_fill_value_checked(value)
     if self.dtype.category < 3 and (value.dtype.category == 3 if isinstance(value, Tensor) else type(value) is complex):
         raise runtime("index_fill_(): Converting complex Scalar to non-complex type is not supported")
     return _fill_value(self, value)
 
 
 def index_fill(self, dim, index, value):
+    _index_fill_value_checked(value)
     d, idx = _fill_index("index_fill", self, dim, index, inplace=False, value=value)
     fill = _index_fill_value(self, value)
     arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
@@ -676,8 +687,8 @@ def index_fill(self, dim, index, value):
 
 
 def index_fill_inplace(self, dim, index, value):
-    precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)  # autograd's in-place rules come before the kernel's checks
-    _warn_if_expanded("index_fill_", self)
+    precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)
+    _index_fill_value_checked(value)
     try:
         d, idx = _fill_index("index_fill", self, dim, index, inplace=True, value=value)
     except TorchError as e:
@@ -919,7 +930,7 @@ def scatter_add_inplace(self, dim, index, src):
 
 
 def masked_scatter_inplace(self, mask, source):
-    precheck(self, source, internal_overlap=False, overlap=False)
+    precheck(self, source, overlap=False)
     try:
         _masked_scatter_checks(self, mask, source, self._shape)
     except TorchError as e:
