@@ -24,6 +24,20 @@ t(lambda: e().index_fill_(1, torch.tensor([0], dtype=torch.int32), 1.)); t(lambd
 t(lambda: e().index_fill_(1, torch.tensor([0]), torch.tensor([1.]))); t(lambda: e().index_fill_(1, torch.tensor([5]), 1.))
 t(lambda: x.index_fill(1, torch.tensor([0], dtype=torch.int32), torch.tensor([1.])))
 """,
+"python_ints_in_an_index_are_read_as_int64_and_slice_bounds_as_symints": """
+import numpy as np
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+B = 2 ** 63
+x = torch.arange(6).reshape(2, 3)
+s = torch.tensor(5.)
+t(lambda: x[B]); t(lambda: x[-B]); t(lambda: x[-B - 1]); t(lambda: x[0, B]); t(lambda: x[None, B]); t(lambda: x[5, B]); t(lambda: x[B, 5])
+t(lambda: x[B, torch.tensor([0])]); t(lambda: x.__setitem__(B, 1)); t(lambda: x.__setitem__((0, B), 1)); t(lambda: x[10 ** 30])
+t(lambda: x[np.uint64(B)]); t(lambda: s[B]); t(lambda: s.__setitem__(B, 1)); t(lambda: x[..., -B - 1])
+t(lambda: x[B:]); t(lambda: x[:B]); t(lambda: x[-B - 5:]); t(lambda: x[-2 ** 62 - 1:]); t(lambda: x[:-B]); t(lambda: x[::B])
+t(lambda: x[::2 ** 62]); t(lambda: x.__setitem__(slice(-B, None), 5)); t(lambda: x[-2 ** 62 - 7])
+""",
 }
 
 

@@ -66,7 +66,7 @@ def _expand_index(self, index):
     if not self._shape and not isinstance(index, tuple):  # a lone index on a 0-dim tensor: its own messages
         if isinstance(index, slice):
             raise index_error("slice() cannot be applied to a 0-dim tensor.")
-        if isinstance(index, int) and not isinstance(index, bool) and index != 0:
+        if isinstance(index, int) and not isinstance(index, bool) and scalars.unpack_long(index) != 0:
             raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))
         if isinstance(index, int) and not isinstance(index, bool):
             raise index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
@@ -94,13 +94,23 @@ def _is_bool_scalar(ix):
     return isinstance(ix, Tensor) and not ix._shape and ix.dtype in (dtypes.bool_, dtypes.uint8)
 
 
+_SYMINT_MIN = -2 ** 62  # (c10::SymInt::min_representable_int)
+
+
 def _slice_index(v):
-    """A slice's bound as CPython's slice unpacking reads it: None, or what __index__ gives (a float refused)."""
+    """A slice's bound as PyTorch's __PySlice_Unpack reads it: None, or what __index__ gives (a float refused),
+    clamped to a Py_ssize_t as CPython's _PyEval_SliceIndex clamps it, then one below what a SymInt can hold raised to
+    it, with a warning."""
     if v is None:
         return None
     if not hasattr(type(v), "__index__"):
         raise type_error("slice indices must be integers or None or have an __index__ method")
-    return operator.index(v)
+    v = builtins.min(operator.index(v), 2 ** 63 - 1)
+    if v < _SYMINT_MIN:
+        warn("Truncating the start/stop/step of slice. This is likely because of saved old models when the "
+             "start/stop/step were larger.")
+        return _SYMINT_MIN
+    return v
 
 
 def _is_integer_scalar(ix):
@@ -154,7 +164,7 @@ def getitem(self, index, setting=False):
             dim += 1
         elif isinstance(ix, int) or _is_integer_scalar(ix) or \
                 isinstance(ix, np.integer) or _has_index(ix):  # (numpy's integers, a program's object with __index__)
-            i = operator.index(ix) if type(ix).__module__ == "__main__" else int(ix)
+            i = scalars.unpack_long(operator.index(ix) if type(ix).__module__ == "__main__" else int(ix))
             n = out._shape[dim]
             if i < -n or i >= n:
                 raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
