@@ -38,6 +38,14 @@ t(lambda: x[np.uint64(B)]); t(lambda: s[B]); t(lambda: s.__setitem__(B, 1)); t(l
 t(lambda: x[B:]); t(lambda: x[:B]); t(lambda: x[-B - 5:]); t(lambda: x[-2 ** 62 - 1:]); t(lambda: x[:-B]); t(lambda: x[::B])
 t(lambda: x[::2 ** 62]); t(lambda: x.__setitem__(slice(-B, None), 5)); t(lambda: x[-2 ** 62 - 7])
 """,
+"gather_keeps_sparse_grad_on_its_node": """
+x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
+idx = torch.tensor([[0, 0], [2, 1]])
+for sg in [True, False]:
+    y = torch.gather(x, 1, idx, sparse_grad=sg)
+    print(y, y.grad_fn.name(), y.grad_fn._saved_sparse_grad, y.grad_fn._saved_dim)
+print(x.gather(-1, idx, sparse_grad=True).grad_fn._saved_sparse_grad, torch.gather(x.detach(), 1, idx, sparse_grad=True))
+""",
 }
 
 

@@ -295,9 +295,21 @@ class _IndexedBackward(Node):
         return (getattr(g.new_zeros(self.shape), self.add_back)(as_program_gave(self, "dim"), index, g),)
 
 
-GatherBackward0 = type("GatherBackward0", (_IndexedBackward,), {
-    "__slots__": (), "name_": "GatherBackward0", "add_back": "scatter_add", "keeps_self": True,
-    "saved_names": ("self", "index"), "saved_values": {"dim": as_given("dim"), "sparse_grad": lambda n: False}})
+class GatherBackward0(_IndexedBackward):
+    __slots__ = ("sparse_grad",)
+    add_back, keeps_self = "scatter_add", True
+    saved_names, saved_values = ("self", "index"), {"dim": as_given("dim"), "sparse_grad": lambda n: n.sparse_grad}
+
+    def __init__(self, x, dim, index, sparse_grad):
+        _IndexedBackward.__init__(self, x, dim, index)
+        self.sparse_grad = bool(sparse_grad)
+
+    def backward(self, g):
+        if self.sparse_grad:  # (PyTorch's gradient is a sparse COO tensor)
+            raise runtime("tensorsh: gather's sparse gradient (sparse_grad=True) is not supported yet")
+        return _IndexedBackward.backward(self, g)
+
+
 IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,), {
     "__slots__": (), "name_": "IndexSelectBackward0", "add_back": "index_add", "keeps_self": False,
     "saved_names": ("index",), "saved_values": {"dim": as_given("dim"), "self_sym_sizes": lambda n: tuple(n.shape)}})
@@ -312,7 +324,7 @@ def gather(self, dim, index, sparse_grad=False):
         values = self._np[_index_grid(idx.reshape(idx.shape or (1,)), d)].reshape(idx.shape)
     out = fresh(_fresh(values), self.dtype)
     if needs_grad(self):
-        attach(out, given(GatherBackward0(self, d, index), dim=dim))
+        attach(out, given(GatherBackward0(self, d, index, sparse_grad), dim=dim))
     return out
 
 
