@@ -46,6 +46,18 @@ for sg in [True, False]:
     print(y, y.grad_fn.name(), y.grad_fn._saved_sparse_grad, y.grad_fn._saved_dim)
 print(x.gather(-1, idx, sparse_grad=True).grad_fn._saved_sparse_grad, torch.gather(x.detach(), 1, idx, sparse_grad=True))
 """,
+"the_index_kernel_checks_bounds_only_of_the_elements_it_visits": """
+def t(f):
+    try: r = f(); print(r.shape if r is not None else r)
+    except Exception as e: print(type(e).__name__, e)
+e, z, x = torch.empty(0, 3), torch.zeros(2, 0, 3), torch.zeros(2, 3)
+t(lambda: e[:, [3]]); t(lambda: e[:, [-9]]); t(lambda: z[[5]]); t(lambda: z[torch.tensor([[5, 7]])]); t(lambda: z[[5], :, [9]])
+t(lambda: x[[5], :0]); t(lambda: x[[5], []]); t(lambda: x[[5, 1], [[]]]); t(lambda: e.__setitem__((slice(None), [3]), 1.))
+t(lambda: z.__setitem__([5], torch.ones(1, 0, 3))); t(lambda: z.index_put_((torch.tensor([5]),), torch.tensor(1.), accumulate=True))
+t(lambda: e.index_put_((torch.tensor([5]),), torch.tensor(1.), accumulate=True)); t(lambda: torch.zeros(2, 0, 3, requires_grad=True)[[5]])
+t(lambda: z[torch.tensor([True, False]), :, [7]]); t(lambda: e[[0], []]); t(lambda: e[[0], [1]]); t(lambda: x[False, [7]]); t(lambda: x[True, [7]])
+t(lambda: x[torch.zeros(2, dtype=torch.bool), [9]]); t(lambda: x.__setitem__((torch.zeros(2, dtype=torch.bool), [9]), 2.))
+""",
 }
 
 

@@ -220,7 +220,7 @@ def _np_index(shape, advanced, deferred=None):
     skip = set()
     zero_dim_masks = []  # a 0-dim bool index takes no dimension: numpy's too, inserted before dim
     out_of_bounds = []
-    shapes, empty_dim = [], None  # (the index tensors' shapes, a mask's nonzero() columns each [n]: broadcast first)
+    shapes, indexed = [], set()  # (the index tensors' shapes, a mask's nonzero() columns each [n]: broadcast first)
     position = 0  # (the index kernel names a bad index's place among the index tensors, a mask's nonzero() columns
     for dim, t in advanced:  # counted: its "dimension")
         if t.dtype is dtypes.bool_ and t.dim() == 0:
@@ -233,30 +233,30 @@ def _np_index(shape, advanced, deferred=None):
             key[dim] = t._np
             position += t.dim()
             shapes += [(int(np.count_nonzero(t._np)),)] * t.dim()
+            indexed.update(range(dim, dim + t.dim()))
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
         else:
             n = shape[dim]
             shapes.append(t._shape)
+            indexed.add(dim)
             bad = (t._np >= n) | (t._np < -n)
             if bad.any():
-                if n == 0:
-                    empty_dim = empty_dim or index_error("index is out of bounds for dimension with size 0")
-                    continue
                 out_of_bounds.append((position, n, t._np, bad))
                 key[dim] = np.where(bad, 0, t._np)
             else:
                 key[dim] = t._np
             position += 1
-    if len(shapes) > 1:
-        try:
-            np.broadcast_shapes(*shapes)
-        except ValueError:
-            raise index_error("shape mismatch: indexing tensors could not be broadcast together with shapes " +
-                              ", ".join(_shape_list(sh) for sh in shapes)) from None
-    if empty_dim is not None:
-        raise empty_dim
-    if out_of_bounds:
+    try:
+        index_shape = np.broadcast_shapes(*shapes)
+    except ValueError:
+        raise index_error("shape mismatch: indexing tensors could not be broadcast together with shapes " +
+                          ", ".join(_shape_list(sh) for sh in shapes)) from None
+    if any(shape[d] == 0 for d in indexed) and 0 not in index_shape:  # (AdvancedIndex's own check)
+        raise index_error("index is out of bounds for dimension with size 0")
+    # (the kernel checks the index of each element it visits: none when the result has no elements)
+    visited = math.prod(index_shape) * math.prod(n for d, n in enumerate(shape) if d not in indexed)
+    if out_of_bounds and visited and all(m.item() for _, m in zero_dim_masks):
         error = _first_out_of_bounds(out_of_bounds, [t._np for _, t in advanced if t.dtype is not dtypes.bool_])
         if deferred is None:
             raise error
