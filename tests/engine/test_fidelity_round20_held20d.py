@@ -58,6 +58,21 @@ t(lambda: e.index_put_((torch.tensor([5]),), torch.tensor(1.), accumulate=True))
 t(lambda: z[torch.tensor([True, False]), :, [7]]); t(lambda: e[[0], []]); t(lambda: e[[0], [1]]); t(lambda: x[False, [7]]); t(lambda: x[True, [7]])
 t(lambda: x[torch.zeros(2, dtype=torch.bool), [9]]); t(lambda: x.__setitem__((torch.zeros(2, dtype=torch.bool), [9]), 2.))
 """,
+"each_ellipsis_moves_on_by_the_dims_no_index_names_and_an_empty_index_is_an_alias": """
+def t(f):
+    try: r = f(); print(r.shape, r.grad_fn, r._base is not None)
+    except Exception as e: print(type(e).__name__, e)
+x = torch.arange(24.).reshape(2, 3, 4).requires_grad_()
+y = x.detach()
+t(lambda: x[..., ...]); t(lambda: x[..., 0, ...]); t(lambda: x[0, ..., ...]); t(lambda: x[..., None, ...]); t(lambda: x[None, ..., ..., None])
+t(lambda: x[..., [0, 1], ...]); t(lambda: x[..., ..., [0]]); t(lambda: x[()]); t(lambda: x[...]); t(lambda: torch.tensor(1.)[..., None, ...])
+t(lambda: y[..., 1:, ...]); t(lambda: y[0, 0, 0, ..., ...]); t(lambda: torch.tensor(1.)[()]); print(x[()] is x, x[...] is x)
+for idx in [(Ellipsis, [0, 2], Ellipsis), ([1], Ellipsis, Ellipsis), (Ellipsis, Ellipsis, [1]), (Ellipsis, 0, [1], Ellipsis),
+            (Ellipsis, torch.tensor([True, False, True, False]), Ellipsis), (Ellipsis, None, Ellipsis, [1]), (Ellipsis, Ellipsis), (Ellipsis, 0, Ellipsis)]:
+    z = torch.zeros(2, 3, 4)
+    try: z[idx] = 1.; print(z.sum(), z[0].nonzero().tolist()[:6])
+    except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 

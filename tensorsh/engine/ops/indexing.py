@@ -79,9 +79,7 @@ def _expand_index(self, index):
             consuming += ix.dim() - 1
     if consuming > self.dim():
         raise index_error(messages.TOO_MANY_INDICES.format(n=self.dim()))
-    if builtins.sum(1 for ix in index if ix is Ellipsis) > 1:
-        raise index_error("an index can only have a single ellipsis ('...')")
-    return index, consuming
+    return index, consuming  # (each Ellipsis moves on by the dims no index names: x[..., 0, ...] is x[..., 0])
 
 
 def _has_index(ix):
@@ -165,13 +163,15 @@ def getitem(self, index, setting=False):
         elif isinstance(ix, int) or _is_integer_scalar(ix) or \
                 isinstance(ix, np.integer) or _has_index(ix):  # (numpy's integers, a program's object with __index__)
             i = scalars.unpack_long(operator.index(ix) if type(ix).__module__ == "__main__" else int(ix))
+            _within(out, dim)
             n = out._shape[dim]
             if i < -n or i >= n:
                 raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
             out = select(out, dim, i)
         elif isinstance(ix, slice):
             start, stop, step = map(_slice_index, (ix.start, ix.stop, ix.step))
-            n = out._shape[dim] if dim < out.dim() else 0
+            _within(out, dim)
+            n = out._shape[dim]
             whole = start in (None, 0) and (stop is None or stop >= n) and step in (None, 1)  # (-n: not whole)
             if keep_full or not whole:
                 out = _slice(out, dim, start, stop, step)
@@ -185,10 +185,18 @@ def getitem(self, index, setting=False):
         else:
             raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + tp_name(ix) + ")")
     if not advanced:
-        if out is self and not setting:
-            return alias(self) if index else self
-        return out
+        return alias(self) if out is self and not setting else out  # (x[()] and x[...] too: a new tensor)
+    if advanced[-1][0] >= out.dim():  # (past the end after Ellipses: ATen's index counts the indices recorded)
+        raise index_error(f"{messages.TOO_MANY_INDICES.format(n=out.dim())} (got {advanced[-1][0] + 1})")
     return _index(out, advanced)
+
+
+def _within(out, dim):
+    """An integer or slice past the last dim (after several Ellipses): PyTorch reads its size past the end of the
+    sizes (undefined behaviour), so tensorsh refuses it."""
+    if dim >= out.dim():
+        raise index_error("tensorsh: an integer or slice index past the last dimension (after several Ellipses) "
+                          "is not supported")
 
 
 def _first_out_of_bounds(out_of_bounds, arrays):
@@ -457,6 +465,8 @@ def setitem(self, index, value):
         index_t = index if isinstance(index, tuple) else (index,)
         if any(_is_advanced(ix) and not _is_integer_scalar(ix) for ix in index_t):
             _expand_index(self, index_t)  # (applySlicing counts the indices before index_put_'s leaf check)
+            if builtins.sum(ix is Ellipsis for ix in index_t) > 1:
+                getitem(self, index_t)  # (several Ellipses: applySlicing's dims and their errors, as a read meets them)
             split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
             value = _without_leading_ones(value)  # (set_item's slicePrefix1sSize, before index_put_)
             index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)
