@@ -73,6 +73,16 @@ for idx in [(Ellipsis, [0, 2], Ellipsis), ([1], Ellipsis, Ellipsis), (Ellipsis, 
     try: z[idx] = 1.; print(z.sum(), z[0].nonzero().tolist()[:6])
     except Exception as e: print(type(e).__name__, e)
 """,
+"an_unsigned_numpy_index_array_is_read_as_long": """
+import numpy as np
+x = torch.arange(10) * 10
+for idx in [np.array([3], dtype=np.uint16), np.array([1, 2], dtype=np.uint32), np.array([2 ** 64 - 1], dtype=np.uint64),
+            np.array(4, dtype=np.uint16), (np.array([1], dtype=np.uint16),), np.array([[1]], dtype=np.uint32)]:
+    print(x[idx])
+y = torch.zeros(5)
+y[np.array([1, 3], dtype=np.uint16)] = 1.
+print(y)
+""",
 }
 
 

@@ -137,6 +137,8 @@ _AS_TENSOR = (bool, np.ndarray)
 def _as_index_tensor(ix):
     if isinstance(ix, bool) or ix.dtype in (np.bool_, np.uint8):
         return tensor_of(ix)
+    if ix.dtype.kind == "u":  # (uint16/32/64: converted to long as any other, though tensorsh has no such tensors)
+        ix = ix.astype(np.int64)
     return tensor_of(ix, dtypes.int64)
 
 
