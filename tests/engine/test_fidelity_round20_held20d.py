@@ -83,6 +83,31 @@ y = torch.zeros(5)
 y[np.array([1, 3], dtype=np.uint16)] = 1.
 print(y)
 """,
+"index_reduce_and_scatter_reduce_refuse_bool_and_complex_where_atens_dispatches_do": """
+def t(f):
+    try: print(f().tolist())
+    except Exception as e: print(type(e).__name__, e)
+e = torch.tensor([], dtype=torch.long)
+for dt in [torch.bool, torch.complex64]:
+    x1, x2 = torch.ones(3, dtype=dt), torch.ones(3, 2, dtype=dt)
+    for red in ["prod", "mean", "amax"]:
+        for inc in [True, False]:
+            t(lambda: x1.index_reduce(0, torch.tensor([0]), x1[:1], red, include_self=inc)); t(lambda: x2.index_reduce(0, torch.tensor([0]), x2[:1], red, include_self=inc))
+            t(lambda: x2.index_reduce(0, e, x2[:0], red, include_self=inc)); t(lambda: x1.index_reduce(0, e, x1[:0], red, include_self=inc))
+            t(lambda: torch.ones((), dtype=dt).index_reduce(0, torch.tensor([0]), torch.ones((), dtype=dt), red, include_self=inc))
+    for inc in [True, False]:
+        t(lambda: x2.scatter_reduce(0, torch.tensor([[0, 1]]), x2[:1], "mean", include_self=inc))
+        t(lambda: x2.scatter_reduce(0, torch.empty(0, 2, dtype=torch.long), x2[:1], "mean", include_self=inc))
+        t(lambda: x1.scatter_reduce(0, e, x1, "amin", include_self=inc)); t(lambda: x1.clone().scatter_reduce_(0, torch.tensor([1]), x1, "mean", include_self=inc))
+c2, b2 = torch.ones(3, 2, dtype=torch.complex64), torch.ones(3, 2, dtype=torch.bool)
+t(lambda: c2.index_reduce(0, torch.tensor([5, 0]), c2[:2], "amax")); t(lambda: c2.index_reduce(0, torch.tensor([0, 5]), c2[:2], "amax"))
+t(lambda: (c2 * 2j).index_reduce(0, torch.tensor([0, 0]), c2[:2] * (1 + 1j), "mean")); t(lambda: b2.index_reduce(0, torch.tensor([7]), b2[:1], "mean"))
+t(lambda: b2.index_reduce(1, torch.tensor([1]), torch.zeros(3, 1, dtype=torch.bool), "amin"))
+t(lambda: torch.ones(3, dtype=torch.bool).index_reduce(0, torch.tensor([5]), torch.ones(1, dtype=torch.bool), "prod", include_self=False))
+t(lambda: torch.ones(3, dtype=torch.complex64).scatter_reduce(0, torch.tensor([9]), torch.ones(1, dtype=torch.complex64), "amax"))
+t(lambda: torch.ones(3, dtype=torch.bool).scatter_reduce(0, torch.tensor([9]), torch.ones(1, dtype=torch.bool), "mean"))
+t(lambda: torch.ones(3, 2, dtype=torch.complex64, requires_grad=True).index_reduce(0, torch.tensor([0]), c2[:1], "prod"))
+""",
 }
 
 

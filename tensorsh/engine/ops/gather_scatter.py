@@ -199,8 +199,9 @@ def _index_dtype(op, index, message):
         raise runtime(message)  # (ATen checks the dtype of an index that has elements)
 
 
-def _gather_geometry(self, dim, index, op, src=None):
-    """dim wrapped, and the index checked as PyTorch's gather/scatter shape checks do (their texts differ)."""
+def _gather_geometry(self, dim, index, op, src=None, dispatch=None):
+    """dim wrapped, and the index checked as PyTorch's gather/scatter shape checks do (their texts differ); then
+    dispatch() (the kernel's dtype refusals), before the kernel's loop checks the index's bounds."""
     d = self._wrap_dim(dim)
     gather = op == "gather"
     if index.dim() != self.dim() and not (index.dim() <= 1 and self.dim() <= 1):
@@ -224,6 +225,8 @@ def _gather_geometry(self, dim, index, op, src=None):
             raise runtime(f"Size does not match at dimension {k} {where}")
         tail = f" and to be no larger size than src {_shape_list(src._shape)}" if isinstance(src, Tensor) else ""
         raise runtime(f"E{where[1:]}{tail}")
+    if dispatch is not None:
+        dispatch()
     size = self._shape[d] if self.dim() else 1
     idx = index._np.astype(np.int64)
     bad = (idx < 0) | (idx >= size)
@@ -528,14 +531,27 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     if inplace:  # (the meta function's overlap check, before the kernel's warning)
         check_overlap(self, (source,))
     warn_once("index_reduce() is in beta and the API may change at any time.")
-    if self.dtype.category == 3:
-        raise not_implemented_for("index_func_", self.dtype)
+    # (ATen dispatches over the real types with Half and BFloat16: the identity's fill, then a vector's loop; a
+    # matrix's loop runs each slice through mul_/add_/maximum_/minimum_'s kernels, which take bool and complex)
+    real = self.dtype.category < 3 and self.dtype is not dtypes.bool_
+    if not include_self and not real:
+        raise not_implemented_for("index_reduce_func_exclude_input_init", self.dtype)
     arr = np.array(self._np, copy=True)
     if not include_self:
         arr = self.index_fill(d, index.long(), _REDUCE_INIT[reduce](arr.dtype))._np.copy()
+    if self.dim() <= 1 and not real:
+        raise not_implemented_for("index_func_", self.dtype)
+    if self.dim() > 1 and not idx.size:
+        return d, arr
     bad = (idx < 0) | (idx >= size)
+    if bad.any() and (bad[0] or real or reduce not in ("amax", "amin")):
+        raise index_error("index out of range in self")
+    if self.dtype.category == 3 and reduce in ("amax", "amin"):
+        raise not_implemented_for({"amax": "maximum_cpu", "amin": "minimum_cpu"}[reduce], self.dtype)
     if bad.any():
         raise index_error("index out of range in self")
+    if reduce == "mean" and self.dtype is dtypes.bool_:  # (the sums' floor division by the counts)
+        raise not_implemented_for("div_floor_cpu", self.dtype)
     step = _REDUCE_STEP[reduce]
     rounded = dtypes.rounding(self.dtype) if self.dtype in REDUCED_FLOATS else np.asarray  # (each step's, in turn)
     src = source._np
@@ -560,7 +576,7 @@ def _divided_by_counts(arr, places, include_self):
 
 def index_reduce(self, dim, index, source, reduce, *, include_self=True):
     d, arr = _index_reduce_values(self, dim, index, source, reduce, include_self)
-    return _reduced(self, source, arr, lambda out: given(IndexReduceBackward0(
+    return _reduced("index_reduce", self, source, arr, lambda out: given(IndexReduceBackward0(
         self, d, index, source, reduce, include_self, out), dim=dim))
 
 
@@ -571,11 +587,11 @@ def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True)
         self, d, index, source, reduce, include_self, original=original), dim=dim))
 
 
-def _reduced(self, src, values, make_node):
+def _reduced(op, self, src, values, make_node):
     """scatter_reduce's and index_reduce's result, and its node where a float self or src wants a gradient."""
     out = fresh(values, self.dtype)
     if needs_grad(self, src) and self.dtype.category == 3:
-        raise runtime("scatter_reduce does not support automatic differentiation for outputs with complex dtype.")
+        raise runtime(f"{op} does not support automatic differentiation for outputs with complex dtype.")
     if needs_grad(self, src) and self.dtype.category == 2:
         attach(out, make_node(out))
     return out
@@ -1086,13 +1102,18 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
         raise runtime(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
     if src.dtype is not self.dtype:
         raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
-    d, idx = _gather_geometry(self, dim, index, "scatter_reduce", src)
+
+    def dispatch():
+        if self.dtype.category == 3 and reduce in ("amax", "amin") and index.numel():  # (when the kernel runs)
+            raise not_implemented_for(f"scatter_gather_tensor_cpu_reduce_{reduce}", self.dtype)
+        if self.dtype is dtypes.bool_ and reduce == "mean":  # (with no index, the counts' floor division refuses it)
+            raise not_implemented_for("scatter_gather_tensor_cpu_reduce_mean" if index.numel() else "div_floor_cpu",
+                                      self.dtype)
+    d, idx = _gather_geometry(self, dim, index, "scatter_reduce", src, dispatch)
     arr = self._np.reshape(self._shape or (1,)).copy()
     idx = idx.reshape(idx.shape or (1,))
     grid = _index_grid(idx, d)
     values = src._np.reshape(src._shape or (1,))[tuple(slice(0, n) for n in idx.shape)]
-    if self.dtype.category == 3 and reduce in ("amax", "amin"):
-        raise not_implemented_for(f"scatter_gather_tensor_cpu_reduce_{reduce}", self.dtype)
     if not include_self:
         floating = self.dtype.category == 2
         info = None if self.dtype.category >= 2 or self.dtype is dtypes.bool_ else np.iinfo(arr.dtype)
@@ -1108,7 +1129,7 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
 
 def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
     d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
-    return _reduced(self, src, values, lambda out: given(ScatterReduceBackward0(
+    return _reduced("scatter_reduce", self, src, values, lambda out: given(ScatterReduceBackward0(
         self, d, index, src, reduce, include_self, out), dim=dim))
 
 
