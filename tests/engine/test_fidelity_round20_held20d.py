@@ -108,6 +108,16 @@ t(lambda: torch.ones(3, dtype=torch.complex64).scatter_reduce(0, torch.tensor([9
 t(lambda: torch.ones(3, dtype=torch.bool).scatter_reduce(0, torch.tensor([9]), torch.ones(1, dtype=torch.bool), "mean"))
 t(lambda: torch.ones(3, 2, dtype=torch.complex64, requires_grad=True).index_reduce(0, torch.tensor([0]), c2[:1], "prod"))
 """,
+"index_select_checks_its_index_dims_then_a_scalars_count_then_its_dtype_empty_or_not": """
+def t(f):
+    try: print(f().shape)
+    except Exception as e: print(type(e).__name__, e)
+x, s = torch.zeros(3, 2), torch.tensor(1.)
+t(lambda: x.index_select(0, torch.zeros(1, 1))); t(lambda: x.index_select(5, torch.zeros(1))); t(lambda: s.index_select(0, torch.zeros(2)))
+t(lambda: x.index_select(0, torch.zeros(0))); t(lambda: s.index_select(0, torch.zeros(0))); t(lambda: x.index_select(0, torch.zeros(0, 1, dtype=torch.int16)))
+t(lambda: x.index_select(0, torch.zeros(0, dtype=torch.bool))); t(lambda: x.index_select(1, torch.zeros(0, dtype=torch.int32)))
+t(lambda: x.index_add(0, torch.zeros(0), torch.ones(0, 2))); t(lambda: s.index_select(0, torch.tensor([0, 0])))
+""",
 }
 
 

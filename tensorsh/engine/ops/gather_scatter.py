@@ -394,19 +394,24 @@ def _add_in_turn(scalar, values, dtype, in_turn=False):
 
 
 def _select_index(op, self, dim, index):
-    if op in ("index_add", "index_reduce"):  # (index_func_meta_impl: the dim, then the index's dims, its dtype)
-        _index_dtype(op, index, None)
-        d = self._wrap_dim(dim)
-        name = dtypes.SCALAR_NAMES[index.dtype.name]
+    """(dim, its size, the flat index) for index_select/index_add/index_reduce, checked in their kernels' orders: the
+    dim, then the index's dims, (index_select's: a scalar self's one index,) then its dtype, empty or not."""
+    _index_dtype(op, index, None)
+    d = self._wrap_dim(dim)
+    name = dtypes.SCALAR_NAMES[index.dtype.name]
+    if op in ("index_add", "index_reduce"):  # (index_func_meta_impl)
         if index.dim() > 1:
             raise index_error(f"{op}_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
                               f"type: {name} and size: {_shape_list(index._shape)}")
         if index.dtype not in (dtypes.int64, dtypes.int32):
             raise runtime(f"{op}_(): Expected dtype int32/int64 for index but got: {name}")
-    _index_dtype(op, index, f"{op}(): Expected dtype int32 or int64 for index")
-    if index.dim() > 1:
-        raise index_error(f"{op}(): Index is supposed to be a vector")
-    d = self._wrap_dim(dim)
+    else:  # (index_select_out_cpu_)
+        if index.dim() > 1:
+            raise index_error(f"{op}(): Index is supposed to be a vector")
+        if not self.dim() and index.numel() != 1:
+            raise runtime(f"index_select(): Index to scalar can have only 1 value, got {index.numel()} value(s)")
+        if index.dtype not in (dtypes.int64, dtypes.int32):
+            raise runtime(f"{op}(): Expected dtype int32 or int64 for index")
     size = self._shape[d] if self.dim() else 1
     idx = index._np.reshape(-1).astype(np.int64)
     return d, size, idx
@@ -415,8 +420,6 @@ def _select_index(op, self, dim, index):
 def index_select(self, dim, index):
     d, size, idx = _select_index("index_select", self, dim, index)
     if not self.dim():  # a scalar: one index, 0, and a scalar out
-        if idx.size != 1:
-            raise runtime(f"index_select(): Index to scalar can have only 1 value, got {idx.size} value(s)")
         if idx[0] != 0:
             raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
         values = self._np.copy()
