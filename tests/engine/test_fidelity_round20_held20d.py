@@ -118,6 +118,21 @@ t(lambda: x.index_select(0, torch.zeros(0))); t(lambda: s.index_select(0, torch.
 t(lambda: x.index_select(0, torch.zeros(0, dtype=torch.bool))); t(lambda: x.index_select(1, torch.zeros(0, dtype=torch.int32)))
 t(lambda: x.index_add(0, torch.zeros(0), torch.ones(0, 2))); t(lambda: s.index_select(0, torch.tensor([0, 0])))
 """,
+"an_index_results_dims_of_size_one_keep_the_strides_atens_layout_gives_them": """
+base = torch.arange(120).reshape(2, 3, 4, 5)
+i, j = torch.tensor([1, 0]), torch.tensor([[2, 1], [0, 0]])
+for perm in [(0, 1, 2, 3), (3, 2, 1, 0), (1, 0, 3, 2)]:
+    x = base.permute(perm)
+    for r in [x[None, :, i], x[1:, ::2, i], x[0, ..., i], x[:, i, i], x[i, :, j], x[..., None, i]]:
+        print(tuple(r.shape), r.stride())
+for shp in [(2, 1, 3), (1, 3, 1, 2), (1, 1, 4)]:
+    for dt in [torch.float32, torch.bfloat16]:
+        x = torch.arange(float(torch.tensor(shp).prod())).reshape(shp).to(dt).permute(tuple(reversed(range(len(shp)))))
+        for d in range(len(shp)):
+            pre = [slice(None)] * d
+            print(x[tuple(pre + [torch.tensor([0, 0])])].stride(), x[tuple(pre + [None, torch.tensor([[0], [0]])])].stride(),
+                  x[tuple(pre + [torch.ones(x.shape[d], dtype=torch.bool)])].stride())
+""",
 }
 
 

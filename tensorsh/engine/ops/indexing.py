@@ -12,7 +12,7 @@ from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from ..typenames import tp_name
 from .copies import copy_inplace, fill_inplace
-from .core import (InputNode, attach, check_overlap, fold_at, from_numpy, internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_of,
+from .core import (InputNode, attach, check_overlap, empty_strided, fold_at, from_numpy, internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_of,
                    write_inplace)
 from .registry import op
 from .views import _slice, alias, expand, select, unsqueeze
@@ -281,11 +281,11 @@ def _index(self, advanced):
     key = _np_index(self._shape, advanced)
     _check_index_size(self, key)
     values = np.asarray(self._np[key])
-    if not _leading_contiguous(self, advanced):
-        order = _index_order(self, advanced, values.shape)
-        if order is not None and (order != list(range(values.ndim - 1, -1, -1)) or not values.flags.c_contiguous):
-            values = _in_order(values, order)
-    out = from_numpy(values, self.dtype)
+    order = None if _leading_contiguous(self, advanced) else _index_order(self, advanced, values.shape)
+    if order is not None and (order != list(range(values.ndim - 1, -1, -1)) or not values.flags.c_contiguous):
+        out = _in_order(values, order, self.dtype)
+    else:
+        out = from_numpy(values, self.dtype)
     if needs_grad(self):
         given = _as_given(advanced)
         places, k = [], 0
@@ -342,19 +342,29 @@ def _index_order(self, advanced, shape):
     src = [self._stride[d] for d in before] + [0] * m + [self._stride[d] for d in after]
     if len(src) != len(shape):
         return None
-    operands = [src] + [[0] * len(before) + st + [0] * len(after) for st in index_strides]
+    # (reshape_indexer views each index with 1s before and after its dims; TensorIterator zeroes a stride only
+    # where that 1 is broadcast, so a dim of 1 in the result keeps the view's stride, which orders it)
+    ones = [1] * len(before) + list(index_shape) + [1] * len(after)
+    operands = [src]
+    for st in index_strides:
+        viewed = layout.view_strides(index_shape, st, ones) or [0] * len(ones)
+        operands.append([v if n == 1 and k not in range(len(before), len(before) + m) else
+                         (st[k - len(before)] if k in range(len(before), len(before) + m) else 0)
+                         for k, (v, n) in enumerate(zip(viewed, shape))])
     return kernels.dim_order(shape, operands)
 
 
-def _in_order(values, order):
-    """values copied into memory that runs over the dims in `order` (fastest first)."""
+def _in_order(values, order, dtype):
+    """A tensor of values whose memory runs over the dims in `order` (fastest first), each dim's stride the product
+    of the faster dims' sizes (a dim of 1 too, which numpy's layout would not keep)."""
     if 0 in values.shape:
-        return values
-    slowest = order[::-1]
-    arr = np.empty([values.shape[d] for d in slowest], values.dtype).transpose([slowest.index(d) for d in
-                                                                                  range(values.ndim)])
-    arr[...] = values
-    return arr
+        return from_numpy(values, dtype)
+    stride, step = [0] * values.ndim, 1
+    for d in order:
+        stride[d], step = step, step * values.shape[d]
+    out = empty_strided((values.shape, tuple(stride), 0), dtype)
+    out._np[...] = values
+    return out
 
 
 def _as_given(advanced):
