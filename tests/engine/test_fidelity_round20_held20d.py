@@ -133,6 +133,15 @@ for shp in [(2, 1, 3), (1, 3, 1, 2), (1, 1, 4)]:
             print(x[tuple(pre + [torch.tensor([0, 0])])].stride(), x[tuple(pre + [None, torch.tensor([[0], [0]])])].stride(),
                   x[tuple(pre + [torch.ones(x.shape[d], dtype=torch.bool)])].stride())
 """,
+"index_reduce_returns_a_contiguous_result": """
+base = torch.arange(24.).reshape(2, 3, 4)
+i = torch.tensor([1, 0])
+for perm in [(2, 1, 0), (1, 2, 0)]:
+    x = base.permute(perm)
+    for red in ['prod', 'mean', 'amax']:
+        print(red, x.index_reduce(0, i, x[:2], red).stride(), x.index_reduce(2, i, x[:, :, :2], red, include_self=False).stride())
+    print(x.clone().index_reduce_(0, i, x[:2], 'prod').stride(), x.half().index_reduce(0, i, x[:2].half(), 'amin').stride())
+""",
 }
 
 

@@ -539,7 +539,7 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     real = self.dtype.category < 3 and self.dtype is not dtypes.bool_
     if not include_self and not real:
         raise not_implemented_for("index_reduce_func_exclude_input_init", self.dtype)
-    arr = np.array(self._np, copy=True)
+    arr = np.array(self._np, copy=True, order="C")  # (index_reduce.out allocates a contiguous result)
     if not include_self:
         arr = self.index_fill(d, index.long(), _REDUCE_INIT[reduce](arr.dtype))._np.copy()
     if self.dim() <= 1 and not real:
