@@ -142,6 +142,17 @@ for perm in [(2, 1, 0), (1, 2, 0)]:
         print(red, x.index_reduce(0, i, x[:2], red).stride(), x.index_reduce(2, i, x[:, :, :2], red, include_self=False).stride())
     print(x.clone().index_reduce_(0, i, x[:2], 'prod').stride(), x.half().index_reduce(0, i, x[:2].half(), 'amin').stride())
 """,
+"take_and_masked_select_gradients_are_laid_out_as_self": """
+base = torch.arange(24.).reshape(2, 3, 4)
+for perm in [(2, 1, 0), (1, 2, 0)]:
+    x = base.permute(perm).detach().requires_grad_()
+    for o in [x.take(torch.tensor([1, 2, 2])), x.masked_select(x > 2), x.masked_select(torch.ones(2, *x.shape, dtype=torch.bool))]:
+        g, = torch.autograd.grad(o.sum(), x, create_graph=True)
+        print(g.stride(), g.grad_fn, g._version, g.sum())
+x = torch.arange(6.).reshape(2, 3).t().detach().requires_grad_()
+g, = torch.autograd.grad(x.masked_select(torch.tensor([[True], [False], [True]])).pow(2).sum(), x, create_graph=True)
+print(g, g.stride(), g._version, torch.autograd.grad(g.sum(), x))
+""",
 }
 
 

@@ -4,7 +4,7 @@ elements; each backward is PyTorch's formula from derivatives.yaml, written with
 records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import autograd, dtypes, messages, scalars, undo
+from .. import autograd, dtypes, layout, messages, scalars, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..creation import not_implemented_for
 from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
@@ -128,10 +128,10 @@ class MaskedSelectBackward0(Node):
         self.shape = x._shape
 
     def backward(self, g):
-        _, mask = self.unpack()
+        x, mask = self.unpack()  # (masked_select_backward: zeros_like(self expanded to mask), masked_scatter_ into it)
         shape = np.broadcast_shapes(mask._shape, self.shape)
-        full = g.new_zeros(shape).masked_scatter(mask, g)
-        return (sum_to(full, self.shape),)
+        full = layout.like(np.zeros(shape), g.dtype, expand(x, shape))
+        return (sum_to(masked_scatter_inplace(full, mask, g), self.shape),)
 
 
 @tensor_params("mask", "source")
@@ -1007,7 +1007,7 @@ class TakeBackward0(Node):
         out = np.zeros(int(np.prod(self.shape)), g.dtype.np)
         flat = index._np.reshape(-1)
         fold_at(np.add, out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1), g.dtype, in_turn=True)
-        result = fresh(out.reshape(self.shape), g.dtype)
+        result = layout.like(out.reshape(self.shape), g.dtype, self.unpack()[1])  # (self's layout, as zeros_like's)
         result._version_counter.bump()  # (PyTorch's zeros_like(self).put_(index, grad, true): in place)
         if needs_grad(g):
             from .flat_put import PutBackward0
