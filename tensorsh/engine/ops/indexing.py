@@ -344,13 +344,12 @@ def _index_order(self, advanced, shape):
         return None
     # (reshape_indexer views each index with 1s before and after its dims; TensorIterator zeroes a stride only
     # where that 1 is broadcast, so a dim of 1 in the result keeps the view's stride, which orders it)
-    ones = [1] * len(before) + list(index_shape) + [1] * len(after)
+    lead, ones = len(before), [1] * len(before) + list(index_shape) + [1] * len(after)
     operands = [src]
     for st in index_strides:
-        viewed = layout.view_strides(index_shape, st, ones) or [0] * len(ones)
-        operands.append([v if n == 1 and k not in range(len(before), len(before) + m) else
-                         (st[k - len(before)] if k in range(len(before), len(before) + m) else 0)
-                         for k, (v, n) in enumerate(zip(viewed, shape))])
+        viewed = layout.view_strides(index_shape, st, ones) or ones
+        operands.append([st[k - lead] if lead <= k < lead + m else viewed[k] if shape[k] == 1 else 0
+                         for k in range(len(shape))])
     return kernels.dim_order(shape, operands)
 
 
