@@ -4,7 +4,7 @@ elements; each backward is PyTorch's formula from derivatives.yaml, written with
 records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import autograd, dtypes, messages, scalars, undo
+from .. import autograd, dtypes, layout, messages, scalars, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..creation import not_implemented_for
 from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
@@ -30,20 +30,26 @@ def _warn_if_expanded(op, self):
              "operation. This also applies to advanced indexing e.g. tensor[mask] = scalar")
 
 
-def _mask_and_value(op, mask, value, self=None):
-    """The argument parser's checks, then (self given: in place) autograd's, then the kernel's."""
+def _mask_and_value(op, self, mask, value, inplace):
+    """The argument parser's checks, then ATen's in its order: masked_fill expands mask against self first ("tensor
+    a" is mask); masked_fill_ checks autograd's rules, the value's dims and the mask's dtype, warns of an expanded
+    self, then its TensorIterator broadcasts self ("tensor a") with mask. (The value is converted last, by the kernel.)"""
     if not isinstance(mask, Tensor) or not isinstance(value, (*scalars.NUMBER, Tensor)):
         given = [v for v in (mask, value) if v is not _MISSING]
         raise _invalid_combination(op, given, {}, ((("Tensor", "mask"), ("Tensor", "value")),
                                                    (("Tensor", "mask"), ("Number", "value"))))
-    if self is not None:
+    if inplace:
         precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)
-        _warn_if_expanded("masked_fill_", self)
-    if isinstance(value, Tensor) and value.dim():  # PyTorch checks the value's dimensions before the mask's dtype
+    else:
+        check_broadcast(mask, self)
+    if isinstance(value, Tensor) and value.dim():
         raise runtime(f"masked_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                       f"{value.dim()} dimension(s).")
     if mask.dtype is not dtypes.bool_:
         raise runtime(f"masked_fill_ only supports boolean masks, but got mask with dtype {dtypes.C_NAMES[mask.dtype.name]}")
+    if inplace:
+        _warn_if_expanded("masked_fill_", self)
+        check_fits_output(self, mask)
 
 
 def _fill_value(self, value):
@@ -74,8 +80,7 @@ class MaskedFillBackward1(MaskedFillBackward0):
 
 
 def masked_fill(self, mask=_MISSING, value=_MISSING):
-    _mask_and_value("masked_fill", mask, value)
-    check_broadcast(mask, self)
+    _mask_and_value("masked_fill", self, mask, value, inplace=False)
     # (np.array, not np.ascontiguousarray: that one makes a 0-dim result 1-dim)
     out = fresh(np.array(np.where(mask._np, _fill_value(self, value), self._np), self.dtype.np, order="C"), self.dtype)
     if needs_grad(self, value):
@@ -86,9 +91,7 @@ def masked_fill(self, mask=_MISSING, value=_MISSING):
 
 
 def masked_fill_inplace(self, mask=_MISSING, value=_MISSING):
-    _mask_and_value("masked_fill_", mask, value, self)
-    check_broadcast(mask, self)
-    check_fits_output(self, mask)
+    _mask_and_value("masked_fill_", self, mask, value, inplace=True)
     fill = _fill_value(self, value)
     m = mask._np
     tensor_value = isinstance(value, Tensor)
@@ -125,10 +128,10 @@ class MaskedSelectBackward0(Node):
         self.shape = x._shape
 
     def backward(self, g):
-        _, mask = self.unpack()
+        x, mask = self.unpack()  # (masked_select_backward: zeros_like(self expanded to mask), masked_scatter_ into it)
         shape = np.broadcast_shapes(mask._shape, self.shape)
-        full = g.new_zeros(shape).masked_scatter(mask, g)
-        return (sum_to(full, self.shape),)
+        full = layout.like(np.zeros(shape), g.dtype, expand(x, shape))
+        return (sum_to(masked_scatter_inplace(full, mask, g), self.shape),)
 
 
 @tensor_params("mask", "source")
@@ -147,18 +150,18 @@ def masked_scatter(self, mask, source):
 
 
 def _masked_scatter_checks(self, mask, source, shape):
-    """masked_scatter_'s checks in ATen's order (the dtypes, the mask's, the mask expanded to shape, source's
+    """masked_scatter_'s checks in ATen's order (the dtypes, the mask expanded to shape, the mask's dtype, source's
     count in the kernel); the mask as an array of shape."""
     if self.dtype is not source.dtype:
         raise runtime("masked_scatter: expected self and source to have same dtypes but got"
                       f"{dtypes.SCALAR_NAMES[self.dtype.name]} and {dtypes.SCALAR_NAMES[source.dtype.name]}")
+    m = np.broadcast_to(expand(mask, shape)._np, shape)
     if mask.dtype is dtypes.uint8:  # (a deprecation warning, then refused all the same)
         warn("masked_scatter_ received a mask with dtype torch.uint8, this behavior is now deprecated,please use a "
              "mask with dtype torch.bool instead.")
     if mask.dtype.name != "bool":
         raise runtime("masked_scatter_ only supports boolean masks, but got mask with dtype "
                       f"{dtypes.SCALAR_NAMES[mask.dtype.name]}")
-    m = np.broadcast_to(expand(mask, shape)._np, shape)
     if int(np.prod(shape)) and int(m.sum()) > source.numel():
         raise runtime(_SOURCE_SHORT)
     return m
@@ -196,8 +199,9 @@ def _index_dtype(op, index, message):
         raise runtime(message)  # (ATen checks the dtype of an index that has elements)
 
 
-def _gather_geometry(self, dim, index, op, src=None):
-    """dim wrapped, and the index checked as PyTorch's gather/scatter shape checks do (their texts differ)."""
+def _gather_geometry(self, dim, index, op, src=None, dispatch=None):
+    """dim wrapped, and the index checked as PyTorch's gather/scatter shape checks do (their texts differ); then
+    dispatch() (the kernel's dtype refusals), before the kernel's loop checks the index's bounds."""
     d = self._wrap_dim(dim)
     gather = op == "gather"
     if index.dim() != self.dim() and not (index.dim() <= 1 and self.dim() <= 1):
@@ -221,6 +225,8 @@ def _gather_geometry(self, dim, index, op, src=None):
             raise runtime(f"Size does not match at dimension {k} {where}")
         tail = f" and to be no larger size than src {_shape_list(src._shape)}" if isinstance(src, Tensor) else ""
         raise runtime(f"E{where[1:]}{tail}")
+    if dispatch is not None:
+        dispatch()
     size = self._shape[d] if self.dim() else 1
     idx = index._np.astype(np.int64)
     bad = (idx < 0) | (idx >= size)
@@ -292,9 +298,21 @@ class _IndexedBackward(Node):
         return (getattr(g.new_zeros(self.shape), self.add_back)(as_program_gave(self, "dim"), index, g),)
 
 
-GatherBackward0 = type("GatherBackward0", (_IndexedBackward,), {
-    "__slots__": (), "name_": "GatherBackward0", "add_back": "scatter_add", "keeps_self": True,
-    "saved_names": ("self", "index"), "saved_values": {"dim": as_given("dim"), "sparse_grad": lambda n: False}})
+class GatherBackward0(_IndexedBackward):
+    __slots__ = ("sparse_grad",)
+    add_back, keeps_self = "scatter_add", True
+    saved_names, saved_values = ("self", "index"), {"dim": as_given("dim"), "sparse_grad": lambda n: n.sparse_grad}
+
+    def __init__(self, x, dim, index, sparse_grad):
+        _IndexedBackward.__init__(self, x, dim, index)
+        self.sparse_grad = bool(sparse_grad)
+
+    def backward(self, g):
+        if self.sparse_grad:  # (PyTorch's gradient is a sparse COO tensor)
+            raise runtime("tensorsh: gather's sparse gradient (sparse_grad=True) is not supported yet")
+        return _IndexedBackward.backward(self, g)
+
+
 IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,), {
     "__slots__": (), "name_": "IndexSelectBackward0", "add_back": "index_add", "keeps_self": False,
     "saved_names": ("index",), "saved_values": {"dim": as_given("dim"), "self_sym_sizes": lambda n: tuple(n.shape)}})
@@ -309,7 +327,7 @@ def gather(self, dim, index, sparse_grad=False):
         values = self._np[_index_grid(idx.reshape(idx.shape or (1,)), d)].reshape(idx.shape)
     out = fresh(_fresh(values), self.dtype)
     if needs_grad(self):
-        attach(out, given(GatherBackward0(self, d, index), dim=dim))
+        attach(out, given(GatherBackward0(self, d, index, sparse_grad), dim=dim))
     return out
 
 
@@ -376,19 +394,24 @@ def _add_in_turn(scalar, values, dtype, in_turn=False):
 
 
 def _select_index(op, self, dim, index):
-    if op in ("index_add", "index_reduce"):  # (index_func_meta_impl: the dim, then the index's dims, its dtype)
-        _index_dtype(op, index, None)
-        d = self._wrap_dim(dim)
-        name = dtypes.SCALAR_NAMES[index.dtype.name]
+    """(dim, its size, the flat index) for index_select/index_add/index_reduce, checked in their kernels' orders: the
+    dim, then the index's dims, (index_select's: a scalar self's one index,) then its dtype, empty or not."""
+    _index_dtype(op, index, None)
+    d = self._wrap_dim(dim)
+    name = dtypes.SCALAR_NAMES[index.dtype.name]
+    if op in ("index_add", "index_reduce"):  # (index_func_meta_impl)
         if index.dim() > 1:
             raise index_error(f"{op}_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
                               f"type: {name} and size: {_shape_list(index._shape)}")
         if index.dtype not in (dtypes.int64, dtypes.int32):
             raise runtime(f"{op}_(): Expected dtype int32/int64 for index but got: {name}")
-    _index_dtype(op, index, f"{op}(): Expected dtype int32 or int64 for index")
-    if index.dim() > 1:
-        raise index_error(f"{op}(): Index is supposed to be a vector")
-    d = self._wrap_dim(dim)
+    else:  # (index_select_out_cpu_)
+        if index.dim() > 1:
+            raise index_error(f"{op}(): Index is supposed to be a vector")
+        if not self.dim() and index.numel() != 1:
+            raise runtime(f"index_select(): Index to scalar can have only 1 value, got {index.numel()} value(s)")
+        if index.dtype not in (dtypes.int64, dtypes.int32):
+            raise runtime(f"{op}(): Expected dtype int32 or int64 for index")
     size = self._shape[d] if self.dim() else 1
     idx = index._np.reshape(-1).astype(np.int64)
     return d, size, idx
@@ -397,8 +420,6 @@ def _select_index(op, self, dim, index):
 def index_select(self, dim, index):
     d, size, idx = _select_index("index_select", self, dim, index)
     if not self.dim():  # a scalar: one index, 0, and a scalar out
-        if idx.size != 1:
-            raise runtime(f"index_select(): Index to scalar can have only 1 value, got {idx.size} value(s)")
         if idx[0] != 0:
             raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
         values = self._np.copy()
@@ -513,14 +534,27 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     if inplace:  # (the meta function's overlap check, before the kernel's warning)
         check_overlap(self, (source,))
     warn_once("index_reduce() is in beta and the API may change at any time.")
-    if self.dtype.category == 3:
-        raise not_implemented_for("index_func_", self.dtype)
-    arr = np.array(self._np, copy=True)
+    # (ATen dispatches over the real types with Half and BFloat16: the identity's fill, then a vector's loop; a
+    # matrix's loop runs each slice through mul_/add_/maximum_/minimum_'s kernels, which take bool and complex)
+    real = self.dtype.category < 3 and self.dtype is not dtypes.bool_
+    if not include_self and not real:
+        raise not_implemented_for("index_reduce_func_exclude_input_init", self.dtype)
+    arr = np.array(self._np, copy=True, order="C")  # (index_reduce.out allocates a contiguous result)
     if not include_self:
         arr = self.index_fill(d, index.long(), _REDUCE_INIT[reduce](arr.dtype))._np.copy()
+    if self.dim() <= 1 and not real:
+        raise not_implemented_for("index_func_", self.dtype)
+    if self.dim() > 1 and not idx.size:
+        return d, arr
     bad = (idx < 0) | (idx >= size)
+    if bad.any() and (bad[0] or real or reduce not in ("amax", "amin")):
+        raise index_error("index out of range in self")
+    if self.dtype.category == 3 and reduce in ("amax", "amin"):
+        raise not_implemented_for({"amax": "maximum_cpu", "amin": "minimum_cpu"}[reduce], self.dtype)
     if bad.any():
         raise index_error("index out of range in self")
+    if reduce == "mean" and self.dtype is dtypes.bool_:  # (the sums' floor division by the counts)
+        raise not_implemented_for("div_floor_cpu", self.dtype)
     step = _REDUCE_STEP[reduce]
     rounded = dtypes.rounding(self.dtype) if self.dtype in REDUCED_FLOATS else np.asarray  # (each step's, in turn)
     src = source._np
@@ -545,7 +579,7 @@ def _divided_by_counts(arr, places, include_self):
 
 def index_reduce(self, dim, index, source, reduce, *, include_self=True):
     d, arr = _index_reduce_values(self, dim, index, source, reduce, include_self)
-    return _reduced(self, source, arr, lambda out: given(IndexReduceBackward0(
+    return _reduced("index_reduce", self, source, arr, lambda out: given(IndexReduceBackward0(
         self, d, index, source, reduce, include_self, out), dim=dim))
 
 
@@ -556,11 +590,11 @@ def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True)
         self, d, index, source, reduce, include_self, original=original), dim=dim))
 
 
-def _reduced(self, src, values, make_node):
+def _reduced(op, self, src, values, make_node):
     """scatter_reduce's and index_reduce's result, and its node where a float self or src wants a gradient."""
     out = fresh(values, self.dtype)
     if needs_grad(self, src) and self.dtype.category == 3:
-        raise runtime("scatter_reduce does not support automatic differentiation for outputs with complex dtype.")
+        raise runtime(f"{op} does not support automatic differentiation for outputs with complex dtype.")
     if needs_grad(self, src) and self.dtype.category == 2:
         attach(out, make_node(out))
     return out
@@ -586,6 +620,8 @@ def _fill_index(op, self, dim, index, source=None, inplace=False, value=None):
         _copy_source(self, self._wrap_dim(dim), index, source)
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
+    if op == "index_fill" and inplace:
+        _warn_if_expanded("index_fill_", self)
     if not self.dtype.is_complex and (type(value) is complex or isinstance(value, Tensor) and value.dtype.is_complex):
         raise runtime("index_fill_(): Converting complex Scalar to non-complex type is not supported")
     d = self._wrap_dim(dim)
@@ -650,19 +686,25 @@ class IndexFillBackward1(IndexFillBackward0):
     saved_names, saved_values = ("index",), {"dim": as_given("dim")}
 
 
-def _index_fill_value(self, value):
+def _index_fill_value_checked(value):
+    """The parser's and the Tensor overload's checks of the value, before any of the index's."""
     if isinstance(value, Tensor):
         if value.dim():
             raise runtime(f"index_fill_ only supports a 0-dimensional value tensor, but got tensor with "
                           f"{value.dim()} dimension(s).")
     elif not isinstance(value, scalars.NUMBER):
         raise type_error(f"index_fill(): argument 'value' must be Number, not {type_name(value)}")
+
+
+def _index_fill_value(self, value):
+    _index_fill_value_checked(value)
     if self.dtype.category < 3 and (value.dtype.category == 3 if isinstance(value, Tensor) else type(value) is complex):
         raise runtime("index_fill_(): Converting complex Scalar to non-complex type is not supported")
     return _fill_value(self, value)
 
 
 def index_fill(self, dim, index, value):
+    _index_fill_value_checked(value)
     d, idx = _fill_index("index_fill", self, dim, index, inplace=False, value=value)
     fill = _index_fill_value(self, value)
     arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
@@ -676,8 +718,8 @@ def index_fill(self, dim, index, value):
 
 
 def index_fill_inplace(self, dim, index, value):
-    precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)  # autograd's in-place rules come before the kernel's checks
-    _warn_if_expanded("index_fill_", self)
+    precheck(self, value, internal_overlap=False, overlap=False)  # (a value tensor is read as a number first)
+    _index_fill_value_checked(value)
     try:
         d, idx = _fill_index("index_fill", self, dim, index, inplace=True, value=value)
     except TorchError as e:
@@ -919,7 +961,7 @@ def scatter_add_inplace(self, dim, index, src):
 
 
 def masked_scatter_inplace(self, mask, source):
-    precheck(self, source, internal_overlap=False, overlap=False)
+    precheck(self, source, overlap=False)
     try:
         _masked_scatter_checks(self, mask, source, self._shape)
     except TorchError as e:
@@ -965,7 +1007,7 @@ class TakeBackward0(Node):
         out = np.zeros(int(np.prod(self.shape)), g.dtype.np)
         flat = index._np.reshape(-1)
         fold_at(np.add, out, np.where(flat < 0, flat + out.size, flat), g._np.reshape(-1), g.dtype, in_turn=True)
-        result = fresh(out.reshape(self.shape), g.dtype)
+        result = layout.like(out.reshape(self.shape), g.dtype, self.unpack()[1])  # (self's layout, as zeros_like's)
         result._version_counter.bump()  # (PyTorch's zeros_like(self).put_(index, grad, true): in place)
         if needs_grad(g):
             from .flat_put import PutBackward0
@@ -1063,13 +1105,18 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
         raise runtime(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
     if src.dtype is not self.dtype:
         raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
-    d, idx = _gather_geometry(self, dim, index, "scatter_reduce", src)
+
+    def dispatch():
+        if self.dtype.category == 3 and reduce in ("amax", "amin") and index.numel():  # (when the kernel runs)
+            raise not_implemented_for(f"scatter_gather_tensor_cpu_reduce_{reduce}", self.dtype)
+        if self.dtype is dtypes.bool_ and reduce == "mean":  # (with no index, the counts' floor division refuses it)
+            raise not_implemented_for("scatter_gather_tensor_cpu_reduce_mean" if index.numel() else "div_floor_cpu",
+                                      self.dtype)
+    d, idx = _gather_geometry(self, dim, index, "scatter_reduce", src, dispatch)
     arr = self._np.reshape(self._shape or (1,)).copy()
     idx = idx.reshape(idx.shape or (1,))
     grid = _index_grid(idx, d)
     values = src._np.reshape(src._shape or (1,))[tuple(slice(0, n) for n in idx.shape)]
-    if self.dtype.category == 3 and reduce in ("amax", "amin"):
-        raise not_implemented_for(f"scatter_gather_tensor_cpu_reduce_{reduce}", self.dtype)
     if not include_self:
         floating = self.dtype.category == 2
         info = None if self.dtype.category >= 2 or self.dtype is dtypes.bool_ else np.iinfo(arr.dtype)
@@ -1085,7 +1132,7 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
 
 def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
     d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
-    return _reduced(self, src, values, lambda out: given(ScatterReduceBackward0(
+    return _reduced("scatter_reduce", self, src, values, lambda out: given(ScatterReduceBackward0(
         self, d, index, src, reduce, include_self, out), dim=dim))
 
 

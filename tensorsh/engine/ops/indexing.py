@@ -12,7 +12,7 @@ from ..storage import check_size
 from ..tensorimpl import Tensor, _shape_list
 from ..typenames import tp_name
 from .copies import copy_inplace, fill_inplace
-from .core import (InputNode, attach, check_overlap, fold_at, from_numpy, internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_of,
+from .core import (InputNode, attach, check_overlap, empty_strided, fold_at, from_numpy, internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_of,
                    write_inplace)
 from .registry import op
 from .views import _slice, alias, expand, select, unsqueeze
@@ -66,7 +66,7 @@ def _expand_index(self, index):
     if not self._shape and not isinstance(index, tuple):  # a lone index on a 0-dim tensor: its own messages
         if isinstance(index, slice):
             raise index_error("slice() cannot be applied to a 0-dim tensor.")
-        if isinstance(index, int) and not isinstance(index, bool) and index != 0:
+        if isinstance(index, int) and not isinstance(index, bool) and scalars.unpack_long(index) != 0:
             raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=index, d=0, n=0))
         if isinstance(index, int) and not isinstance(index, bool):
             raise index_error("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` "
@@ -79,9 +79,7 @@ def _expand_index(self, index):
             consuming += ix.dim() - 1
     if consuming > self.dim():
         raise index_error(messages.TOO_MANY_INDICES.format(n=self.dim()))
-    if builtins.sum(1 for ix in index if ix is Ellipsis) > 1:
-        raise index_error("an index can only have a single ellipsis ('...')")
-    return index, consuming
+    return index, consuming  # (each Ellipsis moves on by the dims no index names: x[..., 0, ...] is x[..., 0])
 
 
 def _has_index(ix):
@@ -94,13 +92,23 @@ def _is_bool_scalar(ix):
     return isinstance(ix, Tensor) and not ix._shape and ix.dtype in (dtypes.bool_, dtypes.uint8)
 
 
+_SYMINT_MIN = -2 ** 62  # (c10::SymInt::min_representable_int)
+
+
 def _slice_index(v):
-    """A slice's bound as CPython's slice unpacking reads it: None, or what __index__ gives (a float refused)."""
+    """A slice's bound as PyTorch's __PySlice_Unpack reads it: None, or what __index__ gives (a float refused),
+    clamped to a Py_ssize_t as CPython's _PyEval_SliceIndex clamps it, then one below what a SymInt can hold raised to
+    it, with a warning."""
     if v is None:
         return None
     if not hasattr(type(v), "__index__"):
         raise type_error("slice indices must be integers or None or have an __index__ method")
-    return operator.index(v)
+    v = builtins.min(operator.index(v), 2 ** 63 - 1)
+    if v < _SYMINT_MIN:
+        warn("Truncating the start/stop/step of slice. This is likely because of saved old models when the "
+             "start/stop/step were larger.")
+        return _SYMINT_MIN
+    return v
 
 
 def _is_integer_scalar(ix):
@@ -129,6 +137,8 @@ _AS_TENSOR = (bool, np.ndarray)
 def _as_index_tensor(ix):
     if isinstance(ix, bool) or ix.dtype in (np.bool_, np.uint8):
         return tensor_of(ix)
+    if ix.dtype.kind == "u":  # (uint16/32/64: converted to long as any other, though tensorsh has no such tensors)
+        ix = ix.astype(np.int64)
     return tensor_of(ix, dtypes.int64)
 
 
@@ -154,14 +164,16 @@ def getitem(self, index, setting=False):
             dim += 1
         elif isinstance(ix, int) or _is_integer_scalar(ix) or \
                 isinstance(ix, np.integer) or _has_index(ix):  # (numpy's integers, a program's object with __index__)
-            i = operator.index(ix) if type(ix).__module__ == "__main__" else int(ix)
+            i = scalars.unpack_long(operator.index(ix) if type(ix).__module__ == "__main__" else int(ix))
+            _within(out, dim)
             n = out._shape[dim]
             if i < -n or i >= n:
                 raise index_error(messages.INDEX_OUT_OF_RANGE.format(i=i, d=position, n=n))
             out = select(out, dim, i)
         elif isinstance(ix, slice):
             start, stop, step = map(_slice_index, (ix.start, ix.stop, ix.step))
-            n = out._shape[dim] if dim < out.dim() else 0
+            _within(out, dim)
+            n = out._shape[dim]
             whole = start in (None, 0) and (stop is None or stop >= n) and step in (None, 1)  # (-n: not whole)
             if keep_full or not whole:
                 out = _slice(out, dim, start, stop, step)
@@ -175,10 +187,18 @@ def getitem(self, index, setting=False):
         else:
             raise index_error("only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables are valid indices (got " + tp_name(ix) + ")")
     if not advanced:
-        if out is self and not setting:
-            return alias(self) if index else self
-        return out
+        return alias(self) if out is self and not setting else out  # (x[()] and x[...] too: a new tensor)
+    if advanced[-1][0] >= out.dim():  # (past the end after Ellipses: ATen's index counts the indices recorded)
+        raise index_error(f"{messages.TOO_MANY_INDICES.format(n=out.dim())} (got {advanced[-1][0] + 1})")
     return _index(out, advanced)
+
+
+def _within(out, dim):
+    """An integer or slice past the last dim (after several Ellipses): PyTorch reads its size past the end of the
+    sizes (undefined behaviour), so tensorsh refuses it."""
+    if dim >= out.dim():
+        raise index_error("tensorsh: an integer or slice index past the last dimension (after several Ellipses) "
+                          "is not supported")
 
 
 def _first_out_of_bounds(out_of_bounds, arrays):
@@ -210,7 +230,7 @@ def _np_index(shape, advanced, deferred=None):
     skip = set()
     zero_dim_masks = []  # a 0-dim bool index takes no dimension: numpy's too, inserted before dim
     out_of_bounds = []
-    shapes, empty_dim = [], None  # (the index tensors' shapes, a mask's nonzero() columns each [n]: broadcast first)
+    shapes, indexed = [], set()  # (the index tensors' shapes, a mask's nonzero() columns each [n]: broadcast first)
     position = 0  # (the index kernel names a bad index's place among the index tensors, a mask's nonzero() columns
     for dim, t in advanced:  # counted: its "dimension")
         if t.dtype is dtypes.bool_ and t.dim() == 0:
@@ -223,30 +243,30 @@ def _np_index(shape, advanced, deferred=None):
             key[dim] = t._np
             position += t.dim()
             shapes += [(int(np.count_nonzero(t._np)),)] * t.dim()
+            indexed.update(range(dim, dim + t.dim()))
             for k in range(dim + 1, dim + t.dim()):
                 skip.add(k)
         else:
             n = shape[dim]
             shapes.append(t._shape)
+            indexed.add(dim)
             bad = (t._np >= n) | (t._np < -n)
             if bad.any():
-                if n == 0:
-                    empty_dim = empty_dim or index_error("index is out of bounds for dimension with size 0")
-                    continue
                 out_of_bounds.append((position, n, t._np, bad))
                 key[dim] = np.where(bad, 0, t._np)
             else:
                 key[dim] = t._np
             position += 1
-    if len(shapes) > 1:
-        try:
-            np.broadcast_shapes(*shapes)
-        except ValueError:
-            raise index_error("shape mismatch: indexing tensors could not be broadcast together with shapes " +
-                              ", ".join(_shape_list(sh) for sh in shapes)) from None
-    if empty_dim is not None:
-        raise empty_dim
-    if out_of_bounds:
+    try:
+        index_shape = np.broadcast_shapes(*shapes)
+    except ValueError:
+        raise index_error("shape mismatch: indexing tensors could not be broadcast together with shapes " +
+                          ", ".join(_shape_list(sh) for sh in shapes)) from None
+    if any(shape[d] == 0 for d in indexed) and 0 not in index_shape:  # (AdvancedIndex's own check)
+        raise index_error("index is out of bounds for dimension with size 0")
+    # (the kernel checks the index of each element it visits: none when the result has no elements)
+    visited = math.prod(index_shape) * math.prod(n for d, n in enumerate(shape) if d not in indexed)
+    if out_of_bounds and visited and all(m.item() for _, m in zero_dim_masks):
         error = _first_out_of_bounds(out_of_bounds, [t._np for _, t in advanced if t.dtype is not dtypes.bool_])
         if deferred is None:
             raise error
@@ -261,11 +281,11 @@ def _index(self, advanced):
     key = _np_index(self._shape, advanced)
     _check_index_size(self, key)
     values = np.asarray(self._np[key])
-    if not _leading_contiguous(self, advanced):
-        order = _index_order(self, advanced, values.shape)
-        if order is not None and (order != list(range(values.ndim - 1, -1, -1)) or not values.flags.c_contiguous):
-            values = _in_order(values, order)
-    out = from_numpy(values, self.dtype)
+    order = None if _leading_contiguous(self, advanced) else _index_order(self, advanced, values.shape)
+    if order is not None and (order != list(range(values.ndim - 1, -1, -1)) or not values.flags.c_contiguous):
+        out = _in_order(values, order, self.dtype)
+    else:
+        out = from_numpy(values, self.dtype)
     if needs_grad(self):
         given = _as_given(advanced)
         places, k = [], 0
@@ -322,19 +342,28 @@ def _index_order(self, advanced, shape):
     src = [self._stride[d] for d in before] + [0] * m + [self._stride[d] for d in after]
     if len(src) != len(shape):
         return None
-    operands = [src] + [[0] * len(before) + st + [0] * len(after) for st in index_strides]
+    # (reshape_indexer views each index with 1s before and after its dims; TensorIterator zeroes a stride only
+    # where that 1 is broadcast, so a dim of 1 in the result keeps the view's stride, which orders it)
+    lead, ones = len(before), [1] * len(before) + list(index_shape) + [1] * len(after)
+    operands = [src]
+    for st in index_strides:
+        viewed = layout.view_strides(index_shape, st, ones) or ones
+        operands.append([st[k - lead] if lead <= k < lead + m else viewed[k] if shape[k] == 1 else 0
+                         for k in range(len(shape))])
     return kernels.dim_order(shape, operands)
 
 
-def _in_order(values, order):
-    """values copied into memory that runs over the dims in `order` (fastest first)."""
+def _in_order(values, order, dtype):
+    """A tensor of values whose memory runs over the dims in `order` (fastest first), each dim's stride the product
+    of the faster dims' sizes (a dim of 1 too, which numpy's layout would not keep)."""
     if 0 in values.shape:
-        return values
-    slowest = order[::-1]
-    arr = np.empty([values.shape[d] for d in slowest], values.dtype).transpose([slowest.index(d) for d in
-                                                                                  range(values.ndim)])
-    arr[...] = values
-    return arr
+        return from_numpy(values, dtype)
+    stride, step = [0] * values.ndim, 1
+    for d in order:
+        stride[d], step = step, step * values.shape[d]
+    out = empty_strided((values.shape, tuple(stride), 0), dtype)
+    out._np[...] = values
+    return out
 
 
 def _as_given(advanced):
@@ -447,6 +476,8 @@ def setitem(self, index, value):
         index_t = index if isinstance(index, tuple) else (index,)
         if any(_is_advanced(ix) and not _is_integer_scalar(ix) for ix in index_t):
             _expand_index(self, index_t)  # (applySlicing counts the indices before index_put_'s leaf check)
+            if builtins.sum(ix is Ellipsis for ix in index_t) > 1:
+                getitem(self, index_t)  # (several Ellipses: applySlicing's dims and their errors, as a read meets them)
             split = split_basic(self, index_t)  # (ints, slices, None beside advanced indices: views first)
             value = _without_leading_ones(value)  # (set_item's slicePrefix1sSize, before index_put_)
             index_put_inplace(self, index, value) if split is None else index_put_inplace(*split, value)

@@ -12,7 +12,7 @@ from ..layout import view_strides as _view_strides
 from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements
 from .args import _int_list, _ints, as_strided_geometry
 from .copies import clone
-from ..saved_names import INT64_MAX, unsigned
+from ..saved_names import INT64_MAX, _signed, unsigned
 from .core import (EMBED_SAVED, InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
                    refresh_view_grad_fn, shown_given, sum_to, tensor_params, type_name, unchecked)
 from .reductions import reduce_dims
@@ -377,11 +377,13 @@ def _slice(self, dim, start, stop, step, given_dim=None):
         stop += n
     start = 0 if start < 0 else n if start > n else start
     stop = start if stop < start else n if stop > n else stop
-    length = (stop - start + step - 1) // step
+    length = _signed(unsigned(stop - start + step - 1))  # (ATen's int64 arithmetic: a huge step overflows)
     shape = list(self._shape)
     stride = list(self._stride)
-    shape[d] = length
-    stride[d] = self._stride[d] * step
+    shape[d] = length // step if length >= 0 else -(-length // step)
+    stride[d] = _signed(unsigned(self._stride[d] * step))
+    if shape[d] < 0 or stride[d] < 0:
+        as_strided_geometry(self, shape, stride, self._offset + start * self._stride[d])  # (its errors)
     return make_view(self, shape, stride, self._offset + start * self._stride[d], "SliceBackward0",
                       (d, start, stop, step), saved=given)
 
