@@ -297,8 +297,9 @@ def _native_grads(g, x, w, padding, windows, mask):
     """The input- and weight-gradients of ATen's slow_conv2d, sample by sample: the input's as MKL's gemm of the
     transposed weight and the output-gradient (float32: fused in order; MKL's AVX2 code on AMD CPUs from 12 output
     positions, the products rounded below; float64: kernels.blas_matmul's order), folded back (col2im: kernel
-    positions in order, plain adds); the weight's as kernels.blas_matmul orders the output-gradient times the unfolded input, each sample's added to the
-    sum of those before (beta 1). None for either whose order is not known."""
+    positions in order, plain adds); the weight's as kernels.blas_matmul orders the output-gradient times the
+    unfolded input, each sample's added to the sum of those before (beta 1). None for either whose order is not
+    known."""
     o, c = w.shape[:2]
     gi = gw = None
     w2 = w.reshape(o, -1)
@@ -460,8 +461,9 @@ class ConvolutionBackward0(Node):
 def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
     """(grad_input, grad_weight, grad_bias) of a float32 or float64 2-d convolution in the order measured for
     PyTorch's kernel, None for each whose order is not known (or not asked for): oneDNN's AVX-512 kernels (float32:
-    the input-gradient of a stride-1 one; a grouped one's bias-gradient where measured: depthwise, or the blocked
-    kernel with over 16 outputs), or slow_conv2d's gemms (float32: a batch of one; float64: every ungrouped one)."""
+    the input-gradient of a stride-1 one, or of a strided one on a batch above 1; a grouped one's bias-gradient
+    where measured: depthwise, or the blocked kernel with over 16 outputs), or slow_conv2d's gemms (float32: a batch
+    of one; float64: every one, group by group)."""
     if 0 in g.shape or 0 in w.shape:
         return None, None, None
     if g.dtype == np.float32 and _use_onednn(x.shape[0], x.shape[1], x.shape[2:], w.shape[2:], groups):
@@ -489,7 +491,8 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
 
 def _slow_bias_grad(g, groups, dilated):
     """The bias-gradient of ATen's slow 2-d convolutions (float64): each group's output-gradient made contiguous and
-    summed over the batch and positions at once (slow_conv2d), or sample by sample into the sum (slow_conv_dilated2d)."""
+    summed over the batch and positions at once (slow_conv2d), or sample by sample into the sum
+    (slow_conv_dilated2d)."""
     og, spatial = g.shape[1] // groups, list(range(1, g.dim() - 1))
     parts = []
     for i in range(groups):
