@@ -1307,6 +1307,42 @@ done:
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
+/* fma_outer(a, b, acc): acc[i, j] = fma(a[t, i], b[t, j], acc[i, j]) for each row t in order (a: rows x m, b:
+ * rows x n, acc: m x n): oneDNN's backward-weights kernel fusing each output position's products into the
+ * weight-gradient. Contiguous float32 buffers. */
+static PyObject *py_fma_outer(PyObject *self, PyObject *args)
+{
+    PyObject *objs[3];
+    Py_buffer views[3];
+    int got = 0;
+    Py_ssize_t m, n;
+    if (!PyArg_ParseTuple(args, "OOOnn", &objs[0], &objs[1], &objs[2], &m, &n))
+        return NULL;
+    for (int i = 0; i < 3; i++) {
+        if (get_f32(objs[i], &views[i], i == 2, "fma_outer") < 0)
+            goto done;
+        got++;
+    }
+    Py_ssize_t rows = m > 0 ? views[0].len / 4 / m : 0;
+    if (m <= 0 || n <= 0 || views[2].len / 4 != m * n || views[0].len / 4 != rows * m || views[1].len / 4 != rows * n) {
+        PyErr_SetString(PyExc_ValueError, "fma_outer: a (rows x m), b (rows x n) and acc (m x n) expected");
+        goto done;
+    }
+    const float *a = views[0].buf, *b = views[1].buf;
+    float *acc = views[2].buf;
+    for (Py_ssize_t t = 0; t < rows; t++)
+        for (Py_ssize_t i = 0; i < m; i++) {
+            const float at = a[t * m + i], *bt = b + t * n;
+            float *row = acc + i * n;
+            for (Py_ssize_t j = 0; j < n; j++)
+                row[j] = fmaf(at, bt[j], row[j]);
+        }
+done:
+    while (got > 0)
+        PyBuffer_Release(&views[--got]);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 /* SGD's momentum step as the engine's in-place ops compute it, element by element in one pass:
  * buf.mul_(momentum) (the product rounded), buf.add_(grad, alpha) (alpha 1: the sum rounded; else fmaf(grad, alpha,
  * buf), as add_'s fused path), then param.add_(buf, alpha=scale) (fmaf(buf, scale, param)). No contraction of the
@@ -1705,6 +1741,7 @@ static PyMethodDef methods[] = {
     {"sum_block", (PyCFunction)(void (*)(void))py_sum_block, METH_FASTCALL, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
     {"fma_scalar", py_fma_scalar, METH_VARARGS, "fma_scalar(x, scale, c, out): x * scale + c rounded once."},
     {"fma_rows", py_fma_rows, METH_VARARGS, "fma_rows(a, b, acc): each row's a * b added into acc, fused."},
+    {"fma_outer", py_fma_outer, METH_VARARGS, "fma_outer(a, b, acc, m, n): each row's outer product into acc, fused."},
     {"sgd_momentum", py_sgd_momentum, METH_VARARGS,
      "sgd_momentum(buf, grad, param, momentum, alpha, fused_alpha, scale): SGD's momentum step in one pass."},
     {"blas_orders", py_blas_orders, METH_VARARGS,

@@ -247,17 +247,12 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
 
     def weight_share(share):
         acc = np.zeros((o, c, kh, kw), np.float32)
-        loop = getattr(kernels.compiled, "fma_rows", None)
+        loop = getattr(kernels.compiled, "fma_outer", None)
         for i, ys in share:
-            if loop is not None:  # (each output position's products fused into acc, in order, a chunk per call)
+            if loop is not None:  # (each output position's products fused into acc, in order, in one call)
                 unfolded = _unfolded(xp[i], windows).reshape(c * kh * kw, ho, wo)[:, list(ys)].reshape(c * kh * kw, -1)
                 grads = g[i][:, list(ys)].reshape(o, -1)
-                chunk = max(1, (1 << 20) // acc.size)
-                for start in range(0, grads.shape[1], chunk):
-                    part = grads[:, start:start + chunk].T[:, :, None]
-                    a = np.ascontiguousarray(np.broadcast_to(part, (part.shape[0], o, c * kh * kw)))
-                    b = np.ascontiguousarray(np.broadcast_to(unfolded[:, start:start + chunk].T[:, None, :], a.shape))
-                    loop(a, b, acc)
+                loop(np.ascontiguousarray(grads.T), np.ascontiguousarray(unfolded.T), acc, o, c * kh * kw)
                 continue
             for y in ys:
                 for z in range(wo):
@@ -275,7 +270,7 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
             total = total + part
         return total
     by_rows = ho >= 10 and kh * kw > 1 and (c < 4 or c % 16 == 0)
-    ordered = n * ho * wo <= _STEPS if getattr(kernels.compiled, "fma_rows", None) is None else \
+    ordered = n * ho * wo <= _STEPS if getattr(kernels.compiled, "fma_outer", None) is None else \
         n * ho * wo * o * c * kh * kw <= _COMPILED_PRODUCTS
     gw = added([weight_share(s) for s in _minibatch_shares(n, ho, by_rows, _shares_batch(c, o, False))]) \
         if want_weight and ordered else None
@@ -285,7 +280,7 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
 
 _STEPS = 1024  # (output positions times batch up to which the weight-gradient takes oneDNN's order, one numpy step
 # each; a larger one is summed in double, the last bits not PyTorch's)
-_COMPILED_PRODUCTS = 1 << 24  # (the same with the compiled loops, up to this many products: ~0.15 s)
+_COMPILED_PRODUCTS = 1 << 26  # (the same with the compiled loop, up to this many products: ~0.1 s)
 
 
 def _unfolded(sample, windows):
