@@ -292,3 +292,4 @@ NATIVE_NORM_NOT_ON_CPU = (
     'PreDispatch: registered at {root}aten/src/ATen/core/PythonFallbackKernel.cpp:204 [backend fallback]\n'
     'PythonDispatcher: registered at {root}aten/src/ATen/core/PythonFallbackKernel.cpp:196 [backend fallback]\n'
 )
+COMPLEX_TO_REAL = "Casting complex values to real discards the imaginary part"

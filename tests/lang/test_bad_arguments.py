@@ -39,6 +39,11 @@ APPROXIMATE_TEXTS = {
     # torch.broadcast_shapes prints the function it was given, with its address
     r"y = torch\.broadcast_shapes\(lambda g: g\)": "an object's address in PyTorch's text",
 }
+# The calls torch accepts that tensorsh refuses on purpose, with its "not supported yet" error, as data: a pattern and
+# what is missing. Every pattern must still match some call.
+REFUSED_ON_PURPOSE = {
+    r"y = x\.chalf\(\)": "complex32 tensors",
+}
 MAX_TEXT_DIFFS = 48  # measured: 9,696 calls, 8,957 both refuse, 40 with another text (2,843 when #22 was filed);
 # 41 with torch.BFloat16Tensor(10**20), the C++ backtrace class HalfTensor(10**20) is in; 46 with round 7's
 # x.new/x.resize_(10**20) (backtraces), torch.unique_consecutive() twice (Python's name) and
@@ -73,7 +78,10 @@ def test_wrong_arguments_are_user_errors(kind, first):
 def test_same_acceptance_as_torch(kind, first):
     ours, theirs = tensorsh_results(kind, first), torch_results(kind, first)
     accept, _, _ = sweep.compare(ours, theirs)
-    assert [f"{s}: torch {theirs[s] or 'accepts'}, tensorsh {sweep.text(ours[s]) or 'accepts'}" for s in accept] == []
+    refused = [s for s in accept if any(re.fullmatch(p, s) for p in REFUSED_ON_PURPOSE)]
+    assert all(theirs[s] is None and "not supported yet" in sweep.text(ours[s]) for s in refused)
+    assert [f"{s}: torch {theirs[s] or 'accepts'}, tensorsh {sweep.text(ours[s]) or 'accepts'}" for s in accept
+            if s not in refused] == []
 
 
 @pytest.mark.parametrize("kind,first", GROUPS, ids=IDS)
@@ -93,6 +101,8 @@ def test_every_approximate_text_is_still_needed():
         differ += sweep.compare(tensorsh_results(kind, first), torch_results(kind, first))[2]
     unused = [p for p in APPROXIMATE_TEXTS if not any(re.fullmatch(p, s) for s in differ)]
     assert unused == []
+    swept = [s for kind, first in GROUPS for s in sweep.statements(kind, first)]
+    assert [p for p in REFUSED_ON_PURPOSE if not any(re.fullmatch(p, s) for s in swept)] == []
     assert len(differ) <= MAX_TEXT_DIFFS, f"{len(differ)} texts differ (was {MAX_TEXT_DIFFS})"
 
 

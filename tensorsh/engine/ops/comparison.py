@@ -19,8 +19,7 @@ def warn_complex_into_real(self, other):
     """An in-place comparison or logical op computed in a complex common dtype and written into a real, non-bool self
     warns as copy_ does."""
     if self.dtype.category in (1, 2) and dtypes.result_type((self, other), tensorless=True).category == 3:
-        from .copies import COMPLEX_TO_REAL
-        warn_once(COMPLEX_TO_REAL)
+        warn_once(messages.COMPLEX_TO_REAL)
 
 
 def _compared(self, other):

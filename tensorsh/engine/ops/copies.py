@@ -3,6 +3,7 @@ type_as, new_* (the same dtype as self), and the in-place writes of whole tensor
 import numpy as np
 
 from .. import dtypes, layout, pyapi, scalars, signatures
+from ..messages import COMPLEX_TO_REAL
 from ..errors import TorchError, runtime, type_error, warn_once
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
@@ -63,9 +64,6 @@ class ToCopyBackward0(InputNode):
         if g.dtype.category == 3 and self.dtype.category < 3:  # (_to_copy_backward: a real input's is the real part)
             g = g.real
         return (g.to(self.dtype),)
-
-
-COMPLEX_TO_REAL = "Casting complex values to real discards the imaginary part"
 
 
 def real_values(t, dtype):

@@ -199,8 +199,8 @@ FUNCTIONS.update(broadcast_shapes=broadcast_shapes, broadcast_tensors=broadcast_
 FUNCTIONS["is_distributed"] = _predicate("is_distributed")
 
 
-def is_vulkan_available(*args):
-    return False  # (PyTorch's builtin ignores any argument)
+def is_vulkan_available(*args, **kwargs):
+    return False  # (PyTorch's builtin ignores any argument, keywords too)
 
 
 FUNCTIONS["is_vulkan_available"] = is_vulkan_available

@@ -409,13 +409,19 @@ def alias(self):
     return make_view(self, self._shape, self._stride, self._offset, "AliasBackward0")
 
 
-_NO_CLASS = object()
-
-
-def as_subclass(self, cls=_NO_CLASS):
-    """An alias of the tensor as cls: only Tensor itself here (a program cannot subclass it), PyTorch's checks."""
-    if cls is _NO_CLASS:
+def as_subclass(self, *args, **kwargs):
+    """An alias of the tensor as cls: only Tensor itself here (a program cannot subclass it), PyTorch's checks (its
+    C reader's texts: one positional argument, then cls, then no other keyword)."""
+    if len(args) > 1:
+        raise type_error(f"as_subclass() takes 1 positional argument but {len(args)} were given")
+    if not args and "cls" not in kwargs:
         raise type_error('as_subclass() missing 1 required positional arguments: "cls"')
+    if args and "cls" in kwargs:
+        raise type_error("as_subclass() got multiple values for argument 'cls'")
+    extra = [k for k in kwargs if k != "cls"]
+    if extra:
+        raise type_error(f"as_subclass() got an unexpected keyword argument '{extra[0]}'")
+    cls = args[0] if args else kwargs["cls"]
     if not isinstance(cls, type):
         raise type_error(f"cls must be a type (got {type_name(cls)})")
     from ..legacy_types import LEGACY
