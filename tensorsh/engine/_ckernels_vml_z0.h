@@ -7,8 +7,8 @@
  * definition). kernels.py uses them where MKL would run them (an Intel CPU, TENSORSH_MKL_CPU aside, that has
  * AVX-512); they run on any CPU with AVX-512 F/DQ/VL, so the tests compare them with MKL's own anywhere
  * (tests/engine/test_mkl_vml.py). Lanes MKL sends to its scalar path are given the correctly rounded value,
- * which is what that path returns for them (exp beyond |x| 87.3, tanh of |x| above 2^127, inf, NaN); float32 sin and cos
- * beyond |x| 10000 reduce by a long 1/pi, not reproduced (the correctly rounded value, ~99.8% the same). */
+ * which is what that path returns for them (exp beyond |x| 87.3, tanh of |x| above 2^127, inf, NaN); float32 sin
+ * and cos beyond |x| 10000 reduce by a long 1/pi, not reproduced (the correctly rounded value, ~99.8% the same). */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
 
 #define Z0 __attribute__((target("avx512f,avx512dq,avx512vl")))
@@ -631,7 +631,8 @@ Z0 static void z0_serfc(const float *x, float *out, Py_ssize_t n)
         __m512 tail = _mm512_castsi512_ps(_mm512_or_si512(_mm512_srli_epi32(w1, 26), _mm512_set1_epi32(0x3C800000)));
         tail = _mm512_sub_round_ps(tail, z0_f(0x3C800000), Z0_RN);
         __m512i exponent = _mm512_and_si512(_mm512_castps_si512(e), _mm512_set1_epi32(0x7F800000));
-        __m512 slope = _mm512_castsi512_ps(_mm512_add_epi32(exponent, _mm512_and_si512(w1, _mm512_set1_epi32(0x03FFFFFF))));
+        __m512i mantissa = _mm512_and_si512(w1, _mm512_set1_epi32(0x03FFFFFF));
+        __m512 slope = _mm512_castsi512_ps(_mm512_add_epi32(exponent, mantissa));
         q = _mm512_mul_round_ps(_mm512_mul_round_ps(q, r, Z0_RN), r, Z0_RN);
         __m512 hi = _mm512_fnmadd_round_ps(r, slope, e, Z0_RN);
         q = _mm512_fmsub_round_ps(r, q, tail, Z0_RN);

@@ -365,7 +365,8 @@ def _hyperbolic(name, kernel, backward):
     return fn
 
 
-# asinh and acosh are the C library's per element (PyTorch's scalar loop: bit for bit), atanh SLEEF's and the C library's
+# asinh and acosh are the C library's per element (PyTorch's scalar loop: bit for bit); atanh SLEEF's on vector
+# chunks and the C library's on the rest
 asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh), lambda g, x: g * (x.pow(2) + 1).rsqrt())
 acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * (x.pow(2) - 1).rsqrt())
 atanh = _hyperbolic("atanh", kernels.atanh, lambda g, x: g * 1 / (1 - x.pow(2)))
