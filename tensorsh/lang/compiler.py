@@ -793,6 +793,9 @@ def delete_attr(obj, name):
         undo.touch_attrs(obj, name)
         delattr(obj, name)
         return
+    if name in getattr(t, "__settable__", ()) and "__delattr__" in vars(t):  # (an engine class's own refusal)
+        delattr(obj, name)
+        return
     raise _no_attr(obj, t, name)
 
 

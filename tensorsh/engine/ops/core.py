@@ -8,7 +8,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels, layout, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
-from ..errors import c_type_format, runtime, type_error
+from ..errors import c_type_format, make, runtime, type_error
 from ..typenames import type_name  # (re-exported: the ops' argument messages)
 from ..storage import (INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, ConjStorage, check_size, note_view, note_write,
                        sync_conj)
@@ -119,9 +119,22 @@ def return_type(name, fields):
 def _new_return_type(name, fields):
     def __repr__(self):
         return f"torch.return_types.{name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
+    tp_name = f"torch.return_types.{name}"
+
+    def __setattr__(self, attr, value):  # (a structseq's: its fields read-only, its other attributes too)
+        if attr in fields:
+            raise make("AttributeError", "readonly attribute")
+        if hasattr(type(self), attr):
+            raise make("AttributeError", f"'{tp_name}' object attribute '{attr}' is read-only")
+        raise make("AttributeError", f"'{tp_name}' object has no attribute '{attr}'")
     body = {f: property(lambda self, i=i: self[i]) for i, f in enumerate(fields)}
     body.update(__api__=frozenset((*fields, "count", "index")), __repr__=__repr__, __str__=__repr__, __slots__=(),
-                __module__="torch.return_types", __format__=c_type_format(f"torch.return_types.{name}"))
+                __module__="torch.return_types", __format__=c_type_format(tp_name), __setattr__=__setattr__,
+                __delattr__=lambda self, attr: __setattr__(self, attr, None),
+                __settable__=frozenset((*fields, "count", "index")), n_fields=len(fields),
+                n_sequence_fields=len(fields), n_unnamed_fields=0)
+    body["__api__"] |= {"n_fields", "n_sequence_fields", "n_unnamed_fields"}
+    body["__settable__"] = body["__api__"]
     return type(name, (tuple,), body)  # (its tp_name, in messages: typenames.class_tp_name)
 
 
