@@ -31,9 +31,9 @@ def tp_name(value):
 
 
 def class_tp_name(cls):
-    """Python's tp_name of an engine class: its __name__, but a torch.return_types structseq's is dotted
-    ('torch.return_types.max'), its __name__ short as PyTorch's (`type(r).__name__` is 'max')."""
-    return f"torch.return_types.{cls.__name__}" if cls.__module__ == "torch.return_types" else cls.__name__
+    """Python's tp_name of an engine class: its __name__ (dotted where PyTorch's C type's is, 'torch.return_types.max',
+    the short name a program reads in __tsh_name__)."""
+    return cls.__name__
 
 
 def type_name(x):

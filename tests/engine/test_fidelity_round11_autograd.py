@@ -358,7 +358,7 @@ for name, f, o in cases:
     try:
         r = f(o)
         if isinstance(o, tuple):
-            print(name, type(r).__name__, [t.tolist() for t in o], [t._version for t in o])
+            print(name, type(r).__qualname__, [t.tolist() for t in o], [t._version for t in o])
         else:
             print(name, r is o if isinstance(r, torch.Tensor) else r, o.tolist(), o.dtype, o._version)
     except Exception as e:
@@ -372,7 +372,7 @@ for f in [lambda: torch.exp(x, out=torch.empty(2)), lambda: torch.cat([x, x], ou
     except Exception as e:
         print(kind(e), e)
 r = torch.max(a, 1, out=(torch.empty(2), torch.empty(2, dtype=torch.long)))
-print(r, r.values, type(r).__name__)
+print(r, r.values, type(r).__qualname__)
 with torch.no_grad():
     print(torch.mul(x, 2, out=torch.empty(2)))
 """,

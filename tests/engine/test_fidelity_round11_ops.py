@@ -9,7 +9,7 @@ PROGRAMS = {
 x = torch.tensor([[3., 1.], [2., 5.]])
 for r in [x.max(0), x.min(1), x.sort(), x.topk(1), x.kthvalue(1), x.median(0), x.mode(0), x.cummax(0),
           x.cummin(1), x.nanmedian(0), torch.tensor(2.).max(0), torch.tensor(2.).min(0), x.aminmax()]:
-    print(type(r).__name__, type(r), r)
+    print(type(r).__qualname__, type(r), r)
 v, i = x.sort()
 print(v, i, x.max(0)[0], x.max(0).indices, len(x.sort()), isinstance(x.sort(), tuple))
 """,

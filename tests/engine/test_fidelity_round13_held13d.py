@@ -358,7 +358,7 @@ for a, b in ((torch.float64, torch.float32), (torch.float32, torch.float64), (to
     t(f"histogram {a} {b}", lambda: torch.histogram(x, 3, out=(torch.empty(0, dtype=a), torch.empty(0, dtype=b))))
 o = (torch.empty(5), torch.empty(2))
 r = torch.histogram(x, 3, out=o)
-print(r, o[0].shape, r.hist is o[0], r[1] is o[1], type(r).__name__)
+print(r, o[0].shape, r.hist is o[0], r[1] is o[1], type(r).__qualname__)
 print(torch.histogram(x, torch.tensor([0., 1.]), out=(torch.empty(0), torch.empty(0))))
 t("bincount empty", lambda: torch.bincount(torch.tensor([], dtype=torch.long), torch.tensor([]), minlength=2))
 y = torch.randn(3, 4)

@@ -45,7 +45,7 @@ print(LU, piv, LU.grad_fn.name())
 LU2, piv2, info = A.lu(get_infos=True)
 print(LU2, piv2, info)
 r = torch.lu(A, get_infos=True)
-print(type(r).__name__, r.info)
+print(type(r).__qualname__, r.info)
 P, L, U = torch.lu_unpack(LU, piv)
 (L.sum() + U.sum()).backward()
 print(P, L, U, A.grad)
@@ -491,7 +491,7 @@ r = torch.randn(1000)
 h = torch.histogram(r, 17)
 print(h.hist.tolist(), h.bin_edges.tolist(), torch.histogram(r.double(), 9, density=True).hist.tolist())
 hist, edges = torch.histogram(r, bins=5, range=(-1., 1.))
-print(hist, edges, type(h).__name__)
+print(hist, edges, type(h).__qualname__)
 for s in ['torch.histogram(torch.tensor([1, 2]), 2)', 'torch.histogram(x, -1)', 'torch.histogram(x, 2, range=(1., 1.))', 'torch.histogram(x, 2, range=(2., 1.))',
           'torch.histogram(torch.tensor([float("inf")]), 2)', 'torch.histogram(x, 2, weight=torch.ones(3))']:
     try:

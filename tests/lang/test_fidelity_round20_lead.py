@@ -29,6 +29,10 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 print(r)
+try:
+    r()
+except TypeError as e:
+    print(e, type(r).__name__, type(r).__qualname__, type(r))
 """,
 }
 

@@ -669,7 +669,7 @@ def _out_return_type(cls):
     made = _OUT_RETURN_TYPES.get(cls)
     if made is None:
         fields = [k for c in reversed(cls.__mro__) for k, v in vars(c).items() if isinstance(v, property)]
-        made = _OUT_RETURN_TYPES[cls] = return_type(getattr(cls, "kind", cls.__name__) + "_out", fields)
+        made = _OUT_RETURN_TYPES[cls] = return_type(getattr(cls, "kind", cls.__qualname__) + "_out", fields)
     return made
 
 

@@ -135,7 +135,10 @@ def _new_return_type(name, fields):
                 n_sequence_fields=len(fields), n_unnamed_fields=0)
     body["__api__"] |= {"n_fields", "n_sequence_fields", "n_unnamed_fields"}
     body["__settable__"] = body["__api__"]
-    return type(name, (tuple,), body)  # (its tp_name, in messages: typenames.class_tp_name)
+    cls = type(name, (tuple,), body)
+    # (its tp_name dotted, as Python's own messages print it; the short name a program reads as type(r).__name__)
+    cls.__name__, cls.__tsh_name__ = tp_name, name
+    return cls
 
 
 def bind_args(op, names, defaults, args, kwargs):
