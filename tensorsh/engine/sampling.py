@@ -26,11 +26,12 @@ def fill_random(self, values, node_name="NormalBackward0"):
 
 
 def normal_inplace(self, mean=0.0, std=1.0, generator=None):
-    precheck(self)  # (autograd's in-place checks come before the kernel's checks of its arguments)
-    _check_std(std)
+    precheck(self, internal_overlap=False)  # (autograd's in-place checks, then the kernel's of its arguments and dtype,
+    _check_std(std)                         # then the written tensor's overlap)
     n = self.numel()
     if self.dtype.category < 2 and n:
         raise creation.not_implemented_for("normal_kernel_cpu", self.dtype)
+    precheck(self)
     if not n:
         return fill_random(self, np.zeros(0, self.dtype.np))
     return fill_random(self, _normal_draws(creation._generator(generator), n, self.dtype, mean, std,
@@ -49,11 +50,12 @@ def _normal_draws(g, n, dt, mean=0.0, std=1.0, contiguous=True):
 def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
     if "from" in kw:
         from_ = kw["from"]
-    precheck(self)
+    precheck(self, internal_overlap=False)  # (as normal_'s: the written tensor's overlap checked last)
     if self.dtype.category < 2:
         raise creation.not_implemented_for("check_uniform_bounds", self.dtype)
     real = self.dtype.to_real()  # (a complex tensor: view_as_real(self) filled)
     _check_uniform_bounds(float(from_), float(to), real)
+    precheck(self)
     values = creation._generator(generator).uniform(self.numel() * (2 if real is not self.dtype else 1), real.name,
                                                     from_, to)
     if real is not self.dtype:

@@ -114,6 +114,22 @@ for (c, o, k, s, p, l) in [(3, 6, 3, 2, 0, 7), (3, 6, 3, 1, 0, 5), (2, 4, 3, 1, 
     y.backward(torch.randn_like(y))
     print(x.grad.tolist())
 """,
+"normal_and_uniform_check_their_arguments_and_dtype_before_the_written_tensors_overlap": """
+x = torch.zeros(2, 3, dtype=torch.long)
+fs = [lambda: torch.arange(3).expand(2, 3).normal_(std=-1), lambda: torch.arange(3.).expand(2, 3).normal_(std=-1),
+      lambda: torch.arange(3).expand(2, 3).uniform_(2, 1), lambda: torch.arange(3.).expand(2, 3).uniform_(2, 1),
+      lambda: torch.arange(3.).expand(2, 3).normal_(), lambda: torch.arange(3.).expand(2, 3).uniform_(),
+      lambda: torch.ones(2, requires_grad=True).normal_(std=-1), lambda: torch.ones(2, requires_grad=True).uniform_(2, 1),
+      lambda: torch.zeros(0, dtype=torch.long).normal_(), lambda: torch.randn(2, 3, out=x),
+      lambda: torch.randn(2, 3, out=torch.arange(3).expand(2, 3)), lambda: torch.rand(2, 3, out=torch.arange(3).expand(2, 3)),
+      lambda: torch.randn(2, 3, out=torch.zeros(3).expand(2, 3))]
+for i, f in enumerate(fs):
+    try:
+        f()
+        print(i, 'ok')
+    except Exception as e:
+        print(i, getattr(e, 'kind', type(e).__name__), e)
+""",
 }
 
 
