@@ -316,13 +316,6 @@ static inline float2 s32_pair(double d) /* vcast_vf2_d */
     return r;
 }
 
-static inline float2 s32_add2_ff(float x, float y) /* dfadd2_vf2_vf_vf */
-{
-    float s = x + y, v = s - x;
-    float2 r = {s, (x - (s - v)) + (y - v)};
-    return r;
-}
-
 static inline float2 s32_add2_ff2(float x, float2 y) /* dfadd2_vf2_vf_vf2 */
 {
     float s = x + y.hi, v = s - x;
@@ -388,7 +381,7 @@ static float sleef_lgammaf(float a)
 {
     float2 clc = {0.0f, 0.0f}, clln = {1.0f, 0.0f}, clld = {1.0f, 0.0f}, x, y, z;
     int otiny = fabsf(a) < 1e-30f, oref = a < 0.5f;
-    x = otiny ? clc : oref ? s32_add2_ff(1.0f, -a) : (float2){a, 0.0f};
+    x = otiny ? clc : oref ? df_add2(1.0f, -a) : (float2){a, 0.0f};
     int o0 = 0.5f <= x.hi && x.hi <= 1.2f, o2 = 2.3f <= x.hi;
     y = pw_df_normalize(sf_mul_f2f2(sf_add2_f2f(x, 1.0f), x));
     y = pw_df_normalize(sf_mul_f2f2(sf_add2_f2f(x, 2.0f), y));
@@ -495,27 +488,16 @@ static double sleef_atanh(double x)
     double y = fabs(x);
     double2 d = s64_logk2(dd_div(s64_add2_dd2(1.0, (double2){y, 0.0}), s64_add2_dd2(1.0, (double2){-y, 0.0})));
     double r = y == 1.0 ? INFINITY : (d.hi + d.lo) * 0.5;
-    uint64_t bits;
-    memcpy(&bits, &r, sizeof bits);
-    bits ^= signbit(x) ? UINT64_C(0x8000000000000000) : 0; /* (vmulsign) */
-    if (y > 1.0 || isnan(x) || isinf(x) || isnan(r))
-        bits = UINT64_MAX;
-    memcpy(&r, &bits, sizeof r);
-    return r;
+    return y > 1.0 || isnan(x) || isinf(x) || isnan(r) ? pw_bits_d(~UINT64_C(0)) : pw_mulsign(r, x);
 }
 
 static float sleef_atanhf(float x)
 {
     float y = fabsf(x);
-    float2 d = s32_logk2(df_div(s32_add2_ff(1.0f, y), s32_add2_ff(1.0f, -y)));
+    float2 d = s32_logk2(df_div(df_add2(1.0f, y), df_add2(1.0f, -y)));
     float r = y == 1.0f ? INFINITY : (d.hi + d.lo) * 0.5f;
-    uint32_t bits;
-    memcpy(&bits, &r, sizeof bits);
-    if (y > 1.0f || isnan(x) || isinf(x) || isnan(r))
-        bits = UINT32_MAX;
-    bits ^= signbit(x) ? 0x80000000u : 0u; /* (float's vmulsign comes after its NaN mask) */
     if (isnan(x))
-        bits = UINT32_MAX;
-    memcpy(&r, &bits, sizeof r);
-    return r;
+        return pw_bits_f(~0u);
+    /* (float's vmulsign comes after its NaN mask: -x out of the domain gives 0x7fffffff) */
+    return pw_mulsignf(y > 1.0f || isinf(x) || isnan(r) ? pw_bits_f(~0u) : r, x);
 }

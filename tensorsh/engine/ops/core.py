@@ -117,9 +117,10 @@ def return_type(name, fields):
 
 
 def _new_return_type(name, fields):
-    def __repr__(self):
-        return f"torch.return_types.{name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
     tp_name = f"torch.return_types.{name}"
+
+    def __repr__(self):
+        return f"{tp_name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
 
     def __setattr__(self, attr, value):  # (a structseq's: its fields read-only, its other attributes too)
         if attr in fields:
@@ -127,14 +128,12 @@ def _new_return_type(name, fields):
         if hasattr(type(self), attr):
             raise make("AttributeError", f"'{tp_name}' object attribute '{attr}' is read-only")
         raise make("AttributeError", f"'{tp_name}' object has no attribute '{attr}'")
+    api = frozenset((*fields, "count", "index", "n_fields", "n_sequence_fields", "n_unnamed_fields"))
     body = {f: property(lambda self, i=i: self[i]) for i, f in enumerate(fields)}
-    body.update(__api__=frozenset((*fields, "count", "index")), __repr__=__repr__, __str__=__repr__, __slots__=(),
+    body.update(__api__=api, __settable__=api, __repr__=__repr__, __str__=__repr__, __slots__=(),
                 __module__="torch.return_types", __format__=c_type_format(tp_name), __setattr__=__setattr__,
-                __delattr__=lambda self, attr: __setattr__(self, attr, None),
-                __settable__=frozenset((*fields, "count", "index")), n_fields=len(fields),
+                __delattr__=lambda self, attr: __setattr__(self, attr, None), n_fields=len(fields),
                 n_sequence_fields=len(fields), n_unnamed_fields=0)
-    body["__api__"] |= {"n_fields", "n_sequence_fields", "n_unnamed_fields"}
-    body["__settable__"] = body["__api__"]
     cls = type(name, (tuple,), body)
     # (its tp_name dotted, as Python's own messages print it; the short name a program reads as type(r).__name__)
     cls.__name__, cls.__tsh_name__ = tp_name, name
