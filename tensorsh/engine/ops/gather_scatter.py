@@ -393,7 +393,7 @@ def _add_in_turn(scalar, values, dtype, in_turn=False):
     fold_at(np.add, scalar.reshape(1), np.zeros(values.size, np.intp), values, dtype, in_turn)
 
 
-def _select_index(op, self, dim, index):
+def select_index(op, self, dim, index):
     """(dim, its size, the flat index) for index_select/index_add/index_reduce, checked in their kernels' orders: the
     dim, then the index's dims, (index_select's: a scalar self's one index,) then its dtype, empty or not."""
     _index_dtype(op, index, None)
@@ -418,7 +418,7 @@ def _select_index(op, self, dim, index):
 
 
 def index_select(self, dim, index):
-    d, size, idx = _select_index("index_select", self, dim, index)
+    d, size, idx = select_index("index_select", self, dim, index)
     if not self.dim():  # a scalar: one index, 0, and a scalar out
         if idx[0] != 0:
             raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
@@ -462,7 +462,7 @@ class IndexAddBackward0(Node):
 
 def _index_func_meta(func, self, dim, index, source):
     """index_func_meta_impl (index_add, index_reduce): (dim, its size, the flat index), its checks in its order."""
-    d, size, idx = _select_index(func, self, dim, index)
+    d, size, idx = select_index(func, self, dim, index)
     if not isinstance(source, Tensor):
         raise type_error(f"{func}(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
     if source.dtype is not self.dtype:

@@ -255,6 +255,16 @@ _MEDIAN = _wants(
                                                f"{given.type_name} (while checking arguments for median)"))
 
 
+def _index_select(self, outs, kwargs, name, args):
+    """index_select_out_cpu_ checks the dim and the index (its dims, a scalar self's one value, its dtype) before
+    out='s dtype."""
+    index = args[2] if len(args) > 2 else kwargs.get("index")
+    if isinstance(index, Tensor):
+        from .gather_scatter import select_index
+        select_index("index_select", self, args[1] if len(args) > 1 else kwargs.get("dim"), index)
+    return _SAME_SCALAR_TYPE(self, outs, kwargs, name)
+
+
 def _mv(self, outs, kwargs, name, args):
     """mv_out (and matmul's matrix-vector case): out itself is addmv's self when it may be one (at most 1-D, one
     element or one per row), else a new vector of vec's dtype; addmv checks self, mat and vec have one dtype, then its
@@ -375,7 +385,7 @@ RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "
          "mode": _wants((0, _input, _mode_text("values")), (1, _long, _mode_text("indices"))),
          "kthvalue": _wants((0, _input, lambda *_: "output values must be of same type as input"),
                             (1, _long, lambda *_: "output indices must be of scalar type Long")),
-         "index_select": _SAME_SCALAR_TYPE, "masked_select": _SAME_SCALAR_TYPE,
+         "index_select": _index_select, "masked_select": _SAME_SCALAR_TYPE,
          "take": _wants((0, _input, lambda name, given, out, want: f"take(): self and out expected to have the same "
                          f"dtype, but got self.dtype = {_S[given.name]} and out.dtype = {_S[out.name]}")),
          "nonzero": _wants((0, _long, lambda name, given, out, want: f"nonzero: Expected out tensor to have scalar type "
@@ -387,7 +397,7 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
-_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power)
+_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power, _index_select)
 RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
               "narrow_copy": _wants((0, _input, lambda *_: messages.check_failed("self.dtype() == output.dtype()")))})
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
