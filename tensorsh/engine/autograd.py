@@ -475,7 +475,7 @@ _HANDLE_IDS = [0]
 
 
 class RemovableHandle:
-    __slots__ = ("hooks", "fn", "id")
+    __slots__ = ("hooks", "fn", "id", "__weakref__")
     __api__ = frozenset({"remove", "id"})
     __module__ = "torch.utils.hooks"
 

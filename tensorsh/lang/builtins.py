@@ -152,7 +152,7 @@ class BuiltinFunction:
     `repr(print)` give `<built-in function print>`, `type(print).__name__` is 'builtin_function_or_method'.
     Each is an instance of a class of its own whose `__call__` is the function (no extra frame per call)."""
 
-    __slots__ = ()
+    __slots__ = ("__weakref__",)
     __api__ = frozenset()
 
     def __repr__(self):
@@ -704,12 +704,47 @@ def _contextlib():
         "contextmanager", "suppress", "nullcontext", "ExitStack")})
 
 
+def _weakref():
+    """weakref, for the experiments on when a tensor, a module or an optimizer is freed (`r = weakref.ref(y)`;
+    `del y`; `r()` is None), and finalize's note when it goes; a graph node, as PyTorch's, has no weak references."""
+    import weakref
+    from tensorsh.engine.autograd import Node
+    from tensorsh.engine.function import BackwardCFunction
+    from tensorsh.engine.defaults import finfo, iinfo
+    from tensorsh.engine.ops.predicates import Layout
+
+    class ref(weakref.ref):
+        """weakref.ref, refusing what PyTorch's C++ objects refuse (a graph node but a custom Function's, finfo,
+        iinfo, a layout): the engine's own bookkeeping refers to them weakly."""
+        __slots__ = ()
+
+        def __new__(cls, ob, callback=None):
+            if not (isinstance(ob, (Node, finfo, iinfo, Layout)) and not isinstance(ob, BackwardCFunction)):
+                return weakref.ref.__new__(cls, ob, callback)
+            raise TypeError(f"cannot create weak reference to '{type(ob).__name__}' object")
+
+        def __init__(self, ob, callback=None):
+            weakref.ref.__init__(self, ob, callback)
+    ref.__module__, ref.__qualname__ = "builtins", "weakref"  # (type(r) is weakref.ref's class, ReferenceType)
+    members = {n: getattr(weakref, n) for n in (
+        "finalize", "WeakValueDictionary", "WeakKeyDictionary", "WeakSet", "WeakMethod", "getweakrefcount")}
+    members.update(ref=ref, ReferenceType=ref)
+    return Namespace("weakref", members)
+
+
+def _gc():
+    """gc, to collect reference cycles (a graph kept alive by a hook closing over its tensor) before a weak reference
+    is read."""
+    import gc
+    return Namespace("gc", {n: getattr(gc, n) for n in ("collect", "enable", "disable", "isenabled")})
+
+
 PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, "collections": _collections, "typing": _typing,
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
                   "statistics": _statistics, "json": _json,
                   "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib,
-                  "textwrap": _textwrap, "numbers": _numbers,
+                  "textwrap": _textwrap, "numbers": _numbers, "weakref": _weakref, "gc": _gc,
                   "types": _types}
 
 

@@ -102,6 +102,12 @@ def _more_safe_attrs():
     SAFE_ATTRS[functools.partial] = frozenset({"func", "args", "keywords"})
     import contextlib  # (an ExitStack a program enters its context managers on)
     SAFE_ATTRS[contextlib.ExitStack] = frozenset({"enter_context", "callback", "push", "pop_all", "close"})
+    import weakref  # (the weak containers and finalizers of the weakref module)
+    SAFE_ATTRS[weakref.finalize] = frozenset({"alive", "detach", "peek", "atexit"})
+    SAFE_SETTABLE[weakref.finalize] = frozenset({"atexit"})
+    SAFE_ATTRS[weakref.WeakValueDictionary] = _DICT_METHODS | {"valuerefs", "itervaluerefs"}
+    SAFE_ATTRS[weakref.WeakKeyDictionary] = _DICT_METHODS | {"keyrefs"}
+    SAFE_ATTRS[weakref.WeakSet] = SAFE_ATTRS[set]
 
 
 _more_safe_attrs()
@@ -265,7 +271,7 @@ class builtin_function_or_method:  # noqa: N801 - Python's name for it, which it
     errors name its type 'builtin_function_or_method' ("'builtin_function_or_method' object is not
     subscriptable"), its repr is `<built-in method size of Tensor object at 0x...>`. Calling it calls the method."""
 
-    __slots__ = ("_method", "__name__", "__qualname__", "_of")
+    __slots__ = ("_method", "__name__", "__qualname__", "_of", "__weakref__")
     __api__ = frozenset()
 
     def __init__(self, method, name, of="Tensor"):
@@ -1698,6 +1704,8 @@ class Compiler:
                     raise
                 handler, unbind = found
                 HANDLING.append(exc)
+                exc = None  # (Python's `del e`: its traceback holds this frame, which would hold it, and the values
+                #           the interpreter's frames saw would live until a gc: a weakref.ref(y) after `del y` alive)
                 try:
                     r = handler(frame)
                 finally:

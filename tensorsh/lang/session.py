@@ -309,6 +309,7 @@ class Session:
             set_warning_sink(previous_sink)
         if self.steps is not None and outer is None:
             self.steps.commit(journal, snapshot, stmt)
+        del snapshot, journal  # (a traceback the program keeps holds this frame: not the old values too)
         if self.observers:
             for observer in self.observers:
                 observer(self, stmt)
