@@ -519,6 +519,15 @@ def _sys(session):
     return Namespace("sys", members)
 
 
+def _traceback(session):
+    """traceback, for the handler that prints what it caught (`traceback.print_exc()`) and goes on."""
+    from tensorsh.lang import tracebacks
+    from tensorsh.lang.compiler import HANDLING
+    stderr = Stream("stderr", session.write_err)
+    members = tracebacks.module(stderr, lambda: HANDLING[-1] if HANDLING else None)
+    return Namespace("traceback", {name: builtin(name, fn) for name, fn in members.items()})
+
+
 def _pprint(session):
     """pprint's pretty forms of a program's containers (a state dict, a config of tensors), written where the
     session writes (`pprint(obj)`, or to a `stream=` the program gives)."""
@@ -799,6 +808,7 @@ def build(print_fn):
     for name, make in PYTHON_MODULES.items():
         modules[name] = Lazy(make)
     modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
+    modules["traceback"] = Lazy(lambda: _traceback(print_fn.__self__))
     modules["pprint"] = Lazy(lambda: _pprint(print_fn.__self__))
     return table, modules
 

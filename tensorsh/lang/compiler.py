@@ -541,6 +541,8 @@ def load_attr(obj, name):
             value = obj._members[name] = value.load()
         return value
     if name[:2] == "__":
+        if name == "__traceback__" and isinstance(obj, BaseException):
+            return TracebackOf(obj) if getattr(obj, "_tsh_node", None) is not None else None
         if name in _CHAINING and isinstance(obj, BaseException):  # (`raise ... from e`'s e, the error being handled)
             value = getattr(obj, name)
             return python_exception(value) if isinstance(value, BaseException) else value
@@ -935,6 +937,22 @@ _UNDO = undo.__dict__            # `_UNDO["_location"] = loc`: the statement run
 HANDLING = []                    # exceptions whose `except` block runs now (a bare `raise` re-raises the last)
 
 
+class TracebackOf:
+    """`e.__traceback__` as a program holds it: e's frames, for the traceback module (never Python's traceback of
+    the interpreter)."""
+    __slots__ = ("exception",)
+    __api__ = frozenset()
+
+    def __init__(self, exception):
+        self.exception = exception
+
+    def __repr__(self):
+        return f"<traceback object at {hex(id(self))}>"
+
+
+TracebackOf.__name__ = TracebackOf.__qualname__ = "traceback"  # (Python's name for it, which its messages print)
+
+
 def python_exception(exc):
     """The Python exception a program sees for exc: an engine TorchError or a tensorsh error becomes the
     builtin exception it names (`except RuntimeError as e`, `str(e)` PyTorch's text); others are themselves."""
@@ -1004,7 +1022,7 @@ class Compiler:
 
     # ---- statements: fn(frame) -> None, or BREAK / CONTINUE / RETURN ----
     def statement(self, node):
-        node._src = self.source
+        node._src, node._code = self.source, self.scope.code_name
         self.nesting += 1
         try:
             return getattr(self, "stmt_" + type(node).__name__)(node)
@@ -1248,7 +1266,7 @@ class Compiler:
         def run(frame):
             if not test(frame):
                 e = AssertionError(msg(frame)) if msg is not None else AssertionError()
-                locate(e, node)
+                locate(e, node.test)  # (where Python 3.11 points: the test)
                 raise e
         return self._entered(node, run)
 
@@ -2018,7 +2036,7 @@ class Compiler:
             if self.depth > MAX_DEPTH:
                 raise self.error(node, "RecursionError", "maximum recursion depth exceeded during compilation",
                                  detail=f"expression is too deeply nested (the limit is {MAX_DEPTH} levels)")
-            node._src = self.source
+            node._src, node._code = self.source, self.scope.code_name
             return getattr(self, "expr_" + type(node).__name__)(node)
         finally:
             self.depth -= 1
@@ -2304,6 +2322,8 @@ class Compiler:
         outer = self.scope
         scope = Scope("comp", outer, name)
         scope.in_function = False
+        if name != "<genexpr>":  # (a list, set or dict display runs at once: a frame of its own at node, in a traceback)
+            scope.code_name = (name, node)
         for g in generators:
             for n in target_names(g.target, []):
                 scope.add(n)

@@ -189,12 +189,12 @@ def _span(node, first, last):
     """Give node the span from `first` to `last` (tokens or nodes)."""
     if isinstance(first, P.Token):
         node.line, node.col = first.line, first.column
-    else:
-        node.line, node.col = first.line, first.col
+    else:  # (a parenthesized first or last part: the enclosing node spans its parentheses, as Python's does)
+        node.line, node.col = getattr(first, "paren_start", None) or (first.line, first.col)
     if isinstance(last, P.Token):
         node.end_line, node.end_col = last.end_line, last.end_column
     else:
-        node.end_line, node.end_col = last.end_line, last.end_col
+        node.end_line, node.end_col = getattr(last, "paren_end", None) or (last.end_line, last.end_col)
     return node
 
 
@@ -836,6 +836,7 @@ class _Builder(P.Transformer):
             raise _SyntaxProblem("SyntaxError", "cannot use starred expression here", inner.line, inner.col, inner.end_col)
         if isinstance(inner, A.BinOp):
             inner.parenthesized = True
+        inner.paren_start, inner.paren_end = (c[0].line, c[0].column), (c[-1].end_line, c[-1].end_column)
         return inner
 
     def comp_for(self, c):

@@ -37,6 +37,7 @@ class Scope:
             self.qualname = parent.qualname + (".<locals>." if parent.kind == "function" else ".") + name
         else:
             self.qualname = name
+        self.code_name = "<module>" if kind == "module" else name  # (its frame's name in a traceback)
 
     def add(self, name):
         if name not in self.slots:

@@ -16,6 +16,7 @@ from tensorsh.lang import compiler as C
 from tensorsh.lang.compiler import Compiler, Lazy, Limit, Location, NoAttribute
 from tensorsh.lang.errors import UserError, InternalError, Note
 from tensorsh.lang.parser import Source, parse
+from tensorsh.lang.tracebacks import exception_name
 
 from tensorsh.engine import undo as _undo
 from tensorsh.engine import errors as engine_errors
@@ -352,7 +353,7 @@ class Session:
                             "maximum recursion depth exceeded")
         elif isinstance(e, PYTHON_ERRORS) or type(e) in C.USER_CLASSES or _raised_by_program(e) or \
                 type(e) is engine_errors.AttributeError or type(e) is _frozen_instance_error():
-            kind = "AttributeError" if isinstance(e, NoAttribute) else getattr(type(e), "_tsh_kind", _qualified(type(e)))
+            kind = "AttributeError" if isinstance(e, NoAttribute) else exception_name(type(e))
             err = UserError(kind, getattr(e, "_tsh_text", None) or str(e))
             for note in getattr(e, "_tsh_notes", None) or ():
                 err.notes.append(note)
@@ -363,17 +364,6 @@ class Session:
         err.notes.extend(_call_notes(getattr(e, "_tsh_calls", None) or (), source))
         return err
 RECURSION_LIMIT = 8_000      # Python frames: about a thousand nested calls of the program's functions
-
-
-def _qualified(cls):
-    """A class's name as Python's traceback ends with it: qualified by its module unless builtins or the program's
-    (`dataclasses.FrozenInstanceError: cannot assign to field 'a'`)."""
-    module = cls.__module__
-    if module in ("builtins", "__main__") or module.startswith("tensorsh"):
-        return cls.__name__
-    if module.startswith("numpy"):  # (the engine's numpy underneath: its error by the Python class it derives from)
-        return next(c.__name__ for c in cls.__mro__ if c.__module__ == "builtins")
-    return f"{module}.{cls.__qualname__}"
 
 
 def _own_text(e):

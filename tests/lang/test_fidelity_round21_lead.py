@@ -1,5 +1,8 @@
 """Classes of difference found in the twenty-first round (issue 16) that only the language shows: one differential
 program each, run in torch and in the language."""
+import subprocess
+import sys
+
 import pytest
 
 from test_torch_programs import assert_prints_as_torch
@@ -96,3 +99,86 @@ print(weakref.ref(x.add)())
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_the_language_prints_what_torch_prints(name):
     assert_prints_as_torch(PROGRAMS[name])
+
+
+# traceback's text names the program's file and shows its lines: both run the same file, as scripts
+TRACEBACKS = """
+import torch, traceback, sys
+x = torch.ones(2, 3)
+try:
+    y = x.view(4)
+except RuntimeError:
+    traceback.print_exc(file=sys.stdout)
+def f(t):
+    return t @ t
+def g(t):
+    z = f(t) + 1
+    return z
+try:
+    g(x)
+except RuntimeError as e:
+    print(traceback.format_exc())
+    print(traceback.format_exception_only(type(e), e), "".join(traceback.format_exception(e)))
+try:
+    try:
+        (x * 2)[5]
+    except IndexError as e:
+        raise RuntimeError("wrapped") from e
+except RuntimeError:
+    traceback.print_exc(file=sys.stdout)
+try:
+    try:
+        x + torch.ones(4)
+    except RuntimeError:
+        {}["k"]
+except KeyError as e:
+    traceback.print_exception(type(e), e, e.__traceback__, file=sys.stdout)
+h = lambda t: t.sum(dim=5)
+try:
+    h(x)
+except IndexError:
+    traceback.print_exc(file=sys.stdout, limit=1)
+print(traceback.format_exc(), ValueError("never raised").__traceback__)
+def rec(n):
+    return torch.ones(2).view(3) if n == 0 else rec(n - 1)
+try:
+    rec(6)
+except RuntimeError:
+    traceback.print_exc(file=sys.stdout)
+class A:
+    def m(self, t):
+        return [v.view(3) for v in t]
+try:
+    A().m([torch.ones(2)])
+except RuntimeError as err:
+    saved = err
+print("".join(traceback.format_exception(saved)))
+try:
+    y = (torch.ones(2)
+         + torch.ones(3))
+except RuntimeError:
+    traceback.print_exc(file=sys.stdout)
+try:
+    assert torch.ones(1).sum() > 2, "too small"
+except AssertionError:
+    traceback.print_exc(file=sys.stdout)
+try:
+    a = torch.ones(2, requires_grad=True)
+    b = (a * a).sum()
+    b.backward()
+    b.backward()
+except RuntimeError:
+    traceback.print_exc()
+"""
+
+
+def test_traceback_prints_pythons_text_for_a_caught_error(tmp_path):
+    """CPython's frames, carets and chains, the program's own frames (those above never pass through torch's Python
+    code, whose frames the engine does not have); print_exc's last line on stderr is the error's."""
+    prog = tmp_path / "prog.py"
+    prog.write_text(TRACEBACKS)
+    want = subprocess.run([sys.executable, str(prog)], capture_output=True, text=True)
+    got = subprocess.run([sys.executable, "-m", "tensorsh", "run", str(prog)], capture_output=True, text=True)
+    assert got.stdout == want.stdout and got.returncode == want.returncode == 0
+    assert got.stderr.splitlines()[-1] == want.stderr.splitlines()[-1]
+    assert got.stderr.splitlines()[:3] == want.stderr.splitlines()[:3]
