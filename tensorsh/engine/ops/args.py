@@ -1,9 +1,9 @@
-"""Argument checks several op files share: lists of ints, dims wrapped once each, PyTorch's "invalid combination of
+"""Argument checks several op files share: lists of ints, dims wrapped once each, index tensors, PyTorch's "invalid combination of
 arguments" text for the ops whose parser this engine does not run, and the linear-algebra ops' matrix checks."""
 import numpy as np
 
-from .. import messages
-from ..errors import runtime, type_error
+from .. import dtypes, messages
+from ..errors import index_error, runtime, type_error
 from ..tensorimpl import Tensor, _shape_list, int_elements
 from .core import type_name
 
@@ -123,3 +123,34 @@ def as_strided_geometry(self, size, stride, storage_offset, name="as_strided"):
                       f"and itemsize {item} requiring a storage size of {needed * item} are out of bounds for "
                       f"storage of size {available * item}")
     return size, stride, offset
+
+
+def _index_dtype(op, index, message):
+    if not isinstance(index, Tensor):
+        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
+    if message is not None and index.dtype not in (dtypes.int64, dtypes.int32) and index.numel():
+        raise runtime(message)  # (ATen checks the dtype of an index that has elements)
+
+
+def select_index(op, self, dim, index):
+    """(dim, its size, the flat index) for index_select/index_add/index_reduce, checked in their kernels' orders: the
+    dim, then the index's dims, (index_select's: a scalar self's one index,) then its dtype, empty or not."""
+    _index_dtype(op, index, None)
+    d = self._wrap_dim(dim)
+    name = dtypes.SCALAR_NAMES[index.dtype.name]
+    if op in ("index_add", "index_reduce"):  # (index_func_meta_impl)
+        if index.dim() > 1:
+            raise index_error(f"{op}_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
+                              f"type: {name} and size: {_shape_list(index._shape)}")
+        if index.dtype not in (dtypes.int64, dtypes.int32):
+            raise runtime(f"{op}_(): Expected dtype int32/int64 for index but got: {name}")
+    else:  # (index_select_out_cpu_)
+        if index.dim() > 1:
+            raise index_error(f"{op}(): Index is supposed to be a vector")
+        if not self.dim() and index.numel() != 1:
+            raise runtime(f"index_select(): Index to scalar can have only 1 value, got {index.numel()} value(s)")
+        if index.dtype not in (dtypes.int64, dtypes.int32):
+            raise runtime(f"{op}(): Expected dtype int32 or int64 for index")
+    size = self._shape[d] if self.dim() else 1
+    idx = index._np.reshape(-1).astype(np.int64)
+    return d, size, idx

@@ -11,7 +11,7 @@ from ..errors import TorchError, index_error, runtime, type_error, warn, warn_on
 from ..saved_names import as_given, as_program_gave, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
-from .args import _fresh, _invalid_combination
+from .args import _fresh, _index_dtype, _invalid_combination, select_index
 from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
                    fold_at, fresh, from_numpy,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
@@ -190,13 +190,6 @@ class MaskedScatterBackward0(Node):
             gs = cat([picked, g.new_zeros(n - picked.numel())]).view(self.source_shape) if picked.numel() < n \
                 else picked.view(self.source_shape)
         return gx, gs
-
-
-def _index_dtype(op, index, message):
-    if not isinstance(index, Tensor):
-        raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
-    if message is not None and index.dtype not in (dtypes.int64, dtypes.int32) and index.numel():
-        raise runtime(message)  # (ATen checks the dtype of an index that has elements)
 
 
 def _gather_geometry(self, dim, index, op, src=None, dispatch=None):
@@ -391,30 +384,6 @@ def scatter_add(self, dim, index, src):
 
 def _add_in_turn(scalar, values, dtype, in_turn=False):
     fold_at(np.add, scalar.reshape(1), np.zeros(values.size, np.intp), values, dtype, in_turn)
-
-
-def select_index(op, self, dim, index):
-    """(dim, its size, the flat index) for index_select/index_add/index_reduce, checked in their kernels' orders: the
-    dim, then the index's dims, (index_select's: a scalar self's one index,) then its dtype, empty or not."""
-    _index_dtype(op, index, None)
-    d = self._wrap_dim(dim)
-    name = dtypes.SCALAR_NAMES[index.dtype.name]
-    if op in ("index_add", "index_reduce"):  # (index_func_meta_impl)
-        if index.dim() > 1:
-            raise index_error(f"{op}_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
-                              f"type: {name} and size: {_shape_list(index._shape)}")
-        if index.dtype not in (dtypes.int64, dtypes.int32):
-            raise runtime(f"{op}_(): Expected dtype int32/int64 for index but got: {name}")
-    else:  # (index_select_out_cpu_)
-        if index.dim() > 1:
-            raise index_error(f"{op}(): Index is supposed to be a vector")
-        if not self.dim() and index.numel() != 1:
-            raise runtime(f"index_select(): Index to scalar can have only 1 value, got {index.numel()} value(s)")
-        if index.dtype not in (dtypes.int64, dtypes.int32):
-            raise runtime(f"{op}(): Expected dtype int32 or int64 for index")
-    size = self._shape[d] if self.dim() else 1
-    idx = index._np.reshape(-1).astype(np.int64)
-    return d, size, idx
 
 
 def index_select(self, dim, index):

@@ -260,7 +260,7 @@ def _index_select(self, outs, kwargs, name, args):
     out='s dtype."""
     index = args[2] if len(args) > 2 else kwargs.get("index")
     if isinstance(index, Tensor):
-        from .gather_scatter import select_index
+        from .args import select_index
         select_index("index_select", self, args[1] if len(args) > 1 else kwargs.get("dim"), index)
     return _SAME_SCALAR_TYPE(self, outs, kwargs, name)
 
