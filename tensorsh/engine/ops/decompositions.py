@@ -48,10 +48,15 @@ def _floating(op, A):
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
 
 
-def _lapack_dtype(kernel, A):
-    """The CPU kernels exist for float and double only (PyTorch's dispatch error otherwise); complex: not yet."""
-    _refuse_complex(kernel, A)
-    if A.dtype.name not in ("float32", "float64"):
+_LAPACK_TYPES = ("float32", "float64", "complex64", "complex128")
+
+
+def _lapack_dtype(kernel, A, complex_ok=False):
+    """The CPU kernels exist for float, double and their complex types (PyTorch's dispatch error otherwise);
+    complex: not yet where not `complex_ok`."""
+    if not complex_ok:
+        _refuse_complex(kernel, A)
+    if A.dtype.name not in _LAPACK_TYPES:
         raise not_implemented_for(kernel, A.dtype)
 
 
@@ -550,24 +555,27 @@ class LinalgEighBackward0(InputNode):
         gL, gV = flowing
         L, V = self.unpack()
         if gV is None:
-            return ((V * gL.unsqueeze(-2)) @ V.mT,)
-        VhgV = V.mT @ gV
-        VhgV = 0.5 * (VhgV - VhgV.mT)
+            return ((V * gL.unsqueeze(-2)) @ V.mH,)
+        VhgV = V.mH @ gV
+        if V.dtype.category == 3:
+            _check_phase(np.diagonal(VhgV._np, 0, -2, -1), "linalg_eigh_backward")
+        VhgV = 0.5 * (VhgV - VhgV.mH)
         E = L.unsqueeze(-2) - L.unsqueeze(-1) + _eye(L._shape[-1], L)
         gA = VhgV / E
-        if gL is not None:
+        if gL is not None:  # (the diagonal is gL: a complex one's imaginary part, checked small, is dropped)
+            if gA.dtype.category == 3:
+                gA = gA - _diag_embed(gA.diagonal(0, -2, -1))
             gA = gA + _diag_embed(gL)
-        return (V @ (gA @ V.mT),)
+        return (V @ (gA @ V.mH),)
 
 
 def _eigh_values(A, UPLO, op="linalg.eigh"):
     if UPLO not in ("L", "U"):
         raise runtime(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     check_square(op, A)
-    _refuse_complex(op, A)
-    _lapack_dtype("linalg_eigh_cpu", A)
+    _lapack_dtype("linalg_eigh_cpu", A, complex_ok=True)
     if A._np.size == 0:
-        return np.zeros(A._shape[:-1], A.dtype.np), np.zeros(A._shape, A.dtype.np)
+        return np.zeros(A._shape[:-1], A.dtype.to_real().np), np.zeros(A._shape, A.dtype.np)
     with np.errstate(all="ignore"):
         return np.linalg.eigh(A._np, UPLO=UPLO)
 
@@ -575,7 +583,7 @@ def _eigh_values(A, UPLO, op="linalg.eigh"):
 @fp32_op
 def eigh(A, UPLO="L"):
     w, v = _eigh_values(A, UPLO)
-    L, V = _dense(w, A.dtype), _fortran(v, A.dtype)
+    L, V = _dense(w, A.dtype.to_real()), _fortran(v, A.dtype)
     if needs_grad(A):
         _attach_many(LinalgEighBackward0(A), (L, V), ((L, True), (V, True)))
     return Eigh((L, V))
@@ -584,7 +592,7 @@ def eigh(A, UPLO="L"):
 @fp32_op
 def eigvalsh(A, UPLO="L"):
     w, v = _eigh_values(A, UPLO)
-    L = _dense(w, A.dtype)
+    L = _dense(w, A.dtype.to_real())
     if needs_grad(A):  # (PyTorch computes the eigenvectors too when A requires grad, and saves them)
         node = LinalgEighBackward0(A)
         _attach_many(node, (L,), ((L, True), (_fortran(v, A.dtype), False)))
@@ -592,6 +600,13 @@ def eigvalsh(A, UPLO="L"):
 
 
 # ------------------------------------------------------------------ general eigendecomposition (geev)
+
+def _check_phase(diag, op):
+    """The loss may not depend on the eigenvectors' phases: Im(diag(V^H gV)) about 0."""
+    if not np.allclose(diag.imag, 0, rtol=1e-2, atol=1e-2):
+        raise runtime(f"{op}: The eigenvectors in the complex case are specified up to multiplication by e^{{i phi}}. "
+                      "The specified loss function depends on this quantity, so it is ill-defined.")
+
 
 class LinalgEigBackward0(LinalgEighBackward0):
     """linalg_eig_backward (not Hermitian) in FunctionsManual.cpp, computed in numpy: V^-H (the gradient projected
@@ -611,10 +626,7 @@ class LinalgEigBackward0(LinalgEighBackward0):
         else:
             VhgV = Vh @ gV._np
             diag = np.diagonal(VhgV, 0, -2, -1)
-            if not np.allclose(diag.imag, 0, rtol=1e-2, atol=1e-2):
-                raise runtime("linalg_eig_backward: The eigenvectors in the complex case are specified up to "
-                              "multiplication by e^{i phi}. The specified loss function depends on this quantity, so "
-                              "it is ill-defined.")
+            _check_phase(diag, "linalg_eig_backward")
             VhgV = VhgV - Vh @ (V * diag.real[..., None, :])
             E = np.conj(L)[..., None, :] - np.conj(L)[..., :, None]
             idx = np.arange(L.shape[-1])

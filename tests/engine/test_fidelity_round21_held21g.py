@@ -1,0 +1,70 @@
+"""Classes of difference found in round 21 by held21g (torch.linalg, torch.fft and complex tensors), one
+differential program each, run in torch and in the engine. Values are printed rounded: the last bits of MKL's
+complex LAPACK are not modelled."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+ROUNDED = """
+def show(t):
+    t = t.detach().resolve_conj()
+    print(t.dtype, tuple(t.shape), (torch.view_as_real(t) if t.is_complex() else t).round(decimals=4) + 0.)
+"""
+
+PROGRAMS = {
+"complex_det_slogdet_logdet_inv_solve_and_their_gradients": ROUNDED + """
+M = torch.tensor([[2+1j, 1], [1j, 3-1j]], dtype=torch.complex128, requires_grad=True)
+for f in [torch.linalg.det, torch.det, torch.logdet, torch.linalg.inv, torch.inverse,
+          lambda A: torch.linalg.slogdet(A).sign, lambda A: torch.linalg.slogdet(A).logabsdet,
+          lambda A: torch.linalg.solve(A, torch.tensor([1+1j, 2], dtype=torch.complex128)),
+          lambda A: torch.linalg.solve(A, torch.eye(2, dtype=torch.complex128), left=False),
+          lambda A: torch.linalg.matrix_power(A, -2)]:
+    y = f(M)
+    show(y)
+    print(type(y.grad_fn).__name__)
+    M.grad = None
+    (y.real.sum() + 2 * y.imag.sum()).backward()
+    show(M.grad)
+print(torch.linalg.inv_ex(torch.stack([M.detach(), torch.zeros(2, 2, dtype=torch.complex128)])).info)
+S = torch.tensor([[1+1j, 2+2j], [1, 2]], requires_grad=True)
+print(torch.linalg.det(S), torch.logdet(S), torch.linalg.slogdet(S))
+torch.linalg.det(S).real.backward()
+show(S.grad)
+for f in [lambda: torch.linalg.inv(S), lambda: torch.linalg.solve(M, torch.ones(2)), lambda: torch.linalg.det(torch.zeros(0, 0, dtype=torch.cfloat)),
+          lambda: torch.linalg.slogdet(torch.zeros(2, 0, 0, dtype=torch.cdouble)), lambda: torch.linalg.det(torch.eye(20, dtype=torch.cdouble) * 1j)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
+"complex_hermitian_eigh_and_eigvalsh_and_their_gradients": ROUNDED + """
+H = torch.tensor([[2, 1j], [-1j, 3]], dtype=torch.complex128, requires_grad=True)
+w, V = torch.linalg.eigh(H)
+show(w); print(V.dtype, V.shape, V.stride(), type(w.grad_fn).__name__)
+show(V @ torch.diag(w).to(V.dtype) @ V.mH)
+(w * torch.tensor([1., 3.], dtype=torch.float64)).sum().backward()
+show(H.grad)
+H.grad = None
+w, V = torch.linalg.eigh(H, UPLO='U')
+((V.abs() ** 2) * torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float64)).sum().backward()
+show(H.grad)
+H.grad = None
+w, V = torch.linalg.eigh(H)
+(w.sum() + (V.abs() ** 2)[0, 0]).backward()
+show(H.grad)
+try:
+    torch.linalg.eigh(H)[1].real.sum().backward()
+except Exception as e:
+    print(type(e).__name__, e)
+H.grad = None
+L = torch.linalg.eigvalsh(H)
+show(L)
+(L ** 2).sum().backward()
+show(H.grad)
+print(torch.linalg.eigvalsh(torch.zeros(0, 0, dtype=torch.cfloat)).dtype, torch.linalg.eigh(torch.zeros(2, 0, 0, dtype=torch.cdouble)))
+print(torch.linalg.eigvalsh(torch.eye(3, dtype=torch.cfloat) * 2))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round21_held21g_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
