@@ -62,6 +62,32 @@ show(H.grad)
 print(torch.linalg.eigvalsh(torch.zeros(0, 0, dtype=torch.cfloat)).dtype, torch.linalg.eigh(torch.zeros(2, 0, 0, dtype=torch.cdouble)))
 print(torch.linalg.eigvalsh(torch.eye(3, dtype=torch.cfloat) * 2))
 """,
+"cholesky_upper_factors_the_upper_triangle_and_complex_matrices": ROUNDED + """
+for dt in [torch.float32, torch.float64]:
+    A = torch.tensor([[4., 100.], [2., 3.]], dtype=dt)
+    print(torch.linalg.cholesky_ex(A, upper=True), torch.linalg.cholesky_ex(A))
+    try: torch.linalg.cholesky(A, upper=True)
+    except Exception as e: print(e)  # (the plain-Python engine names the class by its dotted name)
+A = torch.tensor([[4, 2+1j, 1j], [2-1j, 5, 1], [-1j, 1, 3]], dtype=torch.complex128)
+print(torch.linalg.cholesky(A), torch.linalg.cholesky(A, upper=True))
+print(torch.linalg.cholesky_ex(A.to(torch.complex64)), torch.linalg.cholesky(torch.eye(4, dtype=torch.cfloat) * 4 + 1))
+print(torch.linalg.cholesky_ex(torch.tensor([[1, 2j], [-2j, 1]])), torch.linalg.cholesky_ex(torch.tensor([[4, 2+1j], [100+7j, 5]]), upper=True))
+try: torch.linalg.cholesky(torch.tensor([[1, 2j], [-2j, 1]]))
+except Exception as e: print(e)  # (the plain-Python engine names the class by its dotted name)
+A.requires_grad_()
+for upper in [False, True]:
+    A.grad = None
+    L = torch.linalg.cholesky(A, upper=upper)
+    print(type(L.grad_fn).__name__)
+    (L.real.sum() + 3 * L.imag.sum()).backward()
+    show(A.grad)
+U = torch.tensor([[2+1j, 1], [0, 1j]], requires_grad=True)
+B = torch.tensor([[1+0j], [2j]], requires_grad=True)
+X = torch.linalg.solve_triangular(U, B, upper=True)
+show(X)
+X.abs().sum().backward()
+show(U.grad); show(B.grad)
+""",
 }
 
 

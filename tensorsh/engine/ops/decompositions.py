@@ -41,9 +41,10 @@ def _refuse_complex(what, A):
         raise runtime(f"tensorsh: {what} of a complex tensor is not supported yet")
 
 
-def _floating(op, A):
-    _refuse_complex(op, A)
-    if A.dtype.category != 2:
+def _floating(op, A, complex_ok=False):
+    if not complex_ok:
+        _refuse_complex(op, A)
+    if A.dtype.category < 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
 
@@ -124,10 +125,10 @@ class LinalgSolveTriangularBackward0(SavingNode):
 
     def backward(self, g):
         A, X = self.unpack()
-        gB = solve_triangular(A.mT, g, upper=not self.upper, left=self.left, unitriangular=self.unitriangular)
+        gB = solve_triangular(A.mH, g, upper=not self.upper, left=self.left, unitriangular=self.unitriangular)
         gA = None
         if self.next_functions[0][0] is not None:
-            gA = -(gB @ X.mT) if self.left else -(X.mT @ gB)
+            gA = -(gB @ X.mH) if self.left else -(X.mH @ gB)
             gA = gA.triu(int(self.unitriangular)) if self.upper else gA.tril(-int(self.unitriangular))
             gA = _sum_batch(gA, self.shapes[0])
         return gA, _sum_batch(gB, self.shapes[1]) if self.next_functions[1][0] is not None else None
@@ -143,8 +144,7 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     check_matrix(op, A)
     check_matrix(op, B, "B")
     check_square(op, A)
-    _refuse_complex(op, A)
-    _lapack_dtype("triangular_solve_cpu", A)
+    _lapack_dtype("triangular_solve_cpu", A, complex_ok=True)
     check_system(op, A._shape[-1], B._shape, left)
     dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
     x = _triangular_values(A._np.astype(dt.np, copy=False), B._np.astype(dt.np, copy=False), upper, left,
@@ -214,10 +214,11 @@ def _potrf(a):
     L = np.tril(a)
     n = a.shape[-1]
     info = np.zeros(len(a), np.int32)
+    conj = np.conj if np.iscomplexobj(a) else (lambda x: x)  # (zpotf2: the real part of a_jj - L_j. L_j.^H)
     with np.errstate(all="ignore"):
         for j in range(n):
             live = info == 0
-            d = L[:, j, j] - (L[:, j, :j] * L[:, j, :j]).sum(-1)
+            d = L[:, j, j].real - (L[:, j, :j] * conj(L[:, j, :j])).real.sum(-1)
             bad = live & ~(d > 0)
             info[bad] = j + 1
             L[bad, j, j] = d[bad]
@@ -225,7 +226,7 @@ def _potrf(a):
             if not live.any():
                 break
             root = np.sqrt(np.where(live, d, 1))
-            col = (L[:, j + 1:, j] - (L[:, j + 1:, :j] * L[:, j, None, :j]).sum(-1)) / root[:, None]
+            col = (L[:, j + 1:, j] - (L[:, j + 1:, :j] * conj(L[:, j, None, :j])).sum(-1)) / root[:, None]
             L[live, j, j] = root[live]
             L[live, j + 1:, j] = col[live]
     return L, info
@@ -241,8 +242,12 @@ def _not_pd(op, info):
 
 
 def _cholesky_values(A, upper):
-    L, info = _potrf(_batched(A._np))
+    """potrf: 'L' factors A's lower triangle; 'U' its upper one, the same steps as 'L' on A^T (transposed back)."""
+    a = np.swapaxes(A._np, -1, -2) if upper else A._np
+    L, info = _potrf(_batched(a))
     L = L.reshape(A._shape)
+    if np.iscomplexobj(L) and 3 <= L.shape[-1] <= 5:  # (MKL's kernel for these orders: measured on every input)
+        L[..., 1, 1].imag[...] = -0.
     return (np.swapaxes(L, -1, -2) if upper else L), info.reshape(A._shape[:-2])
 
 
@@ -277,8 +282,8 @@ def _cholesky_backward(gL, upper, L):
 def cholesky_ex(A, *, upper=False, check_errors=False):
     op = "linalg.cholesky"
     check_square(op, A)
-    _floating(op, A)
-    _lapack_dtype("cholesky_cpu", A)
+    _floating(op, A, complex_ok=True)
+    _lapack_dtype("cholesky_cpu", A, complex_ok=True)
     values, info = _cholesky_values(A, upper)
     if check_errors and info.any():
         raise _not_pd("linalg.cholesky_ex", info)
