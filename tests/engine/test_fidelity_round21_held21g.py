@@ -88,6 +88,38 @@ show(X)
 X.abs().sum().backward()
 show(U.grad); show(B.grad)
 """,
+"complex_svd_svdvals_norms_rank_pinv_and_svd_backward": ROUNDED + """
+M = torch.tensor([[1+1j, 2], [3j, 1-1j], [0, 2+2j]], dtype=torch.complex128)
+U, S, Vh = torch.linalg.svd(M)
+print(U.shape, S, S.dtype, Vh.shape, U.dtype, U.stride(), Vh.stride())
+print(torch.linalg.svdvals(M), torch.linalg.svdvals(M.to(torch.complex64)))
+print(torch.linalg.matrix_norm(M, 'nuc'), torch.linalg.matrix_norm(M, 2), torch.linalg.matrix_norm(M, -2), torch.linalg.norm(M, 2))
+print(torch.linalg.matrix_rank(M), torch.linalg.matrix_rank(torch.ones(3, 3, dtype=torch.cfloat)), torch.linalg.matrix_rank(M.mH @ M, hermitian=True))
+show(torch.linalg.pinv(M[:2])); show(torch.linalg.pinv(M.mH @ M, hermitian=True)); show(torch.linalg.cond(M[:2]))
+print(torch.linalg.svd(torch.zeros(0, 2, dtype=torch.cfloat)), torch.svd(M).V.is_conj())
+for shape in [(3, 2), (2, 3), (2, 2)]:
+    torch.manual_seed(0)
+    A = torch.randn(*shape, dtype=torch.complex128, requires_grad=True)
+    losses = [lambda U, S, Vh: torch.outer(U[:, 0], Vh[0, :]).real.sum() + (S * torch.arange(1., S.shape[0] + 1)).sum(),
+              lambda U, S, Vh: ((U.abs() ** 2) * torch.arange(U.numel()).reshape(U.shape)).sum(),
+              lambda U, S, Vh: ((Vh.abs() ** 2) * torch.arange(Vh.numel()).reshape(Vh.shape)).sum(),
+              lambda U, S, Vh: U.real.sum()]
+    for loss in losses:
+        A.grad = None
+        try:
+            loss(*torch.linalg.svd(A, full_matrices=False)).backward()
+            show(A.grad)
+        except Exception as e:
+            print(type(e).__name__, e)
+    A.grad = None
+    U, S, V = torch.svd(A)
+    (U @ torch.diag(S).to(U.dtype) @ V.mH).abs().sum().backward()
+    show(A.grad)
+    A.grad = None
+    P = torch.linalg.pinv(A)
+    (P.real.sum() + P.imag.sum() + torch.linalg.matrix_norm(A, 'nuc')).backward()
+    show(A.grad)
+""",
 }
 
 

@@ -703,10 +703,17 @@ class LinalgSvdBackward0(InputNode):
         m, n = U._shape[-2], Vh._shape[-1]
         if gU is None and gVh is None:
             return (U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh,)
-        UhgU = None if gU is None else U.mT @ gU
-        UhgU = None if UhgU is None else UhgU - UhgU.mT
-        VhgV = None if gVh is None else Vh @ gVh.mT
-        VhgV = None if VhgV is None else VhgV - VhgV.mT
+        UhgU = None if gU is None else U.mH @ gU
+        UhgU = None if UhgU is None else UhgU - UhgU.mH
+        VhgV = None if gVh is None else Vh @ gVh.mH
+        VhgV = None if VhgV is None else VhgV - VhgV.mH
+        complex_ = U.dtype.category == 3
+        if complex_:  # (the loss may not depend on the phases: Im diag(U^H gU) = -Im diag(V^H gV))
+            im_u, im_v = (np.zeros(S._shape) if t is None else np.diagonal(t._np, 0, -2, -1).imag for t in (UhgU, VhgV))
+            if not np.allclose(im_u, -im_v, rtol=1e-2, atol=1e-2):
+                raise runtime("svd_backward: The singular vectors in the complex case are specified up to "
+                              "multiplication by e^{i phi}. The specified loss function depends on this phase term, "
+                              "making it ill-defined.")
         S2 = S * S
         E = S2.unsqueeze(-2) - S2.unsqueeze(-1) + _eye(k, S)
         if gU is not None and gVh is not None:
@@ -717,29 +724,32 @@ class LinalgSvdBackward0(InputNode):
             gA = S.unsqueeze(-1) * (VhgV / E)
         if gS is not None:
             gA = gA + _diag_embed(gS)
+        if complex_ and gU is not None:
+            gA = gA + (UhgU.diagonal(0, -2, -1) / (2. * S)).diag_embed()
         if m > n and gU is not None:
             gA = U @ gA
             gUSinv = gU / S.unsqueeze(-2)
-            gA = gA + gUSinv - U @ (U.mT @ gUSinv)
+            gA = gA + gUSinv - U @ (U.mH @ gUSinv)
             return (gA @ Vh,)
         if m < n and gVh is not None:
             gA = gA @ Vh
             SinvgVh = gVh / S.unsqueeze(-1)
-            gA = gA + SinvgVh - (SinvgVh @ Vh.mT) @ Vh
+            gA = gA + SinvgVh - (SinvgVh @ Vh.mH) @ Vh
             return (U @ gA,)
         return (U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh,)
 
 
 def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
     check_matrix(op, A)
-    _floating(op, A)
-    _lapack_dtype("linalg_svd_cpu", A)
+    _floating(op, A, complex_ok=True)
+    _lapack_dtype("linalg_svd_cpu", A, complex_ok=True)
     m, n = A._shape[-2:]
     k = min(m, n)
     batch = A._shape[:-2]
     if A._np.size == 0:
         mu, nv = (m, n) if full_matrices else (k, k)
-        return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)), np.zeros(batch + (k,), A.dtype.np),
+        return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)),
+                np.zeros(batch + (k,), A.dtype.to_real().np),
                 np.broadcast_to(np.eye(nv, n, dtype=A.dtype.np), batch + (nv, n)))
     check_svd_input(A._np)
     with np.errstate(all="ignore"):
@@ -762,7 +772,7 @@ def check_svd_input(a):
 @fp32_op
 def svd(A, full_matrices=True, *, driver=None):
     u, s, vh = _svd_values(A, full_matrices)
-    U, S, Vh = _fortran(u, A.dtype), _dense(s, A.dtype), _fortran(vh, A.dtype)
+    U, S, Vh = _fortran(u, A.dtype), _dense(s, A.dtype.to_real()), _fortran(vh, A.dtype)
     if needs_grad(A):
         node = LinalgSvdBackward0(A, full_matrices, S._shape[-1])
         _attach_many(node, (U, S, Vh), ((S, True), (U, True), (Vh, True)))
@@ -772,18 +782,18 @@ def svd(A, full_matrices=True, *, driver=None):
 @fp32_op
 def svdvals(A, *, driver=None):
     if not needs_grad(A):
-        return _dense(_svd_values(A, False, compute_uv=False)[1], A.dtype)
+        return _dense(_svd_values(A, False, compute_uv=False)[1], A.dtype.to_real())
     return svd(A, full_matrices=False)[1]  # (PyTorch computes U and Vh when A requires grad, for the backward)
 
 
 def svd_legacy(self, some=True, compute_uv=True):
-    """torch.svd / Tensor.svd: V (not Vh), as a transposed view of linalg.svd's Vh; zeros for U and V when
+    """torch.svd / Tensor.svd: V (not Vh), as a conjugate-transposed view of linalg.svd's Vh; zeros for U and V when
     compute_uv=False."""
     if self.dim() < 2:
         raise runtime(f"linalg.svd: input should have at least 2 dimensions, but has {self.dim()} dimensions instead")
     if compute_uv:
         U, S, Vh = svd(self, full_matrices=not some)
-        return LegacySVD((U, S, Vh.mT))
+        return LegacySVD((U, S, Vh.mH))
     S = svdvals(self)
     m, n = self._shape[-2:]
     batch = self._shape[:-2]

@@ -8,7 +8,8 @@ from ..errors import runtime
 from ..tensorimpl import Tensor
 from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
-from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, check_svd_input, svdvals
+from .decompositions import (_attach_many, _broadcast_pair, _dense, _floating, _fortran, _refuse_complex, check_svd_input,
+                             svdvals)
 from ..autocast import fp32_op
 
 
@@ -91,6 +92,7 @@ def _pinv_values(a, atol, rtol, hermitian):
     """ATen's linalg_pinv: singular values (or |eigenvalues|) above max(atol, rtol * largest) inverted."""
     m, n = a.shape[-2:]
     eps = np.finfo(a.dtype).eps
+    real = type(eps)  # (the tolerances compare real singular values or eigenvalues)
     if rtol is None:
         rtol = 0.0 if atol is not None and atol > 0 else eps * max(m, n)
     atol = 0.0 if atol is None else atol
@@ -98,16 +100,20 @@ def _pinv_values(a, atol, rtol, hermitian):
         if hermitian:
             w, v = np.linalg.eigh(a)
             top = np.abs(w).max(-1, keepdims=True)
-            tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
+            tol = np.maximum(real(atol), real(rtol) * top)
             winv = np.where(np.abs(w) > tol, 1 / w, 0).astype(a.dtype)
-            return (v * winv[..., None, :]) @ np.swapaxes(v, -1, -2)
+            return (v * winv[..., None, :]) @ _adjoint(v)
         check_svd_input(a)
         u, s, vh = np.linalg.svd(a, full_matrices=False)
         s = _float32_singular_values(a, s)
         top = s[..., :1]
-        tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
+        tol = np.maximum(real(atol), real(rtol) * top)
         sinv = np.where(s > tol, 1 / s, 0).astype(a.dtype)
-        return (np.swapaxes(vh, -1, -2) * sinv[..., None, :]) @ np.swapaxes(u, -1, -2)
+        return (_adjoint(vh) * sinv[..., None, :]) @ _adjoint(u)
+
+
+def _adjoint(a):
+    return np.conj(np.swapaxes(a, -1, -2))
 
 
 class LinalgPinvBackward0(SavingNode):
@@ -117,14 +123,14 @@ class LinalgPinvBackward0(SavingNode):
     def backward(self, g):
         A, P = self.unpack()
         m, n = A._shape[-2:]
-        Ph, gh = P.mT, g.mT
+        Ph, gh = P.mH, g.mH
         if m <= n:
             K = gh @ P
             KPh = K @ Ph
-            return (-(P @ K).mT + KPh - (A @ P) @ KPh + (Ph @ P) @ (gh - K @ A),)
+            return (-(P @ K).mH + KPh - (A @ P) @ KPh + (Ph @ P) @ (gh - K @ A),)
         K = P @ gh
         PhK = Ph @ K
-        return (-(K @ P).mT + ((gh - A @ K) @ P) @ Ph + PhK - (PhK @ P) @ A,)
+        return (-(K @ P).mH + ((gh - A @ K) @ P) @ Ph + PhK - (PhK @ P) @ A,)
 
 
 def _float32_singular_values(a, s):
@@ -137,17 +143,13 @@ def _float32_singular_values(a, s):
     return np.linalg.svd(a, compute_uv=False) if s is None else s
 
 
-def _float_or_double(A, op="linalg.matrix_rank"):
-    if A.dtype.category == 3:
-        raise runtime(f"tensorsh: {op} of a complex tensor is not supported yet")
-    if A.dtype.name not in ("float32", "float64"):
+def _float_or_double(A):
+    if A.dtype.name not in ("float32", "float64", "complex64", "complex128"):
         raise runtime("This function doesn't handle types other than float and double")
 
 
 def _pinv_check(A, op="linalg.pinv"):
-    if A.dim() >= 2 and A.dtype.category == 3:
-        raise runtime(f"tensorsh: {op} of a complex tensor is not supported yet")
-    if A.dim() < 2 or A.dtype.name not in ("float32", "float64"):
+    if A.dim() < 2 or A.dtype.name not in ("float32", "float64", "complex64", "complex128"):
         shape = ", ".join(map(str, A._shape))
         raise runtime(f"{op}({dtypes.SCALAR_NAMES[A.dtype.name]}{{[{shape}]}}): expected a tensor with 2 or more "
                       f"dimensions of float, double, cfloat or cdouble types")
@@ -195,7 +197,7 @@ def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):  # (PyTo
     if rtol is None:
         rtol = 0.0 if atol is not None and atol > 0 else np.finfo(a.dtype).eps * max(m, n)
     atol = 0.0 if atol is None else atol
-    tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * s.max(-1, keepdims=True))
+    tol = np.maximum(s.dtype.type(atol), s.dtype.type(rtol) * s.max(-1, keepdims=True))
     return from_numpy(np.require((s > tol).sum(-1).astype(np.int64), requirements="C"), dtypes.int64)
 
 
@@ -449,7 +451,8 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if A.dtype is not B.dtype:
         raise runtime(f"{op}: Expected input and other to have the same dtype, but got input's dtype "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]} and other's dtype {dtypes.SCALAR_NAMES[B.dtype.name]}")
-    _float_or_double(A, "linalg.lstsq")
+    _float_or_double(A)
+    _refuse_complex("linalg.lstsq", A)
     vector = B.dim() == A.dim() - 1
     b = B._np[..., None] if vector else B._np
     if b.shape[-2] != A._shape[-2]:  # (B's size in its last dim when it is a vector)
