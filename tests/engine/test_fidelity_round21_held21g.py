@@ -120,6 +120,23 @@ for shape in [(3, 2), (2, 3), (2, 2)]:
     (P.real.sum() + P.imag.sum() + torch.linalg.matrix_norm(A, 'nuc')).backward()
     show(A.grad)
 """,
+"complex_qr_and_its_backward_tall_square_and_wide": ROUNDED + """
+M = torch.tensor([[1+1j, 2], [3j, 1-1j], [0, 2+2j]], dtype=torch.complex128)
+for mode in ['reduced', 'complete', 'r']:
+    Q, R = torch.linalg.qr(M, mode=mode)
+    print(mode, Q.shape, R.shape, Q.dtype, Q.stride(), R.stride())
+    show(Q); show(R)
+print(torch.linalg.qr(torch.zeros(0, 2, dtype=torch.cfloat)), torch.linalg.qr(M.mT, mode='r').R.shape)
+for shape in [(3, 2), (2, 3), (2, 2)]:
+    torch.manual_seed(0)
+    A = torch.randn(*shape, dtype=torch.complex128, requires_grad=True)
+    for loss in [lambda Q, R: (Q.real * torch.arange(Q.numel()).reshape(Q.shape)).sum() + (R.imag * torch.arange(R.numel()).reshape(R.shape)).sum(),
+                 lambda Q, R: (Q.abs() ** 2 * torch.arange(Q.numel()).reshape(Q.shape)).sum(),
+                 lambda Q, R: (R.real + 2 * R.imag).sum()]:
+        A.grad = None
+        loss(*torch.linalg.qr(A)).backward()
+        show(A.grad)
+""",
 }
 
 

@@ -427,17 +427,26 @@ class LinalgQrBackward0(InputNode):
         if gQ is None and gR is None:
             return (None,)
         if gQ is not None:
-            gA = gR @ R.mT - Q.mT @ gQ if gR is not None else -(Q.mT @ gQ)
+            gA = gR @ R.mH - Q.mH @ gQ if gR is not None else -(Q.mH @ gQ)
         else:
-            gA = gR @ R.mT
+            gA = gR @ R.mH
+        complex_ = Q.dtype.category == 3
         if m >= n:
             upper = gA.triu()
-            gA = Q @ (upper + upper.triu(1).mT)
+            if complex_:  # (syminvadj: X + X^H, its diagonal's real part halved: Re(X_ii))
+                sym = upper + upper.mH
+                gA = Q @ (sym - 0.5 * sym.diagonal(0, -2, -1).diag_embed())
+            else:
+                gA = Q @ (upper + upper.triu(1).mT)
             if gQ is not None:
                 gA = gA + gQ
-            return (solve_triangular(R.mT, gA, upper=False, left=False),)
-        gA = Q @ (-gA - (-gA).mT).tril()
-        gA = solve_triangular(R[..., :m].mT, gA, upper=False, left=False)
+            return (solve_triangular(R.mH, gA, upper=False, left=False),)
+        if complex_:  # (trilImInvAdjSkew: tril(X - X^H), its diagonal's imaginary part halved)
+            low = (-gA - (-gA).mH).tril()
+            gA = Q @ (low - 0.5j * low.diagonal(0, -2, -1).imag.diag_embed())
+        else:
+            gA = Q @ (-gA - (-gA).mT).tril()
+        gA = solve_triangular(R[..., :m].mH, gA, upper=False, left=False)
         from .joining import cat
         gA = cat([gA, gA.new_zeros(R._shape[:-1] + (n - m,))], -1)
         if gR is not None:
@@ -448,8 +457,8 @@ class LinalgQrBackward0(InputNode):
 def _qr(A, mode, result_type, op="linalg.qr"):
     _qr_mode(mode)
     check_matrix(op, A)
-    _floating(op, A)
-    _lapack_dtype("geqrf_cpu", A)
+    _floating(op, A, complex_ok=True)
+    _lapack_dtype("geqrf_cpu", A, complex_ok=True)
     m, n = A._shape[-2:]
     a = A._np
     if a.size == 0:
