@@ -137,6 +137,46 @@ for shape in [(3, 2), (2, 3), (2, 2)]:
         loss(*torch.linalg.qr(A)).backward()
         show(A.grad)
 """,
+"complex_lu_family_and_cholesky_solve_inverse": ROUNDED + """
+M = torch.tensor([[1+1j, 2, 0.5], [3j, 1-1j, 1], [0, 2+2j, -1j]], dtype=torch.complex128)
+LU, piv = torch.linalg.lu_factor(M)
+show(LU); print(piv)
+P, L, U = torch.linalg.lu(M)
+print(P.dtype); show(L); show(U)
+print(torch.linalg.lu_factor_ex(M[:2]).pivots); show(torch.linalg.lu(M[:, :2]).U); show(torch.lu_unpack(LU, piv).L)
+B = torch.tensor([[1+1j, 0], [2, 1j], [0, 3]], dtype=torch.complex128)
+for left in [True, False]:
+    for adj in [False, True]:
+        show(torch.linalg.lu_solve(LU, piv, B if left else B.mT, left=left, adjoint=adj))
+        LUg = LU.clone().requires_grad_(); Bg = B.clone().requires_grad_()
+        X = torch.linalg.lu_solve(LUg, piv, Bg if left else Bg.mT, left=left, adjoint=adj)
+        (X.real.sum() + 3 * X.imag.sum()).backward()
+        show(LUg.grad); show(Bg.grad)
+for shape in [(3, 3), (2, 3), (3, 2)]:
+    torch.manual_seed(0)
+    A = torch.randn(*shape, dtype=torch.complex128, requires_grad=True)
+    P, L, U = torch.linalg.lu(A)
+    (L.real.sum() + 2 * U.imag.sum() + (U.abs() ** 2).sum()).backward()
+    show(A.grad)
+    A.grad = None
+    LU2, piv2 = torch.linalg.lu_factor(A)
+    (LU2 * LU2).real.sum().backward()
+    show(A.grad)
+H = torch.tensor([[4, 2+1j, 1j], [2-1j, 5, 1], [-1j, 1, 3]], dtype=torch.complex128)
+L = torch.linalg.cholesky(H)
+show(torch.cholesky_solve(B, L)); show(torch.cholesky_solve(B, L.mH, upper=True))
+show(torch.cholesky_inverse(L)); show(torch.cholesky_inverse(L.mH, upper=True)); show(torch.cholesky(H, upper=True))
+Lg = L.clone().requires_grad_(); Bg = B.clone().requires_grad_()
+X = torch.cholesky_solve(Bg, Lg)
+(X.real.sum() + 2 * X.imag.sum()).backward()
+show(Lg.grad); show(Bg.grad)
+Lg.grad = None
+(torch.cholesky_inverse(Lg).abs() ** 2).sum().backward()
+show(Lg.grad)
+Hg = H.clone().requires_grad_()
+torch.cholesky(Hg).abs().sum().backward()
+show(Hg.grad)
+""",
 }
 
 

@@ -311,7 +311,7 @@ def cholesky_legacy(self, upper=False):
         out = from_numpy(np.empty(self._shape, self.dtype.np), self.dtype)
     else:
         check_square("cholesky", self)
-        _lapack_dtype("cholesky_cpu", self)
+        _lapack_dtype("cholesky_cpu", self, complex_ok=True)
         values, info = _cholesky_values(self, upper)
         if info.any():
             raise _not_pd("cholesky", info)
@@ -324,10 +324,11 @@ def cholesky_legacy(self, upper=False):
 def _cholesky_solve_values(b, u, upper):
     b, u, batch = _broadcast_pair(b, u)
     b, u = _batched(b), _batched(u)
+    uh = np.conj(np.swapaxes(u, -1, -2))
     if upper:  # U^H U X = B
-        x = _trsm(u, _trsm(np.swapaxes(u, -1, -2), b, False), True)
+        x = _trsm(u, _trsm(uh, b, False), True)
     else:  # L L^H X = B
-        x = _trsm(np.swapaxes(u, -1, -2), _trsm(u, b, False), True)
+        x = _trsm(uh, _trsm(u, b, False), True)
     return x.reshape(batch + b.shape[-2:])
 
 
@@ -340,8 +341,8 @@ class CholeskySolveBackward0(SavingNode):
         gB = cholesky_solve(g, L, self.upper)
         gL = None
         if self.next_functions[1][0] is not None:
-            common = gB @ X.mT
-            common = common + common.mT
+            common = gB @ X.mH
+            common = common + common.mH
             gL = _sum_batch(-(L @ common) if self.upper else -(common @ L), self.shapes[1])
         return _sum_batch(gB, self.shapes[0]), gL
 
@@ -361,7 +362,7 @@ def cholesky_solve(self, input2, upper=False):
         n = input2._shape[-1]
         raise runtime(f"Incompatible matrix sizes for cholesky_solve: each A matrix is {n} by {n} but each b matrix "
                       f"is {self._shape[-2]} by {self._shape[-1]}")
-    _lapack_dtype("cholesky_solve_cpu", self)
+    _lapack_dtype("cholesky_solve_cpu", self, complex_ok=True)
     _check_batch(self, input2)
     out = _fortran(_cholesky_solve_values(self._np, input2._np, upper), self.dtype)
     if needs_grad(self, input2):
@@ -385,7 +386,7 @@ class CholeskyInverseBackward0(SavingNode):
 
     def backward(self, g):
         L, X = self.unpack()
-        common = X @ ((g + g.mT) @ X)
+        common = X @ ((g + g.mH) @ X)
         return (-(L @ common) if self.upper else -(common @ L),)
 
 
@@ -393,7 +394,7 @@ class CholeskyInverseBackward0(SavingNode):
 def cholesky_inverse(self, upper=False):
     check_matrix("cholesky_inverse", self)
     check_square("cholesky_inverse", self)
-    _lapack_dtype("cholesky_inverse_out_cpu", self)
+    _lapack_dtype("cholesky_inverse_out_cpu", self, complex_ok=True)
     a = self._np
     eye = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
     out = _fortran(_cholesky_solve_values(eye, a, upper), self.dtype)
