@@ -368,17 +368,18 @@ def _expm(a):
     """ATen's mexp: by the 1-norm of each matrix, the Taylor polynomial of the least degree that is accurate, beyond
     them degree 18 of A / 2^s squared s times, in the input's precision."""
     batch = a.reshape((-1,) + a.shape[-2:])
-    thetas = _THETAS[a.dtype]
+    real = np.zeros(0, a.dtype).real.dtype.type  # (a complex matrix's norm and thresholds are real)
+    thetas = _THETAS[np.dtype(real)]
     out = np.empty_like(batch)
     with np.errstate(all="ignore"):
         norms = np.abs(batch).sum(-2).max(-1)
         for i, m in enumerate(batch):
             norm = norms[i]
-            degree = next((d for d, theta in zip((1, 2, 4, 8, 12), thetas) if norm <= a.dtype.type(theta)), None)
-            if degree is not None and not norm >= a.dtype.type(thetas[4]):
+            degree = next((d for d, theta in zip((1, 2, 4, 8, 12), thetas) if norm <= real(theta)), None)
+            if degree is not None and not norm >= real(thetas[4]):
                 out[i] = _taylor(m, degree)
                 continue
-            scale = int(max(0.0, np.ceil(np.log2(norm / a.dtype.type(thetas[5])))))
+            scale = int(max(0.0, np.ceil(np.log2(norm / real(thetas[5])))))
             result = _taylor(m / a.dtype.type(2.0 ** scale), 18)
             for _ in range(scale):
                 result = result @ result
@@ -395,14 +396,14 @@ class LinalgMatrixExpBackward0(SavingNode):
         A, = self.unpack()
         from .joining import cat
         n = A._shape[-1]
-        At = A.mT
+        At = A.mH
         meta = cat([cat([At, g], -1), cat([At.new_zeros(At._shape), At], -1)], -2)
         return (matrix_exp(meta)[..., :n, n:],)
 
 
 def matrix_exp(A):
     check_square("linalg.matrix_exp", A)
-    _floating("linalg.matrix_exp", A)
+    _floating("linalg.matrix_exp", A, complex_ok=True)
     if A._shape[-1] == 1:
         from .unary import exp
         return exp(A)
