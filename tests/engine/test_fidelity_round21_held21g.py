@@ -177,6 +177,36 @@ Hg = H.clone().requires_grad_()
 torch.cholesky(Hg).abs().sum().backward()
 show(Hg.grad)
 """,
+"complex_matrix_exp_and_lstsq_with_gradients": ROUNDED + """
+G = torch.tensor([[0, -1], [1, 0]], dtype=torch.complex128) * 1j
+print(torch.linalg.matrix_exp(G), torch.linalg.matrix_exp(torch.tensor([[1j * torch.pi]])))
+for scale in [0.01, 0.3, 1.0, 3.0, 20.0]:
+    torch.manual_seed(0)
+    show(torch.linalg.matrix_exp(torch.randn(3, 3, dtype=torch.complex128) * scale) / 10 ** int(scale))
+torch.manual_seed(0)
+A = (torch.randn(2, 2, dtype=torch.complex128) * 0.5).requires_grad_()
+E = torch.linalg.matrix_exp(A)
+print(type(E.grad_fn).__name__)
+(E.real.sum() + 2 * E.imag.sum()).backward()
+show(A.grad)
+print(torch.matrix_exp(torch.zeros(0, 0, dtype=torch.cfloat)), torch.linalg.matrix_exp(torch.zeros(2, 2, 2, dtype=torch.cfloat)))
+A = torch.tensor([[1+1j, 1], [1, 2j], [1, 3+1j]], dtype=torch.complex128)
+B = torch.tensor([[1.], [2j], [2]], dtype=torch.complex128)
+for driver in [None, 'gelsd', 'gelss', 'gels']:
+    res = torch.linalg.lstsq(A, B, driver=driver)
+    show(res.solution); show(res.residuals); print(res.rank); show(res.singular_values)
+print(torch.linalg.lstsq(A.to(torch.complex64), B.to(torch.complex64), driver='gelsd').singular_values.dtype)
+show(torch.linalg.lstsq(A.mT, B[:2]).solution)
+Ag = A.clone().requires_grad_(); Bg = B.clone().requires_grad_()
+X = torch.linalg.lstsq(Ag, Bg).solution
+(X.real.sum() + 2 * X.imag.sum()).backward()
+show(Ag.grad); show(Bg.grad)
+Bv = B[:, 0].clone().requires_grad_()
+torch.linalg.lstsq(Ag, Bv).solution.abs().sum().backward()
+show(Bv.grad)
+try: torch.linalg.lstsq(A, B.real)
+except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 

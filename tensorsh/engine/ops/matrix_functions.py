@@ -8,8 +8,7 @@ from ..errors import runtime
 from ..tensorimpl import Tensor
 from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
-from .decompositions import (_attach_many, _broadcast_pair, _dense, _floating, _fortran, _refuse_complex, check_svd_input,
-                             svdvals)
+from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _fortran, check_svd_input, svdvals
 from ..autocast import fp32_op
 
 
@@ -434,9 +433,9 @@ class LinalgLstsqBackward0(SavingNode):
         gA = gB = None
         if self.next_functions[0][0] is not None:
             node = LinalgPinvBackward0(A, P)
-            gA = node.backward(gX @ B.mT)[0]
+            gA = node.backward(gX @ B.mH)[0]
         if self.next_functions[1][0] is not None:
-            gB = P.mT @ gX
+            gB = P.mH @ gX
             if self.vector:
                 gB = gB.squeeze(-1)
         return gA, gB
@@ -453,7 +452,6 @@ def lstsq(A, B, rcond=None, *, driver=None):
         raise runtime(f"{op}: Expected input and other to have the same dtype, but got input's dtype "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]} and other's dtype {dtypes.SCALAR_NAMES[B.dtype.name]}")
     _float_or_double(A)
-    _refuse_complex("linalg.lstsq", A)
     vector = B.dim() == A.dim() - 1
     b = B._np[..., None] if vector else B._np
     if b.shape[-2] != A._shape[-2]:  # (B's size in its last dim when it is a vector)
@@ -464,11 +462,11 @@ def lstsq(A, B, rcond=None, *, driver=None):
     eps = np.finfo(a.dtype).eps
     rcond = eps * max(m, n) if rcond is None else rcond
     with np.errstate(all="ignore"):
-        u, s, vh = np.linalg.svd(a, full_matrices=False) if a.size else (None, np.zeros(batch + (0,), a.dtype), None)
+        u, s, vh = np.linalg.svd(a, full_matrices=False) if a.size else (None, np.zeros(batch + (0,), type(eps)), None)
         if a.size:
             keep = s > rcond * s[..., :1]
             sinv = np.where(keep, 1 / s, 0).astype(a.dtype)
-            x = (np.swapaxes(vh, -1, -2) * sinv[..., None, :]) @ (np.swapaxes(u, -1, -2) @ b)
+            x = (_adjoint(vh) * sinv[..., None, :]) @ (_adjoint(u) @ b)
             rank = keep.sum(-1)
         else:
             x = np.zeros(batch + (n, b.shape[-1]), a.dtype)
@@ -476,19 +474,18 @@ def lstsq(A, B, rcond=None, *, driver=None):
     X = _lstsq_solution(x, max(m, n), A.dtype)
     if vector:
         X = X.squeeze(-1)
-    dt = A.dtype
-    empty = from_numpy(np.zeros(0, dt.np), dt)
-    residuals = empty
+    dt, real = A.dtype, A.dtype.to_real()  # (residuals and singular values are real)
+    residuals = from_numpy(np.zeros(0, real.np), real)
     # (ATen: residuals only when m > n, not from gelsy, and for gelsd/gelss only when every matrix has rank n: the
     # squares of the rows n: of Q^T B that LAPACK leaves below the solution, summed)
     if m > n and driver != "gelsy" and a.size and (driver == "gels" or (rank == n).all()):
         q = np.linalg.qr(a, mode="complete")[0]
-        tail = np.swapaxes(q[..., :, n:], -1, -2) @ b
-        residuals = from_numpy(np.require((tail * tail).sum(-2), dt.np, requirements="C"), dt)
+        tail = _adjoint(q[..., :, n:]) @ b
+        residuals = from_numpy(np.require((tail * np.conj(tail)).real.sum(-2), real.np, requirements="C"), real)
     ranks = from_numpy(np.zeros(0, np.int64) if driver == "gels" else np.require(rank.astype(np.int64),
                                                                                    requirements="C"), dtypes.int64)
-    svals = from_numpy(np.require(s, dt.np, requirements="C"), dt) if driver in ("gelsd", "gelss") else \
-        from_numpy(np.zeros(0, dt.np), dt)
+    svals = from_numpy(np.require(s, real.np, requirements="C"), real) if driver in ("gelsd", "gelss") else \
+        from_numpy(np.zeros(0, real.np), real)
     outs = (X, residuals, ranks, svals)
     if needs_grad(A, B):
         _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, residuals), ((A, False), (B, False), (X, True)))
