@@ -41,9 +41,7 @@ def _refuse_complex(what, A):
         raise runtime(f"tensorsh: {what} of a complex tensor is not supported yet")
 
 
-def _floating(op, A, complex_ok=False):
-    if not complex_ok:
-        _refuse_complex(op, A)
+def _floating(op, A):
     if A.dtype.category < 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
@@ -52,11 +50,8 @@ def _floating(op, A, complex_ok=False):
 _LAPACK_TYPES = ("float32", "float64", "complex64", "complex128")
 
 
-def _lapack_dtype(kernel, A, complex_ok=False):
-    """The CPU kernels exist for float, double and their complex types (PyTorch's dispatch error otherwise);
-    complex: not yet where not `complex_ok`."""
-    if not complex_ok:
-        _refuse_complex(kernel, A)
+def _lapack_dtype(kernel, A):
+    """The CPU kernels exist for float, double and their complex types (PyTorch's dispatch error otherwise)."""
     if A.dtype.name not in _LAPACK_TYPES:
         raise not_implemented_for(kernel, A.dtype)
 
@@ -144,7 +139,7 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     check_matrix(op, A)
     check_matrix(op, B, "B")
     check_square(op, A)
-    _lapack_dtype("triangular_solve_cpu", A, complex_ok=True)
+    _lapack_dtype("triangular_solve_cpu", A)
     check_system(op, A._shape[-1], B._shape, left)
     dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
     x = _triangular_values(A._np.astype(dt.np, copy=False), B._np.astype(dt.np, copy=False), upper, left,
@@ -195,6 +190,7 @@ def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, 
                   "in a future PyTorch release.\ntorch.linalg.solve_triangular has its arguments reversed and does not "
                   "return a copy of one of the inputs.\nX = torch.triangular_solve(B, A).solution\nshould be replaced "
                   "with\nX = torch.linalg.solve_triangular(A, B).")
+    _refuse_complex("triangular_solve", self)
     _lapack_dtype("triangular_solve_cpu", self)
     a = np.swapaxes(A._np, -1, -2) if transpose else A._np
     x = _triangular_values(a, self._np, upper != transpose, True, unitriangular)
@@ -282,8 +278,8 @@ def _cholesky_backward(gL, upper, L):
 def cholesky_ex(A, *, upper=False, check_errors=False):
     op = "linalg.cholesky"
     check_square(op, A)
-    _floating(op, A, complex_ok=True)
-    _lapack_dtype("cholesky_cpu", A, complex_ok=True)
+    _floating(op, A)
+    _lapack_dtype("cholesky_cpu", A)
     values, info = _cholesky_values(A, upper)
     if check_errors and info.any():
         raise _not_pd("linalg.cholesky_ex", info)
@@ -311,7 +307,7 @@ def cholesky_legacy(self, upper=False):
         out = from_numpy(np.empty(self._shape, self.dtype.np), self.dtype)
     else:
         check_square("cholesky", self)
-        _lapack_dtype("cholesky_cpu", self, complex_ok=True)
+        _lapack_dtype("cholesky_cpu", self)
         values, info = _cholesky_values(self, upper)
         if info.any():
             raise _not_pd("cholesky", info)
@@ -362,7 +358,7 @@ def cholesky_solve(self, input2, upper=False):
         n = input2._shape[-1]
         raise runtime(f"Incompatible matrix sizes for cholesky_solve: each A matrix is {n} by {n} but each b matrix "
                       f"is {self._shape[-2]} by {self._shape[-1]}")
-    _lapack_dtype("cholesky_solve_cpu", self, complex_ok=True)
+    _lapack_dtype("cholesky_solve_cpu", self)
     _check_batch(self, input2)
     out = _fortran(_cholesky_solve_values(self._np, input2._np, upper), self.dtype)
     if needs_grad(self, input2):
@@ -394,7 +390,7 @@ class CholeskyInverseBackward0(SavingNode):
 def cholesky_inverse(self, upper=False):
     check_matrix("cholesky_inverse", self)
     check_square("cholesky_inverse", self)
-    _lapack_dtype("cholesky_inverse_out_cpu", self, complex_ok=True)
+    _lapack_dtype("cholesky_inverse_out_cpu", self)
     a = self._np
     eye = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
     out = _fortran(_cholesky_solve_values(eye, a, upper), self.dtype)
@@ -458,8 +454,8 @@ class LinalgQrBackward0(InputNode):
 def _qr(A, mode, result_type, op="linalg.qr"):
     _qr_mode(mode)
     check_matrix(op, A)
-    _floating(op, A, complex_ok=True)
-    _lapack_dtype("geqrf_cpu", A, complex_ok=True)
+    _floating(op, A)
+    _lapack_dtype("geqrf_cpu", A)
     m, n = A._shape[-2:]
     a = A._np
     if a.size == 0:
@@ -507,6 +503,7 @@ def geqrf(input):
         raise make("TypeError", f"geqrf(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if input.dim() < 2:
         raise runtime("torch.geqrf: input must have at least 2 dimensions.")
+    _refuse_complex("geqrf", input)
     if input.dtype not in (dtypes.float32, dtypes.float64):
         raise not_implemented_for("geqrf_cpu", input.dtype)
     h, tau = geqrf_values(input._np)
@@ -539,6 +536,7 @@ def householder_product(input, tau):
     if tau.dtype is not input.dtype:
         raise runtime(f"{op}: tau dtype {dtypes.SCALAR_NAMES[tau.dtype.name]} does not match input dtype "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
+    _refuse_complex("linalg.householder_product", input)
     if input.dtype not in (dtypes.float32, dtypes.float64):
         raise not_implemented_for("orgqr_cpu", input.dtype)
     if needs_grad(input, tau):
@@ -588,7 +586,7 @@ def _eigh_values(A, UPLO, op="linalg.eigh"):
     if UPLO not in ("L", "U"):
         raise runtime(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     check_square(op, A)
-    _lapack_dtype("linalg_eigh_cpu", A, complex_ok=True)
+    _lapack_dtype("linalg_eigh_cpu", A)
     if A._np.size == 0:
         return np.zeros(A._shape[:-1], A.dtype.to_real().np), np.zeros(A._shape, A.dtype.np)
     with np.errstate(all="ignore"):
@@ -751,8 +749,8 @@ class LinalgSvdBackward0(InputNode):
 
 def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
     check_matrix(op, A)
-    _floating(op, A, complex_ok=True)
-    _lapack_dtype("linalg_svd_cpu", A, complex_ok=True)
+    _floating(op, A)
+    _lapack_dtype("linalg_svd_cpu", A)
     m, n = A._shape[-2:]
     k = min(m, n)
     batch = A._shape[:-2]

@@ -137,7 +137,7 @@ def _lu_checks(A, pivot, name="linalg.lu_factor"):
     if A.dim() < 2:
         raise runtime(f"torch.lu_factor: Expected tensor with 2 or more dimensions. Got size: "
                       f"{list(A._shape)} instead")
-    _lapack_dtype("lu_cpu", A, complex_ok=True)
+    _lapack_dtype("lu_cpu", A)
     if not pivot:
         raise runtime(f"{name}: LU without pivoting is not implemented on the CPU")
 
@@ -317,7 +317,7 @@ def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
         raise runtime(f"{op}: The input tensor B must have at least 2 dimensions.")
     n = LU._shape[-1]
     check_system(op, n, B._shape, left)
-    _lapack_dtype("lu_solve_cpu", LU, complex_ok=True)
+    _lapack_dtype("lu_solve_cpu", LU)
     b = B._np if left else np.conj(np.swapaxes(B._np, -1, -2))  # (XA = B as A^H X^H = B^H)
     x = _getrs(LU._np, pivots._np, b, adjoint if left else not adjoint)
     out = _fortran(x, LU.dtype) if left else _dense(np.conj(np.swapaxes(x, -1, -2)), LU.dtype)

@@ -402,7 +402,7 @@ class LinalgMatrixExpBackward0(SavingNode):
 
 def matrix_exp(A):
     check_square("linalg.matrix_exp", A)
-    _floating("linalg.matrix_exp", A, complex_ok=True)
+    _floating("linalg.matrix_exp", A)
     if A._shape[-1] == 1:
         from .unary import exp
         return exp(A)
