@@ -207,6 +207,13 @@ show(Bv.grad)
 try: torch.linalg.lstsq(A, B.real)
 except Exception as e: print(type(e).__name__, e)
 """,
+"complex_matrix_products_have_no_negative_zero_parts": """
+A = torch.tensor([[-1., 0], [0, -1]]).to(torch.complex64)
+print(A @ A, torch.mm(A, A), torch.bmm(A[None], A[None]), torch.linalg.matrix_power(A * 1j, 4), A @ A[0], torch.dot(A[0], A[1]))
+z = torch.tensor([[complex(-0.0, -0.0), complex(-0.0, 0)]])
+print(torch.view_as_real(z @ torch.ones(2, 1, dtype=torch.complex64)).tolist(), torch.view_as_real(torch.outer(z[0], z[0])).tolist())
+print(torch.view_as_real(torch.matmul(z[None], torch.ones(3, 2, 1, dtype=torch.complex64))).tolist())
+""",
 }
 
 

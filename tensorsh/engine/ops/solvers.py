@@ -257,6 +257,13 @@ def _eye_like(A):
     return fresh(np.eye(A._shape[-1], dtype=A.dtype.np), A.dtype)
 
 
+def _sgn(z):
+    """c10's sgn: z / |z| as each part divided by the real |z| (numpy's complex division rounds otherwise); 0 at 0."""
+    r = np.abs(z)
+    safe = np.where(r == 0, 1, r)
+    return np.where(r == 0, 0, (z.real / safe) + 1j * (z.imag / safe)).astype(z.dtype)
+
+
 def _slogdet_values(a):
     """ATen's slogdet from getrf: the product of sgn(u_kk) (u/|u|, complex) times the pivots' sign, the sum of
     log|u_kk| in order (real)."""
@@ -268,7 +275,7 @@ def _slogdet_values(a):
     lu, _, _, swaps = _lu(a)
     with np.errstate(all="ignore"):
         diag = np.diagonal(lu, axis1=-2, axis2=-1)
-        sgn = np.where(diag == 0, 0, diag / np.abs(diag)) if np.iscomplexobj(diag) else np.sign(diag)
+        sgn = _sgn(diag) if np.iscomplexobj(diag) else np.sign(diag)
         sign = np.prod(sgn, axis=-1) * np.where(swaps % 2 == 1, -1, 1).astype(a.dtype)
         logabs = np.zeros(len(lu), real)
         for k in range(diag.shape[-1]):
