@@ -42,16 +42,17 @@ def _refuse_complex(what, A):
 
 
 def _floating(op, A):
-    _refuse_complex(op, A)
-    if A.dtype.category != 2:
+    if A.dtype.category < 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
 
 
+_LAPACK_TYPES = ("float32", "float64", "complex64", "complex128")
+
+
 def _lapack_dtype(kernel, A):
-    """The CPU kernels exist for float and double only (PyTorch's dispatch error otherwise); complex: not yet."""
-    _refuse_complex(kernel, A)
-    if A.dtype.name not in ("float32", "float64"):
+    """The CPU kernels exist for float, double and their complex types (PyTorch's dispatch error otherwise)."""
+    if A.dtype.name not in _LAPACK_TYPES:
         raise not_implemented_for(kernel, A.dtype)
 
 
@@ -119,10 +120,10 @@ class LinalgSolveTriangularBackward0(SavingNode):
 
     def backward(self, g):
         A, X = self.unpack()
-        gB = solve_triangular(A.mT, g, upper=not self.upper, left=self.left, unitriangular=self.unitriangular)
+        gB = solve_triangular(A.mH, g, upper=not self.upper, left=self.left, unitriangular=self.unitriangular)
         gA = None
         if self.next_functions[0][0] is not None:
-            gA = -(gB @ X.mT) if self.left else -(X.mT @ gB)
+            gA = -(gB @ X.mH) if self.left else -(X.mH @ gB)
             gA = gA.triu(int(self.unitriangular)) if self.upper else gA.tril(-int(self.unitriangular))
             gA = _sum_batch(gA, self.shapes[0])
         return gA, _sum_batch(gB, self.shapes[1]) if self.next_functions[1][0] is not None else None
@@ -138,7 +139,6 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     check_matrix(op, A)
     check_matrix(op, B, "B")
     check_square(op, A)
-    _refuse_complex(op, A)
     _lapack_dtype("triangular_solve_cpu", A)
     check_system(op, A._shape[-1], B._shape, left)
     dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
@@ -190,6 +190,7 @@ def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, 
                   "in a future PyTorch release.\ntorch.linalg.solve_triangular has its arguments reversed and does not "
                   "return a copy of one of the inputs.\nX = torch.triangular_solve(B, A).solution\nshould be replaced "
                   "with\nX = torch.linalg.solve_triangular(A, B).")
+    _refuse_complex("triangular_solve", self)
     _lapack_dtype("triangular_solve_cpu", self)
     a = np.swapaxes(A._np, -1, -2) if transpose else A._np
     x = _triangular_values(a, self._np, upper != transpose, True, unitriangular)
@@ -209,10 +210,11 @@ def _potrf(a):
     L = np.tril(a)
     n = a.shape[-1]
     info = np.zeros(len(a), np.int32)
+    conj = np.conj if np.iscomplexobj(a) else (lambda x: x)  # (zpotf2: the real part of a_jj - L_j. L_j.^H)
     with np.errstate(all="ignore"):
         for j in range(n):
             live = info == 0
-            d = L[:, j, j] - (L[:, j, :j] * L[:, j, :j]).sum(-1)
+            d = L[:, j, j].real - (L[:, j, :j] * conj(L[:, j, :j])).real.sum(-1)
             bad = live & ~(d > 0)
             info[bad] = j + 1
             L[bad, j, j] = d[bad]
@@ -220,7 +222,7 @@ def _potrf(a):
             if not live.any():
                 break
             root = np.sqrt(np.where(live, d, 1))
-            col = (L[:, j + 1:, j] - (L[:, j + 1:, :j] * L[:, j, None, :j]).sum(-1)) / root[:, None]
+            col = (L[:, j + 1:, j] - (L[:, j + 1:, :j] * conj(L[:, j, None, :j])).sum(-1)) / root[:, None]
             L[live, j, j] = root[live]
             L[live, j + 1:, j] = col[live]
     return L, info
@@ -236,8 +238,12 @@ def _not_pd(op, info):
 
 
 def _cholesky_values(A, upper):
-    L, info = _potrf(_batched(A._np))
+    """potrf: 'L' factors A's lower triangle; 'U' its upper one, the same steps as 'L' on A^T (transposed back)."""
+    a = np.swapaxes(A._np, -1, -2) if upper else A._np
+    L, info = _potrf(_batched(a))
     L = L.reshape(A._shape)
+    if np.iscomplexobj(L) and 3 <= L.shape[-1] <= 5:  # (MKL's kernel for these orders: measured on every input)
+        L[..., 1, 1].imag[...] = -0.
     return (np.swapaxes(L, -1, -2) if upper else L), info.reshape(A._shape[:-2])
 
 
@@ -314,10 +320,11 @@ def cholesky_legacy(self, upper=False):
 def _cholesky_solve_values(b, u, upper):
     b, u, batch = _broadcast_pair(b, u)
     b, u = _batched(b), _batched(u)
+    uh = np.conj(np.swapaxes(u, -1, -2))
     if upper:  # U^H U X = B
-        x = _trsm(u, _trsm(np.swapaxes(u, -1, -2), b, False), True)
+        x = _trsm(u, _trsm(uh, b, False), True)
     else:  # L L^H X = B
-        x = _trsm(np.swapaxes(u, -1, -2), _trsm(u, b, False), True)
+        x = _trsm(uh, _trsm(u, b, False), True)
     return x.reshape(batch + b.shape[-2:])
 
 
@@ -330,8 +337,8 @@ class CholeskySolveBackward0(SavingNode):
         gB = cholesky_solve(g, L, self.upper)
         gL = None
         if self.next_functions[1][0] is not None:
-            common = gB @ X.mT
-            common = common + common.mT
+            common = gB @ X.mH
+            common = common + common.mH
             gL = _sum_batch(-(L @ common) if self.upper else -(common @ L), self.shapes[1])
         return _sum_batch(gB, self.shapes[0]), gL
 
@@ -375,7 +382,7 @@ class CholeskyInverseBackward0(SavingNode):
 
     def backward(self, g):
         L, X = self.unpack()
-        common = X @ ((g + g.mT) @ X)
+        common = X @ ((g + g.mH) @ X)
         return (-(L @ common) if self.upper else -(common @ L),)
 
 
@@ -417,17 +424,26 @@ class LinalgQrBackward0(InputNode):
         if gQ is None and gR is None:
             return (None,)
         if gQ is not None:
-            gA = gR @ R.mT - Q.mT @ gQ if gR is not None else -(Q.mT @ gQ)
+            gA = gR @ R.mH - Q.mH @ gQ if gR is not None else -(Q.mH @ gQ)
         else:
-            gA = gR @ R.mT
+            gA = gR @ R.mH
+        complex_ = Q.dtype.category == 3
         if m >= n:
             upper = gA.triu()
-            gA = Q @ (upper + upper.triu(1).mT)
+            if complex_:  # (syminvadj: X + X^H, its diagonal's real part halved: Re(X_ii))
+                sym = upper + upper.mH
+                gA = Q @ (sym - 0.5 * sym.diagonal(0, -2, -1).diag_embed())
+            else:
+                gA = Q @ (upper + upper.triu(1).mT)
             if gQ is not None:
                 gA = gA + gQ
-            return (solve_triangular(R.mT, gA, upper=False, left=False),)
-        gA = Q @ (-gA - (-gA).mT).tril()
-        gA = solve_triangular(R[..., :m].mT, gA, upper=False, left=False)
+            return (solve_triangular(R.mH, gA, upper=False, left=False),)
+        if complex_:  # (trilImInvAdjSkew: tril(X - X^H), its diagonal's imaginary part halved)
+            low = (-gA - (-gA).mH).tril()
+            gA = Q @ (low - 0.5j * low.diagonal(0, -2, -1).imag.diag_embed())
+        else:
+            gA = Q @ (-gA - (-gA).mT).tril()
+        gA = solve_triangular(R[..., :m].mH, gA, upper=False, left=False)
         from .joining import cat
         gA = cat([gA, gA.new_zeros(R._shape[:-1] + (n - m,))], -1)
         if gR is not None:
@@ -487,6 +503,7 @@ def geqrf(input):
         raise make("TypeError", f"geqrf(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if input.dim() < 2:
         raise runtime("torch.geqrf: input must have at least 2 dimensions.")
+    _refuse_complex("geqrf", input)
     if input.dtype not in (dtypes.float32, dtypes.float64):
         raise not_implemented_for("geqrf_cpu", input.dtype)
     h, tau = geqrf_values(input._np)
@@ -519,6 +536,7 @@ def householder_product(input, tau):
     if tau.dtype is not input.dtype:
         raise runtime(f"{op}: tau dtype {dtypes.SCALAR_NAMES[tau.dtype.name]} does not match input dtype "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
+    _refuse_complex("linalg.householder_product", input)
     if input.dtype not in (dtypes.float32, dtypes.float64):
         raise not_implemented_for("orgqr_cpu", input.dtype)
     if needs_grad(input, tau):
@@ -550,24 +568,27 @@ class LinalgEighBackward0(InputNode):
         gL, gV = flowing
         L, V = self.unpack()
         if gV is None:
-            return ((V * gL.unsqueeze(-2)) @ V.mT,)
-        VhgV = V.mT @ gV
-        VhgV = 0.5 * (VhgV - VhgV.mT)
+            return ((V * gL.unsqueeze(-2)) @ V.mH,)
+        VhgV = V.mH @ gV
+        if V.dtype.category == 3:
+            _check_phase(np.diagonal(VhgV._np, 0, -2, -1), "linalg_eigh_backward")
+        VhgV = 0.5 * (VhgV - VhgV.mH)
         E = L.unsqueeze(-2) - L.unsqueeze(-1) + _eye(L._shape[-1], L)
         gA = VhgV / E
-        if gL is not None:
+        if gL is not None:  # (the diagonal is gL: a complex one's imaginary part, checked small, is dropped)
+            if gA.dtype.category == 3:
+                gA = gA - _diag_embed(gA.diagonal(0, -2, -1))
             gA = gA + _diag_embed(gL)
-        return (V @ (gA @ V.mT),)
+        return (V @ (gA @ V.mH),)
 
 
 def _eigh_values(A, UPLO, op="linalg.eigh"):
     if UPLO not in ("L", "U"):
         raise runtime(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
     check_square(op, A)
-    _refuse_complex(op, A)
     _lapack_dtype("linalg_eigh_cpu", A)
     if A._np.size == 0:
-        return np.zeros(A._shape[:-1], A.dtype.np), np.zeros(A._shape, A.dtype.np)
+        return np.zeros(A._shape[:-1], A.dtype.to_real().np), np.zeros(A._shape, A.dtype.np)
     with np.errstate(all="ignore"):
         return np.linalg.eigh(A._np, UPLO=UPLO)
 
@@ -575,7 +596,7 @@ def _eigh_values(A, UPLO, op="linalg.eigh"):
 @fp32_op
 def eigh(A, UPLO="L"):
     w, v = _eigh_values(A, UPLO)
-    L, V = _dense(w, A.dtype), _fortran(v, A.dtype)
+    L, V = _dense(w, A.dtype.to_real()), _fortran(v, A.dtype)
     if needs_grad(A):
         _attach_many(LinalgEighBackward0(A), (L, V), ((L, True), (V, True)))
     return Eigh((L, V))
@@ -584,7 +605,7 @@ def eigh(A, UPLO="L"):
 @fp32_op
 def eigvalsh(A, UPLO="L"):
     w, v = _eigh_values(A, UPLO)
-    L = _dense(w, A.dtype)
+    L = _dense(w, A.dtype.to_real())
     if needs_grad(A):  # (PyTorch computes the eigenvectors too when A requires grad, and saves them)
         node = LinalgEighBackward0(A)
         _attach_many(node, (L,), ((L, True), (_fortran(v, A.dtype), False)))
@@ -592,6 +613,13 @@ def eigvalsh(A, UPLO="L"):
 
 
 # ------------------------------------------------------------------ general eigendecomposition (geev)
+
+def _check_phase(diag, op):
+    """The loss may not depend on the eigenvectors' phases: Im(diag(V^H gV)) about 0."""
+    if not np.allclose(diag.imag, 0, rtol=1e-2, atol=1e-2):
+        raise runtime(f"{op}: The eigenvectors in the complex case are specified up to multiplication by e^{{i phi}}. "
+                      "The specified loss function depends on this quantity, so it is ill-defined.")
+
 
 class LinalgEigBackward0(LinalgEighBackward0):
     """linalg_eig_backward (not Hermitian) in FunctionsManual.cpp, computed in numpy: V^-H (the gradient projected
@@ -611,10 +639,7 @@ class LinalgEigBackward0(LinalgEighBackward0):
         else:
             VhgV = Vh @ gV._np
             diag = np.diagonal(VhgV, 0, -2, -1)
-            if not np.allclose(diag.imag, 0, rtol=1e-2, atol=1e-2):
-                raise runtime("linalg_eig_backward: The eigenvectors in the complex case are specified up to "
-                              "multiplication by e^{i phi}. The specified loss function depends on this quantity, so "
-                              "it is ill-defined.")
+            _check_phase(diag, "linalg_eig_backward")
             VhgV = VhgV - Vh @ (V * diag.real[..., None, :])
             E = np.conj(L)[..., None, :] - np.conj(L)[..., :, None]
             idx = np.arange(L.shape[-1])
@@ -686,10 +711,17 @@ class LinalgSvdBackward0(InputNode):
         m, n = U._shape[-2], Vh._shape[-1]
         if gU is None and gVh is None:
             return (U @ (gS.unsqueeze(-1) * Vh) if m >= n else (U * gS.unsqueeze(-2)) @ Vh,)
-        UhgU = None if gU is None else U.mT @ gU
-        UhgU = None if UhgU is None else UhgU - UhgU.mT
-        VhgV = None if gVh is None else Vh @ gVh.mT
-        VhgV = None if VhgV is None else VhgV - VhgV.mT
+        UhgU = None if gU is None else U.mH @ gU
+        UhgU = None if UhgU is None else UhgU - UhgU.mH
+        VhgV = None if gVh is None else Vh @ gVh.mH
+        VhgV = None if VhgV is None else VhgV - VhgV.mH
+        complex_ = U.dtype.category == 3
+        if complex_:  # (the loss may not depend on the phases: Im diag(U^H gU) = -Im diag(V^H gV))
+            im_u, im_v = (np.zeros(S._shape) if t is None else np.diagonal(t._np, 0, -2, -1).imag for t in (UhgU, VhgV))
+            if not np.allclose(im_u, -im_v, rtol=1e-2, atol=1e-2):
+                raise runtime("svd_backward: The singular vectors in the complex case are specified up to "
+                              "multiplication by e^{i phi}. The specified loss function depends on this phase term, "
+                              "making it ill-defined.")
         S2 = S * S
         E = S2.unsqueeze(-2) - S2.unsqueeze(-1) + _eye(k, S)
         if gU is not None and gVh is not None:
@@ -700,15 +732,17 @@ class LinalgSvdBackward0(InputNode):
             gA = S.unsqueeze(-1) * (VhgV / E)
         if gS is not None:
             gA = gA + _diag_embed(gS)
+        if complex_ and gU is not None:
+            gA = gA + (UhgU.diagonal(0, -2, -1) / (2. * S)).diag_embed()
         if m > n and gU is not None:
             gA = U @ gA
             gUSinv = gU / S.unsqueeze(-2)
-            gA = gA + gUSinv - U @ (U.mT @ gUSinv)
+            gA = gA + gUSinv - U @ (U.mH @ gUSinv)
             return (gA @ Vh,)
         if m < n and gVh is not None:
             gA = gA @ Vh
             SinvgVh = gVh / S.unsqueeze(-1)
-            gA = gA + SinvgVh - (SinvgVh @ Vh.mT) @ Vh
+            gA = gA + SinvgVh - (SinvgVh @ Vh.mH) @ Vh
             return (U @ gA,)
         return (U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh,)
 
@@ -722,7 +756,8 @@ def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
     batch = A._shape[:-2]
     if A._np.size == 0:
         mu, nv = (m, n) if full_matrices else (k, k)
-        return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)), np.zeros(batch + (k,), A.dtype.np),
+        return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)),
+                np.zeros(batch + (k,), A.dtype.to_real().np),
                 np.broadcast_to(np.eye(nv, n, dtype=A.dtype.np), batch + (nv, n)))
     check_svd_input(A._np)
     with np.errstate(all="ignore"):
@@ -745,7 +780,7 @@ def check_svd_input(a):
 @fp32_op
 def svd(A, full_matrices=True, *, driver=None):
     u, s, vh = _svd_values(A, full_matrices)
-    U, S, Vh = _fortran(u, A.dtype), _dense(s, A.dtype), _fortran(vh, A.dtype)
+    U, S, Vh = _fortran(u, A.dtype), _dense(s, A.dtype.to_real()), _fortran(vh, A.dtype)
     if needs_grad(A):
         node = LinalgSvdBackward0(A, full_matrices, S._shape[-1])
         _attach_many(node, (U, S, Vh), ((S, True), (U, True), (Vh, True)))
@@ -755,18 +790,18 @@ def svd(A, full_matrices=True, *, driver=None):
 @fp32_op
 def svdvals(A, *, driver=None):
     if not needs_grad(A):
-        return _dense(_svd_values(A, False, compute_uv=False)[1], A.dtype)
+        return _dense(_svd_values(A, False, compute_uv=False)[1], A.dtype.to_real())
     return svd(A, full_matrices=False)[1]  # (PyTorch computes U and Vh when A requires grad, for the backward)
 
 
 def svd_legacy(self, some=True, compute_uv=True):
-    """torch.svd / Tensor.svd: V (not Vh), as a transposed view of linalg.svd's Vh; zeros for U and V when
+    """torch.svd / Tensor.svd: V (not Vh), as a conjugate-transposed view of linalg.svd's Vh; zeros for U and V when
     compute_uv=False."""
     if self.dim() < 2:
         raise runtime(f"linalg.svd: input should have at least 2 dimensions, but has {self.dim()} dimensions instead")
     if compute_uv:
         U, S, Vh = svd(self, full_matrices=not some)
-        return LegacySVD((U, S, Vh.mT))
+        return LegacySVD((U, S, Vh.mH))
     S = svdvals(self)
     m, n = self._shape[-2:]
     batch = self._shape[:-2]

@@ -102,7 +102,10 @@ def _matmul_np(x, y):
         r = kernels.small_dot(x, y)
     if r is None and x.ndim == 2 and y.ndim == 2:
         r = kernels.blas_matmul(x, y)
-    return np.matmul(x, y) if r is None else r
+    r = np.matmul(x, y) if r is None else r
+    if np.iscomplexobj(r):  # (MKL's complex kernels sum from a +0 accumulator: no part is -0)
+        r = r + r.dtype.type(0)
+    return r
 
 
 def _mm_like(a, b, node_cls):

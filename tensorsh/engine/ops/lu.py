@@ -8,8 +8,9 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, warn_once
 from .args import check_matrix, check_square, check_system
 from .core import InputNode, _shape_list, attach, check_no_requires_grad, from_numpy, needs_grad, return_type
-from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _refuse_complex,
-                             _sum_batch, _trsm, solve_triangular)
+from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _sum_batch, _trsm,
+                             solve_triangular)
+from .solvers import _cabs1, _lu, _pivots
 
 LuFactor = return_type("linalg_lu_factor", ("LU", "pivots"))
 LuFactorEx = return_type("linalg_lu_factor_ex", ("LU", "pivots", "info"))
@@ -22,7 +23,6 @@ def _getrf(a):
     """getrf on batches (..., m, n): LU (the factors in one matrix), LAPACK's 1-based pivots, info. Square matrices
     go through solvers._lu (MKL's steps); a rectangular one through the same unblocked steps over min(m, n)
     columns."""
-    from .solvers import _lu, _pivots
     m, n = a.shape[-2:]
     k = min(m, n)
     batch = a.shape[:-2]
@@ -44,7 +44,7 @@ def _getf2(lu):
     one = lu.dtype.type(1)
     with np.errstate(all="ignore"):
         for k in range(min(m, n)):
-            p = k + np.argmax(np.abs(lu[:, k:, k]), axis=1)
+            p = k + np.argmax(_cabs1(lu[:, k:, k]), axis=1)
             lu[rows, k], lu[rows, p] = lu[rows, p], lu[rows, k].copy()
             perm[rows, k], perm[rows, p] = perm[rows, p], perm[rows, k].copy()
             pivot = lu[:, k, k]
@@ -79,29 +79,29 @@ def _lu_backward(gL, gU, P, L, U, pivot):
     m, n = L._shape[-2], U._shape[-1]
     from .joining import cat
     if m == n:
-        gA = None if gL is None else (L.mT @ gL).tril(-1)
+        gA = None if gL is None else (L.mH @ gL).tril(-1)
         if gU is not None:
-            gA = (gU @ U.mT).triu() if gA is None else gA + (gU @ U.mT).triu()
-        gA = solve_triangular(U.mT, gA, upper=False, left=False)
-        gA = solve_triangular(L.mT, gA, upper=True, left=True, unitriangular=True)
+            gA = (gU @ U.mH).triu() if gA is None else gA + (gU @ U.mH).triu()
+        gA = solve_triangular(U.mH, gA, upper=False, left=False)
+        gA = solve_triangular(L.mH, gA, upper=True, left=True, unitriangular=True)
     elif m < n:
-        gA = None if gL is None else L.mT @ gL
+        gA = None if gL is None else L.mH @ gL
         if gU is not None:
-            gA = -(gU.triu() @ U.mT) if gA is None else gA - gU.triu() @ U.mT
-        gA = solve_triangular(U[..., :m].mT, gA.tril(-1), upper=False, left=False)
+            gA = -(gU.triu() @ U.mH) if gA is None else gA - gU.triu() @ U.mH
+        gA = solve_triangular(U[..., :m].mH, gA.tril(-1), upper=False, left=False)
         if gU is not None:
             gA = cat([gA + gU[..., :m].triu(), gU[..., m:]], -1)
-        gA = solve_triangular(L.mT, gA, upper=True, left=True, unitriangular=True)
+        gA = solve_triangular(L.mH, gA, upper=True, left=True, unitriangular=True)
         if gU is None:
             gA = cat([gA, U[..., m:].new_zeros(U[..., m:]._shape)], -1)
     else:
-        gA = None if gU is None else gU @ U.mT
+        gA = None if gU is None else gU @ U.mH
         if gL is not None:
-            gA = -(L.mT @ gL.tril(-1)) if gA is None else gA - L.mT @ gL.tril(-1)
-        gA = solve_triangular(L[..., :n, :].mT, gA.triu(), upper=True, left=True, unitriangular=True)
+            gA = -(L.mH @ gL.tril(-1)) if gA is None else gA - L.mH @ gL.tril(-1)
+        gA = solve_triangular(L[..., :n, :].mH, gA.triu(), upper=True, left=True, unitriangular=True)
         if gL is not None:
             gA = cat([gA + gL[..., :n, :].tril(-1), gL[..., n:, :]], -2)
-        gA = solve_triangular(U.mT, gA, upper=False, left=False)
+        gA = solve_triangular(U.mH, gA, upper=False, left=False)
         if gL is None:
             gA = cat([gA, L[..., n:, :].new_zeros(L[..., n:, :]._shape)], -2)
     return P @ gA if pivot else gA
@@ -137,7 +137,6 @@ def _lu_checks(A, pivot, name="linalg.lu_factor"):
     if A.dim() < 2:
         raise runtime(f"torch.lu_factor: Expected tensor with 2 or more dimensions. Got size: "
                       f"{list(A._shape)} instead")
-    _refuse_complex(name, A)
     _lapack_dtype("lu_cpu", A)
     if not pivot:
         raise runtime(f"{name}: LU without pivoting is not implemented on the CPU")
@@ -258,7 +257,7 @@ def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
 
 
 def _getrs(lu, ipiv, b, adjoint):
-    """getrs on broadcast batches: the pivots' interchanges, then L (unit) and U, or their transposes (A^T X = B)."""
+    """getrs on broadcast batches: the pivots' interchanges, then L (unit) and U, or their adjoints (A^H X = B)."""
     lu, b, batch = _broadcast_pair(lu, b)
     ipiv = np.broadcast_to(ipiv, batch + ipiv.shape[-1:]).reshape(-1, ipiv.shape[-1])
     lu, x = _batched(lu), _batched(b)
@@ -269,7 +268,7 @@ def _getrs(lu, ipiv, b, adjoint):
             x[rows, j], x[rows, p] = x[rows, p], x[rows, j].copy()
         x = _trsm(lu, _trsm(lu, x, False, unit=True), True)
     else:
-        t = np.swapaxes(lu, -1, -2)
+        t = np.conj(np.swapaxes(lu, -1, -2))
         x = _trsm(t, _trsm(t, x, False), True, unit=True)
         for j in range(ipiv.shape[-1] - 1, -1, -1):
             p = ipiv[:, j] - 1
@@ -295,13 +294,13 @@ class LinalgLuSolveBackward0(Node):
         if self.next_functions[0][0] is not None:
             P, L, U = lu_unpack(LU, pivots)
             if left != adjoint:
-                gR = solve_triangular(U.mT, -(gX if left else gX.mT) @ (X.mT if left else X), upper=False)
-                gL = solve_triangular(L.mT, gR @ U.mT, upper=True, left=True, unitriangular=True).tril(-1)
+                gR = solve_triangular(U.mH, -(gX if left else gX.mH) @ (X.mH if left else X), upper=False)
+                gL = solve_triangular(L.mH, gR @ U.mH, upper=True, left=True, unitriangular=True).tril(-1)
                 gLU = gL + gR.triu()
             else:
-                gR = -(P.mT @ (X if left else X.mT) @ (gX.mT if left else gX) @ P)
-                gR = solve_triangular(L.mT, gR, upper=True, left=False, unitriangular=True)
-                gU = solve_triangular(U.mT, L.mT @ gR, upper=False, left=False).triu()
+                gR = -(P.mH @ (X if left else X.mH) @ (gX.mH if left else gX) @ P)
+                gR = solve_triangular(L.mH, gR, upper=True, left=False, unitriangular=True)
+                gU = solve_triangular(U.mH, L.mH @ gR, upper=False, left=False).triu()
                 gLU = gR.tril(-1) + gU
             gLU = _sum_batch(gLU, self.shapes[0])
         return gLU, gB
@@ -319,9 +318,9 @@ def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
     n = LU._shape[-1]
     check_system(op, n, B._shape, left)
     _lapack_dtype("lu_solve_cpu", LU)
-    b = B._np if left else np.swapaxes(B._np, -1, -2)
+    b = B._np if left else np.conj(np.swapaxes(B._np, -1, -2))  # (XA = B as A^H X^H = B^H)
     x = _getrs(LU._np, pivots._np, b, adjoint if left else not adjoint)
-    out = _fortran(x, LU.dtype) if left else _dense(np.swapaxes(x, -1, -2), LU.dtype)
+    out = _fortran(x, LU.dtype) if left else _dense(np.conj(np.swapaxes(x, -1, -2)), LU.dtype)
     if needs_grad(LU, B):
         attach(out, LinalgLuSolveBackward0(LU, pivots, B, out, left, adjoint))
     return out

@@ -91,6 +91,7 @@ def _pinv_values(a, atol, rtol, hermitian):
     """ATen's linalg_pinv: singular values (or |eigenvalues|) above max(atol, rtol * largest) inverted."""
     m, n = a.shape[-2:]
     eps = np.finfo(a.dtype).eps
+    real = type(eps)  # (the tolerances compare real singular values or eigenvalues)
     if rtol is None:
         rtol = 0.0 if atol is not None and atol > 0 else eps * max(m, n)
     atol = 0.0 if atol is None else atol
@@ -98,16 +99,20 @@ def _pinv_values(a, atol, rtol, hermitian):
         if hermitian:
             w, v = np.linalg.eigh(a)
             top = np.abs(w).max(-1, keepdims=True)
-            tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
+            tol = np.maximum(real(atol), real(rtol) * top)
             winv = np.where(np.abs(w) > tol, 1 / w, 0).astype(a.dtype)
-            return (v * winv[..., None, :]) @ np.swapaxes(v, -1, -2)
+            return (v * winv[..., None, :]) @ _adjoint(v)
         check_svd_input(a)
         u, s, vh = np.linalg.svd(a, full_matrices=False)
         s = _float32_singular_values(a, s)
         top = s[..., :1]
-        tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * top)
+        tol = np.maximum(real(atol), real(rtol) * top)
         sinv = np.where(s > tol, 1 / s, 0).astype(a.dtype)
-        return (np.swapaxes(vh, -1, -2) * sinv[..., None, :]) @ np.swapaxes(u, -1, -2)
+        return (_adjoint(vh) * sinv[..., None, :]) @ _adjoint(u)
+
+
+def _adjoint(a):
+    return np.conj(np.swapaxes(a, -1, -2))
 
 
 class LinalgPinvBackward0(SavingNode):
@@ -117,14 +122,14 @@ class LinalgPinvBackward0(SavingNode):
     def backward(self, g):
         A, P = self.unpack()
         m, n = A._shape[-2:]
-        Ph, gh = P.mT, g.mT
+        Ph, gh = P.mH, g.mH
         if m <= n:
             K = gh @ P
             KPh = K @ Ph
-            return (-(P @ K).mT + KPh - (A @ P) @ KPh + (Ph @ P) @ (gh - K @ A),)
+            return (-(P @ K).mH + KPh - (A @ P) @ KPh + (Ph @ P) @ (gh - K @ A),)
         K = P @ gh
         PhK = Ph @ K
-        return (-(K @ P).mT + ((gh - A @ K) @ P) @ Ph + PhK - (PhK @ P) @ A,)
+        return (-(K @ P).mH + ((gh - A @ K) @ P) @ Ph + PhK - (PhK @ P) @ A,)
 
 
 def _float32_singular_values(a, s):
@@ -137,17 +142,13 @@ def _float32_singular_values(a, s):
     return np.linalg.svd(a, compute_uv=False) if s is None else s
 
 
-def _float_or_double(A, op="linalg.matrix_rank"):
-    if A.dtype.category == 3:
-        raise runtime(f"tensorsh: {op} of a complex tensor is not supported yet")
-    if A.dtype.name not in ("float32", "float64"):
+def _float_or_double(A):
+    if A.dtype.name not in ("float32", "float64", "complex64", "complex128"):
         raise runtime("This function doesn't handle types other than float and double")
 
 
 def _pinv_check(A, op="linalg.pinv"):
-    if A.dim() >= 2 and A.dtype.category == 3:
-        raise runtime(f"tensorsh: {op} of a complex tensor is not supported yet")
-    if A.dim() < 2 or A.dtype.name not in ("float32", "float64"):
+    if A.dim() < 2 or A.dtype.name not in ("float32", "float64", "complex64", "complex128"):
         shape = ", ".join(map(str, A._shape))
         raise runtime(f"{op}({dtypes.SCALAR_NAMES[A.dtype.name]}{{[{shape}]}}): expected a tensor with 2 or more "
                       f"dimensions of float, double, cfloat or cdouble types")
@@ -195,7 +196,7 @@ def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):  # (PyTo
     if rtol is None:
         rtol = 0.0 if atol is not None and atol > 0 else np.finfo(a.dtype).eps * max(m, n)
     atol = 0.0 if atol is None else atol
-    tol = np.maximum(a.dtype.type(atol), a.dtype.type(rtol) * s.max(-1, keepdims=True))
+    tol = np.maximum(s.dtype.type(atol), s.dtype.type(rtol) * s.max(-1, keepdims=True))
     return from_numpy(np.require((s > tol).sum(-1).astype(np.int64), requirements="C"), dtypes.int64)
 
 
@@ -366,17 +367,18 @@ def _expm(a):
     """ATen's mexp: by the 1-norm of each matrix, the Taylor polynomial of the least degree that is accurate, beyond
     them degree 18 of A / 2^s squared s times, in the input's precision."""
     batch = a.reshape((-1,) + a.shape[-2:])
-    thetas = _THETAS[a.dtype]
+    real = np.zeros(0, a.dtype).real.dtype.type  # (a complex matrix's norm and thresholds are real)
+    thetas = _THETAS[np.dtype(real)]
     out = np.empty_like(batch)
     with np.errstate(all="ignore"):
         norms = np.abs(batch).sum(-2).max(-1)
         for i, m in enumerate(batch):
             norm = norms[i]
-            degree = next((d for d, theta in zip((1, 2, 4, 8, 12), thetas) if norm <= a.dtype.type(theta)), None)
-            if degree is not None and not norm >= a.dtype.type(thetas[4]):
+            degree = next((d for d, theta in zip((1, 2, 4, 8, 12), thetas) if norm <= real(theta)), None)
+            if degree is not None and not norm >= real(thetas[4]):
                 out[i] = _taylor(m, degree)
                 continue
-            scale = int(max(0.0, np.ceil(np.log2(norm / a.dtype.type(thetas[5])))))
+            scale = int(max(0.0, np.ceil(np.log2(norm / real(thetas[5])))))
             result = _taylor(m / a.dtype.type(2.0 ** scale), 18)
             for _ in range(scale):
                 result = result @ result
@@ -393,7 +395,7 @@ class LinalgMatrixExpBackward0(SavingNode):
         A, = self.unpack()
         from .joining import cat
         n = A._shape[-1]
-        At = A.mT
+        At = A.mH
         meta = cat([cat([At, g], -1), cat([At.new_zeros(At._shape), At], -1)], -2)
         return (matrix_exp(meta)[..., :n, n:],)
 
@@ -431,9 +433,9 @@ class LinalgLstsqBackward0(SavingNode):
         gA = gB = None
         if self.next_functions[0][0] is not None:
             node = LinalgPinvBackward0(A, P)
-            gA = node.backward(gX @ B.mT)[0]
+            gA = node.backward(gX @ B.mH)[0]
         if self.next_functions[1][0] is not None:
-            gB = P.mT @ gX
+            gB = P.mH @ gX
             if self.vector:
                 gB = gB.squeeze(-1)
         return gA, gB
@@ -449,7 +451,7 @@ def lstsq(A, B, rcond=None, *, driver=None):
     if A.dtype is not B.dtype:
         raise runtime(f"{op}: Expected input and other to have the same dtype, but got input's dtype "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]} and other's dtype {dtypes.SCALAR_NAMES[B.dtype.name]}")
-    _float_or_double(A, "linalg.lstsq")
+    _float_or_double(A)
     vector = B.dim() == A.dim() - 1
     b = B._np[..., None] if vector else B._np
     if b.shape[-2] != A._shape[-2]:  # (B's size in its last dim when it is a vector)
@@ -460,11 +462,11 @@ def lstsq(A, B, rcond=None, *, driver=None):
     eps = np.finfo(a.dtype).eps
     rcond = eps * max(m, n) if rcond is None else rcond
     with np.errstate(all="ignore"):
-        u, s, vh = np.linalg.svd(a, full_matrices=False) if a.size else (None, np.zeros(batch + (0,), a.dtype), None)
+        u, s, vh = np.linalg.svd(a, full_matrices=False) if a.size else (None, np.zeros(batch + (0,), type(eps)), None)
         if a.size:
             keep = s > rcond * s[..., :1]
             sinv = np.where(keep, 1 / s, 0).astype(a.dtype)
-            x = (np.swapaxes(vh, -1, -2) * sinv[..., None, :]) @ (np.swapaxes(u, -1, -2) @ b)
+            x = (_adjoint(vh) * sinv[..., None, :]) @ (_adjoint(u) @ b)
             rank = keep.sum(-1)
         else:
             x = np.zeros(batch + (n, b.shape[-1]), a.dtype)
@@ -472,19 +474,18 @@ def lstsq(A, B, rcond=None, *, driver=None):
     X = _lstsq_solution(x, max(m, n), A.dtype)
     if vector:
         X = X.squeeze(-1)
-    dt = A.dtype
-    empty = from_numpy(np.zeros(0, dt.np), dt)
-    residuals = empty
+    dt, real = A.dtype, A.dtype.to_real()  # (residuals and singular values are real)
+    residuals = from_numpy(np.zeros(0, real.np), real)
     # (ATen: residuals only when m > n, not from gelsy, and for gelsd/gelss only when every matrix has rank n: the
     # squares of the rows n: of Q^T B that LAPACK leaves below the solution, summed)
     if m > n and driver != "gelsy" and a.size and (driver == "gels" or (rank == n).all()):
         q = np.linalg.qr(a, mode="complete")[0]
-        tail = np.swapaxes(q[..., :, n:], -1, -2) @ b
-        residuals = from_numpy(np.require((tail * tail).sum(-2), dt.np, requirements="C"), dt)
+        tail = _adjoint(q[..., :, n:]) @ b
+        residuals = from_numpy(np.require((tail * np.conj(tail)).real.sum(-2), real.np, requirements="C"), real)
     ranks = from_numpy(np.zeros(0, np.int64) if driver == "gels" else np.require(rank.astype(np.int64),
                                                                                    requirements="C"), dtypes.int64)
-    svals = from_numpy(np.require(s, dt.np, requirements="C"), dt) if driver in ("gelsd", "gelss") else \
-        from_numpy(np.zeros(0, dt.np), dt)
+    svals = from_numpy(np.require(s, real.np, requirements="C"), real) if driver in ("gelsd", "gelss") else \
+        from_numpy(np.zeros(0, real.np), real)
     outs = (X, residuals, ranks, svals)
     if needs_grad(A, B):
         _attach_many(LinalgLstsqBackward0(A, B, X, vector), (X, residuals), ((A, False), (B, False), (X, True)))

@@ -14,6 +14,7 @@ from .args import check_square, check_system
 from .comparison import where
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
+from .decompositions import _trsm
 from .householder import _fortran
 from ..autocast import fp32_op
 
@@ -27,9 +28,7 @@ def _square(op, A, low_precision=False):
     """A batch of square matrices of floating point numbers; float16 and bfloat16 refused as checkFloatingOrComplex
     does (`low_precision` False) or left for the LU kernel's dispatch (lu_factor_ex's)."""
     check_square(op, A)
-    if A.dtype.category == 3:
-        raise runtime(f"tensorsh: {op} of a complex tensor is not supported yet")
-    if A.dtype.category != 2:
+    if A.dtype.category < 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]}")
     if A.dtype.itemsize == 2 and not low_precision:
@@ -57,7 +56,7 @@ def _lu(a):
     one = lu.dtype.type(1)
     with np.errstate(all="ignore"):
         for k in range(n):
-            p = k + np.argmax(np.abs(lu[:, k:, k]), axis=1)
+            p = k + np.argmax(_cabs1(lu[:, k:, k]), axis=1)
             swap = p != k
             swaps += swap
             lu[rows, k], lu[rows, p] = lu[rows, p], lu[rows, k].copy()
@@ -66,13 +65,18 @@ def _lu(a):
             zero = pivot == 0
             info[(info == 0) & zero] = k + 1
             safe = np.where(zero, one, pivot)  # (a zero pivot: the column is left as it is)
-            if k == n - 2 and n <= 4:  # MKL's small kernels divide the last single element (measured: 100%)
+            if k == n - 2 and n <= 4 and not np.iscomplexobj(lu):  # MKL's small kernels divide the last single element (measured: 100%)
                 lu[:, k + 1:, k] = np.where(zero[:, None], lu[:, k + 1:, k], lu[:, k + 1:, k] / safe[:, None])
             else:
                 lu[:, k + 1:, k] *= np.where(zero, one, one / safe)[:, None]
             for i in range(k + 1, n):
                 lu[:, i, k + 1:] = lu[:, i, k + 1:] - lu[:, i, k, None] * lu[:, k, k + 1:]
     return lu, perm, info, swaps
+
+
+def _cabs1(x):
+    """The pivot's size as i?amax compares it: |re| + |im| for complex (zgetrf's izamax)."""
+    return np.abs(x.real) + np.abs(x.imag) if np.iscomplexobj(x) else np.abs(x)
 
 
 def _pivots(perm, m, k):
@@ -123,6 +127,24 @@ def _solve_values(a, b, perturb=False):
     return x.reshape(b.shape), info.reshape(a.shape[:-2])
 
 
+def _adjoint_solve_values(a, b, perturb=False):
+    """X with A^H X = B from A's own LU (lu_solve's adjoint=True), or from A^T's when A is real (ATen factors a
+    contiguous real A's transpose: det(A^T) = det(A)); `perturb` as _solve_values'."""
+    if not np.iscomplexobj(a):
+        return _solve_values(np.swapaxes(a, -1, -2), b, perturb)[0]
+    lu, perm, _, _ = _lu(a)
+    if perturb:
+        diag = np.diagonal(lu, axis1=-2, axis2=-1)
+        diag.setflags(write=True)
+        diag[diag == 0] = np.finfo(a.dtype).eps
+    # A = P L U: U^H L^H (P^T X) = B, getrs' adjoint order
+    lu_h = np.conj(np.swapaxes(lu, -1, -2))
+    w = _trsm(lu_h, _trsm(lu_h, b.reshape((len(lu),) + b.shape[-2:]), upper=False), upper=True, unit=True)
+    x = np.empty_like(w)
+    np.put_along_axis(x, perm[:, :, None], w, 1)
+    return x.reshape(b.shape)
+
+
 def _inverse_values(a):
     """A's inverse, as ATen's linalg_inv_ex computes it (a solve against the identity), and getrf's info."""
     return _solve_values(a, np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape))
@@ -139,7 +161,7 @@ def _singular_error(op, info):
 def _det_values(a):
     """ATen's det from getrf: U's diagonal multiplied in order, negated for an odd number of row swaps (of A^T's LU
     when A is contiguous: LAPACK reads a row-major A as A^T, and det(A^T) = det(A))."""
-    if a.shape[-1] > _SMALL:
+    if a.shape[-1] > _SMALL and not np.iscomplexobj(a):  # (complex: U's diagonal in order at any size)
         with np.errstate(all="ignore"):
             return np.array(np.linalg.det(a), a.dtype)
     lu, _, _, swaps = _lu(a)
@@ -159,7 +181,7 @@ class LinalgInvExBackward0(SavingNode):
 
     def backward(self, g):
         inv, = self.unpack()
-        inv_h = inv.mT
+        inv_h = inv.mH
         return (-(inv_h @ (g @ inv_h)),)
 
 
@@ -199,13 +221,13 @@ class LinalgDetBackward0(Node):
         A, LU, pivots, det = self.unpack()
         if not A._np.size:
             return (fresh(np.zeros(A._shape, A.dtype.np), A.dtype),)
-        d = (g * det).unsqueeze(-1).expand(A._shape[:-1]).diag_embed()
+        d = (g * det.conj()).unsqueeze(-1).expand(A._shape[:-1]).diag_embed()
         if not autograd._grad_enabled[0]:
-            x, _ = _solve_values(np.swapaxes(A._np, -1, -2), d._np, perturb=True)
+            x = _adjoint_solve_values(A._np, d._np, perturb=True)
             return (fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype),)
         singular = np.abs(det._np) < 100. * float(np.finfo(A.dtype.np).eps)
         if not singular.any():
-            return (solve(A.mT, d),)
+            return (solve(A.mH, d),)
         if singular.all():
             return (_det_backward_singular(A, g),)
         # (masked_fmap: each batch element by its formula, written into an empty result by index_put_)
@@ -213,7 +235,7 @@ class LinalgDetBackward0(Node):
         out = fresh(np.empty(A._shape, A.dtype.np), A.dtype)
         out.index_put_((mask,), _det_backward_singular(A[mask], g[mask]))
         inv = mask.logical_not()
-        return (out.index_put_((inv,), solve(A[inv].mT, d[inv])),)
+        return (out.index_put_((inv,), solve(A[inv].mH, d[inv])),)
 
 
 def _det_backward_singular(A, g):
@@ -221,8 +243,8 @@ def _det_backward_singular(A, g):
     without division, as prod_safe_zeros_backward)."""
     from .joining import cat
     U, S, V = A.svd()  # (torch.svd: linalg.svd's node, V = Vh^T)
-    Vh = V.mT
-    alpha = det(U) * det(Vh)
+    Vh = V.mH
+    alpha = (det(U) * det(Vh)).conj()
     ones = fresh(np.ones(S._shape[:-1] + (1,), S.dtype.np), S.dtype)
     n = S._shape[-1]
     before = cat([ones, S.narrow(-1, 0, n - 1)], -1).cumprod(-1)
@@ -235,26 +257,42 @@ def _eye_like(A):
     return fresh(np.eye(A._shape[-1], dtype=A.dtype.np), A.dtype)
 
 
+def _sgn(z):
+    """c10's sgn: z / |z| as each part divided by the real |z| (numpy's complex division rounds otherwise); 0 at 0."""
+    r = np.abs(z)
+    safe = np.where(r == 0, 1, r)
+    return np.where(r == 0, 0, (z.real / safe) + 1j * (z.imag / safe)).astype(z.dtype)
+
+
 def _slogdet_values(a):
-    """ATen's slogdet from getrf: the signs of U's diagonal and the pivots', the sum of log|u_kk| in order."""
-    if a.shape[-1] > _SMALL:
+    """ATen's slogdet from getrf: the product of sgn(u_kk) (u/|u|, complex) times the pivots' sign, the sum of
+    log|u_kk| in order (real)."""
+    real = np.zeros(0, a.dtype).real.dtype
+    if a.shape[-1] > _SMALL and not np.iscomplexobj(a):
         with np.errstate(all="ignore"):
             sign, logabs = np.linalg.slogdet(a)
-        return sign.astype(a.dtype), logabs.astype(a.dtype)
+        return sign.astype(a.dtype), logabs.astype(real)
     lu, _, _, swaps = _lu(a)
     with np.errstate(all="ignore"):
         diag = np.diagonal(lu, axis1=-2, axis2=-1)
-        sign = np.where(swaps % 2 == 1, -1, 1).astype(a.dtype) * np.prod(np.sign(diag), axis=-1)
-        logabs = np.zeros(len(lu), a.dtype)
+        sgn = _sgn(diag) if np.iscomplexobj(diag) else np.sign(diag)
+        sign = np.prod(sgn, axis=-1) * np.where(swaps % 2 == 1, -1, 1).astype(a.dtype)
+        logabs = np.zeros(len(lu), real)
         for k in range(diag.shape[-1]):
             logabs = logabs + np.log(np.abs(diag[:, k]))
     return sign.reshape(a.shape[:-2]), logabs.reshape(a.shape[:-2])
 
 
+def _lu_input(A):
+    """The matrix ATen's det/slogdet factor: a contiguous real A's transpose (F-contiguous, det(A^T) = det(A)),
+    else A."""
+    return np.swapaxes(A._np, -1, -2) if A.is_contiguous() and A.dtype.category != 3 else A._np
+
+
 def det(A):
     _square("linalg.det", A, True)
     _lu_dispatch(A)
-    a = np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np
+    a = _lu_input(A)
     out = fresh(np.require(_det_values(a), requirements="C"), A.dtype)
     if needs_grad(A):  # (the LU of the matrix LAPACK was given, saved for the backward)
         lu, ipiv = a, np.zeros(a.shape[:-1], np.int32)
@@ -266,27 +304,33 @@ def det(A):
 
 
 class LinalgSlogdetBackward0(InputNode):
-    """A: grad_logabsdet * A^{-H} (the sign of a real determinant has no gradient), as slogdet_backward: with grad
-    mode a linalg.solve (a singular A refused), without it an lu_solve (a singular one's gradient inf/NaN)."""
+    """A: g A^{-H} with g = grad_logabsdet (the sign of a real determinant has no gradient; of a complex one its
+    phase adds -i Im(conj(grad_sign) sign)), as slogdet_backward: with grad mode a linalg.solve (a singular A
+    refused), without it an lu_solve (a singular one's gradient inf/NaN)."""
     n_outputs = 2
     saved_names = ("A", "sign")
 
     def backward(self, grads):
-        g = grads[1]
+        g_sign, g = grads
+        A, sign = self.unpack()
+        if A.dtype.category == 3 and g_sign is not None:
+            from .real_complex import complex_
+            phase = -(g_sign.conj() * sign).imag
+            g = complex_(g if g is not None else phase.new_zeros(()).expand(phase._shape), phase)
         if g is None:
             return (None,)
-        A, _ = self.unpack()
         d = g.unsqueeze(-1).unsqueeze(-1) * _eye_like(A)
         if autograd._grad_enabled[0]:
-            return (solve(A.mT, d),)
-        x, _ = _solve_values(np.swapaxes(A._np, -1, -2), np.array(np.broadcast_to(d._np, A._shape)))
+            return (solve(A.mH, d),)
+        x = _adjoint_solve_values(A._np, np.array(np.broadcast_to(d._np, A._shape)))
         return (fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype),)
 
 
 def _slogdet(A, op, result_type):
     _square(op, A)
-    sign, logabs = _slogdet_values(np.swapaxes(A._np, -1, -2) if A.is_contiguous() else A._np)
-    outs = result_type(fresh(np.require(v, requirements="C"), A.dtype) for v in (sign, logabs))
+    sign, logabs = _slogdet_values(_lu_input(A))
+    outs = result_type((fresh(np.require(sign, requirements="C"), A.dtype),
+                        fresh(np.require(logabs, requirements="C"), A.dtype.to_real())))
     if needs_grad(A):
         attach_outputs(LinalgSlogdetBackward0(A), outs, A, 1)
     return outs
@@ -301,8 +345,11 @@ def slogdet(A):
 
 
 def logdet(A):
-    """ATen's logdet: NaN where the determinant is negative (a where over slogdet's results)."""
+    """ATen's logdet: NaN where a real determinant is negative (a where over slogdet's results); of a complex one
+    log(sign) + logabsdet."""
     sign, logabs = _slogdet(A, "logdet", Slogdet)
+    if A.dtype.category == 3:
+        return sign.log() + logabs
     return where(sign == -1.0, float("nan"), logabs)
 
 
@@ -316,11 +363,11 @@ class LinalgSolveExBackward0(SavingNode):
         if self.vector:
             g, X = g.unsqueeze(-1), X.unsqueeze(-1)
         if self.left:
-            gB = solve(A.mT, g)
-            gA = -(gB @ X.mT) if self.next_functions[0][0] else None
+            gB = solve(A.mH, g)
+            gA = -(gB @ X.mH) if self.next_functions[0][0] else None
         else:
-            gB = solve(A.mT, g, left=False)
-            gA = -(X.mT @ gB) if self.next_functions[0][0] else None
+            gB = solve(A.mH, g, left=False)
+            gA = -(X.mH @ gB) if self.next_functions[0][0] else None
         if self.vector:
             gB = gB.squeeze(-1)
         if gA is not None and gA.dim() > A.dim():  # a batch of B against one A: summed back
