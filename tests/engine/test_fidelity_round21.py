@@ -20,6 +20,22 @@ for idx in (torch.tensor([0, 0]), torch.tensor([0.])):
     except Exception as e:
         print(getattr(e, 'kind', type(e).__name__), e)
 """,
+"complex_products_are_the_vector_bodys_roundings_and_the_scalar_bodys_fused_ones": """
+torch.manual_seed(0)
+for dt in (torch.complex64, torch.complex128):
+    for n in (1, 2, 3, 5, 6, 7, 8, 9, 13, 15, 17, 31, 100, 40001):
+        a = torch.randn(n, dtype=dt); b = torch.randn(n, dtype=dt)
+        s = complex(torch.randn(1, dtype=dt).item())
+        c = a.clone(); c.mul_(b)
+        print(dt, n, (a * b).tolist()[-12:], c.tolist()[-12:], (a * s).tolist()[-12:], (s * a).tolist()[-12:],
+              (a * torch.tensor([s], dtype=dt).expand(n)).tolist()[-12:])
+    m = torch.randn(6, 10, dtype=dt)
+    print((m.t() * m.t()).tolist()[-1], torch.mul(m, m[0]).tolist()[-1])
+x = torch.tensor([1+1j, 1+1j, 0.5-2j], requires_grad=True)
+y = x * torch.tensor([2-1j, 0.3+0.7j, 0.1+0.2j])
+y.abs().sum().backward()
+print(y.tolist(), x.grad.tolist())
+""",
 }
 
 

@@ -380,7 +380,8 @@ def _complex_sum(sign):
     return kernel
 
 
-COMPLEX_SUMS = {np.add: _complex_sum(1), np.subtract: _complex_sum(-1)}
+# the kernels whose complex form is not numpy's: add/sub (alpha multiplied in), mul (the vector body's roundings)
+COMPLEX_KERNELS = {np.add: _complex_sum(1), np.subtract: _complex_sum(-1), np.multiply: kernels.complex_multiply}
 
 
 def _is_complex(x):
@@ -388,8 +389,8 @@ def _is_complex(x):
 
 
 def binary_op(a, b, np_fn, node_cls, out_dtype=None):
-    if (np_fn is np.add or np_fn is np.subtract) and (_is_complex(a) or _is_complex(b)):
-        np_fn = COMPLEX_SUMS[np_fn]
+    if np_fn in COMPLEX_KERNELS and (_is_complex(a) or _is_complex(b)):
+        np_fn = COMPLEX_KERNELS[np_fn]
     steps = STEPWISE_REDUCED.get(np_fn)
     if steps is not None and (not steps[1] or isinstance(b, Tensor) and b.numel() > 1):
         dt = dtypes.result_type((a, b))
