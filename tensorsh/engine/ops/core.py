@@ -1182,11 +1182,23 @@ class CopySlices(Node):
         self.saved = (SavedTensor(None),)  # stands for fn itself: PyTorch's release drops it, even with nothing saved
 
     def saved_info(self):
-        return self.fn.saved
+        return self.saved if self.fn is None else self.fn.saved
 
     def release(self, released=None):
+        """PyTorch's release_variables drops fn, and with it fn's edge to the view's grad_fn of before the write:
+        a saved output of an in-place op on the view, read later, then names the node saving it (its weak grad_fn
+        gone), unless the view itself still holds that grad_fn."""
         Node.release(self, released)
-        self.fn.release(released)
+        if self.fn is not None:
+            self.fn.release(released)
+            self.fn = None
+
+    def _snapshot(self):
+        return Node._snapshot(self), self.fn
+
+    def _restore(self, snap):
+        Node._restore(self, snap[0])
+        self.fn = snap[1]
 
     def backward(self, g):
         # PyTorch's CopySlices::apply, written with engine ops so create_graph records it
