@@ -1,0 +1,74 @@
+"""Classes of difference found by the held-out programs on storages, views and copy semantics of round 21
+(held21a), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"view_dtype_to_a_larger_element_checks_size_and_offset_before_the_last_stride": """
+x = torch.arange(48, dtype=torch.int16)
+for c in [x.view(4, 12).t(), x.view(4, 12)[:, ::2], x[1:].as_strided((2, 4), (3, 2)), x.as_strided((2, 3), (4, 2), 2),
+          x.as_strided((2, 4), (3, 2)), x.as_strided((3, 2), (5, 1))]:
+    for dt in [torch.int32, torch.int64, torch.int8, torch.float16]:
+        try:
+            v = c.view(dt)
+            print(dt, v.shape, v.stride(), v.storage_offset())
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
+"set_to_a_tensor_that_requires_grad_records_not_implemented": """
+a = torch.arange(4.).requires_grad_()
+b = torch.ones(2)
+print(b.set_(a) is b, b.requires_grad, b.is_leaf, b._version, b.grad_fn.name(), len(b.grad_fn.next_functions), b)
+print(b.grad_fn.next_functions[0], type(b.grad_fn.next_functions[1][0]).__name__)
+for f in [lambda: b.sum().backward(), lambda: (a * 1).set_(torch.zeros(3)).grad_fn.next_functions[1],
+          lambda: len((a * 1).set_(a.untyped_storage()).grad_fn.next_functions), lambda: torch.zeros(2).set_(a, 1, (2,), (1,)).requires_grad,
+          lambda: len((a * 1).set_(a, 0, (2,), (1,)).grad_fn.next_functions), lambda: torch.zeros(2, dtype=torch.int64).set_(torch.arange(3)).requires_grad]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+with torch.no_grad():
+    print(torch.ones(2).set_(a).grad_fn)
+base = torch.zeros(4)
+v = base[1:]
+v.set_(a)
+print(base.grad_fn.name(), v.grad_fn.name(), base.requires_grad, v.shape)
+try:
+    v.sum().backward()
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+"a_released_copyslices_drops_its_fn_and_the_views_old_grad_fn": """
+a = torch.tensor([-1., 2., -3., 4.], requires_grad=True)
+b = a.clone()
+v = b.view(2, 2)
+v.relu_()
+v.mul_(3)
+try:
+    b.sum().backward()
+except Exception as e:
+    print(e)
+c = a.clone()
+w = c[::2]
+w.tanh_()
+w[0] = 0.5
+try:
+    c.sum().backward()
+except Exception as e:
+    print(e)
+d = a.clone()
+u = d[1:]
+u.exp_()
+u.mul_(2)
+try:
+    d.sum().backward(retain_graph=True)
+except Exception as e:
+    print(e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round21_held21a_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
