@@ -771,12 +771,30 @@ class SavedTensor:
         return value
 
 
+# node -> the released CopySlices' fns (dropped: alive only while the undo journal keeps them) with an edge to it
+DROPPED_EDGES = weakref.WeakKeyDictionary()
+
+
+def note_dropped(fn, dropped):
+    """A released CopySlices dropped its fn (or undo put it back): fn's edge to the view's grad_fn of before is no
+    reference PyTorch keeps."""
+    target = fn.next_functions[0][0] if fn.next_functions else None
+    if target is not None:
+        fns = DROPPED_EDGES.setdefault(target, weakref.WeakSet())
+        fns.add(fn) if dropped else fns.discard(fn)
+
+
+def _dropped_refs(fn):
+    fns = DROPPED_EDGES.get(fn)
+    return len(fns) if fns else 0
+
+
 def _held(ref):
     """The node a weak reference names while anything but the statement's undo journal holds it (PyTorch's
     weak_ptr lock), else None."""
     fn = ref() if ref is not None else None
-    if fn is None or sys.getrefcount(fn) - 2 - undo.snapshot_refs(fn) <= 0:  # (2: fn and getrefcount's argument)
-        return None
+    if fn is None or sys.getrefcount(fn) - 2 - undo.snapshot_refs(fn) - _dropped_refs(fn) <= 0:
+        return None  # (2: fn and getrefcount's argument)
     return fn
 
 

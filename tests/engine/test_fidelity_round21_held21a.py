@@ -57,6 +57,15 @@ try:
     c.sum().backward()
 except Exception as e:
     print(e)
+b = a.clone()
+v = b.view(2, 2)
+v.relu_()
+g = v.grad_fn  # (held: the saved output names it)
+v.mul_(3)
+try:
+    b.sum().backward()
+except Exception as e:
+    print(e)
 d = a.clone()
 u = d[1:]
 u.exp_()

@@ -1191,6 +1191,7 @@ class CopySlices(Node):
         Node.release(self, released)
         if self.fn is not None:
             self.fn.release(released)
+            autograd.note_dropped(self.fn, True)
             self.fn = None
 
     def _snapshot(self):
@@ -1198,6 +1199,8 @@ class CopySlices(Node):
 
     def _restore(self, snap):
         Node._restore(self, snap[0])
+        if (self.fn is None) != (snap[1] is None):  # (undo gives fn back, redo drops it again)
+            autograd.note_dropped(snap[1] or self.fn, snap[1] is None)
         self.fn = snap[1]
 
     def backward(self, g):
