@@ -75,6 +75,44 @@ try:
 except Exception as e:
     print(e)
 """,
+"autograd_grad_through_copyslices_marks_the_inner_fns_view_edge_needed": """
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+w = torch.tensor([0.5, -1., 2.], requires_grad=True)
+ops = [lambda v, o: v.mul_(o), lambda v, o: v.addcmul_(o, o), lambda v, o: v.lerp_(o, 0.3), lambda v, o: v.copy_(o * v),
+       lambda v, o: v.atan2_(o), lambda v, o: v.index_add_(0, torch.tensor([1, 0]), o * v), lambda v, o: v.sub_(o, alpha=2)]
+for i, op in enumerate(ops):
+    for inputs in [[x], [w], [x, w]]:
+        y = x * 1
+        op(y[1:], w[1:] * 1)
+        print(i, torch.autograd.grad((y * y).sum(), inputs))
+    y = x.clone()
+    op(y.view(3)[1:], w[1:])
+    (y * y).sum().backward(inputs=[x])
+    print(i, x.grad)
+    x.grad = None
+y = x.clone()
+y[1:].mul_(x[1:])
+g, = torch.autograd.grad(y.sum(), x, create_graph=True)
+g.sum().backward()
+print(g, x.grad)
+""",
+"a_wrong_gradient_shape_inside_copyslices_is_named_by_copyslices": """
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+w = torch.tensor([0.5, -1., 2.], requires_grad=True)
+for f in [lambda v, o: v.scatter_(0, torch.tensor([1]), o * v), lambda v, o: v.scatter_add_(0, torch.tensor([1]), o * v)]:
+    y = x * 1
+    f(y[1:], w[1:] * 1)
+    try:
+        torch.autograd.grad((y * y).sum(), [x, w])
+    except Exception as e:
+        print(type(e).__name__, e)
+    y = x * 1
+    f(y, w * 1)
+    try:
+        y.sum().backward()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 

@@ -1210,7 +1210,14 @@ class CopySlices(Node):
         result.copy_(g)
         grad_slice = as_strided_view(result, relative_geometry(self.view_geometry, self.base_geometry)) \
             if self.replay is None else replay_view(result, self.replay)
-        grads = self.fn.backward(grad_slice.clone())
+        needs = autograd._walk_needs[0]
+        if needs is not None and self.fn.next_functions[0][0] is not None and self.next_functions[0][0] in needs:
+            needs.add(self.fn.next_functions[0][0])  # (update_exec_info: fn's edge to the view stands for ours)
+        outer, autograd._copy_slices[0] = autograd._copy_slices[0], self
+        try:
+            grads = self.fn.backward(grad_slice.clone())
+        finally:
+            autograd._copy_slices[0] = outer
         if grads[0] is None:
             grad_slice.zero_()
         else:
