@@ -112,6 +112,22 @@ for f in [lambda v, o: v.scatter_(0, torch.tensor([1]), o * v), lambda v, o: v.s
         y.sum().backward()
     except Exception as e:
         print(type(e).__name__, e)
+class Bad(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a, b):
+        ctx.mark_dirty(a)
+        return a.add_(b)
+    @staticmethod
+    def backward(ctx, g):
+        return g, g[:1]
+for inputs in [[x], [w], [x, w]]:
+    for view in [True, False]:
+        y = x * 1 if view else x[1:] * 1
+        Bad.apply(y[1:] if view else y, w[1:])
+        try:
+            print(torch.autograd.grad((y * y).sum(), inputs))
+        except Exception as e:
+            print(type(e).__name__, e)
 """,
 }
 
