@@ -41,39 +41,20 @@ except Exception as e:
 """,
 "a_released_copyslices_drops_its_fn_and_the_views_old_grad_fn": """
 a = torch.tensor([-1., 2., -3., 4.], requires_grad=True)
-b = a.clone()
-v = b.view(2, 2)
-v.relu_()
-v.mul_(3)
-try:
-    b.sum().backward()
-except Exception as e:
-    print(e)
-c = a.clone()
-w = c[::2]
-w.tanh_()
-w[0] = 0.5
-try:
-    c.sum().backward()
-except Exception as e:
-    print(e)
-b = a.clone()
-v = b.view(2, 2)
-v.relu_()
-g = v.grad_fn  # (held: the saved output names it)
-v.mul_(3)
-try:
-    b.sum().backward()
-except Exception as e:
-    print(e)
-d = a.clone()
-u = d[1:]
-u.exp_()
-u.mul_(2)
-try:
-    d.sum().backward(retain_graph=True)
-except Exception as e:
-    print(e)
+def twice(view, first, second, hold=False, retain=False):
+    b = a.clone()
+    v = view(b)
+    first(v)
+    g = v.grad_fn if hold else None  # (held: the saved output names it)
+    second(v)
+    try:
+        b.sum().backward(retain_graph=retain)
+    except Exception as e:
+        print(e)
+twice(lambda b: b.view(2, 2), torch.relu_, lambda v: v.mul_(3))
+twice(lambda b: b[::2], torch.tanh_, lambda v: v.__setitem__(0, 0.5))
+twice(lambda b: b.view(2, 2), torch.relu_, lambda v: v.mul_(3), hold=True)
+twice(lambda b: b[1:], torch.exp_, lambda v: v.mul_(2), retain=True)
 """,
 "autograd_grad_through_copyslices_marks_the_inner_fns_view_edge_needed": """
 x = torch.tensor([1., 2., 3.], requires_grad=True)
