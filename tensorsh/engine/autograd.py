@@ -1133,6 +1133,8 @@ def checked_name(node):
     """The node validate_outputs names for gradients node computes: the CopySlices around it, if any."""
     outer = _copy_slices[0]
     return outer.name() if outer is not None and outer.fn is node else node.name()
+
+
 TRANSFORMS = [0, 0, 0]  # torch.func transforms under way: any, vmap's, forward-mode's (func.py counts them)
 _reached = [None]  # the list a backward() under way notes its leaves in (see BACKWARDS)  # the nodes autograd.grad needs in the walk under way (None: all of them)
 

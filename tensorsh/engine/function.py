@@ -145,8 +145,8 @@ class BackwardCFunction(Node, FunctionCtx):
             return None  # (a CopySlices around this node keeps only the gradients the walk needs, then checks them)
         shape, dtype = self._input_meta[i]
         if not _expandable(shape, g._shape):
-            raise runtime(messages.INVALID_GRADIENT.format(name=autograd.checked_name(self), i=i, got=_shape_list(g._shape),
-                                                           expected=_shape_list(shape)))
+            raise runtime(messages.INVALID_GRADIENT.format(name=autograd.checked_name(self), i=i,
+                                                           got=_shape_list(g._shape), expected=_shape_list(shape)))
         if g._shape != shape:
             g = sum_to(g, shape)
         if not (g.dtype.is_floating_point or g.dtype.is_complex == dtype.is_complex):
