@@ -771,12 +771,30 @@ class SavedTensor:
         return value
 
 
+# node -> the released CopySlices' fns (dropped: alive only while the undo journal keeps them) with an edge to it
+DROPPED_EDGES = weakref.WeakKeyDictionary()
+
+
+def note_dropped(fn, dropped):
+    """A released CopySlices dropped its fn (or undo put it back): fn's edge to the view's grad_fn of before is no
+    reference PyTorch keeps."""
+    target = fn.next_functions[0][0] if fn.next_functions else None
+    if target is not None:
+        fns = DROPPED_EDGES.setdefault(target, weakref.WeakSet())
+        fns.add(fn) if dropped else fns.discard(fn)
+
+
+def _dropped_refs(fn):
+    fns = DROPPED_EDGES.get(fn)
+    return len(fns) if fns else 0
+
+
 def _held(ref):
     """The node a weak reference names while anything but the statement's undo journal holds it (PyTorch's
     weak_ptr lock), else None."""
     fn = ref() if ref is not None else None
-    if fn is None or sys.getrefcount(fn) - 2 - undo.snapshot_refs(fn) <= 0:  # (2: fn and getrefcount's argument)
-        return None
+    if fn is None or sys.getrefcount(fn) - 2 - undo.snapshot_refs(fn) - _dropped_refs(fn) <= 0:
+        return None  # (2: fn and getrefcount's argument)
     return fn
 
 
@@ -1108,6 +1126,15 @@ def _walk(roots, retain_graph, captures):
 
 
 _walk_needs = [None]
+_copy_slices = [None]  # the CopySlices running its fn: PyTorch's engine checks the gradients it returns, naming it
+
+
+def checked_name(node):
+    """The node validate_outputs names for gradients node computes: the CopySlices around it, if any."""
+    outer = _copy_slices[0]
+    return outer.name() if outer is not None and outer.fn is node else node.name()
+
+
 TRANSFORMS = [0, 0, 0]  # torch.func transforms under way: any, vmap's, forward-mode's (func.py counts them)
 _reached = [None]  # the list a backward() under way notes its leaves in (see BACKWARDS)  # the nodes autograd.grad needs in the walk under way (None: all of them)
 

@@ -140,10 +140,13 @@ class BackwardCFunction(Node, FunctionCtx):
         """PyTorch's validate_outputs: a gradient must broadcast to its input's shape; it is summed and cast to it."""
         if g is None or self.next_functions[i][0] is None:
             return g
+        outer = autograd._copy_slices[0]
+        if i and outer is not None and outer.fn is self and not autograd.should_compute_output(outer, i):
+            return None  # (a CopySlices around this node keeps only the gradients the walk needs, then checks them)
         shape, dtype = self._input_meta[i]
         if not _expandable(shape, g._shape):
-            raise runtime(messages.INVALID_GRADIENT.format(name=self.name_, i=i, got=_shape_list(g._shape),
-                                                           expected=_shape_list(shape)))
+            raise runtime(messages.INVALID_GRADIENT.format(name=autograd.checked_name(self), i=i,
+                                                           got=_shape_list(g._shape), expected=_shape_list(shape)))
         if g._shape != shape:
             g = sum_to(g, shape)
         if not (g.dtype.is_floating_point or g.dtype.is_complex == dtype.is_complex):

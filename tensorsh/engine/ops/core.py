@@ -1183,11 +1183,26 @@ class CopySlices(Node):
         self.saved = (SavedTensor(None),)  # stands for fn itself: PyTorch's release drops it, even with nothing saved
 
     def saved_info(self):
-        return self.fn.saved
+        return self.saved if self.fn is None else self.fn.saved
 
     def release(self, released=None):
+        """PyTorch's release_variables drops fn, and with it fn's edge to the view's grad_fn of before the write:
+        a saved output of an in-place op on the view, read later, then names the node saving it (its weak grad_fn
+        gone), unless the view itself still holds that grad_fn."""
         Node.release(self, released)
-        self.fn.release(released)
+        if self.fn is not None:
+            self.fn.release(released)
+            autograd.note_dropped(self.fn, True)
+            self.fn = None
+
+    def _snapshot(self):
+        return Node._snapshot(self), self.fn
+
+    def _restore(self, snap):
+        Node._restore(self, snap[0])
+        if (self.fn is None) != (snap[1] is None):  # (undo gives fn back, redo drops it again)
+            autograd.note_dropped(snap[1] or self.fn, snap[1] is None)
+        self.fn = snap[1]
 
     def backward(self, g):
         # PyTorch's CopySlices::apply, written with engine ops so create_graph records it
@@ -1196,7 +1211,14 @@ class CopySlices(Node):
         result.copy_(g)
         grad_slice = as_strided_view(result, relative_geometry(self.view_geometry, self.base_geometry)) \
             if self.replay is None else replay_view(result, self.replay)
-        grads = self.fn.backward(grad_slice.clone())
+        needs = autograd._walk_needs[0]
+        if needs is not None and self.fn.next_functions[0][0] is not None and self.next_functions[0][0] in needs:
+            needs.add(self.fn.next_functions[0][0])  # (update_exec_info: fn's edge to the view stands for ours)
+        outer, autograd._copy_slices[0] = autograd._copy_slices[0], self
+        try:
+            grads = self.fn.backward(grad_slice.clone())
+        finally:
+            autograd._copy_slices[0] = outer
         if grads[0] is None:
             grad_slice.zero_()
         else:

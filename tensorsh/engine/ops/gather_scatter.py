@@ -339,8 +339,8 @@ class _IndexAndSourceBackward(Node):
 def _checked_src_grad(node, gs, shape):
     """PyTorch's formula gives src the index's shape; its engine (validate_outputs) refuses one src cannot take."""
     if gs is not None and gs._shape != shape:
-        raise runtime(messages.INVALID_GRADIENT.format(name=node.name_, i=1, got=_shape_list(gs._shape),
-                                                       expected=_shape_list(shape)))
+        raise runtime(messages.INVALID_GRADIENT.format(name=autograd.checked_name(node), i=1,
+                                                       got=_shape_list(gs._shape), expected=_shape_list(shape)))
     return gs
 
 

@@ -9,7 +9,7 @@ from ..autograd import Node, edge_of
 from ..errors import runtime
 from ..storage import Storage, TypedStorage
 from .args import as_strided_geometry
-from .core import Tensor, check_inplace, needs_grad
+from .core import Tensor, check_inplace, needs_grad, rebase_history
 from ..tensorimpl import _contiguous_strides, resize_storage, storage_view
 
 
@@ -99,7 +99,8 @@ def t_inplace(self):
 
 
 class SetBackward(Node):
-    """set_ on a tensor with history: PyTorch records a node that refuses to run."""
+    """set_ on a tensor with history, or to a tensor that requires grad: PyTorch records a node that refuses to run,
+    its edges to self and (set_(Tensor) only) the source, one without history an empty edge."""
     __slots__ = ()
     name_ = "NotImplemented"
     qualified = True  # (name() is torch::autograd::NotImplemented)
@@ -111,6 +112,7 @@ class SetBackward(Node):
 def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
     """set_(): the tensor moves onto another storage (a tensor's, or an untyped storage at an offset, size and
     stride; none at all for set_()); it stays a view of what it was a view of, and its version moves."""
+    inputs = (self, source) if isinstance(source, Tensor) and size is None else (self,)
     if isinstance(source, Tensor):
         if source.dtype is not self.dtype:
             raise runtime(f"Could not set tensor of type {dtypes.C_NAMES[source.dtype.name]} to a tensor of type "
@@ -133,16 +135,16 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
         needed = (offset + sum((n - 1) * s for n, s in zip(shape, strides))) * item + item
         if shape and 0 not in shape and needed > storage.data.nbytes:  # (the storage grows, as resize_ grows it)
             resize_storage(storage, needed // item * self.dtype.itemsize)
-    record = autograd.is_grad_enabled() and self.requires_grad
-    if record:
+    node = None
+    if needs_grad(*inputs):
         check_inplace(self)
+        node = SetBackward(tuple(edge_of(t) for t in inputs))
     undo.touch(self)
     arr = storage_view(storage, self.dtype, shape, strides, offset)
     self._storage, self._offset, self._shape, self._stride, self._np = storage, offset, shape, strides, arr
     self._version_counter.bump()
-    if record:
-        self._grad_fn = SetBackward((edge_of(self),))
-        self._output_nr = 0
+    if node is not None:
+        rebase_history(self, node)  # (a view's base records CopySlices over it)
     return self
 
 

@@ -117,9 +117,11 @@ def _view_dtype(self, dtype):
     if old != new:
         if not shape:
             raise runtime(f"self.dim() cannot be 0 to view {names()}")
-        if stride[-1] != 1:
-            raise runtime(f"self.stride(-1) must be 1 to view {names()}, but got {stride[-1]}")
+        def last_stride_one():
+            if stride[-1] != 1:
+                raise runtime(f"self.stride(-1) must be 1 to view {names()}, but got {stride[-1]}")
         if old > new:
+            last_stride_one()
             ratio = old // new
             shape = shape[:-1] + (shape[-1] * ratio,)
             stride = tuple(s * ratio for s in stride[:-1]) + (1,)
@@ -131,6 +133,7 @@ def _view_dtype(self, dtype):
             if offset % ratio:
                 raise runtime(f"self.storage_offset() must be divisible by {ratio} to view {names()}, but got "
                               f"{offset}")
+            last_stride_one()  # (upsizing checks the last size and the offset first, as ATen's view_dtype)
             for d, s in enumerate(stride[:-1]):
                 if s % ratio:
                     raise runtime(f"self.stride({d}) must be divisible by {ratio} to view {names()}, but got {s}")
