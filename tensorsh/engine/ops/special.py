@@ -13,7 +13,7 @@ from .binary import _augmented, binary, binary_node, reduced_log_product
 from .comparison import where
 from .reductions import _cast_first, _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
-from .unary import unary, vml_unary
+from .unary import COMPLEX_GRAPH, COMPLEX_UNARY, unary, vml_unary
 from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
                    laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of,
                    STEPWISE_REDUCED)
@@ -375,11 +375,40 @@ def _sinc_values(x):
     return np.where(x == 0, r.dtype.type(1), r).astype(x.dtype)
 
 
+def c10_complex_div(a, b):
+    """a / b as c10::complex's operator/ computes it in a scalar kernel (numpy's algorithm, which it follows, with
+    the products the compiler fuses into fma)."""
+    T = a.real.dtype.type
+    p, q, c, d = a.real, a.imag, b.real, b.imag
+    wide = np.abs(c) >= np.abs(d)
+    with np.errstate(all="ignore"):
+        rat = np.where(wide, d / c, c / d)
+        scl = T(1) / np.where(wide, kernels.fma(d, rat, c), kernels.fma(c, rat, d))
+        re = np.where(wide, kernels.fma(q, rat, p), kernels.fma(p, rat, q)) * scl
+        im = np.where(wide, kernels.fma(-p, rat, q), kernels.fma(q, rat, -p)) * scl
+        zero = (c == 0) & (d == 0)  # (a complex inf or nan)
+        re, im = np.where(zero, p / np.abs(c), re), np.where(zero, q / np.abs(d), im)
+    out = np.empty(np.shape(re), a.dtype)
+    out.real, out.imag = re, im
+    return out
+
+
+def _sinc_complex(z):
+    """sin(pi z) / (pi z) (1 at 0) in c10::complex: pi z the product of complex numbers, glibc's csin (numpy's
+    complex sin), c10's division."""
+    T = z.real.dtype.type
+    p = np.empty(z.shape, z.dtype)
+    p.real, p.imag = T(math.pi) * z.real - T(0) * z.imag, T(math.pi) * z.imag + T(0) * z.real
+    with np.errstate(all="ignore"):
+        return np.where(z == 0, z.dtype.type(1), c10_complex_div(np.sin(p), p))
+
+
 def _sinc_backward(g, x):
-    """PyTorch's sinc_backward, step for step (its double backward runs through these ops)."""
+    """PyTorch's sinc_backward, step for step (its double backward runs through these ops): grad times the
+    derivative's quotient, conjugated for a complex input."""
     self_pi = x * math.pi
     self_squared_pi = x * x * math.pi
-    out = g * ((self_pi * self_pi.cos()) - self_pi.sin()) / self_squared_pi
+    out = g * (((self_pi * self_pi.cos()) - self_pi.sin()) / self_squared_pi).conj()
     return where(self_squared_pi == 0.0, g.new_zeros(()), out)
 
 
@@ -394,6 +423,8 @@ def _entr_values(x, to_reduced=None):
 
 
 sinc = unary(None, "SincBackward0", _sinc_values, _sinc_backward)
+COMPLEX_UNARY["SincBackward0"] = (_sinc_complex, None)
+COMPLEX_GRAPH["SincBackward0"] = _sinc_backward  # (its complex gradient is the real formula's, conjugated)
 sinc_inplace = sinc.inplace
 entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False,
              reduced_kernel=_entr_values)
