@@ -166,7 +166,7 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
              "observations.")
         norm_factor = norm_factor * 0
     x = x - avg.unsqueeze(1)
-    c = x.mm((x * w if w is not None else x).t())
+    c = x.mm((x * w if w is not None else x).t().conj())
     return c.true_divide(norm_factor).squeeze()
 
 
@@ -177,10 +177,15 @@ def corrcoef(input):
     c = cov(input)
     if c.dim() == 0:
         return c / c
-    stddev = c.diagonal().sqrt()
+    d = c.diagonal()
+    stddev = (d.real if d.is_complex() else d).sqrt()
     c = c / stddev.view(-1, 1)
     c = c / stddev.view(1, -1)
-    return c.clip(-1, 1)
+    # (a complex result's real and imaginary parts clipped each)
+    if not c.is_complex():
+        return c.clip(-1, 1)
+    from .real_complex import complex_
+    return complex_(c.real.clip(-1, 1), c.imag.clip(-1, 1))
 
 
 # ------------------------------------------------------------------ renorm
