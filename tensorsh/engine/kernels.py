@@ -426,6 +426,14 @@ expm1 = sleef_everywhere("loop_expm1", via_double(np.expm1), FLOAT_DTYPES)  # to
 sleef_exp = sleef_everywhere("loop_exp", exp, FLOAT_DTYPES)  # log_sigmoid's buffer
 loop_exp = _kernel_body("loop_exp", exp, FLOAT_DTYPES)
 loop_log1p = _kernel_body("loop_log1p", via_double(np.log1p), FLOAT_DTYPES)
+
+
+def libm_log(x):
+    """The C library's log of every element of float32/float64 x (a scalar kernel's std::log: xlogy's), in one
+    compiled pass; the correctly rounded value without the compiled loops."""
+    if compiled is None or x.dtype not in FLOAT_DTYPES or not x.size:
+        return via_double(np.log)(x)
+    return _per_element(lambda a, out: compiled.loop_log(a, out, 0), np.asarray(x))
 loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), FLOAT_DTYPES)
 loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), FLOAT_DTYPES)
 loop_erf = _kernel_body("loop_erf", lambda x: np.asarray(np.frompyfunc(math.erf, 1, 1)(x), x.dtype),

@@ -126,26 +126,26 @@ def _digamma_values(x):
 
 
 def _trigamma(x):
-    """polygamma(1, x) as PyTorch's calc_trigamma."""
+    """polygamma(1, x) as PyTorch's calc_trigamma: in x's float dtype, the asymptotic series' multiply-adds fused
+    as its build compiles them."""
     T = np.float64 if x.dtype == np.float64 else np.float32
-    sin = (kernels._libm("sinf") if T is np.float32 else _libm_double("sin")) or math.sin
-    pi = T(math.pi)
-    out = []
-    for v in x.astype(T).reshape(-1).tolist():
-        v, sign, result = T(v), T(1), T(0)
-        if v < T(0.5):
-            sign = T(-1)
-            angle = float(pi * v)
-            s = T(sin(angle)) if math.isfinite(angle) else T(math.nan)  # (sin(-inf): NaN, as C's)
-            result -= pi * pi / (s * s)  # (float's: pi<float> squared in float)
-            v = T(1) - v
+    pi, one = T(math.pi), T(1)
+    v = x.astype(T)
+    result = np.zeros(v.shape, T)
+    reflected = v < T(0.5)
+    with np.errstate(all="ignore"):
+        if reflected.any():
+            s = _sin(pi * v[reflected])  # (the C library's sin; of inf, NaN)
+            result[reflected] -= pi * pi / (s * s)  # (float's: pi<float> squared in float)
+            v = np.where(reflected, one - v, v)
         for _ in range(6):
-            result += T(1) / (v * v)
-            v += T(1)
-        ixx = T(1) / (v * v)
-        result += (T(1) + T(1) / (T(2) * v) + ixx * (T(1. / 6) - ixx * (T(1. / 30) - ixx * T(1. / 42)))) / v
-        out.append(sign * result)
-    return np.array(out, T).reshape(x.shape).astype(x.dtype)
+            result += one / (v * v)
+            v = v + one
+        ixx = one / (v * v)
+        series = kernels.fma(-ixx, np.full(v.shape, T(1. / 42)), np.full(v.shape, T(1. / 30)))
+        series = kernels.fma(ixx, kernels.fma(-ixx, series, np.full(v.shape, T(1. / 6))), one + one / (T(2) * v))
+        result += series / v
+    return np.where(reflected, -result, result).astype(x.dtype)
 
 
 erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(), z0=(np.float32, np.float64),
@@ -361,7 +361,7 @@ def nanmean(self, dim=None, keepdim=False, *, dtype=None):
 
 # ------------------------------------------------------------------ logit, sinc, entr, ndtr
 
-_sin, _log = kernels.libm_each("sin", np.sin), kernels.libm_each("log", np.log)
+_sin = kernels.libm_each("sin", np.sin)
 
 
 def _opmath(x):
@@ -418,7 +418,7 @@ def _entr_values(x, to_reduced=None):
     w = _opmath(x)
     rounded = to_reduced or (lambda v: v)
     with np.errstate(all="ignore"):
-        r = np.where(w > 0, -w * rounded(_log(np.where(w > 0, w, 1))), np.where(w == 0, 0, -np.inf))
+        r = np.where(w > 0, -w * rounded(kernels.libm_log(np.where(w > 0, w, 1))), np.where(w == 0, 0, -np.inf))
     return np.where(np.isnan(w), w, rounded(r)).astype(x.dtype)
 
 
@@ -501,7 +501,9 @@ def _logit_values(self, eps):
         w = np.where(w < lo, lo, np.where(w > hi, hi, w))
     with np.errstate(all="ignore"):
         q = R(w / R(T(1) - w))
-        r = np.where(w == 1, T(np.inf), _log(_opmath(q)))
+        # (float32/float64: torch.log's kernel, measured on every element; half's in float, the C library's)
+        log = kernels.vml_log(q) if self.dtype.np is q.dtype else kernels.libm_log(_opmath(q))
+        r = np.where(w == 1, T(np.inf), log)
     return r.astype(w.dtype)
 
 
