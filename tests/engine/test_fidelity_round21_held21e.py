@@ -77,6 +77,34 @@ m = torch.tensor([[1 + 1j, -0.5 + 2j, 0j, 3-1j], [2j, 1, -1, 0.5+0.5j], [0, 1j, 
 print(torch.cov(c), torch.corrcoef(c))
 print(torch.cov(m), torch.corrcoef(m), torch.corrcoef(m.to(torch.complex128)))
 """,
+"xlogy_logs_by_the_c_library_and_logit_by_torch_log": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64):
+    x = torch.randn(64, 129, dtype=dt) * 2
+    for r in (torch.xlogy(x, x.abs() + 0.5), torch.special.entr(x.abs()), torch.logit(torch.sigmoid(x)),
+              torch.logit(torch.sigmoid(x * 3), 0.01), torch.logit(torch.sigmoid(x.t()[:, :77]))):
+        print([repr(v) for v in r.reshape(-1)[::7].tolist()])
+""",
+"trigamma_fuses_its_series_multiply_adds": """
+torch.manual_seed(0)
+for dt, bits in ((torch.float32, torch.int32), (torch.float64, torch.int64)):
+    x = torch.cat([torch.rand(50000, dtype=dt) * 20 + 0.5, torch.rand(2000, dtype=dt) * 40 - 20])
+    print(torch.polygamma(1, x).view(bits).sum())  # (every bit of every value)
+    y = x.clone().requires_grad_()
+    torch.digamma(y).sum().backward()
+    print(y.grad.view(bits).sum())
+""",
+"renorm_backward_is_factor_times_grad_less_the_norms_gradient": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+    for p in (2, 3, 1.5, 1, 0.5):
+        x = (torch.randn(7, 33, dtype=dt) * 2).requires_grad_()
+        x.renorm(p, 0, 1).backward(torch.randn(7, 33, dtype=dt))
+        print(dt, p, [repr(v) for v in x.grad.reshape(-1).tolist()])
+x = (torch.randn(3, 4) * 2).requires_grad_()
+gx, = torch.autograd.grad(x.renorm(2, 1, 0.5).sum(), x, create_graph=True)
+print(gx, gx.grad_fn, gx.grad_fn.next_functions)
+""",
 }
 
 
