@@ -105,6 +105,22 @@ x = (torch.randn(3, 4) * 2).requires_grad_()
 gx, = torch.autograd.grad(x.renorm(2, 1, 0.5).sum(), x, create_graph=True)
 print(gx, gx.grad_fn, gx.grad_fn.next_functions)
 """,
+"reduced_float_renorm_and_i1_backward": """
+torch.manual_seed(0)
+for dt in (torch.float16, torch.bfloat16, torch.float32):
+    x = (torch.randn(64, 129) * 2).to(dt)
+    for p in (2, 3, float('inf')):
+        r, r2 = x.renorm(p, 0, 5), x.t().renorm(p, 1, 0.5)
+        print(dt, p, r.float().sum().item(), r2.float().sum().item(), r2.stride())
+    for f in (torch.special.i1, torch.special.i1e):
+        y = torch.tensor([0.5, 1.5], dtype=dt, requires_grad=True)
+        try:
+            f(y).sum().backward()
+            print(y.grad)
+        except Exception as e:
+            print(type(e).__name__, e)
+print(torch.renorm(torch.randn(4, 6).t(), 2, 1, 0.5, out=torch.empty(0)).stride())
+""",
 }
 
 

@@ -178,11 +178,18 @@ class SpecialI0EBackward0(SavingNode):
         return (g * (special_i1e(x) - x.sgn() * result),)
 
 
+def _no_reduced_kernel(name, x):
+    """i1_backward / i1e_backward: ATen's kernels have no float16/bfloat16 dispatch."""
+    if x.dtype in (dtypes.float16, dtypes.bfloat16):
+        raise make("NotImplementedError", f"\"{name}\" not implemented for '{dtypes.SCALAR_NAMES[x.dtype.name]}'")
+
+
 class SpecialI1Backward0(SavingNode):
     saved_names = ("self", "result")
 
     def backward(self, g):
         x, result = self.unpack()
+        _no_reduced_kernel("i1_backward", x)
         return (g * _tiny_safe(x, lambda s: i0(s) - result * s.reciprocal()),)
 
 
@@ -191,6 +198,7 @@ class SpecialI1EBackward0(SavingNode):
 
     def backward(self, g):
         x, result = self.unpack()
+        _no_reduced_kernel("i1e_backward", x)
         return (g * _tiny_safe(x, lambda s: special_i0e(s) - result * (s.sgn() + s.reciprocal())),)
 
 

@@ -231,12 +231,14 @@ def _renorm_values(self, p, dim, maxnorm):
         raise runtime("renorm: non-positive-norm not supported")
     d = self._wrap_dim(dim)
     dims = [i for i in range(self.dim()) if i != d]
-    with autograd.no_grad():
-        norm = self.norm(p, dims, True)
+    with autograd.no_grad():  # (float16/bfloat16: the norm and the factor in float, the factor rounded to self's)
+        reduced = self.dtype in (dtypes.float16, dtypes.bfloat16)
+        norm = self.norm(p, dims, True, dtype=dtypes.float32 if reduced else None)
         dt = norm.dtype.np.type
         arr = norm._np
         factor = np.where(arr > dt(maxnorm), dt(maxnorm) / (arr + dt(1e-7)), dt(1))
-        return d, self * fresh(np.ascontiguousarray(factor, arr.dtype), norm.dtype)
+        factor = fresh(np.ascontiguousarray(factor, arr.dtype), norm.dtype)
+        return d, (self * (factor.to(self.dtype) if reduced else factor)).contiguous()  # (renorm_out's: contiguous)
 
 
 def renorm(self, p, dim, maxnorm):
