@@ -869,6 +869,10 @@ def function_str(f):
         name = _engine_name(NAMESPACE, f, None)
         if name is not None:
             return f"torch._VariableFunctionsClass.{name}()" if name in _c_functions() else f"torch.{name}()"
+        for module, prefix in _C_SUBMODULES.items():  # (torch.special.zeta: torch._C._special.special_zeta)
+            name = _engine_name(getattr(NAMESPACE[prefix], "_members", {}), f, None)
+            if name is not None and f"{prefix}_{name}" in _c_submodule_functions():
+                return f"torch._C._{prefix}.{prefix}_{name}()"
     qualname = getattr(f, "__qualname__", None)
     if not isinstance(qualname, str) or not (isinstance(f, (types.FunctionType, types.MethodType, type)) or
                                              callable(f) and type(f).__module__.startswith("tensorsh.lang")):
