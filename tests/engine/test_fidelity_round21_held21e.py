@@ -121,6 +121,14 @@ for dt in (torch.float16, torch.bfloat16, torch.float32):
             print(type(e).__name__, e)
 print(torch.renorm(torch.randn(4, 6).t(), 2, 1, 0.5, out=torch.empty(0)).stride())
 """,
+"reduced_float_prod_multiplies_in_vector_lanes": """
+torch.manual_seed(0)
+for dt in (torch.float16, torch.bfloat16):
+    x = ((torch.randn(64, 129) * 2).to(dt)) / 4 + 1
+    for r in (x.prod(1), x.prod(0), x.t().prod(0), x.prod(), x[:8, :9].prod(), x[:, :70].prod(1, keepdim=True),
+              x.reshape(-1)[:5000].prod(), torch.prod(torch.arange(1, 40).reshape(3, 13), 1, dtype=dt)):
+        print(dt, r.float().view(-1)[:6].tolist(), r.float().sum().item())
+""",
 }
 
 
