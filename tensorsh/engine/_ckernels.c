@@ -881,6 +881,7 @@ static PyObject *py_sigmoid(PyObject *self, PyObject *args)
     }
 
 BODY_LOOPS(exp, sleef_expf, expf, sleef_exp, exp)
+BODY_LOOPS(log, sleef_logf, logf, sleef_log, log)
 BODY_LOOPS(log1p, sleef_log1pf, log1pf, sleef_log1p, log1p)
 BODY_LOOPS(expm1, sleef_expm1f, expm1f, sleef_expm1, expm1)
 BODY_LOOPS(tanh, sleef_tanhf, tanhf, sleef_tanh, tanh)
@@ -1714,6 +1715,7 @@ static PyMethodDef methods[] = {
     {"sleef_expf", py_sleef_expf, METH_VARARGS, "sleef_expf(x, out): SLEEF's expf_u10 of float32 x."},
     {"sigmoid", py_sigmoid, METH_VARARGS, "sigmoid(x, out, vectorized): PyTorch's 1 / (1 + exp(-x))."},
     {"loop_exp", py_loop_exp, METH_VARARGS, "loop_exp(x, out, vectorized): exp as a kernel's vector/scalar body."},
+    {"loop_log", py_loop_log, METH_VARARGS, "loop_log(x, out, vectorized): log likewise (SLEEF's, libm's)."},
     {"loop_log1p", py_loop_log1p, METH_VARARGS, "loop_log1p(x, out, vectorized): log1p likewise (SLEEF's, libm's)."},
     {"loop_expm1", py_loop_expm1, METH_VARARGS, "loop_expm1(x, out, vectorized): expm1 likewise."},
     {"loop_tanh", py_loop_tanh, METH_VARARGS, "loop_tanh(x, out, vectorized): tanh likewise."},

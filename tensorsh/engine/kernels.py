@@ -426,6 +426,14 @@ expm1 = sleef_everywhere("loop_expm1", via_double(np.expm1), FLOAT_DTYPES)  # to
 sleef_exp = sleef_everywhere("loop_exp", exp, FLOAT_DTYPES)  # log_sigmoid's buffer
 loop_exp = _kernel_body("loop_exp", exp, FLOAT_DTYPES)
 loop_log1p = _kernel_body("loop_log1p", via_double(np.log1p), FLOAT_DTYPES)
+
+
+def libm_log(x):
+    """The C library's log of every element of float32/float64 x (a scalar kernel's std::log: xlogy's), in one
+    compiled pass; the correctly rounded value without the compiled loops."""
+    if compiled is None or x.dtype not in FLOAT_DTYPES or not x.size:
+        return via_double(np.log)(x)
+    return _per_element(lambda a, out: compiled.loop_log(a, out, 0), np.asarray(x))
 loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), FLOAT_DTYPES)
 loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), FLOAT_DTYPES)
 loop_erf = _kernel_body("loop_erf", lambda x: np.asarray(np.frompyfunc(math.erf, 1, 1)(x), x.dtype),
@@ -1397,14 +1405,20 @@ def _fma32_square(v, total):
     return r
 
 
-def prod(x, dim, keepdim):
+def prod(x, dim, keepdim, rounding=None):
     """prod of float x over dim (None: all) as PyTorch's binary_kernel_reduce_vec takes it in the iterator's 2-D
     blocks (_prod_block); a single output of GRAIN_SIZE elements or more per thread's range, the partials then
-    multiplied in turn. None for other dtypes."""
-    if x.dtype not in (np.float32, np.float64) or x.size == 0:
+    multiplied in turn. float16 x rounds each product (numpy's half arithmetic, c10::Half's); bfloat16 values come
+    as float32 x with `rounding` to bfloat16 after each product. None for other dtypes."""
+    if x.dtype not in (np.float16, np.float32, np.float64) or x.size == 0:
         return None
-    axes = set(range(x.ndim)) if dim is None else {dim}
     item = x.itemsize
+    mul = np.multiply if rounding is None else lambda a, b: rounding(a * b)
+    lanes = 32 // (2 if rounding is not None else item)  # (an AVX2 vector of the dtype's elements)
+
+    def block(*args):
+        _prod_block(*args, mul=mul, lanes=lanes)
+    axes = set(range(x.ndim)) if dim is None else {dim}
     sizes, s_in, s_out = _iteration(x.shape, [st // item for st in x.strides], axes)
     extent = 1 + sum((n - 1) * st // item for n, st in zip(x.shape, x.strides))
     flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (item,))
@@ -1414,15 +1428,15 @@ def prod(x, dim, keepdim):
     if out.size == 1 and x.size >= GRAIN_SIZE and threads > 1:  # two_pass_reduction
         partials = np.ones(threads, x.dtype)
         for tid, (begin, end) in enumerate(_thread_ranges(x.size, threads)):
-            _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, begin, end, 0, block=_prod_block)
-        out = _prod_runs(partials[None])
+            _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, begin, end, 0, block=block)
+        out = _prod_runs(partials[None], mul=mul, lanes=lanes)
     else:
-        _for_each(flat, out, sizes, s_in, s_out, 0, x.size, 0, block=_prod_block)
+        _for_each(flat, out, sizes, s_in, s_out, 0, x.size, 0, block=block)
     return out.reshape(keep if keepdim else [n for d, n in enumerate(x.shape) if d not in axes])
 
 
-def _prod_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
-    """binary_kernel_reduce_vec's 2-D loop with multiplication: a reduced dim contiguous in memory by
+def _prod_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec, mul, lanes):
+    """binary_kernel_reduce_vec's 2-D loop with multiplication (mul): a reduced dim contiguous in memory by
     vectorized_inner_reduction, row by row into its output; any other, each output's elements one after another
     (vectorized_outer_reduction's columns start from the output's 1, so they multiply in the same order)."""
     (in0, in1), (out0, out1) = s_in, s_out
@@ -1430,36 +1444,41 @@ def _prod_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
     if out0 == 0 and in0 == 1:
         if out1 == 0:
             for row in rows:
-                out[out_off] = _prod_runs(row[None], out[out_off:out_off + 1])[0]
+                out[out_off] = _prod_runs(row[None], out[out_off:out_off + 1], mul, lanes)[0]
         else:
             o = out[out_off:out_off + out1 * (size1 - 1) + 1:out1]
-            o[...] = _prod_runs(rows, o.copy())
+            o[...] = _prod_runs(rows, o.copy(), mul, lanes)
         return
     o = _view(out, out_off, (size1, size0), (out1, out0))
     if out0 == 0 and out1 == 0:
-        out[out_off] = np.multiply.accumulate(np.concatenate((out[out_off:out_off + 1], rows.reshape(-1))))[-1]
+        if mul is np.multiply:
+            out[out_off] = mul.accumulate(np.concatenate((out[out_off:out_off + 1], rows.reshape(-1))))[-1]
+        else:
+            for v in rows.reshape(-1):
+                out[out_off] = mul(out[out_off], v)
         return
     for j in range(size0):
-        o[:, j] *= rows[:, j]
+        o[:, j] = mul(o[:, j], rows[:, j])
 
 
-def _prod_runs(rows, out=None):
-    """vectorized_inner_reduction with multiplication, on each row of a 2-D array, into out (ones by default)."""
-    lanes = 32 // rows.itemsize
+def _prod_runs(rows, out=None, mul=np.multiply, lanes=None):
+    """vectorized_inner_reduction with multiplication, on each row of a 2-D array, into out (ones by default): four
+    vectors of `lanes` accumulated, folded, their lanes multiplied in turn, then the rest one by one."""
+    lanes = lanes or 32 // rows.itemsize
     block = 4 * lanes
     count = rows.shape[1] // block
     out = np.ones(rows.shape[0], rows.dtype) if out is None else out
     if count:
         acc = rows[:, :block].reshape(-1, 4, lanes).copy()
         for i in range(1, count):
-            acc *= rows[:, i * block:(i + 1) * block].reshape(-1, 4, lanes)
-        folded = (acc[:, 0] * acc[:, 1]) * (acc[:, 2] * acc[:, 3])
+            acc = mul(acc, rows[:, i * block:(i + 1) * block].reshape(-1, 4, lanes))
+        folded = mul(mul(acc[:, 0], acc[:, 1]), mul(acc[:, 2], acc[:, 3]))
         total = folded[:, 0].copy()
         for j in range(1, lanes):
-            total *= folded[:, j]
-        out *= total
+            total = mul(total, folded[:, j])
+        out = mul(out, total)
     for i in range(count * block, rows.shape[1]):
-        out *= rows[:, i]
+        out = mul(out, rows[:, i])
     return out
 
 
@@ -2274,24 +2293,6 @@ def constant_add_alpha(a, b, alpha, length):
         if end > tail >= begin and tail >= whole:
             split(tail, end)
     return out.reshape(a.shape)
-
-
-def reduced_prod(x, dim, keepdim, to_bfloat16):
-    """prod of bfloat16 or float16 values (float32 arrays; to_bfloat16 rounds to the dtype) as PyTorch's CPU kernel
-    multiplies them below 64 elements: one at a time along the dim, each product rounded to the dtype (longer rows:
-    its vector lanes, not reproduced)."""
-    if dim is None:
-        x, dim = x.ravel(order="K"), 0  # (a whole tensor: in memory order, as TensorIterator walks it)
-        out_shape = (1,) * x.ndim if keepdim else ()
-    else:
-        out_shape = None
-    moved = np.moveaxis(x, dim, 0)
-    acc = np.ones(moved.shape[1:], np.float32)
-    for row in moved:
-        acc = to_bfloat16(acc * row)
-    if out_shape is not None:
-        return acc.reshape(out_shape)
-    return np.expand_dims(acc, dim) if keepdim else acc
 
 
 def pow_scalar_libm(x, exponent):

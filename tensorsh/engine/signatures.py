@@ -958,8 +958,9 @@ def bind(Tensor, tensor):
 
 
 def listed(kind):
-    """The names the table gives a parser for: Tensor methods (kind "method") or torch functions ("function")."""
-    return METHODS.keys() | NOARGS if kind == "method" else FUNCTIONS.keys()
+    """The names the table gives a parser for: Tensor methods (kind "method"), torch functions ("function") or
+    torch.linalg's, torch.special's, torch.fft's (their C names: "special_xlogy")."""
+    return METHODS.keys() | NOARGS if kind == "method" else _table(kind).keys()
 
 
 def checked(kind, name, fn):

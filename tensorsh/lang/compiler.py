@@ -323,6 +323,8 @@ _F_TORCH_METHODS = frozenset(
     "adaptive_avg_pool1d avg_pool1d bilinear celu_ channel_shuffle conv1d conv2d conv3d conv_tbc conv_transpose1d "
     "conv_transpose2d conv_transpose3d cosine_similarity hardshrink native_channel_shuffle pairwise_distance pdist "
     "pixel_shuffle pixel_unshuffle prelu relu_ rrelu_ selu_ threshold_".split())
+# torch's submodules whose functions are all C functions named "<prefix>_<name>"
+_C_SUBMODULES = {"torch.special": "special", "torch.linalg": "linalg", "torch.fft": "fft"}
 _F_NN_FUNCTIONS = {name: name for name in "avg_pool2d avg_pool3d elu_ gelu hardtanh_ leaky_relu_ linear one_hot "
                    "scaled_dot_product_attention softplus softshrink".split()} | {"logsigmoid": "log_sigmoid"}
 
@@ -341,6 +343,13 @@ def attribute_value(obj, name, value):
             wrapped = _TORCH_BUILTINS[name] = builtin_function_or_method(
                 value, name, None if name in _TORCH_C_FUNCTIONS else "type")
         return wrapped
+    if type(obj) is _EngineNamespace and obj._name in _C_SUBMODULES and \
+            f"{_C_SUBMODULES[obj._name]}_{name}" in _c_submodule_functions():
+        key = f"{_C_SUBMODULES[obj._name]}_{name}"  # (torch.special.xlogy is torch._C._special's special_xlogy)
+        wrapped = _TORCH_BUILTINS.get(key)
+        if wrapped is None or wrapped._method is not value:
+            wrapped = _TORCH_BUILTINS[key] = builtin_function_or_method(value, key, None)
+        return wrapped
     if type(obj) is _EngineNamespace and obj._name == "torch.nn.functional" and callable(value) and (
             name in _F_TORCH_METHODS or name in _F_NN_FUNCTIONS):
         key = "F." + name
@@ -353,6 +362,19 @@ def attribute_value(obj, name, value):
 
 
 _C_FUNCTIONS = []
+
+
+def _c_submodule_functions():
+    """torch._C._special's, _linalg's and _fft's functions, by their C names (special_xlogy, ...)."""
+    if not _C_SUBMODULE_FUNCTIONS:
+        from tensorsh.engine import signatures
+        _C_SUBMODULE_FUNCTIONS.append(frozenset().union(*map(signatures.listed, _C_SUBMODULES.values()),
+                                                        ("special_gammainc", "special_gammaincc")))  # (no parser)
+        _C_SUBMODULE_FUNCTIONS.append(frozenset(n.split("_", 1)[1] for n in _C_SUBMODULE_FUNCTIONS[0]))
+    return _C_SUBMODULE_FUNCTIONS[0]
+
+
+_C_SUBMODULE_FUNCTIONS = []  # (their C names, then the names a program reads them by)
 
 
 def _c_functions():
@@ -843,6 +865,10 @@ def function_str(f):
     if type(f) is types.MethodType and isinstance(f.__self__, _Tensor):
         return f"Tensor.{_engine_name(_Tensor.__dict__, f.__func__, f.__name__)}()"
     if type(f) is builtin_function_or_method:
+        if f._of is None:  # (a C function's module: torch, torch._C._nn, torch._C._special, ...)
+            module = "torch" if f.__name__ in _TORCH_C_FUNCTIONS else "torch._C._" + (
+                f.__name__.split("_", 1)[0] if f.__name__ in _c_submodule_functions() else "nn")
+            return f"{module}.{f.__qualname__}()"
         return f"torch.{f.__qualname__}()" if f._of == "type" else f"{f.__qualname__}()"
     if type(f).__name__ == "builtin_function_or_method":   # (the language's print, len, ...)
         return f"{f.__name__}()"
@@ -851,6 +877,10 @@ def function_str(f):
         name = _engine_name(NAMESPACE, f, None)
         if name is not None:
             return f"torch._VariableFunctionsClass.{name}()" if name in _c_functions() else f"torch.{name}()"
+        for module, prefix in _C_SUBMODULES.items():  # (torch.special.zeta: torch._C._special.special_zeta)
+            name = _engine_name(getattr(NAMESPACE[prefix], "_members", {}), f, None)
+            if name is not None and f"{prefix}_{name}" in _c_submodule_functions():
+                return f"torch._C._{prefix}.{prefix}_{name}()"
     qualname = getattr(f, "__qualname__", None)
     if not isinstance(qualname, str) or not (isinstance(f, (types.FunctionType, types.MethodType, type)) or
                                              callable(f) and type(f).__module__.startswith("tensorsh.lang")):
@@ -2432,7 +2462,8 @@ class Compiler:
             return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
         if (attr in _c_methods() or attr in _c_functions() or attr in _F_TORCH_METHODS or attr in _F_NN_FUNCTIONS
-                or attr in _NODE_METHODS) and not getattr(node, "_called", False):
+                or attr in _NODE_METHODS or _c_submodule_functions() and attr in _C_SUBMODULE_FUNCTIONS[1]) and \
+                not getattr(node, "_called", False):
             def c_method(frame):   # `x.size` as a value: PyTorch's C method, builtin_function_or_method
                 o = obj(frame)
                 try:

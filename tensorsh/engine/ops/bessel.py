@@ -4,6 +4,7 @@ PyTorch's AVX2 build compiles it; the exponential is the C library's), each besi
 import numpy as np
 
 from .. import dtypes, kernels
+from ..errors import make
 from .comparison import where
 from .core import SavingNode, attach, laid_out_like, needs_grad
 from .unary import unary
@@ -142,8 +143,14 @@ def _float_values(x):
 
 def _saving_op(node_cls, values, reduced=None):
     """torch.special.<name>(input): values in floating point (integers in float32), a node saving self and result;
-    reduced(x in float32, rounding to the dtype): float16/bfloat16 values where PyTorch's kernel rounds in between."""
+    reduced(x in float32, rounding to the dtype): float16/bfloat16 values where PyTorch's kernel rounds in between.
+    No complex kernel."""
+    kernel = node_cls.__name__[len("Special"):-len("Backward0")].lower() + "_cpu"
+
     def fn(self):
+        if self.dtype.category == 3:
+            raise make("NotImplementedError",
+                       f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[self.dtype.name]}'")
         dt = self.dtype if self.dtype.category == 2 else dtypes.float32
         values_ = values(_float_values(self)) if reduced is None or dt not in (dtypes.float16, dtypes.bfloat16) else \
             reduced(kernels.widened(self._np), dtypes.rounding(dt))
@@ -171,11 +178,18 @@ class SpecialI0EBackward0(SavingNode):
         return (g * (special_i1e(x) - x.sgn() * result),)
 
 
+def _no_reduced_kernel(name, x):
+    """i1_backward / i1e_backward: ATen's kernels have no float16/bfloat16 dispatch."""
+    if x.dtype in (dtypes.float16, dtypes.bfloat16):
+        raise make("NotImplementedError", f"\"{name}\" not implemented for '{dtypes.SCALAR_NAMES[x.dtype.name]}'")
+
+
 class SpecialI1Backward0(SavingNode):
     saved_names = ("self", "result")
 
     def backward(self, g):
         x, result = self.unpack()
+        _no_reduced_kernel("i1_backward", x)
         return (g * _tiny_safe(x, lambda s: i0(s) - result * s.reciprocal()),)
 
 
@@ -184,6 +198,7 @@ class SpecialI1EBackward0(SavingNode):
 
     def backward(self, g):
         x, result = self.unpack()
+        _no_reduced_kernel("i1e_backward", x)
         return (g * _tiny_safe(x, lambda s: special_i0e(s) - result * (s.sgn() + s.reciprocal())),)
 
 

@@ -805,19 +805,10 @@ hypot = binary("hypot", "HypotBackward0", _hypot_values, lambda g, self, result:
                lambda g, other, result: g * other / result, check=_hypot_check, edges=True)
 
 
-def _log_as_libm(y):
-    """log(y) as the C library computes it (PyTorch's xlogy kernel calls std::log element by element)."""
-    scalar = kernels._libm("logf" if y.dtype == np.float32 else "log")
-    if scalar is None or y.size > kernels.SCALAR_CALLS:
-        return np.log(y, dtype=np.float64).astype(y.dtype) if y.dtype == np.float32 else np.log(y)
-    flat = np.ascontiguousarray(y).reshape(-1)
-    return np.array([scalar(v) for v in flat.tolist()], y.dtype).reshape(y.shape)
-
-
 def _xlogy_values(x, y):
     x, y = np.broadcast_arrays(x, np.asarray(y, x.dtype))
     with np.errstate(all="ignore"):
-        r = x * _log_as_libm(y)
+        r = x * kernels.libm_log(y)  # (PyTorch's xlogy kernel calls std::log element by element)
     r = np.where(x == 0, x.dtype.type(0), r)
     return np.where(np.isnan(y), y, r)
 
@@ -844,7 +835,7 @@ def _xlogy_check(self, other):
         raise type_error("xlogy(): expected a Tensor")
 
 
-STEPWISE_REDUCED[_xlogy_values] = (reduced_log_product(_log_as_libm), False)
+STEPWISE_REDUCED[_xlogy_values] = (reduced_log_product(kernels.libm_log), False)
 xlogy = binary("xlogy", "XlogyBackward0", _xlogy_values, _xlogy_self_backward, lambda g, self, other: g * self / other,
                check=_xlogy_check, out_dtype=true_div_dtype, edges=True,
                number_grad_fn=binary_node("XlogyBackward2", _xlogy_self_backward, number=1),  # xlogy(tensor, number)

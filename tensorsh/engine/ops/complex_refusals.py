@@ -1,6 +1,8 @@
 """The ops PyTorch has no complex kernel for, and what each says when a complex tensor reaches it (its dispatch
 error '"lt_cpu" not implemented for 'ComplexFloat'', or the op's own check). registry.install puts refused() in
 front of these rows: a complex operand raises PyTorch's error, any other call goes on as before."""
+import numpy as np
+
 from .. import dtypes
 from ..errors import make
 
@@ -39,6 +41,13 @@ def _unique(dt, args):
     return _kernel("unique_dim" if any(type(a) is int for a in args) else "unique")(dt, args)
 
 
+def _unique_consecutive(dt, args, t):
+    """unique_consecutive's kernel: unique_dim's with a dim, unless the input is 1-D (dim 0 is then no dim)."""
+    dims = [a for a in args if type(a) is int]
+    return _kernel("unique_dim" if dims and (t.dim() != 1 or dims[0] != 0) else "unique")(dt, args)
+
+
+_unique_consecutive.reads_tensor = True
 _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
 _CLAMPS = ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max", "clamp_max_")
@@ -70,7 +79,7 @@ REFUSED = {
     "fmod": _kernel("fmod_cpu"), "fmod_": _kernel("fmod_cpu"),
     "kthvalue": _kernel("kthvalue_cpu"), "mode": _kernel("mode_cpu"), "cummax": _kernel("cummax_cpu"),
     "cummin": _kernel("cummin_cpu"), "median": _median, "nanmedian": _median, "unique": _unique,
-    "softmax": _kernel("softmax_lastdim_kernel_impl"), "log_softmax": _kernel("log_softmax_lastdim_kernel_impl"),
+    "unique_consecutive": _unique_consecutive,
     "nansum": _NANSUM, "nanmean": _nanmean,
     "abs_": _says("RuntimeError", "In-place abs is not supported for complex tensors."),
     "heaviside": _says("RuntimeError", "heaviside is not yet implemented for complex tensors."),
@@ -160,6 +169,24 @@ def _complex_common(name, args):
     return found, dt
 
 
+# ops whose argument checks (a dim's range, k, p, n, bins, clamp's bounds, an empty reduction) come before their
+# kernel's complex refusal: run first on a real stand-in for the complex tensor (mvlgamma's of elements its value
+# check passes)
+_OWN_CHECKS_FIRST = frozenset({
+    "mvlgamma", "mvlgamma_", "kthvalue", "mode", "median", "nanmedian", "cummax", "cummin", "topk", "sort", "argsort",
+    "msort", "max", "min", "amax", "amin", "aminmax", "nansum", "nanmean", "logcumsumexp", "histc", "polygamma",
+    "polygamma_", *_CLAMPS})
+
+
+def _check_arguments(fn, args, kwargs, i, t):
+    """fn's own argument errors, found by calling it with a real stand-in for the complex tensor t at args[i]."""
+    from .. import autograd
+    from .core import Tensor
+    stand_in = Tensor._new(np.full(t._shape, 1e3, t.dtype.to_real().np), t.dtype.to_real())
+    with autograd.no_grad():
+        fn(*args[:i], stand_in, *args[i + 1:], **kwargs)
+
+
 def refused(fn, name):
     """fn, raising PyTorch's error first when its first or second operand is a complex tensor, or a complex number
     makes the common dtype complex (the message reads the arguments besides the complex one; a binary kernel's names
@@ -171,7 +198,11 @@ def refused(fn, name):
         found = None if name in _BINARY_KERNELS else _complex_operand(args, count)
         if found is not None:
             i, t = found
-            return found, make(*message(t.dtype, args[:i] + args[i + 1:] + tuple(kwargs.values())))
+            rest = args[:i] + args[i + 1:] + tuple(kwargs.values())
+            error = message(t.dtype, rest, t) if getattr(message, "reads_tensor", False) else message(t.dtype, rest)
+            if name in _OWN_CHECKS_FIRST:
+                _check_arguments(fn, args, kwargs, i, t)
+            return found, make(*error)
         common = _complex_common(name, args) if count == 2 else None
         if common is not None:
             (i, _), dt = common

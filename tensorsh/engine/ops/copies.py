@@ -421,7 +421,7 @@ def write_out(name, fn, args, kwargs):
             precheck(o, overlap=False)  # (its internal-overlap error)
     _check_out_overlap(name, outs, args, kwargs)
 
-    def resize(shape, o, dtype=None, to_kernel_shape=False):
+    def resize(shape, o, dtype=None, to_kernel_shape=False, strides=None):
         kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
         shape = kernel_shape if to_kernel_shape else shape
         had = o._shape if had is None else had
@@ -434,7 +434,7 @@ def write_out(name, fn, args, kwargs):
             for _ in range(2 if twice and dtype is not o.dtype else 1):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
-            resize_output(o, shape)
+            resize_output(o, shape, strides)
     resized_first = _resized_before_dtype_check(name, args)
     if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
         resize((), outs[0])
@@ -476,8 +476,8 @@ def write_out(name, fn, args, kwargs):
     autograd._grad_enabled[0] = previous and copied
     try:
         for r, o in zip(results, outs):
-            if not resized_first:
-                resize(r._shape, o, r.dtype)
+            if not resized_first:  # (a TensorIterator op's or sort's out= resized takes the result's layout)
+                resize(r._shape, o, r.dtype, strides=None if name in _OUT_CONTIGUOUS else r._stride)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
                 check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
             rows = _product_in_rows(name, o, args, kwargs) if name in _PRODUCT_ROWS else None
@@ -694,6 +694,8 @@ _RESIZE_WARNS_TWICE = frozenset(
     "exp exp2 expm1 fmax fmin fmod gcd ge gt hypot i0 igamma igammac lcm ldexp le lerp lgamma log log10 log1p log2 "
     "logaddexp logaddexp2 lt maximum minimum mul ne nextafter polygamma pow rad2deg reciprocal remainder rsqrt sigmoid "
     "sin sinc sinh sqrt square sub tan tanh threshold xlogy".split())
+# ops whose out= is resized contiguous though their result may not be: composites copying into out=
+_OUT_CONTIGUOUS = frozenset({"special_ndtr", "mvlgamma", "special_multigammaln", "slice_scatter"})
 _COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})
 _BOOL_KERNELS = _COMPARISONS | {"logical_and", "logical_or", "logical_xor"}  # (their kernel's type: out='s)
 # ops without a derivative formula: their out= variants have no autograd check (an input requiring grad is fine)

@@ -175,9 +175,14 @@ def resize_inplace(self, *size, memory_format=None):
     return _resize(self, shape, memory_format)
 
 
-def resize_output(out, shape):
-    """ATen's resize_output, an out= argument taking its result's shape: resize_ below autograd (no version bump)."""
-    return _resize(out, shape, bump=False)
+def resize_output(out, shape, strides=None):
+    """ATen's resize_output, an out= argument taking its result's shape: resize_ below autograd (no version bump);
+    strides: a structured op's advisory strides, which set_output's resize_out takes only if out was resized."""
+    resized = shape != out._shape
+    _resize(out, shape, bump=False)
+    if resized and strides is not None and strides != out._stride:
+        _restride(out, shape, strides)
+    return out
 
 
 def _resize(self, shape, memory_format=None, bump=True):

@@ -9,7 +9,7 @@ import numpy as np
 from .. import dtypes, kernels
 from ..errors import make, runtime
 from ..signatures import Parser
-from .core import binary_operands, fresh, true_div_dtype
+from .core import binary_operands, laid_out_like, true_div_dtype
 
 
 def _libm(name, T):
@@ -254,7 +254,7 @@ def airy_ai(input, *, out=None):
     x = np.asarray(input._np, dt.np)
     with np.errstate(all="ignore"):
         values = [_airy_ai(T(v), T) for v in x.reshape(-1).tolist()]
-    return fresh(np.array(values, dt.np).reshape(x.shape), dt)
+    return laid_out_like(np.array(values, dt.np).reshape(x.shape), dt, input)
 
 
 def _degrees(n):
@@ -286,6 +286,6 @@ def polynomial(name):
         for d in np.unique(degrees):
             mask = degrees == d
             result[mask] = compute(xv[mask], int(d), dt.np.type)
-        return fresh(result, dt)
+        return laid_out_like(result, dt, x, n)
     function.__name__ = function.__qualname__ = parser
     return function

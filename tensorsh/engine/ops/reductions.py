@@ -614,9 +614,11 @@ def prod(self, *args, **kwargs):
     dims = reduce_dims(self, dim)
     kept = keepdim and bool(self._shape)  # (a 0-dim tensor's product stays 0-dim)
     src = _real_read(self, dt)
-    if dt is dtypes.bfloat16 or dt is dtypes.float16:  # (step by step in the reduced dtype: its own kernel)
+    if dt is dtypes.bfloat16:  # (each product rounded to it: its own kernel; float16's numpy's own arithmetic)
         rounding = dtypes.rounding(dt)
-        r = kernels.reduced_prod(rounding(src), dims[0] if dims else None, kept, rounding)
+        values = src.astype(np.float32, copy=False)  # (a bfloat16 tensor's own values keep its layout)
+        values = values if self.dtype is dt else rounding(values)
+        r = kernels.prod(values, dims[0] if dims else None, kept, rounding)
     else:
         r = kernels.prod(src.astype(dt.np, copy=False), dims[0] if dims else None, kept)
     if r is None:

@@ -90,7 +90,7 @@ def _softmax_op(self, dim, dtype, node_cls):
         if needs_grad(self):
             attach(out, node_cls(self, out, d, dim))
         return out
-    if dtype is None and self.dtype.category < 2:
+    if dtype is None and self.dtype.category != 2:  # (no integer or complex kernel)
         kernel = ("log_softmax" if node_cls.log else "softmax") + ("_lastdim" if d >= self.dim() - 1 else "")
         raise errors.make("NotImplementedError", f"\"{kernel}_kernel_impl\" not implemented for "
                                                  f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")

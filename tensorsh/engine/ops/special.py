@@ -13,7 +13,7 @@ from .binary import _augmented, binary, binary_node, reduced_log_product
 from .comparison import where
 from .reductions import _cast_first, _sum_np, norm, norm_backward, reduce_dims
 from .scalar_arith import add_scalar, mul_scalar
-from .unary import unary, vml_unary
+from .unary import COMPLEX_GRAPH, COMPLEX_UNARY, unary, vml_unary
 from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
                    laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of,
                    STEPWISE_REDUCED)
@@ -126,26 +126,26 @@ def _digamma_values(x):
 
 
 def _trigamma(x):
-    """polygamma(1, x) as PyTorch's calc_trigamma."""
+    """polygamma(1, x) as PyTorch's calc_trigamma: in x's float dtype, the asymptotic series' multiply-adds fused
+    as its build compiles them."""
     T = np.float64 if x.dtype == np.float64 else np.float32
-    sin = (kernels._libm("sinf") if T is np.float32 else _libm_double("sin")) or math.sin
-    pi = T(math.pi)
-    out = []
-    for v in x.astype(T).reshape(-1).tolist():
-        v, sign, result = T(v), T(1), T(0)
-        if v < T(0.5):
-            sign = T(-1)
-            angle = float(pi * v)
-            s = T(sin(angle)) if math.isfinite(angle) else T(math.nan)  # (sin(-inf): NaN, as C's)
-            result -= pi * pi / (s * s)  # (float's: pi<float> squared in float)
-            v = T(1) - v
+    pi, one = T(math.pi), T(1)
+    v = x.astype(T)
+    result = np.zeros(v.shape, T)
+    reflected = v < T(0.5)
+    with np.errstate(all="ignore"):
+        if reflected.any():
+            s = _sin(pi * v[reflected])  # (the C library's sin; of inf, NaN)
+            result[reflected] -= pi * pi / (s * s)  # (float's: pi<float> squared in float)
+            v = np.where(reflected, one - v, v)
         for _ in range(6):
-            result += T(1) / (v * v)
-            v += T(1)
-        ixx = T(1) / (v * v)
-        result += (T(1) + T(1) / (T(2) * v) + ixx * (T(1. / 6) - ixx * (T(1. / 30) - ixx * T(1. / 42)))) / v
-        out.append(sign * result)
-    return np.array(out, T).reshape(x.shape).astype(x.dtype)
+            result += one / (v * v)
+            v = v + one
+        ixx = one / (v * v)
+        series = kernels.fma(-ixx, np.full(v.shape, T(1. / 42)), np.full(v.shape, T(1. / 30)))
+        series = kernels.fma(ixx, kernels.fma(-ixx, series, np.full(v.shape, T(1. / 6))), one + one / (T(2) * v))
+        result += series / v
+    return np.where(reflected, -result, result).astype(x.dtype)
 
 
 erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(), z0=(np.float32, np.float64),
@@ -361,7 +361,7 @@ def nanmean(self, dim=None, keepdim=False, *, dtype=None):
 
 # ------------------------------------------------------------------ logit, sinc, entr, ndtr
 
-_sin, _log = kernels.libm_each("sin", np.sin), kernels.libm_each("log", np.log)
+_sin = kernels.libm_each("sin", np.sin)
 
 
 def _opmath(x):
@@ -375,11 +375,40 @@ def _sinc_values(x):
     return np.where(x == 0, r.dtype.type(1), r).astype(x.dtype)
 
 
+def c10_complex_div(a, b):
+    """a / b as c10::complex's operator/ computes it in a scalar kernel (numpy's algorithm, which it follows, with
+    the products the compiler fuses into fma)."""
+    T = a.real.dtype.type
+    p, q, c, d = a.real, a.imag, b.real, b.imag
+    wide = np.abs(c) >= np.abs(d)
+    with np.errstate(all="ignore"):
+        rat = np.where(wide, d / c, c / d)
+        scl = T(1) / np.where(wide, kernels.fma(d, rat, c), kernels.fma(c, rat, d))
+        re = np.where(wide, kernels.fma(q, rat, p), kernels.fma(p, rat, q)) * scl
+        im = np.where(wide, kernels.fma(-p, rat, q), kernels.fma(q, rat, -p)) * scl
+        zero = (c == 0) & (d == 0)  # (a complex inf or nan)
+        re, im = np.where(zero, p / np.abs(c), re), np.where(zero, q / np.abs(d), im)
+    out = np.empty(np.shape(re), a.dtype)
+    out.real, out.imag = re, im
+    return out
+
+
+def _sinc_complex(z):
+    """sin(pi z) / (pi z) (1 at 0) in c10::complex: pi z the product of complex numbers, glibc's csin (numpy's
+    complex sin), c10's division."""
+    T = z.real.dtype.type
+    p = np.empty(z.shape, z.dtype)
+    p.real, p.imag = T(math.pi) * z.real - T(0) * z.imag, T(math.pi) * z.imag + T(0) * z.real
+    with np.errstate(all="ignore"):
+        return np.where(z == 0, z.dtype.type(1), c10_complex_div(np.sin(p), p))
+
+
 def _sinc_backward(g, x):
-    """PyTorch's sinc_backward, step for step (its double backward runs through these ops)."""
+    """PyTorch's sinc_backward, step for step (its double backward runs through these ops): grad times the
+    derivative's quotient, conjugated for a complex input."""
     self_pi = x * math.pi
     self_squared_pi = x * x * math.pi
-    out = g * ((self_pi * self_pi.cos()) - self_pi.sin()) / self_squared_pi
+    out = g * (((self_pi * self_pi.cos()) - self_pi.sin()) / self_squared_pi).conj()
     return where(self_squared_pi == 0.0, g.new_zeros(()), out)
 
 
@@ -389,11 +418,13 @@ def _entr_values(x, to_reduced=None):
     w = _opmath(x)
     rounded = to_reduced or (lambda v: v)
     with np.errstate(all="ignore"):
-        r = np.where(w > 0, -w * rounded(_log(np.where(w > 0, w, 1))), np.where(w == 0, 0, -np.inf))
+        r = np.where(w > 0, -w * rounded(kernels.libm_log(np.where(w > 0, w, 1))), np.where(w == 0, 0, -np.inf))
     return np.where(np.isnan(w), w, rounded(r)).astype(x.dtype)
 
 
 sinc = unary(None, "SincBackward0", _sinc_values, _sinc_backward)
+COMPLEX_UNARY["SincBackward0"] = (_sinc_complex, None)
+COMPLEX_GRAPH["SincBackward0"] = _sinc_backward  # (its complex gradient is the real formula's, conjugated)
 sinc_inplace = sinc.inplace
 entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False,
              reduced_kernel=_entr_values)
@@ -470,7 +501,9 @@ def _logit_values(self, eps):
         w = np.where(w < lo, lo, np.where(w > hi, hi, w))
     with np.errstate(all="ignore"):
         q = R(w / R(T(1) - w))
-        r = np.where(w == 1, T(np.inf), _log(_opmath(q)))
+        # (float32/float64: torch.log's kernel, measured on every element; half's in float, the C library's)
+        log = kernels.vml_log(q) if self.dtype.np is q.dtype else kernels.libm_log(_opmath(q))
+        r = np.where(w == 1, T(np.inf), log)
     return r.astype(w.dtype)
 
 

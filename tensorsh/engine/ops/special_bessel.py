@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import dtypes, kernels
 from ..errors import make
-from .core import from_numpy
+from .core import laid_out_like
 from .special import _libm_double
 from .unary import unary
 
@@ -54,7 +54,7 @@ def _no_grad(name, values):
         x, dt = _kernel_input(name, input)
         with np.errstate(all="ignore"):
             out = values(np.asarray(x))
-        return from_numpy(np.asarray(out, dt.np).reshape(x.shape), dt)
+        return laid_out_like(np.asarray(out, dt.np).reshape(x.shape), dt, input)
     fn.__name__ = fn.__qualname__ = "special_" + name
     return fn
 

@@ -166,7 +166,7 @@ def cov(input, *, correction=1, fweights=None, aweights=None):
              "observations.")
         norm_factor = norm_factor * 0
     x = x - avg.unsqueeze(1)
-    c = x.mm((x * w if w is not None else x).t())
+    c = x.mm((x * w if w is not None else x).t().conj())
     return c.true_divide(norm_factor).squeeze()
 
 
@@ -177,17 +177,27 @@ def corrcoef(input):
     c = cov(input)
     if c.dim() == 0:
         return c / c
-    stddev = c.diagonal().sqrt()
+    d = c.diagonal()
+    stddev = (d.real if d.is_complex() else d).sqrt()
     c = c / stddev.view(-1, 1)
     c = c / stddev.view(1, -1)
-    return c.clip(-1, 1)
+    # (a complex result's real and imaginary parts clipped each)
+    if not c.is_complex():
+        return c.clip(-1, 1)
+    from .real_complex import complex_
+    return complex_(c.real.clip(-1, 1), c.imag.clip(-1, 1))
 
 
 # ------------------------------------------------------------------ renorm
 
+_CPU_ACCUMULATE = {dtypes.float16: dtypes.float32, dtypes.bfloat16: dtypes.float32, dtypes.float32: dtypes.float64,
+                   dtypes.float64: dtypes.float64}  # (at::toAccumulateType on the CPU; complex: complex128)
+
+
 class RenormBackward0(Node):
-    """PyTorch's renorm_backward: where a slice's norm exceeded maxnorm, the scaled gradient less the norm's own
-    gradient term; elsewhere the gradient unchanged."""
+    """PyTorch's renorm_backward: where a slice's norm exceeded maxnorm, (grad - invnorm * nb) * maxnorm / norm, nb
+    the norm's own gradient (norm_backward) of the slice's sum of self * grad; elsewhere the gradient unchanged. The
+    norm and that sum in the accumulate type (double on the CPU), self as it is."""
     __slots__ = ("p", "dim", "maxnorm")
     saved_names, saved_values = ("self",), {"p": "p", "dim": as_given("dim"), "maxnorm": "maxnorm"}
 
@@ -197,32 +207,19 @@ class RenormBackward0(Node):
         self.saved = (SavedTensor(x),)
 
     def backward(self, g):
+        from .comparison import where
+        from .reductions import norm_backward
         x, = self.unpack()
         dims = [d for d in range(x.dim()) if d != self.dim]
-        acc = x.to(dtypes.float64)  # (its accumulate type on the CPU: double)
-        p = self.p
-        if autograd._grad_enabled[0] and 0 < p < float("inf"):  # (create_graph: norm_backward's formulas)
-            norm = acc.norm(p, dims, True)
-            grad_output = (x * g).sum(dims, True, dtype=dtypes.float64)
-            if p == 1:
-                nb = acc.sign() * grad_output
-            elif p == 2:
-                nb = acc * (grad_output / norm).masked_fill(norm == 0, 0)
-            else:
-                scaled = acc * acc.abs().pow(p - 2) if p >= 2 else acc.sign() * acc.abs().pow(p - 1)
-                nb = scaled * (grad_output / norm.pow(p - 1)).masked_fill(norm == 0, 0)
-            invnorm = (norm + 1e-7).reciprocal()
-            factor = invnorm * self.maxnorm
-            return ((factor * g - (factor * invnorm) * nb).to(g.dtype).where(norm > self.maxnorm, g),)
-        with autograd.enable_grad():
-            leaf = acc.detach().requires_grad_()
-            norm = leaf.norm(self.p, dims, True)
-        grad_output = (x * g).sum(dims, True, dtype=dtypes.float64)
-        nb, = autograd.run_backward([norm], [grad_output], False, False, inputs=[leaf])
-        norm = norm.detach()
+        acc = _CPU_ACCUMULATE.get(x.dtype, dtypes.complex128)
+        norm = x.norm(self.p, dims, True, dtype=acc if acc is not x.dtype else None)
+        grad_output = x.conj() * g
+        grad_output = (grad_output.real if grad_output.is_complex() else grad_output).sum(dims, True,
+                                                                                         dtype=acc.to_real())
+        nb = norm_backward(grad_output, x, norm, self.p, dims, True)
         invnorm = (norm + 1e-7).reciprocal()
         factor = invnorm * self.maxnorm
-        return ((factor * g - (factor * invnorm) * nb).where(norm > self.maxnorm, g).to(g.dtype),)
+        return (where(norm > self.maxnorm, (factor * (g - invnorm * nb)).to(g.dtype), g),)
 
 
 def _renorm_values(self, p, dim, maxnorm):
@@ -234,12 +231,14 @@ def _renorm_values(self, p, dim, maxnorm):
         raise runtime("renorm: non-positive-norm not supported")
     d = self._wrap_dim(dim)
     dims = [i for i in range(self.dim()) if i != d]
-    with autograd.no_grad():
-        norm = self.norm(p, dims, True)
+    with autograd.no_grad():  # (float16/bfloat16: the norm and the factor in float, the factor rounded to self's)
+        reduced = self.dtype in (dtypes.float16, dtypes.bfloat16)
+        norm = self.norm(p, dims, True, dtype=dtypes.float32 if reduced else None)
         dt = norm.dtype.np.type
         arr = norm._np
         factor = np.where(arr > dt(maxnorm), dt(maxnorm) / (arr + dt(1e-7)), dt(1))
-        return d, self * fresh(np.ascontiguousarray(factor, arr.dtype), norm.dtype)
+        factor = fresh(np.ascontiguousarray(factor, arr.dtype), norm.dtype)
+        return d, (self * (factor.to(self.dtype) if reduced else factor)).contiguous()  # (renorm_out's: contiguous)
 
 
 def renorm(self, p, dim, maxnorm):

@@ -120,7 +120,10 @@ _COMPLEX_REFUSED = {"FloorBackward0": "floor is not supported for complex inputs
                     "FracBackward0": '"frac_cpu" not implemented for \'{}\'',
                     "ErfBackward0": '"erf_vml_cpu" not implemented for \'{}\'',
                     "LgammaBackward0": '"lgamma_vml_cpu" not implemented for \'{}\'',
-                    "DigammaBackward0": '"digamma" not implemented for \'{}\''}
+                    "DigammaBackward0": '"digamma" not implemented for \'{}\'',
+                    "ErfcBackward0": '"erfc_vml_cpu" not implemented for \'{}\'',
+                    "SpecialEntrBackward0": '"entr_cpu" not implemented for \'{}\'',
+                    "SpecialNdtriBackward0": '"ndtri_cpu" not implemented for \'{}\''}
 
 
 def _complex_values(grad_fn, x, dt):
@@ -152,7 +155,8 @@ COMPLEX_GRAPH = {
 def _complex_backward(grad_fn, g, saved):
     """The gradient of a complex input: grad * conj(f'(z)) (abs: grad * sgn(z), its real grad times z/|z|); as ops
     when it is to have history."""
-    if autograd.is_grad_enabled() and (g.requires_grad or saved and saved[0].requires_grad):
+    if COMPLEX_UNARY[grad_fn][1] is None and grad_fn in COMPLEX_GRAPH or autograd.is_grad_enabled() and (
+            g.requires_grad or saved and saved[0].requires_grad):  # (neg, sinc: always their formulas' ops)
         formula = COMPLEX_GRAPH.get(grad_fn)
         if formula is None:
             raise runtime(f"tensorsh: the gradient of {grad_fn[:-9].lower()} of a complex tensor with create_graph "
