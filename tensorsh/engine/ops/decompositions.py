@@ -19,7 +19,7 @@ from ..tensorimpl import _shape_list
 from .args import check_matrix, check_square, check_system
 from .core import (InputNode, SavingNode, Tensor, attach, from_numpy, needs_grad, return_type, sum_to, type_name,
                    zeros_of)
-from .householder import _exact, _fortran, geqrf_values, orgqr_values, qr_values, singular_values
+from .householder import _exact, _fortran, _trsm, geqrf_values, orgqr_values, qr_values, singular_values
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST, fp32_op
 
@@ -83,22 +83,6 @@ def _diag_embed(v):
 
 
 # ------------------------------------------------------------------ triangular solves (trsm)
-
-def _trsm(a, b, upper, unit=False):
-    """X with AX = B, A triangular (batch, n, n), B (batch, n, m): LAPACK's column-by-column substitution, each
-    pivot's reciprocal multiplied (as MKL's small kernels do: the last bits agree more often than a division's)."""
-    x = np.array(b)
-    n = a.shape[-1]
-    order = range(n - 1, -1, -1) if upper else range(n)
-    one = a.dtype.type(1)
-    with np.errstate(all="ignore"):
-        for k in order:
-            if not unit:
-                x[:, k] = x[:, k] * (one / a[:, k, k, None])
-            rest = slice(0, k) if upper else slice(k + 1, n)
-            x[:, rest] = x[:, rest] - a[:, rest, k, None] * x[:, k, None, :]
-    return x
-
 
 def _broadcast_pair(a, b):
     batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])

@@ -14,8 +14,7 @@ from .args import check_square, check_system
 from .comparison import where
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
-from .decompositions import _trsm
-from .householder import _fortran
+from .householder import _fortran, _trsm
 from ..autocast import fp32_op
 
 InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
