@@ -544,6 +544,20 @@ def tp_name(value):
     return _python_tp_name(value)
 
 
+def numpy_scalars_read(args, kwargs, parse):
+    """parse(args, kwargs) with numpy's scalars read as Python's numbers, as PyTorch's parser reads them, its
+    messages naming them as numpy's types; None when the call has none."""
+    values = args + tuple(kwargs.values())
+    plain = from_numpy_scalars(values)
+    if plain is None:
+        return None
+    _NUMPY_TYPE_NAMES.update(_numpy_names(plain, values))
+    try:
+        return parse(tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):])))
+    finally:
+        _NUMPY_TYPE_NAMES.clear()
+
+
 def _numpy_names(plain, values):
     """id -> numpy type name of each number in plain (the parser's reading of values) read from a numpy scalar."""
     names = {}
@@ -632,15 +646,9 @@ def _deprecated_warning(sig, parser):
 def _slow(kind, name, packs, defaults, takes, args, kwargs):
     """Parse a call PyTorch's way; returns (args, kwargs) for the op and whether its argument types alone decide
     that (so the next call with the same types may skip the parse)."""
-    plain = from_numpy_scalars(args + tuple(kwargs.values()))
-    if plain is not None:  # (numpy's scalars, read as Python's numbers: parsed each time; named as numpy's)
-        _NUMPY_TYPE_NAMES.update(_numpy_names(plain, args + tuple(kwargs.values())))
-        try:
-            args, kwargs = tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):]))
-            args, kwargs, _ = _slow(kind, name, packs, defaults, takes, args, kwargs)
-        finally:
-            _NUMPY_TYPE_NAMES.clear()
-        return args, kwargs, False
+    read = numpy_scalars_read(args, kwargs, lambda a, k: _slow(kind, name, packs, defaults, takes, a, k)[:2] + (False,))
+    if read is not None:  # (parsed each time)
+        return read
     sig, how = check(kind, name, args, kwargs)
     if sig is None:
         return args, kwargs, True

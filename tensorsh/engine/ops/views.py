@@ -226,8 +226,8 @@ def unflatten(self, dim, sizes):
     """Tensor.unflatten: empty sizes refused in Python, then TensorBase.unflatten's parser."""
     if _truth(sizes) is False:
         raise runtime(messages.UNFLATTEN_EMPTY)
-    _parse(("unflatten(int64_t dim, SymIntArrayRef sizes)",), (dim, sizes), {})
-    return unflatten_view(self, dim, sizes)
+    bound = _parse(("unflatten(int64_t dim, SymIntArrayRef sizes)",), (dim, sizes), {})
+    return unflatten_view(self, bound["dim"], bound["sizes"])  # (as parsed: dim=np.int64(1), sizes=(tensor(2), -1))
 
 
 unflatten.__qualname__ = "Tensor.unflatten"
