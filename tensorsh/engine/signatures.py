@@ -654,6 +654,9 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
         return args, kwargs, True
     bound = sig.bind(args, kwargs, how == 2)
     sig.unpack_numbers(bound)
+    if "out_dtype" in bound:  # (mm(a, b, torch.half): the overloads of mm/bmm/addmm/baddbmm for other backends)
+        raise make("NotImplementedError", f"tensorsh: torch.{name} with out_dtype is not supported yet (aten::{name}."
+                                          f"dtype, which PyTorch's CPU backend does not run either)")
     cacheable = _type_only(sig, args, kwargs)
     if sig.device is not None and bound.get("device") is not None:
         DEVICE_INIT[0](bound["device"])
@@ -807,10 +810,10 @@ def _takes(fn):
 
 class _OpInfo:
     """_op_info(fn), read on the first call that is parsed (an op loaded on first use is not loaded before)."""
-    __slots__ = ("fn", "info", "out")
+    __slots__ = ("fn", "info", "out", "takes")
 
     def __init__(self, fn):
-        self.fn, self.info, self.out = fn, None, None
+        self.fn, self.info, self.out, self.takes = fn, None, None, None
 
     def get(self):
         if self.info is None:
@@ -821,6 +824,11 @@ class _OpInfo:
         if self.out is None:
             self.out = _writes_out(name, self.fn, kind)
         return self.out
+
+    def takes_out(self):
+        if self.takes is None:
+            self.takes = _takes_out(self.fn)
+        return self.takes
 
 
 def _checked_method(name, fn, accepted, info):
@@ -892,13 +900,18 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             if int in key:
                 key = _key(args, kwargs)
         if key not in accepted:
-            if name == "where" and len(args) == 1 and not kwargs and isinstance(args[0], _Tensor):
-                return args[0].nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
+            condition = args[0] if len(args) == 1 and not kwargs else kwargs.get("condition") \
+                if not args and len(kwargs) == 1 else None
+            if name == "where" and isinstance(condition, _Tensor):
+                return condition.nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
             args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-        if kwargs and kwargs.get("out") is not None and info.writes_out(name, kind):
-            return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
+        if kwargs and "out" in kwargs:
+            if kwargs["out"] is None and not info.takes_out():  # (out=None is no out: to an op taking none)
+                kwargs = {k: v for k, v in kwargs.items() if k != "out"}
+            elif kwargs["out"] is not None and info.writes_out(name, kind):
+                return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
         return fn(*args, **kwargs)
     return function
 
@@ -924,19 +937,22 @@ def _writes_out(name, fn, kind):
     if kind not in ("function", "special") and name not in _NAMESPACE_OUT_WRITTEN:  # (the other namespaces' ops
         # take their out=; torch.special's aliases are written here)
         return False
-    if not any(" out=None" in sig for sig in _table(kind).get(name, ())):
-        return False
+    return any(" out=None" in sig for sig in _table(kind).get(name, ())) and not _takes_out(fn)
+
+
+def _takes_out(fn):
+    """Whether the op's function (or any wrapper on the way to it) takes out=."""
     import inspect
     layer, seen = getattr(fn, "method", fn), set()
-    while layer is not None and id(layer) not in seen:  # (any wrapper on the way may be the one taking out=)
+    while layer is not None and id(layer) not in seen:
         seen.add(id(layer))
         try:
             if "out" in inspect.signature(layer, follow_wrapped=False).parameters:
-                return False
+                return True
         except (TypeError, ValueError):  # (a lazily loaded op: its function is the next layer)
             pass
         layer = getattr(layer, "__wrapped__", None)
-    return True
+    return False
 
 
 def _checked_class(name, cls):
