@@ -675,12 +675,13 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     if how == 2 and len(args) > 1 and packs:  # x.squeeze(0, 1): the op takes the list as one argument
         return (tuple(args),), kwargs, False
     rewritten = False
-    if kwargs:
-        args, kwargs, rewritten = _keywords_for_op(kind, sig, takes, args, kwargs)
-    if kind == "function" and sig.params and sig.params[0].name in kwargs and not args:
+    if kind != "method" and sig.params and sig.params[0].name in kwargs and not args:
         # torch.pow(input=x, exponent=2): the op's own first parameter may be named otherwise (self), so positional
         kwargs = dict(kwargs)
         args, rewritten = (kwargs.pop(sig.params[0].name),), True
+    if kwargs:
+        args, kwargs, renamed = _keywords_for_op(kind, sig, takes, args, kwargs)
+        rewritten = rewritten or renamed
     if kind == "function" and args and sig.params and sig.params[0].numbers_as_tensors and \
             isinstance(args[0], _SCALAR_TYPES):  # torch.add(0, 1): the number is a (wrapped) tensor
         args = (_wrapped_number(args[0]),) + tuple(args[1:])
@@ -793,12 +794,18 @@ def _op_info(fn):
         _takes(getattr(fn, "method", fn))
 
 
+def _op_target(fn):
+    """The op a namespace's function calls (torch.linalg.det's: solvers.det, loaded now if lazy), else fn."""
+    target = getattr(fn, "op_target", None)
+    return fn if target is None else target.fn or target.load() if hasattr(target, "load") else target
+
+
 def _takes(fn):
     """(the keyword names fn takes, how many positional arguments), or (None, None) when it takes **kwargs. (torch.<name>
     of a Tensor method: the method's, its self the function's input.)"""
     import inspect
     try:
-        params = inspect.signature(inspect.unwrap(fn)).parameters.values()
+        params = inspect.signature(inspect.unwrap(_op_target(fn))).parameters.values()
     except (TypeError, ValueError):
         return None, None
     if any(p.kind is p.VAR_KEYWORD for p in params):
