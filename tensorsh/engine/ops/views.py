@@ -389,10 +389,12 @@ def _slice(self, dim, start, stop, step, given_dim=None):
 
 
 def narrow(self, dim, start, length):
+    if isinstance(start, Tensor):  # (narrow.Tensor: a 0-dim integer tensor's value, checked before all else)
+        if start.dim() or start.dtype.category != 1:
+            raise runtime("start must be an 0-dim integral Tensor.")
+        start = start.item()
     if not self._shape:
         raise runtime("narrow() cannot be applied to a 0-dim tensor.")
-    if isinstance(start, Tensor):  # (narrow.Tensor: a 0-dim integer tensor's value)
-        start = start.item()
     if length < 0:
         raise runtime("narrow(): length must be non-negative.")
     d = self._wrap_dim(dim)
