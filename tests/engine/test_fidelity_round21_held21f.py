@@ -1,0 +1,84 @@
+"""Classes of difference found by the held-out programs on shapes, broadcasting and products of round 21 (held21f),
+one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"meshgrid_checks_in_atens_order_and_streams_the_tensor_as_at_print": """
+def t(f):
+    try: print([tuple(g.shape) for g in f()])
+    except Exception as e: print(type(e).__name__, e)
+a = torch.tensor([1, 2])
+for x in [torch.tensor([[1.5, 2], [3, 4]]), torch.tensor([[1e10, 2], [3, 4]]), torch.tensor([[1, -2], [3, 4]], dtype=torch.int8),
+          torch.tensor([[True, False]]), torch.ones(0, 2), torch.tensor([[0.001, 2e-5]]), torch.tensor([[float('nan'), 1.5]]),
+          torch.tensor([[float('-inf'), float('nan')]]), torch.ones(1, 2, dtype=torch.bfloat16), torch.ones(2, 2).half(),
+          torch.arange(24.).reshape(2, 3, 2, 2) * 1e5 + 0.5, torch.arange(300.).reshape(3, 100) / 7, torch.arange(60.).reshape(2, 30),
+          torch.tensor([[-5000.5, 2]]), torch.tensor([[1e200, 1.5]], dtype=torch.double), torch.tensor([[1.5e6, 1.65e6]]),
+          torch.tensor([[1.5e8, 1.65e8]], dtype=torch.double), torch.tensor([[-2e-6, -3e-6]]), torch.tensor([[0., -0.]])]:
+    t(lambda: torch.meshgrid(x, indexing="ij"))
+    t(lambda: torch.meshgrid(torch.ones(1, dtype=x.dtype), x, indexing="xy"))
+m1, m2 = torch.ones(2, 2), torch.zeros(1, 2)
+t(lambda: torch.meshgrid(m1, m2, indexing="xy")); t(lambda: torch.meshgrid(m1, m2, indexing="ij"))
+t(lambda: torch.meshgrid(a, m2, indexing="bad")); t(lambda: torch.meshgrid(a, a.float(), indexing="bad"))
+t(lambda: torch.meshgrid(a, torch.ones(2, 2), indexing="ij")); t(lambda: torch.meshgrid(m1, a.float(), m2, indexing="xy"))
+""",
+"split_and_unflatten_read_numpy_ints_and_integer_tensors_as_parsed": """
+import numpy as np
+x = torch.arange(24.).reshape(2, 3, 4)
+for a in [np.int64(1), torch.tensor(1), np.int32(2), np.array(1), True, torch.tensor(1.), torch.tensor([1])]:
+    for f in [lambda: x.split(1, a), lambda: torch.split(x, 1, a), lambda: x.unflatten(a, (1, -1)), lambda: torch.unflatten(x, a, (1, -1)),
+              lambda: x.split(a), lambda: x.split([1, 1], a), lambda: x.unflatten(1, (a, -1)), lambda: x.split(1, dim=a),
+              lambda: x.unflatten(dim=a, sizes=(1, -1)), lambda: x.split([a, 3 - int(a)], 1)]:
+        try: r = f(); print(tuple(r.shape) if isinstance(r, torch.Tensor) else [tuple(p.shape) for p in r])
+        except Exception as e: print(type(e).__name__, e)
+""",
+"argument_messages_name_numpy_scalars_by_their_dotted_tp_name": """
+import numpy as np
+m = torch.ones(2, 2)
+for f in [lambda: torch.block_diag(m, np.float64(2)), lambda: torch.cartesian_prod(torch.tensor([1]), np.int64(3)),
+          lambda: torch.atleast_2d(np.int64(3)), lambda: torch.cat([m, np.array(1.)]), lambda: torch.broadcast_tensors(m, np.int32(1))]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+""",
+"broadcast_shapes_compares_as_torch_refs_broadcast_shapes": """
+import numpy as np
+for s in [((2.0,), (2,)), ((2.0,), (3,)), ((1.0,),), ((2.5,), (1,)), ((np.int64(1),),), ((np.int64(2),), (2,)), (np.int64(2),),
+          ((1,), (np.int64(3),)), ((-1.0,),), ((True,), (3,)), ((2,), (True,)), ((3,), (2.0,)), ((2, 3), (2.0, 1)), ((3,), ("a",)),
+          ((None,),), ((torch.tensor(2),), (2,)), (range(1, 3), (3, 1)), ([2], [3])]:
+    try: print(torch.broadcast_shapes(*s))
+    except Exception as e: print(type(e).__name__, e)
+""",
+"out_none_is_no_out_and_tensor_params_keep_their_keyword_names": """
+x = torch.arange(9.).reshape(3, 3) / 8 + 0.5
+v = torch.arange(3.)
+for f in [lambda: torch.kron(x, v, out=None), lambda: torch.abs(x, out=None), lambda: torch.add(x, 1, out=None),
+          lambda: torch.amax(x, 0, out=None), lambda: torch.linalg.det(x, out=None), lambda: torch.linalg.inv(x + 3 * torch.eye(3), out=None),
+          lambda: torch.linalg.vecdot(x, x, out=None), lambda: torch.dot(v, tensor=v), lambda: v.dot(tensor=v),
+          lambda: torch.allclose(x, other=x), lambda: torch.equal(x, other=x), lambda: torch.where(condition=x > 1),
+          lambda: torch.mm(x, x, out=None), lambda: torch.matmul(x, v, out=None), lambda: torch.fft.fftfreq(4, out=None)]:
+    try: r = f(); print(r if not isinstance(r, torch.Tensor) else (tuple(r.shape), r.dtype))
+    except Exception as e: print(type(e).__name__, str(e)[:40])
+""",
+"namespace_functions_take_pytorchs_keyword_names": """
+x = torch.arange(9.).reshape(3, 3) / 8 + torch.eye(3) * 3
+for f in [lambda: torch.linalg.det(A=x), lambda: torch.linalg.inv(A=x), lambda: torch.linalg.solve(A=x, B=x),
+          lambda: torch.linalg.vecdot(x=x, y=x), lambda: torch.linalg.svdvals(A=x), lambda: torch.linalg.tensorsolve(x, other=x[0]),
+          lambda: torch.special.airy_ai(x=x), lambda: torch.isin(elements=x, test_element=1.0), lambda: torch.linalg.cross(input=x, other=x),
+          lambda: torch.linalg.matrix_norm(A=x), lambda: torch.linalg.eigvals(A=x)]:
+    try: r = f(); print(tuple(r.shape), r.dtype)
+    except Exception as e: print(type(e).__name__, e)
+""",
+"narrow_checks_a_tensor_start_before_all_else": """
+x = torch.arange(6.).reshape(2, 3)
+for s in [torch.tensor(1), torch.tensor([1]), torch.tensor(1.), torch.tensor(True), torch.tensor([[1]]), torch.tensor(1, dtype=torch.uint8)]:
+    for f in [lambda: x.narrow(1, s, 2), lambda: torch.narrow(x, 1, s, 2), lambda: torch.tensor(5.).narrow(0, s, 1), lambda: x.narrow(1, s, -1)]:
+        try: print(f())
+        except Exception as e: print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round21_held21f_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
