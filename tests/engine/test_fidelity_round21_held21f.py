@@ -69,6 +69,16 @@ for f in [lambda: torch.linalg.det(A=x), lambda: torch.linalg.inv(A=x), lambda: 
     try: r = f(); print(tuple(r.shape), r.dtype)
     except Exception as e: print(type(e).__name__, e)
 """,
+"a_size_holds_numpy_integers_as_they_are_and_ops_read_them": """
+import numpy as np
+s = torch.Size([np.int64(3), 2]); x = torch.arange(6.)
+print(s, type(s[0]).__name__, list(torch.Size(np.array([4, 5]))), s.numel(), type(s.numel()).__name__, torch.Size([torch.tensor(3), True]))
+for f in [lambda: x.view(torch.Size([2, 3])), lambda: x.view(s), lambda: torch.zeros(s), lambda: torch.ones(1, 1).expand(s),
+          lambda: x.new_zeros(s), lambda: torch.full(s, 1.), lambda: torch.broadcast_shapes(s, (3, 1)), lambda: x.unflatten(0, s),
+          lambda: torch.tensor([1, 2]).repeat(torch.Size([np.int64(2)]))]:
+    try: r = f(); print(tuple(r.shape) if isinstance(r, torch.Tensor) else r)
+    except Exception as e: print(type(e).__name__, e)
+""",
 "narrow_checks_a_tensor_start_before_all_else": """
 x = torch.arange(6.).reshape(2, 3)
 for s in [torch.tensor(1), torch.tensor([1]), torch.tensor(1.), torch.tensor(True), torch.tensor([[1]]), torch.tensor(1, dtype=torch.uint8)]:
