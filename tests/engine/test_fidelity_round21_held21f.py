@@ -79,6 +79,15 @@ for f in [lambda: x.view(torch.Size([2, 3])), lambda: x.view(s), lambda: torch.z
     try: r = f(); print(tuple(r.shape) if isinstance(r, torch.Tensor) else r)
     except Exception as e: print(type(e).__name__, e)
 """,
+"view_dtype_to_a_larger_element_checks_size_and_offset_before_the_last_stride": """
+base, big = torch.zeros(64, dtype=torch.int8), torch.zeros(64, dtype=torch.int64)
+for x in [base.as_strided((2, 4), (8, 2)), base.as_strided((2, 4), (16, 2), 1), base.as_strided((2, 4), (16, 1), 1), base.as_strided((2, 4), (6, 2)),
+          base.as_strided((2, 3), (5, 2), 1), base.as_strided((0, 2), (1, 3)), base.as_strided((2, 0), (3, 5)), torch.zeros(4, 2, dtype=torch.int8).t(),
+          big.as_strided((2, 2), (4, 2)), big.as_strided((2, 2), (4, 2), 1), big[0]]:
+    for dt in [torch.int16, torch.int32, torch.int8, torch.float64]:
+        try: r = x.view(dt); print(tuple(r.shape), r.stride(), r.storage_offset())
+        except Exception as e: print(type(e).__name__, e)
+""",
 "narrow_checks_a_tensor_start_before_all_else": """
 x = torch.arange(6.).reshape(2, 3)
 for s in [torch.tensor(1), torch.tensor([1]), torch.tensor(1.), torch.tensor(True), torch.tensor([[1]]), torch.tensor(1, dtype=torch.uint8)]:

@@ -117,9 +117,8 @@ def _view_dtype(self, dtype):
     if old != new:
         if not shape:
             raise runtime(f"self.dim() cannot be 0 to view {names()}")
-        if stride[-1] != 1:
-            raise runtime(f"self.stride(-1) must be 1 to view {names()}, but got {stride[-1]}")
         if old > new:
+            _unit_last_stride(stride, names)
             ratio = old // new
             shape = shape[:-1] + (shape[-1] * ratio,)
             stride = tuple(s * ratio for s in stride[:-1]) + (1,)
@@ -131,6 +130,7 @@ def _view_dtype(self, dtype):
             if offset % ratio:
                 raise runtime(f"self.storage_offset() must be divisible by {ratio} to view {names()}, but got "
                               f"{offset}")
+            _unit_last_stride(stride, names)  # (after the size and offset when the elements grow)
             for d, s in enumerate(stride[:-1]):
                 if s % ratio:
                     raise runtime(f"self.stride({d}) must be divisible by {ratio} to view {names()}, but got {s}")
@@ -139,6 +139,11 @@ def _view_dtype(self, dtype):
             offset //= ratio
     return Tensor._make(self._storage, offset, shape, stride, dtype,
                         storage_view(self._storage, dtype, shape, stride, offset), self._version_counter)
+
+
+def _unit_last_stride(stride, names):
+    if stride[-1] != 1:
+        raise runtime(f"self.stride(-1) must be 1 to view {names()}, but got {stride[-1]}")
 
 
 def view(self, *shape, size=None, dtype=None):
