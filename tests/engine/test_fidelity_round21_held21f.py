@@ -88,6 +88,14 @@ for x in [base.as_strided((2, 4), (8, 2)), base.as_strided((2, 4), (16, 2), 1), 
         try: r = x.view(dt); print(tuple(r.shape), r.stride(), r.storage_offset())
         except Exception as e: print(type(e).__name__, e)
 """,
+"movedim_names_repeated_dims_as_given": """
+x = torch.ones(2, 3, 4)
+for s, d in [([0, -3], [1, 2]), ([0, 1], [-1, 2]), ([1, 1], [0, 0]), ([0, 1], [2, -1])]:
+    try: print(x.movedim(s, d).shape)
+    except Exception as e: print(type(e).__name__, e)
+try: print(torch.tensor(1.).moveaxis([0, -1], [0, 0]))
+except Exception as e: print(type(e).__name__, e)
+""",
 "narrow_checks_a_tensor_start_before_all_else": """
 x = torch.arange(6.).reshape(2, 3)
 for s in [torch.tensor(1), torch.tensor([1]), torch.tensor(1.), torch.tensor(True), torch.tensor([[1]]), torch.tensor(1, dtype=torch.uint8)]:

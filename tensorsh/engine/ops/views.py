@@ -544,11 +544,12 @@ def movedim(self, source, destination):
     if len(src) != len(dst):
         raise runtime(f"movedim: Invalid source or destination dims: source ({_shape_list(src)} dims) should "
                       f"contain the same number of dims as destination ({_shape_list(dst)} dims)")
+    given = {"source": src, "destination": dst}
     src = tuple(self._wrap_dim(d) for d in src)
     dst = tuple(self._wrap_dim(d) for d in dst)
     for name, dims in (("source", src), ("destination", dst)):
-        if len(set(dims)) != len(dims):
-            raise runtime(f"movedim: repeated dim in `{name}` ({_shape_list(dims)})")
+        if len(set(dims)) != len(dims):  # (named as given: [0, -3])
+            raise runtime(f"movedim: repeated dim in `{name}` ({_shape_list(given[name])})")
     if not self.dim():  # a scalar: PyTorch returns an alias of it
         return make_view(self, (), (), self._offset, "AliasBackward0")
     order = [None] * self.dim()
