@@ -96,6 +96,25 @@ for s, d in [([0, -3], [1, 2]), ([0, 1], [-1, 2]), ([1, 1], [0, 0]), ([0, 1], [2
 try: print(torch.tensor(1.).moveaxis([0, -1], [0, 0]))
 except Exception as e: print(type(e).__name__, e)
 """,
+"scaled_products_gradients_take_conjugates_and_scale_by_mul_scalar": """
+def chain(fn, depth=0, out=None):
+    out = [] if out is None else out
+    if fn is None or depth > 3: return out
+    out.append(type(fn).__name__)
+    for f, _ in fn.next_functions: chain(f, depth + 1, out)
+    return out
+for dt in [torch.complex64, torch.float32]:
+    for beta, alpha in [(2, 3), (0.5, 1j), (1j, -1), (1, 1)]:
+        if not dt.is_complex and (isinstance(alpha, complex) or isinstance(beta, complex)): continue
+        for name, f, shapes in [("addmm", torch.addmm, [(2, 2), (2, 3), (3, 2)]), ("addmv", torch.addmv, [(2,), (2, 3), (3,)]),
+                                ("addr", torch.addr, [(3, 2), (3,), (2,)]), ("baddbmm", torch.baddbmm, [(2, 2, 2), (2, 2, 3), (2, 3, 2)]),
+                                ("addbmm", torch.addbmm, [(2, 2), (2, 2, 3), (2, 3, 2)]), ("mv", lambda a, b, c, **k: torch.mv(b, c), [(1,), (2, 3), (3,)])]:
+            xs = [(torch.arange(1., 1 + torch.Size(s).numel()).reshape(s) / 7 * (1 + 0.5j if dt.is_complex else 1)).to(dt).requires_grad_() for s in shapes]
+            y = f(*xs, beta=beta, alpha=alpha)
+            gs = torch.autograd.grad((y * (1 + 2j)).real.sum() if dt.is_complex else y.sum(), xs, create_graph=True, allow_unused=True)
+            print(name, beta, alpha, [chain(None if q is None else q.grad_fn)[:3] for q in gs])
+            print([None if q is None else [round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.flatten()[:3].tolist()] for q in gs])
+""",
 "narrow_checks_a_tensor_start_before_all_else": """
 x = torch.arange(6.).reshape(2, 3)
 for s in [torch.tensor(1), torch.tensor([1]), torch.tensor(1.), torch.tensor(True), torch.tensor([[1]]), torch.tensor(1, dtype=torch.uint8)]:
