@@ -115,6 +115,21 @@ for dt in [torch.complex64, torch.float32]:
             print(name, beta, alpha, [chain(None if q is None else q.grad_fn)[:3] for q in gs])
             print([None if q is None else [round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.flatten()[:3].tolist()] for q in gs])
 """,
+"addcmul_and_addcdiv_gradients_take_conjugates": """
+def chain(fn, depth=0, out=None):
+    out = [] if out is None else out
+    if fn is None or depth > 3: return out
+    out.append(type(fn).__name__)
+    for f, _ in fn.next_functions: chain(f, depth + 1, out)
+    return out
+for op in [torch.addcmul, torch.addcdiv]:
+    for value in [2, 1j, 0.5 - 1j]:
+        for dts in [(torch.complex64,) * 3, (torch.float32, torch.complex64, torch.complex64), (torch.complex64, torch.float32, torch.complex64)]:
+            xs = [(torch.arange(1., 4.) / 7 * (1 + 0.5j if d.is_complex else 1)).to(d).requires_grad_() for d in dts]
+            y = op(*xs, value=value)
+            gs = torch.autograd.grad((y * (1 + 2j)).real.sum(), xs, create_graph=True)
+            print(op.__name__, value, [chain(q.grad_fn)[:3] for q in gs], [[round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.tolist()] for q in gs])
+""",
 "narrow_checks_a_tensor_start_before_all_else": """
 x = torch.arange(6.).reshape(2, 3)
 for s in [torch.tensor(1), torch.tensor([1]), torch.tensor(1.), torch.tensor(True), torch.tensor([[1]]), torch.tensor(1, dtype=torch.uint8)]:
