@@ -12,6 +12,7 @@ from .storage import INFERENCE_MODE, note_view
 from .tensorimpl import Tensor
 from . import messages
 from .scalars import real_scalar
+from .ops.scalar_arith import times_conj
 from .ops.core import attach, cast_for_inplace, cj, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
@@ -97,13 +98,6 @@ class AddmmBackward0(Node):
         g1 = times_conj(_mm_mat1_backward(g, mat2, s1, st1), self.alpha) if self.next_functions[1][0] else None
         g2 = times_conj(_mm_mat2_backward(g, mat1, s2, st2), self.alpha) if self.next_functions[2][0] else None
         return gs, g1, g2
-
-
-def times_conj(t, s):
-    """derivatives.yaml's maybe_multiply(t, s.conj()): t times the scalar's conjugate (mul.Scalar: MulBackward1
-    under create_graph) unless it is 1."""
-    from .ops.scalar_arith import mul_scalar
-    return t if s == 1 else mul_scalar(t, s.conjugate())
 
 
 def check_empty_product_beta(result, beta):

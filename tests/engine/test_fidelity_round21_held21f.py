@@ -130,6 +130,26 @@ for op in [torch.addcmul, torch.addcdiv]:
             gs = torch.autograd.grad((y * (1 + 2j)).real.sum(), xs, create_graph=True)
             print(op.__name__, value, [chain(q.grad_fn)[:3] for q in gs], [[round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.tolist()] for q in gs])
 """,
+"add_sub_rsub_lerp_cross_gradients_conjugate_their_scalars_and_operands": """
+def chain(fn, depth=0, out=None):
+    out = [] if out is None else out
+    if fn is None or depth > 3: return out
+    out.append(type(fn).__name__)
+    for f, _ in fn.next_functions: chain(f, depth + 1, out)
+    return out
+a0 = (torch.arange(1., 4.) / 7 * (1 + 0.5j)).to(torch.complex64); b0 = (torch.arange(2., 5.) / 5 * (0.5 - 1j)).to(torch.complex64)
+for name, f in [("add", lambda a, b: torch.add(a, b, alpha=1j)), ("add2", lambda a, b: torch.add(a, b, alpha=2)), ("sub", lambda a, b: torch.sub(a, b, alpha=2 - 1j)),
+                ("rsub", lambda a, b: torch.rsub(a, b, alpha=1j)), ("lerp c", lambda a, b: torch.lerp(a, b, 0.3 + 0.2j)), ("lerp t", lambda a, b: torch.lerp(a, b, b)),
+                ("cross", torch.linalg.cross), ("add_", lambda a, b: a.clone().add_(b, alpha=1j)), ("sub_", lambda a, b: a.clone().sub_(b, alpha=-1j))]:
+    for real in (False, True):
+        a, b = (a0.real.clone(), b0.real.clone()) if real else (a0.clone(), b0.clone())
+        a.requires_grad_(); b.requires_grad_()
+        try:
+            y = f(a, b)
+            gs = torch.autograd.grad((y * (1 + 2j)).real.sum() if y.is_complex() else y.sum(), (a, b), create_graph=True)
+            print(name, real, [chain(q.grad_fn)[:3] for q in gs], [[round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.tolist()] for q in gs])
+        except Exception as e: print(name, real, type(e).__name__, e)
+""",
 "narrow_checks_a_tensor_start_before_all_else": """
 x = torch.arange(6.).reshape(2, 3)
 for s in [torch.tensor(1), torch.tensor([1]), torch.tensor(1.), torch.tensor(True), torch.tensor([[1]]), torch.tensor(1, dtype=torch.uint8)]:

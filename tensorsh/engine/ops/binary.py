@@ -18,7 +18,7 @@ from .core import (COMPLEX_SUMS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUC
                    true_div_dtype, cj, write_inplace, write_reading_back, write_rows, written, zeros_of,
                    inference_saved_first)
 from .registry import op, operator
-from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
+from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar, times_conj
 from .unary import reciprocal
 
 
@@ -372,9 +372,9 @@ def _check_sub(a, b):
         raise runtime(messages.SUB_BOOL)
 
 
-add = binary("add", "AddBackward0", np.add, lambda g: g, lambda g, alpha: g if alpha == 1 else g * alpha, alpha=True,
+add = binary("add", "AddBackward0", np.add, lambda g: g, lambda g, alpha: times_conj(g, alpha), alpha=True,
              operators=("__add__", "__radd__"), inplace=("__iadd__",))
-sub = binary("sub", "SubBackward0", np.subtract, lambda g: g, lambda g, alpha: -g if alpha == 1 else g * -alpha,
+sub = binary("sub", "SubBackward0", np.subtract, lambda g: g, lambda g, alpha: times_conj(-g, alpha),
              alpha=True, check=_check_sub, operators=("__sub__",), inplace=("__isub__",))
 _SubBackward1 = binary_node("SubBackward1", lambda g: g, number=1)
 _sub_scalar = _binary_function(np.subtract, _SubBackward1, None, True, _check_sub, None, None, None)

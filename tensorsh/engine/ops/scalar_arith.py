@@ -38,6 +38,12 @@ RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lam
                                         {"alpha": lambda node: 1})
 
 
+def times_conj(t, s):
+    """derivatives.yaml's maybe_multiply(t, s.conj()): t times the scalar's conjugate (mul.Scalar: MulBackward1
+    under create_graph) unless it is 1."""
+    return t if s == 1 else mul_scalar(t, s.conjugate())
+
+
 def number_minus(number, t):
     """C++'s `number - t` in a formula: empty_like(t).fill_(number).sub_(t) (ATen's TensorOperators.h), so the
     gradient's graph shows SubBackward0 of the in-place sub."""

@@ -6,7 +6,8 @@ from .. import autograd, dtypes, errors, kernels
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, should_compute_output
 from ..errors import runtime, type_error
 from ..scalars import checked_scalar, real_scalar
-from ..linear import AddmmBackward0, addmm, times_conj
+from ..linear import AddmmBackward0, addmm
+from .scalar_arith import times_conj
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, check_inplace, cj, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
 

@@ -129,17 +129,17 @@ class LerpBackward0(_ThreeWayBackward):
     saved_values = {"weight": "value"}
 
     def grads(self, g, *_):  # (derivatives.yaml's grad * (1 - weight.toDouble()) and grad * weight: mul.Scalar)
-        w = self.value
-        return (mul_scalar(g, 1.0 - w), mul_scalar(g, w))
+        w = self.value  # (a complex one conjugated)
+        return (mul_scalar(g, (1.0 - w).conjugate()), mul_scalar(g, w.conjugate()))
 
 
 class LerpBackward1(_ThreeWayBackward):
     saved_names = ("self", "end", "weight")
 
     def grads(self, g, start, end, weight):
-        return (g * number_minus(1, weight) if self.next_functions[0][0] else None,
-                g * weight if self.next_functions[1][0] else None,
-                g * (end - start) if self.next_functions[2][0] else None)
+        return (g * cj(number_minus(1, weight)) if self.next_functions[0][0] else None,  # (derivatives.yaml's conj)
+                g * cj(weight) if self.next_functions[1][0] else None,
+                g * cj(end - start) if self.next_functions[2][0] else None)
 
 
 def _lerp_values(s, e, w):
