@@ -4,6 +4,16 @@ import pytest
 
 from same_as_torch import same_as_torch
 
+# a gradient's graph as names, a few levels deep (the double-backward programs print it)
+CHAIN = """
+def chain(fn, depth=0, out=None):
+    out = [] if out is None else out
+    if fn is None or depth > 3: return out
+    out.append(type(fn).__name__)
+    for f, _ in fn.next_functions: chain(f, depth + 1, out)
+    return out
+"""
+
 PROGRAMS = {
 "meshgrid_checks_in_atens_order_and_streams_the_tensor_as_at_print": """
 def t(f):
@@ -96,13 +106,7 @@ for s, d in [([0, -3], [1, 2]), ([0, 1], [-1, 2]), ([1, 1], [0, 0]), ([0, 1], [2
 try: print(torch.tensor(1.).moveaxis([0, -1], [0, 0]))
 except Exception as e: print(type(e).__name__, e)
 """,
-"scaled_products_gradients_take_conjugates_and_scale_by_mul_scalar": """
-def chain(fn, depth=0, out=None):
-    out = [] if out is None else out
-    if fn is None or depth > 3: return out
-    out.append(type(fn).__name__)
-    for f, _ in fn.next_functions: chain(f, depth + 1, out)
-    return out
+"scaled_products_gradients_take_conjugates_and_scale_by_mul_scalar": CHAIN + """
 for dt in [torch.complex64, torch.float32]:
     for beta, alpha in [(2, 3), (0.5, 1j), (1j, -1), (1, 1)]:
         if not dt.is_complex and (isinstance(alpha, complex) or isinstance(beta, complex)): continue
@@ -115,13 +119,7 @@ for dt in [torch.complex64, torch.float32]:
             print(name, beta, alpha, [chain(None if q is None else q.grad_fn)[:3] for q in gs])
             print([None if q is None else [round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.flatten()[:3].tolist()] for q in gs])
 """,
-"addcmul_and_addcdiv_gradients_take_conjugates": """
-def chain(fn, depth=0, out=None):
-    out = [] if out is None else out
-    if fn is None or depth > 3: return out
-    out.append(type(fn).__name__)
-    for f, _ in fn.next_functions: chain(f, depth + 1, out)
-    return out
+"addcmul_and_addcdiv_gradients_take_conjugates": CHAIN + """
 for op in [torch.addcmul, torch.addcdiv]:
     for value in [2, 1j, 0.5 - 1j]:
         for dts in [(torch.complex64,) * 3, (torch.float32, torch.complex64, torch.complex64), (torch.complex64, torch.float32, torch.complex64)]:
@@ -130,13 +128,7 @@ for op in [torch.addcmul, torch.addcdiv]:
             gs = torch.autograd.grad((y * (1 + 2j)).real.sum(), xs, create_graph=True)
             print(op.__name__, value, [chain(q.grad_fn)[:3] for q in gs], [[round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.tolist()] for q in gs])
 """,
-"add_sub_rsub_lerp_cross_gradients_conjugate_their_scalars_and_operands": """
-def chain(fn, depth=0, out=None):
-    out = [] if out is None else out
-    if fn is None or depth > 3: return out
-    out.append(type(fn).__name__)
-    for f, _ in fn.next_functions: chain(f, depth + 1, out)
-    return out
+"add_sub_rsub_lerp_cross_gradients_conjugate_their_scalars_and_operands": CHAIN + """
 a0 = (torch.arange(1., 4.) / 7 * (1 + 0.5j)).to(torch.complex64); b0 = (torch.arange(2., 5.) / 5 * (0.5 - 1j)).to(torch.complex64)
 for name, f in [("add", lambda a, b: torch.add(a, b, alpha=1j)), ("add2", lambda a, b: torch.add(a, b, alpha=2)), ("sub", lambda a, b: torch.sub(a, b, alpha=2 - 1j)),
                 ("rsub", lambda a, b: torch.rsub(a, b, alpha=1j)), ("lerp c", lambda a, b: torch.lerp(a, b, 0.3 + 0.2j)), ("lerp t", lambda a, b: torch.lerp(a, b, b)),
