@@ -142,6 +142,17 @@ for name, f in [("add", lambda a, b: torch.add(a, b, alpha=1j)), ("add2", lambda
             print(name, real, [chain(q.grad_fn)[:3] for q in gs], [[round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.tolist()] for q in gs])
         except Exception as e: print(name, real, type(e).__name__, e)
 """,
+"pow_gradient_of_complex_exponents_and_bases": CHAIN + """
+a0 = (torch.arange(0., 3.) / 7 * (1 + 0.5j)).to(torch.complex64); b0 = (torch.arange(2., 5.) / 5 * (0.5 - 1j)).to(torch.complex64)
+for name, f in [("pow", lambda a, b: a ** b), ("rpow c", lambda a, b: (1 + 1j) ** a * b), ("rpow r", lambda a, b: 2 ** a * b), ("rpow 0", lambda a, b: 0 ** a * b),
+                ("rpow neg", lambda a, b: (-2) ** a * b), ("pow real", lambda a, b: a.real ** b.real), ("pow mixed", lambda a, b: a.real ** b),
+                ("pow mixed2", lambda a, b: a ** b.real), ("pow neg base", lambda a, b: (-a.real) ** b.real)]:
+    a, b = a0.clone().requires_grad_(), b0.clone().requires_grad_()
+    y = f(a, b)
+    gs = torch.autograd.grad((y * (1 + 2j)).real.sum() if y.is_complex() else y.sum(), (a, b), create_graph=True, allow_unused=True)
+    print(name, [chain(None if q is None else q.grad_fn)[:3] for q in gs],
+          [None if q is None else [round(complex(v).real, 4) + 1j * round(complex(v).imag, 4) for v in q.tolist()] for q in gs])
+""",
 "narrow_checks_a_tensor_start_before_all_else": """
 x = torch.arange(6.).reshape(2, 3)
 for s in [torch.tensor(1), torch.tensor([1]), torch.tensor(1.), torch.tensor(True), torch.tensor([[1]]), torch.tensor(1, dtype=torch.uint8)]:
