@@ -12,6 +12,7 @@ from .storage import INFERENCE_MODE, note_view
 from .tensorimpl import Tensor
 from . import messages
 from .scalars import real_scalar
+from .ops.scalar_arith import times_conj
 from .ops.core import attach, cast_for_inplace, cj, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
@@ -20,18 +21,16 @@ from .autocast import ACTIVE as AUTOCAST
 def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
     # a column-major mat1 gets its gradient computed transposed, as PyTorch's mm_mat1_backward does
     mm, t = unchecked("mm"), unchecked("t")  # (the engine's own calls: no argument parsing)
-    mat2 = cj(mat2)  # (a complex operand's conjugate: derivatives.yaml's mat2.t().conj())
-    if mat1_stride[0] == 1 and mat1_stride[1] == mat1_shape[0]:
-        return t(mm(mat2, t(g)))
-    return mm(g, t(mat2))
+    if mat1_stride[0] == 1 and mat1_stride[1] == mat1_shape[0]:  # (a complex operand's conjugate, as derivatives.yaml
+        return t(mm(cj(mat2), t(g)))                              # takes it: mat2.conj() here, mat2.t().conj() below)
+    return mm(g, cj(t(mat2)))
 
 
 def _mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
     mm, t = unchecked("mm"), unchecked("t")
-    mat1 = cj(mat1)
     if mat2_stride[0] == 1 and mat2_stride[1] == mat2_shape[0]:
-        return t(mm(t(g), mat1))
-    return mm(t(mat1), g)
+        return t(mm(t(g), cj(mat1)))
+    return mm(cj(t(mat1)), g)
 
 
 def _noted_t(x):
@@ -95,15 +94,9 @@ class AddmmBackward0(Node):
                 (nf[2][0] is None or (mat1.dtype is g.dtype and mat1._shape == s1)):  # (else mm's checks speak)
             gs = sum_to(g, self.self_shape) if nf[0][0] is not None else None
             return (gs,) + _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, nf[1][0], nf[2][0])
-        gs = None
-        if self.next_functions[0][0] is not None:
-            gs = g if self.beta == 1 else g * self.beta
-            gs = sum_to(gs, self.self_shape)
-        g1 = _mm_mat1_backward(g, mat2, s1, st1) if self.next_functions[1][0] else None
-        g2 = _mm_mat2_backward(g, mat1, s2, st2) if self.next_functions[2][0] else None
-        if self.alpha != 1:
-            g1 = None if g1 is None else g1 * self.alpha
-            g2 = None if g2 is None else g2 * self.alpha
+        gs = sum_to(times_conj(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
+        g1 = times_conj(_mm_mat1_backward(g, mat2, s1, st1), self.alpha) if self.next_functions[1][0] else None
+        g2 = times_conj(_mm_mat2_backward(g, mat1, s2, st2), self.alpha) if self.next_functions[2][0] else None
         return gs, g1, g2
 
 

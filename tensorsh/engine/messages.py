@@ -1,4 +1,7 @@
 """PyTorch 2.13's exact error and warning texts, in one place."""
+import math
+
+import numpy as np
 
 HINT = ("Hint: enable anomaly detection to find the operation that failed to compute its gradient, "
         "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
@@ -128,6 +131,71 @@ CUSTOM_VIEW = (
 def cpp_double(x):
     """A double as C++'s ostream writes it in a message (six significant digits: -1.84467e+19, 0.123457)."""
     return format(float(x), ".6g")
+
+
+def _print_format(vals):
+    """ATen's __printFormat (Formatting.cpp): the scale and width, and the format of each number, of a tensor's
+    values as doubles (the largest is found comparing the signed value, as ATen does)."""
+    finite = [v for v in vals if math.isfinite(v)]
+    int_mode = all(v == math.ceil(v) for v in finite)
+    exp_min = exp_max = 1
+    if finite:
+        exp_min = exp_max = abs(finite[0])
+        for v in finite:
+            exp_min = min(exp_min, abs(v))
+            if v > exp_max:
+                exp_max = abs(v)
+        exp_min, exp_max = ((math.floor(math.log10(e)) + 1 if e != 0 else 1) for e in (exp_min, exp_max))
+    if int_mode:
+        return (1.0, 11, ".4e") if exp_max > 9 else (1.0, exp_max + 1, "g")
+    if exp_max - exp_min > 4:
+        return 1.0, 12 if abs(exp_max) > 99 or abs(exp_min) > 99 else 11, ".4e"
+    if exp_max > 5 or exp_max < 0:
+        return 10.0 ** (exp_max - 1), 7, ".4f"
+    return 1.0, 7 if exp_max == 0 else exp_max + 6, ".4f"
+
+
+def _scale_line(scale):
+    """The scale above scaled numbers, a power of ten in the shortest form that reads back (1000000, 1e-05)."""
+    return repr(scale).removesuffix(".0") + " *\n"
+
+
+def _print_matrix(rows, indent, linesize=80):
+    """ATen's __printMatrix: columns wrapped to the line size under 'Columns a to b' headers, a scale line when
+    the numbers are scaled; the matrix's first indent is not written (PyTorch's texts start without it)."""
+    scale, size, fmt = _print_format([v for r in rows for v in r])
+    ncols, out, first, width = (linesize - indent) // (size + 1), [], 0, len(rows[0])
+    while first < width:
+        last = min(first + ncols, width) - 1
+        if ncols < width:
+            out.append(("\n" if first else "") + f"Columns {first + 1} to {last + 1}" + " " * indent)
+        if scale != 1:
+            out.append(_scale_line(scale) + " " * indent)
+        for i, row in enumerate(rows):
+            out.append(" ".join(format(format(v / scale, fmt), f">{size}") for v in row[first:last + 1]) + "\n")
+            if i != len(rows) - 1:
+                out.append(" " * indent + (" " if scale != 1 else ""))
+        first = last + 1
+    return "".join(out)
+
+
+def cpp_tensor(values, shape, type_name):
+    """A tensor as ATen's operator<< streams it into a message (at::print): its values (a numpy array of doubles)
+    in matrices of the last two dims, then '[ torch.FloatTensor{2,3} ]'."""
+    tail = "[ " + type_name + "{" + ",".join(str(s) for s in shape) + "} ]"
+    if not shape:
+        return f"{float(values):g}\n" + tail
+    if values.size == 0:
+        return tail
+    if len(shape) == 1:
+        scale, size, fmt = _print_format(values.tolist())
+        return (_scale_line(scale) if scale != 1 else "") + \
+            "".join(format(format(v / scale, fmt), f">{size}") + "\n" for v in values.tolist()) + tail
+    if len(shape) == 2:
+        return _print_matrix(values.tolist(), 0) + tail
+    blocks = [f"({','.join(str(i + 1) for i in index)},.,.) = \n" + _print_matrix(values[index].tolist(), 1)
+              for index in (i[::-1] for i in np.ndindex(*shape[-3::-1]))]  # (the first dim counts fastest)
+    return "\n".join(blocks) + tail
 
 
 def shape_list(shape):

@@ -51,6 +51,7 @@ def _function(name, method):
         fn = method.fn or method.load() if type(method) is Lazy else method
         return fn(input, *args, **kwargs)
     function.__name__ = function.__qualname__ = name
+    function.op_target = method  # (whose parameter names the parser passes keywords by)
     return function
 
 

@@ -153,8 +153,12 @@ _PARSERS = {}
 
 def _parse(fmts, args, kwargs, which=False, unpack=True):
     """Parse as PyTorch parses a C function these Python functions call (torch._VF.split, ...), with its texts;
-    returns parameter name -> value (which: and the signature that took them; unpack: see Parser.parse)."""
-    from .signatures import Parser
+    returns parameter name -> value, numpy's scalars read as numbers (which: and the signature that took them;
+    unpack: see Parser.parse, and False leaves numpy's scalars as they are, data to the legacy constructors)."""
+    from .signatures import Parser, numpy_scalars_read
+    read = numpy_scalars_read(args, kwargs, lambda a, k: _parse(fmts, a, k, which, unpack)) if unpack else None
+    if read is not None:
+        return read
     p = _PARSERS.get(fmts)
     if p is None:
         p = _PARSERS[fmts] = Parser(fmts)

@@ -19,10 +19,11 @@ def from_numpy_scalars(values):
     """A call's arguments with numpy's scalars as PyTorch's parser reads them (is_numpy_scalar): an integer one an
     int, a float one (and a numpy bool, which PyTorch unpacks as a double) a float, a complex128 one a complex; in a
     tuple or list too (sizes). None when there is none (the common case: nothing is copied)."""
-    if not any(isinstance(v, np.generic) or type(v) in (tuple, list) and any(isinstance(i, np.generic) for i in v)
+    if not any(isinstance(v, np.generic) or isinstance(v, (tuple, list)) and any(isinstance(i, np.generic) for i in v)
                for v in values):
         return None
-    return [_plain(v) if isinstance(v, np.generic) else type(v)(map(_plain, v)) if type(v) in (tuple, list) else v
+    return [_plain(v) if isinstance(v, np.generic) else type(v)(map(_plain, v)) if type(v) in (tuple, list) else
+            tuple.__new__(type(v), map(_plain, v)) if isinstance(v, tuple) else v  # (a torch.Size holding numpy's)
             for v in values]
 
 

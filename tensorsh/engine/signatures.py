@@ -544,6 +544,20 @@ def tp_name(value):
     return _python_tp_name(value)
 
 
+def numpy_scalars_read(args, kwargs, parse):
+    """parse(args, kwargs) with numpy's scalars read as Python's numbers, as PyTorch's parser reads them, its
+    messages naming them as numpy's types; None when the call has none."""
+    values = args + tuple(kwargs.values())
+    plain = from_numpy_scalars(values)
+    if plain is None:
+        return None
+    _NUMPY_TYPE_NAMES.update(_numpy_names(plain, values))
+    try:
+        return parse(tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):])))
+    finally:
+        _NUMPY_TYPE_NAMES.clear()
+
+
 def _numpy_names(plain, values):
     """id -> numpy type name of each number in plain (the parser's reading of values) read from a numpy scalar."""
     names = {}
@@ -632,20 +646,17 @@ def _deprecated_warning(sig, parser):
 def _slow(kind, name, packs, defaults, takes, args, kwargs):
     """Parse a call PyTorch's way; returns (args, kwargs) for the op and whether its argument types alone decide
     that (so the next call with the same types may skip the parse)."""
-    plain = from_numpy_scalars(args + tuple(kwargs.values()))
-    if plain is not None:  # (numpy's scalars, read as Python's numbers: parsed each time; named as numpy's)
-        _NUMPY_TYPE_NAMES.update(_numpy_names(plain, args + tuple(kwargs.values())))
-        try:
-            args, kwargs = tuple(plain[:len(args)]), dict(zip(kwargs, plain[len(args):]))
-            args, kwargs, _ = _slow(kind, name, packs, defaults, takes, args, kwargs)
-        finally:
-            _NUMPY_TYPE_NAMES.clear()
-        return args, kwargs, False
+    read = numpy_scalars_read(args, kwargs, lambda a, k: _slow(kind, name, packs, defaults, takes, a, k)[:2] + (False,))
+    if read is not None:  # (parsed each time)
+        return read
     sig, how = check(kind, name, args, kwargs)
     if sig is None:
         return args, kwargs, True
     bound = sig.bind(args, kwargs, how == 2)
     sig.unpack_numbers(bound)
+    if "out_dtype" in bound:  # (mm(a, b, torch.half): the overloads of mm/bmm/addmm/baddbmm for other backends)
+        raise make("NotImplementedError", f"tensorsh: torch.{name} with out_dtype is not supported yet (aten::{name}."
+                                          f"dtype, which PyTorch's CPU backend does not run either)")
     cacheable = _type_only(sig, args, kwargs)
     if sig.device is not None and bound.get("device") is not None:
         DEVICE_INIT[0](bound["device"])
@@ -664,12 +675,13 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     if how == 2 and len(args) > 1 and packs:  # x.squeeze(0, 1): the op takes the list as one argument
         return (tuple(args),), kwargs, False
     rewritten = False
-    if kwargs:
-        args, kwargs, rewritten = _keywords_for_op(kind, sig, takes, args, kwargs)
-    if kind == "function" and sig.params and sig.params[0].name in kwargs and not args:
+    if kind != "method" and sig.params and sig.params[0].name in kwargs and not args:
         # torch.pow(input=x, exponent=2): the op's own first parameter may be named otherwise (self), so positional
         kwargs = dict(kwargs)
         args, rewritten = (kwargs.pop(sig.params[0].name),), True
+    if kwargs:
+        args, kwargs, renamed = _keywords_for_op(kind, sig, takes, args, kwargs)
+        rewritten = rewritten or renamed
     if kind == "function" and args and sig.params and sig.params[0].numbers_as_tensors and \
             isinstance(args[0], _SCALAR_TYPES):  # torch.add(0, 1): the number is a (wrapped) tensor
         args = (_wrapped_number(args[0]),) + tuple(args[1:])
@@ -782,12 +794,18 @@ def _op_info(fn):
         _takes(getattr(fn, "method", fn))
 
 
+def _op_target(fn):
+    """The op a namespace's function calls (torch.linalg.det's: solvers.det, loaded now if lazy), else fn."""
+    target = getattr(fn, "op_target", None)
+    return fn if target is None else target.fn or target.load() if hasattr(target, "load") else target
+
+
 def _takes(fn):
     """(the keyword names fn takes, how many positional arguments), or (None, None) when it takes **kwargs. (torch.<name>
     of a Tensor method: the method's, its self the function's input.)"""
     import inspect
     try:
-        params = inspect.signature(inspect.unwrap(fn)).parameters.values()
+        params = inspect.signature(inspect.unwrap(_op_target(fn))).parameters.values()
     except (TypeError, ValueError):
         return None, None
     if any(p.kind is p.VAR_KEYWORD for p in params):
@@ -799,10 +817,10 @@ def _takes(fn):
 
 class _OpInfo:
     """_op_info(fn), read on the first call that is parsed (an op loaded on first use is not loaded before)."""
-    __slots__ = ("fn", "info", "out")
+    __slots__ = ("fn", "info", "out", "takes")
 
     def __init__(self, fn):
-        self.fn, self.info, self.out = fn, None, None
+        self.fn, self.info, self.out, self.takes = fn, None, None, None
 
     def get(self):
         if self.info is None:
@@ -813,6 +831,11 @@ class _OpInfo:
         if self.out is None:
             self.out = _writes_out(name, self.fn, kind)
         return self.out
+
+    def takes_out(self):
+        if self.takes is None:
+            self.takes = _takes_out(self.fn)
+        return self.takes
 
 
 def _checked_method(name, fn, accepted, info):
@@ -884,13 +907,18 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             if int in key:
                 key = _key(args, kwargs)
         if key not in accepted:
-            if name == "where" and len(args) == 1 and not kwargs and isinstance(args[0], _Tensor):
-                return args[0].nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
+            condition = args[0] if len(args) == 1 and not kwargs else kwargs.get("condition") \
+                if not args and len(kwargs) == 1 else None
+            if name == "where" and isinstance(condition, _Tensor):
+                return condition.nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
             args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-        if kwargs and kwargs.get("out") is not None and info.writes_out(name, kind):
-            return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
+        if kwargs and "out" in kwargs:
+            if kwargs["out"] is None and not info.takes_out():  # (out=None is no out: to an op taking none)
+                kwargs = {k: v for k, v in kwargs.items() if k != "out"}
+            elif kwargs["out"] is not None and info.writes_out(name, kind):
+                return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
         return fn(*args, **kwargs)
     return function
 
@@ -916,19 +944,22 @@ def _writes_out(name, fn, kind):
     if kind not in ("function", "special") and name not in _NAMESPACE_OUT_WRITTEN:  # (the other namespaces' ops
         # take their out=; torch.special's aliases are written here)
         return False
-    if not any(" out=None" in sig for sig in _table(kind).get(name, ())):
-        return False
+    return any(" out=None" in sig for sig in _table(kind).get(name, ())) and not _takes_out(fn)
+
+
+def _takes_out(fn):
+    """Whether the op's function (or any wrapper on the way to it) takes out=."""
     import inspect
     layer, seen = getattr(fn, "method", fn), set()
-    while layer is not None and id(layer) not in seen:  # (any wrapper on the way may be the one taking out=)
+    while layer is not None and id(layer) not in seen:
         seen.add(id(layer))
         try:
             if "out" in inspect.signature(layer, follow_wrapped=False).parameters:
-                return False
+                return True
         except (TypeError, ValueError):  # (a lazily loaded op: its function is the next layer)
             pass
         layer = getattr(layer, "__wrapped__", None)
-    return True
+    return False
 
 
 def _checked_class(name, cls):

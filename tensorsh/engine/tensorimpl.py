@@ -19,6 +19,9 @@ def size_items(items):
     integer array, an integral tensor of one element)."""
     out = []
     for i, v in enumerate(items):
+        if isinstance(v, np.integer):  # (THPUtils_checkLong takes a numpy integer as it is: the Size holds it)
+            out.append(v)
+            continue
         if not isinstance(v, int):
             try:
                 v = operator.index(v)
@@ -56,7 +59,7 @@ class Size(tuple):
     def numel(self):
         n = 1
         for s in self:
-            n *= s
+            n *= int(s)
         return n
 
     def __getitem__(self, item):

@@ -38,4 +38,7 @@ def class_tp_name(cls):
 
 def type_name(x):
     """The type name an argument-parser message gives a value ("function" for a callable)."""
-    return "function" if callable(x) and not isinstance(x, type) else type(x).__name__
+    if callable(x) and not isinstance(x, type):
+        return "function"
+    cls = type(x)
+    return "numpy." + cls.__name__ if cls.__module__ == "numpy" else cls.__name__  # (numpy's tp_names are dotted)

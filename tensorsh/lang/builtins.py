@@ -423,7 +423,7 @@ _NUMPY_NAMES = (
     "float16 float32 float64 int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool_ dtype ndarray pi e nan inf "
     "newaxis complex64 complex128 str_ int_ intp bool integer floating number generic all any median percentile "
     "triu tril diag trace ascontiguousarray logical_and logical_or logical_not logical_xor argwhere searchsorted "
-    "bincount cumprod meshgrid inner vdot cross broadcast_to").split()
+    "bincount cumprod meshgrid inner vdot cross broadcast_to broadcast_shapes").split()
 _NUMPY_TESTING = "assert_allclose assert_array_equal assert_array_almost_equal assert_equal assert_almost_equal".split()
 _NUMPY_DRAWS = "normal standard_normal uniform choice permutation shuffle exponential poisson binomial beta gamma " \
     "multinomial".split()

@@ -8,7 +8,7 @@ from ..autograd import no_grad
 from ..errors import runtime
 from ..scalars import real_scalar
 from ..tensorimpl import _shape_list
-from .core import attach, fresh, needs_grad, precheck, write_inplace
+from .core import attach, cj, fresh, needs_grad, precheck, write_inplace
 from .scaled_products import ScaledProductBackward
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST
@@ -109,8 +109,8 @@ def _check_kernel(batch1, batch2, kernel):
 
 class BaddbmmBackward0(ScaledProductBackward):
     saved_names, saved_values = ("batch1", "batch2"), ScaledProductBackward.saved_values
-    grad_a = staticmethod(lambda g, batch2: g.bmm(batch2.transpose(1, 2)))
-    grad_b = staticmethod(lambda g, batch1: batch1.transpose(1, 2).bmm(g))
+    grad_a = staticmethod(lambda g, batch2: g.bmm(cj(batch2.transpose(1, 2))))  # (derivatives.yaml's conjugates)
+    grad_b = staticmethod(lambda g, batch1: cj(batch1.transpose(1, 2)).bmm(g))
 
 
 class AddbmmBackward0(ScaledProductBackward):
@@ -125,10 +125,10 @@ class AddbmmBackward0(ScaledProductBackward):
         self.sizes = (batch1._shape[0], batch1._shape[1], batch2._shape[2])
 
     def grad_a(self, g, batch2):
-        return g.unsqueeze(0).expand(*self.sizes).bmm(batch2.transpose(1, 2))
+        return g.unsqueeze(0).expand(*self.sizes).bmm(cj(batch2.transpose(1, 2)))
 
     def grad_b(self, g, batch1):
-        return batch1.transpose(1, 2).bmm(g.unsqueeze(0).expand(*self.sizes))
+        return cj(batch1.transpose(1, 2)).bmm(g.unsqueeze(0).expand(*self.sizes))
 
 
 def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):

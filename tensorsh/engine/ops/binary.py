@@ -1,6 +1,7 @@
 """Binary arithmetic: add, sub, mul, div, pow (and square), floor_divide, remainder, fmod, atan2, hypot, xlogy,
 bitwise and/or/xor/not, the reflected and augmented operators, and the in-place twins add_/sub_/mul_/div_/pow_."""
 import builtins
+import cmath
 import math
 
 import numpy as np
@@ -18,7 +19,7 @@ from .core import (COMPLEX_KERNELS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_RE
                    true_div_dtype, cj, write_inplace, write_reading_back, write_rows, written, zeros_of,
                    inference_saved_first)
 from .registry import op, operator
-from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar
+from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar, times_conj
 from .unary import reciprocal
 
 
@@ -372,9 +373,9 @@ def _check_sub(a, b):
         raise runtime(messages.SUB_BOOL)
 
 
-add = binary("add", "AddBackward0", np.add, lambda g: g, lambda g, alpha: g if alpha == 1 else g * alpha, alpha=True,
+add = binary("add", "AddBackward0", np.add, lambda g: g, lambda g, alpha: times_conj(g, alpha), alpha=True,
              operators=("__add__", "__radd__"), inplace=("__iadd__",))
-sub = binary("sub", "SubBackward0", np.subtract, lambda g: g, lambda g, alpha: -g if alpha == 1 else g * -alpha,
+sub = binary("sub", "SubBackward0", np.subtract, lambda g: g, lambda g, alpha: times_conj(-g, alpha),
              alpha=True, check=_check_sub, operators=("__sub__",), inplace=("__isub__",))
 _SubBackward1 = binary_node("SubBackward1", lambda g: g, number=1)
 _sub_scalar = _binary_function(np.subtract, _SubBackward1, None, True, _check_sub, None, None, None)
@@ -482,11 +483,31 @@ def _pow_values(a, b):
     return _int_power(a, b) if out is None else out
 
 
+def _real_nonnegative(exponent):
+    """pow_backward_exponent's condition on the exponent: >= 0, a complex one's imaginary part 0 too."""
+    if exponent.dtype.category == 3:
+        return (exponent.imag == 0).logical_and(exponent.real >= 0)
+    return exponent >= 0
+
+
 def _pow_exponent_backward(g, self, exponent, result):
-    """PyTorch's pow_backward_exponent for a number base: 0 where a 0 base has a non-negative exponent."""
+    """PyTorch's pow_backward_exponent for a number base: 0 where a 0 base has a (real) non-negative exponent;
+    (result * log(base)).conj(), the base's log complex with a complex exponent."""
+    if isinstance(self, complex) or exponent.dtype.category == 3:
+        log = cmath.log(self) if self != 0 else -math.inf
+    else:
+        log = math.log(self) if self > 0 else -math.inf if self == 0 else math.nan  # (a negative base: log is nan)
     if self == 0:
-        return g * where(exponent >= 0, 0.0, mul_scalar(result, -math.inf))
-    return g * mul_scalar(result, math.log(self) if self > 0 else math.nan)  # (a negative base: log is nan)
+        return g * where(_real_nonnegative(exponent), 0.0, cj(mul_scalar(result, log)))
+    return g * cj(mul_scalar(result, log))
+
+
+def _pow_tensor_exponent_backward(g, self, exponent, result):
+    """pow_backward_exponent: 0 where a 0 self has a (real) non-negative exponent, else (result * self.log()).conj(),
+    self promoted to the result's type first."""
+    promoted = dtypes.result_type([self, exponent])
+    cond = (self == 0).logical_and(_real_nonnegative(exponent))
+    return g * where(cond, 0.0, cj(result * (self if self.dtype is promoted else self.to(promoted)).log()))
 
 
 def _pow_number_backward(g, self, exponent):
@@ -502,8 +523,7 @@ PowBackward0 = binary_node("PowBackward0", _pow_number_backward, names=("self", 
 PowBackward1 = binary_node("PowBackward1",  # tensor ** tensor
                            lambda g, self, exponent: where(exponent == 0, 0.0,
                                                            g * cj(exponent * self.pow(sub_scalar(exponent, 1)))),
-                           lambda g, self, exponent, result: g * where((self == 0).logical_and(exponent >= 0), 0.0,
-                                                                       result * self.log()),
+                           _pow_tensor_exponent_backward,
                            names=("self", "exponent"))
 PowBackward2 = binary_node("PowBackward2", None, _pow_exponent_backward, names=("self", "exponent"),  # number ** t
                            number=0)

@@ -112,19 +112,19 @@ def meshgrid(*tensors, indexing=None):
         indexing = indexing.decode()
     if not isinstance(indexing, str):
         raise type_error(f"meshgrid(): argument 'indexing' must be str, not {type(indexing).__name__}")
-    if indexing not in ("ij", "xy"):
-        raise runtime(f'torch.meshgrid: indexing must be one of "xy" or "ij", but received: {indexing}')
     if not tensors:
         raise runtime("meshgrid expects a non-empty TensorList")
-    for t in tensors:
-        if t.dim() > 1:
-            raise runtime(f"torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: {t}")
     if any(t.dtype is not tensors[0].dtype for t in tensors):
         raise runtime("meshgrid expects all tensors to have the same dtype")
+    if indexing not in ("ij", "xy"):
+        raise runtime(f'torch.meshgrid: indexing must be one of "xy" or "ij", but received: {indexing}')
     refs = list(tensors)
     swap = indexing == "xy" and len(refs) >= 2
-    if swap:
+    if swap:  # (ATen swaps the first two before it checks their dims)
         refs[0], refs[1] = refs[1], refs[0]
+    for t in refs:
+        if t.dim() > 1:
+            raise runtime("torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: " + _streamed(t))
     shape = [t.numel() for t in refs]
     grids = []
     for i, t in enumerate(refs):
@@ -134,6 +134,16 @@ def meshgrid(*tensors, indexing=None):
     if swap:
         grids[0], grids[1] = grids[1], grids[0]
     return tuple(grids)
+
+
+def _streamed(t):
+    """A tensor streamed into an ATen message: its values converted to double (a complex one's real part, with
+    copy_'s warning)."""
+    values = t.detach()._np
+    if np.iscomplexobj(values):
+        warn_once(messages.COMPLEX_TO_REAL)
+        values = values.real
+    return messages.cpp_tensor(np.asarray(values, np.float64), tuple(t.shape), dtypes.cpp_type_name(t.dtype))
 
 
 def _tensor_seq(name, tensors):

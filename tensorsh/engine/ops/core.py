@@ -167,7 +167,7 @@ def tensor_params(*names):
                     raise type_error(f"{op}(): argument '{name}' must be Tensor, not {type_name(kwargs[name])}")
             return fn(self, *args, **kwargs)
         checked.__name__ = fn.__name__
-        checked.__doc__ = fn.__doc__
+        checked.__doc__, checked.__wrapped__ = fn.__doc__, fn  # (the parser reads the op's parameter names)
         return checked
     return wrap
 

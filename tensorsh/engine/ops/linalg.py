@@ -74,7 +74,7 @@ class MvBackward0(MmBackward0):
         b, a = self.unpack()
         return (g.reshape(g._shape[0], 1) * cj(b) if self.next_functions[0][0] else None,  # (grad.outer(vec): a
                 # reshape times vec, ViewBackward0 under create_graph)
-                cj(a.t()).mv(g) if self.next_functions[1][0] else None)
+                cj(a).t().mv(g) if self.next_functions[1][0] else None)  # (self.conj().t().mv(grad))
 
 
 def _matmul_np(x, y):

@@ -127,9 +127,10 @@ def tensor_split_method(self, split_size, dim=0):
         dim = _parse(("split(Tensor input, SymInt split_size, int64_t dim=0)",
                       "split(Tensor input, SymIntArrayRef split_size, int64_t dim=0)"), (self, split_size, dim), {})["dim"]
     else:
-        dim = _parse(("split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)",),
-                     (self, split_size, dim), {})["dim"]
+        bound = _parse(("split_with_sizes(Tensor input, SymIntArrayRef split_sizes, int64_t dim=0)",),
+                       (self, split_size, dim), {})
         check_long_list(split_size)
+        split_size, dim = bound["split_sizes"], bound["dim"]  # (as parsed: numpy's ints read as ints)
     return split(self, split_size, dim)
 
 

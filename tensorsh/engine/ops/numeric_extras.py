@@ -12,7 +12,7 @@ from ..errors import make, runtime, type_error, warn
 from ..messages import shape_list
 from ..saved_names import unsigned
 from ..tensorimpl import Size, Tensor
-from .scalar_arith import div_scalar, mul_scalar
+from .scalar_arith import div_scalar, mul_scalar, times_conj
 from .core import (attach, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, return_type, type_name, write_inplace)
 from .out_dtypes import _RESIZED
@@ -66,7 +66,7 @@ class _RsubBackward(Node):
         self.alpha = alpha
 
     def backward(self, g):
-        gx = -g if self.alpha == 1 else -g * self.alpha
+        gx = times_conj(-g, self.alpha)  # (maybe_multiply(-grad, alpha.conj()))
         return (gx, g) if len(self.next_functions) == 2 else (gx,)
 
 

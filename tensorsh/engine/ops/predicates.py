@@ -1,5 +1,7 @@
 """What a tensor says about itself (device, layout, memory order, truth of one element, shared memory) and
 torch's predicates and broadcasting helpers over tensors and shapes."""
+from collections.abc import Sequence
+
 import numpy as np
 
 from .. import errors, messages
@@ -157,32 +159,44 @@ def _predicate(name):
 
 
 def broadcast_shapes(*shapes):
-    """torch.broadcast_shapes (torch._refs._broadcast_shapes): ints and sequences of ints, checked as its Python."""
+    """torch.broadcast_shapes (torch._refs._broadcast_shapes): ints and sequences, compared as its Python compares
+    them (guard_or_false wants a bool: a numpy int's comparison is none), then made a torch.Size."""
     from ..tensorimpl import Size
     shapes = tuple((x,) if isinstance(x, int) else x for x in shapes if x is not None)
     if not shapes:
         return Size([])
     for shape in shapes:
-        if not isinstance(shape, (tuple, list, str)):
+        if not isinstance(shape, Sequence):
             raise runtime(f"Input shapes should be of type ints, a tuple of ints, or a list of ints, got {shape}")
     common = [1] * max(len(shape) for shape in shapes)
     for arg, shape in enumerate(shapes):
         for i in range(-1, -1 - len(shape), -1):
-            if isinstance(shape[i], Tensor):  # (what PyTorch's symbolic-shape guard says of one)
-                raise make("AssertionError", "Expected bool, got <class 'torch.Tensor'>")
-            if not isinstance(shape[i], int):
-                raise type_error(f"'<' not supported between instances of '{type_name(shape[i])}' and 'int'")
-            if shape[i] == common[i]:
+            if _guard(shape[i] == common[i]):
                 continue
-            if common[i] == 1:
-                if shape[i] < 0:
+            if _guard(common[i] == 1):
+                try:
+                    negative = shape[i] < 0
+                except TypeError as e:
+                    raise type_error(str(e)) from None
+                if negative:
                     raise make("ValueError", "Attempting to broadcast a dimension with negative length!")
                 common[i] = shape[i]
-            if shape[i] != 1 and common[i] != shape[i]:
+            if not _guard(shape[i] == 1) and not common[i] == shape[i]:
                 raise runtime(f"Attempting to broadcast a dimension of length {shape[i]} at {i}! Mismatching "
                               f"argument at index {arg} had {shape}; but expected shape should be broadcastable "
                               f"to {common}")
-    return tuple.__new__(Size, common)  # (PyTorch's Python code makes it unchecked)
+    return Size(common)
+
+
+def _guard(cond):
+    """torch's guard_or_false of a plain value: a bool, else its assertion."""
+    if not isinstance(cond, bool):
+        raise make("AssertionError", f"Expected bool, got {_python_class(cond)}")
+    return cond
+
+
+def _python_class(v):
+    return "<class 'torch.Tensor'>" if isinstance(v, Tensor) else repr(type(v))
 
 
 def broadcast_tensors(*tensors):

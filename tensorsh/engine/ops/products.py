@@ -99,7 +99,7 @@ def tensordot(a, b, dims=2, out=None):
 # ------------------------------------------------------------------ cross
 
 class LinalgCrossBackward0(Node):
-    """cross(b, g) for self and cross(g, a) for other (each summed back over what was broadcast)."""
+    """cross(b.conj(), g) for self and cross(g, a.conj()) for other (each summed back over what was broadcast)."""
     __slots__ = ("dim", "shapes")
     saved_names, saved_values = ("other", "self"), {"dim": as_given("dim")}
 
@@ -114,8 +114,8 @@ class LinalgCrossBackward0(Node):
     def backward(self, g):
         from .core import sum_to
         b, a = self.unpack()
-        ga = sum_to(linalg_cross(b, g, dim=self.dim), self.shapes[0]) if self.next_functions[0][0] else None
-        gb = sum_to(linalg_cross(g, a, dim=self.dim), self.shapes[1]) if self.next_functions[1][0] else None
+        ga = sum_to(linalg_cross(cj(b), g, dim=self.dim), self.shapes[0]) if self.next_functions[0][0] else None
+        gb = sum_to(linalg_cross(g, cj(a), dim=self.dim), self.shapes[1]) if self.next_functions[1][0] else None
         return ga, gb
 
 

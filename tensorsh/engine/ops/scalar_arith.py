@@ -3,6 +3,7 @@ sub.Scalar and rsub.Scalar, whose nodes (MulBackward1, DivBackward1, AddBackward
 are what a double backward's graph shows. Python's `t * 2` is mul.Tensor with a wrapped number: MulBackward0."""
 import numpy as np
 
+from .. import dtypes
 from .core import InputNode, attach, fresh, needs_grad
 
 
@@ -13,11 +14,14 @@ def _scalar_op(name, kernel, backward, saved_values=None):
                                          "saved_values": saved_values or {}})
 
     def apply(t, number):
+        dt = t.dtype
+        if isinstance(number, complex) and dt.category < 3:  # (a real tensor times a complex number is complex)
+            dt = dtypes.result_type([t, number])
         if t._np.dtype == np.float16:  # (half's opmath: float, with the number as a float, rounded once at the end)
             values = kernel(t._np.astype(np.float32), np.float32(number)).astype(np.float16)
         else:
-            values = kernel(t._np, t.dtype.np.type(number))
-        out = fresh(np.asarray(values), t.dtype)
+            values = kernel(t._np.astype(dt.np, copy=False), dt.np.type(number))
+        out = fresh(np.asarray(values), dt)
         if needs_grad(t):
             attach(out, node_cls(t, number))
         return out
@@ -32,6 +36,12 @@ AddBackward1, add_scalar = _scalar_op("AddBackward1", np.add, lambda self, g: (g
 SubBackward1, sub_scalar = _scalar_op("SubBackward1", np.subtract, lambda self, g: (g,))
 RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lambda self, g: (-g,),
                                         {"alpha": lambda node: 1})
+
+
+def times_conj(t, s):
+    """derivatives.yaml's maybe_multiply(t, s.conj()): t times the scalar's conjugate (mul.Scalar: MulBackward1
+    under create_graph) unless it is 1."""
+    return t if s == 1 else mul_scalar(t, s.conjugate())
 
 
 def number_minus(number, t):

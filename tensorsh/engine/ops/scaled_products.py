@@ -7,12 +7,9 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, should_compute_output
 from ..errors import runtime, type_error
 from ..scalars import checked_scalar, real_scalar
 from ..linear import AddmmBackward0, addmm
+from .scalar_arith import times_conj
 from ..tensorimpl import Tensor, _shape_list
-from .core import attach, check_inplace, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
-
-
-def _times(t, s):
-    return t if s == 1 else t * s
+from .core import attach, check_inplace, cj, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
 
 
 def _tensors(name, **named):
@@ -38,20 +35,20 @@ class ScaledProductBackward(Node):
 
     def backward(self, g):
         a, b = self.unpack()
-        gx = sum_to(_times(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
-        ga = _times(self.grad_a(g, b), self.alpha) if should_compute_output(self, 1) else None
-        gb = _times(self.grad_b(g, a), self.alpha) if should_compute_output(self, 2) else None
+        gx = sum_to(times_conj(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
+        ga = times_conj(self.grad_a(g, b), self.alpha) if should_compute_output(self, 1) else None
+        gb = times_conj(self.grad_b(g, a), self.alpha) if should_compute_output(self, 2) else None
         return gx, ga, gb
 
 
 class AddmvBackward0(ScaledProductBackward):
     saved_names, saved_values = ("mat", "vec"), ScaledProductBackward.saved_values
-    grad_a, grad_b = staticmethod(lambda g, vec: g.outer(vec)), staticmethod(lambda g, mat: mat.t().mv(g))
+    grad_a, grad_b = staticmethod(lambda g, vec: g.outer(cj(vec))), staticmethod(lambda g, mat: cj(mat.t()).mv(g))
 
 
 class AddrBackward0(ScaledProductBackward):
     saved_names, saved_values = ("vec1", "vec2"), ScaledProductBackward.saved_values
-    grad_a, grad_b = staticmethod(lambda g, vec2: g.mv(vec2)), staticmethod(lambda g, vec1: g.t().mv(vec1))
+    grad_a, grad_b = staticmethod(lambda g, vec2: g.mv(cj(vec2))), staticmethod(lambda g, vec1: g.t().mv(cj(vec1)))
 
 
 def _addmv_values(input, mat, vec, beta, alpha):

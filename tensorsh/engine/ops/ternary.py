@@ -10,7 +10,7 @@ from ..errors import make, runtime, type_error
 from ..scalars import FLOAT32_MAX, NUMBER, check_opmath
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
-from .core import (attach, cast_for_inplace, laid_out_like, needs_grad, operand_edge, precheck,
+from .core import (attach, cast_for_inplace, cj, laid_out_like, needs_grad, operand_edge, precheck,
                    self_overlapping, sum_to, type_name, write_inplace, written)
 from .scalar_arith import mul_scalar, number_minus, number_over
 
@@ -75,8 +75,8 @@ class AddcmulBackward0(_ThreeWayBackward):
 
     def grads(self, g, _, t1, t2):
         v = self.value
-        return (g, g * mul_scalar(t2, v) if self.next_functions[1][0] else None,
-                g * mul_scalar(t1, v) if self.next_functions[2][0] else None)
+        return (g, g * cj(mul_scalar(t2, v)) if self.next_functions[1][0] else None,  # (derivatives.yaml's conj)
+                g * cj(mul_scalar(t1, v)) if self.next_functions[2][0] else None)
 
 
 class AddcdivBackward0(_ThreeWayBackward):
@@ -84,8 +84,8 @@ class AddcdivBackward0(_ThreeWayBackward):
 
     def grads(self, g, _, t1, t2):
         v = self.value
-        return (g, g * number_over(v, t2) if self.next_functions[1][0] else None,
-                -g * (mul_scalar(t1, v) / (t2 * t2)) if self.next_functions[2][0] else None)
+        return (g, g * cj(number_over(v, t2)) if self.next_functions[1][0] else None,
+                -g * cj(mul_scalar(t1, v) / (t2 * t2)) if self.next_functions[2][0] else None)
 
 
 def _addc(op, node_cls):
@@ -129,17 +129,17 @@ class LerpBackward0(_ThreeWayBackward):
     saved_values = {"weight": "value"}
 
     def grads(self, g, *_):  # (derivatives.yaml's grad * (1 - weight.toDouble()) and grad * weight: mul.Scalar)
-        w = self.value
-        return (mul_scalar(g, 1.0 - w), mul_scalar(g, w))
+        w = self.value  # (a complex one conjugated)
+        return (mul_scalar(g, (1.0 - w).conjugate()), mul_scalar(g, w.conjugate()))
 
 
 class LerpBackward1(_ThreeWayBackward):
     saved_names = ("self", "end", "weight")
 
     def grads(self, g, start, end, weight):
-        return (g * number_minus(1, weight) if self.next_functions[0][0] else None,
-                g * weight if self.next_functions[1][0] else None,
-                g * (end - start) if self.next_functions[2][0] else None)
+        return (g * cj(number_minus(1, weight)) if self.next_functions[0][0] else None,  # (derivatives.yaml's conj)
+                g * cj(weight) if self.next_functions[1][0] else None,
+                g * cj(end - start) if self.next_functions[2][0] else None)
 
 
 def _lerp_values(s, e, w):

@@ -117,11 +117,8 @@ def _view_dtype(self, dtype):
     if old != new:
         if not shape:
             raise runtime(f"self.dim() cannot be 0 to view {names()}")
-        def last_stride_one():
-            if stride[-1] != 1:
-                raise runtime(f"self.stride(-1) must be 1 to view {names()}, but got {stride[-1]}")
         if old > new:
-            last_stride_one()
+            _unit_last_stride(stride, names)
             ratio = old // new
             shape = shape[:-1] + (shape[-1] * ratio,)
             stride = tuple(s * ratio for s in stride[:-1]) + (1,)
@@ -133,7 +130,7 @@ def _view_dtype(self, dtype):
             if offset % ratio:
                 raise runtime(f"self.storage_offset() must be divisible by {ratio} to view {names()}, but got "
                               f"{offset}")
-            last_stride_one()  # (upsizing checks the last size and the offset first, as ATen's view_dtype)
+            _unit_last_stride(stride, names)  # (after the size and offset when the elements grow)
             for d, s in enumerate(stride[:-1]):
                 if s % ratio:
                     raise runtime(f"self.stride({d}) must be divisible by {ratio} to view {names()}, but got {s}")
@@ -142,6 +139,11 @@ def _view_dtype(self, dtype):
             offset //= ratio
     return Tensor._make(self._storage, offset, shape, stride, dtype,
                         storage_view(self._storage, dtype, shape, stride, offset), self._version_counter)
+
+
+def _unit_last_stride(stride, names):
+    if stride[-1] != 1:
+        raise runtime(f"self.stride(-1) must be 1 to view {names()}, but got {stride[-1]}")
 
 
 def view(self, *shape, size=None, dtype=None):
@@ -229,8 +231,8 @@ def unflatten(self, dim, sizes):
     """Tensor.unflatten: empty sizes refused in Python, then TensorBase.unflatten's parser."""
     if _truth(sizes) is False:
         raise runtime(messages.UNFLATTEN_EMPTY)
-    _parse(("unflatten(int64_t dim, SymIntArrayRef sizes)",), (dim, sizes), {})
-    return unflatten_view(self, dim, sizes)
+    bound = _parse(("unflatten(int64_t dim, SymIntArrayRef sizes)",), (dim, sizes), {})
+    return unflatten_view(self, bound["dim"], bound["sizes"])  # (as parsed: dim=np.int64(1), sizes=(tensor(2), -1))
 
 
 unflatten.__qualname__ = "Tensor.unflatten"
@@ -392,10 +394,12 @@ def _slice(self, dim, start, stop, step, given_dim=None):
 
 
 def narrow(self, dim, start, length):
+    if isinstance(start, Tensor):  # (narrow.Tensor: a 0-dim integer tensor's value, checked before all else)
+        if start.dim() or start.dtype.category != 1:
+            raise runtime("start must be an 0-dim integral Tensor.")
+        start = start.item()
     if not self._shape:
         raise runtime("narrow() cannot be applied to a 0-dim tensor.")
-    if isinstance(start, Tensor):  # (narrow.Tensor: a 0-dim integer tensor's value)
-        start = start.item()
     if length < 0:
         raise runtime("narrow(): length must be non-negative.")
     d = self._wrap_dim(dim)
@@ -540,11 +544,12 @@ def movedim(self, source, destination):
     if len(src) != len(dst):
         raise runtime(f"movedim: Invalid source or destination dims: source ({_shape_list(src)} dims) should "
                       f"contain the same number of dims as destination ({_shape_list(dst)} dims)")
+    given = {"source": src, "destination": dst}
     src = tuple(self._wrap_dim(d) for d in src)
     dst = tuple(self._wrap_dim(d) for d in dst)
     for name, dims in (("source", src), ("destination", dst)):
-        if len(set(dims)) != len(dims):
-            raise runtime(f"movedim: repeated dim in `{name}` ({_shape_list(dims)})")
+        if len(set(dims)) != len(dims):  # (named as given: [0, -3])
+            raise runtime(f"movedim: repeated dim in `{name}` ({_shape_list(given[name])})")
     if not self.dim():  # a scalar: PyTorch returns an alias of it
         return make_view(self, (), (), self._offset, "AliasBackward0")
     order = [None] * self.dim()
