@@ -243,7 +243,7 @@ def dropout_without_noise(input, p, train, inplace, feature):
     result where nothing is drawn (not training, p 0, an empty input, p 1: input * 0), feature dropout's rank check;
     None where the noise must be drawn."""
     if p < 0.0 or p > 1.0:
-        raise runtime(f"dropout probability has to be between 0 and 1, but got {p}")
+        raise runtime(f"dropout probability has to be between 0 and 1, but got {messages.cpp_double(p)}")
     if not train or p == 0 or input.numel() == 0:
         return input
     if p == 1:
