@@ -17,6 +17,40 @@ for p in [2, 2.0, 1.0000001, -1e-7, 3.25, 123456789.0]:
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"sampling_out_arguments_follow_their_aten_out_kernels": """
+def t(f):
+    try:
+        r = f()
+        print(r, r.dtype, r.shape, r.stride(), r._version)
+    except Exception as e:
+        print(type(e).__name__, e)
+torch.manual_seed(0)
+m = torch.zeros(2, requires_grad=True)
+for o in [torch.empty(3), torch.empty(3, dtype=torch.int64), torch.empty(0), torch.empty(2, 1), torch.empty(40)[::2]]:
+    t(lambda: torch.normal(torch.zeros(2), torch.ones(2), out=o))
+    t(lambda: torch.normal(torch.zeros(2), 1.0, out=o))
+    t(lambda: torch.normal(0.5, torch.ones(2), out=o))
+    t(lambda: torch.bernoulli(torch.full((2,), 0.5), out=o))
+    t(lambda: torch.multinomial(torch.ones(3), 2, out=o))
+t(lambda: torch.normal(m, 1.0, out=torch.empty(2)))
+t(lambda: torch.normal(0.0, m, out=torch.empty(2)))
+t(lambda: torch.normal(torch.zeros(2, dtype=torch.float64), 2.0, out=torch.empty(2)))
+t(lambda: torch.normal(torch.zeros(2, 1), 1.0, out=torch.empty(1, 3)))
+t(lambda: torch.normal(torch.tensor([1, 2]), 1.0, out=torch.empty(2)))
+t(lambda: torch.normal(torch.zeros(20), torch.ones(20), out=torch.empty(40)[::2]))
+t(lambda: torch.normal(torch.zeros(2), torch.tensor([1.0, float('nan')])))
+t(lambda: torch.normal(torch.zeros(2), torch.tensor([1.0, -1.0, 1.0])))
+t(lambda: torch.bernoulli(torch.full((2, 2), 0.5), out=torch.empty(3, 4).t()))
+t(lambda: torch.bernoulli(torch.full((3,), 0.5), out=torch.empty(3, dtype=torch.bool)))
+t(lambda: torch.bernoulli(torch.full((3,), 0.5), out=torch.empty(3, requires_grad=True)))
+t(lambda: torch.bernoulli(torch.full((0,), 0.5), out=torch.empty(3)))
+t(lambda: torch.multinomial(torch.ones(2, 3), 2, out=torch.empty(2, dtype=torch.long).t()))
+t(lambda: torch.multinomial(torch.ones(3, dtype=torch.long), 2, out=torch.empty(2)))
+t(lambda: torch.multinomial(torch.ones(3), 0, out=torch.empty(2)))
+t(lambda: torch.multinomial(torch.ones(0, 3), 2))
+t(lambda: torch.multinomial(torch.ones(2, 0), 1, True))
+t(lambda: torch.multinomial(torch.ones(2, 0), 2, True))
+""",
 }
 
 
