@@ -7,7 +7,8 @@ import numpy as np
 from . import creation, dtypes, kernels, messages
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error, value_error, warn
-from .ops.core import attach, check_broadcast, fresh, needs_grad, precheck, write_inplace, zero_node
+from .ops.core import attach, check_broadcast, check_overlap, fresh, needs_grad, partial_overlap, precheck, \
+    write_inplace, zero_node
 from .random import _glibc
 from .scalars import checked_scalar
 from .tensorimpl import Tensor
@@ -146,12 +147,30 @@ def _bernoulli_tensor_inplace(self, p, generator):
     self's memory order a draw per element (a double one for a double p), 1 where it is below p."""
     if not self.numel():  # (bernoulli_impl_: nothing to draw, no kernel to refuse a dtype)
         return fill_random(self, np.zeros(0, self.dtype.np), "BernoulliBackward1")
+    if self.dtype.category == 3:  # (the dispatch on self's dtype, the iterator's overlap check, then p's dtype)
+        _bernoulli_tensor_dtypes(self.dtype, p.dtype)
+    p = p.expand(self._shape)
+    check_overlap(self, (p,), partial_overlap)
     _bernoulli_tensor_dtypes(self.dtype, p.dtype)
-    probs = p.expand(self._shape)._np
     order = kernels.dim_order(self._shape, [self._stride])[::-1]  # (fill_random's order: slowest dim first)
-    probs = np.transpose(probs, order).reshape(-1)
-    values = _bernoulli_draws(creation._generator(generator), probs, p.dtype is dtypes.float64)
+    g, double = creation._generator(generator), p.dtype is dtypes.float64
+    if p._storage is self._storage and (p._offset, p._stride) != (self._offset, self._stride):
+        values = _bernoulli_reading_written(self, p, order, g, double)
+    else:
+        values = _bernoulli_draws(g, np.transpose(p._np, order).reshape(-1), double)
     return fill_random(self, values.astype(self.dtype.np), "BernoulliBackward1")
+
+
+def _bernoulli_reading_written(self, p, order, g, double):
+    """The serial kernel over a p that reads self's own memory in another layout (an expanded element of it: the
+    iterator leaves that overlap unchecked): each p read after the elements before it were written."""
+    values = []
+    for pos in np.ndindex(*[self._shape[d] for d in order]):
+        index = tuple(pos[order.index(d)] for d in range(self.dim()))
+        value = _bernoulli_draws(g, p._np[index].reshape(1), double)[0]
+        self._np[index] = value
+        values.append(value)
+    return np.array(values)
 
 
 def _bernoulli_tensor_dtypes(dt, p_dt):

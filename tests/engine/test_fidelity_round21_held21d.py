@@ -51,6 +51,31 @@ t(lambda: torch.multinomial(torch.ones(0, 3), 2))
 t(lambda: torch.multinomial(torch.ones(2, 0), 1, True))
 t(lambda: torch.multinomial(torch.ones(2, 0), 2, True))
 """,
+"bernoulli_tensor_p_overlapping_self_as_the_iterator_checks_and_reads_it": """
+torch.manual_seed(0)
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+q = torch.full((2, 2), 0.7, dtype=torch.float64)
+x = q.clone()
+t(lambda: x.bernoulli_(x))
+x = q.clone()
+t(lambda: x.bernoulli_(x.t()))
+x = torch.full((4,), 0.5)
+t(lambda: x[:2].bernoulli_(x[1:3]))
+x = torch.full((4,), 0.5)
+t(lambda: x.bernoulli_(x[0]))
+x = torch.full((2, 3), 0.5)
+t(lambda: x.t().bernoulli_(x[:, :1]))
+x = torch.full((4,), 0.5)
+t(lambda: torch.bernoulli(x[:2], out=x[1:3]))
+x = torch.full((4,), 0.5)
+t(lambda: torch.bernoulli(x, out=x[:2]))
+x = torch.full((4,), 0.5, dtype=torch.complex64)
+t(lambda: x.bernoulli_(x.real))
+""",
 }
 
 
