@@ -1,6 +1,8 @@
 """ATen's Sobol' engine kernels (_sobol_engine_initialize_state_, _draw, _ff_, _scramble_), which
 torch.quasirandom.SobolEngine's Python calls: int64 direction numbers of 30 bits, points made by XOR in Gray-code
 order. One numpy pass each, over dimensions and points at once."""
+import operator
+
 import numpy as np
 
 from . import creation, dtypes
@@ -27,6 +29,7 @@ def initialize_state_(sobolstate, dimension):
     """Each dimension's 30 direction numbers: its initial m_1..m_s, then m_j = m_{j-s} XOR 2^s m_{j-s} XOR the
     polynomial's XOR 2^k m_{j-k} (Bratley and Fox), each shifted to a 30-bit fraction (v_j = m_j 2^(30-j))."""
     from .sobol_directions import INITIAL, POLY
+    dimension = operator.index(dimension)  # (an int parameter: a 0-dim integer tensor is read as its value)
     if dimension > len(POLY):
         raise runtime(f"tensorsh: SobolEngine of more than {len(POLY)} dimensions is not supported yet")
     poly = np.array(POLY[:dimension], np.int64)
@@ -68,7 +71,7 @@ def _count(op, n):
 
 def draw(quasi, n, sobolstate, dimension, num_generated, dtype=None):
     """(n points as floats in [0, 1): the 30-bit integers cast to the dtype, times 2^-30; the last point)."""
-    n = _count("_sobol_engine_draw", n)
+    n, dimension = _count("_sobol_engine_draw", n), operator.index(dimension)
     dt = dtypes.float32 if dtype is None else dtype
     if n < 0:
         raise runtime(f"Trying to create tensor with negative dimension {n}: [{n}, {dimension}]")

@@ -26,7 +26,9 @@ out = torch.empty(0)
 print(SobolEngine(2).draw(3, out=out) is out, out, SobolEngine(2, scramble=True, seed=1).draw(1, dtype=torch.float64))
 for g in [lambda: f.draw_base2(2), lambda: SobolEngine(3).draw(2, dtype=torch.float16), lambda: SobolEngine(3).draw(0),
           lambda: SobolEngine(3).draw(2, dtype=torch.int64), lambda: SobolEngine(0), lambda: SobolEngine(21202),
-          lambda: SobolEngine(3).draw(2.5), lambda: f.draw(True), lambda: f.fast_forward(None), lambda: f.draw(0)]:
+          lambda: SobolEngine(3).draw(2.5), lambda: f.draw(True), lambda: f.fast_forward(None), lambda: f.draw(0),
+          lambda: SobolEngine(torch.tensor(2)).draw(2), lambda: SobolEngine(True).draw(2), lambda: SobolEngine(),
+          lambda: f.draw(torch.tensor(2))]:
     try:
         print(g())
     except Exception as ex:
