@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, kernels
+from . import autograd, dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .tensorimpl import Tensor
@@ -297,7 +297,7 @@ def _math(q, k, v, mask, dropout_p, is_causal, scale, enable_gqa):
     attn = safe_softmax(attn, -1)
     if dropout_p > 0.0:
         if dropout_p > 1.0:
-            raise runtime(f"dropout probability has to be between 0 and 1, but got {dropout_p}")
+            raise runtime(f"dropout probability has to be between 0 and 1, but got {messages.cpp_double(dropout_p)}")
         attn = dropout(attn, dropout_p, True)
     return attn.matmul(v)
 

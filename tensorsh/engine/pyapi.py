@@ -357,6 +357,8 @@ def with_out(name, fn):
     def function(*args, out=None, **kwargs):
         if out is None:
             return fn(*args, **kwargs)
+        if name == "normal" and any(isinstance(a, Tensor) for a in (*args, *kwargs.values())):
+            return fn(*args, out=out, **kwargs)  # (its tensor forms' out= is normal_out's, not a creation's)
         from . import autograd, dtypes
         if not isinstance(out, Tensor):
             raise type_error(f"{name}(): argument 'out' must be Tensor, not {_type_name(out)}")

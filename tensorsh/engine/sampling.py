@@ -7,7 +7,8 @@ import numpy as np
 from . import creation, dtypes, kernels, messages
 from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error, value_error, warn
-from .ops.core import attach, check_broadcast, fresh, needs_grad, precheck, write_inplace, zero_node
+from .ops.core import attach, check_broadcast, check_overlap, fresh, needs_grad, partial_overlap, precheck, \
+    write_inplace, zero_node
 from .random import _glibc
 from .scalars import checked_scalar
 from .tensorimpl import Tensor
@@ -146,12 +147,30 @@ def _bernoulli_tensor_inplace(self, p, generator):
     self's memory order a draw per element (a double one for a double p), 1 where it is below p."""
     if not self.numel():  # (bernoulli_impl_: nothing to draw, no kernel to refuse a dtype)
         return fill_random(self, np.zeros(0, self.dtype.np), "BernoulliBackward1")
+    if self.dtype.category == 3:  # (the dispatch on self's dtype, the iterator's overlap check, then p's dtype)
+        _bernoulli_tensor_dtypes(self.dtype, p.dtype)
+    p = p.expand(self._shape)
+    check_overlap(self, (p,), partial_overlap)
     _bernoulli_tensor_dtypes(self.dtype, p.dtype)
-    probs = p.expand(self._shape)._np
     order = kernels.dim_order(self._shape, [self._stride])[::-1]  # (fill_random's order: slowest dim first)
-    probs = np.transpose(probs, order).reshape(-1)
-    values = _bernoulli_draws(creation._generator(generator), probs, p.dtype is dtypes.float64)
+    g, double = creation._generator(generator), p.dtype is dtypes.float64
+    if p._storage is self._storage and (p._offset, p._stride) != (self._offset, self._stride):
+        values = _bernoulli_reading_written(self, p, order, g, double)
+    else:
+        values = _bernoulli_draws(g, np.transpose(p._np, order).reshape(-1), double)
     return fill_random(self, values.astype(self.dtype.np), "BernoulliBackward1")
+
+
+def _bernoulli_reading_written(self, p, order, g, double):
+    """The serial kernel over a p that reads self's own memory in another layout (an expanded element of it: the
+    iterator leaves that overlap unchecked): each p read after the elements before it were written."""
+    values = []
+    for pos in np.ndindex(*[self._shape[d] for d in order]):
+        index = tuple(pos[order.index(d)] for d in range(self.dim()))
+        value = _bernoulli_draws(g, p._np[index].reshape(1), double)[0]
+        self._np[index] = value
+        values.append(value)
+    return np.array(values)
 
 
 def _bernoulli_tensor_dtypes(dt, p_dt):
@@ -192,23 +211,49 @@ def exponential_inplace(self, lambd=1.0, generator=None):
     return fill_random(self, values.astype(self.dtype.np), "ExponentialBackward0")
 
 
-def multinomial(input, num_samples, replacement=False, *, generator=None):
+def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
     """torch.multinomial: without replacement (or one sample), ATen's Gumbel trick — the top num_samples of
     input / q, q ~ Exp(1) drawn by exponential_; with replacement, a binary search of one double uniform per sample
-    in the row's normalized cumulative sums (multinomial_with_replacement kernel), rows one after another."""
+    in the row's normalized cumulative sums (multinomial_with_replacement kernel), rows one after another.
+    out= (int64 only) is resized to the result without a warning, as multinomial_out's resize_."""
     dt = input.dtype
-    if not dt.is_floating_point:
-        raise runtime(f"multinomial only supports floating-point dtypes for input, got: {dtypes.SCALAR_NAMES[dt.name]}")
     if input.dim() not in (1, 2):
         raise runtime("prob_dist must be 1 or 2 dim")
+    if not dt.is_floating_point:
+        raise runtime(f"multinomial only supports floating-point dtypes for input, got: {dtypes.SCALAR_NAMES[dt.name]}")
+    if out is not None and out.dtype is not dtypes.int64:
+        raise runtime(f"multinomial expects Long tensor out, got: {dtypes.SCALAR_NAMES[out.dtype.name]}")
+    if num_samples <= 0:
+        raise runtime("cannot sample n_sample <= 0 samples")
     n_categories = input._shape[-1]
     if not replacement and num_samples > n_categories:
         raise runtime("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
-    if num_samples <= 0:
-        raise runtime("cannot sample n_sample <= 0 samples")
+    if n_categories > 2 ** 24:
+        raise runtime("number of categories cannot exceed 2^24")
+    result = _multinomial(input, num_samples, replacement, generator)
+    if out is None:
+        return result
+    from .ops.geometry_inplace import resize_output
+    resize_output(out, result._shape)
+    return _write_out(out, result)
+
+
+def _write_out(out, result):
+    """result's values written into out= (one new version), outside autograd as an out= kernel is."""
+    from . import autograd
+    with autograd.no_grad():
+        return out.copy_(result)
+
+
+def _multinomial(input, num_samples, replacement, generator):
+    dt, n_categories = input.dtype, input._shape[-1]
+    if input.dim() == 2 and not input._shape[0]:  # (no rows, nothing to draw: no check of the values)
+        return fresh(np.zeros((0, num_samples), np.int64), dtypes.int64)
+    if not n_categories and (not replacement or num_samples == 1):  # (the fast path's aminmax of nothing)
+        raise runtime("aminmax(): cannot compute aminmax over an empty dimension as the operation has no identity.")
     g = creation._generator(generator)
     probs = input._np
-    rows = probs.reshape(-1, n_categories)
+    rows = probs.reshape(input._shape[0] if input.dim() == 2 else 1, n_categories)
     if not replacement or num_samples == 1:
         with np.errstate(all="ignore"):
             if not (np.max(probs) < np.inf and np.min(probs) >= 0):
@@ -228,7 +273,7 @@ def multinomial(input, num_samples, replacement=False, *, generator=None):
                               if not row[np.argmax(bad)] >= 0 else
                               "invalid multinomial distribution (encountering probability entry = infinity or NaN)")
             cum = np.cumsum(row, dtype=dt.np)  # (running sums in the dtype, one after another, as the kernel's)
-            total = cum[-1]
+            total = cum[-1] if cum.size else 0
             if not total > 0:
                 raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
             cum = (cum / total).astype(dt.np)
@@ -243,7 +288,7 @@ def dropout_without_noise(input, p, train, inplace, feature):
     result where nothing is drawn (not training, p 0, an empty input, p 1: input * 0), feature dropout's rank check;
     None where the noise must be drawn."""
     if p < 0.0 or p > 1.0:
-        raise runtime(f"dropout probability has to be between 0 and 1, but got {p}")
+        raise runtime(f"dropout probability has to be between 0 and 1, but got {messages.cpp_double(p)}")
     if not train or p == 0 or input.numel() == 0:
         return input
     if p == 1:
@@ -362,13 +407,50 @@ def _normal_dtype(dt):
 def _check_std_tensor(std):
     if std.dtype.category == 3:
         raise runtime("normal expects standard deviation to be non-complex")
-    if (std._np < 0).any():
+    if std.numel() and not std._np.min() >= 0:  # (std.min().ge(0): a NaN fails it)
         raise runtime("normal expects all elements of std >= 0.0")
 
 
-def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_grad=False, **_):
+def _refuse_grad_out(name, *tensors):
+    """An out= kernel takes no part in autograd: refused when grad mode is on and an argument or out requires grad."""
+    from . import autograd
+    if autograd._grad_enabled[0] and any(isinstance(t, Tensor) and t.requires_grad for t in tensors):
+        raise runtime(f"{name}(): functions with out=... arguments don't support automatic differentiation, but one "
+                      "of the arguments requires grad.")
+
+
+def _normal_out(mean, std, out, generator):
+    """ATen's normal_out for a tensor mean or std: std checked, out resized (resize_output, its warning) to the
+    broadcast shape (a tensor mean's with out's own), filled by normal_(0, std) or normal_(0, 1) in its memory order,
+    then std multiplied and mean added in place."""
+    from .ops.geometry_inplace import resize_output
+    from .ops.out_dtypes import warn_resized
+    _refuse_grad_out("normal", mean, std, out)
+    if isinstance(std, Tensor):
+        _check_std_tensor(std)
+        if isinstance(mean, Tensor):
+            check_broadcast(mean, std)
+        shape = tuple(np.broadcast_shapes(mean._shape, std._shape)) if isinstance(mean, Tensor) else std._shape
+    else:
+        _check_std(std)
+        check_broadcast(mean, out)
+        shape = tuple(np.broadcast_shapes(mean._shape, out._shape))
+    warn_resized(out, shape)
+    resize_output(out, shape)
+    values = out.data  # (its steps below the autograd layer: out's version moves once, as the op's)
+    values.normal_(0.0, 1.0 if isinstance(std, Tensor) else std, generator=generator)
+    if isinstance(std, Tensor):
+        values.mul_(std)
+    values.add_(mean if isinstance(mean, Tensor) else creation.full((), mean, dtype=out.dtype))
+    out._version_counter.bump()
+    return out
+
+
+def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_grad=False, out=None, **_):
     """torch.normal's four forms: the output is filled by normal_(0, std) (or (0, 1)), then std multiplied and mean
     added as separate ops, as ATen's normal_out does; the gradient of mean and std is zero."""
+    if out is not None:  # (a tensor mean or std: the two-number form's out= is the creation functions')
+        return _normal_out(mean, std, out, generator)
     g = creation._generator(generator)
     if not isinstance(mean, Tensor) and not isinstance(std, Tensor):
         _check_std(std)
@@ -389,8 +471,8 @@ def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_gra
         values = values * std._np
         values += dt.np.type(mean)
         return _sampled(values, dt, "NormalBackward2", std)
-    check_broadcast(mean, std)
     _check_std_tensor(std)
+    check_broadcast(mean, std)
     shape = np.broadcast_shapes(mean._shape, std._shape)
     dt = _normal_dtype(mean.dtype)
     values = _normal_draws(g, math.prod(shape), dt).reshape(shape)
@@ -399,12 +481,18 @@ def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_gra
     return _sampled(values, dt, "NormalBackward3", mean, std)
 
 
-def bernoulli(input, p=None, *, generator=None):
+def bernoulli(input, p=None, *, generator=None, out=None):
     """torch.bernoulli(input): element i is 1 when a uniform drawn for it is below input[i] (a float uniform of 24
     bits, or a double of 53 when input is float64), drawn in C order (the output is legacy-contiguous);
-    bernoulli(input, p): the scalar kernel on a tensor like input."""
+    bernoulli(input, p): the scalar kernel on a tensor like input. out= (any dtype the kernel takes) is resized to
+    input's shape without a warning and filled by out.bernoulli_(input), in out's memory order (bernoulli_out)."""
     if not isinstance(input, Tensor):
         raise type_error(f"bernoulli(): argument 'input' (position 1) must be Tensor, not {type(input).__name__}")
+    if out is not None:
+        from .ops.geometry_inplace import resize_output
+        _refuse_grad_out("bernoulli", input, out)
+        resize_output(out, input._shape)
+        return _bernoulli_tensor_inplace(out, input, generator)
     if p is not None:
         out = bernoulli_inplace(creation.empty_like(input), p, generator=generator)
         if needs_grad(input):

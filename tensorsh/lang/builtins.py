@@ -779,13 +779,15 @@ def build(print_fn):
     })
     nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
     utils, distributions, testing = Lazy(_utils), Lazy(_package("distributions")), Lazy(_package("testing"))
-    torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions, testing=testing)
+    quasirandom = Lazy(_package("quasirandom"))
+    torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions, testing=testing,
+                             quasirandom=quasirandom)
     from tensorsh.engine.nn_signature_table import TORCH
     torch_ns._members.update({name: Lazy(_torch_builtin(name)) for name in TORCH})  # (torch.max_pool1d, torch.lstm..)
     table.update(nn=nn, optim=optim)
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
-               "torch.distributions": distributions, "torch.testing": testing,
+               "torch.distributions": distributions, "torch.testing": testing, "torch.quasirandom": quasirandom,
                "torch.linalg": namespace["linalg"], "torch.fft": namespace["fft"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.random": namespace["random"],
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
