@@ -343,7 +343,22 @@ def attribute_value(obj, name, value):
             wrapped = _TORCH_BUILTINS[key] = builtin_function_or_method(
                 value, _F_NN_FUNCTIONS.get(name, name), None if name in _F_NN_FUNCTIONS else "type")
         return wrapped
-    return value
+    return engine_held(value) if type(value) is types.FunctionType else value
+
+
+_F_HELD = []
+
+
+def engine_held(value):
+    """An F C-function the engine keeps (TransformerEncoderLayer's `activation` of 'gelu' is F.gelu), read from any
+    object, as the one builtin the F namespace gives (`layer.activation is F.gelu`, `<built-in function gelu>`)."""
+    if not _F_HELD:
+        import tensorsh.nn as nn
+        _F_HELD.append({getattr(nn.functional, name): name for name in _F_TORCH_METHODS | _F_NN_FUNCTIONS.keys()
+                        if getattr(nn.functional, name, None) is not None})
+        _F_HELD.append(nn.functional)
+    name = _F_HELD[0].get(value)
+    return value if name is None else attribute_value(_F_HELD[1], name, value)
 
 
 _C_FUNCTIONS = []
@@ -2420,7 +2435,8 @@ class Compiler:
         def attribute(frame):
             o = obj(frame)
             try:
-                return load_attr(o, attr)
+                value = load_attr(o, attr)
+                return engine_held(value) if type(value) is types.FunctionType else value
             except AttributeError as e:
                 raise self._attribute_error(node, o, attr, e) from None
             except BaseException as e:
