@@ -675,8 +675,10 @@ def _str_format_map(text):
 
 
 # What PyTorch programs reach for that tensorsh leaves out on purpose (an AttributeError with this note).
-_NOT_PROVIDED = {"compile": "no compiler: run the module itself", "jit": "no TorchScript: run the module itself",
-                 "distributed": "one process only", "sparse": "no sparse tensors"}
+_NOT_PROVIDED = {"torch.compile": "no compiler: run the module itself",
+                 "torch.jit": "no TorchScript: run the module itself", "torch.distributed": "one process only",
+                 "torch.sparse": "no sparse tensors",
+                 "torch.nn.LinearCrossEntropyOptions": "no chunked linear_cross_entropy: leave options=None"}
 
 _FUNCTION_MARKS = frozenset({"_from_public_api"})  # (what torch sets on a program's function: a state-dict post-hook)
 
@@ -2447,11 +2449,12 @@ class Compiler:
     def _attribute_error(self, node, obj, attr, exc):
         notes = []
         note = did_you_mean(attr, attribute_names(obj))
-        if isinstance(obj, Namespace) and obj._name == "torch" and attr in _NOT_PROVIDED:
-            notes.append(Note(f"tensorsh does not provide torch.{attr} ({_NOT_PROVIDED[attr]})"))
+        where = f"{obj._name}.{attr}" if isinstance(obj, (Namespace, _EngineNamespace)) else None
+        if where in _NOT_PROVIDED:
+            notes.append(Note(f"tensorsh does not provide {where} ({_NOT_PROVIDED[where]})"))
         elif isinstance(obj, _EngineNamespace) and obj._name == "torch.distributed":
             notes.append(Note(f"tensorsh provides only torch.distributed.is_available and is_initialized "
-                              f"({_NOT_PROVIDED['distributed']})"))
+                              f"({_NOT_PROVIDED['torch.distributed']})"))
         elif note:
             notes.append(note)
         elif attr.startswith("_"):
