@@ -237,9 +237,9 @@ class TripletMarginWithDistanceLoss(_Loss):
 
 @fp32_op
 def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
-    from tensorsh.engine.ctc_loss import ctc_loss as _ctc_loss
     enum = {"none": 0, "mean": 1, "sum": 2}[reduction_enum(_get_enum(reduction))]
-    return _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, enum, zero_infinity)
+    return NAMESPACE["ctc_loss"](  # (torch.ctc_loss's parser: lengths both tensors or both int lists)
+        log_probs, targets, input_lengths, target_lengths, blank, enum, zero_infinity)
 
 
 class CTCLoss(_Loss):
