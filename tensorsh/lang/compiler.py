@@ -625,8 +625,8 @@ def load_attr(obj, name):
                 break
         else:
             api = ()
-    if name in api:
-        if per_type:  # (the answer depends on the type and the name alone: the checks above pass for any instance)
+    if name in api or name in getattr(t, "__class_api__", ()):  # (a class's own, read from an instance as in Python:
+        if per_type:  # `emb.from_pretrained`; the answer depends on the type and the name alone)
             _ALLOWED.setdefault(t, set()).add(name)
         return getattr(obj, name)
     extra = getattr(t, "__tsh_attrs__", None)  # names that depend on the instance (a Module's parameters)

@@ -23,6 +23,16 @@ print(layer.activation, layer.activation is F.gelu, getattr(layer, 'activation')
 print(nn.TransformerDecoderLayer(4, 2, 8, activation='gelu').activation)
 print(nn.TransformerEncoderLayer(4, 2, 8).activation)
 """,
+# a class's own methods (classmethod, staticmethod) read from an instance, as Python reads them
+"class_methods_read_from_instances": """
+import torch
+import torch.nn as nn
+e = nn.Embedding(2, 2)
+print(e.from_pretrained(torch.ones(3, 2)), nn.EmbeddingBag(2, 2).from_pretrained(torch.ones(2, 2), mode='max'))
+m = nn.Transformer(d_model=4, nhead=2, num_encoder_layers=1, num_decoder_layers=1, dim_feedforward=8,
+                   batch_first=True)
+print(m.generate_square_subsequent_mask(3))
+""",
 # torch.optim.Muon: checks, 2-D parameters only, nesterov momentum, the bfloat16 Newton-Schulz step, decoupled
 # weight decay, the lr adjusted to the matrix's shape
 "muon_optimizer": """
