@@ -4,6 +4,7 @@ import math
 
 from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import value_error
+from tensorsh.engine.typenames import own_init
 from tensorsh.engine.torch_api import NAMESPACE as _TORCH  # (a layer's factories: torch's, parsed)
 from . import functional as F, init
 from .module import Module
@@ -18,7 +19,7 @@ class _ConvNd(Module):
     _transposed = False
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
-                 padding_mode="zeros", device=None, dtype=None, output_padding=0):
+                 padding_mode="zeros", device=None, dtype=None):
         super().__init__()
         n = self._dims
         if self._transposed and padding_mode != "zeros":
@@ -46,7 +47,7 @@ class _ConvNd(Module):
         self.padding = padding if isinstance(padding, str) else _ntuple(padding, n)
         self.dilation = _ntuple(dilation, n)
         self.transposed = self._transposed
-        self.output_padding = _ntuple(output_padding, n)
+        self.output_padding = (0,) * n  # (a transposed convolution's own, set in its place of the dict)
         self.groups = groups
         self.padding_mode = padding_mode
         # F.pad's amounts (last dimension first) for a padding_mode other than zeros; 'same' as ATen splits it
@@ -114,7 +115,8 @@ class _ConvTransposeNd(_ConvNd):
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
                  bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
         super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
-                         device, dtype, output_padding)
+                         device, dtype)
+        self.output_padding = _ntuple(output_padding, self._dims)
 
     def _conv_forward(self, input, weight, bias):
         return None  # (PyTorch's transposed convolutions keep _ConvNd's abstract stub, whose body is `...`)
@@ -148,7 +150,8 @@ class _ConvTransposeNd(_ConvNd):
 
 def _per_dims(name, base):
     """PyTorch's <name>1d, <name>2d and <name>3d layers: `base` for 1, 2 and 3 spatial dims."""
-    return tuple(type(f"{name}{d}d", (base,), {"__module__": "torch.nn.modules.conv", "_dims": d}) for d in (1, 2, 3))
+    return tuple(type(f"{name}{d}d", (base,), {"__module__": "torch.nn.modules.conv", "_dims": d,
+                                               "__init__": own_init(base.__init__, f"{name}{d}d")}) for d in (1, 2, 3))
 
 
 Conv1d, Conv2d, Conv3d = _per_dims("Conv", _ConvNd)
@@ -182,6 +185,7 @@ class MaxPool2d(_MaxPoolNd):
 
 class AvgPool2d(Module):
     __module__ = "torch.nn.modules.pooling"
+    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
 
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                  divisor_override=None):
@@ -273,6 +277,7 @@ def reset_affine(module):
 class _NormBase(Module):
     """PyTorch's common base of the batch and instance norms (an InstanceNorm is not a _BatchNorm)."""
     __module__ = "torch.nn.modules.batchnorm"
+    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
     _version = 2  # (version 2 added num_batches_tracked)
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,

@@ -240,6 +240,7 @@ def _inplace_str(inplace):
 class _InplaceActivation(Module):
     """ReLU and SiLU: an `inplace` flag, shown only when set."""
     __module__ = _in("activation")
+    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -304,6 +305,7 @@ class Threshold(Module):
 class _Shrink(Module):
     """Hardshrink and Softshrink: a threshold `lambd`, shown bare."""
     __module__ = _in("activation")
+    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
 
     def __init__(self, lambd=0.5):
         super().__init__()
@@ -352,6 +354,7 @@ class Tanhshrink(_Elementwise):
 class _AlongDim(Module):
     """GLU, Softmax, Softmin, LogSoftmax: the class's function of torch.nn.functional along `dim`."""
     __module__ = _in("activation")
+    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
 
     def __init__(self, dim=None):
         super().__init__()
@@ -410,6 +413,7 @@ class LeakyReLU(Module):
 class _AlphaActivation(Module):
     """ELU and CELU: an alpha and an inplace flag."""
     __module__ = _in("activation")
+    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
 
     def __init__(self, alpha=1.0, inplace=False):
         super().__init__()

@@ -229,6 +229,7 @@ class FractionalMaxPool2d(Module):
 
 class _MaxUnpoolNd(Module):
     _dims = 2
+    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
 
     def __init__(self, kernel_size, stride=None, padding=0):
         super().__init__()

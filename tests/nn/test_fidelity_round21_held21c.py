@@ -33,6 +33,23 @@ m = nn.Transformer(d_model=4, nhead=2, num_encoder_layers=1, num_decoder_layers=
                    batch_first=True)
 print(m.generate_square_subsequent_mask(3))
 """,
+# Python's argument errors name the class whose __init__ PyTorch defines (Conv2d, ReLU, Softmax, ZeroPad2d,
+# LambdaLR, ...), not a base tensorsh shares it from; Conv2d takes no output_padding
+"constructor_errors_name_the_class": """
+import torch
+import torch.nn as nn
+calls = [lambda: nn.Conv2d(1, 1, 3, output_padding=1), lambda: nn.Conv1d(1, 1, 2, 1, 0, 1, 1, True, 'zeros', None, None, 0),
+         lambda: nn.ConvTranspose2d(1, 1), lambda: nn.LazyConv2d(2, 3, output_padding=1), lambda: nn.ReLU(foo=1),
+         lambda: nn.Softmax(1, 2), lambda: nn.ZeroPad2d(), lambda: nn.ReflectionPad1d(1, 2), lambda: nn.BatchNorm1d(),
+         lambda: nn.ConstantPad1d(1), lambda: nn.MaxUnpool2d(), lambda: nn.ELU(foo=1), lambda: nn.AvgPool3d(),
+         lambda: torch.optim.lr_scheduler.LambdaLR(torch.optim.SGD([nn.Parameter(torch.ones(1))], lr=0.1)),
+         lambda: vars(nn.ConvTranspose1d(1, 1, 2, output_padding=1)).keys()]
+for f in calls:
+    try:
+        print(f())
+    except TypeError as e:
+        print(e)
+""",
 # torch.optim.Muon: checks, 2-D parameters only, nesterov momentum, the bfloat16 Newton-Schulz step, decoupled
 # weight decay, the lr adjusted to the matrix's shape
 "muon_optimizer": """
