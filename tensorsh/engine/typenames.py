@@ -1,5 +1,5 @@
 """Python's tp_name of a value's type as PyTorch's messages print it (`Tensor`, `NoneType`, `torch.dtype`, ...), and
-a function renamed as a class's own __init__ (the name Python's argument errors print):
+a function renamed as a class's own method (the name Python's argument errors print):
 below autograd, so every layer's texts can use it; tensorimpl binds its classes here as it loads."""
 import types
 
@@ -44,13 +44,14 @@ def type_name(x):
     return "function" if callable(x) and not isinstance(x, type) else type(x).__name__
 
 
-def own_init(init, class_name):
-    """A copy of `init` as the class's own __init__: Python's argument errors name it ('Conv2d.__init__() got an
-    unexpected keyword argument ...'), as they name PyTorch's, which each class defines."""
-    init = getattr(init, "__wrapped__", init)  # (the layer's own, not Module's device check around it: the class
-    qualname, code = f"{class_name}.__init__", init.__code__  # made wraps its copy again)
+def own_method(function, class_name, name="__init__"):
+    """A copy of `function` as the class's own method `name`: Python's argument errors name it ('Conv2d.__init__()
+    got an unexpected keyword argument ...', 'Adam.step() takes ...'), as they name PyTorch's, which each class
+    defines. A wrapper (Module's device check, an optimizer's step hooks) is copied unwrapped; the caller wraps it."""
+    function = getattr(function, "__wrapped__", function)
+    qualname, code = f"{class_name}.{name}", function.__code__
     if hasattr(code, "co_qualname"):  # (Python 3.11's messages read the code's name, 3.10's the function's)
         code = code.replace(co_qualname=qualname)
-    own = types.FunctionType(code, init.__globals__, "__init__", init.__defaults__, init.__closure__)
-    own.__kwdefaults__, own.__qualname__ = init.__kwdefaults__, qualname
+    own = types.FunctionType(code, function.__globals__, name, function.__defaults__, function.__closure__)
+    own.__kwdefaults__, own.__qualname__ = function.__kwdefaults__, qualname
     return own

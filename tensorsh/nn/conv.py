@@ -4,7 +4,7 @@ import math
 
 from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import value_error
-from tensorsh.engine.typenames import own_init
+from tensorsh.engine.typenames import own_method
 from tensorsh.engine.torch_api import NAMESPACE as _TORCH  # (a layer's factories: torch's, parsed)
 from . import functional as F, init
 from .module import Module
@@ -151,7 +151,7 @@ class _ConvTransposeNd(_ConvNd):
 def _per_dims(name, base):
     """PyTorch's <name>1d, <name>2d and <name>3d layers: `base` for 1, 2 and 3 spatial dims."""
     return tuple(type(f"{name}{d}d", (base,), {"__module__": "torch.nn.modules.conv", "_dims": d,
-                                               "__init__": own_init(base.__init__, f"{name}{d}d")}) for d in (1, 2, 3))
+                                               "__init__": own_method(base.__init__, f"{name}{d}d")}) for d in (1, 2, 3))
 
 
 Conv1d, Conv2d, Conv3d = _per_dims("Conv", _ConvNd)

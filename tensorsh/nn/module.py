@@ -10,7 +10,7 @@ from tensorsh.engine import autograd, errors, undo
 from tensorsh.engine.errors import make, runtime, type_error, value_error, warn
 from tensorsh.engine.defaults import FACTORY_DEVICE
 from tensorsh.engine.tensor import Tensor
-from tensorsh.engine.typenames import own_init
+from tensorsh.engine.typenames import own_method
 from .parameter import Parameter, buffer_persistent, typename
 
 
@@ -260,7 +260,7 @@ class Module:
             cls.__api__ = cls.__api__ | own
         owner = next(c for c in cls.__mro__ if "__init__" in c.__dict__)
         if owner is not cls and owner.__dict__.get("__init_per_class__") and cls.__module__.startswith("torch."):
-            cls.__init__ = own_init(owner.__dict__["__init__"], cls.__name__)  # (each of PyTorch's defines its own)
+            cls.__init__ = own_method(owner.__dict__["__init__"], cls.__name__)  # (each of PyTorch's defines its own)
         init = cls.__dict__.get("__init__")
         code = getattr(init, "__code__", None)  # (an engine layer's own __init__ taking a device)
         if code is not None and (init.__module__ or "").startswith("tensorsh.") and \

@@ -1,6 +1,6 @@
 """The padding modules (torch/nn/modules/padding.py): Reflection/Replication/Circular/Zero/ConstantPad{1,2,3}d,
 each F.pad with its mode, its padding as a tuple, and PyTorch's extra_repr."""
-from tensorsh.engine.typenames import own_init
+from tensorsh.engine.typenames import own_method
 from . import functional as F
 from .module import Module
 
@@ -69,7 +69,7 @@ def _make(name, base, dims, **extra):
         body["__init__"] = _padding_init
     body.update(extra)
     if "__init__" in body:  # (each of PyTorch's defines its own: errors name it)
-        body["__init__"] = own_init(body["__init__"], name)
+        body["__init__"] = own_method(body["__init__"], name)
     return type(name, (base,), body)
 
 

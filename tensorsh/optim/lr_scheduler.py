@@ -12,7 +12,7 @@ from collections import Counter
 from tensorsh.engine import undo
 from tensorsh.engine.errors import make, warn
 from tensorsh.engine.tensor import Tensor
-from tensorsh.engine.typenames import own_init
+from tensorsh.engine.typenames import own_method
 
 from .optimizer import Journaled, Optimizer
 
@@ -190,7 +190,7 @@ class _LambdaScheduler(LRScheduler):
 
 
 class LambdaLR(_LambdaScheduler):
-    __init__ = own_init(_LambdaScheduler.__init__, "LambdaLR")  # (errors name the class's own, as PyTorch's)
+    __init__ = own_method(_LambdaScheduler.__init__, "LambdaLR")  # (errors name the class's own, as PyTorch's)
 
     def get_lr(self):
         self._warn_get_lr()
