@@ -4,7 +4,6 @@ import math
 
 from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import value_error
-from tensorsh.engine.typenames import own_method
 from tensorsh.engine.torch_api import NAMESPACE as _TORCH  # (a layer's factories: torch's, parsed)
 from . import functional as F, init
 from .module import Module
@@ -13,6 +12,7 @@ from .parameter import Parameter
 
 class _ConvNd(Module):
     __module__ = "torch.nn.modules.conv"
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
     # (F.pad's amounts and the product with a given weight: what custom convs, weight standardization, call)
     __api__ = Module.__api__ | {"_reversed_padding_repeated_twice", "_conv_forward"}
     _dims = 2
@@ -110,6 +110,7 @@ def _ntuple(v, n):
 
 class _ConvTransposeNd(_ConvNd):
     __module__ = "torch.nn.modules.conv"
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
     _transposed = True
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
@@ -150,8 +151,7 @@ class _ConvTransposeNd(_ConvNd):
 
 def _per_dims(name, base):
     """PyTorch's <name>1d, <name>2d and <name>3d layers: `base` for 1, 2 and 3 spatial dims."""
-    return tuple(type(f"{name}{d}d", (base,), {"__module__": "torch.nn.modules.conv", "_dims": d,
-                                               "__init__": own_method(base.__init__, f"{name}{d}d")}) for d in (1, 2, 3))
+    return tuple(type(f"{name}{d}d", (base,), {"__module__": "torch.nn.modules.conv", "_dims": d}) for d in (1, 2, 3))
 
 
 Conv1d, Conv2d, Conv3d = _per_dims("Conv", _ConvNd)
@@ -185,7 +185,7 @@ class MaxPool2d(_MaxPoolNd):
 
 class AvgPool2d(Module):
     __module__ = "torch.nn.modules.pooling"
-    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
+    __per_class__ = frozenset({"__init__"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                  divisor_override=None):
@@ -277,7 +277,7 @@ def reset_affine(module):
 class _NormBase(Module):
     """PyTorch's common base of the batch and instance norms (an InstanceNorm is not a _BatchNorm)."""
     __module__ = "torch.nn.modules.batchnorm"
-    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
+    __per_class__ = frozenset({"__init__"})  # (each subclass's own in PyTorch: errors name it)
     _version = 2  # (version 2 added num_batches_tracked)
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,

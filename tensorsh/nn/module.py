@@ -258,9 +258,11 @@ class Module:
         own = {n for n in _LAYER_METHODS if callable(getattr(cls, n, None))}
         if not own <= cls.__api__:
             cls.__api__ = cls.__api__ | own
-        owner = next(c for c in cls.__mro__ if "__init__" in c.__dict__)
-        if owner is not cls and owner.__dict__.get("__init_per_class__") and cls.__module__.startswith("torch."):
-            cls.__init__ = own_method(owner.__dict__["__init__"], cls.__name__)  # (each of PyTorch's defines its own)
+        for name in ("__init__", "forward"):  # (a base of tensorsh's sharing what each of PyTorch's classes defines)
+            owner = next(c for c in cls.__mro__ if name in c.__dict__)
+            if owner is not cls and name in owner.__dict__.get("__per_class__", ()) and \
+                    cls.__module__.startswith("torch."):
+                setattr(cls, name, own_method(owner.__dict__[name], cls.__name__, name))
         init = cls.__dict__.get("__init__")
         code = getattr(init, "__code__", None)  # (an engine layer's own __init__ taking a device)
         if code is not None and (init.__module__ or "").startswith("tensorsh.") and \

@@ -40,7 +40,7 @@ class _CircularPadNd(_PadNd):
 
 class _ConstantPadNd(Module):
     __module__ = "torch.nn.modules.padding"
-    __init_per_class__ = True  # (its subclasses' own __init__ in PyTorch: errors name them)
+    __per_class__ = frozenset({"__init__"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, padding, value):
         super().__init__()

@@ -34,8 +34,8 @@ m = nn.Transformer(d_model=4, nhead=2, num_encoder_layers=1, num_decoder_layers=
 print(m.generate_square_subsequent_mask(3))
 """,
 # Python's argument errors name the class whose __init__ PyTorch defines (Conv2d, ReLU, Softmax, ZeroPad2d,
-# LambdaLR, ...) and each optimizer's step (AdamW's is Adam's), not a base tensorsh shares it from; Conv2d takes
-# no output_padding
+# LambdaLR, ...), each layer's forward and each optimizer's step (AdamW's is Adam's), not a base tensorsh shares
+# it from; Conv2d takes no output_padding; MultiheadAttention's masks go through torch.is_floating_point's parser
 "constructor_errors_name_the_class": """
 import torch
 import torch.nn as nn
@@ -46,7 +46,9 @@ calls = [lambda: nn.Conv2d(1, 1, 3, output_padding=1), lambda: nn.Conv1d(1, 1, 2
          lambda: torch.optim.lr_scheduler.LambdaLR(torch.optim.SGD([nn.Parameter(torch.ones(1))], lr=0.1)),
          lambda: vars(nn.ConvTranspose1d(1, 1, 2, output_padding=1)).keys(),
          lambda: torch.optim.Adam([nn.Parameter(torch.ones(1))]).step(1, 2),
-         lambda: torch.optim.AdamW([nn.Parameter(torch.ones(1))]).step(1, 2)]
+         lambda: torch.optim.AdamW([nn.Parameter(torch.ones(1))]).step(1, 2), lambda: nn.Conv2d(1, 1, 1)(),
+         lambda: nn.Dropout().forward(1, 2), lambda: nn.Softmax(1)(bogus=1), lambda: nn.MaxUnpool2d(2)(),
+         lambda: nn.MultiheadAttention(2, 1)(torch.ones(3, 1, 2), torch.ones(3, 1, 2), torch.ones(3, 1, 2), [[0, 1, 0]])]
 for f in calls:
     try:
         print(f())
