@@ -1,14 +1,13 @@
 """Classes of difference found by the twenty-first round's held-out training programs (held21c), one program each,
 run as files under python and `tensorsh run` (scripts/compare_programs.py's outcome: stdout with addresses
 masked, the error lines, the warnings as Python's filters show them, once per location)."""
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from nn_harness import script_prints_as_torch  # noqa: E402
+from nn_harness import script_prints_as_torch, tensorsh_stderr  # noqa: E402
 
 pytest.importorskip("torch")
 
@@ -135,10 +134,6 @@ def test_held21c_script_prints_as_torch(name, tmp_path, monkeypatch):
 def test_linear_cross_entropy_options_are_refused_with_a_note(tmp_path):
     """The chunked path of linear_cross_entropy (nn.LinearCrossEntropyOptions) is not provided: the AttributeError
     says so in a note."""
-    root = str(Path(__file__).parent.parent.parent)
-    path = tmp_path / "program.py"
-    path.write_text("import torch\nimport torch.nn as nn\no = nn.LinearCrossEntropyOptions()\n")
-    done = subprocess.run([sys.executable, "-m", "tensorsh", "run", str(path)], capture_output=True, text=True,
-                          cwd=root)
-    assert "note: tensorsh does not provide torch.nn.LinearCrossEntropyOptions" in done.stderr
-    assert "AttributeError: module 'torch.nn' has no attribute 'LinearCrossEntropyOptions'" in done.stderr
+    stderr = tensorsh_stderr("import torch\nimport torch.nn as nn\no = nn.LinearCrossEntropyOptions()\n", tmp_path)
+    assert "note: tensorsh does not provide torch.nn.LinearCrossEntropyOptions" in stderr
+    assert "AttributeError: module 'torch.nn' has no attribute 'LinearCrossEntropyOptions'" in stderr
