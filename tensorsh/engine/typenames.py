@@ -1,5 +1,8 @@
-"""Python's tp_name of a value's type as PyTorch's messages print it (`Tensor`, `NoneType`, `torch.dtype`, ...):
+"""Python's tp_name of a value's type as PyTorch's messages print it (`Tensor`, `NoneType`, `torch.dtype`, ...), and
+a function renamed as a class's own method (the name Python's argument errors print):
 below autograd, so every layer's texts can use it; tensorimpl binds its classes here as it loads."""
+import types
+
 from .dtypes import DType as _DType
 from .random import Generator as _Generator
 
@@ -42,3 +45,16 @@ def type_name(x):
         return "function"
     cls = type(x)
     return "numpy." + cls.__name__ if cls.__module__ == "numpy" else cls.__name__  # (numpy's tp_names are dotted)
+
+
+def own_method(function, class_name, name="__init__"):
+    """A copy of `function` as the class's own method `name`: Python's argument errors name it ('Conv2d.__init__()
+    got an unexpected keyword argument ...', 'Adam.step() takes ...'), as they name PyTorch's, which each class
+    defines. A wrapper (Module's device check, an optimizer's step hooks) is copied unwrapped; the caller wraps it."""
+    function = getattr(function, "__wrapped__", function)
+    qualname, code = f"{class_name}.{name}", function.__code__
+    if hasattr(code, "co_qualname"):  # (Python 3.11's messages read the code's name, 3.10's the function's)
+        code = code.replace(co_qualname=qualname)
+    own = types.FunctionType(code, function.__globals__, name, function.__defaults__, function.__closure__)
+    own.__kwdefaults__, own.__qualname__ = function.__kwdefaults__, qualname
+    return own

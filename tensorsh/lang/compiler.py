@@ -358,7 +358,22 @@ def attribute_value(obj, name, value):
             wrapped = _TORCH_BUILTINS[key] = builtin_function_or_method(
                 value, _F_NN_FUNCTIONS.get(name, name), None if name in _F_NN_FUNCTIONS else "type")
         return wrapped
-    return value
+    return engine_held(value) if type(value) is types.FunctionType else value
+
+
+_F_HELD = []
+
+
+def engine_held(value):
+    """An F C-function the engine keeps (TransformerEncoderLayer's `activation` of 'gelu' is F.gelu), read from any
+    object, as the one builtin the F namespace gives (`layer.activation is F.gelu`, `<built-in function gelu>`)."""
+    if not _F_HELD:
+        import tensorsh.nn as nn
+        _F_HELD.append({getattr(nn.functional, name): name for name in _F_TORCH_METHODS | _F_NN_FUNCTIONS.keys()
+                        if getattr(nn.functional, name, None) is not None})
+        _F_HELD.append(nn.functional)
+    name = _F_HELD[0].get(value)
+    return value if name is None else attribute_value(_F_HELD[1], name, value)
 
 
 _C_FUNCTIONS = []
@@ -640,8 +655,8 @@ def load_attr(obj, name):
                 break
         else:
             api = ()
-    if name in api:
-        if per_type:  # (the answer depends on the type and the name alone: the checks above pass for any instance)
+    if name in api or name in getattr(t, "__class_api__", ()):  # (a class's own, read from an instance as in Python:
+        if per_type:  # `emb.from_pretrained`; the answer depends on the type and the name alone)
             _ALLOWED.setdefault(t, set()).add(name)
         return getattr(obj, name)
     extra = getattr(t, "__tsh_attrs__", None)  # names that depend on the instance (a Module's parameters)
@@ -690,8 +705,10 @@ def _str_format_map(text):
 
 
 # What PyTorch programs reach for that tensorsh leaves out on purpose (an AttributeError with this note).
-_NOT_PROVIDED = {"compile": "no compiler: run the module itself", "jit": "no TorchScript: run the module itself",
-                 "distributed": "one process only", "sparse": "no sparse tensors"}
+_NOT_PROVIDED = {"torch.compile": "no compiler: run the module itself",
+                 "torch.jit": "no TorchScript: run the module itself", "torch.distributed": "one process only",
+                 "torch.sparse": "no sparse tensors",
+                 "torch.nn.LinearCrossEntropyOptions": "no chunked linear_cross_entropy: leave options=None"}
 
 _FUNCTION_MARKS = frozenset({"_from_public_api"})  # (what torch sets on a program's function: a state-dict post-hook)
 
@@ -2479,7 +2496,8 @@ class Compiler:
         def attribute(frame):
             o = obj(frame)
             try:
-                return load_attr(o, attr)
+                value = load_attr(o, attr)
+                return engine_held(value) if type(value) is types.FunctionType else value
             except AttributeError as e:
                 raise self._attribute_error(node, o, attr, e) from None
             except BaseException as e:
@@ -2490,11 +2508,12 @@ class Compiler:
     def _attribute_error(self, node, obj, attr, exc):
         notes = []
         note = did_you_mean(attr, attribute_names(obj))
-        if isinstance(obj, Namespace) and obj._name == "torch" and attr in _NOT_PROVIDED:
-            notes.append(Note(f"tensorsh does not provide torch.{attr} ({_NOT_PROVIDED[attr]})"))
+        where = f"{obj._name}.{attr}" if isinstance(obj, (Namespace, _EngineNamespace)) else None
+        if where in _NOT_PROVIDED:
+            notes.append(Note(f"tensorsh does not provide {where} ({_NOT_PROVIDED[where]})"))
         elif isinstance(obj, _EngineNamespace) and obj._name == "torch.distributed":
             notes.append(Note(f"tensorsh provides only torch.distributed.is_available and is_initialized "
-                              f"({_NOT_PROVIDED['distributed']})"))
+                              f"({_NOT_PROVIDED['torch.distributed']})"))
         elif note:
             notes.append(note)
         elif attr.startswith("_"):

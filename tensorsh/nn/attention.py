@@ -55,7 +55,7 @@ def _mha_shape_check(query, key, value, key_padding_mask, attn_mask, num_heads):
 
 def _canonical_mask(mask, mask_name, other_type, other_name, target_type, check_other=True):
     if mask is not None:
-        is_float = mask.is_floating_point()
+        is_float = _TORCH["is_floating_point"](mask)  # (torch.is_floating_point: its parser names a non-tensor)
         if mask.dtype is not dtypes.bool_ and not is_float:
             raise _assert(f"only bool and floating types of {mask_name} are supported")
         if check_other and other_type is not None and mask.dtype is not other_type:
@@ -315,8 +315,9 @@ class MultiheadAttention(Module):
 
     def forward(self, query, key, value, key_padding_mask=None, need_weights=True, attn_mask=None,
                 average_attn_weights=True, is_causal=False):
+        is_float = _TORCH["is_floating_point"]  # (its parser names a mask that is not a tensor; before query.dim())
+        float_masks = any(m is not None and is_float(m) for m in (attn_mask, key_padding_mask))
         is_batched = query.dim() == 3
-        float_masks = any(m is not None and m.is_floating_point() for m in (attn_mask, key_padding_mask))
         key_padding_mask = _canonical_mask(key_padding_mask, "key_padding_mask", _none_or_dtype(attn_mask),
                                            "attn_mask", query.dtype)
         attn_mask = _canonical_mask(attn_mask, "attn_mask", None, "", query.dtype, check_other=False)

@@ -12,13 +12,14 @@ from .parameter import Parameter
 
 class _ConvNd(Module):
     __module__ = "torch.nn.modules.conv"
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
     # (F.pad's amounts and the product with a given weight: what custom convs, weight standardization, call)
     __api__ = Module.__api__ | {"_reversed_padding_repeated_twice", "_conv_forward"}
     _dims = 2
     _transposed = False
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True,
-                 padding_mode="zeros", device=None, dtype=None, output_padding=0):
+                 padding_mode="zeros", device=None, dtype=None):
         super().__init__()
         n = self._dims
         if self._transposed and padding_mode != "zeros":
@@ -46,7 +47,7 @@ class _ConvNd(Module):
         self.padding = padding if isinstance(padding, str) else _ntuple(padding, n)
         self.dilation = _ntuple(dilation, n)
         self.transposed = self._transposed
-        self.output_padding = _ntuple(output_padding, n)
+        self.output_padding = (0,) * n  # (a transposed convolution's own, set in its place of the dict)
         self.groups = groups
         self.padding_mode = padding_mode
         # F.pad's amounts (last dimension first) for a padding_mode other than zeros; 'same' as ATen splits it
@@ -109,12 +110,14 @@ def _ntuple(v, n):
 
 class _ConvTransposeNd(_ConvNd):
     __module__ = "torch.nn.modules.conv"
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
     _transposed = True
 
     def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, output_padding=0, groups=1,
                  bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
         super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
-                         device, dtype, output_padding)
+                         device, dtype)
+        self.output_padding = _ntuple(output_padding, self._dims)
 
     def _conv_forward(self, input, weight, bias):
         return None  # (PyTorch's transposed convolutions keep _ConvNd's abstract stub, whose body is `...`)
@@ -182,6 +185,7 @@ class MaxPool2d(_MaxPoolNd):
 
 class AvgPool2d(Module):
     __module__ = "torch.nn.modules.pooling"
+    __per_class__ = frozenset({"__init__"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                  divisor_override=None):
@@ -273,6 +277,7 @@ def reset_affine(module):
 class _NormBase(Module):
     """PyTorch's common base of the batch and instance norms (an InstanceNorm is not a _BatchNorm)."""
     __module__ = "torch.nn.modules.batchnorm"
+    __per_class__ = frozenset({"__init__"})  # (each subclass's own in PyTorch: errors name it)
     _version = 2  # (version 2 added num_batches_tracked)
 
     def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None,

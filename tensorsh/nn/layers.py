@@ -125,6 +125,7 @@ class Unflatten(Module):
 
 class _DropoutNd(Module):
     __module__ = _in("dropout")
+    __per_class__ = frozenset({"forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, p=0.5, inplace=False):
         super().__init__()
@@ -240,6 +241,7 @@ def _inplace_str(inplace):
 class _InplaceActivation(Module):
     """ReLU and SiLU: an `inplace` flag, shown only when set."""
     __module__ = _in("activation")
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -304,6 +306,7 @@ class Threshold(Module):
 class _Shrink(Module):
     """Hardshrink and Softshrink: a threshold `lambd`, shown bare."""
     __module__ = _in("activation")
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, lambd=0.5):
         super().__init__()
@@ -352,6 +355,7 @@ class Tanhshrink(_Elementwise):
 class _AlongDim(Module):
     """GLU, Softmax, Softmin, LogSoftmax: the class's function of torch.nn.functional along `dim`."""
     __module__ = _in("activation")
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, dim=None):
         super().__init__()
@@ -410,6 +414,7 @@ class LeakyReLU(Module):
 class _AlphaActivation(Module):
     """ELU and CELU: an alpha and an inplace flag."""
     __module__ = _in("activation")
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, alpha=1.0, inplace=False):
         super().__init__()

@@ -5,6 +5,7 @@ Linear). LazyLinear, LazyConv1d/2d/3d, LazyConvTranspose1d/2d/3d, LazyBatchNorm1
 from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import runtime, value_error
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.typenames import own_method
 from .conv import BatchNorm1d, BatchNorm2d, Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d, ConvTranspose3d
 from .layers import Linear
 from .more_layers import InstanceNorm1d, InstanceNorm2d
@@ -167,7 +168,7 @@ def _lazy_parameters(self, out_channels, bias, dtype):
 
 
 def _lazy_class(name, full, __init__):
-    return type(name, (_LazyConvXdMixin, full), {"__init__": __init__, "cls_to_become": full,
+    return type(name, (_LazyConvXdMixin, full), {"__init__": own_method(__init__, name), "cls_to_become": full,
                                                  "__module__": "torch.nn.modules.conv"})
 
 

@@ -10,6 +10,7 @@ from tensorsh.engine import autograd, errors, undo
 from tensorsh.engine.errors import make, runtime, type_error, value_error, warn
 from tensorsh.engine.defaults import FACTORY_DEVICE
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.typenames import own_method
 from .parameter import Parameter, buffer_persistent, typename
 
 
@@ -257,6 +258,11 @@ class Module:
         own = {n for n in _LAYER_METHODS if callable(getattr(cls, n, None))}
         if not own <= cls.__api__:
             cls.__api__ = cls.__api__ | own
+        for name in ("__init__", "forward"):  # (a base of tensorsh's sharing what each of PyTorch's classes defines)
+            owner = next(c for c in cls.__mro__ if name in c.__dict__)
+            if owner is not cls and name in owner.__dict__.get("__per_class__", ()) and \
+                    cls.__module__.startswith("torch."):
+                setattr(cls, name, own_method(owner.__dict__[name], cls.__name__, name))
         init = cls.__dict__.get("__init__")
         code = getattr(init, "__code__", None)  # (an engine layer's own __init__ taking a device)
         if code is not None and (init.__module__ or "").startswith("tensorsh.") and \

@@ -5,11 +5,12 @@ their grad_fn chains are PyTorch's)."""
 import math
 
 from tensorsh.engine import autograd, creation, margin_losses as _kernels
-from tensorsh.engine.errors import value_error
+from tensorsh.engine.errors import runtime, value_error
 from tensorsh.engine.loss import reduction_enum
 from tensorsh.engine.torch_api import NAMESPACE
 from .c_functions import C
-from .functional import _get_enum, _legacy_reduction, logsigmoid
+from .functional import _get_enum, _legacy_reduction, cross_entropy, linear, logsigmoid
+from .layers import Linear
 from .loss import _Loss, _WeightedLoss
 from .more_layers import PairwiseDistance, pairwise_distance
 from tensorsh.engine.autocast import fp32_op
@@ -236,9 +237,9 @@ class TripletMarginWithDistanceLoss(_Loss):
 
 @fp32_op
 def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
-    from tensorsh.engine.ctc_loss import ctc_loss as _ctc_loss
     enum = {"none": 0, "mean": 1, "sum": 2}[reduction_enum(_get_enum(reduction))]
-    return _ctc_loss(log_probs, targets, input_lengths, target_lengths, blank, enum, zero_infinity)
+    return NAMESPACE["ctc_loss"](  # (torch.ctc_loss's parser: lengths both tensors or both int lists)
+        log_probs, targets, input_lengths, target_lengths, blank, enum, zero_infinity)
 
 
 class CTCLoss(_Loss):
@@ -254,5 +255,70 @@ class CTCLoss(_Loss):
                         self.zero_infinity)
 
 
-FUNCTIONAL = ("ctc_loss soft_margin_loss multi_margin_loss multilabel_margin_loss hinge_embedding_loss "
+def linear_cross_entropy(input, linear_weight, target, *, linear_bias=None, weight=None, reduction="mean",
+                         ignore_index=None, label_smoothing=0.0, options=None):
+    """torch/nn/functional.py's reference path (PyTorch 2.13): cross_entropy of linear(input, linear_weight) with
+    the logits in the weight's shape (N, C, *out_features); a weight of more than 2 dimensions is flattened first."""
+    if input.dim() < 1 or input.dim() > 2:
+        raise runtime(f"expected input with dimensionality 1 or 2, got {input.dim()}")
+    if linear_weight.dim() < 2:
+        raise runtime(f"expected linear_weight with dimensionality at least 2, got {linear_weight.dim()}")
+    num_batches, in_features = tuple(input.shape[:-1]), input.shape[-1]
+    if in_features != linear_weight.shape[-1]:
+        raise runtime("expected equal input and linear_weight last dimensions (in_features), "
+                      f"got {input.shape[-1]} and {linear_weight.shape[-1]}, respectively")
+    num_classes, out_features = linear_weight.shape[0], tuple(linear_weight.shape[1:-1])
+    if linear_bias is not None and tuple(linear_bias.shape) != (num_classes, *out_features):
+        raise runtime(f"expected linear_bias shape {(num_classes, *out_features)}, got {tuple(linear_bias.shape)}")
+    if out_features and not num_batches:
+        raise runtime(f"K-dimensional loss defined by linear_weight shape {tuple(linear_weight.shape)} requires "
+                      f"batched input, (N, {in_features}), got unbatched input with shape {tuple(input.shape)}")
+    logits_shape = (*num_batches, num_classes, *out_features)
+    if tuple(target.shape) == logits_shape and ignore_index is not None:
+        raise runtime("ignore_index cannot be specified when target contains probabilities")
+    if options is not None:
+        raise runtime("tensorsh: linear_cross_entropy's chunked path (options=) is not supported yet")
+    if out_features:
+        linear_weight = linear_weight.reshape((math.prod(out_features, start=num_classes), in_features))
+        if linear_bias is not None:
+            linear_bias = linear_bias.reshape(math.prod(out_features, start=num_classes))
+    logits = linear(input, linear_weight, linear_bias).reshape(logits_shape)
+    return cross_entropy(logits, target, weight=weight, reduction=reduction,
+                         ignore_index=-100 if ignore_index is None else ignore_index, label_smoothing=label_smoothing)
+
+
+class LinearCrossEntropyLoss(_WeightedLoss):
+    """torch.nn.LinearCrossEntropyLoss: a bias-free (by default) Linear to C * prod(out_features) logits, kept 2-D
+    and reshaped in forward, then linear_cross_entropy."""
+    __module__ = _LOSS
+
+    def __init__(self, in_features, num_classes, *, out_features=(), bias=False, device=None, dtype=None,
+                 reduction="mean", weight=None, ignore_index=None, label_smoothing=0.0, options=None):
+        if weight is not None and weight.shape != (num_classes,):
+            raise runtime(f"expected weight shape to be {(num_classes,)}, got {tuple(weight.shape)}")
+        if label_smoothing < 0 or label_smoothing > 1.0:
+            raise runtime(f"expected label_smoothing to be in range [0, 1], got {label_smoothing}")
+        super().__init__(weight=weight, size_average=None, reduce=None, reduction=reduction)
+        self.num_classes, self.out_features = num_classes, out_features
+        self.ignore_index, self.label_smoothing = ignore_index, label_smoothing
+        self.linear = Linear(in_features, math.prod(out_features, start=num_classes), bias=bias, device=device,
+                             dtype=dtype)
+        self.options = options
+
+    def forward(self, input, target):
+        bias = self.linear.bias
+        return linear_cross_entropy(
+            input, self.linear.weight.reshape((self.num_classes, *self.out_features, self.linear.in_features)),
+            target, linear_bias=None if bias is None else bias.reshape((self.num_classes, *self.out_features)),
+            weight=self.weight, reduction=self.reduction, ignore_index=self.ignore_index,
+            label_smoothing=self.label_smoothing, options=self.options)
+
+    def extra_repr(self):
+        return (f"in_features={self.linear.in_features}, num_classes={self.num_classes}, "
+                f"out_features={self.out_features}, bias={self.linear.bias is not None}, "
+                f"reduction={self.reduction}, ignore_index={self.ignore_index}, "
+                f"label_smoothing={self.label_smoothing}, options={self.options}")
+
+
+FUNCTIONAL = ("linear_cross_entropy ctc_loss soft_margin_loss multi_margin_loss multilabel_margin_loss hinge_embedding_loss "
               "multilabel_soft_margin_loss poisson_nll_loss gaussian_nll_loss triplet_margin_with_distance_loss").split()

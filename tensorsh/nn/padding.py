@@ -1,5 +1,6 @@
 """The padding modules (torch/nn/modules/padding.py): Reflection/Replication/Circular/Zero/ConstantPad{1,2,3}d,
 each F.pad with its mode, its padding as a tuple, and PyTorch's extra_repr."""
+from tensorsh.engine.typenames import own_method
 from . import functional as F
 from .module import Module
 
@@ -39,6 +40,7 @@ class _CircularPadNd(_PadNd):
 
 class _ConstantPadNd(Module):
     __module__ = "torch.nn.modules.padding"
+    __per_class__ = frozenset({"__init__"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, padding, value):
         super().__init__()
@@ -66,6 +68,8 @@ def _make(name, base, dims, **extra):
     if base is not _ConstantPadNd:
         body["__init__"] = _padding_init
     body.update(extra)
+    if "__init__" in body:  # (each of PyTorch's defines its own: errors name it)
+        body["__init__"] = own_method(body["__init__"], name)
     return type(name, (base,), body)
 
 

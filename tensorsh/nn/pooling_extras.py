@@ -229,6 +229,7 @@ class FractionalMaxPool2d(Module):
 
 class _MaxUnpoolNd(Module):
     _dims = 2
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, kernel_size, stride=None, padding=0):
         super().__init__()

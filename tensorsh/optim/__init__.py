@@ -11,7 +11,7 @@ from .algorithms import SGD, Adagrad, Adam, AdamW, RMSprop
 from .lbfgs import LBFGS
 from .optimizer import (Optimizer, register_optimizer_step_post_hook, register_optimizer_step_pre_hook,
                         required)
-from .variants import ASGD, NAdam, RAdam, Adadelta, Adafactor, Adamax, Rprop, SparseAdam
+from .variants import ASGD, NAdam, RAdam, Adadelta, Adafactor, Adamax, Muon, Rprop, SparseAdam
 
 lr_scheduler = Namespace("torch.optim.lr_scheduler", _schedulers.CLASSES)
 OPTIMIZER = Namespace("torch.optim.optimizer", {"Optimizer": Optimizer, "required": required,
@@ -22,13 +22,13 @@ OPTIMIZER = Namespace("torch.optim.optimizer", {"Optimizer": Optimizer, "require
 for _cls, _module in ((Optimizer, "optimizer"), (SGD, "sgd"), (Adam, "adam"), (AdamW, "adamw"), (RMSprop, "rmsprop"),
                       (Adagrad, "adagrad"), (Adamax, "adamax"), (NAdam, "nadam"), (RAdam, "radam"),
                       (Adadelta, "adadelta"), (Rprop, "rprop"), (ASGD, "asgd"), (LBFGS, "lbfgs"),
-                      (SparseAdam, "sparse_adam"), (Adafactor, "")):
-    _cls.__module__ = "torch.optim." + _module if _module else "torch.optim"  # (Adafactor's says torch.optim)
+                      (SparseAdam, "sparse_adam"), (Adafactor, ""), (Muon, "")):
+    _cls.__module__ = "torch.optim." + _module if _module else "torch.optim"  # (Adafactor's, Muon's say torch.optim)
 for _cls in _schedulers.CLASSES.values():
     _cls.__module__ = "torch.optim.lr_scheduler"
 
 NAMESPACE = {"lr_scheduler": lr_scheduler, "Optimizer": Optimizer, "SGD": SGD, "Adam": Adam, "AdamW": AdamW,
              "RMSprop": RMSprop, "Adagrad": Adagrad, "Adamax": Adamax, "NAdam": NAdam, "RAdam": RAdam,
              "Adadelta": Adadelta, "Rprop": Rprop, "ASGD": ASGD, "LBFGS": LBFGS, "Adafactor": Adafactor,
-             "SparseAdam": SparseAdam,
+             "SparseAdam": SparseAdam, "Muon": Muon,
              "swa_utils": LazyMember(lambda: __import__("tensorsh.optim.swa_utils", fromlist=["NAMESPACE"]).NAMESPACE)}

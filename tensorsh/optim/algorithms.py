@@ -13,6 +13,7 @@ from tensorsh.engine import creation, dtypes, optim_steps
 from tensorsh.engine.errors import make
 from tensorsh.engine.ops.real_complex import view_as_real
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.typenames import own_method
 
 from .optimizer import Optimizer, closure_loss, scalar_dtype, step_method
 
@@ -128,6 +129,14 @@ def _capturable_error(xla=True):
 
 class _SingleTensor(Optimizer):
     """The step every built-in optimizer shares: the closure, then each group's update of its parameters."""
+
+    def __init_subclass__(cls, **kwargs):
+        """Each optimizer's own copy of step, as PyTorch's each define one (errors name `Adam.step()`); AdamW has
+        Adam's, as in PyTorch."""
+        super().__init_subclass__(**kwargs)
+        if "step" not in cls.__dict__ and not cls.__dict__.get("_inherits_step") and \
+                cls.__module__.startswith("tensorsh."):  # (a program's subclass inherits its base's)
+            cls.step = step_method(own_method(_SingleTensor.step, cls.__name__, "step"))
 
     @step_method
     def step(self, closure=None):

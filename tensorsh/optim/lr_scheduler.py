@@ -12,6 +12,7 @@ from collections import Counter
 from tensorsh.engine import undo
 from tensorsh.engine.errors import make, warn
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.typenames import own_method
 
 from .optimizer import Journaled, Optimizer
 
@@ -189,6 +190,8 @@ class _LambdaScheduler(LRScheduler):
 
 
 class LambdaLR(_LambdaScheduler):
+    __init__ = own_method(_LambdaScheduler.__init__, "LambdaLR")  # (errors name the class's own, as PyTorch's)
+
     def get_lr(self):
         self._warn_get_lr()
         return [base_lr * lmbda(self.last_epoch) for lmbda, base_lr in zip(self.lr_lambdas, self.base_lrs)]

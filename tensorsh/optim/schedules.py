@@ -7,6 +7,7 @@ from bisect import bisect_right
 from tensorsh.engine import undo
 from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.typenames import own_method
 
 from .lr_scheduler import (CosineAnnealingLR, ExponentialLR, LambdaLR, LRScheduler, MultiStepLR, ReduceLROnPlateau, StepLR,
                            _LambdaScheduler, _is_function, _lrs, _set_lr)
@@ -29,6 +30,7 @@ def _set(group, key, value):
 
 
 class MultiplicativeLR(_LambdaScheduler):
+    __init__ = own_method(_LambdaScheduler.__init__, "MultiplicativeLR")
     callables_checked = True
 
     def get_lr(self):

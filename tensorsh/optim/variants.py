@@ -1,9 +1,12 @@
-"""Adamax, NAdam, RAdam, Adadelta, Rprop, ASGD, Adafactor: PyTorch's single-tensor CPU loops (`_single_tensor_*`), op for op.
+"""Adamax, NAdam, RAdam, Adadelta, Rprop, ASGD, Adafactor, Muon: PyTorch's single-tensor CPU loops (`_single_tensor_*`),
+op for op.
 
 As in algorithms.py: each update is the sequence of in-place engine ops PyTorch runs, in its order, with its Python
 scalars, so values and version counters are PyTorch's where the kernels are bit-exact (all but `sqrt`, see the
 README's limits). State is made lazily per parameter with a grad, in PyTorch's key order.
 """
+import math
+
 from tensorsh.engine import creation
 from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
@@ -438,3 +441,69 @@ class SparseAdam(_SingleTensor):
     def _update(self, group, state, with_grads):
         if with_grads:
             raise make("RuntimeError", "SparseAdam does not support dense gradients, please consider Adam instead")
+
+
+class Muon(_SingleTensor):
+    """PyTorch's Muon (torch/optim/_muon.py): momentum (lerp), then the update orthogonalized by its Newton-Schulz
+    iteration in bfloat16, decoupled weight decay and a learning rate adjusted to the matrix's shape; 2-D
+    parameters only (checked at construction, after the groups are made)."""
+    _GROUP_DEFAULTS = ()
+
+    def __init__(self, params, lr=1e-3, weight_decay=0.1, momentum=0.95, nesterov=True,
+                 ns_coefficients=(3.4445, -4.7750, 2.0315), eps=1e-7, ns_steps=5, adjust_lr_fn=None):
+        if isinstance(lr, Tensor) and lr.numel() != 1:
+            raise _invalid("Tensor lr must be 1-element")
+        for ok, text in ((0.0 <= lr, f"Learning rate should be >= 0 but is: {lr}"),
+                         (0.0 <= momentum, f"momentum should be >= 0 but is: {momentum}"),
+                         (0.0 <= weight_decay, f"weight decay should be >= 0 but is: {weight_decay}"),
+                         (adjust_lr_fn in (None, "original", "match_rms_adamw"),
+                          f"Adjust learning rate function {adjust_lr_fn} is not supported")):
+            if not ok:
+                raise _invalid(text)
+        super().__init__(params, {"lr": lr, "weight_decay": weight_decay, "momentum": momentum,
+                                  "nesterov": nesterov, "ns_coefficients": ns_coefficients, "eps": eps,
+                                  "ns_steps": ns_steps, "adjust_lr_fn": adjust_lr_fn})
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p.ndim != 2:
+                    raise _invalid(f"Muon only supports 2D parameters whereas we found a parameter with size: "
+                                   f"{p.size()}")
+
+    @staticmethod
+    def _orthogonalized(grad, ns_coefficients, ns_steps, eps):
+        """_zeropower_via_newtonschulz: the quintic iteration on the bfloat16 gradient (transposed when tall)."""
+        if ns_steps >= 100:
+            raise _invalid("Number of steps must be less than 100 for computational efficiency")
+        if len(grad.shape) != 2:
+            raise _invalid("Input tensor gradient must be a 2D matrix")
+        if len(ns_coefficients) != 3:
+            raise _invalid("Coefficients must be a tuple of exactly 3 values")
+        a, b, c = ns_coefficients
+        tall = grad.size(0) > grad.size(1)
+        ortho = grad.bfloat16().T if tall else grad.bfloat16()
+        ortho.div_(ortho.norm().clamp(min=eps))
+        for _ in range(ns_steps):
+            gram = ortho @ ortho.T
+            ortho = ortho.addmm(gram.addmm(gram, gram, beta=b, alpha=c), ortho, beta=a)
+        return ortho.T if tall else ortho
+
+    def _update(self, group, state, with_grads):
+        for param, grad in with_grads:  # (_init_group: each parameter checked, then its buffer made)
+            if param.is_complex():
+                raise make("RuntimeError", "Muon does not support complex parameters")
+            if len(state[param]) == 0:
+                state[param]["momentum_buffer"] = creation.zeros_like(grad)
+        lr, momentum, weight_decay = _to_scalar(group["lr"]), group["momentum"], group["weight_decay"]
+        for param, grad in with_grads:
+            if grad.ndim != 2:
+                raise _invalid("Param gradient must be a 2D matrix")
+            buf = state[param]["momentum_buffer"]
+            buf.lerp_(grad, 1 - momentum)
+            update = self._orthogonalized(grad.lerp(buf, momentum) if group["nesterov"] else buf,
+                                          group["ns_coefficients"], group["ns_steps"], group["eps"])
+            rows, cols = param.shape[:2]
+            adjust = group["adjust_lr_fn"]
+            ratio = math.sqrt(max(1, rows / cols)) if adjust in (None, "original") else \
+                0.2 * math.sqrt(max(rows, cols)) if adjust == "match_rms_adamw" else 1.0
+            param.mul_(1 - lr * weight_decay)
+            param.add_(update, alpha=-_number(lr * ratio))

@@ -77,3 +77,14 @@ def script_prints_as_torch(src, tmp_path, monkeypatch):
     path = tmp_path / "program.py"
     path.write_text(src)
     assert outcome([sys.executable, "-m", "tensorsh", "run"], str(path), 120) == outcome([sys.executable], str(path), 120)
+
+
+def tensorsh_stderr(src, tmp_path):
+    """What `tensorsh run` writes to stderr for the program src (its error, with the notes)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    path = tmp_path / "program.py"
+    path.write_text(src)
+    return subprocess.run([sys.executable, "-m", "tensorsh", "run", str(path)], capture_output=True, text=True,
+                          cwd=str(Path(__file__).parent.parent.parent)).stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from nn_harness import script_prints_as_torch  # noqa: E402
+from nn_harness import script_prints_as_torch, tensorsh_stderr  # noqa: E402
 
 pytest.importorskip("torch")
 
@@ -219,11 +219,6 @@ def test_held19c_script_prints_as_torch(name, tmp_path, monkeypatch):
 def test_torch_compile_and_jit_are_refused_with_a_note(tmp_path):
     """torch.compile / torch.jit (and torch.distributed, torch.sparse) are left out on purpose: the AttributeError
     says so in a note rather than suggesting a look-alike name ('complex')."""
-    import subprocess
-    root = str(Path(__file__).parent.parent.parent)
-    path = tmp_path / "program.py"
-    path.write_text("import torch\nimport torch.nn as nn\nmodel = torch.compile(nn.Linear(2, 2))\n")
-    done = subprocess.run([sys.executable, "-m", "tensorsh", "run", str(path)], capture_output=True, text=True,
-                          cwd=root)
-    assert "note: tensorsh does not provide torch.compile (no compiler: run the module itself)" in done.stderr
-    assert done.stderr.rstrip().endswith("AttributeError: module 'torch' has no attribute 'compile'")
+    stderr = tensorsh_stderr("import torch\nimport torch.nn as nn\nmodel = torch.compile(nn.Linear(2, 2))\n", tmp_path)
+    assert "note: tensorsh does not provide torch.compile (no compiler: run the module itself)" in stderr
+    assert stderr.rstrip().endswith("AttributeError: module 'torch' has no attribute 'compile'")
