@@ -377,9 +377,11 @@ def _sinc_values(x):
 
 def _sinc_backward(g, x):
     """PyTorch's sinc_backward, step for step (its double backward runs through these ops)."""
-    self_pi = x * math.pi
-    self_squared_pi = x * x * math.pi
-    out = g * ((self_pi * self_pi.cos()) - self_pi.sin()) / self_squared_pi
+    # (C++'s `self * M_PI`: mul.Scalar, MulBackward1)
+    self_pi = mul_scalar(x, math.pi)
+    self_squared_pi = mul_scalar(x * x, math.pi)
+    sin_pi = self_pi.sin()  # (first: GCC evaluates operator-'s right operand first, and the nodes' order decides
+    out = g * (((self_pi * self_pi.cos()) - sin_pi) / self_squared_pi).conj()  # how a double backward adds up)
     return where(self_squared_pi == 0.0, g.new_zeros(()), out)
 
 
@@ -395,7 +397,7 @@ def _entr_values(x, to_reduced=None):
 
 sinc = unary(None, "SincBackward0", _sinc_values, _sinc_backward)
 sinc_inplace = sinc.inplace
-entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False,
+entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-add_scalar(x.log(), 1)), inplace=False,
              reduced_kernel=_entr_values)
 
 

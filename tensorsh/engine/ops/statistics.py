@@ -197,32 +197,19 @@ class RenormBackward0(Node):
         self.saved = (SavedTensor(x),)
 
     def backward(self, g):
+        """FunctionsManual's renorm_backward, op for op (the norm in the CPU's accumulate type, double; a C++
+        `maxnorm * invnorm` is mul.Scalar, made after the difference it multiplies: GCC's order)."""
+        from .reductions import norm_backward
+        from .scalar_arith import add_scalar, mul_scalar
         x, = self.unpack()
         dims = [d for d in range(x.dim()) if d != self.dim]
-        acc = x.to(dtypes.float64)  # (its accumulate type on the CPU: double)
-        p = self.p
-        if autograd._grad_enabled[0] and 0 < p < float("inf"):  # (create_graph: norm_backward's formulas)
-            norm = acc.norm(p, dims, True)
-            grad_output = (x * g).sum(dims, True, dtype=dtypes.float64)
-            if p == 1:
-                nb = acc.sign() * grad_output
-            elif p == 2:
-                nb = acc * (grad_output / norm).masked_fill(norm == 0, 0)
-            else:
-                scaled = acc * acc.abs().pow(p - 2) if p >= 2 else acc.sign() * acc.abs().pow(p - 1)
-                nb = scaled * (grad_output / norm.pow(p - 1)).masked_fill(norm == 0, 0)
-            invnorm = (norm + 1e-7).reciprocal()
-            factor = invnorm * self.maxnorm
-            return ((factor * g - (factor * invnorm) * nb).to(g.dtype).where(norm > self.maxnorm, g),)
-        with autograd.enable_grad():
-            leaf = acc.detach().requires_grad_()
-            norm = leaf.norm(self.p, dims, True)
-        grad_output = (x * g).sum(dims, True, dtype=dtypes.float64)
-        nb, = autograd.run_backward([norm], [grad_output], False, False, inputs=[leaf])
-        norm = norm.detach()
-        invnorm = (norm + 1e-7).reciprocal()
-        factor = invnorm * self.maxnorm
-        return ((factor * g - (factor * invnorm) * nb).where(norm > self.maxnorm, g).to(g.dtype),)
+        norm = x.norm(self.p, dims, True, dtype=dtypes.float64)
+        grad_output = (x.conj() * g).sum(dims, True, dtype=dtypes.float64)
+        nb = norm_backward(grad_output, x, norm, self.p, dims, True)
+        invnorm = add_scalar(norm, 1e-7).reciprocal()
+        difference = g - invnorm * nb
+        grad_norm = mul_scalar(invnorm, self.maxnorm) * difference
+        return (grad_norm.to(g.dtype).where(norm > self.maxnorm, g),)
 
 
 def _renorm_values(self, p, dim, maxnorm):

@@ -24,12 +24,15 @@ class _Unary(Node):
             self.saved = (SavedTensor(x.clone() if inplace else x),)
         elif self.saves == "result" and not inplace:  # (in place, write_inplace saves the output)
             self.saved = (SavedTensor(out, is_output=True),)
+        elif self.saves == "self+result":  # (a formula reading both: its double backward reaches x through each)
+            self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
 
 
 def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplace=True, aliases=(), operators=(),
           inplace_function=False, reduced_kernel=None):
     """A row of the elementwise unary family: torch.<name> and Tensor.<name> computing kernel(array), recording
-    grad_fn whose gradient is backward(grad, saved) with saved what saves says ("self", "result" or None), and
+    grad_fn whose gradient is backward(grad, *saved) with saved what saves says ("self", "result", "self+result" or
+    None), and
     (inplace) the twin <name>_, derived; float_only: integer inputs compute in the default float dtype, as
     PyTorch's do; float16 and bfloat16 compute in float32 and round once, or by reduced_kernel(x in float32,
     rounding to the dtype) where PyTorch's kernel rounds in between."""
@@ -71,7 +74,7 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
         if inplace:
             fn.inplace.__qualname__ = name + "_"
         op(name, fn, aliases, function=True, operators=operators, inplace=inplace and name + "_", grad_fn=grad_fn,
-           saves=(saves,) if saves else ())
+           saves=tuple(saves.split("+")) if saves else ())
         if inplace:
             op(name + "_", fn.inplace, tuple(a + "_" for a in aliases),
                function=inplace_function or name + "_" in TORCH_INPLACE_FUNCTIONS, grad_fn=grad_fn)
