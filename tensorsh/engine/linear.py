@@ -7,6 +7,7 @@ from . import errors
 from .errors import runtime, type_error
 from .ops.linalg import _matmul_np, matmul
 from .ops.out_dtypes import check_dtypes
+from .ops.scalar_arith import maybe_multiply
 from .ops.views import t as _t
 from .storage import INFERENCE_MODE, note_view
 from .tensorimpl import Tensor
@@ -97,14 +98,11 @@ class AddmmBackward0(Node):
             return (gs,) + _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, nf[1][0], nf[2][0])
         gs = None
         if self.next_functions[0][0] is not None:
-            gs = g if self.beta == 1 else g * self.beta
-            gs = sum_to(gs, self.self_shape)
+            gs = sum_to(maybe_multiply(g, self.beta), self.self_shape)
         g1 = _mm_mat1_backward(g, mat2, s1, st1) if self.next_functions[1][0] else None
         g2 = _mm_mat2_backward(g, mat1, s2, st2) if self.next_functions[2][0] else None
-        if self.alpha != 1:
-            g1 = None if g1 is None else g1 * self.alpha
-            g2 = None if g2 is None else g2 * self.alpha
-        return gs, g1, g2
+        return gs, g1 if g1 is None else maybe_multiply(g1, self.alpha), \
+            g2 if g2 is None else maybe_multiply(g2, self.alpha)
 
 
 def check_empty_product_beta(result, beta):

@@ -9,10 +9,7 @@ from ..scalars import checked_scalar, real_scalar
 from ..linear import AddmmBackward0, addmm
 from ..tensorimpl import Tensor, _shape_list
 from .core import attach, check_inplace, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
-
-
-def _times(t, s):
-    return t if s == 1 else t * s
+from .scalar_arith import maybe_multiply
 
 
 def _tensors(name, **named):
@@ -38,9 +35,9 @@ class ScaledProductBackward(Node):
 
     def backward(self, g):
         a, b = self.unpack()
-        gx = sum_to(_times(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
-        ga = _times(self.grad_a(g, b), self.alpha) if should_compute_output(self, 1) else None
-        gb = _times(self.grad_b(g, a), self.alpha) if should_compute_output(self, 2) else None
+        gx = sum_to(maybe_multiply(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
+        ga = maybe_multiply(self.grad_a(g, b), self.alpha) if should_compute_output(self, 1) else None
+        gb = maybe_multiply(self.grad_b(g, a), self.alpha) if should_compute_output(self, 2) else None
         return gx, ga, gb
 
 

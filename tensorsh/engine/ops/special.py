@@ -12,7 +12,7 @@ from ..saved_names import given
 from .binary import _augmented, binary, binary_node, reduced_log_product
 from .comparison import where
 from .reductions import _cast_first, _sum_np, norm, norm_backward, reduce_dims
-from .scalar_arith import add_scalar, mul_scalar
+from .scalar_arith import add_scalar, mul_scalar, number_minus
 from .unary import unary, vml_unary
 from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
                    laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of,
@@ -410,7 +410,7 @@ class _ScalarOperand(Node):
         self.name_, self.factor = name, factor
 
     def backward(self, g):
-        return (g if self.factor == 1 else g * self.factor,)
+        return (g if self.factor == 1 else mul_scalar(g, self.factor),)
 
 
 def _scalar_step(x, name, factor, fn):
@@ -452,7 +452,7 @@ class LogitBackward0(_SelfAndArgument):
 
     def backward(self, g):
         x, = self.unpack()
-        r = g / (x * (1 - x))
+        r = g / (x * number_minus(1.0, x))  # (C++'s `1.0 - self`: fill_ then sub_, SubBackward0)
         if autograd._grad_enabled[0]:  # create_graph: infinitely_differentiable_logit_backward, a where over constants
             lo, hi = (0.0, 1.0) if self.eps is None else (self.eps, 1.0 - self.eps)
             constant = fresh(np.array(math.nan if self.eps is None else 0, x.dtype.np), x.dtype)

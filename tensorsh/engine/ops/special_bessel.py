@@ -230,8 +230,8 @@ def _log_ndtr_backward(g, x, result):
 
 def _erfcx_backward(g, x, result):
     """(2.0 * self * result - 2.0 / sqrt(pi)) * grad."""
-    from .scalar_arith import add_scalar, mul_scalar
-    return add_scalar(mul_scalar(x, 2.0) * result, -2.0 / math.sqrt(math.pi)) * g
+    from .scalar_arith import mul_scalar, sub_scalar
+    return sub_scalar(mul_scalar(x, 2.0) * result, 2.0 / math.sqrt(math.pi)) * g
 
 
 log_ndtr_op = unary(None, "SpecialLogNdtrBackward0", _log_ndtr, _log_ndtr_backward, saves="self+result",

@@ -13,7 +13,7 @@ from .core import (REDUCED_FLOATS, InputNode, SavingNode, attach, binary_result,
                    laid_out_like, needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace,
                    write_rows, zeros_of)
 from .registry import op, operator
-from .scalar_arith import add_scalar, mul_scalar
+from .scalar_arith import add_scalar, mul_scalar, number_minus, sub_scalar
 
 
 class _Unary(Node):
@@ -369,10 +369,12 @@ def _hyperbolic(name, kernel, backward):
 
 
 # asinh and acosh are the C library's per element (PyTorch's scalar loop: bit for bit); atanh SLEEF's on vector
-# chunks and the C library's on the rest
-asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh), lambda g, x: g * (x.pow(2) + 1).rsqrt())
-acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * (x.pow(2) - 1).rsqrt())
-atanh = _hyperbolic("atanh", kernels.atanh, lambda g, x: g * 1 / (1 - x.pow(2)))
+# chunks and the C library's on the rest; their gradients as derivatives.yaml's C++ spells them (a number beside a
+# tensor: the Scalar overloads; `1 - t`, `1 / t`: fill_ then sub_/div_)
+asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh),
+                    lambda g, x: g * add_scalar(x.pow(2), 1).rsqrt())
+acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * sub_scalar(x * x, 1).rsqrt())
+atanh = _hyperbolic("atanh", kernels.atanh, lambda g, x: mul_scalar(g, 1) / number_minus(1, x.pow(2)))
 log2 = vml_unary("log2", "Log2Backward0", kernels.vml_log2, lambda g, x: g / mul_scalar(x, _LN2), nan_bits=True)
 log10 = vml_unary("log10", "Log10Backward0", kernels.vml_log10, lambda g, x: g / mul_scalar(x, _LN10), nan_bits=True)
 
