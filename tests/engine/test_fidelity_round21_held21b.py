@@ -145,6 +145,84 @@ a = torch.tensor([1.0, -2.0], requires_grad=True)
 y = torch.nn.functional.margin_ranking_loss(a, a.detach(), torch.ones(2), margin=0.5, reduction="none")
 print(chain(y))
 """,
+"padding_saves_self_and_records_its_double_backward": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for mode in ["reflect", "replicate"]:
+    x = torch.randn(1, 2, 4, requires_grad=True)
+    for xx, pad in [(x, (1, 2)), (x.view(1, 1, 2, 4), (1, 1, 1, 0))]:
+        y = F.pad(xx, pad, mode=mode)
+        print(y.grad_fn.name(), y.grad_fn._saved_padding, y.grad_fn._saved_self.shape)
+        gg = torch.randn(y.shape, requires_grad=True)
+        g, = torch.autograd.grad(y, x, gg, create_graph=True)
+        fn = g.grad_fn
+        while "Pad" not in fn.name():
+            fn = fn.next_functions[0][0]
+        print(fn.name(), fn._saved_padding, [n is None for n, _ in fn.next_functions])
+        print(torch.autograd.grad((g * torch.arange(8.0).view(g.shape)).sum(), [gg, x]))
+    h = x * 1
+    y = F.pad(h, (1, 2), mode=mode)
+    h.add_(1)
+    try:
+        y.sum().backward()
+    except Exception as e:
+        print(type(e).__name__, str(e)[:100])
+""",
+"shuffles_and_fractional_max_pool_gradients_are_recorded": """
+F = torch.nn.functional
+torch.manual_seed(0)
+x = torch.rand(1, 4, 2, 2, dtype=torch.float64, requires_grad=True)
+for f in [lambda x: F.pixel_shuffle(x, 2), lambda x: F.pixel_unshuffle(x, 2), lambda x: F.channel_shuffle(x, 2)]:
+    g, = torch.autograd.grad(f(x).pow(2).sum(), x, create_graph=True)
+    print(g.grad_fn.name(), torch.autograd.grad(g.pow(2).sum(), x)[0].sum())
+x = torch.rand(1, 2, 4, 4, requires_grad=True)
+y = F.fractional_max_pool2d(x, (2, 1), output_size=(2, 3), _random_samples=torch.rand(1, 2, 2))
+fn = y.grad_fn
+print(fn.name(), fn._saved_kernel_size, fn._saved_output_size, fn._saved_result1.shape)
+g, = torch.autograd.grad(y.pow(2).sum(), x, create_graph=True)
+print(g.grad_fn.name(), g.grad_fn._saved_indices.shape, torch.autograd.grad(g.pow(2).sum(), x)[0].sum())
+xc = torch.rand(1, 2, 4, 4).to(memory_format=torch.channels_last).requires_grad_()
+F.fractional_max_pool2d(xc, 2, output_size=2, _random_samples=torch.rand(1, 2, 2)).sum().backward()
+print(xc.grad.stride())
+""",
+"backward_ops_marked_not_implemented_record_a_refusing_node": """
+F = torch.nn.functional
+torch.manual_seed(0)
+x = torch.randn(2, 3, requires_grad=True)
+for f in [lambda x: F.multi_margin_loss(x, torch.tensor([0, 2])),
+          lambda x: F.multilabel_margin_loss(x, torch.tensor([[0, -1, 1], [2, 1, -1]]))]:
+    g, = torch.autograd.grad(f(x), x, create_graph=True)
+    print(g.grad_fn.name(), len(g.grad_fn.next_functions), g.requires_grad)
+    try:
+        torch.autograd.grad(g.sum(), x)
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.randn(4, 2, 4, requires_grad=True)
+lp = x.log_softmax(2)
+y = F.ctc_loss(lp, torch.tensor([[1, 2], [1, 1]]), torch.tensor([4, 4]), torch.tensor([2, 2]))
+g, = torch.autograd.grad(y, lp, create_graph=True)
+print(g.grad_fn.name(), [n.name() for n, _ in g.grad_fn.next_functions])
+try:
+    torch.autograd.grad(g.sum(), x)
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+"formulas_with_cpp_scalars_record_the_scalar_overloads": """
+def chain(t):
+    out, fn = [], t.grad_fn
+    while fn is not None and len(out) < 5:
+        out.append(fn.name())
+        fn = next((f for f, _ in fn.next_functions if f is not None), None)
+    return out
+x = torch.tensor([1.5, 2.5], dtype=torch.float64, requires_grad=True)
+for f in [torch.asinh, torch.acosh, lambda t: torch.atanh(t * 0.25), lambda t: torch.logit(t * 0.25),
+          torch.special.erfcx, torch.special.ndtr,
+          lambda t: torch.baddbmm(t[None, None], t[None, None], t[None, :, None], alpha=2, beta=0.5),
+          lambda t: torch.nn.functional.rms_norm(t, (2,))]:
+    g, = torch.autograd.grad(f(x).sum(), x, create_graph=True)
+    print(chain(g))
+print(torch.nn.functional.margin_ranking_loss(torch.tensor([1, 2]), torch.tensor([2, 2]), torch.tensor([1, -1])))
+""",
 }
 
 
