@@ -223,6 +223,22 @@ for f in [torch.asinh, torch.acosh, lambda t: torch.atanh(t * 0.25), lambda t: t
     print(chain(g))
 print(torch.nn.functional.margin_ranking_loss(torch.tensor([1, 2]), torch.tensor([2, 2]), torch.tensor([1, -1])))
 """,
+"in_place_sgn_and_conj_physical_record_their_nodes": """
+x = torch.tensor([1.0, -2.0, 0.0], requires_grad=True)
+h = x * 1
+y = h.sgn_()
+print(y.grad_fn._saved_self, y.grad_fn._saved_result, y._version)
+h = x * 1
+h.conj_physical_()
+print(h.grad_fn.name(), h._version)
+h.sum().backward()
+print(x.grad)
+z = torch.tensor([1 + 1j], requires_grad=True)
+h = z * 1
+h.conj_physical_()
+h.abs().sum().backward()
+print(h.grad_fn.name(), z.grad)
+""",
 }
 
 

@@ -93,9 +93,8 @@ def _resolved(self, lazy):
 
 def conj_physical_inplace(self):
     precheck(self)
-    if self.dtype.category != 3:
-        return write_inplace(self, lambda arr: None, None)
-    return write_inplace(self, lambda arr: np.conjugate(arr, out=arr), lambda: ConjPhysicalBackward1(self))
+    write = (lambda arr: np.conjugate(arr, out=arr)) if self.dtype.category == 3 else (lambda arr: None)
+    return write_inplace(self, write, lambda: ConjPhysicalBackward1(self))  # (a real tensor's too, as PyTorch's)
 
 
 def view_as_real(self, parts=False):

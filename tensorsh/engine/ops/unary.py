@@ -518,7 +518,11 @@ def sgn(self):
 def sgn_inplace(self):
     precheck(self)
     values = _sign_values(self._np)
-    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), lambda: SgnBackward0(self))
+    def make():  # (PyTorch's original_self: a clone saved before the write; the result after it)
+        node = SgnBackward0(self)
+        node.saved = (SavedTensor(self.clone()),)
+        return node
+    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), make, save_output=True)
 
 
 def nan_to_num_inplace(self, nan=0.0, posinf=None, neginf=None):
