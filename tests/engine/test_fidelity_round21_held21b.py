@@ -144,6 +144,14 @@ for p in [2, 1.5, float("inf")]:
 a = torch.tensor([1.0, -2.0], requires_grad=True)
 y = torch.nn.functional.margin_ranking_loss(a, a.detach(), torch.ones(2), margin=0.5, reduction="none")
 print(chain(y))
+x = torch.tensor([1.5, 2.5], dtype=torch.float64, requires_grad=True)
+for f in [torch.asinh, torch.acosh, lambda t: torch.atanh(t * 0.25), lambda t: torch.logit(t * 0.25),
+          torch.special.erfcx, torch.special.ndtr,
+          lambda t: torch.baddbmm(t[None, None], t[None, None], t[None, :, None], alpha=2, beta=0.5),
+          lambda t: torch.nn.functional.rms_norm(t, (2,))]:
+    g, = torch.autograd.grad(f(x).sum(), x, create_graph=True)
+    print(chain(g))
+print(torch.nn.functional.margin_ranking_loss(torch.tensor([1, 2]), torch.tensor([2, 2]), torch.tensor([1, -1])))
 """,
 "padding_saves_self_and_records_its_double_backward": """
 F = torch.nn.functional
@@ -206,22 +214,6 @@ try:
     torch.autograd.grad(g.sum(), x)
 except Exception as e:
     print(type(e).__name__, e)
-""",
-"formulas_with_cpp_scalars_record_the_scalar_overloads": """
-def chain(t):
-    out, fn = [], t.grad_fn
-    while fn is not None and len(out) < 5:
-        out.append(fn.name())
-        fn = next((f for f, _ in fn.next_functions if f is not None), None)
-    return out
-x = torch.tensor([1.5, 2.5], dtype=torch.float64, requires_grad=True)
-for f in [torch.asinh, torch.acosh, lambda t: torch.atanh(t * 0.25), lambda t: torch.logit(t * 0.25),
-          torch.special.erfcx, torch.special.ndtr,
-          lambda t: torch.baddbmm(t[None, None], t[None, None], t[None, :, None], alpha=2, beta=0.5),
-          lambda t: torch.nn.functional.rms_norm(t, (2,))]:
-    g, = torch.autograd.grad(f(x).sum(), x, create_graph=True)
-    print(chain(g))
-print(torch.nn.functional.margin_ranking_loss(torch.tensor([1, 2]), torch.tensor([2, 2]), torch.tensor([1, -1])))
 """,
 "in_place_sgn_and_conj_physical_record_their_nodes": """
 x = torch.tensor([1.0, -2.0, 0.0], requires_grad=True)
