@@ -45,7 +45,7 @@ class set_grad_enabled:
 
     def __call__(self, fn):
         _set_grad_mode(self._prev)
-        return context_decorator(self.clone, fn)
+        return decorate(self.clone, fn, site="torch/autograd/grad_mode.py:192")
 
     def clone(self):
         return type(self)(self._mode)
@@ -59,6 +59,21 @@ class set_grad_enabled:
 
     def __repr__(self):
         return f"torch.autograd.grad_mode.set_grad_enabled(mode={self._mode})"
+
+
+def decorate(ctx_factory, func, site=None):
+    """torch.utils._contextlib._DecoratorContextManager.__call__, the grad-mode contexts' decorator: a class is
+    decorated as a lambda that calls it, with its FutureWarning (at `site`, torch's line, where a subclass's
+    __call__ or __new__ calls it: shown once)."""
+    if isinstance(func, type):
+        errors.warn("Decorating classes is deprecated and will be disabled in future versions. You should only "
+                    "decorate functions or methods. To preserve the current behavior of class decoration, you can "
+                    "directly decorate the `__init__` method and nothing else.", "FutureWarning", site)
+        cls = func
+        func = lambda *args, **kwargs: cls(*args, **kwargs)  # noqa: E731 - PyTorch's lambda, named as it
+        func.__qualname__, func.__module__ = "_DecoratorContextManager.__call__.<locals>.<lambda>", \
+            "torch.utils._contextlib"
+    return context_decorator(ctx_factory, func)
 
 
 def context_decorator(ctx_factory, func):
@@ -147,12 +162,12 @@ class _GradModeContext:
         any value; calling the wrapper of a non-callable fails then)."""
         if orig_func is None:
             return object.__new__(cls)
-        return cls()(orig_func)
+        return decorate(cls, orig_func, site="torch/utils/_contextlib.py:170")
     __new__.__qualname__ = "_NoParamDecoratorContextManager.__new__"  # (PyTorch's class of it, in its texts)
 
     def __call__(self, fn):
         """`@torch.no_grad()` on a function: each call runs in this mode (a new context per call, as PyTorch's)."""
-        return context_decorator(type(self), fn)
+        return decorate(type(self), fn)
 
     def __repr__(self):
         return f"<torch.autograd.grad_mode.{type(self).__name__} object at {address(self)}>"
@@ -181,7 +196,7 @@ class inference_mode:
 
     def __new__(cls, mode=True):
         if not isinstance(mode, bool):  # @torch.inference_mode without parentheses: any non-bool is decorated
-            return cls()(mode)
+            return decorate(cls, mode, site="torch/autograd/grad_mode.py:288")
         return object.__new__(cls)
 
     def __init__(self, mode=True):
@@ -200,10 +215,60 @@ class inference_mode:
         return type(self)(self.mode)
 
     def __call__(self, fn):
-        return context_decorator(self.clone, fn)
+        return decorate(self.clone, fn)
 
     def __repr__(self):
         return f"<torch.autograd.grad_mode.inference_mode object at {address(self)}>"
+
+
+MULTITHREADING = [True]  # torch.autograd.is_multithreading_enabled() (a CPU backward runs on the caller's thread)
+GRAD_LAYOUT_ENFORCED = [True]  # AccumulateGrad keeps .grad in its variable's layout (enforce_grad_layout_policy)
+
+
+class _SwitchContext:
+    """grad_mode's switches of a flag (torch.utils._contextlib._DecoratorContextManager): set when made, so a call
+    is a function call; __exit__ puts the flag back; as a decorator, each call runs in a fresh one."""
+    __api__ = frozenset({"clone", "__enter__", "__exit__", "mode", "prev"})
+
+    def __init__(self, mode):
+        from .signatures import Signature
+        Signature(self.C_SIGNATURE).parse((mode,), {}, True)  # (the C setter's parser: a bool only)
+        self.prev, self.mode = self.FLAG[0], mode
+        self.FLAG[0] = mode
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        self.FLAG[0] = self.prev
+
+    def clone(self):
+        return type(self)(self.mode)
+
+    def __call__(self, fn):
+        return decorate(self.clone, fn)
+
+    def __repr__(self):
+        return f"<torch.autograd.grad_mode.{type(self).__name__} object at {address(self)}>"
+
+
+class set_multithreading_enabled(_SwitchContext):
+    FLAG, C_SIGNATURE = MULTITHREADING, "set_multithreading_enabled(bool enabled)"
+
+    def __init__(self, mode):
+        _SwitchContext.__init__(self, mode)
+
+
+class enforce_grad_layout_policy(_SwitchContext):
+    """Off: AccumulateGrad steals a gradient whatever its layout, and does not warn about the layout contract."""
+    FLAG, C_SIGNATURE = GRAD_LAYOUT_ENFORCED, "set_grad_layout_enforcement_enabled(bool enabled)"
+
+    def __init__(self, enable=True):
+        _SwitchContext.__init__(self, enable)
+
+    def __call__(self, fn):
+        self.FLAG[0] = self.prev  # (PyTorch's: as a decorator it is not in effect outside the calls)
+        return decorate(self.clone, fn, site="torch/autograd/grad_mode.py:399")
 
 
 # ---------------------------------------------------------------- anomaly mode
@@ -605,7 +670,9 @@ def accumulate_grad(var, grad, private=False):
 def _check_layout(grad, var):
     """AccumulateGrad's CHECK_RESULT after it accumulates: a warning (once) when .grad does not keep the layout
     contract with its variable (var's strides where a dim is not 1 and no zero stride; contiguous for a var that is
-    not dense), as when `.data` gave the variable another shape."""
+    not dense), as when `.data` gave the variable another shape; not when the policy is off."""
+    if not GRAD_LAYOUT_ENFORCED[0]:
+        return
     if non_overlapping_and_dense(var):
         strides = var._stride
         obeys = all((st == (strides[i] if i < len(strides) else None)) if n != 1 else st != 0
@@ -628,6 +695,8 @@ def _stealable(var, grad):
     if grad._grad_fn is not None or grad._requires_grad or len(grad._shape) != len(var._shape) or \
             want is not None and grad.dtype is not want:
         return False
+    if not GRAD_LAYOUT_ENFORCED[0]:  # (enforce_grad_layout_policy(False): any layout is stolen)
+        return True
     if not non_overlapping_and_dense(var):
         return grad.is_contiguous()
     if grad._stride == var._stride and 0 not in var._stride:  # (the usual case: the same layout)

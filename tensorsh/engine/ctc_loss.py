@@ -7,9 +7,10 @@ import math
 
 import numpy as np
 
-from . import dtypes, kernels
+from . import autograd, dtypes, kernels
 from .autograd import Node, SavedTensor, edge_of
 from .errors import make, runtime
+from .ops.binary import not_implemented_node
 from .ops.core import attach, fresh, needs_grad
 from .tensorimpl import Tensor
 
@@ -234,7 +235,10 @@ class CtcLossBackward0(Node):
                                                                                 self.target_lengths, self.blank),
                          self.input_lengths, self.target_lengths, nll._np, log_alpha._np, self.blank,
                          self.zero_infinity, dt)
-        return (fresh(grad, log_probs.dtype),)
+        grad = fresh(grad, log_probs.dtype)
+        if autograd._grad_enabled[0] and needs_grad(g, log_probs, nll, log_alpha):  # (create_graph: PyTorch's
+            attach(grad, not_implemented_node("_ctc_loss_backward").over(g, log_probs, nll, log_alpha))  # refusal)
+        return (grad,)
 
 
 def _primes_of(targets, starts, stride, target_lengths, blank):

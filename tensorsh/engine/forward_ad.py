@@ -637,8 +637,8 @@ def _tangents(name, rule, formula, fn, out, args, kwargs):
             if formula is None:
                 _unsupported(_TORCH_UNSUPPORTED.get(name, name.strip("_") if name.startswith("__") else name))
         # a row of the unary family: its backward formula on the tangent (auto_element_wise)
-        tangent = formula(_tangent(args[0])) if fn.saves is None else \
-            formula(_tangent(args[0]), out if fn.saves == "result" else args[0])
+        tangent = formula(_tangent(args[0]), *(out if saved == "result" else args[0]
+                                               for saved in (fn.saves.split("+") if fn.saves else ())))
     if isinstance(out, Tensor):
         _set(out, tangent)
     elif tangent is not None:

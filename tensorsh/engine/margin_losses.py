@@ -11,6 +11,7 @@ from .errors import runtime
 from .loss import REDUCTIONS, reduced_into, reduction_enum
 from .ops.core import attach, check_no_requires_grad, fresh, needs_grad, operand_edge
 from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
+from .ops.binary import not_implemented_node
 
 
 def _reduction(node):
@@ -86,8 +87,17 @@ def _as_rows(input, target, name):
     return nframe, dim
 
 
+def _not_differentiable_again(gx, op, g, x):
+    """Under create_graph PyTorch records the gradient of op (derivatives.yaml's not_implemented) as a
+    torch::autograd::NotImplemented node, edged to grad_output and self, whose backward refuses."""
+    if autograd._grad_enabled[0] and needs_grad(g, x):
+        attach(gx, not_implemented_node(op).over(g, x))
+    return gx
+
+
 class MultiMarginLossBackward0(Node):
     __slots__ = ("p", "margin", "reduction", "weight_given")
+    backward_op = "multi_margin_loss_backward"
     saved_names, saved_values = ("self", "target", "weight"), {"p": "p", "margin": "margin",
                                                                "reduction": _reduction}
 
@@ -119,7 +129,8 @@ class MultiMarginLossBackward0(Node):
         out[rows, t] = acc
         gn = g._np
         out = out * (gn.reshape(-1, 1) if self.reduction == "none" and g.dim() > 0 else gn.reshape(()))
-        return (fresh(np.ascontiguousarray(out.astype(xs.dtype).reshape(x._shape)), x.dtype),)
+        return (_not_differentiable_again(fresh(np.ascontiguousarray(out.astype(xs.dtype).reshape(x._shape)), x.dtype),
+                                          self.backward_op, g, x),)
 
 
 def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="mean"):
@@ -168,6 +179,7 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="me
 
 class MultilabelMarginLossBackward0(Node):
     __slots__ = ("reduction",)
+    backward_op = "multilabel_margin_loss_backward"
     saved_names, saved_values = ("self", "target", "is_target"), {"reduction": _reduction}
 
     def __init__(self, x, target, is_target, reduction):
@@ -195,7 +207,8 @@ class MultilabelMarginLossBackward0(Node):
                     out[r, i] = dt(out[r, i] + gscale)
         gn = g._np
         out = out * (gn.reshape(-1, 1) if self.reduction == "none" and g.dim() > 0 else gn.reshape(()))
-        return (fresh(np.ascontiguousarray(out.astype(xs.dtype).reshape(x._shape)), x.dtype),)
+        return (_not_differentiable_again(fresh(np.ascontiguousarray(out.astype(xs.dtype).reshape(x._shape)), x.dtype),
+                                          self.backward_op, g, x),)
 
 
 def multilabel_margin_loss(input, target, reduction="mean"):

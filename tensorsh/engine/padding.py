@@ -5,8 +5,8 @@ Each output element copies one input element (PyTorch's index formulas, negative
 grad_output into grad_input in output order, one element at a time, as PyTorch's CPU padding_backward loop does."""
 import numpy as np
 
-from . import dtypes, layout, messages
-from .autograd import Node, edge_of
+from . import autograd, dtypes, layout, messages
+from .autograd import Node, SavedTensor, edge_of
 from .errors import make, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
 from . import autocast
@@ -31,20 +31,46 @@ def _index(mode, size, left, right):
 
 
 class _PadBackward(Node):
-    __slots__ = ("mode", "pad", "shape", "format")
+    """<Name>Pad<k>DBackward0: saves self (its version checked) and the padding; under create_graph the gradient
+    is recorded as PyTorch's <Name>Pad<k>DBackwardBackward0."""
+    __slots__ = ("mode", "pad", "format")
+    saved_names = ("self",)
 
     def __init__(self, x, mode, pad):
         Node.__init__(self, (edge_of(x),))
-        self.mode, self.pad, self.shape = mode, pad, x._shape
+        self.mode, self.pad = mode, pad
         self.format = layout.op_format(x)  # (the gradient is laid out in x's suggested format)
+        self.saved = (SavedTensor(x),)
 
     def backward(self, g):
-        return (_pad_backward(g, self.mode, self.pad, self.shape, self.format),)
+        x, = self.unpack()
+        gx = _pad_backward(g, self.mode, self.pad, x._shape, self.format)
+        if autograd._grad_enabled[0] and needs_grad(g, x):
+            attach(gx, _NODES[self.mode, len(self.pad) // 2, True](g, x, self.mode, self.pad))
+        return (gx,)
 
 
-_NODES = {(mode, k): type(f"{name}Pad{k}DBackward0", (_PadBackward,), {"__slots__": (),
-                                                                       "name_": f"{name}Pad{k}DBackward0"})
-          for mode, name in _NAMES.items() for k in (1, 2, 3)}
+class _PadBackwardBackward(Node):
+    """derivatives.yaml's <name>_pad<k>d_backward: grad_output's gradient pads the incoming one again, self's is
+    zeros_like(self)."""
+    __slots__ = ("mode", "pad", "shape")
+    saved_names = ()
+
+    def __init__(self, g, x, mode, pad):
+        Node.__init__(self, (edge_of(g), edge_of(x)))
+        self.mode, self.pad, self.shape = mode, pad, x._shape
+
+    def backward(self, gg):
+        nf = self.next_functions
+        return (_reflect_or_replicate(gg, self.mode, self.pad) if nf[0][0] is not None else None,
+                gg.new_zeros(self.shape) if nf[1][0] is not None else None)
+
+
+_NODES = {(mode, k, twice): type(name, (base,), {"__slots__": (), "name_": name, "saved_names": base.saved_names,
+                                                 "saved_values": {"padding": lambda node: tuple(node.pad)}})
+          for mode, title in _NAMES.items() for k in (1, 2, 3)
+          for twice, base, name in ((False, _PadBackward, f"{title}Pad{k}DBackward0"),
+                                    (True, _PadBackwardBackward, f"{title}Pad{k}DBackwardBackward0"))}
 
 
 def _flat_index(mode, shape, pad):
@@ -117,7 +143,7 @@ def _reflect_or_replicate(x, mode, pad):
     values = xn[..., _flat_index(mode, shape, pad)]
     out = layout.output_like(values.reshape(out_shape), x.dtype, x)  # (x's suggested format)
     if needs_grad(x):
-        attach(out, _NODES[mode, k](x, mode, list(pad)))
+        attach(out, _NODES[mode, k, False](x, mode, list(pad)))
     return out
 
 

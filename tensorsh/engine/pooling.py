@@ -613,25 +613,10 @@ def max_unpool3d(input, indices, output_size, stride, padding):
     return _max_unpool(input, indices, output_size, 3)
 
 
-class FractionalMaxPool2DBackward0(Node):
-    """Each output's gradient added at its saved index of its plane."""
-    __slots__ = ("in_shape",)
-    saved_names = ("self", "indices")
-
-    def __init__(self, x, indices):
-        Node.__init__(self, (edge_of(x),))
-        self.in_shape = x._shape
-        self.saved = (SavedTensor(x), SavedTensor(indices))
-
-    def backward(self, g):
-        _, idx = self.unpack()
-        planes = int(np.prod(self.in_shape[:-2]))
-        gi = g._np.reshape(planes, -1)
-        ii = idx._np.reshape(planes, -1)
-        out = np.zeros((planes, self.in_shape[-2] * self.in_shape[-1]), g.dtype.np)
-        for r in range(planes):
-            np.add.at(out[r], ii[r], gi[r])
-        return (fresh(out.reshape(self.in_shape), g.dtype),)
+# (each output's gradient added at its saved index of its plane, as the max poolings'; its gradient gathers there)
+FractionalMaxPool2DBackward0, FractionalMaxPool2DBackwardBackward0 = _nodes(
+    "FractionalMaxPool2D", 2, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"),
+    {"kernel_size": _pool_value(0), "output_size": _pool_value(1)}, _INDICES)
 
 
 def _fractional_intervals(sample, input_size, output_size, pool_size, T):
@@ -702,5 +687,5 @@ def fractional_max_pool2d(input, kernel_size, output_size, random_samples):
     shape = input._shape[:-2] + (out_h, out_w)
     result, indices = fresh(out.reshape(shape), input.dtype), fresh(idx.reshape(shape), dtypes.int64)
     if needs_grad(input):
-        attach(result, FractionalMaxPool2DBackward0(input, indices))
+        attach(result, FractionalMaxPool2DBackward0(input, indices, (tuple(kernel_size), tuple(output_size))))
     return result, indices

@@ -173,13 +173,13 @@ def _small(v):
     return -2 ** 63 <= v < 2 ** 63
 
 
-def c_noargs(name, fn):
+def c_noargs(name, fn, module="torch"):
     """A torch function PyTorch defines in C without arguments (METH_NOARGS): its texts for any argument."""
     def function(*args, **kwargs):
         if kwargs:
-            raise type_error(f"torch.{name}() takes no keyword arguments")
+            raise type_error(f"{module}.{name}() takes no keyword arguments")
         if args:
-            raise type_error(f"torch.{name}() takes no arguments ({len(args)} given)")
+            raise type_error(f"{module}.{name}() takes no arguments ({len(args)} given)")
         return fn()
     function.__name__ = function.__qualname__ = name
     function.__doc__, function.__wrapped__ = fn.__doc__, fn

@@ -123,7 +123,10 @@ class PixelShuffleBackward0(Node):
         Node.__init__(self, (edge_of(x),))
         self.factor = factor
 
-    def backward(self, g):
+    def backward(self, g):  # (derivatives.yaml: pixel_unshuffle(grad), recorded under create_graph)
+        if needs_grad(g):
+            from .shuffles import pixel_unshuffle
+            return (pixel_unshuffle(g, self.factor),)
         return (fresh(_unshuffle(g._np, self.factor), g.dtype),)
 
 

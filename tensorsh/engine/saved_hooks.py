@@ -4,7 +4,7 @@ import contextlib
 
 from . import autograd
 from .autograd import address as _address
-from .errors import runtime
+from .errors import runtime, type_error
 
 
 class saved_tensors_hooks:
@@ -61,7 +61,15 @@ class RawSavedTensor:
     def __init__(self, saved):
         self._saved = saved
 
-    def register_hooks(self, pack_hook, unpack_hook):
+    def register_hooks(self, *hooks, **kwargs):
+        if kwargs or len(hooks) != 2 or not all(map(callable, hooks)):  # pybind11's overload mismatch
+            given = ", ".join(map(repr, (self,) + hooks))
+            if kwargs:
+                given += "; kwargs: " + ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+            raise type_error("register_hooks(): incompatible function arguments. The following argument types are "
+                             "supported:\n    1. (self: torch._C._autograd.SavedTensor, arg0: collections.abc."
+                             "Callable, arg1: collections.abc.Callable) -> None\n\nInvoked with: " + given)
+        pack_hook, unpack_hook = hooks
         saved = self._saved
         if saved.freed:
             raise runtime("Calling register_hooks on a saved tensor after it has been freed. Saved intermediate "

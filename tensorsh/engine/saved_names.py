@@ -62,8 +62,8 @@ def _declared(cls):
     own = next((c for c in cls.__mro__ if "name_" in c.__dict__), cls)
     names = own.__dict__.get("saved_names")
     if names is None:
-        saves = getattr(cls, "saves", None)  # the elementwise unary nodes: "self" or "result"
-        names = (saves,) if saves in ("self", "result") else ()
+        saves = getattr(cls, "saves", None)  # the elementwise unary nodes: "self", "result" or "self+result"
+        names = tuple(saves.split("+")) if saves else ()
     return names, own.__dict__.get("saved_values", {})
 
 

@@ -5,15 +5,15 @@ import numpy as np
 from . import layout
 from .errors import runtime
 from .ops.core import InputNode, attach, fresh, needs_grad
-from .resampling import _shuffle, _unshuffle, shuffled
+from .resampling import _shuffle, _unshuffle, pixel_shuffle, shuffled
 
 
 class PixelUnshuffleBackward0(InputNode):
     fields = ("factor",)
     saved_values = {"downscale_factor": "factor"}
 
-    def backward(self, g):
-        return (fresh(_shuffle(g._np, self.factor), g.dtype),)
+    def backward(self, g):  # (derivatives.yaml: pixel_shuffle(grad), recorded under create_graph)
+        return (pixel_shuffle(g, self.factor) if needs_grad(g) else fresh(_shuffle(g._np, self.factor), g.dtype),)
 
 
 def pixel_unshuffle(input, downscale_factor):
@@ -47,9 +47,10 @@ class ChannelShuffleBackward0(InputNode):
     fields = ("groups",)
     saved_values = {"groups": "groups"}
 
-    def backward(self, g):
+    def backward(self, g):  # (derivatives.yaml: native_channel_shuffle(grad, C / groups), recorded under create_graph)
         c = g._shape[1]
-        return (fresh(_channels(g._np, c // self.groups), g.dtype),)
+        return (channel_shuffle(g, c // self.groups) if needs_grad(g) else
+                fresh(_channels(g._np, c // self.groups), g.dtype),)
 
 
 def channel_shuffle(input, groups):

@@ -600,6 +600,8 @@ class Tensor:
         if value is not None:
             if not isinstance(value, Tensor):
                 raise type_error(f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}")
+            if value is self:
+                raise runtime("can't assign Variable as its own grad")
             want = self._gradient_dtype()
             if want is not None and value.dtype is not want:
                 raise runtime(messages.ASSIGN_GRAD_DTYPE.format(g=dtypes.C_NAMES[value.dtype.name],

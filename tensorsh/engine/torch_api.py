@@ -481,9 +481,14 @@ autograd_ns = Namespace("torch.autograd", {
     "grad": grad, "backward": _backward, "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad,
     "set_grad_enabled": autograd.set_grad_enabled, "inference_mode": autograd.inference_mode,
     "set_detect_anomaly": autograd.set_detect_anomaly, "detect_anomaly": autograd.detect_anomaly,
+    "set_multithreading_enabled": autograd.set_multithreading_enabled,
+    "is_multithreading_enabled": pyapi.c_noargs("_is_multithreading_enabled", lambda: autograd.MULTITHREADING[0],
+                                                "torch._C"),
+    "enforce_grad_layout_policy": autograd.enforce_grad_layout_policy,
     "grad_mode": Namespace("torch.autograd.grad_mode", {
         "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "set_grad_enabled": autograd.set_grad_enabled,
-        "inference_mode": autograd.inference_mode}),
+        "inference_mode": autograd.inference_mode, "set_multithreading_enabled": autograd.set_multithreading_enabled,
+        "enforce_grad_layout_policy": autograd.enforce_grad_layout_policy}),
     "anomaly_mode": Namespace("torch.autograd.anomaly_mode", {
         "detect_anomaly": autograd.detect_anomaly, "set_detect_anomaly": autograd.set_detect_anomaly}),
     "graph": Namespace("torch.autograd.graph", {

@@ -7,7 +7,7 @@ above it MKL's gemm, taken as fused multiply-adds in order (what MKL's sgemm doe
 calls accumulate over the output features in order, as ATen's unrolled loop adds them."""
 import numpy as np
 
-from .autograd import Node, SavedTensor, edge_of
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
 
@@ -47,28 +47,31 @@ def _swapped(k):
 
 
 class TrilinearBackward0(Node):
-    __slots__ = ()
+    __slots__ = ("shapes",)
     name_ = "TrilinearBackward0"
     saved_names = ("i1", "i2", "i3")
     saved_values = {n: (lambda node, d=d: d) for n, d in zip(_DIM_NAMES, _DIMS)}
 
     def __init__(self, i1, i2, i3):
         Node.__init__(self, (edge_of(i1), edge_of(i2), edge_of(i3)))
-        self.saved = (SavedTensor(i1), SavedTensor(i2), SavedTensor(i3))
+        self.shapes = (i1._shape, i3._shape)
+        nf = self.next_functions  # (each input is read by the other two's gradients only: derivatives.yaml's
+        self.saved = tuple(SavedTensor(t) if any(nf[j][0] is not None for j in range(3) if j != k)  # wrap_opt_if)
+                           else NOTHING_SAVED for k, t in enumerate((i1, i2, i3)))
 
     def backward(self, g):
-        x1, w, x2 = (t._np for t in self.unpack())
+        x1, w, x2 = (None if t is None else t._np for t in self.unpack())
         gn, dt = g._np, g.dtype.np
-        n_out = w.shape[0]
+        n_out = gn.shape[1]
         g1 = gw = g3 = None
         if self.next_functions[0][0] is not None:  # _trilinear(grad, i2, i3, sumdim, expand2, expand3, expand1)
-            g1 = np.zeros(x1.shape, dt)
+            g1 = np.zeros(self.shapes[0], dt)
             for k in range(n_out):  # (sum over j of round(g * w) * x2 per row n, then added into the result)
                 g1 += _bmm((gn[:, k, None, None] * w[k][None]).astype(dt), x2[:, :, None], dt)[..., 0]
         if self.next_functions[1][0] is not None:  # _trilinear(i1, grad, i3, expand1, sumdim, expand3, expand2)
             gw = np.stack([_bmm((x1 * gn[:, k, None]).astype(dt).T, x2, dt) for k in range(n_out)])
         if self.next_functions[2][0] is not None:  # _trilinear(i1, i2, grad, expand1, expand2, sumdim, expand3)
-            g3 = np.zeros(x2.shape, dt)
+            g3 = np.zeros(self.shapes[1], dt)
             buf = _x1_w(x1, w, dt)
             for k in range(n_out):
                 g3 += (buf[:, k] * gn[:, k, None]).astype(dt)

@@ -579,8 +579,8 @@ def margin_ranking_loss(input1, input2, target, margin=0, size_average=None, red
 
 def margin_ranking_values(input1, input2, target, margin, reduction):
     """ATen's margin_ranking_loss (torch.margin_ranking_loss's C function): no check of the dimensions."""
-    diff = input1 - input2  # (ATen's order: the difference before -target; margin is a double)
-    return _apply_reduction((-target * diff + float(margin)).clamp_min_(0), reduction)
+    diff = input1 - input2  # (ATen's order: the difference before -target; margin a double: add.Scalar)
+    return _apply_reduction(F._add_scalar(-target * diff, float(margin)).clamp_min_(0), reduction)
 
 
 @fp32_op

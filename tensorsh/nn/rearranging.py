@@ -43,7 +43,7 @@ def rms_norm(input, normalized_shape, weight=None, eps=None):
     if eps is None:
         eps = _EPSILON[dtypes.float64 if upcast.dtype in (dtypes.float64, dtypes.complex128) else dtypes.float32]
     dims = [input.dim() - i - 1 for i in range(nd)]
-    rsqrt = upcast.pow(2).mean(dims, keepdim=True).add_(eps).rsqrt()
+    rsqrt = F._add_scalar(upcast.pow(2).mean(dims, keepdim=True), eps).rsqrt()  # (ATen's add_(eps): add.Scalar)
     result = upcast.mul(rsqrt)
     return (result.mul(weight) if weight is not None else result).type_as(input)
 

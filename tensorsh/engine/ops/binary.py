@@ -618,6 +618,14 @@ class NotImplementedBackward(BinaryNode):
     def __init__(self, a, b, out, original=None):  # (edges to the operands that require grad only, as PyTorch's)
         Node.__init__(self, tuple(edge_of(t) for t in (a, b) if isinstance(t, Tensor) and t.requires_grad))
 
+    @classmethod
+    def over(cls, *operands):
+        """The node of a backward op derivatives.yaml marks not_implemented, recorded under create_graph: edged to
+        each of its operands that requires grad, in order."""
+        node = cls.__new__(cls)
+        Node.__init__(node, tuple(edge_of(t) for t in operands if isinstance(t, Tensor) and t.requires_grad))
+        return node
+
     def grads(self, g):
         raise runtime(f"derivative for aten::{self.op} is not implemented")
 

@@ -590,9 +590,9 @@ def eigh(A, UPLO="L"):
 def eigvalsh(A, UPLO="L"):
     w, v = _eigh_values(A, UPLO)
     L = _dense(w, A.dtype.to_real())
-    if needs_grad(A):  # (PyTorch computes the eigenvectors too when A requires grad, and saves them)
-        node = LinalgEighBackward0(A)
-        _attach_many(node, (L,), ((L, True), (_fortran(v, A.dtype), False)))
+    if needs_grad(A):  # (PyTorch runs linalg_eigh when A requires grad: the eigenvectors are the node's output 1,
+        V = _fortran(v, A.dtype)  # saved with that history, so a double backward reaches A through them too)
+        _attach_many(LinalgEighBackward0(A), (L, V), ((L, True), (V, True)))
     return L
 
 

@@ -3,27 +3,28 @@ ops/lazy.py.)"""
 import numpy as np
 
 from .. import dtypes, layout, undo
-from ..autograd import Node, SavedTensor, edge_of, should_compute_output
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..errors import TorchError, index_error, runtime, type_error
 from .core import attach, check_overlap, fold_at, needs_grad, operand_edge, precheck, type_name, write_inplace
 
 
 class PutBackward0(Node):
     """self's gradient is the incoming one with the written places zeroed (kept whole when accumulating); source's
-    is what take() reads back at the index."""
+    is what take() reads back at the index. source is saved only for its own gradient (self's formula reads its
+    size alone: derivatives.yaml's zeros_like(source), a TypeAndSize), so `_saved_source` is None otherwise."""
     __slots__ = ("accumulate", "source_shape")
     saved_names, saved_values = ("index", "source"), {"accumulate": "accumulate"}
 
     def __init__(self, x, index, source, accumulate):
         Node.__init__(self, (edge_of(x), operand_edge(source)))
         self.accumulate, self.source_shape = accumulate, source._shape
-        self.saved = (SavedTensor(index), SavedTensor(source))
+        self.saved = (SavedTensor(index), SavedTensor(source) if self.next_functions[1][0] else NOTHING_SAVED)
 
     def backward(self, g):
-        index, source = self.unpack()
+        index, _ = self.unpack()  # (source too when saved: its version is checked)
         gx = gs = None
         if self.next_functions[0][0] is not None:
-            gx = g if self.accumulate else g.put(index, source.new_zeros(source._shape))
+            gx = g if self.accumulate else g.put(index, g.new_zeros(self.source_shape))
         if should_compute_output(self, 1):
             gs = g.take(index).reshape(self.source_shape)
         return gx, gs

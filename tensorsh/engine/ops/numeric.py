@@ -15,8 +15,9 @@ def _nextafter_self(g, self, other):
     return where(ne(self, other), g, 0)  # (derivatives.yaml: nothing passes where self already equals other)
 
 
-# PyTorch 2.13's formulas: self's gradient where self != other, other's zeros_like(other); both saved
-NextafterBackward0 = binary_node("NextafterBackward0", _nextafter_self, lambda g, other: zeros_of(g))
+# PyTorch 2.13's formulas: self's gradient where self != other, other's zeros_like(other) (its size only: both
+# saved for self's formula, when self wants a gradient)
+NextafterBackward0 = binary_node("NextafterBackward0", _nextafter_self, lambda g: zeros_of(g))
 
 
 class _HeavisideNotImplemented(Node):

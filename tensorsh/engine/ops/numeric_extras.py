@@ -2,12 +2,13 @@
 unravel_index, unique_consecutive. Composites are built from engine ops as ATen builds them, so their grad_fns are
 PyTorch's. (Loaded on first use: rows in ops/lazy.py.)"""
 import itertools
+import math
 import operator
 
 import numpy as np
 
 from .. import autograd, creation, dtypes
-from ..autograd import Node, SavedTensor, edge_of
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn
 from ..messages import shape_list
 from ..saved_names import unsigned
@@ -127,18 +128,21 @@ class FrexpBackward0(Node):
 
 
 class LdexpBackward0(Node):
+    """derivatives.yaml's ldexp: self's gradient grad * pow(2, other), other's grad * result * M_LN2; other is
+    saved for self's formula only (when self wants a gradient), the result always (in place: after the write)."""
     __slots__ = ()
-    saved_names = ("other", "self")
+    saved_names = ("other", "result")
 
-    def __init__(self, x, other, original=None):  # (original: ldexp_'s pre-write copy of self, original_self)
+    def __init__(self, x, other, out=None):
         Node.__init__(self, (operand_edge(x), operand_edge(other)))
-        self.saved = (SavedTensor(other), SavedTensor(x if original is None else original))
+        wanted = SavedTensor(other) if self.next_functions[0][0] is not None else NOTHING_SAVED
+        self.saved = (wanted,) if out is None else (wanted, SavedTensor(out, is_output=True))
 
     def backward(self, g):
-        other, x = self.unpack()
-        scale = other.exp2()
-        gx = g * scale if self.next_functions[0][0] is not None else None
-        go = g * x * scale * float(np.log(2.0)) if self.next_functions[1][0] is not None else None
+        from .binary import power
+        other, result = self.unpack()
+        gx = g * power(2, other) if self.next_functions[0][0] is not None else None
+        go = mul_scalar(g * result, math.log(2)) if self.next_functions[1][0] is not None else None
         return gx, go
 
 
@@ -180,7 +184,7 @@ def ldexp(input, other):
         with autograd.no_grad():
             out = input.mul(_pow2(input, other))
     if needs_grad(input, other):
-        attach(out, LdexpBackward0(input, other))
+        attach(out, LdexpBackward0(input, other, out))
     return out
 
 
@@ -202,10 +206,7 @@ def ldexp_inplace(self, other):
     def write(arr):
         arr[...] = values
 
-    def make():
-        with autograd.no_grad():
-            return LdexpBackward0(self, other, original=self.clone())
-    return write_inplace(self, write, make, (other,))
+    return write_inplace(self, write, lambda: LdexpBackward0(self, other), (other,), save_output=True)
 
 
 # ------------------------------------------------------------------ vander

@@ -4,7 +4,7 @@ tensordot (mm/dot of permuted reshapes), cross / linalg.cross (LinalgCrossBackwa
 import numpy as np
 
 from .. import autograd, dtypes, kernels
-from ..autograd import NOTHING_SAVED, Node, edge_of
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from ..saved_names import as_given, given
 from ..tensorimpl import _shape_list
@@ -238,12 +238,18 @@ def inner(self, other):
     return tensordot(self, other, ([-1], [-1]))
 
 
-class VdotBackward0(SavingNode):
-    """vdot of real vectors: dot's gradients."""
+class VdotBackward0(Node):
+    """vdot of real vectors: dot's gradients (derivatives.yaml: self's grad.conj() * other, other's grad * self;
+    each input saved for the other's formula only, when that input wants a gradient)."""
     saved_names = ("other", "self")
-    inputs, saves_result, saved_inputs = 2, None, (1, 0)
 
-    def backward(self, g):  # (derivatives.yaml: self's grad.conj() * other, other's grad * self)
+    def __init__(self, a, b):
+        Node.__init__(self, (edge_of(a), edge_of(b)))
+        nf = self.next_functions
+        self.saved = (SavedTensor(b) if nf[0][0] is not None else NOTHING_SAVED,
+                      SavedTensor(a) if nf[1][0] is not None else NOTHING_SAVED)
+
+    def backward(self, g):
         b, a = self.unpack()
         return (cj(g) * b if self.next_functions[0][0] else None), (g * a if self.next_functions[1][0] else None)
 

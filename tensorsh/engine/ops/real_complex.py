@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from .. import dtypes, kernels, messages
-from ..autograd import Node, edge_of, is_grad_enabled
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, is_grad_enabled
 from ..errors import make, runtime, warn, warn_once
 from ..storage import ConjStorage
 from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, check_broadcast, fresh, make_view, needs_grad,
@@ -93,9 +93,8 @@ def _resolved(self, lazy):
 
 def conj_physical_inplace(self):
     precheck(self)
-    if self.dtype.category != 3:
-        return write_inplace(self, lambda arr: None, None)
-    return write_inplace(self, lambda arr: np.conjugate(arr, out=arr), lambda: ConjPhysicalBackward1(self))
+    write = (lambda arr: np.conjugate(arr, out=arr)) if self.dtype.category == 3 else (lambda arr: None)
+    return write_inplace(self, write, lambda: ConjPhysicalBackward1(self))  # (a real tensor's too, as PyTorch's)
 
 
 def view_as_real(self, parts=False):
@@ -196,11 +195,18 @@ def _parts_check(a, b):
     check_broadcast(a, b)  # (TensorIterator's shapes)
 
 
-class ComplexBackward0(SavingNode):
-    """grad of torch.complex(real, imag): real's is grad.real, imag's grad.imag."""
-    inputs, saves_result, saved_names, saved_inputs = 2, None, ("imag", "real"), ()
+class ComplexBackward0(Node):
+    """grad of torch.complex(real, imag): real's is grad.real, imag's grad.imag; PyTorch saves each part for its
+    own formula (when it wants a gradient), so a part written in place since fails backward."""
+    saved_names = ("real", "imag")
+
+    def __init__(self, real, imag):
+        Node.__init__(self, (edge_of(real), edge_of(imag)))
+        self.saved = tuple(SavedTensor(t) if fn is not None else NOTHING_SAVED
+                           for t, (fn, _) in zip((real, imag), self.next_functions))
 
     def backward(self, g):
+        self.unpack()
         return g.real.clone() if self.next_functions[0][0] is not None else None, \
             g.imag.clone() if self.next_functions[1][0] is not None else None
 

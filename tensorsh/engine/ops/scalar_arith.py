@@ -1,19 +1,25 @@
 """Tensor-number arithmetic as ATen's C++ backward formulas call it: mul.Scalar, div.Scalar, add.Scalar,
 sub.Scalar and rsub.Scalar, whose nodes (MulBackward1, DivBackward1, AddBackward1, SubBackward1, RsubBackward1)
 are what a double backward's graph shows. Python's `t * 2` is mul.Tensor with a wrapped number: MulBackward0."""
+import operator
+
 import numpy as np
 
 from .. import dtypes
 from .core import InputNode, attach, fresh, needs_grad
 
 
-def _scalar_op(name, kernel, backward, saved_values=None):
+def _scalar_op(name, kernel, backward, saved_values=None, plain=None):
     """The function and its node: kernel(values, number) in the tensor's dtype; backward(node, g); saved_values:
-    the Scalars the node shows as grad_fn._saved_<name> (derivatives.yaml's formula reads them)."""
+    the Scalars the node shows as grad_fn._saved_<name> (derivatives.yaml's formula reads them); plain(t, number):
+    the op as Python spells it, for a tensor the number promotes (an integer tensor and a float: nothing to
+    record, the promoted values)."""
     node_cls = type(name, (InputNode,), {"__slots__": ("other",), "fields": ("other",), "backward": backward,
                                          "saved_values": saved_values or {}})
 
     def apply(t, number):
+        if t.dtype.category < 2:  # (an integer tensor and a number: the promoted values, nothing to record)
+            return plain(t, number)
         dt = t.dtype
         if isinstance(number, complex) and dt.category < 3:  # (a real tensor times a complex number is complex)
             dt = dtypes.result_type([t, number])
@@ -29,13 +35,19 @@ def _scalar_op(name, kernel, backward, saved_values=None):
 
 
 MulBackward1, mul_scalar = _scalar_op("MulBackward1", np.multiply, lambda self, g: (mul_scalar(g, self.other),),
-                                      {"other": "other"})
+                                      {"other": "other"}, operator.mul)
 DivBackward1, div_scalar = _scalar_op("DivBackward1", np.true_divide, lambda self, g: (div_scalar(g, self.other),),
-                                      {"other": "other"})
-AddBackward1, add_scalar = _scalar_op("AddBackward1", np.add, lambda self, g: (g,))
-SubBackward1, sub_scalar = _scalar_op("SubBackward1", np.subtract, lambda self, g: (g,))
+                                      {"other": "other"}, operator.truediv)
+AddBackward1, add_scalar = _scalar_op("AddBackward1", np.add, lambda self, g: (g,), plain=operator.add)
+SubBackward1, sub_scalar = _scalar_op("SubBackward1", np.subtract, lambda self, g: (g,), plain=operator.sub)
 RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lambda self, g: (-g,),
-                                        {"alpha": lambda node: 1})
+                                        {"alpha": lambda node: 1}, lambda t, n: n - t)
+
+
+def maybe_multiply(t, number):
+    """FunctionsManual's maybe_multiply (alpha and beta in the products' formulas): t itself when number is 1, else
+    `t * number` as C++ spells it, mul.Scalar."""
+    return t if number == 1 else mul_scalar(t, number)
 
 
 def times_conj(t, s):

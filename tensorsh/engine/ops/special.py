@@ -12,7 +12,7 @@ from ..saved_names import given
 from .binary import _augmented, binary, binary_node, reduced_log_product
 from .comparison import where
 from .reductions import _cast_first, _sum_np, norm, norm_backward, reduce_dims
-from .scalar_arith import add_scalar, mul_scalar
+from .scalar_arith import add_scalar, mul_scalar, number_minus
 from .unary import COMPLEX_GRAPH, COMPLEX_UNARY, unary, vml_unary
 from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
                    laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of,
@@ -406,9 +406,11 @@ def _sinc_complex(z):
 def _sinc_backward(g, x):
     """PyTorch's sinc_backward, step for step (its double backward runs through these ops): grad times the
     derivative's quotient, conjugated for a complex input."""
-    self_pi = x * math.pi
-    self_squared_pi = x * x * math.pi
-    out = g * (((self_pi * self_pi.cos()) - self_pi.sin()) / self_squared_pi).conj()
+    # (C++'s `self * M_PI`: mul.Scalar, MulBackward1)
+    self_pi = mul_scalar(x, math.pi)
+    self_squared_pi = mul_scalar(x * x, math.pi)
+    sin_pi = self_pi.sin()  # (first: GCC evaluates operator-'s right operand first, and the nodes' order decides
+    out = g * (((self_pi * self_pi.cos()) - sin_pi) / self_squared_pi).conj()  # how a double backward adds up)
     return where(self_squared_pi == 0.0, g.new_zeros(()), out)
 
 
@@ -426,7 +428,7 @@ sinc = unary(None, "SincBackward0", _sinc_values, _sinc_backward)
 COMPLEX_UNARY["SincBackward0"] = (_sinc_complex, None)
 COMPLEX_GRAPH["SincBackward0"] = _sinc_backward  # (its complex gradient is the real formula's, conjugated)
 sinc_inplace = sinc.inplace
-entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-(x.log() + 1)), inplace=False,
+entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-add_scalar(x.log(), 1)), inplace=False,
              reduced_kernel=_entr_values)
 
 
@@ -439,7 +441,7 @@ class _ScalarOperand(Node):
         self.name_, self.factor = name, factor
 
     def backward(self, g):
-        return (g if self.factor == 1 else g * self.factor,)
+        return (g if self.factor == 1 else mul_scalar(g, self.factor),)
 
 
 def _scalar_step(x, name, factor, fn):
@@ -481,7 +483,7 @@ class LogitBackward0(_SelfAndArgument):
 
     def backward(self, g):
         x, = self.unpack()
-        r = g / (x * (1 - x))
+        r = g / (x * number_minus(1.0, x))  # (C++'s `1.0 - self`: fill_ then sub_, SubBackward0)
         if autograd._grad_enabled[0]:  # create_graph: infinitely_differentiable_logit_backward, a where over constants
             lo, hi = (0.0, 1.0) if self.eps is None else (self.eps, 1.0 - self.eps)
             constant = fresh(np.array(math.nan if self.eps is None else 0, x.dtype.np), x.dtype)

@@ -221,22 +221,22 @@ def _refusing_reduced(name, op):
     return fn
 
 
-def _log_ndtr_backward(g, x):
-    """grad / sqrt(2 pi) * (result + x^2 / 2).neg().exp() (the result recomputed from the saved input)."""
+def _log_ndtr_backward(g, x, result):
+    """grad / sqrt(2 pi) * (result + x^2 / 2).neg().exp(), its right operand made first (GCC's order)."""
     from .scalar_arith import div_scalar
-    result = log_ndtr_op(x.detach())
-    return div_scalar(g, math.sqrt(2 * math.pi)) * (result + div_scalar(x.pow(2), 2)).neg().exp()
+    factor = (result + div_scalar(x.pow(2), 2)).neg().exp()
+    return div_scalar(g, math.sqrt(2 * math.pi)) * factor
 
 
-def _erfcx_backward(g, x):
+def _erfcx_backward(g, x, result):
     """(2.0 * self * result - 2.0 / sqrt(pi)) * grad."""
-    from .scalar_arith import add_scalar, mul_scalar
-    result = erfcx_op(x.detach())
-    return add_scalar(mul_scalar(x, 2.0) * result, -2.0 / math.sqrt(math.pi)) * g
+    from .scalar_arith import mul_scalar, sub_scalar
+    return sub_scalar(mul_scalar(x, 2.0) * result, 2.0 / math.sqrt(math.pi)) * g
 
 
-log_ndtr_op = unary(None, "SpecialLogNdtrBackward0", _log_ndtr, _log_ndtr_backward, inplace=False)
-erfcx_op = unary(None, "SpecialErfcxBackward0", _erfcx, _erfcx_backward, inplace=False)
+log_ndtr_op = unary(None, "SpecialLogNdtrBackward0", _log_ndtr, _log_ndtr_backward, saves="self+result",
+                    inplace=False)
+erfcx_op = unary(None, "SpecialErfcxBackward0", _erfcx, _erfcx_backward, saves="self+result", inplace=False)
 log_ndtr = _refusing_reduced("log_ndtr", log_ndtr_op)
 erfcx = _refusing_reduced("erfcx", erfcx_op)
 bessel_j0, bessel_j1, bessel_y0, bessel_y1 = (_no_grad(n, f) for n, f in (

@@ -207,8 +207,10 @@ class RenormBackward0(Node):
         self.saved = (SavedTensor(x),)
 
     def backward(self, g):
-        from .comparison import where
+        """FunctionsManual's renorm_backward, op for op (the norm in the CPU's accumulate type; a C++
+        `maxnorm * invnorm` is mul.Scalar, made after the difference it multiplies: GCC's order)."""
         from .reductions import norm_backward
+        from .scalar_arith import add_scalar, mul_scalar
         x, = self.unpack()
         dims = [d for d in range(x.dim()) if d != self.dim]
         acc = _CPU_ACCUMULATE.get(x.dtype, dtypes.complex128)
@@ -217,9 +219,10 @@ class RenormBackward0(Node):
         grad_output = (grad_output.real if grad_output.is_complex() else grad_output).sum(dims, True,
                                                                                          dtype=acc.to_real())
         nb = norm_backward(grad_output, x, norm, self.p, dims, True)
-        invnorm = (norm + 1e-7).reciprocal()
-        factor = invnorm * self.maxnorm
-        return (where(norm > self.maxnorm, (factor * (g - invnorm * nb)).to(g.dtype), g),)
+        invnorm = add_scalar(norm, 1e-7).reciprocal()
+        difference = g - invnorm * nb
+        grad_norm = mul_scalar(invnorm, self.maxnorm) * difference
+        return (grad_norm.to(g.dtype).where(norm > self.maxnorm, g),)
 
 
 def _renorm_values(self, p, dim, maxnorm):

@@ -88,6 +88,13 @@ class AddcdivBackward0(_ThreeWayBackward):
                 -g * cj(mul_scalar(t1, v) / (t2 * t2)) if self.next_functions[2][0] else None)
 
 
+def _addc_keep(node_cls, tensor1, tensor2):
+    """What the node saves, as PyTorch's codegen guards it: a tensor one formula reads, when that formula's input
+    wants a gradient (PyTorch checks the versions of those only); addcdiv's tensor2, read by both, always."""
+    wants1, wants2 = needs_grad(tensor1), needs_grad(tensor2)
+    return (False, wants2, wants1 if node_cls is AddcmulBackward0 else True)
+
+
 def _addc(op, node_cls):
     def fn(self, tensor1, tensor2, value=1):
         _tensors(op, ("tensor1", "tensor2"), (tensor1, tensor2))
@@ -111,10 +118,7 @@ def _addc(op, node_cls):
             values = s + v * a / b
         out = _result(values, dt, self, tensor1, tensor2)
         if needs_grad(self, tensor1, tensor2):
-            # each operand is kept only where a formula needs it (PyTorch checks the versions of those only)
-            wants1, wants2 = needs_grad(tensor1), needs_grad(tensor2)
-            keep = (False, wants2, wants1) if op == "addcmul" else (False, wants2, wants1 or wants2)
-            attach(out, node_cls((self, tensor1, tensor2), value, keep))
+            attach(out, node_cls((self, tensor1, tensor2), value, _addc_keep(node_cls, tensor1, tensor2)))
         return out
     fn.__name__ = op
     return fn
@@ -177,8 +181,8 @@ def lerp(self, end, weight):
     out = _result(_lerp_values(s, e, w), dt, *tensors)  # (a number weight is no operand of the iterator)
     if needs_grad(*tensors):
         if isinstance(weight, Tensor):
-            w_grad = needs_grad(weight)  # (self and end only for weight's formula, weight for theirs)
-            attach(out, LerpBackward1(tensors, None, (w_grad, w_grad, needs_grad(self, end))))
+            w_grad = needs_grad(weight)  # (self and end only for weight's formula; weight for both of theirs: always)
+            attach(out, LerpBackward1(tensors, None, (w_grad, w_grad, True)))
         else:
             attach(out, LerpBackward0(tensors, weight, (False, False)))
     return out
@@ -243,16 +247,15 @@ def _inplace_twin(outplace, make_node, plain):
 
 def _addc_node(node_cls):
     def make(self, tensor1, tensor2, value=1):
-        wants1, wants2 = needs_grad(tensor1), needs_grad(tensor2)
-        keep = (False, wants2, wants1) if node_cls is AddcmulBackward0 else (False, wants2, wants1 or wants2)
-        return node_cls((self, tensor1, tensor2), value, keep)
+        return node_cls((self, tensor1, tensor2), value, _addc_keep(node_cls, tensor1, tensor2))
     return make
 
 
 def _lerp_node(self, end, weight):
     if type(weight) is Tensor:  # the formula for weight reads self before the write: its copy is saved
-        node = LerpBackward1((self, end, weight), None, (False, True, True))
-        node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
+        w_grad = needs_grad(weight)
+        node = LerpBackward1((self, end, weight), None, (False, w_grad, True))
+        node.saved = (SavedTensor(self.clone()) if w_grad else NOTHING_SAVED,) + node.saved[1:]
         return node
     return LerpBackward0((self, end), weight, (False, False))
 

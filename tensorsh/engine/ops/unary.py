@@ -13,7 +13,7 @@ from .core import (REDUCED_FLOATS, InputNode, SavingNode, attach, binary_result,
                    laid_out_like, needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace,
                    write_rows, zeros_of)
 from .registry import op, operator
-from .scalar_arith import add_scalar, mul_scalar
+from .scalar_arith import add_scalar, mul_scalar, number_minus, sub_scalar
 
 
 class _Unary(Node):
@@ -24,12 +24,15 @@ class _Unary(Node):
             self.saved = (SavedTensor(x.clone() if inplace else x),)
         elif self.saves == "result" and not inplace:  # (in place, write_inplace saves the output)
             self.saved = (SavedTensor(out, is_output=True),)
+        elif self.saves == "self+result":  # (a formula reading both: its double backward reaches x through each)
+            self.saved = (SavedTensor(x), SavedTensor(out, is_output=True))
 
 
 def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplace=True, aliases=(), operators=(),
           inplace_function=False, reduced_kernel=None):
     """A row of the elementwise unary family: torch.<name> and Tensor.<name> computing kernel(array), recording
-    grad_fn whose gradient is backward(grad, saved) with saved what saves says ("self", "result" or None), and
+    grad_fn whose gradient is backward(grad, *saved) with saved what saves says ("self", "result", "self+result" or
+    None), and
     (inplace) the twin <name>_, derived; float_only: integer inputs compute in the default float dtype, as
     PyTorch's do; float16 and bfloat16 compute in float32 and round once, or by reduced_kernel(x in float32,
     rounding to the dtype) where PyTorch's kernel rounds in between."""
@@ -71,7 +74,7 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
         if inplace:
             fn.inplace.__qualname__ = name + "_"
         op(name, fn, aliases, function=True, operators=operators, inplace=inplace and name + "_", grad_fn=grad_fn,
-           saves=(saves,) if saves else ())
+           saves=tuple(saves.split("+")) if saves else ())
         if inplace:
             op(name + "_", fn.inplace, tuple(a + "_" for a in aliases),
                function=inplace_function or name + "_" in TORCH_INPLACE_FUNCTIONS, grad_fn=grad_fn)
@@ -370,10 +373,12 @@ def _hyperbolic(name, kernel, backward):
 
 
 # asinh and acosh are the C library's per element (PyTorch's scalar loop: bit for bit); atanh SLEEF's on vector
-# chunks and the C library's on the rest
-asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh), lambda g, x: g * (x.pow(2) + 1).rsqrt())
-acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * (x.pow(2) - 1).rsqrt())
-atanh = _hyperbolic("atanh", kernels.atanh, lambda g, x: g * 1 / (1 - x.pow(2)))
+# chunks and the C library's on the rest; their gradients as derivatives.yaml's C++ spells them (a number beside a
+# tensor: the Scalar overloads; `1 - t`, `1 / t`: fill_ then sub_/div_)
+asinh = _hyperbolic("asinh", kernels.libm_each("asinh", np.arcsinh),
+                    lambda g, x: g * add_scalar(x.pow(2), 1).rsqrt())
+acosh = _hyperbolic("acosh", kernels.libm_each("acosh", np.arccosh), lambda g, x: g * sub_scalar(x * x, 1).rsqrt())
+atanh = _hyperbolic("atanh", kernels.atanh, lambda g, x: mul_scalar(g, 1) / number_minus(1, x.pow(2)))
 log2 = vml_unary("log2", "Log2Backward0", kernels.vml_log2, lambda g, x: g / mul_scalar(x, _LN2), nan_bits=True)
 log10 = vml_unary("log10", "Log10Backward0", kernels.vml_log10, lambda g, x: g / mul_scalar(x, _LN10), nan_bits=True)
 
@@ -517,7 +522,11 @@ def sgn(self):
 def sgn_inplace(self):
     precheck(self)
     values = _sign_values(self._np)
-    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), lambda: SgnBackward0(self))
+    def make():  # (PyTorch's original_self: a clone saved before the write; the result after it)
+        node = SgnBackward0(self)
+        node.saved = (SavedTensor(self.clone()),)
+        return node
+    return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), make, save_output=True)
 
 
 def nan_to_num_inplace(self, nan=0.0, posinf=None, neginf=None):
