@@ -44,12 +44,6 @@ RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lam
                                         {"alpha": lambda node: 1}, lambda t, n: n - t)
 
 
-def maybe_multiply(t, number):
-    """FunctionsManual's maybe_multiply (alpha and beta in the products' formulas): t itself when number is 1, else
-    `t * number` as C++ spells it, mul.Scalar."""
-    return t if number == 1 else mul_scalar(t, number)
-
-
 def times_conj(t, s):
     """derivatives.yaml's maybe_multiply(t, s.conj()): t times the scalar's conjugate (mul.Scalar: MulBackward1
     under create_graph) unless it is 1."""
