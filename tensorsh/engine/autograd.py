@@ -231,8 +231,9 @@ class _SwitchContext:
     __api__ = frozenset({"clone", "__enter__", "__exit__", "mode", "prev"})
 
     def __init__(self, mode):
-        from .signatures import Signature
-        Signature(self.C_SIGNATURE).parse((mode,), {}, True)  # (the C setter's parser: a bool only)
+        if type(mode) is not bool:  # (the C setter's parser: a bool only)
+            raise errors.type_error(f"{self.C_SETTER}(): argument 'enabled' (position 1) must be bool, not "
+                                    f"{tp_name(mode)}")
         self.prev, self.mode = self.FLAG[0], mode
         self.FLAG[0] = mode
 
@@ -253,7 +254,7 @@ class _SwitchContext:
 
 
 class set_multithreading_enabled(_SwitchContext):
-    FLAG, C_SIGNATURE = MULTITHREADING, "set_multithreading_enabled(bool enabled)"
+    FLAG, C_SETTER = MULTITHREADING, "set_multithreading_enabled"
 
     def __init__(self, mode):
         _SwitchContext.__init__(self, mode)
@@ -261,7 +262,7 @@ class set_multithreading_enabled(_SwitchContext):
 
 class enforce_grad_layout_policy(_SwitchContext):
     """Off: AccumulateGrad steals a gradient whatever its layout, and does not warn about the layout contract."""
-    FLAG, C_SIGNATURE = GRAD_LAYOUT_ENFORCED, "set_grad_layout_enforcement_enabled(bool enabled)"
+    FLAG, C_SETTER = GRAD_LAYOUT_ENFORCED, "set_grad_layout_enforcement_enabled"
 
     def __init__(self, enable=True):
         _SwitchContext.__init__(self, enable)

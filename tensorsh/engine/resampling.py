@@ -1,11 +1,10 @@
-"""Kernels that move elements rather than compute new ones: nearest-neighbour upsampling (1-D, 2-D, 3-D) and pixel
-shuffle, each beside its backward node with PyTorch's name. Values are copies (exact)."""
+"""Kernels that move elements rather than compute new ones: nearest-neighbour upsampling (1-D, 2-D, 3-D), each beside
+its backward node with PyTorch's name (pixel shuffles: shuffles.py). Values are copies (exact)."""
 import numpy as np
 
 from . import dtypes, layout
 from .autograd import Node, edge_of
 from .composite_backward import recorded
-from .errors import runtime
 from .ops.core import attach, fresh, needs_grad
 
 
@@ -112,61 +111,4 @@ def upsample_nearest(input, output_size, scales, exact=False):
         nodes = (UpsampleNearest1DBackward0, UpsampleNearest2DBackward0, UpsampleNearest3DBackward0)
         node = (exact_nodes if exact else nodes)[nd - 1]
         attach(result, node(input, sources, output_size, scales))
-    return result
-
-
-class PixelShuffleBackward0(Node):
-    __slots__ = ("factor",)
-    saved_values = {"upscale_factor": "factor"}
-
-    def __init__(self, x, factor):
-        Node.__init__(self, (edge_of(x),))
-        self.factor = factor
-
-    def backward(self, g):  # (derivatives.yaml: pixel_unshuffle(grad), recorded under create_graph)
-        if needs_grad(g):
-            from .shuffles import pixel_unshuffle
-            return (pixel_unshuffle(g, self.factor),)
-        return (fresh(_unshuffle(g._np, self.factor), g.dtype),)
-
-
-def _shuffle(x, r):
-    *lead, c, h, w = x.shape
-    y = x.reshape(tuple(lead) + (c // (r * r), r, r, h, w))
-    n = len(lead)
-    y = y.transpose(tuple(range(n)) + (n, n + 3, n + 1, n + 4, n + 2))
-    return np.ascontiguousarray(y.reshape(tuple(lead) + (c // (r * r), h * r, w * r)))
-
-
-def _unshuffle(x, r):
-    *lead, c, h, w = x.shape
-    y = x.reshape(tuple(lead) + (c, h // r, r, w // r, r))
-    n = len(lead)
-    y = y.transpose(tuple(range(n)) + (n, n + 2, n + 4, n + 1, n + 3))
-    return np.ascontiguousarray(y.reshape(tuple(lead) + (c * r * r, h // r, w // r)))
-
-
-def shuffled(kernel, input, r):
-    """pixel_shuffle's / pixel_unshuffle's result: laid out channels_last for a channels_last input; a
-    channels_last_3d one refused, as their CPU kernels refuse it."""
-    fmt = layout.op_format(input)
-    if fmt.rank == 5:
-        raise runtime("Unsupported memory format. Supports only ChannelsLast, Contiguous")
-    return layout.in_format(kernel(input._np, r), input.dtype, fmt)
-
-
-def pixel_shuffle(input, upscale_factor):
-    if input.dim() < 3:
-        raise runtime(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} "
-                      "dimension(s)")
-    r = upscale_factor
-    if r <= 0:
-        raise runtime(f"pixel_shuffle expects a positive upscale_factor, but got {r}")
-    c = input._shape[-3]
-    if c % (r * r):
-        raise runtime(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
-                      f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
-    result = shuffled(_shuffle, input, r)
-    if needs_grad(input):
-        attach(result, PixelShuffleBackward0(input, r))
     return result

@@ -1,11 +1,67 @@
-"""Channel rearrangements beside their nodes: pixel_unshuffle (PixelUnshuffleBackward0) and channel_shuffle
-(ChannelShuffleBackward0). Values are copies (exact)."""
+"""Channel rearrangements beside their nodes: pixel_shuffle (PixelShuffleBackward0), pixel_unshuffle
+(PixelUnshuffleBackward0) and channel_shuffle (ChannelShuffleBackward0). Values are copies (exact)."""
 import numpy as np
 
 from . import layout
+from .autograd import Node, edge_of
 from .errors import runtime
 from .ops.core import InputNode, attach, fresh, needs_grad
-from .resampling import _shuffle, _unshuffle, pixel_shuffle, shuffled
+
+
+class PixelShuffleBackward0(Node):
+    __slots__ = ("factor",)
+    saved_values = {"upscale_factor": "factor"}
+
+    def __init__(self, x, factor):
+        Node.__init__(self, (edge_of(x),))
+        self.factor = factor
+
+    def backward(self, g):  # (derivatives.yaml: pixel_unshuffle(grad), recorded under create_graph)
+        if needs_grad(g):
+            return (pixel_unshuffle(g, self.factor),)
+        return (fresh(_unshuffle(g._np, self.factor), g.dtype),)
+
+
+def _shuffle(x, r):
+    *lead, c, h, w = x.shape
+    y = x.reshape(tuple(lead) + (c // (r * r), r, r, h, w))
+    n = len(lead)
+    y = y.transpose(tuple(range(n)) + (n, n + 3, n + 1, n + 4, n + 2))
+    return np.ascontiguousarray(y.reshape(tuple(lead) + (c // (r * r), h * r, w * r)))
+
+
+def _unshuffle(x, r):
+    *lead, c, h, w = x.shape
+    y = x.reshape(tuple(lead) + (c, h // r, r, w // r, r))
+    n = len(lead)
+    y = y.transpose(tuple(range(n)) + (n, n + 2, n + 4, n + 1, n + 3))
+    return np.ascontiguousarray(y.reshape(tuple(lead) + (c * r * r, h // r, w // r)))
+
+
+def shuffled(kernel, input, r):
+    """pixel_shuffle's / pixel_unshuffle's result: laid out channels_last for a channels_last input; a
+    channels_last_3d one refused, as their CPU kernels refuse it."""
+    fmt = layout.op_format(input)
+    if fmt.rank == 5:
+        raise runtime("Unsupported memory format. Supports only ChannelsLast, Contiguous")
+    return layout.in_format(kernel(input._np, r), input.dtype, fmt)
+
+
+def pixel_shuffle(input, upscale_factor):
+    if input.dim() < 3:
+        raise runtime(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} "
+                      "dimension(s)")
+    r = upscale_factor
+    if r <= 0:
+        raise runtime(f"pixel_shuffle expects a positive upscale_factor, but got {r}")
+    c = input._shape[-3]
+    if c % (r * r):
+        raise runtime(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
+                      f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
+    result = shuffled(_shuffle, input, r)
+    if needs_grad(input):
+        attach(result, PixelShuffleBackward0(input, r))
+    return result
 
 
 class PixelUnshuffleBackward0(InputNode):

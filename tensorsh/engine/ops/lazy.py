@@ -178,7 +178,7 @@ _lu_no_infos.python_name = True        # whose own argument errors name them so)
 op("lu", _lu_method, function=_lu_no_infos)
 _function("lu_unpack", Lazy("ops.lu", "lu_unpack"))
 _function("pairwise_distance", Lazy("ops.distances", "pairwise_distance"))
-_function("pixel_shuffle", _nn_op("resampling", "pixel_shuffle"))  # (nn.functional's are these C functions)
+_function("pixel_shuffle", _nn_op("shuffles", "pixel_shuffle"))  # (nn.functional's are these C functions)
 _function("pixel_unshuffle", _nn_op("shuffles", "pixel_unshuffle"))
 _function("channel_shuffle", _nn_op("shuffles", "channel_shuffle"))
 for _name in ("chain_matmul", "nuclear_norm", "frobenius_norm"):
