@@ -47,16 +47,22 @@ class Size(tuple):
             raise type_error(f"tuple expected at most 1 argument, got {len(args)}")
         items = tuple(args[0]) if args else ()
         for v in items:
-            if type(v) is not int or not -2 ** 63 <= v < 2 ** 63:
+            if type(v) is not int:
                 return tuple.__new__(cls, size_items(items))
-        return tuple.__new__(cls, items)
+        return tuple.__new__(cls, items)  # (an int past 64 bits is kept: reading it back as a long long fails)
+
+    def _check_long_long(self):
+        if any(type(s) is int and not -2 ** 63 <= s < 2 ** 63 for s in self):
+            raise errors.make("ValueError", messages.LONG_OVERFLOW)
 
     def __repr__(self):
+        self._check_long_long()
         return "torch.Size([" + ", ".join(str(s) for s in self) + "])"
 
     __str__ = __repr__
 
     def numel(self):
+        self._check_long_long()
         n = 1
         for s in self:
             n *= int(s)
