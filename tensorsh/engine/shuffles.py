@@ -3,23 +3,16 @@
 import numpy as np
 
 from . import layout
-from .autograd import Node, edge_of
 from .errors import runtime
 from .ops.core import InputNode, attach, fresh, needs_grad
 
 
-class PixelShuffleBackward0(Node):
-    __slots__ = ("factor",)
+class PixelShuffleBackward0(InputNode):
+    fields = ("factor",)
     saved_values = {"upscale_factor": "factor"}
 
-    def __init__(self, x, factor):
-        Node.__init__(self, (edge_of(x),))
-        self.factor = factor
-
     def backward(self, g):  # (derivatives.yaml: pixel_unshuffle(grad), recorded under create_graph)
-        if needs_grad(g):
-            return (pixel_unshuffle(g, self.factor),)
-        return (fresh(_unshuffle(g._np, self.factor), g.dtype),)
+        return (pixel_unshuffle(g, self.factor) if needs_grad(g) else fresh(_unshuffle(g._np, self.factor), g.dtype),)
 
 
 def _shuffle(x, r):
