@@ -36,6 +36,28 @@ y = x * torch.tensor([2-1j, 0.3+0.7j, 0.1+0.2j])
 y.abs().sum().backward()
 print(y.tolist(), x.grad.tolist())
 """,
+"copy_into_an_integer_view_wants_no_gradient_so_no_view_rule_applies": """
+v1 = torch.tensor([-1.0], requires_grad=True)
+x = torch.zeros(2, 3, dtype=torch.int64)
+for name, f in [("add_", lambda w: w.add_(v1)), ("copy_", lambda w: w.copy_(v1.expand(w.shape))),
+                ("setitem", lambda w: w.__setitem__(0, v1)), ("index_put_", lambda w: w.index_put_((torch.tensor([0]),), v1)),
+                ("fill_", lambda w: w.fill_(v1[0]))]:
+    for kind in ("nograd", "multi"):
+        if kind == "nograd":
+            with torch.no_grad():
+                w = x[0]
+        else:
+            w = x.unbind(0)[0]
+        try:
+            f(w)
+            print(name, kind, "ok", w.requires_grad, w.grad_fn, w._version, x)
+        except Exception as e:
+            print(name, kind, getattr(e, 'kind', type(e).__name__), e)
+b = torch.tensor([[5, 3, 4]], dtype=torch.uint8)
+v3 = b.unbind(0)[0]
+v3[::2] = v1
+print(v3.requires_grad, v3.grad_fn, v3._version, b)
+""",
 }
 
 

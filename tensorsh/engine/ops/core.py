@@ -678,11 +678,12 @@ def check_fits_output(self, *others):
         raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))
 
 
-def precheck(self, *others, internal_overlap=True, overlap=True):
+def precheck(self, *others, internal_overlap=True, overlap=True, differentiable=True):
     """PyTorch checks leaf/view in-place rules before anything else (shapes, dtypes), then overlap
     (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor; overlap=False: the op
-    checks no operand's overlap, or checks it later with check_overlap)."""
-    if needs_grad(self, *others):
+    checks no operand's overlap, or checks it later with check_overlap). differentiable=False: the op's autograd
+    wants no gradient whatever its operands (copy_ into an integer tensor: isDifferentiableType)."""
+    if differentiable and needs_grad(self, *others):
         check_inplace(self)
     if internal_overlap and internally_overlapping(self):
         raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
