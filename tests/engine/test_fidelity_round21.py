@@ -58,6 +58,17 @@ v3 = b.unbind(0)[0]
 v3[::2] = v1
 print(v3.requires_grad, v3.grad_fn, v3._version, b)
 """,
+"complex_prod_multiplies_as_the_inner_reductions_vectors_and_scalar_body": """
+torch.manual_seed(0)
+print(torch.tensor([1+1j, 1+1j]).sgn().prod().tolist(), torch.tensor([0.5+2j, -1j, 3+0.25j]).prod().tolist())
+for n in (1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 31, 40, 100, 1000):
+    a = torch.randn(n, dtype=torch.complex128) * 0.5 + 0.8
+    print(n, a.prod().item(), a.view(1, n).prod(1, keepdim=True).tolist())
+    b = torch.randn(n % 16, dtype=torch.complex64) * 0.5 + 0.8
+    print(b.prod().item())
+m = torch.randn(5, 19, dtype=torch.complex128)
+print(m.prod(1).tolist(), m.prod(-1, True).shape, torch.prod(m[:, :7], 1).tolist())
+""",
 }
 
 
