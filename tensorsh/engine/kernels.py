@@ -427,6 +427,11 @@ sleef_exp = sleef_everywhere("loop_exp", exp, FLOAT_DTYPES)  # log_sigmoid's buf
 loop_exp = _kernel_body("loop_exp", exp, FLOAT_DTYPES)
 loop_log1p = _kernel_body("loop_log1p", via_double(np.log1p), FLOAT_DTYPES)
 
+loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), FLOAT_DTYPES)
+loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), FLOAT_DTYPES)
+loop_erf = _kernel_body("loop_erf", lambda x: np.asarray(np.frompyfunc(math.erf, 1, 1)(x), x.dtype),
+                        (np.dtype(np.float64),))  # (float64 only: float32's vector erf is not SLEEF's)
+
 
 def libm_log(x):
     """The C library's log of every element of float32/float64 x (a scalar kernel's std::log: xlogy's), in one
@@ -434,10 +439,6 @@ def libm_log(x):
     if compiled is None or x.dtype not in FLOAT_DTYPES or not x.size:
         return via_double(np.log)(x)
     return _per_element(lambda a, out: compiled.loop_log(a, out, 0), np.asarray(x))
-loop_expm1 = _kernel_body("loop_expm1", via_double(np.expm1), FLOAT_DTYPES)
-loop_tanh = _kernel_body("loop_tanh", via_double(np.tanh), FLOAT_DTYPES)
-loop_erf = _kernel_body("loop_erf", lambda x: np.asarray(np.frompyfunc(math.erf, 1, 1)(x), x.dtype),
-                        (np.dtype(np.float64),))  # (float64 only: float32's vector erf is not SLEEF's)
 
 
 def sigmoid(x):
@@ -684,10 +685,7 @@ def complex_multiply(a, b, out=None):
     if not plain.any():
         return values
     result = values.transpose(perm).reshape(-1).copy()
-    x, y = flat_a[plain], flat_b[plain]
-    with np.errstate(all="ignore"):
-        result.real[plain] = x.real * y.real - x.imag * y.imag
-        result.imag[plain] = x.real * y.imag + x.imag * y.real
+    result[plain] = complex_product_plain(flat_a[plain], flat_b[plain])
     return result.reshape([values.shape[d] for d in perm]).transpose(np.argsort(perm))
 
 
@@ -1486,8 +1484,8 @@ def _complex_prod(x, dim, keepdim):
     """prod of complex x over all of it (contiguous) or its last dim (contiguous rows), else None, as
     vectorized_inner_reduction takes each row: whole blocks of four AVX2 vectors multiplied lane by lane (each
     product rounded) and folded, the folded vector's lanes and then the rest multiplied one by one in the scalar
-    body's fused products (4 complex64 or 2 complex128 lanes). Measured: complex128 and rows below one block exact; complex64 blocks still
-    differ in some last bits (about one row in four). One thread's walk: below GRAIN_SIZE elements."""
+    body's fused products (4 complex64 or 2 complex128 lanes). Measured: complex128 and rows below one block exact;
+    complex64 blocks still differ in some last bits (about one row in four). One thread's walk: below GRAIN_SIZE."""
     whole = dim is None or not x.ndim
     if x.size == 0 or x.size >= GRAIN_SIZE or not (x.flags.c_contiguous if whole else dim in (x.ndim - 1, -1) and (
             x.strides[-1] == x.itemsize or x.shape[-1] == 1)):

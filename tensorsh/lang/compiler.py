@@ -366,8 +366,11 @@ _F_HELD = []
 
 def engine_held(value):
     """An F C-function the engine keeps (TransformerEncoderLayer's `activation` of 'gelu' is F.gelu), read from any
-    object, as the one builtin the F namespace gives (`layer.activation is F.gelu`, `<built-in function gelu>`)."""
+    object, as the one builtin the F namespace gives (`layer.activation is F.gelu`, `<built-in function gelu>`).
+    Until the program loads torch.nn, no object holds one (and its import is not paid here)."""
     if not _F_HELD:
+        if "tensorsh.nn.functional" not in sys.modules:
+            return value
         import tensorsh.nn as nn
         _F_HELD.append({getattr(nn.functional, name): name for name in _F_TORCH_METHODS | _F_NN_FUNCTIONS.keys()
                         if getattr(nn.functional, name, None) is not None})
