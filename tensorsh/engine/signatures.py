@@ -797,7 +797,11 @@ def _op_info(fn):
 def _op_target(fn):
     """The op a namespace's function calls (torch.linalg.det's: solvers.det, loaded now if lazy), else fn."""
     target = getattr(fn, "op_target", None)
-    return fn if target is None else target.fn or target.load() if hasattr(target, "load") else target
+    if target is None:
+        return fn
+    if hasattr(target, "load"):  # (a lazy op: its function once loaded)
+        return target.fn or target.load()
+    return target
 
 
 def _takes(fn):
