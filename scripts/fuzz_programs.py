@@ -1,6 +1,6 @@
 """Random PyTorch programs, thousands at a time, in torch and in tensorsh's engine: prints the agreement and writes
 each program that differs (with both outputs) to a folder. Not part of CI (tests/engine/test_random_programs.py
-runs a few hundred per CI run). Usage: python scripts/fuzz_programs.py [--count N] [--seed S] [--out DIR] [--bfloat16]"""
+runs a few hundred per CI run). Usage: python scripts/fuzz_programs.py [--count N] [--seed S] [--out DIR] [--bfloat16] [--api W]"""
 import argparse
 import collections
 import os
@@ -19,12 +19,15 @@ def main():
     parser.add_argument("--seed", type=int, default=int(time.time()))
     parser.add_argument("--out", default="fuzz-failures")
     parser.add_argument("--bfloat16", action="store_true", help="draw torch.bfloat16 among the dtypes too")
+    parser.add_argument("--api", type=int, default=0, metavar="W",
+                        help="draw statements from the whole signature table too, W against the other kinds' 43")
     args = parser.parse_args()
+    options = {k: v for k, v in (("bfloat16", args.bfloat16), ("api", args.api)) if v}
     os.makedirs(args.out, exist_ok=True)
     verdicts = collections.Counter()
     for seed in range(args.seed, args.seed + args.count):
         try:
-            src, verdict, got, want = compare_random_program(seed, **({"bfloat16": True} if args.bfloat16 else {}))
+            src, verdict, got, want = compare_random_program(seed, **options)
         except TorchCrashed:
             verdicts["torch crashed (skipped)"] += 1
             continue

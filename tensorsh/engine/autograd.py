@@ -1416,6 +1416,7 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
                 if result is not None and result is not grads:
                     grads = _check_hook_tuple(hook, grads, result)
         grads = list(grads)  # each gradient moves into its buffer (so a buffer can tell it holds the last reference)
+        grad = outputs = None  # (the node's inputs were moved into its call: a gradient it passes on is held once)
         i = -1
         for nxt, nr in node.next_functions:
             i += 1

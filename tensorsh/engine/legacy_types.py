@@ -1,6 +1,6 @@
 """torch.Tensor, torch.FloatTensor, ...: the legacy tensor types (their constructors, isinstance, x.type()'s
 targets)."""
-from . import creation, dtypes, pyapi, signatures
+from . import creation, dtypes, signatures
 from .errors import type_error
 from .tensorimpl import Tensor
 from .typenames import tp_name
@@ -19,17 +19,8 @@ class _LegacyType(type):
         return type.__subclasscheck__(cls, sub)
 
     def __call__(cls, *args, **kwargs):
-        dtype = cls.dtype or dtypes.DEFAULT_FLOAT
-        form = pyapi.legacy_new(args, kwargs)  # (PyTorch's parser of these constructors)
-        if form[0] in ("data", "storage"):
-            return (creation.legacy_from_data if form[0] == "data" else creation.legacy_from_storage)(form[1], dtype)
-        if form[0] == "other":
-            other = form[1]
-            if other.dtype is not dtype and cls.dtype is not None:   # the legacy constructor does not convert
-                raise type_error(f"expected {_options(dtype)} (got {_options(other.dtype)})")
-            from .ops.core import make_view  # (PyTorch's alias of it, whatever its dtype: a view, AliasBackward0)
-            return make_view(other, other._shape, other._stride, other._offset, "AliasBackward0")
-        return creation.zeros(*form[1], dtype=dtype) if form[0] == "size" else creation.tensor([], dtype=dtype)
+        from .ops.constructors import legacy_construct  # (the ops sit above this module)
+        return legacy_construct(args, kwargs, cls.dtype or dtypes.DEFAULT_FLOAT, cls.dtype is not None)
 
     def __repr__(cls):
         return f"<class 'torch.{cls.__name__}'>"
@@ -84,11 +75,6 @@ class _TensorMethods:
 
 
 _METHODS = _TensorMethods()
-
-
-def _options(dtype):
-    return (f"TensorOptions(dtype={dtypes.C_NAMES[dtype.name]}, device=cpu, layout=Strided, requires_grad=false "
-            "(default), pinned_memory=false (default), memory_format=(nullopt))")
 
 
 def _legacy(name, dtype):

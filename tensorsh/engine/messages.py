@@ -361,3 +361,10 @@ NATIVE_NORM_NOT_ON_CPU = (
     'PythonDispatcher: registered at {root}aten/src/ATen/core/PythonFallbackKernel.cpp:196 [backend fallback]\n'
 )
 COMPLEX_TO_REAL = "Casting complex values to real discards the imaginary part"
+
+# torch.cholesky's TORCH_WARN_ONCE, in cholesky and (another call site, before cholesky's) cholesky_out
+CHOLESKY_DEPRECATED = (
+    "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a future PyTorch release.\n"
+    "L = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = torch.cholesky(A, "
+    "upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform will produce equivalent "
+    "results for all valid (symmetric positive definite) inputs.")

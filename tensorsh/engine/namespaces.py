@@ -6,7 +6,8 @@ import math
 from . import dtypes, messages
 from .errors import python_class, runtime, type_error
 from .ops.core import Tensor, type_name
-from .ops.reductions import _norm_out, vector_norm_call
+from .ops.out_dtypes import composite_out
+from .ops.reductions import vector_norm_call
 from .ops.registry import Lazy
 
 
@@ -133,8 +134,8 @@ def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):
 
 def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=None):
     _input("linalg_matrix_norm", A)
-    if out is not None:
-        return _norm_out("linalg_matrix_norm", lambda a: matrix_norm(a, ord, dim, keepdim, dtype=dtype), A, out)
+    if out is not None:  # (linalg_matrix_norm_out is composite, as linalg_norm_out)
+        return composite_out("linalg.matrix_norm", out, matrix_norm(A, ord, dim, keepdim, dtype=dtype))
     return _MATRIX_NORM.load()(A, ord, dim, keepdim, dtype)
 
 
@@ -144,12 +145,7 @@ _MATRIX_NORM = Lazy("ops.matrix_functions", "matrix_norm")
 def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):
     _input("linalg_norm", A)
     if out is not None:
-        if isinstance(ord, str):  # (linalg_norm_out of a string order: the result's dtype checked, then copied)
-            result = norm(A, ord, dim, keepdim, dtype=dtype)
-            if result.dtype is not out.dtype:
-                raise runtime(f"linalg.norm expected out tensor dtype {dtypes.SCALAR_NAMES[result.dtype.name]} but "
-                              f"got: {dtypes.SCALAR_NAMES[out.dtype.name]}")
-        return _norm_out("linalg_norm", lambda a: norm(a, ord, dim, keepdim, dtype=dtype), A, out)
+        return composite_out("linalg.norm", out, norm(A, ord, dim, keepdim, dtype=dtype))
     dims = _dims(dim)
     if isinstance(ord, str):
         if dims is not None and len(dims) not in (1, 2):

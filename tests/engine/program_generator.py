@@ -41,7 +41,7 @@ OBSERVE = ["print({t})", "print({t}.grad)", "print({t}._version)", "print({t}.dt
 
 class Gen:
     def __init__(self, rng, ns):
-        self.rng, self.ns, self.count = rng, ns, 0
+        self.rng, self.ns, self.count, self.api_weight = rng, ns, 0, 0
 
     def tensors(self, pred=lambda t: True):
         import torch
@@ -660,6 +660,72 @@ class Gen:
                            f"{n} = {t}.bool()\n{n} //= {rng.choice(['0', '2', 'True'])}",
                            f"{n} = {t}.long().div_({rng.choice(['0', '2'])}, rounding_mode={rng.choice([repr('floor'), repr('trunc')])})"])
 
+    def api(self):
+        """The whole surface the engine's signature table lists: a Tensor method or torch function drawn at
+        random, each argument made for its declared type and name (tensors of the program, numbers, dims, sizes,
+        dtypes, the strings an argument takes), defaults passed by keyword now and then."""
+        rng, t = self.rng, self.pick()
+        if t is None:
+            return self.create()
+        table = _signature_table()
+        method = rng.random() < 0.6
+        names = table["METHODS"] if method else table["FUNCTIONS"]
+        name = rng.choice(sorted(names))
+        if name in API_SKIP or name.startswith("_"):
+            return self.observe()
+        sigs = [s for s in names[name] if "|" not in s]
+        if not sigs:
+            return f"{self.new()} = {t}.{name}()" if method and name in table["NOARGS"] else self.observe()
+        params = _params(rng.choice(sigs))
+        args, keyword = [], False
+        for i, (kind, pname, default, kw_only) in enumerate(params):
+            if kw_only:
+                keyword = True
+            if not method and i == 0 and kind == "Tensor":
+                args.append(t)
+                continue
+            if default is not None and rng.random() < 0.6:
+                keyword = True  # (a later argument goes by its name)
+                continue
+            value = self._api_value(kind, pname, t)
+            if value is None:
+                return self.observe()
+            args.append(f"{pname}={value}" if keyword else value)
+        n = self.new()
+        call = f"{t}.{name}({', '.join(args)})" if method else f"torch.{name}({', '.join(args)})"
+        # (torch seeds its default generator from the clock: a random op needs its own seed)
+        seed = f"torch.manual_seed({rng.randint(0, 9)})\n" if any(p[0] == "Generator?" for p in params) or \
+            "dropout" in name or "rrelu" in name else ""
+        return f"{seed}{n} = {call}" + (f"\nprint({n})" if rng.random() < 0.6 else "")
+
+    def _api_value(self, kind, pname, t):
+        rng = self.rng
+        optional = kind.endswith("?")
+        kind = kind.rstrip("?")
+        if optional and rng.random() < 0.25:
+            return "None"
+        if kind == "Tensor":
+            return rng.choice([self.pick() or t, t, f"torch.tensor({self.scalar_value(rng.choice(DTYPES[:5]))})",
+                               f"torch.ones_like({t})", f"{t}.detach().clone()"])
+        if kind in ("int64_t", "SymInt"):
+            return str(self.dim(t)) if "dim" in pname else str(rng.choice([-1, 0, 1, 2, 3, 1, 2]))
+        if kind in ("Scalar", "double"):
+            return self.number() if kind == "Scalar" else repr(rng.choice(NICE))
+        if kind == "bool":
+            return rng.choice(["True", "False"])
+        if kind == "ScalarType":
+            return rng.choice(DTYPES)
+        if kind.startswith(("IntArrayRef", "SymIntArrayRef")):
+            if "dim" in pname:
+                nd = max(self.ns[t].dim(), 1)
+                return repr(tuple(rng.sample(range(-nd, nd), rng.randint(1, min(nd, 2)))))
+            return rng.choice(["(2, 3)", "(-1,)", "(3,)", "(1, 2)", "[2]", "(0,)", "()", "(1, -1)", "(2, 1, 3)"])
+        if kind.startswith("TensorList"):
+            return f"[{t}, {self.pick() or t}]"
+        if kind.endswith("string_view"):
+            return repr(rng.choice(API_STRINGS.get(pname, [None]))) if pname in API_STRINGS else None
+        return None
+
     def observe(self):
         t = self.pick()
         if t is None:
@@ -669,8 +735,41 @@ class Gen:
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
             [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
-            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2
+            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.api] * self.api_weight
         return self.rng.choice(kinds)()
+
+
+API_SKIP = {"numpy", "tolist", "data_ptr", "const_data_ptr", "mutable_data_ptr", "storage", "untyped_storage",
+            "set_", "new_empty", "new_empty_strided", "empty_like", "empty", "empty_strided", "empty_permuted",
+            "share_memory_", "pin_memory", "is_pinned", "record_stream", "to_sparse", "to_mkldnn", "cuda", "map_",
+            "apply_", "storage_offset", "is_shared", "resize_", "resize_as_", "item", "element_size",
+            "chalf"}  # (uninitialized memory, addresses, and complex32: not modelled)
+API_STRINGS = {"reduce": ["sum", "prod", "mean", "amax", "amin"], "rounding_mode": ["floor", "trunc"],
+               "interpolation": ["linear", "lower", "higher", "nearest", "midpoint"], "side": ["left", "right"]}
+_TABLE = {}
+
+
+def _signature_table():
+    """tensorsh's signature table, read as data (the generator runs in torch's process, not the engine's)."""
+    if not _TABLE:
+        import os
+        path = os.path.join(os.path.dirname(__file__), "..", "..", "tensorsh", "engine", "signature_table.py")
+        with open(path) as f:
+            exec(f.read(), _TABLE)
+    return _TABLE
+
+
+def _params(sig):
+    """(type, name, default or None, keyword-only) of each parameter of a signature string."""
+    inner, out, kw_only = sig[sig.index("(") + 1:sig.rindex(")")], [], False
+    for part in filter(None, inner.split(", ")):
+        if part == "*":
+            kw_only = True
+            continue
+        kind, _, rest = part.rpartition(" ")
+        pname, _, default = rest.partition("=")
+        out.append((kind, pname, default or None, kw_only))
+    return out
 
 
 def _run(lines, ns):
@@ -679,14 +778,15 @@ def _run(lines, ns):
         exec("\n".join(lines) + "\n", ns)
 
 
-def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=200, bfloat16=False):
+def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=200, bfloat16=False, api=0):
     """A program (source text) that torch runs to its end, or (error_rate of them) to an error on its last line;
-    bfloat16: torch.bfloat16 among the dtypes drawn (off by default, so the CI seeds' programs stay as they are)."""
+    bfloat16: torch.bfloat16 among the dtypes drawn; api: the weight of Gen.api's statements, drawn from the whole
+    signature table (both off by default, so the CI seeds' programs stay as they are)."""
     global DTYPES
     if bfloat16:
         saved, DTYPES = DTYPES, DTYPES + ["torch.bfloat16"] * 3
         try:
-            return generate(seed, min_statements, max_statements, error_rate, tries)
+            return generate(seed, min_statements, max_statements, error_rate, tries, api=api)
         finally:
             DTYPES = saved
     import torch
@@ -694,6 +794,7 @@ def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=20
     fresh = lambda: {"torch": torch, "copy": copy}  # noqa: E731
     ns, lines = fresh(), []
     gen = Gen(rng, ns)
+    gen.api_weight = api
     target, ends_in_error = rng.randint(min_statements, max_statements), rng.random() < error_rate
     errored = False
     for _ in range(tries):

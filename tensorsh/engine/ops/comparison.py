@@ -18,7 +18,7 @@ from .registry import op
 def warn_complex_into_real(self, other):
     """An in-place comparison or logical op computed in a complex common dtype and written into a real, non-bool self
     warns as copy_ does."""
-    if self.dtype.category in (1, 2) and dtypes.result_type((self, other), tensorless=True).category == 3:
+    if self.dtype.category in (1, 2) and self.numel() and dtypes.result_type((self, other), tensorless=True).category == 3:
         warn_once(messages.COMPLEX_TO_REAL)
 
 

@@ -141,7 +141,8 @@ def _streamed(t):
     copy_'s warning)."""
     values = t.detach()._np
     if np.iscomplexobj(values):
-        warn_once(messages.COMPLEX_TO_REAL)
+        if values.size:
+            warn_once(messages.COMPLEX_TO_REAL)
         values = values.real
     return messages.cpp_tensor(np.asarray(values, np.float64), tuple(t.shape), dtypes.cpp_type_name(t.dtype))
 

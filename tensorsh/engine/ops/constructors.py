@@ -7,23 +7,28 @@ import numpy as np
 from .. import creation, dtypes
 from ..errors import runtime, type_error, warn
 from ..pyapi import legacy_new
-from .core import Tensor, empty_strided as _empty_strided, type_name
+from .core import Tensor, empty_strided as _empty_strided, make_view, type_name
 from .registry import op
 
 
 def new(self, *args, **kwargs):
     """x.new(...): the legacy constructor of x's dtype (torch.DoubleTensor(...) for a float64 x)."""
-    dtype = self.dtype
+    return legacy_construct(args, kwargs, self.dtype)
+
+
+def legacy_construct(args, kwargs, dtype, typed=True):
+    """torch.FloatTensor(...), torch.Tensor(...) (typed=False: a tensor given is taken whatever its dtype) and x.new."""
     form = legacy_new(args, kwargs)  # (PyTorch's parser of the legacy constructors)
     if form[0] in ("data", "storage"):
         return (creation.legacy_from_data if form[0] == "data" else creation.legacy_from_storage)(form[1], dtype)
     if form[0] == "other":
-        if form[1].dtype is not dtype:  # (the legacy constructor does not convert)
+        other = form[1]
+        if other.dtype is not dtype and typed:  # (the legacy constructor does not convert)
             options = ("TensorOptions(dtype={}, device=cpu, layout=Strided, requires_grad=false (default), "
                        "pinned_memory=false (default), memory_format=(nullopt))")
             raise type_error(f"expected {options.format(dtypes.C_NAMES[dtype.name])} (got "
-                             f"{options.format(dtypes.C_NAMES[form[1].dtype.name])})")
-        return form[1]
+                             f"{options.format(dtypes.C_NAMES[other.dtype.name])})")
+        return make_view(other, other._shape, other._stride, other._offset, "AliasBackward0")  # (other.alias())
     if form[0] == "size":  # (PyTorch's is uninitialized memory; zeros here, its sizes checked as empty's)
         return creation.zeros(creation._size(tuple(form[1]), None), dtype=dtype)
     return creation.tensor([], dtype=dtype)

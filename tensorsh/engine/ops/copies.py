@@ -3,7 +3,7 @@ type_as, new_* (the same dtype as self), and the in-place writes of whole tensor
 import numpy as np
 
 from .. import dtypes, layout, pyapi, scalars, signatures
-from ..messages import COMPLEX_TO_REAL
+from ..messages import CHOLESKY_DEPRECATED, COMPLEX_TO_REAL
 from ..errors import TorchError, runtime, type_error, warn_once
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
@@ -71,7 +71,8 @@ def real_values(t, dtype):
     if t.dtype.category == 3 and dtype.category < 3:
         if dtype is dtypes.bool_:  # (a complex number is true when either part is non-zero)
             return t._np != 0
-        warn_once(COMPLEX_TO_REAL)
+        if t._np.size:  # (copy_ returns before its checks when there is nothing to copy)
+            warn_once(COMPLEX_TO_REAL)
         return t._np.real
     return t._np
 
@@ -261,7 +262,7 @@ _VIEW_COPIES = frozenset({"alias_copy", "as_strided_copy", "detach_copy", "diago
                           "unsqueeze_copy", "view_copy"})  # (generated out= variants: their copy_arg's exact dtype)
 _EXACT_OUT_DTYPE = _VIEW_COPIES | frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
                               "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross", "addmv",
-                              "diag"})  # (measured)
+                              "diag", "norm"})  # (measured; norm: aten::norm.out, frobenius_norm's out=)
 
 # out= into a tensor whose elements share memory (zero strides): most ops refuse it before anything else
 # (TensorIterator's compute_mem_overlaps); these write it anyway (measured; the creation functions' fills are
@@ -334,8 +335,8 @@ def _resized_before_dtype_check(name, args):
     which is it), kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view);
     "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype text); "dot" for dot_out, which does
     both before it computes."""
-    if name == "diag" or name in _VIEW_COPIES:  # (diag_out; the view copies' resize_out_helper, then copy_arg)
-        return True
+    if name in ("diag", "norm") or name in _VIEW_COPIES:
+        return True  # (diag_out; norm_out's reduction; the view copies' resize_out_helper, then copy_arg)
     if len(args) < 2 or not all(isinstance(t, Tensor) for t in args[:2]):
         return name == "kron"
     a, b = args[:2]
@@ -361,9 +362,6 @@ def _check_out_dtype(name, dt, o, scalar, into_mv=False):
             raise runtime(f"addmv input tensors must have the same dtype, but got "
                           f"{dtypes.SCALAR_NAMES[o.dtype.name]}, {dtypes.SCALAR_NAMES[dt.name]}, and "
                           f"{dtypes.SCALAR_NAMES[dt.name]}")
-        if name == "linalg_matrix_norm":
-            raise runtime(f"linalg.matrix_norm expected out tensor dtype {dtypes.SCALAR_NAMES[dt.name]} but "
-                          f"got: {dtypes.SCALAR_NAMES[o.dtype.name]}")
         if name in ("dot", "vdot") or name == "matmul" and scalar:
             raise runtime(f"result dtype {dtypes.SCALAR_NAMES[o.dtype.name]} does not match input dtype "
                           f"{dtypes.SCALAR_NAMES[dt.name]}")
@@ -398,19 +396,26 @@ def write_out(name, fn, args, kwargs):
     if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
         warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
     inputs = _tensor_args((*args, *kwargs.values()))
-    # the view copies and diag record torch::autograd::NotImplemented on out for inputs that require grad
-    unimplemented = autograd._grad_enabled[0] and (name in _VIEW_COPIES or name == "diag") and \
-        any(t.requires_grad for t in inputs) and not any(o.requires_grad for o in outs if isinstance(o, Tensor))
+    # the view copies and diag have no autograd kernel: PyTorch's fallback records torch::autograd::NotImplemented
+    # on out, over the inputs and out's own history, and refuses only an out that is (a view of) a leaf
+    fallback = name in _VIEW_COPIES or name == "diag"
+    aten_name = ("diagonal_copy" if isinstance(args[0], Tensor) and args[0].dim() == 2 else "diag_embed") \
+        if name == "diag" else \
+        _ATEN_NAMES.get(name, name)
+    unimplemented = autograd._grad_enabled[0] and fallback and \
+        any(t.requires_grad for t in (*inputs, *outs) if isinstance(t, Tensor)) and \
+        not any(o.requires_grad and _of_leaf(o) for o in outs if isinstance(o, Tensor))
     refused = autograd._grad_enabled[0] and not copied and not unimplemented and \
         _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE and not name.startswith(_NOT_DIFFERENTIABLE_SPECIAL) \
         and "_polynomial_" not in name and any(t.requires_grad for t in (*inputs, *outs))
 
     def refuse():
-        raise runtime(f"{'aten::' if name in _VIEW_COPIES else ''}{_ATEN_NAMES.get(name, name)}(): functions with "
-                      "out=... arguments don't support automatic differentiation, but one of the arguments requires "
-                      "grad.")
+        raise runtime(f"{'aten::' if fallback else ''}{aten_name}(): functions with out=... arguments don't support "
+                      "automatic differentiation, but one of the arguments requires grad.")
     if refused and name != "kron":  # (kron_out resizes out before its mul_out refuses)
         refuse()
+    if name == "cholesky":  # (cholesky_out's own TORCH_WARN_ONCE, before the op's)
+        warn_once(CHOLESKY_DEPRECATED, key=CHOLESKY_DEPRECATED + " out")
     for o in outs:
         if isinstance(o, Tensor) and _shares_elements(o) and name not in _OUT_OVERLAP_WRITTEN and \
                 name not in _OUT_OVERLAP_REDUCED:
@@ -462,7 +467,7 @@ def write_out(name, fn, args, kwargs):
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
     if _ATEN_NAMES.get(name, name) in _BOOL_KERNELS and isinstance(outs[0], Tensor) and \
-            outs[0].dtype.category in (1, 2) and dtypes.result_type(
+            outs[0].dtype.category in (1, 2) and isinstance(results[0], Tensor) and results[0].numel() and dtypes.result_type(
                 [a for a in (*args, *kwargs.values()) if isinstance(a, (Tensor, complex))], tensorless=True).category == 3:
         warn_once(COMPLEX_TO_REAL)  # (computed in the complex common dtype, then cast into a real out=)
     for r, o in zip(results, outs):
@@ -499,9 +504,12 @@ def write_out(name, fn, args, kwargs):
         autograd._grad_enabled[0] = previous
     if unimplemented:
         from .core import NotImplementedNode, attach
-        op = name if name != "diag" else "diagonal_copy" if args[0].dim() == 2 else "diag_embed"
-        attach(outs[0], NotImplementedNode(op, *inputs))
+        attach(outs[0], NotImplementedNode(aten_name, *inputs, outs[0]))  # (out's history: its grad_fn as it was)
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
+
+
+def _of_leaf(t):
+    return t.is_leaf or t._view is not None and t._view.base.is_leaf
 
 
 def copy_into_out(out, result, inputs, grad_op, resize_first=True):

@@ -11,7 +11,7 @@ agreement). The backward formulas are FunctionsManual.cpp's, written with engine
 own under create_graph)."""
 import numpy as np
 
-from .. import autograd, dtypes
+from .. import autograd, dtypes, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..creation import not_implemented_for
 from ..errors import make, runtime, warn_once
@@ -283,10 +283,7 @@ def cholesky(A, *, upper=False):
 
 def cholesky_legacy(self, upper=False):
     """The deprecated torch.cholesky / Tensor.cholesky."""
-    warn_once("torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a future PyTorch "
-              "release.\nL = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = "
-              "torch.cholesky(A, upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform "
-              "will produce equivalent results for all valid (symmetric positive definite) inputs.")
+    warn_once(messages.CHOLESKY_DEPRECATED)
     if self.numel() == 0:  # (ATen's empty_like before any check)
         out = from_numpy(np.empty(self._shape, self.dtype.np), self.dtype)
     else:

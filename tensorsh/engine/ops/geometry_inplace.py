@@ -188,9 +188,8 @@ def resize_output(out, shape, strides=None):
 def _resize(self, shape, memory_format=None, bump=True):
     """ATen's resize_: new sizes get contiguous strides (the storage grown when they need more), then a given
     memory_format restrides the tensor (its errors come after the resize, as PyTorch's); the version moves only when
-    the sizes changed (ADInplaceOrView's resize_), and only if nothing failed; bump=False: resize_output's."""
-    if self.requires_grad:
-        raise runtime("cannot resize variables that require grad")
+    the sizes changed (ADInplaceOrView's resize_), and only if nothing failed; bump=False: resize_output's, below
+    autograd (its out= may require grad: the fallback of the view copies, or no_grad)."""
     from ..tensorimpl import PRESERVE_FORMAT
     resized = shape != self._shape
     if resized:
@@ -224,4 +223,6 @@ def resize_as_inplace(self, the_template, *, memory_format=None):
         from .core import type_name
         raise errors.type_error(f"resize_as_(): argument 'the_template' (position 1) must be Tensor, not "
                                 f"{type_name(the_template)}")
+    if self.requires_grad:  # (VariableType's resize_as_)
+        raise runtime("cannot resize variables that require grad")
     return _resize(self, the_template._shape, memory_format)

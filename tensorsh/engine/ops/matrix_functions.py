@@ -532,28 +532,39 @@ def chain_matmul(*matrices, out=None):
     return out.copy_(matrices[0])
 
 
-def nuclear_norm(input, dim=(-2, -1), keepdim=False, *, out=None):
-    """at::nuclear_norm: its warning, then linalg.matrix_norm(input, 'nuc', dim, keepdim)."""
+def nuclear_norm(input, dim=None, keepdim=False, *, out=None):
+    """at::nuclear_norm: its warning (three call sites: without out=, and out= with or without dim), then
+    linalg.matrix_norm(input, 'nuc', dim, keepdim), or its composite out=."""
     from ..errors import warn_once
+    from .out_dtypes import composite_out
+    site = "" if out is None else " out" if dim is None or isinstance(dim, bool) else " out dim"
     if isinstance(dim, bool):  # (nuclear_norm(input, keepdim))
-        dim, keepdim = (-2, -1), dim
+        dim, keepdim = None, dim
+    if dim is None:
+        dim = (-2, -1)
     elif isinstance(dim, int):  # (int[2] dim: the parser repeats one int)
         dim = (dim, dim)
-    warn_once("at::nuclear_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
-              "future PyTorch release. Please use `linalg.matrix_norm(A, 'nuc', dim, keepdim)` instead")
-    return matrix_norm(input, "nuc", list(dim), keepdim, None)
+    message = ("at::nuclear_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
+               "future PyTorch release. Please use `linalg.matrix_norm(A, 'nuc', dim, keepdim)` instead")
+    warn_once(message, key=message + site)
+    result = matrix_norm(input, "nuc", list(dim), keepdim, None)
+    return result if out is None else composite_out("linalg.matrix_norm", out, result)
 
 
 def frobenius_norm(input, dim, keepdim=False, *, out=None):
-    """at::frobenius_norm: its warning, then at::norm(input, 2, dim, keepdim) (NormBackward1)."""
+    """at::frobenius_norm: its warning (out= warns from a call site of its own), then at::norm(input, 2, dim, keepdim)
+    (NormBackward1), or norm's out=."""
     from ..errors import warn_once
-    from .reductions import aten_norm
+    from .reductions import _norm_out, aten_norm
     dim = (dim,) if isinstance(dim, int) else tuple(dim)
-    warn_once("at::frobenius_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
-              "future PyTorch release. Please use `linalg.vector_norm(A, 2., dim, keepdim)` instead")
+    message = ("at::frobenius_norm is deprecated and it is just left for JIT compatibility. It will be removed in a "
+               "future PyTorch release. Please use `linalg.vector_norm(A, 2., dim, keepdim)` instead")
+    warn_once(message, key=message + ("" if out is None else " out"))
     if len(dim) > 2:
         raise runtime(f"Expected at most 2 dimensions, but got {len(dim)} dimensions instead.")
     if isinstance(input, Tensor) and not input.dtype.is_floating_point:
         raise runtime(f"norm(): input dtype should be either floating point or complex. Got "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]} instead.")
+    if out is not None:
+        return _norm_out("norm", lambda a: aten_norm(a, 2.0, dim, keepdim), input, out)
     return aten_norm(input, 2.0, dim, keepdim)

@@ -26,6 +26,18 @@ def warn_resized(out, shape, had=None):
         warn(_RESIZED.format(had=shape_list(had), shape=shape_list(shape)))
 
 
+def composite_out(label, out, result):
+    """out= of a CompositeImplicitAutograd op (linalg.norm, linalg.matrix_norm): the result computed with its graph,
+    out's dtype checked against it (label: the op's name in the message), out resized (its warning) and written by
+    copy_, which records CopyBackwards when the result requires grad."""
+    from .geometry_inplace import resize_output
+    if out.dtype is not result.dtype:
+        raise runtime(f"{label} expected out tensor dtype {_S[result.dtype.name]} but got: {_S[out.dtype.name]}")
+    warn_resized(out, result._shape)
+    resize_output(out, result._shape)
+    return out.copy_(result)
+
+
 def _structured(want, got):
     """A structured kernel's set_output check."""
     if want is not got:

@@ -871,10 +871,8 @@ def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
         if _dim is None:
             _dim = list(range(input.dim()))
         _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
-        if out is not None:
-            return _norm_out("linalg_matrix_norm", lambda x: _MATRIX_NORM_OP.load()(x, p, _dim, keepdim, dtype), input,
-                             out)
-        return _MATRIX_NORM_OP.load()(input, p, _dim, keepdim, dtype)
+        result = _MATRIX_NORM_OP.load()(input, p, _dim, keepdim, dtype)
+        return result if out is None else out_dtypes.composite_out("linalg.matrix_norm", out, result)
     return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
 
 

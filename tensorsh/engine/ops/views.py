@@ -312,8 +312,9 @@ def _squeeze_named(self, dim, name):
     return make_view(self, [self._shape[i] for i in keep], [self._stride[i] for i in keep], self._offset, name)
 
 
-def expand(self, *sizes):
-    sizes = _shape_arg(sizes)
+def expand(self, *sizes, size=None, implicit=False):
+    """x.expand(*sizes) (implicit: the parser's flag of an expand made by broadcasting; no effect on the view)."""
+    sizes = _shape_arg(sizes if size is None else (size,))
     if len(sizes) < self.dim():
         # (PyTorch's toString: the legacy type name, but for the types that have none)
         kind = dtypes.cpp_type_name(self.dtype)

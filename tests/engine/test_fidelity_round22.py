@@ -1,0 +1,99 @@
+"""Classes of difference the twenty-second round found (issue 16) with the random programs' new `api` statements
+(scripts/fuzz_programs.py --api: any method or function of the signature table), one differential program each."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"a_gradient_a_node_passes_on_unchanged_is_accumulated_in_place_in_the_next_buffer": """
+v1 = torch.ones(3, requires_grad=True)
+for f in [lambda: ((v1 - v1) * 2).sum(), lambda: (torch.pow(v1 - v1, 2) * v1.detach()).sum(),
+          lambda: (v1 + v1 * 2).sum(), lambda: (v1 - v1).sum(), lambda: ((v1 - v1) ** 2 * 2).sum() / 3]:
+    v1.grad = None
+    f().backward()
+    print(v1.grad, v1.grad._version)
+w = torch.zeros(0, requires_grad=True)
+torch.nn.functional.mse_loss(w, w, weight=w.detach() + 0.25).backward()
+for _ in range(2):
+    w.sum().backward()
+    print(w.grad, w.grad._version)
+""",
+"the_view_copies_out_runs_below_autograd_recording_notimplemented_over_outs_history": """
+x = torch.tensor([[1.0, 3.0, 2.0], [3.0, 3.0, 1.0]], requires_grad=True)
+for name, f in [("t_copy", lambda i, o: torch.t_copy(i, out=o)), ("diag", lambda i, o: torch.diag(i, out=o)),
+                ("diag1", lambda i, o: torch.diag(i[0], out=o)), ("squeeze_copy", lambda i, o: torch.squeeze_copy(i, 0, out=o)),
+                ("view_copy", lambda i, o: torch.view_copy(i, (6,), out=o))]:
+    for ik, inp in (("grad", x), ("nograd", x.detach())):
+        for ok in ("leaf", "leafview", "nonleaf", "plain"):
+            o = {"leaf": lambda: torch.zeros(3, 2, requires_grad=True),
+                 "leafview": lambda: torch.zeros(8, requires_grad=True)[:6],
+                 "nonleaf": lambda: torch.zeros(6, requires_grad=True) * 1, "plain": lambda: torch.zeros(0)}[ok]()
+            try:
+                r = f(inp, o)
+                nf = r.grad_fn and [type(n).__name__ for n, _ in r.grad_fn.next_functions]
+                print(name, ik, ok, r.grad_fn and r.grad_fn.name(), nf, r.requires_grad, tuple(r.shape), r._version)
+            except Exception as e:
+                print(name, ik, ok, type(e).__name__, e)
+with torch.no_grad():
+    print(torch.add(torch.ones(2), 1, out=torch.zeros(0, requires_grad=True)))
+try:
+    torch.diag(x[0], out=torch.zeros(0, requires_grad=True) * 1).sum().backward()
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+"an_empty_complex_tensor_copied_into_a_real_one_does_not_warn": """
+e = torch.tensor([], dtype=torch.complex64)
+print(e.float(), e.to(torch.int64), torch.tensor([]).copy_(e))
+print(torch.zeros(0).eq_(torch.zeros(0, dtype=torch.cfloat)), torch.eq(e, 1, out=torch.zeros(0)))
+print(torch.tensor([1 + 1j]).float())
+""",
+"legacy_new_of_a_tensor_is_its_alias": """
+x = torch.tensor([[0.5, 3.0]], requires_grad=True)
+y = x.new(x)
+print(y, y._base is x, y.is_leaf, y._version)
+print(torch.Tensor(torch.tensor([1, 2])), torch.zeros(2).new(2, 3).shape)
+try:
+    x.new(torch.tensor([1, 2]))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+"linalg_norms_out_is_composite_copied_with_its_graph": """
+torch.manual_seed(0)
+x = torch.rand(2, 3, 2, requires_grad=True)
+for f in [lambda o: torch.linalg.matrix_norm(x, 'nuc', out=o), lambda o: torch.linalg.matrix_norm(x, 1, out=o),
+          lambda o: torch.linalg.norm(x, 'fro', (0, 1), out=o), lambda o: torch.linalg.norm(x, 2, (1,), out=o),
+          lambda o: torch.norm(x, 'nuc', dim=(1, 2), out=o), lambda o: torch.nuclear_norm(x, out=o),
+          lambda o: torch.nuclear_norm(x, (0, 1), out=o), lambda o: torch.frobenius_norm(x, (0, 1), out=o)]:
+    for o in (torch.zeros(1), torch.zeros(0, dtype=torch.float64)):
+        try:
+            r = f(o)
+            print(r, r is o)
+        except Exception as e:
+            print(type(e).__name__, e)
+    with torch.no_grad():
+        for o in (torch.zeros(1, dtype=torch.int64), torch.zeros(0)):
+            try:
+                print(f(o))
+            except Exception as e:
+                print(type(e).__name__, e)
+""",
+"torch_cholesky_out_warns_from_its_own_call_site_first": """
+a = torch.eye(2)
+print(torch.cholesky(a, out=torch.zeros(2, 2)))
+print(torch.cholesky(a), a.cholesky())
+""",
+"expand_takes_size_and_implicit_by_name": """
+x = torch.tensor([1., 2.], requires_grad=True)
+print(x.expand(3, 2, implicit=True), x.expand(size=(2, 2)), x.expand((2, 2), implicit=False).grad_fn.name())
+for f in [lambda: x.expand(2, 2, size=(2, 2)), lambda: x.expand(size=[3, 2], implicit=1), lambda: x.expand(implicit=True)]:
+    try:
+        print(f().shape)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round22_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
