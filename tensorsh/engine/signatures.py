@@ -780,6 +780,18 @@ def _wrapped_number(value):
     return t
 
 
+class _NotGiven:
+    """An op's default that tells an argument left out from an explicit None (sum(x) from sum(x, None): PyTorch's
+    overload without the argument, and another node). The parse leaves an explicit None as it is."""
+    __slots__ = ()
+
+    def __repr__(self):
+        return "None"
+
+
+NOT_GIVEN = _NotGiven()
+
+
 def _op_info(fn):
     """Whether the op takes a list as one argument (no *args: a varargs list is packed for it), its Python
     defaults that are not None (an explicit None, "not given" to PyTorch, becomes the op's default), and what it
@@ -790,7 +802,7 @@ def _op_info(fn):
     except (TypeError, ValueError):
         return False, {}, (None, None)
     packs = not any(p.kind is p.VAR_POSITIONAL for p in params)
-    return packs, {p.name: p.default for p in params if p.default is not p.empty and p.default is not None}, \
+    return packs, {p.name: p.default for p in params if p.default not in (p.empty, None, NOT_GIVEN)}, \
         _takes(getattr(fn, "method", fn))
 
 

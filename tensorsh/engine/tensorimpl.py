@@ -356,7 +356,8 @@ class Tensor:
     @staticmethod
     def _new(arr, dtype):
         """Fast wrap of a fresh C-contiguous numpy result of the given dtype (the hot path of every op)."""
-        if type(arr) is not np.ndarray or not arr.flags.c_contiguous or arr.dtype != dtype.np or dtype is _BF16:
+        flags = arr.flags if type(arr) is np.ndarray else None
+        if flags is None or not flags.c_contiguous or not flags.writeable or arr.dtype != dtype.np or dtype is _BF16:
             return Tensor._from_numpy(arr, dtype)
         shape = arr.shape
         stride = _STRIDES.get(shape)
@@ -369,6 +370,8 @@ class Tensor:
     def _from_numpy(arr, dtype=None):
         """Wrap a fresh numpy result in a new storage (keeps a dense layout, as PyTorch's outputs do)."""
         arr = np.asarray(arr)
+        if not arr.flags.writeable:  # (a broadcast_to view, say: a new tensor owns memory it may write)
+            arr = arr.copy(order="K")
         if dtype is None:
             dtype = dtypes.BY_NP[arr.dtype]
         elif dtype is _BF16:  # (a copy: arr may be another tensor's buffer)

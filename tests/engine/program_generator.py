@@ -696,7 +696,10 @@ class Gen:
         # (torch seeds its default generator from the clock: a random op needs its own seed)
         seed = f"torch.manual_seed({rng.randint(0, 9)})\n" if any(p[0] == "Generator?" for p in params) or \
             "dropout" in name or "rrelu" in name else ""
-        return f"{seed}{n} = {call}" + (f"\nprint({n})" if rng.random() < 0.6 else "")
+        shares = f"\nprint(isinstance({n}, torch.Tensor) and {n}.numel() > 0 and " \
+                 f"{n}.untyped_storage().data_ptr() == {t}.untyped_storage().data_ptr())"  # (a copy that aliases)
+        return f"{seed}{n} = {call}" + (f"\nprint({n})" if rng.random() < 0.6 else "") + \
+            (shares if rng.random() < 0.3 else "")
 
     def _api_value(self, kind, pname, t):
         rng = self.rng

@@ -309,6 +309,10 @@ def _tensor_args(given):
     return [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
 
 
+_REDUCED_IN_OUT = frozenset({"sum", "nansum", "prod", "amax", "amin", "mean", "nanmean", "std", "var", "max", "min",
+                             "argmax", "argmin", "any", "all", "linalg_vector_norm", "norm", "aminmax", "count_nonzero"})
+
+
 def _check_out_overlap(name, outs, args, kwargs):
     if name in _OUT_OVERLAP_UNCHECKED or name in ("max", "min") and len(args) + len(kwargs) < 2:
         return  # (max/min without dim: a full reduction)
@@ -466,6 +470,12 @@ def write_out(name, fn, args, kwargs):
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
         raise
     results = tuple(result) if isinstance(result, tuple) else (result,)
+    for r, o in zip(results, outs):  # (a reduction's kernel resizes such an out, and so its input, before it reads it)
+        if name in _REDUCED_IN_OUT and isinstance(o, Tensor) and isinstance(r, Tensor) and r._shape != o._shape and \
+                any(t._storage is o._storage for t in inputs):
+            from ..errors import make
+            raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor of another shape that "
+                                              f"shares memory with its input is not supported")
     if _ATEN_NAMES.get(name, name) in _BOOL_KERNELS and isinstance(outs[0], Tensor) and \
             outs[0].dtype.category in (1, 2) and isinstance(results[0], Tensor) and results[0].numel() and dtypes.result_type(
                 [a for a in (*args, *kwargs.values()) if isinstance(a, (Tensor, complex))], tensorless=True).category == 3:

@@ -101,7 +101,14 @@ def _unary_max(self, outs, kwargs, name):
     return kwargs
 
 
-def _search(self, outs, kwargs, name):
+def _search(self, outs, kwargs, name, args):
+    """searchsorted_out's (bucketize_out's) checks of the shapes, then out='s dtype."""
+    from .searching import bucketize_checks, search_checks
+    other = args[1] if len(args) > 1 else kwargs.get("boundaries" if name == "bucketize" else "input")
+    if name == "bucketize":
+        bucketize_checks(self, other, kwargs.get("right", False))
+    else:
+        search_checks(self, other, kwargs.get("right", False), kwargs.get("side"), kwargs.get("sorter"))
     flag = bool(kwargs.get("out_int32", False))
     if outs[0].dtype is not (dtypes.int32 if flag else dtypes.int64):
         raise runtime(f"torch.searchsorted(): output tensor's dtype is wrong, it can only be Int(int32) or Long(int64) "
@@ -409,7 +416,8 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
-_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power, _index_select)
+_TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power, _index_select,
+              _search)
 RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
               "narrow_copy": _wants((0, _input, lambda *_: messages.check_failed("self.dtype() == output.dtype()")))})
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",

@@ -222,7 +222,7 @@ def rot90(self, k=1, dims=(0, 1)):
         elif k == 2:
             out = self.flip(*dims)
         else:
-            out = fresh(np.ascontiguousarray(self._np), self.dtype)
+            out = fresh(np.array(self._np, order="C"), self.dtype)  # (a contiguous clone)
     if needs_grad(self):
         attach(out, given(Rot90Backward0(self, k, dims), k=k_given))
     return out

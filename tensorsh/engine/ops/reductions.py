@@ -8,6 +8,7 @@ from .. import autograd, dtypes, kernels, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime, type_error, warn
 from ..pyapi import _parse, _small
+from ..signatures import NOT_GIVEN
 from ..tensorimpl import Tensor, _shape_list, int_elements
 from ..typenames import tp_name
 from .args import _int_list, _unsqueeze_dims, _wrap_dims
@@ -184,15 +185,17 @@ def _mean_values(self, dims, keepdim, dtype):
 def spread_reduction(name, nodes, values, check=None):
     """A row of the sum family: Tensor.<name>(dim=None, keepdim=False, dtype=None) and torch.<name>, whose
     values(self, dims, keepdim, dtype) reduce and whose nodes (over everything, over dims) spread the gradient
-    back; check(self, dtype) runs before the dims are read."""
-    def fn(self, dim=None, keepdim=False, dtype=None, axis=None):
-        dim = axis if axis is not None else dim  # numpy's spelling, which PyTorch accepts
+    back; check(self, dtype) runs before the dims are read. A dim given, None too, is the dim overload's node."""
+    def fn(self, dim=NOT_GIVEN, keepdim=False, dtype=None, axis=NOT_GIVEN):
+        dim = axis if axis is not NOT_GIVEN else dim  # numpy's spelling, which PyTorch accepts
+        overall = dim is NOT_GIVEN
+        dim = None if overall else dim
         if check is not None:
             check(self, dtype)
         dims = reduce_dims(self, dim)
         out = values(self, dims, keepdim, dtype)
         if needs_grad(self):
-            attach(out, nodes[0](self) if dim is None else _given(nodes[1](self, dims, keepdim), "dims", dim))
+            attach(out, nodes[0](self) if overall else _given(nodes[1](self, dims, keepdim), "dims", dim))
         return out
     op(name, fn, function=True, grad_fn=nodes[0].name_)
     return fn

@@ -30,6 +30,29 @@ def isin(elements, test_elements, *, assume_unique=False, invert=False):
 
 def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=None, sorter=None):
     boundaries = sorted_sequence
+    right, values, vshape = search_checks(boundaries, input, right, side, sorter)
+    for name, t in (("input value", values), ("boundary", boundaries), ("sorter", sorter)):
+        if t is not None and not t.is_contiguous():  # (searchsorted_maybe_trim_input_tensors)
+            warn_once(f"torch.searchsorted(): {name} tensor is non-contiguous, this will lower the performance due to "
+                      f"extra data copy when converting non-contiguous tensor to contiguous, please use contiguous "
+                      f"{name} tensor if possible. This message will only appear once per program.")
+    (b, v), common = _promoted(boundaries, input)
+    if common is dtypes.bool_ or common.category == 3:
+        raise make("NotImplementedError", f"\"searchsorted_out_cpu\" not implemented for "
+                                          f"'{dtypes.SCALAR_NAMES[common.name]}'")
+    if sorter is not None:
+        b = np.take_along_axis(b, sorter._np, -1)
+    if b.ndim == 1:
+        found = _bound(b[None], v.reshape(1, -1), right)
+    else:
+        rows = int(np.prod(b.shape[:-1]))  # (not -1: a row of no boundaries or no values leaves it ambiguous)
+        found = _bound(b.reshape(rows, b.shape[-1]), v.reshape(rows, v.shape[-1]), right)
+    dt = dtypes.int32 if out_int32 else dtypes.int64
+    return fresh(np.array(np.reshape(found, vshape), dt.np, order="C"), dt)
+
+
+def search_checks(boundaries, input, right=False, side=None, sorter=None):
+    """searchsorted_pre_check's checks before out='s dtype: (right, the values tensor or None, its shape)."""
     if not isinstance(boundaries, Tensor):
         raise type_error(f"searchsorted(): argument 'sorted_sequence' (position 1) must be Tensor, not "
                          f"{type_name(boundaries)}")
@@ -60,24 +83,7 @@ def searchsorted(sorted_sequence, input, *, out_int32=False, right=False, side=N
         raise runtime(f"torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 dimensions "
                       f"of boundaries tensor and input value tensor must match, but we got boundaries tensor "
                       f"{_shape_list(boundaries._shape)} and input value tensor {_shape_list(vshape)}")
-    for name, t in (("input value", values), ("boundary", boundaries), ("sorter", sorter)):
-        if t is not None and not t.is_contiguous():  # (searchsorted_maybe_trim_input_tensors)
-            warn_once(f"torch.searchsorted(): {name} tensor is non-contiguous, this will lower the performance due to "
-                      f"extra data copy when converting non-contiguous tensor to contiguous, please use contiguous "
-                      f"{name} tensor if possible. This message will only appear once per program.")
-    (b, v), common = _promoted(boundaries, input)
-    if common is dtypes.bool_ or common.category == 3:
-        raise make("NotImplementedError", f"\"searchsorted_out_cpu\" not implemented for "
-                                          f"'{dtypes.SCALAR_NAMES[common.name]}'")
-    if sorter is not None:
-        b = np.take_along_axis(b, sorter._np, -1)
-    if b.ndim == 1:
-        found = _bound(b[None], v.reshape(1, -1), right)
-    else:
-        rows = int(np.prod(b.shape[:-1]))  # (not -1: a row of no boundaries or no values leaves it ambiguous)
-        found = _bound(b.reshape(rows, b.shape[-1]), v.reshape(rows, v.shape[-1]), right)
-    dt = dtypes.int32 if out_int32 else dtypes.int64
-    return fresh(np.array(np.reshape(found, vshape), dt.np, order="C"), dt)
+    return right, values, vshape
 
 
 def _bound(rows, values, right):
@@ -100,12 +106,17 @@ def _bound(rows, values, right):
 
 
 def bucketize(input, boundaries, *, out_int32=False, right=False):
+    bucketize_checks(input, boundaries)
+    return searchsorted(boundaries, input, out_int32=out_int32, right=right)
+
+
+def bucketize_checks(input, boundaries, right=False):
     if not isinstance(boundaries, Tensor):
         raise type_error(f"bucketize(): argument 'boundaries' (position 2) must be Tensor, not "
                          f"{type_name(boundaries)}")
     if boundaries.dim() != 1:
         raise runtime(f"boundaries tensor must be 1 dimension, but got dim({boundaries.dim()})")
-    return searchsorted(boundaries, input, out_int32=out_int32, right=right)
+    search_checks(boundaries, input, right)
 
 
 def _c_double(v):
@@ -384,4 +395,6 @@ def histogramdd(input, bins, range=None, weight=None, density=False):
     outs = _not_differentiated("_histogramdd_from_bin_cts", [input, weight] + [b for b in bins if isinstance(b, Tensor)],
                                (fresh(np.ascontiguousarray(hist), input.dtype),)
                                + tuple(fresh(np.ascontiguousarray(edges), input.dtype) for edges, _, _ in binned))
+    if all(isinstance(b, Tensor) for b in bins):  # (edges given as tensors come back themselves)
+        return HistogramDD((outs[0], tuple(bins)))
     return HistogramDD((outs[0], outs[1:]))

@@ -181,7 +181,7 @@ def _copies_of(pieces_of):
     one `<Node>_copy` over the views' node, each its own output of it."""
     def op(input, *args, **kwargs):
         pieces = pieces_of(input, *args, **kwargs)
-        outs = tuple(fresh(np.ascontiguousarray(p._np), p.dtype) for p in pieces)
+        outs = tuple(fresh(np.array(p._np, order="C"), p.dtype) for p in pieces)  # (copies, never p's memory)
         fn = pieces[0].grad_fn if pieces and needs_grad(input) else None
         if fn is not None:
             node = ViewCopyBackward(fn, fn.name_ + "_copy")
@@ -200,7 +200,7 @@ unbind_copy = _copies_of(lambda t, dim=0: t.unbind(dim))
 def detach_copy(input):
     """torch.detach_copy: a contiguous copy that (as PyTorch's) keeps requiring grad, through a NotImplemented
     node."""
-    out = fresh(np.ascontiguousarray(input._np), input.dtype)
+    out = fresh(np.array(input._np, order="C"), input.dtype)
     if needs_grad(input):
         attach(out, NotImplementedNode("detach_copy", input))
     return out
