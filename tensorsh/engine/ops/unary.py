@@ -493,7 +493,7 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
     if self.dtype.category < 2:
         return self.clone()
     big = float.fromhex("0x1.fep127") if self.dtype is dtypes.bfloat16 else np.finfo(self.dtype.np).max
-    values = np.nan_to_num(self._np, nan=nan, posinf=big if posinf is None else posinf,
+    values = np.nan_to_num(self._np, nan=0.0 if nan is None else nan, posinf=big if posinf is None else posinf,
                            neginf=-big if neginf is None else neginf)
     out = layout.like(values, self.dtype, self)  # (nan_to_num_out into empty_like(self))
     if needs_grad(self):
