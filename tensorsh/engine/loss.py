@@ -638,9 +638,11 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     dim = input.dim()
     if dim < 1:
         raise value_error(f"Expected 1 or more dimensions (got {dim})")
-    if dim != 1 and input._shape[0] != target._shape[0]:
+    # (ATen reads a 0-dim target's sizes()[0] unchecked: the 0 its TensorImpl was born with)
+    target_batch = target._shape[0] if target._shape else 0
+    if dim != 1 and input._shape[0] != target_batch:
         raise value_error(f"Expected input batch_size ({input._shape[0]}) to match target batch_size "
-                          f"({target._shape[0]}).")
+                          f"({target_batch}).")
     if (dim == 3 or dim > 4) and target._shape[1:] != input._shape[2:]:  # (nll_loss_nd's, before nll_loss2d's)
         raise runtime(f"Expected target size {_size(input._shape[:1] + input._shape[2:])}, got {_size(target._shape)}")
     check_no_requires_grad(weight, "weight", "nll_loss_forward" if dim <= 2 else "nll_loss2d_forward")
