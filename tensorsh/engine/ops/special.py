@@ -244,7 +244,7 @@ def _logaddexp_bodies(walked, a, b, tail, base2):
     return np.where(np.isinf(a) & (a == b), a, r)
 
 
-def _c10_log1p(z):
+def c10_log1p(z):
     """c10::complex's log1p on the CPU (numpy's algorithm): z where 1 + z rounds to 1, else log(1 + z), scaled by
     z / ((1 + z) - 1) where that difference is not z."""
     T = z.real.dtype.type
@@ -264,7 +264,7 @@ def _logaddexp_complex(x, y):
     hi = np.where(nan_y, y, np.where(nan_x, x, np.where(x.real < y.real, y, x)))
     with np.errstate(all="ignore"):
         both_inf = ~np.isfinite(lo.real) & (lo.real == hi.real)
-        out = _c10_log1p(np.exp(lo - hi)) + hi
+        out = c10_log1p(np.exp(lo - hi)) + hi
         out = np.where(both_inf, np.where(lo.real < 0, lo, np.log(np.exp(lo) + np.exp(hi))), out)
     return np.where(np.isnan(lo), x.dtype.type(complex(math.nan, math.nan)), out)
 
