@@ -70,6 +70,18 @@ for dt in (torch.complex64, torch.complex128):
 z = torch.randn(5, dtype=torch.complex128)
 print(torch.square(z).tolist(), z.pow(-2).tolist())  # (complex64's squares: see FIDELITY)
 """,
+"private_softmax_kernels_with_their_half_to_float_refusal": """
+x = torch.tensor([[1., 2., 3.], [0., 0., 1.]], requires_grad=True)
+y = torch._softmax(x, 1, False)
+y[0, 0].backward()
+print(y, x.grad, torch._log_softmax(x.detach().half(), -1, half_to_float=False))
+for f in (lambda: torch._softmax(x.half(), 0, True), lambda: torch._log_softmax(x, 0, True),
+          lambda: torch._softmax(torch.tensor([1, 2]), 0, False), lambda: torch._softmax(x, 0)):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
