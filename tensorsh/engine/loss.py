@@ -6,6 +6,7 @@ import numpy as np
 
 from . import autograd, dtypes, kernels, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from .creation import not_implemented_for
 from .composite_backward import recorded
 from .errors import index_error, make, runtime, type_error, value_error
 from .activation import log_sigmoid_values
@@ -184,14 +185,14 @@ def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_inp
     def op(input, target, reduction="mean", *params):
         check_broadcast(input, target)
         dt = out_dt = input.dtype
-        if target.dtype is not dt or dt.category < 2:
+        if target.dtype is not dt or dt.category != 2:  # (kernels of floating types only)
             dt = dtypes.result_type((input, target))
             out_dt = input.dtype if into_input else dt
             if not dtypes.can_cast(dt, out_dt):
                 raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[dt.name],
                                                                   out=dtypes.SCALAR_NAMES[out_dt.name]))
-            if dt.category < 2:
-                raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
+            if dt.category != 2:
+                raise not_implemented_for(kernel, dt)
         x, y = _broadcast(input, target)
         if target.dtype is not input.dtype:
             x, y = x.astype(dt.np, copy=False), y.astype(dt.np, copy=False)
@@ -391,6 +392,8 @@ def binary_cross_entropy(input, target, weight=None, reduction="mean"):
     if target.dtype is not input.dtype:  # (the kernel's TensorIterator: all operands of one dtype)
         raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[target.dtype.name]} but expected "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
+    if input.dtype.category != 2:  # (AT_DISPATCH_FLOATING_TYPES_AND2, before the kernel's range checks)
+        raise not_implemented_for("binary_cross_entropy", input.dtype)
     x = input._np
     loss = _bce_values(x, np.broadcast_to(target._np, x.shape), input.dtype)
     if weight is not None:
@@ -464,9 +467,8 @@ def binary_cross_entropy_with_logits(input, target, weight=None, reduction="mean
         check_no_requires_grad(v, name, "binary_cross_entropy_with_logits")
     if target._shape != input._shape:
         raise value_error(f"Target size ({target.shape}) must be the same as input size ({input.shape})")
-    if input.dtype.category < 2:  # (log_sigmoid(input) comes first)
-        raise make("NotImplementedError",
-                   f"\"log_sigmoid_cpu\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
+    if input.dtype.category != 2:  # (log_sigmoid(input) comes first)
+        raise not_implemented_for("log_sigmoid_cpu", input.dtype)
     if target.dtype is dtypes.bool_:  # (PyTorch's (1 - target) * input: bool subtraction refused)
         raise runtime(messages.SUB_TWO_BOOLS)
     if target.dtype.category < 2:  # (its in-place steps write into a tensor of target's dtype)
@@ -638,9 +640,11 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     dim = input.dim()
     if dim < 1:
         raise value_error(f"Expected 1 or more dimensions (got {dim})")
-    if dim != 1 and input._shape[0] != target._shape[0]:
+    # (ATen reads a 0-dim target's sizes()[0] unchecked: the 0 its TensorImpl was born with)
+    target_batch = target._shape[0] if target._shape else 0
+    if dim != 1 and input._shape[0] != target_batch:
         raise value_error(f"Expected input batch_size ({input._shape[0]}) to match target batch_size "
-                          f"({target._shape[0]}).")
+                          f"({target_batch}).")
     if (dim == 3 or dim > 4) and target._shape[1:] != input._shape[2:]:  # (nll_loss_nd's, before nll_loss2d's)
         raise runtime(f"Expected target size {_size(input._shape[:1] + input._shape[2:])}, got {_size(target._shape)}")
     check_no_requires_grad(weight, "weight", "nll_loss_forward" if dim <= 2 else "nll_loss2d_forward")
@@ -666,7 +670,9 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     if weight is not None and weight.numel() != n_classes:
         raise runtime(f"weight tensor should be defined either for all {n_classes} classes or no classes but got "
                       f"weight tensor of shape: {_size(weight._shape)}")
-    if weight is not None and weight.dtype is not input.dtype:  # (the kernel reads weight as input's type)
+    if input.dtype.category != 2:  # (floating kernels only; they read weight as input's type)
+        raise not_implemented_for("nll_loss2d_forward_out_frame" if dim == 4 else "nll_loss_out_frame", input.dtype)
+    if weight is not None and weight.dtype is not input.dtype:
         raise runtime(dtypes.expected_scalar_type(input.dtype, weight.dtype))
     x = _class_last(input._np) if dim <= 2 else np.moveaxis(input._np, 1, -1).reshape(-1, n_classes)
     t = target._np.reshape(-1).tolist()

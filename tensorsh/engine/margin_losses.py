@@ -7,6 +7,7 @@ import numpy as np
 from . import autograd, dtypes, layout
 from .autograd import Node, SavedTensor
 from .composite_backward import recorded
+from .creation import not_implemented_for
 from .errors import runtime
 from .loss import REDUCTIONS, reduced_into, reduction_enum
 from .ops.core import attach, check_no_requires_grad, fresh, needs_grad, operand_edge
@@ -133,6 +134,12 @@ class MultiMarginLossBackward0(Node):
                                           self.backward_op, g, x),)
 
 
+def _floating_kernel(input, kernel):
+    """The kernels' AT_DISPATCH_FLOATING_TYPES, after the shape checks; an empty input returns before it."""
+    if input.numel() and input.dtype.category != 2:
+        raise not_implemented_for(kernel, input.dtype)
+
+
 def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="mean"):
     reduction = reduction_enum(reduction)
     check_no_requires_grad(weight, "weight", "multi_margin_loss")
@@ -142,9 +149,10 @@ def multi_margin_loss(input, target, p=1, margin=1.0, weight=None, reduction="me
         raise runtime(f"multi_margin_loss: target tensor should be 1-D with size equal to the number of input "
                       f"samples (batch size). Expected target size [{nframe}], but got {list(target._shape)}. Input "
                       f"has shape {list(input._shape)}.")
-    _long_target(target)
     if weight is not None and (weight.dim() > 1 or weight.numel() != dim):
         raise runtime(f"inconsistent weight size, expected {dim} but got {list(weight._shape)}")
+    _floating_kernel(input, "multi_margin_loss_cpu_kernel")
+    _long_target(target)
     if input.numel() and weight is not None and weight.dtype is not input.dtype:  # (an empty input skips the kernel)
         raise runtime(dtypes.expected_scalar_type(input.dtype, weight.dtype))
     xs = input._np.reshape(nframe, dim)
@@ -216,6 +224,7 @@ def multilabel_margin_loss(input, target, reduction="mean"):
     nframe, dim = _as_rows(input, target, "multilabel_margin_loss")
     if target._shape != input._shape if input.dim() else target.numel() != 1:
         raise runtime(f"inconsistent target size: {list(target._shape)} for input of size: {list(input._shape)}")
+    _floating_kernel(input, "multilabel_margin_loss_forward_out_frame")
     _long_target(target)
     xs = input._np.reshape(nframe, dim)
     ts = target._np.reshape(nframe, dim)

@@ -1185,8 +1185,14 @@ FUNCTIONS = {
     '_dirichlet_grad': (
         '_dirichlet_grad(Tensor x, Tensor alpha, Tensor total)',
     ),
+    '_log_softmax': (
+        '_log_softmax(Tensor input, int64_t dim, bool half_to_float, *, Tensor out=None)',
+    ),
     '_sample_dirichlet': (
         '_sample_dirichlet(Tensor input, Generator? generator=None)',
+    ),
+    '_softmax': (
+        '_softmax(Tensor input, int64_t dim, bool half_to_float, *, Tensor out=None)',
     ),
     '_standard_gamma': (
         '_standard_gamma(Tensor input, Generator? generator=None)',

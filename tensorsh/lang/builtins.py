@@ -320,6 +320,7 @@ def python_builtins(print_fn):
         "object": _py.object, "super": _py.super, "staticmethod": _py.staticmethod,
         "classmethod": _py.classmethod, "property": _py.property, "NotImplemented": _py.NotImplemented,
         "Ellipsis": _py.Ellipsis, "ascii": _py.ascii,
+        "bytes": _py.bytes, "bytearray": _py.bytearray, "memoryview": _py.memoryview,  # (torch.frombuffer's buffers)
         "__name__": "__main__",  # (a program is its script's main module: `if __name__ == "__main__": main()`)
     }
     for fn in (_py.min, _py.max, _py.sum, _py.sorted, _py.any, _py.all):

@@ -37,6 +37,7 @@ _SET_METHODS = frozenset({"union", "intersection", "difference", "symmetric_diff
                           "isdisjoint", "copy"})
 _DICT_METHODS = frozenset({"keys", "values", "items", "get", "pop", "setdefault", "update", "copy", "clear",
                            "popitem", "fromkeys"})
+_BYTES_METHODS = frozenset({"hex", "decode", "count", "find", "index", "startswith", "endswith", "fromhex"})
 SAFE_ATTRS = {
     str: frozenset({"join", "split", "rsplit", "strip", "lstrip", "rstrip", "upper", "lower", "startswith",
                     "endswith", "count", "find", "rfind", "index", "rindex", "isdigit", "isalpha", "isalnum",
@@ -47,6 +48,10 @@ SAFE_ATTRS = {
     list: frozenset({"append", "extend", "pop", "index", "count", "insert", "reverse", "copy", "clear", "remove",
                      "sort"}),
     tuple: frozenset({"index", "count"}),
+    bytes: _BYTES_METHODS,  # (the buffers torch.frombuffer reads)
+    bytearray: _BYTES_METHODS | {"append", "extend", "pop", "insert", "reverse", "copy", "clear", "remove"},
+    memoryview: frozenset({"nbytes", "itemsize", "format", "readonly", "shape", "ndim", "tobytes", "tolist", "hex",
+                           "cast", "release"}),
     int: frozenset({"real", "imag", "bit_length", "numerator", "denominator", "conjugate"}),
     float: frozenset({"real", "imag", "is_integer", "as_integer_ratio", "conjugate"}),
     complex: frozenset({"real", "imag", "conjugate"}),

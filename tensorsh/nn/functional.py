@@ -289,6 +289,8 @@ def kl_div(input, target, size_average=None, reduce=None, reduction="mean", log_
 
 def kl_div_values(input, target, reduction, log_target):
     """ATen's kl_div (torch.kl_div's C function): the pointwise loss, reduced ("none", "mean" or "sum")."""
+    if input.dtype.is_complex or target.dtype.is_complex:
+        raise runtime("kl_div: Complex inputs not supported.")
     if not input.dtype.is_floating_point or not target.dtype.is_floating_point:
         raise runtime("kl_div: Integral inputs not supported.")
     if log_target:  # (the C++ operands' order, right to left: the autograd engine runs later nodes first)

@@ -559,9 +559,12 @@ def _pow_number(self, exponent):
         elif dt is dtypes.bfloat16 and exponent == -0.5:  # (rsqrt's arithmetic in AVX-512's loop)
             return from_numpy(kernels.reduced_rsqrt(x, dtypes.to_bfloat16, floats=16), dt)
         return from_numpy(np.asarray(kernels.pow_scalar(x, exponent, dt is not dtypes.bfloat16)), dt)
+    if dt.category == 3 and exponent == 2:  # (the kernel's base * base, in mul's arithmetic)
+        return from_numpy(kernels.complex_multiply(x, x), dt)
     if dt.category == 3 and exponent in (-1, -2, -0.5):  # (reciprocal's, 1 / (x * x), rsqrt's: c10's 1 / 0 is
         from .unary import _reciprocal                    # inf+nanj)
-        return from_numpy(_reciprocal(x if exponent == -1 else x * x if exponent == -2 else np.sqrt(x)), dt)
+        base = x if exponent == -1 else kernels.complex_multiply(x, x) if exponent == -2 else np.sqrt(x)
+        return from_numpy(_reciprocal(base), dt)
     if dt.category == 3 and exponent not in (0, 1, 2, 3, 0.5):  # (the kernel's other special cases)
         return from_numpy(kernels.complex_power(x, dt.np.type(exponent)), dt)
     return from_numpy(np.power(x, dt.np.type(exponent)), dt)

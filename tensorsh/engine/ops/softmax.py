@@ -124,5 +124,16 @@ def log_softmax(self, dim, dtype=None):
     return _softmax_op(self, dim, dtype, LogSoftmaxBackward0)
 
 
+def _kernel(node_cls):
+    """torch._softmax/_log_softmax: the kernel alone (half_to_float is CUDA's)."""
+    def fn(self, dim, half_to_float):
+        if half_to_float:
+            raise errors.runtime("softmax with half to float conversion is not supported on CPU")
+        return _softmax_op(self, dim, None, node_cls)
+    return fn
+
+
 op("softmax", softmax, function=True)
 op("log_softmax", log_softmax, function=True)
+op("_softmax", _kernel(SoftmaxBackward0), method=False, function=True)
+op("_log_softmax", _kernel(LogSoftmaxBackward0), method=False, function=True)

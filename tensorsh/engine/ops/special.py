@@ -244,6 +244,31 @@ def _logaddexp_bodies(walked, a, b, tail, base2):
     return np.where(np.isinf(a) & (a == b), a, r)
 
 
+def c10_log1p(z):
+    """c10::complex's log1p on the CPU (numpy's algorithm): z where 1 + z rounds to 1, else log(1 + z), scaled by
+    z / ((1 + z) - 1) where that difference is not z."""
+    T = z.real.dtype.type
+    u = z + T(1)
+    with np.errstate(all="ignore"):
+        log_u = np.log(u)
+        scaled = kernels.complex_product_fused(log_u, c10_complex_div(z, u - T(1)))
+    return np.where(u == T(1), z, np.where(u - T(1) == z, log_u, scaled))
+
+
+def _logaddexp_complex(x, y):
+    """LogAddExp.h's complex _log_add_exp_helper: min and max by real part (a NaN in either part taken for both),
+    NaN + NaNj for a NaN, min where both real parts are -inf, log(exp(min) + exp(max)) where both are +inf, else
+    log1p(exp(min - max)) + max."""
+    nan_x, nan_y = np.isnan(x), np.isnan(y)  # (either part)
+    lo = np.where(nan_y, y, np.where(nan_x, x, np.where(x.real < y.real, x, y)))
+    hi = np.where(nan_y, y, np.where(nan_x, x, np.where(x.real < y.real, y, x)))
+    with np.errstate(all="ignore"):
+        both_inf = ~np.isfinite(lo.real) & (lo.real == hi.real)
+        out = c10_log1p(np.exp(lo - hi)) + hi
+        out = np.where(both_inf, np.where(lo.real < 0, lo, np.log(np.exp(lo) + np.exp(hi))), out)
+    return np.where(np.isnan(lo), x.dtype.type(complex(math.nan, math.nan)), out)
+
+
 LogaddexpBackward0 = binary_node("LogaddexpBackward0", lambda g, self, other: g / add_scalar((other - self).exp(), 1),
                                  lambda g, self, other: g / add_scalar((self - other).exp(), 1))
 Logaddexp2Backward0 = binary_node("Logaddexp2Backward0",
@@ -260,13 +285,13 @@ def _logaddexp(name, base2, node_cls):
         if dt.category < 2:
             raise make("NotImplementedError", f"\"{name}_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
         work = np.float32 if dt is dtypes.float16 else dt.np  # (half: PyTorch's kernel computes in float)
-        walk = None if dt is dtypes.float16 or kernels.compiled is None else \
+        walk = None if dt is dtypes.float16 or dt.category == 3 or kernels.compiled is None else \
             kernels.binary_scalar_body(np.asarray(an, work), np.asarray(bn, work))
         if walk is not None:  # (SLEEF's exp/exp2 and log1p on the vector body, the C library's on the rest)
             values = _logaddexp_bodies(*walk, base2)
         else:
             a, b = np.broadcast_arrays(np.asarray(an, work), np.asarray(bn, work))
-            values = _logaddexp_values(a, b, base2)
+            values = _logaddexp_complex(a, b) if dt.category == 3 else _logaddexp_values(a, b, base2)
         out = laid_out_like(values.astype(dt.np), dt, self, other)
         if needs_grad(self, other):
             attach(out, node_cls(self, other, out))

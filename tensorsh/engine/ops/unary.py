@@ -81,15 +81,60 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
     return fn
 
 
-def _sigmoid(z):
-    return 1 / (1 + np.exp(-z))
-
-
 def _reciprocal(z):
-    """1 / z as c10::complex divides (numpy's division, whose algorithm it follows: 1 / (3+0j) has imaginary part +0,
-    1 / 0 is inf+nanj; numpy's reciprocal gives -0 and nan+nanj)."""
+    """1 / z in c10::complex's division (reciprocal's and rsqrt's kernels, both bodies; pow's -1): 1 / (3+0j) has
+    imaginary part +0, 1 / 0 is inf+nanj (numpy's reciprocal gives -0 and nan+nanj)."""
+    from .special import c10_complex_div
+    return c10_complex_div(np.ones_like(z), z)
+
+
+def _complex_neg(z):
+    """-z as ATen's neg kernel: its vector body subtracts from zero (0 - 0 is +0), the scalar body negates."""
+    tail = kernels.complex_scalar_body(z)
+    vector = np.subtract(z.dtype.type(0), z)
+    return vector if tail is None else np.where(tail, np.negative(z), vector)
+
+
+def _complex_log_base(base):
+    """log2/log10 of complex z as VML's Vectorized::log2/log10 (every element: vec::map): log(z), both parts divided
+    by log(base) rounded to the part's type."""
+    def values(z):
+        logs, ln = np.log(z), z.real.dtype.type(math.log(base))
+        out = np.empty(z.shape, z.dtype)
+        out.real, out.imag = logs.real / ln, logs.imag / ln
+        return out
+    return values
+
+
+def _complex_acos(z):
+    """acos as Vectorized<complex<double>>::acos, pi/2 - asin(z) part by part (the imaginary part 0 - asin's:
+    acos(0j) is +0j); complex64's maps std::acos."""
+    if z.dtype != np.complex128:
+        return np.arccos(z)
+    a = np.arcsin(z)
+    out = np.empty(z.shape, z.dtype)
+    out.real, out.imag = math.pi / 2 - a.real, 0.0 - a.imag
+    return out
+
+
+_libm = {name: kernels.libm_each(name, getattr(np, name)) for name in ("sin", "cos", "exp", "expm1")}
+
+
+def _complex_expm1(z):
+    """c10::complex's expm1 (every element: its vector body maps it too): expm1(x) cos(y) - 2 sin(y/2)^2 (one fma) +
+    i exp(x) sin(y), the C library's functions of the parts."""
+    x, y = z.real, z.imag
+    a = _libm["sin"](y / y.dtype.type(2))
+    out = np.empty(z.shape, z.dtype)
     with np.errstate(all="ignore"):
-        return np.divide(z.dtype.type(1), z)
+        out.real = kernels.fma(_libm["expm1"](x), _libm["cos"](y), -(y.dtype.type(2) * a * a))  # (as compiled)
+        out.imag = _libm["exp"](x) * _libm["sin"](y)
+    return out
+
+
+def _complex_log1p(z):
+    from .special import c10_log1p
+    return c10_log1p(z)
 
 
 # grad_fn -> (the complex kernel, its derivative f'(z) from what the node saves: x or the result r); the gradient
@@ -99,14 +144,15 @@ COMPLEX_UNARY = {
     "ExpBackward0": (np.exp, lambda r: r), "LogBackward0": (np.log, lambda x: 1 / x),
     "SinBackward0": (np.sin, np.cos), "CosBackward0": (np.cos, lambda x: -np.sin(x)),
     "TanBackward0": (np.tan, lambda r: 1 + r * r), "TanhBackward0": (np.tanh, lambda r: 1 - r * r),
-    "SigmoidBackward0": (_sigmoid, lambda r: r * (1 - r)), "SqrtBackward0": (np.sqrt, lambda r: 1 / (2 * r)),
-    "RsqrtBackward0": (lambda z: 1 / np.sqrt(z), lambda r: -0.5 * r ** 3),
-    "ReciprocalBackward0": (_reciprocal, lambda r: -r * r), "NegBackward0": (np.negative, None),
+    "SigmoidBackward0": (lambda z: _reciprocal(1 + np.exp(-z)), lambda r: r * (1 - r)), "SqrtBackward0": (np.sqrt, lambda r: 1 / (2 * r)),
+    "RsqrtBackward0": (lambda z: _reciprocal(np.sqrt(z)), lambda r: -0.5 * r ** 3),
+    "ReciprocalBackward0": (_reciprocal, lambda r: -r * r), "NegBackward0": (_complex_neg, None),
     "SinhBackward0": (np.sinh, np.cosh), "CoshBackward0": (np.cosh, np.sinh),
-    "Expm1Backward0": (np.expm1, lambda r: r + 1), "Log1PBackward0": (np.log1p, lambda x: 1 / (1 + x)),
-    "Log2Backward0": (np.log2, lambda x: 1 / (x * _LN2)), "Log10Backward0": (np.log10, lambda x: 1 / (x * _LN10)),
+    "Expm1Backward0": (_complex_expm1, lambda r: r + 1), "Log1PBackward0": (_complex_log1p, lambda x: 1 / (1 + x)),
+    "Log2Backward0": (_complex_log_base(2), lambda x: 1 / (x * _LN2)),
+    "Log10Backward0": (_complex_log_base(10), lambda x: 1 / (x * _LN10)),
     "Exp2Backward0": (np.exp2, lambda r: r * _LN2), "AsinBackward0": (np.arcsin, lambda x: 1 / np.sqrt(1 - x * x)),
-    "AcosBackward0": (np.arccos, lambda x: -1 / np.sqrt(1 - x * x)), "AtanBackward0": (np.arctan, lambda x: 1 / (1 + x * x)),
+    "AcosBackward0": (_complex_acos, lambda x: -1 / np.sqrt(1 - x * x)), "AtanBackward0": (np.arctan, lambda x: 1 / (1 + x * x)),
     "AsinhBackward0": (np.arcsinh, lambda x: 1 / np.sqrt(x * x + 1)),
     "AcoshBackward0": (np.arccosh, lambda x: 1 / np.sqrt(x * x - 1)),
     "AtanhBackward0": (np.arctanh, lambda x: 1 / (1 - x * x)),
