@@ -1,0 +1,50 @@
+"""Classes of difference found by the twenty-second round's held-out programs on autograd extensions and functional
+autograd (held22c, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"tensors_inside_grad_vjp_and_jvp_print_as_grad_tracking_tensors": """
+grad, vjp, jvp = torch.func.grad, torch.func.vjp, torch.func.jvp
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+keep = []
+def f(x, c):
+    print(x, c, torch.zeros(1), w, x * w)
+    keep.append(x * 3)
+    return (x * c).sum()
+print(grad(f)(torch.tensor([1.0, 2.0]), torch.tensor([[3.0], [4.0]])))
+print(keep[-1])
+def outer(t):
+    g = grad(lambda u: (print(u), (u ** 3).sum())[1])(t)
+    print(g)
+    return g.sum()
+print(grad(outer)(torch.tensor([2.0])))
+
+class Sq(torch.autograd.Function):
+    @staticmethod
+    def forward(x):
+        print("forward", x)
+        return x * x
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(inputs[0], output)
+    @staticmethod
+    def backward(ctx, g):
+        print("backward", *ctx.saved_tensors, g)
+        return 2 * ctx.saved_tensors[0] * g
+    @staticmethod
+    def jvp(ctx, t):
+        print("jvp", t)
+        return t * 2
+print(grad(lambda t: Sq.apply(t).sum())(torch.tensor([1.0, 3.0])))
+out, fn = vjp(Sq.apply, torch.tensor([2.0]))
+print(out, fn(torch.ones(1)))
+print(jvp(lambda t: (print(t), Sq.apply(t))[1], (torch.tensor([1.0]),), (torch.tensor([1.0]),)))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round22_held22c_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name], printed_only=True)  # (torch.func imports warn of torch.jit.script)
