@@ -373,7 +373,8 @@ class Node(metaclass=_NodeType):
     name_ = "Node"
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
-    keeps_unused_grads = False  # a custom Function's: its gradients for edgeless inputs reach its post hooks
+    keeps_unused_grads = False  # a custom Function's, a Tensor[] input's: gradients for edgeless inputs reach the post
+    # hooks
     runs_undefined = False  # a custom Function's backward runs when no gradient reached it (a built-in's does not)
 
     def __init_subclass__(cls, **kwargs):
@@ -929,7 +930,7 @@ def get_gradient_edge(tensor):
         raise runtime("It is not possible to get the gradient edge for a Tensor that does not require gradients")
     node, nr = edge_of(tensor)
     token = None
-    if node.keeps_unused_grads:  # (a custom Function's node: PyTorch keeps its graph alive by a view's node)
+    if node.runs_undefined:  # (a custom Function's node: PyTorch keeps its graph alive by a view's node)
         with enable_grad():
             token = tensor.view_as(tensor).grad_fn
     return GradientEdge(node, nr, token)

@@ -5,6 +5,23 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"tensor_list_inputs_get_every_gradient_each_in_its_dtype": """
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = torch.tensor([3.0])
+i = torch.tensor([7])
+def post(gi, go):
+    print([None if g is None else (g.dtype, g.tolist()) for g in gi])
+for make in [lambda: torch.cat([b, a * 1, b.double()]), lambda: torch.stack([a, a.detach()], 1),
+             lambda: torch.block_diag(a, b, i), lambda: torch.cat((a.to(torch.complex64), b, torch.tensor([])))]:
+    y = make()
+    y.grad_fn.register_hook(post)
+    (y.abs() if y.is_complex() else y).sum().backward()
+    print(a.grad)
+    a.grad = None
+m = a * 1
+m.register_hook(lambda g: print("hook", g.dtype))
+torch.cat([m, torch.ones(1, dtype=torch.float64)]).sum().backward()
+""",
 "tensors_inside_grad_vjp_and_jvp_print_as_grad_tracking_tensors": """
 grad, vjp, jvp = torch.func.grad, torch.func.vjp, torch.func.jvp
 w = torch.tensor([1.0, 2.0], requires_grad=True)
