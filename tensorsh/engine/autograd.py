@@ -368,7 +368,7 @@ class Node(metaclass=_NodeType):
     """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`; a class that
     only stands for PyTorch's node class of a name (type(grad_fn) in a program) says `stands_for_node`."""
     __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
-                 "__weakref__", "__dict__")
+                 "made_dtype", "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata", "_sequence_nr"})
     name_ = "Node"
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
@@ -393,6 +393,7 @@ class Node(metaclass=_NodeType):
         self.pre_hooks = None
         self.retain_hooks = None
         self.post_hooks = None
+        self.made_dtype = None  # (its input metadata's dtype: edge_of notes it from the tensor it made)
         if _anomaly[0]:  # what anomaly mode names when this node's backward fails: the statement that made it
             self.__dict__["_anomaly_location"] = undo.location()
 
@@ -907,6 +908,8 @@ def edge_of(t):
     """The (node, output_nr) that receives t's gradient: its grad_fn, or its leaf accumulator."""
     fn = t.grad_fn
     if fn is not None:
+        if fn.n_outputs == 1:
+            fn.made_dtype = t.dtype
         return (fn, t._output_nr)
     if t._requires_grad:
         # held weakly, as PyTorch holds it: the graphs keep it (and the leaf) alive, not the leaf itself
@@ -1487,19 +1490,29 @@ def cast_grad(t, g):
 
 def _validate_leaf_grads(node, grads):
     """PyTorch's validate_outputs on the edges into leaves, whose shapes the engine knows: a gradient that does not
-    broadcast to its leaf's shape is refused in PyTorch's words, one that does is summed back to it."""
+    broadcast to its leaf's shape is refused in PyTorch's words, one that does is summed back to it. A gradient into
+    an interior node is cast to the dtype of the tensor that node made (a float32 input of a float64 result gets
+    float32: its hooks and the backward formulas after see that)."""
     i = -1
     for nxt, _ in node.next_functions:
         i += 1
-        if type(nxt) is AccumulateGrad:
-            g = grads[i]
-            if g is not None and g._shape != nxt.shape:
-                shape = nxt.shape
-                if not expandable(shape, g._shape):
-                    raise runtime(messages.INVALID_GRADIENT.format(name=node.name(), i=i, got=messages.shape_list(
-                        g._shape), expected=messages.shape_list(shape)))
+        if nxt is None:
+            continue
+        g = grads[i]
+        if g is None:
+            continue
+        if type(nxt) is not AccumulateGrad:  # (a floating gradient: a complex one for a real tensor is left as it is)
+            want = getattr(nxt, "made_dtype", None)
+            if want is not None and g.dtype is not want and want.category == g.dtype.category == 2:
                 grads = list(grads)
-                grads[i] = g.sum_to_size(shape)  # (at::sum_to)
+                grads[i] = g.to(want)
+        elif g._shape != nxt.shape:
+            shape = nxt.shape
+            if not expandable(shape, g._shape):
+                raise runtime(messages.INVALID_GRADIENT.format(name=node.name(), i=i, got=messages.shape_list(
+                    g._shape), expected=messages.shape_list(shape)))
+            grads = list(grads)
+            grads[i] = g.sum_to_size(shape)  # (at::sum_to)
     return grads
 
 

@@ -5,6 +5,24 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"a_gradient_into_an_interior_node_is_cast_to_the_dtype_it_made": """
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+d = torch.tensor([3.0, 4.0], dtype=torch.float64)
+c = torch.tensor([True, False])
+ops = {"where": lambda m: torch.where(c, d, m), "addcdiv": lambda m: torch.addcdiv(d, m, d),
+       "clamp": lambda m: torch.clamp(m, max=d), "ldexp": lambda m: torch.ldexp(m, d), "dist": lambda m: torch.dist(m, d),
+       "rsub": lambda m: torch.rsub(m, d), "sum": lambda m: m.sum(dtype=torch.float64),
+       "cumsum": lambda m: m.cumsum(0, dtype=torch.float64), "mean": lambda m: m.mean(dtype=torch.float64)}
+for name, op in ops.items():
+    m = a.exp()
+    m.register_hook(lambda g, name=name: print(name, g.dtype, g))
+    op(m).sum().backward()
+    print(a.grad)
+    a.grad = None
+m = a * 1
+g, = torch.autograd.grad(torch.where(c, d, m).sum(), m, create_graph=True)
+print(g)
+""",
 "tensor_list_inputs_get_every_gradient_each_in_its_dtype": """
 a = torch.tensor([1.0, 2.0], requires_grad=True)
 b = torch.tensor([3.0])
