@@ -1490,9 +1490,9 @@ def cast_grad(t, g):
 
 def _validate_leaf_grads(node, grads):
     """PyTorch's validate_outputs on the edges into leaves, whose shapes the engine knows: a gradient that does not
-    broadcast to its leaf's shape is refused in PyTorch's words, one that does is summed back to it. A gradient into
-    an interior node is cast to the dtype of the tensor that node made (a float32 input of a float64 result gets
-    float32: its hooks and the backward formulas after see that)."""
+    broadcast to its leaf's shape is refused in PyTorch's words, one that does is summed back to it. A gradient is
+    cast to the dtype of the tensor its node made, or of the leaf (a float32 input of a float64 result gets float32:
+    the post hooks, the tensor's hooks and the backward formulas after see that)."""
     i = -1
     for nxt, _ in node.next_functions:
         i += 1
@@ -1501,12 +1501,16 @@ def _validate_leaf_grads(node, grads):
         g = grads[i]
         if g is None:
             continue
-        if type(nxt) is not AccumulateGrad:  # (a floating gradient: a complex one for a real tensor is left as it is)
+        if type(nxt) is not AccumulateGrad:
             want = getattr(nxt, "made_dtype", None)
-            if want is not None and g.dtype is not want and want.category == g.dtype.category == 2:
-                grads = list(grads)
-                grads[i] = g.to(want)
-        elif g._shape != nxt.shape:
+        else:  # (the leaf's, as AccumulateGrad casts it on arrival)
+            var = nxt.variable
+            want = var._gradient_dtype() if var.dtype is nxt.dtype else nxt.dtype
+        # (a floating gradient only: a complex one for a real tensor is left to the formula or the accumulator)
+        if want is not None and g.dtype is not want and want.category == g.dtype.category == 2:
+            grads = list(grads)
+            grads[i] = g = g.to(want)
+        if type(nxt) is AccumulateGrad and g._shape != nxt.shape:
             shape = nxt.shape
             if not expandable(shape, g._shape):
                 raise runtime(messages.INVALID_GRADIENT.format(name=node.name(), i=i, got=messages.shape_list(

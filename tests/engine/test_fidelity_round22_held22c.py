@@ -22,6 +22,9 @@ for name, op in ops.items():
 m = a * 1
 g, = torch.autograd.grad(torch.where(c, d, m).sum(), m, create_graph=True)
 print(g)
+y = torch.where(c, a, d)
+y.grad_fn.register_hook(lambda gi, go: print([None if g is None else g.dtype for g in gi], go[0].dtype))
+y.sum().backward()
 """,
 "tensor_list_inputs_get_every_gradient_each_in_its_dtype": """
 a = torch.tensor([1.0, 2.0], requires_grad=True)

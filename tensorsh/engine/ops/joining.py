@@ -16,14 +16,8 @@ from ..saved_names import as_given, given
 
 def list_grads(node, pieces):
     """The gradients of a Tensor[] input, as derivatives.yaml computes them: every element's, wanted or not (the list is
-    one input), a real element's the real part of a complex gradient; then validate_outputs casts those with an edge
-    to their input's dtype (the post hooks see them so)."""
-    out = []
-    for g, dtype, (fn, _) in zip(pieces, node.dtypes, node.next_functions):
-        if g.dtype.is_complex and not dtype.is_complex:
-            g = g.real
-        out.append(g.to(dtype) if fn is not None and g.dtype is not dtype else g)
-    return tuple(out)
+    one input: the post hooks see them all), a real element's the real part of a complex gradient."""
+    return tuple(g.real if g.dtype.is_complex and not dtype.is_complex else g for g, dtype in zip(pieces, node.dtypes))
 
 
 class ListBackward(Node):
