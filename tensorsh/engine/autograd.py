@@ -368,12 +368,13 @@ class Node(metaclass=_NodeType):
     """A backward function. Subclasses set `name` and implement `backward(grad) -> grads per edge`; a class that
     only stands for PyTorch's node class of a name (type(grad_fn) in a program) says `stands_for_node`."""
     __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
-                 "__weakref__", "__dict__")
+                 "made_dtype", "__weakref__", "__dict__")
     __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata", "_sequence_nr"})
     name_ = "Node"
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
-    keeps_unused_grads = False  # a custom Function's: its gradients for edgeless inputs reach its post hooks
+    keeps_unused_grads = False  # a custom Function's, a Tensor[] input's: gradients for edgeless inputs reach the post
+    # hooks
     runs_undefined = False  # a custom Function's backward runs when no gradient reached it (a built-in's does not)
 
     def __init_subclass__(cls, **kwargs):
@@ -392,6 +393,7 @@ class Node(metaclass=_NodeType):
         self.pre_hooks = None
         self.retain_hooks = None
         self.post_hooks = None
+        self.made_dtype = None  # (its input metadata's dtype: edge_of notes it from the tensor it made)
         if _anomaly[0]:  # what anomaly mode names when this node's backward fails: the statement that made it
             self.__dict__["_anomaly_location"] = undo.location()
 
@@ -906,6 +908,8 @@ def edge_of(t):
     """The (node, output_nr) that receives t's gradient: its grad_fn, or its leaf accumulator."""
     fn = t.grad_fn
     if fn is not None:
+        if fn.n_outputs == 1:
+            fn.made_dtype = t.dtype
         return (fn, t._output_nr)
     if t._requires_grad:
         # held weakly, as PyTorch holds it: the graphs keep it (and the leaf) alive, not the leaf itself
@@ -929,7 +933,7 @@ def get_gradient_edge(tensor):
         raise runtime("It is not possible to get the gradient edge for a Tensor that does not require gradients")
     node, nr = edge_of(tensor)
     token = None
-    if node.keeps_unused_grads:  # (a custom Function's node: PyTorch keeps its graph alive by a view's node)
+    if node.runs_undefined:  # (a custom Function's node: PyTorch keeps its graph alive by a view's node)
         with enable_grad():
             token = tensor.view_as(tensor).grad_fn
     return GradientEdge(node, nr, token)
@@ -1487,19 +1491,33 @@ def cast_grad(t, g):
 
 def _validate_leaf_grads(node, grads):
     """PyTorch's validate_outputs on the edges into leaves, whose shapes the engine knows: a gradient that does not
-    broadcast to its leaf's shape is refused in PyTorch's words, one that does is summed back to it."""
+    broadcast to its leaf's shape is refused in PyTorch's words, one that does is summed back to it. A gradient is
+    cast to the dtype of the tensor its node made, or of the leaf (a float32 input of a float64 result gets float32:
+    the post hooks, the tensor's hooks and the backward formulas after see that)."""
     i = -1
     for nxt, _ in node.next_functions:
         i += 1
-        if type(nxt) is AccumulateGrad:
-            g = grads[i]
-            if g is not None and g._shape != nxt.shape:
-                shape = nxt.shape
-                if not expandable(shape, g._shape):
-                    raise runtime(messages.INVALID_GRADIENT.format(name=node.name(), i=i, got=messages.shape_list(
-                        g._shape), expected=messages.shape_list(shape)))
-                grads = list(grads)
-                grads[i] = g.sum_to_size(shape)  # (at::sum_to)
+        if nxt is None:
+            continue
+        g = grads[i]
+        if g is None:
+            continue
+        if type(nxt) is not AccumulateGrad:
+            want = getattr(nxt, "made_dtype", None)
+        else:  # (the leaf's, as AccumulateGrad casts it on arrival)
+            var = nxt.variable
+            want = var._gradient_dtype() if var.dtype is nxt.dtype else nxt.dtype
+        # (a floating gradient only: a complex one for a real tensor is left to the formula or the accumulator)
+        if want is not None and g.dtype is not want and want.category == g.dtype.category == 2:
+            grads = list(grads)
+            grads[i] = g = g.to(want)
+        if type(nxt) is AccumulateGrad and g._shape != nxt.shape:
+            shape = nxt.shape
+            if not expandable(shape, g._shape):
+                raise runtime(messages.INVALID_GRADIENT.format(name=node.name(), i=i, got=messages.shape_list(
+                    g._shape), expected=messages.shape_list(shape)))
+            grads = list(grads)
+            grads[i] = g.sum_to_size(shape)  # (at::sum_to)
     return grads
 
 

@@ -4,6 +4,7 @@ a placeholder and recomputes on the first unpack of each backward (stopping earl
 their number and metadata; use_reentrant=True is a custom Function (CheckpointFunctionBackward) whose forward runs
 under no_grad and whose backward reruns the function with grad and backpropagates through it. The global RNG state
 of the forward is restored for the recomputation and left as it was after it (preserve_rng_state)."""
+import functools
 import itertools
 
 from . import autograd, random as rng
@@ -153,7 +154,7 @@ def _without_reentrant(function, preserve, determinism_check, early_stop, args, 
     if determinism_check not in _DETERMINISM:
         raise value_error(f"determinism_check should be one of {list(_DETERMINISM)}, but got {determinism_check}")
     state = rng.Generator.get_state(rng.default_generator) if preserve else None
-    frame = _Frame(lambda *a: _forked_rng(state, function, *a, **kwargs), early_stop,
+    frame = _Frame(lambda *a: _forked_rng(state, functools.partial(function, **kwargs), *a), early_stop,
                    determinism_check == "default")
     if not autograd._grad_enabled[0]:
         return function(*args, **kwargs)

@@ -4,11 +4,12 @@ backward formulas give the same bits), and jvp/jacfwd on forward_ad.py's dual te
 per batch element and stacks the results (no BatchedTensor: a print inside the function shows one element)."""
 import collections
 import contextlib
+import textwrap
 
 from . import autograd, errors
 from .errors import runtime, value_error
 from .function import TRANSFORMS
-from .tensorimpl import Tensor
+from .tensorimpl import FUNC_LEVELS, Tensor
 
 
 # -- pytrees (torch.utils._pytree: tuples, lists and dicts are nodes, anything else a leaf) -------------------------
@@ -122,6 +123,80 @@ def _transform(vmapping=False, forward=False):
         TRANSFORMS[2] -= forward
 
 
+class _Level:
+    """A grad/vjp/jvp level as a print sees it: functorch's number (its depth among the transforms; -2 once it has
+    exited, a dead wrapper's), the level it runs inside, the arguments as given by id of their wrapped tensors, the
+    fresh tensors it differentiates; `hidden` while a custom Function's forward runs below it."""
+
+    def __init__(self, given, leaves):
+        self.lvl, self.given, self.leaves = TRANSFORMS[0], given, leaves
+        self.below = FUNC_LEVELS[-1] if FUNC_LEVELS else None
+        self.hidden = False
+
+
+@contextlib.contextmanager
+def _wrapping(given=None, leaves=()):
+    """Tensors made while a level runs are its GradTrackingTensors (its wrapped arguments too)."""
+    level = _Level(given or {}, leaves)
+    FUNC_LEVELS.append(level)
+    for x in level.given.values():
+        x[0]._func_level = level
+    try:
+        yield
+    finally:
+        FUNC_LEVELS.pop()
+        level.lvl = -2
+
+
+def _unwrapped(tree):
+    """Results leaving a level are unwrapped: tensors of the level it ran inside (or plain ones)."""
+    top = FUNC_LEVELS[-1] if FUNC_LEVELS else None
+    for x in tree_flatten(tree)[0]:
+        if isinstance(x, Tensor) and getattr(x, "_func_level", None) not in (None, top):
+            x._func_level = top
+    return tree
+
+
+@contextlib.contextmanager
+def level_below(outputs):
+    """A custom Function's forward and setup_context under grad/vjp/jvp run one level below, on the unwrapped inputs
+    (custom_function_call's grad rule); its outputs are the level's tensors after (outputs(): forward's results)."""
+    level = FUNC_LEVELS.pop()
+    level.hidden = True
+    try:
+        yield
+    finally:
+        level.hidden = False
+        FUNC_LEVELS.append(level)
+    for x in tree_flatten(outputs())[0]:
+        if isinstance(x, Tensor):
+            x._func_level = level
+
+
+def wrapped_repr(t):
+    """functorch's repr of a tensor made inside grad/vjp/jvp: its GradTrackingTensor at each level that wraps it,
+    around the plain value, whose autograd flags are those seen outside every level (_tensor_str's functorch
+    wrapper)."""
+    levels, level = [], t._func_level
+    while level is not None:
+        levels.append(level)
+        level = level.below
+    return _repr_at(t, t._func_level, [x for level in levels + FUNC_LEVELS for x in level.leaves])
+
+
+def _repr_at(t, level, leaves):
+    if level is None:
+        tracked = t.requires_grad and (autograd.reaches_other_leaf(t, leaves) if t.grad_fn is not None else
+                                       all(x is not t for x in leaves))
+        return t._plain_repr(tracked, tangent=False)
+    given = level.given.get(id(t))  # (an argument: below its level, the tensor given)
+    value = _repr_at(t, level.below, leaves) if given is None else \
+        _repr_at(given[1], getattr(given[1], "_func_level", None), leaves)
+    if level.hidden:
+        return value
+    return f"GradTrackingTensor(lvl={level.lvl}, value=\n{textwrap.indent(value, ' ' * 4)}\n)"
+
+
 def _name(func):
     return getattr(func, "__name__", None) or repr(func)
 
@@ -169,6 +244,18 @@ def _leaf(x):
     return x.detach().requires_grad_(True)
 
 
+def _wrapped_argument(x, given):
+    """functorch wraps every tensor argument, differentiated or not: a new tensor of the same data (an Identity view
+    where it requires grad outside), so a print inside shows it wrapped; `given` maps it back."""
+    if x.requires_grad and autograd.is_grad_enabled():
+        from .forward_ad import make_view
+        wrapped = make_view(x, x._shape, x._stride, x._offset, "Identity")
+    else:
+        wrapped = x._alias(x._shape, x._stride, x._offset)
+    given[id(wrapped)] = (wrapped, x)
+    return wrapped
+
+
 class _Transform:
     """One level of grad/vjp/jacrev: the arguments at `argnums` (pytrees of tensors) made fresh differentiable
     tensors, func run under enable_grad; `keep` says whether the graph is kept (inside another level, where an
@@ -189,12 +276,18 @@ class _Transform:
         self.tangents = {}  # id(leaf) -> the tangent its argument carried
 
         self.tangent_leaves = []
+        self.given = {}
 
         def stripped(x, diff):
             primal, tangent = fw.unpack_dual(x) if isinstance(x, Tensor) else (x, None)
             if tangent is None:
-                return _leaf(x) if diff else x
+                if not diff:
+                    return _wrapped_argument(x, self.given) if isinstance(x, Tensor) else x
+                leaf = _leaf(x)
+                self.given[id(leaf)] = (leaf, x)
+                return leaf
             leaf = _leaf(primal.detach())
+            self.given[id(leaf)] = (leaf, x)
             self.tangents[id(leaf)] = tangent
             self.tangent_leaves.append(leaf)
             return leaf
@@ -209,7 +302,8 @@ class _Transform:
         from .saved_hooks import disable_saved_tensors_hooks
         _level[0] += 1
         try:  # (functorch's grad_increment_nesting disables saved-tensor hooks, failing if some are registered)
-            with disable_saved_tensors_hooks(NO_SAVED_HOOKS), autograd.enable_grad(), _transform():
+            with disable_saved_tensors_hooks(NO_SAVED_HOOKS), autograd.enable_grad(), _transform(), \
+                    _wrapping(self.given, self.diff_leaves):
                 yield
         finally:
             _level[0] -= 1
@@ -237,9 +331,9 @@ class _Transform:
         if self.tangents:
             return tree_map(self._dual, tree)
         if self.nested:
-            return tree
-        return tree_map(lambda x: x if not isinstance(x, Tensor) or self.outer and x.requires_grad and
-                        autograd.reaches_other_leaf(x, self.diff_leaves) else x.detach(), tree)
+            return _unwrapped(tree)
+        return _unwrapped(tree_map(lambda x: x if not isinstance(x, Tensor) or self.outer and x.requires_grad and
+                        autograd.reaches_other_leaf(x, self.diff_leaves) else x.detach(), tree))
 
     def _dual(self, y):
         """A result of a level run on primals that had tangents: y's primal with J t as its tangent."""
@@ -771,8 +865,10 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
         for x in flat:
             if not isinstance(x, Tensor):
                 raise runtime(f"jvp(f, primals, tangents): Expected {argname} to only contain Tensors, got {type(x)}")
-    with fw.dual_level(), _transform():
-        duals = [fw.make_dual(p, t) for p, t in zip(flat_p, flat_t)]
+    with fw.dual_level(), _transform(), _wrapping():
+        # (a tangent is the level's tensor too: an alias made inside it, unless one that requires grad is kept)
+        duals = [fw.make_dual(p, t if t.requires_grad else t._alias(t._shape, t._stride, t._offset))
+                 for p, t in zip(flat_p, flat_t)]
         out, aux = _split_aux(func(*tree_unflatten(duals, p_spec)), has_aux, "jvp(f, primals, tangents)")
         errors.library_imported("sympy")  # (PyTorch imports torch._dynamo here)
         flat_out, out_spec = tree_flatten(out)
@@ -785,7 +881,7 @@ def jvp(func, primals, tangents, *, strict=False, has_aux=False):
         pairs = [fw.unpack_dual(o) for o in flat_out]  # (the primals leave as aliases: AliasBackward0 in history)
         primal_out = tree_unflatten([alias(o) if o.requires_grad else o.detach() for o in flat_out], out_spec)
         tangent_out = tree_unflatten([zeros_like(p) if t is None else t for p, t in pairs], out_spec)
-    return (primal_out, tangent_out, aux) if has_aux else (primal_out, tangent_out)
+    return _unwrapped((primal_out, tangent_out, aux) if has_aux else (primal_out, tangent_out))
 
 
 def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):

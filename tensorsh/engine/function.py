@@ -6,7 +6,7 @@ from . import autograd, forward_ad, messages, undo
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, expandable as _expandable
 from .errors import runtime, type_error, warn, warn_once
 from .ops.core import check_inplace, rebase_history, sum_to
-from .tensorimpl import IN_CUSTOM_FUNCTION, IN_MULTI_OUTPUT, Tensor, ViewInfo
+from .tensorimpl import FUNC_LEVELS, IN_CUSTOM_FUNCTION, IN_MULTI_OUTPUT, Tensor, ViewInfo
 
 
 class FunctionCtx:
@@ -311,7 +311,12 @@ def function_apply(cls, args, kwargs):
     if dual:
         forward_ad._BUSY[0] = True
     try:
-        if setup:
+        if setup and FUNC_LEVELS:
+            from .func import level_below
+            with level_below(lambda: output):
+                output = cls.forward(*args, **kwargs)
+                cls.setup_context(ctx, args, output)
+        elif setup:
             output = cls.forward(*args, **kwargs)
             cls.setup_context(ctx, args, output)
         else:

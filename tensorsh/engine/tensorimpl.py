@@ -217,6 +217,8 @@ class _InferenceMode:
 IN_INFERENCE_MODE = _InferenceMode()
 IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
 IN_MULTI_OUTPUT = "multi"  # ViewInfo.grad_mode of an output of split/chunk/unbind (CreationMeta::MULTI_OUTPUT_NODE)
+FUNC_LEVELS = []  # the levels of the torch.func grad/vjp/jvp transforms under way (func.py): a tensor made inside
+# one is functorch's GradTrackingTensor and prints as one (its `_func_level`: the innermost level that wraps it)
 FORWARD_AD_OFF = [False]  # forward_ad.py's _BUSY (a rule, or a custom Function's forward/jvp, runs): prints show no tangent
 
 
@@ -326,8 +328,9 @@ Storage.resize_ = _resize_storage_method
 
 
 class Tensor:
-    __slots__ = _META + ("__weakref__", "_fw_grad", "__dict__")  # (_fw_grad: the tangent at forward_ad's level, set
-    # only there; __dict__: the attributes a program sets on a tensor, `x.label = "w"`, as PyTorch's Tensor keeps them)
+    __slots__ = _META + ("__weakref__", "_fw_grad", "_func_level", "__dict__")  # (_fw_grad: the tangent at
+    # forward_ad's level, set only there; _func_level: set only inside torch.func's grad/vjp/jvp; __dict__: the
+    # attributes a program sets on a tensor, `x.label = "w"`, as PyTorch's Tensor keeps them)
     _is_wrapped_number = False  # (WrappedNumber below)
 
     # ------------------------------------------------------------ construction
@@ -351,6 +354,8 @@ class Tensor:
         t._hooks = None
         t._grad_accumulator = None
         t._grad_dtype = OWN_DTYPE
+        if FUNC_LEVELS:
+            t._func_level = FUNC_LEVELS[-1]
         return t
 
     @staticmethod
@@ -389,9 +394,14 @@ class Tensor:
         return Tensor._make(Storage(flat), 0, arr.shape, stride, dtype, arr, VersionCounter())
 
     def _data_only(self):
-        """The same data, geometry and version counter without autograd history (a node's own saved output)."""
-        return Tensor._make(self._storage, self._offset, self._shape, self._stride, self.dtype, self._np,
-                            self._version_counter)
+        """The same data, geometry and version counter without autograd history (a node's own saved output), at
+        the same torch.func level."""
+        t = Tensor._make(self._storage, self._offset, self._shape, self._stride, self.dtype, self._np,
+                         self._version_counter)
+        level = getattr(self, "_func_level", None)
+        if level is not None:
+            t._func_level = level
+        return t
 
     def _alias(self, shape, stride, offset, counter=None, arr=None, dtype=None, storage=None):
         """A new Tensor over the same storage (no autograd meta); shares the version counter unless given one.
@@ -750,6 +760,13 @@ class Tensor:
         return self._np.tolist()
 
     def __repr__(self):
+        if getattr(self, "_func_level", None) is not None:
+            from .func import wrapped_repr
+            return wrapped_repr(self)
+        return self._plain_repr()
+
+    def _plain_repr(self, tracked=True, tangent=True):
+        """The tensor's own repr; tracked=False leaves out its autograd flags, tangent=False its tangent."""
         from . import printing
         from .errors import TorchError
         try:
@@ -757,11 +774,12 @@ class Tensor:
             fn_name = fn.name_ if fn is not None else None
         except TorchError:  # a view whose history PyTorch cannot tell prints as <Invalid>
             fn, fn_name = True, "Invalid"
-        tangent = getattr(self, "_fw_grad", None)  # (forward_ad's: formatted as PyTorch's f-string does)
+        tangent = getattr(self, "_fw_grad", None) if tangent else None  # (formatted as PyTorch's f-string does)
         if tangent is not None and FORWARD_AD_OFF[0]:  # (inside a custom Function's forward or jvp forward AD is off)
             tangent = None
-        return printing.tensor_repr(self._np, self.dtype.name, requires_grad=self.requires_grad and fn is None,
-                                    grad_fn=fn_name, options=printing.OPTIONS,
+        return printing.tensor_repr(self._np, self.dtype.name, options=printing.OPTIONS,
+                                    requires_grad=tracked and self.requires_grad and fn is None,
+                                    grad_fn=fn_name if tracked else None,
                                     tangent=None if tangent is None else f"{tangent}")
 
     __str__ = __repr__

@@ -14,37 +14,52 @@ from ..layout import joined_array, view_strides, wrap
 from ..saved_names import as_given, given
 
 
-class CatBackward0(Node):
+def list_grads(node, pieces):
+    """The gradients of a Tensor[] input, as derivatives.yaml computes them: every element's, wanted or not (the list is
+    one input: the post hooks see them all), a real element's the real part of a complex gradient."""
+    return tuple(g.real if g.dtype.is_complex and not dtype.is_complex else g for g, dtype in zip(pieces, node.dtypes))
+
+
+class ListBackward(Node):
+    """A node of a Tensor[] input: each element's dtype kept."""
+    __slots__ = ("dtypes",)
+    keeps_unused_grads = True
+
+    def __init__(self, tensors):
+        Node.__init__(self, tuple(edge_of(t) for t in tensors))
+        self.dtypes = [t.dtype for t in tensors]
+
+
+class CatBackward0(ListBackward):
     __slots__ = ("dim", "sizes")
     saved_values = {"dim": as_given("dim")}
 
     def __init__(self, tensors, dim):
-        Node.__init__(self, tuple(edge_of(t) for t in tensors))
+        ListBackward.__init__(self, tensors)
         # (a legacy empty tensor, shape (0,), joins any cat: its gradient is a fresh (0,), PyTorch's rule)
         self.dim, self.sizes = dim, [None if t._shape == (0,) else t._shape[dim] if t.dim() else 0 for t in tensors]
 
     def backward(self, g):
         out, start = [], 0
-        for size, (fn, _) in zip(self.sizes, self.next_functions):
+        for size in self.sizes:
             if size is None:
-                out.append(fresh(np.zeros((0,), g.dtype.np), g.dtype) if fn is not None else None)
+                out.append(fresh(np.zeros((0,), g.dtype.np), g.dtype))
                 continue
-            out.append(g.narrow(self.dim, start, size) if fn is not None else None)
+            out.append(g.narrow(self.dim, start, size))
             start += size
-        return tuple(out)
+        return list_grads(self, out)
 
 
-class StackBackward0(Node):
+class StackBackward0(ListBackward):
     __slots__ = ("dim",)
     saved_values = {"dim": as_given("dim")}
 
     def __init__(self, tensors, dim):
-        Node.__init__(self, tuple(edge_of(t) for t in tensors))
+        ListBackward.__init__(self, tensors)
         self.dim = dim
 
     def backward(self, g):
-        return tuple(g.select(self.dim, i) if fn is not None else None
-                     for i, (fn, _) in enumerate(self.next_functions))
+        return list_grads(self, [g.select(self.dim, i) for i in range(len(self.dtypes))])
 
 
 def _tensor_list(op, tensors):

@@ -12,7 +12,7 @@ from ..pyapi import _parse
 from .args import _wrap_dims
 from .composites import check_tensors, meshgrid
 from .core import SavingNode, Tensor, attach, cj, check_broadcast, fresh, needs_grad, type_name
-from .joining import stack
+from .joining import ListBackward, list_grads, stack
 from .views import _unsafe_view
 
 
@@ -164,17 +164,16 @@ def cross(self, other, dim=None):
 
 # ------------------------------------------------------------------ block_diag, cartesian_prod, combinations
 
-class BlockDiagBackward0(Node):
+class BlockDiagBackward0(ListBackward):
     """Each input's block of the gradient, in its own shape."""
     __slots__ = ("blocks",)
 
     def __init__(self, tensors, blocks):
-        Node.__init__(self, tuple(edge_of(t) for t in tensors))
+        ListBackward.__init__(self, tensors)
         self.blocks = blocks
 
     def backward(self, g):
-        return tuple(g[r:r + h, c:c + w].reshape(shape) if nxt is not None else None
-                     for (r, c, h, w, shape), (nxt, _) in zip(self.blocks, self.next_functions))
+        return list_grads(self, [g[r:r + h, c:c + w].reshape(shape) for r, c, h, w, shape in self.blocks])
 
 
 def block_diag(*tensors):
