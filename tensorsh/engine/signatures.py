@@ -951,7 +951,13 @@ DEVICE_INIT = [None]  # a factory's device= initialized, before its op (pyapi.in
 OUT_WRITER = [None]  # the out= of a torch function whose op computes a new result (ops/copies.py's write_out)
 
 
-_NAMESPACE_OUT_WRITTEN = frozenset({"linalg_cross", "linalg_matmul"})  # (their ops' out= is write_out's)
+_NAMESPACE_OUT_WRITTEN = frozenset({  # (their ops' out= is write_out's; the decompositions' linalg_out's)
+    "linalg_cross", "linalg_matmul", "linalg_inv", "linalg_inv_ex", "linalg_det", "linalg_cholesky",
+    "linalg_cholesky_ex", "linalg_svdvals", "linalg_svd", "linalg_eigvalsh", "linalg_eigh", "linalg_solve",
+    "linalg_solve_ex", "linalg_qr", "linalg_slogdet", "linalg_lu", "linalg_lu_factor", "linalg_lu_factor_ex",
+    "linalg_pinv", "linalg_matrix_power", "linalg_householder_product", "linalg_eig", "linalg_cond",
+    "linalg_tensorinv", "linalg_tensorsolve", "linalg_matrix_rank", "linalg_eigvals", "linalg_lstsq",
+    "linalg_solve_triangular"})
 
 
 def _writes_out(name, fn, kind):

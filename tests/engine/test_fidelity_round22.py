@@ -157,3 +157,46 @@ def test_a_reduction_into_an_out_that_is_its_own_input_is_refused():
                                          "with its input is not supported")
     assert x.tolist() == [[3.0, 1.0], [2.0, 5.0]]  # (refused before out was resized)
     assert torch["cumsum"](x, 1, out=x).tolist() == [[3.0, 4.0], [2.0, 7.0]]  # (an out of the result's shape: written)
+
+
+LINALG_OUT = """
+A0 = torch.tensor([[4.0, 1.0], [1.0, 3.0]])
+calls = {
+ "inv": lambda A, o: torch.linalg.inv(A, out=o), "det": lambda A, o: torch.linalg.det(A, out=o),
+ "cholesky": lambda A, o: torch.linalg.cholesky(A, out=o), "svdvals": lambda A, o: torch.linalg.svdvals(A, out=o),
+ "pinv": lambda A, o: torch.linalg.pinv(A, out=o), "eigvalsh": lambda A, o: torch.linalg.eigvalsh(A, out=o),
+ "matrix_power": lambda A, o: torch.linalg.matrix_power(A, 2, out=o), "matrix_rank": lambda A, o: torch.linalg.matrix_rank(A, out=o),
+ "cond": lambda A, o: torch.linalg.cond(A, out=o), "solve": lambda A, o: torch.linalg.solve(A, A, out=o),
+ "solve_triangular": lambda A, o: torch.linalg.solve_triangular(A, A, upper=True, out=o),
+ "tensorinv": lambda A, o: torch.linalg.tensorinv(A, 1, out=o), "tensorsolve": lambda A, o: torch.linalg.tensorsolve(A, A[0], out=o),
+ "householder_product": lambda A, o: torch.linalg.householder_product(A, A[0], out=o),
+}
+for name, f in calls.items():
+    for case in ("grad", "dtype", "shape", "fine"):
+        A = A0.clone().requires_grad_(case == "grad")
+        o = {"grad": torch.zeros(0), "dtype": torch.zeros(1, dtype=torch.int64), "shape": torch.zeros(5), "fine": torch.zeros(0)}[case]
+        try:
+            r = f(A, o)
+            print(name, case, r, r.grad_fn and r.grad_fn.name(), r is o, o._version)
+        except Exception as e:
+            print(name, case, type(e).__name__, e)
+for name, f in (("qr", lambda A, o: torch.linalg.qr(A, out=o)), ("eigh", lambda A, o: torch.linalg.eigh(A, out=o)),
+                ("slogdet", lambda A, o: torch.linalg.slogdet(A, out=o)), ("svd", lambda A, o: torch.linalg.svd(A, out=o)),
+                ("lu_factor", lambda A, o: torch.linalg.lu_factor(A, out=o)), ("inv_ex", lambda A, o: torch.linalg.inv_ex(A, out=o)),
+                ("lu", lambda A, o: torch.linalg.lu(A, out=o)), ("eig", lambda A, o: torch.linalg.eig(A, out=o)),
+                ("solve_ex", lambda A, o: torch.linalg.solve_ex(A, A, out=o))):
+    for case in ("grad", "fine", "dtype"):
+        A = A0.clone().requires_grad_(case == "grad")
+        try:
+            with torch.no_grad():
+                ref = f(A0, None)
+            outs = tuple(torch.zeros(0, dtype=(t.dtype if case != "dtype" or i > 0 else torch.float64)) for i, t in enumerate(ref))
+            r = f(A, outs)
+            print(name, case, [tuple(t.shape) for t in r], all(a is b for a, b in zip(r, outs)))
+        except Exception as e:
+            print(name, case, type(e).__name__, e)
+"""
+
+
+def test_linalg_functions_write_out_as_their_kernels_do():
+    same_as_torch(LINALG_OUT)

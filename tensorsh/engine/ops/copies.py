@@ -11,6 +11,7 @@ from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
                    check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
                    self_overlapping, should_fold, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
+from .linalg_out import LINALG_OUT, write_linalg_out
 from .out_dtypes import _RESIZED, warn_resized
 from .registry import op
 
@@ -309,6 +310,10 @@ def _tensor_args(given):
     return [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
 
 
+# ops PyTorch has no autograd formula for: their out= goes through autogradNotImplementedFallback (measured)
+_AUTOGRAD_FALLBACK = frozenset({"diag", "conj_physical", "floor_divide", "heaviside", "log_softmax", "softmax",
+                                "slice_scatter", "histogram"})
+
 _REDUCED_IN_OUT = frozenset({"sum", "nansum", "prod", "amax", "amin", "mean", "nanmean", "std", "var", "max", "min",
                              "argmax", "argmin", "any", "all", "linalg_vector_norm", "norm", "aminmax", "count_nonzero"})
 
@@ -389,6 +394,8 @@ def write_out(name, fn, args, kwargs):
     from ..messages import shape_list
     from . import out_dtypes
     from .geometry_inplace import resize_output
+    if name in LINALG_OUT:
+        return write_linalg_out(name, fn, args, kwargs)
     name = "matmul" if name == "linalg_matmul" else name  # (linalg_matmul_out is matmul_out)
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
@@ -400,18 +407,24 @@ def write_out(name, fn, args, kwargs):
     if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
         warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
     inputs = _tensor_args((*args, *kwargs.values()))
-    # the view copies and diag have no autograd kernel: PyTorch's fallback records torch::autograd::NotImplemented
-    # on out, over the inputs and out's own history, and refuses only an out that is (a view of) a leaf
-    fallback = name in _VIEW_COPIES or name == "diag"
+    # the ops without an autograd kernel (the view copies, diag, ...): PyTorch's fallback refuses an out that is (a
+    # view of) a leaf requiring grad, first; else it records torch::autograd::NotImplemented on each out, over the
+    # inputs and the outs' own histories
+    fallback = name in _VIEW_COPIES or name in _AUTOGRAD_FALLBACK
     aten_name = ("diagonal_copy" if isinstance(args[0], Tensor) and args[0].dim() == 2 else "diag_embed") \
         if name == "diag" else \
         _ATEN_NAMES.get(name, name)
-    unimplemented = autograd._grad_enabled[0] and fallback and \
-        any(t.requires_grad for t in (*inputs, *outs) if isinstance(t, Tensor)) and \
-        not any(o.requires_grad and _of_leaf(o) for o in outs if isinstance(o, Tensor))
-    refused = autograd._grad_enabled[0] and not copied and not unimplemented and \
-        _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE and not name.startswith(_NOT_DIFFERENTIABLE_SPECIAL) \
-        and "_polynomial_" not in name and any(t.requires_grad for t in (*inputs, *outs))
+    if fallback:
+        refused = autograd._grad_enabled[0] and any(o.requires_grad and _of_leaf(o) for o in outs
+                                                    if isinstance(o, Tensor))
+        unimplemented = autograd._grad_enabled[0] and not refused and \
+            any(t.requires_grad for t in (*inputs, *outs) if isinstance(t, Tensor))
+    else:
+        unimplemented = False
+        refused = autograd._grad_enabled[0] and not copied and \
+            _ATEN_NAMES.get(name, name) not in _NOT_DIFFERENTIABLE and \
+            not name.startswith(_NOT_DIFFERENTIABLE_SPECIAL) and "_polynomial_" not in name and \
+            any(t.requires_grad for t in (*inputs, *outs))
 
     def refuse():
         raise runtime(f"{'aten::' if fallback else ''}{aten_name}(): functions with out=... arguments don't support "
@@ -487,6 +500,9 @@ def write_out(name, fn, args, kwargs):
             refuse()
         _check_out_dtype("tensordot" if copied and name != "special_ndtr" else name, r.dtype, o, r.dim() == 0,
                          resized_first == "mv")
+    if unimplemented:  # (the fallback's node, its edges taken before the kernel writes: out's history as it was)
+        from .core import NotImplementedNode
+        unimplemented = NotImplementedNode(aten_name, *inputs, *outs)
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
     try:
@@ -512,9 +528,10 @@ def write_out(name, fn, args, kwargs):
                 o._version_counter.bump()
     finally:
         autograd._grad_enabled[0] = previous
-    if unimplemented:
-        from .core import NotImplementedNode, attach
-        attach(outs[0], NotImplementedNode(aten_name, *inputs, outs[0]))  # (out's history: its grad_fn as it was)
+    if unimplemented:  # (every out its output 0, as the fallback rebases each; a view's base through CopySlices)
+        from .core import rebase_history
+        for o in outs:
+            rebase_history(o, unimplemented)
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
 
 

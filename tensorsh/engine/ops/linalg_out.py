@@ -1,0 +1,88 @@
+"""out= of torch.linalg's functions, as ATen's kernels write it (measured against PyTorch 2.13): each row says which
+op refuses autograd on out= (its name in the message), or that the function is composite and copies its result with
+its graph (CopyBackwards); and how out's dtype is checked: a structured kernel's exact dtype, before anything is
+computed, or a castable one after (with the function's own words). Then out is resized (the deprecation warning when
+it had elements) and written, one version each."""
+from .. import autograd, dtypes
+from ..errors import runtime
+from ..tensorimpl import Tensor
+
+_C, _S = dtypes.C_NAMES, dtypes.SCALAR_NAMES
+COPIED = None  # (a composite function: no refusal, its result copied with its graph)
+SCALAR_TYPE = "scalar type"  # (out resized first, then its exact dtype: the kernel's own check)
+
+# name -> (the op refusing autograd on out=, or COPIED; None: out's exact dtype, else the castable check's words)
+LINALG_OUT = {
+    "linalg_inv": ("linalg_inv_ex", None), "linalg_inv_ex": ("linalg_inv_ex", None),
+    "linalg_det": ("_linalg_det", None), "linalg_cholesky": ("linalg_cholesky_ex", None),
+    "linalg_cholesky_ex": ("linalg_cholesky_ex", None), "linalg_svdvals": ("_linalg_svd", None),
+    "linalg_svd": ("_linalg_svd", None), "linalg_eigvalsh": ("_linalg_eigh", None), "linalg_eigh": ("_linalg_eigh", None),
+    "linalg_solve": ("_linalg_solve_ex", None), "linalg_solve_ex": ("_linalg_solve_ex", None),
+    "linalg_qr": ("linalg_qr", None), "linalg_slogdet": ("_linalg_slogdet", None), "linalg_lu": ("linalg_lu", None),
+    "linalg_lu_factor": ("linalg_lu_factor_ex", None), "linalg_lu_factor_ex": ("linalg_lu_factor_ex", None),
+    "linalg_pinv": ("linalg_pinv", ("linalg.pinv", "result")),
+    "linalg_matrix_power": ("matmul", ("matrix_power", "result")),
+    "linalg_householder_product": ("linalg_householder_product", ("torch.linalg.householder_product", "result")),
+    "linalg_eig": ("linalg_eig", ("torch.linalg.eig", "eigenvalues")),
+    "linalg_cond": (COPIED, ("linalg.cond", "result")), "linalg_tensorinv": (COPIED, ("tensorinv", "result")),
+    "linalg_tensorsolve": (COPIED, ("tensorsolve", "result")),
+    "linalg_matrix_rank": (COPIED, ("linalg.matrix_rank", "result")),
+    "linalg_eigvals": (COPIED, ("torch.linalg.eigvals", "eigenvalues")),  # (PyTorch's grad: NotImplemented, not modelled)
+    "linalg_lstsq": ("linalg_lstsq", ("torch.linalg.lstsq", "solution")),
+    "linalg_solve_triangular": ("linalg_solve_triangular", SCALAR_TYPE),
+}
+
+
+def write_linalg_out(name, fn, args, kwargs):
+    from ..errors import warn
+    from .geometry_inplace import resize_output
+    from .out_dtypes import _RESIZED
+    from ..messages import shape_list
+    refuser, castable = LINALG_OUT[name]
+    kwargs = dict(kwargs)
+    out = kwargs.pop("out")
+    outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
+    for o in outs:
+        if not isinstance(o, Tensor):
+            from .core import type_name
+            from ..errors import type_error
+            raise type_error(f"{name}(): argument 'out' must be {'tuple of Tensors' if len(outs) > 1 else 'Tensor'}, "
+                             f"not {type_name(o)}")
+    inputs = [a for a in (*args, *kwargs.values()) if isinstance(a, Tensor)]
+    grad = autograd.is_grad_enabled() and any(t.requires_grad for t in (*inputs, *outs))
+    if grad and refuser is not COPIED:
+        raise runtime(f"{refuser}(): functions with out=... arguments don't support automatic differentiation, but "
+                      f"one of the arguments requires grad.")
+    if refuser is COPIED:
+        result = fn(*args, **kwargs)
+    else:
+        with autograd.no_grad():
+            result = fn(*args, **kwargs)
+    results = tuple(result) if isinstance(result, tuple) else (result,)
+    for r, o in zip(results, outs):
+        if castable is SCALAR_TYPE:
+            break
+        if castable is None and o.dtype is not r.dtype:  # (the structured kernel's set_output)
+            raise runtime(f"Expected out tensor to have dtype {_C[r.dtype.name]}, but got {_C[o.dtype.name]} instead")
+        if castable is not None and not dtypes.can_cast(r.dtype, o.dtype):
+            label, what = castable
+            raise runtime(f"{label}: Expected {what} to be safely castable from {_S[r.dtype.name]} dtype, but got "
+                          f"{what} with dtype {_S[o.dtype.name]}")
+        if castable is not None:
+            break  # (the other outputs of eig: checked as the first)
+    for r, o in zip(results, outs):
+        if tuple(o._shape) != tuple(r._shape):
+            if o.numel():
+                warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(r._shape)))
+            resize_output(o, r._shape)
+        if castable is SCALAR_TYPE and o.dtype is not r.dtype:
+            raise runtime(f"expected scalar type {_S[r.dtype.name]} but found {_S[o.dtype.name]}")
+        if refuser is COPIED:
+            o.copy_(r)
+        else:
+            with autograd.no_grad():
+                o.copy_(r)
+    if not isinstance(result, tuple):
+        return outs[0]
+    from .copies import _out_return_type
+    return _out_return_type(type(result))(outs)
