@@ -303,6 +303,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
                         operator.index(v)
                     except TypeError as e:
                         raise type_error(str(e)) from None
+                if isinstance(v, int) and not -2 ** 63 <= v < 2 ** 63:  # (unpacked as a long long first)
+                    raise value_error(messages.LONG_OVERFLOW)
                 if not isinstance(v, bool) and (dt is not dtypes.int64 or isinstance(v, float)) and not fits(dt, v):
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
