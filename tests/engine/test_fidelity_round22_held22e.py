@@ -12,6 +12,14 @@ for v in [2**63, -2**63 - 1, 2**64 + 5]:
             try: print(f())
             except Exception as e: print(type(e).__name__, e)
 """,
+"finfo_and_iinfo_cannot_be_copied": """
+import copy
+for o in [torch.finfo(torch.float16), torch.finfo(), torch.iinfo(torch.int8), {"eps": torch.finfo(torch.bfloat16)}]:
+    for f in [copy.copy, copy.deepcopy]:
+        try: print(f(o))
+        except Exception as e: print(type(e).__name__, e)
+print(copy.deepcopy({"dt": torch.int64, "x": torch.ones(1, dtype=torch.int8)}))
+""",
 }
 
 
