@@ -20,6 +20,18 @@ for o in [torch.finfo(torch.float16), torch.finfo(), torch.iinfo(torch.int8), {"
         except Exception as e: print(type(e).__name__, e)
 print(copy.deepcopy({"dt": torch.int64, "x": torch.ones(1, dtype=torch.int8)}))
 """,
+"range_factories_convert_their_numbers_checked": """
+for dt in [torch.int8, torch.uint8, torch.int32, torch.float16, torch.bfloat16, torch.float32, torch.complex64]:
+    for a, b, n in [(0, 70000, 3), (1e39, 0, 2), (1e39, 0, 1), (1e39, 0, 0), (-70000, 0, 1), (65504, 65520, 2), (300, 0, 1)]:
+        for f in [torch.linspace, torch.logspace]:
+            try: print(f(a, b, n, dtype=dt))
+            except Exception as e: print(type(e).__name__, e)
+for dt in [torch.int8, torch.int32, torch.float16, torch.bfloat16, torch.float32]:
+    for a, b, st in [(0, 1e39, 4e38), (1e39, 1e39, 1), (0, 1, float('nan')), (-0.5, 3, 1.5), (0, 1, 0.1), (-1.7, 2.2, 0.9)]:
+        for f in [torch.arange, torch.range][:1 if abs(st) < 1 and not dt.is_floating_point else 2]:  # (torch's SIGFPE)
+            try: print(f(a, b, st, dtype=dt))
+            except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 
