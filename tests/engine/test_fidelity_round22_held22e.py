@@ -32,6 +32,15 @@ for dt in [torch.int8, torch.int32, torch.float16, torch.bfloat16, torch.float32
             try: print(f(a, b, st, dtype=dt))
             except Exception as e: print(type(e).__name__, e)
 """,
+"gcd_and_lcm_keep_a_minimum_negative_as_calc_gcd": """
+for dt in [torch.int8, torch.int16, torch.int32]:
+    lo = torch.iinfo(dt).min
+    a = torch.tensor([lo, lo, lo, -127, lo + 1, 64, 0, lo, 7], dtype=dt)
+    b = torch.tensor([-127, -1, lo, lo, -2, lo, lo, 0, -21], dtype=dt)
+    print(torch.gcd(a, b), torch.gcd(b, torch.tensor(lo, dtype=dt)), a.clone().gcd_(b))
+    if dt != torch.int32:
+        print(torch.lcm(a, b), torch.lcm(a, torch.tensor(-3, dtype=dt)))
+""",
 }
 
 
