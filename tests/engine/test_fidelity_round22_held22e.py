@@ -41,6 +41,12 @@ for dt in [torch.int8, torch.int16, torch.int32]:
     if dt != torch.int32:
         print(torch.lcm(a, b), torch.lcm(a, torch.tensor(-3, dtype=dt)))
 """,
+"integer_trunc_division_is_exact": """
+x = torch.tensor([2**62 + 12345, -2**62 - 7, 2**53 + 1, -(2**53) - 3, 9223372036854775807, 3])
+print(torch.div(x, 3, rounding_mode="trunc"), torch.div(x, torch.tensor([-7]), rounding_mode="trunc"), x.clone().div_(-2**40, rounding_mode="trunc"))
+print(torch.div(x, torch.tensor(-1), rounding_mode="trunc"), torch.div(torch.tensor([-128, 127, -7], dtype=torch.int8), torch.tensor([-1, -2, 2], dtype=torch.int8), rounding_mode="trunc"))
+print(torch.div(torch.tensor([200, 7], dtype=torch.uint8), torch.tensor([-3, -2], dtype=torch.int8), rounding_mode="trunc"))
+""",
 }
 
 
