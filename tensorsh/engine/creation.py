@@ -309,10 +309,11 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
             wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)
-            values = np.array(flat, dtype=dt.np if dt.category >= 2 or inferred.category in (0, 3) else wide)
+            values = np.array(flat, dtype=dt.np if dt.category >= 2 and dt is not dtypes.float16 or
+                              inferred.category in (0, 3) else wide)  # (float16: from doubles, as c10 casts)
         except OverflowError:
             raise value_error(messages.LONG_OVERFLOW) from None
-        values = values.astype(dt.np).reshape(shape)
+        values = dtypes.cast(values, dt).reshape(shape)
     return _finish(np.asarray(values, dtype=dt.np), dt, requires_grad)
 
 

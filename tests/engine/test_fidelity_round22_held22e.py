@@ -47,6 +47,17 @@ print(torch.div(x, 3, rounding_mode="trunc"), torch.div(x, torch.tensor([-7]), r
 print(torch.div(x, torch.tensor(-1), rounding_mode="trunc"), torch.div(torch.tensor([-128, 127, -7], dtype=torch.int8), torch.tensor([-1, -2, 2], dtype=torch.int8), rounding_mode="trunc"))
 print(torch.div(torch.tensor([200, 7], dtype=torch.uint8), torch.tensor([-3, -2], dtype=torch.int8), rounding_mode="trunc"))
 """,
+"doubles_become_float16_through_float": """
+v, w = 1 + 2**-11 + 2**-40, 2049 + 2**-30
+d = torch.tensor([v, w, 65519.99999, 1 + 2**-8 + 2**-35], dtype=torch.float64)
+h = torch.zeros(4, dtype=torch.float16)
+print(d.half(), d.to(torch.float16), d.type(torch.HalfTensor), torch.tensor([v, w], dtype=torch.float16), torch.full((2,), v, dtype=torch.float16))
+print(h.clone().fill_(v), h.clone().fill_(d[0]), h.clone().copy_(d), h + v, h + d[0], torch.where(h == 0, v, h))
+g = h.clone(); g += d; print(g, h.masked_fill(h == 0, v), h.clone().index_fill_(0, torch.tensor([1]), v))
+print(torch.tensor([float('nan'), float('inf')], dtype=torch.float16).nan_to_num(nan=v, posinf=w), h.new_full((1,), v))
+d0 = d[0].clone(); g = h.clone(); g[g == 0] = d0
+print(torch.where(h == 0, d0, h), torch.nn.functional.pad(h, (1, 1), value=v), g)
+""",
 }
 
 

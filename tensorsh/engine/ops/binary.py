@@ -312,7 +312,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 kernels.reduced_add_alpha(an, bn, sign * alpha, dtypes.rounding(dt))
 
             def write(arr):
-                arr[...] = values
+                arr[...] = dtypes.stored(values, self.dtype)
 
         def make():
             node = _inplace_node(node_cls, self, other)
@@ -708,7 +708,7 @@ def integer_inplace(values):
         cast_for_inplace(self, dt)
 
         def write(arr):
-            arr[...] = r
+            arr[...] = dtypes.stored(r, self.dtype)
         return write_inplace(self, write, None)
     return op_inplace
 
@@ -739,7 +739,7 @@ def _augmented(fn, node_for, kernel_checks=False):
             return _inplace_node(node_cls, self, other)
 
         def write(arr):
-            arr[...] = values._np
+            arr[...] = dtypes.stored(values._np, self.dtype)
         return write_inplace(self, write, make if self.dtype.category == 2 or self.requires_grad else None, (other,),
                              save_output="result" in getattr(node_cls, "saved_names", ()))
     return op
@@ -760,7 +760,7 @@ def pow_inplace(self, exponent):
             with autograd.no_grad():
                 write_rows(self, arr, lambda ix: power(Tensor._from_numpy(arr[ix].copy(), self.dtype), exponent)._np)
         else:
-            arr[...] = values._np
+            arr[...] = dtypes.stored(values._np, self.dtype)
     return write_inplace(self, write, make, (exponent,), save_output=isinstance(exponent, Tensor))
 
 

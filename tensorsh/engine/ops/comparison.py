@@ -143,7 +143,7 @@ def where(condition, input, other):
     check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))
-    a, b = (x._np.astype(dt.np, copy=False) if isinstance(x, Tensor) else checked_scalar(dt, x, reduced=False)
+    a, b = (dtypes.cast(x._np, dt) if isinstance(x, Tensor) else checked_scalar(dt, x, reduced=False)
             for x in (input, other))
     values = np.where(c, a, b)
     out = laid_out_like(values, dt, condition, input, other)
