@@ -56,7 +56,7 @@ print(h.clone().fill_(v), h.clone().fill_(d[0]), h.clone().copy_(d), h + v, h + 
 g = h.clone(); g += d; print(g, h.masked_fill(h == 0, v), h.clone().index_fill_(0, torch.tensor([1]), v))
 print(torch.tensor([float('nan'), float('inf')], dtype=torch.float16).nan_to_num(nan=v, posinf=w), h.new_full((1,), v))
 d0 = d[0].clone(); g = h.clone(); g[g == 0] = d0
-print(torch.where(h == 0, d0, h), torch.nn.functional.pad(h, (1, 1), value=v), g)
+print(torch.where(h == 0, d0, h), torch.nn.functional.pad(h, (1, 1), value=v), g, h.clone().apply_(lambda x: v))
 """,
 }
 
