@@ -57,6 +57,14 @@ g = h.clone(); g += d; print(g, h.masked_fill(h == 0, v), h.clone().index_fill_(
 print(torch.tensor([float('nan'), float('inf')], dtype=torch.float16).nan_to_num(nan=v, posinf=w), h.new_full((1,), v))
 d0 = d[0].clone(); g = h.clone(); g[g == 0] = d0
 print(torch.where(h == 0, d0, h), torch.nn.functional.pad(h, (1, 1), value=v), g, h.clone().apply_(lambda x: v))
+k = torch.tensor([1.0, 2048.0, -1.0], dtype=torch.float16)
+print(k.clamp_min(d0), k.clone().clamp_max_(d0), k.clone().div_(d0), k.clone().true_divide_(d0), k / d0)
+""",
+"reduced_in_place_division_reads_a_0_dim_divisor_as_a_float": """
+for dt, v in [(torch.float16, 1 + 2**-11 + 2**-40), (torch.bfloat16, 1 + 2**-8 + 2**-40), (torch.float16, 0.3)]:
+    d0 = torch.tensor(v, dtype=torch.float64)
+    k = torch.tensor([1.0, 2048.0, -1.0, 3.7], dtype=dt)
+    print(k.clone().div_(d0), k.clone().true_divide_(d0), k.clone().__itruediv__(d0), k / d0, k.clone().div_(v))
 """,
 }
 

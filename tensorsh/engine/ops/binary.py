@@ -291,7 +291,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             else kernel  # (alpha * other: no node of its own)
         if out_dtype is not None:
             an = an.astype(dt.np, copy=False)
-            bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
+            if not (kernel in ORIGINAL_SCALAR and dt in REDUCED_FLOATS):  # (a float16/bfloat16 division reads a
+                bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)  # 0-dim as a float)
         if self_overlapping(self):
             bb = np.broadcast_to(bn, self._shape)
             scale = dt.np.type(sign * alpha) if fused else None

@@ -399,7 +399,7 @@ def _clamp_bound(op, lower):
         dt = dtypes.result_type([self, bound])
         if not isinstance(bound, Tensor):
             _no_bool_scalar_kernel(dt, lower, not lower)
-        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
+        b = dtypes.cast(bound._np, dt) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
         return bound, dt, b
 
     def fn(self, *args, **kwargs):
