@@ -2,7 +2,7 @@
 input is 0), nextafter (the next float towards other), each with its in-place twin."""
 import numpy as np
 
-from .. import autograd, dtypes
+from .. import autograd, dtypes, kernels
 from ..autograd import Node, edge_of
 from ..errors import make, runtime, type_error
 from .binary import NotImplementedBackward, binary_node
@@ -58,8 +58,7 @@ def _calc_gcd_lcm(name, a, b, dt):
         return y
     wide = np.int64 if dt.itemsize < 4 else dt.np  # (int8/int16 arithmetic is C's int)
     g, a = y.astype(wide), a.astype(wide)
-    safe = np.where(g == 0, 1, g)
-    quotient = (a - np.fmod(a, safe)) // safe  # (C's division, toward zero)
+    quotient = kernels.div_trunc(a, np.where(g == 0, 1, g))  # (C's division, toward zero)
     return np.where(g == 0, 0, np.abs(quotient * b.astype(wide))).astype(dt.np)
 
 
