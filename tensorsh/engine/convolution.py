@@ -742,7 +742,8 @@ def constant_pad_nd(input, pad, value=0.0):
         if x.shape[d] + min(a, 0) < 0 or x.shape[d] + min(a, 0) + min(b, 0) < 0:
             raise runtime("narrow(): length must be non-negative.")
     crop = tuple(slice(max(-a, 0), x.shape[d] - max(-b, 0)) for d, (a, b) in enumerate(widths))
-    grown = np.pad(x[crop], [(max(a, 0), max(b, 0)) for a, b in widths], constant_values=value)
+    grown = np.pad(x[crop], [(max(a, 0), max(b, 0)) for a, b in widths],
+                   constant_values=dtypes.stored(value, input.dtype))  # (fill_'s cast of the number)
     out = layout.output_like(grown.astype(x.dtype), input.dtype, input)  # (suggest_memory_format(self))
     if needs_grad(input):
         attach(out, ConstantPadNdBackward0(input, list(pad)))

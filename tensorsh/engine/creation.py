@@ -303,14 +303,17 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
                         operator.index(v)
                     except TypeError as e:
                         raise type_error(str(e)) from None
+                if isinstance(v, int) and not -2 ** 63 <= v < 2 ** 63:  # (unpacked as a long long first)
+                    raise value_error(messages.LONG_OVERFLOW)
                 if not isinstance(v, bool) and (dt is not dtypes.int64 or isinstance(v, float)) and not fits(dt, v):
                     raise runtime(f"value cannot be converted to type {dt.name} without overflow")
         try:
             wide = np.int64 if dt.category == 1 and inferred.category == 1 else np.float64  # (cast after: wraps)
-            values = np.array(flat, dtype=dt.np if dt.category >= 2 or inferred.category in (0, 3) else wide)
+            values = np.array(flat, dtype=dt.np if dt.category >= 2 and dt is not dtypes.float16 or
+                              inferred.category in (0, 3) else wide)  # (float16: from doubles, as c10 casts)
         except OverflowError:
             raise value_error(messages.LONG_OVERFLOW) from None
-        values = values.astype(dt.np).reshape(shape)
+        values = dtypes.cast(values, dt).reshape(shape)
     return _finish(np.asarray(values, dtype=dt.np), dt, requires_grad)
 
 
@@ -484,6 +487,8 @@ def arange(start, end=None, step=1, dtype=None, requires_grad=False, device=None
         else:
             n = math.ceil((float(end) - float(start)) / float(step))
             start, step = int(start), int(step)
+    if dt is not dtypes.int64:  # (the kernel's start and step; the end is not read)
+        accumulate_checked(dt, (start, step))
     if not 0 <= n <= 2 ** 63 - 1:
         raise runtime("invalid size, possible overflow?")
     check_size(n * dt.itemsize)
@@ -529,14 +534,16 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
         raise runtime("number of steps must be non-negative")
     dtype, start, end = _complex_ends("torch.linspace()", dtype, start, end)
     if dtype is not None and dtype.category == 3:  # (c10::complex's arithmetic: each part its own real line)
+        for v in (start, end)[:steps]:  # (fill_(start) of one element, the kernel's both ends of more)
+            checked_scalar(dtype, v)
         real, imag = (linspace(getattr(start, part), getattr(end, part), steps, dtype=dtype.to_real())._np
                       for part in ("real", "imag"))
         return _finish(kernels.complex_of(real, imag, dtype.np), dtype, requires_grad)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
     start, end = (v.item() if isinstance(v, Tensor) else v for v in (start, end))  # (0-dim ends: their numbers)
-    if steps == 1:
-        arr = np.array([start], dtype=np.float64)
+    if steps <= 1:  # (no kernel: nothing converted, or a one-element fill_(start))
+        arr = np.array([checked_scalar(dt, start, reduced=False)] if steps else [])
     else:
         if dt is dtypes.bool_ and steps > 1:
             raise not_implemented_for("linspace_cpu", dt)
@@ -546,7 +553,7 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
         idx = np.arange(steps, dtype=np.float64)
         if dt.category == 2:
             T = dt.np.type
-            lo, hi = T(start), T(end)
+            lo, hi = (T(checked_scalar(dt, v)) for v in (start, end))  # (Scalar::to<scalar_t>, checked)
             step = T(T(hi - lo) / T(steps - 1))
         else:  # (the ends converted to the integer type as c10 converts a number: a negative int wraps into an
             lo, hi = _integer_ends(dt, start, end)  # unsigned type, a value beyond it is refused)
@@ -797,16 +804,16 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, devi
     dtype, start, end = _complex_ends("torch.logspace()", dtype, start, end)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
-    if dt.category == 3:
-        return _finish(_complex_logspace(start, end, steps, base, dt), dt, requires_grad)
     pow_ = kernels._libm("pow", 2) or math.pow
-    if steps == 1:
-        arr = np.array([pow_(float(base), float(start))])
-    elif steps == 0:  # (no element: no kernel runs to refuse a dtype)
-        arr = np.empty(0)
+    if dt.category == 3:
+        for v in (start, end) if steps > 1 else ():  # (the kernel's ends, checked)
+            checked_scalar(dt, v)
+        return _finish(_complex_logspace(start, end, steps, base, dt, pow_), dt, requires_grad)
+    if steps <= 1:  # (no element: no kernel runs to refuse a dtype; one: fill_(pow(base, start)))
+        arr = np.array([checked_scalar(dt, pow_(float(base), float(start)), reduced=False)] if steps else [])
     else:
         if dt.category == 2:
-            s, e = dt.np.type(start), dt.np.type(end)
+            s, e = (dt.np.type(checked_scalar(dt, v)) for v in (start, end))  # (Scalar::to<scalar_t>, checked)
             b, step = float(base), float(e - s) / (steps - 1) if steps > 1 else 0.0
         elif dt is dtypes.bool_:
             raise not_implemented_for("logspace_cpu", dt)
@@ -820,6 +827,14 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, devi
     return _finish(arr, dt, requires_grad)
 
 
+def accumulate_checked(dt, values):
+    """arange/range's numbers as their kernels read them, in at::acc_type (int64_t for the integer dtypes, float for
+    float16/bfloat16): Scalar::to, checked ('value cannot be converted to type int64_t without overflow')."""
+    if dt.category == 1 or dt.itemsize == 2:
+        for v in values:
+            checked_scalar(dtypes.int64 if dt.category == 1 else dtypes.float32, v)
+
+
 def range_scalars(kernel, dt, values):
     """arange/range's dispatch (no bool or complex kernel) before their checks, then the ends and step as doubles
     (Scalar::to<double>): a complex number is its real part, one with an imaginary part overflows."""
@@ -830,7 +845,7 @@ def range_scalars(kernel, dt, values):
     return [v.real if isinstance(v, complex) else v for v in values]
 
 
-def _complex_logspace(start, end, steps, base, dt):
+def _complex_logspace(start, end, steps, base, dt, pow_):
     """logspace_cpu_out's complex branch: the exponents in complex<T> (the step divided as c10::complex divides, by
     the reciprocal of the real divisor), each power libstdc++'s std::pow of complex<T> (the C library's cpow); one
     step is std::pow(double, complex<double>), the polar form for a positive base."""
@@ -839,9 +854,11 @@ def _complex_logspace(start, end, steps, base, dt):
     if steps == 1:
         b = float(base)
         if b > 0:
-            rho, theta = b ** start.real, start.imag * math.log(b)
-            return np.array([complex(rho * math.cos(theta), rho * math.sin(theta))], dt.np)
-        return np.array([kernels.complex_pow(b, np.array([start]), np.complex128)[0]], dt.np)
+            rho, theta = pow_(b, start.real), start.imag * math.log(b)
+            value = complex(rho * math.cos(theta), rho * math.sin(theta))
+        else:
+            value = complex(kernels.complex_pow(b, np.array([start]), np.complex128)[0])
+        return np.array([checked_scalar(dt, value)])  # (fill_ of the power, checked)
     T = dt.to_real().np.type
     scl = T(1) / T(steps - 1)
     step_re, step_im = T(T(end.real) - T(start.real)) * scl, T(T(end.imag) - T(start.imag)) * scl

@@ -256,10 +256,18 @@ _FLOATS = {"float16": (16, 2.0 ** -10, 65504.0, 2.0 ** -14, 0.001),
            "float8_e4m3fn": (8, 2.0 ** -3, 448.0, 2.0 ** -6, 1.0), "float8_e5m2": (8, 2.0 ** -2, 57344.0, 2.0 ** -14, 1.0)}
 
 
+def _unpicklable(name):
+    """A C type without pickling support: copy.copy and copy.deepcopy reach object.__reduce_ex__'s refusal."""
+    def __reduce_ex__(self, protocol):
+        raise type_error(f"cannot pickle '{name}' object")
+    return __reduce_ex__
+
+
 class finfo:
     __module__ = "torch"
     __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
     __format__ = errors.c_type_format("torch.finfo")
+    __reduce_ex__ = _unpicklable("torch.finfo")
 
     def __init__(self, *args, **kwargs):
         if not args and kwargs and "type" not in kwargs:
@@ -294,6 +302,7 @@ class iinfo:
     __module__ = "torch"
     __api__ = frozenset({"bits", "max", "min", "dtype"})
     __format__ = errors.c_type_format("torch.iinfo")
+    __reduce_ex__ = _unpicklable("torch.iinfo")
 
     def __init__(self, *args, **kwargs):
         if len(args) > 1:

@@ -217,6 +217,22 @@ def to_float16(values):
     return np.asarray(values, np.float32).astype(np.float16).astype(np.float32)
 
 
+def cast(values, dtype):
+    """values (an array or number) in dtype's array type as c10 converts them: c10::Half is made from a float, so a
+    double becomes a float16 through float, rounded twice (1 + 2**-11 + 2**-40 is 1.0, not numpy's 1.0009765625)."""
+    values = np.asarray(values)
+    if dtype.np == np.float16 and values.dtype == np.float64:
+        with np.errstate(over="ignore"):
+            values = values.astype(np.float32)
+    return values.astype(dtype.np)
+
+
+def stored(values, dtype):
+    """values as writing them into a tensor of dtype stores them: a float16's through float (cast), others as
+    numpy's assignment converts them."""
+    return cast(values, dtype) if dtype is float16 else values
+
+
 def rounding(dtype):
     """The function rounding float32 values to a reduced float dtype, kept as float32 (to_bfloat16, to_float16)."""
     return to_bfloat16 if dtype is bfloat16 else to_float16

@@ -119,7 +119,12 @@ def div_trunc(a, b):
     """div(rounding_mode='trunc'): trunc(a / b); a float16 quotient computed in float and rounded once."""
     if np.float16 in (getattr(a, "dtype", None), getattr(b, "dtype", None)):
         return np.trunc(np.asarray(a, np.float32) / np.asarray(b, np.float32)).astype(np.float16)
-    return np.trunc(a / b).astype(np.result_type(a, b))
+    out = np.result_type(a, b)
+    if out.kind in "iu":  # (C's integer division, exact: int64 quotients beyond 2**53 too)
+        with np.errstate(all="ignore"):
+            safe = np.where(b == 0, 1, b).astype(out)
+            return ((a - np.fmod(a, safe)) // safe).astype(out)
+    return np.trunc(a / b).astype(out)
 
 
 def div_floor_steps(a, b, to_reduced):

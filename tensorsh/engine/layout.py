@@ -142,7 +142,7 @@ def like(values, dt, t, stride=None):
     """A fresh tensor holding `values`, laid out as torch.empty_like(t) (sort's results), or with the given dense
     strides."""
     out = over_storage(np.empty(int(np.prod(t._shape)), dt.np), dt, t, stride)
-    out._np[...] = values
+    out._np[...] = dtypes.cast(values, dt) if dt is dtypes.float16 else values
     if dt is dtypes.bfloat16:
         dtypes.round_bfloat16(out._np)
     return out

@@ -81,7 +81,7 @@ def checked_scalar(dtype, value, reduced=True):
     if dtype.itemsize == 2 and dtype.np == np.float32:
         return dtypes.to_bfloat16(value)[()]
     with np.errstate(over="ignore"):  # (float16: a large value becomes inf, as in PyTorch)
-        return np.asarray(value).astype(dtype.np)[()]
+        return dtypes.cast(value, dtype)[()]
 
 
 def check_opmath(dtype, value):

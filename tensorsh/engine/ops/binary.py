@@ -291,7 +291,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             else kernel  # (alpha * other: no node of its own)
         if out_dtype is not None:
             an = an.astype(dt.np, copy=False)
-            bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)
+            if not (kernel in ORIGINAL_SCALAR and dt in REDUCED_FLOATS):  # (a float16/bfloat16 division reads a
+                bn = bn.astype(dt.np, copy=False) if isinstance(bn, np.ndarray) else dt.np.type(bn)  # 0-dim as a float)
         if self_overlapping(self):
             bb = np.broadcast_to(bn, self._shape)
             scale = dt.np.type(sign * alpha) if fused else None
@@ -312,7 +313,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 kernels.reduced_add_alpha(an, bn, sign * alpha, dtypes.rounding(dt))
 
             def write(arr):
-                arr[...] = values
+                arr[...] = dtypes.stored(values, self.dtype)
 
         def make():
             node = _inplace_node(node_cls, self, other)
@@ -711,7 +712,7 @@ def integer_inplace(values):
         cast_for_inplace(self, dt)
 
         def write(arr):
-            arr[...] = r
+            arr[...] = dtypes.stored(r, self.dtype)
         return write_inplace(self, write, None)
     return op_inplace
 
@@ -742,7 +743,7 @@ def _augmented(fn, node_for, kernel_checks=False):
             return _inplace_node(node_cls, self, other)
 
         def write(arr):
-            arr[...] = values._np
+            arr[...] = dtypes.stored(values._np, self.dtype)
         return write_inplace(self, write, make if self.dtype.category == 2 or self.requires_grad else None, (other,),
                              save_output="result" in getattr(node_cls, "saved_names", ()))
     return op
@@ -763,7 +764,7 @@ def pow_inplace(self, exponent):
             with autograd.no_grad():
                 write_rows(self, arr, lambda ix: power(Tensor._from_numpy(arr[ix].copy(), self.dtype), exponent)._np)
         else:
-            arr[...] = values._np
+            arr[...] = dtypes.stored(values._np, self.dtype)
     return write_inplace(self, write, make, (exponent,), save_output=isinstance(exponent, Tensor))
 
 

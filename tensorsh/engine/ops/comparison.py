@@ -143,7 +143,7 @@ def where(condition, input, other):
     check_broadcast_all(condition, input, other)
     c = condition._np
     dt = dtypes.result_type((input, other))
-    a, b = (x._np.astype(dt.np, copy=False) if isinstance(x, Tensor) else checked_scalar(dt, x, reduced=False)
+    a, b = (dtypes.cast(x._np, dt) if isinstance(x, Tensor) else checked_scalar(dt, x, reduced=False)
             for x in (input, other))
     values = np.where(c, a, b)
     out = laid_out_like(values, dt, condition, input, other)
@@ -399,7 +399,7 @@ def _clamp_bound(op, lower):
         dt = dtypes.result_type([self, bound])
         if not isinstance(bound, Tensor):
             _no_bool_scalar_kernel(dt, lower, not lower)
-        b = bound._np.astype(dt.np) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
+        b = dtypes.cast(bound._np, dt) if isinstance(bound, Tensor) else checked_scalar(dt, bound)
         return bound, dt, b
 
     def fn(self, *args, **kwargs):

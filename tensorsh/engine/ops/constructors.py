@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from .. import creation, dtypes
+from .. import creation, dtypes, messages
 from ..errors import runtime, type_error, warn
 from ..pyapi import legacy_new
 from .core import Tensor, empty_strided as _empty_strided, make_view, type_name
@@ -108,17 +108,23 @@ def range_(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
     dt = dtype or dtypes.DEFAULT_FLOAT
     values = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
     start, end, step = creation.range_scalars("range_cpu", dt, values)
-    if step == 0:
+    creation.accumulate_checked(dt, (start, end, step))  # (range_out's numbers in the accumulate type: an integer
+    if dt.category == 1:                                   # dtype's truncated to int64, a float16's in float)
+        start, end, step = int(start), int(end), int(step)
+    acc = np.float32 if dt.itemsize == 2 else np.float64
+    if not (step > 0 or step < 0):
         raise runtime("step must be nonzero")
     if not (math.isfinite(start) and math.isfinite(end)):
-        raise runtime(f"unsupported range: {start} -> {end}")
+        raise runtime(f"unsupported range: {messages.cpp_double(start)} -> {messages.cpp_double(end)}")
     if (step > 0 and end < start) or (step < 0 and start < end):
         raise runtime("upper bound and lower bound inconsistent with step sign")
-    n = int((end - start) // step) + 1
     if dt.category == 2:
-        arr = (start + np.arange(n, dtype=np.float64) * step).astype(dt.np)
+        start, end, step = acc(start), acc(end), acc(step)
+        n = int((end - start) / step + 1)  # (numpy scalars of acc: each step rounded there)
+        arr = creation._round_to(start + np.arange(n, dtype=acc) * step, dt)
     else:
-        arr = (int(start) + np.arange(n, dtype=np.int64) * int(step)).astype(dt.np)
+        n = abs(end - start) // abs(step) + 1
+        arr = (start + np.arange(n, dtype=np.int64) * step).astype(dt.np)
     return creation._requiring_grad(Tensor._from_numpy(arr, dt), requires_grad)
 
 

@@ -100,7 +100,7 @@ def to(self, *args, dtype=None, copy=False, memory_format=None, **kwargs):
     values = real_values(self, dtype)
     if memory_format in (None, CONTIGUOUS_FORMAT) and self._np.flags.c_contiguous and self._np.size and (
             1 not in self._shape or self.dim() < 2):
-        out = from_numpy(values.astype(dtype.np), dtype)
+        out = from_numpy(dtypes.cast(values, dtype), dtype)
     else:  # (_to_copy's layout, as empty_like's: numpy's astype orders an expanded tensor otherwise)
         out = layout.like(values, dtype, self, layout.format_strides(self, memory_format))
     if needs_grad(self) and dtype.category >= 2:
@@ -152,7 +152,8 @@ def fill_inplace(self, value):
     if isinstance(value, Tensor):
         if value.dim() != 0:
             raise runtime(f"fill_ only supports 0-dimension value tensor but got tensor with {value.dim()} dimensions.")
-        v = real_values(value, self.dtype)  # (a complex value's real part, with copy_'s warning)
+        v = dtypes.stored(real_values(value, self.dtype), self.dtype)  # (a complex value's real part, with copy_'s
+        # warning)
         make = lambda: _fill_tensor_node(self, value)
         others = (value,)
     else:
@@ -214,7 +215,7 @@ def copy_inplace(self, src, non_blocking=False):
     check_broadcast(self, src)
     check_fits_output(self, src)
     values = np.broadcast_to(real_values(src, self.dtype), self._shape)
-    values = values.astype(self.dtype.np)
+    values = dtypes.cast(values, self.dtype)
 
     def write(arr):
         if self_overlapping(self):  # the last write to an address wins, in PyTorch's order

@@ -299,7 +299,7 @@ def _reduced_operand(t, dt, original):
     one read as a float by mul and div (PyTorch's original_scalar_value)."""
     if original and not t._shape:
         return t._np.astype(np.float32)
-    return dtypes.to_bfloat16(t._np) if dt is _BF16 else t._np.astype(dt.np)
+    return dtypes.to_bfloat16(t._np) if dt is _BF16 else dtypes.cast(t._np, dt)
 
 
 def bfloat16_scalar(value):
@@ -313,6 +313,8 @@ def scalar_in(dt, value, original=False):
         return bfloat16_scalar(value)
     if original and dt in REDUCED_FLOATS:  # (a float: numpy then computes in float32, rounding once)
         return np.float32(value)
+    if dt is dtypes.float16 and type(value) is float:
+        return dtypes.cast(value, dt)[()]
     try:
         return dt.np.type(value)
     except OverflowError:

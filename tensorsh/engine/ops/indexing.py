@@ -616,7 +616,7 @@ def _put_operands(self, index, value, accumulate=False, partial=False):
         if not masked_fill:  # (index_put_'s kernel, after the shapes: x[idx] = v converts no tensor v but a mask's
             # one element, which goes to masked_fill_ and converts)
             _same_dtype(self, value)
-        v = v.reshape(vshape)
+        v = v.reshape(vshape) if not masked_fill else dtypes.stored(v.reshape(vshape), self.dtype)
     if deferred:
         if partial and getattr(deferred[0], "first_bad", None) is not None and not masked_fill:
             _write_until(self, key, v, deferred[0].first_bad, accumulate)

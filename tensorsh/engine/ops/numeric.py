@@ -2,7 +2,7 @@
 input is 0), nextafter (the next float towards other), each with its in-place twin."""
 import numpy as np
 
-from .. import autograd, dtypes
+from .. import autograd, dtypes, kernels
 from ..autograd import Node, edge_of
 from ..errors import make, runtime, type_error
 from .binary import NotImplementedBackward, binary_node
@@ -41,8 +41,25 @@ def _gcd_values(name):
         if dt.category != 1:
             raise _not_implemented(name, dt)
         with np.errstate(all="ignore"):
+            if dt.is_signed and (np.any(a == np.iinfo(dt.np).min) or np.any(b == np.iinfo(dt.np).min)):
+                return _calc_gcd_lcm(name, np.asarray(a, dt.np), np.asarray(b, dt.np), dt)
             return (np.gcd if name == "gcd" else np.lcm)(a, b)
     return values
+
+
+def _calc_gcd_lcm(name, a, b, dt):
+    """ATen's calc_gcd where a dtype's minimum meets it: ::abs keeps the minimum negative, so Euclid's loop of C
+    remainders can end negative (gcd(-128, -127) of int8 is -1); lcm is ::abs(a / g * b), in int for int8/int16."""
+    x, y = (np.array(v, dtype=dt.np) for v in np.broadcast_arrays(np.abs(a), np.abs(b)))
+    while np.any(x != 0):
+        nz = x != 0
+        x, y = np.where(nz, np.fmod(y, np.where(nz, x, 1)), 0).astype(dt.np), np.where(nz, x, y)
+    if name == "gcd":
+        return y
+    wide = np.int64 if dt.itemsize < 4 else dt.np  # (int8/int16 arithmetic is C's int)
+    g, a = y.astype(wide), a.astype(wide)
+    quotient = kernels.div_trunc(a, np.where(g == 0, 1, g))  # (C's division, toward zero)
+    return np.where(g == 0, 0, np.abs(quotient * b.astype(wide))).astype(dt.np)
 
 
 def _heaviside_values(a, b, dt):

@@ -63,7 +63,7 @@ def _run(self, fn, others):
     for place in np.ndindex(*self._shape):
         result = fn(*(load(a[place]) for load, a in zip(loads, arrays)))
         undo.touch(self._storage)
-        self._np[place] = store(result)
+        self._np[place] = dtypes.stored(store(result), self.dtype)
     if self.dtype is dtypes.bfloat16:
         dtypes.round_bfloat16(self._np)
     return self

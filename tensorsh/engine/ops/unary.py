@@ -539,8 +539,10 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
     if self.dtype.category < 2:
         return self.clone()
     big = float.fromhex("0x1.fep127") if self.dtype is dtypes.bfloat16 else np.finfo(self.dtype.np).max
-    values = np.nan_to_num(self._np, nan=0.0 if nan is None else nan, posinf=big if posinf is None else posinf,
-                           neginf=-big if neginf is None else neginf)
+    nan, posinf, neginf = (dtypes.stored(float(v), self.dtype) for v in (0.0 if nan is None else nan,
+                                                                         big if posinf is None else posinf,
+                                                                         -big if neginf is None else neginf))
+    values = np.nan_to_num(self._np, nan=nan, posinf=posinf, neginf=neginf)  # (the numbers in the dtype: c10's casts)
     out = layout.like(values, self.dtype, self)  # (nan_to_num_out into empty_like(self))
     if needs_grad(self):
         attach(out, NanToNumBackward0(self))
