@@ -3,7 +3,7 @@ names there mapped to the engine's ops (most are aliases of torch.<op>; linalg's
 linalg_matrix_norm dispatch)."""
 import math
 
-from . import dtypes, messages
+from . import dtypes, messages, pyapi
 from .errors import python_class, runtime, type_error
 from .ops.core import Tensor, type_name
 from .ops.out_dtypes import composite_out
@@ -194,8 +194,8 @@ _FFT = ("fft", "ifft", "fft2", "ifft2", "fftn", "ifftn", "rfft", "irfft", "rfft2
 def fft(namespace):
     """torch.fft (ops/spectral.py, imported on first use); fftfreq/rfftfreq take a length, not a tensor."""
     members = {name: _function("fft_" + name, Lazy("ops.spectral", name)) for name in _FFT}
-    for name in ("fftfreq", "rfftfreq"):
-        members[name] = _lazy_call(Lazy("ops.spectral", name))
+    for name in ("fftfreq", "rfftfreq"):  # (their out= is arange_out's)
+        members[name] = pyapi.with_out("fft_" + name, _lazy_call(Lazy("ops.spectral", name)))
     from . import signatures
     for name, fn in members.items():  # (PyTorch's argument parser of each, signature_table.FFT)
         members[name] = signatures.checked("fft", "fft_" + name, fn)

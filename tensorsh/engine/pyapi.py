@@ -343,7 +343,7 @@ def _resize_out(name, out, result):
     from .errors import warn
     from .messages import shape_list
     from .ops.geometry_inplace import resize_output
-    if name == "arange" and out.numel():
+    if name in ("arange", "fft_fftfreq", "fft_rfftfreq") and out.numel():
         warn(f"The number of elements in the out tensor of shape {shape_list(out.shape)} is {out.numel()} which does "
              f"not match the computed number of elements {result.numel()}. Note that this may occur as a result of "
              f"rounding error. The out tensor will be resized to a tensor of shape ({result.numel()},).")

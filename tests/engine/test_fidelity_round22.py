@@ -200,3 +200,26 @@ for name, f in (("qr", lambda A, o: torch.linalg.qr(A, out=o)), ("eigh", lambda 
 
 def test_linalg_functions_write_out_as_their_kernels_do():
     same_as_torch(LINALG_OUT)
+
+
+FFT_OUT = """
+A = torch.tensor([[4.0, 1.0], [1.0, 3.0]], requires_grad=True)
+for f in [lambda o: torch.fft.fft(A, out=o), lambda o: torch.fft.irfft(A.cfloat(), out=o), lambda o: torch.fft.fft2(A, out=o),
+          lambda o: torch.fft.fft(A.cfloat(), out=o), lambda o: torch.fft.rfft(A, out=o)]:
+    try:
+        f(torch.zeros(0, dtype=torch.cfloat))
+    except Exception as e:
+        print(type(e).__name__, e)
+for f in [lambda o: torch.fft.fftfreq(4, out=o), lambda o: torch.fft.rfftfreq(5, 0.5, out=o)]:
+    for o in (torch.zeros(0), torch.zeros(4, dtype=torch.float64), torch.zeros(2, 3), torch.zeros(0, requires_grad=True),
+              torch.zeros(3, dtype=torch.int64)):
+        try:
+            r = f(o)
+            print(r, r is o)
+        except Exception as e:
+            print(type(e).__name__, e)
+"""
+
+
+def test_fft_out_refuses_autograd_in_its_kernels_name_and_fftfreq_writes_out_as_arange():
+    same_as_torch(FFT_OUT)

@@ -198,6 +198,9 @@ def _check_n(n):
         raise runtime(f"Invalid number of data points ({n}) specified")
 
 
+_KERNELS = {"FftR2CBackward0": "_fft_r2c", "FftC2CBackward0": "_fft_c2c", "FftC2RBackward0": "_fft_c2r"}
+
+
 def _out(name, result, out, complex_out):
     if out is None:
         return result
@@ -206,8 +209,9 @@ def _out(name, result, out, complex_out):
     if not complex_out and out.dtype.category != 2:
         raise runtime(f"{name} expects a floating point output tensor, but got "
                       f"{dtypes.SCALAR_NAMES[out.dtype.name]}")
-    if needs_grad(result):
-        raise runtime(f"{name}(): functions with out=... arguments don't support automatic differentiation, but one "
+    if needs_grad(result):  # (the refusal of the kernel that computed it: _fft_r2c, _fft_c2c or _fft_c2r)
+        kernel = _KERNELS.get(result.grad_fn.name(), name) if result.grad_fn is not None else name
+        raise runtime(f"{kernel}(): functions with out=... arguments don't support automatic differentiation, but one "
                       "of the arguments requires grad.")
     from .. import autograd
     from ..errors import warn
