@@ -241,6 +241,7 @@ def _inplace_str(inplace):
 class _InplaceActivation(Module):
     """ReLU and SiLU: an `inplace` flag, shown only when set."""
     __module__ = _in("activation")
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
     __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, inplace=False):
@@ -306,6 +307,7 @@ class Threshold(Module):
 class _Shrink(Module):
     """Hardshrink and Softshrink: a threshold `lambd`, shown bare."""
     __module__ = _in("activation")
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
     __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, lambd=0.5):
@@ -332,6 +334,7 @@ class Softshrink(_Shrink):
 class _Elementwise(Module):
     """LogSigmoid, Softsign, Tanhshrink: the class's function of torch.nn.functional, no arguments."""
     __module__ = _in("activation")
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
 
     def forward(self, input):
         return self._function(input)
@@ -355,6 +358,7 @@ class Tanhshrink(_Elementwise):
 class _AlongDim(Module):
     """GLU, Softmax, Softmin, LogSoftmax: the class's function of torch.nn.functional along `dim`."""
     __module__ = _in("activation")
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
     __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, dim=None):
@@ -414,6 +418,7 @@ class LeakyReLU(Module):
 class _AlphaActivation(Module):
     """ELU and CELU: an alpha and an inplace flag."""
     __module__ = _in("activation")
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
     __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, alpha=1.0, inplace=False):

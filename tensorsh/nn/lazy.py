@@ -79,6 +79,7 @@ def _uninitialized(value):
 
 
 class LazyModuleMixin:
+    __module__ = "torch.nn.modules.lazy"
     cls_to_become = None
 
     def __init__(self, *args, **kwargs):
@@ -128,6 +129,7 @@ class LazyLinear(LazyModuleMixin, Linear):
 
 
 class _LazyConvXdMixin(LazyModuleMixin):
+    __module__ = "torch.nn.modules.conv"
     def reset_parameters(self):
         if not self.has_uninitialized_params() and self.in_channels != 0:
             super().reset_parameters()
@@ -197,6 +199,7 @@ LazyConvTranspose3d = _lazy_conv_transpose("LazyConvTranspose3d", ConvTranspose3
 
 
 class _LazyNormBase(LazyModuleMixin):
+    __module__ = "torch.nn.modules.batchnorm"
     def __init__(self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None, *,
                  bias=True):
         super().__init__(0, eps, momentum, False, False, bias=False)
@@ -229,7 +232,11 @@ class _LazyNormBase(LazyModuleMixin):
 
 
 def _lazy_norm(name, full, module):
-    return type(name, (_LazyNormBase, full), {"cls_to_become": full, "__module__": "torch.nn.modules." + module})
+    """PyTorch's Lazy<Norm> derives from the norm's base (_BatchNorm, _InstanceNorm), not the norm: isinstance(m,
+    nn.BatchNorm1d) holds once it is materialized. It defines the norm's own input checks."""
+    own = {k: v for k, v in vars(full).items() if k in ("_check_input_dim", "_no_batch_dim")}
+    return type(name, (_LazyNormBase, full.__bases__[0]), {**own, "cls_to_become": full,
+                                                            "__module__": "torch.nn.modules." + module})
 
 
 LazyBatchNorm1d = _lazy_norm("LazyBatchNorm1d", BatchNorm1d, "batchnorm")

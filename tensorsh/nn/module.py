@@ -961,7 +961,7 @@ class Module:
         return self._apply(lambda t: empty_like(t, device=device), recurse=recurse)
 
     def share_memory(self):
-        return self
+        return self._apply(lambda t: t.share_memory_())
 
     # ------------------------------------------------------------ printing
 

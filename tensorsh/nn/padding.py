@@ -16,6 +16,7 @@ _SIZES = {1: _ntuple(2), 2: _ntuple(4), 3: _ntuple(6)}
 
 class _PadNd(Module):
     __module__ = "torch.nn.modules.padding"
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReflectionPad1d.__mro__` leaves it out, as PyTorch's has none)
     _mode = "constant"
 
     def forward(self, input):
@@ -26,6 +27,7 @@ class _PadNd(Module):
 
 
 class _CircularPadNd(_PadNd):
+    __module__ = "torch.nn.modules.padding"
     _mode = "circular"
 
     def forward(self, input):

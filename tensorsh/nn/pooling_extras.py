@@ -1,10 +1,12 @@
-"""LPPool1d/2d/3d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), MaxUnpool1d/2d/3d
+"""LPPool1d/2d/3d and LocalResponseNorm (torch/nn/functional.py's composites of the pools), CrossMapLRN2d (its
+legacy custom Function), MaxUnpool1d/2d/3d
 (engine/pooling.py's max_unpool2d/3d), UpsamplingNearest2d and UpsamplingBilinear2d with F.upsample /
 F.upsample_nearest / F.upsample_bilinear (deprecated spellings of interpolate, with their warnings)."""
 import math
 
 from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import type_error, value_error, warn
+from tensorsh.engine.function import Function
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
@@ -49,6 +51,7 @@ lp_pool1d, lp_pool2d, lp_pool3d = _lp_pool(1), _lp_pool(2), _lp_pool(3)
 
 
 class _LPPoolNd(Module):
+    __module__ = "torch.nn.modules.pooling"
     def __init__(self, norm_type, kernel_size, stride=None, ceil_mode=False):
         super().__init__()
         self.norm_type = norm_type
@@ -115,6 +118,75 @@ class LocalResponseNorm(Module):
 
     def forward(self, input):
         return local_response_norm(input, self.size, self.alpha, self.beta, self.k)
+
+    def extra_repr(self):
+        return "{size}, alpha={alpha}, beta={beta}, k={k}".format(**self.__dict__)
+
+
+def _cross_map_lrn2d():
+    """torch.nn.modules._functions.CrossMapLRN2d, step for step: each channel's window sum of squares is the
+    previous channel's with the next square added and (past `pre_pad`, as PyTorch's loop has it) the one behind
+    subtracted; the backward walks each sample's channels with a running sum of grad * output / scale."""
+    class CrossMapLRN2d(Function):
+        @staticmethod
+        def forward(ctx, input, size, alpha=1e-4, beta=0.75, k=1):
+            ctx.size, ctx.alpha, ctx.beta, ctx.k = size, alpha, beta, k
+            if input.dim() != 4:
+                raise value_error(f"CrossMapLRN2d: Expected input to be 4D, got {input.dim()}D instead.")
+            channels = input.size(1)
+            input_square = input.pow(2)
+            scale = ctx.scale = input.new_zeros(input.shape)
+            pre_pad = int((size - 1) / 2 + 1)
+            for c in range(min(pre_pad, channels)):
+                scale.select(1, 0).add_(input_square.select(1, c))
+            for c in range(1, channels):
+                current = scale.select(1, c)
+                current.copy_(scale.select(1, c - 1))
+                if c < channels - pre_pad + 1:
+                    current.add_(input_square.select(1, c + pre_pad - 1), alpha=1)
+                if c > pre_pad:
+                    current.add_(input_square.select(1, c - pre_pad), alpha=-1)
+            scale.mul_(alpha / size).add_(k)
+            output = scale.pow(-beta).mul_(input)
+            ctx.save_for_backward(input, output)
+            return output
+
+        @staticmethod
+        def backward(ctx, grad_output):
+            input, output = ctx.saved_tensors
+            batch_size, channels, input_height, input_width = input.shape
+            padded_ratio = input.new_zeros((channels + ctx.size - 1, input_height, input_width))
+            cache_ratio_value = 2 * ctx.alpha * ctx.beta / ctx.size
+            inverse_pre_pad = int(ctx.size - (ctx.size - 1) / 2)
+            grad_input = ctx.scale.pow(-ctx.beta).mul_(grad_output)
+            padded_ratio_center = padded_ratio.narrow(0, inverse_pre_pad, channels)
+            for n in range(batch_size):
+                padded_ratio_center.copy_(grad_output[n].mul(output[n])).div_(ctx.scale[n])
+                accum_ratio = padded_ratio.narrow(0, 0, ctx.size - 1).sum(0)
+                for c in range(channels):
+                    accum_ratio.add_(padded_ratio[c + ctx.size - 1])
+                    grad_input[n][c].addcmul_(input[n][c], accum_ratio, value=-cache_ratio_value)
+                    accum_ratio.add_(padded_ratio[c], alpha=-1)
+            return grad_input, None, None, None, None
+    CrossMapLRN2d.__module__ = "torch.nn.modules._functions"
+    return CrossMapLRN2d
+
+
+_CrossMapLRN2dFunction = _cross_map_lrn2d()
+
+
+class CrossMapLRN2d(Module):
+    __module__ = _in("normalization")
+
+    def __init__(self, size, alpha=1e-4, beta=0.75, k=1):
+        super().__init__()
+        self.size = size
+        self.alpha = alpha
+        self.beta = beta
+        self.k = k
+
+    def forward(self, input):
+        return _CrossMapLRN2dFunction.apply(input, self.size, self.alpha, self.beta, self.k)
 
     def extra_repr(self):
         return "{size}, alpha={alpha}, beta={beta}, k={k}".format(**self.__dict__)
@@ -228,6 +300,7 @@ class FractionalMaxPool2d(Module):
 
 
 class _MaxUnpoolNd(Module):
+    __module__ = "torch.nn.modules.pooling"
     _dims = 2
     __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
