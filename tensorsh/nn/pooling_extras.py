@@ -276,6 +276,29 @@ def fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=Non
     return result if return_indices else result[0]
 
 
+def fractional_max_pool3d_with_indices(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                                       _random_samples=None):
+    """torch/nn/functional.py's: the output size from the ratio (its first three), one uniform triple per plane
+    drawn when no samples are given, then torch._C._nn.fractional_max_pool3d."""
+    if output_size is None and output_ratio is None:
+        raise value_error("fractional_max_pool3d requires specifying either an output_size or an output_ratio")
+    if output_size is None:
+        ratio = ntuple(output_ratio, 3)
+        output_size = [int(input.size(-3) * ratio[0]), int(input.size(-2) * ratio[1]), int(input.size(-1) * ratio[2])]
+    if _random_samples is None:
+        n_batch = 1 if input.dim() == 4 else input.size(0)
+        _random_samples = NAMESPACE["rand"](n_batch, input.size(-4), 3, dtype=input.dtype)
+    C.fractional_max_pool3d(input, kernel_size, output_size, _random_samples)
+    return _pool.fractional_max_pool3d(input, ntuple(kernel_size, 3), ntuple(output_size, 3), _random_samples)
+
+
+def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                          _random_samples=None):
+    result = fractional_max_pool3d_with_indices(input, kernel_size, output_size, output_ratio, return_indices,
+                                                _random_samples)
+    return result if return_indices else result[0]
+
+
 class FractionalMaxPool2d(Module):
     __module__ = _in("pooling")
 
@@ -296,6 +319,31 @@ class FractionalMaxPool2d(Module):
 
     def forward(self, input):
         return fractional_max_pool2d(input, self.kernel_size, self.output_size, self.output_ratio,
+                                     self.return_indices, _random_samples=self._random_samples)
+
+
+class FractionalMaxPool3d(Module):
+    __module__ = _in("pooling")
+
+    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        super().__init__()
+        if isinstance(kernel_size, int) and kernel_size <= 0 or isinstance(kernel_size, (tuple, list)) and \
+                not all(k > 0 for k in kernel_size):
+            raise value_error(f"kernel_size must be greater than 0, but got {kernel_size}")
+        self.kernel_size = ntuple(kernel_size, 3)
+        self.return_indices = return_indices
+        self.register_buffer("_random_samples", _random_samples)
+        self.output_size = ntuple(output_size, 3) if output_size is not None else None
+        self.output_ratio = ntuple(output_ratio, 3) if output_ratio is not None else None
+        if output_size is None and output_ratio is None:
+            raise value_error("FractionalMaxPool3d requires specifying either an output size, or a pooling ratio")
+        if output_size is not None and output_ratio is not None:
+            raise value_error("only one of output_size and output_ratio may be specified")
+        if self.output_ratio is not None and not all(0 < r < 1 for r in self.output_ratio[:3]):
+            raise value_error(f"output_ratio must be between 0 and 1 (got {output_ratio})")
+
+    def forward(self, input):
+        return fractional_max_pool3d(input, self.kernel_size, self.output_size, self.output_ratio,
                                      self.return_indices, _random_samples=self._random_samples)
 
 
@@ -367,5 +415,6 @@ def upsample_bilinear(input, size=None, scale_factor=None):
 
 
 FUNCTIONAL = ("lp_pool1d lp_pool2d lp_pool3d local_response_norm max_unpool1d max_unpool2d max_unpool3d "
-              "fractional_max_pool2d fractional_max_pool2d_with_indices upsample upsample_nearest "
+              "fractional_max_pool2d fractional_max_pool2d_with_indices fractional_max_pool3d "
+              "fractional_max_pool3d_with_indices upsample upsample_nearest "
               "upsample_bilinear").split()
