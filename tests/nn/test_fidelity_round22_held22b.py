@@ -80,6 +80,57 @@ try:
 except ValueError as e:
     print(e)
 """,
+# the classes torch.nn has that tensorsh lacked: DataParallel in a build without accelerators (the module under
+# 'module.', no device ids, its forward the module's), the deprecated Container and NLLLoss2d with their FutureWarnings
+"data_parallel_container_nllloss2d": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+net = nn.Sequential(nn.Linear(2, 2), nn.ReLU())
+dp = nn.DataParallel(net, device_ids=None, dim=0)
+print(dp, dp.device_ids, dp.module is net, list(dp.state_dict().keys()), dp(torch.ones(1, 2)), type(dp))
+try:
+    nn.Sequential(nn.Linear(2, 2), nn.ReLU()).load_state_dict(dp.state_dict())
+except RuntimeError as e:
+    print(e)
+print(nn.Container(a=nn.Linear(1, 1), b=nn.ReLU()))
+loss = nn.NLLLoss2d(ignore_index=1)
+x = torch.log_softmax(torch.arange(12.0).view(1, 3, 2, 2), 1)
+print(loss, loss(x, torch.tensor([[[0, 1], [2, 0]]])), isinstance(loss, nn.NLLLoss), type(loss).__mro__[1])
+""",
+# nn.FractionalMaxPool3d / F.fractional_max_pool3d (were missing): ATen's meta checks in order (pool sizes time,
+# width, height, strictly inside the input), each plane's windows placed by its (time, height, width) samples, the
+# first maximum or NaN, FractionalMaxPool3DBackward0 and its double backward
+"fractional_max_pool3d": """
+import torch
+import torch.nn as nn
+F = torch.nn.functional
+torch.manual_seed(0)
+x = torch.randn(1, 2, 4, 4, 4)
+s = torch.rand(1, 2, 3)
+for args, kw in [(((2, 2), (2, 2, 2)), {}), ((2, (2, 2)), {}), ((2, (2, 3, 3)), {}), ((2, (2, 3, 2)), {}),
+                 ((2, 2), {"_random_samples": s.double()}), ((2, 2), {"_random_samples": s[0]}),
+                 ((2, 2), {"_random_samples": torch.rand(1, 3, 3)}), ((2, 2), {"_random_samples": torch.rand(1, 2, 2)}),
+                 ((2,), {}), ((2,), {"output_ratio": (0.5, 0.5)}), ((2,), {"output_ratio": (0.5, 0.5, 0.5, 0.5)}),
+                 (((2, 1, 2), (2, 3, 1)), {"return_indices": True})]:
+    try:
+        print(F.fractional_max_pool3d(x, *args, **{"_random_samples": s, **kw}))
+    except Exception as e:
+        print(type(e).__name__, e)
+for kw in [{}, {"output_size": 2, "output_ratio": 0.5}, {"output_ratio": 1.5}]:
+    try:
+        nn.FractionalMaxPool3d(2, **kw)
+    except ValueError as e:
+        print(e)
+print(nn.FractionalMaxPool3d(2, output_ratio=(0.6, 0.7, 0.5), return_indices=True)(torch.randn(2, 1, 5, 6, 4)))
+x = torch.randn(2, 3, 5, 5, 6, requires_grad=True)
+y, i = F.fractional_max_pool3d(x, (2, 3, 2), output_size=(3, 2, 4), return_indices=True)
+y.backward(torch.randn_like(y))
+print(y.grad_fn, y.grad_fn._saved_output_size, x.grad.sum(), x.grad[1, 2, 0])
+xd = torch.randn(1, 1, 4, 4, 4, dtype=torch.float64, requires_grad=True)
+g, = torch.autograd.grad(F.fractional_max_pool3d(xd, 2, output_ratio=0.5).pow(2).sum(), xd, create_graph=True)
+print(g.grad_fn, torch.autograd.grad(g.sum(), xd)[0].sum(), F.fractional_max_pool3d(x.half()[0], 2, 2))
+""",
 }
 
 
