@@ -637,8 +637,10 @@ def load_attr(obj, name):
         if obj in USER_CLASSES and (any(name in c.__dict__ for c in obj.__mro__ if c in USER_CLASSES)
                                     or name in getattr(obj, "__api__", ()) or _engine_class_member(obj, name)) \
                 or name in getattr(obj, "__class_api__", ()) \
-                or obj in _DATA_TYPES and name in SAFE_ATTRS[obj]:  # an engine class's own (nn.Embedding.from_pretrained)
-            return getattr(obj, name)                               # or a Python type's method (str.maketrans, str.upper)
+                or obj in _DATA_TYPES and name in SAFE_ATTRS[obj] \
+                or _module_class(obj) and name in obj.__api__ and isinstance(getattr(obj, name, None), types.FunctionType):
+            return getattr(obj, name)  # an engine class's own (nn.Embedding.from_pretrained), a Python type's method
+                                       # (str.upper), an nn class's method (nn.Linear.forward, to call or patch)
         raise _no_attr(obj, t, name)
     if hasattr(t, "__readonly__") or _program_function(obj, name) or getattr(t, "__torch_dict__", False):
         own = obj.__dict__  # what a program set on a tensor (`x.label`) or its own function (`wrapper.calls`), or

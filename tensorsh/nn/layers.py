@@ -242,7 +242,7 @@ class _InplaceActivation(Module):
     """ReLU and SiLU: an `inplace` flag, shown only when set."""
     __module__ = _in("activation")
     __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
-    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
+    __per_class__ = frozenset({"__init__", "forward", "extra_repr"})  # (each subclass's own in PyTorch)
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -276,16 +276,14 @@ class Hardswish(_InplaceActivation):
     __module__ = _in("activation")
     _function = staticmethod(F.hardswish)
 
-    def extra_repr(self):
-        return ""  # (PyTorch's shows no inplace flag)
+    extra_repr = Module.extra_repr  # (PyTorch's shows no inplace flag: Module's)
 
 
 class Hardsigmoid(_InplaceActivation):
     __module__ = _in("activation")
     _function = staticmethod(F.hardsigmoid)
 
-    def extra_repr(self):
-        return ""  # (PyTorch's shows no inplace flag)
+    extra_repr = Module.extra_repr  # (PyTorch's shows no inplace flag: Module's)
 
 
 class Threshold(Module):
@@ -308,7 +306,7 @@ class _Shrink(Module):
     """Hardshrink and Softshrink: a threshold `lambd`, shown bare."""
     __module__ = _in("activation")
     __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
-    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
+    __per_class__ = frozenset({"__init__", "forward", "extra_repr"})  # (each subclass's own in PyTorch)
 
     def __init__(self, lambd=0.5):
         super().__init__()
@@ -335,6 +333,7 @@ class _Elementwise(Module):
     """LogSigmoid, Softsign, Tanhshrink: the class's function of torch.nn.functional, no arguments."""
     __module__ = _in("activation")
     __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
+    __per_class__ = frozenset({"forward"})  # (each subclass's own in PyTorch)
 
     def forward(self, input):
         return self._function(input)
@@ -359,7 +358,7 @@ class _AlongDim(Module):
     """GLU, Softmax, Softmin, LogSoftmax: the class's function of torch.nn.functional along `dim`."""
     __module__ = _in("activation")
     __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
-    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
+    __per_class__ = frozenset({"__init__", "forward", "extra_repr"})  # (each subclass's own in PyTorch)
 
     def __init__(self, dim=None):
         super().__init__()
@@ -419,7 +418,7 @@ class _AlphaActivation(Module):
     """ELU and CELU: an alpha and an inplace flag."""
     __module__ = _in("activation")
     __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
-    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
+    __per_class__ = frozenset({"__init__", "forward", "extra_repr"})  # (each subclass's own in PyTorch)
 
     def __init__(self, alpha=1.0, inplace=False):
         super().__init__()

@@ -131,6 +131,30 @@ xd = torch.randn(1, 1, 4, 4, 4, dtype=torch.float64, requires_grad=True)
 g, = torch.autograd.grad(F.fractional_max_pool3d(xd, 2, output_ratio=0.5).pow(2).sum(), xd, create_graph=True)
 print(g.grad_fn, torch.autograd.grad(g.sum(), xd)[0].sum(), F.fractional_max_pool3d(x.half()[0], 2, 2))
 """,
+# an nn class's methods read from the class (to call or print: `nn.Linear.forward(m, x)`), each named for the class
+# that defines it in PyTorch (ELU.extra_repr, LogSigmoid.forward, _ReflectionPadNd.forward, Hardswish's Module's)
+"nn_class_methods_read_from_the_class": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+m = nn.Linear(2, 3)
+show = lambda *fs: print(*[str(f).split(' at ')[0] for f in fs])
+show(nn.Linear.forward, nn.ReLU.forward, nn.Linear.state_dict, nn.Module.parameters, nn.Linear.reset_parameters)
+print(nn.Linear.forward(m, torch.ones(1, 2)))
+show(nn.Conv2d.forward, nn.LSTM.forward, nn.BatchNorm2d.forward, nn.Sequential.forward, nn.Sequential.append)
+show(nn.Module.train, nn.Softmax.forward, nn.ELU.extra_repr, nn.Hardswish.extra_repr, nn.ReflectionPad2d.forward)
+show(nn.ZeroPad2d.extra_repr, nn.LogSigmoid.forward, nn.Hardshrink.extra_repr, nn.ConstantPad1d.extra_repr)
+for name in ["weight", "in_features"]:
+    try:
+        getattr(nn.Linear, name)
+    except AttributeError as e:
+        print(e)
+print(nn.Hardswish(True), nn.ReLU(True), nn.ELU(0.5, True), nn.Softshrink(0.3), nn.ZeroPad2d((1, 0, 2, 0)))
+try:
+    nn.LogSigmoid()(torch.ones(1), 2)
+except TypeError as e:
+    print(e)
+""",
 }
 
 
