@@ -155,6 +155,29 @@ try:
 except TypeError as e:
     print(e)
 """,
+# an uninitialized (lazy) parameter or buffer refuses every method but UninitializedTensorMixin's allowed ones with
+# its ValueError (counting a lazy model's parameters printed 0); size() is allowed, share_memory_ its RuntimeError
+"uninitialized_parameters_refuse_torch_functions": """
+import torch
+import torch.nn as nn
+import copy
+for f in [lambda: nn.LazyLinear(2).requires_grad_(False), lambda: nn.LazyLinear(2).zero_grad(), lambda: nn.LazyLinear(2).double(),
+          lambda: nn.LazyLinear(2).share_memory(), lambda: copy.deepcopy(nn.LazyLinear(2)), lambda: list(nn.LazyLinear(2).state_dict()),
+          lambda: nn.LazyLinear(2).half().weight.dtype, lambda: nn.LazyBatchNorm1d().running_mean, lambda: nn.LazyConv2d(2, 3).weight.numel(),
+          lambda: nn.LazyLinear(2).bias.dim(), lambda: nn.LazyLinear(2).weight.nelement(), lambda: nn.LazyLinear(2).weight.ndim,
+          lambda: nn.LazyLinear(2).weight.sum(), lambda: nn.LazyLinear(2).weight.float(), lambda: nn.LazyLinear(2).weight.size(),
+          lambda: nn.LazyLinear(2).weight.tolist(), lambda: nn.UninitializedBuffer().numel(), lambda: nn.LazyLinear(2).weight.share_memory_(),
+          lambda: nn.init.zeros_(nn.LazyLinear(2).weight), lambda: nn.LazyLinear(2).weight.requires_grad,
+          lambda: sum(p.numel() for p in nn.Sequential(nn.Linear(2, 2), nn.LazyLinear(3)).parameters())]:
+    try:
+        r = f()
+        print("ok", r if not isinstance(r, (nn.Module, torch.Tensor)) else type(r).__name__)
+    except Exception as e:
+        print(type(e).__name__, e)
+m = nn.LazyLinear(2)
+m(torch.ones(3, 4))
+print(sum(p.numel() for p in m.parameters()), m.weight.requires_grad)
+""",
 }
 
 
