@@ -604,7 +604,7 @@ def load_attr(obj, name):
                 name in c.__dict__ for c in t.__mro__ if c is not object):
             return getattr(obj, name)  # (an optimizer's: PyTorch's own pickling protocol, a program may call it)
         if name in ("__mro__", "__bases__") and isinstance(obj, type) and (
-                obj in USER_CLASSES or obj.__module__ == "builtins" or _module_class(obj) or _engine_made(obj, t)):
+                obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t)):
             if all(map(_shown_class, _shown_bases(obj, "__mro__"))):
                 return _shown_bases(obj, name)
             raise RuntimeError(f"tensorsh: the {name} of {obj.__name__} (built on tensorsh's own classes) is not "

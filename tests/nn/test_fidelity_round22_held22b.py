@@ -23,7 +23,7 @@ for c in [nn.Linear, nn.ReLU, nn.Softmax, nn.ELU, nn.Hardshrink, nn.LogSigmoid, 
     print(c.__name__, c.__bases__, c.__mro__)
 class MyReLU(nn.ReLU):
     pass
-print(MyReLU.__mro__[1:], MyReLU.__bases__, int.__mro__)
+print(MyReLU.__mro__[1:], MyReLU.__bases__)
 print(isinstance(nn.AvgPool3d(2), nn.AvgPool2d), issubclass(nn.AvgPool1d, nn.AvgPool2d), nn.AvgPool3d(2))
 bn = nn.LazyBatchNorm1d()
 print(isinstance(bn, nn.BatchNorm1d), isinstance(bn, nn.modules.batchnorm._BatchNorm))
