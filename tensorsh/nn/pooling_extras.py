@@ -8,9 +8,10 @@ from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import type_error, value_error, warn
 from tensorsh.engine.function import Function
 from tensorsh.engine.tensor import Tensor
+from tensorsh.engine.typenames import own_method
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
-from .c_functions import C, ntuple
+from .c_functions import C, boolean_dispatch, ntuple
 from .module import Module
 from .more_layers import Upsample, interpolate
 
@@ -110,7 +111,7 @@ class LocalResponseNorm(Module):
     __module__ = _in("normalization")
 
     def __init__(self, size, alpha=1e-4, beta=0.75, k=1.0):
-        super().__init__()
+        Module.__init__(self)  # (CrossMapLRN2d's too)
         self.size = size
         self.alpha = alpha
         self.beta = beta
@@ -179,17 +180,12 @@ class CrossMapLRN2d(Module):
     __module__ = _in("normalization")
 
     def __init__(self, size, alpha=1e-4, beta=0.75, k=1):
-        super().__init__()
-        self.size = size
-        self.alpha = alpha
-        self.beta = beta
-        self.k = k
+        LocalResponseNorm.__init__(self, size, alpha, beta, k)
 
     def forward(self, input):
         return _CrossMapLRN2dFunction.apply(input, self.size, self.alpha, self.beta, self.k)
 
-    def extra_repr(self):
-        return "{size}, alpha={alpha}, beta={beta}, k={k}".format(**self.__dict__)
+    extra_repr = own_method(LocalResponseNorm.extra_repr, "CrossMapLRN2d", "extra_repr")
 
 
 def _unpool_output_size(input, kernel_size, stride, padding, output_size):
@@ -250,101 +246,75 @@ def max_unpool3d(input, indices, kernel_size, stride=None, padding=0, output_siz
     return _pool.max_unpool3d(input, indices, output_size, stride, padding)
 
 
-def fractional_max_pool2d_with_indices(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
-                                       _random_samples=None):
-    """torch/nn/functional.py's: the output size from the ratio (of the input's last two sizes), one uniform pair
-    per plane drawn when no samples are given, then torch._C._nn.fractional_max_pool2d."""
-    if output_size is None and output_ratio is None:
-        raise value_error("fractional_max_pool2d requires specifying either an output_size or an output_ratio")
-    if output_size is None:
-        if len(output_ratio) > 2:
-            raise value_error("fractional_max_pool2d requires output_ratio to either be a single Int or tuple of "
-                              "Ints.")
-        _output_ratio = ntuple(output_ratio, 2)
-        output_size = [int(input.size(-2) * _output_ratio[0]), int(input.size(-1) * _output_ratio[1])]
-    if _random_samples is None:
-        n_batch = 1 if input.dim() == 3 else input.size(0)
-        _random_samples = NAMESPACE["rand"](n_batch, input.size(-3), 2, dtype=input.dtype)
-    C.fractional_max_pool2d(input, kernel_size, output_size, _random_samples)
-    return _pool.fractional_max_pool2d(input, ntuple(kernel_size, 2), ntuple(output_size, 2), _random_samples)
+def _fractional_max_pool(dims):
+    """F.fractional_max_pool2d/3d(_with_indices) as torch/nn/functional.py writes them: the output size from the
+    ratio (of the input's last sizes; the 2-d one refuses a longer ratio), one uniform sample per spatial dim and
+    plane drawn when none are given, then torch._C._nn.fractional_max_pool<dims>d."""
+    name = f"fractional_max_pool{dims}d"
 
-
-def fractional_max_pool2d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
-                          _random_samples=None):
-    result = fractional_max_pool2d_with_indices(input, kernel_size, output_size, output_ratio, return_indices,
-                                                _random_samples)
-    return result if return_indices else result[0]
-
-
-def fractional_max_pool3d_with_indices(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
-                                       _random_samples=None):
-    """torch/nn/functional.py's: the output size from the ratio (its first three), one uniform triple per plane
-    drawn when no samples are given, then torch._C._nn.fractional_max_pool3d."""
-    if output_size is None and output_ratio is None:
-        raise value_error("fractional_max_pool3d requires specifying either an output_size or an output_ratio")
-    if output_size is None:
-        ratio = ntuple(output_ratio, 3)
-        output_size = [int(input.size(-3) * ratio[0]), int(input.size(-2) * ratio[1]), int(input.size(-1) * ratio[2])]
-    if _random_samples is None:
-        n_batch = 1 if input.dim() == 4 else input.size(0)
-        _random_samples = NAMESPACE["rand"](n_batch, input.size(-4), 3, dtype=input.dtype)
-    C.fractional_max_pool3d(input, kernel_size, output_size, _random_samples)
-    return _pool.fractional_max_pool3d(input, ntuple(kernel_size, 3), ntuple(output_size, 3), _random_samples)
-
-
-def fractional_max_pool3d(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
-                          _random_samples=None):
-    result = fractional_max_pool3d_with_indices(input, kernel_size, output_size, output_ratio, return_indices,
-                                                _random_samples)
-    return result if return_indices else result[0]
-
-
-class FractionalMaxPool2d(Module):
-    __module__ = _in("pooling")
-
-    def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
-        super().__init__()
-        self.kernel_size = ntuple(kernel_size, 2)
-        self.return_indices = return_indices
-        self.register_buffer("_random_samples", _random_samples)
-        self.output_size = ntuple(output_size, 2) if output_size is not None else None
-        self.output_ratio = ntuple(output_ratio, 2) if output_ratio is not None else None
+    def with_indices(input, kernel_size, output_size=None, output_ratio=None, return_indices=False,
+                     _random_samples=None):
         if output_size is None and output_ratio is None:
-            raise value_error("FractionalMaxPool2d requires specifying either an output size, or a pooling ratio")
-        if output_size is not None and output_ratio is not None:
-            raise value_error("only one of output_size and output_ratio may be specified")
-        if self.output_ratio is not None:
-            if not (0 < self.output_ratio[0] < 1 and 0 < self.output_ratio[1] < 1):
-                raise value_error(f"output_ratio must be between 0 and 1 (got {output_ratio})")
+            raise value_error(f"{name} requires specifying either an output_size or an output_ratio")
+        if output_size is None:
+            if dims == 2 and len(output_ratio) > 2:
+                raise value_error(f"{name} requires output_ratio to either be a single Int or tuple of Ints.")
+            ratio = ntuple(output_ratio, dims)
+            output_size = [int(input.size(d - dims) * ratio[d]) for d in range(dims)]
+        if _random_samples is None:
+            n_batch = 1 if input.dim() == dims + 1 else input.size(0)
+            _random_samples = NAMESPACE["rand"](n_batch, input.size(-dims - 1), dims, dtype=input.dtype)
+        getattr(C, name)(input, kernel_size, output_size, _random_samples)
+        return getattr(_pool, name)(input, ntuple(kernel_size, dims), ntuple(output_size, dims), _random_samples)
 
-    def forward(self, input):
-        return fractional_max_pool2d(input, self.kernel_size, self.output_size, self.output_ratio,
-                                     self.return_indices, _random_samples=self._random_samples)
+    def without(input, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
+        return with_indices(input, kernel_size, output_size, output_ratio, return_indices, _random_samples)[0]
+    with_indices.__name__ = with_indices.__qualname__ = name + "_with_indices"
+    without.__name__ = without.__qualname__ = "_" + name
+    return with_indices, boolean_dispatch("return_indices", 4, False, with_indices, without, name)
 
 
-class FractionalMaxPool3d(Module):
+fractional_max_pool2d_with_indices, fractional_max_pool2d = _fractional_max_pool(2)
+fractional_max_pool3d_with_indices, fractional_max_pool3d = _fractional_max_pool(3)
+
+
+class _FractionalMaxPoolNd(Module):
     __module__ = _in("pooling")
+    __tsh_helper__ = True  # (a base of tensorsh's: PyTorch's two classes have none)
+    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
 
     def __init__(self, kernel_size, output_size=None, output_ratio=None, return_indices=False, _random_samples=None):
         super().__init__()
-        if isinstance(kernel_size, int) and kernel_size <= 0 or isinstance(kernel_size, (tuple, list)) and \
-                not all(k > 0 for k in kernel_size):
+        dims = self._dims
+        if dims == 3 and (isinstance(kernel_size, int) and kernel_size <= 0 or isinstance(kernel_size, (tuple, list))
+                          and not all(k > 0 for k in kernel_size)):
             raise value_error(f"kernel_size must be greater than 0, but got {kernel_size}")
-        self.kernel_size = ntuple(kernel_size, 3)
+        self.kernel_size = ntuple(kernel_size, dims)
         self.return_indices = return_indices
         self.register_buffer("_random_samples", _random_samples)
-        self.output_size = ntuple(output_size, 3) if output_size is not None else None
-        self.output_ratio = ntuple(output_ratio, 3) if output_ratio is not None else None
+        self.output_size = ntuple(output_size, dims) if output_size is not None else None
+        self.output_ratio = ntuple(output_ratio, dims) if output_ratio is not None else None
         if output_size is None and output_ratio is None:
-            raise value_error("FractionalMaxPool3d requires specifying either an output size, or a pooling ratio")
+            raise value_error(f"{type(self).__name__} requires specifying either an output size, or a pooling ratio")
         if output_size is not None and output_ratio is not None:
             raise value_error("only one of output_size and output_ratio may be specified")
-        if self.output_ratio is not None and not all(0 < r < 1 for r in self.output_ratio[:3]):
+        if self.output_ratio is not None and not all(0 < r < 1 for r in self.output_ratio[:dims]):
             raise value_error(f"output_ratio must be between 0 and 1 (got {output_ratio})")
 
     def forward(self, input):
-        return fractional_max_pool3d(input, self.kernel_size, self.output_size, self.output_ratio,
-                                     self.return_indices, _random_samples=self._random_samples)
+        pool = fractional_max_pool2d if self._dims == 2 else fractional_max_pool3d
+        return pool(input, self.kernel_size, self.output_size, self.output_ratio, self.return_indices,
+                    _random_samples=self._random_samples)
+
+
+class FractionalMaxPool2d(_FractionalMaxPoolNd):
+    __module__ = _in("pooling")
+    _dims = 2
+
+
+class FractionalMaxPool3d(_FractionalMaxPoolNd):
+    __module__ = _in("pooling")
+    _dims = 3
 
 
 class _MaxUnpoolNd(Module):
