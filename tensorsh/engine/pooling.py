@@ -617,6 +617,9 @@ def max_unpool3d(input, indices, output_size, stride, padding):
 FractionalMaxPool2DBackward0, FractionalMaxPool2DBackwardBackward0 = _nodes(
     "FractionalMaxPool2D", 2, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"),
     {"kernel_size": _pool_value(0), "output_size": _pool_value(1)}, _INDICES)
+FractionalMaxPool3DBackward0, FractionalMaxPool3DBackwardBackward0 = _nodes(
+    "FractionalMaxPool3D", 3, _MaxPoolBackward, _MaxPoolBackwardBackward, ("self", "result1"),
+    {"kernel_size": _pool_value(0), "output_size": _pool_value(1)}, _INDICES)
 
 
 def _fractional_intervals(sample, input_size, output_size, pool_size, T):
@@ -665,27 +668,72 @@ def fractional_max_pool2d(input, kernel_size, output_size, random_samples):
     if random_samples._shape[2] != 2:
         raise runtime(f"Expect _random_samples.size(2) equals to 2; got {random_samples._shape[2]}.")
     _check_kernel("fractional_max_pool2d_out_frame", input, _FLOATING)
+    return _fractional_max_pool(input, kernel_size, output_size, random_samples, (1, 0),
+                                FractionalMaxPool2DBackward0)
+
+
+def _fractional_max_pool(input, kernel_size, output_size, random_samples, sample_of, node):
+    """Each plane's windows placed by its samples (sample_of: which sample places each spatial dim: the 2-d kernel
+    reads width's first, the 3-d one time, height, width), the first maximum (or NaN) of each window, in raster
+    order, and its flat index in the plane."""
+    nd = len(kernel_size)
     T = input.dtype.np.type
-    x = input._np.reshape(batch, planes, in_h * in_w)
+    in_sizes = input._shape[-nd:]
+    batch = input._shape[0] if input.dim() == nd + 2 else 1
+    planes = input._shape[-nd - 1]
+    plane_strides = [int(np.prod(in_sizes[d + 1:])) for d in range(nd)]
+    x = input._np.reshape(batch, planes, -1)
     samples = random_samples._np
-    out = np.empty((batch, planes, out_h * out_w), input.dtype.np)
-    idx = np.empty((batch, planes, out_h * out_w), np.int64)
+    out = np.empty((batch, planes, int(np.prod(output_size))), input.dtype.np)
+    idx = np.empty(out.shape, np.int64)
     for b in range(batch):
         for c in range(planes):
-            seq_w = _fractional_intervals(T(samples[b, c, 0]), in_w, out_w, pool_w, T)
-            seq_h = _fractional_intervals(T(samples[b, c, 1]), in_h, out_h, pool_h, T)
+            starts = [_fractional_intervals(T(samples[b, c, sample_of[d]]), in_sizes[d], output_size[d],
+                                            kernel_size[d], T) for d in range(nd)]
             plane = x[b, c]
-            for h, hs in enumerate(seq_h):
-                for w, ws in enumerate(seq_w):
-                    best, best_i = -np.inf, hs * in_w + ws
-                    for h2 in range(hs, hs + pool_h):
-                        for w2 in range(ws, ws + pool_w):
-                            v = plane[h2 * in_w + w2]
-                            if v > best or v != v:
-                                best, best_i = v, h2 * in_w + w2
-                    out[b, c, h * out_w + w], idx[b, c, h * out_w + w] = best, best_i
-    shape = input._shape[:-2] + (out_h, out_w)
+            for o, corner in enumerate(itertools.product(*starts)):
+                best, best_i = -np.inf, sum(map(int.__mul__, corner, plane_strides))
+                for at in itertools.product(*(range(s0, s0 + k) for s0, k in zip(corner, kernel_size))):
+                    i = sum(map(int.__mul__, at, plane_strides))
+                    v = plane[i]
+                    if v > best or v != v:
+                        best, best_i = v, i
+                out[b, c, o], idx[b, c, o] = best, best_i
+    shape = input._shape[:-nd] + tuple(output_size)
     result, indices = fresh(out.reshape(shape), input.dtype), fresh(idx.reshape(shape), dtypes.int64)
     if needs_grad(input):
-        attach(result, FractionalMaxPool2DBackward0(input, indices, (tuple(kernel_size), tuple(output_size))))
+        attach(result, node(input, indices, (tuple(kernel_size), tuple(output_size))))
     return result, indices
+
+
+def fractional_max_pool3d(input, kernel_size, output_size, random_samples):
+    """ATen's fractional_max_pool3d (its meta checks in order: the pool sizes time, width, height, each strictly
+    inside the input), then the 2-d kernel's windows over volumes."""
+    if len(kernel_size) != 3:
+        raise runtime("fractional_max_pool3d: kernel_size must either be a single Int or tuple of three Ints")
+    if len(output_size) != 3:
+        raise runtime("fractional_max_pool3d: output_size must either be a single Int or tuple of three Ints")
+    nd = input.dim()
+    if nd not in (4, 5):
+        raise runtime(f"fractional_max_pool3d_out(): Expected 4D or 5D tensor, but got: {list(input._shape)}")
+    for i in range(1, nd):
+        if input._shape[i] <= 0:
+            raise runtime(f"fractional_max_pool3d_out(): Expected input to have non-zero size for non-batch "
+                          f"dimensions, but got{list(input._shape)} with dimension {i} being empty.")
+    for d, name in ((0, "time"), (2, "width"), (1, "height")):
+        if output_size[d] + kernel_size[d] - 1 >= input._shape[d - 3]:
+            raise runtime(f"fractional_max_pool3d_out(): pool {name} {kernel_size[d]} too large relative to input "
+                          f"{name} {input._shape[d - 3]}")
+    if random_samples.dtype is not input.dtype:
+        raise runtime("Expect _random_samples to have the same dtype as input")
+    if random_samples.dim() != 3:
+        raise runtime(f"Expect _random_samples to have 3 dimensions, got {random_samples.dim()}")
+    if random_samples._shape[0] < (input._shape[0] if nd == 5 else 1):
+        raise runtime("Expect _random_samples.size(0) no less then input batch size.")
+    if random_samples._shape[1] != input._shape[-4]:
+        raise runtime("Expect _random_samples.size(1) equals to input channel size.")
+    if random_samples._shape[2] != 3:
+        raise runtime(f"Expect _random_samples.size(2) equals to 3; got {random_samples._shape[2]}.")
+    _check_kernel("fractional_max_pool3d_out_frame", input, _FLOATING)
+    return _fractional_max_pool(input, kernel_size, output_size, random_samples, (0, 1, 2),
+                                FractionalMaxPool3DBackward0)

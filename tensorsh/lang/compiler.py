@@ -608,8 +608,12 @@ def load_attr(obj, name):
         if name in ("__getstate__", "__setstate__") and getattr(t, "__torch_dict__", False) and any(
                 name in c.__dict__ for c in t.__mro__ if c is not object):
             return getattr(obj, name)  # (an optimizer's: PyTorch's own pickling protocol, a program may call it)
-        if name in ("__mro__", "__bases__") and obj in USER_CLASSES and all(map(_shown_class, obj.__mro__)):
-            return getattr(obj, name)
+        if name in ("__mro__", "__bases__") and isinstance(obj, type) and (
+                obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t)):
+            if all(map(_shown_class, _shown_bases(obj, "__mro__"))):
+                return _shown_bases(obj, name)
+            raise RuntimeError(f"tensorsh: the {name} of {obj.__name__} (built on tensorsh's own classes) is not "
+                               "available")
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
             return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
@@ -638,8 +642,10 @@ def load_attr(obj, name):
         if obj in USER_CLASSES and (any(name in c.__dict__ for c in obj.__mro__ if c in USER_CLASSES)
                                     or name in getattr(obj, "__api__", ()) or _engine_class_member(obj, name)) \
                 or name in getattr(obj, "__class_api__", ()) \
-                or obj in _DATA_TYPES and name in SAFE_ATTRS[obj]:  # an engine class's own (nn.Embedding.from_pretrained)
-            return getattr(obj, name)                               # or a Python type's method (str.maketrans, str.upper)
+                or obj in _DATA_TYPES and name in SAFE_ATTRS[obj] \
+                or _module_class(obj) and name in obj.__api__ and isinstance(getattr(obj, name, None), types.FunctionType):
+            return getattr(obj, name)  # an engine class's own (nn.Embedding.from_pretrained), a Python type's method
+                                       # (str.upper), an nn class's method (nn.Linear.forward, to call or patch)
         raise _no_attr(obj, t, name)
     if hasattr(t, "__readonly__") or _program_function(obj, name) or getattr(t, "__torch_dict__", False):
         own = obj.__dict__  # what a program set on a tensor (`x.label`) or its own function (`wrapper.calls`), or
@@ -734,8 +740,12 @@ def _open_dict(t):
     the hooks' dicts, its own attributes), an engine object whose `__dict__` holds what PyTorch's does (a
     scheduler's)."""
     return hasattr(t, "__readonly__") or getattr(t, "__torch_dict__", False) or t in USER_CLASSES and all(
-        c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__) or any(
-        c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module" for c in t.__mro__)
+        c in USER_CLASSES or c.__module__ == "builtins" for c in t.__mro__) or _module_class(t)
+
+
+def _module_class(cls):
+    """Whether cls is nn.Module or a subclass of it."""
+    return any(c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module" for c in cls.__mro__)
 
 
 def _torch_dict_name(obj, t, name):
@@ -750,6 +760,19 @@ def _torch_or_python_module(module):
     engine's internals (its functions, 'tensorsh...') stay hidden."""
     return isinstance(module, str) and (module == "torch" or module.startswith("torch.") or
                                         not module.startswith("tensorsh"))
+
+
+def _shown_bases(cls, name):
+    """`cls.__mro__` or `cls.__bases__` as PyTorch's classes have them: a base tensorsh adds to share code
+    (`__tsh_helper__` in its own dict: ReLU's _InplaceActivation) is left out, its own bases standing for it."""
+    if name == "__mro__":
+        return tuple(c for c in cls.__mro__ if "__tsh_helper__" not in c.__dict__)
+    bases = []
+    for base in cls.__bases__:
+        for b in _shown_bases(base, name) if "__tsh_helper__" in base.__dict__ else (base,):
+            if b not in bases:
+                bases.append(b)
+    return tuple(bases)
 
 
 def _shown_class(cls):

@@ -4,7 +4,7 @@ from collections import OrderedDict, abc
 from itertools import chain, islice
 
 from tensorsh.engine import undo
-from tensorsh.engine.errors import make, type_error, value_error
+from tensorsh.engine.errors import make, type_error, value_error, warn
 from tensorsh.engine.tensor import Tensor
 from .module import Module
 from .parameter import Parameter, typename
@@ -21,6 +21,32 @@ def _addindent(s_, num_spaces):
 def _renumber(self):
     undo.touch_vars(self)
     self.__dict__["_modules"] = OrderedDict(zip([str(i) for i in range(len(self._modules))], self._modules.values()))
+
+
+class Container(Module):
+    __module__ = "torch.nn.modules.container"
+
+    def __init__(self, **kwargs):
+        warn("`nn.Container` is deprecated. All of its functionality is now implemented in `nn.Module`. Subclass "
+             "that instead.", "FutureWarning")
+        super().__init__()
+        for key, value in kwargs.items():
+            self.add_module(key, value)
+
+
+class DataParallel(Module):
+    """torch.nn.DataParallel in a build without accelerators: it holds the module (its state_dict's keys under
+    'module.') with no device ids, and its forward is the module's."""
+    __module__ = "torch.nn.parallel.data_parallel"
+    __api__ = Module.__api__ | {"module", "device_ids"}
+
+    def __init__(self, module, device_ids=None, output_device=None, dim=0):
+        super().__init__()
+        self.module = module
+        self.device_ids = []
+
+    def forward(self, *inputs, **kwargs):
+        return self.module(*inputs, **kwargs)
 
 
 class Sequential(Module):

@@ -183,9 +183,9 @@ class MaxPool2d(_MaxPoolNd):
                             ceil_mode=self.ceil_mode, return_indices=self.return_indices)
 
 
-class AvgPool2d(Module):
+class _AvgPoolNd(Module):
     __module__ = "torch.nn.modules.pooling"
-    __per_class__ = frozenset({"__init__"})  # (each subclass's own in PyTorch: errors name it)
+    __per_class__ = frozenset({"__init__"})  # (AvgPool2d's and AvgPool3d's own in PyTorch: errors name it)
 
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True,
                  divisor_override=None):
@@ -199,6 +199,10 @@ class AvgPool2d(Module):
 
     def extra_repr(self):
         return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
+
+
+class AvgPool2d(_AvgPoolNd):
+    __module__ = "torch.nn.modules.pooling"
 
     def forward(self, input):
         return F.avg_pool2d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode,

@@ -241,7 +241,8 @@ def _inplace_str(inplace):
 class _InplaceActivation(Module):
     """ReLU and SiLU: an `inplace` flag, shown only when set."""
     __module__ = _in("activation")
-    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
+    __per_class__ = frozenset({"__init__", "forward", "extra_repr"})  # (each subclass's own in PyTorch)
 
     def __init__(self, inplace=False):
         super().__init__()
@@ -275,16 +276,14 @@ class Hardswish(_InplaceActivation):
     __module__ = _in("activation")
     _function = staticmethod(F.hardswish)
 
-    def extra_repr(self):
-        return ""  # (PyTorch's shows no inplace flag)
+    extra_repr = Module.extra_repr  # (PyTorch's shows no inplace flag: Module's)
 
 
 class Hardsigmoid(_InplaceActivation):
     __module__ = _in("activation")
     _function = staticmethod(F.hardsigmoid)
 
-    def extra_repr(self):
-        return ""  # (PyTorch's shows no inplace flag)
+    extra_repr = Module.extra_repr  # (PyTorch's shows no inplace flag: Module's)
 
 
 class Threshold(Module):
@@ -306,7 +305,8 @@ class Threshold(Module):
 class _Shrink(Module):
     """Hardshrink and Softshrink: a threshold `lambd`, shown bare."""
     __module__ = _in("activation")
-    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
+    __per_class__ = frozenset({"__init__", "forward", "extra_repr"})  # (each subclass's own in PyTorch)
 
     def __init__(self, lambd=0.5):
         super().__init__()
@@ -332,6 +332,8 @@ class Softshrink(_Shrink):
 class _Elementwise(Module):
     """LogSigmoid, Softsign, Tanhshrink: the class's function of torch.nn.functional, no arguments."""
     __module__ = _in("activation")
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
+    __per_class__ = frozenset({"forward"})  # (each subclass's own in PyTorch)
 
     def forward(self, input):
         return self._function(input)
@@ -355,7 +357,8 @@ class Tanhshrink(_Elementwise):
 class _AlongDim(Module):
     """GLU, Softmax, Softmin, LogSoftmax: the class's function of torch.nn.functional along `dim`."""
     __module__ = _in("activation")
-    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
+    __per_class__ = frozenset({"__init__", "forward", "extra_repr"})  # (each subclass's own in PyTorch)
 
     def __init__(self, dim=None):
         super().__init__()
@@ -414,7 +417,8 @@ class LeakyReLU(Module):
 class _AlphaActivation(Module):
     """ELU and CELU: an alpha and an inplace flag."""
     __module__ = _in("activation")
-    __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReLU.__mro__` leaves it out, as PyTorch's has none)
+    __per_class__ = frozenset({"__init__", "forward", "extra_repr"})  # (each subclass's own in PyTorch)
 
     def __init__(self, alpha=1.0, inplace=False):
         super().__init__()

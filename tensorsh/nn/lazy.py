@@ -2,6 +2,8 @@
 input gives the shapes; then the parameters are materialized in place (the same objects, so an optimizer built
 before keeps them), initialized with the full module's draws, and the module becomes its full class (LazyLinear ->
 Linear). LazyLinear, LazyConv1d/2d/3d, LazyConvTranspose1d/2d/3d, LazyBatchNorm1d/2d/3d, LazyInstanceNorm1d/2d/3d."""
+import types
+
 from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import runtime, value_error
 from tensorsh.engine.tensor import Tensor
@@ -17,9 +19,29 @@ _SHAPE = ("Can't access the shape of an uninitialized parameter or buffer. This 
           "to initialize the parameters before accessing their attributes.")
 
 
+# The methods UninitializedTensorMixin's __torch_function__ lets through (its _allowed_methods; detach for the lazy
+# module's own state-dict saving, which keeps the parameter itself)
+_ALLOWED = frozenset({"size", "copy_", "is_complex", "is_floating_point", "half", "float", "double", "char", "short",
+                      "int", "long", "cuda", "cpu", "to", "get_device", "materialize", "detach", "share_memory_"})
+
+_SAME_C_METHOD = {"nelement": "numel", "ndimension": "dim"}  # (TensorBase binds them to numel's and dim's C function)
+
+
 class _Uninitialized:
-    """What an uninitialized parameter or buffer refuses (its shape) and how it becomes a full tensor."""
+    """What an uninitialized parameter or buffer refuses (its shape, any other method: PyTorch's
+    __torch_function__) and how it becomes a full tensor."""
     __slots__ = ()
+
+    def __getattribute__(self, name):
+        value = object.__getattribute__(self, name)
+        if name[:1] != "_" and name not in _ALLOWED and isinstance(value, types.MethodType):
+            from tensorsh.engine.legacy_types import _descriptor
+            name = _SAME_C_METHOD.get(name, name)
+            raise value_error(f"Attempted to use an uninitialized parameter in {_descriptor(name)!r}. This error "
+                              "happens when you are using a `LazyModule` or explicitly manipulating "
+                              f"`torch.nn.parameter.{type(self).__name__}` objects. When using LazyModules Call "
+                              "`forward` with a dummy batch to initialize the parameters before calling torch functions")
+        return value
 
     def materialize(self, shape, device=None, dtype=None):
         self.data = creation.empty(shape, dtype=dtype or self.dtype)
@@ -29,8 +51,9 @@ class _Uninitialized:
     def shape(self):
         raise runtime(_SHAPE)
 
-    def size(self, dim=None):
-        raise runtime(_SHAPE)
+    def share_memory_(self):
+        raise runtime("Can't share memory on an uninitialized parameter or buffer. Call `forward` to initialize the "
+                      "parameters before calling `module.share_memory()`.")
 
     def detach(self):  # (PyTorch lets detach through its __torch_function__: still uninitialized)
         return type(self)(False, None, self.dtype)
@@ -54,7 +77,9 @@ class UninitializedParameter(_Uninitialized, Parameter):
     cls_to_become = Parameter
 
     def __new__(cls, requires_grad=True, device=None, dtype=None):
-        return Parameter.__new__(cls, creation.empty(0, dtype=dtype), requires_grad)
+        p = Parameter.__new__(Parameter, creation.empty(0, dtype=dtype), requires_grad)
+        p.__class__ = cls  # (made a Parameter first: an uninitialized one refuses requires_grad_)
+        return p
 
     def __init__(self, requires_grad=True, device=None, dtype=None):
         pass
@@ -66,9 +91,9 @@ class UninitializedBuffer(_Uninitialized, Tensor):
     cls_to_become = Tensor
 
     def __new__(cls, requires_grad=False, device=None, dtype=None):
-        t = creation.empty(0, dtype=dtype)
+        t = creation.empty(0, dtype=dtype).requires_grad_(requires_grad)
         t.__class__ = cls
-        return t.requires_grad_(requires_grad)
+        return t
 
     def __init__(self, requires_grad=False, device=None, dtype=None):
         pass
@@ -79,6 +104,7 @@ def _uninitialized(value):
 
 
 class LazyModuleMixin:
+    __module__ = "torch.nn.modules.lazy"
     cls_to_become = None
 
     def __init__(self, *args, **kwargs):
@@ -128,6 +154,7 @@ class LazyLinear(LazyModuleMixin, Linear):
 
 
 class _LazyConvXdMixin(LazyModuleMixin):
+    __module__ = "torch.nn.modules.conv"
     def reset_parameters(self):
         if not self.has_uninitialized_params() and self.in_channels != 0:
             super().reset_parameters()
@@ -197,6 +224,7 @@ LazyConvTranspose3d = _lazy_conv_transpose("LazyConvTranspose3d", ConvTranspose3
 
 
 class _LazyNormBase(LazyModuleMixin):
+    __module__ = "torch.nn.modules.batchnorm"
     def __init__(self, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None, *,
                  bias=True):
         super().__init__(0, eps, momentum, False, False, bias=False)
@@ -229,7 +257,11 @@ class _LazyNormBase(LazyModuleMixin):
 
 
 def _lazy_norm(name, full, module):
-    return type(name, (_LazyNormBase, full), {"cls_to_become": full, "__module__": "torch.nn.modules." + module})
+    """PyTorch's Lazy<Norm> derives from the norm's base (_BatchNorm, _InstanceNorm), not the norm: isinstance(m,
+    nn.BatchNorm1d) holds once it is materialized. It defines the norm's own input checks."""
+    own = {k: v for k, v in vars(full).items() if k in ("_check_input_dim", "_no_batch_dim")}
+    return type(name, (_LazyNormBase, full.__bases__[0]), {**own, "cls_to_become": full,
+                                                            "__module__": "torch.nn.modules." + module})
 
 
 LazyBatchNorm1d = _lazy_norm("LazyBatchNorm1d", BatchNorm1d, "batchnorm")

@@ -1,4 +1,5 @@
 """The loss modules: a reduction (and weights) held, F's function called (PyTorch's loss.py)."""
+from tensorsh.engine.errors import warn
 from . import functional as F
 from .functional import _legacy_reduction
 from .module import Module
@@ -99,5 +100,13 @@ class BCEWithLogitsLoss(_Loss):
                                                   reduction=self.reduction)
 
 
-for _cls in (MSELoss, L1Loss, SmoothL1Loss, HuberLoss, NLLLoss, CrossEntropyLoss, BCELoss, BCEWithLogitsLoss, KLDivLoss):
+class NLLLoss2d(NLLLoss):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
+        warn("`NLLLoss2d` has been deprecated. Please use `NLLLoss` instead as a drop-in replacement and see "
+             "https://pytorch.org/docs/main/nn.html#torch.nn.NLLLoss for more details.", "FutureWarning")
+        super().__init__(weight, size_average, ignore_index, reduce, reduction)
+
+
+for _cls in (MSELoss, L1Loss, SmoothL1Loss, HuberLoss, NLLLoss, NLLLoss2d, CrossEntropyLoss, BCELoss, BCEWithLogitsLoss,
+             KLDivLoss):
     _cls.__module__ = "torch.nn.modules.loss"

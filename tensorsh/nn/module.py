@@ -258,8 +258,9 @@ class Module:
         own = {n for n in _LAYER_METHODS if callable(getattr(cls, n, None))}
         if not own <= cls.__api__:
             cls.__api__ = cls.__api__ | own
-        for name in ("__init__", "forward"):  # (a base of tensorsh's sharing what each of PyTorch's classes defines)
-            owner = next(c for c in cls.__mro__ if name in c.__dict__)
+        for name in {n for c in cls.__mro__ for n in c.__dict__.get("__per_class__", ())}:  # (a base of tensorsh's
+            owner = next(c for c in cls.__mro__ if name in c.__dict__)               # sharing what each of PyTorch's
+                                                                                     # classes defines)
             if owner is not cls and name in owner.__dict__.get("__per_class__", ()) and \
                     cls.__module__.startswith("torch."):
                 setattr(cls, name, own_method(owner.__dict__[name], cls.__name__, name))
@@ -961,7 +962,7 @@ class Module:
         return self._apply(lambda t: empty_like(t, device=device), recurse=recurse)
 
     def share_memory(self):
-        return self
+        return self._apply(lambda t: t.share_memory_())
 
     # ------------------------------------------------------------ printing
 

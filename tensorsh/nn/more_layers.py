@@ -15,7 +15,7 @@ from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
 from .c_functions import C
-from .conv import _MaxPoolNd, _NormBase, affine_parameters, reset_affine
+from .conv import _AvgPoolNd, _MaxPoolNd, _NormBase, affine_parameters, reset_affine
 from .functional import _get_enum, _legacy_reduction, _list_with_default
 from .loss import _Loss
 from .module import Module
@@ -267,20 +267,17 @@ class MaxPool1d(_MaxPoolNd):
                           return_indices=self.return_indices)
 
 
-class AvgPool1d(Module):
+class AvgPool1d(_AvgPoolNd):
     __module__ = _in("pooling")
 
     def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
-        super().__init__()
+        Module.__init__(self)  # (_AvgPoolNd's __init__ is AvgPool2d's and AvgPool3d's)
         as_tuple = lambda v: tuple(v) if isinstance(v, (tuple, list)) else (v,)  # noqa: E731 (_single)
         self.kernel_size = as_tuple(kernel_size)
         self.stride = as_tuple(stride if stride is not None else kernel_size)
         self.padding = as_tuple(padding)
         self.ceil_mode = ceil_mode
         self.count_include_pad = count_include_pad
-
-    def extra_repr(self):
-        return f"kernel_size={self.kernel_size}, stride={self.stride}, padding={self.padding}"
 
     def forward(self, input):
         return F.avg_pool1d(input, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad)

@@ -16,6 +16,8 @@ _SIZES = {1: _ntuple(2), 2: _ntuple(4), 3: _ntuple(6)}
 
 class _PadNd(Module):
     __module__ = "torch.nn.modules.padding"
+    __tsh_helper__ = True  # (a base of tensorsh's: `ReflectionPad1d.__mro__` leaves it out, as PyTorch's has none)
+    __per_class__ = frozenset({"forward", "extra_repr"})  # (_ReflectionPadNd's, _ConstantPadNd's, ... in PyTorch)
     _mode = "constant"
 
     def forward(self, input):
@@ -26,6 +28,7 @@ class _PadNd(Module):
 
 
 class _CircularPadNd(_PadNd):
+    __module__ = "torch.nn.modules.padding"
     _mode = "circular"
 
     def forward(self, input):
@@ -68,8 +71,9 @@ def _make(name, base, dims, **extra):
     if base is not _ConstantPadNd:
         body["__init__"] = _padding_init
     body.update(extra)
-    if "__init__" in body:  # (each of PyTorch's defines its own: errors name it)
-        body["__init__"] = own_method(body["__init__"], name)
+    for method in ("__init__", "extra_repr"):  # (each of PyTorch's defines its own: errors name it)
+        if method in body:
+            body[method] = own_method(body[method], name, method)
     return type(name, (base,), body)
 
 

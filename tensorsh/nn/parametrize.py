@@ -138,7 +138,7 @@ class ParametrizationList(ModuleList):
 
 def _inject_new_class(module):
     cls = module.__class__
-    param_cls = type(f"Parametrized{cls.__name__}", (cls,), {"__module__": cls.__module__,
+    param_cls = type(f"Parametrized{cls.__name__}", (cls,), {"__module__": "torch.nn.utils.parametrize",
                                                              "__tsh_properties__": frozenset()})
     module.__class__ = param_cls
 

@@ -2,7 +2,7 @@
 AvgPool3d, AdaptiveAvgPool3d, AdaptiveMaxPool3d (engine/pooling.py; their torch.nn.functional forms are functional.py's)."""
 from tensorsh.engine import pooling as _pool
 from tensorsh.engine.errors import value_error
-from .conv import AvgPool2d, _BatchNorm, _MaxPoolNd, _AdaptiveAvgPoolNd
+from .conv import _AvgPoolNd, _BatchNorm, _MaxPoolNd, _AdaptiveAvgPoolNd
 from . import functional as F
 from .more_layers import _AdaptiveMaxPoolNd, _InstanceNorm
 
@@ -46,7 +46,7 @@ class MaxPool3d(_MaxPoolNd):
                           return_indices=self.return_indices)
 
 
-class AvgPool3d(AvgPool2d):
+class AvgPool3d(_AvgPoolNd):
     __module__ = _in("pooling")
 
     def forward(self, input):
