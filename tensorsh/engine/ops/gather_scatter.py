@@ -632,7 +632,7 @@ def _fill_index(op, self, dim, index, source=None, inplace=False, value=None):
         return d, idx[:0]
     if self.numel() == 0 and idx.size and self.dim() == 1 and op == "index_copy":
         _restrided(self, d, idx.size, inplace=False)  # (its storage check fails: see _restrided)
-    bad = (idx < -size) | (idx >= size)
+    bad = (idx < (0 if op == "index_copy" else -size)) | (idx >= size)  # (index_fill_ wraps a negative index)
     if bad.any():
         prefix = f"{op}_(): " if op == "index_copy" else ""
         raise _out_of_bounds(index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
@@ -799,7 +799,7 @@ def index_copy_inplace(self, dim, index, source):
         d, idx = _fill_index("index_copy", self, dim, index, source, inplace=True)
     except TorchError as e:
         _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: self._np.__setitem__(
-            at, source._np[loop]), negatives=True)
+            at, source._np[loop]))
         raise
     src = source._np
 
