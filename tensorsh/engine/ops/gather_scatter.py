@@ -839,10 +839,14 @@ def _scatter_reduce_kernel(src, reduce):
     """scatter's deprecated reduce= ('add' or 'multiply'): the ufunc that folds src in (None: plain writes)."""
     if reduce not in _SCATTER_REDUCE:
         raise runtime("reduce argument must be either add or multiply.")
+    return _SCATTER_REDUCE[reduce]
+
+
+def _warn_scatter_reduce(src, reduce):
+    """scatter.reduce's meta function warns before its checks."""
     if reduce is not None and isinstance(src, Tensor):
         warn_once("The reduce argument of torch.scatter with Tensor src is deprecated and will be removed in a "
                   "future PyTorch release. Use torch.scatter_reduce instead for more reduction options.")
-    return _SCATTER_REDUCE[reduce]
 
 
 def _scatter_node(self, d, index, src, reduce, op="scatter"):
@@ -877,6 +881,7 @@ def _scatter_into(arr, d, idx, values, ufunc=None, dtype=None):
 
 def scatter(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
+    _warn_scatter_reduce(src, reduce)
     d, idx, ufunc = _scatter_meta("scatter", self, dim, index, src, lambda: _scatter_reduce_kernel(src, reduce))
     values = _scatter_source(self, d, idx, src)
     arr = self._np.copy()
@@ -891,6 +896,7 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
 def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
     precheck(self, src, internal_overlap=False, overlap=False)  # (autograd's rules, then the meta function's checks)
+    _warn_scatter_reduce(src, reduce)
     try:
         d, idx, ufunc = _scatter_meta("scatter_", self, dim, index, src, lambda: _scatter_reduce_kernel(src, reduce),
                                       written=True)

@@ -620,6 +620,8 @@ def _put_operands(self, index, value, accumulate=False, partial=False):
     else:  # no overlap check; the other cases check that the value and the indices share no element with self)
         check_overlap(self, (value,) + tuple(t for _, t in advanced))
     v = value._np if isinstance(value, Tensor) else value
+    if masked_fill and isinstance(value, Tensor):  # (masked_fill_(mask, value.item()): its kernel's checked convert)
+        return key, scalars.checked_scalar(self.dtype, value.item()), _trimmed(given)
     if isinstance(value, Tensor):  # (index_put_: the value, leading 1-dims dropped, must broadcast to the result)
         vshape, target = value._shape, np.empty(self._shape, np.bool_)[key].shape
         while vshape and vshape[0] == 1 and len(vshape) > len(target):
@@ -638,9 +640,14 @@ def _put_operands(self, index, value, accumulate=False, partial=False):
         if partial and getattr(deferred[0], "first_bad", None) is not None and not masked_fill:
             _write_until(self, key, v, deferred[0].first_bad, accumulate)
         raise deferred[0]
+    return key, v, _trimmed(given)
+
+
+def _trimmed(given):
+    """applySlicing's indices end at the last tensor."""
     while given and given[-1] is None:
         given.pop()
-    return key, v, tuple(given)
+    return tuple(given)
 
 
 def _write_until(self, key, v, first_bad, accumulate):
