@@ -130,15 +130,21 @@ for args in [((), torch.tensor(1.)), ((), torch.tensor(1.), True), ((), torch.on
 t(lambda: torch.tensor(0.).index_put((), torch.tensor(1.)))
 t(lambda: torch.zeros(0).index_put((), torch.tensor(1.), True))
 """,
-"scatters_reduce_warning_comes_before_its_checks": """
-import warnings
-warnings.simplefilter("always")
-x = torch.zeros(2, 4)
-try:
-    x.scatter(1, torch.tensor([[0, 1, 2, 3, 0]]), torch.ones(1, 5), reduce='add')
-except Exception as e:
-    print(type(e).__name__, e)
-print(x.scatter(1, torch.tensor([[0, 0]]), torch.tensor([[2., 3.]]), reduce='add'))
+"one_mask_and_a_one_element_tensor_write_its_item_as_masked_fill_converts_it": """
+def t(f):
+    try: r = f(); print(r)
+    except Exception as e: print(type(e).__name__, str(e)[:150])
+m = torch.tensor([True, False, True])
+for dt in [torch.int32, torch.uint8, torch.bool, torch.float16, torch.float32, torch.int64]:
+    for v in [torch.tensor(float('nan')), torch.tensor(1j), torch.tensor(300, dtype=torch.int32), torch.tensor(-1), torch.tensor(2.7),
+              torch.tensor([[1e40]], dtype=torch.float64), torch.tensor(1e6), torch.tensor(2.0 ** 63), torch.tensor(0.5)]:
+        x = torch.zeros(3, dtype=dt)
+        def put():
+            x[m] = v
+            return x
+        t(put)
+        t(lambda: torch.zeros(3, dtype=dt).index_put((m,), v))
+t(lambda: torch.zeros(3, dtype=torch.uint8).index_put_((m,), torch.tensor(300), accumulate=True))
 """,
 }
 
