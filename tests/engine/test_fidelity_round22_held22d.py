@@ -146,6 +146,18 @@ for dt in [torch.int32, torch.uint8, torch.bool, torch.float16, torch.float32, t
         t(lambda: torch.zeros(3, dtype=dt).index_put((m,), v))
 t(lambda: torch.zeros(3, dtype=torch.uint8).index_put_((m,), torch.tensor(300), accumulate=True))
 """,
+"take_and_masked_select_check_the_index_or_masks_dtype_before_outs": """
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+x = torch.arange(6.).reshape(2, 3)
+for out in [torch.empty(0, dtype=torch.long), torch.empty(0)]:
+    t(lambda: torch.take(x, torch.tensor([0.]), out=out))
+    t(lambda: torch.take(x, torch.tensor([1]), out=out))
+    t(lambda: torch.masked_select(x, torch.tensor([1, 0, 1]), out=out))
+    t(lambda: torch.masked_select(x, mask=torch.tensor([1., 0., 1.]), out=out))
+    t(lambda: torch.masked_select(x, torch.tensor([True, False, True]), out=out))
+""",
 }
 
 
