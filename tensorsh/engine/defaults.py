@@ -199,6 +199,24 @@ def use_deterministic_algorithms(mode, *, warn_only=False):
     _deterministic[:] = [mode, warn_only]
 
 
+def alert_not_deterministic(caller):
+    """Context::alertNotDeterministic: an op with no deterministic implementation refuses to run under
+    use_deterministic_algorithms(True), or warns each call with warn_only=True."""
+    if not _deterministic[0]:
+        return
+    if _deterministic[1]:
+        errors.warn(f"{caller} does not have a deterministic implementation, but you set "
+                    "'torch.use_deterministic_algorithms(True, warn_only=True)'. You can file an issue at "
+                    "https://github.com/pytorch/pytorch/issues to help us prioritize adding deterministic support for "
+                    "this operation.")
+        return
+    raise runtime(f"{caller} does not have a deterministic implementation, but you set "
+                  "'torch.use_deterministic_algorithms(True)'. You can turn off determinism just for this operation, "
+                  "or you can use the 'warn_only=True' option, if that's acceptable for your application. You can "
+                  "also file an issue at https://github.com/pytorch/pytorch/issues to help us prioritize adding "
+                  "deterministic support for this operation.")
+
+
 def are_deterministic_algorithms_enabled():
     return _deterministic[0]
 

@@ -13,6 +13,7 @@ from .convolution import _tuple
 from .errors import index_error, make, runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
 from .autocast import fp32_op
+from .defaults import alert_not_deterministic
 
 
 def _out_size(size, k, s, p, d, ceil_mode):
@@ -577,6 +578,7 @@ def _check_unpool_indices(input, indices):
 @fp32_op
 def max_unpool2d(input, indices, output_size):
     """ATen's max_unpool2d: its checks, then _max_unpool over (oH, oW) planes."""
+    alert_not_deterministic("max_unpooling2d_forward_out")  # (a repeated index: which value stays)
     if indices.dtype is not dtypes.int64:
         raise runtime(f"elements in indices should be type int64 but got: {dtypes.SCALAR_NAMES[indices.dtype.name]}")
     if len(output_size) != 2:
@@ -593,6 +595,7 @@ def max_unpool2d(input, indices, output_size):
 @fp32_op
 def max_unpool3d(input, indices, output_size, stride, padding):
     """ATen's max_unpool3d (max_unpooling3d_shape_check's checks in its order), then _max_unpool over volumes."""
+    alert_not_deterministic("max_unpooling3d_forward_out")  # (a repeated index: which value stays)
     if indices.dtype is not dtypes.int64:
         raise runtime("elements in indices should be type int64")
     if input.dim() not in (4, 5):

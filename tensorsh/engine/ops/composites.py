@@ -238,6 +238,8 @@ def take_along_dim(self, indices, dim=None):
         raise runtime("torch.take_along_dim(): dtype of indices should be Long but got "
                       f"{dtypes.SCALAR_NAMES[indices.dtype.name]}")
     d = self._wrap_dim(dim)
+    if not indices.dim():  # (indices.size(dim), unwrapped for a scalar)
+        raise make("IndexError", messages.DIM_NO_DIMS.format(d))
     sizes = list(self._shape)
     sizes[d] = indices._shape[d]
     check_broadcast_all(Shaped(tuple(sizes)), indices)  # (ATen's infer_size: its text, the sizes "tensor a")
@@ -249,7 +251,9 @@ def take_along_dim(self, indices, dim=None):
     check_broadcast_all(Shaped(tuple(sizes)), self)
     shape = tuple(np.broadcast_shapes(tuple(sizes), self._shape))
     self = self.expand(*shape)  # (ATen's broadcast_to: an ExpandBackward0 whatever the shape)
-    return self.gather(d, indices)
+    # indices wrapped into the dim's size (remainder's, Python's sign: -1 is the last, 7 of 3 is 1; of 0, its
+    # ZeroDivisionError) -- so no index is out of bounds
+    return self.gather(d, indices.remainder(shape[d]) if indices.numel() else indices)
 
 
 class _ScaleBackward(Node):

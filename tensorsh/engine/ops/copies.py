@@ -302,6 +302,8 @@ _OUT_OVERLAP_SELF_ONLY = frozenset({"addmm", "addmv", "addr", "baddbmm", "addbmm
 _OUT_OVERLAP_ANY = frozenset({"gather", "index_select", "take", "masked_select", "take_along_dim", "kthvalue", "cross"})
 _OUT_OVERLAP_SRC_ANY = frozenset({"scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                                   "index_reduce"})
+# gather's meta function: out sharing any element with self, or only some with the index (the same elements pass)
+_OUT_OVERLAP_INDEX_PARTIAL = frozenset({"gather", "take_along_dim"})
 # reductions over a dim with indices compare out as kept (unsqueezed at dim): the input itself is a full overlap
 _OUT_OVERLAP_KEPT = frozenset({"max", "min", "median", "nanmedian", "mode", "aminmax"})
 
@@ -323,8 +325,10 @@ def _check_out_overlap(name, outs, args, kwargs):
     if name in _OUT_OVERLAP_UNCHECKED or name in ("max", "min") and len(args) + len(kwargs) < 2:
         return  # (max/min without dim: a full reduction)
     inputs = _tensor_args(args[:1] if name in _OUT_OVERLAP_SELF_ONLY else (*args, *kwargs.values()))
-    if name in _OUT_OVERLAP_SRC_ANY:
+    if name in _OUT_OVERLAP_SRC_ANY or name in _OUT_OVERLAP_INDEX_PARTIAL:
         inputs, others = inputs[:1], inputs[1:]
+        if name == "take_along_dim" and (args[2] if len(args) > 2 else kwargs.get("dim")) is not None:
+            others = []  # (along a dim, its helper gathers with a canonicalized copy of the index)
     dim = None
     if name in _OUT_OVERLAP_KEPT and not kwargs.get("keepdim", len(args) > 2 and args[2] is True):
         dim = kwargs.get("dim", args[1] if len(args) > 1 else None)  # (max(a, b), a tensor: elementwise)
@@ -334,6 +338,8 @@ def _check_out_overlap(name, outs, args, kwargs):
             check_overlap(kept, inputs, partial_overlap if name not in _OUT_OVERLAP_ANY else None)
             if name in _OUT_OVERLAP_SRC_ANY:
                 check_overlap(o, others)
+            elif name in _OUT_OVERLAP_INDEX_PARTIAL:
+                check_overlap(o, others, partial_overlap)
 
 
 def _shares_elements(t):

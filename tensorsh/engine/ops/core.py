@@ -687,11 +687,24 @@ def precheck(self, *others, internal_overlap=True, overlap=True, differentiable=
     wants no gradient whatever its operands (copy_ into an integer tensor: isDifferentiableType)."""
     if differentiable and needs_grad(self, *others):
         check_inplace(self)
-    if internal_overlap and internally_overlapping(self):
-        raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
-                      "memory location. Please clone() the tensor before performing the operation.")
+    if internal_overlap:
+        check_internal_overlap(self)
     if overlap:
         check_overlap(self, others, partial_overlap)
+
+
+def check_internal_overlap(self):
+    """ATen's assert_no_internal_overlap of a tensor an op writes."""
+    if internally_overlapping(self):
+        raise runtime("unsupported operation: more than one element of the written-to tensor refers to a single "
+                      "memory location. Please clone() the tensor before performing the operation.")
+
+
+def check_written(self, inputs):
+    """The checks ATen's meta functions make of the tensor an op writes in place (index_add_, index_copy_,
+    scatter_ ...): assert_no_internal_overlap, then assert_no_overlap with each input, the index included."""
+    check_internal_overlap(self)
+    check_overlap(self, inputs)
 
 
 def internally_overlapping(t):

@@ -3,6 +3,7 @@ ops/lazy.py.)"""
 import numpy as np
 
 from .. import dtypes, layout, undo
+from ..defaults import alert_not_deterministic
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..errors import TorchError, index_error, runtime, type_error
 from .core import attach, check_overlap, fold_at, needs_grad, operand_edge, precheck, type_name, write_inplace
@@ -30,11 +31,13 @@ class PutBackward0(Node):
         return gx, gs
 
 
-def _checked(self, index, source, inplace=False):
+def _checked(self, index, source, accumulate, inplace=False):
     if not isinstance(index, Tensor_()):
         raise type_error(f"put_(): argument 'index' (position 1) must be Tensor, not {type_name(index)}")
     if not isinstance(source, Tensor_()):
         raise type_error(f"put_(): argument 'source' (position 2) must be Tensor, not {type_name(source)}")
+    if not accumulate:  # (a repeated index: which value stays is unspecified)
+        alert_not_deterministic("put_")
     if index.dtype is not dtypes.int64:
         raise runtime(f"put_(): Expected a long tensor for index, but got {dtypes.SCALAR_NAMES[index.dtype.name]}")
     if source.dtype is not self.dtype:
@@ -81,7 +84,7 @@ def _write(arr, flat, values, accumulate, dtype):
 def put_inplace(self, index, source, accumulate=False):
     precheck(self, source, internal_overlap=False, overlap=False)
     try:
-        flat, values = _checked(self, index, source, inplace=True)
+        flat, values = _checked(self, index, source, accumulate, inplace=True)
     except TorchError as e:
         count = getattr(e, "written", 0)
         if count:  # (what put_'s loop wrote before an index out of bounds stays written, as in PyTorch)
@@ -96,7 +99,7 @@ def put_inplace(self, index, source, accumulate=False):
 
 
 def put(self, index, source, accumulate=False):
-    flat, values = _checked(self, index, source)
+    flat, values = _checked(self, index, source, accumulate)
     arr = np.array(self._np, copy=True, order="C")
     _write(arr, flat, values, accumulate, self.dtype)
     out = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).put_(...))

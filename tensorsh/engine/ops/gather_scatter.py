@@ -13,6 +13,7 @@ from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _index_dtype, _invalid_combination, select_index
 from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
+                   check_written,
                    fold_at, fresh, from_numpy,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
@@ -362,13 +363,35 @@ class ScatterAddBackward0(_IndexAndSourceBackward):
                 else None)
 
 
-def scatter_add(self, dim, index, src):
-    _index_dtype("scatter_add", index, "scatter(): Expected dtype int32/int64 for index")
-    if not isinstance(src, Tensor):
-        raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {type_name(src)}")
-    if src.dtype is not self.dtype:
+def _scatter_meta(op, self, dim, index, src, reduction=lambda: None, dispatch=None, written=False):
+    """scatter_meta_impl's checks (scatter, scatter_add, scatter_reduce), in its order: the dtypes of an index with
+    elements and of a tensor src, the shapes, (written: in place) self's overlaps, reduction() (the reduce name's);
+    then dispatch() (the kernel's refusals) before the kernel meets an index out of bounds.
+    (dim, the int64 index, what reduction() returned)"""
+    _index_dtype(op, index, "scatter(): Expected dtype int32/int64 for index")
+    if isinstance(src, Tensor) and src.dtype is not self.dtype:
         raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
-    d, idx = _gather_geometry(self, dim, index, "scatter_add", src)
+    reduced = []
+
+    def meta():
+        if written:
+            check_written(self, (index, src))
+        reduced.append(reduction())
+        if dispatch is not None:
+            dispatch()
+    d, idx = _gather_geometry(self, dim, index, op, src, meta)
+    return d, idx, reduced[0]
+
+
+def scatter_add(self, dim, index, src):
+    return _scatter_add(self, dim, index, src)
+
+
+def _scatter_add(self, dim, index, src, written=False):
+    if not isinstance(src, Tensor):
+        _index_dtype("scatter_add", index, None)
+        raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {type_name(src)}")
+    d, idx, _ = _scatter_meta("scatter_add", self, dim, index, src, written=written)
     arr = self._np.copy()
     if self.dim():
         grid_idx = idx.reshape(idx.shape or (1,))  # a 0-dim index into a vector: one element
@@ -462,7 +485,14 @@ def _index_add_alpha(self, size, idx, alpha):
 
 
 def index_add(self, dim, index, source, alpha=1):
+    return _index_add(self, dim, index, source, alpha)
+
+
+def _index_add(self, dim, index, source, alpha, written=False):
+    """index_add's values (written: index_add_'s, its overlap checks after the meta function's others)."""
     d, size, idx = _index_func_meta("index_add", self, dim, index, source)
+    if written:
+        check_written(self, (index, source))
     factor = _index_add_alpha(self, size, idx, alpha)
     bad = (idx < 0) | (idx >= size)
     if bad.any() and not (self.numel() == 0 and self.dim() > 1):  # (an empty matrix checks no index)
@@ -500,8 +530,8 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     if reduce not in _REDUCE_STEP:
         raise runtime(f"index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got {reduce}.")
     d, size, idx = _index_func_meta("index_reduce", self, dim, index, source)
-    if inplace:  # (the meta function's overlap check, before the kernel's warning)
-        check_overlap(self, (source,))
+    if inplace:  # (the meta function's overlap checks, before the kernel's warning)
+        check_written(self, (index, source))
     warn_once("index_reduce() is in beta and the API may change at any time.")
     # (ATen dispatches over the real types with Half and BFloat16: the identity's fill, then a vector's loop; a
     # matrix's loop runs each slice through mul_/add_/maximum_/minimum_'s kernels, which take bool and complex)
@@ -553,7 +583,7 @@ def index_reduce(self, dim, index, source, reduce, *, include_self=True):
 
 
 def index_reduce_inplace(self, dim, index, source, reduce, *, include_self=True):
-    precheck(self, source, overlap=False)
+    precheck(self, source, internal_overlap=False, overlap=False)
     d, values = _index_reduce_values(self, dim, index, source, reduce, include_self, inplace=True)
     return _reduced_into(self, source, values, lambda original: given(IndexReduceBackward0(
         self, d, index, source, reduce, include_self, original=original), dim=dim))
@@ -570,9 +600,8 @@ def _reduced(op, self, src, values, make_node):
 
 
 def _reduced_into(self, src, values, make_node):
-    """scatter_reduce_'s and index_reduce_'s write (their values computed): the overlap check, self's clone for the
-    node (original_self), the result saved."""
-    check_overlap(self, (src,))
+    """scatter_reduce_'s and index_reduce_'s write (their values computed and checked): self's clone for the node
+    (original_self), the result saved."""
     original = self.clone() if needs_grad(self, src) else None
 
     def write(arr):
@@ -586,10 +615,11 @@ def _fill_index(op, self, dim, index, source=None, inplace=False, value=None):
     if not isinstance(index, Tensor):
         raise type_error(f"{op}(): argument 'index' (position 2) must be Tensor, not {type_name(index)}")
     if source is not None:
-        _copy_source(self, self._wrap_dim(dim), index, source)
+        _copy_source(self, self._wrap_dim(dim), index, source, written=inplace)
     if index.dtype is not dtypes.int64:
         raise index_error(f"{op}_(): Expected dtype int64 for index.")
     if op == "index_fill" and inplace:
+        check_overlap(self, (index,))
         _warn_if_expanded("index_fill_", self)
     if not self.dtype.is_complex and (type(value) is complex or isinstance(value, Tensor) and value.dtype.is_complex):
         raise runtime("index_fill_(): Converting complex Scalar to non-complex type is not supported")
@@ -602,7 +632,7 @@ def _fill_index(op, self, dim, index, source=None, inplace=False, value=None):
         return d, idx[:0]
     if self.numel() == 0 and idx.size and self.dim() == 1 and op == "index_copy":
         _restrided(self, d, idx.size, inplace=False)  # (its storage check fails: see _restrided)
-    bad = (idx < -size) | (idx >= size)
+    bad = (idx < (0 if op == "index_copy" else -size)) | (idx >= size)  # (index_fill_ wraps a negative index)
     if bad.any():
         prefix = f"{op}_(): " if op == "index_copy" else ""
         raise _out_of_bounds(index_error(prefix + messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
@@ -719,10 +749,12 @@ class IndexCopyBackward0(_IndexAndSourceBackward):
                 g.index_select(self.dim, index) if self.next_functions[1][0] else None)
 
 
-def _copy_source(self, d, index, source):
-    """index_copy's meta function checks, in ATen's order."""
+def _copy_source(self, d, index, source, written=False):
+    """index_copy's meta function checks, in ATen's order (written: in place, self's overlaps first)."""
     if not isinstance(source, Tensor):
         raise type_error(f"index_copy(): argument 'source' (position 3) must be Tensor, not {type_name(source)}")
+    if written:
+        check_written(self, (index, source))
     if index.dim() >= 2:
         raise index_error(f"index_copy_(): Index should have dimension 1 or 0 (got {index.dim()})")
     n = index.numel()
@@ -764,14 +796,12 @@ def index_copy(self, dim, index, source):
 def index_copy_inplace(self, dim, index, source):
     precheck(self, source, internal_overlap=False, overlap=False)
     try:
-        d, idx = _fill_index("index_copy", self, dim, index, source)
+        d, idx = _fill_index("index_copy", self, dim, index, source, inplace=True)
     except TorchError as e:
         _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: self._np.__setitem__(
-            at, source._np[loop]), negatives=True)
+            at, source._np[loop]))
         raise
     src = source._np
-    precheck(self, source, overlap=False)
-    check_overlap(self, (source,))
 
     def write(arr):
         arr[_along(arr, d, idx)] = src
@@ -809,10 +839,14 @@ def _scatter_reduce_kernel(src, reduce):
     """scatter's deprecated reduce= ('add' or 'multiply'): the ufunc that folds src in (None: plain writes)."""
     if reduce not in _SCATTER_REDUCE:
         raise runtime("reduce argument must be either add or multiply.")
+    return _SCATTER_REDUCE[reduce]
+
+
+def _warn_scatter_reduce(src, reduce):
+    """scatter.reduce's meta function warns before its checks."""
     if reduce is not None and isinstance(src, Tensor):
         warn_once("The reduce argument of torch.scatter with Tensor src is deprecated and will be removed in a "
                   "future PyTorch release. Use torch.scatter_reduce instead for more reduction options.")
-    return _SCATTER_REDUCE[reduce]
 
 
 def _scatter_node(self, d, index, src, reduce, op="scatter"):
@@ -825,8 +859,6 @@ def _scatter_node(self, d, index, src, reduce, op="scatter"):
 
 def _scatter_source(self, d, idx, src):
     if isinstance(src, Tensor):
-        if src.dtype is not self.dtype:
-            raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
         values = src._np.reshape(src._np.shape or (1,))
         return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
     if not isinstance(src, scalars.NUMBER):
@@ -849,9 +881,8 @@ def _scatter_into(arr, d, idx, values, ufunc=None, dtype=None):
 
 def scatter(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
-    _index_dtype("scatter", index, "scatter(): Expected dtype int32/int64 for index")
-    d, idx = _gather_geometry(self, dim, index, "scatter", src)
-    ufunc = _scatter_reduce_kernel(src, reduce)
+    _warn_scatter_reduce(src, reduce)
+    d, idx, ufunc = _scatter_meta("scatter", self, dim, index, src, lambda: _scatter_reduce_kernel(src, reduce))
     values = _scatter_source(self, d, idx, src)
     arr = self._np.copy()
     _scatter_into(arr, d, idx, values, ufunc, self.dtype)
@@ -864,18 +895,16 @@ def scatter(self, dim, index, src=None, value=None, reduce=None):
 
 def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
-    precheck(self, src, internal_overlap=False, overlap=False)  # autograd's rules, the kernel's checks, its overlap ones
-    _index_dtype("scatter_", index, "scatter(): Expected dtype int32/int64 for index")
+    precheck(self, src, internal_overlap=False, overlap=False)  # (autograd's rules, then the meta function's checks)
+    _warn_scatter_reduce(src, reduce)
     try:
-        d, idx = _gather_geometry(self, dim, index, "scatter", src)
+        d, idx, ufunc = _scatter_meta("scatter_", self, dim, index, src, lambda: _scatter_reduce_kernel(src, reduce),
+                                      written=True)
     except TorchError as e:
         _kept_before(e, self, dim, index._np.astype(np.int64), lambda at, loop: _scatter_prefix(
             self, at, loop, src, _scatter_reduce_kernel(src, reduce)), along=False)
         raise
-    ufunc = _scatter_reduce_kernel(src, reduce)
     values = _scatter_source(self, d, idx, src)
-    precheck(self, src, overlap=False)
-    check_overlap(self, (src,))
 
     def write(arr):
         _scatter_into(arr, d, idx, values, ufunc, self.dtype)
@@ -884,15 +913,13 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
 
 # ------------------------------------------------------------------ in-place twins of index_add, scatter_add, masked_scatter
 
-def _written_like(self, others, compute, make_node, overlap=True):
+def _written_like(self, others, compute, make_node):
     """An in-place twin whose values the out-of-place op computes: autograd's in-place checks first (as PyTorch's
-    wrapper makes them), then the op's own checks and values, then (overlap) ATen's assert_no_overlap, written into
-    self under the op's node."""
+    wrapper makes them), then the op's own checks (self's overlaps among them) and values, written into self under
+    the op's node."""
     precheck(self, *others, internal_overlap=False, overlap=False)
     with autograd.no_grad():
         values = compute()
-    if overlap:
-        check_overlap(self, others)
 
     def write(arr):
         arr[...] = values._np
@@ -909,7 +936,7 @@ def _scatter_prefix(self, at, loop, src, ufunc=None):
 
 def index_add_inplace(self, dim, index, source, alpha=1):
     try:
-        return _written_like(self, (source,), lambda: index_add(self, dim, index, source, alpha),
+        return _written_like(self, (source,), lambda: _index_add(self, dim, index, source, alpha, written=True),
                              lambda: IndexAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, source,
                                                        alpha))
     except TorchError as e:
@@ -921,7 +948,7 @@ def index_add_inplace(self, dim, index, source, alpha=1):
 
 def scatter_add_inplace(self, dim, index, src):
     try:
-        return _written_like(self, (src,), lambda: scatter_add(self, dim, index, src),
+        return _written_like(self, (src,), lambda: _scatter_add(self, dim, index, src, written=True),
                              lambda: ScatterAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, src))
     except TorchError as e:
         _kept_before(e, self, dim, index._np.astype(np.int64), lambda at, loop: np.add.at(self._np, at, src._np[loop]),
@@ -943,7 +970,7 @@ def masked_scatter_inplace(self, mask, source):
     aliased = source._storage is self._storage and source.is_contiguous()  # (another is read as its contiguous copy)
     compute = (lambda: _masked_scatter_reading_back(self, mask, source)) if aliased else \
         (lambda: masked_scatter(self, mask, source))
-    return _written_like(self, (source,), compute, lambda: MaskedScatterBackward0(self, mask, source), overlap=False)
+    return _written_like(self, (source,), compute, lambda: MaskedScatterBackward0(self, mask, source))
 
 
 def _masked_scatter_reading_back(self, mask, source):
@@ -1065,15 +1092,15 @@ class IndexReduceBackward0(_ReduceIntoBackward):
     add_back, pick, refold, clear = "index_add", "index_select", "index_reduce", "index_fill"
 
 
-def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
-    _index_dtype("scatter_reduce", index, "scatter(): Expected dtype int32/int64 for index")
+def _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=False):
+    _index_dtype("scatter_reduce", index, None)
     if not isinstance(src, Tensor):
         raise type_error(f"scatter_reduce(): argument 'src' (position 3) must be Tensor, not {type_name(src)}")
     reduce = {"max": "amax", "min": "amin"}.get(reduce, reduce)
-    if reduce not in _REDUCTIONS:
-        raise runtime(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
-    if src.dtype is not self.dtype:
-        raise runtime("scatter(): Expected self.dtype to be equal to src.dtype")
+
+    def reduction():
+        if reduce not in _REDUCTIONS:
+            raise runtime(f"reduce argument must be either sum, prod, mean, amax or amin, got {reduce}")
 
     def dispatch():
         if self.dtype.category == 3 and reduce in ("amax", "amin") and index.numel():  # (when the kernel runs)
@@ -1081,7 +1108,7 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self):
         if self.dtype is dtypes.bool_ and reduce == "mean":  # (with no index, the counts' floor division refuses it)
             raise not_implemented_for("scatter_gather_tensor_cpu_reduce_mean" if index.numel() else "div_floor_cpu",
                                       self.dtype)
-    d, idx = _gather_geometry(self, dim, index, "scatter_reduce", src, dispatch)
+    d, idx, _ = _scatter_meta("scatter_reduce", self, dim, index, src, reduction, dispatch, written)
     arr = self._np.reshape(self._shape or (1,)).copy()
     idx = idx.reshape(idx.shape or (1,))
     grid = _index_grid(idx, d)
@@ -1106,7 +1133,7 @@ def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
 
 
 def scatter_reduce_inplace(self, dim, index, src, reduce, *, include_self=True):
-    precheck(self, src, overlap=False)
-    d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self)
+    precheck(self, src, internal_overlap=False, overlap=False)
+    d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=True)
     return _reduced_into(self, src, values, lambda original: ScatterReduceBackward0(
         self, d, index, src, reduce, include_self, original=original))

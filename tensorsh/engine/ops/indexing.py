@@ -287,12 +287,7 @@ def _index(self, advanced):
     else:
         out = from_numpy(values, self.dtype)
     if needs_grad(self):
-        given = _as_given(advanced)
-        places, k = [], 0
-        for t in given:
-            places.append(None if t is None else k)
-            k += t is not None
-        attach(out, IndexBackward0(self, self._shape, key, places, *[t for t in given if t is not None]))
+        attach(out, _index_node(self, self._shape, key, _as_given(advanced)))
     return out
 
 
@@ -388,6 +383,22 @@ def _check_index_size(self, key):
         else:
             n *= next(dims, 1)
     check_size(n * self.dtype.itemsize)
+
+
+def _places(given):
+    """Indices as ATen's index/index_put_ take them (None where a dim is not indexed): (the place of each in the
+    tensors saved, None for a None; those tensors)."""
+    places, k = [], 0
+    for t in given:
+        places.append(None if t is None else k)
+        k += t is not None
+    return places, [t for t in given if t is not None]
+
+
+def _index_node(x, shape, key, given):
+    """IndexBackward0 of x[key]."""
+    places, tensors = _places(given)
+    return IndexBackward0(x, shape, key, places, *tensors)
 
 
 class IndexBackward0(InputNode):
@@ -540,17 +551,13 @@ def _same_dtype(self, values):  # (index_put_'s check; x[i] = v meets it too, bu
 def index_put(self, indices, values, accumulate=False):
     """Tensor.index_put / torch.index_put: index_put_ into a copy, recorded as one IndexPutBackward0 whose edges
     are self's and the values' (no CloneBackward0 between, as ATen's composite records it)."""
-    key, v = _put_operands(self, _aten_indices(self, indices), values, accumulate)
+    key, v, given = _put_operands(self, _aten_indices(self, indices), values, accumulate)
     arr = self._np.copy()
     _put(arr, key, v, accumulate, self.dtype)
     result = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).index_put_(...))
     if self.dtype.category >= 2 and needs_grad(self, values):  # (floating and complex)
-        attach(result, IndexPutBackward0(self, values, key, _index_tensors(indices), accumulate))
+        attach(result, IndexPutBackward0(self, values, key, given, accumulate))
     return result
-
-
-def _index_tensors(indices):
-    return tuple(t for t in indices if isinstance(t, Tensor))
 
 
 def _put(arr, key, v, accumulate, dtype):
@@ -562,35 +569,42 @@ def _put(arr, key, v, accumulate, dtype):
 
 def index_put_inplace(self, index, value, accumulate=False):
     precheck(self, value, internal_overlap=False, overlap=False)  # (autograd's in-place rules before the kernel's)
-    key, v = _put_operands(self, index, value, accumulate, partial=True)
+    key, v, given = _put_operands(self, index, value, accumulate, partial=True)
 
     def write(arr):
         _put(arr, key, v, accumulate, self.dtype)
-    return write_inplace(self, write, lambda: IndexPutBackward0(
-        self, value, key, _index_tensors(index if isinstance(index, tuple) else (index,)), accumulate), (value,),
-        any_dtype=True)
+    return write_inplace(self, write, lambda: IndexPutBackward0(self, value, key, given, accumulate), (value,),
+                         any_dtype=True)
 
 
 def _put_operands(self, index, value, accumulate=False, partial=False):
-    """The numpy key of index_put_'s indices (their checks and warnings first) and the value as it is written."""
+    """The numpy key of index_put_'s indices (their checks and warnings first), the value as it is written, and the
+    indices as ATen's index_put_ takes them (applySlicing's: a tensor each, None for each dim ':' or '...' passes
+    before the last)."""
     index, consuming = _expand_index(self, index)
-    advanced = []
+    advanced, given = [], []
     dim = 0
     for ix in index:
         if _is_advanced(ix):
             t = _index_tensor(ix, as_given=True)
             advanced.append((dim, t))
+            given.append(t)
             dim += t.dim() if t.dtype in (dtypes.bool_, dtypes.uint8) else 1
         elif isinstance(ix, slice) and ix == slice(None):
             dim += 1
+            given.append(None)
         elif ix is Ellipsis:
             dim += self.dim() - consuming
+            given += [None] * (self.dim() - consuming)
         else:
             raise index_error("tensorsh supports mixing advanced indices only with ':' and '...' in assignments")
     expanded = internally_overlapping(self)
     if expanded:
         warn("Use of index_put_ on expanded tensors is deprecated. Please clone() the tensor before performing this "
              "operation. This also applies to advanced indexing e.g. tensor[indices] = tensor")
+    if not index and not accumulate and value.numel() == 1:  # (index_put_ given no indices: its masked_fill_
+        raise runtime("masked_fill_ only supports boolean masks, but got mask with dtype nullptr (uninitialized)"
+                      if not self.dim() else "sym_strides() called on an undefined Tensor")  # dispatch, no mask)
     masks = [t for _, t in advanced if t.dtype in (dtypes.bool_, dtypes.uint8)]
     masked_fill = (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks \
         and not accumulate
@@ -606,6 +620,8 @@ def _put_operands(self, index, value, accumulate=False, partial=False):
     else:  # no overlap check; the other cases check that the value and the indices share no element with self)
         check_overlap(self, (value,) + tuple(t for _, t in advanced))
     v = value._np if isinstance(value, Tensor) else value
+    if masked_fill and isinstance(value, Tensor):  # (masked_fill_(mask, value.item()): its kernel's checked convert)
+        return key, scalars.checked_scalar(self.dtype, value.item()), _trimmed(given)
     if isinstance(value, Tensor):  # (index_put_: the value, leading 1-dims dropped, must broadcast to the result)
         vshape, target = value._shape, np.empty(self._shape, np.bool_)[key].shape
         while vshape and vshape[0] == 1 and len(vshape) > len(target):
@@ -617,11 +633,21 @@ def _put_operands(self, index, value, accumulate=False, partial=False):
             # one element, which goes to masked_fill_ and converts)
             _same_dtype(self, value)
         v = v.reshape(vshape) if not masked_fill else dtypes.stored(v.reshape(vshape), self.dtype)
+    if not index and self.numel():  # (or its kernel, with no index tensor to iterate)
+        raise runtime('ntensor >= 3 INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/aten/src/ATen/native/cpu/'
+                      'IndexKernelUtils.h":8, please report a bug to PyTorch. ')
     if deferred:
         if partial and getattr(deferred[0], "first_bad", None) is not None and not masked_fill:
             _write_until(self, key, v, deferred[0].first_bad, accumulate)
         raise deferred[0]
-    return key, v
+    return key, v, _trimmed(given)
+
+
+def _trimmed(given):
+    """applySlicing's indices end at the last tensor."""
+    while given and given[-1] is None:
+        given.pop()
+    return tuple(given)
 
 
 def _write_until(self, key, v, first_bad, accumulate):
@@ -651,15 +677,19 @@ def _write_until(self, key, v, first_bad, accumulate):
 
 class IndexPutBackward0(Node):
     """grad self: g with the written places zeroed (kept whole when accumulating); grad values: g at them."""
-    __slots__ = ("key", "value_shape", "indices", "accumulate")
-    saved_values = {"accumulate": "accumulate", "indices": lambda n: n.indices}
+    __slots__ = ("key", "value_shape", "places", "accumulate")
+    saved_values, saved_lists = {"accumulate": "accumulate"}, {"indices": "places"}
 
     def __init__(self, x, value, key, indices=(), accumulate=False):
         Node.__init__(self, (edge_of(x), operand_edge(value)))
-        self.key, self.indices, self.accumulate = key, indices, accumulate
+        self.key, self.accumulate = key, accumulate
+        self.places, tensors = _places(indices)
+        self.saved = tuple(SavedTensor(t) for t in tensors)
         self.value_shape = value._shape if isinstance(value, Tensor) else ()
 
     def backward(self, g):
+        tensors = self.unpack()
+        indices = [None if p is None else tensors[p] for p in self.places]
         recording = needs_grad(g)  # (create_graph: grad.index_put(indices, zeros, false) and grad.index(indices))
         if self.accumulate and recording:
             gx = g
@@ -669,12 +699,12 @@ class IndexPutBackward0(Node):
                 gs[self.key] = 0
             gx = from_numpy(gs, g.dtype)
             if recording:
-                attach(gx, IndexPutBackward0(g, tensor_of(0.0, g.dtype), self.key, self.indices))
+                attach(gx, IndexPutBackward0(g, tensor_of(0.0, g.dtype), self.key, indices))
         gv = None
         if self.next_functions[1][0] is not None:
             gv, shape = from_numpy(np.asarray(g._np[self.key]), g.dtype), self.value_shape
             if recording:
-                attach(gv, IndexBackward0(g, g._shape, self.key, list(range(len(self.indices))), *self.indices))
+                attach(gv, _index_node(g, g._shape, self.key, indices))
             extra = builtins.max(len(shape) - gv.dim(), 0)  # (leading 1-dims of the value that index_put_ dropped)
             gv = sum_to(gv, shape[extra:])
             gv = gv.reshape(shape) if extra else gv

@@ -284,6 +284,27 @@ def _index_select(self, outs, kwargs, name, args):
     return _SAME_SCALAR_TYPE(self, outs, kwargs, name)
 
 
+def _index_dtype_first(check, rule):
+    """take_out/masked_select_out check their index's/mask's dtype (check(that argument)) before out='s."""
+    def ruled(self, outs, kwargs, name, args):
+        given = args[1] if len(args) > 1 else kwargs.get("index", kwargs.get("mask"))
+        if isinstance(given, Tensor):
+            check(given)
+        return rule(self, outs, kwargs, name)
+    ruled.takes_args = True
+    return ruled
+
+
+def _take_index(index):
+    if index.dtype is not dtypes.int64:
+        raise runtime(f"take(): Expected a long tensor for index, but got {_S[index.dtype.name]}")
+
+
+def _select_mask(mask):
+    if mask.dtype is not dtypes.bool_:
+        raise runtime("masked_select: expected BoolTensor for mask")
+
+
 def _mv(self, outs, kwargs, name, args):
     """mv_out (and matmul's matrix-vector case): out itself is addmv's self when it may be one (at most 1-D, one
     element or one per row), else a new vector of vec's dtype; addmv checks self, mat and vec have one dtype, then its
@@ -404,9 +425,10 @@ RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "
          "mode": _wants((0, _input, _mode_text("values")), (1, _long, _mode_text("indices"))),
          "kthvalue": _wants((0, _input, lambda *_: "output values must be of same type as input"),
                             (1, _long, lambda *_: "output indices must be of scalar type Long")),
-         "index_select": _index_select, "masked_select": _SAME_SCALAR_TYPE,
-         "take": _wants((0, _input, lambda name, given, out, want: f"take(): self and out expected to have the same "
-                         f"dtype, but got self.dtype = {_S[given.name]} and out.dtype = {_S[out.name]}")),
+         "index_select": _index_select, "masked_select": _index_dtype_first(_select_mask, _SAME_SCALAR_TYPE),
+         "take": _index_dtype_first(_take_index, _wants((0, _input, lambda name, given, out, want: f"take(): self and "
+                                    f"out expected to have the same dtype, but got self.dtype = {_S[given.name]} and "
+                                    f"out.dtype = {_S[out.name]}"))),
          "nonzero": _wants((0, _long, lambda name, given, out, want: f"nonzero: Expected out tensor to have scalar type "
                             f"Long but got scalar type{_S[out.name]}")),
          "histc": _wants((0, _input, lambda name, given, out, want: f"torch.histogram: input tensor and hist tensor "
@@ -442,7 +464,7 @@ def check(name, args, kwargs, outs):
         other = args[1] if len(args) > 1 else kwargs.get("other", kwargs.get("dim"))
         if isinstance(other, Tensor):
             return kwargs  # (maximum's TensorIterator)
-    if rule in _TAKE_ARGS:
+    if rule in _TAKE_ARGS or getattr(rule, "takes_args", False):
         return rule(self, outs, kwargs, name, args)
     return rule(self, outs, kwargs, name)
 
