@@ -9,7 +9,7 @@ import textwrap
 from . import autograd, errors
 from .errors import runtime, value_error
 from .function import TRANSFORMS
-from .tensorimpl import FUNC_LEVELS, Tensor
+from .tensorimpl import FUNC_LEVELS, WRAPPED_REPR, Tensor
 
 
 # -- pytrees (torch.utils._pytree: tuples, lists and dicts are nodes, anything else a leaf) -------------------------
@@ -157,22 +157,6 @@ def _unwrapped(tree):
     return tree
 
 
-@contextlib.contextmanager
-def level_below(outputs):
-    """A custom Function's forward and setup_context under grad/vjp/jvp run one level below, on the unwrapped inputs
-    (custom_function_call's grad rule); its outputs are the level's tensors after (outputs(): forward's results)."""
-    level = FUNC_LEVELS.pop()
-    level.hidden = True
-    try:
-        yield
-    finally:
-        level.hidden = False
-        FUNC_LEVELS.append(level)
-    for x in tree_flatten(outputs())[0]:
-        if isinstance(x, Tensor):
-            x._func_level = level
-
-
 def wrapped_repr(t):
     """functorch's repr of a tensor made inside grad/vjp/jvp: its GradTrackingTensor at each level that wraps it,
     around the plain value, whose autograd flags are those seen outside every level (_tensor_str's functorch
@@ -182,6 +166,9 @@ def wrapped_repr(t):
         levels.append(level)
         level = level.below
     return _repr_at(t, t._func_level, [x for level in levels + FUNC_LEVELS for x in level.leaves])
+
+
+WRAPPED_REPR[0] = wrapped_repr
 
 
 def _repr_at(t, level, leaves):

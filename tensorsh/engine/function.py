@@ -1,4 +1,5 @@
 """torch.autograd.Function: a program's forward/backward pair as one graph node, whose instance is the ctx."""
+import contextlib
 import functools
 import inspect
 
@@ -312,8 +313,7 @@ def function_apply(cls, args, kwargs):
         forward_ad._BUSY[0] = True
     try:
         if setup and FUNC_LEVELS:
-            from .func import level_below
-            with level_below(lambda: output):
+            with _level_below(lambda: output):
                 output = cls.forward(*args, **kwargs)
                 cls.setup_context(ctx, args, output)
         elif setup:
@@ -329,6 +329,24 @@ def function_apply(cls, args, kwargs):
     if dual:
         forward_ad.custom_function_jvp(cls, ctx, inputs, output)
     return output
+
+
+@contextlib.contextmanager
+def _level_below(outputs):
+    """A custom Function's forward and setup_context under grad/vjp/jvp run one level below, on the unwrapped inputs
+    (custom_function_call's grad rule); its outputs are the level's tensors after (outputs(): forward's results, a
+    tensor or a tuple of them)."""
+    level = FUNC_LEVELS.pop()
+    level.hidden = True
+    try:
+        yield
+    finally:
+        level.hidden = False
+        FUNC_LEVELS.append(level)
+    results = outputs()
+    for x in results if isinstance(results, (tuple, list)) else (results,):
+        if isinstance(x, Tensor):
+            x._func_level = level
 
 
 def _kwargs_as_positions(forward, args, kwargs):

@@ -2451,3 +2451,32 @@ def cascade_sum(x, reduced, round_partials=None):
     else:
         _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec)
     return out.reshape(keep)
+
+
+def c10_complex_div(a, b):
+    """a / b as c10::complex's operator/ computes it in a scalar kernel (numpy's algorithm, which it follows, with
+    the products the compiler fuses into fma)."""
+    T = a.real.dtype.type
+    p, q, c, d = a.real, a.imag, b.real, b.imag
+    wide = np.abs(c) >= np.abs(d)
+    with np.errstate(all="ignore"):
+        rat = np.where(wide, d / c, c / d)
+        scl = T(1) / np.where(wide, fma(d, rat, c), fma(c, rat, d))
+        re = np.where(wide, fma(q, rat, p), fma(p, rat, q)) * scl
+        im = np.where(wide, fma(-p, rat, q), fma(q, rat, -p)) * scl
+        zero = (c == 0) & (d == 0)  # (a complex inf or nan)
+        re, im = np.where(zero, p / np.abs(c), re), np.where(zero, q / np.abs(d), im)
+    out = np.empty(np.shape(re), a.dtype)
+    out.real, out.imag = re, im
+    return out
+
+
+def c10_log1p(z):
+    """c10::complex's log1p on the CPU (numpy's algorithm): z where 1 + z rounds to 1, else log(1 + z), scaled by
+    z / ((1 + z) - 1) where that difference is not z."""
+    T = z.real.dtype.type
+    u = z + T(1)
+    with np.errstate(all="ignore"):
+        log_u = np.log(u)
+        scaled = complex_product_fused(log_u, c10_complex_div(z, u - T(1)))
+    return np.where(u == T(1), z, np.where(u - T(1) == z, log_u, scaled))

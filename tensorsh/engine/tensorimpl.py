@@ -217,6 +217,7 @@ class _InferenceMode:
 IN_INFERENCE_MODE = _InferenceMode()
 IN_CUSTOM_FUNCTION = "custom"  # ViewInfo.grad_mode of a view a custom Function made (or an input it returned)
 IN_MULTI_OUTPUT = "multi"  # ViewInfo.grad_mode of an output of split/chunk/unbind (CreationMeta::MULTI_OUTPUT_NODE)
+WRAPPED_REPR = [None]  # func.wrapped_repr, set by func.py (which makes the tensors with a _func_level)
 FUNC_LEVELS = []  # the levels of the torch.func grad/vjp/jvp transforms under way (func.py): a tensor made inside
 # one is functorch's GradTrackingTensor and prints as one (its `_func_level`: the innermost level that wraps it)
 FORWARD_AD_OFF = [False]  # forward_ad.py's _BUSY (a rule, or a custom Function's forward/jvp, runs): prints show no tangent
@@ -761,8 +762,7 @@ class Tensor:
 
     def __repr__(self):
         if getattr(self, "_func_level", None) is not None:
-            from .func import wrapped_repr
-            return wrapped_repr(self)
+            return WRAPPED_REPR[0](self)
         return self._plain_repr()
 
     def _plain_repr(self, tracked=True, tangent=True):

@@ -223,3 +223,13 @@ for f in [lambda o: torch.fft.fftfreq(4, out=o), lambda o: torch.fft.rfftfreq(5,
 
 def test_fft_out_refuses_autograd_in_its_kernels_name_and_fftfreq_writes_out_as_arange():
     same_as_torch(FFT_OUT)
+
+
+def test_sum_to_size_of_an_empty_size_is_a_new_sum():
+    same_as_torch("""
+s = torch.tensor(2.0, requires_grad=True)
+t = s.sum_to_size(())
+print(t is s, t.data_ptr() == s.data_ptr(), t.grad_fn)
+x = torch.ones(3, requires_grad=True)
+print(x.sum_to_size(3) is x, x.sum_to_size(()), x.sum_to_size(1))
+""")

@@ -154,3 +154,47 @@ def select_index(op, self, dim, index):
     size = self._shape[d] if self.dim() else 1
     idx = index._np.reshape(-1).astype(np.int64)
     return d, size, idx
+
+
+def search_checks(boundaries, input, right=False, side=None, sorter=None):
+    """searchsorted_pre_check's checks before out='s dtype: (right, the values tensor or None, its shape)."""
+    if not isinstance(boundaries, Tensor):
+        raise type_error(f"searchsorted(): argument 'sorted_sequence' (position 1) must be Tensor, not "
+                         f"{type_name(boundaries)}")
+    if side is not None and side not in ("left", "right"):
+        raise runtime(f"torch.searchsorted(): side can only be 'left' or 'right' but got {side}")
+    if side is not None and (side == "right") != bool(right) and right:
+        raise runtime(f"torch.searchsorted(): side and right can't be set to opposites, got side of {side} while "
+                      f"right was {right}")
+    right = right or side == "right"
+    values = input if isinstance(input, Tensor) else None
+    vshape = values._shape if values is not None else ()
+    if sorter is not None:
+        if sorter.dtype is not dtypes.int64:
+            raise runtime(f"torch.searchsorted(): sorter must be a tensor of long dtype but got dtype "
+                          f"{dtypes.SCALAR_NAMES[sorter.dtype.name]}")
+        if sorter._shape != boundaries._shape:
+            raise runtime(f"torch.searchsorted(): boundary and sorter must have the same size, but got boundary "
+                          f"tensor {_shape_list(boundaries._shape)}and got sorter tensor "
+                          f"{_shape_list(sorter._shape)}")
+        if sorter.numel() and not (sorter._np.min() >= 0 and sorter._np.max() < sorter._shape[-1]):
+            raise runtime("torch.searchsorted(): sorter index out of range")
+    if not vshape and boundaries.dim() != 1:  # (a Python number or a 0-dim tensor)
+        raise runtime(f"torch.searchsorted(): input value can be a scalar only when boundaries tensor dimension is "
+                      f"1, but we got boundaries tensor dim({boundaries.dim()}) and input value's dim(0) numel(1)")
+    if boundaries.dim() == 0:
+        raise runtime("torch.searchsorted(): boundaries tensor should have positive dimension, but got 0 dimension")
+    if boundaries.dim() != 1 and (len(vshape) != boundaries.dim() or vshape[:-1] != boundaries._shape[:-1]):
+        raise runtime(f"torch.searchsorted(): boundaries tensor should be 1 dimension or the first N-1 dimensions "
+                      f"of boundaries tensor and input value tensor must match, but we got boundaries tensor "
+                      f"{_shape_list(boundaries._shape)} and input value tensor {_shape_list(vshape)}")
+    return right, values, vshape
+
+
+def bucketize_checks(input, boundaries, right=False):
+    if not isinstance(boundaries, Tensor):
+        raise type_error(f"bucketize(): argument 'boundaries' (position 2) must be Tensor, not "
+                         f"{type_name(boundaries)}")
+    if boundaries.dim() != 1:
+        raise runtime(f"boundaries tensor must be 1 dimension, but got dim({boundaries.dim()})")
+    search_checks(boundaries, input, right)

@@ -402,7 +402,7 @@ def write_out(name, fn, args, kwargs):
     from . import out_dtypes
     from .geometry_inplace import resize_output
     if name in LINALG_OUT:
-        return write_linalg_out(name, fn, args, kwargs)
+        return write_linalg_out(name, fn, args, kwargs, _out_return_type)
     name = "matmul" if name == "linalg_matmul" else name  # (linalg_matmul_out is matmul_out)
     kwargs = dict(kwargs)
     out = kwargs.pop("out")

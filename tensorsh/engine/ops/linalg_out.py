@@ -33,7 +33,8 @@ LINALG_OUT = {
 }
 
 
-def write_linalg_out(name, fn, args, kwargs):
+def write_linalg_out(name, fn, args, kwargs, out_type):
+    """(out_type(cls): torch.return_types.<name>_out for an op's result type, copies.write_out's)"""
     from ..errors import warn
     from .geometry_inplace import resize_output
     from .out_dtypes import _RESIZED
@@ -82,7 +83,4 @@ def write_linalg_out(name, fn, args, kwargs):
         else:
             with autograd.no_grad():
                 o.copy_(r)
-    if not isinstance(result, tuple):
-        return outs[0]
-    from .copies import _out_return_type
-    return _out_return_type(type(result))(outs)
+    return outs[0] if not isinstance(result, tuple) else out_type(type(result))(outs)

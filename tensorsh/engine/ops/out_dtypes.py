@@ -103,7 +103,7 @@ def _unary_max(self, outs, kwargs, name):
 
 def _search(self, outs, kwargs, name, args):
     """searchsorted_out's (bucketize_out's) checks of the shapes, then out='s dtype."""
-    from .searching import bucketize_checks, search_checks
+    from .args import bucketize_checks, search_checks
     other = args[1] if len(args) > 1 else kwargs.get("boundaries" if name == "bucketize" else "input")
     if name == "bucketize":
         bucketize_checks(self, other, kwargs.get("right", False))

@@ -840,7 +840,7 @@ def sum_to_size(self, *size):
     ok = lead >= 0 and all(s == n or s == 1 for s, n in zip(shape, self._shape[lead:]))
     if not ok:
         raise runtime(f"size {{{_shape_list(shape)}}} is not expandable to size {{{_shape_list(self._shape)}}}.")
-    return sum_to(self, shape)
+    return tensor_sum(self) if not shape else sum_to(self, shape)  # (ATen's sum_to: an empty size is sum())
 
 
 _VECTOR_NORM = ("linalg_vector_norm(Tensor input, Scalar ord=2, IntArrayRef[1]? dim=None, bool keepdim=False, *, "

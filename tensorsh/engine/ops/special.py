@@ -6,6 +6,7 @@ import math
 import numpy as np
 
 from .. import autograd, dtypes, kernels, messages
+from ..kernels import c10_complex_div, c10_log1p
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error
 from ..saved_names import given
@@ -244,17 +245,6 @@ def _logaddexp_bodies(walked, a, b, tail, base2):
     return np.where(np.isinf(a) & (a == b), a, r)
 
 
-def c10_log1p(z):
-    """c10::complex's log1p on the CPU (numpy's algorithm): z where 1 + z rounds to 1, else log(1 + z), scaled by
-    z / ((1 + z) - 1) where that difference is not z."""
-    T = z.real.dtype.type
-    u = z + T(1)
-    with np.errstate(all="ignore"):
-        log_u = np.log(u)
-        scaled = kernels.complex_product_fused(log_u, c10_complex_div(z, u - T(1)))
-    return np.where(u == T(1), z, np.where(u - T(1) == z, log_u, scaled))
-
-
 def _logaddexp_complex(x, y):
     """LogAddExp.h's complex _log_add_exp_helper: min and max by real part (a NaN in either part taken for both),
     NaN + NaNj for a NaN, min where both real parts are -inf, log(exp(min) + exp(max)) where both are +inf, else
@@ -398,24 +388,6 @@ def _sinc_values(x):
     with np.errstate(all="ignore"):
         r = _sin(p) / p
     return np.where(x == 0, r.dtype.type(1), r).astype(x.dtype)
-
-
-def c10_complex_div(a, b):
-    """a / b as c10::complex's operator/ computes it in a scalar kernel (numpy's algorithm, which it follows, with
-    the products the compiler fuses into fma)."""
-    T = a.real.dtype.type
-    p, q, c, d = a.real, a.imag, b.real, b.imag
-    wide = np.abs(c) >= np.abs(d)
-    with np.errstate(all="ignore"):
-        rat = np.where(wide, d / c, c / d)
-        scl = T(1) / np.where(wide, kernels.fma(d, rat, c), kernels.fma(c, rat, d))
-        re = np.where(wide, kernels.fma(q, rat, p), kernels.fma(p, rat, q)) * scl
-        im = np.where(wide, kernels.fma(-p, rat, q), kernels.fma(q, rat, -p)) * scl
-        zero = (c == 0) & (d == 0)  # (a complex inf or nan)
-        re, im = np.where(zero, p / np.abs(c), re), np.where(zero, q / np.abs(d), im)
-    out = np.empty(np.shape(re), a.dtype)
-    out.real, out.imag = re, im
-    return out
 
 
 def _sinc_complex(z):

@@ -84,8 +84,7 @@ def unary(name, grad_fn, kernel, backward, saves="self", float_only=True, inplac
 def _reciprocal(z):
     """1 / z in c10::complex's division (reciprocal's and rsqrt's kernels, both bodies; pow's -1): 1 / (3+0j) has
     imaginary part +0, 1 / 0 is inf+nanj (numpy's reciprocal gives -0 and nan+nanj)."""
-    from .special import c10_complex_div
-    return c10_complex_div(np.ones_like(z), z)
+    return kernels.c10_complex_div(np.ones_like(z), z)
 
 
 def _complex_neg(z):
@@ -132,11 +131,6 @@ def _complex_expm1(z):
     return out
 
 
-def _complex_log1p(z):
-    from .special import c10_log1p
-    return c10_log1p(z)
-
-
 # grad_fn -> (the complex kernel, its derivative f'(z) from what the node saves: x or the result r); the gradient
 # PyTorch's formulas give a holomorphic f is grad * conj(f'(z)) (derivatives.yaml's .conj() placements)
 _LN2, _LN10 = 0.6931471805599453, 2.3025850929940456  # (derivatives.yaml's literals; math.log(10) is 1 ulp above)
@@ -148,7 +142,7 @@ COMPLEX_UNARY = {
     "RsqrtBackward0": (lambda z: _reciprocal(np.sqrt(z)), lambda r: -0.5 * r ** 3),
     "ReciprocalBackward0": (_reciprocal, lambda r: -r * r), "NegBackward0": (_complex_neg, None),
     "SinhBackward0": (np.sinh, np.cosh), "CoshBackward0": (np.cosh, np.sinh),
-    "Expm1Backward0": (_complex_expm1, lambda r: r + 1), "Log1PBackward0": (_complex_log1p, lambda x: 1 / (1 + x)),
+    "Expm1Backward0": (_complex_expm1, lambda r: r + 1), "Log1PBackward0": (kernels.c10_log1p, lambda x: 1 / (1 + x)),
     "Log2Backward0": (_complex_log_base(2), lambda x: 1 / (x * _LN2)),
     "Log10Backward0": (_complex_log_base(10), lambda x: 1 / (x * _LN10)),
     "Exp2Backward0": (np.exp2, lambda r: r * _LN2), "AsinBackward0": (np.arcsin, lambda x: 1 / np.sqrt(1 - x * x)),
