@@ -106,8 +106,11 @@ def _encode(value, storages, order, memo):
     if isinstance(value, dict) and type(value) is not collections.defaultdict:
         kind = "ordered" if isinstance(value, collections.OrderedDict) else \
             "counter" if isinstance(value, collections.Counter) else "dict"  # (the two a weights-only load allows)
-        return {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
-                       for k, v in value.items()]}
+        out = {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
+                      for k, v in value.items()]}
+        if getattr(value, "__dict__", None):  # (pickle's state after the items: a state dict's _metadata)
+            out["attrs"] = [[k, _encode(v, storages, order, memo)] for k, v in vars(value).items()]
+        return out
     if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
         return {type(value).__name__: [_encode(v, storages, order, memo) for v in value]}
     if isinstance(value, dtypes.DType):
@@ -322,6 +325,8 @@ def _decode(value, storages, objects):
             for k, v in value[kind]:
                 key = _decode(k, storages, objects)
                 out[key] = _decode(v, storages, objects)
+            for k, v in value.get("attrs", ()):
+                setattr(out, k, _decode(v, storages, objects))
             return out
     if "list" in value:
         out = []
