@@ -8,7 +8,9 @@ written whole or not at all (a temporary file renamed into place)."""
 import collections
 import importlib
 import json
+import io
 import os
+import pickletools
 import sys
 import tempfile
 
@@ -470,6 +472,7 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
             raise make(type(e).__name__, str(e)) from None
     newline = content.find(b"\n", len(MAGIC))
     if not content.startswith(MAGIC) or newline < 0:
+        _refuse_foreign(content, weights_only is not False)
         raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
@@ -493,11 +496,7 @@ def _check_weights_only(header):
     """The weights-only unpickler's refusals: a protocol other than 2 warned of at its PROTO op (protocols 0-1 have
     none), then protocol 4-5's FRAME, then the first class or opcode it does not allow."""
     protocol = header.get("protocol", 2)
-    if protocol >= 3:
-        warn(f"Detected pickle protocol {protocol} in the checkpoint, which was not the default pickle protocol used "
-             "by `torch.load` (2). The weights_only Unpickler might not support all instructions implemented by this "
-             "protocol, please file an issue for adding support if you encounter this.",
-             site="torch/serialization.py:unpickler.load")
+    _warn_protocol(protocol)
     refused = _framed(header["object"]) if protocol >= 4 else None
     if refused is None:
         refused = _first_refused(header["object"], {_global_name(g) for g in SAFE_GLOBALS}, protocol)
@@ -505,6 +504,50 @@ def _check_weights_only(header):
         raise _UnpicklingError("_pickle.UnpicklingError", _WEIGHTS_ONLY.format(refused))
     if refused is not None:
         raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(refused))
+
+
+def _warn_protocol(protocol):
+    """The weights-only unpickler's warning at a PROTO op of a protocol other than 2."""
+    if protocol >= 3:
+        warn(f"Detected pickle protocol {protocol} in the checkpoint, which was not the default pickle protocol used "
+             "by `torch.load` (2). The weights_only Unpickler might not support all instructions implemented by this "
+             "protocol, please file an issue for adding support if you encounter this.",
+             site="torch/serialization.py:unpickler.load")
+
+
+_WEIGHTS_ONLY_OPS = {ord(code) for code, op in pickletools.code2op.items() if op.name in (
+    "GLOBAL NEWOBJ REDUCE BUILD APPEND APPENDS SETITEM SETITEMS MARK TUPLE TUPLE1 TUPLE2 TUPLE3 NONE NEWFALSE NEWTRUE "
+    "EMPTY_TUPLE EMPTY_LIST EMPTY_DICT EMPTY_SET BININT BININT1 BININT2 BINFLOAT BINUNICODE SHORT_BINSTRING BINPERSID "
+    "BINGET LONG_BINGET BINPUT LONG_BINPUT LONG1 PROTO STOP").split()}
+
+
+def _refuse_foreign(content, weights_only):
+    """A file neither tensorsh's nor a zip archive is PyTorch's legacy format to torch.load: its pickled magic number is
+    read first, so a weights-only load fails at the first opcode its unpickler lacks, pickle at a byte that is no
+    opcode ("invalid load key"), and a whole other pickle is "Invalid magic number". Returns (for tensorsh's own
+    refusal) at a zip archive, a global, a truncated pickle, or a real legacy file."""
+    if content.startswith(b"PK"):
+        return
+    stream = io.BytesIO(content)
+    at = 0
+    try:
+        for op, arg, _ in pickletools.genops(stream):
+            if weights_only and op.name == "PROTO":
+                _warn_protocol(arg)
+            if weights_only and ord(op.code) not in _WEIGHTS_ONLY_OPS:
+                raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(ord(op.code)))
+            if "GLOBAL" in op.name or op.name == "LONG1" and arg == 0x1950a86a20f9469cfc6c:
+                return
+            at = stream.tell()
+    except ValueError:
+        key = content[at]
+        if chr(key) in pickletools.code2op:  # (its argument cut short)
+            return
+        if weights_only:
+            raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(key)) from None
+        shown = chr(key) if 0x20 <= key <= 0x7e and chr(key) not in "'\\" else f"\\x{key:02x}"
+        raise _UnpicklingError("_pickle.UnpicklingError", f"invalid load key, '{shown}'.") from None
+    raise runtime("Invalid magic number; corrupt file?")
 
 
 def add_safe_globals(safe_globals):
