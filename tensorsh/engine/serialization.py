@@ -7,12 +7,13 @@ nothing is unpickled: a module comes back as its class's __new__ and its attribu
 written whole or not at all (a temporary file renamed into place)."""
 import collections
 import importlib
-import json
 import io
+import json
 import os
 import pickletools
 import sys
 import tempfile
+import types
 
 import numpy as np
 
@@ -29,19 +30,25 @@ SUBCLASSES = {}  # a Tensor subclass's "module.qualname" -> how a loaded tensor 
 _SUBCLASS_HOMES = {"torch.nn.parameter.Parameter": "tensorsh.nn.parameter"}  # (imported to register, on first load)
 
 
+PICKLED_BASES = []  # the layers' classes whose objects torch.save writes whole, by class (optimizers, schedulers)
+
+
 def _module_base():
     """nn.Module, when torch.nn is loaded (before, no module exists)."""
     nn_module = sys.modules.get("tensorsh.nn.module")
     return nn_module.Module if nn_module is not None else None
 
 
+def _pickled_bases():
+    return tuple(b for b in [_module_base(), *PICKLED_BASES] if b is not None)
+
+
 def _class_name(value):
-    """The name ("module.qualname") under which a whole nn.Module's class, or a program's own class, is written, as
-    pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", a program's "__main__.Net"); None for any other
-    value."""
-    base = _module_base()
+    """The name ("module.qualname") under which a whole nn.Module's, optimizer's or scheduler's class, or a program's
+    own class, is written, as pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", "torch.optim.adam.Adam", a
+    program's "__main__.Net"); None for any other value."""
     cls = type(value)
-    if (base is not None and isinstance(value, base)) or all(c.__module__ == "__main__" for c in cls.__mro__[:-1]):
+    if isinstance(value, _pickled_bases()) or all(c.__module__ == "__main__" for c in cls.__mro__[:-1]):
         return f"{cls.__module__}.{cls.__qualname__}"
     return None
 
@@ -50,6 +57,7 @@ def _saved_class(name):
     """The class a file names: nn.Module or one of its subclasses of that name, else a program's own class of that
     name, the last made where a program made two (torch.nn loaded first if it is not: a file another run wrote)."""
     importlib.import_module("tensorsh.nn")
+    importlib.import_module("tensorsh.optim")
 
     def family(cls):
         yield cls
@@ -60,7 +68,7 @@ def _saved_class(name):
         for sub in type.__subclasses__(cls):
             yield from every(sub)
     found = None
-    for cls in family(_module_base()):
+    for cls in (c for base in _pickled_bases() for c in family(base)):
         if f"{cls.__module__}.{cls.__qualname__}" == name:
             found = cls
     if found is None and name.startswith("__main__."):
@@ -117,6 +125,11 @@ def _encode(value, storages, order, memo):
         return {type(value).__name__: [_encode(v, storages, order, memo) for v in value]}
     if isinstance(value, dtypes.DType):
         return {"dtype_value": value.name}
+    if isinstance(value, types.FunctionType) and "<" in value.__qualname__:  # (pickle names a function: these have none)
+        if "<locals>" in value.__qualname__:
+            raise make("AttributeError", f"Can't pickle local object '{value.__qualname__}'")
+        raise _PicklingError("_pickle.PicklingError", f"Can't pickle {value!r}: attribute lookup "
+                                                      f"{value.__qualname__} on __main__ failed")
     plain = _encode_plain(value, storages, order, memo)
     if plain is not None:
         return plain
@@ -374,6 +387,7 @@ _UNSUPPORTED_OPERAND = ("Weights only load failed. In PyTorch 2.6, we changed th
                         "Unsupported operand {}\n\nCheck the documentation of torch.load to learn more about types "
                         "accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.")
 _UnpicklingError = type("UnpicklingError", (TorchError,), {"__module__": "_pickle"})
+_PicklingError = type("PicklingError", (TorchError,), {"__module__": "_pickle"})
 
 
 SAFE_GLOBALS = []  # torch.serialization.add_safe_globals's classes (a weights-only load lets them through)

@@ -8,7 +8,7 @@ from collections import OrderedDict, defaultdict
 from functools import wraps
 from itertools import chain
 
-from tensorsh.engine import autograd, creation, dtypes, undo
+from tensorsh.engine import autograd, creation, dtypes, serialization, undo
 from tensorsh.engine.errors import library_imported, make, warn
 from tensorsh.engine.tensor import Tensor
 
@@ -198,6 +198,8 @@ class Optimizer(Journaled):
             object.__setattr__(self, "_born", undo.epoch)
         undo.touch_vars(self)
         self.__dict__.update(state)
+        if type(self.state) is dict:  # (torch.load's: the defaultdict came back a dict)
+            self.state = State(self.state)
         self._no_hooks()
         self._patch_step_function()
         self.defaults.setdefault("differentiable", False)
@@ -386,6 +388,9 @@ class Optimizer(Journaled):
 
     def _setstate_group(self, group):
         """A class's own __setstate__ change of each group (AdamW's)."""
+
+
+serialization.PICKLED_BASES.append(Optimizer)  # (torch.save(optimizer): by its class, its __getstate__)
 
 
 _HOOK_DICTS = ("_optimizer_step_pre_hooks", "_optimizer_step_post_hooks", "_optimizer_state_dict_pre_hooks",
