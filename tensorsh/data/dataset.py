@@ -1,5 +1,6 @@
 """torch.utils.data's datasets (torch/utils/data/dataset.py): Dataset, TensorDataset, Subset, ConcatDataset,
 StackDataset, IterableDataset, random_split — PyTorch's Python, over the engine's ops."""
+import abc
 import bisect
 import itertools
 import math
@@ -29,9 +30,14 @@ class Dataset:
         return [k for k in vars(self) if k[:1] != "_"]
 
 
-class IterableDataset(Dataset):
-    """An iterable-style dataset: a program subclasses it with __iter__."""
+class IterableDataset(Dataset, metaclass=abc.ABCMeta):
+    """An iterable-style dataset: a program subclasses it with __iter__ (abstract, as PyTorch's is through
+    typing.Iterable: neither it nor a subclass without __iter__ can be made)."""
     __module__ = "torch.utils.data.dataset"
+
+    @abc.abstractmethod
+    def __iter__(self):
+        raise make("NotImplementedError", "")
 
     def __add__(self, other):
         return ChainDataset([self, other])

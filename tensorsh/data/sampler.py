@@ -15,10 +15,7 @@ class Sampler:
     __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(ds)`)
     __dunder_api__ = frozenset({"__iter__", "__len__"})
 
-    def __init__(self, data_source=None):
-        pass
-
-    def __iter__(self):
+    def __iter__(self):  # (no __init__: PyTorch 2.13's takes no data_source)
         raise make("NotImplementedError", "")
 
     def __tsh_attrs__(self):

@@ -69,5 +69,23 @@ for f in [outer(), lambda e: 1.0]:
     except Exception as e:
         print(type(e).__name__, str(e)[:30])
 """,
+# PyTorch 2.13's Sampler has no __init__ (no data_source), and IterableDataset is abstract in __iter__
+"sampler_without_init_and_abstract_iterable_dataset": """
+from torch.utils.data import Sampler, IterableDataset
+class S(Sampler):
+    def __init__(self, data_source):
+        super().__init__()
+        self.d = data_source
+    def __iter__(self):
+        return iter(range(len(self.d)))
+print(list(S([4, 5])), vars(S([1])))
+class It(IterableDataset):
+    pass
+for f in [lambda: Sampler([1]), lambda: IterableDataset(), lambda: It(), lambda: super(S, S([1])).__init__([1])]:
+    try:
+        print(type(f()).__name__)
+    except TypeError as e:
+        print(type(e).__name__, e)
+""",
 }
 torch_results, test_round22_held22f_program_prints_what_torch_prints = program_tests(PROGRAMS, HEADER, "held22f")
