@@ -5,7 +5,7 @@ import bisect
 import itertools
 import math
 
-from tensorsh.engine import torch_api
+from tensorsh.engine import serialization, torch_api
 from tensorsh.engine.errors import make, warn
 
 T = torch_api.NAMESPACE
@@ -28,6 +28,9 @@ class Dataset:
 
     def __tsh_attrs__(self):
         return [k for k in vars(self) if k[:1] != "_"]
+
+
+serialization.PICKLED_BASES.append(Dataset)  # (torch.save(dataset): by its class, its __dict__)
 
 
 class IterableDataset(Dataset, metaclass=abc.ABCMeta):

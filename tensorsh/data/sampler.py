@@ -2,7 +2,7 @@
 drawing from PyTorch's generators as PyTorch's do."""
 import math
 
-from tensorsh.engine import dtypes, torch_api
+from tensorsh.engine import dtypes, serialization, torch_api
 from tensorsh.engine.errors import make
 
 T = torch_api.NAMESPACE
@@ -20,6 +20,9 @@ class Sampler:
 
     def __tsh_attrs__(self):
         return [k for k in vars(self) if k[:1] != "_"]
+
+
+serialization.PICKLED_BASES.append(Sampler)  # (torch.save(sampler): by its class, its __dict__)
 
 
 class SequentialSampler(Sampler):

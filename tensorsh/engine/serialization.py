@@ -30,7 +30,8 @@ SUBCLASSES = {}  # a Tensor subclass's "module.qualname" -> how a loaded tensor 
 _SUBCLASS_HOMES = {"torch.nn.parameter.Parameter": "tensorsh.nn.parameter"}  # (imported to register, on first load)
 
 
-PICKLED_BASES = []  # the layers' classes whose objects torch.save writes whole, by class (optimizers, schedulers)
+PICKLED_BASES = []  # the layers' classes whose objects torch.save writes whole, by class (optimizers, schedulers,
+#                     datasets, samplers)
 
 
 def _module_base():
@@ -44,8 +45,8 @@ def _pickled_bases():
 
 
 def _class_name(value):
-    """The name ("module.qualname") under which a whole nn.Module's, optimizer's or scheduler's class, or a program's
-    own class, is written, as pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", "torch.optim.adam.Adam", a
+    """The name ("module.qualname") under which a whole nn.Module's, optimizer's, scheduler's, dataset's or sampler's
+    class, or a program's own class, is written, as pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", "torch.optim.adam.Adam", a
     program's "__main__.Net"); None for any other value."""
     cls = type(value)
     if isinstance(value, _pickled_bases()) or all(c.__module__ == "__main__" for c in cls.__mro__[:-1]):
@@ -56,8 +57,8 @@ def _class_name(value):
 def _saved_class(name):
     """The class a file names: nn.Module or one of its subclasses of that name, else a program's own class of that
     name, the last made where a program made two (torch.nn loaded first if it is not: a file another run wrote)."""
-    importlib.import_module("tensorsh.nn")
-    importlib.import_module("tensorsh.optim")
+    for home in ("tensorsh.nn", "tensorsh.optim", "tensorsh.data"):
+        importlib.import_module(home)
 
     def family(cls):
         yield cls
@@ -136,8 +137,8 @@ def _encode(value, storages, order, memo):
     if type(value) is set:  # (a module's _non_persistent_buffers_set)
         return {"set": [_encode(v, storages, order, memo) for v in value]}
     raise make("TypeError", f"tensorsh: torch.save cannot save a {type(value).__name__} (it saves tensors, numbers, "
-                            "strings, None, nn modules, a program's own objects, and dicts, lists and tuples of them, "
-                            "such as state dicts)")
+                            "strings, None, nn modules, optimizers, schedulers, datasets, samplers, a program's own "
+                            "objects, and dicts, lists and tuples of them, such as state dicts)")
 
 
 def _storage_index(storage, dt, storages, order):

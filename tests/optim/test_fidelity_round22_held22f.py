@@ -36,8 +36,10 @@ dl = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.arange(5))
 it = dl.__iter__()
 print(hasattr(it, '__len__'), hasattr(dl, '__len__'), it.__len__(), dl.__len__(), len(it), it.__next__())
 """,
-# torch.save of a whole optimizer or scheduler: by its class, loaded whole unless weights_only refuses the class
+# torch.save of a whole optimizer, scheduler, dataset or sampler: by its class, loaded whole unless weights_only
+# refuses the class
 "saving_a_whole_optimizer_and_scheduler": """
+torch.manual_seed(0)
 model = torch.nn.Linear(2, 1)
 opt = torch.optim.SGD(model.parameters(), lr=0.5, momentum=0.9)
 model(torch.ones(1, 2)).sum().backward()
@@ -61,6 +63,25 @@ for s in ck['scheds']:
     print(type(s).__name__, s.optimizer is o, s.get_last_lr())
     o.step(); s.step()
     print(s.get_last_lr())
+class Pairs(torch.utils.data.Dataset):
+    def __init__(self):
+        self.x = torch.arange(3)
+    def __len__(self):
+        return 3
+    def __getitem__(self, i):
+        return self.x[i], str(i)
+sub = torch.utils.data.random_split(torch.utils.data.TensorDataset(torch.arange(6.)), [4, 2], torch.Generator().manual_seed(0))[0]
+for ds in [Pairs(), sub, torch.utils.data.RandomSampler(range(4))]:
+    buf = io.BytesIO()
+    torch.save(ds, buf)
+    buf.seek(0)
+    try:
+        torch.load(buf)
+    except Exception as e:
+        print(type(e).__name__, str(e).splitlines()[-3])
+    buf.seek(0)
+    d = torch.load(buf, weights_only=False)
+    print(type(d).__name__, vars(d).keys(), list(d) if isinstance(d, torch.utils.data.Sampler) else d[1])
 def outer():
     return lambda e: 1.0
 for f in [outer(), lambda e: 1.0]:
