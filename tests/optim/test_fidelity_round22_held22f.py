@@ -63,15 +63,8 @@ for s in ck['scheds']:
     print(type(s).__name__, s.optimizer is o, s.get_last_lr())
     o.step(); s.step()
     print(s.get_last_lr())
-class Pairs(torch.utils.data.Dataset):
-    def __init__(self):
-        self.x = torch.arange(3)
-    def __len__(self):
-        return 3
-    def __getitem__(self, i):
-        return self.x[i], str(i)
 sub = torch.utils.data.random_split(torch.utils.data.TensorDataset(torch.arange(6.)), [4, 2], torch.Generator().manual_seed(0))[0]
-for ds in [Pairs(), sub, torch.utils.data.RandomSampler(range(4))]:
+for ds in [sub, torch.utils.data.ConcatDataset([sub, sub]), torch.utils.data.RandomSampler(range(4))]:
     buf = io.BytesIO()
     torch.save(ds, buf)
     buf.seek(0)
