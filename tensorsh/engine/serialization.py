@@ -114,7 +114,7 @@ def _encode(value, storages, order, memo):
         return {"storage": _storage_index(storage, dt, storages, order), "dtype": dt.name}
     if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(value, np.generic):
         return {"value": value}
-    if isinstance(value, dict) and type(value) is not collections.defaultdict:
+    if isinstance(value, dict) and not isinstance(value, collections.defaultdict):
         kind = "ordered" if isinstance(value, collections.OrderedDict) else \
             "counter" if isinstance(value, collections.Counter) else "dict"  # (the two a weights-only load allows)
         out = {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
@@ -191,7 +191,7 @@ def _encode_plain(value, storages, order, memo):
     if kind is slice:
         return {"object": "slice", "builtin": [_encode(v, storages, order, memo)
                                                for v in (value.start, value.stop, value.step)]}
-    if kind is collections.defaultdict and (value.default_factory is None or
+    if isinstance(value, collections.defaultdict) and (value.default_factory is None or  # (an optimizer's state)
                                             _FACTORIES.get(getattr(value.default_factory, "__name__", None))
                                             is value.default_factory):
         factory = value.default_factory
@@ -233,6 +233,7 @@ def _decode_plain(value, storages, objects):
     if name == "slice":
         return slice(*(_decode(v, storages, objects) for v in args))
     out = collections.defaultdict(None if args[0] is None else _FACTORIES[args[0]])
+    objects.append(out)  # (memoized as the dict it is)
     for k, v in args[1]:
         out[_decode(k, storages, objects)] = _decode(v, storages, objects)
     return out

@@ -198,8 +198,6 @@ class Optimizer(Journaled):
             object.__setattr__(self, "_born", undo.epoch)
         undo.touch_vars(self)
         self.__dict__.update(state)
-        if type(self.state) is dict:  # (torch.load's: the defaultdict came back a dict)
-            self.state = State(self.state)
         self._no_hooks()
         self._patch_step_function()
         self.defaults.setdefault("differentiable", False)
