@@ -48,15 +48,17 @@ scheds = [torch.optim.lr_scheduler.StepLR(opt, 1), torch.optim.lr_scheduler.Cycl
           torch.optim.swa_utils.SWALR(opt, 0.05)]
 for s in scheds:
     opt.step(); s.step()
-buf = io.BytesIO()
-torch.save({'model': model, 'opt': opt, 'scheds': scheds}, buf)
-buf.seek(0)
-try:
-    torch.load(buf)
-except Exception as e:
-    print(type(e).__name__, str(e).splitlines()[-3])
-buf.seek(0)
-ck = torch.load(buf, weights_only=False)
+def round_trip(obj):
+    buf = io.BytesIO()
+    torch.save(obj, buf)
+    buf.seek(0)
+    try:
+        torch.load(buf)
+    except Exception as e:
+        print(type(e).__name__, str(e).splitlines()[-3])
+    buf.seek(0)
+    return torch.load(buf, weights_only=False)
+ck = round_trip({'model': model, 'opt': opt, 'scheds': scheds})
 o = ck['opt']
 print(type(o).__name__, type(o.state).__name__, o.param_groups[0]['params'][1] is ck['model'].bias, o.state[ck['model'].bias])
 for s in ck['scheds']:
@@ -65,15 +67,7 @@ for s in ck['scheds']:
     print(s.get_last_lr())
 sub = torch.utils.data.random_split(torch.utils.data.TensorDataset(torch.arange(6.)), [4, 2], torch.Generator().manual_seed(0))[0]
 for ds in [sub, torch.utils.data.ConcatDataset([sub, sub]), torch.utils.data.RandomSampler(range(4))]:
-    buf = io.BytesIO()
-    torch.save(ds, buf)
-    buf.seek(0)
-    try:
-        torch.load(buf)
-    except Exception as e:
-        print(type(e).__name__, str(e).splitlines()[-3])
-    buf.seek(0)
-    d = torch.load(buf, weights_only=False)
+    d = round_trip(ds)
     print(type(d).__name__, vars(d).keys(), list(d) if isinstance(d, torch.utils.data.Sampler) else d[1])
 def outer():
     return lambda e: 1.0
