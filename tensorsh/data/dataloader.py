@@ -135,6 +135,7 @@ class DataLoader:
                          "collate_fn", "generator", "pin_memory", "timeout", "worker_init_fn", "prefetch_factor",
                          "persistent_workers", "multiprocessing_context", "pin_memory_device", "in_order",
                          "_auto_collation", "_index_sampler"})  # (PyTorch's properties: in no __dict__)
+    __dunder_api__ = frozenset({"__iter__", "__len__"})  # (`len(it) if hasattr(it, '__len__')`: by name as well)
     __settable__ = frozenset({"*"})
     __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(loader)`)
 
@@ -297,6 +298,7 @@ class _Fetcher:
 class _SingleProcessDataLoaderIter:
     __module__ = "torch.utils.data.dataloader"
     __api__ = frozenset()
+    __dunder_api__ = frozenset({"__iter__", "__next__", "__len__"})
 
     def __init__(self, loader):
         self.loader = loader

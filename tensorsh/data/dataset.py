@@ -1,10 +1,11 @@
 """torch.utils.data's datasets (torch/utils/data/dataset.py): Dataset, TensorDataset, Subset, ConcatDataset,
 StackDataset, IterableDataset, random_split — PyTorch's Python, over the engine's ops."""
+import abc
 import bisect
 import itertools
 import math
 
-from tensorsh.engine import torch_api
+from tensorsh.engine import serialization, torch_api
 from tensorsh.engine.errors import make, warn
 
 T = torch_api.NAMESPACE
@@ -29,9 +30,17 @@ class Dataset:
         return [k for k in vars(self) if k[:1] != "_"]
 
 
-class IterableDataset(Dataset):
-    """An iterable-style dataset: a program subclasses it with __iter__."""
+serialization.PICKLED_BASES.append(Dataset)  # (torch.save(dataset): by its class, its __dict__)
+
+
+class IterableDataset(Dataset, metaclass=abc.ABCMeta):
+    """An iterable-style dataset: a program subclasses it with __iter__ (abstract, as PyTorch's is through
+    typing.Iterable: neither it nor a subclass without __iter__ can be made)."""
     __module__ = "torch.utils.data.dataset"
+
+    @abc.abstractmethod
+    def __iter__(self):
+        raise make("NotImplementedError", "")
 
     def __add__(self, other):
         return ChainDataset([self, other])

@@ -2,7 +2,7 @@
 drawing from PyTorch's generators as PyTorch's do."""
 import math
 
-from tensorsh.engine import dtypes, torch_api
+from tensorsh.engine import dtypes, serialization, torch_api
 from tensorsh.engine.errors import make
 
 T = torch_api.NAMESPACE
@@ -15,14 +15,14 @@ class Sampler:
     __torch_dict__ = True  # (its attributes are PyTorch's, named alike: `vars(ds)`)
     __dunder_api__ = frozenset({"__iter__", "__len__"})
 
-    def __init__(self, data_source=None):
-        pass
-
-    def __iter__(self):
+    def __iter__(self):  # (no __init__: PyTorch 2.13's takes no data_source)
         raise make("NotImplementedError", "")
 
     def __tsh_attrs__(self):
         return [k for k in vars(self) if k[:1] != "_"]
+
+
+serialization.PICKLED_BASES.append(Sampler)  # (torch.save(sampler): by its class, its __dict__)
 
 
 class SequentialSampler(Sampler):

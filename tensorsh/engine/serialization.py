@@ -7,10 +7,13 @@ nothing is unpickled: a module comes back as its class's __new__ and its attribu
 written whole or not at all (a temporary file renamed into place)."""
 import collections
 import importlib
+import io
 import json
 import os
+import pickletools
 import sys
 import tempfile
+import types
 
 import numpy as np
 
@@ -27,19 +30,26 @@ SUBCLASSES = {}  # a Tensor subclass's "module.qualname" -> how a loaded tensor 
 _SUBCLASS_HOMES = {"torch.nn.parameter.Parameter": "tensorsh.nn.parameter"}  # (imported to register, on first load)
 
 
+PICKLED_BASES = []  # the layers' classes whose objects torch.save writes whole, by class (optimizers, schedulers,
+#                     datasets, samplers)
+
+
 def _module_base():
     """nn.Module, when torch.nn is loaded (before, no module exists)."""
     nn_module = sys.modules.get("tensorsh.nn.module")
     return nn_module.Module if nn_module is not None else None
 
 
+def _pickled_bases():
+    return tuple(b for b in [_module_base(), *PICKLED_BASES] if b is not None)
+
+
 def _class_name(value):
-    """The name ("module.qualname") under which a whole nn.Module's class, or a program's own class, is written, as
-    pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", a program's "__main__.Net"); None for any other
-    value."""
-    base = _module_base()
+    """The name ("module.qualname") under which a whole nn.Module's, optimizer's, scheduler's, dataset's or sampler's
+    class, or a program's own class, is written, as pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", "torch.optim.adam.Adam", a
+    program's "__main__.Net"); None for any other value."""
     cls = type(value)
-    if (base is not None and isinstance(value, base)) or all(c.__module__ == "__main__" for c in cls.__mro__[:-1]):
+    if isinstance(value, _pickled_bases()) or all(c.__module__ == "__main__" for c in cls.__mro__[:-1]):
         return f"{cls.__module__}.{cls.__qualname__}"
     return None
 
@@ -47,7 +57,8 @@ def _class_name(value):
 def _saved_class(name):
     """The class a file names: nn.Module or one of its subclasses of that name, else a program's own class of that
     name, the last made where a program made two (torch.nn loaded first if it is not: a file another run wrote)."""
-    importlib.import_module("tensorsh.nn")
+    for home in ("tensorsh.nn", "tensorsh.optim", "tensorsh.data"):
+        importlib.import_module(home)
 
     def family(cls):
         yield cls
@@ -58,7 +69,7 @@ def _saved_class(name):
         for sub in type.__subclasses__(cls):
             yield from every(sub)
     found = None
-    for cls in family(_module_base()):
+    for cls in (c for base in _pickled_bases() for c in family(base)):
         if f"{cls.__module__}.{cls.__qualname__}" == name:
             found = cls
     if found is None and name.startswith("__main__."):
@@ -103,23 +114,31 @@ def _encode(value, storages, order, memo):
         return {"storage": _storage_index(storage, dt, storages, order), "dtype": dt.name}
     if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(value, np.generic):
         return {"value": value}
-    if isinstance(value, dict) and type(value) is not collections.defaultdict:
+    if isinstance(value, dict) and not isinstance(value, collections.defaultdict):
         kind = "ordered" if isinstance(value, collections.OrderedDict) else \
             "counter" if isinstance(value, collections.Counter) else "dict"  # (the two a weights-only load allows)
-        return {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
-                       for k, v in value.items()]}
+        out = {kind: [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
+                      for k, v in value.items()]}
+        if getattr(value, "__dict__", None):  # (pickle's state after the items: a state dict's _metadata)
+            out["attrs"] = [[k, _encode(v, storages, order, memo)] for k, v in vars(value).items()]
+        return out
     if isinstance(value, (list, tuple)) and type(value) in (list, tuple):
         return {type(value).__name__: [_encode(v, storages, order, memo) for v in value]}
     if isinstance(value, dtypes.DType):
         return {"dtype_value": value.name}
+    if isinstance(value, types.FunctionType) and "<" in value.__qualname__:  # (pickle names a function: these have none)
+        if "<locals>" in value.__qualname__:
+            raise make("AttributeError", f"Can't pickle local object '{value.__qualname__}'")
+        raise _PicklingError("_pickle.PicklingError", f"Can't pickle {value!r}: attribute lookup "
+                                                      f"{value.__qualname__} on __main__ failed")
     plain = _encode_plain(value, storages, order, memo)
     if plain is not None:
         return plain
     if type(value) is set:  # (a module's _non_persistent_buffers_set)
         return {"set": [_encode(v, storages, order, memo) for v in value]}
     raise make("TypeError", f"tensorsh: torch.save cannot save a {type(value).__name__} (it saves tensors, numbers, "
-                            "strings, None, nn modules, a program's own objects, and dicts, lists and tuples of them, "
-                            "such as state dicts)")
+                            "strings, None, nn modules, optimizers, schedulers, datasets, samplers, a program's own "
+                            "objects, and dicts, lists and tuples of them, such as state dicts)")
 
 
 def _storage_index(storage, dt, storages, order):
@@ -172,7 +191,7 @@ def _encode_plain(value, storages, order, memo):
     if kind is slice:
         return {"object": "slice", "builtin": [_encode(v, storages, order, memo)
                                                for v in (value.start, value.stop, value.step)]}
-    if kind is collections.defaultdict and (value.default_factory is None or
+    if isinstance(value, collections.defaultdict) and (value.default_factory is None or  # (an optimizer's state)
                                             _FACTORIES.get(getattr(value.default_factory, "__name__", None))
                                             is value.default_factory):
         factory = value.default_factory
@@ -214,6 +233,7 @@ def _decode_plain(value, storages, objects):
     if name == "slice":
         return slice(*(_decode(v, storages, objects) for v in args))
     out = collections.defaultdict(None if args[0] is None else _FACTORIES[args[0]])
+    objects.append(out)  # (memoized as the dict it is)
     for k, v in args[1]:
         out[_decode(k, storages, objects)] = _decode(v, storages, objects)
     return out
@@ -322,6 +342,8 @@ def _decode(value, storages, objects):
             for k, v in value[kind]:
                 key = _decode(k, storages, objects)
                 out[key] = _decode(v, storages, objects)
+            for k, v in value.get("attrs", ()):
+                setattr(out, k, _decode(v, storages, objects))
             return out
     if "list" in value:
         out = []
@@ -367,6 +389,7 @@ _UNSUPPORTED_OPERAND = ("Weights only load failed. In PyTorch 2.6, we changed th
                         "Unsupported operand {}\n\nCheck the documentation of torch.load to learn more about types "
                         "accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.")
 _UnpicklingError = type("UnpicklingError", (TorchError,), {"__module__": "_pickle"})
+_PicklingError = type("PicklingError", (TorchError,), {"__module__": "_pickle"})
 
 
 SAFE_GLOBALS = []  # torch.serialization.add_safe_globals's classes (a weights-only load lets them through)
@@ -465,6 +488,7 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
             raise make(type(e).__name__, str(e)) from None
     newline = content.find(b"\n", len(MAGIC))
     if not content.startswith(MAGIC) or newline < 0:
+        _refuse_foreign(content, weights_only is not False)
         raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
@@ -488,11 +512,7 @@ def _check_weights_only(header):
     """The weights-only unpickler's refusals: a protocol other than 2 warned of at its PROTO op (protocols 0-1 have
     none), then protocol 4-5's FRAME, then the first class or opcode it does not allow."""
     protocol = header.get("protocol", 2)
-    if protocol >= 3:
-        warn(f"Detected pickle protocol {protocol} in the checkpoint, which was not the default pickle protocol used "
-             "by `torch.load` (2). The weights_only Unpickler might not support all instructions implemented by this "
-             "protocol, please file an issue for adding support if you encounter this.",
-             site="torch/serialization.py:unpickler.load")
+    _warn_protocol(protocol)
     refused = _framed(header["object"]) if protocol >= 4 else None
     if refused is None:
         refused = _first_refused(header["object"], {_global_name(g) for g in SAFE_GLOBALS}, protocol)
@@ -500,6 +520,50 @@ def _check_weights_only(header):
         raise _UnpicklingError("_pickle.UnpicklingError", _WEIGHTS_ONLY.format(refused))
     if refused is not None:
         raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(refused))
+
+
+def _warn_protocol(protocol):
+    """The weights-only unpickler's warning at a PROTO op of a protocol other than 2."""
+    if protocol >= 3:
+        warn(f"Detected pickle protocol {protocol} in the checkpoint, which was not the default pickle protocol used "
+             "by `torch.load` (2). The weights_only Unpickler might not support all instructions implemented by this "
+             "protocol, please file an issue for adding support if you encounter this.",
+             site="torch/serialization.py:unpickler.load")
+
+
+_WEIGHTS_ONLY_OPS = {ord(code) for code, op in pickletools.code2op.items() if op.name in (
+    "GLOBAL NEWOBJ REDUCE BUILD APPEND APPENDS SETITEM SETITEMS MARK TUPLE TUPLE1 TUPLE2 TUPLE3 NONE NEWFALSE NEWTRUE "
+    "EMPTY_TUPLE EMPTY_LIST EMPTY_DICT EMPTY_SET BININT BININT1 BININT2 BINFLOAT BINUNICODE SHORT_BINSTRING BINPERSID "
+    "BINGET LONG_BINGET BINPUT LONG_BINPUT LONG1 PROTO STOP").split()}
+
+
+def _refuse_foreign(content, weights_only):
+    """A file neither tensorsh's nor a zip archive is PyTorch's legacy format to torch.load: its pickled magic number is
+    read first, so a weights-only load fails at the first opcode its unpickler lacks, pickle at a byte that is no
+    opcode ("invalid load key"), and a whole other pickle is "Invalid magic number". Returns (for tensorsh's own
+    refusal) at a zip archive, a global, a truncated pickle, or a real legacy file."""
+    if content.startswith(b"PK"):
+        return
+    stream = io.BytesIO(content)
+    at = 0
+    try:
+        for op, arg, _ in pickletools.genops(stream):
+            if weights_only and op.name == "PROTO":
+                _warn_protocol(arg)
+            if weights_only and ord(op.code) not in _WEIGHTS_ONLY_OPS:
+                raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(ord(op.code)))
+            if "GLOBAL" in op.name or op.name == "LONG1" and arg == 0x1950a86a20f9469cfc6c:
+                return
+            at = stream.tell()
+    except ValueError:
+        key = content[at]
+        if chr(key) in pickletools.code2op:  # (its argument cut short)
+            return
+        if weights_only:
+            raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(key)) from None
+        shown = chr(key) if 0x20 <= key <= 0x7e and chr(key) not in "'\\" else f"\\x{key:02x}"
+        raise _UnpicklingError("_pickle.UnpicklingError", f"invalid load key, '{shown}'.") from None
+    raise runtime("Invalid magic number; corrupt file?")
 
 
 def add_safe_globals(safe_globals):

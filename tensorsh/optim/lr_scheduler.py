@@ -9,7 +9,7 @@ import types
 from bisect import bisect_right
 from collections import Counter
 
-from tensorsh.engine import undo
+from tensorsh.engine import serialization, undo
 from tensorsh.engine.errors import make, warn
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.typenames import own_method
@@ -127,6 +127,21 @@ class LRScheduler(Journaled):
     def _warn_get_lr(self):
         if not self.__dict__.get("_get_lr_called_within_step", False):
             warn(GET_LR_WARNING)
+
+    _derived = ()  # attributes holding the library's functions (PyTorch pickles them by name): set again on load
+
+    def __getstate__(self):  # (torch.save(scheduler): its __dict__ but those)
+        return {key: value for key, value in vars(self).items() if key not in self._derived}
+
+    def __setstate__(self, state):
+        vars(self).update(state)
+        self._derive()
+
+    def _derive(self):
+        pass
+
+
+serialization.PICKLED_BASES.append(LRScheduler)  # (torch.save(scheduler): its __dict__, by its class)
 
 
 def _track_step(optimizer):

@@ -8,7 +8,7 @@ from collections import OrderedDict, defaultdict
 from functools import wraps
 from itertools import chain
 
-from tensorsh.engine import autograd, creation, dtypes, undo
+from tensorsh.engine import autograd, creation, dtypes, serialization, undo
 from tensorsh.engine.errors import library_imported, make, warn
 from tensorsh.engine.tensor import Tensor
 
@@ -386,6 +386,9 @@ class Optimizer(Journaled):
 
     def _setstate_group(self, group):
         """A class's own __setstate__ change of each group (AdamW's)."""
+
+
+serialization.PICKLED_BASES.append(Optimizer)  # (torch.save(optimizer): by its class, its __getstate__)
 
 
 _HOOK_DICTS = ("_optimizer_step_pre_hooks", "_optimizer_step_post_hooks", "_optimizer_state_dict_pre_hooks",

@@ -312,6 +312,11 @@ class CyclicLR(LRScheduler):
         super().__init__(optimizer, last_epoch)
         self.base_lrs = base_lrs
 
+    _derived = ("_scale_fn_ref",)
+
+    def _derive(self):
+        self._init_scale_fn()
+
     def _init_scale_fn(self):
         if self._scale_fn_custom is not None:
             return

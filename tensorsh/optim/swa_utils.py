@@ -188,6 +188,11 @@ class SWALR(LRScheduler):
         alpha = self.anneal_func(t)
         return [group["swa_lr"] * alpha + lr * (1 - alpha) for group, lr in zip(self.optimizer.param_groups, prev_lrs)]
 
+    _derived = ("anneal_func",)
+
+    def _derive(self):
+        self._set_anneal_func(self._anneal_strategy)
+
     def _set_anneal_func(self, anneal_strategy):
         self._anneal_strategy = anneal_strategy
         self.anneal_func = self._cosine_anneal if anneal_strategy == "cos" else self._linear_anneal
