@@ -1,11 +1,36 @@
 """numpy arrays shared with tensors: the ndarray a program holds (writes journaled), the tensor dtype of an array,
 and torch.from_numpy's tensor over an array's own memory. Below creation, which reads arrays with them."""
+import warnings
+
 import numpy as np
 
 from . import dtypes, undo
-from .errors import make, type_error, value_error
+from .errors import make, type_error, value_error, warn
 from .storage import MIRRORED, Storage, VersionCounter, written_through_array
 from .tensorimpl import Tensor
+
+
+def as_numpy_computes(fn, *args, **kwargs):
+    """fn(*args, **kwargs), a program's numpy call, with numpy's own error handling (the engine's is silent, as
+    PyTorch computes inf and nan silently): its RuntimeWarnings ("divide by zero encountered in log", "invalid value
+    encountered in cast") and Python warnings ("Mean of empty slice") given as the program's; one numpy gives from its
+    own files is attributed there, so Python's default filter shows it once."""
+    with warnings.catch_warnings(record=True) as caught, np.errstate(divide="warn", over="warn", invalid="warn"):
+        warnings.simplefilter("always")
+        result = fn(*args, **kwargs)
+    for w in caught:
+        file = w.filename.replace("\\", "/")
+        inside = "/numpy/" in file and "/tensorsh/" not in file
+        warn(str(w.message), w.category.__name__, f"{file[file.rindex('numpy/'):]}:{w.lineno}" if inside else None)
+    return result
+
+
+def _plain(value):
+    return value.view(np.ndarray) if isinstance(value, ndarray) else value
+
+
+def _ours(value):
+    return value.view(ndarray) if type(value) is np.ndarray else value
 
 
 class ndarray(np.ndarray):
@@ -39,6 +64,15 @@ class ndarray(np.ndarray):
             if result is NotImplemented:
                 raise TypeError(CONCATENATION)
         return result
+
+    def __array_ufunc__(self, ufunc, method, *inputs, out=None, **kwargs):
+        """numpy's ufunc on the plain arrays, under numpy's error handling; its arrays the language's."""
+        if out is not None:
+            kwargs["out"] = tuple(map(_plain, out))
+        result = as_numpy_computes(getattr(ufunc, method), *map(_plain, inputs), **kwargs)
+        if out is not None:
+            return out[0] if len(out) == 1 else out
+        return tuple(map(_ours, result)) if type(result) is tuple else _ours(result)
 
     def __repr__(self):
         return repr(self.view(np.ndarray))
@@ -110,6 +144,20 @@ def _journaled(name):
     inplace.__name__ = name
     return inplace
 
+
+def _computing(name):
+    method = getattr(np.ndarray, name)
+
+    def compute(self, *args, **kwargs):
+        return as_numpy_computes(method, self, *args, **kwargs)
+    compute.__name__ = name
+    return compute
+
+
+# (methods that compute outside a ufunc call: the cast's "invalid value encountered in cast", mean's "Mean of empty
+# slice" and its scalar division)
+for _name in ("astype", "sum", "mean", "std", "var", "prod", "cumsum", "dot", "round", "clip"):
+    setattr(ndarray, _name, _computing(_name))
 
 for _name in ("__iadd__", "__isub__", "__imul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__",
               "__imatmul__", "__iand__", "__ior__", "__ixor__", "__ilshift__", "__irshift__"):

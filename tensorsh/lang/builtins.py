@@ -465,7 +465,7 @@ def _numpy():
                 for arr in target if isinstance(target, tuple) else (target,):
                     if isinstance(arr, np.ndarray):
                         undo.touch_array(arr)
-            return as_array(fn(*args, **kwargs))
+            return as_array(arrays.as_numpy_computes(fn, *args, **kwargs))
         call.__name__ = call.__qualname__ = getattr(fn, "__name__", "function")
         return call
 

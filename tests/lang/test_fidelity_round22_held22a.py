@@ -1,0 +1,60 @@
+"""Classes of difference found by the twenty-second round's held-out programs about the Python around tensors and
+printing (held22a): one differential program each, run in torch and in the language."""
+import re
+import subprocess
+import sys
+
+import pytest
+
+from test_torch_programs import assert_prints_as_torch, run_in_language
+
+pytest.importorskip("torch")
+
+PROGRAMS = {
+"a_double_reaches_uint8_through_int64": """
+import numpy as np
+v = [-607583677746.6947, 2**32 + 5.5, -2**31 - 1.0, -300.7, 1e19, float('nan'), 255.9]
+for dt in [torch.float64, torch.complex128, torch.float32, torch.float16]:
+    x = torch.tensor(v, dtype=torch.float64).to(dt)
+    nc = torch.stack([x, x], 1)[:, 0]
+    print(dt, x.to(torch.uint8).tolist(), nc.byte().tolist(), x[1].to(torch.uint8).item(), x.type(torch.ByteTensor),
+          torch.zeros(7, dtype=torch.uint8).copy_(x).tolist(), x.to(torch.int8).tolist())
+u = torch.zeros(7, dtype=torch.uint8)
+u[:] = torch.tensor(v, dtype=torch.float64)
+print(u, torch.tensor(np.array(v), dtype=torch.uint8), torch.as_tensor(np.array(v), dtype=torch.uint8))
+""",
+}
+
+# (numpy's warnings need torch run as its own process: this one imported tensorsh, which silences numpy's errors)
+SCRIPTS = {
+"a_programs_numpy_calls_warn_as_numpy_does": """
+import numpy as np
+a = np.array([0., -1., 1e308])
+print(np.log(a), a / 0, a * 10, np.sqrt(torch.tensor([-1.]).numpy()), np.exp(np.array([1000.])))
+print(a.astype(np.float32), np.array([np.nan, 1e20]).astype(np.int32), np.array([1+1j]).astype(np.float64))
+print(np.array([]).mean(), np.mean([]), np.std(np.array([1.]), ddof=1), np.log(0.0))
+x = torch.tensor([0., 1.]).numpy()
+x /= 0
+print(x, np.divide(1., np.array([0.])), np.array([0., 1.]) ** -1, np.array([1, 2]) // 0)
+for i in range(2):
+    print(np.log(np.zeros(1)), np.array([]).mean())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_the_language_prints_what_torch_prints(name):
+    assert_prints_as_torch(PROGRAMS[name])
+
+
+def warning_lines(stderr):
+    return [m.group(1) for m in re.finditer(r"^\S+:\d+: (\w+Warning: .*)$", stderr, re.M)]
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_the_script_warns_as_torch_run_as_a_process_does(name):
+    src = "import torch\nimport copy\n" + SCRIPTS[name]
+    torch_run = subprocess.run([sys.executable, "-c", src], capture_output=True, text=True, timeout=120)
+    got, stderr = run_in_language(SCRIPTS[name])
+    assert got == torch_run.stdout
+    assert warning_lines(torch_run.stderr) and warning_lines(stderr) == warning_lines(torch_run.stderr)
