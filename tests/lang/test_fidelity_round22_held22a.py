@@ -23,6 +23,33 @@ u = torch.zeros(7, dtype=torch.uint8)
 u[:] = torch.tensor(v, dtype=torch.float64)
 print(u, torch.tensor(np.array(v), dtype=torch.uint8), torch.as_tensor(np.array(v), dtype=torch.uint8))
 """,
+"a_programs_own_warning_class_is_its_category": """
+import warnings
+class NanWarning(UserWarning):
+    pass
+class Quiet(RuntimeWarning):
+    pass
+def check(x):
+    if x.isnan().any():
+        warnings.warn(f"nan in {x.shape}", NanWarning)
+    return x
+check(torch.tensor([float('nan')]))
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter("always")
+    check(torch.tensor([float('nan')]))
+    warnings.warn(Quiet("q"))
+    torch.tensor(torch.ones(1))
+    print([type(r.message).__name__ for r in w], [r.category.__name__ for r in w], w[0].message.args)
+    print(issubclass(w[0].category, UserWarning), isinstance(w[1].message, RuntimeWarning))
+warnings.filterwarnings("ignore", category=Quiet)
+warnings.warn("ignored", Quiet)
+warnings.filterwarnings("error", category=NanWarning)
+try:
+    check(torch.tensor([float('nan')]))
+except NanWarning as e:
+    print("raised", type(e).__name__, e, isinstance(e, UserWarning), e.args)
+warnings.warn("still shown", UserWarning)
+""",
 }
 
 # (numpy's warnings need torch run as its own process: this one imported tensorsh, which silences numpy's errors)
