@@ -7,7 +7,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
+from tensorsh.lang.compiler import Deprecated, Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
     TYPE_OF, HASH_OF, attribute_names, attribute_value, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
@@ -782,6 +782,14 @@ def build(print_fn):
     quasirandom = Lazy(_package("quasirandom"))
     torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions, testing=testing,
                              quasirandom=quasirandom)
+    torch_ns._members.update({name: Deprecated(f"'{name}' is deprecated, please use 'torch.backends.{backend}()'", value)
+                              for name, backend, value in (("has_mps", "mps.is_built", False),
+                                                           ("has_cuda", "cuda.is_built", False),
+                                                           ("has_cudnn", "cudnn.is_available", False),
+                                                           ("has_mkldnn", "mkldnn.is_available", True))})
+    version = torch_ns._members["version"] = Namespace("torch.version", {  # (what the CPU wheel's torch/version.py holds)
+        "__version__": "2.13.0+cpu", "debug": False, "cuda": None, "hip": None, "rocm": None, "xpu": None,
+        "git_version": "cf30153c4c131c8164ee7798e5022d810682e2cb"})
     from tensorsh.engine.nn_signature_table import TORCH
     torch_ns._members.update({name: Lazy(_torch_builtin(name)) for name in TORCH})  # (torch.max_pool1d, torch.lstm..)
     table.update(nn=nn, optim=optim)
@@ -789,7 +797,7 @@ def build(print_fn):
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions, "torch.testing": testing, "torch.quasirandom": quasirandom,
                "torch.linalg": namespace["linalg"], "torch.fft": namespace["fft"], "torch.func": namespace["func"], "torch.utils": utils,
-               "torch.random": namespace["random"],
+               "torch.random": namespace["random"], "torch.version": version,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint")),
                "torch.serialization": Lazy(lambda: load_attr(torch_ns, "serialization"))}

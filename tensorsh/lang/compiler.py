@@ -215,6 +215,14 @@ class Lazy:
         self.load = load
 
 
+class Deprecated:
+    """A module attribute PyTorch's module __getattr__ computes and warns about on every read (`torch.has_cuda`)."""
+    __slots__ = ("message", "value")
+
+    def __init__(self, message, value):
+        self.message, self.value = message, value
+
+
 class Namespace:
     """A module-like value (`torch`, `copy`, `torchviz`, `torch.autograd` if given as a dict)."""
 
@@ -579,6 +587,10 @@ def load_attr(obj, name):
             raise NoAttribute(f"module '{obj._name}' has no attribute '{name}'") from None
         if type(value) is Lazy or type(value) is LazyMember:  # (an engine package's member loaded on first use)
             value = obj._members[name] = value.load()
+        elif type(value) is Deprecated:
+            from tensorsh.engine.errors import warn
+            warn(value.message)
+            return value.value
         return value
     if name[:2] == "__":
         if name == "__traceback__" and isinstance(obj, BaseException):

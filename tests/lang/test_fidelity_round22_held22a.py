@@ -50,6 +50,16 @@ except NanWarning as e:
     print("raised", type(e).__name__, e, isinstance(e, UserWarning), e.args)
 warnings.warn("still shown", UserWarning)
 """,
+"torch_version_and_the_deprecated_has_flags": """
+import torch.version
+from torch.version import cuda
+print(torch.version.__version__, torch.version.cuda, torch.version.debug, torch.version.hip, cuda)
+print(type(torch.version.__version__).__name__, torch.version.git_version[:7], torch.version.rocm)
+print(f"PyTorch {torch.__version__}, CUDA {torch.version.cuda}")
+print(torch.has_cuda, torch.has_mps, torch.has_cudnn, torch.has_mkldnn)
+for i in range(2):
+    print(hasattr(torch, "has_cuda"), getattr(torch, "has_mps"))
+""",
 }
 
 # (numpy's warnings need torch run as its own process: this one imported tensorsh, which silences numpy's errors)
