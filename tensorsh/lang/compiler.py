@@ -1073,6 +1073,7 @@ class Compiler:
         self.nesting = 0            # statements being compiled, outermost first (1: a top-level statement)
         self.statement_call = None  # (call node, location, nested): a call that is a whole statement
         self.syntax_warnings = []   # (line, message): what CPython's compiler warns of, in order
+        self.future_annotations = False  # (`from __future__ import annotations`: annotations kept as their text)
 
     # ---- errors ----
     def error(self, node, kind, message, detail=None, notes=None):
@@ -1179,7 +1180,12 @@ class Compiler:
         return assign_many
 
     def stmt_AnnAssign(self, node):
-        annotation = self.expr(node.annotation) if self.scope.kind != "function" else None
+        annotation = None
+        if self.future_annotations:
+            text = self.source.text_of(node.annotation)
+            annotation = lambda frame: text  # noqa: E731
+        elif self.scope.kind != "function":
+            annotation = self.expr(node.annotation)
         if self.scope.kind == "class" and isinstance(node.target, A.Name):  # (the class's __annotations__, as
             name, evaluate = node.target.id, annotation                    # @dataclass reads its fields from)
 
@@ -1354,6 +1360,8 @@ class Compiler:
     def stmt_FromImport(self, node):
         resolve = self.hooks.module
         names = node.names
+        if node.module == "__future__":
+            return self._future(node)
         stores = tuple(self.store(A.Name(alias or name, line=node.line, col=node.col, end_line=node.end_line,
                                          end_col=node.end_col)) for name, alias in names)
 
@@ -1370,6 +1378,25 @@ class Compiler:
             for store, value in zip(stores, values):
                 store(frame, value)
         return self._entered(node, run)
+
+    def _future(self, node):
+        """`from __future__ import ...`: Python 3's features, each on already but `annotations` (annotations then
+        kept unevaluated, as their text); the names bound to Python's own feature records."""
+        import __future__
+        values = []
+        for name, _ in node.names:
+            if name not in __future__.all_feature_names:
+                raise self.error(node, "SyntaxError", "not a chance" if name == "braces" else
+                                 f"future feature {name} is not defined")
+            values.append(getattr(__future__, name))
+            self.future_annotations |= name == "annotations"
+        stores = tuple(self.store(A.Name(alias or name, line=node.line, col=node.col, end_line=node.end_line,
+                                         end_col=node.end_col)) for name, alias in node.names)
+
+        def run(frame):
+            for store, value in zip(stores, values):
+                store(frame, value)
+        return run
 
     def with_parts(self, node, block):
         """A with statement's pieces: enter(frame) -> the entered context manager (its value stored), the body."""

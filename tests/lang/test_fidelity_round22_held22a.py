@@ -8,6 +8,8 @@ import pytest
 
 from test_torch_programs import assert_prints_as_torch, run_in_language
 
+from tensorsh.lang.session import Session
+
 pytest.importorskip("torch")
 
 PROGRAMS = {
@@ -62,6 +64,27 @@ for i in range(2):
 """,
 }
 
+# (a whole script, as given: a __future__ import comes first)
+WHOLE = {
+"from_future_import_annotations_keeps_annotations_unevaluated": """
+from __future__ import annotations, division
+import torch
+from dataclasses import dataclass, fields
+@dataclass
+class Cfg:
+    lr: float = 0.1
+    model: Model | None = None
+    shape: tuple[int, ...] = (2, 3)
+class Model:
+    w: torch.Tensor
+    def forward(self, x: torch.Tensor) -> Model:
+        return self
+v: NotDefined = torch.tensor(3)
+u: AlsoNot
+print(Cfg(), [f.name for f in fields(Cfg)], [f.type for f in fields(Cfg)], v, annotations, division)
+""",
+}
+
 # (numpy's warnings need torch run as its own process: this one imported tensorsh, which silences numpy's errors)
 SCRIPTS = {
 "a_programs_numpy_calls_warn_as_numpy_does": """
@@ -95,3 +118,13 @@ def test_the_script_warns_as_torch_run_as_a_process_does(name):
     got, stderr = run_in_language(SCRIPTS[name])
     assert got == torch_run.stdout
     assert warning_lines(torch_run.stderr) and warning_lines(stderr) == warning_lines(torch_run.stderr)
+
+
+@pytest.mark.parametrize("name", sorted(WHOLE))
+def test_the_whole_script_prints_what_torch_prints(name):
+    import io
+    torch_run = subprocess.run([sys.executable, "-c", WHOLE[name]], capture_output=True, text=True, timeout=120)
+    out = io.StringIO()
+    error = Session(write=out.write, write_err=io.StringIO().write).run(WHOLE[name], "prog.py")
+    assert error is None and torch_run.returncode == 0
+    assert out.getvalue() == torch_run.stdout
