@@ -313,7 +313,8 @@ def _c_methods():
     """The Tensor methods PyTorch binds in C (its argument parser's table, and those taking no arguments)."""
     if not _C_METHODS:
         from tensorsh.engine import signatures
-        _C_METHODS.append(frozenset(signatures.listed("method")))
+        # (and those python_variable_methods.cpp parses itself: `x.type`, `x.new_tensor`, `x.apply_`)
+        _C_METHODS.append(frozenset(signatures.listed("method")) | {"type", "new_tensor", "apply_", "as_subclass"})
     return _C_METHODS[0]
 
 

@@ -62,6 +62,12 @@ print(torch.has_cuda, torch.has_mps, torch.has_cudnn, torch.has_mkldnn)
 for i in range(2):
     print(hasattr(torch, "has_cuda"), getattr(torch, "has_mps"))
 """,
+"tensor_methods_bound_in_c_outside_the_parser_table_are_builtin_methods": """
+x = torch.ones(2)
+for m in [x.type, x.new_tensor, x.apply_, x.as_subclass, x.size, x.item]:
+    print(repr(m).split(" at ")[0], type(m).__name__, m.__name__)
+print(x.type(), x.new_tensor([1, 2]), x.type == x.type)
+""",
 }
 
 # (a whole script, as given: a __future__ import comes first)
