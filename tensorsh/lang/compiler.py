@@ -20,6 +20,7 @@ from tensorsh.engine.autograd import Node
 from tensorsh.engine.errors import python_class, runtime
 from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
+from tensorsh.engine.ops.registry import _LazyMethod
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.engine.typenames import class_tp_name
 from tensorsh.lang import ast as A
@@ -341,8 +342,8 @@ _F_NN_FUNCTIONS = {name: name for name in "avg_pool2d avg_pool3d elu_ gelu hardt
 def attribute_value(obj, name, value):
     """`obj.name` read as a value (not called there): a tensor's C method, and a torch function PyTorch binds in C,
     is PyTorch's builtin method (one object per torch function: `torch.relu is torch.relu`)."""
-    if type(value) is types.MethodType and name in _c_methods() and isinstance(obj, _Tensor):
-        return builtin_function_or_method(value, name)
+    if type(value) is types.MethodType and isinstance(obj, _Tensor):
+        return builtin_function_or_method(value, name) if name in _c_methods() else _python_method(obj, name, value)
     if type(value) is types.MethodType and isinstance(obj, Node):  # (a graph node's methods are C's: `grad_fn.name`)
         return builtin_function_or_method(value, name, obj.name().rsplit("::", 1)[-1])
     if type(obj) is Namespace and obj._name == "torch" and name in _c_functions() and callable(value) and \
@@ -368,6 +369,29 @@ def attribute_value(obj, name, value):
                 value, _F_NN_FUNCTIONS.get(name, name), None if name in _F_NN_FUNCTIONS else "type")
         return wrapped
     return engine_held(value) if type(value) is types.FunctionType else value
+
+
+_TENSOR_METHODS = {}  # engine function -> its copy named as torch/_tensor.py's method
+
+
+def _python_method(tensor, name, method):
+    """A tensor's method torch/_tensor.py defines, read as a value: bound to a function named as PyTorch's
+    (`<bound method Tensor.split of tensor(...)>`); the engine's function is often a factory's `op` or torch.<name>
+    too, so a copy of it carries the name."""
+    fn, qualname = method.__func__, "Tensor." + name
+    if name[0] == "_" or (fn.__qualname__, fn.__name__) == (qualname, name) or \
+            type(fn) not in (types.FunctionType, _LazyMethod):
+        return method
+    named = _TENSOR_METHODS.get(fn)
+    if named is None:
+        if type(fn) is _LazyMethod:  # (an op loaded on first call: torch.stft's module)
+            named = _LazyMethod(fn.lazy)
+        else:
+            named = types.FunctionType(fn.__code__, fn.__globals__, name, fn.__defaults__, fn.__closure__)
+            named.__kwdefaults__, named.__dict__ = fn.__kwdefaults__, fn.__dict__
+        named.__qualname__ = qualname
+        _TENSOR_METHODS[fn] = named
+    return types.MethodType(named, tensor)
 
 
 _F_HELD = []
@@ -2536,11 +2560,17 @@ class Compiler:
                 return attribute_value(o, attr, v)
             return c_method
 
+        as_value = attr[0] != "_" and not getattr(node, "_called", False)  # (`f = x.split`: torch/_tensor.py's)
+
         def attribute(frame):
             o = obj(frame)
             try:
                 value = load_attr(o, attr)
-                return engine_held(value) if type(value) is types.FunctionType else value
+                if type(value) is types.FunctionType:
+                    return engine_held(value)
+                if as_value and type(value) is types.MethodType and isinstance(o, _Tensor):
+                    return _python_method(o, attr, value)
+                return value
             except AttributeError as e:
                 raise self._attribute_error(node, o, attr, e) from None
             except BaseException as e:

@@ -67,6 +67,11 @@ x = torch.ones(2)
 for m in [x.type, x.new_tensor, x.apply_, x.as_subclass, x.size, x.item]:
     print(repr(m).split(" at ")[0], type(m).__name__, m.__name__)
 print(x.type(), x.new_tensor([1, 2]), x.type == x.type)
+p = torch.nn.Parameter(torch.ones(2))
+for m in [x.split, x.unflatten, x.unique, x.stft, x.resize, x.storage_type, x.backward, x.norm, p.split]:
+    print(repr(m).split(" at ")[0], type(m).__name__, m.__name__, m.__qualname__)
+f = x.unflatten
+print(f(0, (1, 2)), x.split == x.split, x.split(1))
 """,
 }
 
