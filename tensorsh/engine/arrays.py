@@ -25,7 +25,8 @@ def as_numpy_computes(fn, *args, **kwargs):
     return result
 
 
-def _plain(value):
+def plain(value):
+    """numpy's own array for one of the language's (a view of the same memory)."""
     return value.view(np.ndarray) if isinstance(value, ndarray) else value
 
 
@@ -68,8 +69,8 @@ class ndarray(np.ndarray):
     def __array_ufunc__(self, ufunc, method, *inputs, out=None, **kwargs):
         """numpy's ufunc on the plain arrays, under numpy's error handling; its arrays the language's."""
         if out is not None:
-            kwargs["out"] = tuple(map(_plain, out))
-        result = as_numpy_computes(getattr(ufunc, method), *map(_plain, inputs), **kwargs)
+            kwargs["out"] = tuple(map(plain, out))
+        result = as_numpy_computes(getattr(ufunc, method), *map(plain, inputs), **kwargs)
         if out is not None:
             return out[0] if len(out) == 1 else out
         return tuple(map(_ours, result)) if type(result) is tuple else _ours(result)

@@ -98,6 +98,15 @@ print(Cfg(), [f.name for f in fields(Cfg)], [f.type for f in fields(Cfg)], v, an
 
 # (numpy's warnings need torch run as its own process: this one imported tensorsh, which silences numpy's errors)
 SCRIPTS = {
+"numpys_nan_functions_and_array_helpers_as_numpy_gives_them": """
+import numpy as np
+a = torch.tensor([[1., float('nan')], [3., 4.]]).numpy()
+print(np.nansum(a), np.nanmean(a, axis=0), np.nan_to_num(a, nan=-1.0), np.nanmax(a), np.nanmean(np.array([np.nan])))
+print(np.nanmax(np.array([np.nan])), np.split(np.arange(6), 3), np.pad(np.ones(2), 1), np.roll(np.arange(4), 1))
+print(np.histogram(np.array([1, 2, 2, 3]), bins=3), np.isin(np.arange(4), [1, 3]), np.unravel_index(5, (2, 3)))
+print(np.average(np.arange(4.), weights=np.arange(4.)), np.ptp(np.arange(5)), np.shape(torch.ones(2, 3).numpy()))
+print(torch.from_numpy(np.nan_to_num(a)), np.fmax(a, 2), np.hypot(a, a).dtype)
+""",
 "a_programs_numpy_calls_warn_as_numpy_does": """
 import numpy as np
 a = np.array([0., -1., 1e308])
