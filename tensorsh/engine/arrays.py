@@ -174,8 +174,9 @@ NEGATIVE_STRIDES = ("At least one stride in the given numpy array is negative, a
 
 def array_dtype(arr):
     """The tensor dtype of a numpy array's (PyTorch's error for the types it cannot convert)."""
+    native = arr.dtype.newbyteorder("=")  # (the byte order is checked after the strides, by from_numpy)
     for dt in dtypes.ALL:
-        if dt is not dtypes.bfloat16 and dt.np == arr.dtype:
+        if dt is not dtypes.bfloat16 and dt.np == native:
             return dt
     if arr.dtype.kind == "u" and arr.dtype.isnative:  # (uint16-64: PyTorch's tensors, not tensorsh's)
         dtypes.check_supported(dtypes.BY_UNSIGNED[arr.dtype.itemsize])
@@ -240,6 +241,9 @@ def from_numpy(arr, warn_if_not_writeable=True):
     if any(s % item for s in arr.strides):
         raise value_error("given numpy array strides not a multiple of the element byte size. Copy the numpy array "
                           "to reallocate the memory.")
+    if not arr.dtype.isnative:
+        raise value_error("given numpy array has byte order different from the native byte order. Conversion between "
+                          "byte orders is currently not supported.")
     stride = tuple(s // item for s in arr.strides)
     if not arr.flags.writeable and warn_if_not_writeable:
         warn_once(NOT_WRITABLE)

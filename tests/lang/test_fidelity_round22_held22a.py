@@ -73,6 +73,14 @@ for m in [x.split, x.unflatten, x.unique, x.stft, x.resize, x.storage_type, x.ba
 f = x.unflatten
 print(f(0, (1, 2)), x.split == x.split, x.split(1))
 """,
+"a_non_native_byte_order_array_is_refused_after_its_strides": """
+import numpy as np
+for a in [np.array(["a", "b"])[::-1], np.array([1, 2], dtype=">i4")[::-1], np.array([1., 2.], dtype=">f8"),
+          np.array([1, 2], dtype="<i4"), np.zeros(3, dtype=">i4"), np.array([[1, 2]], dtype=">i2")[:, 0]]:
+    for f in [torch.from_numpy, torch.as_tensor, torch.tensor, torch.asarray, torch.Tensor]:
+        try: print(f(a))
+        except Exception as e: print(type(e).__name__, e)
+""",
 }
 
 # (a whole script, as given: a __future__ import comes first)
