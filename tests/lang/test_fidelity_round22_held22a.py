@@ -81,6 +81,19 @@ for a in [np.array(["a", "b"])[::-1], np.array([1, 2], dtype=">i4")[::-1], np.ar
         try: print(f(a))
         except Exception as e: print(type(e).__name__, e)
 """,
+"the_default_complex_dtype_follows_the_default_float_as_c10s": """
+torch.set_default_dtype(torch.float16)
+print(torch.full((1,), 1j).dtype, (torch.ones(1, dtype=torch.float32) * 1j).dtype, torch.tensor([1.5]).dtype)
+for d in [torch.bfloat16, torch.float32, torch.float64]:
+    torch.set_default_dtype(d)
+    for f in [lambda: torch.tensor(1j).dtype, lambda: torch.tensor([1, 1j]).dtype, lambda: (torch.ones(1) * 1j).dtype,
+              lambda: (torch.ones(1, dtype=torch.float32) * 1j).dtype, lambda: (torch.ones(1, dtype=torch.int64) * 1j).dtype,
+              lambda: torch.full((1,), 1j).dtype, lambda: torch.as_tensor(1j).dtype, lambda: torch.tensor(1).new_tensor(1j).dtype,
+              lambda: torch.tensor([1.5]).dtype, lambda: torch.tensor(1.5, dtype=torch.complex64).dtype]:
+        try: print(d, f())
+        except Exception as e: print(d, type(e).__name__, e)
+torch.set_default_dtype(torch.float32)
+""",
 }
 
 # (a whole script, as given: a __future__ import comes first)
@@ -156,3 +169,10 @@ def test_the_whole_script_prints_what_torch_prints(name):
     error = Session(write=out.write, write_err=io.StringIO().write).run(WHOLE[name], "prog.py")
     assert error is None and torch_run.returncode == 0
     assert out.getvalue() == torch_run.stdout
+
+
+def test_a_complex_number_under_the_default_float16_is_refused_not_made_complex64():
+    got, _ = run_in_language("torch.set_default_dtype(torch.float16)\nfor f in [lambda: torch.tensor(1j), "
+                             "lambda: torch.ones(1) * 1j, lambda: torch.linspace(0, 1j, 2)]:\n"
+                             "    try: print(f().dtype)\n    except RuntimeError as e: print(e)\n")
+    assert got == "tensorsh: torch.complex32 tensors are not supported yet\n" * 3
