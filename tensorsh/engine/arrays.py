@@ -1,11 +1,37 @@
 """numpy arrays shared with tensors: the ndarray a program holds (writes journaled), the tensor dtype of an array,
 and torch.from_numpy's tensor over an array's own memory. Below creation, which reads arrays with them."""
+import warnings
+
 import numpy as np
 
 from . import dtypes, undo
-from .errors import make, type_error, value_error
+from .errors import make, type_error, value_error, warn
 from .storage import MIRRORED, Storage, VersionCounter, written_through_array
 from .tensorimpl import Tensor
+
+
+def as_numpy_computes(fn, *args, **kwargs):
+    """fn(*args, **kwargs), a program's numpy call, with numpy's own error handling (the engine's is silent, as
+    PyTorch computes inf and nan silently): its RuntimeWarnings ("divide by zero encountered in log", "invalid value
+    encountered in cast") and Python warnings ("Mean of empty slice") given as the program's; one numpy gives from its
+    own files is attributed there, so Python's default filter shows it once."""
+    with warnings.catch_warnings(record=True) as caught, np.errstate(divide="warn", over="warn", invalid="warn"):
+        warnings.simplefilter("always")
+        result = fn(*args, **kwargs)
+    for w in caught:
+        file = w.filename.replace("\\", "/")
+        inside = "/numpy/" in file and "/tensorsh/" not in file
+        warn(str(w.message), w.category.__name__, f"{file[file.rindex('numpy/'):]}:{w.lineno}" if inside else None)
+    return result
+
+
+def plain(value):
+    """numpy's own array for one of the language's (a view of the same memory)."""
+    return value.view(np.ndarray) if isinstance(value, ndarray) else value
+
+
+def _ours(value):
+    return value.view(ndarray) if type(value) is np.ndarray else value
 
 
 class ndarray(np.ndarray):
@@ -39,6 +65,15 @@ class ndarray(np.ndarray):
             if result is NotImplemented:
                 raise TypeError(CONCATENATION)
         return result
+
+    def __array_ufunc__(self, ufunc, method, *inputs, out=None, **kwargs):
+        """numpy's ufunc on the plain arrays, under numpy's error handling; its arrays the language's."""
+        if out is not None:
+            kwargs["out"] = tuple(map(plain, out))
+        result = as_numpy_computes(getattr(ufunc, method), *map(plain, inputs), **kwargs)
+        if out is not None:
+            return out[0] if len(out) == 1 else out
+        return tuple(map(_ours, result)) if type(result) is tuple else _ours(result)
 
     def __repr__(self):
         return repr(self.view(np.ndarray))
@@ -111,6 +146,20 @@ def _journaled(name):
     return inplace
 
 
+def _computing(name):
+    method = getattr(np.ndarray, name)
+
+    def compute(self, *args, **kwargs):
+        return as_numpy_computes(method, self, *args, **kwargs)
+    compute.__name__ = name
+    return compute
+
+
+# (methods that compute outside a ufunc call: the cast's "invalid value encountered in cast", mean's "Mean of empty
+# slice" and its scalar division)
+for _name in ("astype", "sum", "mean", "std", "var", "prod", "cumsum", "dot", "round", "clip"):
+    setattr(ndarray, _name, _computing(_name))
+
 for _name in ("__iadd__", "__isub__", "__imul__", "__itruediv__", "__ifloordiv__", "__imod__", "__ipow__",
               "__imatmul__", "__iand__", "__ior__", "__ixor__", "__ilshift__", "__irshift__"):
     setattr(ndarray, _name, _journaled(_name))
@@ -125,8 +174,9 @@ NEGATIVE_STRIDES = ("At least one stride in the given numpy array is negative, a
 
 def array_dtype(arr):
     """The tensor dtype of a numpy array's (PyTorch's error for the types it cannot convert)."""
+    native = arr.dtype.newbyteorder("=")  # (the byte order is checked after the strides, by from_numpy)
     for dt in dtypes.ALL:
-        if dt is not dtypes.bfloat16 and dt.np == arr.dtype:
+        if dt is not dtypes.bfloat16 and dt.np == native:
             return dt
     if arr.dtype.kind == "u" and arr.dtype.isnative:  # (uint16-64: PyTorch's tensors, not tensorsh's)
         dtypes.check_supported(dtypes.BY_UNSIGNED[arr.dtype.itemsize])
@@ -191,6 +241,9 @@ def from_numpy(arr, warn_if_not_writeable=True):
     if any(s % item for s in arr.strides):
         raise value_error("given numpy array strides not a multiple of the element byte size. Copy the numpy array "
                           "to reallocate the memory.")
+    if not arr.dtype.isnative:
+        raise value_error("given numpy array has byte order different from the native byte order. Conversion between "
+                          "byte orders is currently not supported.")
     stride = tuple(s // item for s in arr.strides)
     if not arr.flags.writeable and warn_if_not_writeable:
         warn_once(NOT_WRITABLE)

@@ -285,6 +285,10 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     if inferred is None:
         inferred = dtypes.DEFAULT_FLOAT
     dt = dtype or inferred
+    if dtype is None and inferred.category == 3 and dtypes.DEFAULT_FLOAT is dtypes.bfloat16 and \
+            any(isinstance(v, complex) for v in _flatten(data, [])):  # (infer_scalar_type: no complex type for it)
+        raise runtime("invalid default scalar type for complex")
+    dtypes.check_supported(dt)
     if dt.category < 2 and inferred.category == 2 and values is None and _has_float_tensor(data):
         raise _one_element_error(data, dt)  # (a float tensor where an integer goes: __index__ refuses it)
     _alloc_check(shape, dt)
@@ -418,6 +422,8 @@ def empty(*size, dtype=None, requires_grad=False, device=None, memory_format=Non
 @dtype_checked
 def full(size, fill_value, dtype=None, requires_grad=False, device=None, **_):
     default = dtypes.scalar_dtype(fill_value) if not isinstance(fill_value, Tensor) else fill_value.dtype
+    if isinstance(fill_value, complex):  # (infer_full_options: complex128 under the default float64, else complex64)
+        default = dtypes.complex128 if dtypes.DEFAULT_FLOAT is dtypes.float64 else dtypes.complex64
     if isinstance(fill_value, Tensor):
         fill_value = fill_value.item()
     return _filled(fill_value, (size,), None, dtype, requires_grad, default)
@@ -878,6 +884,7 @@ def _complex_ends(name, dtype, start, end):
     if complex in (type(start), type(end)):
         if dtype is None:
             dtype = dtypes.default_complex()
+            dtypes.check_supported(dtype)  # (complex32 under the default float16)
         elif dtype.category != 3:
             raise runtime(f"{name}: inferred dtype {dtypes.C_NAMES[dtypes.default_complex().name]} can't be safely "
                           f"cast to passed dtype {dtypes.SCALAR_NAMES[dtype.name]}")

@@ -264,8 +264,9 @@ def scalar_dtype(value):
 
 
 def default_complex():
-    """The complex dtype of a Python complex number (complex64 under the default float32, complex128 under float64)."""
-    return complex128 if DEFAULT_FLOAT is float64 else complex64
+    """The complex dtype of a Python complex number, c10's default complex dtype: complex128 under the default
+    float64, complex32 under float16 (its tensors refused), else complex64."""
+    return complex128 if DEFAULT_FLOAT is float64 else complex32 if DEFAULT_FLOAT is float16 else complex64
 
 
 def _combine(higher, lower):

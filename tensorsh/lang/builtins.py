@@ -7,7 +7,7 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
-from tensorsh.lang.compiler import Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
+from tensorsh.lang.compiler import Deprecated, Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
     TYPE_OF, HASH_OF, attribute_names, attribute_value, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
@@ -424,7 +424,18 @@ _NUMPY_NAMES = (
     "float16 float32 float64 int8 int16 int32 int64 uint8 uint16 uint32 uint64 bool_ dtype ndarray pi e nan inf "
     "newaxis complex64 complex128 str_ int_ intp bool integer floating number generic all any median percentile "
     "triu tril diag trace ascontiguousarray logical_and logical_or logical_not logical_xor argwhere searchsorted "
-    "bincount cumprod meshgrid inner vdot cross broadcast_to broadcast_shapes").split()
+    "bincount cumprod meshgrid inner vdot cross broadcast_to broadcast_shapes "
+    "nansum nanmean nanmax nanmin nanstd nanvar nanargmax nanargmin nanmedian nanprod nancumsum nan_to_num absolute "
+    "fabs hypot arctan2 deg2rad rad2deg degrees radians sinc exp2 cbrt reciprocal rint trunc fix around isreal "
+    "iscomplex isposinf isneginf signbit copysign heaviside fmax fmin fmod remainder true_divide float_power "
+    "logaddexp logaddexp2 average ptp amax amin histogram digitize interp polyfit polyval convolve correlate corrcoef "
+    "cov kron atleast_1d atleast_2d atleast_3d column_stack dstack split array_split hsplit vsplit moveaxis swapaxes "
+    "rollaxis roll rot90 fliplr flipud pad append insert delete take take_along_axis lexsort partition argpartition "
+    "tensordot isin intersect1d union1d setdiff1d equal not_equal greater less greater_equal less_equal array_equiv "
+    "gradient trapezoid cumulative_sum cumulative_prod arcsinh arccosh arctanh positive conj conjugate real "
+    "imag angle bitwise_and bitwise_or bitwise_xor invert left_shift right_shift ndim size shape result_type "
+    "promote_types can_cast longlong tri vander diagflat diagonal indices unravel_index "
+    "ravel_multi_index ix_ select choose compress extract flatnonzero").split()
 _NUMPY_TESTING = "assert_allclose assert_array_equal assert_array_almost_equal assert_equal assert_almost_equal".split()
 _NUMPY_DRAWS = "normal standard_normal uniform choice permutation shuffle exponential poisson binomial beta gamma " \
     "multinomial".split()
@@ -466,7 +477,10 @@ def _numpy():
                 for arr in target if isinstance(target, tuple) else (target,):
                     if isinstance(arr, np.ndarray):
                         undo.touch_array(arr)
-            return as_array(fn(*args, **kwargs))
+            # (numpy's own arrays for what it only reads: a subclass takes other paths, nanmax's "All-NaN axis")
+            args = [a if i in writes else arrays.plain(a) for i, a in enumerate(args)]
+            kwargs = {k: v if k in writes else arrays.plain(v) for k, v in kwargs.items()}
+            return as_array(arrays.as_numpy_computes(fn, *args, **kwargs))
         call.__name__ = call.__qualname__ = getattr(fn, "__name__", "function")
         return call
 
@@ -783,6 +797,14 @@ def build(print_fn):
     quasirandom = Lazy(_package("quasirandom"))
     torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions, testing=testing,
                              quasirandom=quasirandom)
+    torch_ns._members.update({name: Deprecated(f"'{name}' is deprecated, please use 'torch.backends.{backend}()'", value)
+                              for name, backend, value in (("has_mps", "mps.is_built", False),
+                                                           ("has_cuda", "cuda.is_built", False),
+                                                           ("has_cudnn", "cudnn.is_available", False),
+                                                           ("has_mkldnn", "mkldnn.is_available", True))})
+    version = torch_ns._members["version"] = Namespace("torch.version", {  # (what the CPU wheel's torch/version.py holds)
+        "__version__": "2.13.0+cpu", "debug": False, "cuda": None, "hip": None, "rocm": None, "xpu": None,
+        "git_version": "cf30153c4c131c8164ee7798e5022d810682e2cb"})
     from tensorsh.engine.nn_signature_table import TORCH
     torch_ns._members.update({name: Lazy(_torch_builtin(name)) for name in TORCH})  # (torch.max_pool1d, torch.lstm..)
     table.update(nn=nn, optim=optim)
@@ -790,7 +812,7 @@ def build(print_fn):
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions, "torch.testing": testing, "torch.quasirandom": quasirandom,
                "torch.linalg": namespace["linalg"], "torch.fft": namespace["fft"], "torch.func": namespace["func"], "torch.utils": utils,
-               "torch.random": namespace["random"],
+               "torch.random": namespace["random"], "torch.version": version,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint")),
                "torch.serialization": Lazy(lambda: load_attr(torch_ns, "serialization"))}

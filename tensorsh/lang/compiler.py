@@ -20,6 +20,7 @@ from tensorsh.engine.autograd import Node
 from tensorsh.engine.errors import python_class, runtime
 from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
+from tensorsh.engine.ops.registry import _LazyMethod
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.engine.typenames import class_tp_name
 from tensorsh.lang import ast as A
@@ -220,6 +221,14 @@ class Lazy:
         self.load = load
 
 
+class Deprecated:
+    """A module attribute PyTorch's module __getattr__ computes and warns about on every read (`torch.has_cuda`)."""
+    __slots__ = ("message", "value")
+
+    def __init__(self, message, value):
+        self.message, self.value = message, value
+
+
 class Namespace:
     """A module-like value (`torch`, `copy`, `torchviz`, `torch.autograd` if given as a dict)."""
 
@@ -310,7 +319,8 @@ def _c_methods():
     """The Tensor methods PyTorch binds in C (its argument parser's table, and those taking no arguments)."""
     if not _C_METHODS:
         from tensorsh.engine import signatures
-        _C_METHODS.append(frozenset(signatures.listed("method")))
+        # (and those python_variable_methods.cpp parses itself: `x.type`, `x.new_tensor`, `x.apply_`)
+        _C_METHODS.append(frozenset(signatures.listed("method")) | {"type", "new_tensor", "apply_", "as_subclass"})
     return _C_METHODS[0]
 
 
@@ -337,8 +347,8 @@ _F_NN_FUNCTIONS = {name: name for name in "avg_pool2d avg_pool3d elu_ gelu hardt
 def attribute_value(obj, name, value):
     """`obj.name` read as a value (not called there): a tensor's C method, and a torch function PyTorch binds in C,
     is PyTorch's builtin method (one object per torch function: `torch.relu is torch.relu`)."""
-    if type(value) is types.MethodType and name in _c_methods() and isinstance(obj, _Tensor):
-        return builtin_function_or_method(value, name)
+    if type(value) is types.MethodType and isinstance(obj, _Tensor):
+        return builtin_function_or_method(value, name) if name in _c_methods() else _python_method(obj, name, value)
     if type(value) is types.MethodType and isinstance(obj, Node):  # (a graph node's methods are C's: `grad_fn.name`)
         return builtin_function_or_method(value, name, obj.name().rsplit("::", 1)[-1])
     if type(obj) is Namespace and obj._name == "torch" and name in _c_functions() and callable(value) and \
@@ -364,6 +374,29 @@ def attribute_value(obj, name, value):
                 value, _F_NN_FUNCTIONS.get(name, name), None if name in _F_NN_FUNCTIONS else "type")
         return wrapped
     return engine_held(value) if type(value) is types.FunctionType else value
+
+
+_TENSOR_METHODS = {}  # engine function -> its copy named as torch/_tensor.py's method
+
+
+def _python_method(tensor, name, method):
+    """A tensor's method torch/_tensor.py defines, read as a value: bound to a function named as PyTorch's
+    (`<bound method Tensor.split of tensor(...)>`); the engine's function is often a factory's `op` or torch.<name>
+    too, so a copy of it carries the name."""
+    fn, qualname = method.__func__, "Tensor." + name
+    if name[0] == "_" or (fn.__qualname__, fn.__name__) == (qualname, name) or \
+            type(fn) not in (types.FunctionType, _LazyMethod):
+        return method
+    named = _TENSOR_METHODS.get(fn)
+    if named is None:
+        if type(fn) is _LazyMethod:  # (an op loaded on first call: torch.stft's module)
+            named = _LazyMethod(fn.lazy)
+        else:
+            named = types.FunctionType(fn.__code__, fn.__globals__, name, fn.__defaults__, fn.__closure__)
+            named.__kwdefaults__, named.__dict__ = fn.__kwdefaults__, fn.__dict__
+        named.__qualname__ = qualname
+        _TENSOR_METHODS[fn] = named
+    return types.MethodType(named, tensor)
 
 
 _F_HELD = []
@@ -584,6 +617,10 @@ def load_attr(obj, name):
             raise NoAttribute(f"module '{obj._name}' has no attribute '{name}'") from None
         if type(value) is Lazy or type(value) is LazyMember:  # (an engine package's member loaded on first use)
             value = obj._members[name] = value.load()
+        elif type(value) is Deprecated:
+            from tensorsh.engine.errors import warn
+            warn(value.message)
+            return value.value
         return value
     if name[:2] == "__":
         if name == "__traceback__" and isinstance(obj, BaseException):
@@ -1089,6 +1126,7 @@ class Compiler:
         self.nesting = 0            # statements being compiled, outermost first (1: a top-level statement)
         self.statement_call = None  # (call node, location, nested): a call that is a whole statement
         self.syntax_warnings = []   # (line, message): what CPython's compiler warns of, in order
+        self.future_annotations = False  # (`from __future__ import annotations`: annotations kept as their text)
 
     # ---- errors ----
     def error(self, node, kind, message, detail=None, notes=None):
@@ -1195,7 +1233,12 @@ class Compiler:
         return assign_many
 
     def stmt_AnnAssign(self, node):
-        annotation = self.expr(node.annotation) if self.scope.kind != "function" else None
+        annotation = None
+        if self.future_annotations:
+            text = self.source.text_of(node.annotation)
+            annotation = lambda frame: text  # noqa: E731
+        elif self.scope.kind != "function":
+            annotation = self.expr(node.annotation)
         if self.scope.kind == "class" and isinstance(node.target, A.Name):  # (the class's __annotations__, as
             name, evaluate = node.target.id, annotation                    # @dataclass reads its fields from)
 
@@ -1370,6 +1413,8 @@ class Compiler:
     def stmt_FromImport(self, node):
         resolve = self.hooks.module
         names = node.names
+        if node.module == "__future__":
+            return self._future(node)
         stores = tuple(self.store(A.Name(alias or name, line=node.line, col=node.col, end_line=node.end_line,
                                          end_col=node.end_col)) for name, alias in names)
 
@@ -1386,6 +1431,25 @@ class Compiler:
             for store, value in zip(stores, values):
                 store(frame, value)
         return self._entered(node, run)
+
+    def _future(self, node):
+        """`from __future__ import ...`: Python 3's features, each on already but `annotations` (annotations then
+        kept unevaluated, as their text); the names bound to Python's own feature records."""
+        import __future__
+        values = []
+        for name, _ in node.names:
+            if name not in __future__.all_feature_names:
+                raise self.error(node, "SyntaxError", "not a chance" if name == "braces" else
+                                 f"future feature {name} is not defined")
+            values.append(getattr(__future__, name))
+            self.future_annotations |= name == "annotations"
+        stores = tuple(self.store(A.Name(alias or name, line=node.line, col=node.col, end_line=node.end_line,
+                                         end_col=node.end_col)) for name, alias in node.names)
+
+        def run(frame):
+            for store, value in zip(stores, values):
+                store(frame, value)
+        return run
 
     def with_parts(self, node, block):
         """A with statement's pieces: enter(frame) -> the entered context manager (its value stored), the body."""
@@ -2524,11 +2588,17 @@ class Compiler:
                 return attribute_value(o, attr, v)
             return c_method
 
+        as_value = attr[0] != "_" and not getattr(node, "_called", False)  # (`f = x.split`: torch/_tensor.py's)
+
         def attribute(frame):
             o = obj(frame)
             try:
                 value = load_attr(o, attr)
-                return engine_held(value) if type(value) is types.FunctionType else value
+                if type(value) is types.FunctionType:
+                    return engine_held(value)
+                if as_value and type(value) is types.MethodType and isinstance(o, _Tensor):
+                    return _python_method(o, attr, value)
+                return value
             except AttributeError as e:
                 raise self._attribute_error(node, o, attr, e) from None
             except BaseException as e:

@@ -27,7 +27,10 @@ _NUMPY = {"ComplexWarning": np.exceptions.ComplexWarning}  # (numpy's, which the
 
 
 def category(name):
-    """The Warning class named `name` (a builtin one, numpy's ComplexWarning; UserWarning for any other)."""
+    """The Warning class named `name` (a builtin one, numpy's ComplexWarning; UserWarning for any other), or a
+    program's own Warning class as it is."""
+    if isinstance(name, type):
+        return name
     cls = getattr(builtins, name, None) or _NUMPY.get(name)
     return cls if isinstance(cls, type) and issubclass(cls, Warning) else UserWarning
 
@@ -77,8 +80,12 @@ class WarningFilters:
         category = UserWarning if category is None else category
         if not (isinstance(category, type) and issubclass(category, Warning)):
             raise TypeError(f"category must be a Warning subclass, not '{type(category).__name__}'")
+        if category is not self.category(category.__name__):  # (a program's class: given as itself, not by name)
+            name = category
+        else:
+            name = category.__name__
         if stacklevel <= 1:
-            errors.warn(str(message), category.__name__)
+            errors.warn(str(message), name)
             return
         from tensorsh.engine import undo
         from tensorsh.lang.compiler import Location
@@ -88,7 +95,7 @@ class WarningFilters:
         undo.set_location(callers[stacklevel - 2] if stacklevel - 2 < len(callers) else
                           Location("sys", 1, 0, 1, 0, ""))
         try:
-            errors.warn(str(message), category.__name__)
+            errors.warn(str(message), name)
         finally:
             undo.set_location(here)
 

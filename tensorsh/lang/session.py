@@ -159,7 +159,9 @@ class Session:
             self._warned.add(key)
         if filters is not None and filters.records is not None:
             filters.record(category, message, loc.filename if loc else "", loc.line if loc else 0)
-        elif self._warnings is not None:
+            return
+        category = getattr(category, "__name__", category)  # (a program's Warning class: printed by its name)
+        if self._warnings is not None:
             self._warnings.append(f"{category}: {message}")
         elif loc is not None:
             line = loc.source_line.strip()

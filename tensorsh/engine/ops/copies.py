@@ -69,13 +69,18 @@ class ToCopyBackward0(InputNode):
 
 def real_values(t, dtype):
     """t's array to be cast to dtype: a complex tensor's real part for a real dtype (PyTorch's copy warns, once)."""
+    values = t._np
     if t.dtype.category == 3 and dtype.category < 3:
         if dtype is dtypes.bool_:  # (a complex number is true when either part is non-zero)
-            return t._np != 0
-        if t._np.size:  # (copy_ returns before its checks when there is nothing to copy)
+            return values != 0
+        if values.size:  # (copy_ returns before its checks when there is nothing to copy)
             warn_once(COMPLEX_TO_REAL)
-        return t._np.real
-    return t._np
+        values = values.real
+    if dtype is dtypes.uint8 and values.dtype == np.float64:
+        # (c10's static_cast_with_inter_type: a double reaches uint8 through int64, wrapping -300.7 to 212 and
+        # 2**32 + 5 to 5; numpy's cast, as ATen's of narrower floats, goes through int32: 0 past its range)
+        return values.astype(np.int64)
+    return values
 
 
 _NUMBER_DTYPES = {bool: dtypes.bool_, int: dtypes.int64, float: dtypes.float64}
