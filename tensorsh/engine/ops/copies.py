@@ -423,9 +423,9 @@ def write_out(name, fn, args, kwargs):
     # view of) a leaf requiring grad, first; else it records torch::autograd::NotImplemented on each out, over the
     # inputs and the outs' own histories
     fallback = name in _VIEW_COPIES or name in _AUTOGRAD_FALLBACK
-    aten_name = ("diagonal_copy" if isinstance(args[0], Tensor) and args[0].dim() == 2 else "diag_embed") \
-        if name == "diag" else \
-        _ATEN_NAMES.get(name, name)
+    aten_name = _ATEN_NAMES.get(name, name)
+    if name == "diag":  # (diag's out= is diagonal_copy's for a matrix, diag_embed's for a vector)
+        aten_name = "diagonal_copy" if args and isinstance(args[0], Tensor) and args[0].dim() == 2 else "diag_embed"
     if fallback:
         refused = autograd._grad_enabled[0] and any(o.requires_grad and _of_leaf(o) for o in outs
                                                     if isinstance(o, Tensor))

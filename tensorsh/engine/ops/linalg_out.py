@@ -4,8 +4,10 @@ its graph (CopyBackwards); and how out's dtype is checked: a structured kernel's
 computed, or a castable one after (with the function's own words). Then out is resized (the deprecation warning when
 it had elements) and written, one version each."""
 from .. import autograd, dtypes
-from ..errors import runtime
+from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
+from .core import type_name
+from .out_dtypes import warn_resized
 
 _C, _S = dtypes.C_NAMES, dtypes.SCALAR_NAMES
 COPIED = None  # (a composite function: no refusal, its result copied with its graph)
@@ -34,19 +36,15 @@ LINALG_OUT = {
 
 
 def write_linalg_out(name, fn, args, kwargs, out_type):
-    """(out_type(cls): torch.return_types.<name>_out for an op's result type, copies.write_out's)"""
-    from ..errors import warn
+    """torch.linalg.<name>(..., out=) by its row of LINALG_OUT; out_type(cls) makes torch.return_types.<name>_out
+    of the result's type (copies.write_out's maker)."""
     from .geometry_inplace import resize_output
-    from .out_dtypes import _RESIZED
-    from ..messages import shape_list
     refuser, castable = LINALG_OUT[name]
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
     outs = tuple(out) if isinstance(out, (tuple, list)) else (out,)
     for o in outs:
         if not isinstance(o, Tensor):
-            from .core import type_name
-            from ..errors import type_error
             raise type_error(f"{name}(): argument 'out' must be {'tuple of Tensors' if len(outs) > 1 else 'Tensor'}, "
                              f"not {type_name(o)}")
     inputs = [a for a in (*args, *kwargs.values()) if isinstance(a, Tensor)]
@@ -73,8 +71,7 @@ def write_linalg_out(name, fn, args, kwargs, out_type):
             break  # (the other outputs of eig: checked as the first)
     for r, o in zip(results, outs):
         if tuple(o._shape) != tuple(r._shape):
-            if o.numel():
-                warn(_RESIZED.format(had=shape_list(o._shape), shape=shape_list(r._shape)))
+            warn_resized(o, r._shape)
             resize_output(o, r._shape)
         if castable is SCALAR_TYPE and o.dtype is not r.dtype:
             raise runtime(f"expected scalar type {_S[r.dtype.name]} but found {_S[o.dtype.name]}")
