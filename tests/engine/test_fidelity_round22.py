@@ -233,3 +233,22 @@ print(t is s, t.data_ptr() == s.data_ptr(), t.grad_fn)
 x = torch.ones(3, requires_grad=True)
 print(x.sum_to_size(3) is x, x.sum_to_size(()), x.sum_to_size(1))
 """)
+
+
+def test_linalg_eigvals_out_goes_through_the_notimplemented_fallback():
+    same_as_torch("""
+A = torch.tensor([[4.0, 1.0], [1.0, 3.0]], requires_grad=True)
+for mk in (lambda: torch.zeros(0, dtype=torch.cfloat, requires_grad=True),
+           lambda: torch.zeros(0, dtype=torch.cfloat, requires_grad=True) * 1, lambda: torch.zeros(0, dtype=torch.cfloat)):
+    for inp in (A, A.detach()):
+        try:
+            o = mk()
+            r = torch.linalg.eigvals(inp, out=o)
+            print(r is o, r.grad_fn and r.grad_fn.name(), [type(n).__name__ for n, _ in r.grad_fn.next_functions] if r.grad_fn else None, r._version)
+        except Exception as e:
+            print(type(e).__name__, e)
+try:
+    torch.linalg.eigvals(A, out=torch.zeros(1))
+except Exception as e:
+    print(type(e).__name__, e)
+""")

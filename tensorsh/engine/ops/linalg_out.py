@@ -6,11 +6,12 @@ it had elements) and written, one version each."""
 from .. import autograd, dtypes
 from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
-from .core import type_name
+from .core import NotImplementedNode, rebase_history, type_name
 from .out_dtypes import warn_resized
 
 _C, _S = dtypes.C_NAMES, dtypes.SCALAR_NAMES
 COPIED = None  # (a composite function: no refusal, its result copied with its graph)
+FALLBACK = "fallback"  # (no autograd kernel: PyTorch's NotImplemented fallback, as the view copies' out=)
 SCALAR_TYPE = "scalar type"  # (out resized first, then its exact dtype: the kernel's own check)
 
 # name -> (the op refusing autograd on out=, or COPIED; None: out's exact dtype, else the castable check's words)
@@ -29,7 +30,7 @@ LINALG_OUT = {
     "linalg_cond": (COPIED, ("linalg.cond", "result")), "linalg_tensorinv": (COPIED, ("tensorinv", "result")),
     "linalg_tensorsolve": (COPIED, ("tensorsolve", "result")),
     "linalg_matrix_rank": (COPIED, ("linalg.matrix_rank", "result")),
-    "linalg_eigvals": (COPIED, ("torch.linalg.eigvals", "eigenvalues")),  # (PyTorch's grad: NotImplemented, not modelled)
+    "linalg_eigvals": (FALLBACK, ("torch.linalg.eigvals", "eigenvalues")),
     "linalg_lstsq": ("linalg_lstsq", ("torch.linalg.lstsq", "solution")),
     "linalg_solve_triangular": ("linalg_solve_triangular", SCALAR_TYPE),
 }
@@ -49,7 +50,13 @@ def write_linalg_out(name, fn, args, kwargs, out_type):
                              f"not {type_name(o)}")
     inputs = [a for a in (*args, *kwargs.values()) if isinstance(a, Tensor)]
     grad = autograd.is_grad_enabled() and any(t.requires_grad for t in (*inputs, *outs))
-    if grad and refuser is not COPIED:
+    unimplemented = None
+    if refuser is FALLBACK:  # (only an out that is (a view of) a leaf is refused; else a NotImplemented node)
+        if grad and any(o.requires_grad and (o.is_leaf or o._view is not None and o._view.base.is_leaf) for o in outs):
+            raise runtime(f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
+                          f"but one of the arguments requires grad.")
+        unimplemented = NotImplementedNode(name, *inputs, *outs) if grad else None
+    elif grad and refuser is not COPIED:
         raise runtime(f"{refuser}(): functions with out=... arguments don't support automatic differentiation, but "
                       f"one of the arguments requires grad.")
     if refuser is COPIED:
@@ -80,4 +87,6 @@ def write_linalg_out(name, fn, args, kwargs, out_type):
         else:
             with autograd.no_grad():
                 o.copy_(r)
+        if unimplemented is not None:
+            rebase_history(o, unimplemented)
     return outs[0] if not isinstance(result, tuple) else out_type(type(result))(outs)
