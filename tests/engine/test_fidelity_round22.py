@@ -252,3 +252,15 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """)
+
+
+def test_trapezoid_of_no_samples_and_polygamma_inplace_node():
+    same_as_torch("""
+print(torch.trapz(torch.tensor([]), torch.tensor(-1))._version, torch.trapezoid(torch.ones(3, 0), dim=1)._version,
+      torch.trapz(torch.ones(1), torch.tensor(2.))._version)
+for n in (0, 2):
+    x = torch.tensor([1.5, 2.0], requires_grad=True) * 1
+    y = x.polygamma_(n)
+    print(y, y.grad_fn._saved_n, y.grad_fn._saved_self)
+    y.sum().backward()
+""")

@@ -274,7 +274,9 @@ def trapezoid(y, x=None, *, dx=None, dim=-1):
     if y._shape[y._wrap_size_dim(d)] == 0:
         shape = list(y._shape)
         del shape[y._wrap_dim(d)]
-        return creation.zeros(shape, dtype=y.dtype)
+        out = creation.zeros(shape, dtype=y.dtype)
+        out._version_counter.bump()  # (zeros_like_except's at::zeros inside a composite: its zero_ counts)
+        return out
     _no_bool("trapezoid", y, x)
     d = y._wrap_dim(dim)
     if isinstance(x, Tensor):

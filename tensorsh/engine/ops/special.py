@@ -606,6 +606,10 @@ class PolygammaBackward0(_SelfAndArgument):
         return (g * _polygamma(self.argument + 1, x),)
 
 
+PolygammaBackward1 = type("PolygammaBackward1", (PolygammaBackward0,), {"__slots__": ()})  # (polygamma_'s own
+# derivatives.yaml entry: the same formula over the original self)
+
+
 def _polygamma_check(n):
     if n < 0:
         raise runtime("polygamma(n, x) does not support negative n.")
@@ -643,7 +647,7 @@ def polygamma_inplace(self, n):
 
     def write(arr):
         arr[...] = values
-    return write_inplace(self, write, lambda: PolygammaBackward0(self, n, inplace=True))
+    return write_inplace(self, write, lambda: PolygammaBackward1(self, n, inplace=True))
 
 
 class MvlgammaBackward0(_SelfAndArgument):
