@@ -606,8 +606,8 @@ class PolygammaBackward0(_SelfAndArgument):
         return (g * _polygamma(self.argument + 1, x),)
 
 
-PolygammaBackward1 = type("PolygammaBackward1", (PolygammaBackward0,), {"__slots__": ()})  # (polygamma_'s own
-# derivatives.yaml entry: the same formula over the original self)
+PolygammaBackward1 = type("PolygammaBackward1", (PolygammaBackward0,), {  # (polygamma_'s own derivatives.yaml
+    "__slots__": (), "saved_names": ("self",), "saved_values": {"n": "argument"}})  # entry, over the original self
 
 
 def _polygamma_check(n):
