@@ -254,6 +254,8 @@ def _flatten(data, out):
 
 @dtype_checked
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False, _spelled="torch.tensor"):
+    if pin_memory:
+        raise runtime(messages.NO_PINNED_MEMORY)
     if isinstance(data, Tensor):
         warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
              f"sourceTensor.detach().clone().requires_grad_(True), rather than {_spelled}(sourceTensor).")

@@ -368,3 +368,7 @@ CHOLESKY_DEPRECATED = (
     "L = torch.cholesky(A)\nshould be replaced with\nL = torch.linalg.cholesky(A)\nand\nU = torch.cholesky(A, "
     "upper=True)\nshould be replaced with\nU = torch.linalg.cholesky(A).mH\nThis transform will produce equivalent "
     "results for all valid (symmetric positive definite) inputs.")
+
+# a factory's pin_memory=True on PyTorch's CPU-only build (after the parse)
+NO_PINNED_MEMORY = ("pin_memory=True requires a CUDA or other accelerator backend; no pinned memory allocator is "
+                    "available on this system.")

@@ -930,6 +930,8 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
+        if kwargs and kwargs.get("pin_memory"):  # (after the parse: a CPU-only build has no pinned allocator)
+            raise runtime(messages.NO_PINNED_MEMORY)
         if kwargs and "out" in kwargs:
             if kwargs["out"] is None and not info.takes_out():  # (out=None is no out: to an op taking none)
                 kwargs = {k: v for k, v in kwargs.items() if k != "out"}

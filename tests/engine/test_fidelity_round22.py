@@ -264,3 +264,16 @@ for n in (0, 2):
     print(y, y.grad_fn._saved_n, y.grad_fn._saved_self)
     y.sum().backward()
 """)
+
+
+def test_pin_memory_true_is_refused_by_the_cpu_only_factories():
+    same_as_torch("""
+x = torch.ones(2)
+for f in [lambda: torch.ones(2, pin_memory=True), lambda: torch.rand(2, pin_memory=True), lambda: torch.tensor([1.], pin_memory=True),
+          lambda: torch.zeros_like(x, pin_memory=True), lambda: torch.arange(3, pin_memory=True), lambda: x.new_ones(2, pin_memory=True),
+          lambda: x.new_full((2,), 1., pin_memory=True), lambda: torch.ones(2, pin_memory=False), lambda: x.pin_memory(), lambda: x.is_pinned()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""")

@@ -2,7 +2,7 @@
 type_as, new_* (the same dtype as self), and the in-place writes of whole tensors: fill_, zero_, copy_."""
 import numpy as np
 
-from .. import dtypes, layout, pyapi, scalars, signatures
+from .. import dtypes, layout, messages, pyapi, scalars, signatures
 from ..messages import CHOLESKY_DEPRECATED, COMPLEX_TO_REAL
 from ..errors import TorchError, runtime, type_error, warn_once
 from ..legacy_types import LEGACY
@@ -135,16 +135,20 @@ def new_tensor(self, data, dtype=None, requires_grad=False, **_):
 
 
 def _new_filled(kind):
-    def op(self, *size, dtype=None, requires_grad=False, **_):
+    def op(self, *size, dtype=None, requires_grad=False, **options):
         from .. import creation
+        if options.get("pin_memory"):
+            raise runtime(messages.NO_PINNED_MEMORY)
         shape = creation._size(size, None)  # (the empty tensor's sizes check: not zeros' own text)
         out = getattr(creation, kind)(shape, dtype=dtype or self.dtype, requires_grad=requires_grad)
         return out if kind == "empty" else _written_from_inference(self, out)
     return op
 
 
-def new_full(self, size, fill_value, dtype=None, requires_grad=False, **_):
+def new_full(self, size, fill_value, dtype=None, requires_grad=False, **options):
     check_dtype("new_full", dtype)
+    if options.get("pin_memory"):
+        raise runtime(messages.NO_PINNED_MEMORY)
     from ..creation import full
     return _written_from_inference(self, full(size, fill_value, dtype=dtype or self.dtype,
                                               requires_grad=requires_grad))
