@@ -11,7 +11,7 @@ from . import creation, dtypes, signatures
 from .defaults import FACTORY_DEVICE, cpu_only  # noqa: F401 (cpu_only: pyapi's users read it here)
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
-from .tensorimpl import Device, Tensor
+from .tensorimpl import Device, Tensor, leaf_or_its_view
 from .typenames import tp_name as _type_name
 
 # ---------------------------------------------------------------- devices (c10/core/Device.cpp)
@@ -363,8 +363,7 @@ def with_out(name, fn):
         if not isinstance(out, Tensor):
             raise type_error(f"{name}(): argument 'out' must be Tensor, not {_type_name(out)}")
         recorded = out.requires_grad and autograd.is_grad_enabled()
-        of_leaf = out.is_leaf or out._view is not None and out._view.base.is_leaf  # (a leaf's view: refused too)
-        if recorded and (of_leaf or name in _RESIZED_FIRST):  # (a non-leaf is written, its history refused)
+        if recorded and (leaf_or_its_view(out) or name in _RESIZED_FIRST):  # (a leaf's view: refused too)  # (a non-leaf is written, its history refused)
             raise runtime("cannot resize variables that require grad" if name in _RESIZED_FIRST else
                           f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
                           "but one of the arguments requires grad.")

@@ -953,19 +953,14 @@ DEVICE_INIT = [None]  # a factory's device= initialized, before its op (pyapi.in
 OUT_WRITER = [None]  # the out= of a torch function whose op computes a new result (ops/copies.py's write_out)
 
 
-_NAMESPACE_OUT_WRITTEN = frozenset({  # (their ops' out= is write_out's; the decompositions' linalg_out's)
-    "linalg_cross", "linalg_matmul", "linalg_inv", "linalg_inv_ex", "linalg_det", "linalg_cholesky",
-    "linalg_cholesky_ex", "linalg_svdvals", "linalg_svd", "linalg_eigvalsh", "linalg_eigh", "linalg_solve",
-    "linalg_solve_ex", "linalg_qr", "linalg_slogdet", "linalg_lu", "linalg_lu_factor", "linalg_lu_factor_ex",
-    "linalg_pinv", "linalg_matrix_power", "linalg_householder_product", "linalg_eig", "linalg_cond",
-    "linalg_tensorinv", "linalg_tensorsolve", "linalg_matrix_rank", "linalg_eigvals", "linalg_lstsq",
-    "linalg_solve_triangular"})
+NAMESPACE_OUT_WRITTEN = {"linalg_cross", "linalg_matmul"}  # (torch.linalg ops whose out= is write_out's; ops/linalg_out
+# adds its rows)
 
 
 def _writes_out(name, fn, kind):
     """Whether torch.<name>'s out= is written here: PyTorch's parser takes one (a tensor or a list of them) and the
     op itself takes no out (as the creation functions' wrappers do)."""
-    if kind not in ("function", "special") and name not in _NAMESPACE_OUT_WRITTEN:  # (the other namespaces' ops
+    if kind not in ("function", "special") and name not in NAMESPACE_OUT_WRITTEN:  # (the other namespaces' ops
         # take their out=; torch.special's aliases are written here)
         return False
     return any(" out=None" in sig for sig in _table(kind).get(name, ())) and not _takes_out(fn)

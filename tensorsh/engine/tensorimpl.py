@@ -931,6 +931,11 @@ def grads_tuple(grad_tensors, n):
 _shape_list = messages.shape_list
 
 
+def leaf_or_its_view(t):
+    """A leaf, or a view of one: what an out= or in-place write may not give a history (PyTorch's check_inplace)."""
+    return t.is_leaf or t._view is not None and t._view.base.is_leaf
+
+
 def int_elements(values, refuse):
     """An int list as PyTorch's argument parser reads it: it checks only the first element's type (an int or a
     one-element integer tensor, never a bool), then unpacks every element as an index, so a later bool is 0 or 1

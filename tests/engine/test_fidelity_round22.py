@@ -277,3 +277,17 @@ for f in [lambda: torch.ones(2, pin_memory=True), lambda: torch.rand(2, pin_memo
     except Exception as e:
         print(type(e).__name__, e)
 """)
+
+
+def test_linalg_lu_solve_writes_out_as_its_kernel():
+    same_as_torch("""
+A = torch.eye(2) * 2
+LU, piv = torch.linalg.lu_factor(A)
+o = torch.zeros(3)
+print(torch.linalg.lu_solve(LU, piv, A, out=o), o)
+for B, o in ((A.clone().requires_grad_(), torch.zeros(0)), (A, torch.zeros(1, dtype=torch.int64))):
+    try:
+        torch.linalg.lu_solve(LU, piv, B, out=o)
+    except Exception as e:
+        print(type(e).__name__, e)
+""")

@@ -7,7 +7,7 @@ from ..messages import CHOLESKY_DEPRECATED, COMPLEX_TO_REAL
 from ..errors import TorchError, runtime, type_error, warn_once
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
-from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor
+from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor, leaf_or_its_view
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
                    check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
                    self_overlapping, should_fold, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
@@ -431,7 +431,7 @@ def write_out(name, fn, args, kwargs):
     if name == "diag":  # (diag's out= is diagonal_copy's for a matrix, diag_embed's for a vector)
         aten_name = "diagonal_copy" if args and isinstance(args[0], Tensor) and args[0].dim() == 2 else "diag_embed"
     if fallback:
-        refused = autograd._grad_enabled[0] and any(o.requires_grad and _of_leaf(o) for o in outs
+        refused = autograd._grad_enabled[0] and any(o.requires_grad and leaf_or_its_view(o) for o in outs
                                                     if isinstance(o, Tensor))
         unimplemented = autograd._grad_enabled[0] and not refused and \
             any(t.requires_grad for t in (*inputs, *outs) if isinstance(t, Tensor))
@@ -549,10 +549,6 @@ def write_out(name, fn, args, kwargs):
         for o in outs:
             rebase_history(o, unimplemented)
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
-
-
-def _of_leaf(t):
-    return t.is_leaf or t._view is not None and t._view.base.is_leaf
 
 
 def copy_into_out(out, result, inputs, grad_op, resize_first=True):

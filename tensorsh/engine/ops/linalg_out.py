@@ -3,9 +3,9 @@ op refuses autograd on out= (its name in the message), or that the function is c
 its graph (CopyBackwards); and how out's dtype is checked: a structured kernel's exact dtype, before anything is
 computed, or a castable one after (with the function's own words). Then out is resized (the deprecation warning when
 it had elements) and written, one version each."""
-from .. import autograd, dtypes
+from .. import autograd, dtypes, signatures
 from ..errors import runtime, type_error
-from ..tensorimpl import Tensor
+from ..tensorimpl import Tensor, leaf_or_its_view
 from .core import NotImplementedNode, rebase_history, type_name
 from .out_dtypes import warn_resized
 
@@ -33,7 +33,9 @@ LINALG_OUT = {
     "linalg_eigvals": (FALLBACK, ("torch.linalg.eigvals", "eigenvalues")),
     "linalg_lstsq": ("linalg_lstsq", ("torch.linalg.lstsq", "solution")),
     "linalg_solve_triangular": ("linalg_solve_triangular", SCALAR_TYPE),
+    "linalg_lu_solve": ("linalg_lu_solve", None),
 }
+signatures.NAMESPACE_OUT_WRITTEN.update(LINALG_OUT)
 
 
 def write_linalg_out(name, fn, args, kwargs, out_type):
@@ -52,7 +54,7 @@ def write_linalg_out(name, fn, args, kwargs, out_type):
     grad = autograd.is_grad_enabled() and any(t.requires_grad for t in (*inputs, *outs))
     unimplemented = None
     if refuser is FALLBACK:  # (only an out that is (a view of) a leaf is refused; else a NotImplemented node)
-        if grad and any(o.requires_grad and (o.is_leaf or o._view is not None and o._view.base.is_leaf) for o in outs):
+        if grad and any(o.requires_grad and leaf_or_its_view(o) for o in outs):
             raise runtime(f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
                           f"but one of the arguments requires grad.")
         unimplemented = NotImplementedNode(name, *inputs, *outs) if grad else None
