@@ -198,6 +198,10 @@ def _gather_geometry(self, dim, index, op, src=None, dispatch=None):
     dispatch() (the kernel's dtype refusals), before the kernel's loop checks the index's bounds."""
     d = self._wrap_dim(dim)
     gather = op == "gather"
+    if not index.numel():  # (ATen checks no shape of an empty index, and its kernels return at once)
+        if dispatch is not None:
+            dispatch()
+        return d, index._np.astype(np.int64)
     if index.dim() != self.dim() and not (index.dim() <= 1 and self.dim() <= 1):
         raise runtime(f"Index tensor must have the same number of dimensions as {'input' if gather else 'self'} tensor")
     # PyTorch's scatter_shape_check, in its order: index against self (apart from dim), then against src (every
@@ -315,8 +319,8 @@ IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,), {
 def gather(self, dim, index, sparse_grad=False):
     _index_dtype("gather", index, "gather(): Expected dtype int32/int64 for index")
     d, idx = _gather_geometry(self, dim, index, "gather")
-    if not self.dim():
-        values = np.broadcast_to(self._np, idx.shape).copy()
+    if not self.dim() or not idx.size:
+        values = np.broadcast_to(self._np.reshape(-1)[:1], idx.shape).copy()
     else:
         values = self._np[_index_grid(idx.reshape(idx.shape or (1,)), d)].reshape(idx.shape)
     out = fresh(_fresh(values), self.dtype)
@@ -393,7 +397,9 @@ def _scatter_add(self, dim, index, src, written=False):
         raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {type_name(src)}")
     d, idx, _ = _scatter_meta("scatter_add", self, dim, index, src, written=written)
     arr = self._np.copy()
-    if self.dim():
+    if not idx.size:
+        pass
+    elif self.dim():
         grid_idx = idx.reshape(idx.shape or (1,))  # a 0-dim index into a vector: one element
         values = src._np.reshape(src._np.shape or (1,))
         fold_at(np.add, arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)], self.dtype)
@@ -858,16 +864,18 @@ def _scatter_node(self, d, index, src, reduce, op="scatter"):
 
 
 def _scatter_source(self, d, idx, src):
-    if isinstance(src, Tensor):
+    if isinstance(src, Tensor) and idx.size:
         values = src._np.reshape(src._np.shape or (1,))
         return values[tuple(slice(0, n) for n in (idx.shape or (1,)))].reshape(idx.shape)
-    if not isinstance(src, scalars.NUMBER):
+    if not isinstance(src, (Tensor, *scalars.NUMBER)):
         raise type_error(f"scatter(): argument 'value' must be Number, not {type_name(src)}")
     return _fill_value(self, src) if idx.size else None  # (the kernel reads the value when it has a place to write)
 
 
 def _scatter_into(arr, d, idx, values, ufunc=None, dtype=None):
     """Write values at idx along d (ufunc: fold them in with ufunc.at, repeated places each time)."""
+    if not idx.size:
+        return
     if ufunc is not None:
         grid_idx = idx.reshape(idx.shape or (1,))
         flat = arr.reshape(arr.shape or (1,))  # (a view of arr, 0-d included)
@@ -1110,6 +1118,8 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=
                                       self.dtype)
     d, idx, _ = _scatter_meta("scatter_reduce", self, dim, index, src, reduction, dispatch, written)
     arr = self._np.reshape(self._shape or (1,)).copy()
+    if not idx.size:
+        return d, reduce, np.require(arr.reshape(self._shape), self.dtype.np, requirements="C")
     idx = idx.reshape(idx.shape or (1,))
     grid = _index_grid(idx, d)
     values = src._np.reshape(src._shape or (1,))[tuple(slice(0, n) for n in idx.shape)]

@@ -1,0 +1,68 @@
+"""Classes of difference the twenty-third round found (issue 16) with the random programs and the lead's probes,
+one differential program each."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"an_empty_index_skips_every_shape_and_index_dtype_check_of_the_scatters_and_gather": '''
+x = torch.zeros(3, 4)
+idx = torch.zeros(0, dtype=torch.long)
+for name, f in [("scatter", lambda: x.scatter(0, idx, 1.0)), ("scatter_src", lambda: x.scatter(1, idx, torch.ones(2))),
+                ("scatter_add", lambda: x.scatter_add(0, idx, torch.ones(5, 5))), ("gather", lambda: x.gather(1, idx)),
+                ("scatter_reduce", lambda: x.scatter_reduce(0, idx, torch.ones(2), "sum")),
+                ("scatter_reduce_amax", lambda: x.scatter_reduce(0, idx.view(0, 1, 1), torch.ones(2), "amax", include_self=False)),
+                ("scatter_", lambda: x.clone().scatter_(0, idx.view(1, 0, 2), 2.0)),
+                ("scatter_int", lambda: x.scatter(0, idx.int(), 1.0)),
+                ("scatter_dim", lambda: x.scatter(5, idx, 1.0)),
+                ("scatter_dt", lambda: x.scatter(0, idx, torch.ones(2, dtype=torch.float64))),
+                ("gather3", lambda: x.gather(0, idx.view(0, 2, 3))),
+                ("index_add", lambda: x.index_add(0, idx, torch.ones(0, 4))),
+                ("take_along", lambda: torch.take_along_dim(x, idx.view(0, 1), 1)),
+               ]:
+    try:
+        r = f(); print(name, r.shape, r.dtype, r.sum())
+    except Exception as e: print(name, type(e).__name__, e)
+a = torch.zeros(3, 4, requires_grad=True)
+r = a.scatter(0, idx.view(0, 1, 1), 1.0)
+print(r.grad_fn); r.sum().backward(); print(a.grad)
+a.grad = None
+r = a.gather(0, idx.view(0, 1, 1))
+print(r.shape, r.grad_fn); r.sum().backward(); print(a.grad)
+e = idx
+x = torch.arange(12.).view(3, 4)
+a = torch.zeros(3, 4, requires_grad=True)
+s = torch.ones(2, 5, requires_grad=True)
+for name, f in [("scatter_src", lambda: a.scatter(1, e.view(0, 2, 1), s)),
+                ("scatter_add", lambda: a.scatter_add(0, e, s)),
+                ("scatter_reduce", lambda: a.scatter_reduce(0, e.view(1, 0), s, "prod")),
+                ("scatter_reduce_mean", lambda: a.scatter_reduce(-1, e, s, "mean", include_self=False)),
+                ("gather", lambda: a.gather(-2, e.view(2, 0, 5)))]:
+    try:
+        r = f(); print(name, r.shape, r.grad_fn)
+        r.sum().backward(); print(a.grad, s.grad)
+    except Exception as ex: print(name, type(ex).__name__, ex)
+    a.grad = s.grad = None
+y = x.clone()
+print(y.scatter_(0, e.view(0, 0, 0), torch.ones(1)), y._version)
+print(y.scatter_add_(1, e.view(4, 0), torch.ones(1)), y._version)
+print(y.scatter_reduce_(1, e.view(4, 0), torch.ones(1), "amax"), y._version)
+try: print(torch.zeros(3, dtype=torch.bool).scatter_reduce(0, e, torch.ones(2, dtype=torch.bool), "mean"))
+except Exception as ex: print(type(ex).__name__, ex)
+print(torch.zeros(3, dtype=torch.complex64).scatter_reduce(0, e.view(0, 1), torch.ones(2, dtype=torch.complex64), "amax"))
+print(torch.scatter(x, 0, e.view(0, 7), 5), torch.gather(torch.tensor(3.), 0, e.view(0, 2)))
+print(torch.zeros(3).scatter(0, e.float(), 1.0))
+print(x.scatter(0, e.view(2, 0), torch.ones(2), reduce="add"))
+o = torch.zeros(5)
+print(torch.gather(x, 1, e.view(0, 1), out=o), o)
+try: x.scatter_(0, e, x)
+except Exception as ex: print(type(ex).__name__, ex)
+try: x[:, :1].expand(3, 4).scatter_(0, e, 1.0)
+except Exception as ex: print(type(ex).__name__, ex)
+''',
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round23_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
