@@ -1559,7 +1559,7 @@ def intel_matmul(a, b, c=None, mv=False):
     if mv and m == 1 and c is None and a.strides[0] == a.itemsize and 0 < k <= (255 if a.dtype == np.float32 else 256):
         return _fused_in_order(a, b)  # (mv of one row whose stride is 1, X.t() @ v of one column X: gemv 'n' of one
         # row, fused in order; measured)
-    a, b = _as_blas_sees(a), _as_blas_sees(b)
+    a, b = as_blas_sees(a), as_blas_sees(b)
     if m == 1 and (n > 1 or k < 256) and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and \
             a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n
         return _intel_row_times_matrix(a[0], b, c)  # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an
@@ -1613,7 +1613,7 @@ def intel_matmul(a, b, c=None, mv=False):
     return out
 
 
-def _as_blas_sees(m):
+def as_blas_sees(m):
     """A matrix as ATen's addmm hands it to BLAS: row- or column-major with any leading dimension as it is (here
     made contiguous in that order, which the orders above read from numpy's flags), any other strides (an
     expanded gradient's zeros) cloned row-major."""

@@ -121,7 +121,7 @@ for dt in [torch.float32, torch.float64]:
 w = torch.empty(3, 5); torch.manual_seed(0); torch.nn.init.orthogonal_(w); print(w, w @ w.T)
 w = torch.empty(5, 3); torch.manual_seed(0); torch.nn.init.orthogonal_(w); print(w, w.T @ w)
 A = torch.randn(4, 3, requires_grad=True)
-r = torch.geqrf(A); print(r.a.grad_fn.name(), r.tau.grad_fn is r.a.grad_fn, type(r).__name__)
+r = torch.geqrf(A); print(r.a.grad_fn.name(), r.tau.grad_fn is r.a.grad_fn, type(r))  # (the language reads __name__ as "geqrf")
 try:
     r.a.sum().backward()
 except Exception as e:
