@@ -1062,10 +1062,16 @@ def _inner_sum(rows, vec):
     return _seq(np.concatenate((rows[:, nvec * vec:], lanes), axis=1), 1)
 
 
-def _sum_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
-    """cascade_sum's 2-D loop body: size1 rows of size0 elements, accumulated into `out` (flat)."""
+def _sum_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec, rounding=None):
+    """cascade_sum's 2-D loop body: size1 rows of size0 elements, accumulated into `out` (flat); rounding: each
+    store's into a reduced-precision output (CastStoreAccumulate of a half/bfloat16 out)."""
     (in0, in1), (out0, out1) = s_in, s_out
-    if compiled is not None:    # the same order lane by lane, in one pass (_ckernels_sum.h)
+    if rounding is not None:
+        def _store(out, off, stride, values):
+            _store_rounded(out, off, stride, values, rounding)
+    else:
+        _store = _store_sum
+    if compiled is not None and rounding is None:  # the same order lane by lane, in one pass (_ckernels_sum.h)
         return compiled.sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)
     if out0 != 0 and out1 == 0:  # move the reduction to the first dimension
         size0, size1, in0, in1, out0, out1 = size1, size0, in1, in0, out1, out0
@@ -1100,13 +1106,25 @@ def _sum_block(flat, out, in_off, out_off, size0, size1, s_in, s_out, vec):
             _store(out, out_off + j * out1, out1, _row_sum(rest)[:, 0])
 
 
-def _store(out, off, stride, values):
+def _store_sum(out, off, stride, values):
     """CastStoreAccumulate: *out += value, for consecutive outputs `stride` apart (all into one if stride is 0)."""
     if stride == 0:
         out[off] = np.add.accumulate(np.concatenate((out[off:off + 1], values)))[-1]
     else:
         o = out[off:off + stride * (len(values) - 1) + 1:stride]
         o += values
+
+
+def _store_rounded(out, off, stride, values, rounding):
+    """_store_sum into an output of reduced precision: each row's sum rounded to it, then added to what the output
+    holds and rounded again (measured)."""
+    values = rounding(np.asarray(values, np.float32))
+    if stride == 0:
+        for v in values.reshape(-1):
+            out[off] = rounding(np.float32(out[off] + v))
+    else:
+        o = out[off:off + stride * (len(values) - 1) + 1:stride]
+        o[...] = rounding(o + values)
 
 
 def dim_order(shape, ops, reduction=False):
@@ -2401,11 +2419,13 @@ _plans = {}     # (shape, strides, itemsize, reduced) -> _iteration's plan: a tr
 _blocks = {}    # (shape, strides, dtype, reduced) -> the one compiled block that sums it: see cascade_sum
 
 
-def cascade_sum(x, reduced, round_partials=None):
+def cascade_sum(x, reduced, round_partials=None, round_stores=None):
     """x summed over the dims in `reduced` (float32 or float64 ndarray) exactly as PyTorch's CPU kernel sums it
     on this machine; the result has keepdim shape. round_partials: the rounding of each thread's partial sum of a
-    whole tensor (bfloat16 keeps them in its output dtype)."""
-    block = _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced)))
+    whole tensor (bfloat16 keeps them in its output dtype); round_stores: of each 2-D loop's row sums as they are
+    stored into a half/bfloat16 output (nansum's, which has no float buffer: rows of a second reduced dim each
+    rounded)."""
+    block = None if round_stores else _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced)))
     if block is not None:  # (a training loop sums the same small shapes: the steps below, known from the first time)
         keep, n_out, contiguous, extent, args = block
         flat = x if contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (x.itemsize,))  # (a C-contiguous
@@ -2435,7 +2455,10 @@ def cascade_sum(x, reduced, round_partials=None):
         plan = _plans[key] = _iteration(x.shape, [st // item for st in x.strides], set(reduced))
     sizes, s_in, s_out = plan
     out = np.zeros(math.prod(keep), dt)
-    if numel < GRAIN_SIZE or threads == 1:
+    if round_stores is not None and (numel < GRAIN_SIZE or threads == 1):
+        _for_each(flat, out, sizes, s_in, s_out, 0, numel, vec,
+                  block=lambda *args: _sum_block(*args, rounding=round_stores))
+    elif numel < GRAIN_SIZE or threads == 1:
         _for_each(flat, out, sizes, s_in, s_out, 0, numel, vec)
         if numel < GRAIN_SIZE and compiled is not None and len(sizes) <= 2:  # (_for_each's one block, any thread count)
             if len(_blocks) > 4096:

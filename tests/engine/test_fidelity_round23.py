@@ -57,6 +57,7 @@ o = torch.zeros(5)
 print(torch.gather(x, 1, e.view(0, 1), out=o), o)
 try: x.scatter_(0, e, x)
 except Exception as ex: print(type(ex).__name__, ex)
+print(torch.tensor(3.).gather(0, torch.tensor(0)), torch.tensor(3.).gather(-1, torch.zeros((), dtype=torch.long)))
 try: x[:, :1].expand(3, 4).scatter_(0, e, 1.0)
 except Exception as ex: print(type(ex).__name__, ex)
 ''',
@@ -71,6 +72,24 @@ for m in (2, 3, 4, 5, 9, 17):
         print((e @ v).tolist(), (e @ A.t()[:, :2]).tolist(), (A[:, :1].expand(m, k) @ torch.randn(k, 1)).tolist())
 x = torch.randn(5, 1)
 print((torch.ones(()).expand(5, 5) @ x).tolist(), torch.mv(torch.ones(5, 5), x[:, 0]).tolist())
+""",
+"a_results_version_counts_no_in_place_step_of_its_own_kernel_and_nonzero_static_checks_out": """
+t = torch.rand(1, 2, 3)
+print(torch.mvlgamma(t, 2)._version, torch.special.multigammaln(t, 1)._version, t.mvlgamma(3)._version)
+x = torch.tensor([[0, -1, 0], [0, 1, 0]], dtype=torch.int8)
+for dt in [torch.float32, torch.int32, torch.int64]:
+    try:
+        print(torch.nonzero_static(x, size=2, out=torch.tensor(-0.5).to(dt)))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"half_nansum_rounds_each_rows_sum_as_it_is_stored": """
+v1 = torch.tensor([[[3.0, 2.107], [2.1884, 3.0], [-2.0313, -2.8628]], [[1.5, 2.0], [-0.5, -0.5], [3.0, 1.5]]]).log()
+torch.manual_seed(0)
+for x in [v1.half(), v1.half().permute(2, 0, 1), (torch.randn(4, 5, 6) * 3).half(), (torch.randn(2, 3, 4, 5) * 3).half()]:
+    x[x > 2.5] = float('nan')
+    print(x.nansum((-3, -1)), x.nansum((0, 2), keepdim=True), x.nansum(2).nansum(0), x.nansum(), x.sum((0, 2)),
+          x.nansum((1, -1)), x.transpose(0, 1).nansum((0, 2)))
 """,
 }
 

@@ -319,8 +319,10 @@ IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,), {
 def gather(self, dim, index, sparse_grad=False):
     _index_dtype("gather", index, "gather(): Expected dtype int32/int64 for index")
     d, idx = _gather_geometry(self, dim, index, "gather")
-    if not self.dim() or not idx.size:
-        values = np.broadcast_to(self._np.reshape(-1)[:1], idx.shape).copy()
+    if not self.dim():
+        values = np.broadcast_to(self._np, idx.shape).copy()
+    elif not idx.size:
+        values = np.empty(idx.shape, self._np.dtype)
     else:
         values = self._np[_index_grid(idx.reshape(idx.shape or (1,)), d)].reshape(idx.shape)
     out = fresh(_fresh(values), self.dtype)

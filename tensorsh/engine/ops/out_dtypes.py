@@ -429,10 +429,11 @@ RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "
          "take": _index_dtype_first(_take_index, _wants((0, _input, lambda name, given, out, want: f"take(): self and "
                                     f"out expected to have the same dtype, but got self.dtype = {_S[given.name]} and "
                                     f"out.dtype = {_S[out.name]}"))),
-         "nonzero": _wants((0, _long, lambda name, given, out, want: f"nonzero: Expected out tensor to have scalar type "
+         "nonzero": _wants((0, _long, lambda name, given, out, want: f"{name}: Expected out tensor to have scalar type "
                             f"Long but got scalar type{_S[out.name]}")),
          "histc": _wants((0, _input, lambda name, given, out, want: f"torch.histogram: input tensor and hist tensor "
                           f"should have the same dtype, but got input {_C[given.name]} and hist {_C[out.name]}"))}
+RULES["nonzero_static"] = RULES["nonzero"]
 RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, given, out, want: f"torch.histogram: "
                             f"input tensor and bin_edges tensor should have the same dtype, but got input "
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))

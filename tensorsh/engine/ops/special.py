@@ -352,8 +352,13 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
     x = _cast_first(self, dt)
     if self.dtype.category == 2:  # (kept in self's layout: the sum's order follows it)
         x = kernels.in_layout(x, np.where(np.isnan(x), x.dtype.type(0), x))
-    if self.dtype is dtypes.float16 and dt is dtypes.float16:  # (half: summed in float, rounded once)
-        values = _sum_np(kernels.in_layout(x, x, np.float32), dims, keepdim, dtypes.float32).astype(np.float16)
+    if self.dtype is dt and dt in (dtypes.float16, dtypes.bfloat16):  # (summed in float, each row's sum stored
+        # into the half/bfloat16 output: no float buffer, unlike sum's)
+        rounding = dtypes.round_bfloat16 if dt is dtypes.bfloat16 else dtypes.to_float16
+        reduced = tuple(range(x.ndim)) if dims is None else dims
+        values = kernels.cascade_sum(kernels.in_layout(x, x, np.float32), reduced, round_stores=rounding)
+        values = values.astype(dt.np) if keepdim else values.astype(dt.np).reshape(
+            [n for d, n in enumerate(values.shape) if d not in reduced])
     else:
         values = _sum_np(x.astype(dt.np, copy=False), dims, keepdim, dt)
     out = fresh(np.asarray(values, dt.np), dt)
@@ -673,7 +678,8 @@ def _mvlgamma_values(self, p):
         raise runtime("p has to be greater than or equal to 1")
     dt = dtypes.DEFAULT_FLOAT if self.dtype.category < 2 else self.dtype
     with autograd.no_grad():
-        return _mvlgamma_args(self, p, dt).lgamma_().sum(-1).add_(p * (p - 1) * math.log(math.pi) * 0.25)
+        return _mvlgamma_args(self, p, dt).lgamma_().sum(-1).add(p * (p - 1) * math.log(math.pi) * 0.25)  # (ATen's add_
+        # runs below autograd: it counts no version)
 
 
 def mvlgamma(self, p):
