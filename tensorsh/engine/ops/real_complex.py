@@ -162,6 +162,20 @@ def imag(self):
     return view_as_real(self, True).select(-1, 1)
 
 
+def set_real(self, value):
+    """`t.real = value` (THPVariable_set_real): real(t).copy_(value), a number as a tensor of the part's dtype."""
+    from .indexing import value_to_tensor
+    part = real(self)
+    part.copy_(value_to_tensor(part, value))
+
+
+def set_imag(self, value):
+    """`t.imag = value`: imag(t).copy_(value) (a real t refused by imag)."""
+    from .indexing import value_to_tensor
+    part = imag(self)
+    part.copy_(value_to_tensor(part, value))
+
+
 def _neg_view(self):
     """ATen's _neg_view of view_as_real's parts of a complex memory: a view over that memory shown conjugated (its
     imaginary parts, the only ones imag reads, negated)."""

@@ -544,12 +544,16 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
 
 
 class SgnBackward0(InputNode):
-    """The sign of a real tensor is flat wherever it has a derivative: zero gradient (self and result are kept, as
-    PyTorch's node keeps them for complex inputs)."""
+    """sgn_backward: the sign of a real tensor is flat wherever it has a derivative (zero gradient); a complex one's
+    is (g - sgn * sgn * conj(g)) / (2 |x|), 0 where x is 0, in ops (so it has a graph under create_graph)."""
     saved_names = ("self", "result")
 
     def backward(self, g):
-        return (zeros_of(g),)
+        if g.dtype.category != 3:
+            return (zeros_of(g),)
+        x, result = self.unpack()
+        a = x.abs()
+        return (((g - (result * result) * g.conj()) / (a * 2.0)).masked_fill_(a == 0.0, 0.0),)
 
 
 def sgn(self):

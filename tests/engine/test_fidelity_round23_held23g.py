@@ -1,0 +1,73 @@
+"""Classes of difference found by the twenty-third round's held-out programs on torch.linalg, torch.fft and complex
+tensors (held23g, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"assigning_real_or_imag_copies_into_the_part": """
+z = torch.tensor([1+1j, 2+2j])
+z.real = torch.tensor([9., 8.])
+print(z, z._version)
+z.imag = 3
+print(z, z._version)
+z.real += 1
+print(z, z._version)
+x = torch.tensor([1, 2])
+x.real = 7.9
+print(x)
+for target, value in [(x, torch.tensor([1., 2.])), (z, [1, 2]), (z, torch.tensor([1., 2., 3.]))]:
+    try:
+        target.imag = value
+    except Exception as e:
+        print(type(e).__name__, e)
+    try:
+        target.real = value
+    except Exception as e:
+        print(type(e).__name__, e)
+w = torch.tensor([1+1j], requires_grad=True)
+try:
+    w.real = 1
+except Exception as e:
+    print(type(e).__name__, e)
+u = w * 1
+u.imag = torch.tensor([5.], requires_grad=True)
+print(u)
+u.abs().sum().backward()
+print(w.grad)
+""",
+"fftfreq_makes_its_empty_tensor_checks_the_dtype_then_aranges": """
+for n in [-1, -3, -4, 0, 1, 3]:
+    for dt in [torch.int32, torch.complex64, torch.bool, None, torch.float64]:
+        for f in [torch.fft.fftfreq, torch.fft.rfftfreq]:
+            try:
+                print(n, dt, f(n, dtype=dt))
+            except Exception as e:
+                print(n, dt, type(e).__name__, e)
+print(torch.fft.rfftfreq(-1, 0.5), torch.fft.fftfreq(0, 0))
+""",
+"sgn_of_a_complex_tensor_has_a_gradient": """
+z = torch.tensor([3+4j, 0j, -1+2j, 0.5-2j], requires_grad=True)
+z.sgn().real.sum().backward()
+print(z.grad)
+z.grad = None
+z.sgn().imag.pow(2).sum().backward()
+print(z.grad)
+y = z * 1
+y.sgn_()
+print(y.grad_fn.name())
+y.angle().sum().backward()
+print(z.grad)
+w = z.detach().to(torch.complex128)[[0, 2, 3]].requires_grad_()
+g, = torch.autograd.grad(w.sgn().real.sum(), w, create_graph=True)
+print(g)
+x = torch.tensor([1., -2., 0.], requires_grad=True)
+x.sgn().sum().backward()
+print(x.grad)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round23_held23g_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
