@@ -65,6 +65,33 @@ x = torch.tensor([1., -2., 0.], requires_grad=True)
 x.sgn().sum().backward()
 print(x.grad)
 """,
+"gradcheck_of_an_op_whose_output_is_not_contiguous": """
+A = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float64, requires_grad=True)
+for f in [torch.linalg.inv, lambda a: a.t() * 2, lambda a: torch.linalg.svd(a)[0], lambda a: a.t().exp()]:
+    print(torch.autograd.gradcheck(f, (A,)), torch.autograd.gradgradcheck(f, (A,)))
+""",
+"prod_of_a_complex_tensor_has_the_conjugate_gradient": """
+z = torch.tensor([1+1j, 2-1j, 0.5j], requires_grad=True)
+z.prod().abs().backward()
+print(z.grad)
+z.grad = None
+z.prod().real.backward()
+print(z.grad)
+m = torch.tensor([[1+1j, 0], [2-1j, 0], [3j, 1]], requires_grad=True)
+m.prod(0).real.sum().backward()
+print(m.grad)
+m.grad = None
+m.prod(1, keepdim=True).imag.sum().backward()
+print(m.grad)
+m.grad = None
+m.prod().real.backward()
+print(m.grad)
+w = torch.tensor([0j, 1+1j, 2j], dtype=torch.complex128, requires_grad=True)
+g, = torch.autograd.grad(w.prod().real, w, create_graph=True)
+print(g)
+g.real.sum().backward()
+print(w.grad)
+""",
 }
 
 
