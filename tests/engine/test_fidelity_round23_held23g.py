@@ -92,6 +92,18 @@ print(g)
 g.real.sum().backward()
 print(w.grad)
 """,
+"polar_backward_in_ops_as_torch": """
+r = torch.tensor([2.], requires_grad=True)
+t = torch.tensor([0.5], requires_grad=True)
+torch.polar(r, t).abs().sum().backward()
+print(r.grad, t.grad)
+r = torch.tensor([2., 0.], dtype=torch.float64, requires_grad=True)
+t = torch.tensor([0.5, 1.], dtype=torch.float64, requires_grad=True)
+gr, gt = torch.autograd.grad(torch.polar(r, t).real.sum(), (r, t), create_graph=True)
+print(gr, gt)
+(gr.sum() + gt.sum()).backward()
+print(r.grad, t.grad)
+""",
 }
 
 
