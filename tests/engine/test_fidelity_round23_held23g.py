@@ -104,6 +104,30 @@ print(gr, gt)
 (gr.sum() + gt.sum()).backward()
 print(r.grad, t.grad)
 """,
+"acosh_cross_ldexp_logaddexp_of_complex_tensors_have_gradients": """
+for dt in [torch.complex64, torch.complex128]:
+    z = torch.tensor([1+1j, 2-1j, 0.5j, -3+0.25j, -2-1j, 0.5+0j], dtype=dt, requires_grad=True)
+    torch.acosh(z).abs().sum().backward()
+    print(z.grad)
+    z.grad = None
+    torch.arccosh(z).real.sum().backward()
+    print(z.grad)
+    x = torch.tensor([1+1j, 2-1j, -0.5j], dtype=dt, requires_grad=True)
+    y = torch.tensor([0.5, -1+2j, 3j], dtype=dt, requires_grad=True)
+    torch.logaddexp(x, y).real.sum().backward()
+    print(x.grad, y.grad)
+    a = torch.tensor([[1+1j, 2, 3j], [0.5, -1j, 2+2j], [1, 1, 1j]], dtype=dt, requires_grad=True)
+    torch.cross(a, a.roll(1, 0), dim=0).abs().sum().backward()
+    print(a.grad)
+    a.grad = None
+    torch.ldexp(a, torch.tensor([1, -1, 2])).real.sum().backward()
+    print(a.grad)
+w = torch.tensor([1+1j, 2-1j, -3+0.25j], dtype=torch.complex128, requires_grad=True)
+g, = torch.autograd.grad(torch.acosh(w).imag.sum(), w, create_graph=True)
+print(g)
+g.real.sum().backward()
+print(w.grad)
+""",
 }
 
 
