@@ -89,7 +89,8 @@ def _analytical_rows(output, diff_inputs, v=None):
         return [[g.clone() if isinstance(g, Tensor) else None] for g in grads]
     base = output.clone()
     from .creation import zeros_like
-    grad_out = zeros_like(base)
+    from .tensorimpl import CONTIGUOUS_FORMAT
+    grad_out = zeros_like(base, memory_format=CONTIGUOUS_FORMAT)  # (legacy_contiguous_format: flat's a view of it)
     flat = grad_out.view(-1)
     rows = [[] for _ in diff_inputs]
     for j in range(flat.numel()):

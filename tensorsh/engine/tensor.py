@@ -18,7 +18,7 @@ ATTRIBUTES = {
     "detach_", "data", "backward", "item", "tolist", "dtype", "random_", "storage", "is_inference",
 }
 registry.install(Tensor, ATTRIBUTES)
-Tensor.__settable__ = frozenset({"grad", "requires_grad", "data", "grad_dtype"})  # what a program may assign
+Tensor.__settable__ = frozenset({"grad", "requires_grad", "data", "grad_dtype", "real", "imag"})  # what a program may assign
 # TensorBase's attributes without a setter in PyTorch ("attribute 'shape' of 'torch._C.TensorBase' objects is not
 # writable" on assignment or del); any other name a program sets is its own, kept in the tensor's __dict__
 Tensor.__readonly__ = frozenset({

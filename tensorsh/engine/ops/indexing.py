@@ -469,15 +469,22 @@ def split_basic(self, index):
     return getitem(self, tuple(basic), setting=True), tuple(rest)
 
 
+def value_to_tensor(self, value):
+    """PyTorch's valueToTensor (setitem's value, the Tensor.real/imag setters'): a tensor as it is; a number a 0-dim
+    tensor of self's dtype (an int unpacked as a long long first), filled as one element is (a float16/bfloat16
+    value is not range-checked); nothing else."""
+    if isinstance(value, Tensor):
+        return value
+    if isinstance(value, np.generic):
+        value = scalars.from_numpy_scalars((value,))[0]
+    if not isinstance(value, (int, float, complex)):
+        raise type_error(f"can't assign a {tp_name(value)} to a {self.dtype.type_name}")
+    return from_numpy(np.asarray(scalars.checked_scalar(self.dtype, scalars.unpack_long(value), reduced=False)),
+                      self.dtype)
+
+
 def setitem(self, index, value):
-    if not isinstance(value, Tensor):  # PyTorch's valueToTensor: a 0-dim tensor of self's dtype (an int unpacked as a long long first),
-        # filled as one element is (a float16/bfloat16 value is not range-checked); nothing else but a tensor
-        if isinstance(value, np.generic):
-            value = scalars.from_numpy_scalars((value,))[0]
-        if not isinstance(value, (int, float, complex)):
-            raise type_error(f"can't assign a {tp_name(value)} to a {self.dtype.type_name}")
-        value = from_numpy(np.asarray(scalars.checked_scalar(
-            self.dtype, scalars.unpack_long(value), reduced=False)), self.dtype)
+    value = value_to_tensor(self, value)
     if index is False:  # (THPVariable_setitem: a lone False writes nothing, once the value is converted)
         return
     if index is True:  # (and a lone True writes self.unsqueeze(0) as copy_to does; in a tuple it is an index)

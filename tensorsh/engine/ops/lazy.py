@@ -245,8 +245,10 @@ op("adjoint", Lazy("ops.real_complex", "adjoint"), function=True, edges=True, vi
 
 
 def _lazy_property(attr):
-    lazy = Lazy("ops.real_complex", attr)
-    return property(lambda self: (lazy.fn or lazy.load())(self))
+    """Tensor.real/imag: read as a view of the part, assigned (`t.real = v`) as a copy_ into it."""
+    lazy, setter = Lazy("ops.real_complex", attr), Lazy("ops.real_complex", "set_" + attr)
+    return property(lambda self: (lazy.fn or lazy.load())(self),
+                    lambda self, value: (setter.fn or setter.load())(self, value))
 
 
 def _lazy_function(name, attr):

@@ -162,6 +162,20 @@ def imag(self):
     return view_as_real(self, True).select(-1, 1)
 
 
+def set_real(self, value):
+    """`t.real = value` (THPVariable_set_real): real(t).copy_(value), a number as a tensor of the part's dtype."""
+    from .indexing import value_to_tensor
+    part = real(self)
+    part.copy_(value_to_tensor(part, value))
+
+
+def set_imag(self, value):
+    """`t.imag = value`: imag(t).copy_(value) (a real t refused by imag)."""
+    from .indexing import value_to_tensor
+    part = imag(self)
+    part.copy_(value_to_tensor(part, value))
+
+
 def _neg_view(self):
     """ATen's _neg_view of view_as_real's parts of a complex memory: a view over that memory shown conjugated (its
     imaginary parts, the only ones imag reads, negated)."""
@@ -212,22 +226,14 @@ class ComplexBackward0(Node):
 
 
 class PolarBackward0(SavingNode):
-    """polar_backward: abs's grad real(grad * conj(result) / abs)... as torch's: (grad * sgn(result)).real and
-    angle's (grad * conj(result * i)).real."""
+    """polar_backward, in ops as torch's (so under create_graph too): abs's grad real(conj(grad) * sgn(result)),
+    angle's real(conj(grad) * (result * i))."""
     inputs, saves_result, saved_names, saved_inputs = 2, True, ("result",), ()
 
-    def backward(self, g):  # (polar_backward's steps, in the result's dtype)
+    def backward(self, g):
         r, = self.unpack()
-        if is_grad_enabled() and (g.requires_grad or r.requires_grad):  # (its sgn(result) has no complex gradient)
-            raise runtime("tensorsh: the gradient of polar with create_graph is not supported yet")
-        z = r._np
-        with np.errstate(all="ignore"):
-            sgn = np.where(z == 0, 0, z / np.abs(z)).astype(z.dtype)
-            g_conj = np.conj(g._np).astype(z.dtype)
-            real_dt = r.dtype.to_real()
-            g_abs = fresh(np.real(g_conj * sgn).astype(real_dt.np), real_dt)
-            g_angle = fresh(np.real(g_conj * (z * z.dtype.type(1j))).astype(real_dt.np), real_dt)
-        return g_abs, g_angle
+        g_conj = g.conj()
+        return real(g_conj * r.sgn()), real(g_conj * (r * 1j))
 
 
 def _complex_output(first):

@@ -558,7 +558,7 @@ class ProdBackward0(SavingNode):
             g, result = g.unsqueeze(self.dim), result.unsqueeze(self.dim)
         zeros = int((x._np == 0).sum())
         if not zeros:
-            return (g * (result / x),)
+            return (g * (result / x).conj(),)
         if self.dim is None and zeros > 1 and not autograd.is_grad_enabled():
             return (zeros_of(x),)  # PyTorch's shortcut: every product of the others has a zero (+0., not -0.)
         if autograd.is_grad_enabled():  # create_graph: the gradient is recorded, op by op
@@ -574,7 +574,7 @@ class ProdBackward1(ProdBackward0):
 
 
 def _prod_safe_zeros_backward(g, x, dim):
-    """grad * (product of the others), as PyTorch's prod_safe_zeros_backward builds it: exclusive cumulative
+    """grad * conj(product of the others), as PyTorch's prod_safe_zeros_backward builds it: exclusive cumulative
     products from both ends (cumprod accumulates in double on the CPU, rounded at each step)."""
     shape = x.shape
     if dim is None:
@@ -582,9 +582,10 @@ def _prod_safe_zeros_backward(g, x, dim):
     ones = np.ones(x.shape[:dim] + (1,) + x.shape[dim + 1:], x.dtype)
     head = np.concatenate([ones, np.delete(x, -1, axis=dim)], axis=dim)
     tail = np.concatenate([ones, np.flip(np.delete(x, 0, axis=dim), axis=dim)], axis=dim)
-    before = np.cumprod(head.astype(np.float64), axis=dim).astype(x.dtype)
-    after = np.flip(np.cumprod(tail.astype(np.float64), axis=dim).astype(x.dtype), axis=dim)
-    return (g.reshape(g.shape if g.ndim == x.ndim else ()) * (before * after)).astype(x.dtype).reshape(shape)
+    wide = np.complex128 if x.dtype.kind == "c" else np.float64
+    before = np.cumprod(head.astype(wide), axis=dim).astype(x.dtype)
+    after = np.flip(np.cumprod(tail.astype(wide), axis=dim).astype(x.dtype), axis=dim)
+    return (g.reshape(g.shape if g.ndim == x.ndim else ()) * np.conj(before * after)).astype(x.dtype).reshape(shape)
 
 
 def _prod_zeros_recorded(g, x, dim):
@@ -600,7 +601,7 @@ def _prod_zeros_recorded(g, x, dim):
     for i in range(1, n):
         before.append(before[-1] * x.narrow(dim, i - 1, 1))
         after.append(after[-1] * x.narrow(dim, n - i, 1))
-    return g * (cat(before, dim) * cat(after[::-1], dim))
+    return g * (cat(before, dim) * cat(after[::-1], dim)).conj()
 
 
 _PROD_FORMS = " * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"

@@ -259,8 +259,9 @@ def _logaddexp_complex(x, y):
     return np.where(np.isnan(lo), x.dtype.type(complex(math.nan, math.nan)), out)
 
 
-LogaddexpBackward0 = binary_node("LogaddexpBackward0", lambda g, self, other: g / add_scalar((other - self).exp(), 1),
-                                 lambda g, self, other: g / add_scalar((self - other).exp(), 1))
+LogaddexpBackward0 = binary_node("LogaddexpBackward0",
+                                 lambda g, self, other: g / add_scalar((other - self).exp(), 1).conj(),
+                                 lambda g, self, other: g / add_scalar((self - other).exp(), 1).conj())
 Logaddexp2Backward0 = binary_node("Logaddexp2Backward0",
                                   lambda g, self, other: g / add_scalar((other - self).__rpow__(2), 1),
                                   lambda g, self, other: g / add_scalar((self - other).__rpow__(2), 1))

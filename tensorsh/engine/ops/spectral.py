@@ -6,7 +6,8 @@ zeros) may differ; the structure is ATen's: fft of a real input is a one-sided r
 the conj, the inputs resized by slice / constant_pad_nd before the transform."""
 import numpy as np
 
-from .. import dtypes, errors
+from .. import dtypes, errors, messages
+from ..creation import not_implemented_for
 from ..errors import runtime, warn_once
 from ..tensorimpl import Tensor
 from ..saved_names import unsigned
@@ -392,9 +393,15 @@ fft2, ifft2, rfft2, irfft2, hfft2, ihfft2 = map(_two_dim, (fftn, ifftn, rfftn, i
 
 
 def _frequencies(name, count, n, d, dtype, requires_grad):
+    """fft_fftfreq/rfftfreq as ATen's: an empty tensor of count (n, or n / 2 + 1 in C's truncating division), the
+    dtype's check, then arange_out into it (no complex kernel) and mul_ by 1 / (n * d)."""
     dt = dtypes.DEFAULT_FLOAT if dtype is None else dtype
+    if count < 0:
+        raise runtime(messages.NEGATIVE_DIMENSION.format(count, [count]))
     if dt.category < 2:
         raise runtime(f"{name} requires a floating point or complex dtype")
+    if dt.category == 3:
+        raise not_implemented_for("arange_cpu", dt)
     k = np.arange(count, dtype=np.float64)
     if name == "fftfreq":
         k[(n + 1) // 2:] -= n
@@ -409,7 +416,7 @@ def fftfreq(n, d=1.0, *, dtype=None, layout=None, device=None, requires_grad=Fal
 
 
 def rfftfreq(n, d=1.0, *, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False):
-    return _frequencies("rfftfreq", n // 2 + 1, n, d, dtype, requires_grad)
+    return _frequencies("rfftfreq", (n // 2 if n >= 0 else -(-n // 2)) + 1, n, d, dtype, requires_grad)
 
 
 def _shifted(x, dim, half):

@@ -148,7 +148,9 @@ COMPLEX_UNARY = {
     "Exp2Backward0": (np.exp2, lambda r: r * _LN2), "AsinBackward0": (np.arcsin, lambda x: 1 / np.sqrt(1 - x * x)),
     "AcosBackward0": (_complex_acos, lambda x: -1 / np.sqrt(1 - x * x)), "AtanBackward0": (np.arctan, lambda x: 1 / (1 + x * x)),
     "AsinhBackward0": (np.arcsinh, lambda x: 1 / np.sqrt(x * x + 1)),
-    "AcoshBackward0": (np.arccosh, lambda x: 1 / np.sqrt(x * x - 1)),
+    "AcoshBackward0": (np.arccosh, lambda x: kernels.complex_multiply(_reciprocal(np.sqrt(x + 1)),
+                                                                           _reciprocal(np.sqrt(x - 1)))),  # (not
+    # rsqrt(z * z - 1), the real case's: sqrt(xy) = sqrt(x) sqrt(y) for positive reals only)
     "AtanhBackward0": (np.arctanh, lambda x: 1 / (1 - x * x)),
     "AbsBackward0": (lambda z: np.hypot(z.real, z.imag), None),  # (std::abs's hypot: numpy's complex abs is not)
 }
@@ -192,6 +194,7 @@ COMPLEX_GRAPH = {
     "ReciprocalBackward0": lambda g, r: -g * (r * r).conj(), "RsqrtBackward0": lambda g, r: -0.5 * g * r.pow(3).conj(),
     "TanBackward0": lambda g, r: g * (1 + r.pow(2)).conj(), "Expm1Backward0": lambda g, r: g * (r.conj() + 1),
     "NegBackward0": lambda g, _: g.neg(),
+    "AcoshBackward0": lambda g, z: g * ((z + 1).rsqrt() * (z - 1).rsqrt()).conj(),
 }
 
 
@@ -544,12 +547,16 @@ def nan_to_num(self, nan=0.0, posinf=None, neginf=None):
 
 
 class SgnBackward0(InputNode):
-    """The sign of a real tensor is flat wherever it has a derivative: zero gradient (self and result are kept, as
-    PyTorch's node keeps them for complex inputs)."""
+    """sgn_backward: the sign of a real tensor is flat wherever it has a derivative (zero gradient); a complex one's
+    is (g - sgn * sgn * conj(g)) / (2 |x|), 0 where x is 0, in ops (so it has a graph under create_graph)."""
     saved_names = ("self", "result")
 
     def backward(self, g):
-        return (zeros_of(g),)
+        if g.dtype.category != 3:
+            return (zeros_of(g),)
+        x, result = self.unpack()
+        a = x.abs()
+        return (((g - (result * result) * g.conj()) / (a * 2.0)).masked_fill_(a == 0.0, 0.0),)
 
 
 def sgn(self):
