@@ -38,6 +38,35 @@ for f in [lambda: x.as_strided((7,), (1,)), lambda: torch.arange(4, dtype=torch.
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"as_strided_of_a_view_reaching_outside_it_gets_the_gradient_of_the_part_inside": """
+x = torch.arange(10., requires_grad=True)
+for make in [lambda: x[2:8].as_strided((3,), (2,), 1), lambda: x[2:4].as_strided((5,), (1,), 0),
+             lambda: x[4:].as_strided((2, 2), (0, 3), 1), lambda: x[::2].as_strided((4,), (1,), 1),
+             lambda: x[5:].as_strided((2,), (1,), 0), lambda: x[3:6].expand(2, 3).as_strided((4,), (1,), 2)]:
+    y = make()
+    (y * torch.arange(1., y.numel() + 1).view(y.shape)).sum().backward()
+    print(y, x.grad)
+    x.grad = None
+y = x[2:].as_strided((3,), (1,), 1)
+g, = torch.autograd.grad((y ** 2).sum(), x, create_graph=True)
+g.sum().backward()
+print(g, x.grad)
+""",
+"set_to_a_storage_checks_offset_and_bounds_when_the_sizes_stay": """
+x = torch.arange(6.)
+s = x.untyped_storage()
+cases = [lambda: torch.zeros(2).set_(s, 5, (2,)), lambda: torch.zeros(2).set_(s, 4, (2,)),
+         lambda: torch.zeros(2).set_(s, 5, (2,), (1,)), lambda: torch.zeros(1).set_(s, -1, (1,)),
+         lambda: torch.zeros(2).set_(s, 0, (2,), (1, 1)), lambda: torch.zeros(2, 2).set_(s, 3, (2, 2)),
+         lambda: torch.zeros(2).set_(s, 5, [2], stride=[2]), lambda: torch.zeros(3).set_(s, 5, (2,)),
+         lambda: torch.zeros(2).set_(x, 6, (2,))]
+for f in cases:
+    try:
+        t = f()
+        print(t.shape, t.storage_offset(), x.untyped_storage().nbytes())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
