@@ -67,6 +67,16 @@ for f in cases:
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"view_dtype_of_a_conj_or_neg_view_is_refused_even_to_its_own_dtype": """
+c = torch.tensor([1+2j, 3+4j])
+for name, t in [("conj", c.conj()), ("neg", c.conj().imag), ("real", c.conj().real), ("resolved", c.conj().resolve_conj())]:
+    for dt in [t.dtype, torch.float32, torch.int32, torch.complex128, torch.int64]:
+        try:
+            v = t.view(dt)
+            print(name, dt, v.is_conj(), v.is_neg(), v.tolist())
+        except Exception as e:
+            print(name, dt, type(e).__name__, e)
+""",
 }
 
 
