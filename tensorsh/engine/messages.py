@@ -203,6 +203,15 @@ def shape_list(shape):
     return "[" + ", ".join(str(s) for s in shape) + "]"
 
 
+def storage_out_of_bounds(sizes, strides, offset, itemsize, nbytes, shown_strides=None):
+    """checkInBoundsForStorage's text: a view (as_strided and the views ATen makes with it: select, slice, unsqueeze
+    ...) that reaches past its storage's nbytes. shown_strides: the strides a program gave set_ (none: [])."""
+    need = 0 if 0 in sizes else (offset + 1 + sum((n - 1) * st for n, st in zip(sizes, strides))) * itemsize
+    shown = strides if shown_strides is None else shown_strides
+    return (f"setStorage: sizes {shape_list(sizes)}, strides {shape_list(shown)}, storage offset {offset}, and "
+            f"itemsize {itemsize} requiring a storage size of {need} are out of bounds for storage of size {nbytes}")
+
+
 def custom_view_inplace(fn, output_nr, indirect):
     """PyTorch's handle_view_on_rebase for a view a custom Function made (or an input it returned as-is); the
     views of a Function with several differentiable outputs are CreationMeta::MULTI_OUTPUT_NODE (IN_MULTI_OUTPUT:

@@ -269,7 +269,12 @@ def storage_view(storage, dtype, shape, stride, offset):
     if 0 in shape:  # no element to view, and its offset may point past the buffer's end
         return np.empty(shape, dtype.np)
     item = dtype.npsize
-    return np.ndarray(shape, dtype.np, storage.data, offset * item, tuple([s * item for s in stride]))
+    try:
+        if storage.data.nbytes:  # (numpy checks a buffer's size, but not an empty one's)
+            return np.ndarray(shape, dtype.np, storage.data, offset * item, tuple([s * item for s in stride]))
+    except ValueError:  # (past the end of a storage resized smaller under the tensor: ATen's storage bounds check)
+        pass
+    raise runtime(messages.storage_out_of_bounds(shape, stride, offset, dtype.itemsize, storage.nbytes()))
 
 
 class _StorageResize:
@@ -281,12 +286,16 @@ class _StorageResize:
         self.storage, self._born = storage, storage._born
 
     def _snapshot(self):
-        return self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)]
+        return self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)], self.storage in SHRUNK
 
     def _restore(self, snap):
         self.storage.data = snap[0]
         for t, arr in snap[1]:
             t._np = arr
+        (SHRUNK.add if snap[2] else SHRUNK.discard)(self.storage)
+
+
+SHRUNK = weakref.WeakSet()  # storages resized smaller than a tensor over them reaches: its views read the storage
 
 
 def _tensors_over(storage):
@@ -309,9 +318,13 @@ def resize_storage(storage, nbytes):
     n = min(old.size, data.size)
     data[:n] = old[:n]
     storage.data = data
+    SHRUNK.discard(storage)
     for t in _tensors_over(storage):
-        if 0 in t._shape or t._offset + 1 + sum((k - 1) * st for k, st in zip(t._shape, t._stride)) <= data.size:
+        end = t._offset + 1 + sum((k - 1) * st for k, st in zip(t._shape, t._stride))  # (in t's elements, which
+        if 0 in t._shape or end * t.dtype.npsize <= data.nbytes:                      # need not be the buffer's)
             t._np = storage_view(storage, t.dtype, t._shape, t._stride, t._offset)
+        else:
+            SHRUNK.add(storage)
 
 
 def _resize_storage_method(self, size):
@@ -409,7 +422,7 @@ class Tensor:
         arr: the numpy view of that geometry when the caller has it at hand (a transpose: self._np.T); dtype: the
         element type it reads the storage as (view_as_real: a complex tensor's parts), else self's."""
         shape, stride, dtype, storage = tuple(shape), tuple(stride), dtype or self.dtype, storage or self._storage
-        if arr is None or 0 in shape:
+        if arr is None or 0 in shape or (SHRUNK and storage in SHRUNK):  # (SHRUNK: self's arr is the old buffer's)
             arr = storage_view(storage, dtype, shape, stride, offset)
         if counter is None:  # (a view of a detached inference tensor: an inference tensor without a counter)
             counter = self._version_counter

@@ -116,12 +116,9 @@ def as_strided_geometry(self, size, stride, storage_offset, name="as_strided"):
         if n < 0:
             raise runtime(messages.NEGATIVE_DIMENSION.format(n, _shape_list(size)))
     needed = 0 if 0 in size else offset + 1 + sum((n - 1) * st for n, st in zip(size, stride))
-    available = self._storage.data.size
-    if needed > available:
-        item = self.dtype.itemsize
-        raise runtime(f"setStorage: sizes {_shape_list(size)}, strides {_shape_list(stride)}, storage offset {offset}, "
-                      f"and itemsize {item} requiring a storage size of {needed * item} are out of bounds for "
-                      f"storage of size {available * item}")
+    if needed * self.dtype.npsize > self._storage.data.nbytes:  # (in bytes: the buffer's elements need not be
+        raise runtime(messages.storage_out_of_bounds(             # self's, after view(dtype) or set_)
+            size, stride, offset, self.dtype.itemsize, self._storage.nbytes()))
     return size, stride, offset
 
 

@@ -1153,17 +1153,24 @@ def as_strided_backward(g, base_geometry, view_geometry):
     if 0 in base_geometry[0]:
         return fresh(np.zeros(base_geometry[0], g.dtype.np), g.dtype)
     result = empty_strided(base_geometry, g.dtype)
-    region = as_strided_view(result, relative_geometry(view_geometry, base_geometry))
     shape, stride, offset = relative_geometry(view_geometry, base_geometry)
     flat = np.full(shape, offset, dtype=np.int64)
     for d, (sz, st) in enumerate(zip(shape, stride)):
         flat = flat + (np.arange(sz) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
+    lo = builtins.min(0, int(flat.min())) if flat.size else 0
+    hi = builtins.max(result._storage.data.size, int(flat.max()) + 1) if flat.size else 0
+    # a view reaching outside its input's memory (as_strided's offset is the storage's: x[2:].as_strided(.., 1)):
+    # ATen scatters into memory spanning both, then reads the input's part (the rest reaches no input)
+    memory = result if lo == 0 and hi == result._storage.data.size else empty_strided(((hi - lo,), (1,), 0), g.dtype)
     if flat.size > 1 and np.unique(flat).size != flat.size:
         # an overlapping view (expanded, or as_strided over shared elements): a base element's gradient is the
         # sum of those of the view elements over it, added in the view's order (PyTorch's index_add_)
-        np.add.at(result._storage.data, flat, g._np)
+        np.add.at(memory._storage.data, flat - lo, g._np)
     else:
-        region.copy_(g)
+        as_strided_view(memory, (shape, stride, offset - lo)).copy_(g)
+    if memory is not result:
+        n = result._storage.data.size
+        as_strided_view(result, ((n,), (1,), 0)).copy_(as_strided_view(memory, ((n,), (1,), -lo)))
     _share_among_base_copies(result, base_geometry)
     if g.requires_grad:  # (create_graph: ATen's last step, the storage seen through the base's geometry, recorded)
         result = as_strided_view(result, (result._shape, result._stride, 0))

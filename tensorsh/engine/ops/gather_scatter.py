@@ -659,10 +659,8 @@ def _restrided(self, d, n, inplace):
         return False
     item = self.dtype.itemsize
     offset, have = (self.storage_offset(), self.untyped_storage().nbytes()) if inplace else (0, self.numel() * item)
-    need = (offset + 1 + sum((size - 1) * stride for size, stride in zip(sizes, strides))) * item
-    if need > have:
-        raise runtime(f"setStorage: sizes {list(sizes)}, strides {list(strides)}, storage offset {offset}, and itemsize "
-                      f"{item} requiring a storage size of {need} are out of bounds for storage of size {have}")
+    if (offset + 1 + sum((size - 1) * stride for size, stride in zip(sizes, strides))) * item > have:
+        raise runtime(messages.storage_out_of_bounds(sizes, strides, offset, item, have))
     return True
 
 

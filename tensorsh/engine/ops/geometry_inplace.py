@@ -4,7 +4,7 @@ the view the out-of-place op makes, its version moves (PyTorch counts them as in
 the in-place op's node, whose backward puts the gradient back in the old geometry."""
 import numpy as np
 
-from .. import autograd, dtypes, errors, undo
+from .. import autograd, dtypes, errors, messages, undo
 from ..autograd import Node, edge_of
 from ..errors import runtime
 from ..storage import Storage, TypedStorage
@@ -132,6 +132,7 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
         offset = storage_offset
         shape = (storage.data.nbytes // item,) if size is None else tuple(size)
         strides = _contiguous_strides(shape) if not stride else tuple(stride)
+        _check_set_storage(self, storage, offset, shape, strides, stride)
         needed = (offset + sum((n - 1) * s for n, s in zip(shape, strides))) * item + item
         if shape and 0 not in shape and needed > storage.data.nbytes:  # (the storage grows, as resize_ grows it)
             resize_storage(storage, needed // item * self.dtype.itemsize)
@@ -146,6 +147,19 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
     if node is not None:
         rebase_history(self, node)  # (a view's base records CopySlices over it)
     return self
+
+
+def _check_set_storage(self, storage, offset, shape, strides, given):
+    """ATen's checkSetStorage: the offset, then (sizes and any strides given unchanged: resize_impl, which would grow
+    the storage, then does nothing) the new geometry within the storage."""
+    if given and len(given) != len(shape):
+        raise runtime(f"unequal size length ({len(shape)}) and stride length ({len(given)})")
+    if offset < 0:
+        raise runtime(f"Tensor: invalid storage offset {offset}")
+    if shape == self._shape and (not given or strides == self._stride) and 0 not in shape and \
+            (offset + 1 + sum((n - 1) * s for n, s in zip(shape, strides))) * self.dtype.npsize > storage.data.nbytes:
+        raise runtime(messages.storage_out_of_bounds(shape, strides, offset, self.dtype.itemsize, storage.nbytes(),
+                                                     given or ()))
 
 
 def is_set_to(self, tensor):

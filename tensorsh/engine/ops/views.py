@@ -107,6 +107,9 @@ def _view_dtype(self, dtype):
     element sizes differ. Not differentiable and not a view to autograd (no _base, no grad_fn), but the storage
     and the version counter are shared."""
     from ..tensorimpl import Tensor, storage_view
+    for lazy, what in ((self.is_conj(), "conjugate view tensors"), (self.is_neg(), "tensors with negative bit set")):
+        if lazy:  # (before its own dtype's shortcut: a conj view's bytes are not its values)
+            raise runtime(f"torch.Tensor.view is not supported for {what} when converting to a different dtype.")
     if (dtype is dtypes.bfloat16) != (self.dtype is dtypes.bfloat16):  # (held as float32: its bytes are not there)
         raise runtime("tensorsh: view(dtype) between bfloat16 and another dtype is not supported")
     shape, stride, offset = self._shape, self._stride, self._offset
