@@ -356,32 +356,26 @@ def huber_loss(input, target, reduction="mean", delta=1.0):
 
 # ------------------------------------------------------------------ binary cross entropy
 
-def _log32(x, fn):
-    return fn(x.astype(np.float64)).astype(x.dtype) if x.dtype == np.float32 else fn(x)
-
-
 def _stored_as(dtype):
     """The rounding of a value a kernel of dtype stores (each step of a c10::Half/BFloat16 scalar expression)."""
     return dtypes.rounding(dtype) if dtype is dtypes.bfloat16 else lambda v: np.asarray(v).astype(dtype.np, copy=False)
 
 
-_LIBM_LOGS = {np.log: kernels.libm_each("log", np.log), np.log1p: kernels.libm_each("log1p", np.log1p)}
-
-
 def _bce_values(x, y, dtype):
     """binary_cross_entropy's scalar kernel: (t - 1) * max(log1p(-x), -100) - t * max(log(x), -100), std::log and
-    std::log1p the C library's (float64; float's are correctly rounded; numpy's beyond SCALAR_CALLS elements),
-    each step of a half or bfloat16 kernel rounded to its type."""
+    std::log1p the C library's (logf and log1pf for float and for the float a half or bfloat16 converts to), each
+    step of a half or bfloat16 kernel rounded to its type."""
     if not np.all((x >= 0) & (x <= 1)):
         raise runtime("all elements of input should be between 0 and 1")
     if not np.all((y >= 0) & (y <= 1)):
         raise runtime("all elements of target should be between 0 and 1")
     stored = _stored_as(dtype)
 
-    def log_term(v, fn):
-        log = _LIBM_LOGS[fn](v) if v.dtype == np.float64 and v.size <= kernels.SCALAR_CALLS else _log32(v, fn)
-        return stored(np.maximum(stored(log), _f(x, -100)))
-    return stored(stored(stored(y - _f(x, 1)) * log_term(-x, np.log1p)) - stored(y * log_term(x, np.log)))
+    def log_term(v, log):
+        wide = v.astype(np.float32) if v.dtype == np.float16 else v  # (a Half's std::log is float's)
+        return stored(np.maximum(stored(log(wide)), _f(x, -100)))
+    return stored(stored(stored(y - _f(x, 1)) * log_term(-x, kernels.libm_log1p)) -
+                  stored(y * log_term(x, kernels.libm_log)))
 
 
 class BinaryCrossEntropyBackward0(Node):

@@ -35,6 +35,19 @@ for i in range(3):
     opt.step()
     print(i, loss.item(), lin.bias.grad)
 """,
+"binary_cross_entropy_takes_the_c_librarys_logf_and_log1pf": """
+F = torch.nn.functional
+torch.set_printoptions(precision=12)
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    for n in [7, 37, 120]:
+        s = torch.rand(n, dtype=dt) * 0.999 + 0.0005
+        p = torch.rand(n, dtype=dt)
+        print(dt, n, F.binary_cross_entropy(s, p, reduction='none')[-6:], F.binary_cross_entropy(s, p).item())
+torch.manual_seed(0)
+a = torch.randn(7)
+print(F.binary_cross_entropy(torch.sigmoid(a), torch.rand(7), reduction='none'))
+""",
 }
 
 
