@@ -438,12 +438,19 @@ loop_erf = _kernel_body("loop_erf", lambda x: np.asarray(np.frompyfunc(math.erf,
                         (np.dtype(np.float64),))  # (float64 only: float32's vector erf is not SLEEF's)
 
 
-def libm_log(x):
-    """The C library's log of every element of float32/float64 x (a scalar kernel's std::log: xlogy's), in one
-    compiled pass; the correctly rounded value without the compiled loops."""
-    if compiled is None or x.dtype not in FLOAT_DTYPES or not x.size:
-        return via_double(np.log)(x)
-    return _per_element(lambda a, out: compiled.loop_log(a, out, 0), np.asarray(x))
+def _libm_everywhere(loop, fallback):
+    """A function a scalar kernel takes from the C library on every element of float32/float64 x (std::log of a
+    float is logf, not correctly rounded everywhere): the compiled `loop` with no element vectorized, in one pass;
+    fallback (the correctly rounded value) without the compiled loops."""
+    def fn(x):
+        if compiled is None or x.dtype not in FLOAT_DTYPES or not x.size:
+            return fallback(x)
+        return _per_element(lambda a, out: getattr(compiled, loop)(a, out, 0), np.asarray(x))
+    return fn
+
+
+libm_log = _libm_everywhere("loop_log", via_double(np.log))  # (xlogy's, entr's, binary_cross_entropy's std::log)
+libm_log1p = _libm_everywhere("loop_log1p", via_double(np.log1p))  # (binary_cross_entropy's std::log1p)
 
 
 def sigmoid(x):

@@ -221,9 +221,56 @@ def _smooth_l1_forward(x, y, beta):
     return np.where(z < _f(z, beta), _f(z, 0.5) * z * z / _f(z, beta) if beta else z, z - _f(z, 0.5 * beta))
 
 
+def _scalar_body(x, y, g):
+    """Where smooth_l1's and huber's backward kernels run their scalar body (True: everywhere, False: nowhere, else a
+    mask). They write a C-contiguous gradient (zeros_like(input, Contiguous)) through cpu_kernel_vec, whose vectors
+    are AVX2's on an AVX-512 CPU too (16 float32 or 8 float64 a chunk, measured): input, target and grad_output dense
+    as it or one of them a single value (a mean's or sum's grad_output): one walk (scalar_body_mask's); each
+    innermost dim contiguous, or of stride 0 in one of them: each row's end; other layouts: the scalar body."""
+    shape = np.broadcast_shapes(x.shape, y.shape, np.shape(g))
+    chunk = 64 // x.itemsize
+    if math.prod(shape) < chunk:
+        return True
+    walked = [np.broadcast_to(v, shape) for v in (x, y, g)]
+    single = [not any(st for st, n in zip(v.strides, shape) if n > 1) for v in walked]
+    if sum(single) <= 1 and all(one or v.flags.c_contiguous for one, v in zip(single, walked)):
+        mask = kernels.scalar_body_mask(np.empty(shape, x.dtype), floats=8)
+        return False if mask is None else mask
+    inner = [v.strides[-1] for v in walked]
+    if shape[-1] < 2 or inner.count(0) > 1 or any(st not in (0, x.itemsize) for st in inner):
+        return True
+    mask = np.zeros(shape, bool)
+    mask[..., shape[-1] // chunk * chunk:] = True
+    return mask
+
+
+def _by_body(x, y, g, vector, scalar):
+    """The vector body's values where the kernel runs it, the scalar body's elsewhere (each a function of no
+    arguments: only the bodies that run are computed)."""
+    where = _scalar_body(x, y, g) if x.dtype in (np.float32, np.float64) else False
+    if where is False:
+        return vector()
+    if where is True:
+        return scalar()
+    return np.where(where, scalar(), vector())
+
+
 def _smooth_l1_grad(x, y, g, norm, beta):
+    """smooth_l1_backward_cpu_kernel: its vector body norm * (+-1, or x / beta outside) * grad in the dtype, beta
+    rounded to it; its scalar body compares x with the double beta and divides norm * x * grad by it in double."""
     d, n = x - y, _f(x, norm)
-    return np.where(d < -_f(x, beta), -n * g, np.where(d > _f(x, beta), n * g, n * d * g / _f(x, beta or 1)))
+    if not beta:  # (l1_loss's gradient: norm * sign(x) * grad)
+        return np.where(d < 0, -n * g, np.where(d > 0, n * g, n * d * g))
+    b = _f(x, beta)
+    wide = d.astype(np.float64)
+
+    def vector():
+        return n * np.where(np.abs(d) >= b, np.where(d > 0, _f(x, 1), _f(x, -1)), d / b) * g
+
+    def scalar():
+        inside = ((n * d * g).astype(np.float64) / beta).astype(d.dtype)
+        return np.where(wide <= -beta, -n * g, np.where(wide >= beta, n * g, inside))
+    return _by_body(x, y, g, vector, scalar)
 
 
 def _huber_forward(x, y, delta):
@@ -233,8 +280,18 @@ def _huber_forward(x, y, delta):
 
 
 def _huber_grad(x, y, g, norm, delta):
+    """huber_backward_cpu_kernel: its vector body norm * (+-delta outside, x inside) * grad in the dtype, delta
+    rounded to it; its scalar body compares x with the double delta and multiplies norm * grad by it in double."""
     d, n, dl = x - y, _f(x, norm), _f(x, delta)
-    return np.where(d < -dl, -n * g * dl, np.where(d > dl, n * g * dl, n * d * g))
+    wide = d.astype(np.float64)
+
+    def vector():
+        return n * np.where(np.abs(d) >= dl, np.where(d > 0, dl, -dl), d) * g
+
+    def scalar():
+        outside = ((n * g).astype(np.float64) * delta).astype(d.dtype)
+        return np.where(wide <= -delta, -outside, np.where(wide >= delta, outside, n * d * g))
+    return _by_body(x, y, g, vector, scalar)
 
 
 def _mse_reduced(x, y, q):
@@ -299,32 +356,26 @@ def huber_loss(input, target, reduction="mean", delta=1.0):
 
 # ------------------------------------------------------------------ binary cross entropy
 
-def _log32(x, fn):
-    return fn(x.astype(np.float64)).astype(x.dtype) if x.dtype == np.float32 else fn(x)
-
-
 def _stored_as(dtype):
     """The rounding of a value a kernel of dtype stores (each step of a c10::Half/BFloat16 scalar expression)."""
     return dtypes.rounding(dtype) if dtype is dtypes.bfloat16 else lambda v: np.asarray(v).astype(dtype.np, copy=False)
 
 
-_LIBM_LOGS = {np.log: kernels.libm_each("log", np.log), np.log1p: kernels.libm_each("log1p", np.log1p)}
-
-
 def _bce_values(x, y, dtype):
     """binary_cross_entropy's scalar kernel: (t - 1) * max(log1p(-x), -100) - t * max(log(x), -100), std::log and
-    std::log1p the C library's (float64; float's are correctly rounded; numpy's beyond SCALAR_CALLS elements),
-    each step of a half or bfloat16 kernel rounded to its type."""
+    std::log1p the C library's (logf and log1pf for float and for the float a half or bfloat16 converts to), each
+    step of a half or bfloat16 kernel rounded to its type."""
     if not np.all((x >= 0) & (x <= 1)):
         raise runtime("all elements of input should be between 0 and 1")
     if not np.all((y >= 0) & (y <= 1)):
         raise runtime("all elements of target should be between 0 and 1")
     stored = _stored_as(dtype)
 
-    def log_term(v, fn):
-        log = _LIBM_LOGS[fn](v) if v.dtype == np.float64 and v.size <= kernels.SCALAR_CALLS else _log32(v, fn)
-        return stored(np.maximum(stored(log), _f(x, -100)))
-    return stored(stored(stored(y - _f(x, 1)) * log_term(-x, np.log1p)) - stored(y * log_term(x, np.log)))
+    def log_term(v, log):
+        wide = v.astype(np.float32) if v.dtype == np.float16 else v  # (a Half's std::log is float's)
+        return stored(np.maximum(stored(log(wide)), _f(x, -100)))
+    return stored(stored(stored(y - _f(x, 1)) * log_term(-x, kernels.libm_log1p)) -
+                  stored(y * log_term(x, kernels.libm_log)))
 
 
 class BinaryCrossEntropyBackward0(Node):
