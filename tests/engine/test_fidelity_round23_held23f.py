@@ -1,0 +1,25 @@
+"""Classes of difference found by the twenty-third round's held-out programs on shapes, broadcasting and products
+(held23f, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"dtype_messages_name_complex_dtypes_as_typemeta_does": """
+f = torch.ones(2, 2)
+for x, y in [(f, f.to(torch.complex64)), (f.to(torch.complex128), f.double()), (f.half(), f.to(torch.complex64))]:
+    for name, call in [("multi_dot", lambda: torch.linalg.multi_dot([x, y, x])),
+                       ("multi_dot out", lambda: torch.linalg.multi_dot([x, x], out=torch.empty(2, 2, dtype=y.dtype))),
+                       ("histogram bins", lambda: torch.histogram(x[0], y[0])),
+                       ("histogram weight", lambda: torch.histogram(torch.ones(3), 3, weight=torch.ones(3, dtype=y.dtype)))]:
+        try:
+            print(name, call())
+        except Exception as e:
+            print(name, type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round23_held23f_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
