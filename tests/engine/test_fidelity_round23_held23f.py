@@ -17,6 +17,21 @@ for x, y in [(f, f.to(torch.complex64)), (f.to(torch.complex128), f.double()), (
         except Exception as e:
             print(name, type(e).__name__, e)
 """,
+"complex_matrix_vector_products_add_plain_products_in_order": """
+torch.manual_seed(0)
+for dt in [torch.complex64, torch.complex128]:
+    for m, k in [(3, 3), (1, 5), (7, 300), (4, 1)]:
+        z = torch.randn(m, k, dtype=dt)
+        v = torch.randn(k, dtype=dt)
+        print(torch.mv(z, v).tolist(), (z.conj() @ v).tolist(), z.T.contiguous().T.mv(v.conj()).tolist())
+        print(torch.addmv(torch.ones(m, dtype=dt), z, v, beta=0.5, alpha=2).tolist())
+z = torch.randn(3, 3, dtype=torch.complex64)
+print(z.conj() @ z[0], torch.mv(z, z[1].conj()))
+w = torch.randn(3, 4, dtype=torch.complex64, requires_grad=True)
+x = torch.randn(4, dtype=torch.complex64, requires_grad=True)
+(w @ x).backward(torch.randn(3, dtype=torch.complex64))
+print(w.grad.tolist(), x.grad.tolist())
+""",
 }
 
 
