@@ -32,6 +32,24 @@ x = torch.randn(4, dtype=torch.complex64, requires_grad=True)
 (w @ x).backward(torch.randn(3, dtype=torch.complex64))
 print(w.grad.tolist(), x.grad.tolist())
 """,
+"addmm_takes_out_before_expanding_self_baddbmm_after": """
+L, F, D = torch.long, torch.float32, torch.float64
+def T(*s, dtype=F):
+    return torch.ones(*s, dtype=dtype)
+cases = [lambda o: torch.addmm(T(4, 2), T(4, 3), T(3, 4), out=o), lambda o: torch.addmm(T(1, 4, 4), T(4, 3), T(3, 4), out=o),
+         lambda o: torch.addmm(T(4, 2), T(4, 0), T(0, 4), out=o), lambda o: torch.addmm(T(4, 2), T(4, 3, dtype=D), T(3, 4), out=o),
+         lambda o: torch.baddbmm(T(2, 4, 2, dtype=L), T(2, 4, 3), T(2, 3, 4), out=o),
+         lambda o: torch.baddbmm(T(1, 2, 4, 4), T(2, 4, 3), T(2, 3, 4), out=o),
+         lambda o: torch.baddbmm(T(2, 4, 4), T(2, 4, 3), T(2, 3, 4, dtype=D), out=o),
+         lambda o: torch.baddbmm(T(2, 4, 4, dtype=D), T(2, 4, 3), T(2, 3, 4, dtype=D), out=o),
+         lambda o: torch.baddbmm(T(4), T(2, 4, 3), T(2, 3, 4), out=o)]
+for f in cases:
+    for o in [torch.empty(1, dtype=D), torch.empty(1), torch.empty(0, dtype=L)]:
+        try:
+            print(f(o).shape, o.shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 }
 
 
