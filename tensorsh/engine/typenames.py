@@ -28,7 +28,12 @@ def tp_name(value):
     if callable(value) and not isinstance(value, type) and not isinstance(value, _Tensor) and \
             cls.__module__.startswith("tensorsh.lang"):
         return "function"
-    if cls.__module__ == "numpy" and "." not in cls.__name__:  # (numpy's scalars: dotted, 'numpy.float64')
+    return numpy_dotted(cls)
+
+
+def numpy_dotted(cls):
+    """numpy's tp_names are dotted ('numpy.float64'); the engine's ndarray class already has its dotted __name__."""
+    if cls.__module__ == "numpy" and "." not in cls.__name__:
         return "numpy." + cls.__name__
     return class_tp_name(cls)
 
@@ -43,8 +48,7 @@ def type_name(x):
     """The type name an argument-parser message gives a value ("function" for a callable)."""
     if callable(x) and not isinstance(x, type):
         return "function"
-    cls = type(x)
-    return "numpy." + cls.__name__ if cls.__module__ == "numpy" else cls.__name__  # (numpy's tp_names are dotted)
+    return numpy_dotted(type(x))
 
 
 def own_method(function, class_name, name="__init__"):

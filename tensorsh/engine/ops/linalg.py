@@ -88,7 +88,9 @@ def _matmul_np(x, y):
             r = None if any(p is None for p in parts) else np.stack(parts)
     else:  # (MKL's order on this CPU: Intel's where known, else the orders measured on AMD)
         r = None
-        if kernels.MKL_ON_INTEL and x.ndim == 2 and y.ndim in (1, 2):  # (a vector: gemv, as one column)
+        if x.dtype.kind == "c" and x.ndim == 2 and y.ndim == 1:  # (cgemv/zgemv: plain products, in order)
+            r = kernels.complex_mv(x, y)
+        elif kernels.MKL_ON_INTEL and x.ndim == 2 and y.ndim in (1, 2):  # (a vector: gemv, as one column)
             r = kernels.intel_matmul(x, y if y.ndim == 2 else y[:, None], mv=y.ndim == 1)
             r = r if r is None or y.ndim == 2 else r[:, 0]
         elif kernels.MKL_ON_INTEL and x.ndim == 1 and y.ndim == 2:  # (as one row)

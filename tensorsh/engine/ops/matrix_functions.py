@@ -12,11 +12,9 @@ from .decompositions import _attach_many, _broadcast_pair, _dense, _floating, _f
 from ..autocast import fp32_op
 
 
-def _meta_name(dt):
-    """A dtype as caffe2's TypeMeta prints it (float, double, long int, ...)."""
-    return {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "int16": "short int",
-            "int8": "signed char", "uint8": "unsigned char", "bool": "bool", "float16": "c10::Half",
-            "bfloat16": "c10::BFloat16"}.get(dt.name, dt.name)
+def _c_name(dt):
+    """A dtype as caffe2's TypeMeta prints it (float, double, long int, c10::complex<float>, ...)."""
+    return dtypes.C_NAMES[dt.name]
 
 
 def _number(p):
@@ -31,8 +29,8 @@ def multi_dot(tensors, out=None):
         with autograd.no_grad():
             result = multi_dot(tensors)
         if out.dtype is not result.dtype:
-            raise runtime(f"multi_dot(): expected out tensor to have dtype {_meta_name(result.dtype)} but got "
-                          f"{_meta_name(out.dtype)}")
+            raise runtime(f"multi_dot(): expected out tensor to have dtype {_c_name(result.dtype)} but got "
+                          f"{_c_name(out.dtype)}")
         from .copies import copy_into_out
         return copy_into_out(out, result, tensors, "mm")
     n = len(tensors)
@@ -59,7 +57,7 @@ def multi_dot(tensors, out=None):
     for i in range(1, n):
         if ts[i].dtype is not ts[0].dtype:
             raise runtime(f"multi_dot(): all tensors must have be the same dtype but tensor 0 is "
-                          f"{_meta_name(ts[0].dtype)} and tensor {i} {_meta_name(ts[i].dtype)}")
+                          f"{_c_name(ts[0].dtype)} and tensor {i} {_c_name(ts[i].dtype)}")
         if ts[i - 1]._shape[-1] != ts[i]._shape[0]:
             raise runtime(f"multi_dot(): tensors {i - 1} and {i} with shapes {list(tensors[i - 1]._shape)} and "
                           f"{list(tensors[i]._shape)} cannot be multiplied")

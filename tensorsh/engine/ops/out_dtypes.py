@@ -364,16 +364,24 @@ def _broadcastable(s1, s2):
 
 
 def _mm(self, outs, kwargs, name, args):
-    """mm_out/bmm_out/baddbmm_out: the meta function's out= check (self's dtype for mm, batch2's for bmm and
-    baddbmm) and resize, before the kernel compares the operands' dtypes or dispatches on them; valid shapes only
-    (their errors come first)."""
-    if name == "baddbmm":
-        a, b = (args[1] if len(args) > 1 else kwargs.get("batch1")), (args[2] if len(args) > 2 else kwargs.get("batch2"))
+    """mm_out/bmm_out/baddbmm_out/addmm_out: the meta function's out= check (self's dtype for mm, batch2's for bmm
+    and baddbmm) and resize, before the kernel compares the operands' dtypes or dispatches on them; valid shapes only
+    (their errors come first). baddbmm's meta expands self and compares its dtype with batch1's before it takes out;
+    addmm's compares the three dtypes before and expands self after (addmm_impl_cpu_'s expand_size)."""
+    if name in ("baddbmm", "addmm"):
+        first, second = ("batch1", "batch2") if name == "baddbmm" else ("mat1", "mat2")
+        a, b = (args[1] if len(args) > 1 else kwargs.get(first)), (args[2] if len(args) > 2 else kwargs.get(second))
+        if not isinstance(a, Tensor) or not isinstance(b, Tensor) or self.dtype is not a.dtype or \
+                name == "addmm" and a.dtype is not b.dtype:  # (baddbmm's meta compares self's with batch1's)
+            return kwargs
     else:
         a, b = self, (args[1] if len(args) > 1 else kwargs.get("mat2"))
-    if not isinstance(a, Tensor) or not isinstance(b, Tensor) or a.dim() != b.dim() or a.dim() != (2 if name == "mm" else 3):
+    if not isinstance(a, Tensor) or not isinstance(b, Tensor) or a.dim() != b.dim() or \
+            a.dim() != (2 if name in ("mm", "addmm") else 3):
         return kwargs
     if a._shape[-1] != b._shape[-2] or a.dim() == 3 and a._shape[0] != b._shape[0]:
+        return kwargs
+    if name == "baddbmm" and (self.dim() > 3 or not _broadcastable(self._shape, a._shape[:-1] + b._shape[-1:])):
         return kwargs
     _structured(a.dtype if name == "mm" else b.dtype, outs[0].dtype)
     _resize_for_kernel(outs[0], a._shape[:-1] + b._shape[-1:])  # (the meta's resize; the kernel's errors after)
@@ -441,7 +449,7 @@ _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
 _TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power, _index_select,
               _search)
-RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addbmm": _addbmm,
+RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addmm": _mm, "addbmm": _addbmm,
               "narrow_copy": _wants((0, _input, lambda *_: messages.check_failed("self.dtype() == output.dtype()")))})
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))

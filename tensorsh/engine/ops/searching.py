@@ -119,9 +119,7 @@ Histogram = return_type("histogram", ("hist", "bin_edges"))
 builtins_range = range  # (histogram's keyword argument `range` shadows it there)
 
 
-_META = {"float32": "float", "float64": "double", "int64": "long int", "int32": "int", "int16": "short int",
-         "int8": "signed char", "uint8": "unsigned char", "bool": "bool", "float16": "c10::Half",
-         "bfloat16": "c10::BFloat16"}
+_META = dtypes.C_NAMES
 
 
 def histogram(self, bins=100, *, range=None, weight=None, density=False, out=None):

@@ -16,8 +16,7 @@ def _checks(name, length, dtype):
     if length < 0:
         raise runtime(f"{name} requires non-negative window_length, got window_length={length}")
     if dt.category != 2:
-        meta = {"int64": "long int", "int32": "int", "int16": "short int", "int8": "signed char",
-                "uint8": "unsigned char", "bool": "bool"}.get(dt.name, dt.name)
+        meta = dtypes.C_NAMES[dt.name]
         raise runtime(f"{name} expects floating point dtypes, got: TensorOptions(dtype={meta}, device=cpu, "
                       "layout=Strided (default), requires_grad=false (default), pinned_memory=false, "
                       "memory_format=(nullopt))")
