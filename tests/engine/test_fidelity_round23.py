@@ -83,10 +83,11 @@ for dt in [torch.float32, torch.int32, torch.int64]:
     except Exception as e:
         print(type(e).__name__, e)
 """,
-"half_nansum_rounds_each_rows_sum_as_it_is_stored": """
+"half_and_bfloat16_nansum_round_each_rows_sum_as_it_is_stored": """
 v1 = torch.tensor([[[3.0, 2.107], [2.1884, 3.0], [-2.0313, -2.8628]], [[1.5, 2.0], [-0.5, -0.5], [3.0, 1.5]]]).log()
 torch.manual_seed(0)
-for x in [v1.half(), v1.half().permute(2, 0, 1), (torch.randn(4, 5, 6) * 3).half(), (torch.randn(2, 3, 4, 5) * 3).half()]:
+for x in [v1.half(), v1.half().permute(2, 0, 1), (torch.randn(4, 5, 6) * 3).half(), (torch.randn(2, 3, 4, 5) * 3).half(),
+          v1.bfloat16(), (torch.randn(4, 5, 6) * 3).bfloat16(), (torch.randn(7, 3, 33) * 3).bfloat16()]:
     x[x > 2.5] = float('nan')
     print(x.nansum((-3, -1)), x.nansum((0, 2), keepdim=True), x.nansum(2).nansum(0), x.nansum(), x.sum((0, 2)),
           x.nansum((1, -1)), x.transpose(0, 1).nansum((0, 2)))

@@ -355,7 +355,7 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
         x = kernels.in_layout(x, np.where(np.isnan(x), x.dtype.type(0), x))
     if self.dtype is dt and dt in (dtypes.float16, dtypes.bfloat16):  # (summed in float, each row's sum stored
         # into the half/bfloat16 output: no float buffer, unlike sum's)
-        rounding = dtypes.round_bfloat16 if dt is dtypes.bfloat16 else dtypes.to_float16
+        rounding = dtypes.rounding(dt)
         reduced = tuple(range(x.ndim)) if dims is None else dims
         values = kernels.cascade_sum(kernels.in_layout(x, x, np.float32), reduced, round_stores=rounding)
         values = values.astype(dt.np) if keepdim else values.astype(dt.np).reshape(
