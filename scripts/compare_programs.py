@@ -18,7 +18,8 @@ def outcome(argv, path, timeout):
     """(stdout, error lines, warnings) of one run; the error is the exception's lines after the traceback."""
     try:
         done = subprocess.run(argv + [os.path.basename(path)], capture_output=True, text=True, timeout=timeout,
-                              cwd=os.path.dirname(os.path.abspath(path)) or ".")
+                              cwd=os.path.dirname(os.path.abspath(path)) or ".",
+                              env={**os.environ, "PYTHONPATH": ROOT})  # (this checkout's tensorsh, not an installed one)
     except subprocess.TimeoutExpired:
         return "", ["timeout"], []
     lines = done.stderr.splitlines()
