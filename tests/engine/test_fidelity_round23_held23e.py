@@ -18,6 +18,32 @@ for dt in [torch.float16, torch.bfloat16]:
     torch.special.polygamma(1, z).sum().backward()
     print(z.grad)
 """,
+"var_std_and_their_means_of_float16_round_welfords_double_through_float": """
+torch.manual_seed(7)
+for dt in [torch.float16, torch.bfloat16]:
+    for n in [2, 3, 5]:
+        x = (torch.randn(3000, n) * 2).to(dt)
+        print(dt, n, x.var(1).tolist(), x.std(1, correction=0).tolist(), x.t().var(0).tolist())
+        v, m = torch.var_mean(x, 1)
+        s, m2 = torch.std_mean(x, 1, correction=0)
+        print(v.tolist(), m.tolist(), s.tolist(), m2.tolist())
+c = torch.tensor([-0.498046875, -3.603515625, 2.751953125, 1.0537109375, -0.054595947265625], dtype=torch.float16)
+print(torch.std_mean(c), torch.var_mean(c, 0), c.float().mean().item())
+""",
+"cumsum_and_cumprod_of_float16_and_bfloat16_run_in_float": """
+torch.manual_seed(8)
+for dt in [torch.float16, torch.bfloat16]:
+    x = torch.randn(6, 3000).to(dt)
+    print(dt, x.cumsum(1).flatten().tolist())
+    y = (1 + torch.randn(20, 200) * 0.05).to(dt)
+    print(y.cumprod(1).flatten().tolist())
+    z = y.clone()
+    z.cumsum_(1)
+    print(z[:, -1].tolist())
+    w = x[:2].clone().requires_grad_()
+    w.cumsum(1).backward(x[:2])
+    print(w.grad.flatten().tolist())
+""",
 }
 
 

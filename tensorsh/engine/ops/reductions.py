@@ -488,7 +488,8 @@ def variance_reduction(name, node_cls):
             if node_cls.take_sqrt:
                 r = np.sqrt(r)
         dt = self.dtype.to_real()
-        out = fresh(np.asarray(r, dt.np, order="C"), dt)  # (contiguous, as ATen allocates it)
+        # (contiguous, as ATen allocates it; WelfordOps's double made a c10::Half through float)
+        out = fresh(np.asarray(dtypes.cast(r, dt), dt.np, order="C"), dt)
         if needs_grad(self) and self.dtype.category == 3:
             raise runtime("tensorsh: the gradient of var/std of a complex tensor is not supported yet")
         if needs_grad(self):
@@ -516,9 +517,17 @@ class CumsumBackward0(InputNode):
         return (fresh(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
 
 
+def cumulative_acc(dt):
+    """The type ATen's cumsum/cumprod run their sums and products in (at::acc_type<scalar_t, false>): float for
+    float16 and bfloat16, double for the other floats, complex<double>, int64."""
+    if dt in (dtypes.float16, dtypes.bfloat16):
+        return np.float32
+    return np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
+
+
 def _cumsum_np(x, axis, dt):
-    """PyTorch's CPU cumsum: running sums in double (float types) or int64, each rounded to dt as it is stored."""
-    acc = np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
+    """PyTorch's CPU cumsum: running sums in cumulative_acc(dt), each rounded to dt as it is stored."""
+    acc = cumulative_acc(dt)
     if x.ndim == 0:  # (a 0-dim tensor is copied: no kernel runs)
         return x.astype(dt.np)
     if acc is not np.int64:  # (ATen's sum starts at +0.: a run of -0. sums to +0., numpy's keeps -0.)
