@@ -44,6 +44,15 @@ for dt in [torch.float16, torch.bfloat16]:
     w.cumsum(1).backward(x[:2])
     print(w.grad.flatten().tolist())
 """,
+"erfcx_continued_fraction_and_the_first_chebyshev_step_round_as_aten_compiles_them": """
+torch.manual_seed(2)
+big = torch.cat([torch.tensor([52.049041748046875, 54.603302001953125, 54.162593841552734]), 50 + torch.rand(3000) * 100])
+print(torch.special.erfcx(big).tolist())
+print(torch.special.log_ndtr(-big[:3] * 2 ** 0.5).tolist(), torch.special.erfcx(big.double()[:3]).tolist())
+x = torch.cat([torch.tensor([0.022629326209425926, -0.022629326209425926]), torch.rand(3000) * 16 - 8])
+print(torch.special.i1e(x).tolist())
+print(torch.special.i1e(x[:2].double()).tolist(), torch.special.i0e(x[:2]).tolist(), torch.special.i1(x[:2]).tolist())
+""",
 }
 
 
