@@ -53,6 +53,17 @@ x = torch.cat([torch.tensor([0.022629326209425926, -0.022629326209425926]), torc
 print(torch.special.i1e(x).tolist())
 print(torch.special.i1e(x[:2].double()).tolist(), torch.special.i0e(x[:2]).tolist(), torch.special.i1(x[:2]).tolist())
 """,
+"amax_and_amin_of_signed_zeros_keep_the_zero_atens_walk_keeps": """
+torch.manual_seed(4)
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    for shp in [(5,), (40,), (70,), (3, 40), (40, 3), (2, 3, 50), (9, 64), (64, 9), (3000,)]:
+        x = torch.where(torch.randint(0, 2, shp).bool(), torch.tensor(0.0), torch.tensor(-0.0)).to(dt)
+        x = x - (torch.rand(shp) < 0.1).to(dt)
+        for y in [x, x.t() if len(shp) == 2 else x]:
+            for d in [None] + list(range(len(shp))):
+                print(dt, shp, d, [(f(y) if d is None else f(y, d)).tolist() for f in (torch.amax, torch.amin)])
+print(torch.tensor([[-0.0, 0.0], [0.0, -0.0]]).amax(0), torch.tensor([0.0, -0.0]).amin(), torch.tensor([-0.0, 0.0]).double().amax())
+""",
 }
 
 
