@@ -382,8 +382,9 @@ def _zero_ties(x, reduced, is_max, dtype):
     reduction (vectorized_inner_reduction: four accumulating vectors over the row's 4-vector chunks, folded, then the
     lanes and the tail one by one); a block before kept dims an outer one (vectorized_outer_reduction: 4-vector
     column blocks down the rows, the remaining columns one by one). An AVX2 vector holds 8 floats, 4 doubles, 16
-    halves or bfloat16s (compared as floats). None where ATen walks it otherwise (the kept dims out of their order
-    in memory: the output is contiguous, TensorIterator walks it first)."""
+    halves or bfloat16s (compared as floats; REGISTER_DISPATCH runs the AVX2 kernel on AVX512 machines too). None where
+    ATen walks it otherwise (the kept dims out of their order in memory: the output is contiguous, TensorIterator
+    walks it first)."""
     order = sorted(range(x.ndim), key=lambda d: -x.strides[d])  # (TensorIterator walks memory in order)
     x = x.transpose(order)
     reduced = [order.index(d) for d in reduced]

@@ -629,8 +629,8 @@ def _polygamma(n, self):
     _polygamma_check(n)
     t = as_default_float(self)
     x = t._np
-    out = laid_out_like(_polygamma_values(n, x, _reduced(t.dtype)), dtypes.BY_NP[x.dtype] if t.dtype is not dtypes.bfloat16 else t.dtype,
-                        self)
+    dt = dtypes.BY_NP[x.dtype] if t.dtype is not dtypes.bfloat16 else t.dtype
+    out = laid_out_like(_polygamma_values(n, x, _reduced(t.dtype)), dt, self)
     if needs_grad(self):
         attach(out, PolygammaBackward0(self, n))
     return out
