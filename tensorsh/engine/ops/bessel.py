@@ -58,13 +58,14 @@ def _tables(T, a, b, float_a=None, float_b=None):
 
 
 def _chbevl(y, coefficients):
-    """Math.h's chbevl in y's dtype, `y * b1 - b2` one fused multiply-add (kernels.fma: rounded once)."""
+    """Math.h's chbevl in y's dtype, `y * b1 - b2` one fused multiply-add (kernels.fma: rounded once); in the first
+    step b2 is 0, which the compiler drops, so it is one fused `y * array[0] + array[1]`."""
     T = y.dtype.type
     b0 = np.full(y.shape, T(coefficients[0]), T)
     b1 = b2 = np.zeros(y.shape, T)
-    for c in coefficients[1:]:
+    for i, c in enumerate(coefficients[1:]):
         b2, b1 = b1, b0
-        b0 = kernels.fma(y, b1, -b2) + T(c)
+        b0 = kernels.fma(y, b1, np.full(y.shape, T(c))) if i == 0 else kernels.fma(y, b1, -b2) + T(c)
     return T(0.5) * (b0 - b2)
 
 

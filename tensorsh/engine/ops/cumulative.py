@@ -5,7 +5,7 @@ from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, as_program_gave, given
-from .reductions import CumsumBackward0, _cast_first, _cumsum_np, _sum_np, values_indices
+from .reductions import CumsumBackward0, _cast_first, _cumsum_np, _sum_np, cumulative_acc, values_indices
 from .core import InputNode, SavingNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
 
 
@@ -15,9 +15,9 @@ def _along(x, d, fn):
 
 
 def _cumprod_np(x, d, dt):
-    """PyTorch's CPU cumprod: running products in double (float types) or int64, each stored rounded to dt; the
-    first is 1 * x (a complex -0-2j is -2j: 1 * -0 - 0 * -2)."""
-    acc = np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
+    """PyTorch's CPU cumprod: running products in cumulative_acc(dt), each stored rounded to dt; the first is 1 * x
+    (a complex -0-2j is -2j: 1 * -0 - 0 * -2)."""
+    acc = cumulative_acc(dt)
 
     def products(a, ax):
         if acc is np.complex128 and a.shape[ax]:

@@ -2,7 +2,7 @@
 StdMeanBackward0), their values as PyTorch's CPU kernels compute them (var_mean's Welford steps in double)."""
 import numpy as np
 
-from .. import autograd, kernels
+from .. import autograd, dtypes, kernels
 from ..autograd import Node, edge_of
 from ..errors import index_error, runtime
 from ..saved_names import as_given, given
@@ -169,7 +169,8 @@ def _var_mean(name, node_cls):
         if node_cls.take_sqrt:
             with np.errstate(invalid="ignore"):
                 var = np.sqrt(var)
-        outs = tuple(fresh(np.require(v, dt.np, "C"), dt) for v, dt in zip((var, mean), dts))
+        # (WelfordOps projects its double results into the dtype as c10 converts: a c10::Half from a float)
+        outs = tuple(fresh(np.require(dtypes.cast(v, dt), dt.np, "C"), dt) for v, dt in zip((var, mean), dts))
         if autograd._grad_enabled[0] and self.requires_grad:
             node = given(node_cls(self, dims, correction, keepdim), dims=(dim,) if isinstance(dim, int) else dim,
                          correction=given_correction)

@@ -375,6 +375,62 @@ AmaxBackward0 = type("AmaxBackward0", (_ExtremeBackward,), dict(_AMAX_SAVES, nam
 AminBackward0 = type("AminBackward0", (_ExtremeBackward,), dict(_AMAX_SAVES, name_="AminBackward0"))
 
 
+def _zero_ties(x, reduced, is_max, dtype):
+    """amax/amin of a floating input, single-threaded, as binary_kernel_reduce_vec walks it, where
+    only the sign of a zero result depends on the walk: the scalar step (std::max/min) keeps the value it has on a
+    tie, the AVX2 step (_mm256_max_ps/min_ps) takes its second operand. A reduced trailing block is an inner
+    reduction (vectorized_inner_reduction: four accumulating vectors over the row's 4-vector chunks, folded, then the
+    lanes and the tail one by one); a block before kept dims an outer one (vectorized_outer_reduction: 4-vector
+    column blocks down the rows, the remaining columns one by one). An AVX2 vector holds 8 floats, 4 doubles, 16
+    halves or bfloat16s (compared as floats; REGISTER_DISPATCH runs the AVX2 kernel on AVX512 machines too). None where
+    ATen walks it otherwise (the kept dims out of their order in memory: the output is contiguous, TensorIterator
+    walks it first)."""
+    order = sorted(range(x.ndim), key=lambda d: -x.strides[d])  # (TensorIterator walks memory in order)
+    x = x.transpose(order)
+    reduced = [order.index(d) for d in reduced]
+    kept_order = [order[d] for d in range(x.ndim) if d not in reduced and x.shape[d] != 1]
+    keep = [s for s in x.shape if s != 1]
+    shape = [s for d, s in enumerate(x.shape) if s != 1 or d in reduced]
+    axes = [i for i, d in enumerate(d for d, s in enumerate(x.shape) if s != 1 or d in reduced) if d in reduced]
+    if dtype.category != 2 or not x.flags.c_contiguous or x.size >= 32768 or not keep or \
+            axes != list(range(axes[0], axes[-1] + 1)) or kept_order != sorted(kept_order):
+        return None
+    lanes = 4 * {8: 4, 4: 8}.get(dtype.itemsize, 16)
+    kept_shape = [x.shape[d] for d in range(x.ndim) if d not in reduced]
+    return _zero_walk(x, shape, axes, is_max, lanes).reshape(kept_shape)
+
+
+def _zero_walk(x, shape, axes, is_max, lanes):
+    """_zero_ties' walk of a contiguous x (shape: its dims, reduced or not 1; axes: the reduced block in it)."""
+    vec = (lambda a, b: np.where(a > b, a, b)) if is_max else (lambda a, b: np.where(a < b, a, b))
+    keep_first = (lambda a, b: np.where(a < b, b, a)) if is_max else (lambda a, b: np.where(b < a, b, a))
+    before, block = math.prod(shape[:axes[0]]), math.prod(shape[axes[0]:axes[-1] + 1])
+    after = math.prod(shape[axes[-1] + 1:])
+    if after == 1:  # inner: rows of `block`
+        rows = x.reshape(before, block)
+        full = block // lanes * lanes
+        out = None
+        if full:
+            chunks = rows[:, :full].reshape(before, full // lanes, 4, lanes // 4)
+            acc = chunks[:, 0]
+            for i in range(1, chunks.shape[1]):
+                acc = vec(acc, chunks[:, i])
+            folded = vec(vec(acc[:, 0], acc[:, 1]), vec(acc[:, 2], acc[:, 3]))
+            out = folded[:, 0]
+            for j in range(1, folded.shape[1]):
+                out = keep_first(out, folded[:, j])
+        for k in range(full, block):
+            out = rows[:, k] if out is None else keep_first(out, rows[:, k])
+        return out
+    slab = x.reshape(before, block, after)  # outer: down the `block` rows of each slab
+    full = after // lanes * lanes
+    out = slab[:, 0].copy()
+    for i in range(1, block):
+        out[:, :full] = vec(out[:, :full], slab[:, i, :full])
+        out[:, full:] = keep_first(out[:, full:], slab[:, i, full:])
+    return out
+
+
 def _amax_amin(name, np_fn, node_cls):
     """A row of amax/amin: the extreme over dims, its gradient shared by the elements equal to it."""
     def fn(self, dim=(), keepdim=False):
@@ -395,7 +451,12 @@ def _amax_amin(name, np_fn, node_cls):
             for d in reduced:
                 if self._shape[d] == 0:
                     raise index_error(messages.REDUCTION_DIM_EMPTY.format(name, d))
-        out = fresh(np.require(np_fn(self._np, axis=reduced, keepdims=keepdim), self.dtype.np, "C"), self.dtype)
+        values = np_fn(self._np, axis=reduced, keepdims=keepdim)
+        if self.numel() and (values == 0).any():  # (a zero's sign: ATen's walk, where it is known)
+            walked = _zero_ties(self._np, reduced, np_fn is np.amax, self.dtype)
+            if walked is not None:
+                values = np.where(values == 0, walked.reshape(np.shape(values)), values)
+        out = fresh(np.require(values, self.dtype.np, "C"), self.dtype)
         if needs_grad(self):
             attach(out, _given(node_cls(self, out, reduced, keepdim), "dims", dim))
         return out
@@ -488,7 +549,8 @@ def variance_reduction(name, node_cls):
             if node_cls.take_sqrt:
                 r = np.sqrt(r)
         dt = self.dtype.to_real()
-        out = fresh(np.asarray(r, dt.np, order="C"), dt)  # (contiguous, as ATen allocates it)
+        # (contiguous, as ATen allocates it; WelfordOps's double made a c10::Half through float)
+        out = fresh(np.asarray(dtypes.cast(r, dt), dt.np, order="C"), dt)
         if needs_grad(self) and self.dtype.category == 3:
             raise runtime("tensorsh: the gradient of var/std of a complex tensor is not supported yet")
         if needs_grad(self):
@@ -516,9 +578,17 @@ class CumsumBackward0(InputNode):
         return (fresh(np.flip(_cumsum_np(np.flip(g._np, self.dim), self.dim, g.dtype), self.dim).copy(), g.dtype),)
 
 
+def cumulative_acc(dt):
+    """The type ATen's cumsum/cumprod run their sums and products in (at::acc_type<scalar_t, false>): float for
+    float16 and bfloat16, double for the other floats, complex<double>, int64."""
+    if dt in (dtypes.float16, dtypes.bfloat16):
+        return np.float32
+    return np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
+
+
 def _cumsum_np(x, axis, dt):
-    """PyTorch's CPU cumsum: running sums in double (float types) or int64, each rounded to dt as it is stored."""
-    acc = np.float64 if dt.category == 2 else np.complex128 if dt.category == 3 else np.int64
+    """PyTorch's CPU cumsum: running sums in cumulative_acc(dt), each rounded to dt as it is stored."""
+    acc = cumulative_acc(dt)
     if x.ndim == 0:  # (a 0-dim tensor is copied: no kernel runs)
         return x.astype(dt.np)
     if acc is not np.int64:  # (ATen's sum starts at +0.: a run of -0. sums to +0., numpy's keeps -0.)

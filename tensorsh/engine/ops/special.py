@@ -538,11 +538,13 @@ _ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606
 _MACHEP = 1.11022302462515654042E-16
 
 
-def _zeta(x, q, single):
-    """Math.h's zeta(x, q) (Hurwitz), accumulated in double (acc_type) from arguments of the tensor's dtype; its
-    first power is the dtype's own pow (powf for float). IEEE arithmetic throughout (numpy scalars, the C library's
-    pow): huge or infinite arguments give C's inf/nan/0, not Python's exceptions."""
-    x, q = np.float64(x), np.float64(q)
+def _zeta(x, q, single, acc=np.float64):
+    """Math.h's zeta(x, q) (Hurwitz), accumulated in acc (acc_type: double for float and double, float for c10::Half
+    and BFloat16, whose every power is then powf) from arguments of the tensor's dtype; its first power is the dtype's
+    own pow (powf for float). IEEE arithmetic throughout (numpy scalars, the C library's pow): huge or infinite
+    arguments give C's inf/nan/0, not Python's exceptions."""
+    T = acc
+    x, q = T(x), T(q)
     if x == 1:
         return math.inf
     if x < 1:
@@ -552,32 +554,34 @@ def _zeta(x, q, single):
             return math.inf
         if x != np.floor(x):
             return math.nan
-    pow_ = kernels._libm("pow", 2) or _ieee_pow
+    powf = kernels._libm("powf", 2) or _ieee_pow
+    pow_ = powf if T is np.float32 else kernels._libm("pow", 2) or _ieee_pow
+    machep, one = T(_MACHEP), T(1)
     with np.errstate(all="ignore"):
-        s = np.float64((kernels._libm("powf", 2) or _ieee_pow)(q, -x) if single else pow_(q, -x))
-        a, i, b = q, 0, np.float64(0)
-        while i < 9 or a <= 9.0:
+        s = T((powf if single else pow_)(q, -x))
+        a, i, b = q, 0, T(0)
+        while i < 9 or a <= 9:
             i += 1
-            a += 1.0
-            b = np.float64(pow_(a, -x))
-            s += b
-            if -_MACHEP * s < b < _MACHEP * s:
+            a = T(a + one)
+            b = T(pow_(a, -x))
+            s = T(s + b)
+            if -machep * s < b < machep * s:
                 return float(s)
         w = a
-        s += b * w / (x - 1.0)
-        s -= 0.5 * b
-        a, k = np.float64(1), 0.0
+        s = T(s + b * w / (x - one))
+        s = T(s - T(0.5) * b)
+        a, k = one, T(0)
         for coefficient in _ZETA_A:
-            a *= x + k
-            b /= w
-            t = a * b / coefficient
-            s = s + t
-            if abs(t / s) < _MACHEP:
+            a = T(a * (x + k))
+            b = T(b / w)
+            t = T(a * b / T(coefficient))
+            s = T(s + t)
+            if abs(t / s) < machep:
                 return float(s)
-            k += 1.0
-            a *= x + k
-            b /= w
-            k += 1.0
+            k = T(k + one)
+            a = T(a * (x + k))
+            b = T(b / w)
+            k = T(k + one)
     return float(s)
 
 
@@ -586,9 +590,9 @@ def _ieee_pow(a, b):
         return float(np.power(np.float64(a), np.float64(b)))
 
 
-def _polygamma_values(n, x):
+def _polygamma_values(n, x, reduced=None):
     """polygamma(n, x): digamma for 0, trigamma for 1, else Math.h's calc_polygamma in the dtype:
-    (+-1 * exp(lgamma(n + 1))) * zeta(n + 1, x)."""
+    (+-1 * exp(lgamma(n + 1))) * zeta(n + 1, x); reduced: float16 or bfloat16 (then held in x's float32)."""
     if n == 0:
         return _digamma_values(x)
     if n == 1:
@@ -598,8 +602,10 @@ def _polygamma_values(n, x):
     lgamma_ = (kernels._libm("lgammaf") if single else _libm_double("lgamma")) or math.lgamma
     exp_ = (kernels._libm("expf") if single else _libm_double("exp")) or math.exp
     factor = T(T(1) if n % 2 else T(-1)) * T(exp_(float(lgamma_(float(T(n) + T(1))))))
-    out = [factor * T(_zeta(float(T(n + 1)), v, single)) for v in x.astype(T).reshape(-1).tolist()]
-    return np.array(out, T).reshape(x.shape).astype(x.dtype)
+    # (a float16/bfloat16 zeta accumulates in float and returns the dtype's value, which the product then reads)
+    acc, to_dtype = (np.float32, dtypes.rounding(reduced)) if reduced else (np.float64, lambda v: v)
+    zetas = to_dtype(np.array([_zeta(float(T(n + 1)), v, single, acc) for v in x.astype(T).reshape(-1).tolist()], T))
+    return (factor * zetas).astype(T).reshape(x.shape).astype(x.dtype)
 
 
 class PolygammaBackward0(_SelfAndArgument):
@@ -616,6 +622,10 @@ PolygammaBackward1 = type("PolygammaBackward1", (PolygammaBackward0,), {  # (pol
     "__slots__": (), "saved_names": ("self",), "saved_values": {"n": "argument"}})  # entry, over the original self
 
 
+def _reduced(dt):
+    return dt if dt in (dtypes.float16, dtypes.bfloat16) else None
+
+
 def _polygamma_check(n):
     if n < 0:
         raise runtime("polygamma(n, x) does not support negative n.")
@@ -625,8 +635,8 @@ def _polygamma(n, self):
     _polygamma_check(n)
     t = as_default_float(self)
     x = t._np
-    out = laid_out_like(_polygamma_values(n, x), dtypes.BY_NP[x.dtype] if t.dtype is not dtypes.bfloat16 else t.dtype,
-                        self)
+    dt = dtypes.BY_NP[x.dtype] if t.dtype is not dtypes.bfloat16 else t.dtype
+    out = laid_out_like(_polygamma_values(n, x, _reduced(t.dtype)), dt, self)
     if needs_grad(self):
         attach(out, PolygammaBackward0(self, n))
     return out
@@ -649,7 +659,7 @@ def polygamma_inplace(self, n):
     _polygamma_check(n)
     if self.dtype.category < 2:
         cast_for_inplace(self, dtypes.DEFAULT_FLOAT)
-    values = _polygamma_values(n, self._np)
+    values = _polygamma_values(n, self._np, _reduced(self.dtype))
 
     def write(arr):
         arr[...] = values

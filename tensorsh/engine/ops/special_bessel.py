@@ -192,10 +192,12 @@ def _erfcx(x):
     T = x.dtype.type
     ispi = T(0.56418958354775628694807945156)
     xx = x * x
-    # (the continued fraction's literals are double: x*x in T, the rest in double, its products fused)
+    # (the continued fraction's literals 4.5, 2, 3.75 are double: x*x in T, the rest in double, its products fused;
+    # but `x*x+5` adds an int, so the denominator's (x*x) * (x*x+5) is T's own product, then widened)
     d, dx = xx.astype(np.float64), x.astype(np.float64)
-    cf = (float(ispi) * kernels.fma64(d, d + 4.5, np.full(d.shape, 2.0)) /
-          (dx * kernels.fma64(d, d + 5, np.full(d.shape, 3.75)))).astype(T)
+    inner = kernels.fma64(d, d + 5, np.full(d.shape, 3.75)) if T is np.float64 else \
+        (xx * (xx + T(5))).astype(np.float64) + 3.75
+    cf = (float(ispi) * kernels.fma64(d, d + 4.5, np.full(d.shape, 2.0)) / (dx * inner)).astype(T)
     positive = np.where(x > T(5e7), ispi / x, np.where(x > T(50), cf, _erfcx_y100(T(400) / (T(4) + x)).astype(T)))
     # (`2*exp(x*x)`: the C library's double exp, whatever T is; the difference rounds once)
     two_exp = 2 * _exp(xx.astype(np.float64))
