@@ -10,6 +10,7 @@ from .errors import runtime, type_error
 class saved_tensors_hooks:
     """with torch.autograd.graph.saved_tensors_hooks(pack, unpack): what is saved inside goes through pack."""
     __api__ = frozenset()
+    __module__ = "torch.autograd.graph"  # (type(h) is <class 'torch.autograd.graph.saved_tensors_hooks'>)
 
     def __init__(self, pack_hook, unpack_hook):
         self.pack_hook, self.unpack_hook = pack_hook, unpack_hook
@@ -30,6 +31,7 @@ class saved_tensors_hooks:
 
 class save_on_cpu(saved_tensors_hooks):
     """Saved tensors go to CPU memory: on a CPU-only machine a copy, given back as it was."""
+    __module__ = "torch.autograd.graph"
 
     def __init__(self, pin_memory=False, device_type="cuda"):
         def pack(t):  # PyTorch's tensor.cpu(): the tensor itself when it is on CPU already
@@ -93,7 +95,9 @@ class RawSavedTensor:
         return f"<torch._C._autograd.SavedTensor object at {_address(self)}>"
 
 
-RawSavedTensor.__name__ = "SavedTensor"  # (type(x).__name__ as PyTorch's)
+# PyTorch's pybind11 class: type(x).__name__ is 'SavedTensor', type(x) <class 'torch._C._autograd.SavedTensor'>
+RawSavedTensor.__name__ = RawSavedTensor.__qualname__ = "SavedTensor"
+RawSavedTensor.__module__ = "torch._C._autograd"
 
 
 _MUTATION_ALLOWED = [False]  # inside torch.autograd.graph.allow_mutation_on_saved_tensors
@@ -103,6 +107,7 @@ class _AllowMutationOnSavedContext:
     """What `with allow_mutation_on_saved_tensors() as ctx` gives: the tensors saved inside (PyTorch's originals)
     and, for each, its values when it was saved (what backward reads once the tensor was written in place)."""
     __api__ = frozenset({"clear"})
+    __module__ = "torch.autograd.graph"
 
     def __init__(self):
         self.original, self.cloned = {}, {}
@@ -148,6 +153,7 @@ class _swap_with_cloned(saved_tensors_hooks):
 class _GeneratorContextManager:
     """torch.autograd.graph.allow_mutation_on_saved_tensors(): a contextlib context manager (its type's name)."""
     __api__ = frozenset()
+    __module__ = "contextlib"
 
     def __enter__(self):
         ctx = _AllowMutationOnSavedContext()

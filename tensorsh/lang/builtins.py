@@ -7,8 +7,9 @@ script. Short forms: `tensor(..., grad)`, `backward(y, retain)`, `grad(y, x)`, `
 """
 import builtins as _py
 
+from tensorsh.engine.namespaces import Namespace as TorchNamespace
 from tensorsh.lang.compiler import Deprecated, Lazy, Namespace, NoAttribute, Limit, MAX_ITEMS, SessionCall, USER_CLASSES, \
-    TYPE_OF, HASH_OF, attribute_names, attribute_value, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
+    TYPE_OF, HASH_OF, builtin_function_or_method, attribute_names, attribute_value, check_format_spec, guarded_pow, delete_attr, load_attr, store_attr
 
 CREATION = ("tensor", "ones", "zeros", "full", "empty", "rand", "randn", "randint", "arange", "linspace", "eye",
             "ones_like", "zeros_like", "full_like", "empty_like", "rand_like", "randn_like", "as_tensor")
@@ -181,9 +182,9 @@ class TypeOf:
         if len(args) != 1:
             raise TypeError("type() takes 1 argument in tensorsh (a class is made with a class statement)")
         obj = args[0]
-        if isinstance(obj, BuiltinFunction):
+        if isinstance(obj, (BuiltinFunction, builtin_function_or_method)):  # (torch.add, x.add, grad_fn.name)
             return _BUILTIN_TYPE
-        if type(obj) is Namespace:
+        if type(obj) in (Namespace, TorchNamespace):  # (torch, torch.autograd.graph, torch.nn.functional)
             return _MODULE_TYPE
         if obj is self:
             return self
