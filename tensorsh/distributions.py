@@ -161,8 +161,9 @@ class _LowerTriangular(_Constraint):
 class _LowerCholesky(_Constraint):
     event_dim = 2
     def check(self, value):
+        lower_triangular = _LowerTriangular.check(self, value)  # (tril first: its error before diagonal's)
         positive_diagonal = (value.diagonal(dim1=-2, dim2=-1) > 0).min(-1)[0]
-        return _LowerTriangular.check(self, value) & positive_diagonal
+        return lower_triangular & positive_diagonal
 
 
 class _CorrCholesky(_Constraint):
@@ -258,11 +259,18 @@ class _Cat(_Constraint):
     event_dim = property(lambda self: max(c.event_dim for c in self.cseq))
 
     def check(self, value):
+        _check_dim(self.dim, value)
         checks, start = [], 0
         for constr, length in zip(self.cseq, self.lengths):
             checks.append(constr.check(value.narrow(self.dim, start, length)))
             start = start + length
         return T["cat"](checks, self.dim)
+
+
+def _check_dim(dim, value):
+    """cat's and stack's constraints assert their dim is one of value's first."""
+    if not -value.dim() <= dim < value.dim():
+        raise make("AssertionError", f"dim {dim} out of range for value with {value.dim()} dimensions")
 
 
 class _Stack(_Constraint):
@@ -279,6 +287,7 @@ class _Stack(_Constraint):
         return dim + 1 if self.dim + dim < 0 else dim
 
     def check(self, value):
+        _check_dim(self.dim, value)
         vs = [value.select(self.dim, i) for i in range(value.size(self.dim))]
         return T["stack"]([constr.check(v) for v, constr in zip(vs, self.cseq)], self.dim)
 

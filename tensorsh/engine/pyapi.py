@@ -7,7 +7,7 @@ decorators in autograd, THPUtils_unpackLong in scalars (scripts/argument_sweep.p
 import re
 import numpy as np
 
-from . import creation, dtypes, signatures
+from . import creation, dtypes, messages, signatures
 from .defaults import FACTORY_DEVICE, cpu_only  # noqa: F401 (cpu_only: pyapi's users read it here)
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
@@ -359,58 +359,75 @@ def with_out(name, fn):
             return fn(*args, **kwargs)
         if name == "normal" and any(isinstance(a, Tensor) for a in (*args, *kwargs.values())):
             return fn(*args, out=out, **kwargs)  # (its tensor forms' out= is normal_out's, not a creation's)
-        from . import autograd, dtypes
+        from . import autograd
         if not isinstance(out, Tensor):
             raise type_error(f"{name}(): argument 'out' must be Tensor, not {_type_name(out)}")
         recorded = out.requires_grad and autograd.is_grad_enabled()
-        if recorded and (leaf_or_its_view(out) or name in _RESIZED_FIRST):  # (a leaf's view: refused too)  # (a non-leaf is written, its history refused)
-            raise runtime("cannot resize variables that require grad" if name in _RESIZED_FIRST else
-                          f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
+        if out.requires_grad and name in _RESIZED_FIRST:  # (resize_'s own check, in any grad mode)
+            raise runtime("cannot resize variables that require grad")
+        if recorded and leaf_or_its_view(out):  # (a leaf's view: refused too; a non-leaf is written, its history refused)
+            raise runtime(f"aten::{name}(): functions with out=... arguments don't support automatic differentiation, "
                           "but one of the arguments requires grad.")
-        fill = _random_fill(name, out, args, kwargs) if not (out.is_contiguous() and out.numel() or recorded) \
-            else None
-        if fill is not None:  # (PyTorch fills out in place, in its memory order: normal_/uniform_/random_)
-            return fill()
-        dtype = kwargs.get("dtype")
-        if dtype is not None and dtype is not out.dtype:
-            raise runtime(f"dtype {dtypes.SCALAR_NAMES[dtype.name]} does not match dtype of out parameter "
-                          f"({dtypes.SCALAR_NAMES[out.dtype.name]})")
-        if not any(isinstance(a, Tensor) for a in args):  # (normal's tensor forms take no dtype)
-            kwargs["dtype"] = out.dtype
-        result = fn(*args, **kwargs)
-        if result.shape != out.shape:
-            if name in _RANGES and result.numel() == out.numel():  # (a range's out= of as many elements keeps its
-                result = result.reshape(out.shape)  # shape, written in its logical order)
-            else:
-                _resize_out(name, out, result)
-                if name == "empty":  # (the resize is its new version)
-                    out._version_counter.bump()
-        if name == "empty":  # (nothing written: no new version)
-            return out
-        if name not in _FILLED and any(st == 0 and n > 1 for n, st in zip(out.shape, out._stride)):
-            from .ops.core import precheck
-            precheck(out, overlap=False)  # (its elements share memory: the filling TensorIterator refuses it)
-        if recorded:  # autograd's fallback for an out= kernel: the write recorded as a NotImplemented node
-            from .ops.binary import not_implemented_node
-            from .ops.core import write_inplace
-
-            def write(arr):
-                arr[...] = result._np
-            return write_inplace(out, write, lambda: not_implemented_node(name)(out, 0, None))
-        if name in _FILLED:  # (zero_/fill_, eye's zero_ and its diagonal: no overlap check, an expanded out taken)
-            from .ops.core import write_inplace
-
-            def fill(arr):
-                if name == "eye":
-                    arr[...] = 0
-                    for i in range(min(arr.shape)):
-                        arr[i, i] = 1
-                else:
-                    arr[...] = result._np
-            return write_inplace(out, fill, None)
-        out.copy_(result)
-        return out
+        requires_grad = kwargs.pop("requires_grad", False) if type(kwargs.get("requires_grad")) is bool else False
+        return _set_requires_grad(_write_out(name, fn, out, recorded, args, kwargs), requires_grad)
     function.__name__ = function.__qualname__ = getattr(fn, "__name__", name)
     function.__doc__, function.__wrapped__ = fn.__doc__, fn
     return function
+
+
+def _set_requires_grad(out, requires_grad):
+    """The parser's set_requires_grad(requires_grad) on what an out= factory returns: the flag of out itself, False
+    by default (a leaf that required grad, written under no_grad, no longer does; a non-leaf keeps its history)."""
+    if requires_grad and out.dtype.category < 2:
+        raise runtime(messages.CREATE_REQUIRES_GRAD_NON_FLOAT)
+    if out._requires_grad != requires_grad and out._grad_fn is None:  # (the flag alone: no view's history asked)
+        out.requires_grad_(requires_grad)
+    return out
+
+
+def _write_out(name, fn, out, recorded, args, kwargs):
+    """The out= kernel of creation function `name`: out filled in place, or the values made and written into it."""
+    fill = _random_fill(name, out, args, kwargs) if not (out.is_contiguous() and out.numel() or recorded) \
+        else None
+    if fill is not None:  # (PyTorch fills out in place, in its memory order: normal_/uniform_/random_)
+        return fill()
+    dtype = kwargs.get("dtype")
+    if dtype is not None and dtype is not out.dtype:
+        raise runtime(f"dtype {dtypes.SCALAR_NAMES[dtype.name]} does not match dtype of out parameter "
+                      f"({dtypes.SCALAR_NAMES[out.dtype.name]})")
+    if not any(isinstance(a, Tensor) for a in args):  # (normal's tensor forms take no dtype)
+        kwargs["dtype"] = out.dtype
+    result = fn(*args, **kwargs)
+    if result.shape != out.shape:
+        if name in _RANGES and result.numel() == out.numel():  # (a range's out= of as many elements keeps its
+            result = result.reshape(out.shape)  # shape, written in its logical order)
+        else:
+            _resize_out(name, out, result)
+            if name == "empty":  # (the resize is its new version)
+                out._version_counter.bump()
+    if name == "empty":  # (nothing written: no new version)
+        return out
+    if name not in _FILLED and any(st == 0 and n > 1 for n, st in zip(out.shape, out._stride)):
+        from .ops.core import precheck
+        precheck(out, overlap=False)  # (its elements share memory: the filling TensorIterator refuses it)
+    if recorded:  # autograd's fallback for an out= kernel: the write recorded as a NotImplemented node
+        from .ops.binary import not_implemented_node
+        from .ops.core import write_inplace
+
+        def write(arr):
+            arr[...] = result._np
+        return write_inplace(out, write, lambda: not_implemented_node(name)(out, 0, None))
+    if name in _FILLED:  # (zero_/fill_, eye's zero_ and its diagonal: no overlap check, an expanded out taken)
+        from .ops.core import write_inplace
+
+        def fill(arr):
+            if name == "eye":
+                arr[...] = 0
+                for i in range(min(arr.shape)):
+                    arr[i, i] = 1
+            else:
+                arr[...] = result._np
+        return write_inplace(out, fill, None)
+    out.copy_(result)
+    return out
 

@@ -380,8 +380,6 @@ def randperm(n, *, generator=None, dtype=None, requires_grad=False, **_):
         raise runtime(f"n cannot be greater than {digits[1]} for {dtypes.SCALAR_NAMES[dt.name]} type.")
     if dt is dtypes.bool_ or dt.category == 3:
         raise creation.not_implemented_for("randperm", dt)
-    if requires_grad and not dt.is_floating_point:
-        raise runtime("Only Tensors of floating point and complex dtype can require gradients")
     g = creation._generator(generator)
     perm = list(range(n))
     if n > 1:
@@ -390,6 +388,8 @@ def randperm(n, *, generator=None, dtype=None, requires_grad=False, **_):
         for i, w in enumerate(draws):
             z = i + w % (n - i)
             perm[i], perm[z] = perm[z], perm[i]
+    if requires_grad and not dt.is_floating_point:  # (the parser's set_requires_grad, after the draws)
+        raise runtime("Only Tensors of floating point and complex dtype can require gradients")
     return _sampled(np.array(perm, np.int64), dt, None, requires_grad=requires_grad)
 
 

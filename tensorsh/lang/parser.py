@@ -642,14 +642,11 @@ class _Builder(P.Transformer):
         return _span(A.For(target, it, body, orelse or []), kw, it)
 
     def target_list(self, c):
-        elts = [x for x in c if isinstance(x, A.Node)]
-        for e in elts:
-            problem = _target_problem(e.value if isinstance(e, A.Starred) else e)
-            if problem:
-                raise _SyntaxProblem("SyntaxError", f"cannot assign to {problem}", e.line, e.col,
-                                     e.end_col if e.end_line == e.line else None)
-        if len(elts) == 1 and not (len(c) > 1):
-            return elts[0]
+        return _targets(c)[0]
+
+    def target_tuple(self, c):
+        """A trailing comma makes even one target a tuple (`for x, in pairs`)."""
+        elts = _targets(c)
         return _span(A.TupleExpr(elts), elts[0], elts[-1])
 
     # expressions
@@ -853,6 +850,17 @@ class _Builder(P.Transformer):
     def list_(self, c):
         elts = [x for x in c if isinstance(x, A.Node)]
         return _span(A.ListExpr(elts), c[0], c[-1])
+
+
+def _targets(c):
+    """The targets of a for, a comprehension or a del, each one that can be assigned to."""
+    elts = [x for x in c if isinstance(x, A.Node)]
+    for e in elts:
+        problem = _target_problem(e.value if isinstance(e, A.Starred) else e)
+        if problem:
+            raise _SyntaxProblem("SyntaxError", f"cannot assign to {problem}", e.line, e.col,
+                                 e.end_col if e.end_line == e.line else None)
+    return elts
 
 
 _state = {}
