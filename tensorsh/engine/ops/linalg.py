@@ -104,9 +104,10 @@ def _matmul_np(x, y):
         r = kernels.small_dot(x, y)
     if r is None and x.ndim == 2 and y.ndim == 2 and kernels.MKL_ON_INTEL:
         r = kernels.blas_matmul(x, y)
-    elif r is None and x.ndim == 2 and (y.ndim == 2 or y.ndim == 1 and y.strides[0]):
+    elif r is None and x.ndim == 2 and (y.ndim == 2 or y.ndim == 1 and y.strides[0] and (x.shape[0] > 1 or
+                                                                                          x.shape[1] < 10)):
         # (AMD's sgemv orders are sgemm's for one column, and an operand BLAS cannot take is cloned first, as ATen's
-        # addmm does; an expanded vector is not gemv's: measured)
+        # addmm does; an expanded vector is not gemv's, nor are one row's 10+ products: measured)
         r = kernels.blas_matmul(kernels.as_blas_sees(x), kernels.as_blas_sees(y if y.ndim == 2 else y[:, None]))
         r = r if r is None or y.ndim == 2 else r[:, 0]
     r = np.matmul(x, y) if r is None else r
