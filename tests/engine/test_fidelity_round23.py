@@ -74,7 +74,7 @@ x = torch.randn(5, 1)
 print((torch.ones(()).expand(5, 5) @ x).tolist(), torch.mv(torch.ones(5, 5), x[:, 0]).tolist())
 for k in (3, 7, 9, 40, 300):
     a, b = torch.randn(1, k), torch.randn(k)
-    print(k, (a @ b[:, None]).item(), (b @ a.t()).item(), (a.t().contiguous().t() @ b[:, None]).item(), torch.mv(a[:, :9], b[:9]).item())
+    print(k, (a @ b[:, None]).item(), (a.t().contiguous().t() @ b[:, None]).item(), torch.mv(a[:, :9], b[:9]).item())
 """,
 "a_results_version_counts_no_in_place_step_of_its_own_kernel_and_nonzero_static_checks_out": """
 t = torch.rand(1, 2, 3)
