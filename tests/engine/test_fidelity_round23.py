@@ -95,6 +95,34 @@ for x in [v1.half(), v1.half().permute(2, 0, 1), (torch.randn(4, 5, 6) * 3).half
     print(x.nansum((-3, -1)), x.nansum((0, 2), keepdim=True), x.nansum(2).nansum(0), x.nansum(), x.sum((0, 2)),
           x.nansum((1, -1)), x.transpose(0, 1).nansum((0, 2)))
 """,
+"view_as_complex_takes_any_stride_of_a_dim_of_size_one": """
+b = torch.arange(12.)
+for size, stride, off in [((1, 2), (1, 1), 0), ((1, 2), (3, 1), 0), ((2, 2), (3, 1), 0), ((1, 1, 2), (5, 3, 1), 0),
+                          ((3, 1, 2), (4, 3, 1), 0), ((1, 2), (1, 1), 1), ((2, 1, 2), (2, 7, 1), 2)]:
+    t = b.as_strided(size, stride, off)
+    try:
+        c = torch.view_as_complex(t)
+        print(c.stride(), c.storage_offset(), c, torch.view_as_complex_copy(t).stride(), torch.view_as_real(c).stride())
+    except Exception as e:
+        print(type(e).__name__, e)
+print(torch.view_as_complex_copy(torch.tensor([[0.0625], [0.0625]]).mT))
+""",
+"std_and_var_resize_their_out_before_they_warn_of_no_degrees_of_freedom": """
+v = torch.tensor(0.5)
+print(torch.std(v, (0,), out=torch.randn(2, 3)))
+print(torch.var(torch.ones(3, 1), 1, out=torch.empty(2)))
+print(torch.std(torch.ones(3, 1), 1, out=torch.empty(0)))
+print(torch.var(torch.ones(3, 2, dtype=torch.float64), 0, out=torch.empty(5)), torch.std(torch.ones(1, 2), out=torch.ones(3)))
+""",
+"householder_product_reads_the_last_size_of_a_zero_dim_tau_first": """
+a = torch.ones(2, 3, 2)
+for tau in [torch.tensor(-3.), torch.ones(2, 2), torch.ones(3, 5)]:
+    for f in [torch.orgqr, torch.linalg.householder_product]:
+        try:
+            print(f(a, tau))
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 }
 
 

@@ -1,5 +1,7 @@
 """Copies and conversions: clone, contiguous, to/type and the dtype shorthands (float, long, ...), cpu,
 type_as, new_* (the same dtype as self), and the in-place writes of whole tensors: fill_, zero_, copy_."""
+import math
+
 import numpy as np
 
 from .. import dtypes, layout, messages, pyapi, scalars, signatures
@@ -591,10 +593,17 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
     if out.dtype.category == 2:
         if name == "nanmean":  # (nansum_out, then div_: two versions)
             out._version_counter.bump()
+        if name in ("std", "var"):  # (make_reduction resizes out before the degrees of freedom warn)
+            from ..errors import set_warning_sink
+            previous = set_warning_sink(lambda *_, **__: None)
+            try:
+                shape = fn(*args, **kwargs)._shape
+            finally:
+                set_warning_sink(previous)
+            resize(shape, out, to_kernel_shape=True)
         if name in ("std", "var") and out.dtype in (dtypes.float32, dtypes.float64) and \
-                fn(*args, **kwargs).numel() <= 1:  # (std_var_all_cpu of self, filled into out)
+                math.prod(shape) <= 1:  # (std_var_all_cpu of self, filled into out)
             if self.dtype in (dtypes.float16, dtypes.bfloat16):
-                resize((), out)
                 raise runtime(f"std_var_all: Unsupported dtype {dtypes.SCALAR_NAMES[self.dtype.name]}")
             return fn, args
         if name in ("std", "var", "nanmean") and out.dtype is not self.dtype:

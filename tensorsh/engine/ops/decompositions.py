@@ -506,7 +506,7 @@ def householder_product(input, tau):
     m, n = input._shape[-2:]
     if m < n:
         raise runtime(f"{op}: input.shape[-2] must be greater than or equal to input.shape[-1]")
-    if tau._shape and tau._shape[-1] > n:
+    if tau.size(-1) > n:  # (tau.size(-1): a 0-dim tau's IndexError)
         raise runtime(f"{op}: input.shape[-1] must be greater than or equal to tau.shape[-1]")
     if tau.dim() != input.dim() - 1:
         raise runtime(f"{op}: Expected tau to have one dimension less than input, but got tau.ndim equal to "

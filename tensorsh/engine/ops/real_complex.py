@@ -118,7 +118,7 @@ def view_as_complex(self):
         raise runtime("Tensor must have a last dimension of size 2")
     if self._stride[-1] != 1:
         raise runtime("Tensor must have a last dimension with stride 1")
-    if any(s % 2 for s in self._stride[:-1]):
+    if any(s % 2 and n != 1 for s, n in zip(self._stride[:-1], self._shape)):  # (a dim of size 1 has any stride)
         raise runtime("Tensor must have a stride divisible by 2 for all but last dimension")
     if self._offset % 2:
         raise runtime("Tensor must have a storage_offset divisible by 2")
