@@ -123,6 +123,29 @@ for tau in [torch.tensor(-3.), torch.ones(2, 2), torch.ones(3, 5)]:
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"narrow_copy_checks_a_negative_length_with_the_start_in_one_message": """
+x = torch.arange(6.).view(2, 3)
+for args in [(1, 2, -1), (1, 0, -1), (1, 1, -1), (1, 3, -1), (0, 1, -2), (1, -1, -1), (1, 4, 0), (1, 2, 2)]:
+    for f in [lambda: x.narrow(*args), lambda: torch.narrow_copy(x, *args), lambda: torch.narrow_copy(x, args[0], -args[1] - 1, args[2]), lambda: x.narrow(args[0], torch.tensor(args[1]), args[2])]:
+        try: print(f().shape)
+        except Exception as e: print(type(e).__name__, e)
+""",
+"the_view_copies_of_an_inference_tensor_are_clones_written_at_version_one": """
+v1 = torch.tensor([[4., 2.], [1., 1.], [5., 4.]])
+with torch.inference_mode():
+    v2 = v1 * 2
+fs = {"unsqueeze": lambda t: torch.unsqueeze_copy(t, 0), "squeeze": torch.squeeze_copy, "t": torch.t_copy, "detach": torch.detach_copy,
+      "clone": lambda t: t.clone(), "mul": lambda t: t * 1, "permute": lambda t: torch.permute_copy(t, (1, 0)),
+      "split": lambda t: torch.split_copy(t, 1)[1], "unbind": lambda t: torch.unbind_copy(t)[0], "narrow": lambda t: torch.narrow_copy(t, 0, 1, 2),
+      "view": lambda t: torch.view_copy(t, (6,)), "expand": lambda t: torch.expand_copy(t, (2, 3, 2)), "select": lambda t: torch.select_copy(t, 0, 1),
+      "diagonal": torch.diagonal_copy, "alias": torch.alias_copy, "unfold": lambda t: torch.unfold_copy(t, 0, 2, 1),
+      "as_strided": lambda t: torch.as_strided_copy(t, (2,), (1,)), "view_as_real": lambda t: torch.view_as_real_copy(t.to(torch.complex64)),
+      "contiguous": lambda t: t.t().contiguous(), "to": lambda t: t.to(torch.float64), "reshape": lambda t: t.t().reshape(-1),
+      "transpose": lambda t: torch.transpose_copy(t, 0, 1), "slice": lambda t: torch.slice_copy(t, 0, 1)}
+for name, f in fs.items():
+    r = f(v2)
+    print(name, r._version, r.is_inference(), f(v1)._version)
+""",
 }
 
 

@@ -5,9 +5,10 @@ import numpy as np
 
 from .. import autograd
 from ..autograd import Node, should_compute_output
-from ..errors import make, runtime, type_error
+from ..errors import index_error, make, runtime, type_error
 from ..saved_names import unsigned
 from ..tensorimpl import Tensor, _shape_list
+from .copies import _written_from_inference
 from .core import NotImplementedNode, attach, fresh, needs_grad, operand_edge, type_name
 from .real_complex import view_as_complex, view_as_real
 from .views import _slice
@@ -128,14 +129,16 @@ class ViewCopyBackward(Node):
         return self.inner.backward(g)
 
 
-def _copy_of(view, name=None):
+def _copy_of(view, name=None, cloned=True):
+    """The copying twin of a view op: the view's contiguous clone (cloned; narrow_copy has a kernel of its own, no
+    clone: an inference input leaves it at version 0)."""
     def op(input, *args, **kwargs):
         v = view(input, *args, **kwargs)
         out = fresh(np.array(v._np, order="C"), v.dtype)  # (ascontiguousarray would make a 0-dim view 1-dim)
         fn = v.grad_fn if needs_grad(input) else None
         if fn is not None:
             attach(out, ViewCopyBackward(fn, name or fn.name_ + "_copy"))
-        return out
+        return _written_from_inference(input, out) if cloned else out
     return op
 
 
@@ -166,10 +169,16 @@ def _narrow(t, dim, start, length):
     if isinstance(dim, int) and dim >= t.dim() and t.dim():  # (narrow_copy's own check, before the dim is wrapped)
         raise runtime("Expected dim < static_cast<int64_t>(self_sizes.size()) to be true, but got false.  (Could "
                       "this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+    if isinstance(length, int) and length < 0 and isinstance(start, int) and t.dim():  # (one check of both, after
+        size = t._shape[t._wrap_dim(dim)]                                               # start's range)
+        if -size <= start <= size:
+            raise runtime(f"start ({start + size if start < 0 else start}) + length ({length}) exceeds dimension "
+                          f"size ({size}).")
+        raise index_error(f"start out of range (expected to be in range of [{-size}, {size}], but got {start})")
     return t.narrow(dim, start, length)
 
 
-narrow_copy = _copy_of(_narrow, "NarrowCopyBackward0")
+narrow_copy = _copy_of(_narrow, "NarrowCopyBackward0", cloned=False)
 
 
 def split_with_sizes(self, split_sizes, dim=0):
@@ -188,7 +197,7 @@ def _copies_of(pieces_of):
             node.n_outputs = fn.n_outputs
             for i, out in enumerate(outs):
                 out._grad_fn, out._output_nr = node, i
-        return outs
+        return tuple(_written_from_inference(input, out) for out in outs)
     return op
 
 
@@ -203,4 +212,4 @@ def detach_copy(input):
     out = fresh(np.array(input._np, order="C"), input.dtype)
     if needs_grad(input):
         attach(out, NotImplementedNode("detach_copy", input))
-    return out
+    return _written_from_inference(input, out)
