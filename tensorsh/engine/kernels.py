@@ -1946,8 +1946,9 @@ def _blas_order(a, b):
     if (m == 4 or m >= 8) and n >= 12:
         return _FUSED  # (past 192 products MKL splits the inner dimension: _fused_blocks)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
-        if n == 1:  # (one row times a column of stride 1, a's layout any: measured for k up to 700; a column
-            return _PLAIN if b.strides[1] <= b.itemsize or k == 1 else None  # taken as transposed is sdot's)
+        if n == 1:  # (one row times a column of stride 1, a's layout any: plain, measured for k up to 700; a
+            # column taken as transposed is sdot's, not modelled)
+            return _PLAIN if b.strides[1] <= b.itemsize or k == 1 else None
         if b_f and not b_c:
             return _DOT_T  # (b's rows, as a's of _DOT, times a's one row)
         return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
