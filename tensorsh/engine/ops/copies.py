@@ -329,8 +329,8 @@ _AUTOGRAD_FALLBACK = frozenset({"diag", "conj_physical", "floor_divide", "heavis
                                 "slice_scatter", "histogram"})
 
 _REDUCED_IN_OUT = frozenset({"sum", "nansum", "prod", "amax", "amin", "mean", "nanmean", "std", "var", "max", "min",
-                             "argmax", "argmin", "any", "all", "linalg_vector_norm", "norm", "aminmax", "count_nonzero", "histc", "mode",
-                             "median", "nanmedian", "kthvalue", "logsumexp", "bincount"})
+                             "argmax", "argmin", "any", "all", "linalg_vector_norm", "norm", "aminmax", "count_nonzero",
+                             "histc", "mode", "median", "nanmedian", "kthvalue", "logsumexp", "bincount"})
 
 
 def _check_out_overlap(name, outs, args, kwargs):

@@ -399,14 +399,12 @@ def _scatter_add(self, dim, index, src, written=False):
         raise type_error(f"scatter_add(): argument 'src' (position 3) must be Tensor, not {type_name(src)}")
     d, idx, _ = _scatter_meta("scatter_add", self, dim, index, src, written=written)
     arr = self._np.copy()
-    if not idx.size:
-        pass
-    elif self.dim():
+    if not self.dim():  # a scalar: every index is 0, each value added in turn
+        _add_in_turn(arr, src._np.reshape(-1)[:idx.size], self.dtype)
+    elif idx.size:
         grid_idx = idx.reshape(idx.shape or (1,))  # a 0-dim index into a vector: one element
         values = src._np.reshape(src._np.shape or (1,))
         fold_at(np.add, arr, _index_grid(grid_idx, d), values[tuple(slice(0, n) for n in grid_idx.shape)], self.dtype)
-    else:  # a scalar: every index is 0, each value added in turn
-        _add_in_turn(arr, src._np.reshape(-1)[:idx.size], self.dtype)
     out = fresh(arr, self.dtype)
     if needs_grad(self, src):
         attach(out, given(ScatterAddBackward0(self, d, index, src), dim=dim))

@@ -65,12 +65,15 @@ def _reduction_dtype(self, dtype):
     return dtypes.int64 if self.dtype.category < 2 else self.dtype
 
 
-def _sum_np(x, axis, keepdims, dt):
+def _sum_np(x, axis, keepdims, dt, stores_rounded=False):
+    """x summed over axis in PyTorch's order, into dt; stores_rounded: a half/bfloat16 sum with no float buffer
+    (nansum's), each row's sum rounded into the output as it is stored."""
     if dt.np == np.float32 or dt.np == np.float64 or dt is dtypes.float16:  # PyTorch's own summation order
         if dt is dtypes.bfloat16 or dt is dtypes.float16:  # (in float, each thread's partial sum rounded to dt)
             reduced = tuple(range(x.ndim)) if axis is None else axis
             r = kernels.cascade_sum(x.astype(np.float32, copy=False), reduced,
-                                    dtypes.round_bfloat16 if dt is dtypes.bfloat16 else dtypes.to_float16)
+                                    dtypes.round_bfloat16 if dt is dtypes.bfloat16 else dtypes.to_float16,
+                                    dtypes.rounding(dt) if stores_rounded else None)
             r = r.astype(dt.np, copy=False)
             return r if keepdims else r.reshape([s for d, s in enumerate(r.shape) if d not in reduced])
         if axis is None and not keepdims and x.dtype == dt.np:

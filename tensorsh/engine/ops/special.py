@@ -353,13 +353,9 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
     x = _cast_first(self, dt)
     if self.dtype.category == 2:  # (kept in self's layout: the sum's order follows it)
         x = kernels.in_layout(x, np.where(np.isnan(x), x.dtype.type(0), x))
-    if self.dtype is dt and dt in (dtypes.float16, dtypes.bfloat16):  # (summed in float, each row's sum stored
-        # into the half/bfloat16 output: no float buffer, unlike sum's)
-        rounding = dtypes.rounding(dt)
-        reduced = tuple(range(x.ndim)) if dims is None else dims
-        values = kernels.cascade_sum(kernels.in_layout(x, x, np.float32), reduced, round_stores=rounding)
-        values = values.astype(dt.np) if keepdim else values.astype(dt.np).reshape(
-            [n for d, n in enumerate(values.shape) if d not in reduced])
+    if self.dtype is dt and dt in (dtypes.float16, dtypes.bfloat16):  # (summed in float in self's layout, each
+        # row's sum stored into the half/bfloat16 output: no float buffer, unlike sum's)
+        values = _sum_np(kernels.in_layout(x, x, np.float32), dims, keepdim, dt, stores_rounded=True)
     else:
         values = _sum_np(x.astype(dt.np, copy=False), dims, keepdim, dt)
     out = fresh(np.asarray(values, dt.np), dt)
@@ -688,9 +684,8 @@ def _mvlgamma_values(self, p):
     if p < 1:
         raise runtime("p has to be greater than or equal to 1")
     dt = dtypes.DEFAULT_FLOAT if self.dtype.category < 2 else self.dtype
-    with autograd.no_grad():
-        return _mvlgamma_args(self, p, dt).lgamma_().sum(-1).add(p * (p - 1) * math.log(math.pi) * 0.25)  # (ATen's add_
-        # runs below autograd: it counts no version)
+    with autograd.no_grad():  # (ATen's add_ on the sum runs below autograd: the result counts no version)
+        return _mvlgamma_args(self, p, dt).lgamma_().sum(-1).add(p * (p - 1) * math.log(math.pi) * 0.25)
 
 
 def mvlgamma(self, p):

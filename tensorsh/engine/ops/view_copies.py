@@ -5,13 +5,13 @@ import numpy as np
 
 from .. import autograd
 from ..autograd import Node, should_compute_output
-from ..errors import index_error, make, runtime, type_error
+from ..errors import make, runtime, type_error
 from ..saved_names import unsigned
 from ..tensorimpl import Tensor, _shape_list
 from .copies import _written_from_inference
 from .core import NotImplementedNode, attach, fresh, needs_grad, operand_edge, type_name
 from .real_complex import view_as_complex, view_as_real
-from .views import _slice
+from .views import _slice, narrow
 
 
 def _slice_view(t, dim=0, start=None, end=None, step=1):
@@ -169,13 +169,7 @@ def _narrow(t, dim, start, length):
     if isinstance(dim, int) and dim >= t.dim() and t.dim():  # (narrow_copy's own check, before the dim is wrapped)
         raise runtime("Expected dim < static_cast<int64_t>(self_sizes.size()) to be true, but got false.  (Could "
                       "this error message be improved?  If so, please report an enhancement request to PyTorch.)")
-    if isinstance(length, int) and length < 0 and isinstance(start, int) and t.dim():  # (one check of both, after
-        size = t._shape[t._wrap_dim(dim)]                                               # start's range)
-        if -size <= start <= size:
-            raise runtime(f"start ({start + size if start < 0 else start}) + length ({length}) exceeds dimension "
-                          f"size ({size}).")
-        raise index_error(f"start out of range (expected to be in range of [{-size}, {size}], but got {start})")
-    return t.narrow(dim, start, length)
+    return narrow(t, dim, start, length, length_first=False)
 
 
 narrow_copy = _copy_of(_narrow, "NarrowCopyBackward0", cloned=False)

@@ -397,21 +397,23 @@ def _slice(self, dim, start, stop, step, given_dim=None):
                       (d, start, stop, step), saved=given)
 
 
-def narrow(self, dim, start, length):
+def narrow(self, dim, start, length, length_first=True):
+    """narrow's checks in its order; length_first=False: narrow_copy's, whose negative length fails the last one
+    (start + length), after start's range."""
     if isinstance(start, Tensor):  # (narrow.Tensor: a 0-dim integer tensor's value, checked before all else)
         if start.dim() or start.dtype.category != 1:
             raise runtime("start must be an 0-dim integral Tensor.")
         start = start.item()
     if not self._shape:
         raise runtime("narrow() cannot be applied to a 0-dim tensor.")
-    if length < 0:
+    if length < 0 and length_first:
         raise runtime("narrow(): length must be non-negative.")
     d = self._wrap_dim(dim)
     size = self._shape[d]
     if not -size <= start <= size:
         raise index_error(f"start out of range (expected to be in range of [{-size}, {size}], but got {start})")
     start = start + size if start < 0 else start  # (PyTorch's node saves it wrapped, and dim as given)
-    if start > size - length:
+    if length < 0 or start > size - length:
         raise runtime(f"start ({start}) + length ({length}) exceeds dimension size ({size}).")
     return _slice(self, d, start, start + length, 1, unsigned(dim))
 
