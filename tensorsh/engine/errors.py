@@ -120,6 +120,16 @@ def warn(message, category="UserWarning", site=None):
     _sink(category, message, site)
 
 
+def triggered_internally(message):
+    """The message as PyTorch's Python sees a warning its C++ gave: with " (Triggered internally at <file>:<line>.)"
+    (messages.TRIGGERED_AT); a warning of torch's Python code, or the program's, unchanged."""
+    from .messages import TRIGGERED_AT
+    for start, where in TRIGGERED_AT:
+        if message.startswith(start):
+            return f"{message} (Triggered internally at /__w/pytorch/pytorch/{where}.)"
+    return message
+
+
 def library_site(loc):
     """The torch location a warning given now has (None: the program's statement `loc`)."""
     site, entered = LIBRARY_SITE

@@ -381,3 +381,54 @@ CHOLESKY_DEPRECATED = (
 # a factory's pin_memory=True on PyTorch's CPU-only build (after the parse)
 NO_PINNED_MEMORY = ("pin_memory=True requires a CUDA or other accelerator backend; no pinned memory allocator is "
                     "available on this system.")
+
+# Where in PyTorch 2.13's C++ (file:line of the CPU wheel's build, under /__w/pytorch/pytorch/) each warning raised by
+# TORCH_WARN / TORCH_WARN_ONCE is given, keyed by the start of its text: torch/csrc's PyWarningHandler ends such a
+# warning's message with " (Triggered internally at <file>:<line>.)", which `str(w.message)` of a recorded warning,
+# the text of a warning turned into an error and the printed warning all show. Warnings given by torch's Python
+# (nn.functional's, torch.range's, TypedStorage's, the copy-construct one, ...) carry no suffix and no entry.
+TRIGGERED_AT = (
+    ("The .grad attribute of a Tensor that is not a leaf Tensor", "build/aten/src/ATen/core/TensorBody.h:493"),
+    ("An output with one or more elements was resized", "aten/src/ATen/native/Resize.cpp:30"),
+    ("torch.meshgrid: in an upcoming release", "aten/src/ATen/native/TensorShape.cpp:4215"),
+    ("The given NumPy array is not writable", "torch/csrc/utils/tensor_numpy.cpp:213"),
+    ("The given buffer is not writable", "torch/csrc/utils/tensor_new.cpp:1556"),
+    ("Casting complex values to real discards the imaginary part", "aten/src/ATen/native/Copy.cpp:307"),
+    ("The use of `x.T` on tensors of dimension other than 2", "aten/src/ATen/native/TensorShape.cpp:4314"),
+    ("Tensor.T is deprecated on 0-D tensors", "aten/src/ATen/native/TensorShape.cpp:4321"),
+    ("Tensor.mT is deprecated on 0-D tensors", "aten/src/ATen/native/TensorShape.cpp:4373"),
+    ("std(): degrees of freedom is <= 0", "aten/src/ATen/native/ReduceOps.cpp:1861"),
+    ("var(): degrees of freedom is <= 0", "aten/src/ATen/native/ReduceOps.cpp:1861"),
+    ("cov(): degrees of freedom is <= 0", "aten/src/ATen/native/Correlation.cpp:129"),
+    ("indexing with dtype torch.uint8 is now deprecated", "aten/src/ATen/native/IndexingUtils.h:37"),
+    ("where received a uint8 condition tensor", "aten/src/ATen/native/TensorCompare.cpp:621"),
+    ("Using torch.cross without specifying the dim arg", "aten/src/ATen/native/Cross.cpp:63"),
+    ("torch.lu is deprecated in favor of", "aten/src/ATen/native/BatchLinearAlgebra.cpp:2073"),
+    ("torch.lu_solve is deprecated in favor of", "aten/src/ATen/native/BatchLinearAlgebra.cpp:2230"),
+    ("torch.chain_matmul is deprecated", "aten/src/ATen/native/LinearAlgebra.cpp:1102"),
+    ("torch.triangular_solve is deprecated in favor of", "aten/src/ATen/native/BatchLinearAlgebra.cpp:2273"),
+    ("torch.cholesky is deprecated in favor of", "aten/src/ATen/native/BatchLinearAlgebra.cpp:1765"),
+    ("torch.qr is deprecated in favor of", "aten/src/ATen/native/BatchLinearAlgebra.cpp:2505"),
+    ("Using backward() with create_graph=True", "torch/csrc/autograd/engine.cpp:1307"),
+    ("Converting a tensor with requires_grad=True to a scalar",
+     "torch/csrc/autograd/generated/python_variable_methods.cpp:822"),
+    ("Creating a tensor from a list of numpy.ndarrays", "torch/csrc/utils/tensor_new.cpp:252"),
+    ("A window was not provided. A rectangular window will be applied,", "aten/src/ATen/native/SpectralOps.cpp:835"),
+    ("stft with return_complex=False is deprecated", "aten/src/ATen/native/SpectralOps.cpp:874"),
+    ("A window was not provided. A rectangular window will be applied.", "aten/src/ATen/native/SpectralOps.cpp:1035"),
+    ("torch.searchsorted(): ", "aten/src/ATen/native/BucketizationUtils.h:38"),
+    ("The reduce argument of torch.scatter with Tensor src", "aten/src/ATen/native/TensorAdvancedIndexing.cpp:225"),
+    ("index_reduce() is in beta", "aten/src/ATen/native/TensorAdvancedIndexing.cpp:1523"),
+    ("ComplexHalf support is experimental", "aten/src/ATen/EmptyTensor.cpp:54"),
+    ("Using a non-tuple sequence for multidimensional indexing",
+     "torch/csrc/autograd/python_variable_indexing.cpp:349"),
+    ("Use of index_put_ on expanded tensors", "aten/src/ATen/native/TensorAdvancedIndexing.cpp:976"),
+    ("Use of masked_fill_ on expanded tensors", "aten/src/ATen/native/TensorAdvancedIndexing.cpp:2450"),
+    ("The argument 'device' of Tensor.is_pinned()", "aten/src/ATen/native/Memory.cpp:31"),
+    ("The number of elements in the out tensor of shape", "aten/src/ATen/native/RangeFactories.cpp:199"),
+    ("at::nuclear_norm is deprecated", "aten/src/ATen/native/LinearAlgebra.cpp:3229"),
+    ("at::frobenius_norm is deprecated", "aten/src/ATen/native/LinearAlgebra.cpp:3175"),
+    ("Using padding='same' with even kernel lengths", "aten/src/ATen/native/Convolution.cpp:1101"),
+    ("torch.set_default_tensor_type() is deprecated", "torch/csrc/tensor/python_tensor.cpp:434"),
+    ("This overload of ", "torch/csrc/utils/python_arg_parser.cpp:1841"),
+)

@@ -20,7 +20,7 @@ from tensorsh.lang.tracebacks import exception_name
 
 from tensorsh.engine import undo as _undo
 from tensorsh.engine import errors as engine_errors
-from tensorsh.engine.errors import FILTERS_CHANGED, TorchError, library_site, set_warning_sink
+from tensorsh.engine.errors import FILTERS_CHANGED, TorchError, library_site, set_warning_sink, triggered_internally
 
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
                  NoAttribute, RuntimeError, NameError, ImportError, UnicodeError, Warning)
@@ -133,6 +133,8 @@ class Session:
 
     def _on_warning(self, category, message, site=None):
         loc = self._loc
+        shown = message  # (the shell's and golden files' text: without the path of PyTorch's build machine)
+        message = triggered_internally(message)  # (a warning of PyTorch's C++, as its Python sees it)
         if site is None:
             site = library_site(loc)
         key = (category, message, site) if site is not None else \
@@ -162,7 +164,7 @@ class Session:
             return
         category = getattr(category, "__name__", category)  # (a program's Warning class: printed by its name)
         if self._warnings is not None:
-            self._warnings.append(f"{category}: {message}")
+            self._warnings.append(f"{category}: {shown}")
         elif loc is not None:
             line = loc.source_line.strip()
             self._write_err(f"{loc.filename}:{loc.line}: {category}: {message}\n" + (f"  {line}\n" if line else ""))

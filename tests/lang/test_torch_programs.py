@@ -46,9 +46,11 @@ def torch_warnings(src):
 
 
 def language_warnings(stderr):
-    """`prog.tsh:LINE: Category: message` lines of the language's stderr -> `Category: message`, each occurrence."""
+    """`prog.tsh:LINE: Category: message` lines of the language's stderr -> `Category: message`, each occurrence
+    (without the " (Triggered internally at ...)" a C++ warning ends with, as torch_warnings reads torch's)."""
     import re
-    return sorted(m.group(1) for m in re.finditer(r"^prog\.tsh:\d+: (\w+: .*)$", stderr, re.M))
+    return sorted(m.group(1).split(" (Triggered internally")[0]
+                  for m in re.finditer(r"^prog\.tsh:\d+: (\w+: .*)$", stderr, re.M))
 
 
 def warned_once_messages():
