@@ -12,11 +12,13 @@ ACTIONS = ("default", "ignore", "always", "once", "module", "error")
 
 
 class WarningMessage:
-    """A recorded warning (catch_warnings(record=True)): its message (a Warning instance), category, line."""
-    __api__ = frozenset({"message", "category", "filename", "lineno"})
+    """A recorded warning (catch_warnings(record=True)): its message (a Warning instance), category, line; Python's
+    record also has `file`, `line` and `source`, None when the warning was recorded rather than shown."""
+    __api__ = frozenset({"message", "category", "filename", "lineno", "file", "line", "source"})
 
     def __init__(self, message, category, filename, lineno):
         self.message, self.category, self.filename, self.lineno = message, category, filename, lineno
+        self.file = self.line = self.source = None
 
     def __str__(self):
         return (f"{{message : {self.message!r}, category : {self.category.__name__!r}, filename : {self.filename!r}, "

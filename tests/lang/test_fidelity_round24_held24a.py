@@ -36,6 +36,18 @@ try:
 except UserWarning as e:
     print("raised:", e)
 """,
+"a_recorded_warning_has_pythons_file_line_and_source_attributes": """
+import warnings
+def f(x):
+    warnings.warn("inner", stacklevel=2)
+    return x * 2
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter("always")
+    f(torch.ones(2))
+    torch.tensor(torch.ones(1))
+    for r in w:
+        print(r.category.__name__, r.lineno, r.line, r.file, r.source, r.message.args)
+""",
 "numpys_protocol_dunders_read_off_a_tensor": """
 x = torch.tensor([1.0, 2.0, 3.0])
 print(x.__array__(), x.__array__().dtype, x.__array_priority__)
