@@ -46,7 +46,7 @@ with warnings.catch_warnings(record=True) as w:
     f(torch.ones(2))
     torch.tensor(torch.ones(1))
     for r in w:
-        print(r.category.__name__, r.lineno, r.line, r.file, r.source, r.message.args)
+        print(r.category.__name__, r.line, r.file, r.source, r.message.args)
 """,
 "numpys_protocol_dunders_read_off_a_tensor": """
 x = torch.tensor([1.0, 2.0, 3.0])
