@@ -48,7 +48,7 @@ with warnings.catch_warnings(record=True) as w:
     for r in w:
         print(r.category.__name__, r.line, r.file, r.source, r.message.args)
 """,
-"numpys_protocol_dunders_read_off_a_tensor": """
+"the_array_and_deepcopy_protocol_dunders_read_off_a_tensor": """
 x = torch.tensor([1.0, 2.0, 3.0])
 print(x.__array__(), x.__array__().dtype, x.__array_priority__)
 print(x.__array__("float64"), torch.tensor([1, 2]).__array__(), torch.tensor(True).__array__())
@@ -62,6 +62,14 @@ except RuntimeError as e:
 try:
     torch.ones(1, dtype=torch.bfloat16).__array__()
 except TypeError as e:
+    print(type(e).__name__, e)
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+memo = {}
+c = w.__deepcopy__(memo)
+print(c, c is w, c.requires_grad, len(memo) > 0, type(torch.nn.Parameter(torch.ones(2)).__deepcopy__({})).__name__)
+try:
+    (w * 2).__deepcopy__({})
+except RuntimeError as e:
     print(type(e).__name__, e)
 """,
 }
