@@ -431,4 +431,5 @@ TRIGGERED_AT = (
     ("Using padding='same' with even kernel lengths", "aten/src/ATen/native/Convolution.cpp:1101"),
     ("torch.set_default_tensor_type() is deprecated", "torch/csrc/tensor/python_tensor.cpp:434"),
     ("This overload of ", "torch/csrc/utils/python_arg_parser.cpp:1841"),
+    ("Error detected in ", "torch/csrc/autograd/python_anomaly_mode.cpp:122"),
 )
