@@ -87,6 +87,30 @@ for dt in [torch.float32, torch.int64, torch.float16, torch.bool, torch.complex6
                 except Exception as e:
                     print(r, inc, shape, type(e).__name__, e, a)
 """,
+"out_of_place_index_put_writes_a_clone_that_shares_memory_with_nothing": """
+for acc in [False, True]:
+    for name, f in [('index_put', lambda x: x.index_put((torch.tensor([1, 1]),), x[:2], accumulate=acc)),
+                    ('mask', lambda x: x.index_put((torch.tensor([True, False, True]),), x[:2], accumulate=acc)),
+                    ('same', lambda x: x.index_put((torch.tensor([0, 1, 2]),), x, accumulate=acc)),
+                    ('index_is_self', lambda x: x.index_put((x[:2].long(),), torch.tensor(5), accumulate=acc)),
+                    ('torch.index_put', lambda x: torch.index_put(x, (torch.tensor([1, 1]),), x[1:], accumulate=acc)),
+                    ('index_put_', lambda x: x.index_put_((torch.tensor([1, 1]),), x[:2], accumulate=acc))]:
+        x = torch.tensor([1, 0, 2])
+        try:
+            print(name, acc, f(x), x)
+        except Exception as e:
+            print(name, acc, type(e).__name__, e, x)
+e = torch.zeros(1, 3).expand(2, 3)
+for f in [lambda: e.index_put((torch.tensor([0]),), torch.tensor(1.)),
+          lambda: e.index_put((torch.tensor([[True, False, True]] * 2),), torch.tensor(1.)),
+          lambda: e.index_put((torch.tensor([0]),), torch.tensor([1., 2., 3.]), accumulate=True).stride()]:
+    print(f())
+x = torch.tensor([1., 0., 2.], requires_grad=True)
+y = x * 1
+z = y.index_put((torch.tensor([1, 1]),), y[:2], accumulate=True)
+z.sum().backward()
+print(z, z.grad_fn.name(), x.grad)
+""",
 "index_puts_indices_refuse_none_in_the_parser_at_the_arguments_own_position": """
 x = torch.zeros(2, 3)
 for f in [lambda: torch.index_put(x, [None, torch.tensor([0])], torch.tensor(1.)),
