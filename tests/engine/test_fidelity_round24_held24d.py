@@ -111,6 +111,16 @@ z = y.index_put((torch.tensor([1, 1]),), y[:2], accumulate=True)
 z.sum().backward()
 print(z, z.grad_fn.name(), x.grad)
 """,
+"index_fill_clones_self_as_empty_like_lays_it_out": """
+base = torch.arange(24.).reshape(2, 3, 4)
+for name, v in [('expand', torch.zeros(1, 3).expand(2, 3)), ('t', base[0].t()), ('step', base[:, :, ::2]),
+                ('perm', base.permute(2, 0, 1)), ('exp3', torch.zeros(3, 1, 2).expand(3, 4, 2)),
+                ('bf16', base.bfloat16().transpose(0, 1)), ('0d', torch.tensor(1.)), ('empty', torch.zeros(0, 3).t())]:
+    for f in [lambda v: v.index_fill(-1, torch.tensor([0]), 7),
+              lambda v: v.index_fill(0, torch.tensor([0]), torch.tensor(7.))]:
+        r = f(v)
+        print(name, r.stride(), r.is_contiguous(), r.sum())
+""",
 "index_puts_indices_refuse_none_in_the_parser_at_the_arguments_own_position": """
 x = torch.zeros(2, 3)
 for f in [lambda: torch.index_put(x, [None, torch.tensor([0])], torch.tensor(1.)),

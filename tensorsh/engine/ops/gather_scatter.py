@@ -14,7 +14,7 @@ from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _index_dtype, _invalid_combination, select_index
 from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
                    check_written,
-                   fold_at, fresh, from_numpy,
+                   fold_at, fresh,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
 from .. import autocast
@@ -722,9 +722,8 @@ def index_fill(self, dim, index, value):
     _index_fill_value_checked(value)
     d, idx = _fill_index("index_fill", self, dim, index, inplace=False, value=value)
     fill = _index_fill_value(self, value)
-    arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
-    arr[_along(arr, d, idx)] = fill
-    out = from_numpy(arr, self.dtype)
+    out = layout.like(self._np, self.dtype, self)  # (PyTorch clones self keeping its layout, then fills)
+    out._np[_along(out._np, d, idx)] = fill
     if needs_grad(self, value):
         tensor_value = isinstance(value, Tensor)
         attach(out, given((IndexFillBackward1 if tensor_value else IndexFillBackward0)(
