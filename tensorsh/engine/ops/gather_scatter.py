@@ -525,9 +525,6 @@ def _index_add(self, dim, index, source, alpha, written=False):
     return out
 
 
-_REDUCE_INIT = {"prod": lambda dt: 1, "mean": lambda dt: 0,
-                "amax": lambda dt: -np.inf if dt.kind == "f" else np.iinfo(dt).min,
-                "amin": lambda dt: np.inf if dt.kind == "f" else np.iinfo(dt).max}
 _REDUCE_STEP = {"prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
 
 
@@ -548,7 +545,7 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
         raise not_implemented_for("index_reduce_func_exclude_input_init", self.dtype)
     arr = np.array(self._np, copy=True, order="C")  # (index_reduce.out allocates a contiguous result)
     if not include_self:
-        init = _REDUCE_INIT[reduce](arr.dtype)
+        init = _reduce_identity(self, reduce)
         try:
             arr = self.index_fill(d, index.long(), init)._np.copy()
         except TorchError as e:  # (index_reduce_'s index_fill_ into self keeps what it wrote before its bad index)
@@ -1149,7 +1146,7 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=
 
 
 def _reduce_identity(self, reduce):
-    """What scatter_reduce(include_self=False) first writes at every place the index names."""
+    """What scatter_reduce/index_reduce(include_self=False) first write at every place the index names."""
     floating = self.dtype.category == 2
     info = None if self.dtype.category >= 2 or self.dtype is dtypes.bool_ else np.iinfo(self.dtype.np)
     return {"sum": 0, "mean": 0, "prod": 1, "amax": -np.inf if floating else (info.min if info else False),
