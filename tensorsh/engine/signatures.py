@@ -119,7 +119,7 @@ def _check(p, v, argnum):
         if not isinstance(v, (tuple, list)):
             return False
         for i, item in enumerate(v):
-            if not isinstance(item, _Tensor) and not (item is None and t != "TensorList"):
+            if not isinstance(item, _Tensor):  # (a None too: the parser's c10::List<optional<Tensor>> is a TensorList)
                 raise type_error(f"expected Tensor as element {i} in argument {argnum}, but got {tp_name(item)}")
         if p.size and len(v) != p.size:  # (TensorList[2] out: tensorlist_n's unpacking)
             raise type_error(f"expected tuple of {p.size} elements but got {len(v)}")

@@ -423,6 +423,8 @@ def write_out(name, fn, args, kwargs):
     # (special_ndtr_out likewise: its formula's graph, copied)
     copied = name in ("tensordot", "special_ndtr") or \
         name == "inner" and all(isinstance(t, Tensor) and t.dim() for t in args[:2])
+    if name == "nonzero" and kwargs.get("as_tuple"):  # (torch.nonzero's binding refuses it first)
+        raise runtime("nonzero does not support the out kwarg when as_tuple is True")
     if name == "ger":  # (ger_out's own warning, each call, before outer_out; ger without out= is outer)
         warn("torch.ger is deprecated and will be removed in a future PyTorch release. Use torch.outer instead.")
     inputs = _tensor_args((*args, *kwargs.values()))

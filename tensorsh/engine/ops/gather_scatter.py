@@ -14,7 +14,7 @@ from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _index_dtype, _invalid_combination, select_index
 from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
                    check_written,
-                   fold_at, fresh, from_numpy,
+                   fold_at, fresh,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
 from .. import autocast
@@ -247,19 +247,21 @@ def _out_of_bounds(error):
 
 def _kept_before(error, self, dim, idx, write, along=True, negatives=False, slices=False):
     """After a kernel's index out of bounds (error from _out_of_bounds): the places its loop wrote before meeting it
-    are written (write(places in self, places in the loop)), as they stay written in PyTorch. The loop runs in C
-    order over self's shape with idx's entries along dim (along: index_fill_/index_copy_/index_add_; slices: one
-    whole slice per entry, index_add_'s own loop) or over idx's own shape (scatter_, scatter_add_)."""
-    if not getattr(error, "out_of_bounds", False) or not self.dim():
-        return
-    d = self._wrap_dim(dim)
-    size = self._shape[d]
+    are written (write(self's array, places in it, places in the loop)), as they stay written in PyTorch. The loop
+    runs in C order over self's shape with idx's entries along dim (along: index_fill_/index_copy_/index_add_; slices:
+    one whole slice per entry, index_add_'s own loop) or over idx's own shape (scatter_, scatter_add_). A 0-dim self
+    is one element along dim 0 (the kernels restride it so: its entries before the bad one all land there)."""
+    if not getattr(error, "out_of_bounds", False) or not along and self.dtype in REDUCED_FLOATS:
+        return  # (measured: the scatters into float16/bfloat16 keep nothing of what came before a bad index)
+    arr = self._np if self.dim() else self._np.reshape(1)  # (a view: written through)
+    d = self._wrap_dim(dim) if self.dim() else 0
+    size = arr.shape[d]
     if along:
         first = 0 if slices else d  # (where the index's entries go in the loop's order)
-        shape = list(self._shape)
+        shape = list(arr.shape)
         del shape[d]
         shape.insert(first, idx.size)
-        idx = idx.reshape((1,) * first + (idx.size,) + (1,) * (self.dim() - first - 1))
+        idx = idx.reshape((1,) * first + (idx.size,) + (1,) * (arr.ndim - first - 1))
     else:
         first, shape = d, idx.shape
     flat = np.broadcast_to(idx, shape).reshape(-1)
@@ -272,7 +274,7 @@ def _kept_before(error, self, dim, idx, write, along=True, negatives=False, slic
     places.insert(d, np.where(flat[:count] < 0, flat[:count] + size, flat[:count]))
     loop.insert(d, loop.pop(first))
     undo.touch(self._storage)
-    write(tuple(places), tuple(loop))
+    write(arr, tuple(places), tuple(loop))
 
 def _index_grid(idx, d):
     """Full index arrays addressing, for every element of idx, position idx along d and its own elsewhere."""
@@ -469,9 +471,9 @@ def _index_func_meta(func, self, dim, index, source):
     # (the dim against source's dims, the index's count, the other sizes)
     if d != 0 and d >= source.dim():
         raise runtime(f"{func}_(): Indexing dim {d} is out of bounds of the source tensor with dim {source.dim()}")
-    if idx.size != (source._shape[d] if source.dim() else 1):
-        raise runtime(f"{func}_(): Number of indices ({idx.size}) should be equal to source.size(dim): "
-                      f"({source._shape[d] if source.dim() else 1}), for dim: {d}")
+    if idx.size != (source._shape[d] if source.dim() else 1):  # (its message reads source.size(dim): a 0-dim
+        raise runtime(f"{func}_(): Number of indices ({idx.size}) should be equal to source.size(dim): "  # source's
+                      f"({source.size(d)}), for dim: {d}")  # IndexError instead)
     self_sizes, source_sizes = list(self._shape), list(source._shape)
     if self.dim() and source.dim():
         del self_sizes[d], source_sizes[d]
@@ -523,9 +525,6 @@ def _index_add(self, dim, index, source, alpha, written=False):
     return out
 
 
-_REDUCE_INIT = {"prod": lambda dt: 1, "mean": lambda dt: 0,
-                "amax": lambda dt: -np.inf if dt.kind == "f" else np.iinfo(dt).min,
-                "amin": lambda dt: np.inf if dt.kind == "f" else np.iinfo(dt).max}
 _REDUCE_STEP = {"prod": np.multiply, "mean": np.add, "amax": np.maximum, "amin": np.minimum}
 
 
@@ -546,26 +545,36 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
         raise not_implemented_for("index_reduce_func_exclude_input_init", self.dtype)
     arr = np.array(self._np, copy=True, order="C")  # (index_reduce.out allocates a contiguous result)
     if not include_self:
-        arr = self.index_fill(d, index.long(), _REDUCE_INIT[reduce](arr.dtype))._np.copy()
+        init = _reduce_identity(self, reduce)
+        try:
+            arr = self.index_fill(d, index.long(), init)._np.copy()
+        except TorchError as e:  # (index_reduce_'s index_fill_ into self keeps what it wrote before its bad index)
+            if inplace:
+                _kept_before(e, self, d, idx, lambda kept, at, _: kept.__setitem__(at, init), negatives=True)
+            raise
     if self.dim() <= 1 and not real:
         raise not_implemented_for("index_func_", self.dtype)
     if self.dim() > 1 and not idx.size:
         return d, arr
     bad = (idx < 0) | (idx >= size)
-    if bad.any() and (bad[0] or real or reduce not in ("amax", "amin")):
+    stop = int(np.argmax(bad)) if bad.any() else idx.size  # (the loop's first bad index entry)
+    if stop == 0 < idx.size:
         raise index_error("index out of range in self")
-    if self.dtype.category == 3 and reduce in ("amax", "amin"):
+    if self.dtype.category == 3 and reduce in ("amax", "amin"):  # (maximum_/minimum_ on its first slice)
         raise not_implemented_for({"amax": "maximum_cpu", "amin": "minimum_cpu"}[reduce], self.dtype)
-    if bad.any():
-        raise index_error("index out of range in self")
-    if reduce == "mean" and self.dtype is dtypes.bool_:  # (the sums' floor division by the counts)
-        raise not_implemented_for("div_floor_cpu", self.dtype)
+    if reduce == "mean" and self.dtype is dtypes.bool_ and stop == idx.size:  # (the sums' floor division by the
+        raise not_implemented_for("div_floor_cpu", self.dtype)  # counts)
     step = _REDUCE_STEP[reduce]
     rounded = dtypes.rounding(self.dtype) if self.dtype in REDUCED_FLOATS else np.asarray  # (each step's, in turn)
     src = source._np
-    for i, k in enumerate(idx.tolist()):
+    for i, k in enumerate(idx[:stop].tolist()):
         place = (slice(None),) * d + (k,) if self.dim() else ()
         arr[place] = rounded(step(arr[place], src[(slice(None),) * d + (i,)] if source.dim() else src))
+    if stop < idx.size:  # (in place, the slices folded in before the bad entry stay written: mean's not divided)
+        if inplace:
+            undo.touch(self._storage)
+            self._np[...] = arr.reshape(self._shape)
+        raise index_error("index out of range in self")
     if reduce == "mean":
         arr = _divided_by_counts(arr, (slice(None),) * d + (idx,) if self.dim() else (), include_self)
     return d, arr
@@ -710,9 +719,8 @@ def index_fill(self, dim, index, value):
     _index_fill_value_checked(value)
     d, idx = _fill_index("index_fill", self, dim, index, inplace=False, value=value)
     fill = _index_fill_value(self, value)
-    arr = self._np.copy(order="K")  # (PyTorch clones self keeping its layout, then fills)
-    arr[_along(arr, d, idx)] = fill
-    out = from_numpy(arr, self.dtype)
+    out = layout.like(self._np, self.dtype, self)  # (PyTorch clones self keeping its layout, then fills)
+    out._np[_along(out._np, d, idx)] = fill
     if needs_grad(self, value):
         tensor_value = isinstance(value, Tensor)
         attach(out, given((IndexFillBackward1 if tensor_value else IndexFillBackward0)(
@@ -726,7 +734,7 @@ def index_fill_inplace(self, dim, index, value):
     try:
         d, idx = _fill_index("index_fill", self, dim, index, inplace=True, value=value)
     except TorchError as e:
-        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, _: self._np.__setitem__(
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda arr, at, _: arr.__setitem__(
             at, _index_fill_value(self, value)), negatives=True)
         raise
     fill = _index_fill_value(self, value)
@@ -784,13 +792,21 @@ def _copy_source(self, d, index, source, written=False):
                           f"({source._shape[d]})")
 
 
+def _copy_along(arr, d, idx, src):
+    """index_copy's kernel: source's k-th slice to place idx[k] along d, in order (a repeated index: the last copy
+    stays, as PyTorch's CPU loop leaves it); a 0-dim self is one element each of a source's elements lands on."""
+    if arr.ndim:
+        arr[_along(arr, d, idx)] = src
+    else:
+        arr.reshape(1)[idx] = src.reshape(-1)
+
+
 def index_copy(self, dim, index, source):
     if AUTOCAST[0]:
         return autocast.promote(index_copy, self, dim, index, source)
     d, idx = _fill_index("index_copy", self, dim, index, source)
-    src = source._np
     arr = self._np.copy()
-    arr[_along(arr, d, idx)] = src  # (a repeated index: the last copy stays, as PyTorch's CPU loop leaves it)
+    _copy_along(arr, d, idx, source._np)
     out = fresh(arr, self.dtype)
     if needs_grad(self, source):
         attach(out, given(IndexCopyBackward0(self, d, index, source), dim=dim))
@@ -802,13 +818,12 @@ def index_copy_inplace(self, dim, index, source):
     try:
         d, idx = _fill_index("index_copy", self, dim, index, source, inplace=True)
     except TorchError as e:
-        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: self._np.__setitem__(
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda arr, at, loop: arr.__setitem__(
             at, source._np[loop]))
         raise
-    src = source._np
 
     def write(arr):
-        arr[_along(arr, d, idx)] = src
+        _copy_along(arr, d, idx, source._np)
     return write_inplace(self, write, lambda: IndexCopyBackward0(self, d, index, source), (source,))
 
 
@@ -907,8 +922,8 @@ def scatter_inplace(self, dim, index, src=None, value=None, reduce=None):
         d, idx, ufunc = _scatter_meta("scatter_", self, dim, index, src, lambda: _scatter_reduce_kernel(src, reduce),
                                       written=True)
     except TorchError as e:
-        _kept_before(e, self, dim, index._np.astype(np.int64), lambda at, loop: _scatter_prefix(
-            self, at, loop, src, _scatter_reduce_kernel(src, reduce)), along=False)
+        _kept_before(e, self, dim, index._np.astype(np.int64), lambda arr, at, loop: _scatter_prefix(
+            self, arr, at, loop, src, _scatter_reduce_kernel(src, reduce)), along=False)
         raise
     values = _scatter_source(self, d, idx, src)
 
@@ -932,12 +947,12 @@ def _written_like(self, others, compute, make_node):
     return write_inplace(self, write, make_node, others)
 
 
-def _scatter_prefix(self, at, loop, src, ufunc=None):
+def _scatter_prefix(self, arr, at, loop, src, ufunc=None):
     values = src._np[loop] if isinstance(src, Tensor) else np.full(len(loop[0]), _fill_value(self, src))
     if ufunc is None:
-        self._np[at] = values
+        arr[at] = values
     else:
-        ufunc.at(self._np, at, values)
+        ufunc.at(arr, at, values)
 
 
 def index_add_inplace(self, dim, index, source, alpha=1):
@@ -946,8 +961,8 @@ def index_add_inplace(self, dim, index, source, alpha=1):
                              lambda: IndexAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, source,
                                                        alpha))
     except TorchError as e:
-        _kept_before(e, self, dim, index._np.reshape(-1), lambda at, loop: np.add.at(
-            self._np, at, source._np[loop] if alpha == 1 else source._np[loop] * checked_scalar(self.dtype, alpha)),
+        _kept_before(e, self, dim, index._np.reshape(-1), lambda arr, at, loop: np.add.at(
+            arr, at, source._np[loop] if alpha == 1 else source._np[loop] * checked_scalar(self.dtype, alpha)),
             slices=self.dim() > 1 and not _index_add_scatters(self, self._wrap_dim(dim), alpha))
         raise
 
@@ -957,7 +972,7 @@ def scatter_add_inplace(self, dim, index, src):
         return _written_like(self, (src,), lambda: _scatter_add(self, dim, index, src, written=True),
                              lambda: ScatterAddBackward0(self, self._wrap_dim(dim) if self.dim() else 0, index, src))
     except TorchError as e:
-        _kept_before(e, self, dim, index._np.astype(np.int64), lambda at, loop: np.add.at(self._np, at, src._np[loop]),
+        _kept_before(e, self, dim, index._np.astype(np.int64), lambda arr, at, loop: np.add.at(arr, at, src._np[loop]),
                      along=False)
         raise
 
@@ -1122,16 +1137,31 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=
     grid = _index_grid(idx, d)
     values = src._np.reshape(src._shape or (1,))[tuple(slice(0, n) for n in idx.shape)]
     if not include_self:
-        floating = self.dtype.category == 2
-        info = None if self.dtype.category >= 2 or self.dtype is dtypes.bool_ else np.iinfo(arr.dtype)
-        arr[grid] = {"sum": 0, "mean": 0, "prod": 1,
-                     "amax": -np.inf if floating else (info.min if info else False),
-                     "amin": np.inf if floating else (info.max if info else True)}[reduce]
+        arr[grid] = _reduce_identity(self, reduce)
     with np.errstate(all="ignore"):
         fold_at(_REDUCTIONS[reduce], arr, grid, values, self.dtype)
         if reduce == "mean":
             arr = _divided_by_counts(arr, grid, include_self)
     return d, reduce, np.require(arr.reshape(self._shape), self.dtype.np, requirements="C")  # (0-d stays 0-d)
+
+
+def _reduce_identity(self, reduce):
+    """What scatter_reduce/index_reduce(include_self=False) first write at every place the index names."""
+    floating = self.dtype.category == 2
+    info = None if self.dtype.category >= 2 or self.dtype is dtypes.bool_ else np.iinfo(self.dtype.np)
+    return {"sum": 0, "mean": 0, "prod": 1, "amax": -np.inf if floating else (info.min if info else False),
+            "amin": np.inf if floating else (info.max if info else True)}[reduce]
+
+
+def _reduced_prefix(self, arr, at, loop, src, reduce, include_self):
+    """What scatter_reduce_ wrote before its bad index: without self, its first pass (the identity scattered over
+    the index) is the loop that fails; with self, the source folded in (mean not yet divided)."""
+    reduce = {"max": "amax", "min": "amin"}.get(reduce, reduce)
+    if not include_self:
+        arr[at] = _reduce_identity(self, reduce)
+        return
+    with np.errstate(all="ignore"):
+        fold_at(_REDUCTIONS[reduce], arr, at, src._np[loop], self.dtype)
 
 
 def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
@@ -1142,6 +1172,11 @@ def scatter_reduce(self, dim, index, src, reduce, *, include_self=True):
 
 def scatter_reduce_inplace(self, dim, index, src, reduce, *, include_self=True):
     precheck(self, src, internal_overlap=False, overlap=False)
-    d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=True)
+    try:
+        d, reduce, values = _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=True)
+    except TorchError as e:
+        _kept_before(e, self, dim, index._np.astype(np.int64), lambda arr, at, loop: _reduced_prefix(
+            self, arr, at, loop, src, reduce, include_self), along=False)
+        raise
     return _reduced_into(self, src, values, lambda original: ScatterReduceBackward0(
         self, d, index, src, reduce, include_self, original=original))

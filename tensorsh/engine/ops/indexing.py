@@ -558,10 +558,9 @@ def _same_dtype(self, values):  # (index_put_'s check; x[i] = v meets it too, bu
 def index_put(self, indices, values, accumulate=False):
     """Tensor.index_put / torch.index_put: index_put_ into a copy, recorded as one IndexPutBackward0 whose edges
     are self's and the values' (no CloneBackward0 between, as ATen's composite records it)."""
-    key, v, given = _put_operands(self, _aten_indices(self, indices), values, accumulate)
-    arr = self._np.copy()
-    _put(arr, key, v, accumulate, self.dtype)
-    result = layout.like(arr, self.dtype, self)  # (ATen's self.clone(preserve_format).index_put_(...))
+    result = layout.like(self._np, self.dtype, self)  # (ATen's self.clone(preserve_format).index_put_(...): the
+    key, v, given = _put_operands(result, _aten_indices(self, indices), values, accumulate)  # clone overlaps nothing)
+    _put(result._np, key, v, accumulate, self.dtype)
     if self.dtype.category >= 2 and needs_grad(self, values):  # (floating and complex)
         attach(result, IndexPutBackward0(self, values, key, given, accumulate))
     return result
