@@ -61,6 +61,15 @@ class BackwardCFunction(Node, FunctionCtx):
         raise type_error(f"'{type(self).__name__}' object is not callable")
     runs_undefined = True  # PyTorch calls a custom backward when no gradient reached it (zeros, materialized)
 
+    # _FunctionBase's getters without a setter; any other name is the program's, kept on ctx as on a Python object
+    _GETTERS = frozenset({"saved_tensors", "saved_variables", "_raw_saved_tensors", "next_functions", "requires_grad",
+                          "metadata"})
+
+    def attr_refusal(self, name):
+        if name in self._GETTERS:
+            return f"attribute '{name}' of 'torch._C._FunctionBase' objects is not writable"
+        return None
+
     def __tsh_attrs__(self):
         return [k for k in self.__dict__ if k[:1] != "_" and k != "n_outputs"]
 
