@@ -406,6 +406,15 @@ class Node(metaclass=_NodeType):
         return self.__dict__.setdefault("_metadata", {})
 
     requires_grad = True  # (a getter of PyTorch's node type that answers True whatever the node)
+    # What dir() lists on PyTorch's C++ node types besides their own names: object's dunders and three internals
+    _C_DIR = ("__call__", "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+              "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__",
+              "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
+              "__str__", "__subclasshook__", "_input_metadata", "_register_hook_dict", "_set_sequence_nr")
+
+    def __torch_dir__(self):
+        """dir(grad_fn) as PyTorch lists it (a custom Function's node, a Python object, says None: not known here)."""
+        return sorted(set(type(self).__api__) | set(self._C_DIR))
 
     def attr_refusal(self, name):
         """Why a program may not set or delete `name` on this node, in Python's words for PyTorch's C node type (it

@@ -70,6 +70,9 @@ class BackwardCFunction(Node, FunctionCtx):
             return f"attribute '{name}' of 'torch._C._FunctionBase' objects is not writable"
         return None
 
+    def __torch_dir__(self):
+        return None
+
     def __tsh_attrs__(self):
         return [k for k in self.__dict__ if k[:1] != "_" and k != "n_outputs"]
 

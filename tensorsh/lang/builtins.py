@@ -229,6 +229,9 @@ def _dir(*args):
     kind = obj if isinstance(obj, type) else _py.type(obj)
     if all(c in USER_CLASSES or c.__module__ == "builtins" for c in kind.__mro__):
         return [n for n in _py.dir(obj) if n[:5] != "__tsh"]
+    names = obj.__torch_dir__() if hasattr(kind, "__torch_dir__") and not isinstance(obj, type) else None
+    if names is not None:  # (an engine object that knows PyTorch's whole list: a graph node)
+        return names
     return sorted(set(attribute_names(obj)) | set(getattr(obj, "__dict__", {}) if hasattr(kind, "__readonly__") else ()))
 
 

@@ -9,6 +9,12 @@ from test_torch_programs import language_warnings, run_in_language, torch_warnin
 pytest.importorskip("torch")
 
 PROGRAMS = {
+"dir_of_a_graph_node_is_pytorchs_list": """
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+for y in [x.pow(2), x.sum(), x * x, x.exp(), x.mm(x), x[0], x.view(4), torch.cat([x, x]), x.max(1).values]:
+    print(y.grad_fn.name(), dir(y.grad_fn))
+print(dir((x * 1).grad_fn.next_functions[0][0]))
+""",
 "graph_nodes_refuse_attributes_in_pythons_words_and_ctx_keeps_private_names": """
 x = torch.tensor([1., 2.], requires_grad=True)
 acc = (x * 2).grad_fn.next_functions[0][0]
