@@ -42,13 +42,18 @@ class FunctionCtx:
 _NODE_SLOTS = frozenset(Node.__slots__)
 
 
+def _not_readable(name):
+    raise AttributeError(f"attribute '{name}' of 'torch._C._FunctionBase' objects is not readable")
+
+
 class BackwardCFunction(Node, FunctionCtx):
     """The node of one Function.apply; also the ctx its forward and backward receive."""
     __module__ = "torch.autograd.function"
     __api__ = Node.__api__ | {
         "saved_tensors", "saved_variables", "needs_input_grad", "save_for_backward", "mark_dirty",
         "mark_non_differentiable", "set_materialize_grads", "to_save", "dirty_tensors", "non_differentiable",
-        "apply", "requires_grad", "_raw_saved_tensors", "save_for_forward", "saved_for_forward", "_forward_cls"}
+        "apply", "requires_grad", "_raw_saved_tensors", "save_for_forward", "saved_for_forward", "_forward_cls",
+        "materialize_grads", "_materialize_non_diff_grads"}
     __class_api__ = frozenset({"_forward_cls"})
     __settable__ = frozenset({"*"})  # ctx.constant = ...: a program keeps what backward needs on ctx
     _forward_cls = None
@@ -72,6 +77,10 @@ class BackwardCFunction(Node, FunctionCtx):
 
     def __torch_dir__(self):
         return None
+
+    # (_FunctionBase's setter without a getter: set_materialize_grads is how a program sets it)
+    materialize_grads = property(lambda self: _not_readable("materialize_grads"))
+    _materialize_non_diff_grads = True
 
     def __tsh_attrs__(self):
         return [k for k in self.__dict__ if k[:1] != "_" and k != "n_outputs"]

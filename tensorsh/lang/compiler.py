@@ -2639,10 +2639,11 @@ class Compiler:
         err = UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
                         self.source.line(node.line), notes=notes, end_line=node.end_line)
         err.fields = {"name": attr, "obj": obj}
-        if str(exc).endswith(f"has no attribute '{attr}'"):
+        refused_getter = str(exc).endswith("objects is not readable")  # (a C setter without a getter: Python
+        if str(exc).endswith(f"has no attribute '{attr}'") or refused_getter:  # suggests among the other names)
             candidates = suggestion_candidates(obj)
-            if attr not in candidates:  # (a name the language refuses is there in Python: no error, so no hint)
-                err.suggestion = python_suggestion(attr, candidates)
+            if refused_getter or attr not in candidates:  # (a name the language refuses is there in Python: no
+                err.suggestion = python_suggestion(attr, [c for c in candidates if c != attr])  # error, no hint)
         return err
 
     def subscript(self, node):

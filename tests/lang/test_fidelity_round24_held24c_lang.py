@@ -9,6 +9,29 @@ from test_torch_programs import language_warnings, run_in_language, torch_warnin
 pytest.importorskip("torch")
 
 PROGRAMS = {
+"a_custom_nodes_materialize_grads_is_not_readable": """
+class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.set_materialize_grads(False)
+        try:
+            print(ctx.materialize_grads)
+        except AttributeError as e:
+            print(e)
+        return x * 2
+    @staticmethod
+    def backward(ctx, g):
+        return g * 2
+x = torch.ones(2, requires_grad=True)
+y = F.apply(x)
+print(hasattr(y.grad_fn, "materialize_grads"), y.grad_fn._materialize_non_diff_grads)
+y.sum().backward()
+print(x.grad)
+try:
+    y.grad_fn.materialize_grads
+except AttributeError as e:
+    print(e)
+""",
 "dir_of_a_graph_node_is_pytorchs_list": """
 x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
 for y in [x.pow(2), x.sum(), x * x, x.exp(), x.mm(x), x[0], x.view(4), torch.cat([x, x]), x.max(1).values]:
