@@ -369,7 +369,8 @@ class Node(metaclass=_NodeType):
     only stands for PyTorch's node class of a name (type(grad_fn) in a program) says `stands_for_node`."""
     __slots__ = ("next_functions", "seq", "saved", "pre_hooks", "retain_hooks", "post_hooks", "_born", "loc",
                  "made_dtype", "__weakref__", "__dict__")
-    __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata", "_sequence_nr"})
+    __api__ = frozenset({"next_functions", "name", "register_hook", "register_prehook", "metadata", "_sequence_nr",
+                         "requires_grad"})
     name_ = "Node"
     n_outputs = 1  # a node with several (a custom Function's) gets a list of gradients, None where none came
     qualified = False  # nodes PyTorch defines in C++ by hand report "torch::autograd::<name>" from name()
@@ -403,6 +404,27 @@ class Node(metaclass=_NodeType):
     @property
     def metadata(self):
         return self.__dict__.setdefault("_metadata", {})
+
+    requires_grad = True  # (a getter of PyTorch's node type that answers True whatever the node)
+    # What dir() lists on PyTorch's C++ node types besides their own names: object's dunders and three internals
+    _C_DIR = ("__call__", "__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__",
+              "__getattribute__", "__getstate__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__",
+              "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__",
+              "__str__", "__subclasshook__", "_input_metadata", "_register_hook_dict", "_set_sequence_nr")
+
+    def __torch_dir__(self):
+        """dir(grad_fn) as PyTorch lists it (a custom Function's node, a Python object, says None: not known here)."""
+        return sorted(set(type(self).__api__) | set(self._C_DIR))
+
+    def attr_refusal(self, name):
+        """Why a program may not set or delete `name` on this node, in Python's words for PyTorch's C node type (it
+        has no __dict__): a getter is not writable, a method is read-only, any other name is not there."""
+        tp = self.name().rsplit("::", 1)[-1]
+        if name in type(self).__api__:
+            if callable(getattr(type(self), name, None)):
+                return f"'{tp}' object attribute '{name}' is read-only"
+            return f"attribute '{name}' of '{tp}' objects is not writable"
+        return f"'{tp}' object has no attribute '{name}'"
 
     def __call__(self, *grads):
         """grad_fn(grad, ...): the node's backward on gradients given by hand (one per output), as PyTorch's built-in

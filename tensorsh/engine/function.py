@@ -42,13 +42,18 @@ class FunctionCtx:
 _NODE_SLOTS = frozenset(Node.__slots__)
 
 
+def _not_readable(name):
+    raise AttributeError(f"attribute '{name}' of 'torch._C._FunctionBase' objects is not readable")
+
+
 class BackwardCFunction(Node, FunctionCtx):
     """The node of one Function.apply; also the ctx its forward and backward receive."""
     __module__ = "torch.autograd.function"
     __api__ = Node.__api__ | {
         "saved_tensors", "saved_variables", "needs_input_grad", "save_for_backward", "mark_dirty",
         "mark_non_differentiable", "set_materialize_grads", "to_save", "dirty_tensors", "non_differentiable",
-        "apply", "requires_grad", "_raw_saved_tensors", "save_for_forward", "saved_for_forward", "_forward_cls"}
+        "apply", "requires_grad", "_raw_saved_tensors", "save_for_forward", "saved_for_forward", "_forward_cls",
+        "materialize_grads", "_materialize_non_diff_grads"}
     __class_api__ = frozenset({"_forward_cls"})
     __settable__ = frozenset({"*"})  # ctx.constant = ...: a program keeps what backward needs on ctx
     _forward_cls = None
@@ -60,6 +65,22 @@ class BackwardCFunction(Node, FunctionCtx):
     def __call__(self, *grads):  # (a Python Function's node is not callable, as PyTorch's is not)
         raise type_error(f"'{type(self).__name__}' object is not callable")
     runs_undefined = True  # PyTorch calls a custom backward when no gradient reached it (zeros, materialized)
+
+    # _FunctionBase's getters without a setter; any other name is the program's, kept on ctx as on a Python object
+    _GETTERS = frozenset({"saved_tensors", "saved_variables", "_raw_saved_tensors", "next_functions", "requires_grad",
+                          "metadata"})
+
+    def attr_refusal(self, name):
+        if name in self._GETTERS:
+            return f"attribute '{name}' of 'torch._C._FunctionBase' objects is not writable"
+        return None
+
+    def __torch_dir__(self):
+        return None
+
+    # (_FunctionBase's setter without a getter: set_materialize_grads is how a program sets it)
+    materialize_grads = property(lambda self: _not_readable("materialize_grads"))
+    _materialize_non_diff_grads = True
 
     def __tsh_attrs__(self):
         return [k for k in self.__dict__ if k[:1] != "_" and k != "n_outputs"]

@@ -172,6 +172,9 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
     if vectorize and strict:
         raise runtime("torch.autograd.functional.jacobian: `strict=True` and `vectorized=True` are not supported "
                       "together. Please either set `strict=False` or `vectorize=False`.")
+    if vectorize and sum(out.numel() for out in outputs) == 0 and any(out.requires_grad for out in outputs):
+        # (PyTorch's batched grad_outputs have no rows: _make_grads reads grad[0] of the first differentiable one)
+        raise errors.make("IndexError", "index 0 is out of bounds for dimension 0 with size 0")
     jac = []
     with autograd.enable_grad():
         for i, out in enumerate(outputs):
@@ -188,7 +191,8 @@ def jacobian(func, inputs, create_graph=False, strict=False, vectorize=False, st
                                       "is not allowed in strict mode.")
                     rows[el].append(zeros_like(inp) if g is None else g)
             jac.append(tuple(
-                (stack(r, 0) if r else out.new_zeros((0,) + tuple(inputs[el].shape)))
+                # (an output of no elements: stack refuses the empty list, as in PyTorch; vectorized, it is a slice)
+                (stack(r, 0) if r or not vectorize else out.new_zeros((0,) + tuple(inputs[el].shape)))
                 .view(tuple(out.shape) + tuple(inputs[el].shape)) for el, r in enumerate(rows)))
     jac = tuple(_post(j, create_graph) for j in jac)
     if not is_out_tuple:

@@ -229,6 +229,9 @@ def _dir(*args):
     kind = obj if isinstance(obj, type) else _py.type(obj)
     if all(c in USER_CLASSES or c.__module__ == "builtins" for c in kind.__mro__):
         return [n for n in _py.dir(obj) if n[:5] != "__tsh"]
+    names = obj.__torch_dir__() if hasattr(kind, "__torch_dir__") and not isinstance(obj, type) else None
+    if names is not None:  # (an engine object that knows PyTorch's whole list: a graph node)
+        return names
     names = set(attribute_names(obj)) | set(getattr(obj, "__dict__", {}) if hasattr(kind, "__readonly__") else ())
     if not isinstance(obj, type) and kind.__dir__ is not object.__dir__:  # (a class with its own __dir__ says which
         names &= set(obj.__dir__())                                       # it lists: Module's leaves out '0', '1')

@@ -684,7 +684,8 @@ def load_attr(obj, name):
             return getattr(obj, name)  # an engine class's own (nn.Embedding.from_pretrained), a Python type's method
                                        # (str.upper), an nn class's method (nn.Linear.forward, to call or patch)
         raise _no_attr(obj, t, name)
-    if hasattr(t, "__readonly__") or _program_function(obj, name) or getattr(t, "__torch_dict__", False):
+    if hasattr(t, "__readonly__") or _program_function(obj, name) or getattr(t, "__torch_dict__", False) or \
+            name in _USER_PRIVATE and isinstance(obj, Node):
         own = obj.__dict__  # what a program set on a tensor (`x.label`) or its own function (`wrapper.calls`), or
         if name in own:     # an engine object's state named as PyTorch's (`sched._milestones`)
             return own[name]
@@ -836,6 +837,10 @@ def store_attr(obj, name, value):
         undo.touch_vars(obj)
         setattr(obj, name, value)
         return
+    if isinstance(obj, Node) and _node_keeps(obj, t, name):  # (a custom Function's ctx: `ctx._cache = x`)
+        _USER_PRIVATE.add(name)
+        setattr(obj, name, value)
+        return
     if hasattr(t, "__readonly__") and name not in t.__settable__:  # a tensor keeps any attribute of the program's
         refused = _tensor_attr_refused(t, name)
         if refused is not None:
@@ -878,8 +883,20 @@ _TENSOR_DELETE_REFUSED = {"data": "Deleting tensor data is not allowed. Delete t
                           "requires_grad": "requires_grad must be a bool"}
 
 
+def _node_keeps(node, t, name):
+    """Whether a program's `node.name = v` is kept as its own private name; raises PyTorch's refusal (its node types'
+    getters and methods, a C++ node having no __dict__)."""
+    refused = node.attr_refusal(name)
+    if refused is not None:
+        raise NoAttribute(refused)
+    return name[:1] == "_" and (name in _USER_PRIVATE or not hasattr(t, name))
+
+
 def delete_attr(obj, name):
     t = type(obj)
+    if isinstance(obj, Node) and _node_keeps(obj, t, name) and name in obj.__dict__:
+        delattr(obj, name)
+        return
     if _program_function(obj, name) and name in obj.__dict__:
         undo.touch_vars(obj)
         delattr(obj, name)
@@ -2622,10 +2639,11 @@ class Compiler:
         err = UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
                         self.source.line(node.line), notes=notes, end_line=node.end_line)
         err.fields = {"name": attr, "obj": obj}
-        if str(exc).endswith(f"has no attribute '{attr}'"):
+        refused_getter = str(exc).endswith("objects is not readable")  # (a C setter without a getter: Python
+        if str(exc).endswith(f"has no attribute '{attr}'") or refused_getter:  # suggests among the other names)
             candidates = suggestion_candidates(obj)
-            if attr not in candidates:  # (a name the language refuses is there in Python: no error, so no hint)
-                err.suggestion = python_suggestion(attr, candidates)
+            if refused_getter or attr not in candidates:  # (a name the language refuses is there in Python: no
+                err.suggestion = python_suggestion(attr, [c for c in candidates if c != attr])  # error, no hint)
         return err
 
     def subscript(self, node):
