@@ -319,7 +319,10 @@ _relu_backward = _backward_op("ThresholdBackwardBackward0", lambda g, y: kernels
 tanh = vml_unary("tanh", "TanhBackward0", kernels.vml_tanh, _tanh_backward, "result", inplace_function=True)
 sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _sigmoid_backward, "result",
                 inplace_function=True)
-sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
+_reduced_sqrt = nans.with_pytorch_nans("sqrt", np.sqrt)  # (float16/bfloat16: Vectorized<float>'s sqrt, correctly
+# rounded, then rounded to the dtype; MKL's float32 vsSqrt is not theirs: float16 sqrt(65504) is 255.875, not 256)
+sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2),
+             "result", reduced_kernel=lambda x, rounding: _reduced_sqrt(x))
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):

@@ -1,0 +1,45 @@
+"""Classes of difference found by the twenty-fourth round's held-out programs on dtypes, type promotion and
+arithmetic (held24e, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"a_cpu_builds_cuda_legacy_types_exist_refuse_to_make_tensors_and_start_cuda_as_targets": """
+C = torch.cuda.FloatTensor
+print(C, C.__module__, C.dtype, C.is_cuda, C.is_sparse, torch.FloatTensor.is_cuda, torch.cuda.HalfTensor)
+print(torch.FloatTensor, torch.FloatTensor.__module__, torch.LongTensor.dtype)
+x = torch.tensor([1])
+dtype = torch.cuda.FloatTensor if torch.cuda.is_available() else torch.FloatTensor
+print(x.type(dtype), isinstance(x, torch.cuda.LongTensor), isinstance(x, torch.LongTensor))
+for f in [lambda: torch.cuda.BoolTensor(), lambda: torch.cuda.FloatTensor(2, 3), lambda: torch.cuda.LongTensor([1, 2]),
+          lambda: x.type('torch.cuda.FloatTensor'), lambda: x.type('torch.cuda.Foo'), lambda: x.type('torch.Foo'),
+          lambda: x.type(torch.cuda.LongTensor, non_blocking=True), lambda: x.type(torch.cuda.LongTensor, 1.5),
+          lambda: torch.cuda.FloatTensor.foo, lambda: torch.FloatTensor.foo, lambda: torch.Tensor.foo,
+          lambda: torch.cuda.FloatTensor.abs, lambda: torch.set_default_tensor_type(torch.cuda.FloatTensor),
+          lambda: torch.set_default_tensor_type('torch.cuda.DoubleTensor'), lambda: torch.get_default_dtype()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"float16_and_bfloat16_sqrt_is_the_correctly_rounded_float_root_rounded_not_mkls": """
+h = torch.arange(0, 31744, dtype=torch.int32).to(torch.int16).view(torch.float16)
+for x in [h, h[:1000].clone(), h[::3], h[5:37], torch.tensor(65504.0, dtype=torch.float16)]:
+    r = x.sqrt()
+    y = x.clone()
+    y.sqrt_()
+    print(r.view(torch.int16).long().sum().item(), torch.equal(y, r), (x ** 0.5).view(torch.int16).long().sum().item())
+b = h.float().bfloat16()
+print(b.sqrt().double().nan_to_num(-1).sum().item(), (b ** 0.5).double().nan_to_num(-1).sum().item())
+x = torch.tensor([65504.0, 4.0], dtype=torch.float16, requires_grad=True)
+y = x.sqrt()
+y.sum().backward()
+print(y, x.grad, torch.finfo(torch.float16).max ** 0.5)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round24_held24e_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
