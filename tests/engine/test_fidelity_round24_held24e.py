@@ -37,6 +37,19 @@ y = x.sqrt()
 y.sum().backward()
 print(y, x.grad, torch.finfo(torch.float16).max ** 0.5)
 """,
+"float16_and_bfloat16_erf_is_vectorized_floats_approximation_on_every_element": """
+h = torch.arange(-31743, 31744, dtype=torch.int32).to(torch.int16).view(torch.float16)
+b = (torch.arange(-32639, 32640, dtype=torch.int32) << 16).view(torch.float32).bfloat16()
+for x in [h, b, h[::61], b[5:7]]:
+    r = x.erf()
+    print(r.float().nan_to_num(7).double().mul(2 ** 20).sum().item(), (r.float().abs() < 1e-30).sum().item())
+    print(torch.special.erf(x[-40:]), x[-40:].clone().erf_())
+print(torch.tensor(-6.1094761e-05, dtype=torch.float16).erf(), torch.tensor([-1.2e-38]).bfloat16().erf())
+x = torch.tensor([1e-4, 0.5], dtype=torch.float16, requires_grad=True)
+y = torch.erf(x)
+y.sum().backward()
+print(y, x.grad)
+""",
 }
 
 

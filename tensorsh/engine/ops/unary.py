@@ -256,11 +256,13 @@ def _unary_values(fn, self):
         return fn(self)._np
 
 
-def vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, **kwargs):
+def vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, reduced=None, **kwargs):
     """A row whose float32/float64 kernel is MKL's VML (kernels.mkl_vml): float16 and bfloat16 do not reach MKL,
-    theirs are the correctly rounded values. nan_bits: NaNs from other inputs get PyTorch's bits (nans.py) where
-    MKL's kernel is not the one computing them."""
-    reduced = nans.with_pytorch_nans(name, kernel.correctly_rounded) if nan_bits else kernel.correctly_rounded
+    theirs are the correctly rounded values, or reduced(x in float32) where their Vectorized<float> function is
+    not. nan_bits: NaNs from other inputs get PyTorch's bits (nans.py) where MKL's kernel is not the one
+    computing them."""
+    reduced = reduced or kernel.correctly_rounded
+    reduced = nans.with_pytorch_nans(name, reduced) if nan_bits else reduced
 
     def full(x):
         return kernel(x) if x.dtype in kernel.ported else reduced(x)
