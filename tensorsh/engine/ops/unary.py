@@ -261,11 +261,11 @@ def vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, reduced=No
     theirs are the correctly rounded values, or reduced(x in float32) where their Vectorized<float> function is
     not. nan_bits: NaNs from other inputs get PyTorch's bits (nans.py) where MKL's kernel is not the one
     computing them."""
-    reduced = reduced or kernel.correctly_rounded
-    reduced = nans.with_pytorch_nans(name, reduced) if nan_bits else reduced
+    rounded = nans.with_pytorch_nans(name, kernel.correctly_rounded) if nan_bits else kernel.correctly_rounded
+    reduced = rounded if reduced is None else nans.with_pytorch_nans(name, reduced) if nan_bits else reduced
 
     def full(x):
-        return kernel(x) if x.dtype in kernel.ported else reduced(x)
+        return kernel(x) if x.dtype in kernel.ported else rounded(x)
     return unary(name, grad_fn, full, backward, *args, reduced_kernel=lambda x, rounding: reduced(x), **kwargs)
 
 
