@@ -50,6 +50,30 @@ y = torch.erf(x)
 y.sum().backward()
 print(y, x.grad)
 """,
+"float16_ops_into_itself_or_out_with_a_complex_operand_refuse_the_complexhalf_result_type": """
+h = torch.tensor([4., 7.], dtype=torch.float16)
+z = torch.tensor(1j)
+fs = {
+ 'iadd': lambda x: x.__iadd__(1j), 'imul': lambda x: x.__imul__(z), 'itruediv': lambda x: x.__itruediv__(1j),
+ 'ipow': lambda x: x.__ipow__(1j), 'pow_': lambda x: x.pow_(z), 'mul_': lambda x: x.mul_(1j), 'div_': lambda x: x.div_(z),
+ 'div_floor': lambda x: x.div_(z, rounding_mode='floor'), 'sub_a': lambda x: x.sub_(z, alpha=2),
+ 'out_add': lambda x: torch.add(x, 1j, out=x), 'out_mul': lambda x: torch.mul(x, z, out=torch.empty(2, dtype=torch.float16)),
+ 'out_pow': lambda x: torch.pow(x, z, out=torch.empty(0, dtype=torch.float16)), 'atan2_': lambda x: x.atan2_(z),
+ 'clamp_': lambda x: x.clamp_(z), 'clamp_min_': lambda x: x.clamp_min_(z), 'xlogy_': lambda x: x.xlogy_(z),
+ 'addcmul_': lambda x: x.addcmul_(x, z), 'addcdiv_': lambda x: x.addcdiv_(x, z, value=2), 'lerp_': lambda x: x.lerp_(x, z),
+ 'ldexp_': lambda x: x.ldexp_(z), 'copysign_': lambda x: x.copysign_(z), 'fmod_': lambda x: x.fmod_(z),
+ 'hypot_': lambda x: x.hypot_(z), 'eq_': lambda x: x.eq_(z), 'bf': lambda x: x.bfloat16().add_(z),
+ 'pow_ok': lambda x: x.pow_(torch.tensor(2)), 'pow_int': lambda x: torch.tensor([2, 3]).pow_(0.5),
+ 'result_type': lambda x: torch.result_type(x, z),
+}
+for k, f in fs.items():
+    x = h.clone()
+    try:
+        r = f(x)
+        print(k, r, x, x._version)
+    except Exception as e:
+        print(k, type(e).__name__, e, x._version)
+""",
 }
 
 
