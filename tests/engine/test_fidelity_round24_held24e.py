@@ -74,6 +74,21 @@ for k, f in fs.items():
     except Exception as e:
         print(k, type(e).__name__, e, x._version)
 """,
+"addcmul_addcdiv_and_lerp_in_place_check_the_cast_to_self_before_the_kernels_dtype": """
+for s in [torch.tensor([True, False]), torch.tensor([1, 2], dtype=torch.int32), torch.tensor([1, 2], dtype=torch.uint8), torch.tensor([1.5, 2.5]), torch.tensor([1.5, 2.5], dtype=torch.float16)]:
+    for w in [torch.tensor(3), torch.tensor(3.5), torch.tensor(True), torch.tensor(1j), torch.tensor([3, 4]), torch.tensor([2.5, 1.0], dtype=torch.float64), 2, 0.5, True]:
+        fs = {'lerp_': lambda x: x.lerp_(x, w), 'lerp_end': lambda x: x.lerp_(w if isinstance(w, torch.Tensor) else x, 0.5),
+              'addcmul_': lambda x: x.addcmul_(x, w if isinstance(w, torch.Tensor) else x),
+              'addcmul_v': lambda x: x.addcmul_(x, x, value=w if not isinstance(w, torch.Tensor) else 1),
+              'addcdiv_': lambda x: x.addcdiv_(x, w if isinstance(w, torch.Tensor) else x),
+              'addcdiv_v': lambda x: x.addcdiv_(x, torch.ones_like(x), value=w if not isinstance(w, torch.Tensor) else 2)}
+        for k, f in fs.items():
+            x = s.clone()
+            try:
+                print(s.dtype, w, k, f(x), x._version)
+            except Exception as e:
+                print(s.dtype, w, k, type(e).__name__, e, x._version)
+""",
 }
 
 
