@@ -38,6 +38,11 @@ class _LegacyType(type):
         raise AttributeError(f"type object '{cls.__name__}' has no attribute '{name}'")
 
 
+# (type(torch.FloatTensor) is PyTorch's C metatype torch.tensortype)
+_LegacyType.__module__, _LegacyType.__name__, _LegacyType.__qualname__ = "torch", "torch.tensortype", "tensortype"
+_LegacyType.__tsh_name__ = "tensortype"
+
+
 class method_descriptor:  # noqa: N801 - Python's name for it (`type(torch.Tensor.abs).__name__`)
     """`torch.Tensor.abs`: one of TensorBase's C methods taken from the class, as CPython's method descriptor
     checks the tensor it is called on (`torch.Tensor.abs()`: "unbound method TensorBase.abs() needs an argument")."""
