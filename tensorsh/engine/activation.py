@@ -197,19 +197,7 @@ def _fma(a, b, c):
     return (np.asarray(a, np.float64) * np.asarray(b, np.float64) + c).astype(np.float32)
 
 
-def _vector_erf(x):
-    """Vectorized<float>::erf (AVX2): Abramowitz-Stegun 7.1.26 with fused multiply-adds and SLEEF's exp."""
-    f = np.float32
-    p, p1, p2, p3, p4, p5 = (f(0.3275911), f(0.254829592), f(-0.284496736), f(1.421413741), f(-1.453152027),
-                             f(1.061405429))
-    ax = np.abs(x)
-    t = (f(1) / _fma(p, ax, f(1))).astype(f)
-    r = _fma(_fma(_fma(_fma(p5, t, p4), t, p3), t, p2), t, p1)
-    squares = -(x * x).astype(f)
-    e = kernels.sleef_values("exp", squares)
-    e = _exp(squares) if e is None else e
-    res = _fma((-e * t).astype(f), r, f(1))
-    return np.where(np.signbit(x), -res, res)
+_vector_erf = kernels.vector_erf
 
 
 def _onednn(x, approximate):

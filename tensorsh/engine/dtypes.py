@@ -108,7 +108,9 @@ _COMPLEX.update({float16: complex32, bfloat16: complex64})
 def check_supported(dt):
     """Refuse a dtype tensorsh has no tensors of, where one would be made."""
     if type(dt) is UnsupportedDType:
-        raise _runtime(f"tensorsh: {dt} tensors are not supported yet")
+        error = _runtime(f"tensorsh: {dt} tensors are not supported yet")
+        error.unsupported_dtype = dt  # (an in-place op's result type refuses it first: core.edges_first)
+        raise error
 
 
 ALL = (bool_, uint8, int8, int16, int32, int64, float16, bfloat16, float32, float64, complex64, complex128)

@@ -834,6 +834,25 @@ def fma(a, b, c):
     return Fma32(flat[0].size, 1, exact=True)(*flat).reshape(a.shape)
 
 
+def vector_erf(x):
+    """Vectorized<float>::erf (AVX2), float32 x: Abramowitz-Stegun 7.1.26 with fused multiply-adds (each rounded
+    from double here) and SLEEF's exp (gelu's erf; float16's and bfloat16's torch.erf on every element)."""
+    f = np.float32
+
+    def fused(a, b, c):
+        return (np.asarray(a, np.float64) * np.asarray(b, np.float64) + c).astype(f)
+    p, p1, p2, p3, p4, p5 = (f(0.3275911), f(0.254829592), f(-0.284496736), f(1.421413741), f(-1.453152027),
+                             f(1.061405429))
+    ax = np.abs(x)
+    t = (f(1) / fused(p, ax, f(1))).astype(f)
+    r = fused(fused(fused(fused(p5, t, p4), t, p3), t, p2), t, p1)
+    squares = -(x * x).astype(f)
+    e = sleef_values("exp", squares)
+    e = np.asarray(exp(contiguous(squares))) if e is None else e
+    res = fused((-e * t).astype(f), r, f(1))
+    return np.where(np.signbit(x), -res, res)
+
+
 def fma_into(a, b, c):
     """c = a * b + c rounded once, written into c by the compiled loop (the optimizers' p.add_(x, alpha=...)):
     a and c C-contiguous float32 arrays of one size, b a float32 scalar; False, nothing written, where the loop

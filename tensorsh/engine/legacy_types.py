@@ -8,10 +8,11 @@ from . import storage as _storage
 
 
 class _LegacyType(type):
-    """torch.Tensor / torch.FloatTensor ...: calling one builds a tensor of its dtype; isinstance works."""
+    """torch.Tensor / torch.FloatTensor ...: calling one builds a tensor of its dtype; isinstance works. A CPU
+    build's torch.cuda.FloatTensor ... (is_cuda) exist but make nothing and are no tensor's type."""
 
     def __instancecheck__(cls, obj):
-        return isinstance(obj, Tensor) and (cls.dtype is None or obj.dtype is cls.dtype)
+        return not cls.is_cuda and isinstance(obj, Tensor) and (cls.dtype is None or obj.dtype is cls.dtype)
 
     def __subclasscheck__(cls, sub):  # (issubclass(nn.Parameter, torch.Tensor); nn.Buffer says it is one too)
         if cls.dtype is None and isinstance(sub, type) and (issubclass(sub, Tensor) or "_tensor_class" in vars(sub)):
@@ -19,16 +20,27 @@ class _LegacyType(type):
         return type.__subclasscheck__(cls, sub)
 
     def __call__(cls, *args, **kwargs):
+        cls.check_available()
         from .ops.constructors import legacy_construct  # (the ops sit above this module)
         return legacy_construct(args, kwargs, cls.dtype or dtypes.DEFAULT_FLOAT, cls.dtype is not None)
 
+    def check_available(cls):
+        """python_tensor.cpp's is_available check: a CUDA type of a CPU build refuses to make tensors."""
+        if cls.is_cuda:
+            raise type_error(f"type {cls.__name__} not available. Torch not compiled with CUDA enabled.")
+
     def __repr__(cls):
-        return f"<class 'torch.{cls.__name__}'>"
+        return f"<class '{cls.__module__}.{cls.__qualname__}'>"
 
     def __getattr__(cls, name):  # (only names the class itself lacks: the tensor methods, unbound)
         if name in _METHODS:
             return _descriptor(name)
         raise AttributeError(f"type object '{cls.__name__}' has no attribute '{name}'")
+
+
+# (type(torch.FloatTensor) is PyTorch's C metatype torch.tensortype)
+_LegacyType.__module__, _LegacyType.__name__, _LegacyType.__qualname__ = "torch", "torch.tensortype", "tensortype"
+_LegacyType.__tsh_name__ = "tensortype"
 
 
 class method_descriptor:  # noqa: N801 - Python's name for it (`type(torch.Tensor.abs).__name__`)
@@ -70,24 +82,32 @@ class _TensorMethods:
     """`torch.Tensor.add(x, 2)`, `map(torch.Tensor.item, ts)`: the tensor methods a program may take from the class
     (public, callable: not the properties)."""
 
+    def __init__(self, attributes=()):
+        self.attributes = frozenset(attributes)  # (the class's own: dtype, is_cuda, is_sparse)
+
     def __contains__(self, name):
-        return name[:1] != "_" and name in Tensor.__api__ and callable(getattr(Tensor, name, None))
+        return name in self.attributes or (
+            name[:1] != "_" and name in Tensor.__api__ and callable(getattr(Tensor, name, None)))
 
 
 _METHODS = _TensorMethods()
+_LEGACY_API = _TensorMethods({"dtype", "is_cuda", "is_sparse"})
 
 
-def _legacy(name, dtype):
-    return _LegacyType(name, (), {"dtype": dtype, "__api__": frozenset(), "__class_api__": _METHODS,
-                                  "__module__": "torch"})
+def _legacy(name, dtype, is_cuda=False):
+    """One legacy type: torch.Tensor is a Python class (named 'Tensor' in messages), the typed ones C types whose
+    tp_name is dotted ('torch.FloatTensor', 'torch.cuda.FloatTensor'), their short name a program's __name__."""
+    module = "torch.cuda" if is_cuda else "torch"
+    return _LegacyType(name if dtype is None else f"{module}.{name}", (), {
+        "dtype": dtype, "is_cuda": is_cuda, "is_sparse": False, "__api__": frozenset(), "__class_api__": _LEGACY_API,
+        "__module__": module, "__qualname__": name, "__tsh_name__": name})
 
 
-LEGACY = {"Tensor": _legacy("Tensor", None), "FloatTensor": _legacy("FloatTensor", dtypes.float32),
-          "DoubleTensor": _legacy("DoubleTensor", dtypes.float64), "LongTensor": _legacy("LongTensor", dtypes.int64),
-          "BoolTensor": _legacy("BoolTensor", dtypes.bool_), "IntTensor": _legacy("IntTensor", dtypes.int32),
-          "ByteTensor": _legacy("ByteTensor", dtypes.uint8), "CharTensor": _legacy("CharTensor", dtypes.int8),
-          "ShortTensor": _legacy("ShortTensor", dtypes.int16), "HalfTensor": _legacy("HalfTensor", dtypes.float16),
-          "BFloat16Tensor": _legacy("BFloat16Tensor", dtypes.bfloat16)}
+_TYPED = {"FloatTensor": dtypes.float32, "DoubleTensor": dtypes.float64, "LongTensor": dtypes.int64,
+          "BoolTensor": dtypes.bool_, "IntTensor": dtypes.int32, "ByteTensor": dtypes.uint8, "CharTensor": dtypes.int8,
+          "ShortTensor": dtypes.int16, "HalfTensor": dtypes.float16, "BFloat16Tensor": dtypes.bfloat16}
+LEGACY = {"Tensor": _legacy("Tensor", None), **{name: _legacy(name, dt) for name, dt in _TYPED.items()}}
+CUDA_LEGACY = {name: _legacy(name, dt, is_cuda=True) for name, dt in _TYPED.items()}  # (torch.cuda's)
 
 
 class _LegacyStorageMeta(type):

@@ -76,14 +76,16 @@ def make_device(type=_NOTHING, index=None):
     return Device.make(kind, parsed)
 
 
-CUDA_GENERATOR = (
-    "Cannot get CUDA generator without ATen_cuda library. PyTorch splits its backend into two shared libraries: a CPU "
+_WITHOUT_ATEN_CUDA = (
+    " without ATen_cuda library. PyTorch splits its backend into two shared libraries: a CPU "
     "library and a CUDA library; this error has occurred because you are trying to use some CUDA functionality, but "
     "the CUDA library has not been loaded by the dynamic linker for some reason.  The CUDA library MUST be loaded, "
     "EVEN IF you don't directly use any symbols from the CUDA library! One common culprit is a lack of "
     "-Wl,--no-as-needed in your link arguments; many dynamic linkers will delete dynamic library dependencies if you "
     "don't depend on any of their symbols.  You can check if this has occurred by using ldd on your binary to see if "
     "there is a dependency on *_cuda.so library.")
+CUDA_GENERATOR = "Cannot get CUDA generator" + _WITHOUT_ATEN_CUDA
+CUDA_INIT = "Cannot initialize CUDA" + _WITHOUT_ATEN_CUDA  # (a CPU build's CUDA types' first use)
 
 
 _NO_GENERATOR = {  # at::globalContext().getAcceleratorHooksInterface(kind).getNewGenerator()'s errors in a CPU build
@@ -133,7 +135,11 @@ def type_target(dtype, legacy, DType):
         return dtype
     if isinstance(dtype, str):
         name = dtype
+        if name.startswith("torch.cuda."):  # (tensor_types.cpp reads every CUDA type's name first: CUDA starts)
+            raise runtime(CUDA_INIT)
     elif isinstance(dtype, type):
+        if getattr(dtype, "is_cuda", False) is True:
+            raise runtime(CUDA_INIT)  # (torch.cuda.FloatTensor: the copy to a CUDA device starts CUDA)
         for cls in legacy.values():
             if dtype is cls:
                 return cls

@@ -8,7 +8,7 @@ from .namespaces import LazyMember, Namespace
 from .ops import constructors, predicates
 from .errors import runtime, type_error
 from .scalars import unpack_long
-from .legacy_types import LEGACY, LEGACY_STORAGES, _LegacyType
+from .legacy_types import CUDA_LEGACY, LEGACY, LEGACY_STORAGES, _LegacyType
 from .tensorimpl import CPU, CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
 from .ops.registry import FUNCTIONS, surface, surface_all, torch_function
 from .tensor import Tensor, Size
@@ -597,6 +597,7 @@ NAMESPACE.update({
                                      "max_memory_allocated": lambda device=None: 0,
                                      "synchronize": _no_cuda, "current_device": _no_cuda, "get_device_name": _no_cuda,
                                      "OutOfMemoryError": errors.python_class("torch.OutOfMemoryError"),
+                                     **CUDA_LEGACY,
                                      "amp": Namespace("torch.cuda.amp", {
                                          **autocast_mode.CUDA_AMP,
                                          "GradScaler": _from("grad_scaler", "CUDA_GRAD_SCALER")})}),
@@ -652,6 +653,7 @@ def set_default_tensor_type(t):
                        "torch.set_default_dtype() and torch.set_default_device() as alternatives.")
     if not isinstance(t, _LegacyType) or t.dtype is None:
         raise type_error("invalid type object: only floating-point types are supported as the default type")
+    t.check_available()
     defaults.set_default_dtype(t.dtype)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from .. import autograd, dtypes, errors, kernels, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from ..errors import make, runtime, type_error
+from ..errors import TorchError, make, runtime, type_error
 from ..scalars import FLOAT32_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
@@ -17,7 +17,7 @@ from .core import (COMPLEX_KERNELS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_RE
                    attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
                    check_inplace, from_numpy, laid_out_like, needs_grad, precheck, scalar_in, self_overlapping,
                    true_div_dtype, cj, write_inplace, write_reading_back, write_rows, written, zeros_of,
-                   inference_saved_first)
+                   inference_saved_first, refuse_unsupported_result)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar, times_conj
 from .unary import reciprocal
@@ -752,7 +752,11 @@ def _augmented(fn, node_for, kernel_checks=False):
 def pow_inplace(self, exponent):
     precheck(self, exponent)
     with autograd.no_grad():
-        values = power(self, exponent)
+        try:
+            values = power(self, exponent)
+        except TorchError as e:
+            refuse_unsupported_result(e, self)
+            raise
     check_fits_output(self, exponent)
     cast_for_inplace(self, values.dtype)
 

@@ -502,7 +502,9 @@ def write_out(name, fn, args, kwargs):
                 _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
             # (the rules' ops checked out= their own way; the products' rules only operands of two dtypes)
             _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
-        raise
+        if getattr(e, "unsupported_dtype", None) is not None and isinstance(outs[0], Tensor):
+            _check_out_dtype(name, e.unsupported_dtype, outs[0], False)  # (float16 + 1j: ComplexHalf, which the
+        raise                                                             # out= refuses before it is computed)
     results = tuple(result) if isinstance(result, tuple) else (result,)
     for r, o in zip(results, outs):  # (a reduction's kernel resizes such an out, and so its input, before it reads it)
         if name in _REDUCED_IN_OUT and isinstance(o, Tensor) and isinstance(r, Tensor) and r._shape != o._shape and \

@@ -8,7 +8,7 @@ import numpy as np
 from .. import autograd, dtypes, kernels, layout, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
-from ..errors import c_type_format, make, runtime, type_error
+from ..errors import TorchError, c_type_format, make, runtime, type_error
 from ..typenames import type_name  # (re-exported: the ops' argument messages)
 from ..storage import (INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, ConjStorage, check_size, note_view, note_write,
                        sync_conj)
@@ -484,7 +484,13 @@ def edges_first(fn, name=None):
                 if inplace and isinstance(self, Tensor):
                     check_inplace(self)
                 collect_edges(*tensors)
-        return fn(self, *args, **kwargs)
+        if not inplace:
+            return fn(self, *args, **kwargs)
+        try:
+            return fn(self, *args, **kwargs)
+        except TorchError as e:
+            refuse_unsupported_result(e, self)
+            raise
     op.__name__, op.__doc__, op.__wrapped__ = fn.__name__, fn.__doc__, fn
     return op
 
@@ -902,6 +908,14 @@ def cast_for_inplace(self, result_dtype, cpp_name=False):
         names = dtypes.C_NAMES if cpp_name else dtypes.SCALAR_NAMES
         raise runtime(messages.INPLACE_RESULT_TYPE.format(res=dtypes.SCALAR_NAMES[result_dtype.name],
                                                           out=names[self.dtype.name]))
+
+
+def refuse_unsupported_result(error, self):
+    """An in-place op's result of a dtype tensorsh has no tensors of (float16 op_ a complex: ComplexHalf), which
+    `error` refused: TensorIterator refuses it for self's dtype first, before anything is computed."""
+    dt = getattr(error, "unsupported_dtype", None)
+    if dt is not None and isinstance(self, Tensor):
+        cast_for_inplace(self, dt)
 
 
 class ZeroGradNode(Node):

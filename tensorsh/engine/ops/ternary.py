@@ -6,7 +6,7 @@ import numpy as np
 
 from .. import dtypes, kernels, messages, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, no_grad
-from ..errors import make, runtime, type_error
+from ..errors import TorchError, make, runtime, type_error
 from ..scalars import FLOAT32_MAX, NUMBER, check_opmath
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
@@ -233,7 +233,12 @@ def _inplace_twin(outplace, make_node, plain):
         operands = [a for a in args + tuple(kwargs.values()) if type(a) is Tensor]
         precheck(self, *operands)
         with no_grad():
-            values = outplace(self, *args, **kwargs)
+            try:
+                values = outplace(self, *args, **kwargs)
+            except TorchError as e:  # (the kernel's dtype dispatch: the iterator's cast to self was checked first)
+                if e.kind == "NotImplementedError" and " not implemented for '" in e.message:
+                    cast_for_inplace(self, dtypes.result_type([self, *operands]))
+                raise
         cast_for_inplace(self, values.dtype)
         if values._shape != self._shape:
             raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(values._shape)))

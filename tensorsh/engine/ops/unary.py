@@ -256,14 +256,16 @@ def _unary_values(fn, self):
         return fn(self)._np
 
 
-def vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, **kwargs):
+def vml_unary(name, grad_fn, kernel, backward, *args, nan_bits=False, reduced=None, **kwargs):
     """A row whose float32/float64 kernel is MKL's VML (kernels.mkl_vml): float16 and bfloat16 do not reach MKL,
-    theirs are the correctly rounded values. nan_bits: NaNs from other inputs get PyTorch's bits (nans.py) where
-    MKL's kernel is not the one computing them."""
-    reduced = nans.with_pytorch_nans(name, kernel.correctly_rounded) if nan_bits else kernel.correctly_rounded
+    theirs are the correctly rounded values, or reduced(x in float32) where their Vectorized<float> function is
+    not. nan_bits: NaNs from other inputs get PyTorch's bits (nans.py) where MKL's kernel is not the one
+    computing them."""
+    rounded = nans.with_pytorch_nans(name, kernel.correctly_rounded) if nan_bits else kernel.correctly_rounded
+    reduced = rounded if reduced is None else nans.with_pytorch_nans(name, reduced) if nan_bits else reduced
 
     def full(x):
-        return kernel(x) if x.dtype in kernel.ported else reduced(x)
+        return kernel(x) if x.dtype in kernel.ported else rounded(x)
     return unary(name, grad_fn, full, backward, *args, reduced_kernel=lambda x, rounding: reduced(x), **kwargs)
 
 
@@ -319,7 +321,10 @@ _relu_backward = _backward_op("ThresholdBackwardBackward0", lambda g, y: kernels
 tanh = vml_unary("tanh", "TanhBackward0", kernels.vml_tanh, _tanh_backward, "result", inplace_function=True)
 sigmoid = unary("sigmoid", "SigmoidBackward0", kernels.sigmoid, _sigmoid_backward, "result",
                 inplace_function=True)
-sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2), "result")
+_reduced_sqrt = nans.with_pytorch_nans("sqrt", np.sqrt)  # (float16/bfloat16: Vectorized<float>'s sqrt, correctly
+# rounded, then rounded to the dtype; MKL's float32 vsSqrt is not theirs: float16 sqrt(65504) is 255.875, not 256)
+sqrt = unary("sqrt", "SqrtBackward0", nans.with_pytorch_nans("sqrt", kernels.sqrt), lambda g, r: g / mul_scalar(r, 2),
+             "result", reduced_kernel=lambda x, rounding: _reduced_sqrt(x))
 def _refuse_bool(message, np_fn):
     """PyTorch's kernels that refuse bool tensors with a message of their own (the in-place twins too)."""
     def fn(x):
