@@ -15,6 +15,25 @@ for dt in [torch.float16, torch.bfloat16]:
             print(dt, s, e, n, t[:40].tolist(), t.float().sum().item())
 print(torch.linspace(-3.3, 2.7, 11, dtype=torch.float16))
 """,
+"nll_loss_mean_gradient_is_weight_times_minus_grad_over_total_weight": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    for shape, tshape in [((6, 4), (6,)), ((4,), ()), ((3, 4, 5), (3, 5)), ((2, 4, 3, 2), (2, 3, 2))]:
+        x = torch.randn(shape).to(dt).requires_grad_()
+        t = torch.randint(0, 4, tshape)
+        for w in [None, torch.rand(4).to(dt), torch.tensor([1., -1., 2., -2.]).to(dt), torch.zeros(4).to(dt)]:
+            for red in ['mean', 'sum', 'none']:
+                out = F.nll_loss(x, t, weight=w, reduction=red, ignore_index=1)
+                g, = torch.autograd.grad(out, x, (torch.rand(out.shape) * 3).to(dt))
+                print(dt, shape, red, out.flatten()[:3].tolist(), g.flatten()[:12].tolist())
+x = torch.randn(4, 3, requires_grad=True)
+t = torch.tensor([2, 1, 1, 2])
+w = torch.rand(3)
+F.cross_entropy(x, t, weight=w).backward()
+print(x.grad)
+print(F.nll_loss(torch.tensor([1., 2.]), torch.tensor(0), weight=torch.zeros(2), reduction='none'))
+""",
 }
 
 
