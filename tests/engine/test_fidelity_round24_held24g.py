@@ -34,6 +34,17 @@ F.cross_entropy(x, t, weight=w).backward()
 print(x.grad)
 print(F.nll_loss(torch.tensor([1., 2.]), torch.tensor(0), weight=torch.zeros(2), reduction='none'))
 """,
+"upsample_nearest_backward_sums_row_major_into_each_source_in_op_math": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    for shape, kw in [((1, 2, 5, 6), dict(scale_factor=2.5)), ((2, 3, 7), dict(size=19)),
+                      ((1, 1, 3, 4, 5), dict(scale_factor=(1.5, 2.2, 3.1))), ((2, 3, 4, 5), dict(size=(9, 13)))]:
+        x = torch.randn(shape).to(dt).requires_grad_()
+        y = F.interpolate(x, **kw)
+        g, = torch.autograd.grad(y, x, torch.randn(y.shape).to(dt))
+        print(dt, shape, g.flatten()[:30].tolist())
+""",
 }
 
 
