@@ -45,6 +45,16 @@ for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
         g, = torch.autograd.grad(y, x, torch.randn(y.shape).to(dt))
         print(dt, shape, g.flatten()[:30].tolist())
 """,
+"reflection_and_replication_pad_backward_add_in_bfloat16_one_element_at_a_time": """
+F = torch.nn.functional
+torch.manual_seed(0)
+for shape, pad in [((2, 3, 5), (3, 4)), ((1, 2, 4, 5), (3, 2, 3, 1)), ((1, 1, 3, 3, 4), (2, 2, 1, 1, 2, 2))]:
+    for mode in ['reflect', 'replicate']:
+        x = torch.randn(shape).bfloat16().requires_grad_()
+        o = F.pad(x, pad, mode=mode)
+        g, = torch.autograd.grad(o, x, torch.randn(o.shape).bfloat16())
+        print(shape, mode, g.flatten()[:20].tolist())
+""",
 }
 
 
