@@ -566,12 +566,8 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
         else:  # (the ends converted to the integer type as c10 converts a number: a negative int wraps into an
             lo, hi = _integer_ends(dt, start, end)  # unsigned type, a value beyond it is refused)
             step = (hi - lo) / (steps - 1)
-        if dt is dtypes.bfloat16:  # every step in bfloat16, as PyTorch's kernel: its ends, step, products, sums
-            bf = dtypes.to_bfloat16
-            lo, hi = bf(start), bf(end)
-            step = bf((hi - lo) / np.float32(steps - 1))
-            idx = idx.astype(np.float32)
-            arr = np.where(idx < steps // 2, bf(lo + bf(step * idx)), bf(hi - bf(step * (steps - 1 - idx))))
+        if dt.itemsize == 2 and dt.category == 2:  # (float16, bfloat16: every operation rounded to the dtype)
+            arr = _linspace_reduced(lo, hi, steps, dt)
         elif dt is dtypes.float64:
             arr = np.where(idx < steps // 2, kernels.fma(np.full(steps, step), idx, np.full(steps, lo)),
                            kernels.fma(np.full(steps, -step), steps - 1 - idx, np.full(steps, hi)))
@@ -580,6 +576,17 @@ def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **
             arr = np.where(idx < steps // 2, lo + step * idx, hi - step * (steps - 1 - idx))
     arr = arr.astype(dt.np) if dt.category == 2 else np.trunc(arr).astype(dt.np)
     return _finish(arr, dt, requires_grad)
+
+
+def _linspace_reduced(lo, hi, steps, dt):
+    """linspace_kernel in c10::Half / c10::BFloat16 arithmetic, each operation in float rounded to the dtype: the
+    step (end - start) / (steps - 1), then start + step * idx below halfway (steps / 2) and end - step * (steps - idx
+    - 1) from there, element by element (measured: no vector body's arange for these dtypes)."""
+    r = dtypes.rounding(dt)
+    lo, hi = r(np.float32(lo)), r(np.float32(hi))
+    step = r(r(hi - lo) / r(np.float32(steps - 1)))
+    idx = np.arange(steps, dtype=np.float32)
+    return np.where(idx < steps // 2, r(lo + r(step * r(idx))), r(hi - r(step * r(steps - 1 - idx))))
 
 
 @dtype_checked

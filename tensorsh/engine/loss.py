@@ -603,18 +603,18 @@ class _NllBackward(Node):
         t = target._np.reshape(-1) if target._np.ndim else target._np.reshape(1)
         grad = np.zeros(self.shape, dt)
         view = _class_last(grad)  # (positions, classes) view into grad
-        gn = g._np
+        gn = g._np.reshape(-1)
+        r = dtypes.rounding(g.dtype) if g.dtype is dtypes.bfloat16 else (lambda v: v)  # (scalar_t's arithmetic)
+        if self.reduction != "none":  # ATen's grad = -(grad_output / total_weight) (mean) or -grad_output, once
+            with np.errstate(divide="ignore", invalid="ignore"):
+                scale = -r(gn[0] / dt.type(self.total_weight)) if self.reduction == "mean" else -gn[0]
         for i, c in enumerate(t.tolist()):
             if c == self.ignore_index:
                 continue
-            w = weight._np[c] if weight is not None else dt.type(1)
             if self.reduction == "none":
-                gv = gn.reshape(-1)[i]
-                view[i, c] = -w * gv
-            elif self.reduction == "mean":
-                view[i, c] = -w / dt.type(self.total_weight) * gn.reshape(-1)[0] if self.total_weight else dt.type(np.nan)
-            else:
-                view[i, c] = -w * gn.reshape(-1)[0]
+                view[i, c] = r(-(weight._np[c] if weight is not None else dt.type(1)) * gn[i])
+            else:  # (then weight[t] * grad, its product rounded)
+                view[i, c] = r(weight._np[c] * scale) if weight is not None else scale
         out = fresh(grad, g.dtype)
         if autograd._grad_enabled[0] and (g.requires_grad or x.requires_grad):  # (create_graph: linear in g)
             attach(out, (NllLoss2DBackwardBackward0 if type(self) is NllLoss2DBackward0 else
@@ -741,7 +741,7 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
         w = wn[c] if wn is not None else dt.type(1)
         values.append(cast(x[i, c] * w) if wn is not None else x[i, c])
         weights.append(w)
-    if reduction == "none":
+    if reduction == "none" and dim > 1:  # (a 1-d input's loss is its kernel's sum: 0 - x[t] * w, a zero +0)
         vals = np.array([dt.type(0) if v is None else -v for v in values], dt)
         out = fresh(vals.reshape(target._shape if dim > 1 else ()), input.dtype)
         total = None
@@ -749,7 +749,8 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
         loss, wsum = _cascade_nll(values, weights, len(t), cast)
         total = wsum if wn is not None else dt.type(len(t) - values.count(None))
         if reduction == "mean":
-            loss = cast(loss / total) if total else dt.type(np.nan)
+            with np.errstate(divide="ignore", invalid="ignore"):  # (a zero total weight: +-inf, or nan for 0)
+                loss = cast(loss / total)
         out = fresh(np.array(loss, dt), input.dtype)
     if needs_grad(input):
         cls = NllLoss2DBackward0 if dim == 4 else NllLossBackward0

@@ -8,6 +8,7 @@ import numpy as np
 from . import autograd, dtypes, layout, messages
 from .autograd import Node, SavedTensor, edge_of
 from .errors import make, runtime
+from .interpolation import _in_rounds
 from .ops.core import attach, fresh, needs_grad, operand_edge
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
@@ -91,8 +92,14 @@ def _pad_backward(g, mode, pad, shape, memory_format):
     gn = np.ascontiguousarray(g._np).reshape(int(np.prod(lead)), int(np.prod(g._shape[-k:])))
     out = np.zeros((gn.shape[0], plane), gn.dtype)
     index = _flat_index(mode, shape, pad)
-    for r in range(gn.shape[0]):  # np.add.at adds in index order: each output element in turn, as PyTorch's loop
-        np.add.at(out[r], index, gn[r])
+    if g.dtype is dtypes.bfloat16:  # (each += in c10::BFloat16, rounded: a cell's k-th addition in round k)
+        def update(sel):
+            cells = index[sel]
+            out[:, cells] = dtypes.to_bfloat16(out[:, cells] + gn[:, sel])
+        _in_rounds(index, update)
+    else:
+        for r in range(gn.shape[0]):  # np.add.at adds in index order: each output element in turn, as PyTorch's loop
+            np.add.at(out[r], index, gn[r])
     return layout.in_format(out.reshape(shape), g.dtype, memory_format)
 
 

@@ -29,14 +29,19 @@ class _UpsampleNearestBackward(Node):
         self.size, self.scales = tuple(size or ()), tuple(scales or ())
 
     def backward(self, g):
-        out = g._np
+        """cpu_upsample_nearest_backward: each output element, in row-major order over the spatial dimensions, added
+        to its source in the op-math type (float for float16/bfloat16, rounded once at the end)."""
         nd = len(self.sources)
-        for k, src in enumerate(self.sources):  # sum each output column/row into its source, dimension by dimension
-            axis = out.ndim - nd + k
-            moved = np.moveaxis(out, axis, 0)
-            acc = np.zeros((self.shape[axis],) + moved.shape[1:], out.dtype)
-            np.add.at(acc, src, moved)
-            out = np.moveaxis(acc, 0, axis)
+        in_spatial = self.shape[-nd:]
+        flat = np.zeros((), np.int64)
+        for k, src in enumerate(self.sources):  # (the flat input index of every output position, row-major)
+            flat = flat[..., None] * in_spatial[k] + np.asarray(src, np.int64)
+        lead = g._np.shape[:-nd]
+        reduced = g.dtype.itemsize == 2 and g.dtype.category == 2
+        values = g._np.reshape((-1, flat.size)).astype(np.float32 if reduced else g._np.dtype)
+        acc = np.zeros((values.shape[0], int(np.prod(in_spatial))), values.dtype)
+        np.add.at(acc, (slice(None), flat.reshape(-1)), values)  # (unbuffered: in index order)
+        out = (dtypes.rounding(g.dtype)(acc).astype(g._np.dtype) if reduced else acc).reshape(lead + in_spatial)
         values = {k: getattr(self, "_saved_" + k) for k in type(self).saved_values if k != "self_sym_sizes"}
         return (recorded(fresh(np.ascontiguousarray(out), g.dtype), self.name_.replace("Backward0", "BackwardBackward0"),
                          self._summed, (g,), **values),)
