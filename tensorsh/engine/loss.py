@@ -599,22 +599,22 @@ class _NllBackward(Node):
         target, weight, x = self.unpack()
         if len(self.shape) == 1 and target._np.ndim == 1 and self.shape[0] != 1:  # nll_loss_backward's check
             raise runtime(f"size mismatch (got input: {_size(self.shape)}, target: {_size(target._shape)})")
-        dt = g.dtype.np
+        dt, cast = g.dtype.np, _scalar_cast(g.dtype)
         t = target._np.reshape(-1) if target._np.ndim else target._np.reshape(1)
         grad = np.zeros(self.shape, dt)
         view = _class_last(grad)  # (positions, classes) view into grad
-        gn = g._np
-        for i, c in enumerate(t.tolist()):
-            if c == self.ignore_index:
-                continue
-            w = weight._np[c] if weight is not None else dt.type(1)
-            if self.reduction == "none":
-                gv = gn.reshape(-1)[i]
-                view[i, c] = -w * gv
-            elif self.reduction == "mean":
-                view[i, c] = -w / dt.type(self.total_weight) * gn.reshape(-1)[0] if self.total_weight else dt.type(np.nan)
-            else:
-                view[i, c] = -w * gn.reshape(-1)[0]
+        gn = g._np.reshape(-1)
+        if self.reduction != "none":  # (ATen's one scalar: -(grad_output / total_weight) for a mean, then weight * it)
+            scale = cast(-(cast(gn[0] / dt.type(self.total_weight)) if self.reduction == "mean" else gn[0]))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            for i, c in enumerate(t.tolist()):
+                if c == self.ignore_index:
+                    continue
+                w = weight._np[c] if weight is not None else None
+                if self.reduction == "none":
+                    view[i, c] = -(dt.type(1) if w is None else w) * gn[i]
+                else:
+                    view[i, c] = scale if w is None else cast(w * scale)
         out = fresh(grad, g.dtype)
         if autograd._grad_enabled[0] and (g.requires_grad or x.requires_grad):  # (create_graph: linear in g)
             attach(out, (NllLoss2DBackwardBackward0 if type(self) is NllLoss2DBackward0 else
@@ -749,7 +749,8 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
         loss, wsum = _cascade_nll(values, weights, len(t), cast)
         total = wsum if wn is not None else dt.type(len(t) - values.count(None))
         if reduction == "mean":
-            loss = cast(loss / total) if total else dt.type(np.nan)
+            with np.errstate(divide="ignore", invalid="ignore"):  # (a total weight of 0: 0/0's nan or x/0's inf)
+                loss = cast(loss / total)
         out = fresh(np.array(loss, dt), input.dtype)
     if needs_grad(input):
         cls = NllLoss2DBackward0 if dim == 4 else NllLossBackward0
