@@ -29,6 +29,31 @@ for t in [[0, 1], [1, 0], [-100, -100]]:
     l = F.nll_loss(x, torch.tensor(t), weight=torch.tensor([2., -2., 0., 0.]))
     print(l, torch.autograd.grad(l, x)[0])
 """,
+"half_and_bfloat16_add_sub_of_a_number_inside_formulas_round_the_number_to_the_dtype_first": """
+F = torch.nn.functional
+torch.set_printoptions(precision=10)
+for dt in [torch.float16, torch.bfloat16]:
+    for n in [3, 70]:
+        torch.manual_seed(0)
+        x = torch.randn(n, 6, dtype=dt, requires_grad=True)
+        p = torch.rand(n, 6, dtype=dt).softmax(1)
+        w = torch.rand(6, dtype=dt)
+        for kw in [dict(label_smoothing=0.3), dict(weight=w, label_smoothing=0.3), dict(label_smoothing=0.1, reduction='sum')]:
+            l = F.cross_entropy(x, p, **kw)
+            g, = torch.autograd.grad(l, x)
+            print(dt, n, l.item(), g[-1])
+""",
+"multi_margin_and_multilabel_margin_losses_have_no_half_or_bfloat16_kernel": """
+F = torch.nn.functional
+for dt in [torch.float16, torch.bfloat16, torch.float32]:
+    x = torch.ones(2, 3).to(dt)
+    for f in [lambda: F.multi_margin_loss(x, torch.tensor([0, 1])), lambda: F.multilabel_margin_loss(x, torch.tensor([[0, -1, 0], [1, 2, -1]])),
+              lambda: torch.nn.MultiMarginLoss(reduction='none')(x[0], torch.tensor(2))]:
+        try:
+            print(dt, f())
+        except Exception as e:
+            print(dt, type(e).__name__, e)
+""",
 }
 
 
