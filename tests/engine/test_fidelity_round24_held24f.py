@@ -54,6 +54,25 @@ for dt in [torch.float16, torch.bfloat16, torch.float32]:
         except Exception as e:
             print(dt, type(e).__name__, e)
 """,
+"huber_loss_half_and_bfloat16_gradients_take_the_vector_or_the_scalar_body_by_layout": """
+F = torch.nn.functional
+torch.set_printoptions(precision=10)
+for dt in [torch.bfloat16, torch.float16]:
+    for n in [7, 20, 37, 100]:
+        for delta in [0.7, 0.3]:
+            torch.manual_seed(n)
+            x = (torch.randn(n) * 2).to(dt).requires_grad_()
+            y = torch.randn(n).to(dt)
+            l = F.huber_loss(x, y, delta=delta)
+            g, = torch.autograd.grad(l, x, (torch.rand(()) + 0.5).to(dt))
+            print(dt, n, delta, g[:3], g[-3:])
+    torch.manual_seed(0)
+    x = torch.randn(5, 40).to(dt).requires_grad_()
+    y = torch.randn(5, 40).to(dt)
+    print(torch.autograd.grad(F.huber_loss(x, y, delta=0.7), x)[0][:, -3:])
+    print(torch.autograd.grad(F.huber_loss(x.t(), y.t(), delta=0.7), x)[0][:, -3:])
+    print(torch.autograd.grad(F.huber_loss(x, y[:, :1].expand(5, 40), delta=0.7), x)[0][:, -3:])
+""",
 }
 
 
