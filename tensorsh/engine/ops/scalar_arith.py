@@ -25,8 +25,8 @@ def _scalar_op(name, kernel, backward, saved_values=None, plain=None):
             dt = dtypes.result_type([t, number])
         if dt in REDUCED_FLOATS:  # (opmath float, rounded once at the end; mul and div read the number as a float,
             # add and sub as the tensor's dtype first: TensorIterator's common dtype, 0.05 is half(0.05))
-            number = scalar_in(dt, number, kernel in ORIGINAL_SCALAR)
-            values = kernel(t._np.astype(np.float32), np.float32(number))
+            read = scalar_in(dt, number, kernel in ORIGINAL_SCALAR)  # (the node keeps the number itself)
+            values = kernel(t._np.astype(np.float32), np.float32(read))
         else:
             values = kernel(t._np.astype(dt.np, copy=False), dt.np.type(number))
         out = fresh(np.asarray(values), dt)
