@@ -163,7 +163,9 @@ def mse_loss_backward(g, a, b, reduction, numel):
 
 
 def _in_float(*arrays):
-    return [a.astype(np.float32) for a in arrays]
+    """float32 copies, a broadcast (stride 0) dim kept broadcast: which body the kernels run depends on the layout."""
+    return [np.broadcast_to(a[tuple(slice(0, 1) if not st else slice(None) for st in a.strides)].astype(np.float32),
+                            a.shape) if 0 in a.strides else a.astype(np.float32) for a in arrays]
 
 
 def _loss_op(name, forward, grad, double=None, param=None, kernel=None, into_input=False, reduced=None):
@@ -221,20 +223,21 @@ def _smooth_l1_forward(x, y, beta):
     return np.where(z < _f(z, beta), _f(z, 0.5) * z * z / _f(z, beta) if beta else z, z - _f(z, 0.5 * beta))
 
 
-def _scalar_body(x, y, g):
+def _scalar_body(x, y, g, element_bytes=None):
     """Where smooth_l1's and huber's backward kernels run their scalar body (True: everywhere, False: nowhere, else a
     mask). They write a C-contiguous gradient (zeros_like(input, Contiguous)) through cpu_kernel_vec, whose vectors
-    are AVX2's on an AVX-512 CPU too (16 float32 or 8 float64 a chunk, measured): input, target and grad_output dense
-    as it or one of them a single value (a mean's or sum's grad_output): one walk (scalar_body_mask's); each
-    innermost dim contiguous, or of stride 0 in one of them: each row's end; other layouts: the scalar body."""
+    are AVX2's on an AVX-512 CPU too (16 float32 or 8 float64 a chunk, measured; 32 float16 or bfloat16, held here
+    widened to float32: element_bytes 2): input, target and grad_output dense as it or one of them a single value (a
+    mean's or sum's grad_output): one walk (scalar_body_mask's); each innermost dim contiguous, or of stride 0 in one
+    of them: each row's end; other layouts: the scalar body."""
     shape = np.broadcast_shapes(x.shape, y.shape, np.shape(g))
-    chunk = 64 // x.itemsize
+    chunk = 64 // (element_bytes or x.itemsize)
     if math.prod(shape) < chunk:
         return True
     walked = [np.broadcast_to(v, shape) for v in (x, y, g)]
     single = [not any(st for st, n in zip(v.strides, shape) if n > 1) for v in walked]
     if sum(single) <= 1 and all(one or v.flags.c_contiguous for one, v in zip(single, walked)):
-        mask = kernels.scalar_body_mask(np.empty(shape, x.dtype), floats=8)
+        mask = kernels.scalar_body_mask(np.empty(shape, x.dtype), floats=8, element_bytes=element_bytes)
         return False if mask is None else mask
     inner = [v.strides[-1] for v in walked]
     if shape[-1] < 2 or inner.count(0) > 1 or any(st not in (0, x.itemsize) for st in inner):
@@ -244,10 +247,10 @@ def _scalar_body(x, y, g):
     return mask
 
 
-def _by_body(x, y, g, vector, scalar):
+def _by_body(x, y, g, vector, scalar, element_bytes=None):
     """The vector body's values where the kernel runs it, the scalar body's elsewhere (each a function of no
     arguments: only the bodies that run are computed)."""
-    where = _scalar_body(x, y, g) if x.dtype in (np.float32, np.float64) else False
+    where = _scalar_body(x, y, g, element_bytes) if x.dtype in (np.float32, np.float64) else False
     if where is False:
         return vector()
     if where is True:
@@ -316,10 +319,21 @@ def _huber_reduced(x, y, q, delta):
 
 
 def _huber_grad_reduced(x, y, g, norm, q, delta):
-    """Each step rounded: (norm * delta) * grad outside [-delta, delta], (norm * d) * grad inside."""
+    """The vector body (Vectorized<Half/BFloat16>: each op in float, rounded): (norm * (+-delta outside, x
+    inside)) * grad, delta rounded to the dtype; the scalar body (c10::Half/BFloat16 arithmetic): x compared with the
+    double delta, (norm * grad) rounded, times the double delta, rounded through float."""
     d, n, dl = q(x - y), q(np.float32(norm)), q(np.float32(delta))
-    nd = q(n * dl)
-    return np.where(d < -dl, q(-nd * g), np.where(d > dl, q(nd * g), q(q(n * d) * g)))
+    inside = q(q(n * d) * g)
+
+    def vector():
+        nd = q(n * dl)
+        return np.where(d < -dl, q(-nd * g), np.where(d > dl, q(nd * g), inside))
+
+    def scalar():
+        wide = d.astype(np.float64)
+        outside = q((q(n * g).astype(np.float64) * delta).astype(np.float32))
+        return np.where(wide <= -delta, -outside, np.where(wide >= delta, outside, inside))
+    return _by_body(x, y, g, vector, scalar, element_bytes=2)
 
 
 mse_loss = _loss_op("MseLossBackward0", _mse_forward, _mse_grad, _mse_double, kernel="mse_cpu",
@@ -599,22 +613,22 @@ class _NllBackward(Node):
         target, weight, x = self.unpack()
         if len(self.shape) == 1 and target._np.ndim == 1 and self.shape[0] != 1:  # nll_loss_backward's check
             raise runtime(f"size mismatch (got input: {_size(self.shape)}, target: {_size(target._shape)})")
-        dt = g.dtype.np
+        dt, cast = g.dtype.np, _scalar_cast(g.dtype)
         t = target._np.reshape(-1) if target._np.ndim else target._np.reshape(1)
         grad = np.zeros(self.shape, dt)
         view = _class_last(grad)  # (positions, classes) view into grad
         gn = g._np.reshape(-1)
-        r = dtypes.rounding(g.dtype) if g.dtype is dtypes.bfloat16 else (lambda v: v)  # (scalar_t's arithmetic)
-        if self.reduction != "none":  # ATen's grad = -(grad_output / total_weight) (mean) or -grad_output, once
+        if self.reduction != "none":  # (ATen's one scalar: -(grad_output / total_weight) for a mean, then weight * it)
             with np.errstate(divide="ignore", invalid="ignore"):
-                scale = -r(gn[0] / dt.type(self.total_weight)) if self.reduction == "mean" else -gn[0]
+                scale = cast(-(cast(gn[0] / dt.type(self.total_weight)) if self.reduction == "mean" else gn[0]))
         for i, c in enumerate(t.tolist()):
             if c == self.ignore_index:
                 continue
+            w = weight._np[c] if weight is not None else None
             if self.reduction == "none":
-                view[i, c] = r(-(weight._np[c] if weight is not None else dt.type(1)) * gn[i])
-            else:  # (then weight[t] * grad, its product rounded)
-                view[i, c] = r(weight._np[c] * scale) if weight is not None else scale
+                view[i, c] = cast(-(dt.type(1) if w is None else w) * gn[i])
+            else:  # (then weight[t] * it, the product rounded)
+                view[i, c] = scale if w is None else cast(w * scale)
         out = fresh(grad, g.dtype)
         if autograd._grad_enabled[0] and (g.requires_grad or x.requires_grad):  # (create_graph: linear in g)
             attach(out, (NllLoss2DBackwardBackward0 if type(self) is NllLoss2DBackward0 else

@@ -135,8 +135,9 @@ class MultiMarginLossBackward0(Node):
 
 
 def _floating_kernel(input, kernel):
-    """The kernels' AT_DISPATCH_FLOATING_TYPES, after the shape checks; an empty input returns before it."""
-    if input.numel() and input.dtype.category != 2:
+    """The kernels' AT_DISPATCH_FLOATING_TYPES (float and double: no half, no bfloat16), after the shape checks; an
+    empty input returns before it."""
+    if input.numel() and input.dtype not in (dtypes.float32, dtypes.float64):
         raise not_implemented_for(kernel, input.dtype)
 
 

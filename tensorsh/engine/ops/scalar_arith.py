@@ -6,7 +6,7 @@ import operator
 import numpy as np
 
 from .. import dtypes
-from .core import InputNode, attach, fresh, needs_grad
+from .core import ORIGINAL_SCALAR, REDUCED_FLOATS, InputNode, attach, fresh, needs_grad, scalar_in
 
 
 def _scalar_op(name, kernel, backward, saved_values=None, plain=None):
@@ -23,8 +23,10 @@ def _scalar_op(name, kernel, backward, saved_values=None, plain=None):
         dt = t.dtype
         if isinstance(number, complex) and dt.category < 3:  # (a real tensor times a complex number is complex)
             dt = dtypes.result_type([t, number])
-        if t._np.dtype == np.float16:  # (half's opmath: float, with the number as a float, rounded once at the end)
-            values = kernel(t._np.astype(np.float32), np.float32(number)).astype(np.float16)
+        if dt in REDUCED_FLOATS:  # (opmath float, rounded once at the end; mul and div read the number as a float,
+            # add and sub as the tensor's dtype first: TensorIterator's common dtype, 0.05 is half(0.05))
+            read = scalar_in(dt, number, kernel in ORIGINAL_SCALAR)  # (the node keeps the number itself)
+            values = kernel(t._np.astype(np.float32), np.float32(read))
         else:
             values = kernel(t._np.astype(dt.np, copy=False), dt.np.type(number))
         out = fresh(np.asarray(values), dt)
