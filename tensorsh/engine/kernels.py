@@ -1951,18 +1951,18 @@ _LANES, _DOT_T = -1, -2  # (numpy only: _lane_tree; _DOT on the transposed produ
 
 def _blas_order(a, b):
     """Which order MKL's sgemm takes for float32 a @ b (2-D, inner dimension 5..512, the fused kind any) on PyTorch's x86 build
-    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order; past 192 in _fused_blocks' blocks) for 4 rows or more and 12
-    columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest _DOT_REST); _PLAIN (products rounded,
-    added in order) for up to 8 columns of a column-major a, or of row-major a and b, and for 2 or 3 rows: times a row-major
-    b of up to 5 columns or a multiple of 4, or column-major a and b; _LANES (_lane_tree) for 2+ rows of a
-    row-major a times a transposed b (up to 11 columns, or any number for 2 or 3 rows); None elsewhere."""
+    (AVX2, measured on 1 and 2 threads): _FUSED (fused multiply-adds in order; past 192 in _fused_blocks' blocks) for rows
+    in blocks of four and 12 columns or more; _DOT for one column of a row-major a (rows in blocks of four, the rest
+    _DOT_REST); _PLAIN (products rounded, added in order) for up to 11 columns of a column-major a, or times a row-major b
+    (any number of columns for 1 to 3 rows; a row-major b's ragged row heads: _ragged_heads); _LANES (_lane_tree) for
+    2+ rows of a row-major a times a transposed b (up to 11 columns, or any number for 2 or 3 rows); None elsewhere."""
     m, k = a.shape
     n = b.shape[1]
     a_c, a_f = a.flags.c_contiguous, a.flags.f_contiguous
     b_c, b_f = b.flags.c_contiguous, b.flags.f_contiguous
     if not (a_c or a_f) or not (b_c or b_f):
         return None
-    if (m == 4 or m >= 8) and n >= 12:
+    if m >= 4 and m % 4 == 0 and n >= 12:
         return _FUSED  # (past 192 products MKL splits the inner dimension: _fused_blocks)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
         if n == 1:  # (one row times a column of stride 1, a's layout any: plain, measured for k up to 700; a
@@ -1970,12 +1970,12 @@ def _blas_order(a, b):
             return _PLAIN if b.strides[1] <= b.itemsize or k == 1 else None
         if b_f and not b_c:
             return _DOT_T  # (b's rows, as a's of _DOT, times a's one row)
-        return _PLAIN if b_c and n > 1 and (n <= 8 or n % 4 == 0) else None
+        return _PLAIN if b_c and n > 1 else None
     if a_c and b_f and not b_c and (m < 4 or n < 12):
         return _LANES  # (nn.Linear's input @ weight.t())
-    if m < 4 and n > 1 and (a_f and b_f and not b_c or b_c and (n <= 5 or n % 4 == 0)):
-        return _PLAIN  # (2 or 3 rows, e.g. nn.Linear's weight gradient grad_out.t() @ input)
-    if n > 8 or 4 < n < 8:
+    if m < 4 and n > 1 and (a_f and b_f and not b_c or b_c):
+        return _PLAIN  # (2 or 3 rows, e.g. nn.Linear's weight gradient grad_out.t() @ input; b row-major: _ragged_heads)
+    if n >= 12:
         return None
     if n == 1:
         return _DOT if a_c else _PLAIN
@@ -2024,9 +2024,41 @@ def blas_matmul(a, b, c=None):
         kind = _DOT_REST | (8 if r == dot_rows + 1 else 0)  # row takes four lanes, not eight
         if not _compiled_orders(a[r:r + 1], b, out[r:r + 1], 1, kind):
             out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], kind)
+    if kind == _PLAIN and b_c and a.shape[1] >= 8 and n > 4:
+        _ragged_heads(a, b, out, c if start else None)
     if c is not None and not start:
         out = out + c
     return out
+
+
+def _ragged_heads(a, b, out, c):
+    """MKL's plain order times a row-major b (AVX2, measured on an AMD EPYC: 1-64 rows, 2-33 columns, k 5-500)
+    works on the result in vectors of four from 16-byte boundaries: a row that starts between two (row i of n columns
+    starts at element i * n) and still holds a whole vector after it takes its first (-i * n) % 4 elements in
+    another order. Blocks of four products go in turn into the sum one by one, then summed apart and added as one,
+    the products past the last block one by one; for k < 8 that is the plain order. Rewrites those elements of out
+    (the plain order's result; c: the bias it started from, or None)."""
+    m, n = out.shape
+    k = a.shape[1]
+    for lead in (1, 2, 3):
+        rows = [i for i in range(m) if (-i * n) % 4 == lead] if n - lead >= 4 else []
+        if not rows:
+            continue
+        products = a[rows][:, :, None] * b[None, :, :lead]  # (rows, k, lead), each rounded to float32
+        total = np.zeros((len(rows), lead), _F32) if c is None else np.array(
+            np.broadcast_to(c, out.shape)[rows, :lead], _F32)
+        for start in range(0, k - k % 4, 4):
+            if start % 8 == 0:
+                for p in range(start, start + 4):
+                    total = total + products[:, p]
+            else:
+                block = products[:, start]
+                for p in range(start + 1, start + 4):
+                    block = block + products[:, p]
+                total = total + block
+        for p in range(k - k % 4, k):
+            total = total + products[:, p]
+        out[rows, :lead] = total
 
 
 _FUSED_BLOCKS_BUDGET = 1 << 24  # multiply-adds of one product (16.8M; MNIST's 64x784 @ 784x128 takes ~1 ms)

@@ -801,9 +801,9 @@ def build(print_fn):
     })
     nn, optim = Lazy(_package("nn")), Lazy(_package("optim"))
     utils, distributions, testing = Lazy(_utils), Lazy(_package("distributions")), Lazy(_package("testing"))
-    quasirandom = Lazy(_package("quasirandom"))
+    quasirandom, signal = Lazy(_package("quasirandom")), Lazy(_package("signal"))
     torch_ns._members.update(nn=nn, optim=optim, utils=utils, distributions=distributions, testing=testing,
-                             quasirandom=quasirandom)
+                             quasirandom=quasirandom, signal=signal)
     torch_ns._members.update({name: Deprecated(f"'{name}' is deprecated, please use 'torch.backends.{backend}()'", value)
                               for name, backend, value in (("has_mps", "mps.is_built", False),
                                                            ("has_cuda", "cuda.is_built", False),
@@ -818,6 +818,7 @@ def build(print_fn):
     modules = {"torch": torch_ns, "copy": copy_ns, "torchviz": torchviz_ns, "torch.autograd": autograd,
                "torch.nn": nn, "torch.optim": optim, "torch.special": namespace["special"],
                "torch.distributions": distributions, "torch.testing": testing, "torch.quasirandom": quasirandom,
+               "torch.signal": signal, "torch.signal.windows": Lazy(lambda: load_attr(signal.load(), "windows")),
                "torch.linalg": namespace["linalg"], "torch.fft": namespace["fft"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.random": namespace["random"], "torch.version": version,
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
