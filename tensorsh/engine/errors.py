@@ -120,9 +120,12 @@ def warn(message, category="UserWarning", site=None):
     _sink(category, message, site)
 
 
-def triggered_internally(message):
+def triggered_internally(message, category="UserWarning"):
     """The message as PyTorch's Python sees a warning its C++ gave: with " (Triggered internally at <file>:<line>.)"
-    (messages.TRIGGERED_AT); a warning of torch's Python code, or the program's, unchanged."""
+    (messages.TRIGGERED_AT); a warning of torch's Python code, the program's or numpy's (a ComplexWarning of the same
+    words, from reading a numpy complex scalar as a real number) unchanged."""
+    if category == "ComplexWarning":
+        return message
     from .messages import TRIGGERED_AT
     for start, where in TRIGGERED_AT:
         if message.startswith(start):

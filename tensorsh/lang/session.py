@@ -134,7 +134,7 @@ class Session:
     def _on_warning(self, category, message, site=None):
         loc = self._loc
         shown = message  # (the shell's and golden files' text: without the path of PyTorch's build machine)
-        message = triggered_internally(message)  # (a warning of PyTorch's C++, as its Python sees it)
+        message = triggered_internally(message, category)  # (a warning of PyTorch's C++, as its Python sees it)
         if site is None:
             site = library_site(loc)
         key = (category, message, site) if site is not None else \
