@@ -54,8 +54,21 @@ def language_warnings(stderr):
 
 
 def warned_once_messages():
-    from tensorsh.engine import messages
-    return {"UserWarning: " + messages.CREATE_GRAPH_WARNING}     # TORCH_WARN_ONCE: once per process
+    """The warnings the program just run in the language gave as TORCH_WARN_ONCE does (errors.warn_once: once per
+    process), as `Category: message`."""
+    from tensorsh.engine import errors, messages
+    once = {messages.CREATE_GRAPH_WARNING} | {key for key in errors.WARNED_ONCE if isinstance(key, str)}
+    return {f"{category}: {message}" for message in once for category in ("UserWarning", "DeprecationWarning")}
+
+
+def assert_same_warnings(ours, theirs):
+    """Both ways: a missing, an extra or a duplicated warning fails. A warn-once message torch gives once per
+    process: this test process may have used it up in torch (another test's program), so it is at most once in the
+    language's and present there when torch gave it."""
+    once = warned_once_messages()
+    assert [w for w in ours if w not in once] == [w for w in theirs if w not in once]
+    for w in once:
+        assert ours.count(w) <= 1 and theirs.count(w) <= ours.count(w)
 
 
 def assert_prints_as_torch(src):
@@ -64,7 +77,7 @@ def assert_prints_as_torch(src):
     want, _ = run_in_torch("import copy\n" + src)
     got, stderr = run_in_language(src)
     assert got == want
-    assert language_warnings(stderr) == torch_warnings("import copy\n" + src)
+    assert_same_warnings(language_warnings(stderr), torch_warnings("import copy\n" + src))
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
@@ -73,14 +86,7 @@ def test_pasted_program_prints_what_torch_prints(name):
     want, _ = run_in_torch(src)
     got, stderr = run_in_language(src)        # (a fresh engine state: the autouse fixture)
     assert got == want
-    # both ways: a missing, an extra or a duplicated warning fails. A warn-once message torch gives once per
-    # process: this test process may have used it up in torch, so it is at most once here and present when torch
-    # gave it.
-    ours, theirs = language_warnings(stderr), torch_warnings(src)
-    once = warned_once_messages()
-    assert [w for w in ours if w not in once] == [w for w in theirs if w not in once]
-    for w in once:
-        assert ours.count(w) <= 1 and theirs.count(w) <= ours.count(w)
+    assert_same_warnings(language_warnings(stderr), torch_warnings(src))
 
 
 PASTED = sorted((Path(__file__).parent / "pasted").glob("*.py"))
