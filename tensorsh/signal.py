@@ -23,11 +23,12 @@ def _checked(function_name, M, dtype, layout):
     return dtype
 
 
-def _trivial(M, dtype, layout, device, requires_grad, ones_at_one=True):
-    """The window of length 0 (empty) or, for most windows, 1 (a one); None for longer windows."""
+def _trivial(M, dtype, layout, device, requires_grad):
+    """The window of length 0 (empty) or 1 (a one; exponential, cosine and gaussian compute theirs); None for longer
+    windows."""
     if M == 0:
         return T["empty"]((0,), dtype=dtype, layout=layout, device=device, requires_grad=requires_grad)
-    if M == 1 and ones_at_one:
+    if M == 1:
         return T["ones"]((1,), dtype=dtype, layout=layout, device=device, requires_grad=requires_grad)
     return None
 
