@@ -6,6 +6,7 @@ from . import autograd, dtypes, pyapi
 from .arrays import ndarray, shared
 from .errors import make, runtime, type_error, value_error, warn
 from .ops.copies import to
+from .storage import HeldByNumpy
 from .tensorimpl import Device
 
 NOT_COMPILED = "Torch not compiled with CUDA enabled"
@@ -29,6 +30,7 @@ def numpy(self, force=False):
     if self.dtype is dtypes.bfloat16:
         raise type_error("Got unsupported ScalarType BFloat16")
     shared(self._storage)
+    HeldByNumpy.add(self._storage)
     return self._np.view(ndarray)
 
 

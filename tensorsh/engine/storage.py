@@ -107,17 +107,30 @@ def check_size(nbytes):
 NO_ACCELERATOR = "Cannot access accelerator device when none is available."  # (pin_memory in a CPU-only build)
 
 
-class Shared:
-    """The storages moved to shared memory (share_memory_): a set the undo journal can take back."""
-    storages = weakref.WeakSet()
+class StorageSet:
+    """A set of storages the undo journal can take back."""
 
-    @classmethod
-    def _snapshot(cls):
-        return set(cls.storages)
+    def __init__(self):
+        self.storages = weakref.WeakSet()
 
-    @classmethod
-    def _restore(cls, snap):
-        cls.storages = weakref.WeakSet(snap)
+    def __contains__(self, storage):
+        return storage in self.storages
+
+    def add(self, storage):
+        if storage not in self.storages:
+            undo.touch(self)
+            self.storages.add(storage)
+
+    def _snapshot(self):
+        return set(self.storages)
+
+    def _restore(self, snap):
+        self.storages = weakref.WeakSet(snap)
+
+
+# The storages moved to shared memory (share_memory_), and those a numpy array views (tensor.numpy(): PyTorch's
+# tensor_to_numpy marks the storage not resizable, so the array's memory stays where it is).
+Shared, HeldByNumpy = StorageSet(), StorageSet()
 
 
 # The element-type casts of both storage classes (torch/storage.py's _to): a new TypedStorage of that dtype holding
@@ -131,7 +144,6 @@ cast_storage = None
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
     __slots__ = ("data", "id", "_born", "loc", "log", "mirrors", "__weakref__")
-    growable = True  # (torch.from_numpy's storage is the array's memory: PyTorch will not grow it)
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size", "clone", "fill_", "copy_", "device",
                          "is_cuda", "cpu", "untyped", "is_shared", "share_memory_", "is_pinned",
                          "pin_memory", "resizable", "resize_", "get_device", "is_sparse", "is_sparse_csr", "new", "to",
@@ -234,6 +246,12 @@ class Storage:
         data[:] = data.reshape(-1, width)[:, ::-1].reshape(-1) if width > 1 and len(data) % width == 0 else data
         written_directly(self)
 
+    @property
+    def growable(self):
+        """Whether PyTorch would resize it: not once `.numpy()` handed its memory out (nor, below, torch.from_numpy's
+        storage, which is the array's memory)."""
+        return self not in HeldByNumpy
+
     def resizable(self):
         return self.growable
 
@@ -247,12 +265,10 @@ class Storage:
         raise runtime(NO_ACCELERATOR)
 
     def is_shared(self):
-        return self in Shared.storages
+        return self in Shared
 
     def share_memory_(self):
-        if self not in Shared.storages:
-            undo.touch(Shared)
-            Shared.storages.add(self)
+        Shared.add(self)
         return self
 
     __hash__ = object.__hash__
