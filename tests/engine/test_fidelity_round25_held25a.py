@@ -42,6 +42,21 @@ s = torch.tensor(2.)
 s.numpy()
 tryit('0d', lambda: s.resize_(2))
 """,
+"tril_and_triu_in_place_write_only_their_zeros_through_overlapping_views": """
+for name, mk in [('t', lambda b: b[:9].view(3, 3).t()), ('expand', lambda b: b[:3].expand(3, 3)),
+                 ('unfold', lambda b: b.unfold(0, 3, 1)[:3]), ('stride0', lambda b: b.as_strided((3, 3), (0, 1))),
+                 ('b4', lambda b: b[:9].view(1, 1, 3, 3).expand(2, 2, 3, 3)),
+                 ('b4t', lambda b: b[:36].view(2, 2, 3, 3).transpose(0, 1)),
+                 ('b4u', lambda b: b.as_strided((2, 2, 3, 3), (1, 2, 3, 1)))]:
+    for op in ['tril_', 'triu_']:
+        for k in [0, 1, -1]:
+            b = torch.arange(1., 41.)
+            try:
+                getattr(mk(b), op)(k)
+                print(name, op, k, b[:12].tolist())
+            except Exception as e:
+                print(name, op, k, type(e).__name__, e)
+""",
 }
 
 

@@ -12,7 +12,7 @@ from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor, leaf_or_its_view
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
                    check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
-                   self_overlapping, should_fold, tensor_of, tensor_params, write_inplace, write_rows, zero_node)
+                   should_fold, tensor_of, tensor_params, write_inplace, write_values, zero_node)
 from .linalg_out import LINALG_OUT, write_linalg_out
 from .out_dtypes import _RESIZED, warn_resized
 from .registry import op
@@ -229,10 +229,7 @@ def copy_inplace(self, src, non_blocking=False):
     values = dtypes.cast(values, self.dtype)
 
     def write(arr):
-        if self_overlapping(self):  # the last write to an address wins, in PyTorch's order
-            write_rows(self, arr, lambda ix: values[ix], (src,))
-        else:
-            arr[...] = values
+        write_values(self, arr, values, (src,))
 
     def make():
         return CopyBackwards(None, self, src)

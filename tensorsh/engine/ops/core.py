@@ -783,6 +783,15 @@ def write_rows(self, arr, row_values, others=()):
         arr[index] = row_values(index)
 
 
+def write_values(self, arr, values, others=()):
+    """arr[...] = values as PyTorch's copy kernel writes them: into a self-overlapping view the last write to an
+    address wins, in its order (others: the operands whose strides order the iteration)."""
+    if self_overlapping(self):
+        write_rows(self, arr, lambda ix: values[ix], others)
+    else:
+        arr[...] = values
+
+
 def aliased_operand(self, other):
     """other is a view of self's storage in a layout TensorIterator's overlap check calls too hard (strided or
     broadcast, so no error): PyTorch's kernel then reads some of other's elements after writing them."""

@@ -7,7 +7,8 @@ from ..errors import index_error, runtime, type_error
 from ..saved_names import as_given, as_program_gave, given, unsigned
 from ..tensorimpl import _shape_list
 from .args import _fresh, _int_list, _wrap_dims
-from .core import InputNode, attach, embed, fresh, needs_grad, precheck, type_name, viewed_from_inference, write_inplace
+from .core import (InputNode, attach, check_internal_overlap, embed, fresh, needs_grad, precheck, type_name,
+                   viewed_from_inference, write_inplace, write_values)
 
 
 class FlipBackward0(InputNode):
@@ -132,17 +133,43 @@ def _triangle(op, np_fn, name):
         return out
 
     def fn_inplace(self, diagonal=0):
+        """ATen's compute_triu_tril: a self of at most 3 dims, or whose batches lie as a contiguous one's, is
+        written in place, only its zeros (an expanded or unfolded self keeps the elements another row zeroed);
+        another is computed in a contiguous copy and copied back (copy_'s overlap check, the last write wins)."""
         check(self, diagonal, inplace=True)
-        values = np_fn(self._np, diagonal)
+        n, m = self._shape[-2:]
+        zeroed = ~np.tri(n, m, diagonal, bool) if op == "tril" else np.tri(n, m, diagonal - 1, bool)
+        in_place = _batches_in_place(self)
+        if not in_place:
+            check_internal_overlap(self)
+            values = np_fn(self._np, diagonal)
 
         def make_node():
             return node_cls(self, diagonal)
 
         def write(arr):
-            arr[...] = values
+            if in_place:
+                arr[..., zeroed] = 0
+            else:
+                write_values(self, arr, values)
         return write_inplace(self, write, make_node)
     fn.__name__, fn_inplace.__name__ = op, op + "_"
     return fn, fn_inplace
+
+
+def _batches_in_place(t):
+    """checkTrilTriuBatchContiguous(t, allow_zero_stride=True): contiguous, at most 3 dims, or batch dims laid out
+    as a contiguous tensor's (the first may be expanded or of size 1)."""
+    if t.is_contiguous() or t.dim() <= 3:
+        return True
+    expected = t._shape[-1] * t._shape[-2]
+    for i in range(t.dim() - 3, -1, -1):
+        if i == 0 and (t._stride[0] == 0 or t._shape[0] == 1):
+            continue
+        if t._stride[i] != expected:
+            return False
+        expected *= t._shape[i]
+    return True
 
 
 tril, tril_inplace = _triangle("tril", np.tril, "TrilBackward0")
