@@ -424,6 +424,7 @@ TRIGGERED_AT = (
      "torch/csrc/autograd/python_variable_indexing.cpp:349"),
     ("Use of index_put_ on expanded tensors", "aten/src/ATen/native/TensorAdvancedIndexing.cpp:976"),
     ("Use of masked_fill_ on expanded tensors", "aten/src/ATen/native/TensorAdvancedIndexing.cpp:2450"),
+    ("Use of index_fill_ on expanded tensors", "aten/src/ATen/native/TensorAdvancedIndexing.cpp:1913"),
     ("The argument 'device' of Tensor.is_pinned()", "aten/src/ATen/native/Memory.cpp:31"),
     ("The number of elements in the out tensor of shape", "aten/src/ATen/native/RangeFactories.cpp:199"),
     ("at::nuclear_norm is deprecated", "aten/src/ATen/native/LinearAlgebra.cpp:3229"),

@@ -57,6 +57,28 @@ for name, mk in [('t', lambda b: b[:9].view(3, 3).t()), ('expand', lambda b: b[:
             except Exception as e:
                 print(name, op, k, type(e).__name__, e)
 """,
+"the_ops_whose_kernels_refuse_an_expanded_self": """
+def E(*shape):
+    return torch.arange(1., 3.).view(*([1] * (len(shape) - 1)), 2).expand(*shape)
+cases = {
+ 'addmm_': lambda: E(3, 2).addmm_(torch.ones(3, 2), torch.ones(2, 2)),
+ 'addmm_bad': lambda: E(3, 2).addmm_(torch.ones(3, 3), torch.ones(2, 2)),
+ 'addr_': lambda: E(3, 2).addr_(torch.ones(3), torch.ones(2)),
+ 'addr_shape': lambda: E(3, 2).addr_(torch.ones(4), torch.ones(2)),
+ 'logical_not_': lambda: E(3, 2).logical_not_(), 'logical_and_': lambda: E(3, 2).logical_and_(torch.ones(3, 2)),
+ 'logical_or_': lambda: E(3, 2).logical_or_(torch.zeros(3, 2)), 'logical_xor_': lambda: E(3, 2).logical_xor_(torch.ones(3, 2)),
+ 'land_shape': lambda: E(3, 2).logical_and_(torch.ones(4)),
+ 'renorm_': lambda: E(3, 2).renorm_(2, 0, 1.), 'renorm_badp': lambda: E(3, 2).renorm_(-1, 0, 1.),
+ 'renorm_dim': lambda: E(3, 2).renorm_(2, 5, 1.),
+ 'unfold_renorm_': lambda: torch.arange(1., 7.).unfold(0, 2, 1).renorm_(2, 0, 1.).shape,
+}
+for k, f in cases.items():
+    try:
+        print(k, 'ok', f().tolist())
+    except Exception as e:
+        print(k, type(e).__name__, e)
+print(E(3, 2).index_fill_(1, torch.tensor([0]), 1.))
+""",
 }
 
 

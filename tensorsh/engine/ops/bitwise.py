@@ -7,8 +7,8 @@ from .. import dtypes
 from . import binary as F
 from ..errors import make, type_error
 from .comparison import logical_values, warn_complex_into_real
-from .core import (Tensor, binary_operands, check_broadcast, check_fits_output, fresh, precheck,
-                   type_name, write_inplace)
+from .core import (Tensor, binary_operands, check_broadcast, check_fits_output, check_internal_overlap, fresh,
+                   precheck, type_name, write_inplace)
 
 
 def _not_implemented(kernel, dt):
@@ -123,6 +123,7 @@ def _logical_inplace(np_fn):
         if not isinstance(other, Tensor):
             raise type_error(f"{np_fn.__name__}_(): argument 'other' (position 1) must be Tensor, not "
                              f"{type_name(other)}")
+        check_internal_overlap(self)  # (TensorIterator's overlap checks come before its shapes)
         check_broadcast(self, other)
         check_fits_output(self, other)
         values = logical_values(np_fn, self, other)
@@ -137,5 +138,6 @@ logical_xor_inplace = _logical_inplace(np.logical_xor)
 
 
 def logical_not_inplace(self):
+    check_internal_overlap(self)
     values = np.logical_not(self._np)
     return write_inplace(self, lambda arr: arr.__setitem__(Ellipsis, values), None)

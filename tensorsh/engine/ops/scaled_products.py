@@ -9,7 +9,8 @@ from ..scalars import checked_scalar, real_scalar
 from ..linear import AddmmBackward0, addmm
 from .scalar_arith import times_conj
 from ..tensorimpl import Tensor, _shape_list
-from .core import attach, check_inplace, cj, fresh, needs_grad, operand_edge, sum_to, type_name, write_inplace
+from .core import (attach, check_inplace, check_internal_overlap, cj, fresh, needs_grad, operand_edge, sum_to,
+                   type_name, write_inplace)
 
 
 def _tensors(name, **named):
@@ -182,6 +183,7 @@ def addmm_inplace(self, mat1, mat2, *, beta=1, alpha=1):
                       f"[{mat1._shape[0]}, {mat2._shape[1]}] should match")
     with autograd.no_grad():
         values = addmm(self, mat1, mat2, beta=beta, alpha=alpha)
+    check_internal_overlap(self)  # (addmm_out_cpu_impl's, after the meta checks; addmv_'s kernel writes it anyway)
     return _inplace(self, values, lambda: AddmmBackward0(self, mat1, mat2, alpha, beta), (mat1, mat2))
 
 
@@ -194,4 +196,5 @@ def addmv_inplace(self, mat, vec, *, beta=1, alpha=1):
 def addr_inplace(self, vec1, vec2, *, beta=1, alpha=1):
     _autograd_first(self, vec1, vec2)
     values = _addr_values(self, vec1, vec2, beta, alpha, inplace=True)
+    check_internal_overlap(self)  # (addr's TensorIterator)
     return _inplace(self, values, lambda: AddrBackward0(self, vec1, vec2, beta, alpha), (vec1, vec2))

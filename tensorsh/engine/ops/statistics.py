@@ -7,7 +7,7 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..saved_names import as_given, given
 from ..tensorimpl import Tensor
-from .core import attach, check_inplace, fresh, needs_grad, type_name, write_inplace
+from .core import attach, check_inplace, check_internal_overlap, fresh, needs_grad, type_name, write_inplace
 from ..autocast import fp32_op
 
 _MODES = ("linear", "lower", "higher", "midpoint", "nearest")
@@ -255,6 +255,7 @@ def renorm_inplace(self, p, dim, maxnorm):
     if needs_grad(self):  # (autograd's check before the kernel's)
         check_inplace(self)
     d, values = _renorm_values(self, p, dim, maxnorm)
+    check_internal_overlap(self)  # (the kernel's TensorIterator, after the meta function's argument checks)
 
     def write(arr):
         arr[...] = values._np
