@@ -15,7 +15,8 @@ from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
 from .ops.core import (NotImplementedNode, SavingNode, attach, binary_result, check_inplace, fresh, laid_out_like,
-                       needs_grad, operand_edge, precheck, type_name, write_inplace, zeros_of)
+                       needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace, write_rows,
+                       zeros_of)
 from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
 from .ops.unary import _sigmoid_backward
 from . import autocast
@@ -68,12 +69,14 @@ class _Activation(Node):
 
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
-        inplace_saves_input=False, saves=None, self_first=False, half_forward=None, half_grad=None, like_input=False):
+        inplace_saves_input=False, saves=None, self_first=False, half_forward=None, half_grad=None, like_input=False,
+        overlap_checked=True):
     """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor);
     self_first: the backward kernel's operands are (self, grad); half_forward: the forward of a float16 input (in
     float32) where PyTorch's half kernel is not the float one; half_grad(g, x, dtype, *params): the gradient of a
     float16 or bfloat16 input (in float32) where its kernel is not float32's; like_input: the output is laid out as
-    empty_like(input) (an op written into one: hardtanh)."""
+    empty_like(input) (an op written into one: hardtanh); overlap_checked=False: the in-place kernel's TensorIterator
+    checks no memory overlap (threshold's), so an expanded or unfolded input reads what earlier elements wrote."""
     values = {k: (lambda node, f=f: f(node.params)) for k, f in (saves or {}).items()}
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
                                        "half_grad": staticmethod(half_grad) if half_grad else None,
@@ -101,11 +104,14 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             if needs_grad(x):
                 attach(out, node(x, x, params))
             return out
-        precheck(x)
+        precheck(x, internal_overlap=overlap_checked)
         cls = node_inplace or node
 
         def write(a):
-            a[...] = values
+            if not overlap_checked and self_overlapping(x):
+                write_rows(x, a, lambda ix: forward(_in_float(a[ix]), *params))
+            else:
+                a[...] = values
 
         saves_input = node_inplace is None or inplace_saves_input
 
@@ -422,7 +428,7 @@ def _threshold_grad(g, x, threshold, value):
 
 _threshold = _op("ThresholdBackward0", _threshold_forward, _threshold_grad, "ThresholdBackward1", float_only=False,
                  self_first=True,
-                 inplace_saves_input=True, saves={"threshold": lambda p: p[0]})
+                 inplace_saves_input=True, saves={"threshold": lambda p: p[0]}, overlap_checked=False)
 
 
 def threshold(input, threshold, value, inplace=False):

@@ -79,6 +79,22 @@ for k, f in cases.items():
         print(k, type(e).__name__, e)
 print(E(3, 2).index_fill_(1, torch.tensor([0]), 1.))
 """,
+"threshold_in_place_checks_no_overlap_and_reads_what_it_wrote": """
+for name, mk in [('expand', lambda b: b[:2].expand(3, 2)), ('unfold', lambda b: b.unfold(0, 2, 1)),
+                 ('as', lambda b: b.as_strided((3, 3), (1, 1))), ('int', lambda b: b.long()[:2].expand(2, 2))]:
+    for th, val in [(2.5, 0.), (2.5, 10.), (0., -1.), (3, 2)]:
+        b = torch.arange(1., 7.)
+        r = torch.threshold_(mk(b), th, val)
+        print(name, th, val, b.tolist(), r.tolist())
+    b = torch.arange(1., 7.)
+    F.threshold(mk(b), 2.5, 9., inplace=True)
+    print(b.tolist())
+x = torch.arange(1., 4., requires_grad=True)
+y = x * 1
+F.threshold_(y.as_strided((2, 2), (1, 1)), 2.5, 0.)
+y.sum().backward()
+print(y, x.grad)
+""",
 }
 
 
