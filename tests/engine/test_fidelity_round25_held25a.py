@@ -95,6 +95,24 @@ F.threshold_(y.as_strided((2, 2), (1, 1)), 2.5, 0.)
 y.sum().backward()
 print(y, x.grad)
 """,
+"addcmul_addcdiv_and_lerp_in_place_on_an_unfolded_view_read_what_earlier_rows_wrote": """
+for name, mk in [('unfold', lambda b: b.unfold(0, 2, 1)), ('as', lambda b: b.as_strided((3, 3), (1, 1))),
+                 ('as2', lambda b: b.as_strided((2, 3), (2, 1))), ('unft', lambda b: b.unfold(0, 3, 1).t())]:
+    ops = {'addcmul_': lambda v: v.addcmul_(torch.ones(v.shape), torch.full(v.shape, 2.), value=0.5),
+           'addcmul_b': lambda v: v.addcmul_(torch.arange(v.shape[-1] * 1.), torch.tensor(2.)),
+           'addcdiv_': lambda v: v.addcdiv_(torch.ones(v.shape), torch.full(v.shape, 2.)),
+           'lerp_': lambda v: v.lerp_(torch.zeros(v.shape), 0.5),
+           'lerp_t': lambda v: v.lerp_(torch.ones(v.shape[-1]), torch.full(v.shape, 0.25))}
+    for op, f in ops.items():
+        b = torch.arange(1., 13.)
+        f(mk(b))
+        print(name, op, b.tolist())
+x = torch.arange(1., 5., requires_grad=True)
+y = x * 1
+y.unfold(0, 2, 1).addcmul_(torch.ones(3, 2), torch.ones(3, 2))
+y.sum().backward()
+print(y, x.grad)
+""",
 }
 
 
