@@ -113,6 +113,26 @@ y.unfold(0, 2, 1).addcmul_(torch.ones(3, 2), torch.ones(3, 2))
 y.sum().backward()
 print(y, x.grad)
 """,
+"remainder_fmod_atan2_hypot_and_the_rounding_divisions_on_an_unfolded_view_read_what_earlier_rows_wrote": """
+for name, mk in [('unfold', lambda b: b.unfold(0, 2, 1)), ('as', lambda b: b.as_strided((3, 3), (1, 1))),
+                 ('unft', lambda b: b.unfold(0, 3, 1).t()), ('int', lambda b: b.long().unfold(0, 2, 1)),
+                 ('half', lambda b: b.half().unfold(0, 2, 1))]:
+    ops = {'div_trunc': lambda v: v.div_(torch.full(v.shape, 3.), rounding_mode='trunc'),
+           'atan2_': lambda v: v.atan2_(torch.ones(v.shape)), 'remainder_': lambda v: v.remainder_(3),
+           'fmod_': lambda v: v.fmod_(torch.tensor(4.)), 'hypot_': lambda v: v.hypot_(torch.ones(v.shape)),
+           'copysign_': lambda v: v.copysign_(-1.)}
+    if name != 'half':
+        ops.update({'div_floor': lambda v: v.div_(2, rounding_mode='floor'), 'floor_divide_': lambda v: v.floor_divide_(2),
+                    'xlogy_': lambda v: v.xlogy_(2.)})
+    for op, f in ops.items():
+        b = torch.arange(1., 13.)
+        try:
+            v = mk(b)
+            f(v)
+            print(name, op, v._base.tolist())
+        except Exception as e:
+            print(name, op, type(e).__name__, e)
+""",
 }
 
 

@@ -16,8 +16,8 @@ from .comparison import logical_not, where
 from .core import (COMPLEX_KERNELS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED, BinaryNode, aliased_operand,
                    attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
                    check_inplace, from_numpy, laid_out_like, needs_grad, precheck, scalar_in, self_overlapping,
-                   true_div_dtype, cj, write_inplace, write_reading_back, write_rows, written, zeros_of,
-                   inference_saved_first, refuse_unsupported_result)
+                   true_div_dtype, cj, write_inplace, write_reading_back, write_recomputing, write_rows, written,
+                   zeros_of, inference_saved_first, refuse_unsupported_result)
 from .registry import op, operator
 from .scalar_arith import div_scalar as _div_scalar, mul_scalar, sub_scalar, times_conj
 from .unary import reciprocal
@@ -743,7 +743,7 @@ def _augmented(fn, node_for, kernel_checks=False):
             return _inplace_node(node_cls, self, other)
 
         def write(arr):
-            arr[...] = dtypes.stored(values._np, self.dtype)
+            write_recomputing(self, arr, dtypes.stored(values._np, self.dtype), fn, (other,), others=(other,))
         return write_inplace(self, write, make if self.dtype.category == 2 or self.requires_grad else None, (other,),
                              save_output="result" in getattr(node_cls, "saved_names", ()))
     return op

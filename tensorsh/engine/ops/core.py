@@ -792,6 +792,26 @@ def write_values(self, arr, values, others=()):
         arr[...] = values
 
 
+def write_recomputing(self, arr, values, fn, args=(), kwargs=None, others=()):
+    """arr[...] = values, fn(self, *args, **kwargs) computed before the write; into a self-overlapping view (an
+    unfold, an as_strided) PyTorch's kernel reads elements it has already written, so each row is fn of self's
+    row as memory holds it then (and the operands' rows). float16 and bfloat16 kernels read their inputs before
+    writing (measured)."""
+    if self.dtype in (dtypes.float16, dtypes.bfloat16) or not self_overlapping(self):
+        arr[...] = values
+        return
+
+    def row(t, data, ix):
+        return from_numpy(np.broadcast_to(data, self._shape)[ix].copy(), t.dtype) if type(t) is Tensor else t
+
+    def row_values(ix):
+        with autograd.no_grad():
+            result = fn(row(self, arr, ix), *[row(a, a._np, ix) if type(a) is Tensor else a for a in args],
+                        **{k: row(v, v._np, ix) if type(v) is Tensor else v for k, v in (kwargs or {}).items()})
+        return dtypes.stored(result._np, self.dtype)
+    write_rows(self, arr, row_values, others)
+
+
 def aliased_operand(self, other):
     """other is a view of self's storage in a layout TensorIterator's overlap check calls too hard (strided or
     broadcast, so no error): PyTorch's kernel then reads some of other's elements after writing them."""

@@ -11,7 +11,7 @@ from ..scalars import FLOAT32_MAX, NUMBER, check_opmath
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
 from .core import (attach, cast_for_inplace, cj, laid_out_like, needs_grad, operand_edge, precheck,
-                   self_overlapping, sum_to, type_name, write_inplace, write_rows, written)
+                   self_overlapping, sum_to, type_name, write_inplace, write_recomputing, written)
 from .scalar_arith import mul_scalar, number_minus, number_over
 
 
@@ -243,19 +243,8 @@ def _inplace_twin(outplace, make_node, plain):
         if values._shape != self._shape:
             raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(values._shape)))
 
-        def row_values(arr, ix):  # (one row of the kernel's, from memory as the rows before it left it)
-            def row(t, data):
-                return Tensor._from_numpy(np.broadcast_to(data, self._shape)[ix].copy(), t.dtype) \
-                    if type(t) is Tensor else t
-            with no_grad():
-                return outplace(row(self, arr), *[row(a, a._np) if type(a) is Tensor else a for a in args],
-                                **{k: row(v, v._np) if type(v) is Tensor else v for k, v in kwargs.items()})._np
-
         def write(arr):
-            if self_overlapping(self):  # (an unfolded self: its kernel reads elements it has already written)
-                write_rows(self, arr, lambda ix: row_values(arr, ix), operands)
-            else:
-                arr[...] = values._np
+            write_recomputing(self, arr, values._np, outplace, args, kwargs, operands)
         return write_inplace(self, write, lambda: make_node(self, *args, **kwargs), operands)
     op.__name__ = outplace.__name__ + "_"
     return op
