@@ -1103,8 +1103,10 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
                                                  "give the tensor itself")
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
                          warn_cycle=True, accumulate=True)
+    done = set()  # (an input given twice is one AccumulateGrad node, run once)
     for t, g in zip(inputs, grads):
-        if g is not None and t._grad_fn is None:  # (a non-leaf's .grad comes from its retain_grad hook)
+        if g is not None and t._grad_fn is None and id(t) not in done:  # (a non-leaf's .grad: its retain_grad hook)
+            done.add(id(t))
             accumulate_grad(t, g)
             if POST_ACCUMULATE_HOOKS and t._grad_fn is None:
                 run_post_accumulate_hooks(t)
