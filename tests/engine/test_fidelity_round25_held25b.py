@@ -17,6 +17,33 @@ print(x.grad, y.grad)
 torch.autograd.backward([(x * 4).sum()], inputs=(x, x))
 print(x.grad)
 """,
+"grad_mode_contexts_read_their_mode_and_prev_as_pytorchs_attributes": """
+def t(name, f):
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+t('im_kw', lambda: torch.inference_mode(mode=False).mode)
+t('im_default', lambda: torch.inference_mode().mode)
+t('sge_kw', lambda: torch.set_grad_enabled(mode=True).mode)
+t('sge_prev', lambda: (torch.set_grad_enabled(False).prev, torch.set_grad_enabled(True).prev))
+t('ng_prev', lambda: torch.no_grad().prev)
+t('eg_prev', lambda: torch.enable_grad().prev)
+ng = torch.no_grad()
+with ng:
+    print(ng.prev)
+eg = torch.enable_grad()
+with torch.no_grad():
+    with eg:
+        print(eg.prev, torch.is_grad_enabled())
+with torch.no_grad():
+    s = torch.set_grad_enabled(True)
+print(s.prev, s.mode, torch.is_grad_enabled())
+with s:
+    pass
+print(torch.is_grad_enabled())
+torch.set_grad_enabled(True)
+""",
 }
 
 
