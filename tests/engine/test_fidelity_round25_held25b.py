@@ -44,6 +44,45 @@ with s:
 print(torch.is_grad_enabled())
 torch.set_grad_enabled(True)
 """,
+"inference_operands_fail_as_saved_before_the_ops_own_checks": """
+F = torch.nn.functional
+def t(name, f):
+    try:
+        r = f()
+        print(name, r.shape, r.grad_fn.name() if r.grad_fn is not None else None, r.is_inference(), r.requires_grad)
+    except Exception as e:
+        print(name, type(e).__name__, str(e)[:60])
+with torch.inference_mode():
+    xi = torch.rand(2, 3)
+    x3 = torch.rand(1, 2, 5)
+    big = torch.tensor([0, 9])
+    t1 = torch.tensor([0, 1])
+w = torch.rand(2, 3, requires_grad=True)
+w1 = torch.rand(3, requires_grad=True)
+t('conv_badch', lambda: F.conv1d(x3, torch.rand(3, 4, 2, requires_grad=True)))
+t('conv_w_inf', lambda: F.conv1d(torch.rand(1, 4, 5, requires_grad=True), x3.view(2, 1, 5)[:, :, :2]))
+t('conv_b_inf', lambda: F.conv1d(torch.rand(1, 2, 5), torch.rand(3, 2, 2, requires_grad=True), xi[0]))
+t('conv_bad_dim', lambda: F.conv1d(x3.unsqueeze(0), torch.rand(3, 2, 2, requires_grad=True)))
+t('layer_norm_bad', lambda: F.layer_norm(xi, (4,), torch.ones(4, requires_grad=True)))
+t('layer_norm_inf_weight', lambda: F.layer_norm(w, (3,), xi[0]))
+t('emb_bad', lambda: F.embedding(big, w))
+t('emb_0d', lambda: F.embedding(t1, torch.tensor(1., requires_grad=True)))
+t('nll_bad', lambda: F.nll_loss(w, big))
+t('ce_bad', lambda: F.cross_entropy(w, big))
+t('nll_ok', lambda: F.nll_loss(w, t1))
+t('index_select_bad', lambda: w.index_select(0, big))
+t('index_select_inf_self', lambda: xi.index_select(0, big[:1]) * w)
+t('cross_bad', lambda: torch.linalg.cross(w, xi[:, :2]))
+t('cross_other_grad', lambda: torch.linalg.cross(xi, w))
+t('baddbmm_bad', lambda: torch.baddbmm(w1, xi.unsqueeze(0), torch.rand(1, 4, 3, requires_grad=True)))
+t('baddbmm_self_inf', lambda: torch.baddbmm(xi, w.unsqueeze(0), torch.rand(1, 3, 3)))
+t('matmul3_bad', lambda: xi.unsqueeze(0) @ torch.rand(1, 4, 3, requires_grad=True))
+t('matmul_noinf_bad', lambda: torch.rand(2, 2, 3) @ torch.rand(2, 4, 2, requires_grad=True))
+t('matmul1d2d_bad', lambda: xi[0] @ torch.rand(4, 2, requires_grad=True))
+t('matmul1d2d_noinf_bad', lambda: torch.rand(3) @ torch.rand(4, 2, requires_grad=True))
+with torch.no_grad():
+    t('no_grad', lambda: F.conv1d(x3, torch.rand(3, 4, 2, requires_grad=True)))
+""",
 }
 
 

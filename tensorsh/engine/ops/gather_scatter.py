@@ -14,7 +14,7 @@ from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _index_dtype, _invalid_combination, select_index
 from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
                    check_written,
-                   fold_at, fresh,
+                   fold_at, fresh, inference_saved_by,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
 from .. import autocast
@@ -418,6 +418,7 @@ def _add_in_turn(scalar, values, dtype, in_turn=False):
 
 
 def index_select(self, dim, index):
+    inference_saved_by((self, index), (index,))  # (IndexSelectBackward0 keeps the index before the kernel checks)
     d, size, idx = select_index("index_select", self, dim, index)
     if not self.dim():  # a scalar: one index, 0, and a scalar out
         if idx[0] != 0:
