@@ -80,6 +80,19 @@ t('matmul3_bad', lambda: xi.unsqueeze(0) @ torch.rand(1, 4, 3, requires_grad=Tru
 t('matmul_noinf_bad', lambda: torch.rand(2, 2, 3) @ torch.rand(2, 4, 2, requires_grad=True))
 t('matmul1d2d_bad', lambda: xi[0] @ torch.rand(4, 2, requires_grad=True))
 t('matmul1d2d_noinf_bad', lambda: torch.rand(3) @ torch.rand(4, 2, requires_grad=True))
+with torch.inference_mode():
+    idx_bad = torch.tensor([[5]])
+    i7 = torch.tensor([7])
+    cond = torch.rand(3, 3) > 0.5
+t('gather', lambda: w.gather(1, idx_bad))
+t('scatter', lambda: w.scatter(1, idx_bad, 1.))
+t('scatter_reduce', lambda: w.scatter(1, idx_bad[:, :0], 2., reduce='add'))
+t('take', lambda: w.take(i7))
+t('index_copy', lambda: w.index_copy(0, i7, torch.ones(1, 3)))
+t('index_fill', lambda: w.index_fill(0, i7, 1.))
+t('put', lambda: w.put(i7, torch.ones(1)))
+t('where_bad', lambda: torch.where(cond, w, 0.))
+t('masked_select_bad', lambda: w.masked_select(cond))
 with torch.no_grad():
     t('no_grad', lambda: F.conv1d(x3, torch.rand(3, 4, 2, requires_grad=True)))
 """,
