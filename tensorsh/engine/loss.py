@@ -455,6 +455,7 @@ def _bce_backward(g, x, y, w, reduction):
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):
     check_no_requires_grad(weight, "weight", "binary_cross_entropy")
+    inference_saved_by((input, target, weight), (input, target, weight))  # (kept before the kernel's checks)
     if target.dtype is not input.dtype:  # (the kernel's TensorIterator: all operands of one dtype)
         raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[target.dtype.name]} but expected "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]}")

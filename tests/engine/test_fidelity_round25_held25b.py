@@ -93,6 +93,13 @@ t('index_fill', lambda: w.index_fill(0, i7, 1.))
 t('put', lambda: w.put(i7, torch.ones(1)))
 t('where_bad', lambda: torch.where(cond, w, 0.))
 t('masked_select_bad', lambda: w.masked_select(cond))
+t('addcmul_bad', lambda: torch.addcmul(w, xi[:, :2], w))
+t('addcmul_self_grad_only', lambda: torch.addcmul(w, xi, xi))
+t('bce_range', lambda: F.binary_cross_entropy(w * 3, xi))
+t('addmv_bad', lambda: torch.addmv(torch.zeros(2), w, xi[0, :2]))
+t('addr_bad', lambda: torch.addr(torch.zeros(3, 2), w1, xi[0, :1]))
+t('grid_sample_bad', lambda: F.grid_sample(torch.rand(1, 2, 4, 4, requires_grad=True), xi.view(1, 1, 2, 3),
+                                           align_corners=False))
 with torch.no_grad():
     t('no_grad', lambda: F.conv1d(x3, torch.rand(3, 4, 2, requires_grad=True)))
 """,
