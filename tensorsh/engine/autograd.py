@@ -37,28 +37,28 @@ def _set_grad_mode(mode):
 class set_grad_enabled:
     """torch.set_grad_enabled(mode): sets the mode at once; as a context manager, restores it on exit; as a decorator
     (`@torch.set_grad_enabled(False)`), puts the mode back at once and runs each call in a fresh one (PyTorch's)."""
-    __api__ = frozenset({"clone", "__enter__", "__exit__"})
+    __api__ = frozenset({"clone", "__enter__", "__exit__", "mode", "prev"})
 
     def __init__(self, mode):
-        self._prev, self._mode = is_grad_enabled(), mode
+        self.prev, self.mode = is_grad_enabled(), mode
         _set_grad_mode(bool(mode))
 
     def __call__(self, fn):
-        _set_grad_mode(self._prev)
+        _set_grad_mode(self.prev)
         return decorate(self.clone, fn, site="torch/autograd/grad_mode.py:192")
 
     def clone(self):
-        return type(self)(self._mode)
+        return type(self)(self.mode)
 
     def __enter__(self):
-        _set_grad_mode(bool(self._mode))
+        _set_grad_mode(bool(self.mode))
         return None
 
     def __exit__(self, *exc):
-        _set_grad_mode(self._prev)
+        _set_grad_mode(self.prev)
 
     def __repr__(self):
-        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self._mode})"
+        return f"torch.autograd.grad_mode.set_grad_enabled(mode={self.mode})"
 
 
 def decorate(ctx_factory, func, site=None):
@@ -135,14 +135,16 @@ BACKWARDS = collections.deque(maxlen=16)
 
 
 class _GradModeContext:
-    __api__ = frozenset({"clone", "__enter__", "__exit__"})
+    """no_grad/enable_grad: `prev`, the mode __enter__ found, is an attribute as PyTorch's (no_grad's False until
+    then, enable_grad's missing)."""
+    __api__ = frozenset({"clone", "__enter__", "__exit__", "prev"})
     mode = True
 
     def clone(self):
         return type(self)()
 
     def __enter__(self):
-        self._prev = is_grad_enabled()
+        self.prev = is_grad_enabled()
         _set_grad_mode(self.mode)
         loc, last = undo._location, MODE_BLOCKS[-1] if MODE_BLOCKS else None
         if last is None or last[0] is not loc or last[3] != undo.epoch:  # (a block in a loop: one entry)
@@ -152,7 +154,7 @@ class _GradModeContext:
         return None
 
     def __exit__(self, *exc):
-        _set_grad_mode(self._prev)
+        _set_grad_mode(self.prev)
         block, here = getattr(self, "_block", None), undo._location
         if block is not None and here is not None and (block[4] is None or block[4].line < here.line):
             block[4] = here
@@ -177,7 +179,7 @@ class no_grad(_GradModeContext):
     mode = False
 
     def __init__(self):  # (PyTorch's no_grad has one: no_grad(None) fails in it)
-        pass
+        self.prev = False
 
 
 class enable_grad(_GradModeContext):
@@ -192,7 +194,7 @@ def inference_mode_enabled():
 class inference_mode:
     """torch.inference_mode(mode=True): no grad, and tensors made inside are inference tensors (no version counter);
     inference_mode(False) turns both back on. A context manager and a decorator (also bare: @torch.inference_mode)."""
-    __api__ = frozenset({"clone", "__enter__", "__exit__"})
+    __api__ = frozenset({"clone", "__enter__", "__exit__", "mode"})
 
     def __new__(cls, mode=True):
         if not isinstance(mode, bool):  # @torch.inference_mode without parentheses: any non-bool is decorated
@@ -1103,8 +1105,10 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
                                                  "give the tensor itself")
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
                          warn_cycle=True, accumulate=True)
+    done = set()  # (an input given twice is one AccumulateGrad node, run once)
     for t, g in zip(inputs, grads):
-        if g is not None and t._grad_fn is None:  # (a non-leaf's .grad comes from its retain_grad hook)
+        if g is not None and t._grad_fn is None and id(t) not in done:  # (a non-leaf's .grad: its retain_grad hook)
+            done.add(id(t))
             accumulate_grad(t, g)
             if POST_ACCUMULATE_HOOKS and t._grad_fn is None:
                 run_post_accumulate_hooks(t)

@@ -19,7 +19,8 @@ from .composite_backward import recorded
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor
-from .ops.core import InputNode, attach, check_inplace, fresh, needs_grad, operand_edge, type_name, written
+from .ops.core import (InputNode, attach, check_inplace, fresh, inference_saved_by, needs_grad, operand_edge, type_name,
+                       written)
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
 
@@ -643,6 +644,7 @@ def _padding_mode(input, weight, padding, stride, dilation, groups):
 
 def _convolution(input, weight, bias, geometry):
     """ATen's _convolution: its checks in its order, then the values and the node."""
+    inference_saved_by((input, weight, bias), (input, weight))  # (ConvolutionBackward0's formula reads both)
     stride, padding, dilation, groups, transposed, output_padding = geometry
     k = weight.dim()
     if k < 3:
@@ -821,6 +823,7 @@ def embedding_renorm_(weight, indices, max_norm, norm_type):
 
 
 def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=False):
+    inference_saved_by((weight, indices), (indices,))  # (EmbeddingBackward0 keeps the indices, then weight.size(0))
     if weight.dim() == 0 and needs_grad(weight):  # (autograd reads weight.size(0) for its node first)
         raise index_error(messages.DIM_NO_DIMS.format(0))
     if weight.dim() != 2:

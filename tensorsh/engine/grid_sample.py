@@ -11,7 +11,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import UndifferentiableBackward
 from .errors import make, runtime
 from .interpolation import _fma
-from .ops.core import attach, fresh, needs_grad
+from .ops.core import attach, fresh, inference_saved_by, needs_grad
 
 def _location(coord, size, padding, align_corners):
     """ComputeLocation<padding, align_corners>::apply_get_grad: the source coordinate and d(coordinate)/d(grid)."""
@@ -433,6 +433,7 @@ def grid_sampler_3d(input, grid, mode, padding, align_corners):
 
 
 def grid_sampler_2d(input, grid, mode, padding, align_corners, dims=2):
+    inference_saved_by((input, grid), (input, grid))  # (its node keeps both before the kernel's checks)
     _check(input, grid)
     if input.dim() != dims + 2 or input.dim() != grid.dim():
         raise runtime(f"grid_sampler(): expected {dims + 2}D input and grid with same number of dimensions, but got "

@@ -15,7 +15,8 @@ from .tensorimpl import Tensor, VersionCounter
 from .ops.binary import _check_sub as check_sub
 from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar, rsub_scalar, sub_scalar
 from .ops.core import REDUCED_FLOATS, InputNode, Shaped, attach, check_broadcast, check_fits_output, \
-    check_no_requires_grad, fresh, from_numpy, laid_out_like, needs_grad, operand_edge, sum_to, type_name, unchecked
+    check_no_requires_grad, fresh, from_numpy, inference_saved_by, laid_out_like, needs_grad, operand_edge, sum_to, \
+    type_name, unchecked
 
 REDUCTIONS = {"none": 0, "mean": 1, "sum": 2}
 
@@ -454,6 +455,7 @@ def _bce_backward(g, x, y, w, reduction):
 
 def binary_cross_entropy(input, target, weight=None, reduction="mean"):
     check_no_requires_grad(weight, "weight", "binary_cross_entropy")
+    inference_saved_by((input, target, weight), (input, target, weight))  # (kept before the kernel's checks)
     if target.dtype is not input.dtype:  # (the kernel's TensorIterator: all operands of one dtype)
         raise runtime(f"Found dtype {dtypes.SCALAR_NAMES[target.dtype.name]} but expected "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
@@ -713,6 +715,8 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     if (dim == 3 or dim > 4) and target._shape[1:] != input._shape[2:]:  # (nll_loss_nd's, before nll_loss2d's)
         raise runtime(f"Expected target size {_size(input._shape[:1] + input._shape[2:])}, got {_size(target._shape)}")
     check_no_requires_grad(weight, "weight", "nll_loss_forward" if dim <= 2 else "nll_loss2d_forward")
+    if dim <= 2 or dim == 4:  # (nll_loss(2d)_forward's node keeps self, target and weight, then its kernel checks)
+        inference_saved_by((input, target, weight), (input, target, weight))
     if dim <= 2 and target.dim() > 1:  # (nll_loss's shape checks come before its kernel's dtype check)
         raise runtime("0D or 1D target tensor expected, multi-target not supported")
     if target.dtype not in (dtypes.int64, dtypes.uint8):  # nll_loss_nd's check; nll_loss2d takes Long only

@@ -19,7 +19,7 @@ from .composite_backward import recorded
 from .errors import runtime, value_error
 from .saved_names import output_data
 from .tensorimpl import CHANNELS_LAST, CHANNELS_LAST_3D
-from .ops.core import attach, check_no_requires_grad, fresh, needs_grad, operand_edge, zeros_of
+from .ops.core import attach, check_no_requires_grad, fresh, inference_saved_by, needs_grad, operand_edge, zeros_of
 
 _F32 = np.float32
 
@@ -239,6 +239,7 @@ def native_layer_norm(input, normalized_shape, weight, bias, eps):
     """torch.native_layer_norm: (output, mean, rstd), the statistics shaped [*, 1, ...] and not differentiable."""
     normalized = tuple(normalized_shape) if isinstance(normalized_shape, (list, tuple)) else (normalized_shape,)
     nd = len(normalized)
+    inference_saved_by((input, weight, bias), (input, weight, bias))  # (its node keeps all three, before any check)
     if not nd:  # (ATen's _check_layer_norm_inputs, in its order)
         raise runtime("Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, "
                       "but got normalized_shape = []")

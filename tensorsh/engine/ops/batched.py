@@ -8,7 +8,7 @@ from ..autograd import no_grad
 from ..errors import runtime
 from ..scalars import real_scalar
 from ..tensorimpl import _shape_list
-from .core import attach, cj, fresh, needs_grad, precheck, write_inplace
+from .core import attach, cj, fresh, inference_saved_by, needs_grad, precheck, write_inplace
 from .scaled_products import ScaledProductBackward
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST
@@ -134,6 +134,8 @@ class AddbmmBackward0(ScaledProductBackward):
 def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
     if AUTOCAST[0]:
         return autocast.lower(baddbmm, self, batch1, batch2, beta=beta, alpha=alpha)
+    inference_saved_by((self, batch1, batch2), (batch2 if needs_grad(batch1) else None,
+                                                batch1 if needs_grad(batch2) else None))  # (each for the other's)
     _check_baddbmm(self, batch1, batch2)
     _check_kernel(batch1, batch2, "baddbmm")
     return _product(_baddbmm_values(self, batch1, batch2, beta, alpha), batch1.dtype, BaddbmmBackward0, self, batch1,

@@ -8,7 +8,7 @@ from ..errors import make, runtime, type_error, warn_once
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor
 from .args import _invalid_combination
-from .core import (attach, binary_operands, cast_for_inplace, check_broadcast,
+from .core import (attach, binary_operands, cast_for_inplace, check_broadcast, inference_saved_by,
                    check_broadcast_all, check_fits_output, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
                    operand_in, precheck, sum_to, tensor_params, type_name, write_inplace, written)
 from . import registry
@@ -134,6 +134,7 @@ def _np_of(x):
 def where(condition, input, other):
     if not isinstance(condition, Tensor):
         raise type_error(f"where(): argument 'condition' (position 1) must be Tensor, not {type_name(condition)}")
+    inference_saved_by((condition, input, other), (condition,))  # (WhereBackward0 keeps it before the checks)
     if condition.dtype is not dtypes.bool_ and condition.dtype is not dtypes.uint8:  # the kernel's own check
         raise runtime("where expected condition to be a boolean tensor, but got a tensor with dtype "
                       f"{dtypes.SCALAR_NAMES[condition.dtype.name]}")

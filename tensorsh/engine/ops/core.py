@@ -514,6 +514,19 @@ def inference_saved_first(node_cls, *operands):
             raise runtime(messages.INFERENCE_SAVED)
 
 
+def inference_saved_by(inputs, saved):
+    """Autograd's kernel saves what an op's node keeps (`saved`, the tensors its guards keep) before the op checks
+    anything: an inference tensor among them fails first when one of the op's tensor `inputs` requires grad."""
+    if not INFERENCE_SEEN[0]:  # (no inference tensor yet: the common case, at once)
+        return
+    inputs = [t for t in inputs if isinstance(t, Tensor)]
+    if INFERENCE_MODE[0] or not autograd._grad_enabled[0] or not builtins.any(t.requires_grad for t in inputs) \
+            or not _autograd_dispatched(inputs):
+        return
+    if builtins.any(isinstance(t, Tensor) and t._version_counter.inference for t in saved):
+        raise runtime(messages.INFERENCE_SAVED)
+
+
 def binary_result(values, dt, first, second):
     """The result of a binary TensorIterator kernel (a fused backward: threshold_backward, gelu_backward, ...) holding
     the array `values`: contiguous when both operands are, else laid out by the operands in the kernel's order."""

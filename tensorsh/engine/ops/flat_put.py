@@ -6,7 +6,8 @@ from .. import dtypes, layout, undo
 from ..defaults import alert_not_deterministic
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..errors import TorchError, index_error, runtime, type_error
-from .core import attach, check_overlap, fold_at, needs_grad, operand_edge, precheck, type_name, write_inplace
+from .core import (attach, check_overlap, fold_at, inference_saved_by, needs_grad, operand_edge, precheck, type_name,
+                   write_inplace)
 
 
 class PutBackward0(Node):
@@ -99,6 +100,7 @@ def put_inplace(self, index, source, accumulate=False):
 
 
 def put(self, index, source, accumulate=False):
+    inference_saved_by((self, index, source), (index,))
     flat, values = _checked(self, index, source, accumulate)
     arr = np.array(self._np, copy=True, order="C")
     _write(arr, flat, values, accumulate, self.dtype)

@@ -14,7 +14,7 @@ from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _index_dtype, _invalid_combination, select_index
 from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
                    check_written,
-                   fold_at, fresh,
+                   fold_at, fresh, inference_saved_by,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
 from .. import autocast
@@ -108,6 +108,7 @@ def masked_fill_inplace(self, mask=_MISSING, value=_MISSING):
 
 @tensor_params("mask")
 def masked_select(self, mask):
+    inference_saved_by((self, mask), (self, mask))
     if mask.dtype is not dtypes.bool_:
         raise runtime("masked_select: expected BoolTensor for mask")
     check_broadcast(mask, self)
@@ -319,6 +320,7 @@ IndexSelectBackward0 = type("IndexSelectBackward0", (_IndexedBackward,), {
 
 
 def gather(self, dim, index, sparse_grad=False):
+    inference_saved_by((self, index), (self, index))  # (GatherBackward0 keeps both before the kernel's checks)
     _index_dtype("gather", index, "gather(): Expected dtype int32/int64 for index")
     d, idx = _gather_geometry(self, dim, index, "gather")
     if not self.dim():
@@ -418,6 +420,7 @@ def _add_in_turn(scalar, values, dtype, in_turn=False):
 
 
 def index_select(self, dim, index):
+    inference_saved_by((self, index), (index,))  # (IndexSelectBackward0 keeps the index before the kernel checks)
     d, size, idx = select_index("index_select", self, dim, index)
     if not self.dim():  # a scalar: one index, 0, and a scalar out
         if idx[0] != 0:
@@ -716,6 +719,7 @@ def _index_fill_value(self, value):
 
 
 def index_fill(self, dim, index, value):
+    inference_saved_by((self, index, value), (index,))
     _index_fill_value_checked(value)
     d, idx = _fill_index("index_fill", self, dim, index, inplace=False, value=value)
     fill = _index_fill_value(self, value)
@@ -804,6 +808,7 @@ def _copy_along(arr, d, idx, src):
 def index_copy(self, dim, index, source):
     if AUTOCAST[0]:
         return autocast.promote(index_copy, self, dim, index, source)
+    inference_saved_by((self, index, source), (index,))
     d, idx = _fill_index("index_copy", self, dim, index, source)
     arr = self._np.copy()
     _copy_along(arr, d, idx, source._np)
@@ -902,6 +907,7 @@ def _scatter_into(arr, d, idx, values, ufunc=None, dtype=None):
 
 def scatter(self, dim, index, src=None, value=None, reduce=None):
     src = value if src is None else src
+    inference_saved_by((self, index, src), (index,) if reduce is None else ())  # (with reduce: not differentiable)
     _warn_scatter_reduce(src, reduce)
     d, idx, ufunc = _scatter_meta("scatter", self, dim, index, src, lambda: _scatter_reduce_kernel(src, reduce))
     values = _scatter_source(self, d, idx, src)
@@ -1035,6 +1041,7 @@ class TakeBackward0(Node):
 def take(self, index):
     if not isinstance(index, Tensor):
         raise type_error(f"take(): argument 'index' (position 1) must be Tensor, not {type_name(index)}")
+    inference_saved_by((self, index), (self, index))
     if index.dtype is not dtypes.int64:
         raise runtime(f"take(): Expected a long tensor for index, but got {dtypes.SCALAR_NAMES[index.dtype.name]}")
     n = self.numel()

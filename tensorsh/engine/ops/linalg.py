@@ -214,9 +214,7 @@ def matmul(self, other):
         return dot(self, other)
     if da == 2 and db == 1:
         return mv(self, other)
-    if da == 1 and db == 2:
-        if self._shape[0] != other._shape[0]:
-            raise runtime(messages.MM_SHAPES.format(a=f"1x{self._shape[0]}", b="x".join(map(str, other._shape))))
+    if da == 1 and db == 2:  # (mm checks the sizes, after its autograd kernel saved the operands)
         return mm(self.unsqueeze(0), other).squeeze_(0)  # (ATen squeezes in place: not a view, version 1)
     if da == 2 and db == 2:
         return mm(self, other)
@@ -255,9 +253,7 @@ def _batched_matmul(t1, t2):
     batch1, batch2 = t1._shape[:max(d1 - 2, 0)], t2._shape[:d2 - 2] if d2 > 1 else ()
     check_broadcast_all(Shaped(batch1), Shaped(batch2))
     batch = tuple(np.broadcast_shapes(batch1, batch2))
-    count = int(np.prod(batch))
-    if m1 != m2:  # (bmm checks the sizes)
-        _bmm_mismatch(count, m1, (count, m2))
+    count = int(np.prod(batch))  # (bmm checks m1 against m2, after its autograd kernel saved the operands)
     a3 = t1.expand(batch + (n, m1)).reshape(count, n, m1)
     b = t2.expand(batch + (m2,)).unsqueeze(-1) if d2 == 1 else t2.expand(batch + (m2, p))
     b3 = b.reshape(count, m2, p)

@@ -11,7 +11,7 @@ from ..tensorimpl import _shape_list
 from ..pyapi import _parse
 from .args import _wrap_dims
 from .composites import check_tensors, meshgrid
-from .core import SavingNode, Tensor, attach, cj, check_broadcast, fresh, needs_grad, type_name
+from .core import SavingNode, Tensor, attach, cj, check_broadcast, fresh, inference_saved_by, needs_grad, type_name
 from .joining import ListBackward, list_grads, stack
 from .views import _unsafe_view
 
@@ -121,6 +121,7 @@ class LinalgCrossBackward0(Node):
 
 def linalg_cross(self, other, *, dim=-1):
     _tensor_arg("linalg_cross", "other", 2, other)
+    inference_saved_by((self, other), (other if needs_grad(self) else None, self if needs_grad(other) else None))
     if self.dim() != other.dim():
         raise runtime("linalg.cross: inputs must have the same number of dimensions.")
     d = self._wrap_size_dim(dim)

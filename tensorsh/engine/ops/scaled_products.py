@@ -9,8 +9,8 @@ from ..scalars import checked_scalar, real_scalar
 from ..linear import AddmmBackward0, addmm
 from .scalar_arith import times_conj
 from ..tensorimpl import Tensor, _shape_list
-from .core import (attach, check_inplace, check_internal_overlap, cj, fresh, needs_grad, operand_edge, sum_to,
-                   type_name, write_inplace)
+from .core import (attach, check_inplace, check_internal_overlap, cj, fresh, inference_saved_by, needs_grad,
+                   operand_edge, sum_to, type_name, write_inplace)
 
 
 def _tensors(name, **named):
@@ -90,7 +90,16 @@ def _addmv_values(input, mat, vec, beta, alpha):
     return fresh(np.ascontiguousarray(np.broadcast_to(prod, (mat._shape[0],)), dt.np), dt)
 
 
+def _saved_first(op, operands):
+    """Autograd's kernel saves each product operand for the other's gradient (when that one wants it) before the
+    op's checks: an inference tensor so saved fails first (after the parser's type checks)."""
+    _tensors(op, **operands)
+    _, a, b = operands.values()
+    inference_saved_by(tuple(operands.values()), (b if needs_grad(a) else None, a if needs_grad(b) else None))
+
+
 def addmv(input, mat, vec, *, beta=1, alpha=1):
+    _saved_first("addmv", dict(input=input, mat=mat, vec=vec))
     out = _addmv_values(input, mat, vec, beta, alpha)
     if needs_grad(input, mat, vec):
         attach(out, AddmvBackward0(input, mat, vec, beta, alpha))
@@ -146,6 +155,7 @@ def _addr_fused(dt, scaled, b, bx, beta, x):
 
 
 def addr(input, vec1, vec2, *, beta=1, alpha=1):
+    _saved_first("addr", dict(input=input, vec1=vec1, vec2=vec2))
     out = _addr_values(input, vec1, vec2, beta, alpha)
     if needs_grad(input, vec1, vec2):
         attach(out, AddrBackward0(input, vec1, vec2, beta, alpha))

@@ -10,7 +10,7 @@ from ..errors import TorchError, make, runtime, type_error
 from ..scalars import FLOAT32_MAX, NUMBER, check_opmath
 from ..tensorimpl import Tensor, _shape_list
 from .args import _invalid_combination
-from .core import (attach, cast_for_inplace, cj, laid_out_like, needs_grad, operand_edge, precheck,
+from .core import (attach, cast_for_inplace, cj, inference_saved_by, laid_out_like, needs_grad, operand_edge, precheck,
                    self_overlapping, sum_to, type_name, write_inplace, write_recomputing, written)
 from .scalar_arith import mul_scalar, number_minus, number_over
 
@@ -100,6 +100,8 @@ def _addc(op, node_cls):
         _tensors(op, ("tensor1", "tensor2"), (tensor1, tensor2))
         if not isinstance(value, NUMBER):
             raise type_error(f"{op}(): argument 'value' must be Number, not {type_name(value)}")
+        operands = (self, tensor1, tensor2)
+        inference_saved_by(operands, [x for keep, x in zip(_addc_keep(node_cls, tensor1, tensor2), operands) if keep])
         (s, a, b), dt = _common([self, tensor1, tensor2])
         if op == "addcdiv" and tensor1.dtype.category < 2 and tensor2.dtype.category < 2:  # (whatever self is)
             raise runtime("Integer division with addcdiv is no longer supported, and in a future  release addcdiv will "
