@@ -2209,6 +2209,43 @@ def intel_dot(a, b):
     return np.asarray((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
 
 
+def amd_ddot(a, b):
+    """float64 dot product of two 1-D arrays as MKL's ddot adds it on AMD CPUs (SSE2 vectors of two lanes, measured
+    against torch with cancelling pairs, then values, lengths 1-1000): both of unit stride and at least 8 long,
+    four accumulators take the first 8 products, each later block of 8 adds two to each in order, the products past
+    the last block go to the first accumulator's lanes in order; then ((A0 + A1) + A2) + A3 and its two lanes added.
+    Shorter or strided vectors keep two lanes (even and odd products), each summed in order. Products are rounded
+    (no fused multiply-add); the sum starts at +0 (never -0). None for other dtypes and on Intel CPUs."""
+    if MKL_ON_INTEL or a.dtype != np.float64 or b.dtype != np.float64 or a.ndim != 1 or b.ndim != 1:
+        return None
+    n = a.shape[0]
+    p = a * b
+    if n >= 8 and a.strides[0] == b.strides[0] == 8:
+        whole = n // 8 * 8
+        acc = np.add.accumulate(p[:whole].reshape(-1, 4, 2), axis=0)[-1]
+        for i in range(whole, n):  # (at most 7: the tail into the first accumulator)
+            acc[0, i % 2] += p[i]
+        lanes = ((acc[0] + acc[1]) + acc[2]) + acc[3]
+    else:
+        lanes = [np.add.accumulate(p[j::2])[-1] if n > j else np.float64(0) for j in (0, 1)]
+    return np.asarray(lanes[0] + lanes[1] + 0.0)
+
+
+def amd_dgemv_columns(a, x):
+    """a @ x of a float64 column-major matrix and a vector (or one column) as MKL's dgemv adds it on AMD CPUs
+    (ATen's gemv 'n', which a column-major matrix takes; measured against torch, 1-1000 rows, 1-2000 columns, and
+    gemm of one column the same): each row's products rounded and added in column order, from +0 (never -0). None
+    for other dtypes and layouts, and on Intel CPUs."""
+    if MKL_ON_INTEL or a.dtype != np.float64 or x.dtype != np.float64 or a.ndim != 2:
+        return None
+    m, k = a.shape
+    if not k or a.strides[0] != 8 or a.strides[1] < max(1, m) * 8 or not (x.ndim == 1 or x.shape[1] == 1):
+        return None
+    column = x.reshape(k)
+    out = np.add.accumulate(a * column, axis=1)[:, -1] + 0.0
+    return out if x.ndim == 1 else out[:, None]
+
+
 def small_dot(a, b):
     """The dot product of two 1-D arrays as PyTorch's BLAS (MKL) adds it, measured on its x86 build for these
     lengths: products summed four lanes at a time, the lanes then folded (0 + 2) + (1 + 3); None elsewhere."""
