@@ -1,0 +1,34 @@
+"""Classes of difference found by the twenty-fifth round's held-out programs on random numbers and
+torch.distributions (held25d, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"normal_with_a_tensor_std_rounds_the_product_before_adding_the_mean_in_bfloat16": """
+for dt in [torch.bfloat16, torch.float16]:
+    for n in [1, 5, 16, 20]:
+        m = torch.linspace(-1, 1, n, dtype=dt)
+        torch.manual_seed(n)
+        print(dt, n, torch.normal(m, m.abs() + 0.1).tolist())
+        print(dt, n, torch.normal(1.3, m.abs() + 0.1).tolist())
+        print(dt, n, torch.normal(m, 0.7).tolist())
+""",
+"native_dropout_scales_by_the_scale_rounded_to_the_inputs_dtype": """
+torch.manual_seed(1)
+for dt in [torch.float16, torch.bfloat16, torch.float32]:
+    x = torch.randn(40).to(dt)
+    g = torch.randn(40).to(dt)
+    for p in [0.1, 0.3, 0.25]:
+        torch.manual_seed(5)
+        xr = x.clone().requires_grad_()
+        o, m = torch.native_dropout(xr, p, True)
+        o.backward(g)
+        print(dt, p, o.tolist(), xr.grad.tolist())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round25_held25d_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
