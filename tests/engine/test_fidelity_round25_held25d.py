@@ -26,6 +26,15 @@ for dt in [torch.float16, torch.bfloat16, torch.float32]:
         o.backward(g)
         print(dt, p, o.tolist(), xr.grad.tolist())
 """,
+"orthogonal_init_refuses_the_half_types_as_linalg_qr_after_drawing": """
+for dt in [torch.float16, torch.bfloat16]:
+    torch.manual_seed(0)
+    try:
+        torch.nn.init.orthogonal_(torch.empty(3, 5, dtype=dt))
+    except Exception as e:
+        print(type(e).__name__, e)
+    print(torch.rand(2))
+""",
 }
 
 
