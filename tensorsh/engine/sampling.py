@@ -213,7 +213,7 @@ def exponential_inplace(self, lambd=1.0, generator=None):
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
     """torch.multinomial: without replacement (or one sample), ATen's Gumbel trick — the top num_samples of
-    input / q, q ~ Exp(1) drawn by exponential_; with replacement, a binary search of one double uniform per sample
+    input / q, q ~ Exp(1) drawn by empty_like(input).exponential_() (in input's strides); with replacement, a binary search of one double uniform per sample
     in the row's normalized cumulative sums (multinomial_with_replacement kernel), rows one after another.
     out= (int64 only) is resized to the result without a warning, as multinomial_out's resize_."""
     dt = input.dtype
@@ -260,7 +260,8 @@ def _multinomial(input, num_samples, replacement, generator):
                 raise runtime("probability tensor contains either `inf`, `nan` or element < 0")
             if (rows.sum(axis=1, dtype=probs.dtype) == 0).any():
                 raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            q = ((-1.0) * _glibc("log1p", -g._unit53(probs.size))).astype(dt.np).reshape(rows.shape)
+            # (q is empty_like(input).exponential_(): drawn in input's memory order when its strides are kept)
+            q = exponential_inplace(creation.empty_like(input), generator=generator)._np.reshape(rows.shape)
             ratio = rows / q
         # topk's order: largest first, the lower index first among equals (argmax for a single sample)
         picked = np.argsort(-ratio, axis=1, kind="stable")[:, :num_samples]

@@ -35,6 +35,16 @@ for dt in [torch.float16, torch.bfloat16]:
         print(type(e).__name__, e)
     print(torch.rand(2))
 """,
+"multinomials_fast_path_draws_its_exponentials_in_the_inputs_strides": """
+p = torch.arange(12.).view(3, 4) + 1
+for x in [p.t(), p.t().contiguous(), p.t()[1:], p.t().double(), p.t().half()]:
+    for n, rep in [(1, True), (1, False), (2, False), (3, True)]:
+        torch.manual_seed(3)
+        print(x.stride(), n, rep, torch.multinomial(x, n, rep).tolist())
+torch.manual_seed(3)
+c = torch.distributions.Categorical(p.t() + 0.1)
+print(c.sample().tolist(), c.sample((2,)).tolist())
+""",
 }
 
 
