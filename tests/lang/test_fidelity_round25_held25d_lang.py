@@ -1,5 +1,5 @@
 """Classes of difference found by the twenty-fifth round's held-out programs on random numbers and
-torch.distributions (held25d, issue 16) whose functions live in the nn layer (rrelu, alpha dropout, gumbel_softmax):
+torch.distributions (held25d, issue 16) whose functions live above the engine (rrelu, alpha dropout, gumbel_softmax, torch.distributions):
 run in torch and in the language."""
 import pytest
 
@@ -32,6 +32,18 @@ for x in [base.transpose(0, 2), base.permute(2, 0, 1), base[:, ::2], torch.tenso
         torch.manual_seed(0)
         print(F.feature_alpha_dropout(x, 0.5, True).tolist())
 print(torch.legacy_contiguous_format, torch.empty_like(base.transpose(0, 2), memory_format=torch.legacy_contiguous_format).stride())
+""",
+"kl_of_a_uniform_from_zero_against_gamma_beta_chi2_uses_xlogy": """
+from torch.distributions import Uniform, Gamma, Beta, Chi2, kl_divergence
+lo = torch.tensor([0.0, 0.2], requires_grad=True)
+p = Uniform(lo, torch.tensor([1.0, 0.9]))
+for q in [Gamma(torch.tensor([1.5, 0.2]), torch.tensor([2.0, 0.7])), Beta(torch.tensor([1.5, 3.0]), torch.tensor([2.0, 0.7])),
+          Chi2(torch.tensor([1.5, 3.0]))]:
+    k = kl_divergence(p, q)
+    print(k.tolist(), k.grad_fn)
+    lo.grad = None
+    k.sum().backward()
+    print(lo.grad)
 """,
 }
 
