@@ -45,6 +45,23 @@ torch.manual_seed(3)
 c = torch.distributions.Categorical(p.t() + 0.1)
 print(c.sample().tolist(), c.sample((2,)).tolist())
 """,
+"a_state_that_is_not_a_valid_mt19937_is_a_runtime_error": """
+g = torch.Generator().manual_seed(1)
+st = g.get_state()
+for off, val in [(8, 0), (12, 0), (16, 200), (17, 3)]:
+    s = st.clone()
+    s[off] = val
+    for f in [g.set_state, torch.set_rng_state]:
+        try:
+            f(s)
+        except Exception as e:
+            print(off, val, type(e).__name__, e)
+for bad in [torch.zeros(5056, dtype=torch.uint8), torch.zeros(5055, dtype=torch.uint8)]:
+    try:
+        torch.set_rng_state(bad)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
