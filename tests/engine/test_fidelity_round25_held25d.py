@@ -62,6 +62,25 @@ for bad in [torch.zeros(5056, dtype=torch.uint8), torch.zeros(5055, dtype=torch.
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"a_float_randint_up_to_int64s_max_keeps_its_bound_as_the_cast_overflows": """
+for dt in [torch.float32, torch.float64, torch.bfloat16, torch.float16, torch.int64]:
+    for lo, hi in [(2**62, 2**63 - 1), (-2**63, 2**63 - 1), (0, 2**63 - 1), (3, 2**53 + 7), (2**60 + 3, 2**61)]:
+        torch.manual_seed(0)
+        try:
+            print(dt, lo, hi, torch.randint(lo, hi, (3,), dtype=dt).tolist(), torch.randint(0, 10, (2,)).tolist())
+        except Exception as e:
+            print(dt, lo, hi, type(e).__name__, e)
+        torch.manual_seed(0)
+        try:
+            print(dt, lo, hi, torch.zeros(3, dtype=dt).random_(lo, hi).tolist())
+        except Exception as e:
+            print(dt, lo, hi, type(e).__name__, e)
+    for v in [2**11 + 1, 2**24, 2**53]:
+        try:
+            print(v, dt, torch.zeros(3, dtype=dt).random_(v, None).tolist())
+        except Exception as e:
+            print(v, dt, type(e).__name__, e)
+""",
 }
 
 
