@@ -327,10 +327,8 @@ op("trace", trace, function=True, edges=True)
 
 def qr_no_grad(a):
     """The reduced QR of a matrix without a graph (what nn.init.orthogonal_ needs): geqrf + orgqr as MKL's small
-    kernels compute them (ops/householder.py); a float16 or bfloat16 matrix is refused as linalg.qr refuses it."""
-    from .decompositions import _lapack_dtype
+    kernels compute them (ops/householder.py)."""
     from .householder import qr_values
-    _lapack_dtype("geqrf_cpu", a)
     q, r = qr_values(a._np)
     return fresh(np.ascontiguousarray(q, a.dtype.np), a.dtype), fresh(np.ascontiguousarray(r, a.dtype.np), a.dtype)
 
