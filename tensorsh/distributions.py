@@ -2279,7 +2279,7 @@ def _kl_laplace_normal(p, q):
 
 
 def _x_log_x(tensor):
-    return tensor * tensor.log()
+    return T["special"].xlogy(tensor, tensor)  # (0 at 0, as PyTorch's kl.py computes it)
 
 
 def _kl_beta_gamma(p, q):

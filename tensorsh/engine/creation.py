@@ -695,13 +695,12 @@ def _float_digits(dt):
 def _float_bound(bound, dt, step):
     """ATen's update_from (step 1) / update_to (step -1): a bound whose neighbour rounds past it in the float
     dtype moves inward by the dtype's spacing there."""
-    with np.errstate(over="ignore"):
-        rounded = np.asarray(bound + step, np.float64).astype(dt.np)
-        if dt is dtypes.bfloat16:
-            rounded = dtypes.to_bfloat16(rounded.reshape(1))[0]
-    if not np.isfinite(rounded):  # (C's cast of inf to int64 gives INT64_MIN: no move, the range check refuses)
-        return bound
-    near = int(rounded)
+    wrapped = (bound + step + (1 << 63)) % (1 << 64) - (1 << 63)  # (int64 arithmetic)
+    with np.errstate(over="ignore"):  # (static_cast<scalar_t>(int64): a half type's through float)
+        rounded = np.asarray(wrapped, np.int64).astype(np.float64 if dt is dtypes.float64 else np.float32)
+        rounded = dtypes.to_bfloat16(rounded.reshape(1))[0] if dt is dtypes.bfloat16 else rounded.astype(dt.np)
+    # (the cast back to int64 of a value out of its range, inf too, is x86's INT64_MIN: to = 2^63 - 1 is not moved)
+    near = int(rounded) if -2.0 ** 63 <= float(rounded) < 2.0 ** 63 else -(1 << 63)
     if (near < bound) if step > 0 else (near >= bound):
         n = abs(bound + step).bit_length() - 1
         return near + step * (1 << (n - _float_digits(dt) + 1))

@@ -256,8 +256,9 @@ class Generator:
         undo.touch(self, ("generator", id(self)))
         seed, left, seeded, nxt = _STATE_HEAD.unpack_from(state, 0)
         nxt &= 0xFFFFFFFF  # torch keeps next as uint32
-        if not (seeded and 0 < left <= _N and nxt <= _N):
-            raise ValueError("Invalid mt19937 state")
+        if not (seeded and 0 < left <= _N and nxt <= _N):  # (mt19937's is_valid, a TORCH_CHECK)
+            from .errors import runtime
+            raise runtime("Invalid mt19937 state")
         if left != 1 and left + nxt != _N + 1:
             # torch would take `left - 1` words from state[next:] and then twist; no generator
             # ever writes such a state, and numpy's single position cannot express it

@@ -1,6 +1,7 @@
 """rrelu (ATen's rrelu_with_noise on the CPU) beside RreluWithNoiseBackward0: in training each element <= 0 is
-multiplied by its own draw from U(lower, upper) (one 64-bit draw each, in memory order, as a double cast to the
-input's type), which the node keeps as `noise`; in evaluation the slope is (lower + upper) / 2."""
+multiplied by its own draw from U(lower, upper) (one 64-bit draw each, in memory order, between the bounds as the
+input's opmath type holds them (float for a float32 or bfloat16 input: 1/3 is 0.3333333432674408), as a double
+cast to the input's type), which the node keeps as `noise`; in evaluation the slope is (lower + upper) / 2."""
 import numpy as np
 
 from . import autograd, creation, dtypes
@@ -43,17 +44,18 @@ def rrelu(input, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=Non
     dt = x.dtype.type
     noise = np.ones(x.shape, x.dtype)
     if training:
-        flat = np.ascontiguousarray(x).reshape(-1)
+        flat = np.asarray(x, order="C").reshape(-1)
         neg = flat <= 0
         u = creation._generator(generator)._unit53(int(neg.sum()))
-        r = (u * (upper - lower) + lower).astype(x.dtype)
+        lo, hi = (lower, upper) if dt is np.float64 else (float(np.float32(lower)), float(np.float32(upper)))
+        r = (u * (hi - lo) + lo).astype(x.dtype)  # (the bounds in the input's opmath type, the draw in double)
         out = flat.copy()
         out[neg] = (flat[neg] * r).astype(x.dtype)
         noise.reshape(-1)[neg] = r
         out = out.reshape(x.shape)
     else:
         out = np.where(x > 0, x, x * dt((lower + upper) / 2)).astype(x.dtype)
-    result = fresh(np.ascontiguousarray(out), input.dtype)
+    result = fresh(np.asarray(out, order="C"), input.dtype)  # (ascontiguousarray makes a 0-dim array 1-dim)
     if needs_grad(input):
         attach(result, RreluWithNoiseBackward0(input, fresh(noise, input.dtype), lower, upper, training))
     return result

@@ -213,7 +213,7 @@ def exponential_inplace(self, lambd=1.0, generator=None):
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
     """torch.multinomial: without replacement (or one sample), ATen's Gumbel trick — the top num_samples of
-    input / q, q ~ Exp(1) drawn by exponential_; with replacement, a binary search of one double uniform per sample
+    input / q, q ~ Exp(1) drawn by empty_like(input).exponential_() (in input's strides); with replacement, a binary search of one double uniform per sample
     in the row's normalized cumulative sums (multinomial_with_replacement kernel), rows one after another.
     out= (int64 only) is resized to the result without a warning, as multinomial_out's resize_."""
     dt = input.dtype
@@ -260,7 +260,8 @@ def _multinomial(input, num_samples, replacement, generator):
                 raise runtime("probability tensor contains either `inf`, `nan` or element < 0")
             if (rows.sum(axis=1, dtype=probs.dtype) == 0).any():
                 raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            q = ((-1.0) * _glibc("log1p", -g._unit53(probs.size))).astype(dt.np).reshape(rows.shape)
+            # (q is empty_like(input).exponential_(): drawn in input's memory order when its strides are kept)
+            q = exponential_inplace(creation.empty_like(input), generator=generator)._np.reshape(rows.shape)
             ratio = rows / q
         # topk's order: largest first, the lower index first among equals (argmax for a single sample)
         picked = np.argsort(-ratio, axis=1, kind="stable")[:, :num_samples]
@@ -327,7 +328,8 @@ class NativeDropoutBackward0(Node):
 
 def native_dropout(input, p, train):
     """native_dropout_cpu: (input * mask * 1/(1-p), mask as bool), the mask empty_like(input) (its strides)
-    .bernoulli_(1 - p); not training (train False): (a copy, all True); an empty input: (input, empty_like)."""
+    .bernoulli_(1 - p), the scale rounded to input's dtype first (a float16's 1/0.9 is 1.111328125, measured: the
+    backward's scale is not rounded); not training (train False): (a copy, all True); an empty input: (input, empty_like)."""
     from . import autograd
     if not input.numel():
         return input, creation.empty_like(input)
@@ -336,7 +338,7 @@ def native_dropout(input, p, train):
     with autograd.no_grad():
         if training:
             mask = bernoulli_inplace(creation.empty_like(input), 1.0 - p)
-            out = input.mul(mask).mul_(scale)
+            out = input.mul(mask).mul_(creation.full((), scale, dtype=input.dtype))  # (scale in input's dtype)
             mask = mask.to(dtypes.bool_)
         else:
             out, mask = input.clone(), creation.ones_like(input, dtype=dtypes.bool_)
@@ -468,17 +470,21 @@ def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_gra
         _check_std_tensor(std)
         dt = _normal_dtype(std.dtype)
         values = g.normal(std.numel(), dt.name).reshape(std._shape)
-        values = values * std._np
-        values += dt.np.type(mean)
+        values = _rounded(values * std._np, dt) + _rounded(dtypes.cast(mean, dt), dt)
         return _sampled(values, dt, "NormalBackward2", std)
     _check_std_tensor(std)
     check_broadcast(mean, std)
     shape = np.broadcast_shapes(mean._shape, std._shape)
     dt = _normal_dtype(mean.dtype)
     values = _normal_draws(g, math.prod(shape), dt).reshape(shape)
-    values = (values * std._np).astype(dt.np, copy=False)
-    values = (values + mean._np).astype(dt.np, copy=False)
-    return _sampled(values, dt, "NormalBackward3", mean, std)
+    values = _rounded(values * std._np, dt)
+    return _sampled(values + mean._np, dt, "NormalBackward3", mean, std)
+
+
+def _rounded(values, dt):
+    """values rounded to dt as one ATen kernel's output is (mul_ then add_ round in between: a bfloat16, held in
+    float32, to bfloat16)."""
+    return dtypes.to_bfloat16(values) if dt is dtypes.bfloat16 else np.asarray(values).astype(dt.np, copy=False)
 
 
 def bernoulli(input, p=None, *, generator=None, out=None):

@@ -548,6 +548,7 @@ def _no_cuda(*args, **kwargs):
 NAMESPACE = dict(FUNCTIONS)  # the rows' torch functions (ops/registry.py)
 NAMESPACE.update({
     "preserve_format": PRESERVE_FORMAT, "contiguous_format": CONTIGUOUS_FORMAT, "channels_last": CHANNELS_LAST,
+    "legacy_contiguous_format": CONTIGUOUS_FORMAT,  # (the same object in PyTorch)
     "channels_last_3d": CHANNELS_LAST_3D, "memory_format": MemoryFormat, "dtype": dtypes.DType,
     "tensor": pyapi.constructor("tensor", creation.tensor),
     "as_tensor": pyapi.constructor("as_tensor", creation.as_tensor),

@@ -180,6 +180,7 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
 
 
 def orthogonal_(tensor, gain=1, generator=None):
+    from tensorsh.engine.ops.decompositions import _lapack_dtype
     from tensorsh.engine.ops.linalg import qr_no_grad as qr
     if tensor.ndimension() < 2:
         raise value_error("Only tensors with 2 or more dimensions are supported")
@@ -190,6 +191,7 @@ def orthogonal_(tensor, gain=1, generator=None):
     flattened = tensor.new_empty((rows, cols)).normal_(0, 1, generator=generator)
     if rows < cols:
         flattened = flattened.t()
+    _lapack_dtype("geqrf_cpu", flattened)  # (torch.linalg.qr's refusal of the half types, after the draw)
     q, r = qr(flattened)
     q = q * r.diagonal().sign()
     if rows < cols:

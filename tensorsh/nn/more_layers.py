@@ -433,7 +433,7 @@ def gumbel_softmax(logits, tau=1, hard=False, eps=1e-10, dim=-1):
     logits over tau, and with hard=True the straight-through one-hot."""
     if eps != 1e-10:
         warn("`eps` parameter is deprecated and has no effect.")
-    gumbels = -creation.empty_like(logits).exponential_().log()
+    gumbels = -creation.empty_like(logits, memory_format=NAMESPACE["legacy_contiguous_format"]).exponential_().log()
     gumbels = (logits + gumbels) / tau
     y_soft = gumbels.softmax(dim)
     if hard:

@@ -24,8 +24,9 @@ def _alpha_dropout(input, p, training, inplace, feature):
     result = dropout_without_noise(input, p, training, inplace, feature)
     if result is not None:
         return result
-    shape = input.shape[:2] + (1,) * (input.dim() - 2) if feature else input.shape
-    noise = creation.empty(*shape, dtype=input.dtype)
+    # (make_feature_noise's is contiguous; otherwise empty_like keeps input's strides, and bernoulli_ draws in them)
+    noise = creation.empty(*input.shape[:2], *(1,) * (input.dim() - 2), dtype=input.dtype) if feature \
+        else creation.empty_like(input)
     noise.bernoulli_(1 - p)
     a = 1.0 / math.sqrt((_ALPHA * _ALPHA * p + 1) * (1 - p))
     b = noise.add(-1).mul_(_ALPHA * a).add_(_ALPHA * a * p)
