@@ -440,12 +440,13 @@ def div(self, other, **rounding_mode):  # (**: an explicit rounding_mode=None is
     return binary_op(self, other, kernel, node, out_dtype)
 
 
-maximum = binary("maximum", "MaximumBackward0", kernels.maximum,  # (the larger operand's gradient, halved at ties)
-                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0),
-                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self > other, 0))
+maximum = binary("maximum", "MaximumBackward0", kernels.maximum,  # (the larger operand's gradient, halved at ties,
+                 # masked in place: its _version is 1)
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self < other, 0),
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self > other, 0))
 minimum = binary("minimum", "MinimumBackward0", kernels.minimum,
-                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self > other, 0),
-                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0))
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self > other, 0),
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self < other, 0))
 
 
 RsubBackward1 = binary_node("RsubBackward1", None, lambda g, alpha: -g if alpha == 1 else g * -alpha,  # number - t
