@@ -47,6 +47,38 @@ for dt in [torch.float32, torch.float64]:
         x.prod(*args).sum().backward()
         print(x.grad.tolist(), x.grad._version)
 """,
+"formulas_multiply_by_a_scalar_overloads_number_with_mul_scalar": """
+def names(t, depth=4):
+    out = []
+    def rec(fn, d):
+        if fn is not None and d:
+            out.append(type(fn).__name__)
+            for nf, _ in fn.next_functions:
+                rec(nf, d - 1)
+    rec(t.grad_fn, depth)
+    return out
+b = torch.tensor([1.5, 3., 2.], requires_grad=True)
+for f in [torch.special.xlogy, torch.xlogy, torch.special.xlog1py, torch.special.zeta]:
+    y = f(2.5, b)
+    g, = torch.autograd.grad(y, b, torch.ones_like(y).requires_grad_(), create_graph=True)
+    print(g, names(g))
+x = torch.tensor([[1., 3., 3.], [2., 2., 0.]], requires_grad=True)
+for f in [torch.var_mean, torch.std_mean]:
+    for kw in [{}, {'dim': 1}, {'dim': 0, 'keepdim': True, 'correction': 0}]:
+        v, m = f(x, **kw)
+        g, = torch.autograd.grad(v.sum() + m.sum(), x, create_graph=True)
+        print(g, names(g))
+        g, = torch.autograd.grad(m.sum(), x, create_graph=True)
+        print(g, names(g))
+""",
+"trapezoid_evaluates_its_end_points_before_the_sum": """
+for shape, kw in [((2, 3), {}), ((4,), {'dx': 0.5}), ((3, 2), {'dim': 0}), ((2, 1), {})]:
+    y = torch.arange(1., 1. + torch.Size(shape).numel()).reshape(shape).requires_grad_()
+    torch.trapezoid(y, **kw).sum().backward()
+    out = torch.trapezoid(y, **kw)
+    g, = torch.autograd.grad(out, y, torch.ones_like(out).requires_grad_(), create_graph=True)
+    print(y.grad, y.grad._version, g.grad_fn, [type(n).__name__ for n, _ in g.grad_fn.next_functions])
+""",
 }
 
 

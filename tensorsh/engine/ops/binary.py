@@ -876,7 +876,8 @@ STEPWISE_REDUCED[_xlogy_values] = (reduced_log_product(kernels.libm_log), False)
 xlogy = binary("xlogy", "XlogyBackward0", _xlogy_values, _xlogy_self_backward, lambda g, self, other: g * self / other,
                check=_xlogy_check, out_dtype=true_div_dtype, edges=True,
                number_grad_fn=binary_node("XlogyBackward2", _xlogy_self_backward, number=1),  # xlogy(tensor, number)
-               number_self=binary_node("XlogyBackward1", None, lambda g, self, other: g * self / other, number=0))
+               number_self=binary_node("XlogyBackward1", None, lambda g, self, other: mul_scalar(g, self) / other,
+                                       number=0))  # (xlogy(number, tensor): grad * self is mul.Scalar, MulBackward1)
 
 
 def _fmod_checked(self, other):

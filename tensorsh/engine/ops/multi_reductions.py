@@ -8,6 +8,7 @@ from ..errors import index_error, runtime
 from ..saved_names import as_given, given
 from .core import attach_outputs, fresh, return_type
 from .reductions import check_dof, reduce_dims, var_backward
+from .scalar_arith import div_scalar
 
 
 Aminmax = return_type("aminmax", ("min", "max"))
@@ -127,7 +128,8 @@ class VarMeanBackward0(Node):
                 gv = gv.masked_fill(result == 0, 0)
             total = var_backward(gv, x, self.dims, self.correction, self.keepdim, self.__dict__.get("rnumel"))
         if gm is not None:
-            part = _restore(gm, self.dims, self.keepdim, x.dim()).expand(x._shape) / n
+            part = div_scalar(_restore(gm, self.dims, self.keepdim, x.dim()).expand(x._shape), n)  # (mean_backward's
+            # sum_backward(...) / n: a Scalar, DivBackward1)
             total = part if total is None else total + part
         return (total,)
 
