@@ -79,6 +79,35 @@ for shape, kw in [((2, 3), {}), ((4,), {'dx': 0.5}), ((3, 2), {'dim': 0}), ((2, 
     g, = torch.autograd.grad(out, y, torch.ones_like(out).requires_grad_(), create_graph=True)
     print(y.grad, y.grad._version, g.grad_fn, [type(n).__name__ for n, _ in g.grad_fn.next_functions])
 """,
+"reduced_dims_come_back_as_the_formulas_restore_them": """
+def names(t, depth=5):
+    out = []
+    def rec(fn, d):
+        if fn is not None and d:
+            out.append(type(fn).__name__)
+            for nf, _ in fn.next_functions:
+                rec(nf, d - 1)
+    rec(t.grad_fn, depth)
+    return out
+x = torch.tensor([[1., -3., 3.], [2., 2., 0.]], requires_grad=True)
+for f in [lambda x: x.aminmax()[0], lambda x: sum(x.aminmax()), lambda x: x.aminmax(dim=1)[1],
+          lambda x: x[0, 0].aminmax()[0], lambda x: x.aminmax(dim=0, keepdim=True)[1],
+          lambda x: x.nanmean(), lambda x: x.nansum([]), lambda x: x.nansum((1, 0)), lambda x: x.nanmean(1),
+          lambda x: torch.std_mean(x)[0], lambda x: torch.std_mean(x, 1)[0], lambda x: torch.var_mean(x)[1],
+          lambda x: x.norm(dim=()), lambda x: x.norm(3, ()), lambda x: torch.linalg.vector_norm(x, 1, ()),
+          lambda x: x.norm(float('inf'), (), True), lambda x: x.quantile(0.3, 1), lambda x: x.quantile(0.5)]:
+    y = f(x)
+    g, = torch.autograd.grad(y, x, torch.ones_like(y).requires_grad_(), create_graph=True)
+    print(g, names(g))
+""",
+"squeeze_in_place_gives_its_gradient_back_by_unsqueeze": """
+for dim in [None, 0, -1, 1, (0, 1), (2, -3)]:
+    x = torch.ones(1, 3, 1, requires_grad=True)
+    y = x * 2
+    z = y.squeeze_() if dim is None else y.squeeze_(dim)
+    g, = torch.autograd.grad(z, x, torch.ones_like(z).requires_grad_(), create_graph=True)
+    print(z.shape, y.grad_fn, g.grad_fn.next_functions[0][0], g.grad_fn.next_functions[0][0].next_functions)
+""",
 }
 
 

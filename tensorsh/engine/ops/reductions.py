@@ -727,8 +727,10 @@ class LinalgVectorNormBackward0(SavingNode):
 
     def backward(self, g):
         x, norm = self.unpack()
-        one = self.dims is not None and len(self.dims) == 1  # (unsqueeze_multiple: one dim as given)
-        return (norm_backward(g, x, norm, self.p, as_program_gave(self, "dims") if one else self.dims, self.keepdim),)
+        given_dims = as_program_gave(self, "dims")
+        one = self.dims is not None and len(self.dims) == 1  # (unsqueeze_multiple: one dim as given; dim=(): none)
+        dims = given_dims if one else None if given_dims is not None and not len(given_dims) else self.dims
+        return (norm_backward(g, x, norm, self.p, dims, self.keepdim),)
 
 
 class NormBackward1(LinalgVectorNormBackward0):

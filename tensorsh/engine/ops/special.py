@@ -341,8 +341,8 @@ class NansumBackward0(Node):
 
     def backward(self, g):
         x, = self.unpack()
-        if not self.keepdim and x.dim():
-            for d in sorted(self.dims if self.dims is not None else range(x.dim())):
+        if not self.keepdim and x.dim() and self.__dict__.get("dim_given"):  # (sum_backward: no dims given, or
+            for d in sorted(self.dims):  # an empty list, expands at once)
                 g = g.unsqueeze(d)
         return (g.expand(x._shape) * x.isnan().logical_not(),)  # (a tuple: a 0-dim x expands to ())
 
