@@ -4,6 +4,18 @@ import pytest
 
 from same_as_torch import same_as_torch
 
+NAMES = """
+def names(t, depth=5):
+    out = []
+    def rec(fn, d):
+        if fn is not None and d:
+            out.append(type(fn).__name__)
+            for nf, _ in fn.next_functions:
+                rec(nf, d - 1)
+    rec(t.grad_fn, depth)
+    return out
+"""  # (the names of a gradient's nodes, a few levels down)
+
 PROGRAMS = {
 "gradients_built_in_place_carry_the_versions_of_their_writes": """
 fs = {'max': lambda x: x.max(), 'median': lambda x: x.median(), 'maxd': lambda x: x.max(1)[0],
@@ -47,16 +59,7 @@ for dt in [torch.float32, torch.float64]:
         x.prod(*args).sum().backward()
         print(x.grad.tolist(), x.grad._version)
 """,
-"formulas_multiply_by_a_scalar_overloads_number_with_mul_scalar": """
-def names(t, depth=4):
-    out = []
-    def rec(fn, d):
-        if fn is not None and d:
-            out.append(type(fn).__name__)
-            for nf, _ in fn.next_functions:
-                rec(nf, d - 1)
-    rec(t.grad_fn, depth)
-    return out
+"formulas_multiply_by_a_scalar_overloads_number_with_mul_scalar": NAMES + """
 b = torch.tensor([1.5, 3., 2.], requires_grad=True)
 for f in [torch.special.xlogy, torch.xlogy, torch.special.xlog1py, torch.special.zeta]:
     y = f(2.5, b)
@@ -79,16 +82,7 @@ for shape, kw in [((2, 3), {}), ((4,), {'dx': 0.5}), ((3, 2), {'dim': 0}), ((2, 
     g, = torch.autograd.grad(out, y, torch.ones_like(out).requires_grad_(), create_graph=True)
     print(y.grad, y.grad._version, g.grad_fn, [type(n).__name__ for n, _ in g.grad_fn.next_functions])
 """,
-"reduced_dims_come_back_as_the_formulas_restore_them": """
-def names(t, depth=5):
-    out = []
-    def rec(fn, d):
-        if fn is not None and d:
-            out.append(type(fn).__name__)
-            for nf, _ in fn.next_functions:
-                rec(nf, d - 1)
-    rec(t.grad_fn, depth)
-    return out
+"reduced_dims_come_back_as_the_formulas_restore_them": NAMES + """
 x = torch.tensor([[1., -3., 3.], [2., 2., 0.]], requires_grad=True)
 for f in [lambda x: x.aminmax()[0], lambda x: sum(x.aminmax()), lambda x: x.aminmax(dim=1)[1],
           lambda x: x[0, 0].aminmax()[0], lambda x: x.aminmax(dim=0, keepdim=True)[1],
