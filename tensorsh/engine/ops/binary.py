@@ -440,12 +440,13 @@ def div(self, other, **rounding_mode):  # (**: an explicit rounding_mode=None is
     return binary_op(self, other, kernel, node, out_dtype)
 
 
-maximum = binary("maximum", "MaximumBackward0", kernels.maximum,  # (the larger operand's gradient, halved at ties)
-                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0),
-                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self > other, 0))
+maximum = binary("maximum", "MaximumBackward0", kernels.maximum,  # (the larger operand's gradient, halved at ties,
+                 # masked in place: its _version is 1)
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self < other, 0),
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self > other, 0))
 minimum = binary("minimum", "MinimumBackward0", kernels.minimum,
-                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self > other, 0),
-                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill(self < other, 0))
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self > other, 0),
+                 lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self < other, 0))
 
 
 RsubBackward1 = binary_node("RsubBackward1", None, lambda g, alpha: -g if alpha == 1 else g * -alpha,  # number - t
@@ -875,7 +876,8 @@ STEPWISE_REDUCED[_xlogy_values] = (reduced_log_product(kernels.libm_log), False)
 xlogy = binary("xlogy", "XlogyBackward0", _xlogy_values, _xlogy_self_backward, lambda g, self, other: g * self / other,
                check=_xlogy_check, out_dtype=true_div_dtype, edges=True,
                number_grad_fn=binary_node("XlogyBackward2", _xlogy_self_backward, number=1),  # xlogy(tensor, number)
-               number_self=binary_node("XlogyBackward1", None, lambda g, self, other: g * self / other, number=0))
+               number_self=binary_node("XlogyBackward1", None, lambda g, self, other: mul_scalar(g, self) / other,
+                                       number=0))  # (xlogy(number, tensor): grad * self is mul.Scalar, MulBackward1)
 
 
 def _fmod_checked(self, other):

@@ -900,6 +900,14 @@ def write_inplace(self, write, make_node, others=(), save_output=False, any_dtyp
     return self
 
 
+def built_in_place(t, writes):
+    """A gradient ATen's formula builds by writes in place (at::zeros' zero_, which counts inside a backward as it does
+    not for torch.zeros, then scatter_ or masked_fill_ into it): its _version counts them."""
+    for _ in range(writes):
+        t._version_counter.bump()
+    return t
+
+
 def written(self):
     """After a fast path wrote self in place (no autograd involved): its version moves and its storage's log
     notes the write, as write_inplace does."""

@@ -6,7 +6,8 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, as_program_gave, given
 from .reductions import CumsumBackward0, _cast_first, _cumsum_np, _sum_np, cumulative_acc, values_indices
-from .core import InputNode, SavingNode, attach, check_dtype, fresh, needs_grad, write_inplace, precheck
+from .core import (InputNode, SavingNode, attach, built_in_place, check_dtype, fresh, needs_grad, write_inplace,
+                   precheck)
 
 
 def _along(x, d, fn):
@@ -86,13 +87,15 @@ def _zeros_backward(g, x, out, d):
 
 
 def _recorded_backward(g, x, d):
-    """cumprod_backward under create_graph: for each k, sum(grad[k:] * the products omitting x[k]), recorded."""
-    from .joining import cat, stack
+    """cumprod_backward under create_graph: for each k, sum(grad[k:] * the products omitting x[k]), recorded, copied
+    into row k of a zeros tensor (`grad_input.select(dim, k).copy_(grad_slice)`: the gradient's node is CopySlices;
+    ATen stacks the rows only for tensor subclasses)."""
+    from .joining import cat
     n = x._shape[d]
     ones_shape = list(x._shape)
     ones_shape[d] = 1
     ones = fresh(np.ones((1,), g.dtype.np), g.dtype).expand(*ones_shape)
-    grads = []
+    grad_input = built_in_place(fresh(np.zeros(x._shape, g.dtype.np), g.dtype), 1)  # (at::zeros inside a backward)
     for k in range(n):
         if k == 0:
             omitted = cat([ones, x.narrow(d, 1, n - 1).cumprod(d)], d)
@@ -102,8 +105,8 @@ def _recorded_backward(g, x, d):
             until = x.narrow(d, 0, k).prod(d, keepdim=True)
             after = x.narrow(d, k + 1, n - k - 1).cumprod(d)
             omitted = cat([until, until.expand_as(after) * after], d)
-        grads.append((g.narrow(d, k, n - k) * omitted).sum(d))
-    return stack(grads, d)
+        grad_input.select(d, k).copy_((g.narrow(d, k, n - k) * omitted).sum(d))
+    return grad_input
 
 
 def _cum_dtype(self, dtype):
@@ -160,8 +163,8 @@ class _CumExtremeBackward(InputNode):
         _, indices = self.unpack()
         if g.numel() == 0:
             return (g,)
-        zeros = fresh(np.zeros(g._shape, g.dtype.np), g.dtype)
-        return (zeros.scatter_add(as_program_gave(self, "dim") if g.dim() else 0, indices, g),)  # (dim as given)
+        zeros = fresh(np.zeros(g._shape, g.dtype.np), g.dtype)  # (at::zeros, then scatter_add_: two writes)
+        return (built_in_place(zeros.scatter_add(as_program_gave(self, "dim") if g.dim() else 0, indices, g), 2),)
 
 
 class CummaxBackward0(_CumExtremeBackward):

@@ -12,8 +12,8 @@ from ..saved_names import as_given, as_program_gave, given
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor, _shape_list
 from .args import _fresh, _index_dtype, _invalid_combination, select_index
-from .core import (REDUCED_FLOATS, NotImplementedNode, attach, check_broadcast, check_fits_output, check_overlap,
-                   check_written,
+from .core import (REDUCED_FLOATS, NotImplementedNode, attach, built_in_place, check_broadcast, check_fits_output,
+                   check_overlap, check_written,
                    fold_at, fresh, inference_saved_by,
                    internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_params, type_name, write_inplace, zeros_of)
 from .views import expand
@@ -296,7 +296,8 @@ class _IndexedBackward(Node):
 
     def backward(self, g):
         index = self.unpack()[-1]
-        return (getattr(g.new_zeros(self.shape), self.add_back)(as_program_gave(self, "dim"), index, g),)
+        added = getattr(g.new_zeros(self.shape), self.add_back)(as_program_gave(self, "dim"), index, g)
+        return (built_in_place(added, 1),)  # (new_zeros, then scatter_add_ / index_add_ into it: one write)
 
 
 class GatherBackward0(_IndexedBackward):

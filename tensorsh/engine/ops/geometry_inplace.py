@@ -13,6 +13,15 @@ from .core import Tensor, check_inplace, needs_grad, rebase_history
 from ..tensorimpl import _contiguous_strides, resize_storage, storage_view
 
 
+def unsqueeze_to(g, shape, dims=None):
+    """PyTorch's unsqueeze_to, squeeze's gradient: g.unsqueeze(d) for each size-1 dim d of shape (of dims, wrapped,
+    when given), in order (UnsqueezeBackward0 under create_graph)."""
+    for d, n in enumerate(shape):
+        if n == 1 and (dims is None or d in dims):
+            g = g.unsqueeze(d)
+    return g
+
+
 class GeometryBackward(Node):
     """UnsqueezeBackward1, SqueezeBackward3/4/5, TBackward1, TransposeBackward1: the inverse of the geometry change."""
     __slots__ = ("inverse",)
@@ -81,8 +90,9 @@ def squeeze_inplace(self, dim=None):
     shape = self._shape
     name = "SqueezeBackward3" if dim is None else "SqueezeBackward5" if isinstance(dim, (tuple, list)) else \
         "SqueezeBackward4"
+    dims = None if dim is None else [self._wrap_dim(d) for d in (dim if isinstance(dim, (tuple, list)) else (dim,))]
     return _change_geometry(self, lambda t: t.squeeze() if dim is None else t.squeeze(dim), name,
-                            lambda g: g.reshape(shape))
+                            lambda g: unsqueeze_to(g, shape, dims))  # (derivatives.yaml's unsqueeze_to)
 
 
 def transpose_inplace(self, dim0, dim1):

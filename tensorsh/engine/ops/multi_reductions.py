@@ -8,18 +8,26 @@ from ..errors import index_error, runtime
 from ..saved_names import as_given, given
 from .core import attach_outputs, fresh, return_type
 from .reductions import check_dof, reduce_dims, var_backward
+from .scalar_arith import div_scalar, mul_scalar
 
 
 Aminmax = return_type("aminmax", ("min", "max"))
 
 
-def _restore(t, dims, keepdim, rank):
-    """A reduced tensor brought back to its input's rank (PyTorch's restore_reduced_dims)."""
-    if keepdim or not rank:
+def _restore(t, dims, keepdim, shape):
+    """A reduced tensor brought back to its input's rank by a reshape (PyTorch's restore_reduced_dims: ViewBackward0
+    under create_graph, a 0-dim input's too)."""
+    if keepdim:
         return t
-    for d in sorted(range(rank) if dims is None else dims):
-        t = t.unsqueeze(d)
-    return t
+    return t.reshape([1 if dims is None or d in dims else n for d, n in enumerate(shape)])
+
+
+def _spread(g, dims, keepdim, shape):
+    """sum_backward: the reduced dims given unsqueezed in order, then expanded (no dims given: expanded at once)."""
+    if not keepdim and shape and dims:
+        for d in sorted(dims):
+            g = g.unsqueeze(d)
+    return g.expand(shape)
 
 
 class AminmaxBackward0(Node):
@@ -39,8 +47,7 @@ class AminmaxBackward0(Node):
         for g, extreme in zip(grads, (lo, hi)):
             if g is None:
                 continue
-            g, extreme = _restore(g, self.dims, self.keepdim, x.dim()), _restore(extreme, self.dims, self.keepdim,
-                                                                                   x.dim())
+            g, extreme = (_restore(t, self.dims, self.keepdim, x._shape) for t in (g, extreme))
             mask = extreme == x
             count = mask.sum(list(self.dims), keepdim=True) if self.dims is not None else mask.sum()
             part = (g / count) * mask
@@ -123,11 +130,12 @@ class VarMeanBackward0(Node):
         if gv is not None:
             if self.take_sqrt:
                 result = saved[1]
-                gv = gv / (result * 2)
+                gv = gv / mul_scalar(result, 2)  # (std_backward's result * 2: mul.Scalar)
                 gv = gv.masked_fill(result == 0, 0)
             total = var_backward(gv, x, self.dims, self.correction, self.keepdim, self.__dict__.get("rnumel"))
         if gm is not None:
-            part = _restore(gm, self.dims, self.keepdim, x.dim()).expand(x._shape) / n
+            part = div_scalar(_spread(gm, self.dims, self.keepdim, x._shape), n)  # (mean_backward's
+            # sum_backward(...) / n: a Scalar, DivBackward1)
             total = part if total is None else total + part
         return (total,)
 

@@ -282,7 +282,8 @@ def trapezoid(y, x=None, *, dx=None, dim=-1):
     if isinstance(x, Tensor):
         spacing = _x_spacing(y, x, d, "trapezoid")
         return _halved(((_slice_of(y, d, 0, -1) + _slice_of(y, d, 1, None)) * spacing).sum(d))
-    return _times(y.sum(d) - _times(y.select(d, 0) + y.select(d, -1), 0.5), 1.0 if dx is None else dx)
+    ends = _times(y.select(d, 0) + y.select(d, -1), 0.5)  # (before the sum: GCC evaluates `a - b`'s b first)
+    return _times(y.sum(d) - ends, 1.0 if dx is None else dx)
 
 
 def trapz(y, x=None, *, dx=None, dim=-1):

@@ -8,7 +8,7 @@ import numpy as np
 from .. import dtypes, messages
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, as_program_gave, given
-from .reductions import SelectingBackward, _ExtremeAll, values_indices
+from .reductions import SelectingBackward, _ExtremeAll, selected_into_zeros, values_indices
 from .core import attach, fresh, needs_grad
 
 
@@ -160,13 +160,10 @@ class _SelectBackward(SelectingBackward):
 
     def backward(self, g):
         indices, = self.unpack()
-        if not self.shape:
-            return (g.reshape(()),)
         dim = as_program_gave(self, "dim")  # (the ops of the formula save it as given)
-        if not self.keepdim:
+        if not self.keepdim and self.shape:
             g, indices = g.unsqueeze(dim), indices.unsqueeze(dim)
-        zeros = fresh(np.zeros(self.shape, g.dtype.np), g.dtype)
-        return (zeros.scatter(dim, indices, g),)
+        return (selected_into_zeros(self.shape, dim, indices, g),)
 
 
 _SELECTED = {"dim": as_given("dim"), "keepdim": "keepdim", "self_sym_sizes": lambda n: tuple(n.shape)}

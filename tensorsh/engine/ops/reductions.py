@@ -17,8 +17,8 @@ from .scalar_arith import mul_scalar
 from .comparison import where
 from . import out_dtypes
 from .copies import to
-from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, check_dtype, fresh, from_numpy, needs_grad,
-                   return_type, sum_to, zeros_of)
+from .core import (InputNode, NONE_EDGE, SavingNode, attach, bind_args, built_in_place, check_dtype, fresh, from_numpy,
+                   needs_grad, return_type, sum_to, zeros_of)
 from .joining import cat
 from .registry import Lazy, op
 from ..saved_names import as_given, as_program_gave, given
@@ -262,7 +262,7 @@ class _ExtremeAll(SavingNode):
         # PyTorch's evenly_distribute_backward on the CPU: zeros.masked_fill_(mask, grad / count)
         x, r = self.unpack()
         mask = x.isnan() if bool(r.isnan()) else x == r
-        return (_masked_fill_zeros(mask, g / mask.sum()),)
+        return (built_in_place(_masked_fill_zeros(mask, g / mask.sum()), 1),)  # (new_zeros' zero_ does not count)
 
 
 class MaskedFillBackward1(Node):
@@ -297,12 +297,15 @@ class SelectingBackward(Node):
 
     def backward(self, g):
         idx, = self.unpack()
-        if not self.shape:
-            return (g.clone() if g.requires_grad else g,)
         dim = as_program_gave(self, "dim")  # (the formula's ops save the dim as given: ScatterBackward0's)
-        if not self.keepdim:
+        if not self.keepdim and self.shape:
             g, idx = g.unsqueeze(dim), idx.unsqueeze(dim)
-        return (fresh(np.zeros(self.shape, g.dtype.np), g.dtype).scatter(dim, idx, g),)
+        return (selected_into_zeros(self.shape, dim, idx, g),)
+
+
+def selected_into_zeros(shape, dim, idx, g):
+    """value_selecting_reduction_backward's `at::zeros(sizes).scatter_(dim, indices, grad)`: two writes."""
+    return built_in_place(fresh(np.zeros(shape, g.dtype.np), g.dtype).scatter(dim, idx, g), 2)
 
 
 def _extreme_nodes(base, number, **declared):
@@ -638,6 +641,8 @@ class ProdBackward0(SavingNode):
             if self.dim is None:
                 return (_prod_zeros_recorded(g, x.contiguous().view(-1), 0).view_as(x),)
             return (_prod_zeros_recorded(g, x, self.dim),)
+        if x.numel() == 1 or self.dim is not None and x._shape[self.dim] == 1:
+            return (g.view_as(x) if self.dim is None else g,)  # (prod_safe_zeros_backward gives grad itself back)
         return (fresh(_prod_safe_zeros_backward(g._np, x._np, self.dim), x.dtype),)
 
 
@@ -663,18 +668,19 @@ def _prod_safe_zeros_backward(g, x, dim):
 
 def _prod_zeros_recorded(g, x, dim):
     """PyTorch's prod_safe_zeros_backward in ops (under create_graph): grad * (products of the elements before) *
-    (products of those after), the exclusive products built a step at a time, as its cumprod builds them."""
+    (products of those after), the exclusive products the cumprods of ones and the input shifted (forward, and
+    flipped for those after)."""
     n = x._shape[dim]
     if x.numel() == 0:
         return g.expand_as(x)
     if n == 1:
         return g
-    one = zeros_of(x.narrow(dim, 0, 1)) + 1
-    before, after = [one], [one]
-    for i in range(1, n):
-        before.append(before[-1] * x.narrow(dim, i - 1, 1))
-        after.append(after[-1] * x.narrow(dim, n - i, 1))
-    return g * (cat(before, dim) * cat(after[::-1], dim)).conj()
+    ones_size = list(x._shape)
+    ones_size[dim] = 1
+    ones = fresh(np.ones(ones_size, g.dtype.np), g.dtype)
+    before = cat([ones, x.narrow(dim, 0, n - 1)], dim).cumprod(dim)
+    after = cat([ones, x.narrow(dim, 1, n - 1).flip(dim)], dim).cumprod(dim).flip(dim)
+    return g * (before * after).conj()
 
 
 _PROD_FORMS = " * (*, torch.dtype dtype = None)\n * (int dim, bool keepdim = False, *, torch.dtype dtype = None)\n"
@@ -721,8 +727,10 @@ class LinalgVectorNormBackward0(SavingNode):
 
     def backward(self, g):
         x, norm = self.unpack()
-        one = self.dims is not None and len(self.dims) == 1  # (unsqueeze_multiple: one dim as given)
-        return (norm_backward(g, x, norm, self.p, as_program_gave(self, "dims") if one else self.dims, self.keepdim),)
+        given_dims = as_program_gave(self, "dims")
+        one = self.dims is not None and len(self.dims) == 1  # (unsqueeze_multiple: one dim as given; dim=(): none)
+        dims = given_dims if one else None if given_dims is not None and not len(given_dims) else self.dims
+        return (norm_backward(g, x, norm, self.p, dims, self.keepdim),)
 
 
 class NormBackward1(LinalgVectorNormBackward0):

@@ -8,7 +8,7 @@ from ..saved_names import as_given, as_program_gave, given
 from ..storage import Storage, VersionCounter
 from ..tensorimpl import Tensor
 from .core import attach, fresh, needs_grad
-from .reductions import values_indices
+from .reductions import selected_into_zeros, values_indices
 
 
 def nonzero_static(self, *, size, fill_value=-1):
@@ -46,7 +46,7 @@ class SortBackward0(Node):
 
     def backward(self, g):
         indices, = self.unpack()  # each value's gradient goes back to the place it was taken from (PyTorch's
-        return (g.new_zeros(self.shape).scatter(as_program_gave(self, "dim"), indices, g),)  # (PyTorch's
+        return (selected_into_zeros(self.shape, as_program_gave(self, "dim"), indices, g),)  # (PyTorch's
         # value_selecting_reduction_backward, its dim as given)
 
 

@@ -341,8 +341,8 @@ class NansumBackward0(Node):
 
     def backward(self, g):
         x, = self.unpack()
-        if not self.keepdim and x.dim():
-            for d in sorted(self.dims if self.dims is not None else range(x.dim())):
+        if not self.keepdim and x.dim() and self.__dict__.get("dim_given"):  # (sum_backward: no dims given, or
+            for d in sorted(self.dims):  # an empty list, expands at once)
                 g = g.unsqueeze(d)
         return (g.expand(x._shape) * x.isnan().logical_not(),)  # (a tuple: a 0-dim x expands to ())
 
@@ -768,7 +768,12 @@ def _xlog1py_self_backward(g, self, other):
 
 
 def _xlog1py_other_backward(g, self, other):
-    return g * self / add_scalar(other, 1)
+    return _times(g, self) / add_scalar(other, 1)
+
+
+def _times(g, self):
+    """grad * self of a formula: mul.Scalar (MulBackward1) where self is the overload's Scalar."""
+    return g * self if isinstance(self, Tensor) else mul_scalar(g, self)
 
 
 def _zeta_values(x, q):
@@ -785,7 +790,7 @@ def _zeta_self_backward(g, self, other):
 
 
 def _zeta_other_backward(g, self, other):
-    return g * -self * zeta(add_scalar(self, 1.0) if isinstance(self, Tensor) else self + 1.0, other)
+    return _times(g, -self) * zeta(add_scalar(self, 1.0) if isinstance(self, Tensor) else self + 1.0, other)
 
 
 def _zeta_dtype(dt):

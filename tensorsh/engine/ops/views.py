@@ -12,6 +12,7 @@ from ..layout import view_strides as _view_strides
 from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements
 from .args import _int_list, _ints, as_strided_geometry
 from .copies import clone
+from .geometry_inplace import unsqueeze_to as _unsqueeze_to
 from ..saved_names import INT64_MAX, _signed, unsigned
 from .core import (EMBED_SAVED, InputNode, VIEW_BACKWARD, VIEW_SAVED, ViewNode, attach, embed, fresh, make_view, needs_grad,
                    refresh_view_grad_fn, shown_given, sum_to, tensor_params, type_name, unchecked)
@@ -29,15 +30,6 @@ def _slice_backward(g, shape, dim, start, stop, step):
 
 def _squeeze_backward(g, shape, *args):
     return g.reshape(shape)
-
-
-def _unsqueeze_to(g, shape, dims=None):
-    """PyTorch's unsqueeze_to, squeeze's gradient: g.unsqueeze(d) for each size-1 dim d of shape (of dims, wrapped,
-    when given), in order (UnsqueezeBackward0 under create_graph)."""
-    for d, n in enumerate(shape):
-        if n == 1 and (dims is None or d in dims):
-            g = g.unsqueeze(d)
-    return g
 
 
 VIEW_BACKWARD.update({
