@@ -15,6 +15,25 @@ for d in [0, 1, 2, -1, -3]:
         except Exception as e:
             print(d, o.dtype, type(e).__name__, e, o.shape)
 """,
+"bmm_and_baddbmm_make_their_result_in_batch2s_dtype_and_dispatch_on_batch1s": """
+def mk(shape, dt):
+    n = 1
+    for s in shape:
+        n *= s
+    return (torch.arange(n).reshape(shape) % 3 + 1).to(dt)
+for d1, d2 in [(torch.bool, torch.float32), (torch.float32, torch.bool), (torch.int64, torch.float32),
+               (torch.complex64, torch.float32)]:
+    for k, n in [(3, 2), (0, 2), (3, 0)]:
+        for beta in [1, 0]:
+            for name, f in [('bmm', lambda: torch.bmm(mk((n, 2, k), d1), mk((n, k, 2), d2))),
+                            ('baddbmm', lambda: torch.baddbmm(mk((2,), d1), mk((n, 2, k), d1), mk((n, k, 2), d2), beta=beta)),
+                            ('baddbmm_', lambda: mk((n, 2, 2), d1).baddbmm_(mk((n, 2, k), d1), mk((n, k, 2), d2), beta=beta))]:
+                try:
+                    r = f()
+                    print(name, d1, d2, k, n, beta, r.dtype, r.shape, r.flatten().tolist()[:4])
+                except Exception as e:
+                    print(name, d1, d2, k, n, beta, type(e).__name__, e)
+""",
 }
 
 

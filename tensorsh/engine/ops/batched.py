@@ -65,7 +65,7 @@ def _baddbmm_values(self, batch1, batch2, beta, alpha):
     if 0 in shape:  # (returned before the scalars are read)
         return np.zeros(shape, dt.np)
     if k == 0:  # (nothing summed: self scaled, or zeros for beta 0)
-        check_empty_product_beta(batch1, beta)
+        check_empty_product_beta(batch2, beta)  # (the result's dtype: batch2's)
     alpha, beta = (real_scalar(v, dt, opmath=True) for v in (alpha, beta))
     if k == 0:
         return np.zeros(shape, dt.np) if beta == 0 else (s * _scalar(dt, beta)).astype(dt.np)
@@ -98,13 +98,29 @@ def _check_baddbmm(self, batch1, batch2):
     return sizes
 
 
+def batch2_typed(self, batch1, batch2, beta, kernel):
+    """ATen's bmm and baddbmm make their result in batch2's dtype (the meta's set_output with batch2.options(); baddbmm
+    copies self in unless beta is 0) and dispatch their kernel on batch1's: with batch2 of another dtype an empty
+    result is returned as it is, one with nothing summed zeroed or scaled by beta (mul_'s cast check), else the
+    kernel refuses (bool, then batch2's type). The values, in batch2's dtype."""
+    shape = (batch1._shape[0], batch1._shape[1], batch2._shape[2])
+    with no_grad():
+        result = self.expand(*shape).to(batch2.dtype, copy=True) if self is not None and beta != 0 else \
+            fresh(np.zeros(shape, batch2.dtype.np), batch2.dtype)
+        if 0 in shape:
+            return result._np
+        if batch1._shape[2] == 0:
+            return result._np if self is None or beta == 0 else result.mul_(beta)._np
+    _check_kernel(batch1, batch2, kernel)
+
+
 def _check_kernel(batch1, batch2, kernel):
     if batch1._np.size == 0 or batch2._np.size == 0:
         return
-    if batch2.dtype is not batch1.dtype:
-        raise runtime(dtypes.expected_scalar_type(batch1.dtype, batch2.dtype))
     if batch1.dtype is dtypes.bool_:
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+    if batch2.dtype is not batch1.dtype:
+        raise runtime(dtypes.expected_scalar_type(batch1.dtype, batch2.dtype))
 
 
 class BaddbmmBackward0(ScaledProductBackward):
@@ -135,6 +151,9 @@ def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
     if AUTOCAST[0]:
         return autocast.lower(baddbmm, self, batch1, batch2, beta=beta, alpha=alpha)
     _check_baddbmm(self, batch1, batch2)
+    if batch2.dtype is not batch1.dtype:
+        return _product(batch2_typed(self, batch1, batch2, beta, "baddbmm"), batch2.dtype, BaddbmmBackward0, self,
+                        batch1, batch2, beta, alpha)
     _check_kernel(batch1, batch2, "baddbmm")
     return _product(_baddbmm_values(self, batch1, batch2, beta, alpha), batch1.dtype, BaddbmmBackward0, self, batch1,
                     batch2, beta, alpha)
@@ -151,6 +170,9 @@ def _product(values, dt, node, self, batch1, batch2, beta, alpha):
 def baddbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
     precheck(self, batch1, batch2)
     sizes = _check_baddbmm(self, batch1, batch2)
+    if self.dtype is not batch2.dtype:  # (the in-place result's options are batch2's: check_inplace's dtype, then size)
+        raise runtime(f"Bad in-place call: input tensor dtype {dtypes.C_NAMES[self.dtype.name]} and output tensor "
+                      f"dtype {dtypes.C_NAMES[batch2.dtype.name]} should match")
     if self._shape != sizes:
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
                       f"{_shape_list(sizes)} should match")

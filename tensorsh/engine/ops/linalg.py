@@ -126,8 +126,10 @@ def _mm_like(a, b, node_cls):
             raise runtime(f"addmv input tensors must have the same dtype, but got {nb}, {na}, and {nb}")
     check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
     if a.dtype is not b.dtype:
-        if node_cls is BmmBackward0:  # (bmm's kernel checks its operand against the result's type)
-            raise runtime(f"expected scalar type {na} but found {nb}")
+        if node_cls is BmmBackward0:  # (bmm's result has mat2's dtype; its kernel dispatches on self's)
+            from .batched import batch2_typed
+            out = fresh(batch2_typed(None, a, b, 0, "bmm"), b.dtype)
+            return attach(out, node_cls(a, b)) if needs_grad(a, b) else out
         raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[a.dtype.name]} != "
                       f"{dtypes.C_NAMES[b.dtype.name]}")
     if a.dtype is dtypes.bool_ and (node_cls is DotBackward0 or (a.numel() and b.numel())):
