@@ -34,6 +34,18 @@ for d1, d2 in [(torch.bool, torch.float32), (torch.float32, torch.bool), (torch.
                 except Exception as e:
                     print(name, d1, d2, k, n, beta, type(e).__name__, e)
 """,
+"einsum_of_empty_operands_contracts_as_any_other_bmm_in_batch2s_dtype": """
+B, F, L = torch.bool, torch.float32, torch.int64
+for eq, shapes in [('ij,jk', [(2, 0), (0, 2)]), ('ij,jk->ik', [(0, 3), (3, 2)]), ('i,j->ij', [(0,), (2,)]),
+                   ('ij,jk,kl', [(2, 0), (0, 2), (2, 2)]), ('ij,jk,kl->il', [(2, 2), (2, 0), (0, 3)]), ('i,i', [(0,), (0,)]),
+                   ('bij,bjk->bik', [(0, 2, 2), (0, 2, 2)])]:
+    for dts in [(B, F, L), (F, B, F), (L, F, B), (F, F, F)]:
+        try:
+            r = torch.einsum(eq, *[torch.ones(s, dtype=d) for s, d in zip(shapes, dts)])
+            print(eq, r.dtype, tuple(r.shape), r.stride(), r.is_contiguous(), r._base is not None)
+        except Exception as e:
+            print(eq, type(e).__name__, e)
+""",
 }
 
 
