@@ -46,6 +46,28 @@ for eq, shapes in [('ij,jk', [(2, 0), (0, 2)]), ('ij,jk->ik', [(0, 3), (3, 2)]),
         except Exception as e:
             print(eq, type(e).__name__, e)
 """,
+"einsum_swaps_the_pair_when_the_right_operands_dims_come_first_in_the_output": """
+for eq, sa, sb in [('ij,jk->ki', (2, 3), (3, 4)), ('bij,bjk->bki', (2, 4, 3), (2, 3, 5)), ('bij,bjk->kbi', (2, 4, 3), (2, 3, 5)),
+                   ('ai,bi->ba', (2, 3), (4, 3)), ('abi,cdi->cdab', (2, 3, 4), (5, 6, 4)), ('aij,bjk->bkai', (2, 4, 3), (5, 3, 6)),
+                   ('ij,jk->ik', (2, 3), (3, 4))]:
+    a = torch.arange(float(torch.Size(sa).numel())).reshape(sa).requires_grad_()
+    b = torch.ones(sb, requires_grad=True)
+    r = torch.einsum(eq, a, b)
+    fn, names = r.grad_fn, []
+    while fn is not None:
+        names.append(type(fn).__name__)
+        fn = next((f for f, _ in fn.next_functions if f is not None and type(f).__name__ != 'AccumulateGrad'), None)
+    print(eq, r.stride(), r.is_contiguous(), r.sum().item(), names)
+    if r.numel() * sa[-1] < 400:  # (bmm's small kernel: its dispatch on batch1's dtype names the pair's order)
+        try:
+            torch.einsum(eq, torch.ones(sa, dtype=torch.bool), torch.ones(sb))
+        except Exception as e:
+            print(' ', type(e).__name__, e)
+for eq in ['ij,jk->ki', 'ij,jk->ik']:
+    for sa, sb in [((0, 3), (3, 2)), ((2, 0), (0, 3))]:
+        r = torch.einsum(eq, torch.ones(sa, dtype=torch.bool), torch.ones(sb))
+        print(eq, sa, sb, r.dtype, r.shape, r.stride())
+""",
 }
 
 

@@ -218,7 +218,8 @@ def einsum(*args, path=None):
 
 
 def _sumproduct_pair(left, right, sum_dims):
-    """PyTorch's sumproduct_pair(left, right, sum_dims, keepdim=True)."""
+    """PyTorch's sumproduct_pair(left, right, sum_dims, keepdim=True), its operands swapped when every dim only the
+    right one has comes before every dim only the left one has (PyTorch 2.13's swap_lo_ro)."""
     if not sum_dims:
         return left.mul(right)
     dim = left.dim()
@@ -247,6 +248,8 @@ def _sumproduct_pair(left, right, sum_dims):
         else:
             ro.append(i)
             ro_size *= right._shape[i]
+    if lo and ro and ro[-1] < lo[0]:  # (the right operand's dims all first in the output: swapped, so that bmm
+        left, right, lo, ro, lo_size, ro_size = right, left, ro, lo, ro_size, lo_size  # makes them in its order)
     out_size = [left._shape[d] for d in lro] + [left._shape[d] for d in lo] + [1] * len(sum_dims) + \
         [right._shape[d] for d in ro]
     lperm = lro + lo + list(sum_dims) + ro
