@@ -9,6 +9,7 @@ from ..errors import runtime
 from ..scalars import real_scalar
 from ..tensorimpl import _shape_list
 from .core import attach, cj, fresh, needs_grad, precheck, write_inplace
+from .linalg import batch2_typed, check_batch_kernel
 from .scaled_products import ScaledProductBackward
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST
@@ -98,31 +99,6 @@ def _check_baddbmm(self, batch1, batch2):
     return sizes
 
 
-def batch2_typed(self, batch1, batch2, beta, kernel):
-    """ATen's bmm and baddbmm make their result in batch2's dtype (the meta's set_output with batch2.options(); baddbmm
-    copies self in unless beta is 0) and dispatch their kernel on batch1's: with batch2 of another dtype an empty
-    result is returned as it is, one with nothing summed zeroed or scaled by beta (mul_'s cast check), else the
-    kernel refuses (bool, then batch2's type). The values, in batch2's dtype."""
-    shape = (batch1._shape[0], batch1._shape[1], batch2._shape[2])
-    with no_grad():
-        result = self.expand(*shape).to(batch2.dtype, copy=True) if self is not None and beta != 0 else \
-            fresh(np.zeros(shape, batch2.dtype.np), batch2.dtype)
-        if 0 in shape:
-            return result._np
-        if batch1._shape[2] == 0:
-            return result._np if self is None or beta == 0 else result.mul_(beta)._np
-    _check_kernel(batch1, batch2, kernel)
-
-
-def _check_kernel(batch1, batch2, kernel):
-    if batch1._np.size == 0 or batch2._np.size == 0:
-        return
-    if batch1.dtype is dtypes.bool_:
-        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
-    if batch2.dtype is not batch1.dtype:
-        raise runtime(dtypes.expected_scalar_type(batch1.dtype, batch2.dtype))
-
-
 class BaddbmmBackward0(ScaledProductBackward):
     saved_names, saved_values = ("batch1", "batch2"), ScaledProductBackward.saved_values
     grad_a = staticmethod(lambda g, batch2: g.bmm(cj(batch2.transpose(1, 2))))  # (derivatives.yaml's conjugates)
@@ -154,7 +130,7 @@ def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
     if batch2.dtype is not batch1.dtype:
         return _product(batch2_typed(self, batch1, batch2, beta, "baddbmm"), batch2.dtype, BaddbmmBackward0, self,
                         batch1, batch2, beta, alpha)
-    _check_kernel(batch1, batch2, "baddbmm")
+    check_batch_kernel(batch1, batch2, "baddbmm")
     return _product(_baddbmm_values(self, batch1, batch2, beta, alpha), batch1.dtype, BaddbmmBackward0, self, batch1,
                     batch2, beta, alpha)
 
@@ -176,7 +152,7 @@ def baddbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
     if self._shape != sizes:
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
                       f"{_shape_list(sizes)} should match")
-    _check_kernel(batch1, batch2, "baddbmm")
+    check_batch_kernel(batch1, batch2, "baddbmm")
     return _write_product(self, _baddbmm_values(self, batch1, batch2, beta, alpha), BaddbmmBackward0, batch1, batch2,
                           beta, alpha)
 
