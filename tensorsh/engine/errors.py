@@ -1,4 +1,7 @@
 """The engine's error type (PyTorch's exception kind and exact text) and its warning channel."""
+import contextlib
+
+from . import undo
 
 
 class TorchError(Exception):
@@ -131,6 +134,18 @@ def triggered_internally(message, category="UserWarning"):
         if message.startswith(start):
             return f"{message} (Triggered internally at /__w/pytorch/pytorch/{where}.)"
     return message
+
+
+@contextlib.contextmanager
+def library_code(site):
+    """Run as PyTorch's own Python code at `site` (a module's forward, a torch/functional.py line calling _VF):
+    a warning given inside, a C++ warning of the op it calls among them, is attributed to that line."""
+    saved = LIBRARY_SITE[:]
+    LIBRARY_SITE[:] = site, undo.location()
+    try:
+        yield
+    finally:
+        LIBRARY_SITE[:] = saved
 
 
 def library_site(loc):

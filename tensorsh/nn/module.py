@@ -488,12 +488,8 @@ class Module:
             site = _FORWARD_SITES[type(self)] = _forward_site(type(self))
         if site is None:
             return self.forward(*args, **kwargs)
-        saved = errors.LIBRARY_SITE[:]
-        errors.LIBRARY_SITE[:] = site, undo.location()
-        try:
+        with errors.library_code(site):
             return self.forward(*args, **kwargs)
-        finally:
-            errors.LIBRARY_SITE[:] = saved
 
     def __call__(self, *args, **kwargs):
         if not (self._backward_hooks or self._backward_pre_hooks or self._forward_hooks or self._forward_pre_hooks

@@ -9,6 +9,7 @@ from ..errors import runtime
 from ..scalars import real_scalar
 from ..tensorimpl import _shape_list
 from .core import attach, cj, fresh, inference_saved_by, needs_grad, precheck, write_inplace
+from .linalg import batch2_typed, check_batch_kernel
 from .scaled_products import ScaledProductBackward
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST
@@ -65,7 +66,7 @@ def _baddbmm_values(self, batch1, batch2, beta, alpha):
     if 0 in shape:  # (returned before the scalars are read)
         return np.zeros(shape, dt.np)
     if k == 0:  # (nothing summed: self scaled, or zeros for beta 0)
-        check_empty_product_beta(batch1, beta)
+        check_empty_product_beta(batch2, beta)  # (the result's dtype: batch2's)
     alpha, beta = (real_scalar(v, dt, opmath=True) for v in (alpha, beta))
     if k == 0:
         return np.zeros(shape, dt.np) if beta == 0 else (s * _scalar(dt, beta)).astype(dt.np)
@@ -98,15 +99,6 @@ def _check_baddbmm(self, batch1, batch2):
     return sizes
 
 
-def _check_kernel(batch1, batch2, kernel):
-    if batch1._np.size == 0 or batch2._np.size == 0:
-        return
-    if batch2.dtype is not batch1.dtype:
-        raise runtime(dtypes.expected_scalar_type(batch1.dtype, batch2.dtype))
-    if batch1.dtype is dtypes.bool_:
-        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
-
-
 class BaddbmmBackward0(ScaledProductBackward):
     saved_names, saved_values = ("batch1", "batch2"), ScaledProductBackward.saved_values
     grad_a = staticmethod(lambda g, batch2: g.bmm(cj(batch2.transpose(1, 2))))  # (derivatives.yaml's conjugates)
@@ -137,7 +129,10 @@ def baddbmm(self, batch1, batch2, *, beta=1, alpha=1):
     inference_saved_by((self, batch1, batch2), (batch2 if needs_grad(batch1) else None,
                                                 batch1 if needs_grad(batch2) else None))  # (each for the other's)
     _check_baddbmm(self, batch1, batch2)
-    _check_kernel(batch1, batch2, "baddbmm")
+    if batch2.dtype is not batch1.dtype:
+        return _product(batch2_typed(self, batch1, batch2, beta, "baddbmm"), batch2.dtype, BaddbmmBackward0, self,
+                        batch1, batch2, beta, alpha)
+    check_batch_kernel(batch1, batch2, "baddbmm")
     return _product(_baddbmm_values(self, batch1, batch2, beta, alpha), batch1.dtype, BaddbmmBackward0, self, batch1,
                     batch2, beta, alpha)
 
@@ -153,10 +148,13 @@ def _product(values, dt, node, self, batch1, batch2, beta, alpha):
 def baddbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
     precheck(self, batch1, batch2)
     sizes = _check_baddbmm(self, batch1, batch2)
+    if self.dtype is not batch2.dtype:  # (the in-place result's options are batch2's: check_inplace's dtype, then size)
+        raise runtime(f"Bad in-place call: input tensor dtype {dtypes.C_NAMES[self.dtype.name]} and output tensor "
+                      f"dtype {dtypes.C_NAMES[batch2.dtype.name]} should match")
     if self._shape != sizes:
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
                       f"{_shape_list(sizes)} should match")
-    _check_kernel(batch1, batch2, "baddbmm")
+    check_batch_kernel(batch1, batch2, "baddbmm")
     return _write_product(self, _baddbmm_values(self, batch1, batch2, beta, alpha), BaddbmmBackward0, batch1, batch2,
                           beta, alpha)
 

@@ -355,13 +355,18 @@ def _shares_elements(t):
     return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
 
 
-def _resized_before_dtype_check(name, args):
+def _resized_before_dtype_check(name, args, kwargs):
     """Whether ATen resizes name's out= before it checks its dtype: diag_out, dot_out (and matmul of two vectors,
-    which is it), kron, and matmul's batched and folded cases (resize_output, then bmm_out/mm_out/mv_out into a view);
-    "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype text); "dot" for dot_out, which does
-    both before it computes."""
+    which is it), kron, stack along an existing dim, and matmul's batched and folded cases (resize_output, then
+    bmm_out/mm_out/mv_out into a view); "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype
+    text); "dot" for dot_out, which does both before it computes."""
     if name in ("diag", "norm") or name in _VIEW_COPIES:
         return True  # (diag_out; norm_out's reduction; the view copies' resize_out_helper, then copy_arg)
+    if name == "stack":  # (stack_out below the new last dim: resize_output, then cat_out into out viewed)
+        tensors = args[0] if args else kwargs.get("tensors")
+        dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)
+        return bool(tensors) and isinstance(tensors[0], Tensor) and isinstance(dim, int) and \
+            dim % (tensors[0].dim() + 1) < tensors[0].dim()
     if len(args) < 2 or not all(isinstance(t, Tensor) for t in args[:2]):
         return name == "kron"
     a, b = args[:2]
@@ -475,7 +480,7 @@ def write_out(name, fn, args, kwargs):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
             resize_output(o, shape, strides)
-    resized_first = _resized_before_dtype_check(name, args)
+    resized_first = _resized_before_dtype_check(name, args, kwargs)
     if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
         resize((), outs[0])
         _check_out_dtype(name, args[0].dtype, outs[0], True)

@@ -3,10 +3,8 @@ diagonals for repeated subscripts, operands unsqueezed and permuted to one dimen
 operand has summed early, each pair contracted by sumproduct_pair (permute, reshape, bmm, view, permute)."""
 import string
 
-import numpy as np
-
 from ..errors import runtime, type_error, value_error
-from .core import Tensor, fresh, needs_grad, type_name
+from .core import Tensor, type_name
 
 _LETTERS = string.ascii_uppercase + string.ascii_lowercase  # PyTorch's label order: A-Z, then a-z
 ELLIPSIS = -1
@@ -186,10 +184,6 @@ def einsum(*args, path=None):
             if size != 1:
                 dim_counts[d] += 1
 
-    if len(permuted) > 1 and not needs_grad(*permuted) and any(0 in t._shape for t in permuted):
-        # PyTorch's fast path for an empty operand (no grad needed): zeros of the output's shape
-        shape = [next((t._shape[i] for t in permuted if t._shape[i] != 1), 1) for i in range(out_num_dim)]
-        return fresh(np.zeros(shape, permuted[0].dtype.np), permuted[0].dtype)
     if len(permuted) == 1:
         result = permuted[0]
         if perm_index - out_num_dim > 0:
@@ -224,7 +218,8 @@ def einsum(*args, path=None):
 
 
 def _sumproduct_pair(left, right, sum_dims):
-    """PyTorch's sumproduct_pair(left, right, sum_dims, keepdim=True)."""
+    """PyTorch's sumproduct_pair(left, right, sum_dims, keepdim=True), its operands swapped when every dim only the
+    right one has comes before every dim only the left one has (PyTorch 2.13's swap_lo_ro)."""
     if not sum_dims:
         return left.mul(right)
     dim = left.dim()
@@ -253,6 +248,8 @@ def _sumproduct_pair(left, right, sum_dims):
         else:
             ro.append(i)
             ro_size *= right._shape[i]
+    if lo and ro and ro[-1] < lo[0]:  # (the right operand's dims all first in the output: swapped, so that bmm
+        left, right, lo, ro, lo_size, ro_size = right, left, ro, lo, ro_size, lo_size  # makes them in its order)
     out_size = [left._shape[d] for d in lro] + [left._shape[d] for d in lo] + [1] * len(sum_dims) + \
         [right._shape[d] for d in ro]
     lperm = lro + lo + list(sum_dims) + ro

@@ -4,7 +4,7 @@ import builtins
 import numpy as np
 
 from .. import autograd, dtypes, errors, kernels, messages
-from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, no_grad
 from ..errors import index_error, runtime, type_error
 from ..storage import INFERENCE_SEEN, check_size
 from ..tensorimpl import Tensor
@@ -130,8 +130,9 @@ def _mm_like(a, b, node_cls):
             raise runtime(f"addmv input tensors must have the same dtype, but got {nb}, {na}, and {nb}")
     check_size(a.numel() // builtins.max(a._shape[-1], 1) * (b._shape[-1] if b.dim() > 1 else 1) * dt.itemsize)
     if a.dtype is not b.dtype:
-        if node_cls is BmmBackward0:  # (bmm's kernel checks its operand against the result's type)
-            raise runtime(f"expected scalar type {na} but found {nb}")
+        if node_cls is BmmBackward0:  # (bmm's result has mat2's dtype; its kernel dispatches on self's)
+            out = fresh(batch2_typed(None, a, b, 0, "bmm"), b.dtype)
+            return attach(out, node_cls(a, b)) if needs_grad(a, b) else out
         raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[a.dtype.name]} != "
                       f"{dtypes.C_NAMES[b.dtype.name]}")
     if a.dtype is dtypes.bool_ and (node_cls is DotBackward0 or (a.numel() and b.numel())):
@@ -172,6 +173,32 @@ def bmm(self, mat2):
     if mat2._shape[:2] != (self._shape[0], self._shape[2]):
         _bmm_mismatch(self._shape[0], self._shape[2], mat2._shape[:2])
     return _mm_like(self, mat2, BmmBackward0)
+
+
+def batch2_typed(self, batch1, batch2, beta, kernel):
+    """ATen's bmm and baddbmm make their result in batch2's dtype (the meta's set_output with batch2.options(); baddbmm
+    copies self in unless beta is 0) and dispatch their kernel on batch1's: with batch2 of another dtype an empty
+    result is returned as it is, one with nothing summed zeroed or scaled by beta (mul_'s cast check), else the
+    kernel refuses (bool, then batch2's type). The values, in batch2's dtype."""
+    shape = (batch1._shape[0], batch1._shape[1], batch2._shape[2])
+    with no_grad():
+        result = self.expand(*shape).to(batch2.dtype, copy=True) if self is not None and beta != 0 else \
+            fresh(np.zeros(shape, batch2.dtype.np), batch2.dtype)
+        if 0 in shape:
+            return result._np
+        if batch1._shape[2] == 0:
+            return result._np if self is None or beta == 0 else result.mul_(beta)._np
+    check_batch_kernel(batch1, batch2, kernel)
+
+
+def check_batch_kernel(batch1, batch2, kernel):
+    """bmm/baddbmm's small kernel, dispatched on batch1's dtype: nothing to refuse when an operand is empty."""
+    if batch1._np.size == 0 or batch2._np.size == 0:
+        return
+    if batch1.dtype is dtypes.bool_:
+        raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
+    if batch2.dtype is not batch1.dtype:
+        raise runtime(dtypes.expected_scalar_type(batch1.dtype, batch2.dtype))
 
 
 def _bmm_mismatch(batch, k, got):

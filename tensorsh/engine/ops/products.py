@@ -5,7 +5,7 @@ import numpy as np
 
 from .. import autograd, dtypes, kernels
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
-from ..errors import make, runtime, type_error, warn_once
+from ..errors import library_code, make, runtime, type_error, warn_once
 from ..saved_names import as_given, given
 from ..tensorimpl import _shape_list
 from ..pyapi import _parse
@@ -64,7 +64,8 @@ def tensordot(a, b, dims=2, out=None):
     dims_a, dims_b = list(bound["dims_self"]), list(bound["dims_other"])
     if out is not None:  # (_VF.tensordot's out=: the product, then its exact dtype check and out's resize)
         from .copies import write_out
-        return write_out("tensordot", lambda a, b: tensordot(a, b, (dims_a, dims_b)), (a, b), {"out": out})
+        with library_code("torch/functional.py:1409"):  # (its resize warning is that line's: shown once)
+            return write_out("tensordot", lambda a, b: tensordot(a, b, (dims_a, dims_b)), (a, b), {"out": out})
     if len(dims_a) != len(dims_b):
         raise runtime("both dimension lists should have same length")
     if a.dtype is not b.dtype:

@@ -6,7 +6,7 @@ import numpy as np
 
 from .. import autograd, dtypes, kernels, messages
 from ..autograd import Node, SavedTensor, edge_of
-from ..errors import index_error, make, runtime, type_error, warn
+from ..errors import index_error, library_code, make, runtime, type_error, warn
 from ..pyapi import _parse, _small
 from ..signatures import NOT_GIVEN
 from ..tensorimpl import Tensor, _shape_list, int_elements
@@ -952,13 +952,23 @@ def torch_norm(input, p="fro", dim=None, keepdim=False, out=None, dtype=None):
     _dim = [dim] if isinstance(dim, int) else dim
     if isinstance(p, str):
         if p == "fro" and (dim is None or isinstance(dim, int) or _len(dim) <= 2):
-            return vector_norm_call(input, 2, _dim, keepdim, dtype, out)
+            with library_code(_NORM_LINES[out is None, "fro"]):
+                return vector_norm_call(input, 2, _dim, keepdim, dtype, out)
         if _dim is None:
             _dim = list(range(input.dim()))
-        _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
-        result = _MATRIX_NORM_OP.load()(input, p, _dim, keepdim, dtype)
-        return result if out is None else out_dtypes.composite_out("linalg.matrix_norm", out, result)
-    return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
+        with library_code(_NORM_LINES[out is None, "matrix"]):
+            _parse(_MATRIX_NORM, (input, p, _dim, keepdim), _passed(dtype=dtype, out=out))
+            result = _MATRIX_NORM_OP.load()(input, p, _dim, keepdim, dtype)
+            return result if out is None else out_dtypes.composite_out("linalg.matrix_norm", out, result)
+    with library_code(_NORM_LINES[out is None, "p"]):
+        return vector_norm_call(input, 2.0 if p is None else p, _dim, keepdim, dtype, out)
+
+
+# the lines of torch/functional.py's norm that call linalg (with out= and without): a warning of the call (out='s
+# resize) is theirs, shown once per process for each line
+_NORM_LINES = {(out_none, kind): f"torch/functional.py:{line}" for out_none, kind, line in (
+    (True, "fro", 1866), (False, "fro", 1870), (True, "matrix", 1879), (False, "matrix", 1881),
+    (True, "p", 1888), (False, "p", 1890))}
 
 
 torch_norm.__qualname__ = torch_norm.__name__ = "norm"
