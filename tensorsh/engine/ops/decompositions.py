@@ -125,9 +125,11 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     check_square(op, A)
     _lapack_dtype("triangular_solve_cpu", A)
     check_system(op, A._shape[-1], B._shape, left)
-    dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
-    x = _triangular_values(A._np.astype(dt.np, copy=False), B._np.astype(dt.np, copy=False), upper, left,
-                           unitriangular)
+    # (the meta function makes the result A.new_empty and the kernel copies B into it: A's dtype, whatever B's, a
+    # complex B's imaginary part dropped with copy_'s warning)
+    dt = A.dtype
+    from .copies import real_values
+    x = _triangular_values(A._np, real_values(B, dt).astype(dt.np, copy=False), upper, left, unitriangular)
     out = _fortran(x, dt) if left else _dense(x, dt)
     if needs_grad(A, B):
         attach(out, LinalgSolveTriangularBackward0(A, B, out, upper, left, unitriangular))
@@ -168,6 +170,9 @@ def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, 
         if t.dim() < 2:
             raise runtime(f"torch.triangular_solve: Expected {name} to have at least 2 dimensions, but it has "
                           f"{t.dim()} dimensions instead")
+    if self.dtype is not A.dtype:  # (linearSolveCheckInputs: before the squareness check and the deprecation)
+        raise runtime(f"Expected b and A to have the same dtype, but found b of type "
+                      f"{dtypes.SCALAR_NAMES[self.dtype.name]} and A of type {dtypes.SCALAR_NAMES[A.dtype.name]} instead.")
     check_square("", A)
     if warn:
         warn_once("torch.triangular_solve is deprecated in favor of torch.linalg.solve_triangularand will be removed "

@@ -1,0 +1,55 @@
+"""Classes of difference found by the twenty-fifth round's held-out programs on torch.linalg, torch.fft and complex
+tensors (held25g, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"lu_solve_checks_lu_floating_then_one_dtype_then_the_pivots_and_linalg_lu_names_itself": """
+LU, piv = torch.linalg.lu_factor(torch.tensor([[1., 2.], [3., 4.]]))
+for a, p, b in [(LU, piv, LU.double()), (LU, piv.long(), LU.double()), (LU.int(), piv, LU.double()),
+                (LU[0], piv, LU.double()), (LU, piv, torch.ones(3, 2, dtype=torch.float64)), (LU.half(), piv, LU.half()),
+                (LU.to(torch.complex64), piv, LU), (LU, piv.long(), LU)]:
+    try:
+        print(torch.linalg.lu_solve(a, p, b))
+    except Exception as e:
+        print(type(e).__name__, e)
+for A in [torch.ones(3), torch.tensor(1.)]:
+    for f in [torch.linalg.lu, torch.linalg.lu_factor, torch.linalg.lu_factor_ex]:
+        try:
+            print(f(A))
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
+"solve_triangular_returns_As_dtype_and_triangular_solve_checks_one_dtype_first": """
+A = torch.tensor([[1., 2.], [0., 4.]])
+for a, b in [(A, A.double()), (A.double(), A), (A, A.to(torch.complex64)), (A, A.int())]:
+    for left in [True, False]:
+        r = torch.linalg.solve_triangular(a, b, upper=True, left=left)
+        print(a.dtype, b.dtype, left, r)
+a = A.clone().requires_grad_(); b = A.double().requires_grad_()
+r = torch.linalg.solve_triangular(a, b, upper=True, left=False)
+r.sum().backward()
+print(r.dtype, a.grad, b.grad)
+for b, a in [(A.double(), A), (A, A.to(torch.complex64)), (A.double(), torch.ones(2, 3)), (A, A)]:
+    try:
+        print(torch.triangular_solve(b, a))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"complex_pow_of_one_half_is_sqrts_kernel": """
+for dt in [torch.complex64, torch.complex128]:
+    z = torch.tensor([-1+0j, 4+0j, 1+1j, -3-4j, 0j, 2j, 0.5-0.25j, 1e-3+7j], dtype=dt)
+    print(z ** 0.5)
+    print(torch.pow(z, 0.5 + 0j))
+    print(z.clone().pow_(0.5))
+    w = z.clone().requires_grad_()
+    (w[1:] ** 0.5).abs().sum().backward()
+    print(w.grad)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round25_held25g_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
