@@ -47,6 +47,39 @@ for dt in [torch.complex64, torch.complex128]:
     (w[1:] ** 0.5).abs().sum().backward()
     print(w.grad)
 """,
+"ldl_factor_is_sytrfs_bunch_kaufman_lower_factor_and_ldl_solve_its_sytrs": """
+torch.manual_seed(0)
+Ms = [torch.tensor([[4., 2.], [2., 3.]], dtype=torch.float64), torch.tensor([[0., 1.], [1., 0.]], dtype=torch.float64),
+      torch.tensor([[1., 2., 3.], [2., 1., 4.], [3., 4., 1.]], dtype=torch.float64), torch.zeros(2, 2, dtype=torch.float64)]
+for _ in range(3):
+    m = torch.randn(4, 4, dtype=torch.float64)
+    Ms.append(m + m.T)
+for M in Ms:
+    LD, piv, info = torch.linalg.ldl_factor_ex(M)
+    print(LD, piv, info)
+    print(torch.linalg.ldl_solve(LD, piv, torch.ones(M.shape[0], 1, dtype=M.dtype)))
+for f in [lambda: torch.linalg.ldl_factor(torch.zeros(2, 2)), lambda: torch.linalg.ldl_factor(torch.ones(3)),
+          lambda: torch.linalg.ldl_factor(torch.ones(2, 2, dtype=torch.int64)), lambda: torch.linalg.ldl_factor(torch.ones(2, 3)),
+          lambda: torch.linalg.ldl_factor(torch.eye(2, dtype=torch.complex128), hermitian=True),
+          lambda: torch.linalg.ldl_factor(torch.eye(2, dtype=torch.float16)),
+          lambda: torch.linalg.ldl_factor_ex(torch.zeros(2, 2), check_errors=True),
+          lambda: torch.linalg.ldl_solve(*torch.linalg.ldl_factor(torch.eye(2)), torch.ones(2)),
+          lambda: torch.linalg.ldl_solve(*torch.linalg.ldl_factor(torch.eye(2)), torch.ones(2, 2, dtype=torch.float64)),
+          lambda: torch.linalg.ldl_solve(*torch.linalg.ldl_factor(torch.eye(2)), torch.ones(3, 2)),
+          lambda: torch.linalg.ldl_factor(input=torch.eye(2), out=(torch.empty(0), torch.empty(0, dtype=torch.int32))),
+          lambda: torch.linalg.ldl_factor(torch.zeros(0, 0))]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x = torch.eye(2, requires_grad=True)
+LD, piv = torch.linalg.ldl_factor(x * 2)
+print(LD.grad_fn.name(), LD.requires_grad)
+try:
+    LD.sum().backward()
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
