@@ -80,6 +80,43 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"eigh_reads_uplo_through_toupper": """
+A = torch.tensor([[2., 1.], [5., 3.]], dtype=torch.float64)
+for u in ['L', 'U', 'l', 'u', 'x', 'LL', '', 'lower']:
+    for f in [torch.linalg.eigh, torch.linalg.eigvalsh]:
+        try:
+            print(u, f(A, UPLO=u))
+        except Exception as e:
+            print(u, type(e).__name__, e)
+""",
+"svd_refuses_a_driver_on_the_cpu_after_its_checks_and_before_its_kernel": """
+A = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float64)
+for a in [A, A.int(), A[0], A.half(), torch.zeros(0, 2, dtype=torch.float64), torch.zeros(2, 0, 3, dtype=torch.float16)]:
+    for d in [None, 'gesvd', 'bogus']:
+        for f in [torch.linalg.svd, torch.linalg.svdvals]:
+            try:
+                print(f(a, driver=d)[0] if f is torch.linalg.svd else f(a, driver=d))
+            except Exception as e:
+                print(type(e).__name__, e)
+""",
+"householder_product_has_householder_product_backward": """
+torch.manual_seed(0)
+for shape, k in [((3, 3), 3), ((4, 2), 2), ((4, 3), 1), ((2, 4, 3), 2), ((5, 3), 0), ((1, 1), 1)]:
+    A = torch.randn(*shape, dtype=torch.float64, requires_grad=True)
+    tau = torch.rand(*shape[:-2], k, dtype=torch.float64, requires_grad=True)
+    Q = torch.linalg.householder_product(A, tau)
+    W = torch.randn(Q.shape, dtype=torch.float64)
+    (Q * W).sum().backward()
+    print(shape, k, Q.grad_fn.name(), A.grad, tau.grad)
+A = torch.randn(4, 3, dtype=torch.float64, requires_grad=True)
+tau = torch.rand(3, dtype=torch.float64, requires_grad=True)
+print(torch.autograd.gradcheck(torch.linalg.householder_product, (A, tau)))
+print(torch.autograd.gradgradcheck(torch.linalg.householder_product, (A, tau)))
+Q = torch.orgqr(A, tau.detach())
+print(Q.grad_fn.name(), Q.grad_fn._saved_tau.shape, Q.grad_fn._saved_result.shape)
+Q.sum().backward()
+print(tau.grad, A.grad)
+""",
 }
 
 
