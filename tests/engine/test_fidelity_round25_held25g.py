@@ -117,6 +117,35 @@ print(Q.grad_fn.name(), Q.grad_fn._saved_tau.shape, Q.grad_fn._saved_result.shap
 Q.sum().backward()
 print(tau.grad, A.grad)
 """,
+"cond_fills_the_saved_inverse_in_place_so_its_backward_finds_a_new_version": """
+A = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float64, requires_grad=True)
+for p in [None, 'fro', 'nuc', 1, -1, float('inf'), float('-inf'), 2]:
+    A.grad = None
+    c = torch.linalg.cond(A, p)
+    print(p, c, c.grad_fn.name(), c.grad_fn.next_functions[0][0].name())
+    try:
+        c.backward()
+        print(A.grad)
+    except Exception as e:
+        print(type(e).__name__, e)
+with torch.no_grad():
+    print(torch.linalg.cond(A, 1))
+print(torch.linalg.cond(torch.tensor([[1., 2.], [2., 4.]], dtype=torch.float64, requires_grad=True), 1))
+""",
+"lstsq_checks_dims_then_dtype_then_bs_dims_then_sizes_then_the_driver": """
+A = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.float64)
+for a, b, d in [(A, torch.ones(3, 2, 1, dtype=torch.float64), None), (A, torch.tensor(1., dtype=torch.float64), None),
+                (A.expand(2, 2, 2), torch.ones(2, dtype=torch.float64), None), (A, torch.ones(3, 2, 1), None),
+                (A, torch.ones(3, 2, 1, dtype=torch.float64), 'bad'), (A, torch.tensor(1.), None),
+                (A[0], torch.tensor(1.), 'bad'), (A.expand(3, 2, 2), torch.ones(3, 2, dtype=torch.float64), None),
+                (A.int(), torch.ones(3, 2, 1, dtype=torch.int32), None), (A, torch.ones(2, 1), 'bad'),
+                (A, torch.ones(3, 1, dtype=torch.float64), 'bad'), (A.int(), torch.ones(2, 1, dtype=torch.int32), 'bad'),
+                (A.int(), torch.ones(2, 1, dtype=torch.int32), None)]:
+    try:
+        print(torch.linalg.lstsq(a, b, driver=d).solution.shape)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
