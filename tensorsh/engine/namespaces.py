@@ -245,6 +245,7 @@ def linalg(namespace):
                                               "solve_triangular", "matrix_power", "vecdot",
                                               "householder_product")),
                           ("lu", ("lu_factor", "lu_factor_ex", "lu", "lu_solve")),
+                          ("ldl", ("ldl_factor", "ldl_factor_ex", "ldl_solve")),
                           ("matrix_functions", ("pinv", "matrix_rank", "cond", "matrix_exp", "lstsq"))):
         for name in names:
             members[name] = _function("linalg_" + name, Lazy("ops." + module, name))

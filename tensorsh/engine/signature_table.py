@@ -2876,6 +2876,15 @@ LINALG = {
     'linalg_inv_ex': (
         'linalg_inv_ex(Tensor A, *, bool check_errors=False, TensorList[2] out=None)',
     ),
+    'linalg_ldl_factor': (
+        'linalg_ldl_factor(Tensor input, *, bool hermitian=False, TensorList[2] out=None)',
+    ),
+    'linalg_ldl_factor_ex': (
+        'linalg_ldl_factor_ex(Tensor input, *, bool hermitian=False, bool check_errors=False, TensorList[3] out=None)',
+    ),
+    'linalg_ldl_solve': (
+        'linalg_ldl_solve(Tensor LD, Tensor pivots, Tensor B, *, bool hermitian=False, Tensor out=None)',
+    ),
     'linalg_lstsq': (
         'linalg_lstsq(Tensor input, Tensor b, double? rcond=None, *, c10::string_view? driver=None, TensorList[4] out=None)',
     ),

@@ -563,6 +563,8 @@ def _pow_number(self, exponent):
         return from_numpy(np.asarray(kernels.pow_scalar(x, exponent, dt is not dtypes.bfloat16)), dt)
     if dt.category == 3 and exponent == 2:  # (the kernel's base * base, in mul's arithmetic)
         return from_numpy(kernels.complex_multiply(x, x), dt)
+    if dt.category == 3 and exponent == 0.5:  # (pow_tensor_scalar_kernel dispatches 0.5 to sqrt's kernel)
+        return from_numpy(np.sqrt(x), dt)
     if dt.category == 3 and exponent in (-1, -2, -0.5):  # (reciprocal's, 1 / (x * x), rsqrt's: c10's 1 / 0 is
         from .unary import _reciprocal                    # inf+nanj)
         base = x if exponent == -1 else kernels.complex_multiply(x, x) if exponent == -2 else np.sqrt(x)

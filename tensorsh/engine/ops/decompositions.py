@@ -125,9 +125,11 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     check_square(op, A)
     _lapack_dtype("triangular_solve_cpu", A)
     check_system(op, A._shape[-1], B._shape, left)
-    dt = dtypes.promote(A.dtype, B.dtype) if A.dtype is not B.dtype else A.dtype
-    x = _triangular_values(A._np.astype(dt.np, copy=False), B._np.astype(dt.np, copy=False), upper, left,
-                           unitriangular)
+    # (the meta function makes the result A.new_empty and the kernel copies B into it: A's dtype, whatever B's, a
+    # complex B's imaginary part dropped with copy_'s warning)
+    dt = A.dtype
+    from .copies import real_values
+    x = _triangular_values(A._np, real_values(B, dt).astype(dt.np, copy=False), upper, left, unitriangular)
     out = _fortran(x, dt) if left else _dense(x, dt)
     if needs_grad(A, B):
         attach(out, LinalgSolveTriangularBackward0(A, B, out, upper, left, unitriangular))
@@ -168,6 +170,9 @@ def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, 
         if t.dim() < 2:
             raise runtime(f"torch.triangular_solve: Expected {name} to have at least 2 dimensions, but it has "
                           f"{t.dim()} dimensions instead")
+    if self.dtype is not A.dtype:  # (linearSolveCheckInputs: before the squareness check and the deprecation)
+        raise runtime(f"Expected b and A to have the same dtype, but found b of type "
+                      f"{dtypes.SCALAR_NAMES[self.dtype.name]} and A of type {dtypes.SCALAR_NAMES[A.dtype.name]} instead.")
     check_square("", A)
     if warn:
         warn_once("torch.triangular_solve is deprecated in favor of torch.linalg.solve_triangularand will be removed "
@@ -494,6 +499,44 @@ def geqrf(input):
     return Geqrf(out)
 
 
+class LinalgHouseholderProductBackward0(SavingNode):
+    """householder_product_backward: Q = H_0 ... H_{k-1} I[:, :n], H_i = I - tau_i v_i v_i^H (v_i input's column i
+    below a unit diagonal); with M_i = L_i^H G R_i^H (L_i the reflectors before H_i, R_i those after, applied to
+    I[:, :n]): tau_i's gradient -v_i^H M_i v_i, v_i's -(conj(tau_i) M_i v_i + tau_i M_i^H v_i) below the diagonal."""
+    inputs, fields = 2, ()
+    saved_names = ("input", "tau", "result")
+
+    def backward(self, g):
+        from .joining import stack
+        A, tau, _ = self.unpack()
+        m, n = A._shape[-2:]
+        k = tau._shape[-1]
+        if A._np.size == 0 or tau._np.size == 0:  # (no gradient at all, as FunctionsManual returns undefined ones)
+            return None, None
+        eye = _eye(m, A)
+        V = A.tril(-1) + eye[:, :n]
+        vs = [V[..., :, i:i + 1] for i in range(k)]
+        ts = [tau[..., i:i + 1].unsqueeze(-1) for i in range(k)]
+        H = [eye - ts[i] * (vs[i] @ vs[i].mH) for i in range(k)]
+        right = [None] * k
+        R = eye[:, :n]
+        for i in range(k - 1, -1, -1):
+            right[i] = R
+            R = H[i] @ R
+        L = eye
+        gtau, gcols = [], []
+        for i in range(k):
+            M = L.mH @ g @ right[i].mH
+            gtau.append(-(vs[i].mH @ M @ vs[i])[..., 0, 0])
+            gv = -(ts[i].conj() * (M @ vs[i]) + ts[i] * (M.mH @ vs[i]))
+            gcols.append(gv[..., :, 0])
+            L = L @ H[i]
+        gA = stack(gcols + [A.new_zeros(A._shape[:-1])] * (n - k), -1).tril(-1)  # (v_i's free part: below row i)
+        gT = stack(gtau, -1)
+        return (gA if self.next_functions[0][0] is not None else None,
+                gT if self.next_functions[1][0] is not None else None)
+
+
 @fp32_op
 def householder_product(input, tau):
     op = "torch.linalg.householder_product"
@@ -520,9 +563,10 @@ def householder_product(input, tau):
     _refuse_complex("linalg.householder_product", input)
     if input.dtype not in (dtypes.float32, dtypes.float64):
         raise not_implemented_for("orgqr_cpu", input.dtype)
+    out = _fortran(orgqr_values(input._np, tau._np, n) if input._np.size else np.array(input._np), input.dtype)
     if needs_grad(input, tau):
-        raise runtime("tensorsh: the gradient of linalg.householder_product is not supported")
-    return _fortran(orgqr_values(input._np, tau._np, n) if input._np.size else np.array(input._np), input.dtype)
+        attach(out, LinalgHouseholderProductBackward0(input, tau, out))
+    return out
 
 
 def orgqr(input, input2):
@@ -564,8 +608,9 @@ class LinalgEighBackward0(InputNode):
 
 
 def _eigh_values(A, UPLO, op="linalg.eigh"):
-    if UPLO not in ("L", "U"):
+    if len(UPLO) != 1 or UPLO.upper() not in ("L", "U"):  # (ATen reads the one letter through toupper)
         raise runtime(f"Expected UPLO argument to be 'L' or 'U', but got {UPLO}")
+    UPLO = UPLO.upper()
     check_square(op, A)
     _lapack_dtype("linalg_eigh_cpu", A)
     if A._np.size == 0:
@@ -728,18 +773,21 @@ class LinalgSvdBackward0(InputNode):
         return (U @ (gA @ Vh) if m >= n else (U @ gA) @ Vh,)
 
 
-def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd"):
+def _svd_values(A, full_matrices, compute_uv=True, op="linalg.svd", driver=None):
     check_matrix(op, A)
     _floating(op, A)
-    _lapack_dtype("linalg_svd_cpu", A)
     m, n = A._shape[-2:]
     k = min(m, n)
     batch = A._shape[:-2]
-    if A._np.size == 0:
+    if A._np.size == 0:  # (_linalg_svd_out returns before the kernel: any floating dtype, any driver)
         mu, nv = (m, n) if full_matrices else (k, k)
         return (np.broadcast_to(np.eye(m, mu, dtype=A.dtype.np), batch + (m, mu)),
                 np.zeros(batch + (k,), A.dtype.to_real().np),
                 np.broadcast_to(np.eye(nv, n, dtype=A.dtype.np), batch + (nv, n)))
+    if driver is not None:
+        raise runtime("torch.linalg.svd: keyword argument `driver=` is only supported on CUDA inputs with cuSOLVER "
+                      "backend.")
+    _lapack_dtype("linalg_svd_cpu", A)
     check_svd_input(A._np)
     with np.errstate(all="ignore"):
         s = singular_values(A._np)  # (float32: as MKL's bidiagonal form gives them)
@@ -760,7 +808,7 @@ def check_svd_input(a):
 
 @fp32_op
 def svd(A, full_matrices=True, *, driver=None):
-    u, s, vh = _svd_values(A, full_matrices)
+    u, s, vh = _svd_values(A, full_matrices, driver=driver)
     U, S, Vh = _fortran(u, A.dtype), _dense(s, A.dtype.to_real()), _fortran(vh, A.dtype)
     if needs_grad(A):
         node = LinalgSvdBackward0(A, full_matrices, S._shape[-1])
@@ -771,8 +819,8 @@ def svd(A, full_matrices=True, *, driver=None):
 @fp32_op
 def svdvals(A, *, driver=None):
     if not needs_grad(A):
-        return _dense(_svd_values(A, False, compute_uv=False)[1], A.dtype.to_real())
-    return svd(A, full_matrices=False)[1]  # (PyTorch computes U and Vh when A requires grad, for the backward)
+        return _dense(_svd_values(A, False, compute_uv=False, driver=driver)[1], A.dtype.to_real())
+    return svd(A, full_matrices=False, driver=driver)[1]  # (PyTorch computes U and Vh when A requires grad, for the backward)
 
 
 def svd_legacy(self, some=True, compute_uv=True):

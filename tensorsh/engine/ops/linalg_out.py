@@ -34,6 +34,8 @@ LINALG_OUT = {
     "linalg_lstsq": ("linalg_lstsq", ("torch.linalg.lstsq", "solution")),
     "linalg_solve_triangular": ("linalg_solve_triangular", SCALAR_TYPE),
     "linalg_lu_solve": ("linalg_lu_solve", None),
+    "linalg_ldl_factor": ("linalg_ldl_factor_ex", None), "linalg_ldl_factor_ex": ("linalg_ldl_factor_ex", None),
+    "linalg_ldl_solve": ("linalg_ldl_solve", None),
 }
 signatures.NAMESPACE_OUT_WRITTEN.update(LINALG_OUT)
 

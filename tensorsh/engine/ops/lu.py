@@ -8,7 +8,7 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, warn_once
 from .args import check_matrix, check_square, check_system
 from .core import InputNode, _shape_list, attach, check_no_requires_grad, from_numpy, needs_grad, return_type
-from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _fortran, _lapack_dtype, _sum_batch, _trsm,
+from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _floating, _fortran, _lapack_dtype, _sum_batch, _trsm,
                              solve_triangular)
 from .solvers import _cabs1, _lu, _pivots
 
@@ -133,9 +133,10 @@ class LinalgLuBackward0(InputNode):
         return (_lu_backward(gL, gU, P, L, U, self.pivot),)
 
 
-def _lu_checks(A, pivot, name="linalg.lu_factor"):
+def _lu_checks(A, pivot, name="linalg.lu_factor", meta="torch.lu_factor"):
+    """`meta`: the name in the meta function's dimension check (linalg.lu's own, lu_factor's "torch.lu_factor")."""
     if A.dim() < 2:
-        raise runtime(f"torch.lu_factor: Expected tensor with 2 or more dimensions. Got size: "
+        raise runtime(f"{meta}: Expected tensor with 2 or more dimensions. Got size: "
                       f"{list(A._shape)} instead")
     _lapack_dtype("lu_cpu", A)
     if not pivot:
@@ -183,7 +184,7 @@ def lu_legacy(A, pivot=True, get_infos=False):
 
 
 def lu(A, *, pivot=True):
-    _lu_checks(A, pivot)
+    _lu_checks(A, pivot, meta="linalg.lu")
     m, n = A._shape[-2:]
     lu_, ipiv, _ = _getrf(A._np)
     L, U = _unpack(lu_, min(m, n))
@@ -309,7 +310,12 @@ class LinalgLuSolveBackward0(Node):
 def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
     op = "linalg.lu_solve"
     check_no_requires_grad(pivots, "pivots", "linalg_lu_solve")
-    if pivots.dtype is not dtypes.int32:  # (checked first, as ATen's meta function does)
+    # (ATen's meta function: LU floating, LU and B of one dtype, then the pivots' dtype, then the shapes)
+    _floating("torch." + op, LU)
+    if LU.dtype is not B.dtype:
+        raise runtime(f"{op}: Expected LU and B to have the same dtype, but found LU of type "
+                      f"{dtypes.SCALAR_NAMES[LU.dtype.name]} and B of type {dtypes.SCALAR_NAMES[B.dtype.name]} instead")
+    if pivots.dtype is not dtypes.int32:
         raise runtime(f"{op}: pivots should be a Tensor of scalar type torch.int32")
     check_matrix("torch." + op, LU)
     check_square("torch." + op, LU)
@@ -317,7 +323,7 @@ def lu_solve(LU, pivots, B, *, left=True, adjoint=False):
         raise runtime(f"{op}: The input tensor B must have at least 2 dimensions.")
     n = LU._shape[-1]
     check_system(op, n, B._shape, left)
-    _lapack_dtype("lu_solve_cpu", LU)
+    _lapack_dtype("linalg.lu_solve_cpu", LU)
     b = B._np if left else np.conj(np.swapaxes(B._np, -1, -2))  # (XA = B as A^H X^H = B^H)
     x = _getrs(LU._np, pivots._np, b, adjoint if left else not adjoint)
     out = _fortran(x, LU.dtype) if left else _dense(np.conj(np.swapaxes(x, -1, -2)), LU.dtype)

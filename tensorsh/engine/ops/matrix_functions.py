@@ -283,7 +283,11 @@ def cond(A, p=None):
     from .solvers import inv_ex
     from ..namespaces import matrix_norm
     inverse, info = inv_ex(A)
-    inverse = inverse.masked_fill(info.unsqueeze(-1).unsqueeze(-1) > 0, float("inf"))
+    mask = info.unsqueeze(-1).unsqueeze(-1) > 0
+    if p == "nuc":  # (its norms are of the singular values: no fill of the inverse inv_ex's backward saved)
+        inverse = inverse.masked_fill(mask, float("inf"))
+    else:  # (ATen's masked_fill_ on the inverse LinalgInvEx saved: a backward through it finds version 1)
+        inverse.masked_fill_(mask, float("inf"))
     result = matrix_norm(A, p) * matrix_norm(inverse, p)
     return result if p == "nuc" else result.nan_to_num(float("inf"), float("inf"), float("-inf"))
 
@@ -442,18 +446,23 @@ class LinalgLstsqBackward0(SavingNode):
 @fp32_op
 def lstsq(A, B, rcond=None, *, driver=None):
     op = "torch.linalg.lstsq"
-    if driver not in (None, "gelsy", "gelsd", "gelss", "gels"):
-        raise runtime(f"{op}: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+    # (linalg_lstsq_out's order: the dims, one dtype, B's dims against A's, the sizes, the driver, then the dtype)
     if A.dim() < 2:
         raise runtime(f"{op}: input must have at least 2 dimensions.")
+    if B.dim() < 1:
+        raise runtime(f"{op}: other must have at least 1 dimension.")
     if A.dtype is not B.dtype:
         raise runtime(f"{op}: Expected input and other to have the same dtype, but got input's dtype "
                       f"{dtypes.SCALAR_NAMES[A.dtype.name]} and other's dtype {dtypes.SCALAR_NAMES[B.dtype.name]}")
-    _float_or_double(A)
+    if not 0 <= A.dim() - B.dim() <= 1:
+        raise runtime(f"{op}: input.dim() must be greater or equal to other.dim() and (input.dim() - other.dim()) <= 1")
     vector = B.dim() == A.dim() - 1
     b = B._np[..., None] if vector else B._np
     if b.shape[-2] != A._shape[-2]:  # (B's size in its last dim when it is a vector)
         raise runtime(f"{op}: input.size(-2) should match other.size(-{1 if vector else 2})")
+    if driver not in (None, "gelsy", "gelsd", "gelss", "gels"):
+        raise runtime(f"{op}: parameter `driver` should be one of (gels, gelsy, gelsd, gelss)")
+    _float_or_double(A)
     a, b, batch = _broadcast_pair(A._np, b)
     m, n = a.shape[-2:]
     driver = driver or "gelsy"  # (the CPU's default)
