@@ -1416,20 +1416,97 @@ done:
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
-/* a 2-D float32 buffer with its element strides (any layout) */
-static int get_f32_matrix(PyObject *obj, Py_buffer *view, Py_ssize_t *s0, Py_ssize_t *s1)
+/* a 2-D buffer of float32s ("f", 4) or float64s ("d", 8) with its element strides (any layout) */
+static int get_matrix(PyObject *obj, Py_buffer *view, Py_ssize_t *s0, Py_ssize_t *s1, const char *format,
+                      Py_ssize_t size, const char *error)
 {
     if (PyObject_GetBuffer(obj, view, PyBUF_RECORDS_RO) < 0)
         return -1;
-    if (view->itemsize != 4 || view->format == NULL || strcmp(view->format, "f") != 0 || view->ndim != 2 ||
-        view->strides[0] % 4 != 0 || view->strides[1] % 4 != 0) {
-        PyErr_SetString(PyExc_TypeError, "mm_orders: float32 matrices are expected");
+    if (view->itemsize != size || view->format == NULL || strcmp(view->format, format) != 0 || view->ndim != 2 ||
+        view->strides[0] % size != 0 || view->strides[1] % size != 0) {
+        PyErr_SetString(PyExc_TypeError, error);
         PyBuffer_Release(view);
         return -1;
     }
-    *s0 = view->strides[0] / 4;
-    *s1 = view->strides[1] / 4;
+    *s0 = view->strides[0] / size;
+    *s1 = view->strides[1] / size;
     return 0;
+}
+
+static int get_f32_matrix(PyObject *obj, Py_buffer *view, Py_ssize_t *s0, Py_ssize_t *s1)
+{
+    return get_matrix(obj, view, s0, s1, "f", 4, "mm_orders: float32 matrices are expected");
+}
+
+/* float64 a @ b onto out (C-contiguous, m x n, holding the sums' starts) with the products of each out[i, j] taken in
+ * order: fused multiply-adds (fused) or rounded products added plainly; the compiler vectorizes across j only. */
+VECTORIZED __attribute__((optimize("fp-contract=off")))
+static void dgemm_in_order(const double *a, Py_ssize_t sa0, Py_ssize_t sa1, const double *b, Py_ssize_t sb0,
+                           Py_ssize_t sb1, double *out, Py_ssize_t m, Py_ssize_t k, Py_ssize_t n, int fused)
+{
+    for (Py_ssize_t i = 0; i < m; i++) {
+        double *o = out + i * n;
+        for (Py_ssize_t p = 0; p < k; p++) {
+            const double x = a[i * sa0 + p * sa1], *br = b + p * sb0;
+            if (fused && sb1 == 1)
+                for (Py_ssize_t j = 0; j < n; j++)
+                    o[j] = fma(x, br[j], o[j]);
+            else if (fused)
+                for (Py_ssize_t j = 0; j < n; j++)
+                    o[j] = fma(x, br[j * sb1], o[j]);
+            else if (sb1 == 1)
+                for (Py_ssize_t j = 0; j < n; j++) {
+                    double prod = x * br[j];
+                    o[j] = o[j] + prod;
+                }
+            else
+                for (Py_ssize_t j = 0; j < n; j++) {
+                    double prod = x * br[j * sb1];
+                    o[j] = o[j] + prod;
+                }
+        }
+    }
+}
+
+/* dgemm_orders(a, b, out, fused): dgemm_in_order on float64 matrices a (m, k) and b (k, n) of any strides, onto
+ * out, a C-contiguous float64 (m, n) matrix */
+static PyObject *py_dgemm_orders(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "dgemm_orders(a, b, out, fused) takes 4 arguments");
+        return NULL;
+    }
+    int fused = PyObject_IsTrue(args[3]);
+    if (fused < 0)
+        return NULL;
+    const char *error = "dgemm_orders: float64 matrices are expected";
+    Py_buffer va, vb, vo;
+    Py_ssize_t sa0, sa1, sb0, sb1;
+    if (get_matrix(args[0], &va, &sa0, &sa1, "d", 8, error) < 0)
+        return NULL;
+    if (get_matrix(args[1], &vb, &sb0, &sb1, "d", 8, error) < 0) {
+        PyBuffer_Release(&va);
+        return NULL;
+    }
+    if (PyObject_GetBuffer(args[2], &vo, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS | PyBUF_ND) < 0) {
+        PyBuffer_Release(&va);
+        PyBuffer_Release(&vb);
+        return NULL;
+    }
+    Py_ssize_t m = va.shape[0], k = va.shape[1], n = vb.shape[1];
+    if (vo.itemsize != 8 || vo.format == NULL || strcmp(vo.format, "d") != 0)
+        PyErr_SetString(PyExc_TypeError, error);
+    else if (vb.shape[0] != k || vo.ndim != 2 || vo.shape[0] != m || vo.shape[1] != n)
+        PyErr_SetString(PyExc_ValueError, "dgemm_orders: shapes that do not multiply");
+    else if (m && k && n) {
+        Py_BEGIN_ALLOW_THREADS
+        dgemm_in_order(va.buf, sa0, sa1, vb.buf, sb0, sb1, vo.buf, m, k, n, fused);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&va);
+    PyBuffer_Release(&vb);
+    PyBuffer_Release(&vo);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
 /* mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices a (m, k) and b (k, n) of any strides, into the
@@ -1748,6 +1825,8 @@ static PyMethodDef methods[] = {
      "sgd_momentum(buf, grad, param, momentum, alpha, fused_alpha, scale): SGD's momentum step in one pass."},
     {"blas_orders", py_blas_orders, METH_VARARGS,
      "blas_orders(a, sa0, sa1, b, sb0, sb1, out, m, k, n, kind): a @ b added into out in one of MKL's orders."},
+    {"dgemm_orders", (PyCFunction)(void (*)(void))py_dgemm_orders, METH_FASTCALL,
+     "dgemm_orders(a, b, out, fused): float64 a @ b onto out, each sum's products in order"},
     {"mm_orders", (PyCFunction)(void (*)(void))py_mm_orders, METH_FASTCALL,
      "mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices of any strides into out's first rows."},
     {"mkl_vml", py_mkl_vml, METH_VARARGS, "mkl_vml(name, x, out, code='EX'): MKL's VML kernel name (\"Ln\", ...) of its EX or Z0 code."},

@@ -866,6 +866,7 @@ def fma_into(a, b, c):
 
 
 _F32 = np.dtype(np.float32)
+_F64 = np.dtype(np.float64)
 _SPLIT = 134217729.0  # 2**27 + 1: Veltkamp's split of a double into two 26-bit halves
 
 
@@ -1962,6 +1963,8 @@ def _blas_order(a, b):
     b_c, b_f = b.flags.c_contiguous, b.flags.f_contiguous
     if not (a_c or a_f) or not (b_c or b_f):
         return None
+    if a.dtype == _F64:
+        return _dgemm_order(a, b, m, n, a_c, a_f, b_c, b_f)
     if m >= 4 and m % 4 == 0 and n >= 12:
         return _FUSED  # (past 192 products MKL splits the inner dimension: _fused_blocks)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
@@ -1982,15 +1985,32 @@ def _blas_order(a, b):
     return _PLAIN if a_f or (b_c and not b_f) else None
 
 
+def _dgemm_order(a, b, m, n, a_c, a_f, b_c, b_f):
+    """_blas_order for float64 (MKL's AVX2 dgemm, measured on an AMD EPYC; float32's kinds with vectors of two):
+    _FUSED (_dgemm_fused) for 12 columns or more times a row-major b, or a row-major a's rows in blocks of four times
+    a transposed b; _LANES below that for a row-major a times a transposed b (nn.Linear's input @ weight.t());
+    _PLAIN (with _ragged_heads) for fewer columns times a row-major b; _DOT for one column of a row-major a; None
+    elsewhere (a column-major a times a column-major b, one row, ...: not measured yet)."""
+    if n >= 12 and (b_c or a_c and b_f and m >= 4 and m % 4 == 0):
+        return _FUSED
+    if a_c and b_f and not b_c and n > 1 and m > 1 and (m < 4 or n < 12):
+        return _LANES
+    if b_c and n > 1 and n < 12:
+        return _PLAIN
+    if n == 1 and m > 1:
+        return _DOT if a_c else None
+    return None
+
+
 def blas_matmul(a, b, c=None):
-    """float32 a @ b (+ c, the bias of addmm) in the order of PyTorch's BLAS (see _blas_order); None where that
-    order is not known. MKL adds c after the sum in its fused and dot kernels, and starts the plain one from c
-    when a is column-major (the only plain case measured with c). On Intel CPUs: intel_matmul."""
+    """float32 or float64 a @ b (+ c, the bias of addmm) in the order of PyTorch's BLAS (see _blas_order); None
+    where that order is not known. MKL adds c after the sum in its fused and dot kernels, and starts the plain one
+    from c when a is column-major (the only plain case measured with c). On Intel CPUs: intel_matmul."""
     if MKL_ON_INTEL:
         out = intel_matmul(a, b, c)
-        if out is not None:
+        if out is not None or a.dtype == _F64:
             return out
-    if a.dtype is not _F32 or b.dtype is not _F32 or a.ndim != 2 or b.ndim != 2:
+    if a.dtype != b.dtype or a.dtype not in FLOAT_DTYPES or a.ndim != 2 or b.ndim != 2:
         return None
     key = (a.shape, a.strides, b.shape, b.strides)
     plan = _mm_plans.get(key)
@@ -1998,7 +2018,11 @@ def blas_matmul(a, b, c=None):
         if len(_mm_plans) > 4096:
             _mm_plans.clear()
         m, k = a.shape
-        kind = _blas_order(a, b) if k >= 5 else None
+        kind = _blas_order(a, b) if k >= 5 or k >= 2 and a.dtype == _F64 else None
+        if a.dtype == _F64 and k > 200 and b.shape[1] > 32:
+            kind = None  # (MKL's dgemm splits a longer inner dimension of a wider product: not measured yet)
+        if kind == _LANES and m * b.shape[1] * k > _FUSED_BLOCKS_BUDGET:
+            kind = None  # (_lane_tree holds every product at once)
         if k > 512 and kind != _FUSED or k > 192 and kind == _FUSED and m * b.shape[1] * k > _FUSED_BLOCKS_BUDGET:
             kind = None  # (numpy's BLAS past the budget: a 256x512x512 product would take ~40 ms in the loop)
         plan = _mm_plans[key] = (kind, a.flags.c_contiguous, b.flags.c_contiguous, (m, b.shape[1]),
@@ -2006,6 +2030,8 @@ def blas_matmul(a, b, c=None):
     kind, a_c, b_c, shape, dot_rows = plan
     if kind is None:
         return None
+    if kind == _FUSED and a.dtype == _F64:
+        return _dgemm_fused(a, b, c, shape)
     if kind == _FUSED and a.shape[1] > 192:
         return _fused_blocks(a, b, c, shape)
     if kind == _LANES or kind == _DOT_T:
@@ -2014,39 +2040,47 @@ def blas_matmul(a, b, c=None):
         return out if c is None else out + c
     m, n = shape
     start = kind == _PLAIN and c is not None and b_c
-    out = np.zeros(shape, _F32) if not start else np.array(np.broadcast_to(c, shape), _F32, order="C")
+    out = np.zeros(shape, a.dtype) if not start else np.array(np.broadcast_to(c, shape), a.dtype, order="C")
     loop = getattr(compiled, "mm_orders", None)
-    if loop is not None:  # (_compiled_orders' first step, without its call)
+    if a.dtype == _F64:  # (the compiled loops are float32's)
+        out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
+    elif loop is not None:  # (_compiled_orders' first step, without its call)
         loop(a, b, out, dot_rows, kind)
     elif not _compiled_orders(a, b, out, dot_rows, kind, a_c, b_c):
         out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
     for r in range(dot_rows, m):  # the rows left over from blocks of four: another loop of MKL's, whose second
         kind = _DOT_REST | (8 if r == dot_rows + 1 else 0)  # row takes four lanes, not eight
-        if not _compiled_orders(a[r:r + 1], b, out[r:r + 1], 1, kind):
+        if a.dtype == _F64:
+            out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], _dot_rest_kind(r, dot_rows, m))
+        elif not _compiled_orders(a[r:r + 1], b, out[r:r + 1], 1, kind):
             out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], kind)
-    if kind == _PLAIN and b_c and a.shape[1] >= 8 and n > 4:
+    if kind == _PLAIN and b_c and a.shape[1] >= 8 and n > 16 // a.itemsize:
         _ragged_heads(a, b, out, c if start else None)
     if c is not None and not start:
         out = out + c
     return out
 
 
-def _ragged_heads(a, b, out, c):
+def _ragged_heads(a, b, out, c, first=0, top=0, stop=None):
     """MKL's plain order times a row-major b (AVX2, measured on an AMD EPYC: 1-64 rows, 2-33 columns, k 5-500)
-    works on the result in vectors of four from 16-byte boundaries: a row that starts between two (row i of n columns
-    starts at element i * n) and still holds a whole vector after it takes its first (-i * n) % 4 elements in
-    another order. Blocks of four products go in turn into the sum one by one, then summed apart and added as one,
-    the products past the last block one by one; for k < 8 that is the plain order. Rewrites those elements of out
-    (the plain order's result; c: the bias it started from, or None)."""
+    works on the result in 16-byte vectors (four float32s, two float64s) from 16-byte boundaries: a row that starts
+    between two (row i of n columns starts at element i * n) and still holds a whole vector after it takes its first
+    (-i * n) % lanes elements in another order. Blocks of four products (either dtype) go in turn into the sum one
+    by one, then summed apart and added as one, the products past the last block one by one; for k < 8 that is the
+    plain order. Rewrites those elements of out (the plain order's result; c: the bias it started from, or None)
+    from row `top` in columns `first` to `stop` (a block a plain loop took beside float64's fused blocks)."""
     m, n = out.shape
     k = a.shape[1]
-    for lead in (1, 2, 3):
-        rows = [i for i in range(m) if (-i * n) % 4 == lead] if n - lead >= 4 else []
+    lanes = 16 // a.itemsize
+    width = (n if stop is None else min(stop, n)) - first
+    for lead in range(1, lanes):
+        rows = [i for i in range(top, m) if (-i * n - first) % lanes == lead] if width - lead >= lanes else []
         if not rows:
             continue
-        products = a[rows][:, :, None] * b[None, :, :lead]  # (rows, k, lead), each rounded to float32
-        total = np.zeros((len(rows), lead), _F32) if c is None else np.array(
-            np.broadcast_to(c, out.shape)[rows, :lead], _F32)
+        cols = slice(first, first + lead)
+        products = a[rows][:, :, None] * b[None, :, cols]  # (rows, k, lead), each rounded
+        total = np.zeros((len(rows), lead), a.dtype) if c is None else np.array(
+            np.broadcast_to(c, out.shape)[rows, cols], a.dtype)
         for start in range(0, k - k % 4, 4):
             if start % 8 == 0:
                 for p in range(start, start + 4):
@@ -2058,7 +2092,41 @@ def _ragged_heads(a, b, out, c):
                 total = total + block
         for p in range(k - k % 4, k):
             total = total + products[:, p]
-        out[rows, :lead] = total
+        out[rows, cols] = total
+
+
+def _dot_rest_kind(r, first, m):
+    """The _DOT_REST kind of float64 row r of those left over from blocks of four (rows first to m): four lanes for
+    the first of several, two for the second, eight otherwise."""
+    return _DOT_REST | (8 if r == first + 1 else 16 if r == first and m - first > 1 else 0)
+
+
+def _dgemm_fused(a, b, c, shape):
+    """float64's _FUSED (MKL's AVX2 dgemm, measured on an AMD EPYC, 1-20 rows, 12-130 columns, k 5-300): rows in
+    blocks of four take fused multiply-adds in order from c (addmm's bias) or 0 in blocks of twelve columns, the
+    columns past the last block the plain order from c with their ragged heads (times a row-major b) or _lane_tree's
+    (times a transposed b, c added after). Times a row-major b the rows left over take the plain order throughout:
+    MKL's two threads take the columns in two parts, 12 * ceil(n / 24) and the rest, each part's rows with their
+    ragged heads, but for up to 16 columns of up to 16 products (one part) and a column-major a's rows after blocks
+    of four (none in the first part, nor in the second from 36 columns: measured to 75)."""
+    m, n = shape
+    whole, fours = n - n % 12, m - m % 4
+    out = np.zeros(shape, _F64) if c is None else np.array(np.broadcast_to(c, shape), _F64)
+    out[:fours, :whole] = _blas_orders_np(a[:fours], b[:, :whole], out[:fours, :whole], _FUSED)
+    if whole < n and b.flags.c_contiguous:
+        out[:fours, whole:] = _blas_orders_np(a[:fours], b[:, whole:], out[:fours, whole:], _PLAIN)
+        _ragged_heads(a[:fours], b, out[:fours], c, whole)
+    elif whole < n:  # (all rows in blocks of four here: _dgemm_order)
+        out[:, whole:] = _lane_tree(a, b[:, whole:]) + 0.0 + (0.0 if c is None else np.broadcast_to(c, shape)[:, whole:])
+    if fours < m:
+        out[fours:] = _blas_orders_np(a[fours:], b, out[fours:], _PLAIN)
+        split = -(-n // 24) * 12
+        column_major = fours and a.flags.f_contiguous
+        if not column_major:
+            _ragged_heads(a, b, out, c, 0, fours, split)
+        if (n > 16 or a.shape[1] > 16) and (not column_major or n < 36):
+            _ragged_heads(a, b, out, c, split, fours)
+    return out
 
 
 _FUSED_BLOCKS_BUDGET = 1 << 24  # multiply-adds of one product (16.8M; MNIST's 64x784 @ 784x128 takes ~1 ms)
@@ -2119,23 +2187,25 @@ def _lane_tree(a, b):
     root = a
     while isinstance(root.base, np.ndarray):
         root = root.base
-    offset = (a.ctypes.data - root.ctypes.data) // 4 if root is not a else 0
-    heads = (-(offset + k * np.arange(m))) % 4  # (each row's elements before its 16-byte boundary)
+    lanes = 16 // a.itemsize
+    offset = (a.ctypes.data - root.ctypes.data) // a.itemsize if root is not a else 0
+    heads = (-(offset + k * np.arange(m))) % lanes  # (each row's elements before its 16-byte boundary)
     w = b.T
     n = w.shape[0]
-    out = np.empty((m, n), _F32)
+    out = np.empty((m, n), a.dtype)
     for h in np.unique(heads):
         rows = np.nonzero(heads == h)[0]
         p = a[rows, None, :] * w[None, :, :]  # (rows, n, k): every product, rounded
-        for cols, width in ((slice(0, n - n % 4), 4), (slice(n - n % 4, n), 8)):
+        for cols, width in ((slice(0, n - n % 4), lanes), (slice(n - n % 4, n), 8)):
             if cols.start < cols.stop:
                 out[rows, cols] = _row_lanes(p[:, cols], int(h), width)
     return out
 
 
 def _row_lanes(p, h, width):
-    """_lane_tree's sum over p's last axis: h head products in order, lanes of `width` (folded to four), a tree,
-    the tail in order."""
+    """_lane_tree's sum over p's last axis: h head products in order, lanes of `width`, a tree, the tail in order.
+    float32: 4 lanes, or 8 folded to four (j with j + 4), then (0 + 2) + (1 + 3). float64 (16-byte vectors of two):
+    2 lanes, or 8 as four vectors (v0 + v1) + (v2 + v3), then 0 + 1."""
     k = p.shape[-1]
     blocks = (k - h) // width
     end = h + blocks * width
@@ -2149,9 +2219,14 @@ def _row_lanes(p, h, width):
             lanes[..., 0] = t + lanes[..., 0]
         for j in range(1, blocks):
             lanes = lanes + q[..., j, :]
-        if width == 8:
-            lanes = lanes[..., :4] + lanes[..., 4:]
-        t = (lanes[..., 0] + lanes[..., 2]) + (lanes[..., 1] + lanes[..., 3])
+        if p.dtype == _F64:
+            if width == 8:
+                lanes = (lanes[..., 0:2] + lanes[..., 2:4]) + (lanes[..., 4:6] + lanes[..., 6:8])
+            t = lanes[..., 0] + lanes[..., 1]
+        else:
+            if width == 8:
+                lanes = lanes[..., :4] + lanes[..., 4:]
+            t = (lanes[..., 0] + lanes[..., 2]) + (lanes[..., 1] + lanes[..., 3])
     for i in range(end, k):
         t = p[..., i] if t is None else t + p[..., i]
     return t
@@ -2160,25 +2235,41 @@ def _row_lanes(p, h, width):
 def _blas_orders_np(a, b, acc, kind):
     """blas_orders of _ckernels.c in numpy: the same roundings, a step per product."""
     k = a.shape[1]
+    wide = acc.dtype == _F64  # (float64: two lanes a 16-byte vector, where float32 has four)
     if kind & 3 == _DOT_REST:
-        head = min(k, 4)
+        head = min(k, 2 if wide else 4)
         end = head + (k - head) // 8 * 8
-        lanes = [np.zeros(acc.shape, np.float32) for _ in range(8)]
+        count = (4 if kind & 16 else 2 if kind & 8 else 8) if wide else 4 if kind & 8 else 8  # (lanes; float64's
+        # rows left over take four, two, eight in turn, or eight when one is)
+        lanes = [np.zeros(acc.shape, acc.dtype) for _ in range(8)]
         for p in range(end):
-            lane = 0 if p < head else (p - head) % (4 if kind & 8 else 8)
+            lane = 0 if p < head else (p - head) % count
             lanes[lane] = lanes[lane] + a[:, p:p + 1] * b[p:p + 1, :]
-        half = [lanes[q] + lanes[q + 4] for q in range(4)]
-        folded = (half[0] + half[2]) + (half[1] + half[3])
+        if wide:  # (vectors of two lanes added pairwise, then the two lanes)
+            even, odd = lanes[0:count:2], lanes[1:count:2]
+            while len(even) > 1:
+                even = [even[i] + even[i + 1] for i in range(0, len(even), 2)]
+                odd = [odd[i] + odd[i + 1] for i in range(0, len(odd), 2)]
+            folded = even[0] + odd[0]
+        else:
+            half = [lanes[q] + lanes[q + 4] for q in range(4)]
+            folded = (half[0] + half[2]) + (half[1] + half[3])
         for p in range(end, k):
             folded = folded + a[:, p:p + 1] * b[p:p + 1, :]
         return acc + folded
     if kind == _DOT:
-        head = (k - 1) % 4 + 1
-        lanes = [np.zeros(acc.shape, np.float32) for _ in range(4)]
+        width = 2 if wide else 4
+        head = (k - 1) % width + 1
+        lanes = [np.zeros(acc.shape, acc.dtype) for _ in range(width)]
         for p in range(k):
-            lane = 0 if p < head else (p - head) % 4
+            lane = 0 if p < head else (p - head) % width
             lanes[lane] = lanes[lane] + a[:, p:p + 1] * b[p:p + 1, :]
-        return acc + ((lanes[0] + lanes[2]) + (lanes[1] + lanes[3]))
+        return acc + (lanes[0] + lanes[1] if wide else (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]))
+    loop = getattr(compiled, "dgemm_orders", None)
+    if loop is not None and acc.dtype == _F64 and kind in (_PLAIN, _FUSED):
+        acc = np.array(acc, _F64, order="C")
+        loop(a, b, acc, kind == _FUSED)  # (the same steps in one compiled loop)
+        return acc
     for p in range(k):
         x, y = np.broadcast_arrays(a[:, p:p + 1], b[p:p + 1, :])
         acc = fma(x, y, acc) if kind == _FUSED else acc + x * y
