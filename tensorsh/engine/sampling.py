@@ -338,7 +338,8 @@ def native_dropout(input, p, train):
     with autograd.no_grad():
         if training:
             mask = bernoulli_inplace(creation.empty_like(input), 1.0 - p)
-            out = input.mul(mask).mul_(creation.full((), scale, dtype=input.dtype))  # (scale in input's dtype)
+            factor = creation.full((), scale, dtype=input.dtype) if input.dtype.is_floating_point else scale
+            out = input.mul(mask).mul_(factor)  # (a float's scale in its dtype; an integer input's cast error kept)
             mask = mask.to(dtypes.bool_)
         else:
             out, mask = input.clone(), creation.ones_like(input, dtype=dtypes.bool_)

@@ -90,9 +90,12 @@ def squeeze_inplace(self, dim=None):
     shape = self._shape
     name = "SqueezeBackward3" if dim is None else "SqueezeBackward5" if isinstance(dim, (tuple, list)) else \
         "SqueezeBackward4"
-    dims = None if dim is None else [self._wrap_dim(d) for d in (dim if isinstance(dim, (tuple, list)) else (dim,))]
-    return _change_geometry(self, lambda t: t.squeeze() if dim is None else t.squeeze(dim), name,
-                            lambda g: unsqueeze_to(g, shape, dims))  # (derivatives.yaml's unsqueeze_to)
+
+    def backward(g):  # (derivatives.yaml's unsqueeze_to; dims wrapped here, as the in-place checks come first)
+        dims = None if dim is None else [d + len(shape) if d < 0 else d for d in (
+            dim if isinstance(dim, (tuple, list)) else (dim,))]
+        return unsqueeze_to(g, shape, dims)
+    return _change_geometry(self, lambda t: t.squeeze() if dim is None else t.squeeze(dim), name, backward)
 
 
 def transpose_inplace(self, dim0, dim1):
