@@ -30,6 +30,18 @@ y = conv(x)
 y.pow(2).sum().backward()
 print(y.flatten()[:40].tolist(), conv.weight.grad.flatten().tolist())
 ''',
+"addbmm_saves_the_batch_sizes_its_gradient_needs_before_its_checks": '''
+s = torch.tensor(1., requires_grad=True) * 2
+w = torch.ones(3, requires_grad=True)
+for b1, b2 in [(torch.tensor(True), torch.tensor(True)), (torch.tensor(1.), torch.ones(2, 2, 2)),
+               (torch.ones(2, 2), torch.ones(2, 2)), (torch.ones(2, 2, 2), torch.tensor(1.))]:
+    for f in (lambda: s.addbmm(b1, b2, beta=3), lambda: torch.addbmm(s, b1, b2), lambda: w.clone().addbmm_(b1, b2),
+              lambda: w.addbmm_(b1, b2), lambda: torch.ones(3).addbmm(b1, b2)):
+        try:
+            print(f().shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+''',
 }
 
 

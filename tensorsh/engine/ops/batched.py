@@ -167,6 +167,8 @@ def _write_product(self, values, node, batch1, batch2, beta, alpha):
 
 
 def _check_addbmm(self, batch1, batch2):
+    if needs_grad(self, batch1, batch2):  # (the autograd node saves batch1's sizes 0 and 1 and batch2's 2 first)
+        batch1.size(0), batch1.size(1), batch2.size(2)
     sizes = (batch1.size(1), batch2.size(2))
     _expand_check(self, sizes)
     if batch1.dim() != 3:
