@@ -2048,12 +2048,10 @@ def blas_matmul(a, b, c=None):
         loop(a, b, out, dot_rows, kind)
     elif not _compiled_orders(a, b, out, dot_rows, kind, a_c, b_c):
         out[:dot_rows] = _blas_orders_np(a[:dot_rows], b, out[:dot_rows], kind)
-    for r in range(dot_rows, m):  # the rows left over from blocks of four: another loop of MKL's, whose second
-        kind = _DOT_REST | (8 if r == dot_rows + 1 else 0)  # row takes four lanes, not eight
-        if a.dtype == _F64:
-            out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], _dot_rest_kind(r, dot_rows, m))
-        elif not _compiled_orders(a[r:r + 1], b, out[r:r + 1], 1, kind):
-            out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], kind)
+    for r in range(dot_rows, m):  # the rows left over from blocks of four: another loop of MKL's
+        rest = _dot_rest_kind(r, dot_rows, m, a.dtype)
+        if a.dtype == _F64 or not _compiled_orders(a[r:r + 1], b, out[r:r + 1], 1, rest):
+            out[r:r + 1] = _blas_orders_np(a[r:r + 1], b, out[r:r + 1], rest)
     if kind == _PLAIN and b_c and a.shape[1] >= 8 and n > 16 // a.itemsize:
         _ragged_heads(a, b, out, c if start else None)
     if c is not None and not start:
@@ -2095,9 +2093,11 @@ def _ragged_heads(a, b, out, c, first=0, top=0, stop=None):
         out[rows, cols] = total
 
 
-def _dot_rest_kind(r, first, m):
-    """The _DOT_REST kind of float64 row r of those left over from blocks of four (rows first to m): four lanes for
-    the first of several, two for the second, eight otherwise."""
+def _dot_rest_kind(r, first, m, dtype):
+    """The _DOT_REST kind of row r of those left over from blocks of four (rows first to m): float32's second takes
+    four lanes, the others eight; float64's first of several four, its second two, the others eight."""
+    if dtype != _F64:
+        return _DOT_REST | (8 if r == first + 1 else 0)
     return _DOT_REST | (8 if r == first + 1 else 16 if r == first and m - first > 1 else 0)
 
 
@@ -2233,7 +2233,8 @@ def _row_lanes(p, h, width):
 
 
 def _blas_orders_np(a, b, acc, kind):
-    """blas_orders of _ckernels.c in numpy: the same roundings, a step per product."""
+    """blas_orders of _ckernels.c in numpy: the same roundings, a step per product (float64's in-order sums, which
+    the float32 loops do not take, in _ckernels' dgemm_orders where it is built)."""
     k = a.shape[1]
     wide = acc.dtype == _F64  # (float64: two lanes a 16-byte vector, where float32 has four)
     if kind & 3 == _DOT_REST:

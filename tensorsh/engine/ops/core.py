@@ -499,9 +499,6 @@ def inference_saved_first(node_cls, *operands):
     """Autograd's kernel saves an op's inputs before the op checks them: an inference tensor among the inputs the
     node saves (node_cls.saved_names: self, then the other operand by any name) fails first when an input requires
     grad."""
-    if INFERENCE_MODE[0] or not autograd._grad_enabled[0] or not builtins.any(
-            isinstance(t, Tensor) and t.requires_grad for t in operands) or not _autograd_dispatched(operands):
-        return
     saved = getattr(node_cls, "saved_names", ())
     guards = getattr(node_cls, "save_guards", {})  # (an input read by one formula only: saved when that one is wanted)
     kept = [False, False]
@@ -509,9 +506,7 @@ def inference_saved_first(node_cls, *operands):
         if name not in (None, "result"):
             guard = guards.get(name)
             kept[name != "self"] |= guard is None or getattr(operands[guard], "requires_grad", False)
-    for keeps, t in zip(kept, operands):  # (other, mat2, vec: the second)
-        if keeps and isinstance(t, Tensor) and t._version_counter.inference:
-            raise runtime(messages.INFERENCE_SAVED)
+    inference_saved_by(operands, [t for keeps, t in zip(kept, operands) if keeps])  # (other, mat2, vec: the second)
 
 
 def inference_saved_by(inputs, saved):
