@@ -2175,6 +2175,15 @@ def _compiled_orders(a, b, out, rows, kind, a_c=None, b_c=None):
     return True
 
 
+def _offset_in_root(a):
+    """a's first element's offset, in elements, from the start of the buffer it views (PyTorch's storages start
+    64-byte aligned, so this gives the alignment MKL's kernels see)."""
+    root = a
+    while isinstance(root.base, np.ndarray):
+        root = root.base
+    return (a.ctypes.data - root.ctypes.data) // a.itemsize if root is not a else 0
+
+
 def _lane_tree(a, b):
     """a @ b for a row-major a times a transposed b (each result a dot product of two contiguous rows) as MKL's sgemm
     adds it, measured on PyTorch's x86 build over inner dimensions 5-512: each row of a first adds (in order) the
@@ -2184,11 +2193,8 @@ def _lane_tree(a, b):
     lane3), then the products left over one after another; the columns left over keep eight lanes over blocks of
     eight, lane j folded with lane j+4, then the same. Products rounded, plain adds throughout."""
     m, k = a.shape
-    root = a
-    while isinstance(root.base, np.ndarray):
-        root = root.base
     lanes = 16 // a.itemsize
-    offset = (a.ctypes.data - root.ctypes.data) // a.itemsize if root is not a else 0
+    offset = _offset_in_root(a)
     heads = (-(offset + k * np.arange(m))) % lanes  # (each row's elements before its 16-byte boundary)
     w = b.T
     n = w.shape[0]
@@ -2301,26 +2307,77 @@ def intel_dot(a, b):
     return np.asarray((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
 
 
-def amd_ddot(a, b):
-    """float64 dot product of two 1-D arrays as MKL's ddot adds it on AMD CPUs (SSE2 vectors of two lanes, measured
-    against torch with cancelling pairs, then values, lengths 1-1000): both of unit stride and at least 8 long,
-    four accumulators take the first 8 products, each later block of 8 adds two to each in order, the products past
-    the last block go to the first accumulator's lanes in order; then ((A0 + A1) + A2) + A3 and its two lanes added.
-    Shorter or strided vectors keep two lanes (even and odd products), each summed in order. Products are rounded
-    (no fused multiply-add); the sum starts at +0 (never -0). None for other dtypes and on Intel CPUs."""
-    if MKL_ON_INTEL or a.dtype != np.float64 or b.dtype != np.float64 or a.ndim != 1 or b.ndim != 1:
+def _in_sequence(start, values):
+    """start + values[0] + values[1] + ..., each add rounded in turn (rows of values: lanes side by side)."""
+    if not len(values):
+        return start
+    return np.add.accumulate(np.concatenate([np.asarray(start)[None], values]), axis=0)[-1]
+
+
+def _sse_dot(p, head, unit, same):
+    """MKL's ?dot kernel for SSE (mkl_blas_def_xsdot/xddot, which MKL runs on AMD CPUs) over the rounded products
+    p, read from its disassembly: 16-byte vectors of w lanes (float32 4, float64 2), four accumulators from +0.
+    Unit strides with x and y equally aligned: the `head` products before the first aligned vector go one by one
+    into lane 0 of the first accumulator, the vectors take the accumulators in turn (float32: in blocks of 8 and
+    then single blocks of 4, 2 and 1 vectors, so leftover vectors take accumulators 0, 1, 0; float64: blocks of 8,
+    one of 4, then every leftover vector into the first), the products left over one by one into lane 0.
+    Unequal alignment: head until y is aligned, then float32 takes one vector and the rest one by one, float64 the
+    same as aligned. Other strides: float32 one by one, float64 in pairs. The accumulators are added
+    ((0 + 1) + 2) + 3, then the lanes (0 + 2) + (1 + 3), or 0 + 1."""
+    w = 16 // p.itemsize
+    n = p.shape[0]
+    if not unit:
+        if w == 4:
+            return _in_sequence(np.float32(0), p)
+        lanes = _in_sequence(np.zeros(2), p[:n - n % 2].reshape(-1, 2))
+        lanes[0] = _in_sequence(lanes[0], p[n - n % 2:])
+        return lanes[0] + lanes[1]
+    h = min(n, head)
+    acc = np.zeros((4, w), p.dtype)
+    acc[0, 0] = _in_sequence(acc[0, 0], p[:h])
+    if h == n:
+        return acc[0, 0]
+    body = p[h:]
+    nv = body.shape[0] // w
+    vectors = body[:nv * w].reshape(nv, w)
+    if w == 4 and not same:
+        nv = min(nv, 1)
+        acc[0] = _in_sequence(acc[0], vectors[:nv])
+    else:
+        whole = nv // 4 * 4
+        for j in range(4):
+            acc[j] = _in_sequence(acc[j], vectors[j:whole:4])
+        for j, v in enumerate(vectors[whole:]):
+            acc[j % 2 if w == 4 else 0] += v
+    acc[0, 0] = _in_sequence(acc[0, 0], body[nv * w:])
+    s = ((acc[0] + acc[1]) + acc[2]) + acc[3]
+    return (s[0] + s[2]) + (s[1] + s[3]) if w == 4 else s[0] + s[1]
+
+
+def amd_dot(a, b):
+    """The dot product of two float32 or float64 1-D arrays as MKL's sdot/ddot adds it on AMD CPUs (_sse_dot; the
+    alignment from each array's offset in its root buffer, PyTorch's storages starting 64-byte aligned). From 32 KB
+    of one operand on (neither expanded), MKL's two threads each take a half (the first ceil(n / 2) products), added
+    first + second.
+    Checked against torch over lengths 0-100,000, offsets, strides and expanded vectors. None for other dtypes, on
+    Intel CPUs, and for thread counts other than 1 and 2 (whose splits were not measured)."""
+    if MKL_ON_INTEL or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64) or a.ndim != 1 or b.ndim != 1:
         return None
     n = a.shape[0]
+    sa, sb = (a.strides[0] // a.itemsize, b.strides[0] // b.itemsize) if n > 1 else (1, 1)  # (ATen: n = 1 is unit)
+    threads = num_threads() if n * a.itemsize >= 32768 and sa and sb else 1  # (an expanded operand: one thread)
+    if threads > 2:
+        return None
+    w = 16 // a.itemsize
+    oa, ob = _offset_in_root(a), _offset_in_root(b)
     p = a * b
-    if n >= 8 and a.strides[0] == b.strides[0] == 8:
-        whole = n // 8 * 8
-        acc = np.add.accumulate(p[:whole].reshape(-1, 4, 2), axis=0)[-1]
-        for i in range(whole, n):  # (at most 7: the tail into the first accumulator)
-            acc[0, i % 2] += p[i]
-        lanes = ((acc[0] + acc[1]) + acc[2]) + acc[3]
-    else:
-        lanes = [np.add.accumulate(p[j::2])[-1] if n > j else np.float64(0) for j in (0, 1)]
-    return np.asarray(lanes[0] + lanes[1] + 0.0)
+
+    def part(lo, hi):
+        xa, xb = oa + lo * sa, ob + lo * sb
+        same = xa % w == xb % w
+        return _sse_dot(p[lo:hi], (-xa if same else -xb) % w, sa * sb == 1, same)
+    half = -(-n // threads)
+    return np.asarray(part(0, half) + part(half, n) if threads == 2 else part(0, n))
 
 
 def amd_dgemv_columns(a, x):

@@ -98,8 +98,8 @@ def _matmul_np(x, y):
             r = r if r is None else r[0]
         elif kernels.MKL_ON_INTEL and x.ndim == 1 and y.ndim == 1:  # (sdot)
             r = kernels.intel_dot(x, y)
-        elif x.ndim == 1 and y.ndim == 1:  # (ddot on AMD CPUs)
-            r = kernels.amd_ddot(x, y)
+        elif x.ndim == 1 and y.ndim == 1:  # (sdot/ddot on AMD CPUs)
+            r = kernels.amd_dot(x, y)
         elif x.ndim == 2:  # (dgemv of a column-major matrix on AMD CPUs)
             r = kernels.amd_dgemv_columns(x, y)
         if r is None:
