@@ -340,6 +340,7 @@ def native_dropout(input, p, train):
             mask = bernoulli_inplace(creation.empty_like(input), 1.0 - p)
             factor = creation.full((), scale, dtype=input.dtype) if input.dtype.is_floating_point else scale
             out = input.mul(mask).mul_(factor)  # (a float's scale in its dtype; an integer input's cast error kept)
+            out._version_counter.value = 0  # (ATen's kernel scales its own new tensor: no version)
             mask = mask.to(dtypes.bool_)
         else:
             out, mask = input.clone(), creation.ones_like(input, dtype=dtypes.bool_)
@@ -502,6 +503,7 @@ def bernoulli(input, p=None, *, generator=None, out=None):
         return _bernoulli_tensor_inplace(out, input, generator)
     if p is not None:
         out = bernoulli_inplace(creation.empty_like(input), p, generator=generator)
+        out._version_counter.value = 0  # (ATen fills its new tensor below autograd: no version)
         if needs_grad(input):
             attach(out, _NotImplementedNode(input))
         return out

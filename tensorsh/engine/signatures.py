@@ -658,8 +658,8 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
         raise make("NotImplementedError", f"tensorsh: torch.{name} with out_dtype is not supported yet (aten::{name}."
                                           f"dtype, which PyTorch's CPU backend does not run either)")
     cacheable = _type_only(sig, args, kwargs)
-    if sig.device is not None and bound.get("device") is not None:
-        DEVICE_INIT[0](bound["device"])
+    if sig.device is not None and bound.get("device") is not None and bound.get("out") is None:  # (with out=: the
+        DEVICE_INIT[0](bound["device"])  # parser only checks out's device type)
         cacheable = False
     if sig.deprecated:  # PyTorch reads these by name (add(Scalar alpha, Tensor other)): so does the op
         # (one TORCH_WARN_ONCE in the parser for every deprecated signature: the first one used warns, no other)
@@ -930,7 +930,8 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-        if kwargs and kwargs.get("pin_memory"):  # (after the parse: a CPU-only build has no pinned allocator)
+        if kwargs and kwargs.get("pin_memory") and kwargs.get("out") is None:  # (after the parse: a CPU-only build
+            # has no pinned allocator; with out= the parser ignores it)
             raise runtime(messages.NO_PINNED_MEMORY)
         if kwargs and "out" in kwargs:
             if kwargs["out"] is None and not info.takes_out():  # (out=None is no out: to an op taking none)

@@ -5,6 +5,42 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"samples_made_by_an_inplace_kernel_below_autograd_have_version_0": '''
+torch.manual_seed(0)
+x = torch.rand(3, dtype=torch.float64, requires_grad=True)
+p = torch.full((3,), 0.5)
+for f in (lambda: x.bernoulli(1.0), lambda: x.bernoulli(0.3), lambda: torch.bernoulli(x, 0.5), lambda: p.bernoulli(),
+          lambda: torch.native_dropout(p, 0.5, True)[0], lambda: torch.native_dropout(p, 0.5, True)[1],
+          lambda: torch.native_dropout(x, 0.2, True)[0], lambda: torch.nn.functional.dropout(p, 0.5),
+          lambda: torch.rand_like(p), lambda: torch.bernoulli(p, out=torch.empty(3))):
+    r = f()
+    print(r._version, r.grad_fn)
+''',
+"affine_grid_generator_checks_the_size_length_first": '''
+for size in [(-1,), (1,), (1, 1, 2), (1, 1, 2, 2, 2, 2), (1, 1, 2, 2)]:
+    for theta in (torch.zeros(1, 2, 3), torch.tensor(1.), torch.zeros(2, 3)):
+        try:
+            print(torch.affine_grid_generator(theta, size, False).shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+''',
+"factories_with_out_ignore_pin_memory_and_check_the_device_type": '''
+for name, f in [("arange", lambda o, **k: torch.arange(3, out=o, **k)), ("zeros", lambda o, **k: torch.zeros(2, out=o, **k)),
+                ("full", lambda o, **k: torch.full((2,), 1., out=o, **k)), ("linspace", lambda o, **k: torch.linspace(0, 1, 3, out=o, **k)),
+                ("eye", lambda o, **k: torch.eye(2, out=o, **k)), ("empty", lambda o, **k: torch.empty(2, out=o, **k)),
+                ("rand", lambda o, **k: torch.rand(2, out=o, **k)), ("randint", lambda o, **k: torch.randint(5, (2,), out=o, **k)),
+                ("randperm", lambda o, **k: torch.randperm(3, out=o, **k)), ("normal", lambda o, **k: torch.normal(0., 1., (2,), out=o, **k))]:
+    for kw in ({"pin_memory": True}, {"device": "meta"}, {"device": "cuda:1"}, {"pin_memory": True, "dtype": torch.int64},
+               {"dtype": torch.float64, "device": "meta"}, {"device": torch.device("cpu", 0)}):
+        o = torch.zeros(0, dtype=torch.int64 if name in ("randint", "randperm") else torch.float32)
+        torch.manual_seed(0)
+        try:
+            r = f(o, **kw)
+            print(name, kw, r.dtype, r.shape, r is o)
+        except Exception as e:
+            print(name, kw, type(e).__name__, e)
+print(torch.arange(False, -0.75, -1.0, out=torch.tensor(0), pin_memory=True))
+''',
 "dot_products_take_mkls_sse_dot_with_alignment_and_threads": '''
 torch.manual_seed(0)
 for dt, iv in ((torch.float32, torch.int32), (torch.float64, torch.int64)):

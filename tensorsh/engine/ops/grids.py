@@ -3,6 +3,7 @@ align_corners) times the transposed affine matrices by bmm, beside AffineGridGen
 ATen's composite (the base grid's transpose times the gradient, by bmm)."""
 from .. import autograd, creation
 from ..autograd import Node, edge_of
+from ..errors import runtime
 from .core import attach, needs_grad
 
 
@@ -52,6 +53,8 @@ class AffineGridGeneratorBackward0(Node):
 
 def affine_grid_generator(theta, size, align_corners):
     size = tuple(size)
+    if len(size) not in (4, 5):  # (ATen's first check, before theta is read)
+        raise runtime("AffineGridGenerator needs 4d (spatial) or 5d (volumetric) inputs.")
     with autograd.no_grad():
         base = _base_grid(theta, size, align_corners)
         grid = _flat(base, size).bmm(theta.transpose(1, 2)).view(*size[:1], *size[2:], len(size) - 2)
