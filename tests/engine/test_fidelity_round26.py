@@ -5,6 +5,29 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"float32_products_of_rows_left_over_from_blocks_of_four_take_mkls_orders": '''
+torch.manual_seed(0)
+for m, n, k in [(5, 12, 5), (6, 16, 16), (7, 13, 32), (9, 20, 8), (10, 12, 64), (11, 40, 100), (5, 17, 300), (13, 24, 17),
+                (18, 50, 64), (30, 16, 200), (7, 128, 9), (10, 33, 16)]:
+    a, at = torch.randn(m, k), torch.randn(k, m).t()
+    b, bt = torch.randn(k, n), torch.randn(n, k).t()
+    c = torch.randn(n)
+    print(m, n, k, [(x @ y).view(torch.int32).sum().item() for x in (a, at) for y in (b, bt)],
+          [torch.addmm(c, x, y).view(torch.int32).sum().item() for x in (a, at) for y in (b, bt)])
+for batch, sizes in ((10, (20, 32, 16, 1)), (7, (13, 24, 12, 3)), (30, (8, 64, 20, 1)), (5, (100, 50, 12, 2))):
+    layers = []
+    for i in range(len(sizes) - 1):
+        layers += [torch.nn.Linear(sizes[i], sizes[i + 1]), torch.nn.Tanh()]
+    net = torch.nn.Sequential(*layers[:-1])
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
+    x, y = torch.randn(batch, sizes[0]), torch.randn(batch, sizes[-1])
+    for step in range(8):
+        opt.zero_grad()
+        loss = torch.nn.functional.mse_loss(net(x), y)
+        loss.backward()
+        opt.step()
+        print(batch, step, loss.item())
+''',
 "samples_made_by_an_inplace_kernel_below_autograd_have_version_0": '''
 torch.manual_seed(0)
 x = torch.rand(3, dtype=torch.float64, requires_grad=True)
