@@ -453,6 +453,7 @@ TENSOR_DUNDERS = frozenset(
     "__itruediv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ "
     "__matmul__ __rmatmul__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ "
     "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__ __array__ __array_priority__ __deepcopy__".split())
+_LEGACY_TYPES = frozenset(LEGACY.values())  # torch.Tensor, torch.FloatTensor, ...
 _ITERATOR_DUNDERS = frozenset({"__next__", "__iter__"})
 _SHOWN_DUNDERS = frozenset({"__repr__", "__str__"})
 _NUMBERS = (int, float, complex, bool)  # (a number's operator and builtin hooks are its own pure methods)
@@ -653,6 +654,9 @@ def load_attr(obj, name):
                                "available")
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
             return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
+        if name in TENSOR_DUNDERS and (obj in _LEGACY_TYPES or isinstance(obj, type) and issubclass(obj, _Tensor)
+                                       and _engine_made(obj, t)):  # torch.Tensor.__repr__(x), nn.Parameter.__repr__
+            return HASH_OF[0] if name == "__hash__" else obj.dunder(name) if obj in _LEGACY_TYPES else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
             return getattr(obj, name)
         if name in getattr(t, "__dunder_api__", ()) and hasattr(t, name):  # (`seq.__len__()`: the protocol an
