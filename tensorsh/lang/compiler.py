@@ -647,7 +647,7 @@ def load_attr(obj, name):
                 name in c.__dict__ for c in t.__mro__ if c is not object):
             return getattr(obj, name)  # (an optimizer's: PyTorch's own pickling protocol, a program may call it)
         if name in ("__mro__", "__bases__") and isinstance(obj, type) and (
-                obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t)):
+                obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t) or obj.__module__ == "builtins"):
             if all(map(_shown_class, _shown_bases(obj, "__mro__"))):
                 return _shown_bases(obj, name)
             raise RuntimeError(f"tensorsh: the {name} of {obj.__name__} (built on tensorsh's own classes) is not "
@@ -819,8 +819,9 @@ def _shown_bases(cls, name):
 
 def _shown_class(cls):
     """A class `cls.__mro__` may show: a program's, Python's, or an engine class that stands where PyTorch's does
-    (nn.Module's family: `<class 'torch.nn.modules.module.Module'>`)."""
-    return cls in USER_CLASSES or cls.__module__ == "builtins" or cls.__module__.startswith("torch.nn.")
+    (nn.Module's family: `<class 'torch.nn.modules.module.Module'>`, an error class such as torch._C._LinAlgError)."""
+    return cls in USER_CLASSES or cls.__module__ == "builtins" or cls.__module__.startswith("torch.nn.") or \
+        "_tsh_kind" in cls.__dict__
 
 
 def _tensor_attr_refused(t, name):

@@ -30,6 +30,16 @@ torch.Tensor.__setitem__(y, 0, 5.)
 torch.Tensor.__iadd__(y, 1)
 print(y, type(torch.Tensor.__add__).__name__, torch.Tensor.__contains__(x, 2.))
 """,
+"the_mro_and_bases_of_pythons_own_classes_and_torchs_error_classes_are_readable": """
+for f in [lambda: torch.ones(2) + torch.ones(3), lambda: torch.linalg.inv(torch.zeros(2, 2)), lambda: [][1],
+          lambda: {}['a'], lambda: 1 / 0, lambda: torch.ones(2).foo, lambda: int('x')]:
+    try:
+        f()
+    except Exception as e:
+        print([c.__name__ for c in type(e).__mro__], e.__class__.__bases__)
+print(int.__mro__, bool.__bases__, list.__mro__, type(3).__mro__, KeyError.__mro__, ValueError.__bases__)
+print(StopIteration.__mro__, object.__bases__, dict.__bases__, torch.linalg.LinAlgError.__mro__)
+""",
 }
 
 
