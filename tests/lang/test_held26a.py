@@ -40,6 +40,26 @@ for f in [lambda: torch.ones(2) + torch.ones(3), lambda: torch.linalg.inv(torch.
 print(int.__mro__, bool.__bases__, list.__mro__, type(3).__mro__, KeyError.__mro__, ValueError.__bases__)
 print(StopIteration.__mro__, object.__bases__, dict.__bases__, torch.linalg.LinAlgError.__mro__)
 """,
+"torch_tensor_str_gives_get_printoptions_printoptions_and_print_opts": """
+from torch._tensor_str import printoptions
+with printoptions(precision=2):
+    print(torch.tensor([1.23456]))
+print(torch.tensor([1.23456]), torch._tensor_str.PRINT_OPTS.precision, torch._tensor_str.PRINT_OPTS.sci_mode)
+torch.set_printoptions(precision=3, sci_mode=True)
+print(torch._tensor_str.PRINT_OPTS.precision, torch._tensor_str.get_printoptions())
+with torch._tensor_str.printoptions(threshold=5, edgeitems=1):
+    print(torch.arange(10.), torch._tensor_str.get_printoptions())
+print(torch.arange(10.), torch._tensor_str.get_printoptions())
+torch.set_printoptions(profile='full')
+print(torch._tensor_str.get_printoptions(), torch._tensor_str.PRINT_OPTS)
+try:
+    with printoptions(bogus=1):
+        pass
+except Exception as e:
+    print(type(e).__name__, e)
+torch._tensor_str.set_printoptions(profile='default')
+print(torch._tensor_str.get_printoptions())
+""",
 }
 
 
