@@ -37,6 +37,17 @@ class _LegacyType(type):
             return _descriptor(name)
         raise AttributeError(f"type object '{cls.__name__}' has no attribute '{name}'")
 
+    def dunder(cls, name):
+        """`torch.Tensor.__repr__(x)`, `torch.Tensor.__add__`: an operator hook taken from the class, unbound, as
+        PyTorch has it: TensorBase's C method (under the name it is bound to: `__abs__` is 'abs') or torch/_tensor.py's
+        Python function."""
+        d = _DESCRIPTORS.get(name)
+        if d is None:
+            fn = getattr(Tensor, name)
+            shown = _C_DUNDERS.get(name)
+            d = _DESCRIPTORS[name] = fn if shown is None else method_descriptor(shown, fn)
+        return d
+
 
 # (type(torch.FloatTensor) is PyTorch's C metatype torch.tensortype)
 _LegacyType.__module__, _LegacyType.__name__, _LegacyType.__qualname__ = "torch", "torch.tensortype", "tensortype"
@@ -64,6 +75,15 @@ class method_descriptor:  # noqa: N801 - Python's name for it (`type(torch.Tenso
     def __repr__(self):
         return f"<method '{self.__name__}' of 'torch._C.TensorBase' objects>"
 
+
+# TensorBase's operator hooks that are C methods (python_variable_methods.cpp), each with the name it shows; the
+# others (__len__, __repr__, __rsub__, __floordiv__, __pow__, ...) are torch/_tensor.py's Python functions.
+_C_DUNDERS = {**{n: n for n in (
+    "__bool__ __float__ __int__ __complex__ __index__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __invert__ __add__ "
+    "__radd__ __iadd__ __sub__ __isub__ __mul__ __rmul__ __imul__ __truediv__ __ifloordiv__ __mod__ __imod__ "
+    "__matmul__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ __ilshift__ "
+    "__rshift__ __irshift__").split()},
+    "__abs__": "abs", "__neg__": "neg", "__pos__": "positive", "__itruediv__": "__idiv__"}
 
 _DESCRIPTORS = {}   # name -> its one descriptor (`torch.Tensor.abs is torch.FloatTensor.abs`, as in PyTorch)
 

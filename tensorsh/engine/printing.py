@@ -37,6 +37,46 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
                                  ("linewidth", linewidth)) if v is not None}
     OPTIONS = PrintOptions(**{**base.__dict__, **changes, "sci_mode": sci_mode})
 
+
+def get_printoptions():
+    """torch._tensor_str.get_printoptions: the current options, as set_printoptions' keywords."""
+    return dataclasses.asdict(OPTIONS)
+
+
+class printoptions:  # noqa: N801 - PyTorch's name
+    """torch._tensor_str.printoptions(**kwargs): set_printoptions for a with-block, the options before it set back
+    after (sci_mode too, as set_printoptions always sets it)."""
+
+    __api__ = frozenset({"__enter__", "__exit__"})
+
+    def __init__(self, **kwargs):
+        self._kwargs, self._old = kwargs, None
+
+    def __enter__(self):
+        self._old = get_printoptions()
+        set_printoptions(**self._kwargs)
+
+    def __exit__(self, *exc):
+        set_printoptions(**self._old)
+        return False
+
+
+class _PrinterOptions:
+    """torch._tensor_str.PRINT_OPTS, read only here: the current options (tensorsh replaces them whole)."""
+
+    __api__ = frozenset(f.name for f in dataclasses.fields(PrintOptions))
+
+    def __getattr__(self, name):
+        if name in _PrinterOptions.__api__:
+            return getattr(OPTIONS, name)
+        raise AttributeError(name)
+
+    def __repr__(self):
+        return "__PrinterOptions(" + ", ".join(f"{k}={v!r}" for k, v in get_printoptions().items()) + ")"
+
+
+PRINT_OPTS = _PrinterOptions()
+
 _PREFIX = "tensor("
 _FLOAT_DTYPES = frozenset({"float16", "bfloat16", "float32", "float64"})
 _DEFAULT_COMPLEX = ("complex64", "complex128")  # (the complex dtype that prints without a dtype, by default float64)

@@ -797,9 +797,12 @@ class Tensor:
 
     __str__ = __repr__
 
-    def __format__(self, spec):
+    def __format__(self, format_spec):
+        spec = format_spec
         if not self._shape and type(self) is Tensor:  # PyTorch formats a 0-dim tensor (not a Parameter) as its number
-            return format(self.item(), spec)
+            return self.item().__format__(spec)
+        if not isinstance(spec, str):  # (object.__format__'s argument clinic)
+            raise TypeError(f"__format__() argument must be str, not {type(spec).__name__}")
         if spec:  # (object.__format__)
             from .typenames import tp_name
             raise type_error(f"unsupported format string passed to {tp_name(self)}.__format__")

@@ -812,6 +812,10 @@ def build(print_fn):
     version = torch_ns._members["version"] = Namespace("torch.version", {  # (what the CPU wheel's torch/version.py holds)
         "__version__": "2.13.0+cpu", "debug": False, "cuda": None, "hip": None, "rocm": None, "xpu": None,
         "git_version": "cf30153c4c131c8164ee7798e5022d810682e2cb"})
+    from tensorsh.engine import printing
+    torch_ns._members["_tensor_str"] = Namespace("torch._tensor_str", {  # (torch.set_printoptions's module)
+        "set_printoptions": printing.set_printoptions, "get_printoptions": printing.get_printoptions,
+        "printoptions": printing.printoptions, "PRINT_OPTS": printing.PRINT_OPTS})
     from tensorsh.engine.nn_signature_table import TORCH
     torch_ns._members.update({name: Lazy(_torch_builtin(name)) for name in TORCH})  # (torch.max_pool1d, torch.lstm..)
     table.update(nn=nn, optim=optim)
@@ -821,6 +825,7 @@ def build(print_fn):
                "torch.signal": signal, "torch.signal.windows": Lazy(lambda: load_attr(signal.load(), "windows")),
                "torch.linalg": namespace["linalg"], "torch.fft": namespace["fft"], "torch.func": namespace["func"], "torch.utils": utils,
                "torch.random": namespace["random"], "torch.version": version,
+               "torch._tensor_str": torch_ns._members["_tensor_str"],
                "torch.utils.data": Lazy(lambda: load_attr(utils.load(), "data")),
                "torch.utils.checkpoint": Lazy(lambda: load_attr(utils.load(), "checkpoint")),
                "torch.serialization": Lazy(lambda: load_attr(torch_ns, "serialization"))}

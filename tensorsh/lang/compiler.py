@@ -453,6 +453,7 @@ TENSOR_DUNDERS = frozenset(
     "__itruediv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ "
     "__matmul__ __rmatmul__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ "
     "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__ __array__ __array_priority__ __deepcopy__".split())
+_LEGACY_TYPES = frozenset(LEGACY.values())  # torch.Tensor, torch.FloatTensor, ...
 _ITERATOR_DUNDERS = frozenset({"__next__", "__iter__"})
 _SHOWN_DUNDERS = frozenset({"__repr__", "__str__"})
 _NUMBERS = (int, float, complex, bool)  # (a number's operator and builtin hooks are its own pure methods)
@@ -646,13 +647,16 @@ def load_attr(obj, name):
                 name in c.__dict__ for c in t.__mro__ if c is not object):
             return getattr(obj, name)  # (an optimizer's: PyTorch's own pickling protocol, a program may call it)
         if name in ("__mro__", "__bases__") and isinstance(obj, type) and (
-                obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t)):
+                obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t) or obj.__module__ == "builtins"):
             if all(map(_shown_class, _shown_bases(obj, "__mro__"))):
                 return _shown_bases(obj, name)
             raise RuntimeError(f"tensorsh: the {name} of {obj.__name__} (built on tensorsh's own classes) is not "
                                "available")
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
             return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
+        if name in TENSOR_DUNDERS and (obj in _LEGACY_TYPES or isinstance(obj, type) and issubclass(obj, _Tensor)
+                                       and _engine_made(obj, t)):  # torch.Tensor.__repr__(x), nn.Parameter.__repr__
+            return HASH_OF[0] if name == "__hash__" else obj.dunder(name) if obj in _LEGACY_TYPES else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
             return getattr(obj, name)
         if name in getattr(t, "__dunder_api__", ()) and hasattr(t, name):  # (`seq.__len__()`: the protocol an
@@ -815,8 +819,9 @@ def _shown_bases(cls, name):
 
 def _shown_class(cls):
     """A class `cls.__mro__` may show: a program's, Python's, or an engine class that stands where PyTorch's does
-    (nn.Module's family: `<class 'torch.nn.modules.module.Module'>`)."""
-    return cls in USER_CLASSES or cls.__module__ == "builtins" or cls.__module__.startswith("torch.nn.")
+    (nn.Module's family: `<class 'torch.nn.modules.module.Module'>`, an error class such as torch._C._LinAlgError)."""
+    return cls in USER_CLASSES or cls.__module__ == "builtins" or cls.__module__.startswith("torch.nn.") or \
+        "_tsh_kind" in cls.__dict__
 
 
 def _tensor_attr_refused(t, name):
