@@ -49,6 +49,20 @@ for dt in [torch.float64, torch.bfloat16, torch.float16]:
             if dt is not torch.float16:
                 print(x.grad.flatten()[:8].tolist())
 """,
+"pow_of_a_permuted_tensor_keeps_its_layout_and_so_does_its_gradient": """
+torch.manual_seed(0)
+z = torch.randn(2, 4, 5).permute(0, 2, 1)
+for e in [1.0, 1, 0.0, 1.5, -0.3, 2.0]:
+    print(e, z.pow(e).stride(), torch.pow(z, e).stride(), z.pow(e).flatten()[:3].tolist())
+print((z ** 1.0).stride(), z.square().stride())
+torch.manual_seed(0)
+x = torch.randn(2, 5, 4, requires_grad=True)
+bn = torch.nn.BatchNorm1d(4)
+y = bn(x.permute(0, 2, 1))
+y.register_hook(lambda g: print('grad', g.stride()))
+y.permute(0, 2, 1).pow(2).sum().backward()
+print(bn.bias.grad.tolist(), x.grad[0, 0].tolist())
+""",
 }
 
 
