@@ -2667,6 +2667,9 @@ def pow_scalar(x, exponent, vector=True):
     double of the exponent as given on the rest (its scalar body's std::pow(x, double)), where the compiled loops
     are built and `vector` (not for bfloat16 values, whose vectors are other); elsewhere the C library's (float32)
     or numpy's (float64)."""
+    if x.ndim > 1 and not x.flags.c_contiguous and 0 not in x.strides:  # (TensorIterator walks memory order and
+        perm = np.argsort([-abs(st) for st in x.strides], kind="stable")  # gives the output the input's layout)
+        return pow_scalar(np.ascontiguousarray(x.transpose(perm)), exponent, vector).transpose(np.argsort(perm))
     one = x.dtype.type(1)
     if exponent == 1:
         return x.copy()

@@ -319,6 +319,8 @@ class NativeBatchNormBackward0(Node):
         mixed = param is not None and param.dtype is not x.dtype
         if mixed and _kernel_operands(x, g) and not _by_rows(x):
             return self._mixed_grads(g, x, w, rm, rv, mean, invstd)
+        if x.dtype.itemsize == 2 and not mixed and not _kernel_operands(x, g):
+            return self._reduced_loop_grads(g, x, w, rm, rv, mean, invstd)
         if self.training:
             mu, rs = mean._np.astype(dt), invstd._np.astype(dt)
         else:
@@ -331,9 +333,12 @@ class NativeBatchNormBackward0(Node):
         gs = np.moveaxis(g._np, 1, 0).reshape(xs.shape).astype(dt, copy=False)
         centred = (xs - mu[:, None, None]).astype(dt)
         if generic:
-            total = kernels.cascade_sum(np.asarray(g._np), (0,) + tuple(range(2, g.dim()))).reshape(c) \
-                if dt in (np.float32, np.float64) else gs.sum((1, 2), dtype=np.float64).astype(dt)
-            dotp = np.cumsum((centred * gs).astype(dt).astype(np.float64), axis=1)[:, -1, 0]  # (in double)
+            total = kernels.cascade_sum(np.asarray(g._np).astype(dt, copy=False), (0,) + tuple(range(2, g.dim()))
+                                        ).reshape(c)
+            order = _memory_order(x)  # (the reduce iterator's: x's elements of a channel as they lie in memory)
+            xo = np.transpose(x._np, order).reshape(c, -1).astype(dt, copy=False)
+            go = np.transpose(g._np, order).reshape(c, -1).astype(dt, copy=False)
+            dotp = np.cumsum(((xo - mu[:, None]).astype(dt) * go).astype(dt).astype(np.float64), axis=1)[:, -1]
         else:
             total, dotp = (_sums_by_rows if by_rows else _sums_by_images)(centred, gs, dt)
         # (ATen's sum and dotp: double accumulators for float32 (acc_type), rounded where a float is taken)
@@ -362,6 +367,37 @@ class NativeBatchNormBackward0(Node):
                 fresh((dotp * rs).astype(dt).astype(pt.np), pt) if self.next_functions[1][0] else None,
                 fresh(total.astype(dt).astype(pt.np), pt) if self.next_functions[2][0] else None)
 
+
+    def _reduced_loop_grads(self, g, x, w, rm, rv, mean, invstd):
+        """A half or bfloat16 input with parameters of its type, not both laid out densely alike
+        (batch_norm_backward_cpu_template's loop): every operation of c10::Half (BFloat16) rounds to the type;
+        at::sum of the gradient, the dot product of (x - mean) and dy summed in float in memory order, then
+        k = dotp * invstd * invstd / n and dx = (dy - sum / n - (x - mean) * k) * invstd * w step by step."""
+        r, f, c = dtypes.rounding(x.dtype), _F32, x._shape[1]
+        count = f(x.numel() // c)
+        if self.training:
+            mu, rs = mean._np.astype(f), invstd._np.astype(f)
+        else:  # (1 / std::sqrt(running_var + eps) in double, held in the type)
+            mu, rs = rm._np.astype(f), r((1 / np.sqrt(rv._np.astype(np.float64) + self.eps)).astype(f))
+        wv = w._np.astype(f) if w is not None else np.ones(c, f)
+        order = _memory_order(x)
+        xo = np.transpose(x._np, order).astype(f)
+        go = np.transpose(g._np, order).astype(f)
+        shape = (c,) + (1,) * (x.dim() - 1)
+        total = r(kernels.cascade_sum(np.asarray(g._np).astype(f), (0,) + tuple(range(2, g.dim()))).reshape(c))
+        centred = r(xo - mu.reshape(shape))
+        dotp = np.cumsum(r(centred * go).reshape(c, -1), axis=1, dtype=f)[:, -1]
+        if self.training:
+            k = r(r(r(r(dotp) * rs) * rs) / count).reshape(shape)
+            v = r(r(go - r(total / count).reshape(shape)) - r(centred * k))
+        else:
+            v = go
+        gi = r(r(v * rs.reshape(shape)) * wv.reshape(shape))
+        gi = np.transpose(gi, np.argsort(order)).astype(x.dtype.np)
+        pt = x.dtype
+        return (layout.output_like(gi, pt, x) if self.next_functions[0][0] else None,
+                fresh(r(dotp * rs).astype(pt.np), pt) if self.next_functions[1][0] else None,
+                fresh(total.astype(pt.np), pt) if self.next_functions[2][0] else None)
 
     def _mixed_grads(self, g, x, w, rm, rv, mean, invstd):
         """A half or bfloat16 input with float32 parameters, channels first
@@ -434,10 +470,7 @@ def _kernel_operands(x, g):
     """Whether ATen's batch_norm backward hands x and the gradient to its kernels: both contiguous in a memory
     format, the same one suggested (batch_norm_backward_cpu_template's all_contiguous; an expanded gradient, as
     sum()'s, is not)."""
-    def dense(t):
-        return t.is_contiguous() or (t.dim() in (4, 5) and t.is_contiguous(
-            memory_format=CHANNELS_LAST if t.dim() == 4 else CHANNELS_LAST_3D))
-    return dense(x) and dense(g) and layout.suggest_memory_format(x) is layout.suggest_memory_format(g)
+    return _dense(x) and _dense(g) and layout.suggest_memory_format(x) is layout.suggest_memory_format(g)
 
 
 def _by_rows(t):
@@ -572,34 +605,53 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         check_floating("batch_norm", input)
         mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)
     shape = (1, c) + (1,) * (x.ndim - 2)
-    if training:
+    strided = not _dense(input)  # (ATen's non-contiguous path: its own statistics and transform)
+    if training and strided:
+        mean, invstd = _strided_stats(input, c, count, dtypes.float32 if mixed else input.dtype, momentum, eps,
+                                      running_mean, running_var)
+        use_mean, use_invstd = mean, invstd
+    elif training:
         xc = np.moveaxis(x, 1, 0).reshape(c, -1)
         mean, var_sum = (_stats_by_rows if _by_rows(input) else _stats_by_images)(xc, dt)  # (xc's columns: the
         # rows of a channels_last input in memory order, n then its pixels)
         # var_sum / n and var_sum / (n - 1) divide in float (the accessor's type); the running statistics are
         # updated in float too (momentum and 1 - momentum rounded; both 100% bit for bit, measured)
-        stored = dtypes.rounding(input.dtype) if input.dtype.itemsize == 2 and not mixed else None
-        if stored is not None:  # (a half or bfloat16 input with parameters of its type: mean, the squares' sum and
-            mean, var_sum = stored(mean), stored(var_sum)  # invstd kept in that type, as the kernel's tensors)
+        # (a bfloat16 input with parameters of its type: mean, the squares' sum and invstd kept in that type, as
+        # the kernel's tensors, and the running statistics in its arithmetic; a half one's statistics and updates
+        # are float's, as a mixed kernel's, rounded once when stored: measured, 300 of 300 each)
+        stored = dtypes.rounding(input.dtype) if input.dtype is dtypes.bfloat16 and not mixed else None
         invstd = (1 / np.sqrt((var_sum / dt.type(count)).astype(dt).astype(np.float64) + eps)).astype(dt)
-        if stored is not None:
-            invstd = stored(invstd)
         m = dt.type(momentum)  # (ATen's momentum_ and 1 - momentum_, in the parameter's type)
-        if running_mean is not None:
-            _update(running_mean, m * mean.astype(dt) + (dt.type(1) - m) * running_mean._np)
-        if running_var is not None:  # (float32: momentum * unbiased_var fused onto the other product, measured)
-            unbiased = (var_sum / dt.type(count - 1)).astype(dt)
-            rest = ((dt.type(1) - m) * running_var._np).astype(dt)
-            _update(running_var, kernels.fma(np.full(c, m), unbiased, rest) if dt == _F32 else m * unbiased + rest)
+        if stored is not None:
+            mean, var_sum = stored(mean), stored(var_sum)
+            _stats_update(stored, mean, var_sum, count, momentum, running_mean, running_var)
+            invstd = stored((1 / np.sqrt(_over(stored, var_sum, count).astype(np.float64) + eps)).astype(dt))
+        else:
+            if running_mean is not None:
+                _update(running_mean, m * mean.astype(dt) + (dt.type(1) - m) * running_mean._np)
+            if running_var is not None:  # (float32: momentum * unbiased_var fused onto the other product, measured)
+                unbiased = (var_sum / dt.type(count - 1)).astype(dt)
+                rest = ((dt.type(1) - m) * running_var._np).astype(dt)
+                _update(running_var, kernels.fma(np.full(c, m), unbiased, rest) if dt == _F32 else
+                        m * unbiased + rest)
+        if input.dtype is dtypes.float16 and not mixed:  # (the transform reads the saved statistics, in half)
+            mean, invstd = dtypes.to_float16(mean.astype(dt)), dtypes.to_float16(invstd)
         use_mean, use_invstd = mean, invstd
     else:
         use_mean = running_mean._np
         use_invstd = (1 / np.sqrt(running_var._np + dt.type(eps))).astype(dt)
+        if strided and input.dtype.itemsize == 2 and not mixed:  # (1 / at::sqrt(running_var + eps): three ops
+            r = dtypes.rounding(input.dtype)  # of the half type, each rounded)
+            use_invstd = r(1 / r(np.sqrt(r(running_var._np + dt.type(eps)))))
         mean = invstd = np.zeros(0, dt)
     wv = weight._np if weight is not None else np.ones(c, dt)
     bv = bias._np if bias is not None else np.zeros(c, dt)
     alpha = (use_invstd * wv).astype(dt)
-    if dt in (np.float32, np.float64):  # bias - mean * alpha, then x * alpha + beta: both contracted into FMAs in
+    if strided:  # (cpu_kernel's ((input - mean) * invstd) * weight + bias, each step in the parameter's type)
+        step = dtypes.rounding(input.dtype) if input.dtype.itemsize == 2 and not mixed else (lambda v: v.astype(dt))
+        y = _strided_transform(x.astype(dt), [v.astype(dt).reshape(shape) for v in (use_mean, use_invstd, wv, bv)],
+                               step)
+    elif dt in (np.float32, np.float64):  # bias - mean * alpha, then x * alpha + beta: both contracted into FMAs in
         fma = _fma_of(dt.type)  # PyTorch's kernel
         beta = fma(-use_mean.astype(dt), alpha, bv)
         y = fma(x, alpha.reshape(shape), beta.reshape(shape))
@@ -617,6 +669,67 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
             attach(out, NativeBatchNormBackward0(input, weight, bias, running_mean, running_var, mean, invstd,
                                                   training, eps))
     return (out, mean, invstd) if stats else out
+
+
+def _dense(t):
+    """ATen's is_contiguous of batch_norm: contiguous, channels_last or channels_last_3d."""
+    return t.is_contiguous() or (t.dim() in (4, 5) and t.is_contiguous(
+        memory_format=CHANNELS_LAST if t.dim() == 4 else CHANNELS_LAST_3D))
+
+
+def _memory_order(t):
+    """The channel dim, then t's other dims from the outermost in memory to the innermost (a TensorIterator with
+    dim 1 squashed walks each channel's elements so)."""
+    return [1] + sorted((d for d in range(t.dim()) if d != 1), key=lambda d: -t._stride[d])
+
+
+def _strided_stats(input, c, count, pdt, momentum, eps, running_mean, running_var):
+    """batch_norm_cpu_update_stats_template's non-contiguous path: save_mean is at::mean over all dims but 1 (in
+    the parameter's type), each channel's squared deviations summed in the accumulate type (double; float for half
+    and bfloat16) in memory order, invstd = 1 / sqrt(var_sum / n + eps) in double, and the running statistics
+    updated with the double momentum: (mean, invstd) as the parameter's type holds them."""
+    from .ops.reductions import _mean_values
+    mean = np.asarray(_mean_values(input, (0,) + tuple(range(2, input.dim())), False, pdt)._np)
+    acc = np.float32 if input.dtype.itemsize == 2 else np.float64
+    xs = np.transpose(input._np, _memory_order(input)).reshape(c, -1).astype(acc)
+    m = mean.astype(acc)
+    d = (xs - m[:, None]).astype(acc)
+    var_sum = np.cumsum((d * d).astype(acc), axis=1)[:, -1] if count else np.zeros(c, acc)
+    invstd = 1 / np.sqrt((var_sum / acc(count)).astype(acc).astype(np.float64) + eps)
+    if running_mean is not None:
+        _update(running_mean, momentum * m.astype(np.float64) + (1 - momentum) * running_mean._np.astype(np.float64))
+    if running_var is not None:
+        unbiased = (var_sum / acc(count - 1)).astype(acc).astype(np.float64)
+        _update(running_var, momentum * unbiased + (1 - momentum) * running_var._np.astype(np.float64))
+    held = np.float32 if pdt.itemsize == 2 else pdt.np
+    stored = dtypes.rounding(pdt) if pdt.itemsize == 2 else (lambda v: v)
+    return stored(mean.astype(held)), stored(invstd.astype(acc).astype(held))
+
+
+def _strided_transform(x, params, step):
+    """((x - mean) * invstd) * weight + bias, elementwise, each operation rounded by step (to the parameter's
+    type: c10::Half's and BFloat16's operators round each result)."""
+    mean, invstd, w, b = params
+    return step(step(step(step(x - mean) * invstd) * w) + b)
+
+
+def _over(stored, v, n):
+    """c10::BFloat16 / int64_t: the count converted to the type, the quotient rounded to it."""
+    return stored(v / stored(np.float32(n)))
+
+
+def _stats_update(stored, mean, var_sum, count, momentum, running_mean, running_var):
+    """The running statistics of a bfloat16 kernel with parameters of its type, in c10::BFloat16 arithmetic as
+    batch_norm_cpu_update_stats_template writes them: momentum_ is the type's, each product and
+    sum of two of the type rounded to it; momentum_ * unbiased_var is a float (the quotient rounded first) and
+    the other product is added to it in float, rounded once when stored."""
+    m = stored(np.float32(momentum))
+    rest = stored(np.float32(1) - m)
+    if running_mean is not None:
+        _update(running_mean, stored(stored(m * mean) + stored(rest * running_mean._np)))
+    if running_var is not None:
+        unbiased = _over(stored, var_sum, count - 1)
+        _update(running_var, stored(m * unbiased + stored(rest * running_var._np)))
 
 
 def _stats_by_images(xc, dt):
