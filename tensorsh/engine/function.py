@@ -15,11 +15,7 @@ class FunctionCtx:
     __module__ = "torch.autograd.function"
 
     def save_for_backward(self, *tensors):
-        for i, t in enumerate(tensors):
-            if t is not None and not isinstance(t, Tensor):
-                raise type_error(f"save_for_backward can only save variables, but argument {i} is of type "
-                                 f"{type(t).__name__}")
-        self.to_save = tensors
+        self.to_save = tensors  # (checked once forward returns, and only when the node is made: _wrap_outputs)
 
     def save_for_forward(self, *tensors):
         for t in tensors:
@@ -409,6 +405,10 @@ def _bind(fn, args, kwargs):
 
 def _wrap_outputs(ctx, args, tensors, output, executable):
     """PyTorch's _wrap_outputs: each tensor output gets ctx as grad_fn, inputs returned as-is become views."""
+    for i, t in enumerate(ctx.to_save or () if executable else ()):  # (_get_tensors_to_save, before the rest)
+        if t is not None and not isinstance(t, Tensor):
+            raise type_error(f"save_for_backward can only save variables, but argument {i} is of type "
+                             f"{type(t).__name__}")
     single = not isinstance(output, tuple)
     outputs = [output] if single else list(output)
     inputs = {id(t) for t in tensors}
