@@ -413,17 +413,17 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
     outputs = [output] if single else list(output)
     inputs = {id(t) for t in tensors}
     dirty_tensors, non_differentiable = ctx.dirty_tensors or (), ctx.non_differentiable or ()
-    dirty = {id(t): t for t in dirty_tensors}
-    for i, t in enumerate(dirty_tensors):
+    if any(not isinstance(t, Tensor) for t in non_differentiable):  # (_parse_non_differentiable comes first)
+        raise runtime("mark_non_differentiable only accepts variable arguments, but got ")
+    dirty = {}
+    # (_mark_dirty: each argument is checked, then bumped, a repeat twice. The two refusals are THPFunction_assert's,
+    # RuntimeErrors whose printf arguments PyTorch 2.13 drops: the words stop where the argument would go)
+    for t in dirty_tensors:
         if not isinstance(t, Tensor):
-            raise type_error(f"mark_dirty can only accept variables, but argument {i} is of type {type(t).__name__}")
-    for t in dirty.values():
+            raise runtime("mark_dirty can only accept variables, but argument ")
+        dirty[id(t)] = t
         t._version_counter.bump()
     non_diff = {id(t) for t in non_differentiable}
-    for i, t in enumerate(non_differentiable):
-        if not isinstance(t, Tensor):
-            raise type_error(f"mark_non_differentiable can only accept variables, but argument {i} is of type "
-                             f"{type(t).__name__}")
     n = len(outputs)
     returned = {id(o) for o in outputs if isinstance(o, Tensor)}
     for i, o in enumerate(outputs):

@@ -40,6 +40,32 @@ for x in [torch.ones(2, requires_grad=True), torch.ones(3, requires_grad=True), 
                     print(type(e).__name__, e)
             print(y)
 """,
+"mark_dirty_bumps_each_argument_as_it_checks_it_after_mark_non_differentiables_check": """
+x = torch.ones(2, requires_grad=True)
+for marks in [lambda a, b: ((a, a), ()), lambda a, b: ((a, 3), ()), lambda a, b: ((a, b, a), ()),
+              lambda a, b: ((b, "s"), ()), lambda a, b: (([a],), (None,)), lambda a, b: ((a,), (a, 3)),
+              lambda a, b: ((a,), (b,))]:
+    for src, mode in [(x, torch.enable_grad), (torch.ones(2), torch.enable_grad), (x, torch.no_grad)]:
+        class D(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx, p, q):
+                p.add_(1)
+                dirty, nondiff = marks(p, q)
+                ctx.mark_dirty(*dirty)
+                ctx.mark_non_differentiable(*nondiff)
+                return p
+            @staticmethod
+            def backward(ctx, g):
+                return g, None
+        a, b = src.clone(), torch.zeros(2)
+        with mode():
+            try:
+                r = D.apply(a, b)
+                print(r, r.requires_grad)
+            except Exception as e:
+                print(type(e).__name__, repr(str(e)))
+        print(a._version, b._version)
+""",
 }
 
 
