@@ -76,6 +76,16 @@ for g in [torch.zeros(4)[::2], torch.zeros(2, 2).t(), torch.zeros(2, 2), torch.z
         (p * 2).sum().backward()
         print(p.grad.stride(), [str(x.message) for x in w])
 """,
+"abs_of_a_complex_tensor_under_create_graph_is_grad_times_sgn_with_its_history": """
+x = torch.tensor([1+2j, 3-1j, 0j], requires_grad=True)
+for f in [lambda t: t.abs().sum(), lambda t: (t.abs() ** 2).sum(), lambda t: (t * t.abs()).abs().sum(),
+          lambda t: torch.abs(t.exp()).sum()]:
+    g, = torch.autograd.grad(f(x), x, create_graph=True)
+    print(g, type(g.grad_fn).__name__, [type(n).__name__ for n, _ in g.grad_fn.next_functions])
+    h, = torch.autograd.grad((g.real ** 2 + g.imag).sum(), x, allow_unused=True)
+    print(h)
+print(torch.autograd.functional.jacobian(lambda t: t.abs(), x[:2].detach(), create_graph=True))
+""",
 }
 
 

@@ -184,8 +184,7 @@ def _complex_values(grad_fn, x, dt):
 
 
 # derivatives.yaml's complex gradients as ops, of the gradient and what the node saved (the input z or the result
-# r), for a gradient with history (create_graph): its nodes are PyTorch's (MulBackward0, DivBackward0); abs's (grad *
-# sgn(z)) waits for sgn's complex gradient
+# r), for a gradient with history (create_graph): its nodes are PyTorch's (MulBackward0, DivBackward0, abs's SgnBackward0)
 COMPLEX_GRAPH = {
     "ExpBackward0": lambda g, r: g * r.conj(),
     "SinBackward0": lambda g, z: g * z.cos().conj(), "CosBackward0": lambda g, z: g * -z.sin().conj(),
@@ -193,7 +192,7 @@ COMPLEX_GRAPH = {
     "LogBackward0": lambda g, z: g.div(z.conj()), "SqrtBackward0": lambda g, r: g / (2 * r.conj()),
     "ReciprocalBackward0": lambda g, r: -g * (r * r).conj(), "RsqrtBackward0": lambda g, r: -0.5 * g * r.pow(3).conj(),
     "TanBackward0": lambda g, r: g * (1 + r.pow(2)).conj(), "Expm1Backward0": lambda g, r: g * (r.conj() + 1),
-    "NegBackward0": lambda g, _: g.neg(),
+    "NegBackward0": lambda g, _: g.neg(), "AbsBackward0": lambda g, z: g * z.sgn(),
     "AcoshBackward0": lambda g, z: g * ((z + 1).rsqrt() * (z - 1).rsqrt()).conj(),
 }
 
