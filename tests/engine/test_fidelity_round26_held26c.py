@@ -86,6 +86,18 @@ for f in [lambda t: t.abs().sum(), lambda t: (t.abs() ** 2).sum(), lambda t: (t 
     print(h)
 print(torch.autograd.functional.jacobian(lambda t: t.abs(), x[:2].detach(), create_graph=True))
 """,
+"complex_unary_gradients_under_create_graph_are_derivatives_yamls_conjugated_formulas_as_ops": """
+z = torch.tensor([0.3+0.4j, -1.2+0.5j, 2-1j], requires_grad=True)
+for name in ["asin", "acos", "atan", "asinh", "atanh", "acosh", "log1p", "log2", "log10", "exp2", "sqrt", "rsqrt",
+             "expm1", "tan", "reciprocal"]:
+    f = getattr(torch, name)
+    w = f(z)
+    g, = torch.autograd.grad(w.real.sum() - 3 * w.imag.sum(), z, create_graph=True)
+    print(name, g, type(g.grad_fn).__name__, [type(n).__name__ for n, _ in g.grad_fn.next_functions])
+    if name != "exp2":
+        print(torch.autograd.grad((g.real + 2 * g.imag).sum(), z)[0])
+    print(torch.autograd.functional.jacobian(lambda t: torch.view_as_real(f(t)), z.detach(), create_graph=True))
+""",
 }
 
 

@@ -189,11 +189,20 @@ COMPLEX_GRAPH = {
     "ExpBackward0": lambda g, r: g * r.conj(),
     "SinBackward0": lambda g, z: g * z.cos().conj(), "CosBackward0": lambda g, z: g * -z.sin().conj(),
     "SinhBackward0": lambda g, z: g * z.cosh().conj(), "CoshBackward0": lambda g, z: g * z.sinh().conj(),
-    "LogBackward0": lambda g, z: g.div(z.conj()), "SqrtBackward0": lambda g, r: g / (2 * r.conj()),
-    "ReciprocalBackward0": lambda g, r: -g * (r * r).conj(), "RsqrtBackward0": lambda g, r: -0.5 * g * r.pow(3).conj(),
-    "TanBackward0": lambda g, r: g * (1 + r.pow(2)).conj(), "Expm1Backward0": lambda g, r: g * (r.conj() + 1),
+    "LogBackward0": lambda g, z: g.div(z.conj()), "SqrtBackward0": lambda g, r: g / mul_scalar(r.conj(), 2),
+    "ReciprocalBackward0": lambda g, r: -g * (r * r).conj(), "RsqrtBackward0": lambda g, r: mul_scalar(g, -0.5) * r.pow(3).conj(),
+    "TanBackward0": lambda g, r: g * (1 + r.pow(2)).conj(), "Expm1Backward0": lambda g, r: g * add_scalar(r.conj(), 1),
     "NegBackward0": lambda g, _: g.neg(), "AbsBackward0": lambda g, z: g * z.sgn(),
     "AcoshBackward0": lambda g, z: g * ((z + 1).rsqrt() * (z - 1).rsqrt()).conj(),
+    "AsinBackward0": lambda g, z: g * add_scalar(-z * z, 1).rsqrt().conj(),
+    "AcosBackward0": lambda g, z: g * -(add_scalar(-z * z, 1).rsqrt()).conj(),
+    "AtanBackward0": lambda g, z: g / add_scalar(z * z, 1).conj(),
+    "AsinhBackward0": lambda g, z: g * add_scalar(z.pow(2), 1).rsqrt().conj(),
+    "AtanhBackward0": lambda g, z: mul_scalar(g, 1) / number_minus(1, z.pow(2)).conj(),
+    "Log1PBackward0": lambda g, z: g / add_scalar(z, 1).conj(),
+    "Log2Backward0": lambda g, z: g / mul_scalar(z.conj(), _LN2),
+    "Log10Backward0": lambda g, z: g / mul_scalar(z.conj(), _LN10),
+    "Exp2Backward0": lambda g, r: mul_scalar(g * r.conj(), _LN2),
 }
 
 
