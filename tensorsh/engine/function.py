@@ -307,9 +307,9 @@ def function_apply(cls, args, kwargs):
     setup = _static(cls, "setup_context") is not _DEFAULT["setup_context"]
     if TRANSFORMS[0]:
         _check_transforms(cls, setup, tensors=[a for a in args if isinstance(a, Tensor)])
-    if setup:
+    if setup:  # (Function.apply binds them, defaults filled; its keyword-only ones and **kwargs' go on to C++)
         args, kwargs = _bind(forward, args, kwargs)
-    elif kwargs:
+    if kwargs:
         args, kwargs = _kwargs_as_positions(forward, args, kwargs), {}
     bcls = backward_class(cls)
     ctx = bcls.__new__(bcls)

@@ -98,6 +98,32 @@ for name in ["asin", "acos", "atan", "asinh", "atanh", "acosh", "log1p", "log2",
         print(torch.autograd.grad((g.real + 2 * g.imag).sum(), z)[0])
     print(torch.autograd.functional.jacobian(lambda t: torch.view_as_real(f(t)), z.detach(), create_graph=True))
 """,
+"a_setup_context_functions_keyword_only_and_var_keyword_arguments_reach_cpp_apply_which_refuses_them": """
+def mk(fwd):
+    class F(torch.autograd.Function):
+        @staticmethod
+        def setup_context(ctx, inputs, output):
+            print("inputs", len(inputs), ctx.needs_input_grad)
+        @staticmethod
+        def backward(ctx, g):
+            return g, None, None
+    F.forward = staticmethod(fwd)
+    return F
+x = torch.ones(2, requires_grad=True)
+y = torch.full((2,), 3.)
+def f1(x, y, scale=1.0): return x * y * scale
+def f2(x, y, *, scale=1.0): return x * y * scale
+def f3(x, y=None, scale=1.0): return x * scale
+def f4(x, *rest): return x * len(rest)
+def f5(x, **kw): return x * len(kw)
+for f in [f1, f2, f3, f4, f5]:
+    F = mk(f)
+    for args, kw in [((x, y), {}), ((x, y), {"scale": 2.0}), ((x,), {"y": y}), ((x, y, 3.0), {}), ((x,), {"scale": 2.0})]:
+        try:
+            print(f.__name__, len(args), list(kw), F.apply(*args, **kw))
+        except Exception as e:
+            print(f.__name__, len(args), list(kw), type(e).__name__, e)
+""",
 }
 
 
