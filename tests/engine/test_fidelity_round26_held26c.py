@@ -124,6 +124,24 @@ for f in [f1, f2, f3, f4, f5]:
         except Exception as e:
             print(f.__name__, len(args), list(kw), type(e).__name__, e)
 """,
+"complex_tanh_and_sigmoid_under_create_graph_are_their_backward_ops_with_conjugates": """
+z = torch.tensor([0.3+0.4j, -1.2+0.5j, 2-1j], requires_grad=True)
+for name in ["tanh", "sigmoid"]:
+    f = getattr(torch, name)
+    w = f(z)
+    g, = torch.autograd.grad(w.real.sum() - 3 * w.imag.sum(), z, create_graph=True)
+    print(name, g, type(g.grad_fn).__name__, [type(n).__name__ for n, _ in g.grad_fn.next_functions])
+    print(torch.autograd.grad((g.real + 2 * g.imag).sum(), z)[0])
+    print(torch.autograd.functional.jacobian(lambda t: torch.view_as_real(f(t)), z.detach(), create_graph=True))
+    print(torch.autograd.functional.hessian(lambda t: f(t).abs().sum(), torch.tensor([0.5, -1.])))
+    gg = torch.tensor([1+2j, 0.5j, -1+0j], requires_grad=True)
+    h, = torch.autograd.grad(f(z), z, grad_outputs=gg, create_graph=True)
+    print(torch.autograd.grad((h * h.conj()).real.sum(), (z, gg))[0])
+r = torch.tensor([0.5, -1.], requires_grad=True)
+for f in [torch.tanh, torch.sigmoid]:
+    g, = torch.autograd.grad(f(r).sum(), r, create_graph=True)
+    print(g, torch.autograd.grad(g.sum(), r))
+""",
 }
 
 

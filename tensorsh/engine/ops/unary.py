@@ -203,6 +203,7 @@ COMPLEX_GRAPH = {
     "Log2Backward0": lambda g, z: g / mul_scalar(z.conj(), _LN2),
     "Log10Backward0": lambda g, z: g / mul_scalar(z.conj(), _LN10),
     "Exp2Backward0": lambda g, r: mul_scalar(g * r.conj(), _LN2),
+    "TanhBackward0": lambda g, r: _tanh_backward(g, r), "SigmoidBackward0": lambda g, r: _sigmoid_backward(g, r),
 }
 
 
@@ -315,10 +316,37 @@ def _backward_op(name, values, formula, saved=("grad_output", "output"), saved_v
 # derivatives.yaml's: each op's gradient for grad_output is the op again on the new gradient; for the output
 # sigmoid_backward's grad * grad_output * (-2 * output + 1), tanh_backward's grad * (-2 * output * grad_output)
 # (C++'s number * tensor and tensor + number: mul.Scalar, add.Scalar)
-_sigmoid_backward = _backward_op("SigmoidBackwardBackward0", lambda g, y: kernels.sigmoid_backward(g._np, y._np),
-                                 lambda gg, g, y: (_sigmoid_backward(gg, y), gg * g * add_scalar(mul_scalar(y, -2), 1)))
-_tanh_backward = _backward_op("TanhBackwardBackward0", lambda g, y: kernels.tanh_backward(g._np, y._np),
-                              lambda gg, g, y: (_tanh_backward(gg, y), gg * (mul_scalar(y, -2) * g)))
+# A complex output's kernels conjugate the factor (grad_output * conj((1 - y) * y), * conj(1 - y * y)): the op is
+# conjugate-linear in the output, so its gradients are tanh_backward(grad, output.conj()) for grad_output and
+# grad.conj() * (-2 * output.conj() * grad_output) for the output (sigmoid's likewise; checked against PyTorch)
+def _sigmoid_backward_values(g, y):
+    if y.dtype.is_complex:
+        return g._np * np.conj((1 - y._np) * y._np)
+    return kernels.sigmoid_backward(g._np, y._np)
+
+
+def _sigmoid_backward_grads(gg, g, y):
+    if y.dtype.is_complex:
+        yc = y.conj()
+        return _sigmoid_backward(gg, yc), gg.conj() * (g * add_scalar(mul_scalar(yc, -2), 1))
+    return _sigmoid_backward(gg, y), gg * g * add_scalar(mul_scalar(y, -2), 1)
+
+
+def _tanh_backward_values(g, y):
+    if y.dtype.is_complex:
+        return g._np * np.conj(1 - y._np * y._np)
+    return kernels.tanh_backward(g._np, y._np)
+
+
+def _tanh_backward_grads(gg, g, y):
+    if y.dtype.is_complex:
+        yc = y.conj()
+        return _tanh_backward(gg, yc), gg.conj() * (mul_scalar(yc, -2) * g)
+    return _tanh_backward(gg, y), gg * (mul_scalar(y, -2) * g)
+
+
+_sigmoid_backward = _backward_op("SigmoidBackwardBackward0", _sigmoid_backward_values, _sigmoid_backward_grads)
+_tanh_backward = _backward_op("TanhBackwardBackward0", _tanh_backward_values, _tanh_backward_grads)
 # threshold_backward(grad, result, 0): `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on; its
 # operands are (self, grad), its gradient for self zeros_like(grad)
 _relu_backward = _backward_op("ThresholdBackwardBackward0", lambda g, y: kernels.relu_backward(g._np, y._np),
