@@ -66,16 +66,6 @@ for marks in [lambda a, b: ((a, a), ()), lambda a, b: ((a, 3), ()), lambda a, b:
                 print(type(e).__name__, repr(str(e)))
         print(a._version, b._version)
 """,
-"the_gradient_layout_contract_warning_says_where_in_accumulate_grad_it_was_triggered": """
-import warnings
-for g in [torch.zeros(4)[::2], torch.zeros(2, 2).t(), torch.zeros(2, 2), torch.zeros(3, 2)[:, :1].squeeze(1)[:2]]:
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        p = torch.ones(g.shape, requires_grad=True)
-        p.grad = g
-        (p * 2).sum().backward()
-        print(p.grad.stride(), [str(x.message) for x in w])
-""",
 "abs_of_a_complex_tensor_under_create_graph_is_grad_times_sgn_with_its_history": """
 x = torch.tensor([1+2j, 3-1j, 0j], requires_grad=True)
 for f in [lambda t: t.abs().sum(), lambda t: (t.abs() ** 2).sum(), lambda t: (t * t.abs()).abs().sum(),
