@@ -15,11 +15,7 @@ class FunctionCtx:
     __module__ = "torch.autograd.function"
 
     def save_for_backward(self, *tensors):
-        for i, t in enumerate(tensors):
-            if t is not None and not isinstance(t, Tensor):
-                raise type_error(f"save_for_backward can only save variables, but argument {i} is of type "
-                                 f"{type(t).__name__}")
-        self.to_save = tensors
+        self.to_save = tensors  # (checked once forward returns, and only when the node is made: _wrap_outputs)
 
     def save_for_forward(self, *tensors):
         for t in tensors:
@@ -311,9 +307,9 @@ def function_apply(cls, args, kwargs):
     setup = _static(cls, "setup_context") is not _DEFAULT["setup_context"]
     if TRANSFORMS[0]:
         _check_transforms(cls, setup, tensors=[a for a in args if isinstance(a, Tensor)])
-    if setup:
+    if setup:  # (Function.apply binds them, defaults filled; its keyword-only ones and **kwargs' go on to C++)
         args, kwargs = _bind(forward, args, kwargs)
-    elif kwargs:
+    if kwargs:
         args, kwargs = _kwargs_as_positions(forward, args, kwargs), {}
     bcls = backward_class(cls)
     ctx = bcls.__new__(bcls)
@@ -409,21 +405,25 @@ def _bind(fn, args, kwargs):
 
 def _wrap_outputs(ctx, args, tensors, output, executable):
     """PyTorch's _wrap_outputs: each tensor output gets ctx as grad_fn, inputs returned as-is become views."""
+    for i, t in enumerate(ctx.to_save or () if executable else ()):  # (_get_tensors_to_save, before the rest)
+        if t is not None and not isinstance(t, Tensor):
+            raise type_error(f"save_for_backward can only save variables, but argument {i} is of type "
+                             f"{type(t).__name__}")
     single = not isinstance(output, tuple)
     outputs = [output] if single else list(output)
     inputs = {id(t) for t in tensors}
     dirty_tensors, non_differentiable = ctx.dirty_tensors or (), ctx.non_differentiable or ()
-    dirty = {id(t): t for t in dirty_tensors}
-    for i, t in enumerate(dirty_tensors):
+    if any(not isinstance(t, Tensor) for t in non_differentiable):  # (_parse_non_differentiable comes first)
+        raise runtime("mark_non_differentiable only accepts variable arguments, but got ")
+    dirty = {}
+    # (_mark_dirty: each argument is checked, then bumped, a repeat twice. The two refusals are THPFunction_assert's,
+    # RuntimeErrors whose printf arguments PyTorch 2.13 drops: the words stop where the argument would go)
+    for t in dirty_tensors:
         if not isinstance(t, Tensor):
-            raise type_error(f"mark_dirty can only accept variables, but argument {i} is of type {type(t).__name__}")
-    for t in dirty.values():
+            raise runtime("mark_dirty can only accept variables, but argument ")
+        dirty[id(t)] = t
         t._version_counter.bump()
     non_diff = {id(t) for t in non_differentiable}
-    for i, t in enumerate(non_differentiable):
-        if not isinstance(t, Tensor):
-            raise type_error(f"mark_non_differentiable can only accept variables, but argument {i} is of type "
-                             f"{type(t).__name__}")
     n = len(outputs)
     returned = {id(o) for o in outputs if isinstance(o, Tensor)}
     for i, o in enumerate(outputs):

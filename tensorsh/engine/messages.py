@@ -410,6 +410,7 @@ TRIGGERED_AT = (
     ("torch.cholesky is deprecated in favor of", "aten/src/ATen/native/BatchLinearAlgebra.cpp:1765"),
     ("torch.qr is deprecated in favor of", "aten/src/ATen/native/BatchLinearAlgebra.cpp:2505"),
     ("Using backward() with create_graph=True", "torch/csrc/autograd/engine.cpp:1307"),
+    ("grad and param do not obey the gradient layout contract", "torch/csrc/autograd/functions/accumulate_grad.h:252"),
     ("Converting a tensor with requires_grad=True to a scalar",
      "torch/csrc/autograd/generated/python_variable_methods.cpp:822"),
     ("Creating a tensor from a list of numpy.ndarrays", "torch/csrc/utils/tensor_new.cpp:252"),

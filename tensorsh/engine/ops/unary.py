@@ -184,17 +184,26 @@ def _complex_values(grad_fn, x, dt):
 
 
 # derivatives.yaml's complex gradients as ops, of the gradient and what the node saved (the input z or the result
-# r), for a gradient with history (create_graph): its nodes are PyTorch's (MulBackward0, DivBackward0); abs's (grad *
-# sgn(z)) waits for sgn's complex gradient
+# r), for a gradient with history (create_graph): its nodes are PyTorch's (MulBackward0, DivBackward0, abs's SgnBackward0)
 COMPLEX_GRAPH = {
     "ExpBackward0": lambda g, r: g * r.conj(),
     "SinBackward0": lambda g, z: g * z.cos().conj(), "CosBackward0": lambda g, z: g * -z.sin().conj(),
     "SinhBackward0": lambda g, z: g * z.cosh().conj(), "CoshBackward0": lambda g, z: g * z.sinh().conj(),
-    "LogBackward0": lambda g, z: g.div(z.conj()), "SqrtBackward0": lambda g, r: g / (2 * r.conj()),
-    "ReciprocalBackward0": lambda g, r: -g * (r * r).conj(), "RsqrtBackward0": lambda g, r: -0.5 * g * r.pow(3).conj(),
-    "TanBackward0": lambda g, r: g * (1 + r.pow(2)).conj(), "Expm1Backward0": lambda g, r: g * (r.conj() + 1),
-    "NegBackward0": lambda g, _: g.neg(),
+    "LogBackward0": lambda g, z: g.div(z.conj()), "SqrtBackward0": lambda g, r: g / mul_scalar(r.conj(), 2),
+    "ReciprocalBackward0": lambda g, r: -g * (r * r).conj(), "RsqrtBackward0": lambda g, r: mul_scalar(g, -0.5) * r.pow(3).conj(),
+    "TanBackward0": lambda g, r: g * (1 + r.pow(2)).conj(), "Expm1Backward0": lambda g, r: g * add_scalar(r.conj(), 1),
+    "NegBackward0": lambda g, _: g.neg(), "AbsBackward0": lambda g, z: g * z.sgn(),
     "AcoshBackward0": lambda g, z: g * ((z + 1).rsqrt() * (z - 1).rsqrt()).conj(),
+    "AsinBackward0": lambda g, z: g * add_scalar(-z * z, 1).rsqrt().conj(),
+    "AcosBackward0": lambda g, z: g * -(add_scalar(-z * z, 1).rsqrt()).conj(),
+    "AtanBackward0": lambda g, z: g / add_scalar(z * z, 1).conj(),
+    "AsinhBackward0": lambda g, z: g * add_scalar(z.pow(2), 1).rsqrt().conj(),
+    "AtanhBackward0": lambda g, z: mul_scalar(g, 1) / number_minus(1, z.pow(2)).conj(),
+    "Log1PBackward0": lambda g, z: g / add_scalar(z, 1).conj(),
+    "Log2Backward0": lambda g, z: g / mul_scalar(z.conj(), _LN2),
+    "Log10Backward0": lambda g, z: g / mul_scalar(z.conj(), _LN10),
+    "Exp2Backward0": lambda g, r: mul_scalar(g * r.conj(), _LN2),
+    "TanhBackward0": lambda g, r: _tanh_backward(g, r), "SigmoidBackward0": lambda g, r: _sigmoid_backward(g, r),
 }
 
 
@@ -307,10 +316,37 @@ def _backward_op(name, values, formula, saved=("grad_output", "output"), saved_v
 # derivatives.yaml's: each op's gradient for grad_output is the op again on the new gradient; for the output
 # sigmoid_backward's grad * grad_output * (-2 * output + 1), tanh_backward's grad * (-2 * output * grad_output)
 # (C++'s number * tensor and tensor + number: mul.Scalar, add.Scalar)
-_sigmoid_backward = _backward_op("SigmoidBackwardBackward0", lambda g, y: kernels.sigmoid_backward(g._np, y._np),
-                                 lambda gg, g, y: (_sigmoid_backward(gg, y), gg * g * add_scalar(mul_scalar(y, -2), 1)))
-_tanh_backward = _backward_op("TanhBackwardBackward0", lambda g, y: kernels.tanh_backward(g._np, y._np),
-                              lambda gg, g, y: (_tanh_backward(gg, y), gg * (mul_scalar(y, -2) * g)))
+# A complex output's kernels conjugate the factor (grad_output * conj((1 - y) * y), * conj(1 - y * y)): the op is
+# conjugate-linear in the output, so its gradients are tanh_backward(grad, output.conj()) for grad_output and
+# grad.conj() * (-2 * output.conj() * grad_output) for the output (sigmoid's likewise; checked against PyTorch)
+def _sigmoid_backward_values(g, y):
+    if y.dtype.is_complex:
+        return g._np * np.conj((1 - y._np) * y._np)
+    return kernels.sigmoid_backward(g._np, y._np)
+
+
+def _sigmoid_backward_grads(gg, g, y):
+    if y.dtype.is_complex:
+        yc = y.conj()
+        return _sigmoid_backward(gg, yc), gg.conj() * (g * add_scalar(mul_scalar(yc, -2), 1))
+    return _sigmoid_backward(gg, y), gg * g * add_scalar(mul_scalar(y, -2), 1)
+
+
+def _tanh_backward_values(g, y):
+    if y.dtype.is_complex:
+        return g._np * np.conj(1 - y._np * y._np)
+    return kernels.tanh_backward(g._np, y._np)
+
+
+def _tanh_backward_grads(gg, g, y):
+    if y.dtype.is_complex:
+        yc = y.conj()
+        return _tanh_backward(gg, yc), gg.conj() * (mul_scalar(yc, -2) * g)
+    return _tanh_backward(gg, y), gg * (mul_scalar(y, -2) * g)
+
+
+_sigmoid_backward = _backward_op("SigmoidBackwardBackward0", _sigmoid_backward_values, _sigmoid_backward_grads)
+_tanh_backward = _backward_op("TanhBackwardBackward0", _tanh_backward_values, _tanh_backward_grads)
 # threshold_backward(grad, result, 0): `self <= threshold ? 0 : grad`, so a NaN result passes the gradient on; its
 # operands are (self, grad), its gradient for self zeros_like(grad)
 _relu_backward = _backward_op("ThresholdBackwardBackward0", lambda g, y: kernels.relu_backward(g._np, y._np),
