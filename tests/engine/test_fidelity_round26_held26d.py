@@ -26,9 +26,53 @@ y[0] += y[2]
 y.sum().backward()
 print(x.grad, y)
 """,
+"forward_ad_of_the_indexing_writes_is_the_op_on_the_tangents_as_derivatives_yaml": """
+fwAD = torch.autograd.forward_ad
+x = torch.arange(6.).view(2, 3) + 1
+t = torch.arange(1., 7.).view(2, 3) * 10
+i = torch.tensor([[0, 2], [1, 1]])
+m = x > 2
+ops = [
+    lambda d, s, v: torch.zeros(2, 3).scatter(1, i, s),
+    lambda d, s, v: d.scatter(1, i, 7.),
+    lambda d, s, v: d.scatter(1, i, s, reduce='add'),
+    lambda d, s, v: d.clone().scatter_(1, i, 2., reduce='multiply'),
+    lambda d, s, v: d.scatter_add(1, i, s),
+    lambda d, s, v: d.index_copy(1, torch.tensor([1, 1]), s),
+    lambda d, s, v: d.index_add(1, torch.tensor([1, 1]), s, alpha=3),
+    lambda d, s, v: d.index_put((torch.tensor([0, 0]), torch.tensor([1, 1])), s[:, 0]),
+    lambda d, s, v: d.put(torch.tensor([1, 1, 1]), s[0]),
+    lambda d, s, v: d.masked_fill(m, v),
+    lambda d, s, v: x.index_fill(1, torch.tensor([0, 2]), v),
+    lambda d, s, v: x.masked_scatter(m, s),
+    lambda d, s, v: d.scatter_reduce(1, i, s[:, :2], 'amax', include_self=False),
+    lambda d, s, v: d.scatter_reduce(1, i, s[:, :2], 'mean'),
+    lambda d, s, v: d.scatter_reduce(1, i, s[:, :2], 'prod'),
+    lambda d, s, v: x.clone().scatter_reduce_(1, i, s, 'prod'),
+    lambda d, s, v: d.clone().scatter_reduce_(1, i, s, 'prod'),
+    lambda d, s, v: d.index_reduce(1, torch.tensor([1, 1, 0]), s, 'mean'),
+    lambda d, s, v: d.clone().index_reduce_(1, torch.tensor([1, 1, 0]), s, 'amax'),
+    lambda d, s, v: d.clone().index_copy_(1, torch.tensor([1, 1, 0]), s),
+    lambda d, s, v: d.clone().masked_fill_(m, v),
+]
+for k, f in enumerate(ops):
+    try:
+        with fwAD.dual_level():
+            d = fwAD.make_dual(x, t)
+            s = fwAD.make_dual(x * 2, t + 100)
+            v = fwAD.make_dual(torch.tensor(2.), torch.tensor(5.))
+            p, tn = fwAD.unpack_dual(f(d, s, v))
+            print(k, p.tolist(), None if tn is None else tn.tolist())
+    except Exception as e:
+        print(k, type(e).__name__, e)
+""",
 }
+
+
+# (forward AD imports modules whose DeprecationWarnings of torch.jit.script the torch child shows: printed text only)
+PRINTED_ONLY = {"forward_ad_of_the_indexing_writes_is_the_op_on_the_tangents_as_derivatives_yaml"}
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round26_held26d_class_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    same_as_torch(PROGRAMS[name], printed_only=name in PRINTED_ONLY)
