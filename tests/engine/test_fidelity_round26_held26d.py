@@ -66,6 +66,23 @@ for k, f in enumerate(ops):
     except Exception as e:
         print(k, type(e).__name__, e)
 """,
+"take_along_dim_outs_broadcast_checks_come_before_its_dtype_and_index_reduce_out_wants_selfs_dtype": """
+x = torch.arange(12.).view(3, 4)
+for o in [torch.empty(2, 2), torch.empty(2, 2, dtype=torch.float64), torch.empty(0, dtype=torch.long), torch.empty(3, 2, dtype=torch.int32)]:
+    for i, d in [(torch.tensor([[0, 1], [2, 3]]), 1), (torch.tensor([[0, 1]]), 1), (torch.tensor([[0, 1]], dtype=torch.int32), 1),
+                 (torch.tensor([0, 1]), 1), (torch.tensor([0, 1]), None), (torch.tensor([[0, 1]]), -1), (torch.tensor([[0], [1], [2]]), 0)]:
+        try:
+            r = torch.take_along_dim(x, i, d, out=o.clone())
+            print(o.dtype, d, r.tolist(), r.dtype)
+        except Exception as e:
+            print(o.dtype, d, type(e).__name__, e)
+    for red in ['prod', 'amax', 'mean']:
+        try:
+            r = torch.index_reduce(x[:2, :2], 0, torch.tensor([0]), x[:1, :2], red, out=o.clone())
+            print(red, r.tolist(), r.dtype)
+        except Exception as e:
+            print(red, type(e).__name__, e)
+""",
 }
 
 
