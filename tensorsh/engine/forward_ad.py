@@ -469,6 +469,62 @@ def _selecting(pick, fmode=False):
     return rule
 
 
+def _t0(x):
+    """x's tangent, zeros for a tensor of none (PyTorch's formulas read an absent tangent as zeros)."""
+    from .creation import zeros_like
+    t = _tangent(x)
+    return zeros_like(x) if t is None else t
+
+
+def _scatter_reduce_jvp(out, x, dim, index, src, reduce, *, include_self=True):
+    """FunctionsManual's scatter_reduce_jvp: sum and mean are linear (the op on the tangents); amax and amin share
+    the tangent evenly among the elements equal to the result; prod has none (an undefined tensor)."""
+    if reduce in ("sum", "mean"):
+        return _t0(x).scatter_reduce(dim, index, _t0(src), reduce, include_self=include_self)
+    if reduce not in ("amax", "amin"):
+        return None
+    self_is = (x == out).to(x.dtype)
+    src_is = (src == out.gather(dim, index)).to(x.dtype)
+    count = self_is.scatter_add(dim, index, src_is)
+    return (self_is * _t0(x)).scatter_add(dim, index, src_is * _t0(src)).div_(count)
+
+
+def _index_add_jvp(out, x, dim, index, source, alpha=1):
+    t = _t0(source)
+    return _t0(x).index_add(dim, index, t if alpha == 1 else t * alpha)
+
+
+def _fill_t(value):
+    """masked_fill/index_fill's value: a tensor's tangent (zeros without one), a number's 0 (the Scalar overload)."""
+    return _t0(value) if isinstance(value, Tensor) else 0
+
+
+# derivatives.yaml's `result:` formulas of the indexing writes: the op itself on the tangents, so a duplicate index
+# keeps the tangent of the value the op kept (not a Jacobian row's sum)
+_INDEX_RULES = {
+    "scatter": lambda out, x, dim, index, src=None, value=None, reduce=None: _t0(x).scatter(
+        dim, index, _t0(src) if isinstance(src, Tensor) else 0),
+    "scatter_add": lambda out, x, dim, index, src: _t0(x).scatter_add(dim, index, _t0(src)),
+    "scatter_reduce": _scatter_reduce_jvp, "index_add": _index_add_jvp,
+    "index_copy": lambda out, x, dim, index, source: _t0(x).index_copy(dim, index, _t0(source)),
+    "index_put": lambda out, x, indices, values, accumulate=False: _t0(x).index_put(indices, _t0(values), accumulate),
+    "put": lambda out, x, index, source, accumulate=False: _t0(x).put(index, _t0(source), accumulate),
+    "masked_scatter": lambda out, x, mask, source: _t0(x).masked_scatter(mask, _t0(source)),
+    "masked_fill": lambda out, x, mask, value: _t0(x).masked_fill(mask, _fill_t(value)),
+    "index_fill": lambda out, x, dim, index, value: _t0(x).index_fill(dim, index, _fill_t(value)),
+}
+# ops PyTorch refuses before running (no formula: the check precedes the kernel, so no warning of it): the message,
+# given the call's keyword arguments (an in-place index_reduce_ is refused after its kernel, in _written)
+ATEN_UNSUPPORTED = "Trying to use forward AD with {} that does not support it."
+_REFUSED_FIRST = {"index_reduce": lambda kwargs: UNSUPPORTED.format("index_reduce"),
+                  "scatter": lambda kwargs: ATEN_UNSUPPORTED.format("aten::scatter") if kwargs.get("reduce") else None,
+                  "scatter_": lambda kwargs: ATEN_UNSUPPORTED.format("aten::scatter_") if kwargs.get("reduce") else None}
+SHORT_UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented "
+                     "yet.\nPlease file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?"
+                     "template=feature-request.yml so that we can prioritize its implementation.")
+UNDEFINED_SRC = "Expected a proper Tensor but got None (or an undefined Tensor in C++) for argument #1 'src'"
+
+
 def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach, comparisons)
     return None
 
@@ -478,8 +534,7 @@ _RULES = {
     "square": lambda out, a: _pow(out, a, 2), "mm": _products(lambda a, b: a.mm(b)), "matmul": _matmul,
     "mv": _products(lambda a, b: a.mv(b)), "bmm": _products(lambda a, b: a.bmm(b)),
     "outer": _products(lambda a, b: a.outer(b)), "addmm": _addmm,
-    "masked_fill": lambda out, x, mask, value: _tangent(x).masked_fill(mask, 0) if not isinstance(value, Tensor) or
-    _tangent(value) is None else _unsupported("masked_fill"), "dot": _products(lambda a, b: a.dot(b)),
+    "dot": _products(lambda a, b: a.dot(b)),
     "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
     "maximum": _selecting(lambda a, b: a > b), "minimum": _selecting(lambda a, b: a < b),
     "fmax": _selecting(lambda a, b: a > b, True), "fmin": _selecting(lambda a, b: a <= b, True),
@@ -492,6 +547,7 @@ for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatte
               "unflatten", "take_along_dim", "tile", "diag", "trace", "flatten", "squeeze", "nansum"):
     _RULES[_name] = _linear_op(_name)
 _RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
+_RULES.update(_INDEX_RULES)
 
 COMPLEX_UNSUPPORTED = "tensorsh: forward-mode AD of complex tensors is not supported yet"
 UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented yet.\n"
@@ -532,6 +588,10 @@ def _with_tangent(name, fn):
         duals = _SEEN[0] is not None and not _BUSY[0] and _duals(args, kwargs)
         if duals:  # (an inner op of a composite: its dual inputs reached an op that computes tangents)
             _SEEN[0].update(duals)
+        refused = name in _REFUSED_FIRST and not _BUSY[0] and _has_tangent(args, kwargs) and _REFUSED_FIRST[name](kwargs)
+        if refused:
+            from .errors import make
+            raise make("NotImplementedError", refused)
         if writes and not _BUSY[0] and args and isinstance(args[0], Tensor) and args[0].dtype.is_floating_point \
                 and _has_tangent(args, kwargs):
             return _written(name, fn, args, kwargs)
@@ -601,9 +661,17 @@ def _written(name, fn, args, kwargs):
     twin = getattr(type(self), name[:-1], None)
     if twin is None:
         _unsupported(name)
-    if _tangent(self) is not None:
+    if name == "index_reduce_":
+        from .errors import make
+        raise make("NotImplementedError", SHORT_UNSUPPORTED.format(name))
+    had = _tangent(self) is not None
+    if had:
         _set(before, _tangent(self))
     new = _tangent(twin(before, *args[1:], **kwargs))
+    if new is None and name[:-1] in _INDEX_RULES:  # (a formula's undefined tensor: scatter_reduce_ of prod)
+        if had:  # (copied into self's tangent)
+            raise runtime(UNDEFINED_SRC)
+        return out
     if new is None:
         _unsupported(name)
     return _put_tangent(self, new, out)

@@ -3,9 +3,9 @@ arguments" text for the ops whose parser this engine does not run, and the linea
 import numpy as np
 
 from .. import dtypes, messages
-from ..errors import index_error, runtime, type_error
+from ..errors import index_error, make, runtime, type_error
 from ..tensorimpl import Tensor, _shape_list, int_elements
-from .core import type_name
+from .core import Shaped, check_broadcast_all, type_name
 
 
 def _arg_type(v):
@@ -195,3 +195,28 @@ def bucketize_checks(input, boundaries, right=False):
     if boundaries.dim() != 1:
         raise runtime(f"boundaries tensor must be 1 dimension, but got dim({boundaries.dim()})")
     search_checks(boundaries, input, right)
+
+
+def along_dim_operands(self, indices, dim):
+    """ATen's _take_along_dim_helper: its checks (dims, the index's dtype, the broadcast), then self and indices
+    broadcast to each other but at dim, and dim wrapped."""
+    if self.dim() != indices.dim():
+        raise runtime("torch.take_along_dim(): input and indices should have the same number of dimensions, but got "
+                      f"{self.dim()} dimensions for input, and {indices.dim()} dimensions for indices")
+    if indices.dtype is not dtypes.int64:
+        raise runtime("torch.take_along_dim(): dtype of indices should be Long but got "
+                      f"{dtypes.SCALAR_NAMES[indices.dtype.name]}")
+    d = self._wrap_dim(dim)
+    if not indices.dim():  # (indices.size(dim), unwrapped for a scalar)
+        raise make("IndexError", messages.DIM_NO_DIMS.format(d))
+    sizes = list(self._shape)
+    sizes[d] = indices._shape[d]
+    check_broadcast_all(Shaped(tuple(sizes)), indices)  # (ATen's infer_size: its text, the sizes "tensor a")
+    shape = tuple(np.broadcast_shapes(tuple(sizes), indices._shape))
+    if indices._shape != shape:
+        indices = indices.expand(*shape)
+    sizes = list(indices._shape)
+    sizes[d] = self._shape[d]
+    check_broadcast_all(Shaped(tuple(sizes)), self)
+    shape = tuple(np.broadcast_shapes(tuple(sizes), self._shape))
+    return self.expand(*shape), indices, d  # (ATen's broadcast_to: an ExpandBackward0 whatever the shape)

@@ -11,7 +11,7 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn_once
 from .copies import copy_inplace
 from .joining import cat
-from .core import (BinaryNode, Shaped, Tensor, attach, binary_operands, check_broadcast, check_broadcast_all,
+from .core import (BinaryNode, Tensor, attach, binary_operands, check_broadcast,
                    empty_strided, fresh, laid_out_like, needs_grad, type_name)
 
 
@@ -231,29 +231,11 @@ def argwhere(self):
 def take_along_dim(self, indices, dim=None):
     if dim is None:
         return self.view(-1).gather(0, indices.view(-1))
-    if self.dim() != indices.dim():
-        raise runtime("torch.take_along_dim(): input and indices should have the same number of dimensions, but got "
-                      f"{self.dim()} dimensions for input, and {indices.dim()} dimensions for indices")
-    if indices.dtype is not dtypes.int64:
-        raise runtime("torch.take_along_dim(): dtype of indices should be Long but got "
-                      f"{dtypes.SCALAR_NAMES[indices.dtype.name]}")
-    d = self._wrap_dim(dim)
-    if not indices.dim():  # (indices.size(dim), unwrapped for a scalar)
-        raise make("IndexError", messages.DIM_NO_DIMS.format(d))
-    sizes = list(self._shape)
-    sizes[d] = indices._shape[d]
-    check_broadcast_all(Shaped(tuple(sizes)), indices)  # (ATen's infer_size: its text, the sizes "tensor a")
-    shape = tuple(np.broadcast_shapes(tuple(sizes), indices._shape))
-    if indices._shape != shape:
-        indices = indices.expand(*shape)
-    sizes = list(indices._shape)
-    sizes[d] = self._shape[d]
-    check_broadcast_all(Shaped(tuple(sizes)), self)
-    shape = tuple(np.broadcast_shapes(tuple(sizes), self._shape))
-    self = self.expand(*shape)  # (ATen's broadcast_to: an ExpandBackward0 whatever the shape)
+    from .args import along_dim_operands
+    self, indices, d = along_dim_operands(self, indices, dim)
     # indices wrapped into the dim's size (remainder's, Python's sign: -1 is the last, 7 of 3 is 1; of 0, its
     # ZeroDivisionError) -- so no index is out of bounds
-    return self.gather(d, indices.remainder(shape[d]) if indices.numel() else indices)
+    return self.gather(d, indices.remainder(self._shape[d]) if indices.numel() else indices)
 
 
 class _ScaleBackward(Node):

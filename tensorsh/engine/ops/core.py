@@ -833,6 +833,9 @@ def write_reading_back(self, arr, other, compute):
     other read once at the row's start, a contiguous one a block at a time), then element by element, each reading
     memory as the writes before it left it."""
     shape = self._shape
+    if not shape:  # (one element: read, then written)
+        arr[...] = compute(arr.copy(), other._np.copy())
+        return
     other_strides = broadcast_strides(other, shape)
     perm = kernels.dim_order(shape, [self._stride, self._stride, other_strides])
     inner, outer = perm[0], perm[:0:-1]

@@ -459,7 +459,22 @@ RULES.update({"nan_to_num": _nan_to_num, "softmax": _softmax, "log_softmax": _so
               "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power})
 RULES.update({"amin": RULES["amax"], "argsort": RULES["argmax"], "argmax": _arg_extreme, "argmin": _arg_extreme})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
-                            "take_along_dim", "msort"), _STRUCTURED))
+                            "index_reduce", "msort"), _STRUCTURED))
+
+
+def _take_along_dim(self, outs, kwargs, name, args):
+    """take_along_dim_out along a dim runs _take_along_dim_helper's checks (dims, index dtype, broadcast) before
+    gather_out's of out='s dtype; without a dim, gather_out's first."""
+    dim = args[2] if len(args) > 2 else kwargs.get("dim")
+    indices = args[1] if len(args) > 1 else kwargs.get("indices")
+    if dim is not None and isinstance(indices, Tensor):
+        from .args import along_dim_operands
+        along_dim_operands(self, indices, dim)
+    return _STRUCTURED(self, outs, kwargs, name)
+
+
+_take_along_dim.takes_args = True
+RULES["take_along_dim"] = _take_along_dim
 
 
 def check(name, args, kwargs, outs):
