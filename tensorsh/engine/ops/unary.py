@@ -208,11 +208,8 @@ def _complex_backward(grad_fn, g, saved):
             raise runtime(f"tensorsh: the gradient of {grad_fn[:-9].lower()} of a complex tensor with create_graph "
                           "is not supported yet")
         return formula(g, saved[0] if saved else None)
-    if grad_fn == "AbsBackward0":
-        x = saved[0]._np
-        with np.errstate(all="ignore"):
-            values = np.where(x == 0, 0, g._np * (x / np.abs(x)))
-        return fresh(values.astype(x.dtype), saved[0].dtype)
+    if grad_fn == "AbsBackward0":  # (sgn's own kernel: its z / |z| rounds as the forward sgn does)
+        return g * saved[0].sgn()
     derivative = COMPLEX_UNARY[grad_fn][1]
     if derivative is None:  # (neg)
         return -g
