@@ -51,6 +51,18 @@ for dt in [torch.float16, torch.bfloat16]:
     d.sum().backward()
     print(d[:2].tolist(), x.grad[:2].tolist())
 """,
+"complex64_sgn_walks_in_avx512_vectors_as_its_kernel_is_compiled_for_them": """
+torch.manual_seed(1)
+for n in [4, 8, 12, 16, 20, 24, 40]:
+    z = torch.randn(n, dtype=torch.complex64) * 7
+    z[0] = 0
+    zz = z.clone().requires_grad_()
+    zz.abs().sum().backward()
+    y = z.clone()
+    y.sgn_()
+    print(n, z.sgn().tolist(), zz.grad.tolist() == z.sgn().tolist(), y.tolist() == z.sgn().tolist())
+print(torch.randn(3, 5, dtype=torch.complex64).sgn().tolist())
+""",
 }
 
 

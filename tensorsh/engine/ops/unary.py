@@ -358,7 +358,7 @@ def _complex_sgn(z):
     does, each part times the reciprocal (two roundings)."""
     re, im = z.real, z.imag
     a = np.hypot(re, im)
-    tail = kernels.complex_scalar_body(z)
+    tail = kernels.complex_scalar_body(z, floats=None)  # (sgn_stub: compiled for AVX-512 too)
     values = np.empty(z.shape, z.dtype)
     with np.errstate(all="ignore"):
         if tail is not None and tail is not True and not tail.all():
