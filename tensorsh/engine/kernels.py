@@ -664,6 +664,20 @@ def complex_scalar_body(z, floats=8):
     return scalar_body_mask(parts, floats=floats, element_bytes=z.itemsize)
 
 
+def complex_abs(z, floats=8):
+    """std::abs of complex array z as an elementwise kernel computes it: SLEEF's hypot_u05 of the parts
+    (Vectorized<complex<T>>::abs_) on whole two-vector chunks, the C library's hypot (std::abs) on the rest;
+    floats: complex_scalar_body's (the kernel's vector width)."""
+    re, im = np.ascontiguousarray(z.real), np.ascontiguousarray(z.imag)
+    out = np.hypot(re, im)
+    tail = complex_scalar_body(z, floats)
+    if tail is None or tail is True or not z.size or not hasattr(compiled, "loop_hypot") or tail.all():
+        return out  # (a walk not known: the C library's everywhere, as _complex_sgn's scalar body)
+    vector = np.empty(re.size, re.dtype)
+    compiled.loop_hypot(re.reshape(-1), im.reshape(-1), vector, vector.size)
+    return np.where(tail, out, vector.reshape(re.shape))
+
+
 def complex_multiply(a, b, out=None):
     """a * b of complex arrays as PyTorch's mul kernel computes it (measured): its vector body (AVX2's) rounds each
     product, ac - bd and ad + bc, on each range's whole 8 complex64 / 4 complex128 element chunks; its scalar body

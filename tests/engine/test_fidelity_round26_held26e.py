@@ -63,6 +63,18 @@ for n in [4, 8, 12, 16, 20, 24, 40]:
     print(n, z.sgn().tolist(), zz.grad.tolist() == z.sgn().tolist(), y.tolist() == z.sgn().tolist())
 print(torch.randn(3, 5, dtype=torch.complex64).sgn().tolist())
 """,
+"complex_abs_and_sgn_take_sleefs_hypot_in_their_vector_body": """
+torch.manual_seed(1)
+for dt in [torch.complex128, torch.complex64]:
+    z = torch.randn(4000, dtype=dt) * 7
+    print(dt, z.abs().sum().item(), z.sgn().real.sum().item(), z.sgn().imag.sum().item())
+    print(z[:40].abs().tolist())
+    m = torch.randn(50, 3, dtype=dt)
+    print(m.t().abs().sum().item(), m[:, 1].abs().sum().item(), m.t().sgn().real.sum().item())
+    zz = z[:100].clone().requires_grad_()
+    zz.abs().sum().backward()
+    print(zz.grad.real.sum().item(), zz.grad.imag.sum().item())
+""",
 }
 
 
