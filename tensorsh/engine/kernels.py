@@ -653,14 +653,29 @@ def scalar_body_mask(x, floats=None, element_bytes=None):
     return mask
 
 
-def complex_scalar_body(z):
+def complex_scalar_body(z, floats=8):
     """Which elements of complex array z PyTorch's elementwise loop gives its scalar body (True: all of them where
     the compiled loops are not built): complex vectors are AVX2's width even on an AVX-512 CPU (measured), 8 complex64
-    or 4 complex128 elements a two-vector chunk; None where the walk is not known."""
+    or 4 complex128 elements a two-vector chunk, except in the kernels registered with ALSO_REGISTER_AVX512_DISPATCH
+    (sgn's: floats None, this CPU's width); None where the walk is not known."""
     if compiled is None:
         return True
     parts = np.lib.stride_tricks.as_strided(z.real, z.shape, [s // 2 for s in z.strides])  # (z's layout, in parts)
-    return scalar_body_mask(parts, floats=8, element_bytes=z.itemsize)
+    return scalar_body_mask(parts, floats=floats, element_bytes=z.itemsize)
+
+
+def complex_abs(z, floats=8):
+    """std::abs of complex array z as an elementwise kernel computes it: SLEEF's hypot_u05 of the parts
+    (Vectorized<complex<T>>::abs_) on whole two-vector chunks, the C library's hypot (std::abs) on the rest;
+    floats: complex_scalar_body's (the kernel's vector width)."""
+    re, im = np.ascontiguousarray(z.real), np.ascontiguousarray(z.imag)
+    out = np.hypot(re, im)
+    tail = complex_scalar_body(z, floats)
+    if tail is None or tail is True or not z.size or not hasattr(compiled, "loop_hypot") or tail.all():
+        return out  # (a walk not known: the C library's everywhere, as _complex_sgn's scalar body)
+    vector = np.empty(re.size, re.dtype)
+    compiled.loop_hypot(re.reshape(-1), im.reshape(-1), vector, vector.size)
+    return np.where(tail, out, vector.reshape(re.shape))
 
 
 def complex_multiply(a, b, out=None):

@@ -4,6 +4,7 @@ import numpy as np
 from .. import dtypes
 from ..autograd import Node, edge_of, should_compute_output
 from ..errors import make, runtime, type_error
+from .copies import real_values
 from .core import Tensor, attach, fresh, needs_grad, type_name
 
 
@@ -186,7 +187,8 @@ def bincount(self, weights=None, minlength=0):
         return fresh(np.bincount(self._np, minlength=minlength).astype(np.int64), dtypes.int64)
     dt = dtypes.float32 if weights.dtype is dtypes.float32 else dtypes.float64  # (half, bfloat16: double too)
     counts = np.zeros(max(minlength, int(self._np.max()) + 1), dt.np)
-    np.add.at(counts, self._np, weights._np.astype(dt.np))  # (each weight added in turn, in the output's dtype)
+    values = real_values(weights, dt).astype(dt.np)  # (weights.to(double): a complex one's real part, warning once)
+    np.add.at(counts, self._np, values)  # (each weight added in turn, in the output's dtype)
     out = fresh(counts, dt)
     if needs_grad(weights):
         attach(out, _BincountNotImplemented(weights))

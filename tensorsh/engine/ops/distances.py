@@ -130,17 +130,22 @@ def cdist(x1, x2, p=2.0, compute_mode="use_mm_for_euclid_dist_if_necessary"):
         if t.dtype.category != 2:
             raise runtime(f"cdist only supports floating-point dtypes, {name} got: "
                           f"{dtypes.SCALAR_NAMES[t.dtype.name]}")
-    if x1.dtype in (dtypes.float16, dtypes.bfloat16) and x1.dtype is x2.dtype:  # (no reduced-float kernel)
-        raise make("NotImplementedError", f"\"cdist\" not implemented for '{dtypes.SCALAR_NAMES[x1.dtype.name]}'")
-    if p < 0:
-        raise runtime("cdist only supports non-negative p values")
-    if x1.dtype is not x2.dtype:
-        raise runtime(dtypes.expected_scalar_type(x1.dtype, x2.dtype))
-    check_broadcast_all(Shaped(x1._shape[:-2]), Shaped(x2._shape[:-2]))  # (infer_size of the batch dims)
     r1, r2 = x1._shape[-2], x2._shape[-2]
-    mm = p == 2 and (compute_mode == "use_mm_for_euclid_dist" or
-                     (compute_mode == "use_mm_for_euclid_dist_if_necessary" and (r1 > 25 or r2 > 25)))
-    if mm:
+    empty = not x1.numel() or not x2.numel()  # (ATen's cdist: _cdist_forward, which makes no product, p checked)
+    mm = not empty and p == 2 and (compute_mode == "use_mm_for_euclid_dist" or
+                                   (compute_mode == "use_mm_for_euclid_dist_if_necessary" and (r1 > 25 or r2 > 25)))
+    if not mm and p < 0:
+        raise runtime("cdist only supports non-negative p values")
+    if not mm and not empty:  # (the kernel: dispatched on x1's dtype, no reduced floats; x2 read as x1's type)
+        if x1.dtype in (dtypes.float16, dtypes.bfloat16):
+            raise make("NotImplementedError", f"\"cdist\" not implemented for '{dtypes.SCALAR_NAMES[x1.dtype.name]}'")
+        if x1.dtype is not x2.dtype:
+            raise runtime(dtypes.expected_scalar_type(x1.dtype, x2.dtype))
+    check_broadcast_all(Shaped(x1._shape[:-2]), Shaped(x2._shape[:-2]))  # (infer_size of the batch dims)
+    if mm:  # (_euclidean_dist: a matmul, any float dtype, both the same)
+        if x1.dtype is not x2.dtype:
+            raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[x1.dtype.name]} != "
+                          f"{dtypes.C_NAMES[x2.dtype.name]}")
         batch = np.broadcast_shapes(x1._shape[:-2], x2._shape[:-2])
         a = x1.expand(*batch, r1, x1._shape[-1]).reshape(-1, r1, x1._shape[-1])
         b = x2.expand(*batch, r2, x2._shape[-1]).reshape(-1, r2, x2._shape[-1])

@@ -254,13 +254,17 @@ def complex_(real, imag):
     return out
 
 
+_LIBM_COS, _LIBM_SIN = kernels.libm_each("cos", np.cos), kernels.libm_each("sin", np.sin)
+
+
 def polar(abs, angle):
     _complex_output(abs)
     _parts_check(abs, angle)
     if abs.dtype is dtypes.float16:  # (the kernel has no Half form)
         raise make("NotImplementedError", "\"polar_cpu\" not implemented for 'Half'")
-    with np.errstate(all="ignore"):
-        values = kernels.complex_of(abs._np * np.cos(angle._np), abs._np * np.sin(angle._np), abs.dtype.to_complex().np)
+    with np.errstate(all="ignore"):  # (a scalar loop of std::cos and std::sin: the C library's cosf/sinf for float)
+        values = kernels.complex_of(abs._np * _LIBM_COS(angle._np), abs._np * _LIBM_SIN(angle._np),
+                                    abs.dtype.to_complex().np)
     out = fresh(values, abs.dtype.to_complex())
     if needs_grad(abs, angle):
         attach(out, PolarBackward0(abs, angle, out))

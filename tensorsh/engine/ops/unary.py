@@ -152,7 +152,7 @@ COMPLEX_UNARY = {
                                                                            _reciprocal(np.sqrt(x - 1)))),  # (not
     # rsqrt(z * z - 1), the real case's: sqrt(xy) = sqrt(x) sqrt(y) for positive reals only)
     "AtanhBackward0": (np.arctanh, lambda x: 1 / (1 - x * x)),
-    "AbsBackward0": (lambda z: np.hypot(z.real, z.imag), None),  # (std::abs's hypot: numpy's complex abs is not)
+    "AbsBackward0": (kernels.complex_abs, None),  # (hypot: numpy's complex abs is not)
 }
 # PyTorch's refusals of the real-only unary kernels for a complex input
 _COMPLEX_REFUSED = {"FloorBackward0": "floor is not supported for complex inputs",
@@ -217,11 +217,8 @@ def _complex_backward(grad_fn, g, saved):
             raise runtime(f"tensorsh: the gradient of {grad_fn[:-9].lower()} of a complex tensor with create_graph "
                           "is not supported yet")
         return formula(g, saved[0] if saved else None)
-    if grad_fn == "AbsBackward0":
-        x = saved[0]._np
-        with np.errstate(all="ignore"):
-            values = np.where(x == 0, 0, g._np * (x / np.abs(x)))
-        return fresh(values.astype(x.dtype), saved[0].dtype)
+    if grad_fn == "AbsBackward0":  # (sgn's own kernel: its z / |z| rounds as the forward sgn does)
+        return g * saved[0].sgn()
     derivative = COMPLEX_UNARY[grad_fn][1]
     if derivative is None:  # (neg)
         return -g
@@ -396,8 +393,8 @@ def _complex_sgn(z):
     divides each part by it, the scalar body (kernels.complex_scalar_body) divides by complex(|z|, 0) as c10::complex
     does, each part times the reciprocal (two roundings)."""
     re, im = z.real, z.imag
-    a = np.hypot(re, im)
-    tail = kernels.complex_scalar_body(z)
+    a = kernels.complex_abs(z, floats=None)  # (sgn_stub: compiled for AVX-512 too)
+    tail = kernels.complex_scalar_body(z, floats=None)
     values = np.empty(z.shape, z.dtype)
     with np.errstate(all="ignore"):
         if tail is not None and tail is not True and not tail.all():
