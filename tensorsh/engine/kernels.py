@@ -653,14 +653,15 @@ def scalar_body_mask(x, floats=None, element_bytes=None):
     return mask
 
 
-def complex_scalar_body(z):
+def complex_scalar_body(z, floats=8):
     """Which elements of complex array z PyTorch's elementwise loop gives its scalar body (True: all of them where
-    the compiled loops are not built): complex vectors are AVX2's width even on an AVX-512 CPU (measured), 8 complex64
-    or 4 complex128 elements a two-vector chunk; None where the walk is not known."""
+    the compiled loops are not built): complex vectors are AVX2's width even on an AVX-512 CPU for most kernels
+    (measured), 8 complex64 or 4 complex128 elements a two-vector chunk; floats=None: the CPU's width (sgn's kernel,
+    measured: 16 complex64 or 8 complex128 on AVX-512); None where the walk is not known."""
     if compiled is None:
         return True
     parts = np.lib.stride_tricks.as_strided(z.real, z.shape, [s // 2 for s in z.strides])  # (z's layout, in parts)
-    return scalar_body_mask(parts, floats=8, element_bytes=z.itemsize)
+    return scalar_body_mask(parts, floats=floats, element_bytes=z.itemsize)
 
 
 def complex_multiply(a, b, out=None):
