@@ -44,6 +44,20 @@ for n in [8, 9, 15, 16, 17, 24, 31, 32, 33]:
 m = torch.randn(3, 21, dtype=torch.complex64)
 print(m.sgn().tolist(), m[:, 2:].sgn().tolist())
 """,
+"fused_sgd_on_half_types_never_stores_its_vector_loops_parameters": """
+for dt in [torch.float16, torch.bfloat16]:
+    for n in [8, 24, 27, 31]:
+        for kw in [dict(momentum=0.9, dampening=0.1, weight_decay=0.1), dict(momentum=0.5, nesterov=True, maximize=True),
+                   dict(weight_decay=0.2)]:
+            torch.manual_seed(n)
+            w = torch.randn(n).to(dt).requires_grad_()
+            opt = torch.optim.SGD([w], fused=True, lr=0.1, **kw)
+            for i in range(3):
+                opt.zero_grad()
+                (w.float() ** 3).sum().backward()
+                opt.step()
+                print(dt, n, i, w.tolist(), opt.state[w]['momentum_buffer'].tolist() if 'momentum' in kw else None)
+""",
 }
 
 
