@@ -37,10 +37,43 @@ def _write(t, values):
     t._np[...] = values.reshape(t._np.shape)
 
 
+def _reduced_sgd_vectors(param, grad, buf, nv, weight_decay, momentum, dampening, maximize, is_first_step):
+    """torch 2.13's fused SGD vector loop for float16/bfloat16 (FusedSGDKernel.cpp's reduced sgd_math): it never
+    stores the parameter (those elements keep their value), and past the first step it loads the momentum buffer as
+    float vectors from the reduced buffer's bytes (fVec::loadu(momentum_buf_ptr + d) and + d + 8 elements): 16
+    elements a chunk read as 8 floats from their 32 bytes and 8 from the 32 bytes 8 elements on; each chunk's update,
+    in float with the constants rounded to the dtype (fused as the float kernel's), is stored rounded back. Bytes past the buffer read as zeros
+    (PyTorch reads whatever memory follows)."""
+    red = param.dtype.name
+    c = (lambda v: np.float32(dtypes.to_bfloat16(np.float32(v)))) if red == "bfloat16" else \
+        (lambda v: np.float32(np.float16(v)))
+    G = grad._np.reshape(-1)[:nv].astype(np.float32)
+    if maximize:
+        G = G * np.float32(-1)
+    if weight_decay != 0:
+        G = _fma(param._np.reshape(-1)[:nv].astype(np.float32), c(weight_decay), G, np.float32)
+    if momentum == 0:
+        return None
+    if is_first_step:
+        return G
+    old = buf._np.reshape(-1)  # (its 16-bit patterns: bfloat16 is held widened to float32, its upper half)
+    raw = np.zeros(old.size + 16, np.uint16)
+    raw[:old.size] = (old.astype(np.float32).view(np.uint32) >> 16) if red == "bfloat16" else old.view(np.uint16)
+    M = np.empty(nv, np.float32)
+    for d in range(0, nv, 16):
+        loaded = np.concatenate([raw[d:d + 16].view(np.float32), raw[d + 8:d + 24].view(np.float32)])
+        M[d:d + 16] = _fma(c(1 - dampening), G[d:d + 16], (loaded * c(momentum)).astype(np.float32), np.float32)
+    return M
+
+
 def fused_sgd_(params, grads, momentum_buffers, weight_decay, momentum, lr, dampening, nesterov, maximize,
                is_first_step):
     for i, (param, grad) in enumerate(zip(params, grads)):
         p, dt, nv = _split(param)
+        if param.dtype.name in ("float16", "bfloat16") and nv:
+            kept = p.reshape(-1)[:nv].astype(dt)
+            vectors = _reduced_sgd_vectors(param, grad, momentum_buffers[i] if momentum != 0 else None, nv,
+                                           weight_decay, momentum, dampening, maximize, is_first_step)
         p, g = p.reshape(-1).astype(dt), grad._np.reshape(-1).astype(dt)
         buf = momentum_buffers[i]._np.reshape(-1).astype(dt) if momentum != 0 else None
         c = dt
@@ -60,6 +93,10 @@ def fused_sgd_(params, grads, momentum_buffers, weight_decay, momentum, lr, damp
                 buf[lo:hi] = M
                 G = _fma(M, c(momentum), G, dt) if nesterov else M
             p[lo:hi] = _fma(G, c(-lr), P, dt)
+        if param.dtype.name in ("float16", "bfloat16") and nv:
+            p[:nv] = kept
+            if vectors is not None:
+                buf[:nv] = vectors
         _write(param, p)
         if momentum != 0:
             _write(momentum_buffers[i], buf)

@@ -284,7 +284,15 @@ class Rprop(_SingleTensor):
             sign[sign.gt(0)] = etaplus
             sign[sign.lt(0)] = etaminus
             sign[sign.eq(0)] = 1
+            if group["foreach"]:  # (_multi_tensor_rprop keeps the new grad in prev's memory: copied, negated
+                prev.copy_(grad.neg() if maximize else grad)  # in place for maximize, then copied from a where)
+                if maximize:
+                    prev.neg_()
             step_size.mul_(sign).clamp_(step_size_min, step_size_max)
+            if group["foreach"]:
+                prev.copy_(prev.masked_fill(sign.eq(etaminus), 0))
+                param.addcmul_(prev.sign(), step_size, value=-1)
+                continue
             grad = grad.clone()
             grad[sign.eq(etaminus)] = 0
             param.addcmul_(grad.sign(), step_size, value=-1)

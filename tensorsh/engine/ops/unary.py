@@ -391,7 +391,7 @@ rsqrt = unary("rsqrt", "RsqrtBackward0", nans.with_pytorch_nans("rsqrt", lambda 
 def _complex_sgn(z):
     """sgn of complex values as ATen's kernel: 0 at 0, else z / |z| (|z| the hypot of the parts): the vector body
     divides each part by it, the scalar body (kernels.complex_scalar_body) divides by complex(|z|, 0) as c10::complex
-    does, each part times the reciprocal (two roundings)."""
+    does, each part times the reciprocal (two roundings). Its vectors are the CPU's width (AVX-512's: measured)."""
     re, im = z.real, z.imag
     a = kernels.complex_abs(z, floats=None)  # (sgn_stub: compiled for AVX-512 too)
     tail = kernels.complex_scalar_body(z, floats=None)
