@@ -7,13 +7,16 @@
  * algorithms: the Z0 code's float32 exp, sin, cos, tanh and erf and float64 tanh are in _ckernels_vml_z0.h, and for the rest the engine
  * keeps the correctly rounded value (as where these loops are not built). The arithmetic below was read from the EX kernels' disassembly in torch's libtorch_cpu.so; the
  * polynomial coefficients and reduction constants are the numbers those kernels load (their hexadecimal bits are
- * given as read). No MKL tables are used. Each kernel is checked bit for bit against MKL's own, called in torch's
+ * given as read). The 2^(j/N) tables are made from their definition (_ckernels_vml_tables.h); the tables of
+ * per-interval coefficients and packed node values that other kernels index are read out of MKL's library by
+ * scripts/gen_vml_ex_data.py (_ckernels_vml_ex_data.h). Each kernel is checked bit for bit against MKL's own, called in torch's
  * library (tests/engine/test_mkl_vml.py). Every operation is a separately rounded SSE one: nothing is contracted.
  */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
 #include <immintrin.h>
 
 #include "_ckernels_vml_tables.h"
+#include "_ckernels_vml_ex_data.h"
 
 /* the EX code is SSE2's: it runs anywhere here (MKL runs it on CPUs that are not Intel's: kernels.py's choice) */
 static int mkl_vml_ex(void) { return 1; }
@@ -42,6 +45,13 @@ static inline uint32_t vml_bits(float v)
 {
     uint32_t b;
     memcpy(&b, &v, 4);
+    return b;
+}
+
+static inline uint64_t vml_dbits(double v)
+{
+    uint64_t b;
+    memcpy(&b, &v, 8);
     return b;
 }
 
@@ -444,6 +454,48 @@ static void vml_sacos(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float64 tanh (dTanh_EXHAynn): the interval j from the high word h of |x| (h & 0x7ffe0000, less 0x3fbe0000's,
+ * >> 17, clamped to 0..59), r = |x| - c_j, p = ((d11*r + d10)*r + ... + d2)*r*r + low; tanh(c_j) + d1*r with d1
+ * and r split at their top 21 mantissa bits (hh = d1h*rh exact, the rest added to p) summed with its rounding error
+ * caught: (hh - (s + t)) + (t + tanh(c_j)) + rest + s with s = tanh(c_j) + hh, t = hh - s; x's sign. h below
+ * 0x1ff00000 (|x| < 2^-512) or above 0x7fe00000 (from 2^1023 * 1.125, infinities, NaN) take the scalar path
+ * (vdtanh_cout_rare): (1 + x)*x, ±1, a NaN as x + x. */
+static double vml_dtanh_rare(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, 8);
+    unsigned e = (unsigned)(b >> 52) & 0x7ff;
+    if (e == 0x7ff && (b & 0x000fffffffffffffull))
+        return x + x;
+    if (e >= 0x7fe)
+        return b >> 63 ? -1.0 : 1.0;
+    return (1.0 + x) * x;
+}
+
+static void vml_dtanh(const double *x, double *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t b;
+        memcpy(&b, &x[i], 8);
+        uint32_t h = (uint32_t)(b >> 32) & 0x7ffe0000u;
+        if (h < 0x1ff00000u || h > 0x7fe00000u) {
+            out[i] = vml_dtanh_rare(x[i]);
+            continue;
+        }
+        const uint64_t *c = vml_dtanh_table[h > 0x40340000u ? 59 : h > 0x3fbe0000u ? (h - 0x3fbe0000u) >> 17 : 0];
+        double r = fabs(x[i]) + vml_double(c[12]), p = vml_double(c[11]);
+        for (int k = 10; k >= 3; k--)
+            p = p * r + vml_double(c[k]);
+        p = p * r * r + vml_double(c[0]);
+        double dh = vml_double(c[2] & 0xffffffff00000000ull), dl = vml_double(c[2]) - dh;
+        double rh = vml_double(vml_dbits(r) & 0xffffffff00000000ull), rl = r - rh;
+        double hh = dh * rh, rest = rh * dl + (rl * dh + dl * rl) + p;
+        double hi = vml_double(c[1]), s = hi + hh, t = hh - s;
+        double res = (((hh - (s + t)) + (t + hi)) + rest) + s;
+        out[i] = vml_double(vml_dbits(res) | (b & 0x8000000000000000ull));
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -464,6 +516,7 @@ VML_ROUNDED(vml_satan, float, atan)
 VML_ROUNDED(vml_stan, float, tan)
 VML_ROUNDED(vml_sasin, float, asin)
 VML_ROUNDED(vml_sacos, float, acos)
+VML_ROUNDED(vml_dtanh, double, tanh)
 #endif
 
 /* float64 sqrt (dSqrt_EXHAynn): y = 1/sqrt(x) from the CPU's float estimate (rsqrtps) of the mantissa taken to
@@ -514,7 +567,7 @@ static const struct {
     {"Tan", vml_stan, NULL, z0_stan, NULL},
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},
     {"Acos", vml_sacos, NULL, z0_sacos, NULL},
-    {"Tanh", NULL, NULL, z0_stanh, z0_dtanh},
+    {"Tanh", NULL, vml_dtanh, z0_stanh, z0_dtanh},
     {"Erf", NULL, NULL, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
     {"ErfInv", NULL, NULL, z0_serfinv, NULL},
