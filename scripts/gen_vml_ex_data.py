@@ -17,6 +17,9 @@ HEADER = os.path.join(os.path.dirname(__file__), "..", "tensorsh", "engine", "_c
 TABLES = [
     ("vml_dtanh_table", "dTanh", "vdtanh_data", 0xa40, 60, 128, 13, 64,
      "float64 tanh's 60 intervals: {low part, tanh(c), degree 1, degrees 2..11, -c}"),
+    ("vml_serf_table", "sErf", "vserf_data", 0, 1007, 8, 2, 32,
+     "float32 erf at d = j/256 (d = 0 for j < 4): {erf(d) as 2^120 times the float of its low 26 bits, with 6 more "
+     "bits of it above them; the slope there, scaled}"),
 ]
 
 
