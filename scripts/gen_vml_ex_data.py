@@ -44,7 +44,7 @@ def _data_address(lib, kernel, data):
     """the address of `data` that the kernel's code loads (the library holds one copy per MKL code path)"""
     symbols = subprocess.run(["nm", "-D", lib], capture_output=True, text=True, check=True).stdout
     start = int(re.search(rf"^([0-9a-f]+) T mkl_vml_kernel_{kernel}_EXHAynn$", symbols, re.M).group(1), 16)
-    code = subprocess.run(["objdump", "-d", f"--start-address={start:#x}", f"--stop-address={start + 0x400:#x}", lib],
+    code = subprocess.run(["objdump", "-d", f"--start-address={start:#x}", f"--stop-address={start + 0x2000:#x}", lib],
                           capture_output=True, text=True, check=True).stdout
     return int(re.search(rf"lea .*# ([0-9a-f]+) <{data}>", code).group(1), 16)
 

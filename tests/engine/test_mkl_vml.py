@@ -36,7 +36,8 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("Z0", "Tan", np.float32, "tan", "trig8256"), ("Z0", "Erf", np.float64, "erf", "real"),
           ("Z0", "Sin", np.float64, "sin", "trig"), ("Z0", "Cos", np.float64, "cos", "trig"),
           ("Z0", "Erfc", np.float32, "erfc", "real"), ("EX", "Tanh", np.float64, "tanh", "real"),
-          ("EX", "Erf", np.float32, "erf", "real")]
+          ("EX", "Erf", np.float32, "erf", "real"),
+          ("EX", "Erf", np.float64, "erf", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -135,16 +136,18 @@ def test_z0_kernels_on_every_exponent_and_special(name):
     assert _same_bits(_mine("Z0", name, x), mkl(x))
 
 
-@pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt"), ("Z0", "Erf"), ("EX", "Tanh")])
+@pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt"), ("Z0", "Erf"), ("EX", "Tanh"),
+                                       ("EX", "Erf")])
 def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
-    """tanh's 19 intervals; sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads; erf's
-    768 nodes and its clamp at 5.9921875"""
+    """tanh's 19 intervals (EX: 60); sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads;
+    erf's 768 nodes and its clamp at 5.9921875; erfc's 3488 nodes and its scalar path's 0 from 27.226"""
     if not RUNNABLE[code]:
         pytest.skip(f"no compiled loops here, or this CPU cannot run MKL's {code} code")
     mkl = _mkl(code, name, np.float64)
     rng = np.random.default_rng(5)
     x = rng.integers(0, 1 << 63, 1 << 20, dtype=np.int64).view(np.float64)
     x = np.concatenate([x, -x, rng.standard_normal(1 << 20) * 4, np.array([0.125, 0.12499999999999999, 19.06, 1e-310]),
+                        rng.uniform(27.2, 27.3, 4096),
                         np.ldexp(rng.uniform(1, 2, 4096), rng.integers(-1074, -900, 4096))])
     assert _same_bits(_mine(code, name, x), mkl(x))
 

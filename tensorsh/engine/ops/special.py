@@ -149,7 +149,7 @@ def _trigamma(x):
     return np.where(reflected, -result, result).astype(x.dtype)
 
 
-erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(np.float32,), z0=(np.float32, np.float64),
+erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(np.float32, np.float64), z0=(np.float32, np.float64),
                                                      correctly_rounded=_per_element(math.erf, "erf")),
                 lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g,
                 reduced=kernels.vector_erf)  # (float16/bfloat16: Vectorized<float>::erf on every element, 1 too)
