@@ -37,7 +37,7 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("Z0", "Sin", np.float64, "sin", "trig"), ("Z0", "Cos", np.float64, "cos", "trig"),
           ("Z0", "Erfc", np.float32, "erfc", "real"), ("EX", "Tanh", np.float64, "tanh", "real"),
           ("EX", "Erf", np.float32, "erf", "real"),
-          ("EX", "Erf", np.float64, "erf", "real")]
+          ("EX", "Erf", np.float64, "erf", "real"), ("EX", "Erfc", np.float64, "erfc", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -137,7 +137,7 @@ def test_z0_kernels_on_every_exponent_and_special(name):
 
 
 @pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt"), ("Z0", "Erf"), ("EX", "Tanh"),
-                                       ("EX", "Erf")])
+                                       ("EX", "Erf"), ("EX", "Erfc")])
 def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
     """tanh's 19 intervals (EX: 60); sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads;
     erf's 768 nodes and its clamp at 5.9921875; erfc's 3488 nodes and its scalar path's 0 from 27.226"""
