@@ -20,6 +20,9 @@ TABLES = [
     ("vml_serf_table", "sErf", "vserf_data", 0, 1007, 8, 2, 32,
      "float32 erf at d = j/256 (d = 0 for j < 4): {erf(d) as 2^120 times the float of its low 26 bits, with 6 more "
      "bits of it above them; the slope there, scaled}"),
+    ("vml_serfc_table", "sErfc", "vserfc_data", 0, 644, 8, 2, 32,
+     "float32 erfc at d = j/64: {2^64 erfc(d); the low 26 bits of its slope's float under the first's exponent, "
+     "with 6 more bits of erfc(d) above them}"),
     ("vml_derfc_table", "dErfc", "vderfc_data", 0, 3488, 16, 2, 64,
      "float64 erfc at d = j/128: float32's layout in double (55 bits of the slope, 9 more bits of erfc(d))"),
 ]

@@ -538,6 +538,62 @@ static void vml_serf(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float32 erfc (sErfc_EXHAynn): a = min(|x|, 10.046875) rounded to a node d = j/64 by adding 2^17, r = max(a, 2^-32)
+ * - d, w = d*r; from the table E = 2^64 erfc(d) and F (E's exponent over 26 bits of the next word: the slope) and
+ * k*2^-29 (its top 6 bits); with p = ((w*c1 + c2)*w + c3)*w + c4 and q = (w*c5 + c6)*w*r*r*r - k*2^-29,
+ * t = ((w*w*p - w)*r + q)*F, and r*F split at F's top 8 mantissa bits with its rounding error caught, the result is
+ * 2^-64 (E - r*F - t) for x >= 0 and 2 less it for x < 0, all in float SSE steps. x from 10.054194 up (where
+ * erfc(x) < 2^-149) and NaN take MKL's scalar path (vserfc_cout_rare): there the correctly rounded value. */
+static void vml_serfc(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 magnitude = vml_f(0x7fffffff), signbit = vml_f(0x80000000), top = vml_f(0x4120c000);
+    const __m128 shifter = vml_f(0x48000000), unshift = vml_f(0xc8000000), floor = vml_f(0x2f800000);
+    const __m128 c1 = vml_f(0xbd362fd7), c2 = vml_f(0x3e08a294), c3 = vml_f(0xbeaaaaa7), c4 = vml_f(0x3f2aaaa8);
+    const __m128 c5 = vml_f(0xbecd2e81), c6 = vml_f(0x3f004465), c7 = vml_f(0xbeaaaa8b);
+    const __m128 bits26 = vml_f(0x03ffffff), exponent = vml_f(0x7f800000), split = vml_f(0xffff8000);
+    const __m128 sixtyfourth = vml_f(0x3c800000), msixtyfourth = vml_f(0xbc800000);
+    const __m128 big = vml_f(0x5f800000), mbig = vml_f(0xdf800000), small = vml_f(0x1f800000);
+    const __m128 limit = vml_f(0x4120ddfb);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0.75f, 0.75f, 0.75f, 0.75f}, res[4];
+        uint32_t e0[4], e1[4];
+        int32_t j[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_min_ps(_mm_and_ps(v, magnitude), top);
+        __m128 s = _mm_add_ps(a, shifter);
+        a = _mm_max_ps(a, floor);
+        __m128 d = _mm_add_ps(s, unshift), r = _mm_sub_ps(a, d), w = _mm_mul_ps(d, r);
+        _mm_storeu_si128((__m128i *)j, _mm_sub_epi32(_mm_castps_si128(s), _mm_set1_epi32(0x48000000)));
+        for (int k = 0; k < 4; k++) {
+            e0[k] = vml_serfc_table[j[k]][0];
+            e1[k] = vml_serfc_table[j[k]][1];
+        }
+        __m128 t0 = _mm_loadu_ps((const float *)e0), t1 = _mm_loadu_ps((const float *)e1);
+        __m128 p = _mm_add_ps(_mm_mul_ps(w, c1), c2);
+        __m128 f = _mm_castsi128_ps(_mm_add_epi32(_mm_castps_si128(_mm_and_ps(t0, exponent)),
+                                                  _mm_castps_si128(_mm_and_ps(t1, bits26))));
+        __m128 q = _mm_add_ps(_mm_mul_ps(w, c5), c6);
+        p = _mm_add_ps(_mm_mul_ps(p, w), c3);
+        q = _mm_add_ps(_mm_mul_ps(q, w), c7);
+        __m128 k = _mm_add_ps(_mm_or_ps(_mm_castsi128_ps(_mm_srli_epi32(_mm_castps_si128(t1), 26)), sixtyfourth),
+                              msixtyfourth);
+        p = _mm_add_ps(_mm_mul_ps(p, w), c4);
+        q = _mm_sub_ps(_mm_mul_ps(_mm_mul_ps(_mm_mul_ps(q, r), r), r), k);
+        __m128 t = _mm_sub_ps(_mm_mul_ps(_mm_mul_ps(w, w), p), w);
+        t = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(t, r), q), f);
+        __m128 fh = _mm_and_ps(f, split), flr = _mm_mul_ps(_mm_sub_ps(f, fh), r), rfh = _mm_mul_ps(r, fh);
+        __m128 u = _mm_sub_ps(t0, rfh), err = _mm_sub_ps(rfh, _mm_sub_ps(t0, u));
+        t = _mm_add_ps(_mm_add_ps(t, flr), err);
+        __m128 sign = _mm_and_ps(v, signbit);
+        u = _mm_add_ps(_mm_sub_ps(u, t), _mm_add_ps(_mm_or_ps(sign, big), mbig));
+        _mm_storeu_ps(res, _mm_mul_ps(u, _mm_or_ps(sign, small)));
+        int fast = _mm_movemask_ps(_mm_cmplt_ps(v, limit));
+        for (Py_ssize_t l = 0; l < m; l++)
+            out[i + l] = (fast >> l) & 1 ? res[l] : (float)erfc((double)in[l]);
+    }
+}
+
 /* float64 erf (dErf_EXHAynn), float32's steps in double with no scalar path: a = min(|x|, 5.9921875) rounded to a
  * node d = j/128 by adding 2^45 (d = 0 below 0.02734375), r = a - d, w = d*r, q = r*r (0 for r up to 2^-256); from
  * Z0's table (the same data) h = 2^1016 min(the entry's low 55 bits, |x|) and its high word k, and a slope s;
@@ -699,6 +755,7 @@ VML_ROUNDED(vml_sasin, float, asin)
 VML_ROUNDED(vml_sacos, float, acos)
 VML_ROUNDED(vml_dtanh, double, tanh)
 VML_ROUNDED(vml_serf, float, erf)
+VML_ROUNDED(vml_serfc, float, erfc)
 VML_ROUNDED(vml_derf, double, erf)
 VML_ROUNDED(vml_derfc, double, erfc)
 #endif
@@ -755,7 +812,7 @@ static const struct {
     {"Erf", vml_serf, vml_derf, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
     {"ErfInv", NULL, NULL, z0_serfinv, NULL},
-    {"Erfc", NULL, vml_derfc, z0_serfc, NULL},
+    {"Erfc", vml_serfc, vml_derfc, z0_serfc, NULL},
     {"Log2", NULL, NULL, z0_slog2, NULL},
     {"Log10", NULL, NULL, z0_slog10, NULL},
 };

@@ -153,7 +153,7 @@ erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(np.float3
                                                      correctly_rounded=_per_element(math.erf, "erf")),
                 lambda g, x: mul_scalar((-x.pow(2)).exp(), 2.0 / _SQRT_PI) * g,
                 reduced=kernels.vector_erf)  # (float16/bfloat16: Vectorized<float>::erf on every element, 1 too)
-erfc = vml_unary(None, "ErfcBackward0", kernels.mkl_vml("Erfc", None, ex=(np.float64,), z0=(np.float32,),
+erfc = vml_unary(None, "ErfcBackward0", kernels.mkl_vml("Erfc", None, ex=(np.float32, np.float64), z0=(np.float32,),
                                                        correctly_rounded=_per_element(math.erfc, "erfc")),
                  lambda g, x: mul_scalar((-x.pow(2)).exp(), -2.0 / _SQRT_PI) * g)
 erfinv = vml_unary(None, "ErfinvBackward0", kernels.mkl_vml("ErfInv", None, ex=(), z0=(np.float32,),
