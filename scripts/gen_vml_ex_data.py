@@ -25,6 +25,9 @@ TABLES = [
      "with 6 more bits of erfc(d) above them}"),
     ("vml_derfc_table", "dErfc", "vderfc_data", 0, 3488, 16, 2, 64,
      "float64 erfc at d = j/128: float32's layout in double (55 bits of the slope, 9 more bits of erfc(d))"),
+    ("vml_serfinv_table", "sErfInv", "vserfinv_data", 0, 192, 32, 8, 32,
+     "float32 erfinv's 192 intervals of 1 - |x| (by its exponent and top 3 mantissa bits, from 1 down): "
+     "{degree 0 (low), 1..4, 6 (the leading term), 5}"),
 ]
 
 

@@ -733,6 +733,64 @@ static void vml_derfc(const double *x, double *out, Py_ssize_t n)
     }
 }
 
+/* erfinv's scalar path (vserfinv_cout_rare) for |x| up to 2^-24 and from 1: see vml_serfinv */
+static float vml_serfinv_rare(float v)
+{
+    float a = fabsf(v);
+    if (isnan(v))
+        return v + v;
+    if (a == 1.0f)
+        return copysignf(INFINITY, v);
+    if (a > 1.0f)
+        return vml_float(0xffc00000u);
+    return (float)((double)v * 0x1.c5bf891b4ef6bp-1); /* sqrt(pi)/2 */
+}
+
+/* float32 erfinv (sErfInv_EXHAynn): w = 1 - |x| (its rounding error e kept), an interval from w's exponent and top
+ * 3 mantissa bits (192 of them), u = w's low 20 mantissa bits on [1, 1.125) less 1.0625 and t = u + e*2^-exponent;
+ * p = ((((c5*t + c4)*t + c3)*t + c2)*t + c1)*t, and with u's top bits uh, c7*uh split off: the factor
+ * hi + lo = c6 + c7*t + p (hi cut to 12 mantissa bits), x*lo + hi*x's low part + x's high part*hi, all float SSE
+ * steps. |x| up to 2^-24 and from 1 (with NaN) take MKL's scalar path. */
+static void vml_serfinv(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 magnitude = vml_f(0x7fffffff), one = _mm_set1_ps(1.0f), cut = vml_f(0xfffff000);
+    const __m128 mantissa = vml_f(0x000fffff), centre = vml_f(0xbf880000), expbits = vml_f(0x3f800000);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0.75f, 0.75f, 0.75f, 0.75f}, res[4], c[8][4];
+        int32_t row[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_and_ps(v, magnitude);
+        __m128 w = _mm_sub_ps(one, a), e = _mm_sub_ps(_mm_sub_ps(one, w), a);
+        __m128i special = _mm_cmpgt_epi32(_mm_xor_si128(_mm_add_epi32(_mm_castps_si128(a), _mm_set1_epi32((int)0xcc7fffff)),
+                                                        _mm_set1_epi32((int)0x80000000)),
+                                          _mm_set1_epi32((int)0x8bfffffe));
+        __m128 scale = _mm_castsi128_ps(_mm_sub_epi32(_mm_set1_epi32(0x7f000000), _mm_castps_si128(_mm_and_ps(w, expbits))));
+        __m128i offset = _mm_sub_epi32(_mm_set1_epi32(0x7ee0),
+                                       _mm_and_si128(_mm_srli_epi32(_mm_castps_si128(w), 15), _mm_set1_epi32(0x1ffe0)));
+        _mm_storeu_si128((__m128i *)row, _mm_srli_epi32(_mm_andnot_si128(special, offset), 5));
+        for (int k = 0; k < 4; k++)
+            for (int j = 0; j < 8; j++)
+                c[j][k] = vml_float(vml_serfinv_table[row[k]][j]);
+        __m128 u = _mm_add_ps(_mm_or_ps(_mm_and_ps(w, mantissa), one), centre);
+        __m128 t = _mm_add_ps(u, _mm_mul_ps(scale, e));
+        __m128 p = _mm_add_ps(_mm_mul_ps(_mm_loadu_ps(c[5]), t), _mm_loadu_ps(c[4]));
+        for (int j = 3; j >= 1; j--)
+            p = _mm_add_ps(_mm_mul_ps(p, t), _mm_loadu_ps(c[j]));
+        p = _mm_mul_ps(p, t);
+        __m128 uh = _mm_and_ps(u, cut), c7 = _mm_loadu_ps(c[7]), c6 = _mm_loadu_ps(c[6]);
+        __m128 q = _mm_mul_ps(uh, c7);
+        p = _mm_add_ps(_mm_add_ps(p, _mm_loadu_ps(c[0])), _mm_mul_ps(c7, _mm_sub_ps(t, uh)));
+        __m128 hi = _mm_and_ps(_mm_add_ps(_mm_add_ps(q, p), c6), cut);
+        __m128 lo = _mm_add_ps(_mm_add_ps(_mm_sub_ps(c6, hi), q), p);
+        __m128 xh = _mm_and_ps(v, cut), xl = _mm_sub_ps(v, xh);
+        _mm_storeu_ps(res, _mm_add_ps(_mm_add_ps(_mm_mul_ps(lo, v), _mm_mul_ps(hi, xl)), _mm_mul_ps(xh, hi)));
+        int rare = _mm_movemask_ps(_mm_castsi128_ps(special));
+        for (Py_ssize_t l = 0; l < m; l++)
+            out[i + l] = (rare >> l) & 1 ? vml_serfinv_rare(in[l]) : res[l];
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -758,6 +816,7 @@ VML_ROUNDED(vml_serf, float, erf)
 VML_ROUNDED(vml_serfc, float, erfc)
 VML_ROUNDED(vml_derf, double, erf)
 VML_ROUNDED(vml_derfc, double, erfc)
+#define vml_serfinv NULL /* (no erfinv in the C library) */
 #endif
 
 /* float64 sqrt (dSqrt_EXHAynn): y = 1/sqrt(x) from the CPU's float estimate (rsqrtps) of the mantissa taken to
@@ -811,7 +870,7 @@ static const struct {
     {"Tanh", NULL, vml_dtanh, z0_stanh, z0_dtanh},
     {"Erf", vml_serf, vml_derf, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
-    {"ErfInv", NULL, NULL, z0_serfinv, NULL},
+    {"ErfInv", vml_serfinv, NULL, z0_serfinv, NULL},
     {"Erfc", vml_serfc, vml_derfc, z0_serfc, NULL},
     {"Log2", NULL, NULL, z0_slog2, NULL},
     {"Log10", NULL, NULL, z0_slog10, NULL},

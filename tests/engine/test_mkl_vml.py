@@ -37,7 +37,8 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("Z0", "Sin", np.float64, "sin", "trig"), ("Z0", "Cos", np.float64, "cos", "trig"),
           ("Z0", "Erfc", np.float32, "erfc", "real"), ("EX", "Tanh", np.float64, "tanh", "real"),
           ("EX", "Erf", np.float32, "erf", "real"), ("EX", "Erfc", np.float32, "erfc", "real"),
-          ("EX", "Erf", np.float64, "erf", "real"), ("EX", "Erfc", np.float64, "erfc", "real")]
+          ("EX", "Erf", np.float64, "erf", "real"), ("EX", "Erfc", np.float64, "erfc", "real"),
+          ("EX", "ErfInv", np.float32, "erfinv", "unit")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
