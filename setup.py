@@ -20,5 +20,6 @@ setup(ext_modules=[Extension("tensorsh.engine._ckernels", ["tensorsh/engine/_cke
                                       "tensorsh/engine/_ckernels_pow.h", "tensorsh/engine/_ckernels_sleef64.h",
                                       "tensorsh/engine/_ckernels_vml.h",
                                       "tensorsh/engine/_ckernels_vml_z0.h",
-                                      "tensorsh/engine/_ckernels_vml_tables.h"],
+                                      "tensorsh/engine/_ckernels_vml_tables.h",
+                                      "tensorsh/engine/_ckernels_vml_ex_data.h"],
                              extra_compile_args=flags, optional=True)])

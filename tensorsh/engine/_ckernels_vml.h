@@ -7,13 +7,16 @@
  * algorithms: the Z0 code's float32 exp, sin, cos, tanh and erf and float64 tanh are in _ckernels_vml_z0.h, and for the rest the engine
  * keeps the correctly rounded value (as where these loops are not built). The arithmetic below was read from the EX kernels' disassembly in torch's libtorch_cpu.so; the
  * polynomial coefficients and reduction constants are the numbers those kernels load (their hexadecimal bits are
- * given as read). No MKL tables are used. Each kernel is checked bit for bit against MKL's own, called in torch's
+ * given as read). The 2^(j/N) tables are made from their definition (_ckernels_vml_tables.h); the tables of
+ * per-interval coefficients and packed node values that other kernels index are read out of MKL's library by
+ * scripts/gen_vml_ex_data.py (_ckernels_vml_ex_data.h). Each kernel is checked bit for bit against MKL's own, called in torch's
  * library (tests/engine/test_mkl_vml.py). Every operation is a separately rounded SSE one: nothing is contracted.
  */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
 #include <immintrin.h>
 
 #include "_ckernels_vml_tables.h"
+#include "_ckernels_vml_ex_data.h"
 
 /* the EX code is SSE2's: it runs anywhere here (MKL runs it on CPUs that are not Intel's: kernels.py's choice) */
 static int mkl_vml_ex(void) { return 1; }
@@ -42,6 +45,13 @@ static inline uint32_t vml_bits(float v)
 {
     uint32_t b;
     memcpy(&b, &v, 4);
+    return b;
+}
+
+static inline uint64_t vml_dbits(double v)
+{
+    uint64_t b;
+    memcpy(&b, &v, 8);
     return b;
 }
 
@@ -444,6 +454,343 @@ static void vml_sacos(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float64 tanh (dTanh_EXHAynn): the interval j from the high word h of |x| (h & 0x7ffe0000, less 0x3fbe0000's,
+ * >> 17, clamped to 0..59), r = |x| - c_j, p = ((d11*r + d10)*r + ... + d2)*r*r + low; tanh(c_j) + d1*r with d1
+ * and r split at their top 21 mantissa bits (hh = d1h*rh exact, the rest added to p) summed with its rounding error
+ * caught: (hh - (s + t)) + (t + tanh(c_j)) + rest + s with s = tanh(c_j) + hh, t = hh - s; x's sign. h below
+ * 0x1ff00000 (|x| < 2^-512) or above 0x7fe00000 (from 2^1023 * 1.125, infinities, NaN) take the scalar path
+ * (vdtanh_cout_rare): (1 + x)*x, ±1, a NaN as x + x. */
+static double vml_dtanh_rare(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, 8);
+    unsigned e = (unsigned)(b >> 52) & 0x7ff;
+    if (e == 0x7ff && (b & 0x000fffffffffffffull))
+        return x + x;
+    if (e >= 0x7fe)
+        return b >> 63 ? -1.0 : 1.0;
+    return (1.0 + x) * x;
+}
+
+static void vml_dtanh(const double *x, double *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t b;
+        memcpy(&b, &x[i], 8);
+        uint32_t h = (uint32_t)(b >> 32) & 0x7ffe0000u;
+        if (h < 0x1ff00000u || h > 0x7fe00000u) {
+            out[i] = vml_dtanh_rare(x[i]);
+            continue;
+        }
+        const uint64_t *c = vml_dtanh_table[h > 0x40340000u ? 59 : h > 0x3fbe0000u ? (h - 0x3fbe0000u) >> 17 : 0];
+        double r = fabs(x[i]) + vml_double(c[12]), p = vml_double(c[11]);
+        for (int k = 10; k >= 3; k--)
+            p = p * r + vml_double(c[k]);
+        p = p * r * r + vml_double(c[0]);
+        double dh = vml_double(c[2] & 0xffffffff00000000ull), dl = vml_double(c[2]) - dh;
+        double rh = vml_double(vml_dbits(r) & 0xffffffff00000000ull), rl = r - rh;
+        double hh = dh * rh, rest = rh * dl + (rl * dh + dl * rl) + p;
+        double hi = vml_double(c[1]), s = hi + hh, t = hh - s;
+        double res = (((hh - (s + t)) + (t + hi)) + rest) + s;
+        out[i] = vml_double(vml_dbits(res) | (b & 0x8000000000000000ull));
+    }
+}
+
+/* float32 erf (sErf_EXHAynn), with no scalar path: a = min(|x|, 3.9296875) rounded to a node d = j/256 by adding
+ * 2^15 (d = 0 below 0.013671875), r = a - d; from the table erf(d) = h * (1 + k*2^-23) (h = 2^120 times the float of
+ * the entry's low 26 bits, min'd with |x| first, k its top 6 bits) and a slope s; p = (d*r*c1 + c2)*d*r plus
+ * (r*r*c3 + c4) for r above 2^-48, and erf(x) = ((p*s*r + (h*(1 + k*2^-23) - h)) + s*r) / 64 + h, with x's sign.
+ * Every step is a float SSE operation on the operands in MKL's order (a NaN comes through h). */
+static void vml_serf(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 magnitude = vml_f(0x7fffffff), signbit = vml_f(0x80000000), top = vml_f(0x407b8000);
+    const __m128 shifter = vml_f(0x47000000), unshift = vml_f(0xc7000000), low = vml_f(0x3c600000);
+    const __m128 tiny = vml_f(0x27800000), c1 = vml_f(0x3f4093a6), c2 = vml_f(0xbf906ebc);
+    const __m128 c3 = vml_f(0xbec093b2), c4 = vml_f(0x3e0375d4), bits26 = vml_f(0x03ffffff);
+    const __m128 scale = vml_f(0x7b800000), one = _mm_set1_ps(1.0f), sixtyfourth = vml_f(0x3c800000);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0.75f, 0.75f, 0.75f, 0.75f}, res[4];
+        uint32_t e0[4], e1[4];
+        int32_t j[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_and_ps(v, magnitude), a1 = _mm_min_ps(a, top);
+        __m128 s = _mm_add_ps(a1, shifter);
+        __m128 d = _mm_and_ps(_mm_add_ps(s, unshift), _mm_cmple_ps(low, a1)), r = _mm_sub_ps(a1, d);
+        __m128 dr = _mm_mul_ps(d, r);
+        _mm_storeu_si128((__m128i *)j, _mm_sub_epi32(_mm_castps_si128(s), _mm_set1_epi32(0x47000000)));
+        for (int k = 0; k < 4; k++) {
+            e0[k] = vml_serf_table[j[k]][0];
+            e1[k] = vml_serf_table[j[k]][1];
+        }
+        __m128 t0 = _mm_loadu_ps((const float *)e0), t1 = _mm_loadu_ps((const float *)e1);
+        __m128 h = _mm_min_ps(_mm_and_ps(t0, bits26), a);
+        __m128 p = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(dr, c1), c2), dr);
+        __m128 q = _mm_and_ps(r, _mm_cmplt_ps(tiny, a1));
+        p = _mm_add_ps(p, _mm_add_ps(_mm_mul_ps(_mm_mul_ps(q, q), c3), c4));
+        __m128 sr = _mm_mul_ps(t1, r);
+        __m128 k = _mm_or_ps(_mm_castsi128_ps(_mm_srli_epi32(_mm_castps_si128(t0), 26)), one);
+        h = _mm_mul_ps(h, scale);
+        p = _mm_add_ps(_mm_mul_ps(p, sr), _mm_sub_ps(_mm_mul_ps(k, h), h));
+        p = _mm_add_ps(_mm_mul_ps(_mm_add_ps(p, sr), sixtyfourth), h);
+        _mm_storeu_ps(res, _mm_xor_ps(p, _mm_and_ps(v, signbit)));
+        memcpy(out + i, res, (size_t)m * 4);
+    }
+}
+
+/* float32 erfc (sErfc_EXHAynn): a = min(|x|, 10.046875) rounded to a node d = j/64 by adding 2^17, r = max(a, 2^-32)
+ * - d, w = d*r; from the table E = 2^64 erfc(d) and F (E's exponent over 26 bits of the next word: the slope) and
+ * k*2^-29 (its top 6 bits); with p = ((w*c1 + c2)*w + c3)*w + c4 and q = (w*c5 + c6)*w*r*r*r - k*2^-29,
+ * t = ((w*w*p - w)*r + q)*F, and r*F split at F's top 8 mantissa bits with its rounding error caught, the result is
+ * 2^-64 (E - r*F - t) for x >= 0 and 2 less it for x < 0, all in float SSE steps. x from 10.054194 up (where
+ * erfc(x) < 2^-149) and NaN take MKL's scalar path (vserfc_cout_rare): there the correctly rounded value. */
+static void vml_serfc(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 magnitude = vml_f(0x7fffffff), signbit = vml_f(0x80000000), top = vml_f(0x4120c000);
+    const __m128 shifter = vml_f(0x48000000), unshift = vml_f(0xc8000000), floor = vml_f(0x2f800000);
+    const __m128 c1 = vml_f(0xbd362fd7), c2 = vml_f(0x3e08a294), c3 = vml_f(0xbeaaaaa7), c4 = vml_f(0x3f2aaaa8);
+    const __m128 c5 = vml_f(0xbecd2e81), c6 = vml_f(0x3f004465), c7 = vml_f(0xbeaaaa8b);
+    const __m128 bits26 = vml_f(0x03ffffff), exponent = vml_f(0x7f800000), split = vml_f(0xffff8000);
+    const __m128 sixtyfourth = vml_f(0x3c800000), msixtyfourth = vml_f(0xbc800000);
+    const __m128 big = vml_f(0x5f800000), mbig = vml_f(0xdf800000), small = vml_f(0x1f800000);
+    const __m128 limit = vml_f(0x4120ddfb);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0.75f, 0.75f, 0.75f, 0.75f}, res[4];
+        uint32_t e0[4], e1[4];
+        int32_t j[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_min_ps(_mm_and_ps(v, magnitude), top);
+        __m128 s = _mm_add_ps(a, shifter);
+        a = _mm_max_ps(a, floor);
+        __m128 d = _mm_add_ps(s, unshift), r = _mm_sub_ps(a, d), w = _mm_mul_ps(d, r);
+        _mm_storeu_si128((__m128i *)j, _mm_sub_epi32(_mm_castps_si128(s), _mm_set1_epi32(0x48000000)));
+        for (int k = 0; k < 4; k++) {
+            e0[k] = vml_serfc_table[j[k]][0];
+            e1[k] = vml_serfc_table[j[k]][1];
+        }
+        __m128 t0 = _mm_loadu_ps((const float *)e0), t1 = _mm_loadu_ps((const float *)e1);
+        __m128 p = _mm_add_ps(_mm_mul_ps(w, c1), c2);
+        __m128 f = _mm_castsi128_ps(_mm_add_epi32(_mm_castps_si128(_mm_and_ps(t0, exponent)),
+                                                  _mm_castps_si128(_mm_and_ps(t1, bits26))));
+        __m128 q = _mm_add_ps(_mm_mul_ps(w, c5), c6);
+        p = _mm_add_ps(_mm_mul_ps(p, w), c3);
+        q = _mm_add_ps(_mm_mul_ps(q, w), c7);
+        __m128 k = _mm_add_ps(_mm_or_ps(_mm_castsi128_ps(_mm_srli_epi32(_mm_castps_si128(t1), 26)), sixtyfourth),
+                              msixtyfourth);
+        p = _mm_add_ps(_mm_mul_ps(p, w), c4);
+        q = _mm_sub_ps(_mm_mul_ps(_mm_mul_ps(_mm_mul_ps(q, r), r), r), k);
+        __m128 t = _mm_sub_ps(_mm_mul_ps(_mm_mul_ps(w, w), p), w);
+        t = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(t, r), q), f);
+        __m128 fh = _mm_and_ps(f, split), flr = _mm_mul_ps(_mm_sub_ps(f, fh), r), rfh = _mm_mul_ps(r, fh);
+        __m128 u = _mm_sub_ps(t0, rfh), err = _mm_sub_ps(rfh, _mm_sub_ps(t0, u));
+        t = _mm_add_ps(_mm_add_ps(t, flr), err);
+        __m128 sign = _mm_and_ps(v, signbit);
+        u = _mm_add_ps(_mm_sub_ps(u, t), _mm_add_ps(_mm_or_ps(sign, big), mbig));
+        _mm_storeu_ps(res, _mm_mul_ps(u, _mm_or_ps(sign, small)));
+        int fast = _mm_movemask_ps(_mm_cmplt_ps(v, limit));
+        for (Py_ssize_t l = 0; l < m; l++)
+            out[i + l] = (fast >> l) & 1 ? res[l] : (float)erfc((double)in[l]);
+    }
+}
+
+/* float64 erf (dErf_EXHAynn), float32's steps in double with no scalar path: a = min(|x|, 5.9921875) rounded to a
+ * node d = j/128 by adding 2^45 (d = 0 below 0.02734375), r = a - d, w = d*r, q = r*r (0 for r up to 2^-256); from
+ * Z0's table (the same data) h = 2^1016 min(the entry's low 55 bits, |x|) and its high word k, and a slope s;
+ * p = ((q*c1 + c2)*q + (w*c3 + c4)*w + c5)*q + ((w*c6 + c7)*w + c8)*w + c9)*q + (((w*c10 + ...)*w + c14)*w + c15),
+ * erf(x) = ((p*s*r + (k*h - h)) + s*r) * 2^-32 + h with x's sign, in SSE2 double steps in MKL's order. */
+static void vml_derf(const double *x, double *out, Py_ssize_t n)
+{
+    const __m128d magnitude = vml_d(0x7fffffffffffffffull), top = vml_d(0x4017f80000000000ull);
+    const __m128d shifter = vml_d(0x42c0000000000000ull), unshift = vml_d(0xc2c0000000000000ull);
+    const __m128d low = vml_d(0x3f9c000000000000ull), tiny = vml_d(0x2ff0000000000000ull);
+    const __m128d bits55 = vml_d(0x007fffffffffffffull), scale = vml_d(0x7f70000000000000ull);
+    const __m128d one = _mm_set1_pd(1.0), last = vml_d(0x3df0000000000000ull);
+    static const uint64_t c[15] = {0x3fc4a21da72d2522ull, 0xbfc81277cd9c0edfull, 0x3fbce2f21a042be2ull,
+                                   0x3f7565bcd0e6a53full, 0xbf9b82ce31288b51ull, 0x3fd00c4f4df93fe6ull,
+                                   0xbfdce2f500d00e98ull, 0x3fe20dd75042830eull, 0xbfd812746b0379e7ull,
+                                   0xbfa9ad4ac8de7654ull, 0x3fc341f806247cecull, 0xbfd812746b036ad0ull,
+                                   0x3fe812746b036e4cull, 0xbff20dd750429b6dull, 0x3fc06eba8214db69ull};
+    for (Py_ssize_t i = 0; i < n; i += 2) {
+        double in[2] = {0.75, 0.75}, res[2];
+        uint64_t e0[2], e1[2], sb[2];
+        Py_ssize_t m = n - i < 2 ? n - i : 2;
+        memcpy(in, x + i, (size_t)m * 8);
+        __m128d v = _mm_loadu_pd(in), a = _mm_and_pd(v, magnitude), sign = _mm_xor_pd(a, v);
+        __m128d a1 = _mm_min_pd(a, top), s = _mm_add_pd(a1, shifter);
+        __m128d d = _mm_and_pd(_mm_add_pd(s, unshift), _mm_cmple_pd(low, a1)), r = _mm_sub_pd(a1, d);
+        __m128d w = _mm_mul_pd(d, r), q = _mm_and_pd(r, _mm_cmplt_pd(tiny, a1));
+        q = _mm_mul_pd(q, q);
+        _mm_storeu_si128((__m128i *)sb, _mm_castpd_si128(s));
+        for (int k = 0; k < 2; k++) {
+            e0[k] = z0_derf_table[2 * (sb[k] & 1023)];
+            e1[k] = z0_derf_table[2 * (sb[k] & 1023) + 1];
+        }
+        __m128d t0 = _mm_loadu_pd((const double *)e0), t1 = _mm_loadu_pd((const double *)e1);
+        __m128d p = _mm_add_pd(_mm_mul_pd(w, vml_d(c[0])), vml_d(c[1]));
+        __m128d h = _mm_min_pd(_mm_and_pd(t0, bits55), a);
+        __m128d pq = _mm_add_pd(_mm_mul_pd(q, vml_d(c[3])), vml_d(c[4]));
+        p = _mm_add_pd(_mm_mul_pd(p, w), vml_d(c[2]));
+        pq = _mm_add_pd(_mm_mul_pd(pq, q), p);
+        __m128d p2 = _mm_add_pd(_mm_mul_pd(w, vml_d(c[5])), vml_d(c[6]));
+        p2 = _mm_add_pd(_mm_mul_pd(p2, w), vml_d(c[7]));
+        p2 = _mm_add_pd(_mm_mul_pd(p2, w), vml_d(c[8]));
+        pq = _mm_add_pd(_mm_mul_pd(pq, q), p2);
+        __m128d pw = _mm_add_pd(_mm_mul_pd(w, vml_d(c[9])), vml_d(c[10]));
+        for (int k = 11; k <= 13; k++)
+            pw = _mm_add_pd(_mm_mul_pd(pw, w), vml_d(c[k]));
+        pw = _mm_mul_pd(pw, w);
+        __m128d sr = _mm_mul_pd(t1, r);
+        pq = _mm_add_pd(_mm_mul_pd(pq, q), _mm_add_pd(pw, vml_d(c[14])));
+        __m128d k = _mm_or_pd(_mm_castsi128_pd(_mm_srli_epi64(_mm_castpd_si128(t0), 32)), one);
+        h = _mm_mul_pd(h, scale);
+        k = _mm_sub_pd(_mm_mul_pd(k, h), h);
+        pq = _mm_add_pd(_mm_add_pd(_mm_mul_pd(pq, sr), k), sr);
+        _mm_storeu_pd(res, _mm_xor_pd(_mm_add_pd(_mm_mul_pd(pq, last), h), sign));
+        memcpy(out + i, res, (size_t)m * 8);
+    }
+}
+
+/* float64 erfc (dErfc_EXHAynn): float32's steps in double, a = min(|x|, 27.2421875) rounded to a node d = j/128 by
+ * adding 2^45, r = max(a, 2^-128) - d, w = d*r; from the table E = 2^128 erfc(d), F (E's exponent over 55 bits of
+ * the next word) and k*2^-61 (its top 9 bits); three polynomials in w (degrees 8, 6 and 3) and one in r*r make
+ * p = (...)*w*w - w and q = ((...)*w + ((w*c + c)*r*r + (...))*r*r + c)*r^3 - k*2^-61, t = (p*r + q)*F, and with
+ * r*F split at F's top 32 bits (its rounding error caught) the result is 2^-128 (E - r*F - t) for x >= 0, 2 less
+ * it for x < 0. x from 27.226017 up and NaN take MKL's scalar path: 0
+ * there (where the C library's erfc still gives the least subnormal up to 27.2264), a NaN quieted. */
+static void vml_derfc(const double *x, double *out, Py_ssize_t n)
+{
+    const __m128d magnitude = vml_d(0x7fffffffffffffffull), signbit = vml_d(0x8000000000000000ull);
+    const __m128d top = vml_d(0x403b3e0000000000ull), shifter = vml_d(0x42c0000000000000ull);
+    const __m128d unshift = vml_d(0xc2c0000000000000ull), floor = vml_d(0x37f0000000000000ull);
+    const __m128d bits55 = vml_d(0x007fffffffffffffull), exponent = vml_d(0x7ff0000000000000ull);
+    const __m128d split = vml_d(0xfffff80000000000ull), k0 = vml_d(0x3f60000000000000ull);
+    const __m128d mk0 = vml_d(0xbf60000000000000ull), big = vml_d(0x47f0000000000000ull);
+    const __m128d mbig = vml_d(0xc7f0000000000000ull), limit = vml_d(0x403b39dc41e48bfdull);
+    static const uint64_t c2[9] = {0x3efaec468d02a083ull, 0xbf2282607c399dbfull, 0x3f471de30b781626ull,
+                                   0xbf6a019f74e36970ull, 0x3f8a01a01a0f4f8cull, 0xbfa6c16c16cc1d1dull,
+                                   0x3fc111111111108full, 0xbfd55555555554d9ull, 0x3fe5555555555555ull};
+    static const uint64_t c3[6] = {0x3f64d516d3db4588ull, 0xbf844103d0fa9378ull, 0x3fa1110ffd4fa97full,
+                                   0xbfb861848a3ac063ull, 0x3fcc71c71cb27ab6ull, 0xbfd9999999d359a6ull};
+    static const uint64_t c5[4] = {0x3fa30107685fc1efull, 0xbfb561b8921c8bc7ull, 0x3fc24921081babf0ull,
+                                   0xbfc55550d7299c73ull};
+    for (Py_ssize_t i = 0; i < n; i += 2) {
+        double in[2] = {0.75, 0.75}, res[2];
+        uint64_t e0[2], e1[2], sb[2];
+        Py_ssize_t m = n - i < 2 ? n - i : 2;
+        memcpy(in, x + i, (size_t)m * 8);
+        __m128d v = _mm_loadu_pd(in), a = _mm_min_pd(_mm_and_pd(v, magnitude), top);
+        __m128d s = _mm_add_pd(a, shifter);
+        a = _mm_max_pd(a, floor);
+        __m128d d = _mm_add_pd(s, unshift), r = _mm_sub_pd(a, d), w = _mm_mul_pd(d, r);
+        _mm_storeu_si128((__m128i *)sb, _mm_castpd_si128(s));
+        for (int k = 0; k < 2; k++) {
+            e0[k] = vml_derfc_table[sb[k] & 4095][0];
+            e1[k] = vml_derfc_table[sb[k] & 4095][1];
+        }
+        __m128d p2 = _mm_add_pd(_mm_mul_pd(w, vml_d(c2[0])), vml_d(c2[1]));
+        __m128d p3 = _mm_add_pd(_mm_mul_pd(w, vml_d(c3[0])), vml_d(c3[1]));
+        __m128d p5 = _mm_add_pd(_mm_mul_pd(w, vml_d(c5[0])), vml_d(c5[1]));
+        for (int k = 2; k < 4; k++) {
+            p2 = _mm_add_pd(_mm_mul_pd(p2, w), vml_d(c2[k]));
+            p3 = _mm_add_pd(_mm_mul_pd(p3, w), vml_d(c3[k]));
+            p5 = _mm_add_pd(_mm_mul_pd(p5, w), vml_d(c5[k]));
+        }
+        p2 = _mm_add_pd(_mm_mul_pd(p2, w), vml_d(c2[4]));
+        p3 = _mm_add_pd(_mm_mul_pd(p3, w), vml_d(c3[4]));
+        p5 = _mm_mul_pd(p5, w);
+        p2 = _mm_add_pd(_mm_mul_pd(p2, w), vml_d(c2[5]));
+        p3 = _mm_add_pd(_mm_mul_pd(p3, w), vml_d(c3[5]));
+        p2 = _mm_add_pd(_mm_mul_pd(p2, w), vml_d(c2[6]));
+        p3 = _mm_add_pd(_mm_mul_pd(p3, w), vml_d(0x3fdffffffffff778ull));
+        p2 = _mm_add_pd(_mm_mul_pd(p2, w), vml_d(c2[7]));
+        p3 = _mm_mul_pd(p3, w);
+        __m128d ww = _mm_mul_pd(w, w);
+        p2 = _mm_add_pd(_mm_mul_pd(p2, w), vml_d(c2[8]));
+        p2 = _mm_sub_pd(_mm_mul_pd(p2, ww), w);
+        __m128d p6 = _mm_add_pd(_mm_mul_pd(w, vml_d(0x3fa5766603986421ull)), vml_d(0xbf9898a47706cfa8ull));
+        __m128d rr = _mm_mul_pd(r, r);
+        __m128d t0 = _mm_loadu_pd((const double *)e0), t1 = _mm_loadu_pd((const double *)e1);
+        p5 = _mm_add_pd(p5, vml_d(0x3fb999999b2e0d33ull));
+        p6 = _mm_add_pd(_mm_mul_pd(p6, rr), p5);
+        __m128d f = _mm_castsi128_pd(_mm_add_epi64(_mm_castpd_si128(_mm_and_pd(t0, exponent)),
+                                                   _mm_castpd_si128(_mm_and_pd(t1, bits55))));
+        p6 = _mm_add_pd(_mm_mul_pd(p6, rr), vml_d(0xbfd5555555555019ull));
+        p3 = _mm_add_pd(p3, p6);
+        p3 = _mm_mul_pd(p3, _mm_mul_pd(rr, r));
+        __m128d k = _mm_add_pd(_mm_or_pd(_mm_castsi128_pd(_mm_srli_epi64(_mm_castpd_si128(t1), 55)), k0), mk0);
+        p3 = _mm_sub_pd(p3, k);
+        p2 = _mm_mul_pd(_mm_add_pd(_mm_mul_pd(p2, r), p3), f);
+        __m128d fh = _mm_and_pd(f, split), flr = _mm_mul_pd(_mm_sub_pd(f, fh), r), rfh = _mm_mul_pd(r, fh);
+        __m128d u = _mm_sub_pd(t0, rfh), err = _mm_sub_pd(rfh, _mm_sub_pd(t0, u));
+        p2 = _mm_add_pd(_mm_add_pd(p2, flr), err);
+        __m128d sign = _mm_and_pd(v, signbit);
+        u = _mm_add_pd(_mm_sub_pd(u, p2), _mm_add_pd(_mm_or_pd(sign, big), mbig));
+        _mm_storeu_pd(res, _mm_mul_pd(u, _mm_or_pd(sign, floor)));
+        int fast = _mm_movemask_pd(_mm_cmplt_pd(v, limit));
+        for (Py_ssize_t l = 0; l < m; l++)
+            out[i + l] = (fast >> l) & 1 ? res[l] : isnan(in[l]) ? in[l] + in[l] : 0.0;
+    }
+}
+
+/* erfinv's scalar path (vserfinv_cout_rare) for |x| up to 2^-24 and from 1: see vml_serfinv */
+static float vml_serfinv_rare(float v)
+{
+    float a = fabsf(v);
+    if (isnan(v))
+        return v + v;
+    if (a == 1.0f)
+        return copysignf(INFINITY, v);
+    if (a > 1.0f)
+        return vml_float(0xffc00000u);
+    return (float)((double)v * 0x1.c5bf891b4ef6bp-1); /* sqrt(pi)/2 */
+}
+
+/* float32 erfinv (sErfInv_EXHAynn): w = 1 - |x| (its rounding error e kept), an interval from w's exponent and top
+ * 3 mantissa bits (192 of them), u = w's low 20 mantissa bits on [1, 1.125) less 1.0625 and t = u + e*2^-exponent;
+ * p = ((((c5*t + c4)*t + c3)*t + c2)*t + c1)*t, and with u's top bits uh, c7*uh split off: the factor
+ * hi + lo = c6 + c7*t + p (hi cut to 12 mantissa bits), x*lo + hi*x's low part + x's high part*hi, all float SSE
+ * steps. |x| up to 2^-24 and from 1 (with NaN) take MKL's scalar path. */
+static void vml_serfinv(const float *x, float *out, Py_ssize_t n)
+{
+    const __m128 magnitude = vml_f(0x7fffffff), one = _mm_set1_ps(1.0f), cut = vml_f(0xfffff000);
+    const __m128 mantissa = vml_f(0x000fffff), centre = vml_f(0xbf880000), expbits = vml_f(0x3f800000);
+    for (Py_ssize_t i = 0; i < n; i += 4) {
+        float in[4] = {0.75f, 0.75f, 0.75f, 0.75f}, res[4], c[8][4];
+        int32_t row[4];
+        Py_ssize_t m = n - i < 4 ? n - i : 4;
+        memcpy(in, x + i, (size_t)m * 4);
+        __m128 v = _mm_loadu_ps(in), a = _mm_and_ps(v, magnitude);
+        __m128 w = _mm_sub_ps(one, a), e = _mm_sub_ps(_mm_sub_ps(one, w), a);
+        __m128i special = _mm_cmpgt_epi32(_mm_xor_si128(_mm_add_epi32(_mm_castps_si128(a), _mm_set1_epi32((int)0xcc7fffff)),
+                                                        _mm_set1_epi32((int)0x80000000)),
+                                          _mm_set1_epi32((int)0x8bfffffe));
+        __m128 scale = _mm_castsi128_ps(_mm_sub_epi32(_mm_set1_epi32(0x7f000000), _mm_castps_si128(_mm_and_ps(w, expbits))));
+        __m128i offset = _mm_sub_epi32(_mm_set1_epi32(0x7ee0),
+                                       _mm_and_si128(_mm_srli_epi32(_mm_castps_si128(w), 15), _mm_set1_epi32(0x1ffe0)));
+        _mm_storeu_si128((__m128i *)row, _mm_srli_epi32(_mm_andnot_si128(special, offset), 5));
+        for (int k = 0; k < 4; k++)
+            for (int j = 0; j < 8; j++)
+                c[j][k] = vml_float(vml_serfinv_table[row[k]][j]);
+        __m128 u = _mm_add_ps(_mm_or_ps(_mm_and_ps(w, mantissa), one), centre);
+        __m128 t = _mm_add_ps(u, _mm_mul_ps(scale, e));
+        __m128 p = _mm_add_ps(_mm_mul_ps(_mm_loadu_ps(c[5]), t), _mm_loadu_ps(c[4]));
+        for (int j = 3; j >= 1; j--)
+            p = _mm_add_ps(_mm_mul_ps(p, t), _mm_loadu_ps(c[j]));
+        p = _mm_mul_ps(p, t);
+        __m128 uh = _mm_and_ps(u, cut), c7 = _mm_loadu_ps(c[7]), c6 = _mm_loadu_ps(c[6]);
+        __m128 q = _mm_mul_ps(uh, c7);
+        p = _mm_add_ps(_mm_add_ps(p, _mm_loadu_ps(c[0])), _mm_mul_ps(c7, _mm_sub_ps(t, uh)));
+        __m128 hi = _mm_and_ps(_mm_add_ps(_mm_add_ps(q, p), c6), cut);
+        __m128 lo = _mm_add_ps(_mm_add_ps(_mm_sub_ps(c6, hi), q), p);
+        __m128 xh = _mm_and_ps(v, cut), xl = _mm_sub_ps(v, xh);
+        _mm_storeu_ps(res, _mm_add_ps(_mm_add_ps(_mm_mul_ps(lo, v), _mm_mul_ps(hi, xl)), _mm_mul_ps(xh, hi)));
+        int rare = _mm_movemask_ps(_mm_castsi128_ps(special));
+        for (Py_ssize_t l = 0; l < m; l++)
+            out[i + l] = (rare >> l) & 1 ? vml_serfinv_rare(in[l]) : res[l];
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -464,6 +811,12 @@ VML_ROUNDED(vml_satan, float, atan)
 VML_ROUNDED(vml_stan, float, tan)
 VML_ROUNDED(vml_sasin, float, asin)
 VML_ROUNDED(vml_sacos, float, acos)
+VML_ROUNDED(vml_dtanh, double, tanh)
+VML_ROUNDED(vml_serf, float, erf)
+VML_ROUNDED(vml_serfc, float, erfc)
+VML_ROUNDED(vml_derf, double, erf)
+VML_ROUNDED(vml_derfc, double, erfc)
+#define vml_serfinv NULL /* (no erfinv in the C library) */
 #endif
 
 /* float64 sqrt (dSqrt_EXHAynn): y = 1/sqrt(x) from the CPU's float estimate (rsqrtps) of the mantissa taken to
@@ -514,11 +867,11 @@ static const struct {
     {"Tan", vml_stan, NULL, z0_stan, NULL},
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},
     {"Acos", vml_sacos, NULL, z0_sacos, NULL},
-    {"Tanh", NULL, NULL, z0_stanh, z0_dtanh},
-    {"Erf", NULL, NULL, z0_serf, z0_derf},
+    {"Tanh", NULL, vml_dtanh, z0_stanh, z0_dtanh},
+    {"Erf", vml_serf, vml_derf, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
-    {"ErfInv", NULL, NULL, z0_serfinv, NULL},
-    {"Erfc", NULL, NULL, z0_serfc, NULL},
+    {"ErfInv", vml_serfinv, NULL, z0_serfinv, NULL},
+    {"Erfc", vml_serfc, vml_derfc, z0_serfc, NULL},
     {"Log2", NULL, NULL, z0_slog2, NULL},
     {"Log10", NULL, NULL, z0_slog10, NULL},
 };

@@ -650,8 +650,9 @@ Z0 static void z0_serfc(const float *x, float *out, Py_ssize_t n)
     }
 }
 
-/* float64 erf's table (dErf_Z0HAynn's vderf_data): for each node j/128, j < 768, a word whose low 55 bits and
- * high 32 bits feed the kernel's last steps, and a second word, the derivative's factor; hex bits as MKL loads them */
+/* float64 erf's table (dErf_Z0HAynn's vderf_data, the same in dErf_EXHAynn's: _ckernels_vml.h's vml_derf uses it
+ * too): for each node j/128, j < 768, a word whose low 55 bits and high 32 bits feed the kernel's last steps, and a
+ * second word, the derivative's factor; hex bits as MKL loads them */
 static const uint64_t z0_derf_table[1536] = {
     0x0000000000000000ull, 0x41f0000000000000ull, 0x0000000000000000ull, 0x41f0000000000000ull,
     0x0000000000000000ull, 0x41f0000000000000ull, 0x0000000000000000ull, 0x41f0000000000000ull,

@@ -111,7 +111,7 @@ vml_atan = mkl_vml("Atan", np.arctan, z0=(np.float32,))
 vml_tan = mkl_vml("Tan", np.tan, z0=(np.float32,))
 vml_asin = mkl_vml("Asin", np.arcsin, z0=(np.float32,))
 vml_acos = mkl_vml("Acos", np.arccos, z0=(np.float32,))
-vml_tanh = mkl_vml("Tanh", np.tanh, "tanh", (), (np.float32, np.float64))
+vml_tanh = mkl_vml("Tanh", np.tanh, "tanh", (np.float64,), (np.float32, np.float64))
 _vml_sqrt64 = mkl_vml("Sqrt", np.sqrt, ex=(np.float64,), z0=(np.float64,))
 
 

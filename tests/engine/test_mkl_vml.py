@@ -35,7 +35,10 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("Z0", "Asin", np.float32, "asin", "unit"), ("Z0", "Acos", np.float32, "acos", "unit"),
           ("Z0", "Tan", np.float32, "tan", "trig8256"), ("Z0", "Erf", np.float64, "erf", "real"),
           ("Z0", "Sin", np.float64, "sin", "trig"), ("Z0", "Cos", np.float64, "cos", "trig"),
-          ("Z0", "Erfc", np.float32, "erfc", "real")]
+          ("Z0", "Erfc", np.float32, "erfc", "real"), ("EX", "Tanh", np.float64, "tanh", "real"),
+          ("EX", "Erf", np.float32, "erf", "real"), ("EX", "Erfc", np.float32, "erfc", "real"),
+          ("EX", "Erf", np.float64, "erf", "real"), ("EX", "Erfc", np.float64, "erfc", "real"),
+          ("EX", "ErfInv", np.float32, "erfinv", "unit")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -134,16 +137,18 @@ def test_z0_kernels_on_every_exponent_and_special(name):
     assert _same_bits(_mine("Z0", name, x), mkl(x))
 
 
-@pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt"), ("Z0", "Erf")])
+@pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt"), ("Z0", "Erf"), ("EX", "Tanh"),
+                                       ("EX", "Erf"), ("EX", "Erfc")])
 def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
-    """tanh's 19 intervals; sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads; erf's
-    768 nodes and its clamp at 5.9921875"""
+    """tanh's 19 intervals (EX: 60); sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads;
+    erf's 768 nodes and its clamp at 5.9921875; erfc's 3488 nodes and its scalar path's 0 from 27.226"""
     if not RUNNABLE[code]:
         pytest.skip(f"no compiled loops here, or this CPU cannot run MKL's {code} code")
     mkl = _mkl(code, name, np.float64)
     rng = np.random.default_rng(5)
     x = rng.integers(0, 1 << 63, 1 << 20, dtype=np.int64).view(np.float64)
     x = np.concatenate([x, -x, rng.standard_normal(1 << 20) * 4, np.array([0.125, 0.12499999999999999, 19.06, 1e-310]),
+                        rng.uniform(27.2, 27.3, 4096),
                         np.ldexp(rng.uniform(1, 2, 4096), rng.integers(-1074, -900, 4096))])
     assert _same_bits(_mine(code, name, x), mkl(x))
 
@@ -253,6 +258,24 @@ def test_the_tables_are_their_definitions():
         assert f.read() == gen["tables"]()
     assert "{0x1.02c9a3e778061p+0, -0x1.19083535b085dp-56}" in gen["tables"]()  # 2^(1/64)
     assert float.fromhex("0x1.02c9a3e778061p+0") == 2 ** (1 / 64)
+
+
+@pytest.mark.skipif(not HAVE_TORCH, reason="torch is not installed")
+def test_the_ex_data_is_mkls():
+    """_ckernels_vml_ex_data.h is what scripts/gen_vml_ex_data.py reads out of torch's library (where objdump can
+    find the tables the kernels load)"""
+    import runpy
+    import shutil
+    if shutil.which("objdump") is None:
+        pytest.skip("objdump is not installed")
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    gen = runpy.run_path(os.path.join(root, "scripts", "gen_vml_ex_data.py"))
+    try:
+        text = gen["tables"]()
+    except (AttributeError, StopIteration, OSError):
+        pytest.skip("this torch build's MKL does not have these kernels' tables where they were read")
+    with open(os.path.join(root, "tensorsh", "engine", "_ckernels_vml_ex_data.h")) as f:
+        assert f.read() == text
 
 
 @needs_ex
