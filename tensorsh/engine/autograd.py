@@ -1021,7 +1021,7 @@ def _hook_name(hook):
 _LEGACY_TYPED = frozenset({"uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64"})
 
 
-def _type_string(t):
+def type_string(t):
     """torch::utils::options_to_string: the legacy type name where there is one (torch.FloatTensor), else
     Tensor::toString's backend, scalar type and "Type" (CPUBFloat16Type, CPUComplexFloatType, CPUBoolType)."""
     name = t.dtype.name
@@ -1037,7 +1037,7 @@ def _check_hook_result(hook, grad, out):
         raise errors.type_error(f"expected Variable, but hook returned '{tp_name(out)}'")
     name = _hook_name(hook)
     if out.dtype is not grad.dtype:
-        raise runtime(f"hook '{name}' has changed the type of value (was {_type_string(grad)} got {_type_string(out)})")
+        raise runtime(f"hook '{name}' has changed the type of value (was {type_string(grad)} got {type_string(out)})")
     if out._shape != grad._shape:
         raise runtime(f"hook '{name}' has changed the size of value")
 
