@@ -49,8 +49,8 @@ def _same_type(input, weight, bias, tail):
     """ATen's check_input_same_type_as_parameters: the weight's then the bias's type is the input's."""
     for label, other in (("weight", weight), ("bias", bias)):
         if other is not None and other.dtype is not input.dtype:
-            raise runtime(f"Input type ({autograd.type_string(input)}) and {label} type ({autograd.type_string(other)}) "
-                          f"should be the same{tail.format(label)}")
+            raise runtime(f"Input type ({dtypes.type_string(input.dtype)}) and {label} type "
+                          f"({dtypes.type_string(other.dtype)}) should be the same{tail.format(label)}")
 
 
 def _onednn_checks(input, weight, bias, dilation, transposed):
@@ -60,9 +60,9 @@ def _onednn_checks(input, weight, bias, dilation, transposed):
     if any(d == 0 for d in dilation) and not transposed:
         raise runtime("non-positive dilation is not supported")
     if any(d == 0 for d in dilation) or 0 in weight._shape[2:]:
-        raise runtime(f"could not create a primitive descriptor for the {'de' if transposed else ''}convolution forward "
-                      "propagation primitive. Run workload with environment variable ONEDNN_VERBOSE=all to get "
-                      "additional diagnostic information.")
+        kind = "deconvolution" if transposed else "convolution"
+        raise runtime(f"could not create a primitive descriptor for the {kind} forward propagation primitive. Run "
+                      "workload with environment variable ONEDNN_VERBOSE=all to get additional diagnostic information.")
 
 
 def _use_onednn(n, c, spatial, kernel, groups):
@@ -843,6 +843,9 @@ def embedding_renorm_(weight, indices, max_norm, norm_type):
     scales = {}
     with autograd.no_grad():
         for i in sorted(set(indices._np.reshape(-1).tolist())):
+            if not (weight.dtype.is_floating_point or weight.dtype.is_complex):  # (each row's at::norm, checked)
+                raise runtime("norm(): input dtype should be either floating point or complex. Got "
+                              f"{dtypes.SCALAR_NAMES[weight.dtype.name]} instead.")
             norm = weight.select(0, i).norm(norm_type).item()
             if norm > max_norm:
                 scales[i] = max_norm / (norm + 1e-7)

@@ -47,9 +47,10 @@ for dt in [torch.float32, torch.bfloat16, torch.float16, torch.complex64]:
 for n, g in [(1, 1), (2, 1), (1, 2)]:
     for dt in [torch.float32, torch.bfloat16, torch.float64]:
         t(F.conv1d, torch.ones(n, 4, 7, dtype=dt), torch.ones(4, 4 // g, 3, dtype=dt), groups=g, dilation=0)
-        t(F.conv2d, torch.ones(n, 4, 7, 7, dtype=dt), torch.ones(4, 4 // g, 3, 3, dtype=torch.float16), groups=g, dilation=(1, 0))
-        t(F.conv_transpose2d, torch.ones(n, 4, 7, 7, dtype=dt), torch.ones(4, 4 // g, 3, 3, dtype=dt), groups=g, dilation=(0, 1))
-        t(F.conv3d, torch.ones(n, 4, 3, 7, 7, dtype=dt), torch.ones(4, 4 // g, 1, 3, 3, dtype=dt), groups=g, dilation=(1, 0, 1))
+        x, w = torch.ones(n, 4, 7, 7, dtype=dt), torch.ones(4, 4 // g, 3, 3, dtype=dt)
+        t(F.conv2d, x, w.half(), groups=g, dilation=(1, 0))
+        t(F.conv_transpose2d, x, w, groups=g, dilation=(0, 1))
+        t(F.conv3d, x.unsqueeze(2), w.unsqueeze(2), groups=g, dilation=(1, 0, 1))
         t(F.conv1d, torch.ones(n, 4, 7, dtype=dt), torch.ones(4, 4 // g, 0, dtype=dt), groups=g)
 """,
 "complex_transposed_and_3d_convolutions_keep_the_imaginary_parts_and_their_gradients_conjugate": """
@@ -73,7 +74,8 @@ def t(f, *a, **k):
     except Exception as e:
         print(type(e).__name__, e)
 for shp, modes in [((1, 0, 4), ['nearest', 'linear', 'area']), ((0, 2, 4), ['nearest', 'linear']),
-                   ((1, 0, 4, 4), ['nearest-exact', 'bilinear', 'bicubic']), ((1, 0, 2, 4, 4), ['nearest', 'trilinear']),
+                   ((1, 0, 4, 4), ['nearest-exact', 'bilinear', 'bicubic']),
+                   ((1, 0, 2, 4, 4), ['nearest', 'trilinear']),
                    ((1, 0, 0, 4), ['nearest', 'bilinear'])]:
     for m in modes:
         t(F.interpolate, torch.ones(shp), scale_factor=2, mode=m)
@@ -83,6 +85,17 @@ for sf in [float('inf'), float('nan'), -float('inf'), 1e30]:
         t(F.interpolate, torch.ones(1, 1, 4, 4), scale_factor=sf, mode=m)
     t(F.interpolate, torch.ones(1, 1, 4), scale_factor=sf, mode='linear')
     t(F.interpolate, torch.ones(1, 1, 4, 4, 4), scale_factor=(1, sf, 1), mode='trilinear')
+""",
+"embedding_max_norm_takes_each_rows_norm_and_embedding_bag_names_a_bool_weight_as_aten": """
+for dt in [torch.int64, torch.int32, torch.bool, torch.uint8, torch.float16]:
+    for idx in [torch.tensor([1, 2]), torch.tensor([], dtype=torch.long)]:
+        w = torch.ones(4, 3, dtype=dt)
+        for f in [lambda: F.embedding(idx, w, max_norm=1.0),
+                  lambda: F.embedding_bag(idx, w, torch.tensor([0]), max_norm=1.0)]:
+            try:
+                print(dt, f().shape, w.sum())
+            except Exception as e:
+                print(dt, type(e).__name__, e)
 """,
 }
 
