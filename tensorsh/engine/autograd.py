@@ -1018,16 +1018,6 @@ def _hook_name(hook):
     return "<unknown>" if name is None else name
 
 
-_LEGACY_TYPED = frozenset({"uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64"})
-
-
-def _type_string(t):
-    """torch::utils::options_to_string: the legacy type name where there is one (torch.FloatTensor), else
-    Tensor::toString's backend, scalar type and "Type" (CPUBFloat16Type, CPUComplexFloatType, CPUBoolType)."""
-    name = t.dtype.name
-    return t.type() if name in _LEGACY_TYPED else f"CPU{dtypes.SCALAR_NAMES[name]}Type"
-
-
 def _check_hook_result(hook, grad, out):
     """python_hook.cpp's check_single_result: what a hook returned in place of a gradient (not None) is a tensor of
     its type and size, and replaces no undefined gradient."""
@@ -1037,7 +1027,8 @@ def _check_hook_result(hook, grad, out):
         raise errors.type_error(f"expected Variable, but hook returned '{tp_name(out)}'")
     name = _hook_name(hook)
     if out.dtype is not grad.dtype:
-        raise runtime(f"hook '{name}' has changed the type of value (was {_type_string(grad)} got {_type_string(out)})")
+        raise runtime(f"hook '{name}' has changed the type of value (was {dtypes.type_string(grad.dtype)} got "
+                      f"{dtypes.type_string(out.dtype)})")
     if out._shape != grad._shape:
         raise runtime(f"hook '{name}' has changed the size of value")
 

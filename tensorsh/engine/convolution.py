@@ -45,6 +45,26 @@ def _expand(values, name, nd):
     return values
 
 
+def _same_type(input, weight, bias, tail):
+    """ATen's check_input_same_type_as_parameters: the weight's then the bias's type is the input's."""
+    for label, other in (("weight", weight), ("bias", bias)):
+        if other is not None and other.dtype is not input.dtype:
+            raise runtime(f"Input type ({dtypes.type_string(input.dtype)}) and {label} type "
+                          f"({dtypes.type_string(other.dtype)}) should be the same{tail.format(label)}")
+
+
+def _onednn_checks(input, weight, bias, dilation, transposed):
+    """ConvBackend::Mkldnn(Transpose)'s: the types, then mkldnn_convolution's dilation check, or oneDNN's refusal
+    to build a primitive of a zero dilation (transposed) or an empty kernel."""
+    _same_type(input, weight, bias, " or input should be a MKLDNN tensor and {} is a dense tensor")
+    if any(d == 0 for d in dilation) and not transposed:
+        raise runtime("non-positive dilation is not supported")
+    if any(d == 0 for d in dilation) or 0 in weight._shape[2:]:
+        kind = "deconvolution" if transposed else "convolution"
+        raise runtime(f"could not create a primitive descriptor for the {kind} forward propagation primitive. Run "
+                      "workload with environment variable ONEDNN_VERBOSE=all to get additional diagnostic information.")
+
+
 def _use_onednn(n, c, spatial, kernel, groups):
     """PyTorch's use_mkldnn for a float32 CPU convolution (ConvUtils.h), of its last two spatial dims."""
     (h, w), (kh, kw) = spatial[-2:], kernel[-2:]
@@ -60,6 +80,11 @@ def _output_format(input, weight, groups):
             input._shape[0], input._shape[1], input._shape[2:4], weight._shape[2:], groups)):
         return layout.CONTIGUOUS_FORMAT  # (use_mkldnn's size test reads input.size(2) * input.size(3))
     return fmt
+
+
+def _wide(a):
+    """An array in double, or complex double for a complex one (the sums the rounding once below is of)."""
+    return a.astype(np.complex128 if a.dtype.kind == "c" else np.float64)
 
 
 def _fma(a, b, c):
@@ -90,13 +115,14 @@ def _correlate(x, w, b, stride, padding, dilation, groups, ordered=False):
     dt = x.dtype
     windows = list(_windows(kernel, stride, dilation, out_sp))
     if nd == 3:
-        xp, w, acc = xp.astype(np.float64), w.astype(np.float64), np.zeros((n, o) + out_sp)
+        xp, w = _wide(xp), _wide(w)
+        acc = np.zeros((n, o) + out_sp, xp.dtype)
         for g in range(groups):
             for offs, sl in windows:
                 acc[:, g * og:(g + 1) * og] += np.einsum(
                     "nc...,oc->no...", xp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl],
                     w[(slice(g * og, (g + 1) * og), slice(None)) + offs])
-        return (acc if b is None else acc + b.astype(np.float64).reshape((1, o, 1, 1, 1))).astype(dt)
+        return (acc if b is None else acc + _wide(b).reshape((1, o, 1, 1, 1))).astype(dt)
     onednn = _use_onednn(n, c, x.shape[2:], kernel, groups) and not ordered
     if dt == np.float32 and onednn and kernels.AVX512_CORE:
         return _onednn_avx512(xp, w, b, windows, (n, o) + out_sp, groups)
@@ -360,7 +386,7 @@ def _input_grad(gout, w, in_shape, stride, padding, dilation, groups, single=Fal
     kernel offset by offset."""
     sp = _letters(len(in_shape) - 2)
     gxp = np.zeros(tuple(in_shape[:2]) + tuple(n + 2 * p for n, p in zip(in_shape[2:], padding)),
-                   np.float32 if single else np.float64)
+                   np.float32 if single else gout.dtype)
     o, cg = w.shape[:2]
     og = o // groups
     for g in range(groups):
@@ -382,7 +408,7 @@ def _weight_grad(gout, x, w_shape, stride, padding, dilation, groups):
     """The adjoint of a correlation in its weight, in double."""
     sp = _letters(x.ndim - 2)
     xp = _pad(x, padding)
-    gw = np.zeros(w_shape)
+    gw = np.zeros(w_shape, np.result_type(gout, x))
     o, cg = w_shape[:2]
     og = o // groups
     for g in range(groups):
@@ -423,7 +449,7 @@ def _values(x, w, b, geometry):
     elif half:
         out = _input_grad(x, w, shape, stride, padding, dilation, groups, single=True)
     else:
-        out = _input_grad(x.astype(np.float64), w.astype(np.float64), shape, stride, padding, dilation, groups)
+        out = _input_grad(_wide(x), _wide(w), shape, stride, padding, dilation, groups)
     # (slow_conv_transpose3d adds the bias in the sum, the half 1-/2-d kernels in float after it, others after rounding)
     in_sum = x.ndim == 5 or half
     if b is not None and in_sum:
@@ -508,12 +534,13 @@ def convolution_backward(g, x, w, geometry, mask):
     of one ConvolutionBackwardBackward0 when they need grad."""
     nd = len(geometry[0])
     stride, padding, dilation, groups, transposed, _ = _kernel_geometry(geometry)
-    gn, xn, wn = _as2d(nd, g._np, x._np, w._np)
+    xn, wn = (x._np.conj(), w._np.conj()) if x.dtype.is_complex else (x._np, w._np)  # (complex: conj's adjoints)
+    gn, xn, wn = _as2d(nd, g._np, xn, wn)
     gi = gw = bias_grad = None
     if not transposed and nd < 3 and x.dtype in (dtypes.float32, dtypes.float64):
         gi, gw, bias_grad = _measured_grads(gn, xn, wn, stride, padding, dilation, groups, mask)
     if mask[0] and gi is None or mask[1] and gw is None:  # (the rest summed in double, rounded once)
-        g64, x64, w64 = (a.astype(np.float64) for a in (gn, xn, wn))
+        g64, x64, w64 = (_wide(a) for a in (gn, xn, wn))
         if mask[0] and gi is None:  # (transposed: the convolution of the gradient)
             gi = _correlate(gn, wn, None, stride, padding, dilation, groups) if transposed else \
                 _input_grad(g64, w64, xn.shape, stride, padding, dilation, groups)
@@ -601,6 +628,8 @@ def convolution(input, weight, bias=None, stride=1, padding=0, dilation=1, group
     if not transposed and bias is not None and bias.dtype is not input.dtype:
         raise runtime(f"Input type ({dtypes.C_NAMES[input.dtype.name]}) and bias type "
                       f"({dtypes.C_NAMES[bias.dtype.name]}) should be the same")
+    if input.dtype.is_complex:  # (complex_convolution's check_input_same_type_as_parameters, before any other)
+        _same_type(input, weight, bias, "")
     stride, dilation, output_padding = _tuple(stride, dims), _tuple(dilation, dims), _tuple(output_padding, dims)
     if input.dim() not in (dims + 1, dims + 2):
         raise runtime(f"Expected {dims + 1}D (unbatched) or {dims + 2}D (batched) input to {name}, but got input of "
@@ -689,6 +718,10 @@ def _convolution(input, weight, bias, geometry):
                           f"({' x '.join(map(str, spans))}). Kernel size can't be greater than actual input size")
     geometry = (stride, padding, dilation, groups, transposed, output_padding if transposed else (0,) * nd)
     x, w = _as2d(nd, input._np, weight._np)
+    big = transposed and any(op >= s for op, s in zip(output_padding, stride))  # (is_output_padding_big: not oneDNN)
+    if input._shape[0] and input._shape[1] and not big and (input.dtype is dtypes.bfloat16 or (
+            input.dtype is dtypes.float32 and _use_onednn(input._shape[0], c, x.shape[2:4], w.shape[2:], groups))):
+        _onednn_checks(input, weight, bias, dilation, transposed)  # (ConvBackend::Mkldnn's; the slow kernels' below)
     _kernel_checks(x, w, _kernel_geometry(geometry))
     for other in (weight, bias) if transposed and nd == 3 else (weight,):  # (slow_conv_transpose3d's bias check)
         if other is not None and other.dtype is not input.dtype:
@@ -810,6 +843,9 @@ def embedding_renorm_(weight, indices, max_norm, norm_type):
     scales = {}
     with autograd.no_grad():
         for i in sorted(set(indices._np.reshape(-1).tolist())):
+            if not (weight.dtype.is_floating_point or weight.dtype.is_complex):  # (each row's at::norm, checked)
+                raise runtime("norm(): input dtype should be either floating point or complex. Got "
+                              f"{dtypes.SCALAR_NAMES[weight.dtype.name]} instead.")
             norm = weight.select(0, i).norm(norm_type).item()
             if norm > max_norm:
                 scales[i] = max_norm / (norm + 1e-7)

@@ -335,3 +335,12 @@ def can_cast(src, dst):
     if src.category > 0 and dst.category == 0:
         return False
     return True
+
+
+_LEGACY_TYPED = frozenset({"uint8", "int8", "int16", "int32", "int64", "float16", "float32", "float64"})
+
+
+def type_string(dt):
+    """A CPU tensor of dt as ATen's messages name it: the legacy type name where there is one (torch.FloatTensor),
+    else Tensor::toString's backend, scalar type and "Type" (CPUBFloat16Type, CPUComplexFloatType, CPUBoolType)."""
+    return f"torch.{SCALAR_NAMES[dt.name]}Tensor" if dt.name in _LEGACY_TYPED else f"CPU{SCALAR_NAMES[dt.name]}Type"

@@ -197,8 +197,7 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
     return (result,) + tuple(fresh(np.ascontiguousarray(a, index), common) for a in aux)
 
 
-def _type(dt):
-    return f"torch.{dtypes.SCALAR_NAMES[dt.name]}Tensor"
+_type = dtypes.type_string
 
 
 def _bfloat16_ties_up(values):

@@ -626,7 +626,7 @@ class _NllBackward(Node):
         for i, c in enumerate(t.tolist()):
             if c == self.ignore_index:
                 continue
-            w = weight._np[c] if weight is not None else None
+            w = weight._np.reshape(-1)[c] if weight is not None else None
             if self.reduction == "none":
                 view[i, c] = cast(-(dt.type(1) if w is None else w) * gn[i])
             else:  # (then weight[t] * it, the product rounded)
@@ -728,6 +728,8 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     if dim == 4 and target.dim() != 3:
         raise runtime(f"only batches of spatial targets supported (3D tensors) but got targets of dimension: "
                       f"{target.dim()}")
+    if dim == 4 and weight is not None and weight.numel() != input._shape[1]:  # (check_inputs_nll_loss2d's: numel only)
+        raise runtime("weight tensor should be defined either for all or no classes")
     if dim > 2 and target._shape != input._shape[:1] + input._shape[2:]:
         raise runtime(f"size mismatch (got input: {_size(input._shape)} , target: {_size(target._shape)}")
     if dim == 3 or dim > 4:  # nll_loss_nd: through nll_loss2d on an (N, C, 1, -1) reshape
@@ -736,7 +738,7 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
                        ignore_index)
         return out.view((n,) + input._shape[2:]) if reduction == "none" else out
     n_classes = input._shape[1] if dim > 1 else input._shape[0]
-    if weight is not None and weight.numel() != n_classes:
+    if dim <= 2 and weight is not None and (weight.dim() != 1 or weight.numel() != n_classes):  # (nll_loss's meta)
         raise runtime(f"weight tensor should be defined either for all {n_classes} classes or no classes but got "
                       f"weight tensor of shape: {_size(weight._shape)}")
     if input.dtype.category != 2:  # (floating kernels only; they read weight as input's type)
@@ -747,7 +749,7 @@ def nll_loss(input, target, weight=None, reduction="mean", ignore_index=-100):
     t = target._np.reshape(-1).tolist()
     dt = input.dtype.np
     cast = _scalar_cast(input.dtype)
-    wn = weight._np if weight is not None else None
+    wn = weight._np.reshape(-1) if weight is not None else None  # (nll_loss2d reads any weight of C elements flat)
     values, weights = [], []
     for i, c in enumerate(t):
         if c == ignore_index:

@@ -344,8 +344,6 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     label-smoothing forms as ATen composes them (so their grad_fn chains are PyTorch's)."""
     reduction = _loss.reduction_enum(_get_enum(_legacy_reduction(size_average, reduce, reduction)))
     C.cross_entropy_loss(input, target, weight, 1, ignore_index, label_smoothing)
-    if label_smoothing > 1.0:  # (ATen's check: a negative one is taken)
-        raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {float(label_smoothing):g}")
     class_dim = 0 if input.dim() == 1 else 1
     n_classes = input._shape[class_dim] if input.dim() else 1
     if target.shape == input.shape:  # (ATen assumes class probabilities then)
@@ -355,6 +353,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         if ignore_index >= 0:
             raise runtime("ignore_index is not supported for floating point target")
         return _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes)
+    _check_label_smoothing(label_smoothing)
     logp = input.log_softmax(class_dim)
     if label_smoothing <= 0.0:
         return _loss.nll_loss(logp, target, weight, reduction, ignore_index)
@@ -380,7 +379,16 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     return _mul_scalar(nll, 1 - label_smoothing) + _mul_scalar(ret, label_smoothing / n_classes)
 
 
+def _check_label_smoothing(label_smoothing):
+    if label_smoothing > 1.0:  # (ATen's check: a negative one is taken)
+        raise runtime(f"label_smoothing must be between 0.0 and 1.0. Got: {float(label_smoothing):g}")
+
+
 def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes):
+    if weight is not None and (weight.dim() != 1 or weight.numel() != n_classes):
+        raise runtime(f"cross_entropy: weight tensor should be defined either for all {n_classes} classes or no "
+                      f"classes but got weight tensor of shape: {list(weight.shape)}")
+    _check_label_smoothing(label_smoothing)
     logp = input.log_softmax(class_dim)
     if label_smoothing > 0.0:
         target = _add_scalar(_mul_scalar(target, 1 - label_smoothing), label_smoothing / n_classes)

@@ -10,6 +10,7 @@ from tensorsh.engine.normalization import batch_norm as _batch_norm, group_norm 
 from tensorsh.engine.pooling import adaptive_max_pool2d as _adaptive_max_pool2d, avg_pool2d as _avg_pool2d, \
     max_pool2d as _max_pool2d
 from tensorsh.engine.resampling import upsample_nearest
+from tensorsh.engine.scalars import checked_scalar
 from tensorsh.engine.loss import reduction_enum
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
@@ -394,12 +395,15 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
              "bicubic": "upsample_bicubic2d"}[mode]))(input, output_size, align_corners, scale_factors)
     scales = tuple(scale_factors) if scale_factors else (None,) * dim
     if output_size is None:
-        output_size = [int(input.size(i + 2) * scale_factors[i]) for i in range(dim)]
+        output_size = [int(checked_scalar(dtypes.int64, float(input.size(i + 2) * scale_factors[i])))
+                       for i in range(dim)]  # (compute_output_size's c10::checked_convert<int64_t>)
     if 0 in input.shape[2:] or any(o <= 0 for o in output_size):  # (ATen's upsample_*_common_check)
         names = "DHW"[3 - dim:]
         sizes = [", ".join(f"{n}: {v}" for n, v in zip(names, values)) for values in (input.shape[2:], output_size)]
         raise runtime(f"Input and output sizes should be greater than 0, but got input ({sizes[0]})"
                       f"{' and' if dim == 1 else ''} output ({sizes[1]})")
+    if input._shape[1] == 0:  # (the upsample metas allow an empty batch only; the sizes are checked above)
+        raise runtime(f"Non-empty {input.dim()}D data tensor expected but got a tensor with sizes {list(input.shape)}")
     if antialias:  # (separable_upsample_generic_Nd_kernel_impl's weights: float and double; uint8's int16 path)
         if input.dtype is dtypes.uint8:
             raise make("NotImplementedError", "tensorsh: interpolate with antialias on uint8 input is not supported "
