@@ -778,7 +778,7 @@ def constant_pad_nd(input, pad, value=0.0):
             raise runtime("narrow(): length must be non-negative.")
     crop = tuple(slice(max(-a, 0), x.shape[d] - max(-b, 0)) for d, (a, b) in enumerate(widths))
     grown = np.pad(x[crop], [(max(a, 0), max(b, 0)) for a, b in widths],
-                   constant_values=dtypes.stored(value, input.dtype))  # (fill_'s cast of the number)
+                   constant_values=dtypes.stored(value, input.dtype)) if nd else x.copy()  # (fill_'s cast)
     out = layout.output_like(grown.astype(x.dtype), input.dtype, input)  # (suggest_memory_format(self))
     if needs_grad(input):
         attach(out, ConstantPadNdBackward0(input, list(pad)))

@@ -410,10 +410,10 @@ def _sizes(t):
 
 def _check(input, grid):
     """check_grid_sampler_common (then the kernel's dtype check)."""
-    if input._shape[0] != grid._shape[0]:
+    if input.size(0) != grid.size(0):  # (size(0): a 0-dim operand's IndexError)
         raise runtime(f"grid_sampler(): expected grid and input to have same batch size, but got input with sizes "
                       f"{_sizes(input)} and grid with sizes {_sizes(grid)}")
-    if grid._shape[-1] != input.dim() - 2:
+    if grid.size(-1) != input.dim() - 2:
         raise runtime(f"grid_sampler(): expected grid to have size {input.dim() - 2} in last dimension, but got grid "
                       f"with sizes {_sizes(grid)}")
     for i in range(2, input.dim()):

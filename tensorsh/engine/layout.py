@@ -161,7 +161,8 @@ def over_storage(flat, dt, t, stride=None, shape=None):
 def in_format(values, dt, memory_format):
     """A fresh tensor holding the array `values`, laid out in memory_format as an op's output PyTorch allocates
     with it (a channels-last format: its strides; else contiguous). The values are the contiguous result's, copied."""
-    src = Tensor._new(np.ascontiguousarray(values), dt)
+    values = np.asarray(values)  # (not ascontiguousarray: it makes a 0-dim array 1-dim)
+    src = Tensor._new(values if values.flags.c_contiguous else values.copy(), dt)
     if memory_format.rank is None:
         return src
     out = over_storage(np.empty(src._np.size, src._np.dtype), dt, None, memory_format.strides(src._shape), src._shape)

@@ -5,6 +5,40 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"grid_sampler_reads_sizes_as_size_and_vdot_saves_its_operands_first": '''
+for s in [(), (2,), (1, 2, 3, 4)]:
+    for g in [(), (1, 2, 2, 2), (2,)]:
+        try:
+            print(torch.grid_sampler(torch.ones(s), torch.ones(g), 0, 0, True).shape)
+        except Exception as e:
+            print(s, g, type(e).__name__, e)
+v1 = torch.ones(2, 3, requires_grad=True)
+with torch.inference_mode():
+    v4 = torch.ones(1, 2, 3) * 2
+for f in (lambda: v4.vdot(v1), lambda: v1.vdot(v4), lambda: torch.vdot(v4, v1[0]), lambda: v4[0, 0].vdot(v1[0]),
+          lambda: v4[0, 0].vdot(v4[0, 1])):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+''',
+"random_program_one_offs_empty_as_strided_grad_zero_dim_pad_real_conj_physical_isin_out": '''
+v1 = torch.tensor([[-0.75, 0.3528], [0.0, -0.75], [4.0, 4.0]], requires_grad=True)
+v3 = v1.as_strided((0,), (3,))
+v1.prod().backward()
+v3.backward(torch.ones(v3.shape))
+print(v1.grad, torch.where(v3 > 0, v3, v3))
+x = torch.zeros((), dtype=torch.float64, requires_grad=True)
+print(torch.constant_pad_nd(x, ()), torch.constant_pad_nd(torch.ones(2), ()), torch.nn.functional.pad(x, ()))
+e = torch.ones(3, 1).expand(3, 4)
+print(torch.conj_physical_(e), e.conj_physical_() is e, e._version)
+for args in [(torch.zeros(2), torch.tensor([1.])), (torch.zeros(2), 4.0), (torch.tensor([True]), 1), (torch.zeros(2), 1j)]:
+    for o in (torch.zeros(2), torch.zeros(2, dtype=torch.bool), torch.zeros(0, dtype=torch.int64)):
+        try:
+            print(torch.isin(*args, out=o))
+        except Exception as ex:
+            print(type(ex).__name__, ex)
+''',
 "float32_products_of_rows_left_over_from_blocks_of_four_take_mkls_orders": '''
 torch.manual_seed(0)
 for m, n, k in [(5, 12, 5), (6, 16, 16), (7, 13, 32), (9, 20, 8), (10, 12, 64), (11, 40, 100), (5, 17, 300), (13, 24, 17),

@@ -125,7 +125,7 @@ def test_inside_try_effects_before_the_exception_stay():
     ("def f(): pass\nf.__code__", "AttributeError: 'function' object has no attribute '__code__'"),
     ("try:\n    1/0\nexcept Exception as e:\n    e.__traceback__.tb_frame",  # (its frames: the traceback module's)
      "AttributeError: 'traceback' object has no attribute 'tb_frame'"),
-    ("type(1).__mro__", "AttributeError: type object 'int' has no attribute '__mro__'"),
+    ("type(1).__mro__[1].__subclasses__", "AttributeError: type object 'object' has no attribute '__subclasses__'"),
     # (x.__class__ is what type(x) gives, and no further)
     ("().__class__.__base__", "AttributeError: type object 'tuple' has no attribute '__base__'"),
     ("getattr(1, '__' + 'class__').__subclasses__", "AttributeError: type object 'int' has no attribute '__subclasses__'"),

@@ -220,3 +220,12 @@ def along_dim_operands(self, indices, dim):
     check_broadcast_all(Shaped(tuple(sizes)), self)
     shape = tuple(np.broadcast_shapes(tuple(sizes), self._shape))
     return self.expand(*shape), indices, d  # (ATen's broadcast_to: an ExpandBackward0 whatever the shape)
+
+
+def isin_checks(elements, test_elements):
+    """isin's meta function's type checks (no bool or complex kernel: elements checked first; a number's own
+    tensor), before its out= is taken."""
+    for v in (elements, test_elements):
+        dt = v.dtype if isinstance(v, Tensor) else {bool: dtypes.bool_, complex: dtypes.complex128}.get(type(v))
+        if dt is dtypes.bool_ or dt is not None and dt.category == 3:
+            raise runtime(f"Unsupported input type encountered for isin(): {dtypes.SCALAR_NAMES[dt.name]}")

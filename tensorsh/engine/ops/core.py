@@ -1220,7 +1220,7 @@ def as_strided_backward(g, base_geometry, view_geometry):
     for d, (sz, st) in enumerate(zip(shape, stride)):
         flat = flat + (np.arange(sz) * st).reshape([-1 if k == d else 1 for k in range(len(shape))])
     lo = builtins.min(0, int(flat.min())) if flat.size else 0
-    hi = builtins.max(result._storage.data.size, int(flat.max()) + 1) if flat.size else 0
+    hi = builtins.max(result._storage.data.size, int(flat.max()) + 1 if flat.size else 0)  # (an empty view: zeros)
     # a view reaching outside its input's memory (as_strided's offset is the storage's: x[2:].as_strided(.., 1)):
     # ATen scatters into memory spanning both, then reads the input's part (the rest reaches no input)
     memory = result if lo == 0 and hi == result._storage.data.size else empty_strided(((hi - lo,), (1,), 0), g.dtype)

@@ -462,6 +462,21 @@ RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce"
                             "index_reduce", "msort"), _STRUCTURED))
 
 
+def _isin(self, outs, kwargs, name, args):
+    """isin's meta: its input types checked, then out= must be bool (either operand may be a number)."""
+    from .args import isin_checks
+    test = args[1] if len(args) > 1 else kwargs.get("test_elements", kwargs.get("test_element"))
+    elements = self if self is not None else kwargs.get("elements", kwargs.get("element"))
+    isin_checks(elements, test)
+    if outs[0].dtype is not dtypes.bool_:
+        raise runtime(_structured_text(name, None, outs[0].dtype, dtypes.bool_))
+    return kwargs
+
+
+_isin.takes_args = True
+RULES["isin"] = _isin
+
+
 def _take_along_dim(self, outs, kwargs, name, args):
     """take_along_dim_out along a dim runs _take_along_dim_helper's checks (dims, index dtype, broadcast) before
     gather_out's of out='s dtype; without a dim, gather_out's first."""
@@ -481,8 +496,8 @@ def check(name, args, kwargs, outs):
     """kwargs for the op's call, after name's own checks of out='s dtypes (RuntimeError with ATen's text)."""
     rule = RULES.get(name)
     self = args[0] if args else kwargs.get("input")
-    if rule is None or not (isinstance(self, Tensor) or rule is _float_power) or \
-            not all(isinstance(o, Tensor) for o in outs):  # (float_power's self may be a number)
+    if rule is None or not (isinstance(self, Tensor) or rule is _float_power or rule is _isin) or \
+            not all(isinstance(o, Tensor) for o in outs):  # (float_power's and isin's self may be a number)
         return kwargs
     if name in ("max", "min"):
         other = args[1] if len(args) > 1 else kwargs.get("other", kwargs.get("dim"))

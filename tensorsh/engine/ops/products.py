@@ -257,6 +257,8 @@ class VdotBackward0(Node):
 
 def vdot(self, other):
     _tensor_arg("vdot", "other", 1, other)
+    inference_saved_by((self, other), [t for t, wants in ((other, self), (self, other))  # (each kept for the
+                                       if getattr(wants, "requires_grad", False)])  # other's formula, before checks)
     if self.dim() != 1 or other.dim() != 1:
         raise runtime(f"1D tensors expected, but got {self.dim()}D and {other.dim()}D tensors")
     with autograd.no_grad():

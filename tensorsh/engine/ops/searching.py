@@ -5,7 +5,7 @@ import numpy as np
 from .. import dtypes
 from ..errors import make, runtime, type_error, warn_once
 from ..tensorimpl import _shape_list
-from .args import bucketize_checks, search_checks
+from .args import bucketize_checks, isin_checks, search_checks
 from .core import NotImplementedNode, Tensor, fresh, needs_grad, operand_in, return_type, scalar_in
 
 
@@ -19,10 +19,7 @@ def _promoted(*values):
 def isin(elements, test_elements, *, assume_unique=False, invert=False):
     if not isinstance(elements, Tensor) and not isinstance(test_elements, Tensor):
         raise type_error("isin() received an invalid combination of arguments")
-    for v in (elements, test_elements):  # (no bool or complex kernel: elements checked first; a number's own tensor)
-        dt = v.dtype if isinstance(v, Tensor) else {bool: dtypes.bool_, complex: dtypes.complex128}.get(type(v))
-        if dt is dtypes.bool_ or dt is not None and dt.category == 3:
-            raise runtime(f"Unsupported input type encountered for isin(): {dtypes.SCALAR_NAMES[dt.name]}")
+    isin_checks(elements, test_elements)
     (a, b), dt = _promoted(elements, test_elements)
     shape = elements._shape if isinstance(elements, Tensor) else ()
     found = np.isin(a.reshape(-1), b.reshape(-1), invert=invert).reshape(shape)
