@@ -89,19 +89,22 @@ class _PointwiseLoss(Node):
             x, y = x.astype(common), y.astype(common)
         gn = g._np
         norm = _per(1.0, self.numel) if self.reduction == "mean" else 1.0
-        if self.reduced is not None and self.reduced[1] is not None and a.dtype in REDUCED_FLOATS and a.dtype is b.dtype is g.dtype:
-            d = np.asarray(self.reduced[1](*_in_float(x, y, gn), norm, dtypes.rounding(a.dtype), *self.params))
-        else:
-            d = np.asarray(self.grad(x, y, gn, norm, *self.params))  # (in the common dtype, each gradient cast after)
+        reduced = self.reduced is not None and self.reduced[1] is not None and a.dtype in REDUCED_FLOATS and \
+            a.dtype is b.dtype is g.dtype
+
+        def gradient(x, y):  # (in the common dtype, each gradient cast after)
+            if reduced:
+                return np.asarray(self.reduced[1](*_in_float(x, y, gn), norm, dtypes.rounding(a.dtype), *self.params))
+            return np.asarray(self.grad(x, y, gn, norm, *self.params))
         record = self.double is not None and needs_grad(g, a, b)  # create_graph: the backward ops, recorded
         ga = gb = None
         if self.next_functions[0][0] is not None:
-            ga = from_numpy(d.astype(a.dtype.np, copy=False), a.dtype)
+            ga = from_numpy(gradient(x, y).astype(a.dtype.np, copy=False), a.dtype)
             if record:
                 attach(ga, self.double_node(self, g, a, b))
             ga = sum_to(ga, a._shape)
-        if self.next_functions[1][0] is not None:  # (PyTorch's target formula: the backward with the two swapped)
-            gb = from_numpy((-d).astype(b.dtype.np, copy=False), b.dtype)
+        if self.next_functions[1][0] is not None:  # (PyTorch's target formula: the backward with the two swapped,
+            gb = from_numpy(gradient(y, x).astype(b.dtype.np, copy=False), b.dtype)  # +0 where they are equal)
             if record:
                 attach(gb, self.double_node(self, g, b, a))
             gb = sum_to(gb, b._shape)

@@ -654,8 +654,8 @@ def load_attr(obj, name):
                                "available")
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
             return (lambda: HASH_OF[0](obj)) if name == "__hash__" else getattr(obj, name)
-        if name in TENSOR_DUNDERS and (obj in _LEGACY_TYPES or isinstance(obj, type) and issubclass(obj, _Tensor)
-                                       and _engine_made(obj, t)):  # torch.Tensor.__repr__(x), nn.Parameter.__repr__
+        if name in TENSOR_DUNDERS and isinstance(obj, type) and (  # (a type first: a dict is not hashable)
+                obj in _LEGACY_TYPES or issubclass(obj, _Tensor) and _engine_made(obj, t)):  # torch.Tensor.__repr__(x)
             return HASH_OF[0] if name == "__hash__" else obj.dunder(name) if obj in _LEGACY_TYPES else getattr(obj, name)
         if name in CONTAINER_DUNDERS and isinstance(obj, _CONTAINERS):  # `lambda m, i, o: acts.__setitem__(k, o)`
             return getattr(obj, name)

@@ -5,6 +5,23 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"pointwise_loss_target_gradients_are_the_swapped_formula_and_elu_keeps_a_zero": '''
+F = torch.nn.functional
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64, torch.float16, torch.bfloat16):
+    x = torch.randn(20).to(dt)
+    y = x.clone()
+    y[::3] = torch.randn(7).to(dt)
+    for f in (F.mse_loss, F.smooth_l1_loss, F.huber_loss, F.l1_loss, lambda a, b: F.smooth_l1_loss(a, b, beta=0.5)):
+        a, b = x.clone().requires_grad_(), y.clone().requires_grad_()
+        f(a, b).backward()
+        print(dt, a.grad.tolist(), b.grad.tolist())
+z, w = torch.zeros(3, requires_grad=True), torch.zeros(3, requires_grad=True)
+F.mse_loss(z, w).backward()
+print(z.grad, w.grad)
+print(F.elu(torch.tensor([0., -0., -1., 2.]), alpha=-1.), F.elu(torch.zeros(20), alpha=-2.)[:3],
+      F.celu(torch.tensor([0., -0.]), 0.5), F.selu(torch.tensor([0., -0.])))
+''',
 "grid_sampler_reads_sizes_as_size_and_vdot_saves_its_operands_first": '''
 for s in [(), (2,), (1, 2, 3, 4)]:
     for g in [(), (1, 2, 2, 2), (2,)]:
