@@ -11,11 +11,21 @@ sys.path.insert(0, str(Path(__file__).parent / "engine"))
 
 @pytest.fixture(autouse=True)
 def fresh_engine_state():
-    """Every test starts from a new process's engine state (seed, grad mode, print options)."""
+    """Every test starts from a new process's engine state (seed, grad mode, print options), and so does the torch
+    some harnesses run in the test process (a program's set_default_dtype must not reach a later test)."""
     from tensorsh.engine.torch_api import reset_state
     reset_state()
+    _fresh_torch_state()
     yield
     reset_state()
+
+
+def _fresh_torch_state():
+    torch = sys.modules.get("torch")
+    if torch is not None and hasattr(torch, "set_default_dtype"):
+        torch.set_default_dtype(torch.float32)
+        torch.set_grad_enabled(True)
+        torch.set_printoptions(profile="default")
 
 
 def pytest_collection_modifyitems(config, items):

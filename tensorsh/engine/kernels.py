@@ -2093,7 +2093,7 @@ def _sgemm_rest(a, b, c=None):
     b_c = b.flags.c_contiguous
     bias = None if c is None else np.broadcast_to(c, (m, n))
     if not b_c and a.flags.c_contiguous:
-        out = _lane_tree(a, b)[fours:] + 0.0
+        out = _lane_tree(a[fours:], b) + 0.0  # (its row heads come from each row's offset in the buffer)
         return out if c is None else out + bias[fours:]
     start = c is not None and b_c  # (as blas_matmul's plain order: from c times a row-major b)
     out = np.zeros((m, n), _F32) if not start else np.array(bias, _F32)

@@ -391,11 +391,6 @@ def _set_requires_grad(out, requires_grad):
     return out
 
 
-def _device_type(device):
-    """The type of a device argument as the parser reads it (a string, a torch.device, an index: cuda's)."""
-    return device.type if isinstance(device, Device) else Device.parse(device).type
-
-
 def _write_out(name, fn, out, recorded, args, kwargs):
     """The out= kernel of creation function `name`: out filled in place, or the values made and written into it."""
     kwargs.pop("pin_memory", None)  # (the parser's check_out_type_matches reads dtype and device, not pin_memory)
@@ -403,8 +398,9 @@ def _write_out(name, fn, out, recorded, args, kwargs):
     if dtype is not None and dtype is not out.dtype:
         raise runtime(f"dtype {dtypes.SCALAR_NAMES[dtype.name]} does not match dtype of out parameter "
                       f"({dtypes.SCALAR_NAMES[out.dtype.name]})")
-    if device is not None and _device_type(device) != "cpu":
-        raise runtime(f"device type {_device_type(device)} does not match device type of out parameter (cpu)")
+    kind = "cpu" if device is None else parse_device(device)[0]
+    if kind != "cpu":
+        raise runtime(f"device type {kind} does not match device type of out parameter (cpu)")
     fill = _random_fill(name, out, args, kwargs) if not (out.is_contiguous() and out.numel() or recorded) \
         else None
     if fill is not None:  # (PyTorch fills out in place, in its memory order: normal_/uniform_/random_)

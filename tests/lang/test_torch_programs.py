@@ -32,17 +32,12 @@ def torch_warnings(src):
     import copy
     import warnings
     import torch
-    dtype, grad = torch.get_default_dtype(), torch.is_grad_enabled()
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             exec(compile(src, "prog.py", "exec"), {"torch": torch, "copy": copy})
         except Exception:  # noqa: BLE001 - compared elsewhere
             pass
-        finally:  # (this process's torch runs the later tests too: a program's set_default_dtype must not leak)
-            torch.set_default_dtype(dtype)
-            torch.set_grad_enabled(grad)
-            torch.set_printoptions(profile="default")
     seen = {}
     for w in caught:
         message = str(w.message).split(" (Triggered internally")[0]

@@ -15,9 +15,6 @@ def run_in_torch(src):
     import torch.nn.functional as F
     out = io.StringIO()
     torch.manual_seed(0)
-    torch.set_default_dtype(torch.float32)  # (a fresh torch's state: an earlier program in this process may have
-    torch.set_grad_enabled(True)  # changed it)
-    torch.set_printoptions(profile="default")
     with contextlib.redirect_stdout(out), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

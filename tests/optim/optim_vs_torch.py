@@ -63,9 +63,6 @@ def run_in_engine(src):
 
 def run_in_torch(src):
     torch.manual_seed(0)
-    torch.set_default_dtype(torch.float32)  # (a fresh torch's state: an earlier program in this process may have
-    torch.set_grad_enabled(True)  # changed it)
-    torch.set_printoptions(profile="default")
     out = io.StringIO()
     with contextlib.redirect_stdout(out), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -94,7 +94,7 @@ def _resolved(self, lazy):
 def conj_physical_inplace(self):
     complex_ = self.dtype.category == 3  # (ATen returns a real self untouched: no TensorIterator, no overlap check)
     precheck(self, internal_overlap=complex_, overlap=complex_)
-    write = (lambda arr: np.conjugate(arr, out=arr)) if self.dtype.category == 3 else (lambda arr: None)
+    write = (lambda arr: np.conjugate(arr, out=arr)) if complex_ else (lambda arr: None)
     return write_inplace(self, write, lambda: ConjPhysicalBackward1(self))  # (a real tensor's too, as PyTorch's)
 
 
