@@ -1509,6 +1509,113 @@ static PyObject *py_dgemm_orders(PyObject *self, PyObject *const *args, Py_ssize
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
+/* MKL's gemv 't' on AMD CPUs (mkl_blas_def_xsgemv/xdgemv; kernels.amd_gemv_rows has the measured account): out[r]
+ * = a[r, :] . x, the rows in groups of four (one accumulator, vector by vector, its head up to the group's last row's
+ * second 16-byte boundary), then a pair (blocks of eight; the first row's split between two accumulators), then one
+ * (blocks of eight into eight lanes); each head from x's boundary but the groups'. a_off, x_off: the offsets of a's
+ * and x's first elements from a 16-byte boundary, in elements. */
+#define GEMV_T_LOOP(NAME, T)                                                                                         \
+    __attribute__((optimize("fp-contract=off")))                                                                  \
+    static void NAME(const T *a, Py_ssize_t s0, const T *x, Py_ssize_t sx, T *out, Py_ssize_t n, Py_ssize_t k,     \
+                     Py_ssize_t a_off, Py_ssize_t x_off)                                                          \
+    {                                                                                                             \
+        const Py_ssize_t w = 16 / sizeof(T), groups = n - n % 4;                                                  \
+        for (Py_ssize_t r = 0; r < n; r++) {                                                                      \
+            const T *row = a + r * s0;                                                                            \
+            const int kind = r < groups ? 0 : (n - groups >= 2 && r < groups + 2 ? (r == groups ? 1 : 2) : 3);  \
+            Py_ssize_t head = kind ? w - x_off % w : w - (a_off + (r - r % 4 + 3) * s0) % w;                       \
+            if (head > k)                                                                                         \
+                head = k;                                                                                         \
+            T s = 0, lanes[8] = {0}, other[8] = {0};                                                              \
+            Py_ssize_t p = 0;                                                                                     \
+            for (; p < head; p++) {                                                                               \
+                T prod = row[p] * x[p * sx];                                                                      \
+                s = s + prod;                                                                                     \
+            }                                                                                                     \
+            const Py_ssize_t block = kind ? 8 : w, end = head + (k - head) / block * block;                       \
+            if (end > head) {                                                                                     \
+                lanes[0] = s;                                                                                     \
+                for (; p < end; p += block)                                                                       \
+                    for (Py_ssize_t j = 0; j < block; j++) {                                                      \
+                        T prod = row[p + j] * x[(p + j) * sx];                                                    \
+                        if (kind == 3 || kind == 0)                                                               \
+                            lanes[j] = lanes[j] + prod;                                                           \
+                        else if (kind == 2 || (j / w) % 2 == 0)                                                   \
+                            lanes[j % w] = lanes[j % w] + prod;                                                   \
+                        else                                                                                      \
+                            other[j % w] = other[j % w] + prod;                                                   \
+                    }                                                                                             \
+                if (kind == 1)                                                                                    \
+                    for (Py_ssize_t j = 0; j < w; j++)                                                            \
+                        lanes[j] = lanes[j] + other[j];                                                           \
+                if (kind == 3 && w == 4)                                                                          \
+                    for (Py_ssize_t j = 0; j < 4; j++)                                                            \
+                        lanes[j] = lanes[j] + lanes[j + 4];                                                       \
+                if (kind == 3 && w == 2)                                                                          \
+                    for (Py_ssize_t j = 0; j < 2; j++)                                                            \
+                        lanes[j] = (lanes[j] + lanes[j + 2]) + (lanes[j + 4] + lanes[j + 6]);                     \
+                s = w == 4 ? (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]) : lanes[0] + lanes[1];                 \
+            }                                                                                                     \
+            for (; p < k; p++) {                                                                                  \
+                T prod = row[p] * x[p * sx];                                                                      \
+                s = s + prod;                                                                                     \
+            }                                                                                                     \
+            out[r] = s;                                                                                           \
+        }                                                                                                         \
+    }
+GEMV_T_LOOP(sgemv_t_loop, float)
+GEMV_T_LOOP(dgemv_t_loop, double)
+
+/* gemv_t(a, x, out, a_off, x_off): the loops above on a (n, k) float32 or float64 matrix of any strides, x a (1, k)
+ * matrix of the same dtype, into out, a C-contiguous (n,) array of it */
+static PyObject *py_gemv_t(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 5) {
+        PyErr_SetString(PyExc_TypeError, "gemv_t(a, x, out, a_off, x_off) takes 5 arguments");
+        return NULL;
+    }
+    Py_ssize_t a_off = PyLong_AsSsize_t(args[3]), x_off = PyLong_AsSsize_t(args[4]);
+    if ((a_off == -1 || x_off == -1) && PyErr_Occurred())
+        return NULL;
+    Py_buffer va, vx, vo;
+    Py_ssize_t sa0, sa1, sx0, sx1;
+    const char *error = "gemv_t: float32 or float64 matrices of one dtype are expected";
+    if (PyObject_GetBuffer(args[0], &va, PyBUF_RECORDS_RO) < 0)
+        return NULL;
+    const int f64 = va.itemsize == 8;
+    const char *format = f64 ? "d" : "f";
+    PyBuffer_Release(&va);
+    if (get_matrix(args[0], &va, &sa0, &sa1, format, f64 ? 8 : 4, error) < 0)
+        return NULL;
+    if (get_matrix(args[1], &vx, &sx0, &sx1, format, f64 ? 8 : 4, error) < 0) {
+        PyBuffer_Release(&va);
+        return NULL;
+    }
+    if (PyObject_GetBuffer(args[2], &vo, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS | PyBUF_ND) < 0) {
+        PyBuffer_Release(&va);
+        PyBuffer_Release(&vx);
+        return NULL;
+    }
+    Py_ssize_t n = va.shape[0], k = va.shape[1];
+    if (vo.itemsize != va.itemsize || vo.format == NULL || strcmp(vo.format, format) != 0)
+        PyErr_SetString(PyExc_TypeError, error);
+    else if (sa1 != 1 || vx.shape[0] != 1 || vx.shape[1] != k || vo.ndim != 1 || vo.shape[0] != n || a_off < 0 ||
+             x_off < 0 || sa0 < 0)
+        PyErr_SetString(PyExc_ValueError, "gemv_t: a's rows of unit stride and a vector of their length are expected");
+    else if (n) {
+        Py_BEGIN_ALLOW_THREADS
+        if (f64)
+            dgemv_t_loop(va.buf, sa0, vx.buf, sx1, vo.buf, n, k, a_off, x_off);
+        else
+            sgemv_t_loop(va.buf, sa0, vx.buf, sx1, vo.buf, n, k, a_off, x_off);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&va);
+    PyBuffer_Release(&vx);
+    PyBuffer_Release(&vo);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 /* mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices a (m, k) and b (k, n) of any strides, into the
  * first `rows` rows of out, a C-contiguous float32 (>= rows, n) matrix */
 static PyObject *py_mm_orders(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -1818,6 +1925,8 @@ static PyMethodDef methods[] = {
      "softmax_backward_rows(g, y, out, dim, lanes, log[, inner, chunk]): softmax's or log_softmax's gradient."},
     {"normal16", py_normal16, METH_VARARGS, "normal16(u, out): torch.randn's float32 kernel on blocks of 16."},
     {"sum_block", (PyCFunction)(void (*)(void))py_sum_block, METH_FASTCALL, "sum_block(flat, out, in_off, out_off, size0, size1, in0, in1, out0, out1, vec)."},
+    {"gemv_t", (PyCFunction)(void (*)(void))py_gemv_t, METH_FASTCALL,
+     "gemv_t(a, x, out, a_off, x_off): MKL's gemv 't' on AMD CPUs, a's rows times x (1, k)."},
     {"fma_scalar", py_fma_scalar, METH_VARARGS, "fma_scalar(x, scale, c, out): x * scale + c rounded once."},
     {"fma_rows", py_fma_rows, METH_VARARGS, "fma_rows(a, b, acc): each row's a * b added into acc, fused."},
     {"fma_outer", py_fma_outer, METH_VARARGS, "fma_outer(a, b, acc, m, n): each row's outer product into acc, fused."},

@@ -2014,6 +2014,8 @@ def _dgemm_order(a, b, m, n, a_c, a_f, b_c, b_f):
         return _PLAIN
     if n == 1 and m > 1:
         return _DOT if a_c else None
+    if m == 1 and n > 1 and b_f and not b_c:
+        return _DOT_T  # (one row times a transposed b: MKL's gemv of b's rows, as torch.mv's)
     return None
 
 
@@ -2027,6 +2029,11 @@ def blas_matmul(a, b, c=None):
             return out
     if a.dtype != b.dtype or a.dtype not in FLOAT_DTYPES or a.ndim != 2 or b.ndim != 2:
         return None
+    if a.shape[0] == 1 == b.shape[1] and a.strides[1] == a.itemsize and b.strides[0] == b.itemsize != b.strides[1]:
+        # (one row times a column-major column: MKL's gemm hands it to gemv 't', a's row its vector)
+        out = amd_gemv_one_column(b[:, 0], a[0])
+        if out is not None:
+            return out.reshape(1, 1) if c is None else (out + c).reshape(1, 1)
     key = (a.shape, a.strides, b.shape, b.strides)
     plan = _mm_plans.get(key)
     if plan is None:  # (a training loop multiplies the same shapes: the order and layouts, known from the first time)
@@ -2034,11 +2041,11 @@ def blas_matmul(a, b, c=None):
             _mm_plans.clear()
         m, k = a.shape
         kind = _blas_order(a, b) if k >= 5 or k >= 2 and a.dtype == _F64 else None
-        if a.dtype == _F64 and k > 200 and b.shape[1] > 32:
+        if a.dtype == _F64 and k > 200 and b.shape[1] > 32 and kind != _DOT_T:
             kind = None  # (MKL's dgemm splits a longer inner dimension of a wider product: not measured yet)
         if kind == _LANES and m * b.shape[1] * k > _FUSED_BLOCKS_BUDGET:
             kind = None  # (_lane_tree holds every product at once)
-        if k > 512 and kind != _FUSED or k > 192 and kind == _FUSED and m * b.shape[1] * k > _FUSED_BLOCKS_BUDGET:
+        if k > 512 and kind not in (_FUSED, _DOT_T) or k > 192 and kind == _FUSED and m * b.shape[1] * k > _FUSED_BLOCKS_BUDGET:
             kind = None  # (numpy's BLAS past the budget: a 256x512x512 product would take ~40 ms in the loop)
         plan = _mm_plans[key] = (kind, a.flags.c_contiguous, b.flags.c_contiguous, (m, b.shape[1]),
                                  m - m % 4 if kind == _DOT else m)
@@ -2054,7 +2061,7 @@ def blas_matmul(a, b, c=None):
     if kind == _FUSED and a.shape[1] > 192:
         return _fused_blocks(a, b, c, shape)
     if kind == _LANES or kind == _DOT_T:
-        out = _lane_tree(a, b) if kind == _LANES else blas_matmul(b.T, a.T).T
+        out = _lane_tree(a, b) if kind == _LANES else _gemv_t(b.T, a[0])
         out += 0.0  # (MKL's lanes start at +0: no sum is -0)
         return out if c is None else out + c
     m, n = shape
@@ -2076,6 +2083,12 @@ def blas_matmul(a, b, c=None):
     if c is not None and not start:
         out = out + c
     return out
+
+
+def _gemv_t(a, x):
+    """One row x times a transposed matrix (a: its rows) as MKL's gemm hands it to gemv 't', as a (1, n) array."""
+    out = amd_gemv_rows(a, x)
+    return blas_matmul(a, x[:, None]).T if out is None else out[None]
 
 
 def _sgemm_rest(a, b, c=None):
@@ -2422,6 +2435,101 @@ def amd_dot(a, b):
         return _sse_dot(p[lo:hi], (-xa if same else -xb) % w, sa * sb == 1, same)
     half = -(-n // threads)
     return np.asarray(part(0, half) + part(half, n) if threads == 2 else part(0, n))
+
+
+def amd_gemv_one_column(a, x, x_offset=None):
+    """The sum of a * x (1-D, float32 or float64, unit strides) as MKL's gemv 't' of one column adds it on AMD CPUs
+    (mkl_blas_def_xsgemv/xdgemv: torch.mv of one row, one row times a column-major column, nn.Linear(k, 1) of one
+    sample). Measured with crafted products and against torch (lengths 1-300,000, every alignment of either
+    operand; no thread split): the products up to x's second 16-byte boundary (4 - offset % 4 float32s, 2 - offset % 2
+    float64s) one by one, then blocks of eight into eight lanes (float32: two vectors of four; float64: four of
+    two), lane 0 starting from that sum, the lanes added as float32's (0 + 4) etc. vectors then (0 + 2) + (1 + 3),
+    float64's ((0, 1) + (2, 3)) + ((4, 5) + (6, 7)) then 0 + 1; the products past the last block one by one. None
+    on Intel CPUs and for other dtypes or strides."""
+    if MKL_ON_INTEL or a.dtype != x.dtype or a.dtype not in (np.float32, np.float64) or a.ndim != 1 or \
+            a.strides[0] != a.itemsize or x.strides[0] != x.itemsize and x.shape[0] > 1:
+        return None
+    w = 16 // a.itemsize
+    p = a * x
+    k = p.shape[0]
+    head = min(k, w - (_offset_in_root(x) if x_offset is None else x_offset) % w)
+    whole = (k - head) // 8 * 8
+    s = _in_sequence(p.dtype.type(0), p[:head])
+    if not whole:
+        return np.asarray(_in_sequence(s, p[head:]))
+    lanes = np.zeros(8, p.dtype)
+    lanes[0] = s
+    lanes = _in_sequence(lanes, p[head:head + whole].reshape(-1, 8))
+    pairs = lanes[:4] + lanes[4:] if w == 4 else (lanes[0:2] + lanes[2:4]) + (lanes[4:6] + lanes[6:8])
+    total = (pairs[0] + pairs[2]) + (pairs[1] + pairs[3]) if w == 4 else pairs[0] + pairs[1]
+    return np.asarray(_in_sequence(total, p[head + whole:]))
+
+
+def amd_gemv_rows(a, x):
+    """a @ x of a row-major float32 or float64 matrix (unit-stride rows) and a unit-stride vector as MKL's gemv 't'
+    adds it on AMD CPUs (mkl_blas_def_xsgemv/xdgemv: torch.mv, one row times a transposed matrix, nn.Linear of one
+    sample). Measured with crafted products and against torch (1-5000 rows, 1-100,000 columns, every alignment of
+    either operand; no thread split changes a sum). Rows go in groups of four, then a pair, then one
+    (amd_gemv_one_column). A group of four: the products up to the group's last row's second 16-byte boundary one
+    by one, then 16-byte vectors into one accumulator (lane 0 from that sum), its lanes folded as
+    amd_gemv_one_column's, the products past the last vector one by one. A pair: the head up to x's second
+    boundary, then blocks of eight products; the first row's blocks split between two accumulators (a block's first
+    half into one, its second into the other, added before the fold), the second row's into one. None for other
+    dtypes and layouts, and on Intel CPUs."""
+    if MKL_ON_INTEL or a.dtype != x.dtype or a.dtype not in (np.float32, np.float64) or a.ndim != 2 or \
+            x.ndim != 1 or a.strides[1] != a.itemsize and a.shape[1] > 1 or x.strides[0] != x.itemsize and \
+            x.shape[0] > 1 or a.strides[0] % a.itemsize:
+        return None
+    n, k = a.shape
+    loop = getattr(compiled, "gemv_t", None)
+    if loop is not None:  # (the same orders, compiled)
+        out = np.empty(n, a.dtype)
+        loop(a, x[None], out, _offset_in_root(a), _offset_in_root(x))
+        return out
+    return _gemv_rows_np(a, x)
+
+
+def _gemv_rows_np(a, x):
+    """amd_gemv_rows in numpy (where the compiled loops are not built)."""
+    n, k = a.shape
+    w = 16 // a.itemsize
+    p = a * x
+    out = np.empty(n, a.dtype)
+
+    def fold(lanes):  # (rows, w) -> rows
+        return (lanes[:, 0] + lanes[:, 2]) + (lanes[:, 1] + lanes[:, 3]) if w == 4 else lanes[:, 0] + lanes[:, 1]
+
+    def rows_sum(rows, head, block, split):
+        """The sums of p's rows: head products in turn, blocks of `block` products into lanes, then the rest."""
+        q = p[rows]
+        head = min(head, k)
+        s = _in_sequence(np.zeros(len(rows), a.dtype), q[:, :head].T)
+        whole = (k - head) // block * block
+        if not whole:
+            return _in_sequence(s, q[:, head:].T)
+        vectors = q[:, head:head + whole].reshape(len(rows), -1, w).transpose(1, 0, 2)
+        lanes = np.zeros((len(rows), w), a.dtype)
+        lanes[:, 0] = s
+        if split:  # (a block's halves into two accumulators)
+            lanes = _in_sequence(lanes, vectors[0::2]) + _in_sequence(np.zeros_like(lanes), vectors[1::2])
+        else:
+            lanes = _in_sequence(lanes, vectors)
+        return _in_sequence(fold(lanes), q[:, head + whole:].T)
+    groups = n - n % 4
+    if groups:
+        row_step = a.strides[0] // a.itemsize
+        last_rows = _offset_in_root(a) + (np.arange(0, groups, 4) + 3) * row_step
+        heads = w - last_rows % w
+        for head in np.unique(heads):
+            rows = (np.flatnonzero(heads == head)[:, None] * 4 + np.arange(4)).ravel()
+            out[rows] = rows_sum(rows, int(head), w, False)
+    if n - groups >= 2:
+        head = w - _offset_in_root(x) % w
+        out[groups] = rows_sum([groups], head, 8, True)[0]
+        out[groups + 1] = rows_sum([groups + 1], head, 8, False)[0]
+    if (n - groups) % 2:
+        out[n - 1] = amd_gemv_one_column(a[n - 1], x)
+    return out
 
 
 def amd_dgemv_columns(a, x):

@@ -635,7 +635,10 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
 
 def _resize_shapes(name, args, kwargs, out, shape):
     """(the shape out= is resized to, the shape it had then): kthvalue's out is resized to the kept shape, and first
-    unsqueezed at dim when one dim short of the input (_reduction_with_indices_allocate_or_resize_output)."""
+    unsqueezed at dim when one dim short of the input (_reduction_with_indices_allocate_or_resize_output); isin of a
+    number's meta function sets out to [0] before its kernel makes it 0-dim."""
+    if name == "isin" and args and not isinstance(args[0], Tensor):
+        return (0,), None
     keepdim = args[3] if len(args) > 3 else kwargs.get("keepdim", False)
     if name == "kthvalue" and args and isinstance(args[0], Tensor) and args[0].dim() and not keepdim:
         d = args[0]._wrap_dim(args[2] if len(args) > 2 else kwargs.get("dim", -1))

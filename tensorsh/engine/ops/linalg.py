@@ -100,6 +100,9 @@ def _matmul_np(x, y):
             r = kernels.intel_dot(x, y)
         elif x.ndim == 1 and y.ndim == 1:  # (sdot/ddot on AMD CPUs)
             r = kernels.amd_dot(x, y)
+        elif x.ndim == 2 and y.ndim == 1 and (x.strides[1] == x.itemsize or x.shape[1] == 1) and \
+                (x.strides[0] >= x.shape[1] * x.itemsize or x.shape[0] == 1):  # (a row-major matrix: gemv 't')
+            r = kernels.amd_gemv_rows(x, y)
         elif x.ndim == 2:  # (dgemv of a column-major matrix on AMD CPUs)
             r = kernels.amd_dgemv_columns(x, y)
         if r is None:

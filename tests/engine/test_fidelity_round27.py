@@ -1,0 +1,54 @@
+"""Classes of difference the twenty-seventh round found (issue 16) with the lead's probes, one differential program
+each, and the compiled gemv loop checked against its numpy account."""
+import numpy as np
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"one_sample_through_a_linear_layer_takes_mkls_gemv_with_its_alignment": '''
+torch.set_printoptions(precision=10)
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64):
+    for k, n in ((7, 1), (13, 1), (21, 1), (33, 3), (50, 2), (17, 5), (10, 4), (100, 9), (600, 6)):
+        lin = torch.nn.Linear(k, n).to(dt)
+        X = torch.randn(4, k, dtype=dt)
+        for i in range(4):  # (each row of X starts at another alignment)
+            x = X[i]
+            print(dt, k, n, lin(x).tolist(), lin(x[None]).tolist(), (x @ lin.weight.t()).tolist())
+        loss = lin(X[1]).sum()
+        loss.backward()
+        print(lin.weight.grad.sum().item(), lin.bias.grad.tolist())
+''',
+"mv_of_row_major_matrices_takes_mkls_gemv_groups_of_four_two_and_one": '''
+torch.set_printoptions(precision=10)
+torch.manual_seed(1)
+for dt in (torch.float32, torch.float64):
+    for n in (1, 2, 3, 4, 5, 6, 7, 9, 13):
+        for k in (3, 9, 20, 37, 130):
+            base, v = torch.randn(n * k + 3, dtype=dt), torch.randn(k + 3, dtype=dt)
+            for ow, ox in ((0, 0), (1, 2), (3, 1)):
+                W, x = base[ow:ow + n * k].view(n, k), v[ox:ox + k]
+                print(dt, n, k, ow, ox, torch.mv(W, x).tolist(), torch.addmv(v[:n], W, x).tolist(),
+                      (x @ W.t()).tolist(), torch.addmm(v[:n], x[None], W.t()).tolist())
+''',
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round27_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
+
+
+def test_compiled_gemv_rows_is_its_numpy_account():
+    from tensorsh.engine import kernels
+    if getattr(kernels.compiled, "gemv_t", None) is None or kernels.MKL_ON_INTEL:
+        pytest.skip("the compiled loops are not built here (or MKL runs Intel's kernels)")
+    rng = np.random.default_rng(0)
+    for dt in (np.float32, np.float64):
+        for n, k in ((1, 1), (1, 40), (2, 9), (3, 17), (4, 5), (6, 33), (7, 64), (13, 3), (9, 100)):
+            for ow in range(4):
+                for ox in range(4):
+                    root_a, root_x = rng.standard_normal(n * k + 8).astype(dt), rng.standard_normal(k + 8).astype(dt)
+                    a, x = root_a[ow:ow + n * k].reshape(n, k), root_x[ox:ox + k]
+                    assert np.array_equal(kernels.amd_gemv_rows(a, x), kernels._gemv_rows_np(a, x)), (dt, n, k, ow, ox)
