@@ -32,6 +32,15 @@ for dt in (torch.float32, torch.float64):
                 print(dt, n, k, ow, ox, torch.mv(W, x).tolist(), torch.addmv(v[:n], W, x).tolist(),
                       (x @ W.t()).tolist(), torch.addmm(v[:n], x[None], W.t()).tolist())
 ''',
+"isin_of_a_number_resizes_out_to_an_empty_tensor_first": '''
+import warnings
+warnings.simplefilter("always")
+t = torch.tensor([1., 2., 3.])
+for o in (torch.zeros(2, dtype=torch.bool), torch.zeros((), dtype=torch.bool), torch.zeros(0, dtype=torch.bool)):
+    for f in (lambda: torch.isin(2., t, out=o), lambda: torch.isin(t, 2., out=o), lambda: torch.isin(5, t, out=o, invert=True)):
+        r = f()
+        print(r, r.shape, o.shape)
+''',
 }
 
 
