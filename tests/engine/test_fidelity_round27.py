@@ -32,6 +32,21 @@ for dt in (torch.float32, torch.float64):
                 print(dt, n, k, ow, ox, torch.mv(W, x).tolist(), torch.addmv(v[:n], W, x).tolist(),
                       (x @ W.t()).tolist(), torch.addmm(v[:n], x[None], W.t()).tolist())
 ''',
+"a_reduction_into_its_own_input_reads_back_its_identity": '''
+import warnings
+warnings.simplefilter("always")
+for name in ("sum", "nansum", "prod", "mean", "nanmean", "amax", "amin", "any", "all", "argmax", "argmin"):
+    for dt in (torch.float32, torch.int64, torch.bool):
+        for shape, d, kd in (((3, 4), 0, False), ((3, 4), 1, False), ((3, 4), -1, True), ((2, 3), (0, 1), False),
+                             ((4,), 0, False), ((3, 1), 1, True), ((2, 0), 1, False), ((5,), 0, True)):
+            a = torch.arange(1, 1 + torch.Size(shape).numel()).reshape(shape).to(dt)
+            v = a.view(-1)
+            try:
+                r = getattr(torch, name)(a, d, keepdim=kd, out=a)
+                print(name, dt, shape, d, kd, a.shape, a.tolist(), r is a, v.tolist(), a._version)
+            except Exception as e:
+                print(name, dt, shape, d, kd, type(e).__name__, e, a.shape)
+''',
 "isin_of_a_number_resizes_out_to_an_empty_tensor_first": '''
 import warnings
 warnings.simplefilter("always")

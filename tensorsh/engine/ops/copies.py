@@ -490,6 +490,8 @@ def write_out(name, fn, args, kwargs):
     try:
         kwargs = out_dtypes.check(name, args, kwargs, outs)
     except TorchError:
+        if name in ("argmax", "argmin"):  # (the meta function's checks of the input come before out's dtype)
+            fn(*args, **kwargs)
         if name in _VALUES_SET_FIRST and len(outs) == 2 and args and outs[0].dtype is args[0].dtype:
             # (values' set_output -- its dtype check and resize, kthvalue's to the kept shape -- comes first)
             values = fn(*args, **kwargs)[0]
@@ -508,6 +510,8 @@ def write_out(name, fn, args, kwargs):
             _check_out_dtype(name, e.unsupported_dtype, outs[0], False)  # (float16 + 1j: ComplexHalf, which the
         raise                                                             # out= refuses before it is computed)
     results = tuple(result) if isinstance(result, tuple) else (result,)
+    if name in _REDUCED_INTO_ITSELF and args and outs[0] is args[0] and isinstance(results[0], Tensor):
+        return _reduce_into_itself(name, outs[0], results[0], args, kwargs, resize)
     for r, o in zip(results, outs):  # (a reduction's kernel resizes such an out, and so its input, before it reads it)
         if name in _REDUCED_IN_OUT and isinstance(o, Tensor) and isinstance(r, Tensor) and r._shape != o._shape and \
                 any(t._storage is o._storage for t in inputs):
@@ -631,6 +635,62 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
         out._np[...] = self.sum(*args[1:], **dict(kwargs, dtype=out.dtype))._np
         raise runtime(INPLACE_RESULT_TYPE.format(res="Float", out=dtypes.SCALAR_NAMES[out.dtype.name]))
     return fn, args
+
+
+# (reductions whose kernel fills out= with its identity before it reads the input: out= the input itself reads
+# that identity back)
+_REDUCED_INTO_ITSELF = {"sum": 0, "nansum": 0, "prod": 1, "mean": 0, "nanmean": 0, "amax": "lowest", "amin": "highest",
+                        "any": False, "all": True, "argmax": 0, "argmin": 0}
+_STRUCTURED_REDUCTIONS = frozenset({"sum", "prod", "mean", "amax", "amin", "any", "all", "argmax", "argmin"})
+
+
+def _reduce_into_itself(name, out, result, args, kwargs, resize):
+    """A reduction with out= its own input (`torch.sum(x, 0, out=x)`): set_output resizes x itself to the result's
+    shape; a structured kernel then wraps its dims against the resized x (an IndexError there leaves x resized) and
+    fills x with its identity before it reduces x, which so reads that identity back; mean is sum_out (its second
+    resize) divided by the original reduced count, nanmean nansum by the original non-NaN count, nansum of an
+    integral tensor sum_out."""
+    dim = args[1] if len(args) > 1 else kwargs.get("dim")
+    keepdim = args[2] if len(args) > 2 and not isinstance(args[2], dtypes.DType) else kwargs.get("keepdim", False)
+    dims = () if dim is None else tuple(dim) if isinstance(dim, (tuple, list)) else (dim,)
+    original = out._np.copy()
+    reduced = tuple(out._wrap_dim(d) for d in dims) if dims else tuple(range(out.dim()))
+    count = int(np.prod([original.shape[d] for d in reduced])) if out.dim() else 1
+    valid = None if name != "nanmean" else (~np.isnan(original)).sum(axis=reduced or None, keepdims=keepdim)
+    resize(result._shape, out, result.dtype)
+    # (int amin's kernel starts from out's own values; any/all copy a one-element input as it is)
+    keep = name == "amin" and out.dtype.category == 1 or name in ("any", "all") and out.numel() == 1
+    structured = name in _STRUCTURED_REDUCTIONS or name == "nansum" and out.dtype.category < 2
+    if structured and not (keep and name != "amin"):
+        wrapped = tuple(out._wrap_dim(d) for d in dims)  # (PyTorch's IndexError, x already resized)
+        if name == "mean":  # (sum_out(result, x, dim): x's shape reduced again)
+            shape = tuple(1 if i in wrapped else n for i, n in enumerate(out._shape) if keepdim or i not in wrapped)
+            resize(shape, out, result.dtype)
+    identity = _REDUCED_INTO_ITSELF[name]
+    if keep:
+        values = out._np.copy()
+    elif identity in ("lowest", "highest"):
+        values = _extreme(out.dtype, identity == "lowest")
+    else:
+        values = identity
+    values = np.broadcast_to(np.asarray(values, out.dtype.np), out._shape)
+    if name == "mean":
+        values = values / out.dtype.np.type(count) if count else values / out.dtype.np.type(0)
+    elif name == "nanmean":
+        values = values / np.broadcast_to(valid, out._shape).astype(out.dtype.np)
+    from .. import autograd
+    with autograd.no_grad(), np.errstate(invalid="ignore", divide="ignore"):
+        _write_values(out, np.asarray(values, out.dtype.np))
+    return out
+
+
+def _extreme(dtype, lowest):
+    if dtype is dtypes.bool_:
+        return not lowest
+    if dtype.category == 1:
+        info = np.iinfo(dtype.np)
+        return info.min if lowest else info.max
+    return -np.inf if lowest else np.inf
 
 
 def _resize_shapes(name, args, kwargs, out, shape):
