@@ -2006,7 +2006,7 @@ def _dgemm_order(a, b, m, n, a_c, a_f, b_c, b_f):
     a transposed b; _LANES below that for a row-major a times a transposed b (nn.Linear's input @ weight.t());
     _PLAIN (with _ragged_heads) for fewer columns times a row-major b; _DOT for one column of a row-major a; None
     elsewhere (a column-major a times a column-major b, one row, ...: not measured yet)."""
-    if n >= 12 and (b_c or a_c and b_f and m >= 4 and m % 4 == 0):
+    if n >= 12 and (b_c or a_c and b_f and m >= 4):
         return _FUSED
     if a_c and b_f and not b_c and n > 1 and m > 1 and (m < 4 or n < 12):
         return _LANES
@@ -2162,7 +2162,9 @@ def _dgemm_fused(a, b, c, shape):
     """float64's _FUSED (MKL's AVX2 dgemm, measured on an AMD EPYC, 1-20 rows, 12-130 columns, k 5-300): rows in
     blocks of four take fused multiply-adds in order from c (addmm's bias) or 0 in blocks of twelve columns, the
     columns past the last block the plain order from c with their ragged heads (times a row-major b) or _lane_tree's
-    (times a transposed b, c added after). Times a row-major b the rows left over take the plain order throughout:
+    (times a transposed b, c added after). Times a transposed b the rows left over take gemv 't' (amd_gemv_rows)
+    for the columns in blocks of twelve (for all columns from 36 on, and for up to 16 columns of up to 16 products),
+    c added after; measured for 5-30 rows, 12-100 columns, k 2-200. Times a row-major b the rows left over take the plain order throughout:
     MKL's two threads take the columns in two parts, 12 * ceil(n / 24) and the rest, each part's rows with their
     ragged heads, but for up to 16 columns of up to 16 products (one part) and a column-major a's rows after blocks
     of four (none in the first part, nor in the second from 36 columns: measured to 75)."""
@@ -2173,9 +2175,14 @@ def _dgemm_fused(a, b, c, shape):
     if whole < n and b.flags.c_contiguous:
         out[:fours, whole:] = _blas_orders_np(a[:fours], b[:, whole:], out[:fours, whole:], _PLAIN)
         _ragged_heads(a[:fours], b, out[:fours], c, whole)
-    elif whole < n:  # (all rows in blocks of four here: _dgemm_order)
+    elif whole < n:
         out[:, whole:] = _lane_tree(a, b[:, whole:]) + 0.0 + (0.0 if c is None else np.broadcast_to(c, shape)[:, whole:])
-    if fours < m:
+    if fours < m and not b.flags.c_contiguous:  # (a transposed b: MKL hands each row left over to gemv 't', for
+        # the columns in blocks of twelve, or all of them from 36 and for up to 16 columns of up to 16 products)
+        cols = n if n >= 36 or n <= 16 and a.shape[1] <= 16 and m < 17 else whole
+        bias = 0.0 if c is None else np.broadcast_to(c, shape)[fours:, :cols]
+        out[fours:, :cols] = np.stack([amd_gemv_rows(b.T[:cols], row) for row in a[fours:]]) + bias
+    elif fours < m:
         out[fours:] = _blas_orders_np(a[fours:], b, out[fours:], _PLAIN)
         split = -(-n // 24) * 12
         column_major = fours and a.flags.f_contiguous

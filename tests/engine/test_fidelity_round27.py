@@ -47,6 +47,16 @@ for name in ("sum", "nansum", "prod", "mean", "nanmean", "amax", "amin", "any", 
             except Exception as e:
                 print(name, dt, shape, d, kd, type(e).__name__, e, a.shape)
 ''',
+"float64_rows_left_over_from_blocks_of_four_times_a_transposed_matrix_take_gemv": '''
+torch.set_printoptions(precision=10)
+torch.manual_seed(0)
+for m in (5, 6, 7, 10, 13):
+    for n in (12, 13, 16, 20, 33, 40, 64):
+        for k in (2, 5, 8, 13, 20, 21, 64):
+            x = torch.randn(m * k + 1, dtype=torch.float64)[1:].view(m, k)
+            W, b = torch.randn(n, k, dtype=torch.float64), torch.randn(n, dtype=torch.float64)
+            print(m, n, k, (x @ W.t())[m - m % 4:].tolist(), torch.nn.functional.linear(x, W, b)[-1].tolist())
+''',
 "isin_of_a_number_resizes_out_to_an_empty_tensor_first": '''
 import warnings
 warnings.simplefilter("always")
