@@ -220,12 +220,11 @@ def _resize(self, shape, memory_format=None, bump=True):
     from ..tensorimpl import PRESERVE_FORMAT
     resized = shape != self._shape
     if resized:
-        item = self.dtype.npsize
-        n = int(np.prod(shape, dtype=np.int64))
-        if n and (self._offset + n) * item > self._storage.data.nbytes:
+        needed = (self._offset + int(np.prod(shape, dtype=np.int64))) * self.dtype.itemsize  # (PyTorch's bytes:
+        if needed > self._offset * self.dtype.itemsize and needed > self._storage.nbytes():  # bfloat16's are 2)
             if not self._storage.growable:
                 raise runtime("Trying to resize storage that is not resizable")
-            resize_storage(self._storage, (self._offset + n) * item)
+            resize_storage(self._storage, needed)
         _restride(self, shape, _contiguous_strides(shape))
     if memory_format is not None:  # (empty_tensor_restride)
         if memory_format is PRESERVE_FORMAT:

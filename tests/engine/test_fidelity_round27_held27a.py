@@ -1,0 +1,50 @@
+"""Classes of difference found by the twenty-seventh round's held-out programs on storages and views (held27a,
+issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"bfloat16_views_its_bits_as_int16_or_float16_and_back": """
+x = torch.tensor([1.0, -2.0, 0.5, 3.25], dtype=torch.bfloat16)
+for t in [x, x[1:], x[::2], x.view(2, 2).t(), torch.tensor(2., dtype=torch.bfloat16)]:
+    for dt in [torch.int16, torch.float16, torch.bfloat16]:
+        y = t.view(dt)
+        print(dt, y.shape, y.stride(), y.storage_offset(), y)
+b = x.view(torch.int16)
+b[0] = 16512
+b[1:] += 1
+print(x, b, x._version)
+x.view(torch.float16).mul_(2)
+print(x, b[::2].view(torch.bfloat16), b.untyped_storage().nbytes(), b[1].data_ptr() - x.data_ptr())
+z = torch.tensor([0.3, -1.7, 100.], dtype=torch.bfloat16)
+print(torch.equal((z.view(torch.int16) & 0x7fff).view(torch.bfloat16), z.abs()))
+y = torch.arange(-3, 5, dtype=torch.int16) * 4000
+v = y[2:6]
+c = y.view(torch.bfloat16)
+v.add_(1)
+print(c, y._version, c._version)
+c.mul_(2)
+print(y, v)
+print(torch.tensor([1., 2., -0.5], dtype=torch.float16).view(torch.bfloat16))
+print(torch.empty(0, dtype=torch.bfloat16).view(torch.uint8).shape)
+""",
+"resize_of_a_bfloat16_tensor_grows_its_storage_to_two_bytes_an_element": """
+for dt in [torch.bfloat16, torch.float16, torch.float32]:
+    z = torch.zeros(2, 2, dtype=dt)
+    s = z[1:]
+    z.resize_(3, 3)
+    print(dt, z.untyped_storage().nbytes(), s.untyped_storage().nbytes(), z[0].tolist(), s.tolist())
+    w = torch.zeros(4, dtype=dt)[2:]
+    w.resize_(4)
+    print(w.untyped_storage().nbytes(), w.storage_offset())
+    e = torch.empty(0, dtype=dt)
+    e.resize_(3)
+    print(e.untyped_storage().nbytes())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round27_held27a_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
