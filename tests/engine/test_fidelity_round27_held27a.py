@@ -42,6 +42,21 @@ for dt in [torch.bfloat16, torch.float16, torch.float32]:
     e.resize_(3)
     print(e.untyped_storage().nbytes())
 """,
+"set_s_negative_sizes_overflow_numel_and_its_negative_strides_overflow_the_storage_size_or_are_replaced": """
+s = torch.tensor([1., 2., 3.]).untyped_storage()
+for size, stride in [((-2,), None), ((-1,), None), ((2, -1), None), ((-2,), (1,)), ((-1,), (2,)), ((2, -3), (1, 1)),
+                     ((3,), (-1,)), ((2,), (-1,)), ((0,), (-1,)), ((0,), (5,)), ((1,), (-1,)), ((1, 1, 2), (-1, -5, 1)),
+                     ((2, 1), (1, -1)), ((0, 2), (-3, -1)), ((2, 2), (2 ** 62, 1))]:
+    for t in [torch.tensor([], dtype=torch.float32), torch.zeros(5, 5)]:
+        try:
+            if stride is None:
+                t.set_(s, 1, size)
+            else:
+                t.set_(s, 1, size, stride)
+            print(size, stride, t.shape, t.stride(), t.tolist())
+        except Exception as e:
+            print(size, stride, type(e).__name__, e)
+""",
 }
 
 
