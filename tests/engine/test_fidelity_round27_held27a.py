@@ -57,6 +57,44 @@ for size, stride in [((-2,), None), ((-1,), None), ((2, -1), None), ((-2,), (1,)
         except Exception as e:
             print(size, stride, type(e).__name__, e)
 """,
+"untyped_storage_from_buffer_copies_whole_elements_in_a_byte_order_with_its_checks": """b = b'\x00\x00\x80\x3f\x01\x02'
+cases = [
+    lambda: torch.UntypedStorage.from_buffer(b, dtype=torch.uint8),
+    lambda: torch.UntypedStorage.from_buffer(b),
+    lambda: torch.UntypedStorage.from_buffer(b, dtype=torch.float32),
+    lambda: torch.UntypedStorage.from_buffer(b, 'little', dtype=torch.float32),
+    lambda: torch.UntypedStorage.from_buffer(b, 'little', dtype=torch.int16),
+    lambda: torch.UntypedStorage.from_buffer(b, 'big', dtype=torch.int16),
+    lambda: torch.UntypedStorage.from_buffer(b, 'native', dtype=torch.int16),
+    lambda: torch.UntypedStorage.from_buffer(b, 'middle', dtype=torch.int16),
+    lambda: torch.UntypedStorage.from_buffer(b, 'little', dtype=torch.float32, count=1),
+    lambda: torch.UntypedStorage.from_buffer(b, 'little', dtype=torch.float32, count=2),
+    lambda: torch.UntypedStorage.from_buffer(b, 'little', dtype=torch.int16, offset=2),
+    lambda: torch.UntypedStorage.from_buffer(b, 'little', dtype=torch.int16, offset=7),
+    lambda: torch.UntypedStorage.from_buffer(b, 'little', dtype=torch.int16, offset=-1),
+    lambda: torch.UntypedStorage.from_buffer(b, dtype=torch.int8, count=3, offset=1),
+    lambda: torch.UntypedStorage.from_buffer(bytearray(b), dtype=torch.bool),
+    lambda: torch.UntypedStorage.from_buffer([1, 2], dtype=torch.uint8),
+    lambda: torch.UntypedStorage.from_buffer(b'', dtype=torch.uint8),
+    lambda: torch.UntypedStorage.from_buffer(b, 'big', dtype=torch.float64),
+    lambda: torch.UntypedStorage.from_buffer(b'\x00\x00\x80\x3f\x00\x00\x00\x40', 'little', dtype=torch.float32),
+    lambda: torch.UntypedStorage.from_buffer(b'\x00\x00\x80\x3f\x00\x00\x00\x40', 'big', dtype=torch.complex64),
+    lambda: torch.UntypedStorage.from_buffer(b'\x80\x3f', 'little', dtype=torch.bfloat16),
+    lambda: torch.UntypedStorage.from_buffer(b, byte_order='little', dtype=torch.int16, count=-1),
+]
+for i, f in enumerate(cases):
+    try:
+        s = f()
+        print(i, type(s).__name__, s.nbytes(), list(s) if type(s).__name__ == 'UntypedStorage' else s.tolist())
+    except Exception as e:
+        print(i, type(e).__name__, e)
+s = torch.UntypedStorage.from_buffer(b'\x00\x00\x80\x3f\x00\x00\x00\x40', 'little', dtype=torch.float32)
+print(torch.tensor([], dtype=torch.float32).set_(s))
+ba = bytearray(b'\x01\x02')
+s2 = torch.UntypedStorage.from_buffer(ba, dtype=torch.uint8)
+ba[0] = 9
+print(list(s2))
+""",
 }
 
 
