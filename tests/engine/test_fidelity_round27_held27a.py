@@ -95,6 +95,22 @@ s2 = torch.UntypedStorage.from_buffer(ba, dtype=torch.uint8)
 ba[0] = 9
 print(list(s2))
 """,
+"a_binary_op_of_two_same_shaped_tensors_orders_size_1_dims_by_the_second_operands_strides": """
+import itertools
+for sh in [(2, 3, 1, 5), (1, 3, 1, 5), (3, 1, 4), (2, 1, 1, 3)]:
+    n = len(sh)
+    layouts = []
+    for perm in itertools.permutations(range(n)):
+        inv = [perm.index(d) for d in range(n)]
+        layouts.append(torch.randn([sh[p] for p in perm]).permute(*inv))
+    for a in layouts[:3]:
+        for b in layouts:
+            print(sh, a.stride(), b.stride(), (a + b).stride(), (a * b).stride(), torch.maximum(a, b).stride(),
+                  torch.atan2(a, b).stride())
+a = torch.randn(2, 3, 1, 5)
+cl = a.contiguous(memory_format=torch.channels_last)
+print((a + cl).stride(), (a - cl).stride(), (cl + a).stride(), (a + cl).is_contiguous(memory_format=torch.channels_last))
+""",
 }
 
 
