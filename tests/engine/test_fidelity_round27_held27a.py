@@ -111,6 +111,13 @@ a = torch.randn(2, 3, 1, 5)
 cl = a.contiguous(memory_format=torch.channels_last)
 print((a + cl).stride(), (a - cl).stride(), (cl + a).stride(), (a + cl).is_contiguous(memory_format=torch.channels_last))
 """,
+"pow_of_a_tensor_to_a_number_lays_its_output_out_from_the_tensor_alone_as_a_unary_op": """
+for st in [(15, 1, 1, 3), (15, 1, 30, 3), (5, 10, 1, 1), (1, 10, 2, 2), (3, 1, 6, 6)]:
+    a = torch.randn(60).as_strided((2, 3, 1, 5), st)
+    print(st, a.pow(2).stride(), a.pow(0.5).stride(), a.pow(-1).stride(), (a ** 3).stride(), a.square().stride(),
+          a.float_power(2).stride(), a.int().pow(2).stride(), a.half().pow(0.5).stride(), a.exp().stride(), (a * 2).stride(),
+          (2 ** a).stride(), a.pow(torch.tensor(2.)).stride())
+""",
 }
 
 
