@@ -268,28 +268,31 @@ def storage_view(storage, dtype, shape, stride, offset):
     """The numpy array of a geometry over a storage (strides and offset in elements of dtype)."""
     if 0 in shape:  # no element to view, and its offset may point past the buffer's end
         return np.empty(shape, dtype.np)
-    item = dtype.npsize
+    item, start = dtype.npsize, 0
+    if item == 2 and isinstance(storage, BFloat16Storage):  # (int16/float16 over bfloat16's float32 words,
+        item, start = 4, 2                                   # view(dtype): each element one word's high half)
     try:
         if storage.data.nbytes:  # (numpy checks a buffer's size, but not an empty one's)
-            return np.ndarray(shape, dtype.np, storage.data, offset * item, tuple([s * item for s in stride]))
+            return np.ndarray(shape, dtype.np, storage.data, offset * item + start, tuple([s * item for s in stride]))
     except ValueError:  # (past the end of a storage resized smaller under the tensor: ATen's storage bounds check)
         pass
     raise runtime(messages.storage_out_of_bounds(shape, stride, offset, dtype.itemsize, storage.nbytes()))
 
 
 class _StorageResize:
-    """A storage's buffer replaced by a resized copy and every tensor over it re-viewed; undoing puts the old buffer
-    and views back."""
+    """A storage's buffer replaced by a resized (or re-held: hold_as_bfloat16) copy and every tensor over it
+    re-viewed; undoing puts the old buffer, its class and the views back."""
     __slots__ = ("storage", "_born")
 
     def __init__(self, storage):
         self.storage, self._born = storage, storage._born
 
     def _snapshot(self):
-        return self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)], self.storage in SHRUNK
+        return (self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)], self.storage in SHRUNK,
+                type(self.storage))
 
     def _restore(self, snap):
-        self.storage.data = snap[0]
+        self.storage.data, self.storage.__class__ = snap[0], snap[3]
         for t, arr in snap[1]:
             t._np = arr
         (SHRUNK.add if snap[2] else SHRUNK.discard)(self.storage)
@@ -321,10 +324,26 @@ def resize_storage(storage, nbytes):
     SHRUNK.discard(storage)
     for t in _tensors_over(storage):
         end = t._offset + 1 + sum((k - 1) * st for k, st in zip(t._shape, t._stride))  # (in t's elements, which
-        if 0 in t._shape or end * t.dtype.npsize <= data.nbytes:                      # need not be the buffer's)
+        if 0 in t._shape or end * t.dtype.itemsize <= storage.nbytes():               # need not be the buffer's)
             t._np = storage_view(storage, t.dtype, t._shape, t._stride, t._offset)
         else:
             SHRUNK.add(storage)
+
+
+def hold_as_bfloat16(storage):
+    """Re-hold a storage of 2-byte elements (int16, float16) as bfloat16's, float32 words whose high halves are its
+    bytes, so that a bfloat16 view(dtype) of it reads them; the tensors over it are re-viewed (storage_view). False
+    where it cannot: its memory shared with numpy or shown conjugated, a tensor over it of another element size."""
+    over = _tensors_over(storage)
+    if type(storage) is not Storage or not storage.growable or storage.mirrors is not None or storage in SHRUNK \
+            or storage.data.itemsize != 2 or any(t.dtype.npsize != 2 for t in over):
+        return False
+    undo.touch(_StorageResize(storage), ("resize", id(storage)))
+    storage.data = (storage.data.view(np.uint16).astype(np.uint32) << np.uint32(16)).view(np.float32)
+    storage.__class__ = BFloat16Storage
+    for t in over:
+        t._np = storage_view(storage, t.dtype, t._shape, t._stride, t._offset)
+    return True
 
 
 def _resize_storage_method(self, size):

@@ -6,7 +6,7 @@ from . import defaults, messages, namespaces, saved_names, typenames
 from . import autocast as autocast_mode
 from .namespaces import LazyMember, Namespace
 from .ops import constructors, predicates
-from .errors import runtime, type_error
+from .errors import runtime, type_error, value_error
 from .scalars import unpack_long
 from .legacy_types import CUDA_LEGACY, LEGACY, LEGACY_STORAGES, _LegacyType
 from .tensorimpl import CPU, CHANNELS_LAST, CHANNELS_LAST_3D, CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Device, MemoryFormat, grads_tuple
@@ -362,6 +362,7 @@ class UntypedStorage(metaclass=_UntypedStorageMeta):
     """torch.UntypedStorage(n): n bytes (PyTorch leaves them uninitialised; here zeros), or the bytes of a
     sequence of ints; PyTorch's parser and texts (THPStorage_pynew)."""
     __module__ = "torch.storage"
+    __class_api__ = frozenset({"from_buffer"})
     _FORMATS = ("torch.UntypedStorage(*, int64_t allocator=None, Device? device=None)",
                 "torch.UntypedStorage(int64_t size, *, int64_t allocator=None, Device? device=None)",
                 "torch.UntypedStorage(PyObject* sequence, *, int64_t allocator=None, Device? device=None)")
@@ -387,6 +388,40 @@ class UntypedStorage(metaclass=_UntypedStorageMeta):
                           f"been called with negative number: {size + (1 << 64)}")
         check_size(size)
         return Storage(np.zeros(size, np.uint8))
+
+    @staticmethod
+    def from_buffer(buffer, byte_order=None, count=-1, offset=0, dtype=None):
+        """UntypedStorage.from_buffer (THPStorage_fromBuffer): a copy of count elements of dtype from the buffer's
+        bytes after offset (all that are whole elements when count is negative), each element's bytes reversed
+        when byte_order is 'big' (a complex number's parts each); its checks, texts and their order."""
+        import numpy as np
+        from .storage import Storage
+        if dtype is None:
+            raise runtime("argument 'dtype' cannot be None")
+        try:
+            data = memoryview(buffer).cast("B")
+        except TypeError:
+            raise type_error(f"a bytes-like object is required, not '{typenames.tp_name(buffer)}'") from None
+        size, ordered = dtype.itemsize, dtype not in (dtypes.uint8, dtypes.int8)  # (bool's byte is ordered too)
+        if ordered and byte_order is None:
+            raise runtime("function missing required argument 'byte_order' (pos 2)")
+        if ordered and byte_order not in ("big", "little", "native"):
+            raise value_error(f"invalid byte_order '{byte_order}' (expected 'big', 'little', or 'native')")
+        if offset < 0 or offset > len(data):  # (PyTorch's text names the two the other way round)
+            raise value_error(f"offset must be non-negative and no greater than buffer length ({offset}) , but got "
+                              f"{len(data)}")
+        if count < 0:
+            if (len(data) - offset) % size:
+                raise value_error(f"buffer size ({len(data)}) must be a multiple of element size ({size})")
+            count = (len(data) - offset) // size
+        if offset + count * size > len(data):
+            raise value_error(f"buffer has only {len(data) - offset} elements after offset {offset}, but specified "
+                              f"a size of {count}")
+        raw = np.frombuffer(data, np.uint8, count * size, offset).copy()
+        if byte_order == "big":  # (this machine is little-endian, as 'native' is)
+            part = size // 2 if dtype.category == 3 else size
+            raw = raw.reshape(-1, part)[:, ::-1].reshape(-1).copy()
+        return Storage(raw)
 
 
 class _TypedStorageMeta(type):

@@ -532,6 +532,15 @@ PowBackward2 = binary_node("PowBackward2", None, _pow_exponent_backward, names=(
 
 
 def _pow_number(self, exponent):
+    """pow.Scalar and pow.Tensor_Scalar: a unary TensorIterator over the tensor, its output laid out from it alone
+    (channels_last kept, a size-1 dim's stride too; the exponent is no operand, as a multiplier's wrapped number is)."""
+    out = _pow_number_values(self, exponent)
+    if isinstance(self, Tensor) and out.dim() > 1 and not self._np.flags.c_contiguous:
+        return laid_out_like(out._np, out.dtype, self)
+    return out
+
+
+def _pow_number_values(self, exponent):
     """The values of pow.Scalar (a number base: contiguous, as its meta function's output is) and pow.Tensor_Scalar (an
     integer tensor to a negative integer refuses before any kernel, empty too; a float exponent computes an integer
     tensor in float32; float tensors as PyTorch's pow kernel, kernels.pow_scalar)."""

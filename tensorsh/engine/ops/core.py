@@ -411,7 +411,9 @@ def binary_op(a, b, np_fn, node_cls, out_dtype=None):
             # order them, numpy calling every empty array contiguous: the general path then)
             out = fresh(np_fn(a._np, scalar_in(a.dtype, b, np_fn in ORIGINAL_SCALAR) if a.dtype in REDUCED_FLOATS else b),
                         a.dtype)
-        elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape:
+        elif tb is Tensor and b.dtype is a.dtype and b._shape == a._shape and (1 not in a._shape or
+                                                                             b._np.flags.c_contiguous):
+            # (a's size-1 dims tie with others by stride: b's strides then order TensorIterator's dims)
             out = fresh(np_fn(a._np, b._np), a.dtype)
         else:
             out = None

@@ -10,7 +10,7 @@ from ..errors import runtime
 from ..storage import Storage, TypedStorage
 from .args import as_strided_geometry
 from .core import Tensor, check_inplace, needs_grad, rebase_history
-from ..tensorimpl import _contiguous_strides, resize_storage, storage_view
+from ..tensorimpl import _contiguous_strides, _shape_list, resize_storage, storage_view
 
 
 def unsqueeze_to(g, shape, dims=None):
@@ -146,6 +146,7 @@ def set_inplace(self, source=None, storage_offset=0, size=None, stride=None):
         shape = (storage.data.nbytes // item,) if size is None else tuple(size)
         strides = _contiguous_strides(shape) if not stride else tuple(stride)
         _check_set_storage(self, storage, offset, shape, strides, stride)
+        strides = _nonnegative_strides(shape, strides)
         needed = (offset + sum((n - 1) * s for n, s in zip(shape, strides))) * item + item
         if shape and 0 not in shape and needed > storage.data.nbytes:  # (the storage grows, as resize_ grows it)
             resize_storage(storage, needed // item * self.dtype.itemsize)
@@ -169,10 +170,49 @@ def _check_set_storage(self, storage, offset, shape, strides, given):
         raise runtime(f"unequal size length ({len(shape)}) and stride length ({len(given)})")
     if offset < 0:
         raise runtime(f"Tensor: invalid storage offset {offset}")
+    if _numel_overflows(shape):  # (resize_impl: set_sizes_and_strides' numel, then the storage's bytes)
+        raise runtime("numel: integer multiplication overflow")
+    if given and 0 not in shape and _nbytes_overflows(shape, strides, offset, self.dtype.itemsize):
+        raise runtime(f"Storage size calculation overflowed with sizes={_shape_list(shape)} and "
+                      f"strides={_shape_list(strides)}")
     if shape == self._shape and (not given or strides == self._stride) and 0 not in shape and \
             (offset + 1 + sum((n - 1) * s for n, s in zip(shape, strides))) * self.dtype.npsize > storage.data.nbytes:
         raise runtime(messages.storage_out_of_bounds(shape, strides, offset, self.dtype.itemsize, storage.nbytes(),
                                                      given or ()))
+
+
+def _nonnegative_strides(shape, strides):
+    """set_sizes_and_strides: a negative stride (of a size 0 or 1, the only ones that pass) becomes the contiguous
+    stride over the dimensions after it."""
+    out = list(strides)
+    for d in range(len(out) - 1, -1, -1):
+        if out[d] < 0:
+            out[d] = 1 if d == len(out) - 1 else max(shape[d + 1], 1) * out[d + 1]
+    return tuple(out)
+
+
+_WRAP = 1 << 64  # (c10's safe arithmetic is on uint64: a negative int64 reads as 2**64 plus it)
+
+
+def _numel_overflows(shape):
+    """safe_compute_numel: the sizes' product overflows uint64 on the way, or ends past int64's largest."""
+    total, over = 1, False
+    for n in shape:
+        total *= n % _WRAP
+        over |= total >= _WRAP
+        total %= _WRAP
+    return over or total >= 1 << 63
+
+
+def _nbytes_overflows(shape, strides, offset, itemsize):
+    """computeStorageNbytes: offset + 1 + each stride * (size - 1), times the item size, overflows likewise."""
+    total, over = offset + 1, False
+    for n, st in zip(shape, strides):
+        term = (st % _WRAP) * ((n - 1) % _WRAP)
+        total += term % _WRAP
+        over |= term >= _WRAP or total >= _WRAP
+        total %= _WRAP
+    return over or total * itemsize >= 1 << 63
 
 
 def is_set_to(self, tensor):
@@ -220,12 +260,11 @@ def _resize(self, shape, memory_format=None, bump=True):
     from ..tensorimpl import PRESERVE_FORMAT
     resized = shape != self._shape
     if resized:
-        item = self.dtype.npsize
-        n = int(np.prod(shape, dtype=np.int64))
-        if n and (self._offset + n) * item > self._storage.data.nbytes:
+        needed = (self._offset + int(np.prod(shape, dtype=np.int64))) * self.dtype.itemsize  # (PyTorch's bytes:
+        if needed > self._offset * self.dtype.itemsize and needed > self._storage.nbytes():  # bfloat16's are 2)
             if not self._storage.growable:
                 raise runtime("Trying to resize storage that is not resizable")
-            resize_storage(self._storage, (self._offset + n) * item)
+            resize_storage(self._storage, needed)
         _restride(self, shape, _contiguous_strides(shape))
     if memory_format is not None:  # (empty_tensor_restride)
         if memory_format is PRESERVE_FORMAT:

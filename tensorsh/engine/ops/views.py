@@ -8,6 +8,7 @@ from .. import dtypes, messages
 from . import multiview
 from ..errors import TorchError, index_error, runtime, type_error, value_error, warn_once
 from ..pyapi import _parse
+from ..storage import BFloat16Storage
 from ..layout import view_strides as _view_strides
 from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements
 from .args import _int_list, _ints, as_strided_geometry
@@ -98,12 +99,10 @@ def _view_dtype(self, dtype):
     """Tensor.view(dtype) (ATen's view_dtype): the same bytes read as dtype, the last dimension rescaled when the
     element sizes differ. Not differentiable and not a view to autograd (no _base, no grad_fn), but the storage
     and the version counter are shared."""
-    from ..tensorimpl import Tensor, storage_view
+    from ..tensorimpl import Tensor, hold_as_bfloat16, storage_view
     for lazy, what in ((self.is_conj(), "conjugate view tensors"), (self.is_neg(), "tensors with negative bit set")):
         if lazy:  # (before its own dtype's shortcut: a conj view's bytes are not its values)
             raise runtime(f"torch.Tensor.view is not supported for {what} when converting to a different dtype.")
-    if (dtype is dtypes.bfloat16) != (self.dtype is dtypes.bfloat16):  # (held as float32: its bytes are not there)
-        raise runtime("tensorsh: view(dtype) between bfloat16 and another dtype is not supported")
     shape, stride, offset = self._shape, self._stride, self._offset
     old, new = self.dtype.itemsize, dtype.itemsize
 
@@ -132,6 +131,12 @@ def _view_dtype(self, dtype):
             shape = shape[:-1] + (shape[-1] // ratio,)
             stride = tuple(s // ratio for s in stride[:-1]) + (1,)
             offset //= ratio
+    if dtype is not self.dtype and 0 not in shape and (dtype is dtypes.bfloat16 or isinstance(self._storage,
+                                                                                           BFloat16Storage)):
+        # (bfloat16 is held as float32 words: a 2-byte dtype reads their high halves, no other dtype their bytes)
+        if not (new == 2 == old and (isinstance(self._storage, BFloat16Storage) or hold_as_bfloat16(self._storage))):
+            raise runtime(f"tensorsh: view(dtype) between bfloat16 and {(self.dtype, dtype)[self.dtype is dtypes.bfloat16].name}"
+                          f" is not supported")
     return Tensor._make(self._storage, offset, shape, stride, dtype,
                         storage_view(self._storage, dtype, shape, stride, offset), self._version_counter)
 
