@@ -1,0 +1,93 @@
+"""Classes of difference found by the twenty-seventh round's held-out programs on reductions and special functions
+(held27e, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"a_filled_reduction_into_a_view_of_its_input_fills_out_first_then_reads_the_input_as_memory_holds_it": """
+for name in ['sum', 'mean', 'prod', 'amax', 'amin', 'nansum', 'nanmean']:
+    for dt in [torch.float32, torch.float64, torch.int64]:
+        if dt is torch.int64 and name in ('mean', 'nanmean', 'nansum'):
+            continue
+        for dim, view in [(0, lambda z: z[0]), (0, lambda z: z[1]), (0, lambda z: z[:, 0]), (1, lambda z: z[:, 1]),
+                          (1, lambda z: z[:, 0]), (-1, lambda z: z[2]), (0, lambda z: z.view(-1)[1:4]),
+                          ((0, 1), lambda z: z[1, 1]), (1, lambda z: z[1])]:
+            z = torch.tensor([[2., 1., 3.], [3., 7., 1.], [1., 4., 2.]]).to(dt)
+            o = view(z)
+            try:
+                r = getattr(torch, name)(z, dim, out=o)
+                print(name, dt, dim, z.tolist(), r.shape, z._version)
+            except Exception as e:
+                print(name, dt, dim, type(e).__name__, e)
+x = torch.tensor([[1., 2.], [3., 4.]])
+torch.sum(x, 0, out=x[0])
+print(x)
+w = torch.tensor([[2., 1.], [3., 7.]])
+torch.prod(w, 1, out=w[:, 1])
+print(w)
+""",
+"scans_and_sorts_check_overlap_against_out_as_their_meta_resized_it": """
+import warnings
+warnings.simplefilter('ignore')
+L = torch.long
+ops = {
+    'cumsum': lambda z, o: torch.cumsum(z, 1, out=o),
+    'cumprod': lambda z, o: torch.cumprod(z, 0, out=o),
+    'logcumsumexp': lambda z, o: torch.logcumsumexp(z, 1, out=o),
+    'sort': lambda z, o: torch.sort(z, 1, out=(o, torch.empty(2, 2, dtype=L))),
+    'msort': lambda z, o: torch.msort(z, out=o),
+    'topk': lambda z, o: torch.topk(z, 2, 1, out=(o, torch.empty(2, 2, dtype=L))),
+    'renorm': lambda z, o: torch.renorm(z, 2, 0, 1., out=o),
+    'gather': lambda z, o: torch.gather(z, 1, torch.tensor([[0, 1], [1, 0]]), out=o),
+    'abs': lambda z, o: torch.abs(z, out=o),
+}
+for name, f in ops.items():
+    for kind in ['row0', 'row0[:1]', 'flat[:3]', 'row1']:
+        z = torch.tensor([[1., 2.], [3., 5.]])
+        o = {'row0': lambda: z[0], 'row0[:1]': lambda: z[0, :1], 'flat[:3]': lambda: z.view(-1)[:3],
+             'row1': lambda: z[1]}[kind]()
+        try:
+            f(z, o)
+            print(name, kind, z.tolist(), o.shape)
+        except Exception as e:
+            print(name, kind, type(e).__name__, e)
+for f in [torch.median, torch.nanmedian]:
+    for dim, view in [(1, lambda z: z[0]), (1, lambda z: z[:, 0]), (0, lambda z: z[0]), (-1, lambda z: z[1]),
+                      (0, lambda z: z[:, 1]), (0, lambda z: z)]:
+        z = torch.tensor([[1., 2.], [3., 5.]])
+        try:
+            f(z, dim, out=(view(z), torch.empty(2, dtype=L)))
+            print(dim, z.tolist())
+        except Exception as e:
+            print(dim, type(e).__name__, e)
+""",
+"a_structured_reduction_whose_out_is_its_input_resizes_it_before_the_kernel_reads_dim": """
+import warnings
+warnings.simplefilter('always')
+for name in ['sum', 'mean', 'prod', 'amax', 'amin', 'logsumexp']:
+    for d in [1, -2]:
+        x = torch.tensor([[1., 2., 3.], [4., 5., 7.]])
+        try:
+            with warnings.catch_warnings(record=True) as w:
+                warnings.simplefilter('always')
+                getattr(torch, name)(x, d, out=x)
+            print(name, d, x, [str(m.message)[:60] for m in w])
+        except Exception as e:
+            print(name, d, type(e).__name__, e, x.shape)
+""",
+"std_mean_and_var_mean_warnings_carry_their_triggered_internally_suffix": """
+import warnings
+x = torch.tensor([5.], requires_grad=True)
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('always')
+    print(torch.std_mean(x), torch.var_mean(x, 0), torch.var_mean(torch.empty(0)), x.std(), torch.var(x, correction=3))
+    for m in w:
+        print(m.category.__name__, m.message)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round27_held27e_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
