@@ -535,8 +535,11 @@ def write_out(name, fn, args, kwargs):
         if name in _REDUCED_IN_OUT and isinstance(o, Tensor) and isinstance(r, Tensor) and r._shape != o._shape and \
                 any(t._storage is o._storage for t in inputs):
             if name in _RESIZED_BEFORE_KERNEL and args and o is args[0]:
-                resize(r._shape, o, r.dtype)
-                fn(*args, **kwargs)
+                try:  # (what self resized allows; out is left as it was when that computes)
+                    fn(o.new_zeros(r._shape), *args[1:], **kwargs)
+                except TorchError:
+                    resize(r._shape, o, r.dtype)
+                    raise
             from ..errors import make
             raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor of another shape that "
                                               f"shares memory with its input is not supported")
@@ -668,12 +671,19 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
 
 def _resize_shapes(name, args, kwargs, out, shape):
     """(the shape out= is resized to, the shape it had then): kthvalue's out is resized to the kept shape, and first
-    unsqueezed at dim when one dim short of the input (_reduction_with_indices_allocate_or_resize_output)."""
+    unsqueezed at dim when one dim short of the input (_reduction_with_indices_allocate_or_resize_output); mode's
+    likewise, unsqueezed whenever dim is one of out's dims or its end (measured)."""
     keepdim = args[3] if len(args) > 3 else kwargs.get("keepdim", False)
     if name == "kthvalue" and args and isinstance(args[0], Tensor) and args[0].dim() and not keepdim:
         d = args[0]._wrap_dim(args[2] if len(args) > 2 else kwargs.get("dim", -1))
         had = out._shape[:d] + (1,) + out._shape[d:] if out.dim() == args[0].dim() - 1 else None
         return shape[:d] + (1,) + shape[d:], had
+    if name == "mode" and args and isinstance(args[0], Tensor):  # (mode_kernel's: unsqueezed where dim fits)
+        if not args[0].dim():  # (_dimreduce_return_trivial_no_ident: resize_, no warning)
+            return shape, shape
+        if not (args[2] if len(args) > 2 else kwargs.get("keepdim", False)):
+            d = args[0]._wrap_dim(args[1] if len(args) > 1 else kwargs.get("dim", -1))
+            return shape[:d] + (1,) + shape[d:], out._shape[:d] + (1,) + out._shape[d:] if d <= out.dim() else None
     return _vector_matrix_shape(name, args, shape), None
 
 
