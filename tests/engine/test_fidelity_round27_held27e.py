@@ -85,6 +85,30 @@ with warnings.catch_warnings(record=True) as w:
     for m in w:
         print(m.category.__name__, m.message)
 """,
+"modes_out_is_unsqueezed_at_dim_before_its_resize_and_a_0_dim_inputs_is_resized_silently": """
+import warnings
+L = torch.long
+for shape in [(2,), (2, 3), (2, 3, 4), ()]:
+    for dim in [0, -1]:
+        for keep in [False, True]:
+            for oshape in [(3,), (5, 2), (1,), ()]:
+                x = torch.arange(float(torch.Size(shape).numel())).view(shape) % 2
+                with warnings.catch_warnings(record=True) as w:
+                    warnings.simplefilter('always')
+                    try:
+                        v, i = torch.mode(x, dim, keep, out=(torch.empty(oshape), torch.empty(oshape, dtype=L)))
+                        r = (v.tolist(), i.tolist())
+                    except Exception as e:
+                        r = (type(e).__name__, str(e))
+                print(shape, dim, keep, oshape, r, [str(m.message)[:140] for m in w])
+""",
+"bessel_j1_of_a_negative_zero_is_a_negative_zero_as_its_odd_reflection_gives": """
+torch.set_printoptions(precision=10)
+for dt in [torch.float32, torch.float64]:
+    x = torch.tensor([0., -0., 1e-30, -1e-30, -2., 2., -7., 7.], dtype=dt)
+    print(torch.special.bessel_j1(x), 1 / torch.special.bessel_j1(x[:2]))
+    print(torch.special.bessel_j1(x[1]).item(), torch.special.spherical_bessel_j0(x[:2]), torch.special.bessel_j0(x[:2]))
+""",
 }
 
 
