@@ -109,6 +109,25 @@ for dt in [torch.float32, torch.float64]:
     print(torch.special.bessel_j1(x), 1 / torch.special.bessel_j1(x[:2]))
     print(torch.special.bessel_j1(x[1]).item(), torch.special.spherical_bessel_j0(x[:2]), torch.special.bessel_j0(x[:2]))
 """,
+"a_complex_out_of_a_real_mean_or_logsumexp_is_computed_into_and_std_var_refuse_it_in_their_kernel": """
+import warnings
+warnings.simplefilter('ignore')
+x = torch.tensor([[1., 2.], [3., 4.]])
+calls = [lambda o: torch.mean(x, out=o), lambda o: torch.mean(x, 0, out=o), lambda o: torch.mean(x, (0, 1), True, out=o),
+         lambda o: torch.mean(x.long(), 0, out=o), lambda o: torch.mean(x.double(), 0, out=o), lambda o: torch.mean(x.half(), 1, out=o),
+         lambda o: torch.std(x, 0, out=o), lambda o: torch.var(x, out=o), lambda o: torch.std(x.long(), 0, out=o),
+         lambda o: torch.var(x, 1, keepdim=True, out=o), lambda o: torch.var(x.to(torch.complex64), 0, out=o),
+         lambda o: torch.logsumexp(x, 0, out=o), lambda o: torch.logsumexp(x.long(), (0, 1), out=o),
+         lambda o: torch.logsumexp(x.to(torch.complex64), 0, out=o), lambda o: torch.logsumexp(x, 1, out=o.real)]
+for i, c in enumerate(calls):
+    for dt in [torch.complex64, torch.complex128]:
+        o = torch.zeros(3, dtype=dt)
+        try:
+            c(o)
+            print(i, dt, o, o._version)
+        except Exception as e:
+            print(i, dt, type(e).__name__, e, o.shape)
+""",
 }
 
 

@@ -652,13 +652,16 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
             return fn, (self.to(out.dtype),) + tuple(args[1:])
         return fn, args
     if name in ("cumsum", "cumprod") and out.dtype is not dtypes.bool_ or \
-            name == "mean" and len(args) < 2 and "dim" not in kwargs:  # (mean.dtype_out checks before)
-        return fn, args
+            name == "mean" and (len(args) < 2 and "dim" not in kwargs or out.dtype.category == 3):
+        return fn, args  # (mean.dtype_out checks before; a complex out is summed into)
     shape = fn(*args, **kwargs)._shape
     resize(shape, out, to_kernel_shape=True)
-    if name in ("cumsum", "cumprod", "nanmean", "nansum"):
-        from ..errors import make
-        kernel = f"{name}_out_cpu" if name in ("cumsum", "cumprod") else "nansum_cpu"
+    if name in ("std", "var") and math.prod(shape) <= 1 and self.dtype in (dtypes.float32, dtypes.float64):
+        return fn, args  # (std_var_all_cpu of self, filled into out)
+    if name in ("cumsum", "cumprod", "nanmean", "nansum") or name in ("std", "var") and out.dtype.category == 3:
+        from ..errors import make  # (std_var_stub dispatches on out's dtype: real types only)
+        kernel = f"{name}_out_cpu" if name in ("cumsum", "cumprod") else "std_cpu" if name in ("std", "var") else \
+            "nansum_cpu"
         raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[out.dtype.name]}'")
     if name == "mean":  # (sum_out wrote out, below autograd: no version)
         from ..messages import INPLACE_RESULT_TYPE
