@@ -316,7 +316,9 @@ _OUT_OVERLAP_INDEX_PARTIAL = frozenset({"gather", "take_along_dim"})
 _OUT_OVERLAP_KEPT = frozenset({"max", "min", "median", "nanmedian", "mode", "aminmax"})
 # structured ops whose kernel (not their meta) checks partial overlap: out as resized by set_output, so an out that
 # its resize makes the input itself passes (torch.cumsum(z, 1, out=z[0]) scans z in place, with the warning)
-_OUT_OVERLAP_AFTER_RESIZE = frozenset({"cumsum", "cumprod", "logcumsumexp", "sort", "msort", "topk", "renorm"})
+_OUT_OVERLAP_AFTER_RESIZE = frozenset({"cumsum", "cumprod", "logcumsumexp", "sort", "msort", "topk", "renorm", "gather",
+                                       "median", "nanmedian"})  # (gather's meta checks after set_output; median's
+#                                         resize_output comes before its iterator)
 
 
 def _tensor_args(given):
@@ -498,7 +500,8 @@ def write_out(name, fn, args, kwargs):
                 dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
             # (kron_out resizes first; torch.special's own ops are structured TensorIterator ops, ndtr composite)
             twice = (_ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE or name.startswith("special_")
-                     and name != "special_ndtr") and name != "kron"
+                     and name != "special_ndtr" or name in ("std", "var") and args[0].dtype.is_complex) and \
+                name != "kron"  # (a complex std/var is add_out of the parts' real results into out)
             for _ in range(2 if twice and dtype is not o.dtype else 1):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
@@ -534,6 +537,10 @@ def write_out(name, fn, args, kwargs):
     for r, o in zip(results, outs):  # (a reduction's kernel resizes such an out, and so its input, before it reads it)
         if name in _REDUCED_IN_OUT and isinstance(o, Tensor) and isinstance(r, Tensor) and r._shape != o._shape and \
                 any(t._storage is o._storage for t in inputs):
+            if name in _OUT_OVERLAP_AFTER_RESIZE:  # (median's values and indices resized, then its check)
+                for r2, o2 in zip(results, outs):
+                    resize(r2._shape, o2, r2.dtype)
+                _check_out_overlap(name, outs, args, kwargs)
             if name in _RESIZED_BEFORE_KERNEL and args and o is args[0]:
                 try:  # (what self resized allows; out is left as it was when that computes)
                     fn(o.new_zeros(r._shape), *args[1:], **kwargs)
