@@ -107,6 +107,14 @@ for i, c in enumerate(calls):
         except Exception as e:
             print(i, dt, type(e).__name__, e, o.shape)
 """,
+"a_descending_sort_of_integers_puts_the_types_minimum_last": """
+M = 9223372036854775807
+for dt, vals in [(torch.int64, [3, -M - 1, M, 0, -M - 1, M, -1, 5, 2, 7, 1, 0, 9, 4, 6, 8, 3, 2]),
+                 (torch.int32, [3, -2**31, 2**31 - 1, 0, -2**31, 5, -1]), (torch.int8, [3, -128, 127, 0, -128, 1])]:
+    x = torch.tensor(vals, dtype=dt)
+    print(x.sort(descending=True, stable=True), x.argsort(descending=True), x.view(1, -1).sort(1, True).values)
+    print(x.topk(3), x.msort(), torch.tensor([float('-inf'), 2.]).long().sort(descending=True))
+""",
 }
 
 
