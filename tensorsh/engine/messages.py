@@ -399,6 +399,8 @@ TRIGGERED_AT = (
     ("Tensor.mT is deprecated on 0-D tensors", "aten/src/ATen/native/TensorShape.cpp:4373"),
     ("std(): degrees of freedom is <= 0", "aten/src/ATen/native/ReduceOps.cpp:1861"),
     ("var(): degrees of freedom is <= 0", "aten/src/ATen/native/ReduceOps.cpp:1861"),
+    ("std_mean(): degrees of freedom is <= 0", "aten/src/ATen/native/ReduceOps.cpp:1861"),
+    ("var_mean(): degrees of freedom is <= 0", "aten/src/ATen/native/ReduceOps.cpp:1861"),
     ("cov(): degrees of freedom is <= 0", "aten/src/ATen/native/Correlation.cpp:129"),
     ("indexing with dtype torch.uint8 is now deprecated", "aten/src/ATen/native/IndexingUtils.h:37"),
     ("where received a uint8 condition tensor", "aten/src/ATen/native/TensorCompare.cpp:621"),

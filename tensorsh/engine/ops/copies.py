@@ -314,6 +314,11 @@ _OUT_OVERLAP_SRC_ANY = frozenset({"scatter", "scatter_add", "scatter_reduce", "i
 _OUT_OVERLAP_INDEX_PARTIAL = frozenset({"gather", "take_along_dim"})
 # reductions over a dim with indices compare out as kept (unsqueezed at dim): the input itself is a full overlap
 _OUT_OVERLAP_KEPT = frozenset({"max", "min", "median", "nanmedian", "mode", "aminmax"})
+# structured ops whose kernel (not their meta) checks partial overlap: out as resized by set_output, so an out that
+# its resize makes the input itself passes (torch.cumsum(z, 1, out=z[0]) scans z in place, with the warning)
+_OUT_OVERLAP_AFTER_RESIZE = frozenset({"cumsum", "cumprod", "logcumsumexp", "sort", "msort", "topk", "renorm", "gather",
+                                       "median", "nanmedian"})  # (gather's meta checks after set_output; median's
+#                                         resize_output comes before its iterator)
 
 
 def _tensor_args(given):
@@ -327,12 +332,19 @@ _AUTOGRAD_FALLBACK = frozenset({"diag", "conj_physical", "floor_divide", "heavis
 
 _REDUCED_IN_OUT = frozenset({"sum", "nansum", "prod", "amax", "amin", "mean", "nanmean", "std", "var", "max", "min",
                              "argmax", "argmin", "any", "all", "linalg_vector_norm", "norm", "aminmax", "count_nonzero",
-                             "histc", "mode", "median", "nanmedian", "kthvalue", "logsumexp", "bincount"})
+                             "histc", "mode", "median", "nanmedian", "kthvalue", "bincount"})
+# (logsumexp_out computes into a new tensor, then resizes and copies into out: an input of out's storage is read
+# before; measured for out= the input itself and views of it)
+# structured reductions: their meta resizes out= before the kernel wraps dim against self, which out= self makes the
+# reduced shape (torch.sum(x, 1, out=x) of a matrix: the warning, then "Dimension out of range ... but got 1")
+_RESIZED_BEFORE_KERNEL = frozenset({"sum", "mean", "prod", "amax", "amin"})
 
 
 def _check_out_overlap(name, outs, args, kwargs):
     if name in _OUT_OVERLAP_UNCHECKED or name in ("max", "min") and len(args) + len(kwargs) < 2:
         return  # (max/min without dim: a full reduction)
+    if name in ("median", "nanmedian") and _median_reads_a_clone(args, kwargs, outs):
+        return
     inputs = _tensor_args(args[:1] if name in _OUT_OVERLAP_SELF_ONLY else (*args, *kwargs.values()))
     if name in _OUT_OVERLAP_SRC_ANY or name in _OUT_OVERLAP_INDEX_PARTIAL:
         inputs, others = inputs[:1], inputs[1:]
@@ -349,6 +361,18 @@ def _check_out_overlap(name, outs, args, kwargs):
                 check_overlap(o, others)
             elif name in _OUT_OVERLAP_INDEX_PARTIAL:
                 check_overlap(o, others, partial_overlap)
+
+
+def _median_reads_a_clone(args, kwargs, outs):
+    """median_with_indices_impl makes the reduced dim contiguous with a clone of self when its stride is > 1, so
+    only the iterator over self itself (its values out unsqueezed) checks partial overlap; an out that is self
+    makes self the shape it is resized to first."""
+    self = args[0] if args else kwargs.get("input")
+    dim = args[1] if len(args) > 1 else kwargs.get("dim")
+    if not isinstance(self, Tensor) or not isinstance(dim, int) or not self.dim() or any(o is self for o in outs) or \
+            not -self.dim() <= dim < self.dim():
+        return False
+    return self._stride[dim % self.dim()] > 1
 
 
 def _shares_elements(t):
@@ -464,7 +488,8 @@ def write_out(name, fn, args, kwargs):
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
                                                   f"memory is not supported")
             precheck(o, overlap=False)  # (its internal-overlap error)
-    _check_out_overlap(name, outs, args, kwargs)
+    if name not in _OUT_OVERLAP_AFTER_RESIZE:
+        _check_out_overlap(name, outs, args, kwargs)
 
     def resize(shape, o, dtype=None, to_kernel_shape=False, strides=None):
         kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
@@ -475,7 +500,8 @@ def write_out(name, fn, args, kwargs):
                 dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
             # (kron_out resizes first; torch.special's own ops are structured TensorIterator ops, ndtr composite)
             twice = (_ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE or name.startswith("special_")
-                     and name != "special_ndtr") and name != "kron"
+                     and name != "special_ndtr" or name in ("std", "var") and args[0].dtype.is_complex) and \
+                name != "kron"  # (a complex std/var is add_out of the parts' real results into out)
             for _ in range(2 if twice and dtype is not o.dtype else 1):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
@@ -515,6 +541,16 @@ def write_out(name, fn, args, kwargs):
     for r, o in zip(results, outs):  # (a reduction's kernel resizes such an out, and so its input, before it reads it)
         if name in _REDUCED_IN_OUT and isinstance(o, Tensor) and isinstance(r, Tensor) and r._shape != o._shape and \
                 any(t._storage is o._storage for t in inputs):
+            if name in _OUT_OVERLAP_AFTER_RESIZE:  # (median's values and indices resized, then its check)
+                for r2, o2 in zip(results, outs):
+                    resize(r2._shape, o2, r2.dtype)
+                _check_out_overlap(name, outs, args, kwargs)
+            if name in _RESIZED_BEFORE_KERNEL and args and o is args[0]:
+                try:  # (what self resized allows; out is left as it was when that computes)
+                    fn(o.new_zeros(r._shape), *args[1:], **kwargs)
+                except TorchError:
+                    resize(r._shape, o, r.dtype)
+                    raise
             from ..errors import make
             raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor of another shape that "
                                               f"shares memory with its input is not supported")
@@ -532,6 +568,11 @@ def write_out(name, fn, args, kwargs):
     if unimplemented:  # (the fallback's node, its edges taken before the kernel writes: out's history as it was)
         from .core import NotImplementedNode
         unimplemented = NotImplementedNode(aten_name, *inputs, *outs)
+    if name in _OUT_OVERLAP_AFTER_RESIZE:
+        for r, o in zip(results, outs):
+            if not resized_first:
+                resize(r._shape, o, r.dtype, strides=None if name in _OUT_CONTIGUOUS else r._stride)
+        _check_out_overlap(name, outs, args, kwargs)
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
     try:
@@ -545,6 +586,8 @@ def write_out(name, fn, args, kwargs):
                 _write_values(o, rows)
             elif _shares_elements(o):
                 _write_shared(o, r, _OUT_OVERLAP_REDUCED.get(name))
+            elif _reduces_into_its_input(name, o, r, args, kwargs):
+                _write_values(o, _reduced_in_place(name, o, args, kwargs))
             elif name == "kron":  # (kron_out's mul_out writes a view of out below autograd: no version moves)
                 from .. import undo
                 undo.touch(o._storage)
@@ -620,13 +663,16 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
             return fn, (self.to(out.dtype),) + tuple(args[1:])
         return fn, args
     if name in ("cumsum", "cumprod") and out.dtype is not dtypes.bool_ or \
-            name == "mean" and len(args) < 2 and "dim" not in kwargs:  # (mean.dtype_out checks before)
-        return fn, args
+            name == "mean" and (len(args) < 2 and "dim" not in kwargs or out.dtype.category == 3):
+        return fn, args  # (mean.dtype_out checks before; a complex out is summed into)
     shape = fn(*args, **kwargs)._shape
     resize(shape, out, to_kernel_shape=True)
-    if name in ("cumsum", "cumprod", "nanmean", "nansum"):
-        from ..errors import make
-        kernel = f"{name}_out_cpu" if name in ("cumsum", "cumprod") else "nansum_cpu"
+    if name in ("std", "var") and math.prod(shape) <= 1 and self.dtype in (dtypes.float32, dtypes.float64):
+        return fn, args  # (std_var_all_cpu of self, filled into out)
+    if name in ("cumsum", "cumprod", "nanmean", "nansum") or name in ("std", "var") and out.dtype.category == 3:
+        from ..errors import make  # (std_var_stub dispatches on out's dtype: real types only)
+        kernel = f"{name}_out_cpu" if name in ("cumsum", "cumprod") else "std_cpu" if name in ("std", "var") else \
+            "nansum_cpu"
         raise make("NotImplementedError", f"\"{kernel}\" not implemented for '{dtypes.SCALAR_NAMES[out.dtype.name]}'")
     if name == "mean":  # (sum_out wrote out, below autograd: no version)
         from ..messages import INPLACE_RESULT_TYPE
@@ -695,8 +741,9 @@ def _extreme(dtype, lowest):
 
 def _resize_shapes(name, args, kwargs, out, shape):
     """(the shape out= is resized to, the shape it had then): kthvalue's out is resized to the kept shape, and first
-    unsqueezed at dim when one dim short of the input (_reduction_with_indices_allocate_or_resize_output); isin of a
-    number's meta function sets out to [0] before its kernel makes it 0-dim."""
+    unsqueezed at dim when one dim short of the input (_reduction_with_indices_allocate_or_resize_output); mode's
+    likewise, unsqueezed whenever dim is one of out's dims or its end (measured); isin of a number's meta function
+    sets out to [0] before its kernel makes it 0-dim."""
     if name == "isin" and args and not isinstance(args[0], Tensor):
         return (0,), None
     keepdim = args[3] if len(args) > 3 else kwargs.get("keepdim", False)
@@ -704,6 +751,12 @@ def _resize_shapes(name, args, kwargs, out, shape):
         d = args[0]._wrap_dim(args[2] if len(args) > 2 else kwargs.get("dim", -1))
         had = out._shape[:d] + (1,) + out._shape[d:] if out.dim() == args[0].dim() - 1 else None
         return shape[:d] + (1,) + shape[d:], had
+    if name == "mode" and args and isinstance(args[0], Tensor):  # (mode_kernel's: unsqueezed where dim fits)
+        if not args[0].dim():  # (_dimreduce_return_trivial_no_ident: resize_, no warning)
+            return shape, shape
+        if not (args[2] if len(args) > 2 else kwargs.get("keepdim", False)):
+            d = args[0]._wrap_dim(args[1] if len(args) > 1 else kwargs.get("dim", -1))
+            return shape[:d] + (1,) + shape[d:], out._shape[:d] + (1,) + out._shape[d:] if d <= out.dim() else None
     return _vector_matrix_shape(name, args, shape), None
 
 
@@ -716,6 +769,66 @@ def _write_shared(out, result, reduce):
         values = np.broadcast_to(reduce(values, axis=dims, keepdims=True), values.shape).astype(out.dtype.np)
 
     _write_values(out, values)
+
+
+# reductions whose kernel fills out with the identity (binary_kernel_reduce_vec's, cascade_sum's
+# output_base().fill_) before it reads the input; mean/nanmean are sum_out/nansum_out, then div_
+_FILLED_FIRST = {"sum": 0, "nansum": 0, "mean": 0, "nanmean": 0, "prod": 1, "amax": -np.inf, "amin": np.inf}
+
+
+def _reduces_into_its_input(name, out, result, args, kwargs):
+    """out= of a filled reduction into (a view of) its own input, of the result's shape and the input's dtype (others
+    keep the values computed from the input as it was)."""
+    self = args[0] if args else None
+    return name in _FILLED_FIRST and isinstance(self, Tensor) and self._storage is out._storage and \
+        out._shape == result._shape and out.dtype is self.dtype and self.numel() and \
+        out.dtype in (dtypes.float32, dtypes.float64, dtypes.int64, dtypes.int32) and \
+        kwargs.get("dtype") in (None, out.dtype)
+
+
+def _reduced_in_place(name, out, args, kwargs):
+    """The values a filled reduction leaves in out when out is a view of its input (measured: torch.sum(x, 0,
+    out=x[0]) sums x[1] alone): out is filled with the identity, then each out element in turn reduces its slice of
+    the input as memory holds it then (after the fill and the elements written before it); prod and the integer
+    reductions accumulate into out one element after another (basic_loop: torch.prod(w, 1, out=w[:, 1]) squares
+    w[:, 0]), the floating sums add a slice's sum (cascade_sum); int64 amin (binary_kernel_reduce, ATen's special
+    case) does not fill. (Vectorized chunks and TensorIterator's reordering of dims are not modelled.) mean and nanmean divide at the end (nanmean by the count of the input as given). Run on a copy of the
+    storage's buffer, in out's order."""
+    from ..tensorimpl import storage_view
+    self = args[0]
+    dim = args[1] if len(args) > 1 else kwargs.get("dim")
+    keepdim = args[2] if len(args) > 2 else kwargs.get("keepdim", False)
+    n = self.dim()
+    dims = () if not n else tuple(range(n)) if dim is None or isinstance(dim, (tuple, list)) and not len(dim) else \
+        tuple(d % n for d in ((dim,) if isinstance(dim, int) else dim))
+    ident = _FILLED_FIRST[name]
+    if out.dtype.category < 2 and ident in (-np.inf, np.inf):
+        ident = np.iinfo(out.dtype.np).min if ident < 0 else np.iinfo(out.dtype.np).max
+    buffer = type("Buffer", (), {"data": np.frombuffer(out._storage.data, np.uint8).copy()})()
+    dest = storage_view(buffer, out.dtype, out._shape, out._stride, out._offset)
+    src = storage_view(buffer, self.dtype, self._shape, self._stride, self._offset)
+    count = (~np.isnan(src)).sum(axis=dims, keepdims=keepdim) if name == "nanmean" else None
+    unfilled = name == "amin" and out.dtype is dtypes.int64  # (min_values' binary_kernel_reduce for kLong)
+    if not unfilled:
+        dest[...] = ident
+    for ix in np.ndindex(*dest.shape):
+        kept = iter(ix)
+        at = tuple(slice(None) if d in dims else ix[d] if keepdim else next(kept) for d in range(n))
+        if unfilled:
+            dest[ix] = (np.max if name == "amax" else np.min)(src[at])
+        elif name == "prod" or out.dtype.category < 2:
+            for k in np.ndindex(*src[at].shape):
+                dest[ix] = dest[ix] * src[at][k] if name == "prod" else \
+                    (np.maximum if name == "amax" else np.minimum if name == "amin" else np.add)(dest[ix], src[at][k])
+        elif name in ("amax", "amin"):
+            dest[ix] = (np.max if name == "amax" else np.min)(np.append(src[at], dest[ix]))
+        else:
+            dest[ix] = dest[ix] + (np.nansum if name in ("nansum", "nanmean") else np.sum)(src[at])
+    if name == "mean":
+        dest /= self.numel() // dest.size
+    elif name == "nanmean":
+        dest /= count.reshape(dest.shape)
+    return dest.copy()
 
 
 def _write_values(out, values):

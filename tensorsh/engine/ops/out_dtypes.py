@@ -73,14 +73,15 @@ def _mean(self, outs, kwargs, name, args):
         if self.dtype in (dtypes.float16, dtypes.bfloat16):  # (its dim overload computes a reduced float in float)
             from ..messages import INPLACE_RESULT_TYPE
             raise runtime(INPLACE_RESULT_TYPE.format(res="Float", out=_S[outs[0].dtype.name]))
-    elif self.dtype.is_floating_point and outs[0].dtype in (dtypes.float32, dtypes.float64) or \
-            self.dtype is dtypes.bfloat16 and outs[0].dtype is dtypes.float16:
+    elif self.dtype.is_floating_point and (outs[0].dtype in (dtypes.float32, dtypes.float64) or
+                                           outs[0].dtype.is_complex and ("dim" in kwargs or len(args) > 1)) or \
+            self.dtype is dtypes.bfloat16 and outs[0].dtype is dtypes.float16:  # (a complex out: sum_out in it)
         return dict(kwargs, dtype=outs[0].dtype)
     return kwargs
 
 
 def _floating_result(self, outs, kwargs, name):
-    if not outs[0].dtype.is_floating_point:
+    if not (outs[0].dtype.is_floating_point or outs[0].dtype.is_complex):  # (logsumexp_out's check allows complex)
         raise runtime(f"{name}(): Expected floating point type for result tensor, but got: {_S[outs[0].dtype.name]}")
     return kwargs
 

@@ -70,7 +70,7 @@ def _order(x, dim, descending, stable=True, strided=False):
         moved = moved.astype(np.int8)
     nan = np.isnan(moved) if moved.dtype.kind == "f" else np.zeros(moved.shape, bool)
     if descending:
-        keys = (-moved if moved.dtype.kind == "f" else -moved.astype(np.int64), ~nan)
+        keys = (-moved if moved.dtype.kind == "f" else ~moved.astype(np.int64), ~nan)  # (~: no overflow at int64's min)
     else:
         keys = (moved, nan)
     order = np.lexsort(keys, axis=-1)

@@ -90,7 +90,7 @@ def _j0(x):
 def _j1(x):
     T = x.dtype.type
     negative = x < T(0.0)
-    x = np.abs(x)
+    x = np.where(negative, -x, x)  # (ATen's `x < 0 ? -j1(-x)`: -0. stays -0., and so does its j1)
     xx = x * x
     small = _horner(xx, BESSEL_J1_RP) / _horner(xx, BESSEL_J1_RQ) * x * (xx - T(1.46819706421238932572e+01)) * \
         (xx - T(4.92184563216946036703e+01))
