@@ -1949,6 +1949,12 @@ def small_matmul(a, b):
     return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
 
 
+def plain_from(a, b, c):
+    """c + a @ b with the products rounded and added to c one after another (MKL's plain kernel times a row-major b
+    where its inner dimension is too short for blas_matmul's kinds)."""
+    return _blas_orders_np(a, b, np.array(np.broadcast_to(c, (a.shape[0], b.shape[1])), a.dtype), _PLAIN)
+
+
 def _small_steps(rows, cols, k, fused):
     """small_matmul's steps in numpy: the first product, then each next one added (fused: rounded once)."""
     out = rows[:, 0:1] * cols[0:1, :]
@@ -2049,7 +2055,9 @@ def blas_matmul(a, b, c=None):
         return _dgemm_fused(a, b, c, shape)
     rest = _sgemm_rest(a, b, c) if kind == _FUSED and a.dtype == _F32 else None
     if rest is not None:
-        blocks = blas_matmul(np.ascontiguousarray(a[:shape[0] - shape[0] % 4]), b, c)  # (fused: any layout's)
+        fours = shape[0] - shape[0] % 4
+        c = c if c is None or np.ndim(c) < 2 or c.shape[0] == 1 else c[:fours]  # (a bias of rows: the blocks' rows)
+        blocks = blas_matmul(np.ascontiguousarray(a[:fours]), b, c)  # (fused: any layout's)
         return None if blocks is None else np.concatenate([blocks, rest])
     if kind == _FUSED and a.shape[1] > 192:
         return _fused_blocks(a, b, c, shape)
@@ -2159,7 +2167,7 @@ def _dgemm_fused(a, b, c, shape):
     out[:fours, :whole] = _blas_orders_np(a[:fours], b[:, :whole], out[:fours, :whole], _FUSED)
     if whole < n and b.flags.c_contiguous:
         out[:fours, whole:] = _blas_orders_np(a[:fours], b[:, whole:], out[:fours, whole:], _PLAIN)
-        _ragged_heads(a[:fours], b, out[:fours], c, whole)
+        _ragged_heads(a[:fours], b, out[:fours], None if c is None else np.broadcast_to(c, shape)[:fours], whole)
     elif whole < n:  # (all rows in blocks of four here: _dgemm_order)
         out[:, whole:] = _lane_tree(a, b[:, whole:]) + 0.0 + (0.0 if c is None else np.broadcast_to(c, shape)[:, whole:])
     if fours < m:
