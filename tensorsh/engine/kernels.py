@@ -2435,16 +2435,26 @@ def amd_dot(a, b):
 def amd_dgemv_columns(a, x):
     """a @ x of a float64 column-major matrix and a vector (or one column) as MKL's dgemv adds it on AMD CPUs
     (ATen's gemv 'n', which a column-major matrix takes; measured against torch, 1-1000 rows, 1-2000 columns, and
-    gemm of one column the same): each row's products rounded and added in column order, from +0 (never -0). None
-    for other dtypes and layouts, and on Intel CPUs."""
-    if MKL_ON_INTEL or a.dtype != np.float64 or x.dtype != np.float64 or a.ndim != 2:
+    gemm of one column the same): gemv_columns from +0 (never -0). None for other dtypes and layouts, and on Intel
+    CPUs."""
+    if a.dtype != np.float64 or x.dtype != np.float64 or a.ndim != 2 or not (x.ndim == 1 or x.shape[1] == 1):
+        return None
+    out = gemv_columns(a, x.reshape(-1))
+    return out if out is None or x.ndim == 1 else out[:, None]
+
+
+def gemv_columns(a, x, start=None):
+    """start + a @ x of a column-major float32/float64 matrix a and a vector x as MKL's gemv 'n' adds it on AMD CPUs:
+    each row's products rounded and added in column order onto start (addmv's beta * self, where alpha is multiplied
+    into x first: measured against torch, 1-1000 rows, 1-300 columns, both dtypes, alpha/beta 0/0.3/0.5/1/1.5), or
+    onto +0. None for other dtypes and layouts (ATen's gemv 't' or a copy), and on Intel CPUs."""
+    if MKL_ON_INTEL or a.dtype not in (np.float32, np.float64) or x.dtype != a.dtype or a.ndim != 2:
         return None
     m, k = a.shape
-    if not k or a.strides[0] != 8 or a.strides[1] < max(1, m) * 8 or not (x.ndim == 1 or x.shape[1] == 1):
+    if not k or a.strides[0] != a.itemsize or a.strides[1] < max(1, m) * a.itemsize and k > 1:  # (ATen's lda_cond)
         return None
-    column = x.reshape(k)
-    out = np.add.accumulate(a * column, axis=1)[:, -1] + 0.0
-    return out if x.ndim == 1 else out[:, None]
+    first = np.zeros((m, 1), a.dtype) if start is None else np.broadcast_to(start, (m,)).reshape(m, 1)
+    return np.add.accumulate(np.concatenate([first, a * x], axis=1), axis=1)[:, -1] + a.dtype.type(0)
 
 
 def small_dot(a, b):

@@ -22,6 +22,22 @@ print(torch.addmm(M, x, y, alpha=0.125), M.clone().addmm_(x, y, beta=2, alpha=-1
 print(torch.addbmm(M[:3, :4], torch.randn(2, 3, 4), torch.randn(2, 4, 4)))
 print(torch.addmm(torch.randn(5, 33, dtype=torch.float64), torch.randn(5, 2, dtype=torch.float64), torch.randn(2, 33, dtype=torch.float64))[4, -3:])
 """,
+"addmv_of_a_column_major_matrix_adds_alpha_times_vec_products_onto_beta_times_self_and_addr_of_one_column": """
+torch.manual_seed(5)
+torch.set_printoptions(precision=10)
+for dt in [torch.float32, torch.float64]:
+    for m, k in [(3, 5), (8, 2), (17, 33), (6, 1), (1, 4)]:
+        M = torch.randn(k, m, dtype=dt).t()
+        v, c = torch.randn(k, dtype=dt), torch.randn(m, dtype=dt)
+        for alpha, beta in [(1.5, 0), (0.3, 1), (1, 1), (1, 0.5), (-2, 0.25)]:
+            print(dt, m, k, alpha, beta, torch.addmv(c, M, v, beta=beta, alpha=alpha).tolist())
+        u, C = torch.randn(m, dtype=dt), torch.randn(m, 1, dtype=dt)
+        print(torch.addr(C, u, v[:1], beta=0.5, alpha=1.5).tolist(), torch.addr(C, u, v[:1]).tolist())
+W = torch.randn(20, 7)
+x = torch.randn(20)
+print(torch.addmv(torch.randn(7), W.t(), x, alpha=0.1), torch.randn(7).addmv(W.t(), x.expand(2, 20)[1], beta=-1))
+print(torch.addmv(torch.tensor(2.), W.T, x, beta=3), torch.randn(7).addmv_(W.mT, x, alpha=2))
+""",
 }
 
 
