@@ -38,6 +38,22 @@ x = torch.randn(20)
 print(torch.addmv(torch.randn(7), W.t(), x, alpha=0.1), torch.randn(7).addmv(W.t(), x.expand(2, 20)[1], beta=-1))
 print(torch.addmv(torch.tensor(2.), W.T, x, beta=3), torch.randn(7).addmv_(W.mT, x, alpha=2))
 """,
+"tensordot_with_one_element_left_on_each_side_is_a_dot_even_of_empty_operands": """
+a = torch.zeros(0, requires_grad=True)
+for f in [lambda: torch.inner(a, torch.zeros(0)), lambda: torch.tensordot(a, torch.zeros(0), 1),
+          lambda: torch.tensordot(a.view(1, 0), torch.zeros(0, 1), ([1], [0])),
+          lambda: torch.tensordot(a.view(1, 0), torch.zeros(1, 0), ([0, 1], [0, 1])),
+          lambda: torch.tensordot(torch.zeros(2, 0, dtype=torch.bool), torch.zeros(0, 2, dtype=torch.bool), 1),
+          lambda: torch.tensordot(torch.zeros(1, 0, dtype=torch.bool), torch.zeros(0, 1, dtype=torch.bool), 1),
+          lambda: torch.tensordot(torch.zeros(1, 0, dtype=torch.int64), torch.zeros(0, 1, dtype=torch.int64), 1),
+          lambda: torch.inner(torch.zeros(1, 0, dtype=torch.bool), torch.zeros(1, 0, dtype=torch.bool)),
+          lambda: torch.inner(torch.zeros(0, dtype=torch.bool), torch.zeros(0, dtype=torch.bool))]:
+    try:
+        r = f()
+        print(r, r.grad_fn, r.grad_fn.next_functions if r.grad_fn else None)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
