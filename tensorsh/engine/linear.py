@@ -5,7 +5,7 @@ from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from . import errors
 from .errors import runtime, type_error
-from .ops.linalg import _matmul_np, matmul
+from .ops.linalg import _matmul_np, gemm_np as _gemm_np, matmul
 from .ops.out_dtypes import check_dtypes
 from .ops.views import t as _t
 from .storage import INFERENCE_MODE, note_view
@@ -165,43 +165,6 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     if needs_grad(input, mat1, mat2):
         attach(out, AddmmBackward0(input, mat1, mat2, alpha, beta))
     return out
-
-
-def _gemm_np(c, a, b, beta, alpha):
-    """beta * c + alpha * (a @ b) for float32/float64 in the order of MKL's gemm on AMD CPUs, or None where another
-    path computes it (Intel's orders, other dtypes, the plain product plus c). Measured (1-8 rows, 1-40 products, 1-16
-    columns, each layout, alpha 1/1.5/0.3, beta 0/0.5/1): gemm scales an operand as it packs it, not the sum: a's
-    elements times a row-major b, whose plain sums start from beta * c (a product of one term too); b's in the fused
-    kernel (4+ rows, 12+ columns; c added after its sum) and for one column of a column-major a (from beta * c); the
-    sum itself only for one column of a row-major a and for a row-major a times a transposed b (nn.Linear's)."""
-    if kernels.MKL_ON_INTEL or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
-        return kernels.blas_matmul(a, b, c) if alpha == 1 and beta == 1 else None
-    (m, k), n = a.shape, b.shape[1]
-    scale = a.dtype.type(alpha)
-    bias = None if beta == 0 else c if beta == 1 else c * c.dtype.type(beta)
-    size = a.itemsize
-    b_rows = b.strides[1] == size and b.strides[0] >= n * size  # (as ATen hands b to gemm: not transposed)
-    a_columns = a.strides[0] == size and a.strides[1] >= m * size and m > 1
-    after, scaled = 1, (lambda x: x * scale) if alpha != 1 else (lambda x: x)
-    if n == 1:  # (one column: gemv's order, the sum scaled; b's elements times a column-major a)
-        b, after = (scaled(b), 1) if a_columns else (b, scale)
-    elif k == 1 and m > 1 or b_rows and not (m >= 4 and n >= 12):
-        a = scaled(a)
-    elif m >= 4 and n >= 12:
-        b = scaled(b)
-    else:
-        after = scale
-    if after == 1 and bias is not None:
-        out = kernels.blas_matmul(a, b, bias)
-        if out is None and 2 <= k <= 4 and (b_rows and n > 1 and not (m >= 4 and n >= 12) or n == 1 and a_columns):
-            out = kernels.plain_from(a, b, bias)
-        if out is not None:
-            return out
-    if alpha == 1 and beta == 1:
-        return None
-    prod = _matmul_np(a, b)
-    prod = prod * after if alpha != 1 and after != 1 else prod
-    return prod if bias is None else prod + bias
 
 
 def _half_addmm(c, a, b, beta, alpha):

@@ -54,6 +54,20 @@ for f in [lambda: torch.inner(a, torch.zeros(0)), lambda: torch.tensordot(a, tor
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"bmm_past_400_products_a_batch_is_atens_per_batch_addmm_onto_zeros_as_baddbmm": """
+torch.manual_seed(7)
+torch.set_printoptions(precision=10)
+for dt in [torch.float32, torch.float64]:
+    for B, m, k, n in [(2, 8, 16, 8), (4, 10, 32, 10), (3, 7, 7, 9), (1, 32, 8, 32), (2, 12, 20, 12)]:
+        for kt in [False, True]:
+            x = torch.randn(B, m, k, dtype=dt)
+            y = torch.randn(B, n, k, dtype=dt).transpose(1, 2) if kt else torch.randn(B, k, n, dtype=dt)
+            print(dt, B, m, k, n, kt, torch.bmm(x, y).flatten()[::7].tolist())
+q = torch.randn(2, 3, 10, 16)
+k = torch.randn(2, 3, 10, 16)
+print(q @ k.transpose(-2, -1) / 4)
+print(torch.einsum('bhld,bhmd->bhlm', q, k)[1, 2])
+""",
 }
 
 
