@@ -1949,6 +1949,12 @@ def small_matmul(a, b):
     return out.reshape(out.shape[0] if b.ndim == 1 else (out.shape[1],) if a.ndim == 1 else out.shape)
 
 
+def plain_from(a, b, c):
+    """c + a @ b with the products rounded and added to c one after another (MKL's plain kernel times a row-major b
+    where its inner dimension is too short for blas_matmul's kinds)."""
+    return _blas_orders_np(a, b, np.array(np.broadcast_to(c, (a.shape[0], b.shape[1])), a.dtype), _PLAIN)
+
+
 def _small_steps(rows, cols, k, fused):
     """small_matmul's steps in numpy: the first product, then each next one added (fused: rounded once)."""
     out = rows[:, 0:1] * cols[0:1, :]
@@ -2056,7 +2062,9 @@ def blas_matmul(a, b, c=None):
         return _dgemm_fused(a, b, c, shape)
     rest = _sgemm_rest(a, b, c) if kind == _FUSED and a.dtype == _F32 else None
     if rest is not None:
-        blocks = blas_matmul(np.ascontiguousarray(a[:shape[0] - shape[0] % 4]), b, c)  # (fused: any layout's)
+        fours = shape[0] - shape[0] % 4
+        c = c if c is None or np.ndim(c) < 2 or c.shape[0] == 1 else c[:fours]  # (a bias of rows: the blocks' rows)
+        blocks = blas_matmul(np.ascontiguousarray(a[:fours]), b, c)  # (fused: any layout's)
         return None if blocks is None else np.concatenate([blocks, rest])
     if kind == _FUSED and a.shape[1] > 192:
         return _fused_blocks(a, b, c, shape)
@@ -2174,7 +2182,7 @@ def _dgemm_fused(a, b, c, shape):
     out[:fours, :whole] = _blas_orders_np(a[:fours], b[:, :whole], out[:fours, :whole], _FUSED)
     if whole < n and b.flags.c_contiguous:
         out[:fours, whole:] = _blas_orders_np(a[:fours], b[:, whole:], out[:fours, whole:], _PLAIN)
-        _ragged_heads(a[:fours], b, out[:fours], c, whole)
+        _ragged_heads(a[:fours], b, out[:fours], None if c is None else np.broadcast_to(c, shape)[:fours], whole)
     elif whole < n:
         out[:, whole:] = _lane_tree(a, b[:, whole:]) + 0.0 + (0.0 if c is None else np.broadcast_to(c, shape)[:, whole:])
     if fours < m and not b.flags.c_contiguous:  # (a transposed b: MKL hands each row left over to gemv 't', for
@@ -2542,16 +2550,26 @@ def _gemv_rows_np(a, x):
 def amd_dgemv_columns(a, x):
     """a @ x of a float64 column-major matrix and a vector (or one column) as MKL's dgemv adds it on AMD CPUs
     (ATen's gemv 'n', which a column-major matrix takes; measured against torch, 1-1000 rows, 1-2000 columns, and
-    gemm of one column the same): each row's products rounded and added in column order, from +0 (never -0). None
-    for other dtypes and layouts, and on Intel CPUs."""
-    if MKL_ON_INTEL or a.dtype != np.float64 or x.dtype != np.float64 or a.ndim != 2:
+    gemm of one column the same): gemv_columns from +0 (never -0). None for other dtypes and layouts, and on Intel
+    CPUs."""
+    if a.dtype != np.float64 or x.dtype != np.float64 or a.ndim != 2 or not (x.ndim == 1 or x.shape[1] == 1):
+        return None
+    out = gemv_columns(a, x.reshape(-1))
+    return out if out is None or x.ndim == 1 else out[:, None]
+
+
+def gemv_columns(a, x, start=None):
+    """start + a @ x of a column-major float32/float64 matrix a and a vector x as MKL's gemv 'n' adds it on AMD CPUs:
+    each row's products rounded and added in column order onto start (addmv's beta * self, where alpha is multiplied
+    into x first: measured against torch, 1-1000 rows, 1-300 columns, both dtypes, alpha/beta 0/0.3/0.5/1/1.5), or
+    onto +0. None for other dtypes and layouts (ATen's gemv 't' or a copy), and on Intel CPUs."""
+    if MKL_ON_INTEL or a.dtype not in (np.float32, np.float64) or x.dtype != a.dtype or a.ndim != 2:
         return None
     m, k = a.shape
-    if not k or a.strides[0] != 8 or a.strides[1] < max(1, m) * 8 or not (x.ndim == 1 or x.shape[1] == 1):
+    if not k or a.strides[0] != a.itemsize or a.strides[1] < max(1, m) * a.itemsize and k > 1:  # (ATen's lda_cond)
         return None
-    column = x.reshape(k)
-    out = np.add.accumulate(a * column, axis=1)[:, -1] + 0.0
-    return out if x.ndim == 1 else out[:, None]
+    first = np.zeros((m, 1), a.dtype) if start is None else np.broadcast_to(start, (m,)).reshape(m, 1)
+    return np.add.accumulate(np.concatenate([first, a * x], axis=1), axis=1)[:, -1] + a.dtype.type(0)
 
 
 def small_dot(a, b):

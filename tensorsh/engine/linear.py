@@ -5,7 +5,7 @@ from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from . import errors
 from .errors import runtime, type_error
-from .ops.linalg import _matmul_np, matmul
+from .ops.linalg import _matmul_np, gemm_np as _gemm_np, matmul
 from .ops.out_dtypes import check_dtypes
 from .ops.views import t as _t
 from .storage import INFERENCE_MODE, note_view
@@ -143,7 +143,7 @@ def addmm(input, mat1, mat2, *, beta=1, alpha=1):
     elif mat1.dtype is dtypes.bool_:
         raise errors.make("NotImplementedError", "\"addmm_impl_cpu_\" not implemented for 'Bool'")
     alpha, beta = (real_scalar(v, mat1.dtype, opmath=True) for v in (alpha, beta))
-    fused = kernels.blas_matmul(mat1._np, mat2._np, input._np) if alpha == 1 and beta == 1 else None
+    fused = _gemm_np(input._np, mat1._np, mat2._np, beta, alpha)
     if fused is not None:  # (MKL's own order, C included)
         out = fresh(fused, mat1.dtype)
         if needs_grad(input, mat1, mat2):

@@ -86,6 +86,11 @@ def _matmul_np(x, y):
                 and y.shape[2] > 1:  # (bmm: one gemm a batch, as mm's; one column is not mv's order there)
             parts = [kernels.intel_matmul(xi, yi) for xi, yi in zip(x, y)]
             r = None if any(p is None for p in parts) else np.stack(parts)
+        elif r is None and not kernels.MKL_ON_INTEL and y.ndim == 3 and x.shape[0] == y.shape[0] and \
+                x.dtype == y.dtype and x.dtype in (np.float32, np.float64):  # (ATen's per-batch addmm_ onto zeros)
+            zeros = np.zeros((x.shape[1], y.shape[2]), x.dtype)
+            parts = [gemm_np(zeros, xi, yi, 1, 1) for xi, yi in zip(x, y)]
+            r = np.stack([_matmul_np(xi, yi) + zeros if p is None else p for p, xi, yi in zip(parts, x, y)])
     else:  # (MKL's order on this CPU: Intel's where known, else the orders measured on AMD)
         r = None
         if x.dtype.kind == "c" and x.ndim == 2 and y.ndim == 1:  # (cgemv/zgemv: plain products, in order)
@@ -121,6 +126,43 @@ def _matmul_np(x, y):
     if np.iscomplexobj(r):  # (MKL's complex kernels sum from a +0 accumulator: no part is -0)
         r = r + r.dtype.type(0)
     return r
+
+
+def gemm_np(c, a, b, beta, alpha):
+    """beta * c + alpha * (a @ b) for float32/float64 in the order of MKL's gemm on AMD CPUs, or None where another
+    path computes it (Intel's orders, other dtypes, the plain product plus c). Measured (1-8 rows, 1-40 products, 1-16
+    columns, each layout, alpha 1/1.5/0.3, beta 0/0.5/1): gemm scales an operand as it packs it, not the sum: a's
+    elements times a row-major b, whose plain sums start from beta * c (a product of one term too); b's in the fused
+    kernel (4+ rows, 12+ columns; c added after its sum) and for one column of a column-major a (from beta * c); the
+    sum itself only for one column of a row-major a and for a row-major a times a transposed b (nn.Linear's)."""
+    if kernels.MKL_ON_INTEL or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
+        return kernels.blas_matmul(a, b, c) if alpha == 1 and beta == 1 else None
+    (m, k), n = a.shape, b.shape[1]
+    scale = a.dtype.type(alpha)
+    bias = None if beta == 0 else c if beta == 1 else c * c.dtype.type(beta)
+    size = a.itemsize
+    b_rows = b.strides[1] == size and b.strides[0] >= n * size  # (as ATen hands b to gemm: not transposed)
+    a_columns = a.strides[0] == size and a.strides[1] >= m * size and m > 1
+    after, scaled = 1, (lambda x: x * scale) if alpha != 1 else (lambda x: x)
+    if n == 1:  # (one column: gemv's order, the sum scaled; b's elements times a column-major a)
+        b, after = (scaled(b), 1) if a_columns else (b, scale)
+    elif k == 1 and m > 1 or b_rows and not (m >= 4 and n >= 12):
+        a = scaled(a)
+    elif m >= 4 and n >= 12:
+        b = scaled(b)
+    else:
+        after = scale
+    if after == 1 and bias is not None:
+        out = kernels.blas_matmul(a, b, bias)
+        if out is None and 2 <= k <= 4 and (b_rows and n > 1 and not (m >= 4 and n >= 12) or n == 1 and a_columns):
+            out = kernels.plain_from(a, b, bias)
+        if out is not None:
+            return out
+    if alpha == 1 and beta == 1:
+        return None
+    prod = _matmul_np(a, b)
+    prod = prod * after if alpha != 1 and after != 1 else prod
+    return prod if bias is None else prod + bias
 
 
 def _mm_like(a, b, node_cls):

@@ -88,7 +88,7 @@ def tensordot(a, b, dims=2, out=None):
     rsizes = [t1._shape[i] for i in range(a.dim()) if i not in c1] + [t2._shape[i] for i in range(b.dim())
                                                                       if i not in c2]
     size1, size2 = int(np.prod(rsizes[:a.dim() - len(c1)])), int(np.prod(rsizes[a.dim() - len(c1):]))
-    if size1 == 1 and size2 == 1 and csize > 0:  # (a reshape to the shape a tensor has is no step)
+    if size1 == 1 and size2 == 1:  # (ATen's dot, empty too; a reshape to the shape a tensor has is no step)
         a1, a2 = t1.permute(p1), t2.permute(p2)
         product = (a1 if a1._shape == (csize,) else a1.reshape(csize)).dot(
             a2 if a2._shape == (csize,) else a2.reshape(csize))

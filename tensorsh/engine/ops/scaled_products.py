@@ -80,6 +80,12 @@ def _addmv_values(input, mat, vec, beta, alpha):
                                      mv=True)
         if fused is not None:
             return fresh(np.ascontiguousarray(fused[:, 0]), dt)
+    if dt in (dtypes.float32, dtypes.float64):  # (a column-major matrix: gemv adds alpha * vec's products onto beta
+        # * self in column order)
+        start = None if beta == 0 else input._np if beta == 1 else input._np * dt.np.type(beta)
+        columns = kernels.gemv_columns(mat._np, vec._np * dt.np.type(alpha) if alpha != 1 else vec._np, start)
+        if columns is not None:
+            return fresh(columns, dt)
     with autograd.no_grad():
         prod = mat.mv(vec)._np
     if alpha != 1:
@@ -144,6 +150,9 @@ def _addr_fused(dt, scaled, b, bx, beta, x):
     float64 columns at a time) compute fma(alpha * vec1, vec2, beta * self), the tail fma(beta, self, alpha * vec1
     * vec2)."""
     shape = np.broadcast_shapes(scaled.shape, b.shape, bx.shape)
+    if shape[1] == 1 < shape[0]:  # (one column: the iterator's one dimension is the rows, in chunks the same way)
+        column = lambda a: np.broadcast_to(a, shape).T  # noqa: E731
+        return _addr_fused(dt, column(scaled), column(b), column(bx), beta, column(x)).T
     full = lambda a: np.ascontiguousarray(np.broadcast_to(a, shape))  # noqa: E731
     values = kernels.fma(full(scaled), full(b), full(bx))
     split = shape[1] - shape[1] % (16 if dt is dtypes.float32 else 8)
