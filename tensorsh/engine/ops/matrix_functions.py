@@ -1,10 +1,13 @@
 """Functions of matrices built on the factorizations (torch.linalg.multi_dot / pinv / matrix_rank / cond / matrix_exp /
 lstsq, the 'nuc', 2 and -2 matrix norms, torch.pinverse / matrix_exp) as ATen composes them, with PyTorch's nodes
 where ATen has its own (pinv, matrix_exp, lstsq) and their backward formulas."""
+import math
+
 import numpy as np
 
 from .. import autograd, dtypes
 from ..errors import runtime
+from ..messages import cpp_double
 from ..tensorimpl import Tensor
 from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
@@ -201,7 +204,6 @@ def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):  # (PyTo
 def matrix_norm(A, ord, dim, keepdim, dtype):
     """linalg.matrix_norm (and torch.norm's string orders but 'fro' over at most two dims), A a tensor: ATen's
     checks, then 'fro' a vector 2-norm, 'nuc'/2/-2 the singular values, 1/inf/-1/-inf column (row) sums."""
-    import math
     from .. import messages
     from .reductions import check_norm_dtype, vector_norm_call
     dim = list(dim)
@@ -268,18 +270,26 @@ def svd_norm(A, ord, dim, keepdim, dtype):
 @fp32_op
 def cond(A, p=None):
     """ATen's linalg_cond: the ratio of extreme singular values for p None/2/-2, else norm(A) * norm(A^-1) (a
-    singular A: infinity)."""
-    if A.dim() < 2:
-        raise runtime("linalg.cond: The input tensor must have at least 2 dimensions.")
+    singular A: infinity). A string order checks the square matrix first; a number order checks the dimensions,
+    the order, and returns zeros for an empty input before it checks squareness (named by std::to_string)."""
+    if isinstance(p, str):
+        check_square(f"linalg.cond(ord={p})", A)
+        if p not in ("fro", "nuc"):
+            raise runtime(f"linalg.cond got an invalid norm type: {p}")
+    else:
+        if A.dim() < 2:
+            raise runtime("linalg.cond: The input tensor must have at least 2 dimensions.")
+        order = 2.0 if p is None else float(p)
+        if abs(order) not in (1.0, 2.0, math.inf):
+            raise runtime(f"linalg.cond got an invalid norm type: {cpp_double(order)}")
+    if not A.numel():  # (_linalg_cond_empty_matrix: zeros of the batch shape)
+        return from_numpy(np.zeros(A._shape[:-2], A.dtype.to_real().np), A.dtype.to_real())
     if p is None or (not isinstance(p, str) and abs(p) == 2):
         s = svdvals(A)
-        if not s._shape[-1]:  # (an empty matrix: 0)
-            return from_numpy(np.zeros(s._shape[:-1], s.dtype.np), s.dtype)
         hi, lo = s.narrow(-1, 0, 1), s.narrow(-1, s._shape[-1] - 1, 1)
         return (lo / hi if p == -2 else hi / lo).squeeze(-1)
-    check_square(f"linalg.cond(ord={p if isinstance(p, str) else _number(p)})", A)
-    if isinstance(p, str) and p not in ("fro", "nuc"):
-        raise runtime(f"linalg.cond got an invalid norm type: {p}")
+    if not isinstance(p, str):  # (std::to_string of a double order: 1.000000, inf; of an integer one: 1)
+        check_square(f"linalg.cond(ord={f'{float(p):f}' if isinstance(p, float) else int(p)})", A)
     from .solvers import inv_ex
     from ..namespaces import matrix_norm
     inverse, info = inv_ex(A)

@@ -1,0 +1,33 @@
+"""Classes of difference found by the twenty-seventh round's held-out programs on torch.linalg, torch.fft and complex
+tensors (held27g, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"linalg_norm_names_dim_in_its_dim_length_message_whatever_the_order": """
+x = torch.arange(24.).reshape(2, 3, 4)
+for o in [None, 2, 1, float('inf'), 0, 'fro', 'nuc']:
+    for d in [(0, 1, 2), (), None]:
+        try:
+            print(o, d, torch.linalg.norm(x, o, d))
+        except Exception as e:
+            print(o, d, type(e).__name__, e)
+""",
+"linalg_cond_checks_its_order_before_squareness_and_returns_zeros_for_an_empty_matrix": """
+for A in [torch.eye(2), torch.ones(2, 3), torch.ones(3), torch.ones(0, 0), torch.ones(2, 0, 0), torch.ones(0, 3),
+          torch.zeros(2, 0, 0, dtype=torch.complex64)]:
+    for p in [None, 3, 0.5, 0, float('nan'), 1e20, -3, 123456789, 1.0000001, True, 1, -1, 1.0, -1.0, 2, -2,
+              float('inf'), -float('inf'), 'fro', 'nuc', 'abc']:
+        try:
+            r = torch.linalg.cond(A, p)
+            print(p, r, r.dtype)
+        except Exception as e:
+            print(p, type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round27_held27g_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
