@@ -25,6 +25,21 @@ for A in [torch.eye(2), torch.ones(2, 3), torch.ones(3), torch.ones(0, 0), torch
         except Exception as e:
             print(p, type(e).__name__, e)
 """,
+"the_abs_var_std_norm_of_a_0_dim_complex_tensor_are_0_dim_and_carry_a_gradient_through_det": """
+for dt in [torch.complex64, torch.complex128]:
+    z = torch.tensor(3 + 4j, dtype=dt)
+    for r in [z.abs(), torch.abs(z), z.var(), z.std(), z.norm(), torch.linalg.vector_norm(z), z.abs().sum(),
+              torch.tensor([[3 - 4j]], dtype=dt)[0, 0].abs(), torch.tensor([1j, 2], dtype=dt).abs()]:
+        print(dt, r.shape, r.dim(), r)
+A = torch.tensor([[1 + 1j, 2], [0, 3 - 1j]], dtype=torch.complex128, requires_grad=True)
+d = torch.linalg.det(A)
+d.abs().backward()
+print(d, A.grad.abs())
+w = torch.tensor(1 - 1j, requires_grad=True)
+y = (w * 2).abs()
+y.backward()
+print(y, y.shape, w.grad)
+""",
 }
 
 
