@@ -40,6 +40,16 @@ y = (w * 2).abs()
 y.backward()
 print(y, y.shape, w.grad)
 """,
+"matrix_exp_of_half_and_bfloat16_reads_its_double_coefficients_as_16_bit_values": """
+for dt in [torch.float16, torch.bfloat16]:
+    for A in [torch.eye(2), torch.zeros(2, 2), torch.tensor([[0., 1.], [-1., 0.]]), torch.tensor([[0.1]]),
+              torch.tensor([[0.5, 0.], [0., 0.01]]), torch.eye(3) * 0.2, torch.eye(2) * 1e-4, torch.eye(2) * 0.02,
+              torch.tensor([[3., 1.], [0., 2.]])]:
+        print(dt, torch.linalg.matrix_exp(A.to(dt)).flatten().tolist())
+    x = torch.tensor([[0.3, -0.2, 0.1], [0.05, 0.1, -0.4], [0.2, 0.0, 0.25]])
+    for s in [1e-3, 0.02, 0.2, 1.0, 4.0]:
+        print(dt, s, torch.linalg.matrix_exp(torch.stack([x * s, x * -s]).to(dt)).flatten().tolist())
+""",
 }
 
 
