@@ -5,6 +5,19 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"a_dot_of_two_conjugate_views_is_the_conjugate_of_their_bases_dot": """
+z = torch.tensor([1 + 1j, -2 + 0.5j])
+w = torch.tensor([2 - 1j, 1 + 1j])
+c, d = z.conj(), w.conj()
+for a, b in [(c, c), (c, z), (z, c), (c, d), (z, w)]:
+    print(torch.dot(a, b), torch.vdot(a, b), a @ b, torch.inner(a, b), a.dot(b))
+print(torch.dot(torch.tensor([1 + 0j]).conj(), torch.tensor([1 + 0j]).conj()))
+zz = torch.tensor([1 + 1j, -2 + 0.5j], requires_grad=True)
+r = torch.dot(zz.conj(), zz.conj())
+print(r)
+r.real.backward()
+print(zz.grad)
+""",
 "linalg_norm_names_dim_in_its_dim_length_message_whatever_the_order": """
 x = torch.arange(24.).reshape(2, 3, 4)
 for o in [None, 2, 1, float('inf'), 0, 'fro', 'nuc']:
