@@ -5,6 +5,17 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"cholesky_inverse_of_a_factor_with_a_zero_diagonal_element_raises_potris_singular_error": """
+for L in [torch.tensor([[1., 0.], [2., 0.]]), torch.tensor([[0., 0.], [2., 1.]]), torch.zeros(2, 2),
+          torch.tensor([[1., 0.], [2., 0.]]).expand(3, 2, 2), torch.tensor([[2., 1.], [0., 0.]]),
+          torch.tensor([[1., 0.], [2., 0.]], dtype=torch.complex128), torch.tensor([[1., 0.], [2., float('nan')]]),
+          torch.tensor([[-1., 0.], [2., 3.]]), torch.zeros(0, 0), torch.eye(2).repeat(2, 3, 1, 1).index_put((torch.tensor([1]), torch.tensor([2])), torch.zeros(2, 2))]:
+    for up in [False, True]:
+        try:
+            print(up, torch.cholesky_inverse(L, upper=up))
+        except Exception as e:
+            print(up, 'error:', e)  # (the in-process engine qualifies _LinAlgError's name: the message only)
+""",
 "a_dot_of_two_conjugate_views_is_the_conjugate_of_their_bases_dot": """
 z = torch.tensor([1 + 1j, -2 + 0.5j])
 w = torch.tensor([2 - 1j, 1 + 1j])
