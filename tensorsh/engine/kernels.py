@@ -668,7 +668,7 @@ def complex_abs(z, floats=8):
     """std::abs of complex array z as an elementwise kernel computes it: SLEEF's hypot_u05 of the parts
     (Vectorized<complex<T>>::abs_) on whole two-vector chunks, the C library's hypot (std::abs) on the rest;
     floats: complex_scalar_body's (the kernel's vector width)."""
-    re, im = np.ascontiguousarray(z.real), np.ascontiguousarray(z.imag)
+    re, im = np.require(z.real, requirements="C"), np.require(z.imag, requirements="C")  # (0-dim stays 0-dim)
     out = np.hypot(re, im)
     tail = complex_scalar_body(z, floats)
     if tail is None or tail is True or not z.size or not hasattr(compiled, "loop_hypot") or tail.all():

@@ -147,18 +147,12 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):
     if out is not None:
         return composite_out("linalg.norm", out, norm(A, ord, dim, keepdim, dtype=dtype))
     dims = _dims(dim)
-    if isinstance(ord, str):
-        if dims is not None and len(dims) not in (1, 2):
-            raise runtime(f"linalg.norm: If dim is specified, it must be of length 1 or 2. Got {dims}")
-        if dims is None and A.dim() not in (1, 2):
-            raise runtime(f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got "
-                          f"{A.dim()}D.")
-        return matrix_norm(A, ord, dims if dims is not None else [0, 1], keepdim, dtype=dtype)
-    if dims is not None and len(dims) not in (1, 2):
-        raise runtime(f"linalg.norm: If {'ord' if ord is not None else 'dim'} is specified, it must be of length 1 "
-                      f"or 2. Got {dims}")
+    if dims is not None and len(dims) not in (1, 2):  # (the same words whether or not ord is given)
+        raise runtime(f"linalg.norm: If dim is specified, it must be of length 1 or 2. Got {dims}")
     if dims is None and ord is not None and A.dim() not in (1, 2):
         raise runtime(f"linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got {A.dim()}D.")
+    if isinstance(ord, str):
+        return matrix_norm(A, ord, dims if dims is not None else [0, 1], keepdim, dtype=dtype)
     if ord is not None and ((dims is not None and len(dims) == 2) or (dims is None and A.dim() == 2)):
         return matrix_norm(A, ord, dims if dims is not None else [0, 1], keepdim, dtype=dtype)
     return vector_norm(A, 2.0 if ord is None else ord, dims, keepdim, dtype=dtype)

@@ -378,6 +378,10 @@ def cholesky_inverse(self, upper=False):
     check_square("cholesky_inverse", self)
     _lapack_dtype("cholesky_inverse_out_cpu", self)
     a = self._np
+    zero = np.diagonal(a, axis1=-2, axis2=-1) == 0  # (potri's info: the factor's first zero diagonal element)
+    if zero.any():
+        from .solvers import _singular_error
+        raise _singular_error("cholesky_inverse", np.where(zero.any(-1), zero.argmax(-1) + 1, 0))
     eye = np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape)
     out = _fortran(_cholesky_solve_values(eye, a, upper), self.dtype)
     if needs_grad(self):

@@ -262,6 +262,9 @@ def dot(self, other):
                       f" and {dtypes.SCALAR_NAMES[other.dtype.name]}")
     if self._shape != other._shape:
         raise runtime(f"inconsistent tensor size, expected tensor [{self._shape[0]}] and src [{other._shape[0]}] to have the same number of elements, but got {self._shape[0]} and {other._shape[0]} elements respectively")
+    if self.is_conj() and other.is_conj():  # (ATen's dot of two conjugate views: the conjugate of their bases' dot,
+        out = fresh(np.asarray(np.conj(_matmul_np(self.conj()._np, other.conj()._np))), self.dtype)  # a -0 part)
+        return attach(out, DotBackward0(self, other)) if needs_grad(self, other) else out
     return _mm_like(self, other, DotBackward0)
 
 

@@ -1,10 +1,14 @@
 """Functions of matrices built on the factorizations (torch.linalg.multi_dot / pinv / matrix_rank / cond / matrix_exp /
 lstsq, the 'nuc', 2 and -2 matrix norms, torch.pinverse / matrix_exp) as ATen composes them, with PyTorch's nodes
 where ATen has its own (pinv, matrix_exp, lstsq) and their backward formulas."""
+import functools
+import math
+
 import numpy as np
 
 from .. import autograd, dtypes
 from ..errors import runtime
+from ..messages import cpp_double
 from ..tensorimpl import Tensor
 from .args import check_square
 from .core import SavingNode, attach, from_numpy, needs_grad, return_type
@@ -201,7 +205,6 @@ def matrix_rank(A, tol=None, hermitian=False, *, atol=None, rtol=None):  # (PyTo
 def matrix_norm(A, ord, dim, keepdim, dtype):
     """linalg.matrix_norm (and torch.norm's string orders but 'fro' over at most two dims), A a tensor: ATen's
     checks, then 'fro' a vector 2-norm, 'nuc'/2/-2 the singular values, 1/inf/-1/-inf column (row) sums."""
-    import math
     from .. import messages
     from .reductions import check_norm_dtype, vector_norm_call
     dim = list(dim)
@@ -268,18 +271,26 @@ def svd_norm(A, ord, dim, keepdim, dtype):
 @fp32_op
 def cond(A, p=None):
     """ATen's linalg_cond: the ratio of extreme singular values for p None/2/-2, else norm(A) * norm(A^-1) (a
-    singular A: infinity)."""
-    if A.dim() < 2:
-        raise runtime("linalg.cond: The input tensor must have at least 2 dimensions.")
+    singular A: infinity). A string order checks the square matrix first; a number order checks the dimensions,
+    the order, and returns zeros for an empty input before it checks squareness (named by std::to_string)."""
+    if isinstance(p, str):
+        check_square(f"linalg.cond(ord={p})", A)
+        if p not in ("fro", "nuc"):
+            raise runtime(f"linalg.cond got an invalid norm type: {p}")
+    else:
+        if A.dim() < 2:
+            raise runtime("linalg.cond: The input tensor must have at least 2 dimensions.")
+        order = 2.0 if p is None else float(p)
+        if abs(order) not in (1.0, 2.0, math.inf):
+            raise runtime(f"linalg.cond got an invalid norm type: {cpp_double(order)}")
+    if not A.numel():  # (_linalg_cond_empty_matrix: zeros of the batch shape)
+        return from_numpy(np.zeros(A._shape[:-2], A.dtype.to_real().np), A.dtype.to_real())
     if p is None or (not isinstance(p, str) and abs(p) == 2):
         s = svdvals(A)
-        if not s._shape[-1]:  # (an empty matrix: 0)
-            return from_numpy(np.zeros(s._shape[:-1], s.dtype.np), s.dtype)
         hi, lo = s.narrow(-1, 0, 1), s.narrow(-1, s._shape[-1] - 1, 1)
         return (lo / hi if p == -2 else hi / lo).squeeze(-1)
-    check_square(f"linalg.cond(ord={p if isinstance(p, str) else _number(p)})", A)
-    if isinstance(p, str) and p not in ("fro", "nuc"):
-        raise runtime(f"linalg.cond got an invalid norm type: {p}")
+    if not isinstance(p, str):  # (std::to_string of a double order: 1.000000, inf; of an integer one: 1)
+        check_square(f"linalg.cond(ord={f'{float(p):f}' if isinstance(p, float) else int(p)})", A)
     from .solvers import inv_ex
     from ..namespaces import matrix_norm
     inverse, info = inv_ex(A)
@@ -310,38 +321,107 @@ _B18 = ((0., -1.00365581030144618291e-01, -8.02924648241156932449e-03, -8.921384
         (0., 0., -9.23364619367118555360e-02, -1.69364939002081722752e-02, -1.40086798182036094347e-05))
 
 
-def _powers(a, k):
+class _InPrecision:
+    """mexp's arithmetic in the input's own float or double (scalar_t of mexp_impl is the input's): numpy's."""
+    mm, add = staticmethod(np.matmul), staticmethod(np.add)
+
+    round = None
+
+    def __init__(self, dtype):
+        self.type = dtype.type  # (the C++ scalar_t the constants are computed in)
+
+    def coefficients(self, values):
+        return np.asarray(values, np.float64).astype(self.type)
+
+    def combination(self, As, values):
+        """ATen's _compute_linear_combination of As with one blob's coefficients."""
+        return self.linear(As, self.coefficients(values))
+
+    def linear(self, As, coeffs):
+        total = np.zeros_like(As[0])
+        for c, x in zip(coeffs, As):
+            total = total + c * x
+        return total
+
+    def sum(self, As):
+        return functools.reduce(np.add, As)
+
+    def scale(self, m, norm, theta):
+        scale = int(max(0.0, np.ceil(np.log2(norm / theta))))
+        return m / m.dtype.type(2.0 ** scale), scale
+
+
+class _ReducedPrecision(_InPrecision):
+    """mexp of float16 / bfloat16 (values kept as float32): mexp's else branch takes scalar_t = double, so every
+    coefficient blob (a C++ double array) is read by from_blob as 16-bit values of the input's dtype (the doubles'
+    bytes: PyTorch's matrix_exp of a half matrix gives such numbers as -20896 for the identity); each operation
+    computes in float and rounds to the dtype."""
+
+    def __init__(self, dt):
+        self.type, self.round, self.dt = np.float64, dtypes.rounding(dt), dt
+
+    def coefficients(self, values):
+        values = np.asarray(values, np.float64)
+        bits = values.reshape(-1).view(np.uint16)[:values.size].reshape(values.shape)
+        if self.dt is dtypes.bfloat16:
+            return (bits.astype(np.uint32) << np.uint32(16)).view(np.float32)
+        return bits.view(np.float16).astype(np.float32)
+
+    def mm(self, x, y):  # (the CPU gemm of a 16-bit dtype: float sums in k's order, no fused multiply-add)
+        out = x[..., :, :1] * y[..., :1, :]
+        for k in range(1, x.shape[-1]):
+            out = out + x[..., :, k:k + 1] * y[..., k:k + 1, :]
+        return self.round(out)
+
+    def add(self, x, y):
+        return self.round(x + y)
+
+    def linear(self, As, coeffs):  # (c10::Half's operators: the product rounded, then the sum)
+        total = np.zeros_like(As[0])
+        for c, x in zip(coeffs, As):
+            total = self.round(total + self.round(x * c))
+        return total
+
+    def sum(self, As):
+        return self.round(functools.reduce(np.add, As))
+
+    def scale(self, m, norm, theta):  # (norm / theta in float rounded, its log2 rounded, then 2^-s: exact)
+        q = self.round(np.float32(norm) / np.float32(theta))
+        scale = int(max(0.0, np.ceil(self.round(np.log2(q)))))
+        return m * np.float32(2.0 ** -scale), scale
+
+
+def _powers(a, k, ar):
     """[I, A, A^2, A^3, A^6][:k], as ATen's _fill_matrix_powers."""
     out = [np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape).copy(), a]
     if k > 2:
-        out.append(a @ a)
+        out.append(ar.mm(a, a))
     if k > 3:
-        out.append(a @ out[2])
+        out.append(ar.mm(a, out[2]))
     if k > 4:
-        out.append(out[3] @ out[3])
+        out.append(ar.mm(out[3], out[3]))
     return out
 
 
-def _combination(As, coeffs):
-    total = np.zeros_like(As[0])
-    for c, x in zip(coeffs, As):
-        total = total + As[0].dtype.type(c) * x
-    return total
+def _rows(As, b, ar):
+    """The linear combinations of As by each row of the square coefficient array b (one from_blob)."""
+    return [ar.linear(As, row) for row in ar.coefficients(b)]
 
 
-def _taylor(a, degree):
-    """ATen's compute_T1 ... compute_T18 (Bader, Blanes and Casas's optimized Taylor polynomials)."""
+def _taylor(a, degree, ar):
+    """ATen's compute_T1 ... compute_T18 (Bader, Blanes and Casas's optimized Taylor polynomials), in ar's
+    arithmetic."""
     if degree == 1:
-        I, A = _powers(a, 2)
-        return I + A
+        return ar.sum(_powers(a, 2, ar))
     if degree == 2:
-        I, A, A2 = _powers(a, 3)
-        return I + A + A2 / a.dtype.type(2)
+        I, A, A2 = _powers(a, 3, ar)
+        return ar.sum([I, A, A2 / a.dtype.type(2)])
     if degree == 4:
-        As = _powers(a, 3)
-        return _combination(As + [As[2] @ _combination(As, (1 / 2.0, 1 / 6.0, 1 / 24.0))], (1.0, 1.0, 0.0, 1.0))
+        As = _powers(a, 3, ar)
+        return ar.combination(As + [ar.mm(As[2], ar.combination(As, (1 / 2.0, 1 / 6.0, 1 / 24.0)))],
+                              (1.0, 1.0, 0.0, 1.0))
     if degree == 8:
-        t = a.dtype.type
+        t = ar.type
         sqrt_177 = t(0.1330413469565007072504e+2)
         x3 = t(2.) / t(3.)
         x1, x2 = x3 * ((t(1.) + sqrt_177) / t(88.)), x3 * ((t(1.) + sqrt_177) / t(352.))
@@ -350,40 +430,41 @@ def _taylor(a, degree):
         x6 = (t(-99.) + t(11.) * sqrt_177) / (t(5040.) * x3)
         x7 = (t(89.) - sqrt_177) / (t(5040.) * x3)
         y2 = (t(857.) - t(58.) * sqrt_177) / t(630.)
-        As = _powers(a, 3)
-        A4 = As[2] @ _combination(As[1:3], (x1, x2))
-        A8 = _combination([As[2], A4], (x3, 1.0)) @ _combination(As + [A4], (x4, x5, x6, x7))
-        return _combination(As + [A4, A8], (1.0, 1.0, y2, 0.0, 1.0))
+        As = _powers(a, 3, ar)
+        A4 = ar.mm(As[2], ar.combination(As[1:3], (x1, x2)))
+        A8 = ar.mm(ar.combination([As[2], A4], (x3, 1.0)), ar.combination(As + [A4], (x4, x5, x6, x7)))
+        return ar.combination(As + [A4, A8], (1.0, 1.0, y2, 0.0, 1.0))
     if degree == 12:
-        As = _powers(a, 4)
-        Bs = [_combination(As, row) for row in _B12]
-        Bs[2] = Bs[2] + Bs[3] @ Bs[3]
-        return Bs[0] + (Bs[1] + Bs[2]) @ Bs[2]
-    As = _powers(a, 5)
-    Bs = [_combination(As, row) for row in _B18]
-    Bs[3] = Bs[3] + Bs[0] @ Bs[4]
-    return Bs[1] + (Bs[2] + Bs[3]) @ Bs[3]
-
-
-def _expm(a):
+        As = _powers(a, 4, ar)
+        Bs = _rows(As, _B12, ar)
+        Bs[2] = ar.add(Bs[2], ar.mm(Bs[3], Bs[3]))
+        return ar.add(Bs[0], ar.mm(ar.add(Bs[1], Bs[2]), Bs[2]))
+    As = _powers(a, 5, ar)
+    Bs = _rows(As, _B18, ar)
+    Bs[3] = ar.add(Bs[3], ar.mm(Bs[0], Bs[4]))
+    return ar.add(Bs[1], ar.mm(ar.add(Bs[2], Bs[3]), Bs[3]))
+def _expm(a, ar, thetas):
     """ATen's mexp: by the 1-norm of each matrix, the Taylor polynomial of the least degree that is accurate, beyond
-    them degree 18 of A / 2^s squared s times, in the input's precision."""
+    them degree 18 of A / 2^s squared s times (a batch: all by the latter)."""
     batch = a.reshape((-1,) + a.shape[-2:])
-    real = np.zeros(0, a.dtype).real.dtype.type  # (a complex matrix's norm and thresholds are real)
-    thetas = _THETAS[np.dtype(real)]
     out = np.empty_like(batch)
     with np.errstate(all="ignore"):
         norms = np.abs(batch).sum(-2).max(-1)
+        if ar.round is not None:
+            norms = ar.round(norms.astype(np.float32))
         for i, m in enumerate(batch):
             norm = norms[i]
-            degree = next((d for d, theta in zip((1, 2, 4, 8, 12), thetas) if norm <= real(theta)), None)
-            if degree is not None and not norm >= real(thetas[4]):
-                out[i] = _taylor(m, degree)
+            degree = next((d for d, theta in zip((1, 2, 4, 8, 12), thetas) if norm <= theta), None)
+            if len(batch) == 1 and degree is not None and not norm >= thetas[4]:
+                out[i] = _taylor(m, degree, ar)
                 continue
-            scale = int(max(0.0, np.ceil(np.log2(norm / real(thetas[5])))))
-            result = _taylor(m / a.dtype.type(2.0 ** scale), 18)
+            if norm != norm and len(batch) == 1:  # (no interval holds a NaN norm: mexp's NaN-filled result)
+                out[i] = np.nan
+                continue
+            m, scale = ar.scale(m, norm, thetas[5])
+            result = _taylor(m, 18, ar)
             for _ in range(scale):
-                result = result @ result
+                result = ar.mm(result, result)
             out[i] = result
     return out.reshape(a.shape)
 
@@ -408,8 +489,14 @@ def matrix_exp(A):
     if A._shape[-1] == 1:
         from .unary import exp
         return exp(A)
-    a = A._np.astype(np.float32) if A._np.dtype == np.float16 else A._np  # (float16 as bfloat16: in float)
-    out = _dense(_expm(a) if a.size else a.copy(), A.dtype)
+    if A.dtype is dtypes.float16 or A.dtype is dtypes.bfloat16:  # (mexp's double branch, its thresholds rounded)
+        ar = _ReducedPrecision(A.dtype)
+        thetas = ar.round(np.array(_THETAS[np.dtype(np.float64)], np.float32))
+        a = A._np.astype(np.float32)
+    else:
+        real = A.dtype.to_real().np  # (a complex matrix's norm and thresholds are real)
+        ar, thetas, a = _InPrecision(np.dtype(real)), [real.type(t) for t in _THETAS[np.dtype(real)]], A._np
+    out = _dense(_expm(a, ar, thetas) if a.size else a.copy(), A.dtype)
     if needs_grad(A):
         attach(out, LinalgMatrixExpBackward0(A))
     return out

@@ -141,7 +141,7 @@ def _cast_first(self, dt):
     """self's values as a sum or cumsum into another reduced float dtype reads them: cast to it first (ATen's
     iterator casts the input; sum(x, dtype=torch.half) is x.half().sum())."""
     if self.dtype.category == 3 and dt.category < 3:  # (a complex input read as a real dtype: its real part, warned)
-        return _cast_first(fresh(np.ascontiguousarray(_real_read(self, dt)), self.dtype.to_real()), dt)
+        return _cast_first(fresh(np.require(_real_read(self, dt), requirements="C"), self.dtype.to_real()), dt)
     if (dt is dtypes.float16 or dt is dtypes.bfloat16) and self.dtype is not dt:
         return dtypes.rounding(dt)(self._np.astype(np.float32))
     return self._np
@@ -548,8 +548,8 @@ def variance_reduction(name, node_cls):
                             [s for d, s in enumerate(self._shape) if d not in axes], np.nan)
             elif self.dtype.category == 3:  # (a complex tensor's: its parts' variances, each rounded, summed in the
                 x, real = self._np, self.dtype.to_real().np  # real dtype, then its square root there)
-                r = kernels.variance(np.ascontiguousarray(x.real), axes, correction, keepdim).astype(real) + \
-                    kernels.variance(np.ascontiguousarray(x.imag), axes, correction, keepdim).astype(real)
+                r = kernels.variance(np.require(x.real, requirements="C"), axes, correction, keepdim).astype(real) + \
+                    kernels.variance(np.require(x.imag, requirements="C"), axes, correction, keepdim).astype(real)
             else:
                 r = kernels.variance(self._np, axes, correction, keepdim)
             if node_cls.take_sqrt:
