@@ -57,6 +57,25 @@ for m in (5, 6, 7, 10, 13):
             W, b = torch.randn(n, k, dtype=torch.float64), torch.randn(n, dtype=torch.float64)
             print(m, n, k, (x @ W.t())[m - m % 4:].tolist(), torch.nn.functional.linear(x, W, b)[-1].tolist())
 ''',
+"matrix_power_out_checks_its_input_first_then_copies_or_multiplies_into_out": '''
+import warnings
+warnings.simplefilter("always")
+for t in (torch.ones(2, 3, requires_grad=True), torch.tensor([[2., 1.], [1., 3.]], requires_grad=True),
+          torch.tensor([[2, 1], [1, 3]]), torch.ones(3, requires_grad=True), torch.tensor([[2., 1.], [1., 3.]])):
+    for n in (0, 1, 2, 3, 4, 5, -1, -2):
+        for f in (torch.matrix_power, torch.linalg.matrix_power):
+            for o in (torch.tensor(0.), torch.zeros(2, 2, dtype=torch.float64), torch.zeros(0, dtype=torch.int64)):
+                try:
+                    r = f(t, n, out=o)
+                    print(n, r, r.grad_fn is not None and r.grad_fn.name())
+                except Exception as e:
+                    print(n, type(e).__name__, e)
+for t in (torch.eye(2, requires_grad=True), torch.ones(3, requires_grad=True)):
+    try:
+        print(torch.inverse(t, out=torch.tensor(0.)))
+    except Exception as e:
+        print(type(e).__name__, e)
+''',
 "isin_of_a_number_resizes_out_to_an_empty_tensor_first": '''
 import warnings
 warnings.simplefilter("always")

@@ -439,6 +439,9 @@ def write_out(name, fn, args, kwargs):
     from ..messages import shape_list
     from . import out_dtypes
     from .geometry_inplace import resize_output
+    if name in ("matrix_power", "linalg_matrix_power"):
+        return _matrix_power_out(args, kwargs)
+    name = "linalg_inv" if name == "inverse" else name  # (inverse_out is linalg_inv_out)
     if name in LINALG_OUT:
         return write_linalg_out(name, fn, args, kwargs, _out_return_type)
     name = "matmul" if name == "linalg_matmul" else name  # (linalg_matmul_out is matmul_out)
@@ -737,6 +740,51 @@ def _extreme(dtype, lowest):
         info = np.iinfo(dtype.np)
         return info.min if lowest else info.max
     return -np.inf if lowest else np.inf
+
+
+def _matrix_power_out(args, kwargs):
+    """linalg_matrix_power_out (matrix_power_out is it): A checked square and out's dtype castable from A's, out
+    resized to A's shape; then n = 0 copies the identity into out, n = 1 copies A (CopyBackwards when A requires
+    grad), n = -1 is linalg_inv_out; else A (or its inverse) is squared repeatedly with matmul, the last product
+    matmul_out into out (its refusal under autograd, its exact dtype) or, for a power of two, copied into it."""
+    from .. import dtypes
+    from .args import check_square
+    from .decompositions import _eye
+    from .linalg import matmul
+    from .out_dtypes import warn_resized
+    from .geometry_inplace import resize_output
+    from .solvers import inv
+    kwargs = dict(kwargs)
+    out = kwargs.pop("out")
+    self, n = args[0], (args[1] if len(args) > 1 else kwargs.pop("n"))
+    check_square("linalg.matrix_power", self)
+    if not dtypes.can_cast(self.dtype, out.dtype):  # (checkLinalgCompatibleDtype)
+        raise runtime(f"matrix_power: Expected result to be safely castable from {dtypes.SCALAR_NAMES[self.dtype.name]} "
+                      f"dtype, but got result with dtype {dtypes.SCALAR_NAMES[out.dtype.name]}")
+    warn_resized(out, self._shape)
+    resize_output(out, self._shape)
+
+    def product_into_out(x, y):
+        return write_out("matmul", matmul, (x, y), {"out": out})
+    if n == 0:
+        return out.copy_(_eye(self._shape[-1], self).expand(self._shape))
+    if n == 1:
+        return out.copy_(self)
+    if n == -1:
+        return write_out("linalg_inv", inv, (self,), {"out": out})
+    a, n = (inv(self), -n) if n < 0 else (self, n)
+    if n == 2:
+        return product_into_out(a, a)
+    if n == 3:
+        return product_into_out(matmul(a, a), a)
+    z = result = None
+    while n > 0:
+        bit, n = n % 2, n // 2
+        z = a if z is None else matmul(z, z)
+        if bit and n <= 0:
+            return out.copy_(z) if result is None else product_into_out(result, z)
+        if bit:
+            result = z if result is None else matmul(result, z)
 
 
 def _resize_shapes(name, args, kwargs, out, shape):
