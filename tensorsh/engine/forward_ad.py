@@ -517,6 +517,9 @@ _INDEX_RULES = {
 # given the call's keyword arguments (an in-place index_reduce_ is refused after its kernel, in _written)
 ATEN_UNSUPPORTED = "Trying to use forward AD with {} that does not support it."
 _REFUSED_FIRST = {"index_reduce": lambda kwargs: UNSUPPORTED.format("index_reduce"),
+                  "cholesky": lambda kwargs: UNSUPPORTED.format("cholesky"),  # (torch.cholesky: no formula)
+                  "linalg_ldl_factor": lambda kwargs: ATEN_UNSUPPORTED.format("aten::linalg_ldl_factor_ex"),
+                  "linalg_ldl_factor_ex": lambda kwargs: ATEN_UNSUPPORTED.format("aten::linalg_ldl_factor_ex"),
                   "scatter": lambda kwargs: ATEN_UNSUPPORTED.format("aten::scatter") if kwargs.get("reduce") else None,
                   "scatter_": lambda kwargs: ATEN_UNSUPPORTED.format("aten::scatter_") if kwargs.get("reduce") else None}
 SHORT_UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented "
@@ -548,6 +551,77 @@ for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatte
     _RULES[_name] = _linear_op(_name)
 _RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
 _RULES.update(_INDEX_RULES)
+
+
+# -- linear algebra whose input has structure: derivatives.yaml's `result:` formulas (FunctionsManual), which read the
+# whole tangent where the backward (and so a Jacobian from it) sees only the triangle or the symmetric part
+
+def _cholesky_jvp(out, A, *, upper=False, check_errors=False):
+    """cholesky_jvp(self_t, L, upper): L phi(L^-1 dA L^-H), phi the lower triangle with its diagonal halved."""
+    from .ops.decompositions import solve_triangular
+    L = out if isinstance(out, Tensor) else out[0]
+    L_ = L.mH if upper else L
+    dL = solve_triangular(L_, _tangent(A), upper=False, left=True)
+    dL = solve_triangular(L_.mH, dL, upper=True, left=False)
+    dL = L_.matmul(dL.tril() - dL.diagonal(0, -2, -1).mul(0.5).diag_embed())
+    dL = dL.mH if upper else dL
+    return dL if isinstance(out, Tensor) else [dL, None]
+
+
+def _cholesky_inverse_jvp(out, F, upper=False):
+    """cholesky_inverse_jvp(F, dF, X, upper): -X dCF X CF plus its conjugate transpose (CF = F for upper, else F^H;
+    dCF = dF^H for upper, else dF), as PyTorch writes it."""
+    dF = _tangent(F)
+    CF, dCF = (F, dF.mH) if upper else (F.mH, dF)
+    partial = -out.matmul(dCF).matmul(out).matmul(CF)
+    return partial + partial.mH
+
+
+def _eigh_jvp(out, A, UPLO="L"):
+    """linalg_eig_jvp(A_t, L, V, is_hermitian=true): dP = V^H dA V; the eigenvalues' tangent its diagonal, the
+    eigenvectors' V (dP / (L_j - L_i), its diagonal zeroed)."""
+    L, V = out
+    dP = V.mH.matmul(_tangent(A)).matmul(V)
+    dV = dP.div(L.unsqueeze(-2) - L.unsqueeze(-1))
+    dV.diagonal(0, -2, -1).zero_()
+    return [dP.diagonal(0, -2, -1), V.matmul(dV)]
+
+
+def _triangular_solve_jvp(out, b, A, upper=True, transpose=False, unitriangular=False, **kwargs):
+    """triangular_solve_jvp (generic_solve_jvp): triangular_solve(b_t - A_t X, A); the cloned coefficient's tangent
+    is A_t."""
+    from .ops.decompositions import triangular_solve
+    X = out[0]
+    tb, tA = _tangent(b), _tangent(A)
+    rhs = _t0(b) if tA is None else (-tA.matmul(X) if tb is None else tb - tA.matmul(X))
+    dX = triangular_solve(rhs, A, upper, transpose, unitriangular, warn=False)[0]
+    return [dX, tA]
+
+
+def _inv_jvp(out, A, **kwargs):
+    """linalg_inv_ex's -matmul(inverse, matmul(A_t, inverse)) (a zero entry of the product is -0)."""
+    X = out if isinstance(out, Tensor) else out[0]
+    t = -X.matmul(_tangent(A).matmul(X))
+    return t if isinstance(out, Tensor) else [t, None]
+
+
+def _solve_triangular_jvp(out, A, B, *, upper, left=True, unitriangular=False):
+    """linalg_solve_triangular_forward_AD: solve_triangular(A, B_t - A_t' X) (A_t' its triangle, past the diagonal
+    when unitriangular; right-sided X A_t'); an absent B_t is a zero tensor, so B_t - y is -y."""
+    from .ops.decompositions import solve_triangular
+    tA, tB = _tangent(A), _tangent(B)
+    if tA is None:
+        rhs = tB
+    else:
+        proj = tA.triu(int(unitriangular)) if upper else tA.tril(-int(unitriangular))
+        y = proj.matmul(out) if left else out.matmul(proj)
+        rhs = -y if tB is None else tB - y
+    return solve_triangular(A, rhs, upper=upper, left=left, unitriangular=unitriangular)
+
+
+_RULES.update(linalg_cholesky=_cholesky_jvp, linalg_cholesky_ex=_cholesky_jvp, cholesky_inverse=_cholesky_inverse_jvp,
+              linalg_eigh=_eigh_jvp, triangular_solve=_triangular_solve_jvp, linalg_inv=_inv_jvp,
+              linalg_inv_ex=_inv_jvp, inverse=_inv_jvp, linalg_solve_triangular=_solve_triangular_jvp)
 
 COMPLEX_UNSUPPORTED = "tensorsh: forward-mode AD of complex tensors is not supported yet"
 UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented yet.\n"
@@ -708,10 +782,19 @@ def _tangents(name, rule, formula, fn, out, args, kwargs):
         tangent = formula(_tangent(args[0]), *(out if saved == "result" else args[0]
                                                for saved in (fn.saves.split("+") if fn.saves else ())))
     if isinstance(out, Tensor):
-        _set(out, tangent)
+        _set(out, _laid_out(out, tangent))
     elif tangent is not None:
         for o, t in zip(out, tangent):
-            _set(o, t)
+            _set(o, _laid_out(o, t))
+
+
+def _laid_out(primal, tangent):
+    """set_fw_grad's basic layout constraint: an output that is no view gets its tangent in its own strides (a
+    formula's result in another layout is copied into a tensor laid out as the primal: linalg's column-major results)."""
+    if tangent is None or primal._is_view() or tangent.shape != primal.shape or tangent.stride() == primal.stride():
+        return tangent
+    from .ops.core import empty_strided
+    return empty_strided((tuple(primal.shape), primal.stride(), 0), tangent.dtype).copy_(tangent)
 
 
 def _set(t, tangent):
@@ -915,6 +998,9 @@ def make_dual(tensor, tangent, *, level=None):
             raise value_error(f"Expected {name} to be floating point or complex, but got: {t.dtype}")
         if t.dtype.is_complex:
             raise runtime(COMPLEX_UNSUPPORTED)
+    if _tangent(tensor) is not None:  # (_make_dual's first check, before set_fw_grad's of the size)
+        raise runtime(f"Making a dual Tensor based on a Tensor that already has a forward gradient at the same level "
+                      f"{level} is not supported.")
     _check_size(tensor, tangent)
     _BUSY[0] = True
     try:
