@@ -90,6 +90,19 @@ print(torch.linalg.inv(torch.eye(1)).stride(), torch.linalg.cholesky(torch.eye(1
 print(torch.linalg.solve(torch.ones(2, 1, 1) + 1, torch.ones(2, 1, 3)).stride(),
       torch.linalg.inv(torch.eye(1).expand(3, 1, 1)).stride(), torch.linalg.lu_factor(torch.ones(2, 1, 1)).LU.stride())
 """,
+"unpack_duals_primal_has_a_cpp_function_node_torch_autograd_identity": """
+fwAD = torch.autograd.forward_ad
+x = torch.tensor([1., 2., 3.], requires_grad=True)
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.ones(3))
+    for r in (d, d * 2, d.exp()):
+        p = fwAD.unpack_dual(r).primal
+        n = p.grad_fn
+        print(p, type(n).__name__, n.name(), isinstance(n, type(r.grad_fn)), type(n) is type(fwAD.unpack_dual(d).primal.grad_fn))
+        print(repr(n).split(' at ')[0], [type(f).__name__ for f, _ in n.next_functions])
+    p.sum().backward()
+print(x.grad)
+""",
 }
 
 
