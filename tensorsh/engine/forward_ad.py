@@ -73,14 +73,19 @@ def _terms(out, *terms):
         if t is None:
             if total is None:
                 zero = True
-            elif total.requires_grad and not total.grad_fn.name().startswith(_RESHAPES):
+            elif _recorded(total):
                 total = total + _minus_zero(total)
         elif total is None:
-            total = _minus_zero(t) + t if zero and t.requires_grad and not t.grad_fn.name().startswith(_RESHAPES) \
-                else t
+            total = _minus_zero(t) + t if zero and _recorded(t) else t
         else:
             total = total + t
     return _fit(total, out)
+
+
+def _recorded(t):
+    """A term with a history that is not a reshape's (a tangent that requires grad as a leaf has none: a view of one
+    made inside a kernel's no_grad)."""
+    return t.requires_grad and t.grad_fn is not None and not t.grad_fn.name().startswith(_RESHAPES)
 
 
 def _minus_zero(t):
@@ -107,17 +112,42 @@ def _rsub(out, a, b, alpha=1):  # b - alpha * a
     return _sub(out, b, a, alpha) if isinstance(b, Tensor) else _fit(-_alpha(_tangent(a), alpha), out)
 
 
+def _tracked_zero(like, primal, fill=-0.0):
+    """A formula's term of an absent tangent times a primal that requires grad (other_t * self_p): PyTorch's efficient
+    zero, but recorded, so the tangent the formula sums it into requires grad (AddBackward0; its backward gives the
+    primal zeros). Here `fill` (-0 to add, +0 to subtract: no value changes) through a where on the primal, in out's
+    shape (like's); None where nothing records (a number, a tensor not requiring grad, grad mode off)."""
+    from . import autograd, dtypes
+    from .creation import zeros
+    from .ops.comparison import where
+    if not (isinstance(primal, Tensor) and primal.requires_grad and autograd._grad_enabled[0]):
+        return None
+    z = where(zeros(primal.shape, dtype=dtypes.bool_), primal, fill)
+    return z if z.shape == like.shape else where(zeros(like.shape, dtype=dtypes.bool_), z.sum(), fill)
+
+
+def _product_terms(out, first, first_primal, second, second_primal):
+    """A product rule's two terms (x_t op y_p, x_p op y_t), an absent one the recorded zero of the primal it
+    multiplies when the other is present."""
+    if first is None and second is not None:
+        first = _tracked_zero(second, first_primal)
+    elif second is None and first is not None:
+        second = _tracked_zero(first, second_primal)
+    return _terms(out, first, second)
+
+
 def _mul(out, a, b):
     ta, tb = _tangent(a), _tangent(b)
-    return _terms(out, None if tb is None else tb * a, None if ta is None else ta * b)
+    return _product_terms(out, None if tb is None else tb * a, a, None if ta is None else ta * b, b)
 
 
 def _div(out, a, b, rounding_mode=None):
     if rounding_mode is not None:  # (floor and trunc: result.new_zeros)
         return out.new_zeros(out.shape)
     ta, tb = _tangent(a), _tangent(b)
-    if tb is None:
-        return _fit(ta / b, out)
+    if tb is None:  # ((self_t - other_t * result) / other_p: an absent other_t times the result is a recorded zero)
+        zero = _tracked_zero(out, out, 0.0)
+        return _fit((ta if zero is None else ta - zero) / b, out)
     num = -(tb * out) if ta is None else ta - tb * out
     return _fit(num / b, out)
 
@@ -144,7 +174,7 @@ def _pow(out, a, b):
 def _products(op):
     def rule(out, a, b):
         ta, tb = _tangent(a), _tangent(b)
-        return _terms(out, None if ta is None else op(ta, b), None if tb is None else op(a, tb))
+        return _product_terms(out, None if ta is None else op(ta, b), b, None if tb is None else op(a, tb), a)
     return rule
 
 
@@ -415,7 +445,8 @@ def _matmul_tangent(a, ta, b, tb):
         return f(p), None if t is None else f(t)
 
     def core(op, x, tx, y, ty):
-        return _terms(None, None if tx is None else getattr(tx, op)(y), None if ty is None else getattr(x, op)(ty))
+        return _product_terms(None, None if tx is None else getattr(tx, op)(y), y,
+                              None if ty is None else getattr(x, op)(ty), x)
     da, db = a.dim(), b.dim()
     if (da, db) in ((1, 1), (2, 1), (2, 2)):
         return core({1: "dot", 2: "mv"}[da] if db == 1 else "mm", a, ta, b, tb)
@@ -645,11 +676,27 @@ def _float_outputs(out):
 
 # derivatives.yaml's auto_element_wise ops of one tensor that are no row of the unary family
 _BY_BACKWARD = frozenset({"clamp", "clip", "clamp_min", "clamp_max", "gelu", "leaky_relu", "silu", "softplus",
-                          "hardtanh", "relu6", "mish", "hardsigmoid", "hardswish"})
+                          "hardtanh", "relu6", "mish", "hardsigmoid", "hardswish",
+                          # (elementwise rows of no unary formula here: a Jacobian's rows would carry a pole's NaN of
+                          # one element into every other, 0 * nan; torch.special's spellings were given no tangent)
+                          "lgamma", "digamma", "erfinv", "logit", "mvlgamma", "special_digamma", "special_psi",
+                          "special_gammaln", "special_erfinv", "special_logit", "special_multigammaln", "special_i1",
+                          "special_i0e", "special_i1e", "special_erfcx", "special_ndtri", "special_log_ndtr",
+                          "special_ndtr", "special_entr"})
+_N_FIRST = frozenset({"polygamma", "special_polygamma"})  # (polygamma(n, x): elementwise in its second argument)
+
+
+def _polygamma_jvp(fn, out, a, b):
+    """polygamma's auto_element_wise in x, whichever place x has (polygamma(n, x), x.polygamma(n))."""
+    if isinstance(a, Tensor):
+        return _by_backward("polygamma", fn)(out, a, b)
+    return _by_backward("polygamma", lambda x, n: fn(n, x))(out, b, a)
 
 
 def _with_tangent(name, fn):
     rule = _passes if _passes_through(name) else _by_backward(name, fn) if name in _BY_BACKWARD else _RULES.get(name)
+    if name in _N_FIRST:  # (torch.polygamma(n, x); the method x.polygamma(n) has the same row)
+        rule = functools.partial(_polygamma_jvp, fn)
     if rule is None and getattr(fn, "formula", None) is None and _double_backward_applies(name, fn):
         rule = _by_jacobian(name, fn)
         if name in _LOSSES:

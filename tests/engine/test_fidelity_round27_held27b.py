@@ -103,6 +103,40 @@ with fwAD.dual_level():
     p.sum().backward()
 print(x.grad)
 """,
+"a_product_rules_absent_tangent_times_a_primal_that_requires_grad_is_a_recorded_zero_so_the_tangent_requires_grad": """
+fwAD = torch.autograd.forward_ad
+x = torch.tensor([1., -2., 3.], requires_grad=True)
+w = torch.tensor([[1., 0.], [2., 1.], [0., 3.]], requires_grad=True)
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.tensor([1., 0., -1.]))
+    for name, r in [('mul2', d * 2), ('rmul', torch.ones(3) * d), ('mul_leaf', d * w[:, 0]), ('div', d / 2),
+                    ('div_t', d / torch.tensor([2., 4., 8.])), ('dot', d @ torch.ones(3)), ('mv', w.t() @ d),
+                    ('mm', d.view(1, 3).mm(w)), ('outer', torch.outer(d, torch.ones(2))), ('add', d + 1),
+                    ('sum', (d * 2).sum()), ('neg', -d)]:
+        t = fwAD.unpack_dual(r).tangent
+        print(name, t, t.requires_grad)
+    t = fwAD.unpack_dual((d * 2).sum()).tangent
+    print(torch.autograd.grad(t, x))
+    t = fwAD.unpack_dual((d * w[:, 1]).sum()).tangent
+    print(torch.autograd.grad(t, [x, w]))
+    with torch.no_grad():
+        print(fwAD.unpack_dual(d * 2).tangent.requires_grad)
+""",
+"forward_ad_of_elementwise_special_functions_keeps_a_poles_nan_to_its_own_element": """
+fwAD = torch.autograd.forward_ad
+xp = torch.tensor([0.5, -1., 0., 2., 1.])
+ops = [torch.lgamma, torch.digamma, torch.erfinv, torch.logit, lambda x: torch.mvlgamma(x + 2, 2),
+       lambda x: torch.polygamma(1, x), lambda x: x.polygamma(2), lambda x: torch.special.polygamma(1, x),
+       lambda x: torch.special.gammaln(x), lambda x: torch.special.psi(x), lambda x: torch.special.i1(x),
+       lambda x: torch.special.ndtri(x), lambda x: torch.special.entr(x), lambda x: torch.special.erfcx(x),
+       lambda x: torch.special.log_ndtr(x), lambda x: torch.special.multigammaln(x + 2, 1)]
+for k, f in enumerate(ops):
+    with fwAD.dual_level():
+        print(k, fwAD.unpack_dual(f(fwAD.make_dual(xp, torch.ones(5)))).tangent)
+x = torch.tensor([[0.5, -1.], [2., 0.3]], requires_grad=True)
+with fwAD.dual_level():
+    print(fwAD.unpack_dual(torch.mvlgamma(x.abs() + 2, 2)).tangent)
+""",
 }
 
 
