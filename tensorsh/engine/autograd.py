@@ -486,7 +486,8 @@ class Node(metaclass=_NodeType):
         return _add_hook(self, "post_hooks", fn)
 
     def __repr__(self):
-        return f"<{self.name_} object at {self.address()}>"
+        cls = type(self).__name__
+        return f"<{cls if cls == 'CppFunction' else self.name_} object at {self.address()}>"
 
     def address(self):
         return address(self)

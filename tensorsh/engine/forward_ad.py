@@ -73,14 +73,19 @@ def _terms(out, *terms):
         if t is None:
             if total is None:
                 zero = True
-            elif total.requires_grad and not total.grad_fn.name().startswith(_RESHAPES):
+            elif _recorded(total):
                 total = total + _minus_zero(total)
         elif total is None:
-            total = _minus_zero(t) + t if zero and t.requires_grad and not t.grad_fn.name().startswith(_RESHAPES) \
-                else t
+            total = _minus_zero(t) + t if zero and _recorded(t) else t
         else:
             total = total + t
     return _fit(total, out)
+
+
+def _recorded(t):
+    """A term with a history that is not a reshape's (a tangent that requires grad as a leaf has none: a view of one
+    made inside a kernel's no_grad)."""
+    return t.requires_grad and t.grad_fn is not None and not t.grad_fn.name().startswith(_RESHAPES)
 
 
 def _minus_zero(t):
@@ -107,17 +112,42 @@ def _rsub(out, a, b, alpha=1):  # b - alpha * a
     return _sub(out, b, a, alpha) if isinstance(b, Tensor) else _fit(-_alpha(_tangent(a), alpha), out)
 
 
+def _tracked_zero(like, primal, fill=-0.0):
+    """A formula's term of an absent tangent times a primal that requires grad (other_t * self_p): PyTorch's efficient
+    zero, but recorded, so the tangent the formula sums it into requires grad (AddBackward0; its backward gives the
+    primal zeros). Here `fill` (-0 to add, +0 to subtract: no value changes) through a where on the primal, in out's
+    shape (like's); None where nothing records (a number, a tensor not requiring grad, grad mode off)."""
+    from . import autograd, dtypes
+    from .creation import zeros
+    from .ops.comparison import where
+    if not (isinstance(primal, Tensor) and primal.requires_grad and autograd._grad_enabled[0]):
+        return None
+    z = where(zeros(primal.shape, dtype=dtypes.bool_), primal, fill)
+    return z if z.shape == like.shape else where(zeros(like.shape, dtype=dtypes.bool_), z.sum(), fill)
+
+
+def _product_terms(out, first, first_primal, second, second_primal):
+    """A product rule's two terms (x_t op y_p, x_p op y_t), an absent one the recorded zero of the primal it
+    multiplies when the other is present."""
+    if first is None and second is not None:
+        first = _tracked_zero(second, first_primal)
+    elif second is None and first is not None:
+        second = _tracked_zero(first, second_primal)
+    return _terms(out, first, second)
+
+
 def _mul(out, a, b):
     ta, tb = _tangent(a), _tangent(b)
-    return _terms(out, None if tb is None else tb * a, None if ta is None else ta * b)
+    return _product_terms(out, None if tb is None else tb * a, a, None if ta is None else ta * b, b)
 
 
 def _div(out, a, b, rounding_mode=None):
     if rounding_mode is not None:  # (floor and trunc: result.new_zeros)
         return out.new_zeros(out.shape)
     ta, tb = _tangent(a), _tangent(b)
-    if tb is None:
-        return _fit(ta / b, out)
+    if tb is None:  # ((self_t - other_t * result) / other_p: an absent other_t times the result is a recorded zero)
+        zero = _tracked_zero(out, out, 0.0)
+        return _fit((ta if zero is None else ta - zero) / b, out)
     num = -(tb * out) if ta is None else ta - tb * out
     return _fit(num / b, out)
 
@@ -144,7 +174,7 @@ def _pow(out, a, b):
 def _products(op):
     def rule(out, a, b):
         ta, tb = _tangent(a), _tangent(b)
-        return _terms(out, None if ta is None else op(ta, b), None if tb is None else op(a, tb))
+        return _product_terms(out, None if ta is None else op(ta, b), b, None if tb is None else op(a, tb), a)
     return rule
 
 
@@ -415,7 +445,8 @@ def _matmul_tangent(a, ta, b, tb):
         return f(p), None if t is None else f(t)
 
     def core(op, x, tx, y, ty):
-        return _terms(None, None if tx is None else getattr(tx, op)(y), None if ty is None else getattr(x, op)(ty))
+        return _product_terms(None, None if tx is None else getattr(tx, op)(y), y,
+                              None if ty is None else getattr(x, op)(ty), x)
     da, db = a.dim(), b.dim()
     if (da, db) in ((1, 1), (2, 1), (2, 2)):
         return core({1: "dot", 2: "mv"}[da] if db == 1 else "mm", a, ta, b, tb)
@@ -517,6 +548,9 @@ _INDEX_RULES = {
 # given the call's keyword arguments (an in-place index_reduce_ is refused after its kernel, in _written)
 ATEN_UNSUPPORTED = "Trying to use forward AD with {} that does not support it."
 _REFUSED_FIRST = {"index_reduce": lambda kwargs: UNSUPPORTED.format("index_reduce"),
+                  "cholesky": lambda kwargs: UNSUPPORTED.format("cholesky"),  # (torch.cholesky: no formula)
+                  "linalg_ldl_factor": lambda kwargs: ATEN_UNSUPPORTED.format("aten::linalg_ldl_factor_ex"),
+                  "linalg_ldl_factor_ex": lambda kwargs: ATEN_UNSUPPORTED.format("aten::linalg_ldl_factor_ex"),
                   "scatter": lambda kwargs: ATEN_UNSUPPORTED.format("aten::scatter") if kwargs.get("reduce") else None,
                   "scatter_": lambda kwargs: ATEN_UNSUPPORTED.format("aten::scatter_") if kwargs.get("reduce") else None}
 SHORT_UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented "
@@ -549,6 +583,77 @@ for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatte
 _RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
 _RULES.update(_INDEX_RULES)
 
+
+# -- linear algebra whose input has structure: derivatives.yaml's `result:` formulas (FunctionsManual), which read the
+# whole tangent where the backward (and so a Jacobian from it) sees only the triangle or the symmetric part
+
+def _cholesky_jvp(out, A, *, upper=False, check_errors=False):
+    """cholesky_jvp(self_t, L, upper): L phi(L^-1 dA L^-H), phi the lower triangle with its diagonal halved."""
+    from .ops.decompositions import solve_triangular
+    L = out if isinstance(out, Tensor) else out[0]
+    L_ = L.mH if upper else L
+    dL = solve_triangular(L_, _tangent(A), upper=False, left=True)
+    dL = solve_triangular(L_.mH, dL, upper=True, left=False)
+    dL = L_.matmul(dL.tril() - dL.diagonal(0, -2, -1).mul(0.5).diag_embed())
+    dL = dL.mH if upper else dL
+    return dL if isinstance(out, Tensor) else [dL, None]
+
+
+def _cholesky_inverse_jvp(out, F, upper=False):
+    """cholesky_inverse_jvp(F, dF, X, upper): -X dCF X CF plus its conjugate transpose (CF = F for upper, else F^H;
+    dCF = dF^H for upper, else dF), as PyTorch writes it."""
+    dF = _tangent(F)
+    CF, dCF = (F, dF.mH) if upper else (F.mH, dF)
+    partial = -out.matmul(dCF).matmul(out).matmul(CF)
+    return partial + partial.mH
+
+
+def _eigh_jvp(out, A, UPLO="L"):
+    """linalg_eig_jvp(A_t, L, V, is_hermitian=true): dP = V^H dA V; the eigenvalues' tangent its diagonal, the
+    eigenvectors' V (dP / (L_j - L_i), its diagonal zeroed)."""
+    L, V = out
+    dP = V.mH.matmul(_tangent(A)).matmul(V)
+    dV = dP.div(L.unsqueeze(-2) - L.unsqueeze(-1))
+    dV.diagonal(0, -2, -1).zero_()
+    return [dP.diagonal(0, -2, -1), V.matmul(dV)]
+
+
+def _triangular_solve_jvp(out, b, A, upper=True, transpose=False, unitriangular=False, **kwargs):
+    """triangular_solve_jvp (generic_solve_jvp): triangular_solve(b_t - A_t X, A); the cloned coefficient's tangent
+    is A_t."""
+    from .ops.decompositions import triangular_solve
+    X = out[0]
+    tb, tA = _tangent(b), _tangent(A)
+    rhs = _t0(b) if tA is None else (-tA.matmul(X) if tb is None else tb - tA.matmul(X))
+    dX = triangular_solve(rhs, A, upper, transpose, unitriangular, warn=False)[0]
+    return [dX, tA]
+
+
+def _inv_jvp(out, A, **kwargs):
+    """linalg_inv_ex's -matmul(inverse, matmul(A_t, inverse)) (a zero entry of the product is -0)."""
+    X = out if isinstance(out, Tensor) else out[0]
+    t = -X.matmul(_tangent(A).matmul(X))
+    return t if isinstance(out, Tensor) else [t, None]
+
+
+def _solve_triangular_jvp(out, A, B, *, upper, left=True, unitriangular=False):
+    """linalg_solve_triangular_forward_AD: solve_triangular(A, B_t - A_t' X) (A_t' its triangle, past the diagonal
+    when unitriangular; right-sided X A_t'); an absent B_t is a zero tensor, so B_t - y is -y."""
+    from .ops.decompositions import solve_triangular
+    tA, tB = _tangent(A), _tangent(B)
+    if tA is None:
+        rhs = tB
+    else:
+        proj = tA.triu(int(unitriangular)) if upper else tA.tril(-int(unitriangular))
+        y = proj.matmul(out) if left else out.matmul(proj)
+        rhs = -y if tB is None else tB - y
+    return solve_triangular(A, rhs, upper=upper, left=left, unitriangular=unitriangular)
+
+
+_RULES.update(linalg_cholesky=_cholesky_jvp, linalg_cholesky_ex=_cholesky_jvp, cholesky_inverse=_cholesky_inverse_jvp,
+              linalg_eigh=_eigh_jvp, triangular_solve=_triangular_solve_jvp, linalg_inv=_inv_jvp,
+              linalg_inv_ex=_inv_jvp, inverse=_inv_jvp, linalg_solve_triangular=_solve_triangular_jvp)
+
 COMPLEX_UNSUPPORTED = "tensorsh: forward-mode AD of complex tensors is not supported yet"
 UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented yet.\n"
                "Please file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?"
@@ -571,11 +676,27 @@ def _float_outputs(out):
 
 # derivatives.yaml's auto_element_wise ops of one tensor that are no row of the unary family
 _BY_BACKWARD = frozenset({"clamp", "clip", "clamp_min", "clamp_max", "gelu", "leaky_relu", "silu", "softplus",
-                          "hardtanh", "relu6", "mish", "hardsigmoid", "hardswish"})
+                          "hardtanh", "relu6", "mish", "hardsigmoid", "hardswish",
+                          # (elementwise rows of no unary formula here: a Jacobian's rows would carry a pole's NaN of
+                          # one element into every other, 0 * nan; torch.special's spellings were given no tangent)
+                          "lgamma", "digamma", "erfinv", "logit", "mvlgamma", "special_digamma", "special_psi",
+                          "special_gammaln", "special_erfinv", "special_logit", "special_multigammaln", "special_i1",
+                          "special_i0e", "special_i1e", "special_erfcx", "special_ndtri", "special_log_ndtr",
+                          "special_ndtr", "special_entr"})
+_N_FIRST = frozenset({"polygamma", "special_polygamma"})  # (polygamma(n, x): elementwise in its second argument)
+
+
+def _polygamma_jvp(fn, out, a, b):
+    """polygamma's auto_element_wise in x, whichever place x has (polygamma(n, x), x.polygamma(n))."""
+    if isinstance(a, Tensor):
+        return _by_backward("polygamma", fn)(out, a, b)
+    return _by_backward("polygamma", lambda x, n: fn(n, x))(out, b, a)
 
 
 def _with_tangent(name, fn):
     rule = _passes if _passes_through(name) else _by_backward(name, fn) if name in _BY_BACKWARD else _RULES.get(name)
+    if name in _N_FIRST:  # (torch.polygamma(n, x); the method x.polygamma(n) has the same row)
+        rule = functools.partial(_polygamma_jvp, fn)
     if rule is None and getattr(fn, "formula", None) is None and _double_backward_applies(name, fn):
         rule = _by_jacobian(name, fn)
         if name in _LOSSES:
@@ -708,10 +829,19 @@ def _tangents(name, rule, formula, fn, out, args, kwargs):
         tangent = formula(_tangent(args[0]), *(out if saved == "result" else args[0]
                                                for saved in (fn.saves.split("+") if fn.saves else ())))
     if isinstance(out, Tensor):
-        _set(out, tangent)
+        _set(out, _laid_out(out, tangent))
     elif tangent is not None:
         for o, t in zip(out, tangent):
-            _set(o, t)
+            _set(o, _laid_out(o, t))
+
+
+def _laid_out(primal, tangent):
+    """set_fw_grad's basic layout constraint: an output that is no view gets its tangent in its own strides (a
+    formula's result in another layout is copied into a tensor laid out as the primal: linalg's column-major results)."""
+    if tangent is None or primal._is_view() or tangent.shape != primal.shape or tangent.stride() == primal.stride():
+        return tangent
+    from .ops.core import empty_strided
+    return empty_strided((tuple(primal.shape), primal.stride(), 0), tangent.dtype).copy_(tangent)
 
 
 def _set(t, tangent):
@@ -915,6 +1045,9 @@ def make_dual(tensor, tangent, *, level=None):
             raise value_error(f"Expected {name} to be floating point or complex, but got: {t.dtype}")
         if t.dtype.is_complex:
             raise runtime(COMPLEX_UNSUPPORTED)
+    if _tangent(tensor) is not None:  # (_make_dual's first check, before set_fw_grad's of the size)
+        raise runtime(f"Making a dual Tensor based on a Tensor that already has a forward gradient at the same level "
+                      f"{level} is not supported.")
     _check_size(tensor, tangent)
     _BUSY[0] = True
     try:

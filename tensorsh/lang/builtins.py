@@ -263,7 +263,7 @@ class _NodeClass(type):
     a node is an instance of it when its name is the class's."""
 
     def __instancecheck__(cls, obj):
-        return isinstance(obj, _node_base()) and obj.name().rsplit("::", 1)[-1] == cls.__name__
+        return isinstance(obj, _node_base()) and _shown_name(obj) == cls.__name__
 
     def __repr__(cls):
         return f"<class '{cls.__name__}'>"
@@ -272,9 +272,15 @@ class _NodeClass(type):
 _NODE_CLASSES = {}
 
 
+def _shown_name(node):
+    """The name of a node's Python type: its name's last part, or CppFunction for a C++ node of no Python type
+    (unpack_dual's primal's torch::autograd::Identity)."""
+    return "CppFunction" if type(node).__name__ == "CppFunction" else node.name().rsplit("::", 1)[-1]
+
+
 def node_class(node):
     """type(grad_fn): one class per PyTorch node name (so `type(a.grad_fn) is type(b.grad_fn)` when the names agree)."""
-    name = node.name().rsplit("::", 1)[-1]
+    name = _shown_name(node)
     cls = _NODE_CLASSES.get(name)
     if cls is None:
         cls = _NODE_CLASSES[name] = _NodeClass(name, (), {"__api__": frozenset(), "__module__": "builtins",

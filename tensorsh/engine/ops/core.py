@@ -1004,6 +1004,11 @@ VIEW_SAVED = {}
 _VIEW_CLASSES = {}
 
 
+# view nodes PyTorch defines in C++ without a Python type (unpack_dual's primal, _fw_primal's torch::autograd::Identity):
+# type(grad_fn) is CppFunction, print(grad_fn) <CppFunction object at ...>, a tensor's repr grad_fn=<Identity>
+CPP_FUNCTIONS = {"Identity"}
+
+
 class ViewNode(Node):
     """Backward of a view: the inverse mapping of the gradient (shape-only, recordable). Each view's node is of a
     class named as PyTorch's (made on first use), which exposes what PyTorch saves (grad_fn._saved_dim, ...)."""
@@ -1017,8 +1022,9 @@ class ViewNode(Node):
             values = {n: (lambda node, i=i: node.given[i]) for i, n in enumerate(given)}
             if "self_sym_sizes" in names:
                 values["self_sym_sizes"] = lambda node: tuple(node.shape)
-            sub = _VIEW_CLASSES[name] = type(name, (ViewNode,), {"__slots__": (), "name_": name,
-                                                                  "saved_values": values})
+            cpp = name in CPP_FUNCTIONS  # (a node of no Python type: CppFunction, its name() qualified)
+            sub = _VIEW_CLASSES[name] = type("CppFunction" if cpp else name, (ViewNode,), {
+                "__slots__": (), "name_": name, "saved_values": values, "qualified": cpp})
         return Node.__new__(sub)
 
     def __init__(self, name, base, args, saved=()):

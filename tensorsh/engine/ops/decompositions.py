@@ -130,7 +130,7 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     dt = A.dtype
     from .copies import real_values
     x = _triangular_values(A._np, real_values(B, dt).astype(dt.np, copy=False), upper, left, unitriangular)
-    out = _fortran(x, dt) if left else _dense(x, dt)
+    out = _fortran(x, dt)  # (left=False too: column-major, measured)
     if needs_grad(A, B):
         attach(out, LinalgSolveTriangularBackward0(A, B, out, upper, left, unitriangular))
     return out

@@ -6,13 +6,21 @@ nn.init.orthogonal_ and float32 singular values. float64 and larger matrices go 
 bits, not MKL's). Also the triangular solve the decompositions and solvers share."""
 import numpy as np
 
-from .core import from_numpy
+from .core import empty_strided, from_numpy
 
 
 def _fortran(values, dt):
-    """A result as LAPACK leaves it: each matrix column-major, the batches outermost."""
-    arr = np.ascontiguousarray(np.swapaxes(np.asarray(values, dt.np), -1, -2))
-    return from_numpy(np.swapaxes(arr, -1, -2), dt)
+    """A result as LAPACK leaves it: each matrix column-major, the batches outermost, in strides computed as ATen's
+    (a size-1 dim's too: a (3, 1) result's are (1, 3), a (2, 1, 3) batch's (3, 1, 1))."""
+    values = np.asarray(values, dt.np)
+    shape = values.shape
+    stride, block = [1, max(shape[-2], 1)], max(shape[-2], 1) * max(shape[-1], 1)
+    for n in reversed(shape[:-2]):
+        stride.insert(0, block)
+        block *= max(n, 1)
+    out = empty_strided((shape, tuple(stride), 0), dt)
+    out._np[...] = values
+    return out
 
 _EXACT_COLS, _EXACT_ROWS = 32, 256  # (up to these sizes the float32 steps below; beyond, numpy's blocked LAPACK)
 
