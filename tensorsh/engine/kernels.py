@@ -1664,7 +1664,7 @@ def intel_matmul(a, b, c=None, mv=False):
     out = None if c is None or from_c else np.broadcast_to(c, (m, n))  # (else C first, each block added onto it)
     for start, size in _intel_blocks(k, 384 if a.dtype == np.float32 or b.flags.c_contiguous else 192):
         ai, bi = a[:, start:start + size], b[start:start + size]
-        part = np.array(np.broadcast_to(c, (m, n)), a.dtype) if from_c and start == 0 else np.zeros((m, n), a.dtype)
+        part = np.array(np.broadcast_to(c, (m, n)), a.dtype, order="C") if from_c and start == 0 else np.zeros((m, n), a.dtype)
         if a.dtype != np.float32 or not _compiled_orders(ai, bi, part, m, _FUSED):
             for p in range(size):
                 x, y = np.broadcast_arrays(ai[:, p:p + 1], bi[p:p + 1, :])
@@ -1705,7 +1705,7 @@ def _intel_dgemm_lanes(a, b):
 def _fused_in_order(a, b, c=None):
     """a @ b as fused multiply-adds in order along k, from c (addmm's bias) or +0."""
     out = np.zeros((a.shape[0], b.shape[1]), a.dtype) if c is None else np.array(np.broadcast_to(
-        c, (a.shape[0], b.shape[1])), a.dtype)
+        c, (a.shape[0], b.shape[1])), a.dtype, order="C")
     for p in range(a.shape[1]):
         x, y = np.broadcast_arrays(a[:, p:p + 1], b[p:p + 1])
         out = fma(x, y, out)
@@ -2049,7 +2049,8 @@ def blas_matmul(a, b, c=None):
         return _dgemm_fused(a, b, c, shape)
     rest = _sgemm_rest(a, b, c) if kind == _FUSED and a.dtype == _F32 else None
     if rest is not None:
-        blocks = blas_matmul(np.ascontiguousarray(a[:shape[0] - shape[0] % 4]), b, c)  # (fused: any layout's)
+        fours = shape[0] - shape[0] % 4  # (fused: any layout's; a bias of m rows gives the blocks theirs)
+        blocks = blas_matmul(np.ascontiguousarray(a[:fours]), b, None if c is None else np.broadcast_to(c, shape)[:fours])
         return None if blocks is None else np.concatenate([blocks, rest])
     if kind == _FUSED and a.shape[1] > 192:
         return _fused_blocks(a, b, c, shape)
@@ -2155,7 +2156,7 @@ def _dgemm_fused(a, b, c, shape):
     of four (none in the first part, nor in the second from 36 columns: measured to 75)."""
     m, n = shape
     whole, fours = n - n % 12, m - m % 4
-    out = np.zeros(shape, _F64) if c is None else np.array(np.broadcast_to(c, shape), _F64)
+    out = np.zeros(shape, _F64) if c is None else np.array(np.broadcast_to(c, shape), _F64, order="C")
     out[:fours, :whole] = _blas_orders_np(a[:fours], b[:, :whole], out[:fours, :whole], _FUSED)
     if whole < n and b.flags.c_contiguous:
         out[:fours, whole:] = _blas_orders_np(a[:fours], b[:, whole:], out[:fours, whole:], _PLAIN)
@@ -2184,7 +2185,7 @@ def _fused_blocks(a, b, c, shape):
     k = a.shape[1]
     step = k // 2 if k <= 384 else 192
     a, b = np.ascontiguousarray(a), np.ascontiguousarray(b)  # (the same steps; the compiled loop runs row-major
-    out = None if c is None else np.array(np.broadcast_to(c, shape), _F32)  # operands many times faster)
+    out = None if c is None else np.array(np.broadcast_to(c, shape), _F32, order="C")  # operands many times faster)
     for start in range(0, k, step):
         part = np.zeros(shape, _F32)
         ai, bi = a[:, start:start + step], b[start:start + step]

@@ -1,0 +1,36 @@
+"""Classes of difference found by the twenty-seventh round's held-out programs on training small models (held27c,
+issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"a_linear_layer_s_output_is_row_major_whatever_its_batch_and_dtype": """
+for dt in [torch.float32, torch.float64]:
+    for bs in [1, 3, 4, 8, 9]:
+        for n in [5, 12, 16, 25]:
+            torch.manual_seed(bs * 100 + n)
+            m = torch.nn.Linear(8, n, dtype=dt)
+            x = torch.randn(bs, 8, dtype=dt)
+            for name, r in [('linear', m(x)), ('addmm', torch.addmm(m.bias, x, m.weight.t())),
+                            ('addmm_row', torch.addmm(m.bias[None], x, m.weight.t())),
+                            ('mm', x @ m.weight.t()), ('row_major_b', torch.addmm(m.bias, x, m.weight.t().contiguous()))]:
+                print(dt, bs, n, name, r.stride(), r.is_contiguous(), r.view(-1).shape)
+""",
+"addmm_of_a_full_bias_matrix_and_5_to_11_rows_in_float32": """
+torch.manual_seed(0)
+for m in [4, 5, 6, 7, 9, 11]:
+    for k in [3, 5, 17]:
+        for n in [12, 13, 25]:
+            a = torch.randn(m, k); b = torch.randn(k, n); bt = torch.randn(n, k)
+            c = torch.randn(m, n)
+            for name, r in [('t', torch.addmm(c, a, bt.t())), ('rows', torch.addmm(c, a, b)),
+                            ('beta', torch.addmm(c, a, b, beta=1, alpha=1))]:
+                print(m, k, n, name, r.view(-1).tolist(), r.stride())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round27_held27c_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
