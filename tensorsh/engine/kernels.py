@@ -2160,7 +2160,7 @@ def _dgemm_fused(a, b, c, shape):
     out[:fours, :whole] = _blas_orders_np(a[:fours], b[:, :whole], out[:fours, :whole], _FUSED)
     if whole < n and b.flags.c_contiguous:
         out[:fours, whole:] = _blas_orders_np(a[:fours], b[:, whole:], out[:fours, whole:], _PLAIN)
-        _ragged_heads(a[:fours], b, out[:fours], c, whole)
+        _ragged_heads(a[:fours], b, out[:fours], None if c is None else np.broadcast_to(c, shape)[:fours], whole)
     elif whole < n:  # (all rows in blocks of four here: _dgemm_order)
         out[:, whole:] = _lane_tree(a, b[:, whole:]) + 0.0 + (0.0 if c is None else np.broadcast_to(c, shape)[:, whole:])
     if fours < m:

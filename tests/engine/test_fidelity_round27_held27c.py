@@ -17,8 +17,13 @@ for dt in [torch.float32, torch.float64]:
                             ('mm', x @ m.weight.t()), ('row_major_b', torch.addmm(m.bias, x, m.weight.t().contiguous()))]:
                 print(dt, bs, n, name, r.stride(), r.is_contiguous(), r.view(-1).shape)
 """,
-"addmm_of_a_full_bias_matrix_and_5_to_11_rows_in_float32": """
+"a_bias_of_m_rows_gives_mkl_s_blocks_of_four_rows_theirs": """
 torch.manual_seed(0)
+for o in [12, 24, 25]:
+    for L in [16, 33]:
+        c = torch.nn.Conv1d(5, o, 1).double()
+        x = torch.randn(L, 5, dtype=torch.float64).t()[None]
+        print(o, L, c(x).view(-1).tolist())
 for m in [4, 5, 6, 7, 9, 11]:
     for k in [3, 5, 17]:
         for n in [12, 13, 25]:
