@@ -33,6 +33,37 @@ for m in [4, 5, 6, 7, 9, 11]:
                             ('beta', torch.addmm(c, a, b, beta=1, alpha=1))]:
                 print(m, k, n, name, r.view(-1).tolist(), r.stride())
 """,
+"a_1_d_convolution_of_a_permuted_one_channel_input_is_channels_last_as_aten_views_it_4_d": """
+nn = torch.nn
+F = torch.nn.functional
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64]:
+    for N in [1, 3]:
+        x = torch.randn(N, 6, 1, dtype=dt).transpose(1, 2)
+        for name, f in [('conv', lambda x: F.conv1d(x, torch.ones(4, 1, 3, dtype=dt), torch.arange(4., dtype=dt))),
+                        ('conv_pad', lambda x: F.conv1d(x, torch.ones(4, 1, 2, dtype=dt), None, stride=2, padding=1)),
+                        ('tconv', lambda x: F.conv_transpose1d(x, torch.ones(1, 3, 2, dtype=dt))),
+                        ('one_out', lambda x: F.conv1d(x, torch.ones(1, 1, 2, dtype=dt))),
+                        ('perm', lambda x: F.conv1d(x.permute(0, 1, 2).contiguous(), torch.ones(2, 1, 2, dtype=dt))),
+                        ('unbatched', lambda x: F.conv1d(x[0], torch.ones(2, 1, 2, dtype=dt))),
+                        ('twoch', lambda x: F.conv1d(torch.cat([x, x], 1), torch.ones(2, 2, 2, dtype=dt)))]:
+            r = f(x)
+            print(dt, N, name, tuple(r.shape), r.stride(), r.is_contiguous())
+            try:
+                print(r.view(N, -1)[0, :4])
+            except Exception as e:
+                print(type(e).__name__, e)
+m = nn.Sequential(nn.Conv1d(1, 4, 3), nn.ReLU(), nn.Flatten(), nn.Linear(16, 1))
+x = torch.randn(5, 6, 1)
+out = m(x.permute(0, 2, 1))
+print(out.shape, m[0](x.permute(0, 2, 1)).stride())
+h = m[0](x.transpose(1, 2))
+try:
+    h.view(5, -1)
+except Exception as e:
+    print(e)
+print(h.reshape(5, -1).stride(), h.contiguous().view(5, -1)[0, :3])
+""",
 }
 
 
