@@ -64,6 +64,17 @@ except Exception as e:
     print(e)
 print(h.reshape(5, -1).stride(), h.contiguous().view(5, -1)[0, :3])
 """,
+"one_sample_into_one_output_is_mkl_s_lanes_with_an_aligned_row_s_head_a_whole_vector": """
+torch.manual_seed(0)
+F = torch.nn.functional
+for dt in [torch.float32, torch.float64]:
+    for k in [2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 16, 17, 33, 64, 100, 257]:
+        for off in range(4):
+            A = torch.randn(1, k + 4, dtype=dt); w = torch.randn(1, k, dtype=dt); c = torch.randn(1, dtype=dt)
+            a = A[:, off:off + k]
+            print(dt, k, off, torch.addmm(c, a, w.t()).item(), (a @ w.t()).item(), F.linear(a, w, c).item(), F.linear(a, w).item(),
+                  torch.mm(a, w.t()).item())
+""",
 }
 
 
