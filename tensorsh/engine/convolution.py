@@ -18,7 +18,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import recorded
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
-from .tensorimpl import Tensor
+from .tensorimpl import Tensor, _contiguous_strides
 from .ops.core import (InputNode, attach, check_inplace, fresh, inference_saved_by, needs_grad, operand_edge, type_name,
                        written)
 from . import autocast
@@ -75,11 +75,37 @@ def _output_format(input, weight, groups):
     """The memory format of a convolution's output (and gradients): channels_last for a 2-d one when the input or
     the weight suggests it (the oneDNN and thnn kernels both take it); channels_last_3d for a 3-d one only on
     oneDNN's path (float32, use_mkldnn: the slow 3-d kernel is contiguous); else contiguous."""
+    if input.dim() == 3:
+        return _view4d_format(input, weight)
     fmt = layout.op_format(input, weight)
     if fmt.rank == 5 and not (input.dtype is dtypes.float32 and _use_onednn(
             input._shape[0], input._shape[1], input._shape[2:4], weight._shape[2:], groups)):
         return layout.CONTIGUOUS_FORMAT  # (use_mkldnn's size test reads input.size(2) * input.size(3))
     return fmt
+
+
+def _view4d_format(input, weight):
+    """A 1-d convolution's output format: ATen's _convolution makes the input contiguous (a copy only where it is
+    not: a permuted input of one channel is contiguous already) and views both operands as 4-d (unsqueeze(2), whose
+    stride is size(2) * stride(2)), so such an input's strides read as channels_last, and the output is that layout's
+    with its height taken away."""
+    for t, kept in ((input, input.is_contiguous()), (weight, True)):
+        shape, stride = t._shape, t._stride if kept else _contiguous_strides(t._shape)
+        if layout.channels_last(shape[:2] + (1,) + shape[2:], stride[:2] + (shape[2] * stride[2],) + stride[2:]):
+            return layout.CHANNELS_LAST
+    return layout.CONTIGUOUS_FORMAT
+
+
+def _in_output_format(out, dt, fmt, nd):
+    """A convolution's fresh output laid out in fmt (channels_last or _3d); a 1-d one's (out: of height 1, as the
+    kernels computed it) with the 4-d layout's strides, the height's taken away."""
+    if nd != 1:
+        return layout.in_format(out, dt, fmt)
+    src = Tensor._new(np.ascontiguousarray(out[:, :, 0]), dt)
+    n, c, w = src._shape
+    result = layout.over_storage(np.empty(src._np.size, src._np.dtype), dt, None, (w * c, 1, c), (n, c, w))
+    result._np[...] = src._np
+    return result
 
 
 def _wide(a):
@@ -549,7 +575,8 @@ def convolution_backward(g, x, w, geometry, mask):
                 _weight_grad(g64, x64, wn.shape, stride, padding, dilation, groups)
     values = [gi if mask[0] else None, gw if mask[1] else None]
     dt = x.dtype
-    fmt = _output_format(x, w, groups)  # (a channels_last convolution's gradients are channels_last)
+    fmt = _output_format(x, w, groups) if nd > 1 else layout.CONTIGUOUS_FORMAT  # (a channels_last convolution's
+    # gradients are channels_last; a 1-d one's, as its input's height strides read, not measured: contiguous)
     outs = [layout.in_format((v[:, :, 0] if nd == 1 else v).astype(dt.np), dt, fmt) if v is not None else None
             for v in values]
     if mask[2] and bias_grad is not None:
@@ -729,7 +756,7 @@ def _convolution(input, weight, bias, geometry):
     out = _values(x, w, bias._np if bias is not None else None, _kernel_geometry(geometry))
     fmt = _output_format(input, weight, groups)
     if fmt.rank is not None:
-        result = layout.in_format(out, input.dtype, fmt)
+        result = _in_output_format(out, input.dtype, fmt, nd)
     else:
         result = fresh(np.ascontiguousarray(out[:, :, 0] if nd == 1 else out), input.dtype)
     if needs_grad(input, weight, bias):

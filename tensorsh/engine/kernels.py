@@ -1664,7 +1664,7 @@ def intel_matmul(a, b, c=None, mv=False):
     out = None if c is None or from_c else np.broadcast_to(c, (m, n))  # (else C first, each block added onto it)
     for start, size in _intel_blocks(k, 384 if a.dtype == np.float32 or b.flags.c_contiguous else 192):
         ai, bi = a[:, start:start + size], b[start:start + size]
-        part = np.array(np.broadcast_to(c, (m, n)), a.dtype) if from_c and start == 0 else np.zeros((m, n), a.dtype)
+        part = np.array(np.broadcast_to(c, (m, n)), a.dtype, order="C") if from_c and start == 0 else np.zeros((m, n), a.dtype)
         if a.dtype != np.float32 or not _compiled_orders(ai, bi, part, m, _FUSED):
             for p in range(size):
                 x, y = np.broadcast_arrays(ai[:, p:p + 1], bi[p:p + 1, :])
@@ -1705,7 +1705,7 @@ def _intel_dgemm_lanes(a, b):
 def _fused_in_order(a, b, c=None):
     """a @ b as fused multiply-adds in order along k, from c (addmm's bias) or +0."""
     out = np.zeros((a.shape[0], b.shape[1]), a.dtype) if c is None else np.array(np.broadcast_to(
-        c, (a.shape[0], b.shape[1])), a.dtype)
+        c, (a.shape[0], b.shape[1])), a.dtype, order="C")
     for p in range(a.shape[1]):
         x, y = np.broadcast_arrays(a[:, p:p + 1], b[p:p + 1])
         out = fma(x, y, out)
@@ -1990,7 +1990,7 @@ def _blas_order(a, b):
         return _FUSED  # (past 192 products MKL splits the inner dimension: _fused_blocks; rows left over: _sgemm_rest)
     if m == 1:  # (a one-row a is both layouts to numpy; PyTorch's choice then follows b's)
         if n == 1:  # (one row times a column of stride 1, a's layout any: plain, measured for k up to 700; a
-            # column taken as transposed is sdot's, not modelled)
+            # transposed column: blas_matmul's gemv 't' of one column)
             return _PLAIN if b.strides[1] <= b.itemsize or k == 1 else None
         if b_f and not b_c:
             return _DOT_T  # (b's rows, as a's of _DOT, times a's one row)
@@ -2178,7 +2178,7 @@ def _dgemm_fused(a, b, c, shape):
     of four (none in the first part, nor in the second from 36 columns: measured to 75)."""
     m, n = shape
     whole, fours = n - n % 12, m - m % 4
-    out = np.zeros(shape, _F64) if c is None else np.array(np.broadcast_to(c, shape), _F64)
+    out = np.zeros(shape, _F64) if c is None else np.array(np.broadcast_to(c, shape), _F64, order="C")
     out[:fours, :whole] = _blas_orders_np(a[:fours], b[:, :whole], out[:fours, :whole], _FUSED)
     if whole < n and b.flags.c_contiguous:
         out[:fours, whole:] = _blas_orders_np(a[:fours], b[:, whole:], out[:fours, whole:], _PLAIN)
@@ -2212,7 +2212,7 @@ def _fused_blocks(a, b, c, shape):
     k = a.shape[1]
     step = k // 2 if k <= 384 else 192
     a, b = np.ascontiguousarray(a), np.ascontiguousarray(b)  # (the same steps; the compiled loop runs row-major
-    out = None if c is None else np.array(np.broadcast_to(c, shape), _F32)  # operands many times faster)
+    out = None if c is None else np.array(np.broadcast_to(c, shape), _F32, order="C")  # operands many times faster)
     for start in range(0, k, step):
         part = np.zeros(shape, _F32)
         ai, bi = a[:, start:start + step], b[start:start + step]
