@@ -747,13 +747,15 @@ def _matrix_power_out(args, kwargs):
     resized to A's shape; then n = 0 copies the identity into out, n = 1 copies A (CopyBackwards when A requires
     grad), n = -1 is linalg_inv_out; else A (or its inverse) is squared repeatedly with matmul, the last product
     matmul_out into out (its refusal under autograd, its exact dtype) or, for a power of two, copied into it."""
-    from .. import dtypes
     from .args import check_square
-    from .decompositions import _eye
-    from .linalg import matmul
     from .out_dtypes import warn_resized
     from .geometry_inplace import resize_output
-    from .solvers import inv
+
+    def matmul(x, y):  # (the ops as Tensor methods: linalg and solvers import this module)
+        return x.matmul(y)
+
+    def inv(x):
+        return x.inverse()
     kwargs = dict(kwargs)
     out = kwargs.pop("out")
     self, n = args[0], (args[1] if len(args) > 1 else kwargs.pop("n"))
@@ -767,7 +769,7 @@ def _matrix_power_out(args, kwargs):
     def product_into_out(x, y):
         return write_out("matmul", matmul, (x, y), {"out": out})
     if n == 0:
-        return out.copy_(_eye(self._shape[-1], self).expand(self._shape))
+        return out.copy_(from_numpy(np.eye(self._shape[-1], dtype=self.dtype.np), self.dtype).expand(self._shape))
     if n == 1:
         return out.copy_(self)
     if n == -1:
