@@ -275,6 +275,26 @@ def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
     rng.Generator.set_state(rng.default_generator, pyapi.rng_state_bytes(new_state))
 
 
+def _c_method(arity):
+    """A torch._C.Generator method as CPython binds it, METH_NOARGS (arity 0) or METH_O (arity 1): its argument
+    errors are CPython's, naming Generator (`Generator.manual_seed() takes exactly one argument (0 given)`)."""
+    def bind(f):
+        name = f.__name__
+
+        @functools.wraps(f)
+        def method(self, *args, **kwargs):
+            if arity == 0 and (args or kwargs):
+                from .signatures import noargs_error
+                raise noargs_error(name, args, kwargs, owner="Generator")
+            if arity == 1 and kwargs:
+                raise type_error(f"Generator.{name}() takes no keyword arguments")
+            if arity == 1 and len(args) != 1:
+                raise type_error(f"Generator.{name}() takes exactly one argument ({len(args)} given)")
+            return f(self, *args)
+        return method
+    return bind
+
+
 class Generator(rng.Generator):
     __module__ = "torch._C"
     __api__ = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state", "device", "clone_state",
@@ -291,9 +311,15 @@ class Generator(rng.Generator):
         pyapi.generator_device(args[0] if args else kwargs.get("device"), by_name=not args)
         rng.Generator.__init__(self, rng.DEFAULT_GENERATOR_SEED)  # torch.Generator() starts from this seed
 
+    manual_seed = _c_method(1)(rng.Generator.manual_seed)
+    seed = _c_method(0)(rng.Generator.seed)
+    initial_seed = _c_method(0)(rng.Generator.initial_seed)
+
+    @_c_method(0)
     def get_state(self):
         return get_rng_state_of(self)
 
+    @_c_method(1)
     def set_state(self, state):
         rng.Generator.set_state(self, pyapi.rng_state_bytes(state))
         return self
@@ -305,6 +331,7 @@ class Generator(rng.Generator):
     def device(self):
         return CPU
 
+    @_c_method(0)
     def clone_state(self):
         """A new generator in this one's state (its seed, stream position and cached normal)."""
         return Generator().set_state(self.get_state())
@@ -315,16 +342,24 @@ class Generator(rng.Generator):
     def __deepcopy__(self, memo):
         return self.clone_state()
 
+    @_c_method(0)
     def get_offset(self):
         raise runtime("CPU Generator does not use offset")
 
+    @_c_method(1)
     def set_offset(self, offset):
+        if type(offset) is bool or not isinstance(offset, int):  # (THPUtils_checkLong before the generator's refusal)
+            raise runtime(f"manual_offset expected a long, but got {type(offset).__name__}")
         raise runtime("CPU Generator does not use offset")
 
+    @_c_method(0)
     def graphsafe_get_state(self):
         raise errors.make("NotImplementedError", "graphsafe_get_state is not supported in this Generator")
 
+    @_c_method(1)
     def graphsafe_set_state(self, state):
+        if not isinstance(state, rng.Generator):
+            raise type_error(f"expected a Generator, but got {type(state).__name__}")
         raise errors.make("NotImplementedError", "graphsafe_set_state is not supported in this Generator")
 
 

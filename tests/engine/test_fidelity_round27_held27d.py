@@ -1,0 +1,69 @@
+"""Classes of difference found by the twenty-seventh round's held-out programs on random numbers and
+torch.distributions (held27d, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"a_sampler_with_nothing_to_fill_runs_no_kernel_so_no_dtype_or_complex_bounds_check": """
+torch.manual_seed(0)
+for dt in [torch.int32, torch.uint8, torch.bool, torch.complex64, torch.float32]:
+    for n in [0, 1]:
+        for name, f in [('randn', lambda: torch.randn(n, dtype=dt)),
+                        ('randn_like', lambda: torch.randn_like(torch.zeros(n, dtype=dt))),
+                        ('normal_', lambda: torch.zeros(n, dtype=dt).normal_()),
+                        ('normal', lambda: torch.normal(0., 1., (n,), dtype=dt)),
+                        ('normal_t', lambda: torch.normal(torch.zeros(n, dtype=dt), 2.)),
+                        ('normal_ft', lambda: torch.normal(1., torch.ones(n, dtype=dt))),
+                        ('normal_out', lambda: torch.normal(0., 1., (n,), out=torch.zeros(n, dtype=dt))),
+                        ('normal_tt', lambda: torch.normal(torch.zeros(n, dtype=dt), torch.ones(n, dtype=dt))),
+                        ('uniform_', lambda: torch.zeros(n, dtype=dt).uniform_(2, 1)),
+                        ('uniform_inf', lambda: torch.zeros(n, dtype=dt).uniform_(0, float('inf'))),
+                        ('bernoulli', lambda: torch.bernoulli(torch.zeros(n, dtype=dt)))]:
+            try:
+                print(name, dt, n, f(), torch.rand(1), torch.randn(1))
+            except Exception as e:
+                print(name, dt, n, type(e).__name__, e, torch.rand(1), torch.randn(1))
+""",
+"generator_methods_are_c_methods_whose_argument_errors_are_cpythons": """
+g = torch.Generator()
+tries = [
+    lambda: g.manual_seed(),
+    lambda: g.manual_seed(seed=4),
+    lambda: g.manual_seed(1, 2),
+    lambda: g.set_state(),
+    lambda: g.set_state(new_state=g.get_state()),
+    lambda: g.set_state(g.get_state(), 1),
+    lambda: g.get_state(1),
+    lambda: g.get_state(x=1),
+    lambda: g.initial_seed(1),
+    lambda: g.seed(1),
+    lambda: g.seed(x=2),
+    lambda: g.clone_state(1),
+    lambda: g.graphsafe_get_state(1),
+    lambda: g.graphsafe_set_state(),
+    lambda: g.graphsafe_set_state(1),
+    lambda: g.graphsafe_set_state(None),
+    lambda: g.graphsafe_set_state(torch.Generator()),
+    lambda: g.get_offset(1),
+    lambda: g.set_offset(),
+    lambda: g.set_offset(x=1),
+    lambda: g.set_offset(1.5),
+    lambda: g.set_offset(1),
+    lambda: torch.Generator.manual_seed(g),
+    lambda: g.manual_seed(7).initial_seed(),
+    lambda: g.set_state(torch.Generator().manual_seed(3).get_state()).initial_seed(),
+    lambda: torch.rand(2, generator=g.manual_seed(5)),
+]
+for i, f in enumerate(tries):
+    try:
+        print(i, f())
+    except Exception as e:
+        print(i, type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round27_held27d_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
