@@ -200,8 +200,9 @@ def _bernoulli_draws(g, probs, double):
 
 
 def exponential_inplace(self, lambd=1.0, generator=None):
-    """Tensor.exponential_(lambd): -1/lambd * log1p(-u) for one double uniform per element, cast to the dtype
-    (exponential_kernel_default: measured bit for bit for float16/32/64)."""
+    """Tensor.exponential_(lambd): -1/lambd * log1p(-u) for one double uniform per element, cast to the dtype as
+    static_cast<scalar_t>(double) is: c10::Half is made from a float, so a double rounds twice (a value within 2^-29
+    of a half midpoint rounds to even) (exponential_kernel_default: measured bit for bit for float16/32/64)."""
     precheck(self)
     if not lambd > 0.0:
         raise runtime(f"exponential_ expects lambda > 0.0, but found lambda={lambd:g}")
@@ -211,7 +212,7 @@ def exponential_inplace(self, lambd=1.0, generator=None):
     u = creation._generator(generator)._unit53(self.numel())
     with np.errstate(all="ignore"):
         values = (-1.0 / lambd) * _glibc("log1p", -u)  # (numpy's own log1p differs from glibc's in ~7% of lanes)
-    return fill_random(self, values.astype(self.dtype.np), "ExponentialBackward0")
+    return fill_random(self, dtypes.cast(values, self.dtype), "ExponentialBackward0")  # (a half through float)
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):

@@ -61,6 +61,16 @@ for i, f in enumerate(tries):
     except Exception as e:
         print(i, type(e).__name__, e)
 """,
+"a_double_sample_becomes_a_half_through_float_rounded_twice_in_exponential_cauchy_and_log_normal": """
+for op, args, picks in [('exponential_', (), [25513]), ('cauchy_', (), [7991, 38404]),
+                        ('log_normal_', (), [25762, 33654, 35758]), ('geometric_', (1e-4,), [0, 1])]:
+    torch.manual_seed(0)
+    x = getattr(torch.zeros(40000, dtype=torch.float16), op)(*args)
+    print(op, [x[i].item() for i in picks], x.double().sum().item(), torch.rand(1).item())
+    torch.manual_seed(0)
+    y = getattr(torch.zeros(2, 20000, dtype=torch.float16).t(), op)(*args)
+    print(op, y.double().sum().item())
+""",
 }
 
 
