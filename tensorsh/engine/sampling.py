@@ -264,26 +264,29 @@ def _multinomial(input, num_samples, replacement, generator):
                 raise runtime("probability tensor contains either `inf`, `nan` or element < 0")
             if (rows.sum(axis=1, dtype=probs.dtype) == 0).any():
                 raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            # (q is empty_like(input).exponential_(): drawn in input's memory order when its strides are kept)
-            q = exponential_inplace(creation.empty_like(input), generator=generator)._np.reshape(rows.shape)
-            ratio = rows / q
-        # topk's order: largest first, the lower index first among equals (argmax for a single sample)
-        picked = np.argsort(-ratio, axis=1, kind="stable")[:, :num_samples]
-    else:
-        picked = np.empty((len(rows), num_samples), np.int64)
-        for i, row in enumerate(rows):
-            bad = ~(row >= 0) | ~np.isfinite(row)  # (the kernel checks each entry in order, < 0 first)
-            if bad.any():
-                raise runtime("invalid multinomial distribution (encountering probability entry < 0)"
-                              if not row[np.argmax(bad)] >= 0 else
-                              "invalid multinomial distribution (encountering probability entry = infinity or NaN)")
-            cum = np.cumsum(row, dtype=dt.np)  # (running sums in the dtype, one after another, as the kernel's)
-            total = cum[-1] if cum.size else 0
-            if not total > 0:
-                raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            cum = (cum / total).astype(dt.np)
-            cum[-1] = 1
-            picked[i] = np.searchsorted(cum, g._unit53(num_samples), side="left")  # (first cum >= u)
+        # (q is empty_like(input).exponential_(): drawn in input's memory order when its strides are kept; then
+        # div_out(q, input, q) in input's dtype (a half type's quotient rounded) and argmax or topk of it, as ATen's)
+        q = exponential_inplace(creation.empty_like(input), generator=generator)
+        from . import autograd
+        with autograd.no_grad():
+            ratio = input.detach() / q
+            picked = (ratio.argmax(-1, keepdim=True) if num_samples == 1 else ratio.topk(num_samples)[1])._np
+        return fresh(np.ascontiguousarray(picked), dtypes.int64)
+    picked = np.empty((len(rows), num_samples), np.int64)
+    acc = np.float32 if dt.itemsize == 2 else dt.np  # (a half type's cum_dist is a float tensor)
+    for i, row in enumerate(rows):
+        bad = ~(row >= 0) | ~np.isfinite(row)  # (the kernel checks each entry in order, < 0 first)
+        if bad.any():
+            raise runtime("invalid multinomial distribution (encountering probability entry < 0)"
+                          if not row[np.argmax(bad)] >= 0 else
+                          "invalid multinomial distribution (encountering probability entry = infinity or NaN)")
+        cum = np.cumsum(row, dtype=acc)  # (running sums one after another, as the kernel's)
+        total = cum[-1] if cum.size else 0
+        if not total > 0:
+            raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
+        cum = (cum / total).astype(acc)
+        cum[-1] = 1
+        picked[i] = np.searchsorted(cum, g._unit53(num_samples), side="left")  # (first cum >= u)
     out = picked.reshape(input._shape[:-1] + (num_samples,))
     return fresh(np.ascontiguousarray(out), dtypes.int64)
 

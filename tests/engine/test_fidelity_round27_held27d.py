@@ -71,6 +71,17 @@ for op, args, picks in [('exponential_', (), [25513]), ('cauchy_', (), [7991, 38
     y = getattr(torch.zeros(2, 20000, dtype=torch.float16).t(), op)(*args)
     print(op, y.double().sum().item())
 """,
+"multinomial_of_a_half_type_divides_in_its_dtype_and_sums_its_cumulative_distribution_in_float": """
+for dt in [torch.float16, torch.bfloat16, torch.float32]:
+    torch.manual_seed(1)
+    w = torch.linspace(0, 1, 1000, dtype=dt)
+    a = torch.multinomial(w, 500)
+    b = torch.multinomial(w, 5000, True)
+    c = torch.multinomial(w.view(10, 100), 3)
+    d = torch.multinomial(torch.rand(4, 3000, dtype=dt), 2000, replacement=True)
+    print(dt, a[:12].tolist(), (a * torch.arange(500)).sum().item(), (b * torch.arange(5000)).sum().item(),
+          c.tolist(), d.sum().item(), torch.rand(1).item())
+""",
 }
 
 
