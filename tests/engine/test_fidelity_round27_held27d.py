@@ -82,6 +82,18 @@ for dt in [torch.float16, torch.bfloat16, torch.float32]:
     print(dt, a[:12].tolist(), (a * torch.arange(500)).sum().item(), (b * torch.arange(5000)).sum().item(),
           c.tolist(), d.sum().item(), torch.rand(1).item())
 """,
+"normal_of_two_numbers_with_out_fills_out_in_place_by_normal_as_normal_out_does": """
+for out in [torch.zeros(5, 4).t(), torch.zeros(4, 10)[:, ::2], torch.zeros(20), torch.zeros(2, 2, dtype=torch.int64).t()]:
+    for args, kw in [((2., 0.5, out.shape), {}), ((2., 0.5), {'size': tuple(out.shape)}), ((2., -0.5, out.shape), {}),
+                     ((0, 1, list(out.shape)), {'generator': torch.Generator().manual_seed(1)})]:
+        torch.manual_seed(0)
+        o = out.clone() if out.is_contiguous() else out.t().clone().t() if out.stride(0) == 1 else out
+        try:
+            r = torch.normal(*args, out=o, **kw)
+            print(r is o, r.shape, r.stride(), r.tolist(), o._version, torch.randn(1).item())
+        except Exception as e:
+            print(type(e).__name__, e, torch.randn(1).item())
+""",
 }
 
 
