@@ -234,12 +234,13 @@ def load(*args, **kwargs):
     return load(*args, **kwargs)
 
 
-class fork_rng:
-    """torch.random.fork_rng: the CPU generator's state saved on entry and restored on exit (a CPU build has no
-    other device to fork)."""
+class _GeneratorContextManager:
+    """What torch.random.fork_rng() returns (a contextlib.contextmanager's object): the CPU generator's state saved
+    on entry and restored on exit (a CPU build has no other device to fork)."""
     __api__ = frozenset()
+    __module__ = "contextlib"
 
-    def __init__(self, devices=None, enabled=True, _caller="fork_rng", _devices_kw="devices", device_type=None):
+    def __init__(self, devices, enabled):
         self._devices, self._enabled, self._state = devices, enabled, None
 
     def __enter__(self):
@@ -263,6 +264,11 @@ class fork_rng:
 
     def __repr__(self):
         return f"<contextlib._GeneratorContextManager object at {autograd.address(self)}>"
+
+
+def fork_rng(devices=None, enabled=True, _caller="fork_rng", _devices_kw="devices", device_type=None):
+    """torch.random.fork_rng: a Python function (its argument errors are Python's) returning the context manager."""
+    return _GeneratorContextManager(devices, enabled)
 
 
 def thread_safe_generator():

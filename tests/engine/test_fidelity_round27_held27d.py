@@ -25,7 +25,7 @@ for dt in [torch.int32, torch.uint8, torch.bool, torch.complex64, torch.float32]
             except Exception as e:
                 print(name, dt, n, type(e).__name__, e, torch.rand(1), torch.randn(1))
 """,
-"generator_methods_are_c_methods_whose_argument_errors_are_cpythons": """
+"generator_methods_are_c_methods_whose_argument_errors_are_cpythons_and_fork_rng_a_python_function": """
 g = torch.Generator()
 tries = [
     lambda: g.manual_seed(),
@@ -54,6 +54,9 @@ tries = [
     lambda: g.manual_seed(7).initial_seed(),
     lambda: g.set_state(torch.Generator().manual_seed(3).get_state()).initial_seed(),
     lambda: torch.rand(2, generator=g.manual_seed(5)),
+    lambda: torch.random.fork_rng(1, 2, 3, 4, 5, 6),
+    lambda: type(torch.random.fork_rng()).__name__,
+    lambda: type(torch.random.fork_rng()).__module__,
 ]
 for i, f in enumerate(tries):
     try:
