@@ -84,6 +84,7 @@ for dt in [torch.float16, torch.bfloat16, torch.float32]:
     d = torch.multinomial(torch.rand(4, 3000, dtype=dt), 2000, replacement=True)
     print(dt, a[:12].tolist(), (a * torch.arange(500)).sum().item(), (b * torch.arange(5000)).sum().item(),
           c.tolist(), d.sum().item(), torch.rand(1).item())
+    print(torch.multinomial(torch.tensor([0., 0., 0., 1.], dtype=dt), 3), torch.multinomial(torch.zeros(2, 5, dtype=dt) + torch.eye(2, 5, dtype=dt), 4))
 """,
 "normal_of_two_numbers_with_out_fills_out_in_place_by_normal_as_normal_out_does": """
 for out in [torch.zeros(5, 4).t(), torch.zeros(4, 10)[:, ::2], torch.zeros(20), torch.zeros(2, 2, dtype=torch.int64).t()]:
