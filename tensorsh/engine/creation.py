@@ -444,7 +444,8 @@ def _like_result(name, input, dtype, memory_format, requires_grad, values):
     _alloc_check(input._shape, dt)
     flat = np.empty(math.prod(input._shape), dt.np)
     out = layout.over_storage(flat, dt, input, layout.format_strides(input, memory_format))
-    flat[...] = values(flat.size, out.is_contiguous())  # (out's elements are flat's, in memory order)
+    if flat.size:  # (nothing to fill runs no kernel: no draws, no dtype check)
+        flat[...] = values(flat.size, out.is_contiguous())  # (out's elements are flat's, in memory order)
     return _requiring_grad(out, requires_grad)
 
 
@@ -789,7 +790,7 @@ def rand_like(input, dtype=None, requires_grad=False, generator=None, memory_for
 def randn_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("randn_like", input)
     dt = dtype or input.dtype
-    if dt.category < 2:
+    if dt.category < 2 and input.numel():  # (normal_ of nothing runs no kernel)
         raise not_implemented_for("normal_kernel_cpu", dt)
     return _like_result("randn_like", input, dt, memory_format, requires_grad, _draws("normal", dt, generator))
 

@@ -313,12 +313,18 @@ _RESIZED_FIRST = frozenset({"empty", "randn"})  # (their out= is resized before 
 
 
 def _random_fill(name, out, args, kwargs):
-    """The in-place fill torch.randn/rand/randint(..., out=t) runs on a t of the requested shape (None for another
+    """The in-place fill torch.randn/rand/randint/normal(..., out=t) runs on a t of the requested shape (None for another
     function, shape, or keywords beyond generator): normal_, uniform_ or random_, which draw in t's memory order
     (and, for normal_, by the serial body when t is not contiguous)."""
-    if name not in ("randn", "rand", "randint") or set(kwargs) - {"generator"} or not args:
+    if name == "normal" and len(args) == 2 and "size" in kwargs:  # (normal(mean, std, size=...))
+        args, kwargs = args + (kwargs["size"],), {k: v for k, v in kwargs.items() if k != "size"}
+    if name not in ("randn", "rand", "randint", "normal") or set(kwargs) - {"generator"} or not args:
         return None
-    if name == "randint":
+    if name == "normal":  # (normal_out of two numbers: out.resize_(size).normal_(mean, std))
+        if len(args) != 3 or any(isinstance(a, Tensor) for a in args):
+            return None
+        (mean, std, size), bounds = args, None
+    elif name == "randint":
         if len(args) not in (2, 3) or not all(type(a) is int for a in args[:-1]):
             return None
         size, bounds = args[-1], ((0,) + tuple(args[:-1]))[-2:]
@@ -332,6 +338,8 @@ def _random_fill(name, out, args, kwargs):
         return lambda: written(out) or out
     if name == "randn":
         return lambda: out.normal_(generator=generator)
+    if name == "normal":
+        return lambda: out.normal_(mean, std, generator=generator)
     if name == "rand":
         return lambda: out.uniform_(generator=generator)
     return lambda: out.random_(*bounds, generator=generator)

@@ -1,5 +1,6 @@
 """Tensor.log_normal_, geometric_ and cauchy_: PyTorch's serial CPU kernels, one double draw (or normal sample) per
-element in memory order, transformed in double with glibc's functions, then cast. (Loaded on first use: rows in
+element in memory order, transformed in double with glibc's functions, then cast as static_cast<scalar_t>(double)
+casts (dtypes.cast: a c10::Half through float, rounded twice). (Loaded on first use: rows in
 ops/lazy.py.)"""
 import math
 
@@ -34,7 +35,7 @@ def log_normal_inplace(self, mean=1.0, std=2.0, generator=None):
     _kernel_dtype(self, "log_normal_cpu")
     z = creation._generator(generator)._normal_serial(self.numel())
     x = kernels.fma(z, np.float64(std), np.full(z.shape, float(mean)))
-    return fill_random(self, _per_element(_exp, x).astype(self.dtype.np), "LogNormalBackward0")
+    return fill_random(self, dtypes.cast(_per_element(_exp, x), self.dtype), "LogNormalBackward0")
 
 
 def geometric_inplace(self, p, generator=None):
@@ -47,7 +48,7 @@ def geometric_inplace(self, p, generator=None):
     with np.errstate(all="ignore"):
         values = np.ceil(_per_element(math.log, u) / math.log1p(-p)) if u.size and u.min() > 0 else \
             np.ceil(np.array([math.log(v) if v > 0 else -math.inf for v in u.tolist()]) / math.log1p(-p))
-    return fill_random(self, values.astype(self.dtype.np), "GeometricBackward0")
+    return fill_random(self, dtypes.cast(values, self.dtype), "GeometricBackward0")
 
 
 def cauchy_inplace(self, median=0.0, sigma=1.0, generator=None):
@@ -61,4 +62,4 @@ def cauchy_inplace(self, median=0.0, sigma=1.0, generator=None):
     u = creation._generator(generator)._unit53(self.numel())
     t = _per_element(math.tan, math.pi * (u - 0.5))
     values = kernels.fma(t, np.float64(sigma), np.full(t.shape, float(median)))
-    return fill_random(self, values.astype(self.dtype.np), "CauchyBackward0")
+    return fill_random(self, dtypes.cast(values, self.dtype), "CauchyBackward0")

@@ -41,7 +41,9 @@ def normal_inplace(self, mean=0.0, std=1.0, generator=None):
 
 def _normal_draws(g, n, dt, mean=0.0, std=1.0, contiguous=True):
     """normal_impl_'s n draws of dt: a complex dtype's real view filled with std / sqrt(2) (mean in both parts);
-    the block path only for a contiguous output."""
+    the block path only for a contiguous output; nothing (of any dtype: no kernel runs) when n is 0."""
+    if not n:
+        return np.zeros(0, dt.np)
     if dt.category == 3:
         values = g.normal(2 * n, dt.to_real().name, mean, std / math.sqrt(2), contiguous=contiguous or 2 * n < 16)
         return np.ascontiguousarray(values).view(dt.np)
@@ -54,8 +56,9 @@ def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
     precheck(self, internal_overlap=False)  # (as normal_'s: the written tensor's overlap checked last)
     if self.dtype.category < 2:
         raise creation.not_implemented_for("check_uniform_bounds", self.dtype)
-    real = self.dtype.to_real()  # (a complex tensor: view_as_real(self) filled)
-    _check_uniform_bounds(float(from_), float(to), real)
+    real = self.dtype.to_real()  # (a complex tensor: view_as_real(self) filled, when it has elements: an empty one
+    if real is self.dtype or self.numel():  # returns before the bounds are checked)
+        _check_uniform_bounds(float(from_), float(to), real)
     precheck(self)
     values = creation._generator(generator).uniform(self.numel() * (2 if real is not self.dtype else 1), real.name,
                                                     from_, to)
@@ -193,12 +196,13 @@ def _bernoulli_draws(g, probs, double):
         raise runtime("Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be "
                       "improved?  If so, please report an enhancement request to PyTorch.)")
     u = draw(probs.size)
-    return u < probs.astype(u.dtype)
+    return u < probs.astype(u.dtype) if probs.size else np.zeros(0, bool)
 
 
 def exponential_inplace(self, lambd=1.0, generator=None):
-    """Tensor.exponential_(lambd): -1/lambd * log1p(-u) for one double uniform per element, cast to the dtype
-    (exponential_kernel_default: measured bit for bit for float16/32/64)."""
+    """Tensor.exponential_(lambd): -1/lambd * log1p(-u) for one double uniform per element, cast to the dtype as
+    static_cast<scalar_t>(double) is: c10::Half is made from a float, so a double rounds twice (a value within 2^-29
+    of a half midpoint rounds to even) (exponential_kernel_default: measured bit for bit for float16/32/64)."""
     precheck(self)
     if not lambd > 0.0:
         raise runtime(f"exponential_ expects lambda > 0.0, but found lambda={lambd:g}")
@@ -208,7 +212,7 @@ def exponential_inplace(self, lambd=1.0, generator=None):
     u = creation._generator(generator)._unit53(self.numel())
     with np.errstate(all="ignore"):
         values = (-1.0 / lambd) * _glibc("log1p", -u)  # (numpy's own log1p differs from glibc's in ~7% of lanes)
-    return fill_random(self, values.astype(self.dtype.np), "ExponentialBackward0")
+    return fill_random(self, dtypes.cast(values, self.dtype), "ExponentialBackward0")  # (a half through float)
 
 
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
@@ -260,26 +264,29 @@ def _multinomial(input, num_samples, replacement, generator):
                 raise runtime("probability tensor contains either `inf`, `nan` or element < 0")
             if (rows.sum(axis=1, dtype=probs.dtype) == 0).any():
                 raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            # (q is empty_like(input).exponential_(): drawn in input's memory order when its strides are kept)
-            q = exponential_inplace(creation.empty_like(input), generator=generator)._np.reshape(rows.shape)
-            ratio = rows / q
-        # topk's order: largest first, the lower index first among equals (argmax for a single sample)
-        picked = np.argsort(-ratio, axis=1, kind="stable")[:, :num_samples]
-    else:
-        picked = np.empty((len(rows), num_samples), np.int64)
-        for i, row in enumerate(rows):
-            bad = ~(row >= 0) | ~np.isfinite(row)  # (the kernel checks each entry in order, < 0 first)
-            if bad.any():
-                raise runtime("invalid multinomial distribution (encountering probability entry < 0)"
-                              if not row[np.argmax(bad)] >= 0 else
-                              "invalid multinomial distribution (encountering probability entry = infinity or NaN)")
-            cum = np.cumsum(row, dtype=dt.np)  # (running sums in the dtype, one after another, as the kernel's)
-            total = cum[-1] if cum.size else 0
-            if not total > 0:
-                raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
-            cum = (cum / total).astype(dt.np)
-            cum[-1] = 1
-            picked[i] = np.searchsorted(cum, g._unit53(num_samples), side="left")  # (first cum >= u)
+        # (q is empty_like(input).exponential_(): drawn in input's memory order when its strides are kept; then
+        # div_out(q, input, q) in input's dtype (a half type's quotient rounded) and argmax or topk of it, as ATen's)
+        q = exponential_inplace(creation.empty_like(input), generator=generator)
+        from . import autograd
+        with autograd.no_grad():
+            ratio = input.detach() / q
+            picked = (ratio.argmax(-1, keepdim=True) if num_samples == 1 else ratio.topk(num_samples)[1])._np
+        return fresh(np.ascontiguousarray(picked), dtypes.int64)
+    picked = np.empty((len(rows), num_samples), np.int64)
+    acc = np.float32 if dt.itemsize == 2 else dt.np  # (a half type's cum_dist is a float tensor)
+    for i, row in enumerate(rows):
+        bad = ~(row >= 0) | ~np.isfinite(row)  # (the kernel checks each entry in order, < 0 first)
+        if bad.any():
+            raise runtime("invalid multinomial distribution (encountering probability entry < 0)"
+                          if not row[np.argmax(bad)] >= 0 else
+                          "invalid multinomial distribution (encountering probability entry = infinity or NaN)")
+        cum = np.cumsum(row, dtype=acc)  # (running sums one after another, as the kernel's)
+        total = cum[-1] if cum.size else 0
+        if not total > 0:
+            raise runtime("invalid multinomial distribution (sum of probabilities <= 0)")
+        cum = (cum / total).astype(acc)
+        cum[-1] = 1
+        picked[i] = np.searchsorted(cum, g._unit53(num_samples), side="left")  # (first cum >= u)
     out = picked.reshape(input._shape[:-1] + (num_samples,))
     return fresh(np.ascontiguousarray(out), dtypes.int64)
 
@@ -402,8 +409,9 @@ def _check_std(std):
         raise runtime(f"normal expects std >= 0.0, but found std {messages.cpp_double(std)}")
 
 
-def _normal_dtype(dt):
-    if dt.category < 2:
+def _normal_dtype(dt, n):
+    """dt, which normal_'s kernel refuses when it is not a float (complex) type, unless there is nothing to fill."""
+    if dt.category < 2 and n:
         raise creation.not_implemented_for("normal_kernel_cpu", dt)
     return dt
 
@@ -459,25 +467,25 @@ def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_gra
     if not isinstance(mean, Tensor) and not isinstance(std, Tensor):
         _check_std(std)
         shape = creation._size((size,))
-        dt = _normal_dtype(dtype or dtypes.DEFAULT_FLOAT)
         n = math.prod(shape)
+        dt = _normal_dtype(dtype or dtypes.DEFAULT_FLOAT, n)
         values = _normal_draws(g, n, dt, mean, std).reshape(shape)
         return _sampled(values, dt, None, requires_grad=requires_grad)
     if isinstance(mean, Tensor) and not isinstance(std, Tensor):
         _check_std(std)
-        dt = _normal_dtype(mean.dtype)
+        dt = _normal_dtype(mean.dtype, mean.numel())
         values = _normal_draws(g, mean.numel(), dt, 0.0, std).reshape(mean._shape)
         return _sampled(values + mean._np, dt, "NormalBackward1", mean)
     if not isinstance(mean, Tensor):
         _check_std_tensor(std)
-        dt = _normal_dtype(std.dtype)
-        values = g.normal(std.numel(), dt.name).reshape(std._shape)
+        dt = _normal_dtype(std.dtype, std.numel())
+        values = _normal_draws(g, std.numel(), dt).reshape(std._shape)
         values = _rounded(values * std._np, dt) + _rounded(dtypes.cast(mean, dt), dt)
         return _sampled(values, dt, "NormalBackward2", std)
     _check_std_tensor(std)
     check_broadcast(mean, std)
     shape = np.broadcast_shapes(mean._shape, std._shape)
-    dt = _normal_dtype(mean.dtype)
+    dt = _normal_dtype(mean.dtype, math.prod(shape))
     values = _normal_draws(g, math.prod(shape), dt).reshape(shape)
     values = _rounded(values * std._np, dt)
     return _sampled(values + mean._np, dt, "NormalBackward3", mean, std)

@@ -234,12 +234,13 @@ def load(*args, **kwargs):
     return load(*args, **kwargs)
 
 
-class fork_rng:
-    """torch.random.fork_rng: the CPU generator's state saved on entry and restored on exit (a CPU build has no
-    other device to fork)."""
+class _GeneratorContextManager:
+    """What torch.random.fork_rng() returns (a contextlib.contextmanager's object): the CPU generator's state saved
+    on entry and restored on exit (a CPU build has no other device to fork)."""
     __api__ = frozenset()
+    __module__ = "contextlib"
 
-    def __init__(self, devices=None, enabled=True, _caller="fork_rng", _devices_kw="devices", device_type=None):
+    def __init__(self, devices, enabled):
         self._devices, self._enabled, self._state = devices, enabled, None
 
     def __enter__(self):
@@ -265,6 +266,11 @@ class fork_rng:
         return f"<contextlib._GeneratorContextManager object at {autograd.address(self)}>"
 
 
+def fork_rng(devices=None, enabled=True, _caller="fork_rng", _devices_kw="devices", device_type=None):
+    """torch.random.fork_rng: a Python function (its argument errors are Python's) returning the context manager."""
+    return _GeneratorContextManager(devices, enabled)
+
+
 def thread_safe_generator():
     """torch.random.thread_safe_generator: a thread worker's generator, else None (the global generator); the
     language's DataLoader has process workers only, so always None."""
@@ -273,6 +279,26 @@ def thread_safe_generator():
 
 def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
     rng.Generator.set_state(rng.default_generator, pyapi.rng_state_bytes(new_state))
+
+
+def _c_method(arity):
+    """A torch._C.Generator method as CPython binds it, METH_NOARGS (arity 0) or METH_O (arity 1): its argument
+    errors are CPython's, naming Generator (`Generator.manual_seed() takes exactly one argument (0 given)`)."""
+    def bind(f):
+        name = f.__name__
+
+        @functools.wraps(f)
+        def method(self, *args, **kwargs):
+            if arity == 0 and (args or kwargs):
+                from .signatures import noargs_error
+                raise noargs_error(name, args, kwargs, owner="Generator")
+            if arity == 1 and kwargs:
+                raise type_error(f"Generator.{name}() takes no keyword arguments")
+            if arity == 1 and len(args) != 1:
+                raise type_error(f"Generator.{name}() takes exactly one argument ({len(args)} given)")
+            return f(self, *args)
+        return method
+    return bind
 
 
 class Generator(rng.Generator):
@@ -291,9 +317,15 @@ class Generator(rng.Generator):
         pyapi.generator_device(args[0] if args else kwargs.get("device"), by_name=not args)
         rng.Generator.__init__(self, rng.DEFAULT_GENERATOR_SEED)  # torch.Generator() starts from this seed
 
+    manual_seed = _c_method(1)(rng.Generator.manual_seed)
+    seed = _c_method(0)(rng.Generator.seed)
+    initial_seed = _c_method(0)(rng.Generator.initial_seed)
+
+    @_c_method(0)
     def get_state(self):
         return get_rng_state_of(self)
 
+    @_c_method(1)
     def set_state(self, state):
         rng.Generator.set_state(self, pyapi.rng_state_bytes(state))
         return self
@@ -305,6 +337,7 @@ class Generator(rng.Generator):
     def device(self):
         return CPU
 
+    @_c_method(0)
     def clone_state(self):
         """A new generator in this one's state (its seed, stream position and cached normal)."""
         return Generator().set_state(self.get_state())
@@ -315,16 +348,24 @@ class Generator(rng.Generator):
     def __deepcopy__(self, memo):
         return self.clone_state()
 
+    @_c_method(0)
     def get_offset(self):
         raise runtime("CPU Generator does not use offset")
 
+    @_c_method(1)
     def set_offset(self, offset):
+        if type(offset) is bool or not isinstance(offset, int):  # (THPUtils_checkLong before the generator's refusal)
+            raise runtime(f"manual_offset expected a long, but got {type(offset).__name__}")
         raise runtime("CPU Generator does not use offset")
 
+    @_c_method(0)
     def graphsafe_get_state(self):
         raise errors.make("NotImplementedError", "graphsafe_get_state is not supported in this Generator")
 
+    @_c_method(1)
     def graphsafe_set_state(self, state):
+        if not isinstance(state, rng.Generator):
+            raise type_error(f"expected a Generator, but got {type(state).__name__}")
         raise errors.make("NotImplementedError", "graphsafe_set_state is not supported in this Generator")
 
 
