@@ -444,7 +444,8 @@ def _like_result(name, input, dtype, memory_format, requires_grad, values):
     _alloc_check(input._shape, dt)
     flat = np.empty(math.prod(input._shape), dt.np)
     out = layout.over_storage(flat, dt, input, layout.format_strides(input, memory_format))
-    if flat.size:  # (nothing to fill runs no kernel: no draws, no dtype check)
+    if flat.size or not name.startswith("rand"):  # (no draws into nothing: no kernel, no dtype check; fill_
+        # of nothing still checks its value)
         flat[...] = values(flat.size, out.is_contiguous())  # (out's elements are flat's, in memory order)
     return _requiring_grad(out, requires_grad)
 
