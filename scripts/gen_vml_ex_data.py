@@ -28,6 +28,15 @@ TABLES = [
     ("vml_serfinv_table", "sErfInv", "vserfinv_data", 0, 192, 32, 8, 32,
      "float32 erfinv's 192 intervals of 1 - |x| (by its exponent and top 3 mantissa bits, from 1 down): "
      "{degree 0 (low), 1..4, 6 (the leading term), 5}"),
+    ("vml_stanh_table", "sTanh", "vstanh_data", 0x540, 27, 64, 8, 64,
+     "float32 tanh's 27 intervals of |x| (by its exponent and top 2 mantissa bits, from 0.109375; the last from "
+     "10.25 up): the coefficients of degrees 0..7 of a polynomial in |x|, in double"),
+    ("vml_dln_table", "dLn", "vdln_data", 0, 513, 16, 2, 64,
+     "float64 log at y = 512..1024 (the rounded reciprocal of the mantissa, scaled): {-log(y) - 1013*log(2) high "
+     "part (a multiple of 2^-43), its low part}"),
+    ("vml_dln_rare_table", "dLn", "__internal_CoutTab", 0, 65, 24, 3, 64,
+     "float64 log's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log(1 + j/64) high part, "
+     "its low part}"),
 ]
 
 

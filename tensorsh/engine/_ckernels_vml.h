@@ -791,6 +791,88 @@ static void vml_serfinv(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float32 tanh (sTanh_EXHAynn): |x| in double, p = ((((((a7*|x| + a6)*|x| + a5)*|x| + a4)*|x| + a3)*|x| + a2)*|x|
+ * + a1)*|x| + a0 with the coefficients of one of 27 intervals (row 0 up to 0.109375's exponent and top 2 mantissa
+ * bits, then by those bits a row per quarter binade, row 26 from 10.25 up), rounded to float, with x's sign. Bits
+ * of |x| from 0x7f200000 (huge numbers, infinities, NaN) take MKL's scalar path: ±1, a NaN as x + x. */
+static void vml_stanh(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t b = vml_bits(x[i]), top = b & 0x7fe00000u;
+        if (top > 0x7f000000u) {
+            out[i] = (b & 0x7f800000u) == 0x7f800000u && (b & 0x7fffffu) ? x[i] + x[i] : (b >> 31 ? -1.0f : 1.0f);
+            continue;
+        }
+        const uint64_t *c = vml_stanh_table[top > 0x41200000u ? 26 : top > 0x3de00000u ? (top - 0x3de00000u) >> 21 : 0];
+        double a = (double)vml_float(b & 0x7fffffffu), p = vml_double(c[7]);
+        for (int k = 6; k >= 0; k--)
+            p = p * a + vml_double(c[k]);
+        out[i] = vml_float(vml_bits((float)p) | (b & 0x80000000u));
+    }
+}
+
+/* float64 log's scalar path (vdln_cout_rare): a NaN quieted (x*x), +inf; log(±0) = -inf, of a negative number or
+ * -inf the NaN 0x7FF8...; a positive subnormal scaled by 2^60, m its mantissa on [1, 2), j = round(64*(m - 1)),
+ * mh = m rounded to 2^-31: with the table's 1/(1 + j/64) (f) and log(1 + j/64) (high, low), r = (mh*f - 1) + ml*f
+ * and (ml*f + (k*L2 + low) + r*r*p(r)) + ((mh*f - 1) + (k*L1 + high)), p of degree 6. */
+static double vml_dln_rare(double x)
+{
+    uint64_t b = vml_dbits(x);
+    unsigned e = (unsigned)(b >> 52) & 0x7ff;
+    if (e == 0x7ff)
+        return b == 0xfff0000000000000ull ? vml_double(0x7ff8000000000000ull) : x * x;
+    if (e == 0)
+        x *= 0x1p60;
+    if (!(x > 0.0))
+        return x == 0.0 ? -INFINITY : vml_double(0x7ff8000000000000ull);
+    b = vml_dbits(x);
+    double k = (double)((int)((b >> 52) & 0x7ff) - (e ? 0x3ff : 0x43b));
+    double hi = k * vml_double(0x3fe62e42fefa3800ull), lo = k * vml_double(0x3d2ef35793c76730ull);
+    double m = vml_double((b & 0x800fffffffffffffull) | 0x3ff0000000000000ull);
+    const uint64_t *t = vml_dln_rare_table[vml_dbits(m + vml_double(0x42d0000000000040ull)) & 0x7f];
+    double f = vml_double(t[0]);
+    hi += vml_double(t[1]);
+    lo += vml_double(t[2]);
+    double mh = (m + 2097152.0) + -2097152.0, ml = m - mh;
+    double h = mh * f + -1.0, l = ml * f, r = h + l;
+    static const uint64_t c[6] = {0xbfc000b405a2836dull, 0x3fc249c02481059dull, 0xbfc555555228b38full,
+                                  0x3fc9999997b36c81ull, 0xbfd0000000000262ull, 0x3fd5555555555613ull};
+    double p = vml_double(c[0]) * r + vml_double(c[1]);
+    for (int i = 2; i < 6; i++)
+        p = p * r + vml_double(c[i]);
+    p = (p * r + -0.5) * r * r;
+    return ((l + lo) + p) + (h + hi);
+}
+
+/* float64 log (dLn_EXHAynn): m = x's mantissa times 2^-10, y = the CPU's float reciprocal estimate of it (rcpps)
+ * rounded to an integer (512..1024), r = (mh*y - 1) + ml*y (mh: m's top 27 bits), k x's biased exponent; with the
+ * table's -log(y) - 1013*log(2) (high, low): A = k*L1 + high, s = r + A, and the result
+ * (((A - s) + r) + (k*L2 + low)) + ((r*c1 + c2)*r*r + (r*c3 + c4))*r*r) + s. x below 2^-1022 (zeros, subnormals,
+ * negative numbers), infinities and NaN take the scalar path. */
+static void vml_dln(const double *x, double *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i];
+        if (v < 0x1p-1022 || !(v <= DBL_MAX)) {
+            out[i] = vml_dln_rare(v);
+            continue;
+        }
+        uint64_t b = vml_dbits(v);
+        double m = vml_double((b & 0x000fffffffffffffull) | 0x3f50000000000000ull);
+        double y = (double)_mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss((float)m)));
+        y = (y + vml_double(0x4338000000000000ull)) + vml_double(0xc338000000000000ull);
+        double mh = vml_double(vml_dbits(m) & 0x3f5ffffffc000000ull), ml = m - mh;
+        double r = (mh * y + -1.0) + ml * y;
+        const uint64_t *t = vml_dln_table[((vml_dbits(y) >> 39) - 0x810000u) >> 4];
+        double k = (double)(int)(b >> 52);
+        double a = k * vml_double(0x3fe62e42fefa0000ull) + vml_double(t[0]), s = r + a;
+        double err = (a - s) + r, r2 = r * r;
+        double p = ((r * vml_double(0x3fc9999cacdb4d0aull) + vml_double(0xbfd0000148058ee1ull)) * r2 +
+                    (r * vml_double(0x3fd55555555543c5ull) + vml_double(0xbfdffffffffff81full))) * r2;
+        out[i] = ((err + (k * vml_double(0x3d7cf79abc9e0000ull) + vml_double(t[1]))) + p) + s;
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -816,6 +898,8 @@ VML_ROUNDED(vml_serf, float, erf)
 VML_ROUNDED(vml_serfc, float, erfc)
 VML_ROUNDED(vml_derf, double, erf)
 VML_ROUNDED(vml_derfc, double, erfc)
+VML_ROUNDED(vml_stanh, float, tanh)
+VML_ROUNDED(vml_dln, double, log)
 #define vml_serfinv NULL /* (no erfinv in the C library) */
 #endif
 
@@ -859,7 +943,7 @@ static const struct {
     vml_float_loop z0_s;
     vml_double_loop z0_d;
 } vml_kernels[] = {
-    {"Ln", vml_sln, NULL, z0_sln, NULL},
+    {"Ln", vml_sln, vml_dln, z0_sln, NULL},
     {"Exp", vml_sexp, vml_dexp, z0_sexp, NULL},
     {"Sin", vml_ssin, NULL, z0_ssin, z0_dsin},
     {"Cos", vml_scos, NULL, z0_scos, z0_dcos},
@@ -867,7 +951,7 @@ static const struct {
     {"Tan", vml_stan, NULL, z0_stan, NULL},
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},
     {"Acos", vml_sacos, NULL, z0_sacos, NULL},
-    {"Tanh", NULL, vml_dtanh, z0_stanh, z0_dtanh},
+    {"Tanh", vml_stanh, vml_dtanh, z0_stanh, z0_dtanh},
     {"Erf", vml_serf, vml_derf, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
     {"ErfInv", vml_serfinv, NULL, z0_serfinv, NULL},
