@@ -37,6 +37,12 @@ TABLES = [
     ("vml_dln_rare_table", "dLn", "__internal_CoutTab", 0, 65, 24, 3, 64,
      "float64 log's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log(1 + j/64) high part, "
      "its low part}"),
+    ("vml_dsin_table", "dSin", "vdsin_data_ha", 0, 512, 32, 4, 64,
+     "float64 sin at c = j*pi/256 (j = 0..511): {cos(c) - 1, 1 (the derivative cos(c) in two parts), sin(c), "
+     "sin(c)'s low part}"),
+    ("vml_dcos_table", "dCos", "vdcos_data_ha", 0, 512, 32, 4, 64,
+     "float64 cos at c = j*pi/256 (j = 0..511): {the derivative -sin(c) in two parts (the second a power of two), "
+     "cos(c), cos(c)'s low part}"),
 ]
 
 

@@ -873,6 +873,44 @@ static void vml_dln(const double *x, double *out, Py_ssize_t n)
     }
 }
 
+/* float64 sin and cos (dSin_EXHAynn, dCos_EXHAynn), |x| up to 65536.0035: n = round(a*256/pi) by adding 1.5*2^52
+ * (a = |x| for sin, x for cos), r = (a - n*P1) - n*P2 and its low part ((a - n*P1) - r) - n*P2 - n*P3 (pi/256 in
+ * three parts); with the table's entry j = n mod 512 (f(c) in two parts h0 + h1, the derivative's, and f's low
+ * bits l, for f = sin or cos at c = j*pi/256): s1 = r*h1 + f(c), s2 = r*h0 + s1 with both rounding errors e, and
+ * (((h0 + h1) - f(c)*r)*rlo + l) + ((((r2*C24 - ... )*r2 - 1/2)*r2)*f(c) + (((r2*S5 + S3)*r2)*r*(h0 + h1) + e))
+ * + s2, x's sign on sin's. Larger |x| (MKL's long reduction, not reproduced: the C library's value there),
+ * infinities and NaN (x*0) take the other path. */
+static void vml_dsincos(const double *x, double *out, Py_ssize_t n, const uint64_t (*table)[4], int cosine)
+{
+    const double s5 = vml_double(0x3f81110fabb3551cull), s3 = vml_double(0xbfc5555555554448ull);
+    const double c6 = vml_double(0x3f56c16ab163b2d7ull), c4 = vml_double(0x3fa5555555554ccfull);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v);
+        if (!(a <= vml_double(0x40f000000e4db24cull))) {
+            out[i] = isfinite(v) ? (cosine ? cos(v) : sin(v)) : v * 0.0;
+            continue;
+        }
+        if (cosine)
+            a = v;
+        double s = a * vml_double(0x40545f306dc9c883ull) + vml_double(0x4338000000000000ull);
+        double k = s + vml_double(0xc338000000000000ull);
+        double r1 = a - k * vml_double(0x3f8921fb54400000ull), t = k * vml_double(0x3d60b4611a600000ull);
+        double r = r1 - t, rlo = ((r1 - r) - t) - k * vml_double(0x3b33198a2e037073ull);
+        const uint64_t *e = table[vml_dbits(s) & 0x1ff];
+        double h0 = vml_double(e[0]), h1 = vml_double(e[1]), f = vml_double(e[2]);
+        double p1 = r * h1, s1 = p1 + f, e1 = (f - s1) + p1;
+        double p0 = h0 * r, s2 = p0 + s1, e2 = (s1 - s2) + p0;
+        double d = h1 + h0, r2 = r * r;
+        double sp = ((r2 * s5 + s3) * r2) * r * d + (e2 + e1);
+        double cp = ((c4 - r2 * c6) * r2 + -0.5) * r2 * f + sp;
+        double res = (((d - f * r) * rlo + vml_double(e[3])) + cp) + s2;
+        out[i] = cosine ? res : vml_double(vml_dbits(res) ^ (vml_dbits(v) & 0x8000000000000000ull));
+    }
+}
+
+static void vml_dsin(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, vml_dsin_table, 0); }
+static void vml_dcos(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, vml_dcos_table, 1); }
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -900,6 +938,8 @@ VML_ROUNDED(vml_derf, double, erf)
 VML_ROUNDED(vml_derfc, double, erfc)
 VML_ROUNDED(vml_stanh, float, tanh)
 VML_ROUNDED(vml_dln, double, log)
+VML_ROUNDED(vml_dsin, double, sin)
+VML_ROUNDED(vml_dcos, double, cos)
 #define vml_serfinv NULL /* (no erfinv in the C library) */
 #endif
 
@@ -945,8 +985,8 @@ static const struct {
 } vml_kernels[] = {
     {"Ln", vml_sln, vml_dln, z0_sln, NULL},
     {"Exp", vml_sexp, vml_dexp, z0_sexp, NULL},
-    {"Sin", vml_ssin, NULL, z0_ssin, z0_dsin},
-    {"Cos", vml_scos, NULL, z0_scos, z0_dcos},
+    {"Sin", vml_ssin, vml_dsin, z0_ssin, z0_dsin},
+    {"Cos", vml_scos, vml_dcos, z0_scos, z0_dcos},
     {"Atan", vml_satan, NULL, z0_satan, NULL},
     {"Tan", vml_stan, NULL, z0_stan, NULL},
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},

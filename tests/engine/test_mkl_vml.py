@@ -39,7 +39,8 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("EX", "Erf", np.float32, "erf", "real"), ("EX", "Erfc", np.float32, "erfc", "real"),
           ("EX", "Erf", np.float64, "erf", "real"), ("EX", "Erfc", np.float64, "erfc", "real"),
           ("EX", "ErfInv", np.float32, "erfinv", "unit"), ("EX", "Tanh", np.float32, "tanh", "real"),
-          ("EX", "Ln", np.float64, "log", "positive")]
+          ("EX", "Ln", np.float64, "log", "positive"), ("EX", "Sin", np.float64, "sin", "trig"),
+          ("EX", "Cos", np.float64, "cos", "trig")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -142,7 +143,8 @@ def test_z0_kernels_on_every_exponent_and_special(name):
                                        ("EX", "Erf"), ("EX", "Erfc"), ("EX", "Ln")])
 def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
     """tanh's 19 intervals (EX: 60); sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads;
-    erf's 768 nodes and its clamp at 5.9921875; erfc's 3488 nodes and its scalar path's 0 from 27.226"""
+    erf's 768 nodes and its clamp at 5.9921875; erfc's 3488 nodes and its scalar path's 0 from 27.226; log's 513 nodes,
+    its scalar path for subnormals, zeros and negative numbers"""
     if not RUNNABLE[code]:
         pytest.skip(f"no compiled loops here, or this CPU cannot run MKL's {code} code")
     mkl = _mkl(code, name, np.float64)
@@ -154,19 +156,21 @@ def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
     assert _same_bits(_mine(code, name, x), mkl(x))
 
 
+@pytest.mark.parametrize("code", ["Z0", "EX"])
 @pytest.mark.parametrize("name", ["Sin", "Cos"])
-def test_float64_sin_and_cos_up_to_their_long_reduction(name):
-    """every exponent up to 2^24 (random bit patterns below it), multiples of pi/16 and their neighbours, signed
-    zeros, subnormals; inf and NaN (MKL's scalar path: the C library's value)"""
-    if not RUNNABLE["Z0"]:
-        pytest.skip("this CPU cannot run MKL's Z0 code")
-    mkl = _mkl("Z0", name, np.float64)
+def test_float64_sin_and_cos_up_to_their_long_reduction(code, name):
+    """every exponent up to 2^24 (EX: 65536.0035; random bit patterns below it), multiples of pi/16 (EX: pi/256) and
+    their neighbours, signed zeros, subnormals; inf and NaN (MKL's scalar path: the C library's value; EX: x*0)"""
+    if not RUNNABLE[code]:
+        pytest.skip(f"no compiled loops here, or this CPU cannot run MKL's {code} code")
+    mkl = _mkl(code, name, np.float64)
     rng = np.random.default_rng(7)
-    x = rng.integers(0, 0x4170000000000000, 1 << 20, dtype=np.int64).view(np.float64)
-    k = np.arange(-4096, 4096) * (np.pi / 16)
+    limit = 2.0 ** 24 if code == "Z0" else 65536.00349206588
+    x = rng.integers(0, np.float64(limit).view(np.int64), 1 << 20, dtype=np.int64).view(np.float64)
+    k = np.arange(-4096, 4096) * (np.pi / (16 if code == "Z0" else 256))
     x = np.concatenate([x, -x, rng.standard_normal(1 << 18) * 10, k, np.nextafter(k, np.inf), np.nextafter(k, -np.inf),
-                        np.array([0.0, -0.0, 5e-324, -5e-324, 2.0 ** 24, -(2.0 ** 24), np.inf, -np.inf, np.nan])])
-    assert _same_bits(_mine("Z0", name, x), mkl(x))
+                        np.array([0.0, -0.0, 5e-324, -5e-324, limit, -limit, np.inf, -np.inf, np.nan])])
+    assert _same_bits(_mine(code, name, x), mkl(x))
 
 
 def test_an_unknown_kernel_is_refused():
@@ -347,10 +351,10 @@ print(w.tolist())
 
 
 @needs_ex
-def test_printed_float32_tanh_and_float64_log_are_torchs():
+def test_printed_float32_tanh_and_float64_log_sin_and_cos_are_torchs():
     """float32 tanh (sTanh EX) through tensors, nn.Tanh, an RNN and its gradient; float64 log (dLn EX) through
-    tensors, logit, a subnormal and its specials: 0.2% and 0.01% of their elements differed from the correctly rounded
-    value (vml27)"""
+    tensors, logit, a subnormal and its specials; float64 sin and cos (dSin/dCos EX), their gradients: 0.2%, 0.01% and
+    0.15% of their elements differed from the correctly rounded value (vml27)"""
     same_as_torch('''
 torch.manual_seed(4)
 a = torch.randn(60, 50) * 2
@@ -371,4 +375,11 @@ print(torch.logit(torch.rand(30, dtype=torch.float64)).tolist(), torch.log(torch
 c = torch.rand(6, dtype=torch.float64, requires_grad=True)
 c.log().sum().backward()
 print(c.grad.tolist(), torch.exp(b[0]).log().tolist())
+d = torch.randn(300, 400, dtype=torch.float64) * 10
+print(d.sin().view(torch.int64).sum().item(), d.cos().view(torch.int64).sum().item(), d[:3, :4].sin())
+print(torch.cos(d[::7, 2]).tolist(), d.t()[1, :20].sin().tolist(), torch.sin(torch.tensor(
+    [0.0, -0.0, 1e-310, float('inf'), float('nan'), 3.141592653589793, 65536.0, 1e5], dtype=torch.float64)))
+e = d[0, :8].clone().requires_grad_()
+(e.sin() * e.cos()).sum().backward()
+print(e.grad.tolist())
 ''')
