@@ -43,6 +43,9 @@ TABLES = [
     ("vml_dcos_table", "dCos", "vdcos_data_ha", 0, 512, 32, 4, 64,
      "float64 cos at c = j*pi/256 (j = 0..511): {the derivative -sin(c) in two parts (the second a power of two), "
      "cos(c), cos(c)'s low part}"),
+    ("vml_datan_table", "dAtan", "vdatan_data", 0, 5, 32, 4, 64,
+     "float64 atan's 5 ranges of |x| (from 2.4375 down to 0): {c, the mask or 1 the reduction (|x| - c)/(1 + c|x|) "
+     "takes, atan(c), its low part}"),
 ]
 
 

@@ -911,6 +911,66 @@ static void vml_dsincos(const double *x, double *out, Py_ssize_t n, const uint64
 static void vml_dsin(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, vml_dsin_table, 0); }
 static void vml_dcos(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, vml_dcos_table, 1); }
 
+/* float64 atan's scalar path (vdatan_cout_rare) for |x| below 2^-1020 or from 2^993: x there, ±pi/2 (rounded),
+ * a NaN as x + x */
+static double vml_datan_rare(double v)
+{
+    if (isnan(v))
+        return v + v;
+    if (fabs(v) < 1.0)
+        return v;
+    return v < 0 ? -vml_double(0x3ff921fb54442d18ull) : vml_double(0x3ff921fb54442d18ull);
+}
+
+/* float64 atan (dAtan_EXHAynn): |x| in five ranges split at 0.4375, 0.6875, 1.1875 and 2.4375 (by its high word),
+ * t = (|x| - c)/(1 + c|x|) for c = 0, 1/2, 1, 3/2 (beyond 2.4375: -1/|x|) in double-double: |x|, the numerator and
+ * the denominator split at their top 26 bits, the quotient from the CPU's float reciprocal estimate (rcpps) y of the
+ * denominator's head, e = d*y - 1 and y*(-e + e^2 - ... - e^5) correcting it, t = th + tl; atan(c) (high, low) +
+ * th + (t*z*(p(w)*z + q(w)) + (tl + low)) with z = t^2, w = z^2 (p and q of degree 5), x's sign. |x| below 2^-1020
+ * or from 2^993, infinities and NaN take the scalar path. */
+static void vml_datan(const double *x, double *out, Py_ssize_t n)
+{
+    static const uint64_t p[6] = {0x3f8be4fbe6733718ull, 0x3fa6ad5558fe19c9ull, 0x3fae12f1edf7c393ull,
+                                  0x3fb3b132b731e73aull, 0x3fbc71c719f99f96ull, 0x3fc9999999998f43ull};
+    static const uint64_t q[6] = {0xbfa04cd71f92185eull, 0xbfaa9e755ca13d23ull, 0xbfb1108d326c68edull,
+                                  0xbfb745d119677a4full, 0xbfc2492492441a21ull, 0xbfd5555555555552ull};
+    const uint64_t head = 0xfffffffff8000000ull;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v);
+        uint32_t hi = (uint32_t)(vml_dbits(a) >> 32);
+        if (hi < 0x00300000u || hi >= 0x7e000000u) {
+            out[i] = vml_datan_rare(v);
+            continue;
+        }
+        const uint64_t *e = vml_datan_table[4 - (hi > 0x3fdc0000u) - (hi > 0x3fe60000u) - (hi > 0x3ff30000u) -
+                                            (hi > 0x40038000u)];
+        double c = vml_double(e[0]), ah = vml_double(vml_dbits(a) & head), al = a - ah;
+        double n0 = vml_double(vml_dbits(ah) & e[1]) - c, n1 = vml_double(vml_dbits(al) & e[1]);
+        double n2 = n0 - n1;
+        n1 = n1 - (n2 - n0);
+        double nh = vml_double(vml_dbits(n2) & head), nl = (n2 - nh) + n1;
+        double d0 = vml_double(e[1] & 0x3ff0000000000000ull) + c * ah, d1 = c * al;
+        double d = d1 + d0, derr = (d0 - d) + d1;
+        double dh = vml_double(vml_dbits(d) & head), dl = (d - dh) + derr;
+        double y = (double)_mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss((float)dh)));
+        double u = dl * y + (dh * y + -1.0);
+        double r = u * u - u;
+        r = r * u + u;
+        r = r * u - u;
+        r = r * u + u;
+        r = (r * u - u) * y;
+        double tl = nl * y + (r * nh + nl * r), th = nh * y, t = th + tl;
+        double z = t * t, w = z * z;
+        double pp = w * vml_double(p[0]) + vml_double(p[1]), pq = w * vml_double(q[0]) + vml_double(q[1]);
+        for (int k = 2; k < 6; k++) {
+            pp = pp * w + vml_double(p[k]);
+            pq = pq * w + vml_double(q[k]);
+        }
+        double res = (((pp * z + pq) * z) * t + (tl + vml_double(e[3])) + th) + vml_double(e[2]);
+        out[i] = vml_double(vml_dbits(res) | (vml_dbits(v) & 0x8000000000000000ull));
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -940,6 +1000,7 @@ VML_ROUNDED(vml_stanh, float, tanh)
 VML_ROUNDED(vml_dln, double, log)
 VML_ROUNDED(vml_dsin, double, sin)
 VML_ROUNDED(vml_dcos, double, cos)
+VML_ROUNDED(vml_datan, double, atan)
 #define vml_serfinv NULL /* (no erfinv in the C library) */
 #endif
 
@@ -987,7 +1048,7 @@ static const struct {
     {"Exp", vml_sexp, vml_dexp, z0_sexp, NULL},
     {"Sin", vml_ssin, vml_dsin, z0_ssin, z0_dsin},
     {"Cos", vml_scos, vml_dcos, z0_scos, z0_dcos},
-    {"Atan", vml_satan, NULL, z0_satan, NULL},
+    {"Atan", vml_satan, vml_datan, z0_satan, NULL},
     {"Tan", vml_stan, NULL, z0_stan, NULL},
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},
     {"Acos", vml_sacos, NULL, z0_sacos, NULL},

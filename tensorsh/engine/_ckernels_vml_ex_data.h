@@ -4028,3 +4028,12 @@ static const uint64_t vml_dcos_table[512][4] = {
     {0xbf7b7aa821726608ull, 0x3fa0000000000000ull, 0x3feffd886084cd0dull, 0xbc81354d40000000ull},
     {0xbf6b78b80c84e1eeull, 0x3f90000000000000ull, 0x3fefff62169b92dbull, 0x3c85dda3c0000000ull},
 };
+/* float64 atan's 5 ranges of |x| (from 2.4375 down to 0): {c, the mask or 1 the reduction (|x| - c)/(1 + c|x|) takes, atan(c), its low part}
+ * (dAtan_EXHAynn's vdatan_data + 0x0) */
+static const uint64_t vml_datan_table[5][4] = {
+    {0x3ff0000000000000ull, 0x0000000000000000ull, 0x3ff921fb54442d18ull, 0x3c91a62633145c07ull},
+    {0x3ff8000000000000ull, 0xffffffffffffffffull, 0x3fef730bd281f69bull, 0x3c7007887af0cbbdull},
+    {0x3ff0000000000000ull, 0xffffffffffffffffull, 0x3fe921fb54442d18ull, 0x3c81a62633145c07ull},
+    {0x3fe0000000000000ull, 0xffffffffffffffffull, 0x3fddac670561bb4full, 0x3c7a2b7f222f65e2ull},
+    {0x0000000000000000ull, 0xffffffffffffffffull, 0x0000000000000000ull, 0x0000000000000000ull},
+};

@@ -40,7 +40,7 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("EX", "Erf", np.float64, "erf", "real"), ("EX", "Erfc", np.float64, "erfc", "real"),
           ("EX", "ErfInv", np.float32, "erfinv", "unit"), ("EX", "Tanh", np.float32, "tanh", "real"),
           ("EX", "Ln", np.float64, "log", "positive"), ("EX", "Sin", np.float64, "sin", "trig"),
-          ("EX", "Cos", np.float64, "cos", "trig")]
+          ("EX", "Cos", np.float64, "cos", "trig"), ("EX", "Atan", np.float64, "atan", "real")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -140,11 +140,12 @@ def test_z0_kernels_on_every_exponent_and_special(name):
 
 
 @pytest.mark.parametrize("code,name", [("Z0", "Tanh"), ("Z0", "Sqrt"), ("EX", "Sqrt"), ("Z0", "Erf"), ("EX", "Tanh"),
-                                       ("EX", "Erf"), ("EX", "Erfc"), ("EX", "Ln")])
+                                       ("EX", "Erf"), ("EX", "Erfc"), ("EX", "Ln"), ("EX", "Atan")])
 def test_float64_kernels_on_random_bit_patterns_and_every_interval(code, name):
     """tanh's 19 intervals (EX: 60); sqrt's scaled path below 2^-916, subnormals, negative numbers and NaN payloads;
     erf's 768 nodes and its clamp at 5.9921875; erfc's 3488 nodes and its scalar path's 0 from 27.226; log's 513 nodes,
-    its scalar path for subnormals, zeros and negative numbers"""
+    its scalar path for subnormals, zeros and negative numbers; atan's 5 ranges and its scalar path below 2^-1020 and
+    from 2^993"""
     if not RUNNABLE[code]:
         pytest.skip(f"no compiled loops here, or this CPU cannot run MKL's {code} code")
     mkl = _mkl(code, name, np.float64)
@@ -351,10 +352,10 @@ print(w.tolist())
 
 
 @needs_ex
-def test_printed_float32_tanh_and_float64_log_sin_and_cos_are_torchs():
+def test_printed_float32_tanh_and_float64_log_sin_cos_and_atan_are_torchs():
     """float32 tanh (sTanh EX) through tensors, nn.Tanh, an RNN and its gradient; float64 log (dLn EX) through
-    tensors, logit, a subnormal and its specials; float64 sin and cos (dSin/dCos EX), their gradients: 0.2%, 0.01% and
-    0.15% of their elements differed from the correctly rounded value (vml27)"""
+    tensors, logit, a subnormal and its specials; float64 sin and cos (dSin/dCos EX), their gradients; float64 atan
+    (dAtan EX): 0.2%, 0.01%, 0.15% and 5% of their elements differed from the correctly rounded value (vml27)"""
     same_as_torch('''
 torch.manual_seed(4)
 a = torch.randn(60, 50) * 2
@@ -382,4 +383,10 @@ print(torch.cos(d[::7, 2]).tolist(), d.t()[1, :20].sin().tolist(), torch.sin(tor
 e = d[0, :8].clone().requires_grad_()
 (e.sin() * e.cos()).sum().backward()
 print(e.grad.tolist())
+f = torch.randn(200, 100, dtype=torch.float64) * 3
+print(f.atan().view(torch.int64).sum().item(), f[:2, :5].atan(), torch.arctan(f[::9, 3]).tolist(), f.t().atan()[1, :12].tolist())
+g = f[1, :6].clone()
+g.atan_()
+print(g.tolist(), torch.atan(torch.tensor([0.0, -0.0, 1e-310, 0.4375, 2.4375, -1.0, 1e300, float('inf'), float('nan')],
+                                          dtype=torch.float64)).tolist())
 ''')
