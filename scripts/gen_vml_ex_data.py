@@ -46,6 +46,9 @@ TABLES = [
     ("vml_datan_table", "dAtan", "vdatan_data", 0, 5, 32, 4, 64,
      "float64 atan's 5 ranges of |x| (from 2.4375 down to 0): {c, the mask or 1 the reduction (|x| - c)/(1 + c|x|) "
      "takes, atan(c), its low part}"),
+    ("vml_derfinv_table", "dErfInv", "vderfinv_data", 0, 212, 136, 17, 64,
+     "float64 erfinv's 212 intervals of 1 - |x| (by its exponent and top 2 mantissa bits, from 1 down to 2^-53): "
+     "{degree 0, 1..14, the leading factor's low and high parts}"),
 ]
 
 

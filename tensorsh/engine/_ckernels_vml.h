@@ -971,6 +971,68 @@ static void vml_datan(const double *x, double *out, Py_ssize_t n)
     }
 }
 
+/* float64 erfinv's scalar path (vderfinv_cout_rare): a NaN as x + x, ±1 to ±inf, |x| > 1 (and infinities) the NaN
+ * 0x7FF8...; ±0 itself; other |x| below 2^-53: 2^-256 (2^256 x * sqrt(pi)/2) with 2^256 x split at 2^36's
+ * granularity and sqrt(pi)/2 in two parts, results below 2^-1022 rounded once into a subnormal (the 2^-766 bias) */
+static double vml_derfinv_rare(double v)
+{
+    uint64_t b = vml_dbits(v);
+    if ((b & 0x7ff0000000000000ull) == 0x7ff0000000000000ull)
+        return b << 12 ? v + v : vml_double(0x7ff8000000000000ull);
+    if (!(fabs(v) < 0x1p-35))
+        return fabs(v) == 1.0 ? v / 0.0 : vml_double(0x7ff8000000000000ull);
+    if (v == 0.0)
+        return v;
+    const double split = vml_double(0x4238000000010000ull), unsplit = vml_double(0xc238000000000000ull);
+    const double c = vml_double(0x3fec5c0000000000ull);
+    double x0 = 0x1p256 * v, x1 = x0 * unsplit + x0 * split, x3 = x0 - x1;
+    x1 = x1 * c;
+    x3 = x3 * c;
+    x0 = x0 * vml_double(0xbecdb92c4255618full) + x3;
+    x3 = x1 + x0;
+    if (fabs(x3) >= 0x1p-766)
+        return x3 * 0x1p-256;
+    double bias = v < 0 ? -0x1p-766 : 0x1p-766;
+    x3 = x3 + bias;
+    x3 = x3 * unsplit + x3 * split;
+    x1 = x1 - (x3 - bias);
+    x0 = (x0 + x1) + x3;
+    return vml_double(vml_dbits(x0) & 0x800fffffffffffffull);
+}
+
+/* float64 erfinv (dErfInv_EXHAynn): w = 1 - |x| with its rounding error e, an interval from w's exponent and top 2
+ * mantissa bits (212 of them), u = w's low 50 mantissa bits on [1, 1.25) less 1.125 and t = u + e*2^-exponent;
+ * p = (c14*t + c13)*t + ... + c1)*t, and with u's top bits uh the factor hi + lo = c15 + c16*t (hi cut to 26
+ * mantissa bits, c16*uh split off): ((p + c0) + lo)*x + hi*x's low part + x's high part*hi. |x| up to 2^-53 and from
+ * 1 (with NaN) take MKL's scalar path. */
+static void vml_derfinv(const double *x, double *out, Py_ssize_t n)
+{
+    const uint64_t head = 0xfffffffff8000000ull;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v);
+        uint32_t hi = (uint32_t)(vml_dbits(a) >> 32);
+        if (!(hi > 0x3ca00000u && hi <= 0x3fefffffu)) {
+            out[i] = vml_derfinv_rare(v);
+            continue;
+        }
+        double w = 1.0 - a, e = (1.0 - w) - a;
+        uint64_t wb = vml_dbits(w);
+        double scale = vml_double(0x7fe0000000000000ull - (wb & 0x3ff0000000000000ull));
+        double u = vml_double((wb & 0x0003ffffffffffffull) | 0x3ff0000000000000ull) + -1.125;
+        double t = u + scale * e;
+        const uint64_t *c = vml_derfinv_table[0xffb - (uint32_t)(wb >> 50)];
+        double p = vml_double(c[14]) * t + vml_double(c[13]);
+        for (int k = 12; k >= 1; k--)
+            p = p * t + vml_double(c[k]);
+        p = p * t;
+        double uh = vml_double(vml_dbits(u) & head), c16 = vml_double(c[16]), c15 = vml_double(c[15]);
+        double q = uh * c16, r = c16 * (t - uh);
+        double fh = vml_double(vml_dbits(c15 + q) & head), fl = ((c15 - fh) + q) + r;
+        double xh = vml_double(vml_dbits(v) & head), xl = v - xh;
+        out[i] = ((p + vml_double(c[0])) + fl) * v + fh * xl + xh * fh;
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -1002,6 +1064,7 @@ VML_ROUNDED(vml_dsin, double, sin)
 VML_ROUNDED(vml_dcos, double, cos)
 VML_ROUNDED(vml_datan, double, atan)
 #define vml_serfinv NULL /* (no erfinv in the C library) */
+#define vml_derfinv NULL
 #endif
 
 /* float64 sqrt (dSqrt_EXHAynn): y = 1/sqrt(x) from the CPU's float estimate (rsqrtps) of the mantissa taken to
@@ -1055,7 +1118,7 @@ static const struct {
     {"Tanh", vml_stanh, vml_dtanh, z0_stanh, z0_dtanh},
     {"Erf", vml_serf, vml_derf, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
-    {"ErfInv", vml_serfinv, NULL, z0_serfinv, NULL},
+    {"ErfInv", vml_serfinv, vml_derfinv, z0_serfinv, NULL},
     {"Erfc", vml_serfc, vml_derfc, z0_serfc, NULL},
     {"Log2", NULL, NULL, z0_slog2, NULL},
     {"Log10", NULL, NULL, z0_slog10, NULL},
