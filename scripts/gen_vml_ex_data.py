@@ -49,6 +49,18 @@ TABLES = [
     ("vml_derfinv_table", "dErfInv", "vderfinv_data", 0, 212, 136, 17, 64,
      "float64 erfinv's 212 intervals of 1 - |x| (by its exponent and top 2 mantissa bits, from 1 down to 2^-53): "
      "{degree 0, 1..14, the leading factor's low and high parts}"),
+    ("vml_slog10_table", "sLog10", "vslog10_data", 0, 129, 8, 2, 32,
+     "float32 log10 at y = 111..222 (the rounded reciprocal of the mantissa times 111/256, at byte offset y's bits "
+     "over 2^13 less 111's: 16 bytes apart below 128, 8 from 128): {-log10(y/111.1796875 ...) high part, low part}"),
+    ("vml_slog10_rare_table", "sLog10", "__internal_CoutTab", 0, 65, 12, 3, 32,
+     "float32 log10's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log10(1 + j/64) high "
+     "part, its low part}"),
+    ("vml_slog2_table", "sLog2", "vslog2_data", 0, 129, 8, 2, 32,
+     "float32 log2 at y = 92..184 (the rounded reciprocal of the mantissa times 23/16, laid out as log10's): "
+     "{its -log2 high part, low part}"),
+    ("vml_slog2_rare_table", "sLog2", "__internal_CoutTab", 0, 65, 12, 3, 32,
+     "float32 log2's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log2(1 + j/64) high "
+     "part, its low part}"),
 ]
 
 

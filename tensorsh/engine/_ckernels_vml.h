@@ -1033,6 +1033,99 @@ static void vml_derfinv(const double *x, double *out, Py_ssize_t n)
     }
 }
 
+/* float32 log10's and log2's scalar paths (vslog10_cout_rare, vslog2_cout_rare): a NaN quieted (x*x), +inf;
+ * log(±0) = -inf, of a negative number or -inf the NaN 0x7FC00000; a positive subnormal scaled by 2^40 (log2: 2^27),
+ * m its mantissa on [1, 2), j = round(64*(m - 1)), mh = m rounded to 2^-10, the table's 1/(1 + j/64) f (fh: its top
+ * 11 bits) and log(1 + j/64) (high, low): h = fh*mh - c, l = (f - fh)*mh + (m - mh)*f, r = h + l (p of degree 7 in
+ * r), and (p*h + ((p*l + (k*L2 + low)) + l)) + ((k*L1 + high) + h) (log2: k + high, and low alone), all in float */
+struct vml_slog_rare { const uint32_t (*table)[3]; float scale; int bias; int log2; uint32_t l1, l2, c, p[8]; };
+
+static const struct vml_slog_rare vml_slog10_rare_steps = {
+    vml_slog10_rare_table, 0x1p40f, 0xa7, 0, 0x3e9a0000u, 0x39826a14u, 0xc2de5c00u,
+    {0xa22b5daeu, 0x25aa5bfdu, 0xa92c998bu, 0x2cb3e701u, 0xb04353b9u, 0x33e23666u, 0xb7935d5au, 0xbf7f0000u}};
+static const struct vml_slog_rare vml_slog2_rare_steps = {
+    vml_slog2_rare_table, 0x1p27f, 0x9a, 1, 0, 0, 0xc3b8aa40u,
+    {0x9c1d865eu, 0x2081cd9du, 0xa4da74dcu, 0x293d1988u, 0xadaa8223u, 0x3223fe93u, 0xb6b1720fu, 0xbf7f0000u}};
+
+static float vml_slog_rare(float v, const struct vml_slog_rare *c)
+{
+    uint32_t b = vml_bits(v), e = b & 0x7f800000u;
+    if (e == 0x7f800000u)
+        return (b & 0x807fffffu) == 0x80000000u ? vml_float(0x7fc00000u) : v * v;
+    if (v == 0.0f)
+        return -INFINITY;
+    if (e == 0)
+        v = v * c->scale;
+    if (!(v > 0.0f))
+        return vml_float(0x7fc00000u);
+    b = vml_bits(v);
+    float k = (float)((int)((b >> 23) & 0xff) - (e ? 0x7f : c->bias));
+    float m = vml_float((b & 0x807fffffu) | 0x3f800000u);
+    const uint32_t *t = c->table[vml_bits(m + vml_float(0x48000040u)) & 0x7f];
+    float hi = c->log2 ? k + vml_float(t[1]) : k * vml_float(c->l1) + vml_float(t[1]);
+    float lo = c->log2 ? vml_float(t[2]) : k * vml_float(c->l2) + vml_float(t[2]);
+    float f = vml_float(t[0]), fh = vml_float(t[0] & 0xffffe000u);
+    float mh = (m + 8192.0f) + -8192.0f, ml = (m - mh) * f;
+    float h = fh * mh + vml_float(c->c), l = (f - fh) * mh + ml, r = h + l;
+    float p = vml_float(c->p[0]) * r + vml_float(c->p[1]);
+    for (int i = 2; i < 8; i++)
+        p = p * r + vml_float(c->p[i]);
+    hi = hi + h;
+    return (p * h + ((p * l + lo) + l)) + hi;
+}
+
+/* float32 log10 (sLog10_EXHAynn): m = x's mantissa times 2^-9, y = the CPU's reciprocal estimate of it (rcpps)
+ * times 111/256 rounded to an integer (111..222), r = (mh*y - 111.18) + ml*y (mh: m's top 15 bits), k x's biased
+ * exponent; with the table's entry (high, low): A = k*L1 + high, s = A + r, and
+ * (((r*c1 + c2)*r + c3)*r + (k*L2 + low)) + ((A - s) + r)) + s, all float SSE steps. x below 2^-126 (zeros,
+ * subnormals, negative numbers), infinities and NaN take the scalar path. */
+static void vml_slog10(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        float v = x[i];
+        if (v < 0x1p-126f || !(v <= FLT_MAX)) {
+            out[i] = vml_slog_rare(v, &vml_slog10_rare_steps);
+            continue;
+        }
+        uint32_t b = vml_bits(v);
+        float m = vml_float((b & 0x7fffffu) | 0x3b000000u);
+        float y = _mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss(m))) * vml_float(0x3ede0000u);
+        y = (y + vml_float(0x4b400000u)) + vml_float(0xcb400000u);
+        float mh = vml_float(vml_bits(m) & 0x3b7fff00u), ml = m - mh;
+        float r = (mh * y + vml_float(0xbede0000u)) + ml * y;
+        const uint32_t *t = vml_slog10_table[((vml_bits(y) >> 13) - 0x216f0u) >> 3];
+        float k = (float)(int)(b >> 23);
+        float a = k * vml_float(0x3e9a2100u) + vml_float(t[0]), lo = k * vml_float(0xb64af600u) + vml_float(t[1]);
+        float p = (r * vml_float(0x3fe35103u) + vml_float(0xbf93d7e4u)) * r + vml_float(0x3ad3d366u);
+        float s = a + r;
+        out[i] = ((p * r + lo) + ((a - s) + r)) + s;
+    }
+}
+
+/* float32 log2 (sLog2_EXHAynn): log10's steps with m = x's mantissa times 2^-7, y = its rcpps estimate times 23/16
+ * rounded (92..184), r = (mh*y - 1.4375) + ml*y, A = high + k, and ((((A - s) + r) + low) + ((r*c1 + c2)*r + c3)*r) + s */
+static void vml_slog2(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        float v = x[i];
+        if (v < 0x1p-126f || !(v <= FLT_MAX)) {
+            out[i] = vml_slog_rare(v, &vml_slog2_rare_steps);
+            continue;
+        }
+        uint32_t b = vml_bits(v);
+        float m = vml_float((b & 0x7fffffu) | 0x3c000000u);
+        float y = _mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss(m))) * vml_float(0x3fb80000u);
+        y = (y + vml_float(0x4b400000u)) + vml_float(0xcb400000u);
+        float mh = vml_float(vml_bits(m) & 0x3c7fff00u), ml = m - mh;
+        float r = (mh * y + vml_float(0xbfb80000u)) + ml * y;
+        const uint32_t *t = vml_slog2_table[((vml_bits(y) >> 13) - 0x215c0u) >> 3];
+        float a = vml_float(t[0]) + (float)(int)(b >> 23);
+        float p = ((r * vml_float(0x3e25c86au) + vml_float(0xbeb2bb8cu)) * r + vml_float(0x3b6cd7e0u)) * r;
+        float s = a + r;
+        out[i] = ((((a - s) + r) + vml_float(t[1])) + p) + s;
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -1065,6 +1158,8 @@ VML_ROUNDED(vml_dcos, double, cos)
 VML_ROUNDED(vml_datan, double, atan)
 #define vml_serfinv NULL /* (no erfinv in the C library) */
 #define vml_derfinv NULL
+VML_ROUNDED(vml_slog10, float, log10)
+VML_ROUNDED(vml_slog2, float, log2)
 #endif
 
 /* float64 sqrt (dSqrt_EXHAynn): y = 1/sqrt(x) from the CPU's float estimate (rsqrtps) of the mantissa taken to
@@ -1120,6 +1215,6 @@ static const struct {
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
     {"ErfInv", vml_serfinv, vml_derfinv, z0_serfinv, NULL},
     {"Erfc", vml_serfc, vml_derfc, z0_serfc, NULL},
-    {"Log2", NULL, NULL, z0_slog2, NULL},
-    {"Log10", NULL, NULL, z0_slog10, NULL},
+    {"Log2", vml_slog2, NULL, z0_slog2, NULL},
+    {"Log10", vml_slog10, NULL, z0_slog10, NULL},
 };

@@ -41,7 +41,8 @@ PORTED = [("EX", "Ln", np.float32, "log", "positive"), ("EX", "Exp", np.float32,
           ("EX", "ErfInv", np.float32, "erfinv", "unit"), ("EX", "Tanh", np.float32, "tanh", "real"),
           ("EX", "Ln", np.float64, "log", "positive"), ("EX", "Sin", np.float64, "sin", "trig"),
           ("EX", "Cos", np.float64, "cos", "trig"), ("EX", "Atan", np.float64, "atan", "real"),
-          ("EX", "ErfInv", np.float64, "erfinv", "unit")]
+          ("EX", "ErfInv", np.float64, "erfinv", "unit"), ("EX", "Log2", np.float32, "log2", "positive"),
+          ("EX", "Log10", np.float32, "log10", "positive")]
 
 F32_SPECIALS = [0.0, -0.0, np.inf, -np.inf, np.nan, -np.nan, -1.0, 1e-45, 1e-40, 1.1754942e-38, 1.2e-38, 3.4e38,
                 -1e-40, 1.0, 2.0, 0.5, 88.72284, 88.72283, 89.0, -87.33654, -103.97208, -104.0, 1e-30, 3.1415927,
@@ -120,11 +121,13 @@ def test_each_kernel_is_mkls(code, name, dtype, fn, where):
 
 
 @pytest.mark.skipif(not RUNNABLE["EX"], reason="the compiled loops are not built here")
-def test_subnormals_and_every_special_of_log():
-    mkl = _mkl("EX", "Ln", np.float32)
+@pytest.mark.parametrize("name", ["Ln", "Log2", "Log10"])
+def test_subnormals_and_every_special_of_log(name):
+    mkl = _mkl("EX", name, np.float32)
     x = np.arange(0, 1 << 23, 7, dtype=np.int32).view(np.float32)
-    x = np.concatenate([x, -x, np.array([0x7F800000, 0xFF800000, 0x7FFFFFFF, 0x7F7FFFFF], np.uint32).view(np.float32)])
-    assert _same_bits(_mine("EX", "Ln", x), mkl(x))
+    x = np.concatenate([x, -x, np.array([0x7F800000, 0xFF800000, 0x7FFFFFFF, 0x7F7FFFFF, 0xFFC00001, 0x7F800001],
+                                        np.uint32).view(np.float32)])
+    assert _same_bits(_mine("EX", name, x), mkl(x))
 
 
 @pytest.mark.skipif(not RUNNABLE["Z0"], reason="this CPU cannot run MKL's Z0 code")
@@ -368,11 +371,11 @@ print(w.tolist())
 
 
 @needs_ex
-def test_printed_float32_tanh_and_float64_log_sin_cos_atan_and_erfinv_are_torchs():
+def test_printed_float32_tanh_log2_log10_and_float64_log_sin_cos_atan_erfinv_are_torchs():
     """float32 tanh (sTanh EX) through tensors, nn.Tanh, an RNN and its gradient; float64 log (dLn EX) through
     tensors, logit, a subnormal and its specials; float64 sin and cos (dSin/dCos EX), their gradients; float64 atan
-    (dAtan EX); float64 erfinv (dErfInv EX) and its gradient: 0.2%, 0.01%, 0.15%, 5% and most of their elements
-    differed from the correctly rounded value (vml27)"""
+    (dAtan EX); float64 erfinv (dErfInv EX) and its gradient; float32 log2 and log10 (sLog2/sLog10 EX): 0.1%, 0.01%,
+    0.14%, 5%, 32% and 0.03% of their elements differed from the correctly rounded value (vml27)"""
     same_as_torch('''
 torch.manual_seed(4)
 a = torch.randn(60, 50) * 2
@@ -412,4 +415,8 @@ k = h[3, :6].clone().requires_grad_()
 k.erfinv().sum().backward()
 print(k.grad.tolist(), torch.erfinv(torch.tensor([0.0, -0.0, 1e-17, -1e-310, 0.5, 1 - 2 ** -52, 1.0, -1.0, 1.5,
                                                    float('nan')], dtype=torch.float64)).tolist())
+o = torch.rand(300, 300) * 100
+print(o.log2().view(torch.int32).sum().item(), o.log10().view(torch.int32).sum().item(), torch.log2(o[:2, :3]))
+print(torch.log10(torch.tensor([1e-40, 0.0, -1.0, float('inf'), float('nan'), 1000.0, 8.0])).tolist(),
+      o.t()[4, :9].log2().tolist(), torch.log10(o[::40, 1]).tolist())
 ''')
