@@ -38,11 +38,8 @@ TABLES = [
      "float64 log's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log(1 + j/64) high part, "
      "its low part}"),
     ("vml_dsin_table", "dSin", "vdsin_data_ha", 0, 512, 32, 4, 64,
-     "float64 sin at c = j*pi/256 (j = 0..511): {cos(c) - 1, 1 (the derivative cos(c) in two parts), sin(c), "
-     "sin(c)'s low part}"),
-    ("vml_dcos_table", "dCos", "vdcos_data_ha", 0, 512, 32, 4, 64,
-     "float64 cos at c = j*pi/256 (j = 0..511): {the derivative -sin(c) in two parts (the second a power of two), "
-     "cos(c), cos(c)'s low part}"),
+     "float64 sin at c = j*pi/256 (j = 0..511): {cos(c) less its head, the head (1, a power of two, 0...), sin(c), "
+     "sin(c)'s low part}; dCos's vdcos_data_ha is the same table 128 rows on (cos(c) = sin(c + pi/2))"),
     ("vml_datan_table", "dAtan", "vdatan_data", 0, 5, 32, 4, 64,
      "float64 atan's 5 ranges of |x| (from 2.4375 down to 0): {c, the mask or 1 the reduction (|x| - c)/(1 + c|x|) "
      "takes, atan(c), its low part}"),

@@ -880,7 +880,7 @@ static void vml_dln(const double *x, double *out, Py_ssize_t n)
  * (((h0 + h1) - f(c)*r)*rlo + l) + ((((r2*C24 - ... )*r2 - 1/2)*r2)*f(c) + (((r2*S5 + S3)*r2)*r*(h0 + h1) + e))
  * + s2, x's sign on sin's. Larger |x| (MKL's long reduction, not reproduced: the C library's value there),
  * infinities and NaN (x*0) take the other path. */
-static void vml_dsincos(const double *x, double *out, Py_ssize_t n, const uint64_t (*table)[4], int cosine)
+static void vml_dsincos(const double *x, double *out, Py_ssize_t n, int cosine)
 {
     const double s5 = vml_double(0x3f81110fabb3551cull), s3 = vml_double(0xbfc5555555554448ull);
     const double c6 = vml_double(0x3f56c16ab163b2d7ull), c4 = vml_double(0x3fa5555555554ccfull);
@@ -896,7 +896,7 @@ static void vml_dsincos(const double *x, double *out, Py_ssize_t n, const uint64
         double k = s + vml_double(0xc338000000000000ull);
         double r1 = a - k * vml_double(0x3f8921fb54400000ull), t = k * vml_double(0x3d60b4611a600000ull);
         double r = r1 - t, rlo = ((r1 - r) - t) - k * vml_double(0x3b33198a2e037073ull);
-        const uint64_t *e = table[vml_dbits(s) & 0x1ff];
+        const uint64_t *e = vml_dsin_table[(vml_dbits(s) + (cosine ? 128 : 0)) & 0x1ff]; /* (cos: sin's, 128 on) */
         double h0 = vml_double(e[0]), h1 = vml_double(e[1]), f = vml_double(e[2]);
         double p1 = r * h1, s1 = p1 + f, e1 = (f - s1) + p1;
         double p0 = h0 * r, s2 = p0 + s1, e2 = (s1 - s2) + p0;
@@ -908,8 +908,8 @@ static void vml_dsincos(const double *x, double *out, Py_ssize_t n, const uint64
     }
 }
 
-static void vml_dsin(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, vml_dsin_table, 0); }
-static void vml_dcos(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, vml_dcos_table, 1); }
+static void vml_dsin(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, 0); }
+static void vml_dcos(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, 1); }
 
 /* float64 atan's scalar path (vdatan_cout_rare) for |x| below 2^-1020 or from 2^993: x there, ±pi/2 (rounded),
  * a NaN as x + x */
@@ -1074,26 +1074,34 @@ static float vml_slog_rare(float v, const struct vml_slog_rare *c)
     return (p * h + ((p * l + lo) + l)) + hi;
 }
 
+/* log10's and log2's shared reduction of a positive normal x: m = x's mantissa times 2^-9 (log2: 2^-7, the
+ * `scale` bits), y = the CPU's reciprocal estimate (rcpps) of m times `times` rounded to an integer, r = (mh*y - times)
+ * + ml*y with mh = m & `head`; the table row at y's bits over 2^13 less `base`, in 8-byte steps */
+static inline int vml_slog_reduce(uint32_t b, uint32_t scale, uint32_t times, uint32_t head, uint32_t base, float *r)
+{
+    float m = vml_float((b & 0x7fffffu) | scale);
+    float y = _mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss(m))) * vml_float(times);
+    y = (y + vml_float(0x4b400000u)) + vml_float(0xcb400000u);
+    float mh = vml_float(vml_bits(m) & head), ml = m - mh;
+    *r = (mh * y + vml_float(times | 0x80000000u)) + ml * y;
+    return (int)(((vml_bits(y) >> 13) - base) >> 3);
+}
+
 /* float32 log10 (sLog10_EXHAynn): m = x's mantissa times 2^-9, y = the CPU's reciprocal estimate of it (rcpps)
- * times 111/256 rounded to an integer (111..222), r = (mh*y - 111.18) + ml*y (mh: m's top 15 bits), k x's biased
+ * times 111/256 rounded to an integer (111..222), r = (mh*y - 111/256) + ml*y (mh: m's top 15 bits), k x's biased
  * exponent; with the table's entry (high, low): A = k*L1 + high, s = A + r, and
  * (((r*c1 + c2)*r + c3)*r + (k*L2 + low)) + ((A - s) + r)) + s, all float SSE steps. x below 2^-126 (zeros,
  * subnormals, negative numbers), infinities and NaN take the scalar path. */
 static void vml_slog10(const float *x, float *out, Py_ssize_t n)
 {
     for (Py_ssize_t i = 0; i < n; i++) {
-        float v = x[i];
+        float v = x[i], r;
         if (v < 0x1p-126f || !(v <= FLT_MAX)) {
             out[i] = vml_slog_rare(v, &vml_slog10_rare_steps);
             continue;
         }
         uint32_t b = vml_bits(v);
-        float m = vml_float((b & 0x7fffffu) | 0x3b000000u);
-        float y = _mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss(m))) * vml_float(0x3ede0000u);
-        y = (y + vml_float(0x4b400000u)) + vml_float(0xcb400000u);
-        float mh = vml_float(vml_bits(m) & 0x3b7fff00u), ml = m - mh;
-        float r = (mh * y + vml_float(0xbede0000u)) + ml * y;
-        const uint32_t *t = vml_slog10_table[((vml_bits(y) >> 13) - 0x216f0u) >> 3];
+        const uint32_t *t = vml_slog10_table[vml_slog_reduce(b, 0x3b000000u, 0x3ede0000u, 0x3b7fff00u, 0x216f0u, &r)];
         float k = (float)(int)(b >> 23);
         float a = k * vml_float(0x3e9a2100u) + vml_float(t[0]), lo = k * vml_float(0xb64af600u) + vml_float(t[1]);
         float p = (r * vml_float(0x3fe35103u) + vml_float(0xbf93d7e4u)) * r + vml_float(0x3ad3d366u);
@@ -1107,18 +1115,13 @@ static void vml_slog10(const float *x, float *out, Py_ssize_t n)
 static void vml_slog2(const float *x, float *out, Py_ssize_t n)
 {
     for (Py_ssize_t i = 0; i < n; i++) {
-        float v = x[i];
+        float v = x[i], r;
         if (v < 0x1p-126f || !(v <= FLT_MAX)) {
             out[i] = vml_slog_rare(v, &vml_slog2_rare_steps);
             continue;
         }
         uint32_t b = vml_bits(v);
-        float m = vml_float((b & 0x7fffffu) | 0x3c000000u);
-        float y = _mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss(m))) * vml_float(0x3fb80000u);
-        y = (y + vml_float(0x4b400000u)) + vml_float(0xcb400000u);
-        float mh = vml_float(vml_bits(m) & 0x3c7fff00u), ml = m - mh;
-        float r = (mh * y + vml_float(0xbfb80000u)) + ml * y;
-        const uint32_t *t = vml_slog2_table[((vml_bits(y) >> 13) - 0x215c0u) >> 3];
+        const uint32_t *t = vml_slog2_table[vml_slog_reduce(b, 0x3c000000u, 0x3fb80000u, 0x3c7fff00u, 0x215c0u, &r)];
         float a = vml_float(t[0]) + (float)(int)(b >> 23);
         float p = ((r * vml_float(0x3e25c86au) + vml_float(0xbeb2bb8cu)) * r + vml_float(0x3b6cd7e0u)) * r;
         float s = a + r;
