@@ -28,6 +28,36 @@ TABLES = [
     ("vml_serfinv_table", "sErfInv", "vserfinv_data", 0, 192, 32, 8, 32,
      "float32 erfinv's 192 intervals of 1 - |x| (by its exponent and top 3 mantissa bits, from 1 down): "
      "{degree 0 (low), 1..4, 6 (the leading term), 5}"),
+    ("vml_stanh_table", "sTanh", "vstanh_data", 0x540, 27, 64, 8, 64,
+     "float32 tanh's 27 intervals of |x| (by its exponent and top 2 mantissa bits, from 0.109375; the last from "
+     "10.25 up): the coefficients of degrees 0..7 of a polynomial in |x|, in double"),
+    ("vml_dln_table", "dLn", "vdln_data", 0, 513, 16, 2, 64,
+     "float64 log at y = 512..1024 (the rounded reciprocal of the mantissa, scaled): {-log(y) - 1013*log(2) high "
+     "part (a multiple of 2^-43), its low part}"),
+    ("vml_dln_rare_table", "dLn", "__internal_CoutTab", 0, 65, 24, 3, 64,
+     "float64 log's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log(1 + j/64) high part, "
+     "its low part}"),
+    ("vml_dsin_table", "dSin", "vdsin_data_ha", 0, 512, 32, 4, 64,
+     "float64 sin at c = j*pi/256 (j = 0..511): {cos(c) less its head, the head (1, a power of two, 0...), sin(c), "
+     "sin(c)'s low part}; dCos's vdcos_data_ha is the same table 128 rows on (cos(c) = sin(c + pi/2))"),
+    ("vml_datan_table", "dAtan", "vdatan_data", 0, 5, 32, 4, 64,
+     "float64 atan's 5 ranges of |x| (from 2.4375 down to 0): {c, the mask or 1 the reduction (|x| - c)/(1 + c|x|) "
+     "takes, atan(c), its low part}"),
+    ("vml_derfinv_table", "dErfInv", "vderfinv_data", 0, 212, 136, 17, 64,
+     "float64 erfinv's 212 intervals of 1 - |x| (by its exponent and top 2 mantissa bits, from 1 down to 2^-53): "
+     "{degree 0, 1..14, the leading factor's low and high parts}"),
+    ("vml_slog10_table", "sLog10", "vslog10_data", 0, 129, 8, 2, 32,
+     "float32 log10 at y = 111..222 (the rounded reciprocal of the mantissa times 111/256, at byte offset y's bits "
+     "over 2^13 less 111's: 16 bytes apart below 128, 8 from 128): {-log10(y/111.1796875 ...) high part, low part}"),
+    ("vml_slog10_rare_table", "sLog10", "__internal_CoutTab", 0, 65, 12, 3, 32,
+     "float32 log10's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log10(1 + j/64) high "
+     "part, its low part}"),
+    ("vml_slog2_table", "sLog2", "vslog2_data", 0, 129, 8, 2, 32,
+     "float32 log2 at y = 92..184 (the rounded reciprocal of the mantissa times 23/16, laid out as log10's): "
+     "{its -log2 high part, low part}"),
+    ("vml_slog2_rare_table", "sLog2", "__internal_CoutTab", 0, 65, 12, 3, 32,
+     "float32 log2's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log2(1 + j/64) high "
+     "part, its low part}"),
 ]
 
 

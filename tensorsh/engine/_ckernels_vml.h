@@ -791,6 +791,344 @@ static void vml_serfinv(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float32 tanh (sTanh_EXHAynn): |x| in double, p = ((((((a7*|x| + a6)*|x| + a5)*|x| + a4)*|x| + a3)*|x| + a2)*|x|
+ * + a1)*|x| + a0 with the coefficients of one of 27 intervals (row 0 up to 0.109375's exponent and top 2 mantissa
+ * bits, then by those bits a row per quarter binade, row 26 from 10.25 up), rounded to float, with x's sign. Bits
+ * of |x| from 0x7f200000 (huge numbers, infinities, NaN) take MKL's scalar path: ±1, a NaN as x + x. */
+static void vml_stanh(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t b = vml_bits(x[i]), top = b & 0x7fe00000u;
+        if (top > 0x7f000000u) {
+            out[i] = (b & 0x7f800000u) == 0x7f800000u && (b & 0x7fffffu) ? x[i] + x[i] : (b >> 31 ? -1.0f : 1.0f);
+            continue;
+        }
+        const uint64_t *c = vml_stanh_table[top > 0x41200000u ? 26 : top > 0x3de00000u ? (top - 0x3de00000u) >> 21 : 0];
+        double a = (double)vml_float(b & 0x7fffffffu), p = vml_double(c[7]);
+        for (int k = 6; k >= 0; k--)
+            p = p * a + vml_double(c[k]);
+        out[i] = vml_float(vml_bits((float)p) | (b & 0x80000000u));
+    }
+}
+
+/* float64 log's scalar path (vdln_cout_rare): a NaN quieted (x*x), +inf; log(±0) = -inf, of a negative number or
+ * -inf the NaN 0x7FF8...; a positive subnormal scaled by 2^60, m its mantissa on [1, 2), j = round(64*(m - 1)),
+ * mh = m rounded to 2^-31: with the table's 1/(1 + j/64) (f) and log(1 + j/64) (high, low), r = (mh*f - 1) + ml*f
+ * and (ml*f + (k*L2 + low) + r*r*p(r)) + ((mh*f - 1) + (k*L1 + high)), p of degree 6. */
+static double vml_dln_rare(double x)
+{
+    uint64_t b = vml_dbits(x);
+    unsigned e = (unsigned)(b >> 52) & 0x7ff;
+    if (e == 0x7ff)
+        return b == 0xfff0000000000000ull ? vml_double(0x7ff8000000000000ull) : x * x;
+    if (e == 0)
+        x *= 0x1p60;
+    if (!(x > 0.0))
+        return x == 0.0 ? -INFINITY : vml_double(0x7ff8000000000000ull);
+    b = vml_dbits(x);
+    double k = (double)((int)((b >> 52) & 0x7ff) - (e ? 0x3ff : 0x43b));
+    double hi = k * vml_double(0x3fe62e42fefa3800ull), lo = k * vml_double(0x3d2ef35793c76730ull);
+    double m = vml_double((b & 0x800fffffffffffffull) | 0x3ff0000000000000ull);
+    const uint64_t *t = vml_dln_rare_table[vml_dbits(m + vml_double(0x42d0000000000040ull)) & 0x7f];
+    double f = vml_double(t[0]);
+    hi += vml_double(t[1]);
+    lo += vml_double(t[2]);
+    double mh = (m + 2097152.0) + -2097152.0, ml = m - mh;
+    double h = mh * f + -1.0, l = ml * f, r = h + l;
+    static const uint64_t c[6] = {0xbfc000b405a2836dull, 0x3fc249c02481059dull, 0xbfc555555228b38full,
+                                  0x3fc9999997b36c81ull, 0xbfd0000000000262ull, 0x3fd5555555555613ull};
+    double p = vml_double(c[0]) * r + vml_double(c[1]);
+    for (int i = 2; i < 6; i++)
+        p = p * r + vml_double(c[i]);
+    p = (p * r + -0.5) * r * r;
+    return ((l + lo) + p) + (h + hi);
+}
+
+/* float64 log (dLn_EXHAynn): m = x's mantissa times 2^-10, y = the CPU's float reciprocal estimate of it (rcpps)
+ * rounded to an integer (512..1024), r = (mh*y - 1) + ml*y (mh: m's top 27 bits), k x's biased exponent; with the
+ * table's -log(y) - 1013*log(2) (high, low): A = k*L1 + high, s = r + A, and the result
+ * (((A - s) + r) + (k*L2 + low)) + ((r*c1 + c2)*r*r + (r*c3 + c4))*r*r) + s. x below 2^-1022 (zeros, subnormals,
+ * negative numbers), infinities and NaN take the scalar path. */
+static void vml_dln(const double *x, double *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i];
+        if (v < 0x1p-1022 || !(v <= DBL_MAX)) {
+            out[i] = vml_dln_rare(v);
+            continue;
+        }
+        uint64_t b = vml_dbits(v);
+        double m = vml_double((b & 0x000fffffffffffffull) | 0x3f50000000000000ull);
+        double y = (double)_mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss((float)m)));
+        y = (y + vml_double(0x4338000000000000ull)) + vml_double(0xc338000000000000ull);
+        double mh = vml_double(vml_dbits(m) & 0x3f5ffffffc000000ull), ml = m - mh;
+        double r = (mh * y + -1.0) + ml * y;
+        const uint64_t *t = vml_dln_table[((vml_dbits(y) >> 39) - 0x810000u) >> 4];
+        double k = (double)(int)(b >> 52);
+        double a = k * vml_double(0x3fe62e42fefa0000ull) + vml_double(t[0]), s = r + a;
+        double err = (a - s) + r, r2 = r * r;
+        double p = ((r * vml_double(0x3fc9999cacdb4d0aull) + vml_double(0xbfd0000148058ee1ull)) * r2 +
+                    (r * vml_double(0x3fd55555555543c5ull) + vml_double(0xbfdffffffffff81full))) * r2;
+        out[i] = ((err + (k * vml_double(0x3d7cf79abc9e0000ull) + vml_double(t[1]))) + p) + s;
+    }
+}
+
+/* float64 sin and cos (dSin_EXHAynn, dCos_EXHAynn), |x| up to 65536.0035: n = round(a*256/pi) by adding 1.5*2^52
+ * (a = |x| for sin, x for cos), r = (a - n*P1) - n*P2 and its low part ((a - n*P1) - r) - n*P2 - n*P3 (pi/256 in
+ * three parts); with the table's entry j = n mod 512 (f(c) in two parts h0 + h1, the derivative's, and f's low
+ * bits l, for f = sin or cos at c = j*pi/256): s1 = r*h1 + f(c), s2 = r*h0 + s1 with both rounding errors e, and
+ * (((h0 + h1) - f(c)*r)*rlo + l) + ((((r2*C24 - ... )*r2 - 1/2)*r2)*f(c) + (((r2*S5 + S3)*r2)*r*(h0 + h1) + e))
+ * + s2, x's sign on sin's. Larger |x| (MKL's long reduction, not reproduced: the C library's value there),
+ * infinities and NaN (x*0) take the other path. */
+static void vml_dsincos(const double *x, double *out, Py_ssize_t n, int cosine)
+{
+    const double s5 = vml_double(0x3f81110fabb3551cull), s3 = vml_double(0xbfc5555555554448ull);
+    const double c6 = vml_double(0x3f56c16ab163b2d7ull), c4 = vml_double(0x3fa5555555554ccfull);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v);
+        if (!(a <= vml_double(0x40f000000e4db24cull))) {
+            out[i] = isfinite(v) ? (cosine ? cos(v) : sin(v)) : v * 0.0;
+            continue;
+        }
+        if (cosine)
+            a = v;
+        double s = a * vml_double(0x40545f306dc9c883ull) + vml_double(0x4338000000000000ull);
+        double k = s + vml_double(0xc338000000000000ull);
+        double r1 = a - k * vml_double(0x3f8921fb54400000ull), t = k * vml_double(0x3d60b4611a600000ull);
+        double r = r1 - t, rlo = ((r1 - r) - t) - k * vml_double(0x3b33198a2e037073ull);
+        const uint64_t *e = vml_dsin_table[(vml_dbits(s) + (cosine ? 128 : 0)) & 0x1ff]; /* (cos: sin's, 128 on) */
+        double h0 = vml_double(e[0]), h1 = vml_double(e[1]), f = vml_double(e[2]);
+        double p1 = r * h1, s1 = p1 + f, e1 = (f - s1) + p1;
+        double p0 = h0 * r, s2 = p0 + s1, e2 = (s1 - s2) + p0;
+        double d = h1 + h0, r2 = r * r;
+        double sp = ((r2 * s5 + s3) * r2) * r * d + (e2 + e1);
+        double cp = ((c4 - r2 * c6) * r2 + -0.5) * r2 * f + sp;
+        double res = (((d - f * r) * rlo + vml_double(e[3])) + cp) + s2;
+        out[i] = cosine ? res : vml_double(vml_dbits(res) ^ (vml_dbits(v) & 0x8000000000000000ull));
+    }
+}
+
+static void vml_dsin(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, 0); }
+static void vml_dcos(const double *x, double *out, Py_ssize_t n) { vml_dsincos(x, out, n, 1); }
+
+/* float64 atan's scalar path (vdatan_cout_rare) for |x| below 2^-1020 or from 2^993: x there, ±pi/2 (rounded),
+ * a NaN as x + x */
+static double vml_datan_rare(double v)
+{
+    if (isnan(v))
+        return v + v;
+    if (fabs(v) < 1.0)
+        return v;
+    return v < 0 ? -vml_double(0x3ff921fb54442d18ull) : vml_double(0x3ff921fb54442d18ull);
+}
+
+/* float64 atan (dAtan_EXHAynn): |x| in five ranges split at 0.4375, 0.6875, 1.1875 and 2.4375 (by its high word),
+ * t = (|x| - c)/(1 + c|x|) for c = 0, 1/2, 1, 3/2 (beyond 2.4375: -1/|x|) in double-double: |x|, the numerator and
+ * the denominator split at their top 26 bits, the quotient from the CPU's float reciprocal estimate (rcpps) y of the
+ * denominator's head, e = d*y - 1 and y*(-e + e^2 - ... - e^5) correcting it, t = th + tl; atan(c) (high, low) +
+ * th + (t*z*(p(w)*z + q(w)) + (tl + low)) with z = t^2, w = z^2 (p and q of degree 5), x's sign. |x| below 2^-1020
+ * or from 2^993, infinities and NaN take the scalar path. */
+static void vml_datan(const double *x, double *out, Py_ssize_t n)
+{
+    static const uint64_t p[6] = {0x3f8be4fbe6733718ull, 0x3fa6ad5558fe19c9ull, 0x3fae12f1edf7c393ull,
+                                  0x3fb3b132b731e73aull, 0x3fbc71c719f99f96ull, 0x3fc9999999998f43ull};
+    static const uint64_t q[6] = {0xbfa04cd71f92185eull, 0xbfaa9e755ca13d23ull, 0xbfb1108d326c68edull,
+                                  0xbfb745d119677a4full, 0xbfc2492492441a21ull, 0xbfd5555555555552ull};
+    const uint64_t head = 0xfffffffff8000000ull;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v);
+        uint32_t hi = (uint32_t)(vml_dbits(a) >> 32);
+        if (hi < 0x00300000u || hi >= 0x7e000000u) {
+            out[i] = vml_datan_rare(v);
+            continue;
+        }
+        const uint64_t *e = vml_datan_table[4 - (hi > 0x3fdc0000u) - (hi > 0x3fe60000u) - (hi > 0x3ff30000u) -
+                                            (hi > 0x40038000u)];
+        double c = vml_double(e[0]), ah = vml_double(vml_dbits(a) & head), al = a - ah;
+        double n0 = vml_double(vml_dbits(ah) & e[1]) - c, n1 = vml_double(vml_dbits(al) & e[1]);
+        double n2 = n0 - n1;
+        n1 = n1 - (n2 - n0);
+        double nh = vml_double(vml_dbits(n2) & head), nl = (n2 - nh) + n1;
+        double d0 = vml_double(e[1] & 0x3ff0000000000000ull) + c * ah, d1 = c * al;
+        double d = d1 + d0, derr = (d0 - d) + d1;
+        double dh = vml_double(vml_dbits(d) & head), dl = (d - dh) + derr;
+        double y = (double)_mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss((float)dh)));
+        double u = dl * y + (dh * y + -1.0);
+        double r = u * u - u;
+        r = r * u + u;
+        r = r * u - u;
+        r = r * u + u;
+        r = (r * u - u) * y;
+        double tl = nl * y + (r * nh + nl * r), th = nh * y, t = th + tl;
+        double z = t * t, w = z * z;
+        double pp = w * vml_double(p[0]) + vml_double(p[1]), pq = w * vml_double(q[0]) + vml_double(q[1]);
+        for (int k = 2; k < 6; k++) {
+            pp = pp * w + vml_double(p[k]);
+            pq = pq * w + vml_double(q[k]);
+        }
+        double res = (((pp * z + pq) * z) * t + (tl + vml_double(e[3])) + th) + vml_double(e[2]);
+        out[i] = vml_double(vml_dbits(res) | (vml_dbits(v) & 0x8000000000000000ull));
+    }
+}
+
+/* float64 erfinv's scalar path (vderfinv_cout_rare): a NaN as x + x, ±1 to ±inf, |x| > 1 (and infinities) the NaN
+ * 0x7FF8...; ±0 itself; other |x| below 2^-53: 2^-256 (2^256 x * sqrt(pi)/2) with 2^256 x split at 2^36's
+ * granularity and sqrt(pi)/2 in two parts, results below 2^-1022 rounded once into a subnormal (the 2^-766 bias) */
+static double vml_derfinv_rare(double v)
+{
+    uint64_t b = vml_dbits(v);
+    if ((b & 0x7ff0000000000000ull) == 0x7ff0000000000000ull)
+        return b << 12 ? v + v : vml_double(0x7ff8000000000000ull);
+    if (!(fabs(v) < 0x1p-35))
+        return fabs(v) == 1.0 ? v / 0.0 : vml_double(0x7ff8000000000000ull);
+    if (v == 0.0)
+        return v;
+    const double split = vml_double(0x4238000000010000ull), unsplit = vml_double(0xc238000000000000ull);
+    const double c = vml_double(0x3fec5c0000000000ull);
+    double x0 = 0x1p256 * v, x1 = x0 * unsplit + x0 * split, x3 = x0 - x1;
+    x1 = x1 * c;
+    x3 = x3 * c;
+    x0 = x0 * vml_double(0xbecdb92c4255618full) + x3;
+    x3 = x1 + x0;
+    if (fabs(x3) >= 0x1p-766)
+        return x3 * 0x1p-256;
+    double bias = v < 0 ? -0x1p-766 : 0x1p-766;
+    x3 = x3 + bias;
+    x3 = x3 * unsplit + x3 * split;
+    x1 = x1 - (x3 - bias);
+    x0 = (x0 + x1) + x3;
+    return vml_double(vml_dbits(x0) & 0x800fffffffffffffull);
+}
+
+/* float64 erfinv (dErfInv_EXHAynn): w = 1 - |x| with its rounding error e, an interval from w's exponent and top 2
+ * mantissa bits (212 of them), u = w's low 50 mantissa bits on [1, 1.25) less 1.125 and t = u + e*2^-exponent;
+ * p = (c14*t + c13)*t + ... + c1)*t, and with u's top bits uh the factor hi + lo = c15 + c16*t (hi cut to 26
+ * mantissa bits, c16*uh split off): ((p + c0) + lo)*x + hi*x's low part + x's high part*hi. |x| up to 2^-53 and from
+ * 1 (with NaN) take MKL's scalar path. */
+static void vml_derfinv(const double *x, double *out, Py_ssize_t n)
+{
+    const uint64_t head = 0xfffffffff8000000ull;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v);
+        uint32_t hi = (uint32_t)(vml_dbits(a) >> 32);
+        if (!(hi > 0x3ca00000u && hi <= 0x3fefffffu)) {
+            out[i] = vml_derfinv_rare(v);
+            continue;
+        }
+        double w = 1.0 - a, e = (1.0 - w) - a;
+        uint64_t wb = vml_dbits(w);
+        double scale = vml_double(0x7fe0000000000000ull - (wb & 0x3ff0000000000000ull));
+        double u = vml_double((wb & 0x0003ffffffffffffull) | 0x3ff0000000000000ull) + -1.125;
+        double t = u + scale * e;
+        const uint64_t *c = vml_derfinv_table[0xffb - (uint32_t)(wb >> 50)];
+        double p = vml_double(c[14]) * t + vml_double(c[13]);
+        for (int k = 12; k >= 1; k--)
+            p = p * t + vml_double(c[k]);
+        p = p * t;
+        double uh = vml_double(vml_dbits(u) & head), c16 = vml_double(c[16]), c15 = vml_double(c[15]);
+        double q = uh * c16, r = c16 * (t - uh);
+        double fh = vml_double(vml_dbits(c15 + q) & head), fl = ((c15 - fh) + q) + r;
+        double xh = vml_double(vml_dbits(v) & head), xl = v - xh;
+        out[i] = ((p + vml_double(c[0])) + fl) * v + fh * xl + xh * fh;
+    }
+}
+
+/* float32 log10's and log2's scalar paths (vslog10_cout_rare, vslog2_cout_rare): a NaN quieted (x*x), +inf;
+ * log(±0) = -inf, of a negative number or -inf the NaN 0x7FC00000; a positive subnormal scaled by 2^40 (log2: 2^27),
+ * m its mantissa on [1, 2), j = round(64*(m - 1)), mh = m rounded to 2^-10, the table's 1/(1 + j/64) f (fh: its top
+ * 11 bits) and log(1 + j/64) (high, low): h = fh*mh - c, l = (f - fh)*mh + (m - mh)*f, r = h + l (p of degree 7 in
+ * r), and (p*h + ((p*l + (k*L2 + low)) + l)) + ((k*L1 + high) + h) (log2: k + high, and low alone), all in float */
+struct vml_slog_rare { const uint32_t (*table)[3]; float scale; int bias; int log2; uint32_t l1, l2, c, p[8]; };
+
+static const struct vml_slog_rare vml_slog10_rare_steps = {
+    vml_slog10_rare_table, 0x1p40f, 0xa7, 0, 0x3e9a0000u, 0x39826a14u, 0xc2de5c00u,
+    {0xa22b5daeu, 0x25aa5bfdu, 0xa92c998bu, 0x2cb3e701u, 0xb04353b9u, 0x33e23666u, 0xb7935d5au, 0xbf7f0000u}};
+static const struct vml_slog_rare vml_slog2_rare_steps = {
+    vml_slog2_rare_table, 0x1p27f, 0x9a, 1, 0, 0, 0xc3b8aa40u,
+    {0x9c1d865eu, 0x2081cd9du, 0xa4da74dcu, 0x293d1988u, 0xadaa8223u, 0x3223fe93u, 0xb6b1720fu, 0xbf7f0000u}};
+
+static float vml_slog_rare(float v, const struct vml_slog_rare *c)
+{
+    uint32_t b = vml_bits(v), e = b & 0x7f800000u;
+    if (e == 0x7f800000u)
+        return (b & 0x807fffffu) == 0x80000000u ? vml_float(0x7fc00000u) : v * v;
+    if (v == 0.0f)
+        return -INFINITY;
+    if (e == 0)
+        v = v * c->scale;
+    if (!(v > 0.0f))
+        return vml_float(0x7fc00000u);
+    b = vml_bits(v);
+    float k = (float)((int)((b >> 23) & 0xff) - (e ? 0x7f : c->bias));
+    float m = vml_float((b & 0x807fffffu) | 0x3f800000u);
+    const uint32_t *t = c->table[vml_bits(m + vml_float(0x48000040u)) & 0x7f];
+    float hi = c->log2 ? k + vml_float(t[1]) : k * vml_float(c->l1) + vml_float(t[1]);
+    float lo = c->log2 ? vml_float(t[2]) : k * vml_float(c->l2) + vml_float(t[2]);
+    float f = vml_float(t[0]), fh = vml_float(t[0] & 0xffffe000u);
+    float mh = (m + 8192.0f) + -8192.0f, ml = (m - mh) * f;
+    float h = fh * mh + vml_float(c->c), l = (f - fh) * mh + ml, r = h + l;
+    float p = vml_float(c->p[0]) * r + vml_float(c->p[1]);
+    for (int i = 2; i < 8; i++)
+        p = p * r + vml_float(c->p[i]);
+    hi = hi + h;
+    return (p * h + ((p * l + lo) + l)) + hi;
+}
+
+/* log10's and log2's shared reduction of a positive normal x: m = x's mantissa times 2^-9 (log2: 2^-7, the
+ * `scale` bits), y = the CPU's reciprocal estimate (rcpps) of m times `times` rounded to an integer, r = (mh*y - times)
+ * + ml*y with mh = m & `head`; the table row at y's bits over 2^13 less `base`, in 8-byte steps */
+static inline int vml_slog_reduce(uint32_t b, uint32_t scale, uint32_t times, uint32_t head, uint32_t base, float *r)
+{
+    float m = vml_float((b & 0x7fffffu) | scale);
+    float y = _mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss(m))) * vml_float(times);
+    y = (y + vml_float(0x4b400000u)) + vml_float(0xcb400000u);
+    float mh = vml_float(vml_bits(m) & head), ml = m - mh;
+    *r = (mh * y + vml_float(times | 0x80000000u)) + ml * y;
+    return (int)(((vml_bits(y) >> 13) - base) >> 3);
+}
+
+/* float32 log10 (sLog10_EXHAynn): m = x's mantissa times 2^-9, y = the CPU's reciprocal estimate of it (rcpps)
+ * times 111/256 rounded to an integer (111..222), r = (mh*y - 111/256) + ml*y (mh: m's top 15 bits), k x's biased
+ * exponent; with the table's entry (high, low): A = k*L1 + high, s = A + r, and
+ * (((r*c1 + c2)*r + c3)*r + (k*L2 + low)) + ((A - s) + r)) + s, all float SSE steps. x below 2^-126 (zeros,
+ * subnormals, negative numbers), infinities and NaN take the scalar path. */
+static void vml_slog10(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        float v = x[i], r;
+        if (v < 0x1p-126f || !(v <= FLT_MAX)) {
+            out[i] = vml_slog_rare(v, &vml_slog10_rare_steps);
+            continue;
+        }
+        uint32_t b = vml_bits(v);
+        const uint32_t *t = vml_slog10_table[vml_slog_reduce(b, 0x3b000000u, 0x3ede0000u, 0x3b7fff00u, 0x216f0u, &r)];
+        float k = (float)(int)(b >> 23);
+        float a = k * vml_float(0x3e9a2100u) + vml_float(t[0]), lo = k * vml_float(0xb64af600u) + vml_float(t[1]);
+        float p = (r * vml_float(0x3fe35103u) + vml_float(0xbf93d7e4u)) * r + vml_float(0x3ad3d366u);
+        float s = a + r;
+        out[i] = ((p * r + lo) + ((a - s) + r)) + s;
+    }
+}
+
+/* float32 log2 (sLog2_EXHAynn): log10's steps with m = x's mantissa times 2^-7, y = its rcpps estimate times 23/16
+ * rounded (92..184), r = (mh*y - 1.4375) + ml*y, A = high + k, and ((((A - s) + r) + low) + ((r*c1 + c2)*r + c3)*r) + s */
+static void vml_slog2(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        float v = x[i], r;
+        if (v < 0x1p-126f || !(v <= FLT_MAX)) {
+            out[i] = vml_slog_rare(v, &vml_slog2_rare_steps);
+            continue;
+        }
+        uint32_t b = vml_bits(v);
+        const uint32_t *t = vml_slog2_table[vml_slog_reduce(b, 0x3c000000u, 0x3fb80000u, 0x3c7fff00u, 0x215c0u, &r)];
+        float a = vml_float(t[0]) + (float)(int)(b >> 23);
+        float p = ((r * vml_float(0x3e25c86au) + vml_float(0xbeb2bb8cu)) * r + vml_float(0x3b6cd7e0u)) * r;
+        float s = a + r;
+        out[i] = ((((a - s) + r) + vml_float(t[1])) + p) + s;
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -816,7 +1154,15 @@ VML_ROUNDED(vml_serf, float, erf)
 VML_ROUNDED(vml_serfc, float, erfc)
 VML_ROUNDED(vml_derf, double, erf)
 VML_ROUNDED(vml_derfc, double, erfc)
+VML_ROUNDED(vml_stanh, float, tanh)
+VML_ROUNDED(vml_dln, double, log)
+VML_ROUNDED(vml_dsin, double, sin)
+VML_ROUNDED(vml_dcos, double, cos)
+VML_ROUNDED(vml_datan, double, atan)
 #define vml_serfinv NULL /* (no erfinv in the C library) */
+#define vml_derfinv NULL
+VML_ROUNDED(vml_slog10, float, log10)
+VML_ROUNDED(vml_slog2, float, log2)
 #endif
 
 /* float64 sqrt (dSqrt_EXHAynn): y = 1/sqrt(x) from the CPU's float estimate (rsqrtps) of the mantissa taken to
@@ -859,19 +1205,19 @@ static const struct {
     vml_float_loop z0_s;
     vml_double_loop z0_d;
 } vml_kernels[] = {
-    {"Ln", vml_sln, NULL, z0_sln, NULL},
+    {"Ln", vml_sln, vml_dln, z0_sln, NULL},
     {"Exp", vml_sexp, vml_dexp, z0_sexp, NULL},
-    {"Sin", vml_ssin, NULL, z0_ssin, z0_dsin},
-    {"Cos", vml_scos, NULL, z0_scos, z0_dcos},
-    {"Atan", vml_satan, NULL, z0_satan, NULL},
+    {"Sin", vml_ssin, vml_dsin, z0_ssin, z0_dsin},
+    {"Cos", vml_scos, vml_dcos, z0_scos, z0_dcos},
+    {"Atan", vml_satan, vml_datan, z0_satan, NULL},
     {"Tan", vml_stan, NULL, z0_stan, NULL},
     {"Asin", vml_sasin, NULL, z0_sasin, NULL},
     {"Acos", vml_sacos, NULL, z0_sacos, NULL},
-    {"Tanh", NULL, vml_dtanh, z0_stanh, z0_dtanh},
+    {"Tanh", vml_stanh, vml_dtanh, z0_stanh, z0_dtanh},
     {"Erf", vml_serf, vml_derf, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
-    {"ErfInv", vml_serfinv, NULL, z0_serfinv, NULL},
+    {"ErfInv", vml_serfinv, vml_derfinv, z0_serfinv, NULL},
     {"Erfc", vml_serfc, vml_derfc, z0_serfc, NULL},
-    {"Log2", NULL, NULL, z0_slog2, NULL},
-    {"Log10", NULL, NULL, z0_slog10, NULL},
+    {"Log2", vml_slog2, NULL, z0_slog2, NULL},
+    {"Log10", vml_slog10, NULL, z0_slog10, NULL},
 };

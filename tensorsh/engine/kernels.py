@@ -102,16 +102,16 @@ def mkl_vml(name, np_fn, loop=None, ex=(np.float32,), z0=(), correctly_rounded=N
 
 exp = via_double(np.exp, "exp")  # (ATen's own uses of exp: the correctly rounded value)
 vml_exp = mkl_vml("Exp", np.exp, "exp", (np.float32, np.float64), (np.float32,))  # torch.exp, torch.log, ...
-vml_log = mkl_vml("Ln", np.log, z0=(np.float32,))
-vml_log2 = mkl_vml("Log2", np.log2, ex=(), z0=(np.float32,))
-vml_log10 = mkl_vml("Log10", np.log10, ex=(), z0=(np.float32,))
-vml_sin = mkl_vml("Sin", np.sin, z0=FLOAT_DTYPES)
-vml_cos = mkl_vml("Cos", np.cos, z0=FLOAT_DTYPES)
-vml_atan = mkl_vml("Atan", np.arctan, z0=(np.float32,))
+vml_log = mkl_vml("Ln", np.log, ex=FLOAT_DTYPES, z0=(np.float32,))
+vml_log2 = mkl_vml("Log2", np.log2, z0=(np.float32,))
+vml_log10 = mkl_vml("Log10", np.log10, z0=(np.float32,))
+vml_sin = mkl_vml("Sin", np.sin, ex=FLOAT_DTYPES, z0=FLOAT_DTYPES)
+vml_cos = mkl_vml("Cos", np.cos, ex=FLOAT_DTYPES, z0=FLOAT_DTYPES)
+vml_atan = mkl_vml("Atan", np.arctan, ex=FLOAT_DTYPES, z0=(np.float32,))
 vml_tan = mkl_vml("Tan", np.tan, z0=(np.float32,))
 vml_asin = mkl_vml("Asin", np.arcsin, z0=(np.float32,))
 vml_acos = mkl_vml("Acos", np.arccos, z0=(np.float32,))
-vml_tanh = mkl_vml("Tanh", np.tanh, "tanh", (np.float64,), (np.float32, np.float64))
+vml_tanh = mkl_vml("Tanh", np.tanh, "tanh", FLOAT_DTYPES, FLOAT_DTYPES)
 _vml_sqrt64 = mkl_vml("Sqrt", np.sqrt, ex=(np.float64,), z0=(np.float64,))
 
 

@@ -156,7 +156,7 @@ erf = vml_unary(None, "ErfBackward0", kernels.mkl_vml("Erf", None, ex=(np.float3
 erfc = vml_unary(None, "ErfcBackward0", kernels.mkl_vml("Erfc", None, ex=(np.float32, np.float64), z0=(np.float32,),
                                                        correctly_rounded=_per_element(math.erfc, "erfc")),
                  lambda g, x: mul_scalar((-x.pow(2)).exp(), -2.0 / _SQRT_PI) * g)
-erfinv = vml_unary(None, "ErfinvBackward0", kernels.mkl_vml("ErfInv", None, ex=(np.float32,), z0=(np.float32,),
+erfinv = vml_unary(None, "ErfinvBackward0", kernels.mkl_vml("ErfInv", None, ex=(np.float32, np.float64), z0=(np.float32,),
                                                            correctly_rounded=_erfinv_values),
                    lambda g, x: mul_scalar(x.erfinv().pow(2).exp(), 0.5 * _SQRT_PI) * g)
 # (SLEEF's lgamma on every element: ATen's vml::vlgamma maps its vector function over the tail too)
