@@ -93,8 +93,10 @@ def tensor_repr(
     default_dtype: str | None = None,
     options: PrintOptions = DEFAULT_OPTIONS,
     tangent: str | None = None,
+    shape: tuple | None = None,
 ) -> str:
-    """Return exactly what repr(t) / str(t) prints for a CPU strided tensor `t` holding `values`."""
+    """Return exactly what repr(t) / str(t) prints for a CPU strided tensor `t` holding `values` (shape: t's own,
+    where it differs from the array's: a negative size beside a zero, which numpy holds as 0)."""
     values = _as_numpy(values, dtype)
     if default_dtype is None:  # (torch.set_default_dtype's: its tensors print without a dtype)
         from . import dtypes
@@ -105,7 +107,7 @@ def tensor_repr(
         # An empty tensor shows its shape unless it is (0,), and any non-default dtype
         # (even int64/bool, since there are no elements to infer the dtype from).
         if values.ndim != 1:
-            suffixes.append(f"size={tuple(values.shape)}")
+            suffixes.append(f"size={tuple(values.shape if shape is None else shape)}")
         if dtype != default_dtype:
             suffixes.append(f"dtype=torch.{dtype}")
         body = "[]"

@@ -266,8 +266,8 @@ def no_grad_view_origin(t):
 
 def storage_view(storage, dtype, shape, stride, offset):
     """The numpy array of a geometry over a storage (strides and offset in elements of dtype)."""
-    if 0 in shape:  # no element to view, and its offset may point past the buffer's end
-        return np.empty(shape, dtype.np)
+    if 0 in shape:  # no element to view, and its offset may point past the buffer's end (a negative size beside
+        return np.empty([max(n, 0) for n in shape], dtype.np)  # a zero, as expand(-2, -1) of an empty tensor: none)
     item, start = dtype.npsize, 0
     if item == 2 and isinstance(storage, BFloat16Storage):  # (int16/float16 over bfloat16's float32 words,
         item, start = 4, 2                                   # view(dtype): each element one word's high half)
@@ -812,7 +812,8 @@ class Tensor:
         return printing.tensor_repr(self._np, self.dtype.name, options=printing.OPTIONS,
                                     requires_grad=tracked and self.requires_grad and fn is None,
                                     grad_fn=fn_name if tracked else None,
-                                    tangent=None if tangent is None else f"{tangent}")
+                                    tangent=None if tangent is None else f"{tangent}",
+                                    shape=self._shape if not self._np.size else None)
 
     __str__ = __repr__
 

@@ -47,6 +47,22 @@ for name in ("sum", "nansum", "prod", "mean", "nanmean", "amax", "amin", "any", 
             except Exception as e:
                 print(name, dt, shape, d, kd, type(e).__name__, e, a.shape)
 ''',
+"a_negative_size_beside_a_zero_expands_and_the_view_copies_out_return_nothing": '''
+for shape in [(0,), (2, 0), (0, 3), (1, 0)]:
+    for sizes in [(-2, -1), (-1, -1), (2, -1), (-2, 0), (3, -2, -1), (-2, -1, -1)]:
+        try:
+            r = torch.zeros(shape).expand(*sizes)
+            print(shape, sizes, r.shape, r.stride(), r.numel(), r)
+        except Exception as e:
+            print(shape, sizes, type(e).__name__, e)
+a = torch.arange(6.).view(2, 3)
+o = [torch.empty(3), torch.empty(3)]
+print(torch.unbind_copy(a, out=o), o)
+o = [torch.empty(1, 3), torch.empty(1, 3)]
+print(torch.split_copy(a, 1, out=o), o)
+o = [torch.empty(2, 1), torch.empty(2, 2)]
+print(torch.split_with_sizes_copy(a, [1, 2], dim=1, out=o), o)
+''',
 "float64_rows_left_over_from_blocks_of_four_times_a_transposed_matrix_take_gemv": '''
 torch.set_printoptions(precision=10)
 torch.manual_seed(0)

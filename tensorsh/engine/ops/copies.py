@@ -607,6 +607,8 @@ def write_out(name, fn, args, kwargs):
         from .core import rebase_history
         for o in outs:
             rebase_history(o, unimplemented)
+    if name in ("unbind_copy", "split_copy", "split_with_sizes_copy"):
+        return None  # (their out= variants return nothing: `-> ()`)
     return out if not isinstance(result, tuple) else _out_return_type(type(result))(outs)
 
 
