@@ -114,13 +114,19 @@ def test_endless_loop_interrupted_by_sigint(tmp_path):
     import select
     # the loop's one statement says when it first runs: the signal is sent only once the loop is under way
     path = write(tmp_path, "x = 0\nfor i in range(10**12):\n    x = x + 1 if i else print('looping') or 1\n")
+    # (SIGINT as a terminal delivers it: a runner that ignores it, as a shell's background job does, would pass the
+    # ignoring on, and Python installs no KeyboardInterrupt handler for an ignored SIGINT)
     p = subprocess.Popen([sys.executable, "-m", "tensorsh", "run", path], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=dict(ENV, PYTHONUNBUFFERED="1"), cwd=ROOT)
+                         stderr=subprocess.PIPE, text=True, env=dict(ENV, PYTHONUNBUFFERED="1"), cwd=ROOT,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert select.select([p.stdout], [], [], 60)[0] and p.stdout.readline() == "looping\n"
     finally:
         p.send_signal(signal.SIGINT)
-    out, err = p.communicate(timeout=20)
+    try:
+        out, err = p.communicate(timeout=20)
+    finally:
+        p.kill()  # (never an endless loop left behind)
     assert p.returncode == 1
     assert "Traceback" not in err
     assert err.startswith(f"{path}:3:5: error: interrupted")
