@@ -688,10 +688,10 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
     return fn, args
 
 
-# (reductions whose kernel fills out= with its identity before it reads the input: out= the input itself reads
-# that identity back)
-_REDUCED_INTO_ITSELF = {"sum": 0, "nansum": 0, "prod": 1, "mean": 0, "nanmean": 0, "amax": "lowest", "amin": "highest",
-                        "any": False, "all": True, "argmax": 0, "argmin": 0}
+# (the reductions whose kernel fills out= with its identity before it reads the input, _FILLED_FIRST's and these:
+# out= the input itself reads that identity back)
+_REDUCED_INTO_ITSELF = {"any": False, "all": True, "argmax": 0, "argmin": 0, "sum": 0, "nansum": 0, "prod": 1, "mean": 0,
+                        "nanmean": 0, "amax": -np.inf, "amin": np.inf}
 _STRUCTURED_REDUCTIONS = frozenset({"sum", "prod", "mean", "amax", "amin", "any", "all", "argmax", "argmin"})
 
 
@@ -717,13 +717,7 @@ def _reduce_into_itself(name, out, result, args, kwargs, resize):
         if name == "mean":  # (sum_out(result, x, dim): x's shape reduced again)
             shape = tuple(1 if i in wrapped else n for i, n in enumerate(out._shape) if keepdim or i not in wrapped)
             resize(shape, out, result.dtype)
-    identity = _REDUCED_INTO_ITSELF[name]
-    if keep:
-        values = out._np.copy()
-    elif identity in ("lowest", "highest"):
-        values = _extreme(out.dtype, identity == "lowest")
-    else:
-        values = identity
+    values = out._np.copy() if keep else _identity_of(_REDUCED_INTO_ITSELF[name], out.dtype)
     values = np.broadcast_to(np.asarray(values, out.dtype.np), out._shape)
     if name == "mean":
         values = values / out.dtype.np.type(count) if count else values / out.dtype.np.type(0)
@@ -735,13 +729,14 @@ def _reduce_into_itself(name, out, result, args, kwargs, resize):
     return out
 
 
-def _extreme(dtype, lowest):
+def _identity_of(identity, dtype):
+    """A reduction's identity in dtype: amax's -inf and amin's inf are an integer type's lowest and highest values,
+    bool's False and True."""
+    if identity not in (-np.inf, np.inf) or dtype.category > 1:
+        return identity
     if dtype is dtypes.bool_:
-        return not lowest
-    if dtype.category == 1:
-        info = np.iinfo(dtype.np)
-        return info.min if lowest else info.max
-    return -np.inf if lowest else np.inf
+        return identity > 0
+    return np.iinfo(dtype.np).min if identity < 0 else np.iinfo(dtype.np).max
 
 
 def _matrix_power_out(args, kwargs):
@@ -825,7 +820,8 @@ def _write_shared(out, result, reduce):
 
 # reductions whose kernel fills out with the identity (binary_kernel_reduce_vec's, cascade_sum's
 # output_base().fill_) before it reads the input; mean/nanmean are sum_out/nansum_out, then div_
-_FILLED_FIRST = {"sum": 0, "nansum": 0, "mean": 0, "nanmean": 0, "prod": 1, "amax": -np.inf, "amin": np.inf}
+_FILLED_FIRST = {name: _REDUCED_INTO_ITSELF[name]
+                 for name in ("sum", "nansum", "mean", "nanmean", "prod", "amax", "amin")}
 
 
 def _reduces_into_its_input(name, out, result, args, kwargs):
@@ -853,9 +849,7 @@ def _reduced_in_place(name, out, args, kwargs):
     n = self.dim()
     dims = () if not n else tuple(range(n)) if dim is None or isinstance(dim, (tuple, list)) and not len(dim) else \
         tuple(d % n for d in ((dim,) if isinstance(dim, int) else dim))
-    ident = _FILLED_FIRST[name]
-    if out.dtype.category < 2 and ident in (-np.inf, np.inf):
-        ident = np.iinfo(out.dtype.np).min if ident < 0 else np.iinfo(out.dtype.np).max
+    ident = _identity_of(_FILLED_FIRST[name], out.dtype)
     buffer = type("Buffer", (), {"data": np.frombuffer(out._storage.data, np.uint8).copy()})()
     dest = storage_view(buffer, out.dtype, out._shape, out._stride, out._offset)
     src = storage_view(buffer, self.dtype, self._shape, self._stride, self._offset)
