@@ -740,12 +740,12 @@ def _augmented(fn, node_for, kernel_checks=False):
     fn's checks are its kernel's (the integer divisions' zero and Bool checks, hypot's dtype dispatch), so they run
     after TensorIterator's cast check."""
     def op(self, other):
+        precheck(self, other)  # (autograd's leaf and view checks, then TensorIterator's overlap checks: first)
         if kernel_checks and _broadcasts(self, other) and isinstance(self, Tensor):
             check_fits_output(self, other)  # (TensorIterator: the output's shape, then its type)
             cast_for_inplace(self, dtypes.result_type((self, other), tensorless=True))
         with autograd.no_grad():
             values = fn(self, other)
-        precheck(self, other)
         check_fits_output(self, other)
         cast_for_inplace(self, values.dtype)
 

@@ -491,7 +491,9 @@ def write_out(name, fn, args, kwargs):
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
                                                   f"memory is not supported")
             precheck(o, overlap=False)  # (its internal-overlap error)
-    if name not in _OUT_OVERLAP_AFTER_RESIZE:
+    from .reduced_into_input import reads_itself, reduce_into_input
+    into_input = reads_itself(name, outs, args, kwargs)
+    if name not in _OUT_OVERLAP_AFTER_RESIZE and not into_input:
         _check_out_overlap(name, outs, args, kwargs)
 
     def resize(shape, o, dtype=None, to_kernel_shape=False, strides=None):
@@ -509,6 +511,8 @@ def write_out(name, fn, args, kwargs):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
             resize_output(o, shape, strides)
+    if into_input:
+        return reduce_into_input(name, fn, outs, args, kwargs, resize, _out_return_type)
     resized_first = _resized_before_dtype_check(name, args, kwargs)
     if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
         resize((), outs[0])

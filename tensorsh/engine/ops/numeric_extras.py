@@ -189,8 +189,9 @@ def ldexp(input, other):
 
 
 def ldexp_inplace(self, other):
-    """ldexp_: ldexp_out into self (an integer self refused first), recording LdexpBackward0."""
-    precheck(self, other)
+    """ldexp_: ldexp_out into self (an integer self refused first), recording LdexpBackward0; a float exponent goes
+    in as pow(2, other), a new tensor, so only the integer exponent's kernel checks other's overlap with self."""
+    precheck(self, other, overlap=isinstance(other, Tensor) and _int_exponent(self, other))
     if self.dtype.category < 2:
         raise runtime(f"ldexp can't be cast to the desired output type {dtypes.SCALAR_NAMES[self.dtype.name]}")
     if _int_exponent(self, other):

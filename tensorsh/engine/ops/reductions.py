@@ -1,5 +1,6 @@
 """Reductions: sum, mean, max/min (values and indices) with amax/amin, argmax/argmin, var/std, prod, norm,
 cumsum, any/all, logsumexp, count_nonzero, sum_to_size. Sums follow PyTorch's order (kernels.py)."""
+import functools
 import math
 
 import numpy as np
@@ -995,8 +996,9 @@ def vector_norm_call(input, ord, dim, keepdim, dtype, out):
         if type(ord) is bool:  # (a Scalar: True is the 1-norm)
             ord = int(ord)
     if out is not None:
-        return _norm_out("linalg_vector_norm", lambda x: norm(x, ord, None if dim is None else tuple(dim), keepdim,
-                                                              dtype), input, out)
+        # (a partial: an out= that is input itself reduces again with these arguments, reduced_into_input.py)
+        return _norm_out("linalg_vector_norm", functools.partial(
+            norm, p=ord, dim=None if dim is None else tuple(dim), keepdim=keepdim, dtype=dtype), input, out)
     return norm(input, ord, None if dim is None else tuple(dim), keepdim, dtype)
 
 

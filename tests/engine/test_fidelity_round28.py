@@ -1,0 +1,92 @@
+"""Classes of difference the twenty-eighth round found (issue 16) with the lead's random programs and probes, one
+differential program each."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"an_in_place_division_with_a_rounding_mode_checks_the_leaf_before_the_shapes": '''
+a = torch.ones(2, 3, requires_grad=True)
+b = torch.ones(3, 2)
+x = torch.arange(6.)
+for name in ["remainder_", "fmod_", "floor_divide_", "hypot_", "atan2_", "xlogy_", "copysign_", "nextafter_",
+             "igamma_", "float_power_", "__imod__", "__ifloordiv__"]:
+    for s, o in ((a, b), (a, "x"), (torch.ones(1, 3).expand(2, 3), torch.ones(2, 3)), (x[1:], x[:-1])):
+        try:
+            print(name, getattr(s, name)(o).shape)
+        except Exception as e:
+            print(name, type(e).__name__, e)
+for mode in ("floor", "trunc"):
+    for f in (lambda: a.div_(b, rounding_mode=mode), lambda: a.divide_(b, rounding_mode=mode),
+              lambda: torch.ones(2, dtype=torch.int64).div_(torch.zeros(2, dtype=torch.int64), rounding_mode=mode)):
+        try:
+            print(f())
+        except Exception as e:
+            print(mode, type(e).__name__, e)
+''',
+"ldexp_in_place_checks_overlap_only_for_an_integer_exponent": '''
+x = torch.arange(6.)
+for o in (x[:-1], x[:-1].long()):
+    y = x[1:]
+    try:
+        print(y.ldexp_(o), x)
+    except Exception as e:
+        print(type(e).__name__, e)
+''',
+"std_var_and_vector_norm_into_their_own_input_reduce_it_as_resized": '''
+def mk(shape):
+    torch.manual_seed(0)
+    return torch.randn(*shape)
+for shape, d in [((2, 3, 4), 0), ((2, 3), 0), ((2, 3), 1), ((3,), 0), ((2, 3), (0, 1)), ((2, 3, 4), 1),
+                 ((2, 2, 2), (0, 2)), ((2, 3, 4), 2), ((3, 4), -1)]:
+    for f in [torch.var, torch.std]:
+        x = mk(shape)
+        try:
+            f(x, d, out=x)
+            print(shape, d, x.shape, x, x._version)
+        except Exception as e:
+            print(shape, d, type(e).__name__, e, x.shape)
+    x = mk(shape)
+    torch.std(x, d, correction=0, keepdim=True, out=x)
+    print(x)
+for shape in [(3,), (2, 3), (3, 3)]:
+    for f in [lambda x: torch.norm(x, out=x), lambda x: torch.norm(x, dim=0, out=x),
+              lambda x: torch.linalg.vector_norm(x, out=x), lambda x: torch.linalg.vector_norm(x, 2, 0, out=x),
+              lambda x: torch.linalg.vector_norm(x, float('inf'), 0, out=x),
+              lambda x: torch.norm(x, dim=1, keepdim=True, out=x), lambda x: torch.std(x, True, out=x)]:
+        x = mk(shape)
+        try:
+            print(f(x) is x, x.shape, x, x._version)
+        except Exception as e:
+            print(type(e).__name__, e, x.shape)
+''',
+"max_min_and_aminmax_into_their_own_input_reduce_it_as_resized": '''
+base = torch.tensor([10., 3, 7, 1, 5, 8, 2, 9, 4, 6, 0, 11])
+for shape, d in [((2, 3, 2), 1), ((2, 3, 2), 0), ((2, 3, 2), 2), ((3, 4), 1), ((3, 4), 0), ((4, 3), 1), ((12,), 0),
+                 ((3, 4), -1)]:
+    for op in ["aminmax_min", "min", "max"]:
+        for keepdim in (False, True):
+            x = base.clone().reshape(shape)
+            y = torch.empty(0, dtype=torch.long if op in ("min", "max") else x.dtype)
+            try:
+                if op == "aminmax_min":
+                    r = torch.aminmax(x, dim=d, keepdim=keepdim, out=(x, y))
+                else:
+                    r = getattr(torch, op)(x, d, keepdim, out=(x, y))
+                print(shape, d, op, keepdim, r, x.stride(), x._version, y._version)
+            except Exception as e:
+                print(shape, d, op, type(e).__name__, e, x.shape)
+for dt in (torch.float32, torch.int64, torch.bool):
+    x = base.clone().reshape(3, 4).to(dt)
+    print(torch.aminmax(x, out=(torch.ones(2, dtype=dt), x)), x.shape)
+    x = torch.tensor(5.).to(dt)
+    print(torch.max(x, 0, out=(x, torch.zeros(3, dtype=torch.long))), x._version)
+x = torch.tensor([1., float('nan'), 3., 0.])
+print(torch.max(x, 0, out=(x, torch.zeros(1, dtype=torch.long))))
+''',
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round28_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
