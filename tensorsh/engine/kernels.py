@@ -2917,22 +2917,57 @@ def cascade_sum(x, reduced, round_partials=None, round_stores=None):
     return out.reshape(keep)
 
 
-def c10_complex_div(a, b):
+def c10_complex_div(a, b, fused_numerators=True):
     """a / b as c10::complex's operator/ computes it in a scalar kernel (numpy's algorithm, which it follows, with
-    the products the compiler fuses into fma)."""
+    the products the compiler fuses into fma; fused_numerators False: the denominator's only)."""
     T = a.real.dtype.type
     p, q, c, d = a.real, a.imag, b.real, b.imag
     wide = np.abs(c) >= np.abs(d)
     with np.errstate(all="ignore"):
         rat = np.where(wide, d / c, c / d)
         scl = T(1) / np.where(wide, fma(d, rat, c), fma(c, rat, d))
-        re = np.where(wide, fma(q, rat, p), fma(p, rat, q)) * scl
-        im = np.where(wide, fma(-p, rat, q), fma(q, rat, -p)) * scl
+        if fused_numerators:
+            re = np.where(wide, fma(q, rat, p), fma(p, rat, q)) * scl
+            im = np.where(wide, fma(-p, rat, q), fma(q, rat, -p)) * scl
+        else:
+            re = np.where(wide, p + q * rat, p * rat + q) * scl
+            im = np.where(wide, q - p * rat, q * rat - p) * scl
         zero = (c == 0) & (d == 0)  # (a complex inf or nan)
         re, im = np.where(zero, p / np.abs(c), re), np.where(zero, q / np.abs(d), im)
     out = np.empty(np.shape(re), a.dtype)
     out.real, out.imag = re, im
     return out
+
+
+def complex_divide(a, b, out=None, in_place=False):
+    """a / b of complex arrays as PyTorch's div kernel computes it (measured): c10::complex's operator/
+    (c10_complex_div) on every element, but complex64's scalar body (past each range's whole vector chunks) leaves
+    the numerators unfused on a range's odd last element, and on all its elements where the output is a (in_place:
+    `z /= w`, the compiler's pairwise loop refused for the overlap). A range as complex_multiply's: a thread's share
+    of a dense walk, or a row of a broadcast."""
+    if out is not None:  # (written in place: the operands read first)
+        out[...] = complex_divide(a, b)
+        return out
+    dt = np.result_type(a, b)
+    a, b = np.broadcast_arrays(np.asarray(a, dt), np.asarray(b, dt))
+    values = c10_complex_div(a, b)
+    if dt != np.complex64 or compiled is None or values.size == 0 or _vector_lanes() is None:
+        return values
+    walk = _complex_walk(a, b)
+    if walk is None:
+        return values
+    perm, ranges, _ = walk
+    chunk = 2 * min(_vector_lanes(), 8) * 4 // values.itemsize
+    plain = np.zeros(values.size, bool)
+    for begin, end in ranges:
+        rest = (end - begin) % chunk
+        plain[end - rest if in_place else end - rest % 2:end] = True
+    if not plain.any():
+        return values
+    flat_a, flat_b = (v.transpose(perm).reshape(-1)[plain] for v in (a, b))
+    result = values.transpose(perm).reshape(-1).copy()
+    result[plain] = c10_complex_div(flat_a, flat_b, fused_numerators=False)
+    return result.reshape([values.shape[d] for d in perm]).transpose(np.argsort(perm))
 
 
 def c10_log1p(z):

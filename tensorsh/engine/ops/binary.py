@@ -13,8 +13,8 @@ from ..scalars import FLOAT32_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
 from .comparison import logical_not, where
-from .core import (COMPLEX_KERNELS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED, BinaryNode, aliased_operand,
-                   attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
+from .core import (COMPLEX_INPLACE_KERNELS, COMPLEX_KERNELS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED,
+                   BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
                    check_inplace, from_numpy, laid_out_like, needs_grad, precheck, scalar_in, self_overlapping,
                    true_div_dtype, cj, write_inplace, write_reading_back, write_recomputing, write_rows, written,
                    zeros_of, inference_saved_first, refuse_unsupported_result)
@@ -287,8 +287,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 raise
         cast_for_inplace(self, dt)  # (before the operands are read: float16 += 1j is ComplexHalf's refusal)
         an, bn, _ = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
-        step = _alpha_kernel(sign * alpha) if scaled else COMPLEX_KERNELS.get(kernel, kernel) if dt.category == 3 \
-            else kernel  # (alpha * other: no node of its own)
+        step = _alpha_kernel(sign * alpha) if scaled else COMPLEX_INPLACE_KERNELS.get(
+            kernel, COMPLEX_KERNELS.get(kernel, kernel)) if dt.category == 3 else kernel  # (alpha * other: no node)
         if out_dtype is not None:
             an = an.astype(dt.np, copy=False)
             if not (kernel in ORIGINAL_SCALAR and dt in REDUCED_FLOATS):  # (a float16/bfloat16 division reads a

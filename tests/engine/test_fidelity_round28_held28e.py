@@ -1,0 +1,28 @@
+"""Classes of difference found by the twenty-eighth round's held-out programs on dtypes, type promotion and
+arithmetic (held28e, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"complex_true_division_is_c10_complex_operator_div_with_fused_products_and_the_scalar_tails_unfused_numerators": """
+torch.manual_seed(5)
+z = torch.tensor([1+2j, 3-1j])
+print((z / z).tolist(), (z[1] / z[1]).item())
+for dt in [torch.complex64, torch.complex128]:
+    for shape in [(), (2,), (3,), (5,), (9,), (13,), (3, 5), (40,)]:
+        a = torch.randn(shape, dtype=dt) * 10
+        b = torch.randn(shape, dtype=dt)
+        c = a.clone()
+        c /= b
+        d = a.clone()
+        d.div_(1.5 - 0.5j)
+        print(dt, shape, (a / b).reshape(-1).tolist(), (a / (1 - 2j)).reshape(-1).tolist(),
+              (a / b.reshape(-1)[0]).reshape(-1).tolist(), c.reshape(-1).tolist(), d.reshape(-1).tolist())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round28_held28e_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
