@@ -20,6 +20,16 @@ for dt in [torch.complex64, torch.complex128]:
         print(dt, shape, (a / b).reshape(-1).tolist(), (a / (1 - 2j)).reshape(-1).tolist(),
               (a / b.reshape(-1)[0]).reshape(-1).tolist(), c.reshape(-1).tolist(), d.reshape(-1).tolist())
 """,
+"frexp_out_checks_the_mantissas_dtype_then_the_exponents_int_after_the_floating_input": """
+x = torch.tensor([1., 2.5])
+for m, e in [(torch.float32, torch.int32), (torch.float32, torch.float32), (torch.float32, torch.int64),
+             (torch.float64, torch.int32), (torch.float64, torch.float32), (torch.float16, torch.int16)]:
+    for inp in [x, x.half(), x.long()]:
+        try:
+            print(m, e, inp.dtype, torch.frexp(inp, out=(torch.empty(2, dtype=m), torch.empty(2, dtype=e))))
+        except Exception as err:
+            print(m, e, inp.dtype, type(err).__name__, err)
+""",
 }
 
 
