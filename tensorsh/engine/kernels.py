@@ -716,6 +716,36 @@ def complex_multiply(a, b, out=None):
     return result.reshape([values.shape[d] for d in perm]).transpose(np.argsort(perm))
 
 
+def complex_addc(divide, s, v, a, b):
+    """addcmul (s + v * a * b) or addcdiv (s + v * a / b) of complex arrays as PyTorch's kernels compute them
+    (measured): the vector body's products each rounded (complex_product_plain; its division c10::complex's, as
+    Vectorized's operator/ divides element by element), the scalar body's fused (complex_product_fused); complex64's
+    scalar body fuses whole fours only, the products of the rest past them fused then plain (addcdiv's rest is not
+    known: fused taken). Ranges as complex_multiply's; a walk not known: the vector body's values everywhere."""
+    s, v, a, b = np.broadcast_arrays(*(np.asarray(x, np.result_type(s, a, b)) for x in (s, v, a, b)))
+
+    def values(first, second):
+        va = first(v, a)
+        with np.errstate(all="ignore"):
+            return s + (c10_complex_div(va, b) if divide else second(va, b))
+    vector = values(complex_product_plain, complex_product_plain)
+    walk = _complex_walk(s, a) if compiled is not None and vector.size and _vector_lanes() is not None else None
+    if walk is None or _complex_walk(a, b) != walk:
+        return vector
+    perm, ranges, _ = walk
+    chunk = 2 * min(_vector_lanes(), 8) * 4 // vector.itemsize
+    kinds = np.zeros(vector.size, np.int8)  # (0 vector body, 1 fused, 2 fused then plain)
+    for begin, end in ranges:
+        start = begin + (end - begin) // chunk * chunk
+        kinds[start:end] = 1
+        if vector.dtype == np.complex64:
+            kinds[start + (end - start) // 4 * 4:end] = 2
+    flat = [x.transpose(perm).reshape(-1) for x in (vector, values(complex_product_fused, complex_product_fused),
+                                                     values(complex_product_fused, complex_product_plain))]
+    result = np.choose(kinds, flat)
+    return result.reshape([vector.shape[d] for d in perm]).transpose(np.argsort(perm))
+
+
 def _complex_walk(a, b):
     """(the walk's dim order, its ranges, whether an operand is a number to the loop) of a binary elementwise loop
     over broadcast complex a and b: one dense layout (or a broadcast number) walked in memory order, each thread a

@@ -30,6 +30,18 @@ for m, e in [(torch.float32, torch.int32), (torch.float32, torch.float32), (torc
         except Exception as err:
             print(m, e, inp.dtype, type(err).__name__, err)
 """,
+"complex_addcmul_and_addcdiv_round_each_product_in_the_vector_body_and_fuse_them_in_the_scalar_one": """
+torch.manual_seed(13)
+for dt in [torch.complex64, torch.complex128]:
+    for shape in [(), (3,), (4,), (16,), (19,), (4, 9), (70,)]:
+        s, a, b = (torch.randn(shape, dtype=dt) for _ in range(3))
+        for v in [1, 0.5, -2j]:
+            print(dt, shape, v, torch.addcmul(s, a, b, value=v).reshape(-1).tolist(),
+                  torch.addcdiv(s, a, b, value=v).reshape(-1).tolist())
+        c = s.clone()
+        c.addcmul_(a, b, value=0.5j)
+        print(c.reshape(-1).tolist())
+""",
 }
 
 
