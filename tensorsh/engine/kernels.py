@@ -728,22 +728,53 @@ def complex_addc(divide, s, v, a, b):
         va = first(v, a)
         with np.errstate(all="ignore"):
             return s + (c10_complex_div(va, b) if divide else second(va, b))
-    vector = values(complex_product_plain, complex_product_plain)
-    walk = _complex_walk(s, a) if compiled is not None and vector.size and _vector_lanes() is not None else None
-    if walk is None or _complex_walk(a, b) != walk:
-        return vector
+    return _by_complex_bodies((s, a, b), lambda: values(complex_product_plain, complex_product_plain),
+                              lambda: values(complex_product_fused, complex_product_fused),
+                              lambda: values(complex_product_fused, complex_product_plain))
+
+
+def complex_lerp(s, e, w):
+    """lerp of complex arrays (w: an array or a number) as its kernel computes it (measured): s + w * (e - s) where
+    |w| < 0.5, else e - (e - s) * (1 - w), the product rounded part by part in the vector body
+    (Vectorized's fmadd), fused in the scalar body; complex64's vector body chooses each pair's branch by the
+    weight of its first element (in the walk's order)."""
+    s, e, w = np.broadcast_arrays(*(np.asarray(x, np.result_type(s, e)) for x in (s, e, w)))
+
+    def values(product, paired=False):
+        d = e - s
+        small = np.abs(w) < 0.5
+        walk = _complex_walk(s, e) if paired and s.dtype == np.complex64 and s.size else None
+        if walk is not None:
+            perm = walk[0]
+            flat = small.transpose(perm).reshape(-1).copy()
+            flat[1::2] = flat[0::2][:flat[1::2].size]
+            small = flat.reshape([s.shape[k] for k in perm]).transpose(np.argsort(perm))
+        with np.errstate(all="ignore"):
+            return np.where(small, s + product(w, d), e - product(d, 1 - w))
+    return _by_complex_bodies((s, e), lambda: values(complex_product_plain, True),
+                              lambda: values(complex_product_fused))
+
+
+def _by_complex_bodies(operands, vector, scalar, rest=None):
+    """The values of an elementwise kernel over broadcast complex operands: vector() on each range's whole
+    two-vector chunks, scalar() past them (complex64's past its whole fours: rest(), where given); vector()
+    everywhere where the walk is not known (as complex_multiply's, over each pair of operands)."""
+    values = vector()
+    walk = _complex_walk(*operands[:2]) if compiled is not None and values.size and _vector_lanes() is not None \
+        else None
+    if walk is None or any(_complex_walk(x, y) != walk for x, y in zip(operands[1:], operands[2:])):
+        return values
     perm, ranges, _ = walk
-    chunk = 2 * min(_vector_lanes(), 8) * 4 // vector.itemsize
-    kinds = np.zeros(vector.size, np.int8)  # (0 vector body, 1 fused, 2 fused then plain)
+    chunk = 2 * min(_vector_lanes(), 8) * 4 // values.itemsize
+    kinds = np.zeros(values.size, np.int8)  # (0 vector body, 1 scalar, 2 scalar past the fours)
     for begin, end in ranges:
         start = begin + (end - begin) // chunk * chunk
         kinds[start:end] = 1
-        if vector.dtype == np.complex64:
+        if values.dtype == np.complex64 and rest is not None:
             kinds[start + (end - start) // 4 * 4:end] = 2
-    flat = [x.transpose(perm).reshape(-1) for x in (vector, values(complex_product_fused, complex_product_fused),
-                                                     values(complex_product_fused, complex_product_plain))]
-    result = np.choose(kinds, flat)
-    return result.reshape([vector.shape[d] for d in perm]).transpose(np.argsort(perm))
+    bodies = [values, scalar()] + ([rest()] if rest is not None else [])
+    result = np.choose(kinds, [x.transpose(perm).reshape(-1) for x in bodies])
+    return result.reshape([values.shape[d] for d in perm]).transpose(np.argsort(perm))
 
 
 def _complex_walk(a, b):

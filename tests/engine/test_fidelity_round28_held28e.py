@@ -42,6 +42,17 @@ for dt in [torch.complex64, torch.complex128]:
         c.addcmul_(a, b, value=0.5j)
         print(c.reshape(-1).tolist())
 """,
+"complex_lerp_rounds_its_product_in_the_vector_body_fuses_it_in_the_scalar_one_and_pairs_complex64_branches": """
+torch.manual_seed(17)
+for dt in [torch.complex64, torch.complex128]:
+    for shape in [(), (2,), (3,), (7,), (16,), (21,), (3, 5)]:
+        s, e, w = (torch.randn(shape, dtype=dt) for _ in range(3))
+        w = w * 0.5
+        c = s.clone()
+        c.lerp_(e, 0.25 + 0.25j)
+        print(dt, shape, torch.lerp(s, e, w).reshape(-1).tolist(), torch.lerp(s, e, 0.2 - 0.1j).reshape(-1).tolist(),
+              c.reshape(-1).tolist())
+""",
 }
 
 

@@ -152,6 +152,8 @@ class LerpBackward1(_ThreeWayBackward):
 
 def _lerp_values(s, e, w):
     """PyTorch's lerp: from start below w = 0.5, from end from it, each one fused multiply-add."""
+    if s.dtype.kind == "c":
+        return kernels.complex_lerp(s, e, w)
     diff = e - s
     if np.ndim(w) == 0 and np.shape(s) == np.shape(e):  # a number: one branch for every element
         w = s.dtype.type(w)
