@@ -755,17 +755,37 @@ def complex_lerp(s, e, w):
                               lambda: values(complex_product_fused))
 
 
-def _by_complex_bodies(operands, vector, scalar, rest=None):
+def complex_pow_small(x, exponent):
+    """x ** 2, x ** 3 or x ** -2 of a complex array as pow_tensor_scalar_optimized_kernel computes it (measured): x * x,
+    x * x * x, 1 / (x * x) with the products rounded part by part in the vector body (pow's kernel is registered for
+    AVX-512 too: this CPU's width) and fused in the scalar body, complex64's x * x * x past its whole fours fused
+    then plain; the division c10::complex's."""
+    def values(first, second):
+        sq = first(x, x)
+        if exponent == 2:
+            return sq
+        return second(sq, x) if exponent == 3 else c10_complex_div(np.ones_like(sq), sq)
+    return _by_complex_bodies((x, x), lambda: values(complex_product_plain, complex_product_plain),
+                              lambda: values(complex_product_fused, complex_product_fused),
+                              (lambda: values(complex_product_fused, complex_product_plain)) if exponent == 3 else None,
+                              floats=None)
+
+
+def _by_complex_bodies(operands, vector, scalar, rest=None, floats=8):
     """The values of an elementwise kernel over broadcast complex operands: vector() on each range's whole
-    two-vector chunks, scalar() past them (complex64's past its whole fours: rest(), where given); vector()
-    everywhere where the walk is not known (as complex_multiply's, over each pair of operands)."""
+    two-vector chunks, scalar() past them (complex64's past its whole fours: rest(), where given) and on rows whose
+    elements are apart; vector() everywhere where the walk is not known (as complex_multiply's, over each pair of operands). floats: the
+    kernel's vector width in floats (AVX2's 8; None: this CPU's, for a kernel registered for AVX-512 too)."""
+    if compiled is None or not operands[0].size or _vector_lanes() is None:
+        return vector()
+    walk = _complex_walk(*operands[:2])
+    if walk is None and all(x.ndim and x.strides[-1] not in (0, x.itemsize) for x in operands):
+        return scalar()  # (strided rows: the scalar loop, fused throughout)
     values = vector()
-    walk = _complex_walk(*operands[:2]) if compiled is not None and values.size and _vector_lanes() is not None \
-        else None
     if walk is None or any(_complex_walk(x, y) != walk for x, y in zip(operands[1:], operands[2:])):
         return values
     perm, ranges, _ = walk
-    chunk = 2 * min(_vector_lanes(), 8) * 4 // values.itemsize
+    chunk = 2 * min(_vector_lanes(), floats or _vector_lanes()) * 4 // values.itemsize
     kinds = np.zeros(values.size, np.int8)  # (0 vector body, 1 scalar, 2 scalar past the fours)
     for begin, end in ranges:
         start = begin + (end - begin) // chunk * chunk

@@ -53,6 +53,17 @@ for dt in [torch.complex64, torch.complex128]:
         print(dt, shape, torch.lerp(s, e, w).reshape(-1).tolist(), torch.lerp(s, e, 0.2 - 0.1j).reshape(-1).tolist(),
               c.reshape(-1).tolist())
 """,
+"complex_pow_by_2_3_and_minus_2_is_pow_kernels_products_at_avx512_width_fused_in_its_scalar_body": """
+torch.manual_seed(23)
+for dt in [torch.complex64, torch.complex128]:
+    for shape in [(), (5,), (9,), (17,), (33,), (3, 7)]:
+        a = torch.randn(shape, dtype=dt)
+        print(dt, shape, [(a ** p).reshape(-1).tolist() for p in [2, 3, -2, 3.0]], a.square().reshape(-1).tolist(),
+              a.clone().pow_(3).reshape(-1).tolist())
+        if a.dim() == 2:
+            print((a.t() ** 3).reshape(-1).tolist(), (a[:, ::2] ** 3).reshape(-1).tolist())
+print((torch.zeros(2, dtype=torch.complex64) ** -2).tolist())
+""",
 }
 
 

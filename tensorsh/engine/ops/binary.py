@@ -570,13 +570,13 @@ def _pow_number_values(self, exponent):
         elif dt is dtypes.bfloat16 and exponent == -0.5:  # (rsqrt's arithmetic in AVX-512's loop)
             return from_numpy(kernels.reduced_rsqrt(x, dtypes.to_bfloat16, floats=16), dt)
         return from_numpy(np.asarray(kernels.pow_scalar(x, exponent, dt is not dtypes.bfloat16)), dt)
-    if dt.category == 3 and exponent == 2:  # (the kernel's base * base, in mul's arithmetic)
-        return from_numpy(kernels.complex_multiply(x, x), dt)
+    if dt.category == 3 and exponent in (2, 3, -2):  # (the kernel's base * base, base * base * base, 1 / (base * base))
+        return from_numpy(kernels.complex_pow_small(x, exponent), dt)
     if dt.category == 3 and exponent == 0.5:  # (pow_tensor_scalar_kernel dispatches 0.5 to sqrt's kernel)
         return from_numpy(np.sqrt(x), dt)
-    if dt.category == 3 and exponent in (-1, -2, -0.5):  # (reciprocal's, 1 / (x * x), rsqrt's: c10's 1 / 0 is
-        from .unary import _reciprocal                    # inf+nanj)
-        base = x if exponent == -1 else kernels.complex_multiply(x, x) if exponent == -2 else np.sqrt(x)
+    if dt.category == 3 and exponent in (-1, -0.5):  # (reciprocal's, rsqrt's: c10's 1 / 0 is inf+nanj)
+        from .unary import _reciprocal
+        base = x if exponent == -1 else np.sqrt(x)
         return from_numpy(_reciprocal(base), dt)
     if dt.category == 3 and exponent not in (0, 1, 2, 3, 0.5):  # (the kernel's other special cases)
         return from_numpy(kernels.complex_power(x, dt.np.type(exponent)), dt)
