@@ -678,12 +678,13 @@ def complex_abs(z, floats=8):
     return np.where(tail, out, vector.reshape(re.shape))
 
 
-def complex_multiply(a, b, out=None):
+def complex_multiply(a, b, out=None, in_place=False):
     """a * b of complex arrays as PyTorch's mul kernel computes it (measured): its vector body (AVX2's) rounds each
     product, ac - bd and ad + bc, on each range's whole 8 complex64 / 4 complex128 element chunks; its scalar body
     on the rest is the compiler's fused a*c - round(b*d), as numpy's, but complex64's leaves some unfused (with two
     tensors a range's odd last element; with a number, the first of five or more and those past the fours, or all of
-    four or fewer). A range: a thread's share of a dense walk, or a row of a broadcast; other layouts keep numpy's."""
+    four or fewer). A range: a thread's share of a dense walk, or a row of a broadcast; other layouts keep numpy's,
+    but complex64 rows whose elements are apart written in place (in_place: `z[:, ::2] *= w[:, ::2]`) are plain."""
     if out is not None:  # (written in place: the operands read first, as the loop does element by element)
         out[...] = complex_multiply(a, b)
         return out
@@ -693,7 +694,7 @@ def complex_multiply(a, b, out=None):
     a, b = np.broadcast_arrays(np.asarray(a, values.dtype), np.asarray(b, values.dtype))
     walk = _complex_walk(a, b)
     if walk is None:
-        return values
+        return complex_product_plain(a, b) if in_place and _strided_complex64(a, b) else values
     perm, ranges, number = walk
     flat_a, flat_b = (v.transpose(perm).reshape(-1) for v in (a, b))
     plain = np.zeros(values.size, bool)
@@ -795,6 +796,13 @@ def _by_complex_bodies(operands, vector, scalar, rest=None, floats=8):
     bodies = [values, scalar()] + ([rest()] if rest is not None else [])
     result = np.choose(kinds, [x.transpose(perm).reshape(-1) for x in bodies])
     return result.reshape([values.shape[d] for d in perm]).transpose(np.argsort(perm))
+
+
+def _strided_complex64(*operands):
+    """Complex64 operands whose rows all have their elements apart: the scalar loop, pair by pair never (where
+    the output is an operand, the compiler's code for it leaves the products unfused)."""
+    return operands[0].dtype == np.complex64 and all(x.ndim and x.strides[-1] not in (0, x.itemsize)
+                                                     for x in operands)
 
 
 def _complex_walk(a, b):
@@ -3024,7 +3032,7 @@ def complex_divide(a, b, out=None, in_place=False):
     """a / b of complex arrays as PyTorch's div kernel computes it (measured): c10::complex's operator/
     (c10_complex_div) on every element, but complex64's scalar body (past each range's whole vector chunks) leaves
     the numerators unfused on a range's odd last element, and on all its elements where the output is a (in_place:
-    `z /= w`, the compiler's pairwise loop refused for the overlap). A range as complex_multiply's: a thread's share
+    `z /= w`, the compiler's pairwise loop refused for the overlap; strided rows too). A range as complex_multiply's: a thread's share
     of a dense walk, or a row of a broadcast."""
     if out is not None:  # (written in place: the operands read first)
         out[...] = complex_divide(a, b)
@@ -3036,7 +3044,7 @@ def complex_divide(a, b, out=None, in_place=False):
         return values
     walk = _complex_walk(a, b)
     if walk is None:
-        return values
+        return c10_complex_div(a, b, fused_numerators=False) if in_place and _strided_complex64(a, b) else values
     perm, ranges, _ = walk
     chunk = 2 * min(_vector_lanes(), 8) * 4 // values.itemsize
     plain = np.zeros(values.size, bool)

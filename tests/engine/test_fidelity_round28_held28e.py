@@ -64,6 +64,14 @@ for dt in [torch.complex64, torch.complex128]:
             print((a.t() ** 3).reshape(-1).tolist(), (a[:, ::2] ** 3).reshape(-1).tolist())
 print((torch.zeros(2, dtype=torch.complex64) ** -2).tolist())
 """,
+"complex64_in_place_mul_and_div_on_strided_rows_leave_their_products_unfused": """
+torch.manual_seed(29)
+for dt in [torch.complex64, torch.complex128]:
+    a = torch.randn(4, 20, dtype=dt)
+    b = torch.randn(4, 20, dtype=dt)
+    print(dt, a.clone()[:, ::2].mul_(b[:, ::2]).reshape(-1).tolist(), a.clone()[:, ::2].div_(b[:, ::2]).reshape(-1).tolist(),
+          (a[:, ::2] * b[:, ::2]).reshape(-1).tolist(), (a[:, ::2] / b[:, ::2]).reshape(-1).tolist())
+""",
 }
 
 
