@@ -772,6 +772,20 @@ def complex_pow_small(x, exponent):
                               floats=None)
 
 
+def complex_tanh_sigmoid_backward(g, y, sigmoid):
+    """tanh_backward (g * conj(1 - y * y)) or sigmoid_backward (g * conj((1 - y) * y)) of complex arrays as their
+    kernels compute them (measured): the products rounded part by part in the vector body (the kernels are
+    registered for AVX-512 too: this CPU's width), fused in the scalar body."""
+    g, y = np.broadcast_arrays(*(np.asarray(x, np.result_type(g, y)) for x in (g, y)))
+    one = y.dtype.type(1)
+
+    def values(product):
+        with np.errstate(all="ignore"):
+            return product(g, np.conj(product(one - y, y) if sigmoid else one - product(y, y)))
+    return _by_complex_bodies((g, y), lambda: values(complex_product_plain), lambda: values(complex_product_fused),
+                              floats=None)
+
+
 def _by_complex_bodies(operands, vector, scalar, rest=None, floats=8):
     """The values of an elementwise kernel over broadcast complex operands: vector() on each range's whole
     two-vector chunks, scalar() past them (complex64's past its whole fours: rest(), where given) and on rows whose

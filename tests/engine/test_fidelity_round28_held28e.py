@@ -72,6 +72,21 @@ for dt in [torch.complex64, torch.complex128]:
     print(dt, a.clone()[:, ::2].mul_(b[:, ::2]).reshape(-1).tolist(), a.clone()[:, ::2].div_(b[:, ::2]).reshape(-1).tolist(),
           (a[:, ::2] * b[:, ::2]).reshape(-1).tolist(), (a[:, ::2] / b[:, ::2]).reshape(-1).tolist())
 """,
+"the_gradient_of_a_complex_unary_op_is_its_derivatives_yaml_formula_in_the_ops_own_arithmetic": """
+torch.manual_seed(37)
+for dt in [torch.complex64, torch.complex128]:
+    for n in [1, 3, 9]:
+        a = torch.randn(n, dtype=dt)
+        for name in ['log', 'sqrt', 'reciprocal', 'rsqrt', 'tan', 'atan', 'asin', 'acosh', 'atanh', 'log10', 'log1p', 'exp',
+                     'sin', 'sgn', 'abs', 'square']:
+            x = a.clone().requires_grad_()
+            y = getattr(torch, name)(x)
+            y.backward(torch.randn(n, dtype=y.dtype))
+            print(dt, n, name, x.grad.tolist())
+        x = a.clone().requires_grad_()
+        (2 / x).backward(torch.ones(n, dtype=dt))
+        print(x.grad.tolist())
+""",
 }
 
 
