@@ -78,7 +78,7 @@ for dt in [torch.complex64, torch.complex128]:
     for n in [1, 3, 9]:
         a = torch.randn(n, dtype=dt)
         for name in ['log', 'sqrt', 'reciprocal', 'rsqrt', 'tan', 'atan', 'asin', 'acosh', 'atanh', 'log10', 'log1p', 'exp',
-                     'sin', 'sgn', 'abs', 'square']:
+                     'sin', 'sgn', 'abs', 'square', 'angle']:
             x = a.clone().requires_grad_()
             y = getattr(torch, name)(x)
             y.backward(torch.randn(n, dtype=y.dtype))
