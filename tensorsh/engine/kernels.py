@@ -678,12 +678,13 @@ def complex_abs(z, floats=8):
     return np.where(tail, out, vector.reshape(re.shape))
 
 
-def complex_multiply(a, b, out=None):
+def complex_multiply(a, b, out=None, in_place=False):
     """a * b of complex arrays as PyTorch's mul kernel computes it (measured): its vector body (AVX2's) rounds each
     product, ac - bd and ad + bc, on each range's whole 8 complex64 / 4 complex128 element chunks; its scalar body
     on the rest is the compiler's fused a*c - round(b*d), as numpy's, but complex64's leaves some unfused (with two
     tensors a range's odd last element; with a number, the first of five or more and those past the fours, or all of
-    four or fewer). A range: a thread's share of a dense walk, or a row of a broadcast; other layouts keep numpy's."""
+    four or fewer). A range: a thread's share of a dense walk, or a row of a broadcast; other layouts keep numpy's,
+    but complex64 rows whose elements are apart written in place (in_place: `z[:, ::2] *= w[:, ::2]`) are plain."""
     if out is not None:  # (written in place: the operands read first, as the loop does element by element)
         out[...] = complex_multiply(a, b)
         return out
@@ -693,7 +694,7 @@ def complex_multiply(a, b, out=None):
     a, b = np.broadcast_arrays(np.asarray(a, values.dtype), np.asarray(b, values.dtype))
     walk = _complex_walk(a, b)
     if walk is None:
-        return values
+        return complex_product_plain(a, b) if in_place and _strided_complex64(a, b) else values
     perm, ranges, number = walk
     flat_a, flat_b = (v.transpose(perm).reshape(-1) for v in (a, b))
     plain = np.zeros(values.size, bool)
@@ -714,6 +715,110 @@ def complex_multiply(a, b, out=None):
     result = values.transpose(perm).reshape(-1).copy()
     result[plain] = complex_product_plain(flat_a[plain], flat_b[plain])
     return result.reshape([values.shape[d] for d in perm]).transpose(np.argsort(perm))
+
+
+def complex_addc(divide, s, v, a, b):
+    """addcmul (s + v * a * b) or addcdiv (s + v * a / b) of complex arrays as PyTorch's kernels compute them
+    (measured): the vector body's products each rounded (complex_product_plain; its division c10::complex's, as
+    Vectorized's operator/ divides element by element), the scalar body's fused (complex_product_fused); complex64's
+    scalar body fuses whole fours only, the products of the rest past them fused then plain (addcdiv's rest is not
+    known: fused taken). Ranges as complex_multiply's; a walk not known: the vector body's values everywhere."""
+    s, v, a, b = np.broadcast_arrays(*(np.asarray(x, np.result_type(s, a, b)) for x in (s, v, a, b)))
+
+    def values(first, second):
+        va = first(v, a)
+        with np.errstate(all="ignore"):
+            return s + (c10_complex_div(va, b) if divide else second(va, b))
+    return _by_complex_bodies((s, a, b), lambda: values(complex_product_plain, complex_product_plain),
+                              lambda: values(complex_product_fused, complex_product_fused),
+                              lambda: values(complex_product_fused, complex_product_plain))
+
+
+def complex_lerp(s, e, w):
+    """lerp of complex arrays (w: an array or a number) as its kernel computes it (measured): s + w * (e - s) where
+    |w| < 0.5, else e - (e - s) * (1 - w), the product rounded part by part in the vector body
+    (Vectorized's fmadd), fused in the scalar body; complex64's vector body chooses each pair's branch by the
+    weight of its first element (in the walk's order)."""
+    s, e, w = np.broadcast_arrays(*(np.asarray(x, np.result_type(s, e)) for x in (s, e, w)))
+
+    def values(product, paired=False):
+        d = e - s
+        small = np.abs(w) < 0.5
+        walk = _complex_walk(s, e) if paired and s.dtype == np.complex64 and s.size else None
+        if walk is not None:
+            perm = walk[0]
+            flat = small.transpose(perm).reshape(-1).copy()
+            flat[1::2] = flat[0::2][:flat[1::2].size]
+            small = flat.reshape([s.shape[k] for k in perm]).transpose(np.argsort(perm))
+        with np.errstate(all="ignore"):
+            return np.where(small, s + product(w, d), e - product(d, 1 - w))
+    return _by_complex_bodies((s, e), lambda: values(complex_product_plain, True),
+                              lambda: values(complex_product_fused))
+
+
+def complex_pow_small(x, exponent):
+    """x ** 2, x ** 3 or x ** -2 of a complex array as pow_tensor_scalar_optimized_kernel computes it (measured): x * x,
+    x * x * x, 1 / (x * x) with the products rounded part by part in the vector body (pow's kernel is registered for
+    AVX-512 too: this CPU's width) and fused in the scalar body, complex64's x * x * x past its whole fours fused
+    then plain; the division c10::complex's."""
+    def values(first, second):
+        sq = first(x, x)
+        if exponent == 2:
+            return sq
+        return second(sq, x) if exponent == 3 else c10_complex_div(np.ones_like(sq), sq)
+    return _by_complex_bodies((x, x), lambda: values(complex_product_plain, complex_product_plain),
+                              lambda: values(complex_product_fused, complex_product_fused),
+                              (lambda: values(complex_product_fused, complex_product_plain)) if exponent == 3 else None,
+                              floats=None)
+
+
+def complex_tanh_sigmoid_backward(g, y, sigmoid):
+    """tanh_backward (g * conj(1 - y * y)) or sigmoid_backward (g * conj((1 - y) * y)) of complex arrays as their
+    kernels compute them (measured): the products rounded part by part in the vector body (the kernels are
+    registered for AVX-512 too: this CPU's width), fused in the scalar body, complex64's past its whole fours the
+    inner product fused and the outer plain (the scalar body's pairs and fours are not all known: fused taken)."""
+    g, y = np.broadcast_arrays(*(np.asarray(x, np.result_type(g, y)) for x in (g, y)))
+    one = y.dtype.type(1)
+
+    def values(inner, outer):
+        with np.errstate(all="ignore"):
+            return outer(g, np.conj(inner(one - y, y) if sigmoid else one - inner(y, y)))
+    return _by_complex_bodies((g, y), lambda: values(complex_product_plain, complex_product_plain),
+                              lambda: values(complex_product_fused, complex_product_fused),
+                              lambda: values(complex_product_fused, complex_product_plain), floats=None)
+
+
+def _by_complex_bodies(operands, vector, scalar, rest=None, floats=8):
+    """The values of an elementwise kernel over broadcast complex operands: vector() on each range's whole
+    two-vector chunks, scalar() past them (complex64's past its whole fours: rest(), where given) and on rows whose
+    elements are apart; vector() everywhere where the walk is not known (as complex_multiply's, over each pair of operands). floats: the
+    kernel's vector width in floats (AVX2's 8; None: this CPU's, for a kernel registered for AVX-512 too)."""
+    if compiled is None or not operands[0].size or _vector_lanes() is None:
+        return vector()
+    walk = _complex_walk(*operands[:2])
+    if walk is None and all(x.ndim and x.strides[-1] not in (0, x.itemsize) for x in operands):
+        return scalar()  # (strided rows: the scalar loop, fused throughout)
+    values = vector()
+    if walk is None or any(_complex_walk(x, y) != walk for x, y in zip(operands[1:], operands[2:])):
+        return values
+    perm, ranges, _ = walk
+    chunk = 2 * min(_vector_lanes(), floats or _vector_lanes()) * 4 // values.itemsize
+    kinds = np.zeros(values.size, np.int8)  # (0 vector body, 1 scalar, 2 scalar past the fours)
+    for begin, end in ranges:
+        start = begin + (end - begin) // chunk * chunk
+        kinds[start:end] = 1
+        if values.dtype == np.complex64 and rest is not None:
+            kinds[start + (end - start) // 4 * 4:end] = 2
+    bodies = [values, scalar()] + ([rest()] if rest is not None else [])
+    result = np.choose(kinds, [x.transpose(perm).reshape(-1) for x in bodies])
+    return result.reshape([values.shape[d] for d in perm]).transpose(np.argsort(perm))
+
+
+def _strided_complex64(*operands):
+    """Complex64 operands whose rows all have their elements apart: the scalar loop, pair by pair never (where
+    the output is an operand, the compiler's code for it leaves the products unfused)."""
+    return operands[0].dtype == np.complex64 and all(x.ndim and x.strides[-1] not in (0, x.itemsize)
+                                                     for x in operands)
 
 
 def _complex_walk(a, b):
@@ -2917,22 +3022,57 @@ def cascade_sum(x, reduced, round_partials=None, round_stores=None):
     return out.reshape(keep)
 
 
-def c10_complex_div(a, b):
+def c10_complex_div(a, b, fused_numerators=True):
     """a / b as c10::complex's operator/ computes it in a scalar kernel (numpy's algorithm, which it follows, with
-    the products the compiler fuses into fma)."""
+    the products the compiler fuses into fma; fused_numerators False: the denominator's only)."""
     T = a.real.dtype.type
     p, q, c, d = a.real, a.imag, b.real, b.imag
     wide = np.abs(c) >= np.abs(d)
     with np.errstate(all="ignore"):
         rat = np.where(wide, d / c, c / d)
         scl = T(1) / np.where(wide, fma(d, rat, c), fma(c, rat, d))
-        re = np.where(wide, fma(q, rat, p), fma(p, rat, q)) * scl
-        im = np.where(wide, fma(-p, rat, q), fma(q, rat, -p)) * scl
+        if fused_numerators:
+            re = np.where(wide, fma(q, rat, p), fma(p, rat, q)) * scl
+            im = np.where(wide, fma(-p, rat, q), fma(q, rat, -p)) * scl
+        else:
+            re = np.where(wide, p + q * rat, p * rat + q) * scl
+            im = np.where(wide, q - p * rat, q * rat - p) * scl
         zero = (c == 0) & (d == 0)  # (a complex inf or nan)
         re, im = np.where(zero, p / np.abs(c), re), np.where(zero, q / np.abs(d), im)
     out = np.empty(np.shape(re), a.dtype)
     out.real, out.imag = re, im
     return out
+
+
+def complex_divide(a, b, out=None, in_place=False):
+    """a / b of complex arrays as PyTorch's div kernel computes it (measured): c10::complex's operator/
+    (c10_complex_div) on every element, but complex64's scalar body (past each range's whole vector chunks) leaves
+    the numerators unfused on a range's odd last element, and on all its elements where the output is a (in_place:
+    `z /= w`, the compiler's pairwise loop refused for the overlap; strided rows too). A range as complex_multiply's: a thread's share
+    of a dense walk, or a row of a broadcast."""
+    if out is not None:  # (written in place: the operands read first)
+        out[...] = complex_divide(a, b)
+        return out
+    dt = np.result_type(a, b)
+    a, b = np.broadcast_arrays(np.asarray(a, dt), np.asarray(b, dt))
+    values = c10_complex_div(a, b)
+    if dt != np.complex64 or compiled is None or values.size == 0 or _vector_lanes() is None:
+        return values
+    walk = _complex_walk(a, b)
+    if walk is None:
+        return c10_complex_div(a, b, fused_numerators=False) if in_place and _strided_complex64(a, b) else values
+    perm, ranges, _ = walk
+    chunk = 2 * min(_vector_lanes(), 8) * 4 // values.itemsize
+    plain = np.zeros(values.size, bool)
+    for begin, end in ranges:
+        rest = (end - begin) % chunk
+        plain[end - rest if in_place else end - rest % 2:end] = True
+    if not plain.any():
+        return values
+    flat_a, flat_b = (v.transpose(perm).reshape(-1)[plain] for v in (a, b))
+    result = values.transpose(perm).reshape(-1).copy()
+    result[plain] = c10_complex_div(flat_a, flat_b, fused_numerators=False)
+    return result.reshape([values.shape[d] for d in perm]).transpose(np.argsort(perm))
 
 
 def c10_log1p(z):

@@ -13,8 +13,8 @@ from ..scalars import FLOAT32_MAX, checked_scalar
 from ..tensorimpl import Tensor
 from ..storage import INFERENCE_SEEN
 from .comparison import logical_not, where
-from .core import (COMPLEX_KERNELS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED, BinaryNode, aliased_operand,
-                   attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
+from .core import (COMPLEX_INPLACE_KERNELS, COMPLEX_KERNELS, ORIGINAL_SCALAR, REDUCED_FLOATS, STEPWISE_REDUCED,
+                   BinaryNode, aliased_operand, attach, binary_op, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
                    check_inplace, from_numpy, laid_out_like, needs_grad, precheck, scalar_in, self_overlapping,
                    true_div_dtype, cj, write_inplace, write_reading_back, write_recomputing, write_rows, written,
                    zeros_of, inference_saved_first, refuse_unsupported_result)
@@ -287,8 +287,8 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
                 raise
         cast_for_inplace(self, dt)  # (before the operands are read: float16 += 1j is ComplexHalf's refusal)
         an, bn, _ = binary_operands(self, other, None, kernel in ORIGINAL_SCALAR)
-        step = _alpha_kernel(sign * alpha) if scaled else COMPLEX_KERNELS.get(kernel, kernel) if dt.category == 3 \
-            else kernel  # (alpha * other: no node of its own)
+        step = _alpha_kernel(sign * alpha) if scaled else COMPLEX_INPLACE_KERNELS.get(
+            kernel, COMPLEX_KERNELS.get(kernel, kernel)) if dt.category == 3 else kernel  # (alpha * other: no node)
         if out_dtype is not None:
             an = an.astype(dt.np, copy=False)
             if not (kernel in ORIGINAL_SCALAR and dt in REDUCED_FLOATS):  # (a float16/bfloat16 division reads a
@@ -570,13 +570,13 @@ def _pow_number_values(self, exponent):
         elif dt is dtypes.bfloat16 and exponent == -0.5:  # (rsqrt's arithmetic in AVX-512's loop)
             return from_numpy(kernels.reduced_rsqrt(x, dtypes.to_bfloat16, floats=16), dt)
         return from_numpy(np.asarray(kernels.pow_scalar(x, exponent, dt is not dtypes.bfloat16)), dt)
-    if dt.category == 3 and exponent == 2:  # (the kernel's base * base, in mul's arithmetic)
-        return from_numpy(kernels.complex_multiply(x, x), dt)
+    if dt.category == 3 and exponent in (2, 3, -2):  # (the kernel's base * base, base * base * base, 1 / (base * base))
+        return from_numpy(kernels.complex_pow_small(x, exponent), dt)
     if dt.category == 3 and exponent == 0.5:  # (pow_tensor_scalar_kernel dispatches 0.5 to sqrt's kernel)
         return from_numpy(np.sqrt(x), dt)
-    if dt.category == 3 and exponent in (-1, -2, -0.5):  # (reciprocal's, 1 / (x * x), rsqrt's: c10's 1 / 0 is
-        from .unary import _reciprocal                    # inf+nanj)
-        base = x if exponent == -1 else kernels.complex_multiply(x, x) if exponent == -2 else np.sqrt(x)
+    if dt.category == 3 and exponent in (-1, -0.5):  # (reciprocal's, rsqrt's: c10's 1 / 0 is inf+nanj)
+        from .unary import _reciprocal
+        base = x if exponent == -1 else np.sqrt(x)
         return from_numpy(_reciprocal(base), dt)
     if dt.category == 3 and exponent not in (0, 1, 2, 3, 0.5):  # (the kernel's other special cases)
         return from_numpy(kernels.complex_power(x, dt.np.type(exponent)), dt)

@@ -382,8 +382,14 @@ def _complex_sum(sign):
     return kernel
 
 
-# the kernels whose complex form is not numpy's: add/sub (alpha multiplied in), mul (the vector body's roundings)
-COMPLEX_KERNELS = {np.add: _complex_sum(1), np.subtract: _complex_sum(-1), np.multiply: kernels.complex_multiply}
+# the kernels whose complex form is not numpy's: add/sub (alpha multiplied in), mul (the vector body's roundings),
+# div (c10::complex's operator/)
+COMPLEX_KERNELS = {np.add: _complex_sum(1), np.subtract: _complex_sum(-1), np.multiply: kernels.complex_multiply,
+                   np.true_divide: kernels.complex_divide}
+# their in-place forms where the loop writing over its first operand computes otherwise (div's scalar body, strided
+# rows)
+COMPLEX_INPLACE_KERNELS = {np.true_divide: lambda a, b: kernels.complex_divide(a, b, in_place=True),
+                           np.multiply: lambda a, b: kernels.complex_multiply(a, b, in_place=True)}
 
 
 def _is_complex(x):

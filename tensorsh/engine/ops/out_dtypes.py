@@ -443,6 +443,20 @@ RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "
          "histc": _wants((0, _input, lambda name, given, out, want: f"torch.histogram: input tensor and hist tensor "
                           f"should have the same dtype, but got input {_C[given.name]} and hist {_C[out.name]}"))}
 RULES["nonzero_static"] = RULES["nonzero"]
+_FREXP_OUTS = _wants((0, _input, lambda name, given, out, want: f"torch.frexp() expects mantissa to have dtype "
+                      f"{_C[want.name]} but got {_C[out.name]}"),
+                     (1, lambda self: dtypes.int32, lambda name, given, out, want: f"torch.frexp() expects exponent "
+                      f"to have int dtype but got {_C[out.name]}"))
+
+
+def _frexp(self, outs, kwargs, name):
+    """frexp_out: the input's floating check, then the mantissa's dtype (self's), then the exponent's (int)."""
+    if not self.dtype.is_floating_point:
+        raise runtime("torch.frexp() only supports floating-point dtypes")
+    return _FREXP_OUTS(self, outs, kwargs, name)
+
+
+RULES["frexp"] = _frexp
 RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, given, out, want: f"torch.histogram: "
                             f"input tensor and bin_edges tensor should have the same dtype, but got input "
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))

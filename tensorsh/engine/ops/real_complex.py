@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from .. import dtypes, kernels, messages
-from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, is_grad_enabled
+from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, enable_grad, is_grad_enabled, no_grad
 from ..errors import make, runtime, warn, warn_once
 from ..storage import ConjStorage
 from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, check_broadcast, fresh, make_view, needs_grad,
@@ -280,13 +280,10 @@ class AngleBackward0(SavingNode):
         x, = self.unpack()
         if x.dtype.category != 3:
             return (zeros_of(x),)
-        if is_grad_enabled() and (g.requires_grad or x.requires_grad):  # (create_graph: as ops, WhereBackward0)
-            from .comparison import where
+        from .comparison import where
+        graph = is_grad_enabled() and (g.requires_grad or x.requires_grad)  # (create_graph: WhereBackward0 ...)
+        with enable_grad() if graph else no_grad():  # (the ops, each in its kernel's arithmetic)
             return (where(x == 0.0, x.new_zeros(()), g * x / x.abs().pow(2) * 1j),)
-        z = x._np
-        with np.errstate(all="ignore"):
-            values = np.where(z == 0, 0, g._np * z / (np.abs(z) ** 2) * 1j)
-        return (fresh(values.astype(z.dtype), x.dtype),)
 
 
 def _complex_angle(z):

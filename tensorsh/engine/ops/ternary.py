@@ -114,7 +114,9 @@ def _addc(op, node_cls):
             raise make("NotImplementedError", "\"addcmul_cpu_out\" not implemented for 'Bool'")
         number = check_opmath(dt, value)
         v = np.asarray(number).astype(s.dtype)[()] if dt.category < 2 else s.dtype.type(number)  # (an int wraps)
-        if op == "addcmul":
+        if dt.category == 3:
+            values = kernels.complex_addc(op == "addcdiv", s, v, a, b)
+        elif op == "addcmul":
             values = kernels.fma(v * a, b, s) if dt.category == 2 else s + v * a * b
         else:
             values = s + v * a / b
@@ -150,6 +152,8 @@ class LerpBackward1(_ThreeWayBackward):
 
 def _lerp_values(s, e, w):
     """PyTorch's lerp: from start below w = 0.5, from end from it, each one fused multiply-add."""
+    if s.dtype.kind == "c":
+        return kernels.complex_lerp(s, e, w)
     diff = e - s
     if np.ndim(w) == 0 and np.shape(s) == np.shape(e):  # a number: one branch for every element
         w = s.dtype.type(w)

@@ -210,13 +210,15 @@ COMPLEX_GRAPH = {
 def _complex_backward(grad_fn, g, saved):
     """The gradient of a complex input: grad * conj(f'(z)) (abs: grad * sgn(z), its real grad times z/|z|); as ops
     when it is to have history."""
-    if COMPLEX_UNARY[grad_fn][1] is None and grad_fn in COMPLEX_GRAPH or autograd.is_grad_enabled() and (
-            g.requires_grad or saved and saved[0].requires_grad):  # (neg, sinc: always their formulas' ops)
-        formula = COMPLEX_GRAPH.get(grad_fn)
+    formula = COMPLEX_GRAPH.get(grad_fn)
+    if autograd.is_grad_enabled() and (g.requires_grad or saved and saved[0].requires_grad):
         if formula is None:
             raise runtime(f"tensorsh: the gradient of {grad_fn[:-9].lower()} of a complex tensor with create_graph "
                           "is not supported yet")
         return formula(g, saved[0] if saved else None)
+    if formula is not None:  # (the formula's ops, each in its kernel's arithmetic)
+        with autograd.no_grad():
+            return formula(g, saved[0] if saved else None)
     if grad_fn == "AbsBackward0":  # (sgn's own kernel: its z / |z| rounds as the forward sgn does)
         return g * saved[0].sgn()
     derivative = COMPLEX_UNARY[grad_fn][1]
@@ -318,7 +320,7 @@ def _backward_op(name, values, formula, saved=("grad_output", "output"), saved_v
 # grad.conj() * (-2 * output.conj() * grad_output) for the output (sigmoid's likewise; checked against PyTorch)
 def _sigmoid_backward_values(g, y):
     if y.dtype.is_complex:
-        return g._np * np.conj((1 - y._np) * y._np)
+        return kernels.complex_tanh_sigmoid_backward(g._np, y._np, sigmoid=True)
     return kernels.sigmoid_backward(g._np, y._np)
 
 
@@ -331,7 +333,7 @@ def _sigmoid_backward_grads(gg, g, y):
 
 def _tanh_backward_values(g, y):
     if y.dtype.is_complex:
-        return g._np * np.conj(1 - y._np * y._np)
+        return kernels.complex_tanh_sigmoid_backward(g._np, y._np, sigmoid=False)
     return kernels.tanh_backward(g._np, y._np)
 
 
