@@ -84,6 +84,43 @@ for dt in (torch.float32, torch.int64, torch.bool):
 x = torch.tensor([1., float('nan'), 3., 0.])
 print(torch.max(x, 0, out=(x, torch.zeros(1, dtype=torch.long))))
 ''',
+"an_integer_dtype_of_cumprod_or_nansum_of_an_input_requiring_grad_is_refused": '''
+x = torch.tensor([[-1.0, 0.3637, 0.25]], requires_grad=True)
+for dt in (torch.int32, torch.bool, torch.int8, torch.complex64, torch.float16, torch.float64):
+    for f in [lambda: x.cumprod(-1, dtype=dt), lambda: x.nansum(dtype=dt), lambda: x.nansum(0, dtype=dt),
+              lambda: torch.cumprod(x, 1, dtype=dt), lambda: x.cumsum(0, dtype=dt), lambda: x.sum(dtype=dt)]:
+        try:
+            r = f()
+            print(r, r.requires_grad)
+        except Exception as e:
+            print(type(e).__name__, e)
+with torch.no_grad():
+    print(x.cumprod(-1, dtype=torch.int32), x.nansum(dtype=torch.int64))
+''',
+"max_into_its_input_checks_the_indices_dtype_after_the_values_resize": '''
+x = torch.arange(6.).view(2, 3)
+try:
+    torch.max(x, 0, out=[x, torch.ones(3)])
+except Exception as e:
+    print(type(e).__name__, e)
+print(x.shape, x)
+''',
+"lu_unpack_checks_the_pivots_only_when_it_unpacks_them": '''
+LU = torch.tensor([[2., 1.], [0.5, 3.]])
+for piv in [torch.tensor(1.5), torch.tensor([1, 2], dtype=torch.int32), torch.tensor([1., 2.]), torch.tensor([1, 2]),
+            torch.tensor([0, 7], dtype=torch.int32)]:
+    for a, b in [(False, False), (True, False), (False, True), (True, True)]:
+        try:
+            print(torch.lu_unpack(LU, piv, a, b))
+        except Exception as e:
+            print(type(e).__name__, e)
+''',
+"pow_of_a_number_into_an_out_of_another_dtype_warns_of_its_resize_once": '''
+print(torch.pow(-2, torch.tensor(-2), out=torch.ones(2, 3, 2)))
+print(torch.pow(2.5, torch.tensor([1, 2]), out=torch.ones(3)))
+print(torch.pow(2, torch.tensor(3), out=torch.ones(3, dtype=torch.long)))
+print(torch.pow(torch.tensor(2), 3, out=torch.ones(4)))
+''',
 }
 
 

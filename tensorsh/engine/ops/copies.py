@@ -506,19 +506,18 @@ def write_out(name, fn, args, kwargs):
             # (kron_out resizes first; torch.special's own ops are structured TensorIterator ops, ndtr composite)
             twice = (_ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE or name.startswith("special_")
                      and name != "special_ndtr" or name in ("std", "var") and args[0].dtype.is_complex) and \
-                name != "kron"  # (a complex std/var is add_out of the parts' real results into out)
+                name != "kron" and not (name == "pow" and args and not isinstance(args[0], Tensor))
+            # (a complex std/var is add_out of the parts' real results into out; pow of a number: once, measured)
             for _ in range(2 if twice and dtype is not o.dtype else 1):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
             resize_output(o, shape, strides)
-    if into_input:
-        return reduce_into_input(name, fn, outs, args, kwargs, resize, _out_return_type)
     resized_first = _resized_before_dtype_check(name, args, kwargs)
     if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
         resize((), outs[0])
         _check_out_dtype(name, args[0].dtype, outs[0], True)
     if name in _INTO_OUT_DTYPE and isinstance(out, Tensor) and args and isinstance(args[0], Tensor) and \
-            kwargs.get("dtype") is None:
+            kwargs.get("dtype") is None and not into_input:
         fn, args = _into_out_dtype(name, fn, args, kwargs, out, resize)
     try:
         kwargs = out_dtypes.check(name, args, kwargs, outs)
@@ -530,6 +529,8 @@ def write_out(name, fn, args, kwargs):
             values = fn(*args, **kwargs)[0]
             resize(values._shape, outs[0], values.dtype, to_kernel_shape=True)
         raise
+    if into_input:
+        return reduce_into_input(name, fn, outs, args, kwargs, resize, _out_return_type)
     try:
         result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)

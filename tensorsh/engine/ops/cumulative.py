@@ -120,7 +120,7 @@ def cumprod(self, dim, *, dtype=None):
     if dt is dtypes.bool_ and self.dim() and self.numel():  # (ATen's kernel has no Bool; 0-dim or empty: none runs)
         raise make("NotImplementedError", "\"cumprod_out_cpu\" not implemented for 'Bool'")
     out = fresh(_cumprod_np(_cast_first(self, dt), d, dt), dt)
-    if needs_grad(self) and dt.category >= 2:
+    if needs_grad(self):  # (an integer dtype= of an input requiring grad: set_history's refusal)
         attach(out, given(CumprodBackward0(self, out, d), dim=dim))
     return out
 

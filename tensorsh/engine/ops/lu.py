@@ -232,7 +232,7 @@ def lu_unpack(LU_data, LU_pivots, unpack_data=True, unpack_pivots=True):
     if LU_data.dim() < 2:
         raise runtime(f"torch.lu_unpack: Expected tensor with 2 or more dimensions. Got size: "
                       f"{_shape_list(LU_data._shape)} instead")
-    if LU_pivots.dtype is not dtypes.int32:
+    if unpack_pivots and LU_pivots.dtype is not dtypes.int32:  # (pivots unread are unchecked)
         raise runtime("torch.lu_unpack: LU_pivots is expected to be a contiguous tensor of torch.int32 dtype.\n"
                       "Note: this function is intended to be used with the output produced by torch.linalg.lu_factor")
     m, n = LU_data._shape[-2:]

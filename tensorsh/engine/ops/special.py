@@ -351,6 +351,8 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
     check_dtype("nansum", dtype)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
     dims = reduce_dims(self, dim, empty_is_all=True)
+    if dt.category == 3 and self.dtype.category < 3:  # (a complex dtype= of a real input: the kernel's dispatch)
+        raise make("NotImplementedError", f"\"nansum_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
     x = _cast_first(self, dt)
     if self.dtype.category == 2:  # (kept in self's layout: the sum's order follows it)
         x = kernels.in_layout(x, np.where(np.isnan(x), x.dtype.type(0), x))
@@ -360,7 +362,7 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
     else:
         values = _sum_np(x.astype(dt.np, copy=False), dims, keepdim, dt)
     out = fresh(np.asarray(values, dt.np), dt)
-    if needs_grad(self) and dt.category == 2:
+    if needs_grad(self):  # (an integer dtype= of an input requiring grad: set_history's refusal)
         node = NansumBackward0(self, dims, keepdim)
         attach(out, node if dim is None else given(node, dim=dim if isinstance(dim, (tuple, list)) else (dim,)))
     return out
