@@ -120,6 +120,9 @@ print(torch.pow(-2, torch.tensor(-2), out=torch.ones(2, 3, 2)))
 print(torch.pow(2.5, torch.tensor([1, 2]), out=torch.ones(3)))
 print(torch.pow(2, torch.tensor(3), out=torch.ones(3, dtype=torch.long)))
 print(torch.pow(torch.tensor(2), 3, out=torch.ones(4)))
+for f in (torch.min, torch.max):  # (min/max of two tensors are minimum/maximum: twice)
+    print(f(torch.ones(2, dtype=torch.float64), torch.tensor(1), out=torch.tensor(0.5)))
+    print(f(torch.ones(2), torch.tensor(1), out=torch.tensor(0.5)))
 ''',
 }
 

@@ -505,9 +505,11 @@ def write_out(name, fn, args, kwargs):
                 dtype = dtypes.result_type([a for a in args if isinstance(a, (Tensor, int, float, bool, complex))])
             # (kron_out resizes first; torch.special's own ops are structured TensorIterator ops, ndtr composite)
             twice = (_ATEN_NAMES.get(name, name) in _RESIZE_WARNS_TWICE or name.startswith("special_")
-                     and name != "special_ndtr" or name in ("std", "var") and args[0].dtype.is_complex) and \
+                     and name != "special_ndtr" or name in ("std", "var") and args[0].dtype.is_complex or
+                     name in ("max", "min") and len(args) > 1 and isinstance(args[1], Tensor)) and \
                 name != "kron" and not (name == "pow" and args and not isinstance(args[0], Tensor))
-            # (a complex std/var is add_out of the parts' real results into out; pow of a number: once, measured)
+            # (a complex std/var is add_out of the parts' real results into out; max/min of two tensors are
+            # maximum/minimum; pow of a number: once, measured)
             for _ in range(2 if twice and dtype is not o.dtype else 1):
                 warn(_RESIZED.format(had=shape_list(had), shape=shape_list(kernel_shape)))
         if o._shape != shape:
