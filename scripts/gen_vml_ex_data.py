@@ -58,6 +58,23 @@ TABLES = [
     ("vml_slog2_rare_table", "sLog2", "__internal_CoutTab", 0, 65, 12, 3, 32,
      "float32 log2's scalar path (subnormal inputs), at j = 0..64: {1/(1 + j/64) rounded, log2(1 + j/64) high "
      "part, its low part}"),
+    ("vml_dlog2_table", "dLog2", "vdlog2_data", 0, 513, 16, 2, 64,
+     "float64 log2 at y = 369..738 (the rounded reciprocal of the mantissa times 1.44140625, at byte offset y's bits "
+     "over 2^39 less 369's: 32 bytes apart below 512, 16 from 512): {-log2 high part (the exponent's bias in it), low "
+     "part}"),
+    ("vml_dlog2_rcp_table", "dLog2", "__internal___libm_rcp_table_256", 0, 256, 4, 1, 32,
+     "float64 log2's scalar path (subnormal inputs): the float reciprocal of 1 + j/256's interval, j = 0..255"),
+    ("vml_dlog2_rare_table", "dLog2", "__internal___libm_log2_table_256", 0, 256, 16, 2, 64,
+     "float64 log2's scalar path: -log2 of that reciprocal, {low part, high part}"),
+    ("vml_dlog10_table", "dLog10", "vdlog10_data", 0, 257, 16, 2, 64,
+     "float64 log10 at y = 222..444 (the rounded reciprocal of the mantissa times 0.43359375, at byte offset y's bits "
+     "over 2^40 less 222's: 32 bytes apart below 256, 16 from 256): {-log10 high part, low part}"),
+    ("vml_dlog10_rare_table", "dLog10", "__internal_CoutTab", 0, 65, 24, 3, 64,
+     "float64 log10's scalar path (subnormal inputs), at j = 0..64: {0.43359375/(1 + j/64) rounded, log10(1 + j/64) "
+     "high part, its low part}"),
+    ("vml_dtan_table", "dTan", "vdtan_data", 0x600, 256, 104, 13, 64,
+     "float64 tan at c = j*pi/256 (j = 0..255): {pi/2 - c, its low part, the weight of 1/(pi/2 - c - r), tan(c), "
+     "its low part, degree 1's head, then the coefficients of degrees 1 (the rest) to 7 in r}"),
 ]
 
 

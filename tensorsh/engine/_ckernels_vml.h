@@ -815,32 +815,61 @@ static void vml_stanh(const float *x, float *out, Py_ssize_t n)
  * -inf the NaN 0x7FF8...; a positive subnormal scaled by 2^60, m its mantissa on [1, 2), j = round(64*(m - 1)),
  * mh = m rounded to 2^-31: with the table's 1/(1 + j/64) (f) and log(1 + j/64) (high, low), r = (mh*f - 1) + ml*f
  * and (ml*f + (k*L2 + low) + r*r*p(r)) + ((mh*f - 1) + (k*L1 + high)), p of degree 6. */
-static double vml_dln_rare(double x)
+/* log's, and log10's, scalar steps up to the polynomial: 0 where x is a special value (*special set), else 1 with
+ * hi = k*l1 + high, lo = k*l2 + low, h = mh*f - one and l = ml*f (mh: m rounded to the grid, by adding and taking
+ * it away again) */
+struct vml_dlog_rare { const uint64_t (*table)[3]; uint64_t l1, l2; double grid, one; };
+
+/* c[0]*r^(n-1) + ... + c[n-1] by Horner's rule (the constants by their bits) */
+static inline double vml_dhorner(const uint64_t *c, int n, double r)
+{
+    double p = vml_double(c[0]) * r + vml_double(c[1]);
+    for (int i = 2; i < n; i++)
+        p = p * r + vml_double(c[i]);
+    return p;
+}
+
+static int vml_dlog_rare_steps(double x, const struct vml_dlog_rare *c, double *special, double *hi, double *lo,
+                               double *h, double *l)
 {
     uint64_t b = vml_dbits(x);
     unsigned e = (unsigned)(b >> 52) & 0x7ff;
-    if (e == 0x7ff)
-        return b == 0xfff0000000000000ull ? vml_double(0x7ff8000000000000ull) : x * x;
+    if (e == 0x7ff) {
+        *special = b == 0xfff0000000000000ull ? vml_double(0x7ff8000000000000ull) : x * x;
+        return 0;
+    }
     if (e == 0)
         x *= 0x1p60;
-    if (!(x > 0.0))
-        return x == 0.0 ? -INFINITY : vml_double(0x7ff8000000000000ull);
+    if (!(x > 0.0)) {
+        *special = x == 0.0 ? -INFINITY : vml_double(0x7ff8000000000000ull);
+        return 0;
+    }
     b = vml_dbits(x);
     double k = (double)((int)((b >> 52) & 0x7ff) - (e ? 0x3ff : 0x43b));
-    double hi = k * vml_double(0x3fe62e42fefa3800ull), lo = k * vml_double(0x3d2ef35793c76730ull);
+    *hi = k * vml_double(c->l1);
+    *lo = k * vml_double(c->l2);
     double m = vml_double((b & 0x800fffffffffffffull) | 0x3ff0000000000000ull);
-    const uint64_t *t = vml_dln_rare_table[vml_dbits(m + vml_double(0x42d0000000000040ull)) & 0x7f];
+    const uint64_t *t = c->table[vml_dbits(m + vml_double(0x42d0000000000040ull)) & 0x7f];
     double f = vml_double(t[0]);
-    hi += vml_double(t[1]);
-    lo += vml_double(t[2]);
-    double mh = (m + 2097152.0) + -2097152.0, ml = m - mh;
-    double h = mh * f + -1.0, l = ml * f, r = h + l;
+    *hi += vml_double(t[1]);
+    *lo += vml_double(t[2]);
+    double mh = (m + c->grid) + -c->grid, ml = m - mh;
+    *h = mh * f + c->one;
+    *l = ml * f;
+    return 1;
+}
+
+static double vml_dln_rare(double x)
+{
+    static const struct vml_dlog_rare steps = {vml_dln_rare_table, 0x3fe62e42fefa3800ull, 0x3d2ef35793c76730ull,
+                                               2097152.0, -1.0};
+    double special, hi, lo, h, l;
+    if (!vml_dlog_rare_steps(x, &steps, &special, &hi, &lo, &h, &l))
+        return special;
+    double r = h + l;
     static const uint64_t c[6] = {0xbfc000b405a2836dull, 0x3fc249c02481059dull, 0xbfc555555228b38full,
                                   0x3fc9999997b36c81ull, 0xbfd0000000000262ull, 0x3fd5555555555613ull};
-    double p = vml_double(c[0]) * r + vml_double(c[1]);
-    for (int i = 2; i < 6; i++)
-        p = p * r + vml_double(c[i]);
-    p = (p * r + -0.5) * r * r;
+    double p = (vml_dhorner(c, 6, r) * r + -0.5) * r * r;
     return ((l + lo) + p) + (h + hi);
 }
 
@@ -1129,6 +1158,247 @@ static void vml_slog2(const float *x, float *out, Py_ssize_t n)
     }
 }
 
+/* float64 log2's scalar path (vdlog2_cout_rare): x - 0 (a NaN quieted), +inf; log2 of -0 -inf, of a negative
+ * number or -inf the NaN 0x7FF8...; +0 -inf; a positive subnormal's mantissa bits times 2^55, j its top 8 mantissa
+ * bits, m its mantissa on [1, 2) and mh m's top 20 bits: with the C library's reciprocal c of 1 + j/256 (a float) and
+ * -log2(c) (low, high), h = (mh*c - 1)*L, h split at 2^-20 as t + (h - t), and the result
+ * ((k + high) + t) + (((h - t) + ((m - mh)*c*L + r^2*p(r))) + low), r = (mh*c - 1) + (m - mh)*c, p of degree 5. */
+static double vml_dlog2_rare(double x)
+{
+    double zero = 0.0;
+    __asm__("" : "+x"(zero)); /* (x - 0 as MKL computes it: a signalling NaN quieted, which GCC would fold away) */
+    double v = x - zero;
+    uint64_t b = vml_dbits(v);
+    uint32_t hi = (uint32_t)(b >> 32), a = hi & 0x7fffffffu;
+    if (hi > 0x7fefffffu) {
+        if (a > 0x7ff00000u || (a == 0x7ff00000u && (uint32_t)b != 0) || !(b >> 63))
+            return v;
+        return (a | (uint32_t)b) == 0 ? -INFINITY : vml_double(0x7ff8000000000000ull);
+    }
+    if ((hi | (uint32_t)b) == 0)
+        return -INFINITY;
+    uint64_t s = vml_dbits(vml_double(b & 0x000fffffffffffffull) * 0x1p55);
+    double k = (double)((int)(s >> 52) - 1078);
+    unsigned j = (unsigned)(s >> 44) & 0xff;
+    uint64_t head = (s & 0xc00fffff00000000ull) | 0x3ff0000000000000ull;
+    double mh = vml_double(head), m = vml_double(head | (s & 0xffffffffull));
+    double c = (double)vml_float(vml_dlog2_rcp_table[j][0]);
+    double l = (m - mh) * c, h = mh * c + -1.0;
+    double r = h + l, r2 = r * r;
+    double p = (vml_double(0xbfcec718810d0357ull) * r2 + vml_double(0xbfd71547652a21f9ull)) * r2 +
+               vml_double(0xbfe71547652b82feull);
+    double q = ((vml_double(0x3fd27772978ff6bcull) * r2 + vml_double(0x3fdec709dc3944e3ull)) * r2 +
+                vml_double(0x3e994ae0bf8613d6ull)) * r;
+    const double L = vml_double(0x3ff7154700000000ull);
+    p = p * r2 + q;
+    l = l * L + p;
+    h = h * L;
+    double t = (0x1p32 + h) + -0x1p32;
+    h = (h - t) + l;
+    return ((k + vml_double(vml_dlog2_rare_table[j][1])) + t) + (h + vml_double(vml_dlog2_rare_table[j][0]));
+}
+
+/* float64 log2's and log10's shared steps (dLog2_EXHAynn, dLog10_EXHAynn): m = x's mantissa times 2^-9 (log10:
+ * 2^-10), y = the CPU's float reciprocal estimate of it (rcpps) times `factor` rounded to an integer (log2: 369..738,
+ * log10: 222..444), r = (mh*y - factor) + ml*y (mh: m's top 27 bits), k x's biased exponent; with the table's
+ * -log2 or -log10 (high, low) for y (at byte offset y's bits over 2^shift less the first's): A = k*L1 + high,
+ * B = k*L2 + low (log2: high + k, low), s = A + r, and the result ((((A - s) + r) + B) + p) + s,
+ * p = (((r*c1 + c2)*r^2 + (r*c3 + c4))*r^2 + (r*c5 + c6))*r. x below 2^-1022 (zeros, subnormals, negative numbers),
+ * infinities and NaN take the scalar path. */
+struct vml_dlog_steps {
+    const uint64_t (*table)[2];
+    double (*rare)(double);
+    uint64_t scale, head;
+    double factor;
+    int shift;
+    uint64_t first, l1, l2, c[6];
+};
+
+static void vml_dlog_base(const double *x, double *out, Py_ssize_t n, const struct vml_dlog_steps *c)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i];
+        if (v < 0x1p-1022 || !(v <= DBL_MAX)) {
+            out[i] = c->rare(v);
+            continue;
+        }
+        uint64_t b = vml_dbits(v);
+        double m = vml_double((b & 0x000fffffffffffffull) | c->scale);
+        double y = (double)_mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss((float)m))) * c->factor;
+        y = (y + vml_double(0x4338000000000000ull)) + vml_double(0xc338000000000000ull);
+        double mh = vml_double(vml_dbits(m) & c->head), ml = m - mh;
+        double r = (mh * y + -c->factor) + ml * y, r2 = r * r;
+        const uint64_t *t = c->table[((vml_dbits(y) >> c->shift) - c->first) >> 4];
+        double k = (double)(int)(b >> 52);
+        double a = k * vml_double(c->l1) + vml_double(t[0]), s = a + r;
+        double lo = k * vml_double(c->l2) + vml_double(t[1]);
+        double p = (((r * vml_double(c->c[0]) + vml_double(c->c[1])) * r2 +
+                     (r * vml_double(c->c[2]) + vml_double(c->c[3]))) * r2 +
+                    (r * vml_double(c->c[4]) + vml_double(c->c[5]))) * r;
+        out[i] = ((((a - s) + r) + lo) + p) + s;
+    }
+}
+
+static void vml_dlog2(const double *x, double *out, Py_ssize_t n)
+{
+    static const struct vml_dlog_steps steps = {
+        vml_dlog2_table, vml_dlog2_rare, 0x3f60000000000000ull, 0x3f6ffffffc000000ull, 1.44140625, 39, 0x80ee20u,
+        0x3ff0000000000000ull, 0, /* (high + k: k*1 exactly; low + k*0, the same) */
+        {0xbf9b743ca0b38eebull, 0x3fa7be52039fb7ceull, 0xbfb563d0fce18810ull, 0x3fc48dead300e7bfull,
+         0xbfd6386b9b9b5d42ull, 0x3f4d4c6d2bc5aea6ull}};
+    vml_dlog_base(x, out, n, &steps);
+}
+
+/* float64 log10's scalar path (vdlog10_cout_rare): a NaN quieted (x*x), +inf; log10(±0) = -inf, of a negative number
+ * or -inf the NaN 0x7FF8...; a positive subnormal scaled by 2^60, m its mantissa on [1, 2), j = round(64*(m - 1)),
+ * mh = m rounded to 2^-29: with the table's 0.43359375/(1 + j/64) (f) and log10(1 + j/64) (high, low),
+ * h = mh*f - 0.43359375, l = (m - mh)*f, p of degree 7 in h + l, and (p*h + ((p*l + (k*L2 + low)) + l)) +
+ * ((k*L1 + high) + h). */
+static double vml_dlog10_rare(double x)
+{
+    static const struct vml_dlog_rare steps = {vml_dlog10_rare_table, 0x3fd34413509f8000ull, 0xbd380433b83b532aull,
+                                               8388608.0, -0.43359375};
+    double special, hi, lo, h, l;
+    if (!vml_dlog_rare_steps(x, &steps, &special, &hi, &lo, &h, &l))
+        return special;
+    static const uint64_t c[8] = {0xc045b3214e75eea2ull, 0x40358992e1b1aa78ull, 0xc025c90e698cfb68ull,
+                                  0x4016ab9f7b1efe5cull, 0xc008930964d42479ull, 0x3ffc6a02dc963a31ull,
+                                  0xbff27af2dc77b115ull, 0x3f5a7a6cbf2e4107ull};
+    double p = vml_dhorner(c, 8, h + l);
+    hi = hi + h;
+    return (p * h + ((p * l + lo) + l)) + hi;
+}
+
+/* float64 log10 (dLog10_EXHAynn): see vml_dlog_base */
+static void vml_dlog10(const double *x, double *out, Py_ssize_t n)
+{
+    static const struct vml_dlog_steps steps = {
+        vml_dlog10_table, vml_dlog10_rare, 0x3f50000000000000ull, 0x3f5ffffffc000000ull, 0.43359375, 40, 0x406bc0u,
+        0x3fd34413509f0000ull, 0x3d7e7fbcc47c0000ull,
+        {0xc025c91a15f7eb9full, 0x4016aba863a166dbull, 0xc008930964d2fa9bull, 0x3ffc6a02dc954978ull,
+         0xbff27af2dc77b115ull, 0x3f5a7a6cbf2e410cull}};
+    vml_dlog_base(x, out, n, &steps);
+}
+
+/* float64 tan (dTan_EXHAynn), |x| up to 65536.0035: sin's reduction of |x| by pi/256 (n = round(|x|*256/pi) by
+ * adding 1.5*2^52, r = (|x| - n*P1) - n*P2, its low part rl = -n*P3 + (((|x| - n*P1) - r) - n*P2), then R = r + rl
+ * with its rounding error Rl); with the table's entry j = n mod 256 (c = j*pi/256): d = (pi/2 - c) - R split into
+ * its top 26 bits dh and the rest dl (pi/2 - c's low part and the rounding errors in it), y = the CPU's float
+ * reciprocal estimate (rcpps) of dh cut to 26 bits, e = 1 - dh*y, Y = (e^2 + 1)*(e*y + y), and the weight w of
+ * 1/d: y*w and ((dl*Y)^2 + (e - dl*Y))*Y*w its low part; tan(c) + a1*R in two parts h + l (a1 = the head of degree
+ * 1), s = h + y*w in two parts, and (R*p(R) + (((a1' + a1)*Rl + low) + tan(c)'s low)) + s, p of degree 6 from a1'
+ * (the rest of degree 1), x's sign. Larger |x| (MKL's long reduction, not reproduced: the C library's value there),
+ * infinities and NaN (x*0) take the other path. */
+static void vml_dtan(const double *x, double *out, Py_ssize_t n)
+{
+    const uint64_t head = 0xfffffffff8000000ull;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v);
+        if (!(a <= vml_double(0x40f000000e4db24cull))) {
+            out[i] = isfinite(v) ? tan(v) : v * 0.0;
+            continue;
+        }
+        double s = a * vml_double(0x40545f306dc9c883ull) + vml_double(0x4338000000000000ull);
+        double k = s + vml_double(0xc338000000000000ull);
+        double r1 = k * vml_double(0xbf8921fb54400000ull) + a, t = k * vml_double(0x3d60b4611a600000ull);
+        double r = r1 - t, rl = k * vml_double(0xbb33198a2e037073ull) + ((r1 - r) - t);
+        double R = r + rl, Rl = (r - R) + rl;
+        const uint64_t *e = vml_dtan_table[vml_dbits(s) & 0xff];
+        double c0 = vml_double(e[0]), d = c0 - R, dh = vml_double(vml_dbits(d) & head);
+        double dl = ((d - dh) + vml_double(e[1])) + (((c0 - d) - R) - Rl);
+        double y = vml_double(vml_dbits((double)_mm_cvtss_f32(_mm_rcp_ss(_mm_set_ss((float)dh)))) & head);
+        double u = 1.0 - dh * y, Y = (u * u + 1.0) * (u * y + y), q = dl * Y;
+        double w = vml_double(e[2]), ql = (q * q + (u - q)) * Y * w, yw = y * w;
+        double R2 = R * R;
+        double p = ((vml_double(e[12]) * R2 + (vml_double(e[11]) * R + vml_double(e[10]))) * (R2 * R2) +
+                    ((vml_double(e[9]) * R + vml_double(e[8])) * R2 + (vml_double(e[7]) * R + vml_double(e[6])))) * R;
+        double a1 = R * vml_double(e[5]), h = vml_double(e[3]) + a1;
+        double l = ((vml_double(e[3]) - h) + a1) + ql;
+        double sh = h + yw, sl = ((yw - sh) + h) + l;
+        double res = (p + (((vml_double(e[6]) + vml_double(e[5])) * Rl + sl) + vml_double(e[4]))) + sh;
+        out[i] = vml_double(vml_dbits(res) ^ (vml_dbits(v) & 0x8000000000000000ull));
+    }
+}
+
+/* float64 asin's and acos's shared steps (dAsin_EXHAynn, dAcos_EXHAynn): y = 1/2 - |x|/2, z = min(x^2, y) (the
+ * polynomial's variable), 2*sqrt(y) as sh + corr: g = the CPU's float estimate of 1/sqrt(y) (rsqrtps) cut to 16
+ * bits (0 for y below 2^-255), 2y (0 where x^2 < y) split at its top 26 bits th + tl, sh = th*g, sl = tl*g,
+ * e = (g*sh - 2) + g*sl and corr = q(e)*((sh + sl)*e) - sl, q of degree 3; p = z*P(z), P of degree 11 */
+struct vml_darc { double sh, corr, p, z; int big; };
+
+static inline struct vml_darc vml_darc_steps(double v, double a)
+{
+    double y = 0.5 - a * 0.5, x2 = v * v, z = x2 < y ? x2 : y;
+    double rs = (double)_mm_cvtss_f32(_mm_rsqrt_ss(_mm_set_ss((float)y)));
+    double g = y < vml_double(0x3000000000000000ull) ? 0.0 : vml_double(vml_dbits(rs) & 0xffffff0000000000ull);
+    double t = z < y ? 0.0 : y + y, th = vml_double(vml_dbits(t) & 0xfffffffffc000000ull), tl = t - th;
+    double sh = th * g, sl = tl * g;
+    double e = (g * sh + -2.0) + g * sl;
+    double q = ((e * vml_double(0xbf918000993b24c3ull) + vml_double(0x3fa400006f70d42dull)) * e +
+                vml_double(0xbfb7fffffffffe97ull)) * e + vml_double(0x3fcfffffffffff9dull);
+    struct vml_darc r;
+    r.sh = sh;
+    r.z = z;
+    r.big = !(z < y);
+    r.corr = q * ((sh + sl) * e) - sl;
+    double z2 = z * z;
+    double p = (z2 * z2) * ((z * vml_double(0x3fa07520c70eb909ull) + vml_double(0xbf90fb17f7dbb0edull)) * z2 +
+                            (z * vml_double(0x3f943f44bfbc3baeull) + vml_double(0x3f7a583395d45ed5ull))) +
+               ((z * vml_double(0x3f88f8dc2afccad6ull) + vml_double(0x3f8c6dbbcb88bd57ull)) * z2 +
+                (z * vml_double(0x3f91c6dcf538ad2eull) + vml_double(0x3f96e89cebdefaddull)));
+    p = p * z2 + (z * vml_double(0x3f9f1c72e13ad8beull) + vml_double(0x3fa6db6db3b445f8ull));
+    r.p = ((p * z + vml_double(0x3fb333333337e0deull)) * z + vml_double(0x3fc555555555529cull)) * z;
+    return r;
+}
+
+/* float64 asin (dAsin_EXHAynn): with the shared steps, |x| below 1/2: (|x|*p + 0) + |x|; from 1/2 up:
+ * h = pi/2 - sh, ((corr - sh)*p + (((pi/2 - h) - sh) + (corr + pi/2's low part))) + h; x's sign. |x| above 1 (and
+ * infinities) take the scalar path: the NaN 0xFFF8...; a NaN comes out quieted with its payload's top 11 bits. */
+static void vml_dasin(const double *x, double *out, Py_ssize_t n)
+{
+    const double pi2 = vml_double(0x3ff921fb54442d18ull), pi2l = vml_double(0x3c91a62633145c07ull);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v), res;
+        if (!(a <= 1.0)) { /* (a NaN: quieted, as MKL's steps carry it through 1/sqrt's 16 bits) */
+            out[i] = a != a ? vml_double((vml_dbits(v) | 0x0008000000000000ull) & 0xffffff0000000000ull)
+                            : vml_double(0xfff8000000000000ull);
+            continue;
+        }
+        struct vml_darc c = vml_darc_steps(v, a);
+        if (a < 0.5) {
+            res = (a * c.p + 0.0) + a;
+        } else {
+            double h = pi2 - c.sh;
+            res = ((c.corr - c.sh) * c.p + (((pi2 - h) - c.sh) + (c.corr + pi2l))) + h;
+        }
+        out[i] = vml_double(vml_dbits(res) ^ (vml_dbits(v) & 0x8000000000000000ull));
+    }
+}
+
+/* float64 acos (dAcos_EXHAynn): with asin's steps, where x^2 < y: m = -|x|, the sum ((((m - corr)*p + (l - corr))
+ * + m) with x's sign) + pi/2 and l = pi/2's low part with x's sign; elsewhere m = sh, and pi (l = -pi's low part)
+ * or 0 added (l = 0) for x negative or not. |x| above 1, infinities and NaN take the scalar path: x/x (a NaN
+ * quieted), the NaN 0xFFF8... */
+static void vml_dacos(const double *x, double *out, Py_ssize_t n)
+{
+    const uint64_t sign = 0x8000000000000000ull;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = x[i], a = fabs(v);
+        if (!(a <= 1.0)) {
+            out[i] = a != a ? vml_double(vml_dbits(v) | 0x0008000000000000ull) : vml_double(0xfff8000000000000ull);
+            continue;
+        }
+        struct vml_darc c = vml_darc_steps(v, a);
+        int big = c.big, neg = big && !(c.z < v);
+        double m = big ? c.sh : -a;
+        double add = big ? (neg ? vml_double(0x400921fb54442d18ull) : 0.0) : vml_double(0x3ff921fb54442d18ull);
+        uint64_t lo = big ? (neg ? 0x3ca1a62633145c07ull : 0) : 0x3c91a62633145c07ull;
+        double l = vml_double(lo | (vml_dbits(v) & sign));
+        double res = (((m - c.corr) * c.p + (l - c.corr)) + m);
+        out[i] = vml_double(vml_dbits(res) ^ (vml_dbits(v) & sign)) + add;
+    }
+}
+
 #pragma GCC pop_options
 #else
 static int mkl_vml_ex(void) { return 0; }
@@ -1163,6 +1433,11 @@ VML_ROUNDED(vml_datan, double, atan)
 #define vml_derfinv NULL
 VML_ROUNDED(vml_slog10, float, log10)
 VML_ROUNDED(vml_slog2, float, log2)
+VML_ROUNDED(vml_dlog2, double, log2)
+VML_ROUNDED(vml_dlog10, double, log10)
+VML_ROUNDED(vml_dtan, double, tan)
+VML_ROUNDED(vml_dasin, double, asin)
+VML_ROUNDED(vml_dacos, double, acos)
 #endif
 
 /* float64 sqrt (dSqrt_EXHAynn): y = 1/sqrt(x) from the CPU's float estimate (rsqrtps) of the mantissa taken to
@@ -1210,14 +1485,14 @@ static const struct {
     {"Sin", vml_ssin, vml_dsin, z0_ssin, z0_dsin},
     {"Cos", vml_scos, vml_dcos, z0_scos, z0_dcos},
     {"Atan", vml_satan, vml_datan, z0_satan, NULL},
-    {"Tan", vml_stan, NULL, z0_stan, NULL},
-    {"Asin", vml_sasin, NULL, z0_sasin, NULL},
-    {"Acos", vml_sacos, NULL, z0_sacos, NULL},
+    {"Tan", vml_stan, vml_dtan, z0_stan, NULL},
+    {"Asin", vml_sasin, vml_dasin, z0_sasin, NULL},
+    {"Acos", vml_sacos, vml_dacos, z0_sacos, NULL},
     {"Tanh", vml_stanh, vml_dtanh, z0_stanh, z0_dtanh},
     {"Erf", vml_serf, vml_derf, z0_serf, z0_derf},
     {"Sqrt", NULL, vml_dsqrt, NULL, z0_dsqrt},
     {"ErfInv", vml_serfinv, vml_derfinv, z0_serfinv, NULL},
     {"Erfc", vml_serfc, vml_derfc, z0_serfc, NULL},
-    {"Log2", vml_slog2, NULL, z0_slog2, NULL},
-    {"Log10", vml_slog10, NULL, z0_slog10, NULL},
+    {"Log2", vml_slog2, vml_dlog2, z0_slog2, NULL},
+    {"Log10", vml_slog10, vml_dlog10, z0_slog10, NULL},
 };
