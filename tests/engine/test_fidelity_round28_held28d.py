@@ -17,6 +17,34 @@ for name, f in [('false', lambda: x[False]), ('false_none', lambda: x[False, Non
     r = f()
     print(name, r.shape, r.stride(), r.is_contiguous())
 """,
+"nonzero_out_checks_its_dtype_then_overlap_before_its_resize_and_nonzero_static_its_size_dtype_resize_then_overlap": """
+def t(name, f):
+    try:
+        r = f()
+        print(name, r.tolist(), r.shape, r.stride())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+y = torch.arange(5)
+t('self', lambda: torch.nonzero(y, out=y))
+y = torch.arange(5)
+t('part', lambda: torch.nonzero(y, out=y[1:2]))
+y = torch.arange(4)
+t('col', lambda: torch.nonzero(y, out=y.view(4, 1)[1:]))
+y = torch.arange(5)
+t('apart', lambda: torch.nonzero(y[:2], out=y[2:]))
+t('exp_int', lambda: torch.nonzero(torch.arange(3), out=torch.zeros(1, dtype=torch.int32).expand(2, 1)))
+t('exp_long', lambda: torch.nonzero(torch.arange(3), out=torch.zeros(1, dtype=torch.long).expand(2, 1)))
+y = torch.arange(5)
+t('st_self', lambda: torch.nonzero_static(y, size=2, out=y))
+y = torch.arange(5)
+t('st_part', lambda: torch.nonzero_static(y, size=2, out=y[3:]))
+t('st_exp', lambda: torch.nonzero_static(torch.arange(3), size=2, out=torch.zeros(1, dtype=torch.long).expand(2, 1)))
+t('st_exp_resized', lambda: torch.nonzero_static(torch.arange(3), size=2, out=torch.zeros(1, dtype=torch.long).expand(3, 1)))
+t('st_size', lambda: torch.nonzero_static(torch.arange(3), size=-1, out=torch.zeros(1, dtype=torch.int32)))
+x = torch.arange(3.).requires_grad_()
+t('st_grad', lambda: torch.nonzero_static(x, size=4, fill_value=7, out=torch.zeros(2, 1, dtype=torch.long)))
+t('grad', lambda: torch.nonzero(x, out=torch.zeros(2, 1, dtype=torch.long)))
+""",
 }
 
 
