@@ -45,6 +45,17 @@ x = torch.arange(3.).requires_grad_()
 t('st_grad', lambda: torch.nonzero_static(x, size=4, fill_value=7, out=torch.zeros(2, 1, dtype=torch.long)))
 t('grad', lambda: torch.nonzero(x, out=torch.zeros(2, 1, dtype=torch.long)))
 """,
+"embedding_backward_adds_each_row_with_the_add_kernels_rounding_and_alpha_one_over_its_count": """
+torch.manual_seed(0)
+for dt in [torch.bfloat16, torch.float16, torch.float32]:
+    for D in [1, 7, 40]:
+        for scale in [False, True]:
+            idx = torch.randint(0, 3, (4, 25))
+            w = torch.zeros(4, D, dtype=dt, requires_grad=True)
+            src = (torch.rand(4, 25, D) * 10).to(dt)
+            torch.nn.functional.embedding(idx, w, padding_idx=2, scale_grad_by_freq=scale).backward(src)
+            print(dt, D, scale, w.grad.sum(1).tolist(), w.grad[:, -1].tolist())
+""",
 }
 
 
