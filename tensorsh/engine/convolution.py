@@ -836,9 +836,12 @@ class EmbeddingBackward0(Node):
         gn = g._np.reshape(len(flat), -1)
         out = np.zeros((self.num_weights, gn.shape[1]), g.dtype.np)
         counts = np.bincount(flat, minlength=self.num_weights) if self.scale else None
-        for k, i in enumerate(flat.tolist()):  # accumulated in index order, as PyTorch's embedding_backward does
-            if i != self.padding_idx:
-                out[i] += gn[k] / (counts[i] if counts is not None else 1)
+        rounded = dtypes.rounding(g.dtype) if g.dtype in (dtypes.float16, dtypes.bfloat16) else None
+        for k, i in enumerate(flat.tolist()):  # accumulated in index order, as PyTorch's embedding_backward does:
+            if i != self.padding_idx:  # (grad_weight[i].add_(grad[k], 1.0 / count): the add kernel's rounding)
+                scale = 1.0 / counts[i] if counts is not None else 1.0
+                out[i] = kernels.add_alpha(out[i], gn[k], scale) if rounded is None else \
+                    rounded(kernels.reduced_add_alpha(out[i], gn[k], scale, rounded))
         return (recorded(fresh(out, g.dtype), "EmbeddingDenseBackwardBackward0",
                          lambda g, idx: _embedding_dense_backward(g, idx, flat, self.num_weights, self.padding_idx),
                          (g,), (idx,), (None, "indices"), padding_idx=self._saved_padding_idx),)

@@ -249,6 +249,7 @@ MM_SHAPES = "mat1 and mat2 shapes cannot be multiplied ({a} and {b})"
 VIEW_INVALID = "shape '{shape}' is invalid for input of size {n}"
 VIEW_STRIDE = ("view size is not compatible with input tensor's size and stride (at least one dimension "
                "spans across two contiguous subspaces). Use .reshape(...) instead.")
+NONZERO_STATIC_SIZE = "nonzero_static: 'size' must be an non-negative integer"  # (checked before out='s dtype)
 INDEX_OUT_OF_RANGE = "index {i} is out of bounds for dimension {d} with size {n}"
 TOO_MANY_INDICES = "too many indices for tensor of dimension {n}"
 DIM_OUT_OF_RANGE = "Dimension out of range (expected to be in range of [{lo}, {hi}], but got {d})"

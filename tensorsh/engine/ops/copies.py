@@ -11,8 +11,8 @@ from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor, leaf_or_its_view
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
-                   check_fits_output, empty_strided, from_numpy, needs_grad, partial_overlap, precheck,
-                   should_fold, tensor_of, tensor_params, write_inplace, write_values, zero_node)
+                   check_fits_output, check_internal_overlap, empty_strided, from_numpy, needs_grad, partial_overlap,
+                   precheck, should_fold, tensor_of, tensor_params, write_inplace, write_values, zero_node)
 from .linalg_out import LINALG_OUT, write_linalg_out
 from .out_dtypes import _RESIZED, warn_resized
 from .registry import op
@@ -300,14 +300,18 @@ _OUT_OVERLAP_UNCHECKED = frozenset({
     "histogram", "any", "all", "argmax", "argmin", "argsort", "mm", "bmm", "mv", "matmul", "dot", "vdot", "inner",
     "tensordot", "chain_matmul", "matrix_power", "inverse", "cholesky", "cholesky_inverse", "cholesky_solve",
     "triangular_solve", "slogdet", "svd", "qr", "geqrf", "orgqr", "lu_solve", "lu_unpack", "softmax", "log_softmax",
-    "diag", "tril", "triu", "mvlgamma", "slice_scatter", "cummax", "cummin", "nonzero", "searchsorted", "bucketize",
+    "diag", "tril", "triu", "mvlgamma", "slice_scatter", "cummax", "cummin", "searchsorted", "bucketize",
     "isin", "threshold", "multinomial", "alias_copy", "as_strided_copy", "detach_copy", "diagonal_copy",
     "expand_copy", "narrow_copy", "permute_copy", "select_copy", "slice_copy", "squeeze_copy", "t_copy",
     "transpose_copy", "unfold_copy", "unsqueeze_copy", "view_copy", *_CAT_NAMES})
 _OUT_OVERLAP_SELF_ONLY = frozenset({"addmm", "addmv", "addr", "baddbmm", "addbmm"})  # (self, not the products)
 # assert_no_overlap: out sharing any element with an input, out itself included (gather's, index_select's ...); the
 # scatters and index ops check self for partial overlap and src/index for any
-_OUT_OVERLAP_ANY = frozenset({"gather", "index_select", "take", "masked_select", "take_along_dim", "kthvalue", "cross"})
+_OUT_OVERLAP_ANY = frozenset({"gather", "index_select", "take", "masked_select", "take_along_dim", "kthvalue", "cross",
+                              "nonzero", "nonzero_static"})
+# nonzero_out_cpu checks out's dtype first, then assert_no_internal_overlap and assert_no_overlap with self (before
+# its resize); nonzero_static_out_cpu checks the dtype, resizes, then makes both overlap checks
+_OUT_DTYPE_BEFORE_OVERLAP = frozenset({"nonzero", "nonzero_static"})
 _OUT_OVERLAP_SRC_ANY = frozenset({"scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                                   "index_reduce"})
 # gather's meta function: out sharing any element with self, or only some with the index (the same elements pass)
@@ -317,7 +321,7 @@ _OUT_OVERLAP_KEPT = frozenset({"max", "min", "median", "nanmedian", "mode", "ami
 # structured ops whose kernel (not their meta) checks partial overlap: out as resized by set_output, so an out that
 # its resize makes the input itself passes (torch.cumsum(z, 1, out=z[0]) scans z in place, with the warning)
 _OUT_OVERLAP_AFTER_RESIZE = frozenset({"cumsum", "cumprod", "logcumsumexp", "sort", "msort", "topk", "renorm", "gather",
-                                       "median", "nanmedian"})  # (gather's meta checks after set_output; median's
+                                       "median", "nanmedian", "nonzero_static"})  # (gather's meta checks after set_output; median's
 #                                         resize_output comes before its iterator)
 
 
@@ -361,6 +365,14 @@ def _check_out_overlap(name, outs, args, kwargs):
                 check_overlap(o, others)
             elif name in _OUT_OVERLAP_INDEX_PARTIAL:
                 check_overlap(o, others, partial_overlap)
+
+
+def _internal_and_input_overlap(name, outs, args, kwargs):
+    """An op's own assert_no_internal_overlap of out, then its check of out against the inputs."""
+    for o in outs:
+        if isinstance(o, Tensor):
+            check_internal_overlap(o)
+    _check_out_overlap(name, outs, args, kwargs)
 
 
 def _median_reads_a_clone(args, kwargs, outs):
@@ -485,7 +497,7 @@ def write_out(name, fn, args, kwargs):
         warn_once(CHOLESKY_DEPRECATED, key=CHOLESKY_DEPRECATED + " out")
     for o in outs:
         if isinstance(o, Tensor) and _shares_elements(o) and name not in _OUT_OVERLAP_WRITTEN and \
-                name not in _OUT_OVERLAP_REDUCED:
+                name not in _OUT_OVERLAP_REDUCED and name not in _OUT_DTYPE_BEFORE_OVERLAP:
             if name in _OUT_OVERLAP_UNMODELLED:
                 from ..errors import make
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
@@ -493,7 +505,7 @@ def write_out(name, fn, args, kwargs):
             precheck(o, overlap=False)  # (its internal-overlap error)
     from .reduced_into_input import reads_itself, reduce_into_input
     into_input = reads_itself(name, outs, args, kwargs)
-    if name not in _OUT_OVERLAP_AFTER_RESIZE and not into_input:
+    if name not in _OUT_OVERLAP_AFTER_RESIZE and name not in _OUT_DTYPE_BEFORE_OVERLAP and not into_input:
         _check_out_overlap(name, outs, args, kwargs)
 
     def resize(shape, o, dtype=None, to_kernel_shape=False, strides=None):
@@ -533,6 +545,8 @@ def write_out(name, fn, args, kwargs):
         raise
     if into_input:
         return reduce_into_input(name, fn, outs, args, kwargs, resize, _out_return_type)
+    if name == "nonzero":
+        _internal_and_input_overlap(name, outs, args, kwargs)
     try:
         result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
@@ -582,7 +596,10 @@ def write_out(name, fn, args, kwargs):
         for r, o in zip(results, outs):
             if not resized_first:
                 resize(r._shape, o, r.dtype, strides=None if name in _OUT_CONTIGUOUS else r._stride)
-        _check_out_overlap(name, outs, args, kwargs)
+        if name in _OUT_DTYPE_BEFORE_OVERLAP:
+            _internal_and_input_overlap(name, outs, args, kwargs)
+        else:
+            _check_out_overlap(name, outs, args, kwargs)
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
     try:
@@ -996,7 +1013,7 @@ _NOT_DIFFERENTIABLE_SPECIAL = ("special_bessel_", "special_modified_bessel_", "s
                                "special_spherical_bessel_", "special_airy_ai")
 _NOT_DIFFERENTIABLE = frozenset({"eq", "ne", "lt", "le", "gt", "ge", "logical_and", "logical_or", "logical_xor",
                                  "logical_not", "signbit", "isposinf", "isneginf", "argmax", "argmin", "nonzero", "any",
-                                 "all", "histc", "bucketize", "searchsorted", "isin"})
+                                 "all", "histc", "bucketize", "searchsorted", "isin", "nonzero_static"})
 
 
 op("clone", clone, function=True)

@@ -281,7 +281,8 @@ def _index(self, advanced):
     key = _np_index(self._shape, advanced)
     _check_index_size(self, key)
     values = np.asarray(self._np[key])
-    order = None if _leading_contiguous(self, advanced) else _index_order(self, advanced, values.shape)
+    empty = 0 in values.shape  # (then each stride is the product of the faster dims' sizes, the 0 included)
+    order = None if not empty and _leading_contiguous(self, advanced) else _index_order(self, advanced, values.shape)
     if order is not None and (order != list(range(values.ndim - 1, -1, -1)) or not values.flags.c_contiguous):
         out = _in_order(values, order, self.dtype)
     else:
@@ -310,9 +311,10 @@ def _index_order(self, advanced, shape):
     mask, or shapes this does not model)."""
     dims, strides = [], []
     for dim, t in advanced:
-        if t.dim() == 0 and t.dtype is dtypes.bool_:
-            return None
-        if t.dtype is dtypes.bool_:  # (expandTensors: a mask's nonzero() columns, (n, k) contiguous, one per dim)
+        if t.dim() == 0 and t.dtype is dtypes.bool_:  # (boolToIndexingTensor: a long index [0] or [] on its new dim)
+            dims.append(dim)
+            strides.append(((1 if t.item() else 0,), (1,)))
+        elif t.dtype is dtypes.bool_:  # (expandTensors: a mask's nonzero() columns, (n, k) contiguous, one per dim)
             n, k = int(t._np.sum()), t.dim()
             dims += range(dim, dim + k)
             strides += [((n,), (k,))] * k
@@ -340,6 +342,8 @@ def _index_order(self, advanced, shape):
     # (reshape_indexer views each index with 1s before and after its dims; TensorIterator zeroes a stride only
     # where that 1 is broadcast, so a dim of 1 in the result keeps the view's stride, which orders it)
     lead, ones = len(before), [1] * len(before) + list(index_shape) + [1] * len(after)
+    if 0 in shape and list(shape) == ones:  # (every operand of this shape and empty, so contiguous: fast setup)
+        return list(range(len(shape) - 1, -1, -1))
     operands = [src]
     for st in index_strides:
         viewed = layout.view_strides(index_shape, st, ones) or ones
@@ -350,9 +354,8 @@ def _index_order(self, advanced, shape):
 
 def _in_order(values, order, dtype):
     """A tensor of values whose memory runs over the dims in `order` (fastest first), each dim's stride the product
-    of the faster dims' sizes (a dim of 1 too, which numpy's layout would not keep)."""
-    if 0 in values.shape:
-        return from_numpy(values, dtype)
+    of the faster dims' sizes (a dim of 1 too, which numpy's layout would not keep; TensorIterator's
+    compatible_stride: a dim of 0 too, so the dims slower than it have stride 0)."""
     stride, step = [0] * values.ndim, 1
     for d in order:
         stride[d], step = step, step * values.shape[d]

@@ -442,7 +442,16 @@ RULES = {"sum": _in_out_dtype, "prod": _in_out_dtype, "nansum": _in_out_dtype, "
                             f"Long but got scalar type{_S[out.name]}")),
          "histc": _wants((0, _input, lambda name, given, out, want: f"torch.histogram: input tensor and hist tensor "
                           f"should have the same dtype, but got input {_C[given.name]} and hist {_C[out.name]}"))}
-RULES["nonzero_static"] = RULES["nonzero"]
+
+
+def _nonzero_static(self, outs, kwargs, name):
+    if isinstance(kwargs.get("size"), int) and kwargs["size"] < 0:  # (nonzero_static_out_cpu's first check)
+        raise runtime(messages.NONZERO_STATIC_SIZE)
+    return RULES["nonzero"](self, outs, kwargs, name)
+
+
+RULES["nonzero_static"] = _nonzero_static
+
 _FREXP_OUTS = _wants((0, _input, lambda name, given, out, want: f"torch.frexp() expects mantissa to have dtype "
                       f"{_C[want.name]} but got {_C[out.name]}"),
                      (1, lambda self: dtypes.int32, lambda name, given, out, want: f"torch.frexp() expects exponent "

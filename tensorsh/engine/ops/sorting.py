@@ -1,7 +1,7 @@
 """Sorting and finding: sort, argsort, nonzero. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import dtypes, layout
+from .. import dtypes, layout, messages
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..saved_names import as_given, as_program_gave, given
@@ -14,7 +14,7 @@ from .reductions import selected_into_zeros, values_indices
 def nonzero_static(self, *, size, fill_value=-1):
     """nonzero's first `size` rows, padded with fill_value rows to exactly `size`."""
     if size < 0:
-        raise runtime("nonzero_static: 'size' must be an non-negative integer")
+        raise runtime(messages.NONZERO_STATIC_SIZE)
     found = nonzero(self)._np[:size]
     out = np.full((size, max(self.dim(), 1) if self.dim() else 0), fill_value, np.int64)
     out[:len(found)] = found
