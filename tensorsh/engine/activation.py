@@ -8,7 +8,7 @@ import numpy as np
 from . import autograd, dtypes, kernels, layout, onednn_gelu
 from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import recorded
-from .errors import runtime, type_error
+from .errors import make, runtime, type_error
 from .scalars import real_scalar
 from .saved_names import unsigned
 from .creation import not_implemented_for
@@ -321,6 +321,8 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     """ATen's hardtanh/hardtanh_ (F.hardtanh's min_val > max_val ValueError is its Python's, nn/functional.py)."""
     if isinstance(input, Tensor) and input.dtype is dtypes.bool_:
         raise runtime("Bool inputs not supported for hardtanh")
+    if isinstance(input, Tensor) and input.dtype.category == 3:  # (hardtanh is at::clamp, hardtanh_ clamp_)
+        raise make("NotImplementedError", "clamp is not supported for complex types")
     if isinstance(input, Tensor) and input.dtype.category < 2:  # (ATen's hardtanh_out: the limits as longs)
         min_val, max_val = int(min_val), int(max_val)
         if input.dtype is dtypes.uint8 and (min_val < 0 or max_val < 0):

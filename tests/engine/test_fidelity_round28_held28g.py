@@ -82,6 +82,19 @@ for f in [torch.tril_indices, torch.triu_indices]:
             except Exception as e:
                 print(f.__name__, r, c, dt, type(e).__name__, e)
 """,
+"hardtanh_and_relu6_of_a_complex_tensor_are_clamps_refusal": """
+for dt in [torch.complex64, torch.complex128]:
+    for name, f in [('hardtanh', lambda x: F.hardtanh(x)), ('hardtanh_', lambda x: F.hardtanh_(x)),
+                    ('hardtanh_kw', lambda x: F.hardtanh(x, min_val=0., max_val=2., inplace=True)),
+                    ('relu6', lambda x: F.relu6(x)), ('relu6_', lambda x: F.relu6(x, inplace=True)),
+                    ('Hardtanh', lambda x: torch.nn.Hardtanh()(x)), ('ReLU6', lambda x: torch.nn.ReLU6()(x))]:
+        x = torch.tensor([-2, 0, 1.5 + 1j, 3]).to(dt)
+        for rg in [False, True]:
+            try:
+                print(name, dt, rg, f(x.clone().requires_grad_(rg)))
+            except Exception as e:
+                print(name, dt, rg, type(e).__name__, e)
+""",
 }
 
 
