@@ -187,7 +187,20 @@ def _silu_grad(g, x):
 _silu = _op("SiluBackward0", _silu_forward, _silu_grad)
 
 
+def _silu_complex_forward(x):
+    with np.errstate(all="ignore"):
+        return x / (x.dtype.type(1) + np.exp(-x))
+
+
+_silu_complex = _op("SiluBackward0", _silu_complex_forward, _silu_grad, float_only=False)
+
+
 def silu(input, inplace=False):
+    """silu_cpu dispatches over complex types too; the out-of-place op's autograd refuses a complex output."""
+    if isinstance(input, Tensor) and input.dtype.category == 3:
+        if not inplace and needs_grad(input):
+            raise runtime("silu does not support automatic differentiation for outputs with complex dtype.")
+        return _silu_complex(input, (), inplace, "silu")
     return _silu(input, (), inplace, "silu")
 
 

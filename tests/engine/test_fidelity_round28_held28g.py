@@ -95,6 +95,23 @@ for dt in [torch.complex64, torch.complex128]:
             except Exception as e:
                 print(name, dt, rg, type(e).__name__, e)
 """,
+"silu_computes_complex_tensors_and_refuses_their_out_of_place_gradient": """
+z = torch.tensor([1 + 1j, -0.5j, 2.], requires_grad=True)
+for f in [lambda: F.silu(z), lambda: F.silu(z, inplace=True), lambda: F.silu(z * 1, inplace=True),
+          lambda: torch.nn.SiLU(inplace=True)(z.clone()), lambda: torch.nn.SiLU()(z.detach())]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+with torch.no_grad():
+    print(F.silu(z))
+print(F.silu(torch.randn(2, 3, dtype=torch.complex64).t()).stride())
+for dt in [torch.complex64, torch.complex128]:
+    print(F.silu(torch.tensor([100 + 0j, -100 + 0j, 0j, 2 - 3j, -1.5 + 0.25j], dtype=dt)))
+y = F.silu(z * 1, inplace=True)
+y.abs().sum().backward()
+print(z.grad)
+""",
 }
 
 
