@@ -8,7 +8,7 @@ import numpy as np
 from . import autograd, dtypes, kernels, layout, onednn_gelu
 from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import recorded
-from .errors import runtime, type_error
+from .errors import make, runtime, type_error
 from .scalars import real_scalar
 from .saved_names import unsigned
 from .creation import not_implemented_for
@@ -187,7 +187,20 @@ def _silu_grad(g, x):
 _silu = _op("SiluBackward0", _silu_forward, _silu_grad)
 
 
+def _silu_complex_forward(x):
+    with np.errstate(all="ignore"):
+        return x / (x.dtype.type(1) + np.exp(-x))
+
+
+_silu_complex = _op("SiluBackward0", _silu_complex_forward, _silu_grad, float_only=False)
+
+
 def silu(input, inplace=False):
+    """silu_cpu dispatches over complex types too; the out-of-place op's autograd refuses a complex output."""
+    if isinstance(input, Tensor) and input.dtype.category == 3:
+        if not inplace and needs_grad(input):
+            raise runtime("silu does not support automatic differentiation for outputs with complex dtype.")
+        return _silu_complex(input, (), inplace, "silu")
     return _silu(input, (), inplace, "silu")
 
 
@@ -321,6 +334,8 @@ def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
     """ATen's hardtanh/hardtanh_ (F.hardtanh's min_val > max_val ValueError is its Python's, nn/functional.py)."""
     if isinstance(input, Tensor) and input.dtype is dtypes.bool_:
         raise runtime("Bool inputs not supported for hardtanh")
+    if isinstance(input, Tensor) and input.dtype.category == 3:  # (hardtanh is at::clamp, hardtanh_ clamp_)
+        raise make("NotImplementedError", "clamp is not supported for complex types")
     if isinstance(input, Tensor) and input.dtype.category < 2:  # (ATen's hardtanh_out: the limits as longs)
         min_val, max_val = int(min_val), int(max_val)
         if input.dtype is dtypes.uint8 and (min_val < 0 or max_val < 0):

@@ -918,12 +918,12 @@ def _integer_ends(dt, start, end):
 
 def _triangle_indices(name, lower):
     def fn(row, col, offset=0, *, dtype=None, device=None, layout=None, pin_memory=False, requires_grad=False):
+        for arg, v in (("row", row), ("col", col)):  # (check_args, before the kernel's index-type dispatch)
+            if v < 0:
+                raise runtime(f"{arg} must be non-negative, got{v}")
         dt = dtype or dtypes.int64
         if dt not in (dtypes.int64, dtypes.int32):
             raise make("NotImplementedError", f"\"{name}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
-        for arg, v in (("row", row), ("col", col)):
-            if v < 0:
-                raise runtime(f"{arg} must be non-negative, got{v}")
         rows, cols = (np.tril_indices if lower else np.triu_indices)(row, offset, col)
         arr = np.array(np.stack([rows, cols]), dt.np, order="C").reshape(2, -1)
         return _finish(arr, dt, requires_grad)

@@ -21,8 +21,8 @@ def _lengths(**named):
 
 
 def _dispatch(kernel, input):
-    """The kernels' dispatch: floating types and bool."""
-    if input.dtype is not dtypes.bool_ and not input.is_floating_point():
+    """The kernels' dispatch: AT_DISPATCH_FLOATING_AND_COMPLEX_TYPES_AND2(Bool, Half/BFloat16)."""
+    if input.dtype is not dtypes.bool_ and not input.is_floating_point() and not input.is_complex():
         raise not_implemented_for(kernel, input.dtype)
 
 

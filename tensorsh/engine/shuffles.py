@@ -2,8 +2,9 @@
 (PixelUnshuffleBackward0) and channel_shuffle (ChannelShuffleBackward0). Values are copies (exact)."""
 import numpy as np
 
-from . import layout
+from . import autograd, layout
 from .errors import runtime
+from .ops.copies import clone
 from .ops.core import InputNode, attach, fresh, needs_grad
 
 
@@ -12,7 +13,7 @@ class PixelShuffleBackward0(InputNode):
     saved_values = {"upscale_factor": "factor"}
 
     def backward(self, g):  # (derivatives.yaml: pixel_unshuffle(grad), recorded under create_graph)
-        return (pixel_unshuffle(g, self.factor) if needs_grad(g) else fresh(_unshuffle(g._np, self.factor), g.dtype),)
+        return (pixel_unshuffle(g, self.factor),)
 
 
 def _shuffle(x, r):
@@ -40,7 +41,8 @@ def shuffled(kernel, input, r):
     return layout.in_format(kernel(input._np, r), input.dtype, fmt)
 
 
-def pixel_shuffle(input, upscale_factor):
+def _check_shuffle(input, upscale_factor):
+    """check_pixel_shuffle_shapes (PixelUnshuffleBackward0's pixel_shuffle of the gradient runs it too)."""
     if input.dim() < 3:
         raise runtime(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} "
                       "dimension(s)")
@@ -51,6 +53,11 @@ def pixel_shuffle(input, upscale_factor):
     if c % (r * r):
         raise runtime(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
                       f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
+
+
+def pixel_shuffle(input, upscale_factor):
+    _check_shuffle(input, upscale_factor)
+    r = upscale_factor
     result = shuffled(_shuffle, input, r)
     if needs_grad(input):
         attach(result, PixelShuffleBackward0(input, r))
@@ -62,10 +69,11 @@ class PixelUnshuffleBackward0(InputNode):
     saved_values = {"downscale_factor": "factor"}
 
     def backward(self, g):  # (derivatives.yaml: pixel_shuffle(grad), recorded under create_graph)
-        return (pixel_shuffle(g, self.factor) if needs_grad(g) else fresh(_shuffle(g._np, self.factor), g.dtype),)
+        return (pixel_shuffle(g, self.factor),)
 
 
-def pixel_unshuffle(input, downscale_factor):
+def _check_unshuffle(input, downscale_factor):
+    """check_pixel_unshuffle_shapes (PixelShuffleBackward0's pixel_unshuffle of the gradient runs it too)."""
     if input.dim() < 3:
         raise runtime(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input with "
                       f"{input.dim()} dimension(s)")
@@ -79,7 +87,16 @@ def pixel_unshuffle(input, downscale_factor):
     if w % r:
         raise runtime(f"pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)={w} "
                       f"is not divisible by {r}")
-    result = shuffled(_unshuffle, input, r)
+
+
+def pixel_unshuffle(input, downscale_factor):
+    _check_unshuffle(input, downscale_factor)
+    r = downscale_factor
+    if input.numel() == 0:  # (pixel_unshuffle_cpu returns self.clone() then, in the input's shape and strides)
+        with autograd.no_grad():
+            result = clone(input)
+    else:
+        result = shuffled(_unshuffle, input, r)
     if needs_grad(input):
         attach(result, PixelUnshuffleBackward0(input, r))
     return result

@@ -5,7 +5,7 @@ import numpy as np
 from .. import dtypes, messages
 from ..errors import index_error, make, runtime, type_error
 from ..tensorimpl import Tensor, _shape_list, int_elements
-from .core import Shaped, check_broadcast_all, type_name
+from .core import Shaped, check_broadcast, check_broadcast_all, type_name
 
 
 def _arg_type(v):
@@ -229,3 +229,29 @@ def isin_checks(elements, test_elements):
         dt = v.dtype if isinstance(v, Tensor) else {bool: dtypes.bool_, complex: dtypes.complex128}.get(type(v))
         if dt is dtypes.bool_ or dt is not None and dt.category == 3:
             raise runtime(f"Unsupported input type encountered for isin(): {dtypes.SCALAR_NAMES[dt.name]}")
+
+
+def parts_check(a, b, shapes=True):
+    """complex_check_floating and complex_check_dtype's check of the parts (then, shapes: TensorIterator's)."""
+    for t in (a, b):
+        if not isinstance(t, Tensor):
+            raise make("TypeError", f"complex(): argument 'real' (position 1) must be Tensor, not {type(t).__name__}")
+    if a.dtype not in (dtypes.float32, dtypes.float64, dtypes.float16) or \
+            b.dtype not in (dtypes.float32, dtypes.float64, dtypes.float16):
+        raise runtime(f"Expected both inputs to be Half, Float or Double tensors but got "
+                      f"{dtypes.SCALAR_NAMES[a.dtype.name]} and {dtypes.SCALAR_NAMES[b.dtype.name]}")
+    if a.dtype is not b.dtype:
+        raise runtime(f"Expected object of scalar type {dtypes.SCALAR_NAMES[a.dtype.name]} but got scalar type "
+                      f"{dtypes.SCALAR_NAMES[b.dtype.name]} for second argument")
+    if shapes:
+        check_broadcast(a, b)  # (TensorIterator's shapes)
+
+
+def parts_out_check(a, b, out):
+    """complex_out / polar_out: the parts' checks, then complex_check_dtype's of out (the parts' complex type),
+    before the shapes are broadcast."""
+    parts_check(a, b, shapes=False)
+    want = a.dtype.to_complex()
+    if out.dtype is not want:
+        raise runtime(f"Expected object of scalar type {dtypes.SCALAR_NAMES[want.name]} but got scalar type "
+                      f"{dtypes.SCALAR_NAMES[out.dtype.name]} for argument 'out'")

@@ -1,15 +1,19 @@
 """torch.affine_grid_generator (F.affine_grid's op): ATen's base grid of linspaces (scaled by (n - 1) / n without
 align_corners) times the transposed affine matrices by bmm, beside AffineGridGeneratorBackward0, whose gradient is
 ATen's composite (the base grid's transpose times the gradient, by bmm)."""
-from .. import autograd, creation
+from .. import autograd, creation, dtypes
 from ..autograd import Node, edge_of
-from ..errors import runtime
+from ..errors import make, runtime
 from .core import attach, needs_grad
 
 
 def _neg_one_to_one(like, n, align_corners):
-    """linspace_from_neg_one."""
+    """linspace_from_neg_one: a size of one (or none) is at::tensor(0, grid.options()), whose tensor_cpu dispatches
+    over AT_DISPATCH_ALL_TYPES_AND_COMPLEX, so no float16 or bfloat16 base grid of that size."""
     if n <= 1:
+        if like.dtype in (dtypes.float16, dtypes.bfloat16):
+            raise make("NotImplementedError", f'"tensor_cpu" not implemented for '
+                                              f"'{dtypes.SCALAR_NAMES[like.dtype.name]}'")
         return creation.tensor(0, dtype=like.dtype)
     points = creation.linspace(-1, 1, n, dtype=like.dtype)
     return points if align_corners else points * (n - 1) / n

@@ -516,10 +516,22 @@ _take_along_dim.takes_args = True
 RULES["take_along_dim"] = _take_along_dim
 
 
+def _complex_parts(self, outs, kwargs, name, args):
+    """torch.complex / torch.polar: out= must be the parts' complex type, checked after the parts' own checks."""
+    from .args import parts_out_check
+    other = args[1] if len(args) > 1 else kwargs.get("imag" if name == "complex" else "angle")
+    parts_out_check(self, other, outs[0])
+    return kwargs
+
+
+_complex_parts.takes_args = True
+RULES["complex"] = RULES["polar"] = _complex_parts
+
+
 def check(name, args, kwargs, outs):
     """kwargs for the op's call, after name's own checks of out='s dtypes (RuntimeError with ATen's text)."""
     rule = RULES.get(name)
-    self = args[0] if args else kwargs.get("input")
+    self = args[0] if args else kwargs.get({"complex": "real", "polar": "abs"}.get(name, "input"))
     if rule is None or not (isinstance(self, Tensor) or rule is _float_power or rule is _isin) or \
             not all(isinstance(o, Tensor) for o in outs):  # (float_power's and isin's self may be a number)
         return kwargs

@@ -10,7 +10,8 @@ from .. import dtypes, kernels, messages
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, enable_grad, is_grad_enabled, no_grad
 from ..errors import make, runtime, warn, warn_once
 from ..storage import ConjStorage
-from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, check_broadcast, fresh, make_view, needs_grad,
+from .args import parts_check
+from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, fresh, make_view, needs_grad,
                    precheck, write_inplace, zeros_of)
 
 
@@ -195,21 +196,6 @@ def isreal(self):
     return fresh(np.ones(self._shape, np.bool_), dtypes.bool_)
 
 
-def _parts_check(a, b):
-    from ..tensorimpl import Tensor
-    for t in (a, b):
-        if not isinstance(t, Tensor):
-            raise make("TypeError", f"complex(): argument 'real' (position 1) must be Tensor, not {type(t).__name__}")
-    if a.dtype not in (dtypes.float32, dtypes.float64, dtypes.float16) or \
-            b.dtype not in (dtypes.float32, dtypes.float64, dtypes.float16):
-        raise runtime(f"Expected both inputs to be Half, Float or Double tensors but got "
-                      f"{dtypes.SCALAR_NAMES[a.dtype.name]} and {dtypes.SCALAR_NAMES[b.dtype.name]}")
-    if a.dtype is not b.dtype:
-        raise runtime(f"Expected object of scalar type {dtypes.SCALAR_NAMES[a.dtype.name]} but got scalar type "
-                      f"{dtypes.SCALAR_NAMES[b.dtype.name]} for second argument")
-    check_broadcast(a, b)  # (TensorIterator's shapes)
-
-
 class ComplexBackward0(Node):
     """grad of torch.complex(real, imag): real's is grad.real, imag's grad.imag; PyTorch saves each part for its
     own formula (when it wants a gradient), so a part written in place since fails backward."""
@@ -246,7 +232,7 @@ def _complex_output(first):
 
 def complex_(real, imag):
     _complex_output(real)
-    _parts_check(real, imag)
+    parts_check(real, imag)
     dtypes.check_supported(real.dtype.to_complex())  # (float16 parts: complex32)
     values = kernels.complex_of(real._np, imag._np, real.dtype.to_complex().np)
     out = fresh(values, real.dtype.to_complex())
@@ -260,7 +246,7 @@ _LIBM_COS, _LIBM_SIN = kernels.libm_each("cos", np.cos), kernels.libm_each("sin"
 
 def polar(abs, angle):
     _complex_output(abs)
-    _parts_check(abs, angle)
+    parts_check(abs, angle)
     if abs.dtype is dtypes.float16:  # (the kernel has no Half form)
         raise make("NotImplementedError", "\"polar_cpu\" not implemented for 'Half'")
     with np.errstate(all="ignore"):  # (a scalar loop of std::cos and std::sin: the C library's cosf/sinf for float)
