@@ -12,7 +12,10 @@ class PixelShuffleBackward0(InputNode):
     saved_values = {"upscale_factor": "factor"}
 
     def backward(self, g):  # (derivatives.yaml: pixel_unshuffle(grad), recorded under create_graph)
-        return (pixel_unshuffle(g, self.factor) if needs_grad(g) else fresh(_unshuffle(g._np, self.factor), g.dtype),)
+        if needs_grad(g):
+            return (pixel_unshuffle(g, self.factor),)
+        _unshuffle_checks(g, self.factor)
+        return (g.clone() if g.numel() == 0 else fresh(_unshuffle(g._np, self.factor), g.dtype),)
 
 
 def _shuffle(x, r):
@@ -40,17 +43,21 @@ def shuffled(kernel, input, r):
     return layout.in_format(kernel(input._np, r), input.dtype, fmt)
 
 
-def pixel_shuffle(input, upscale_factor):
+def _shuffle_checks(input, r):
     if input.dim() < 3:
         raise runtime(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} "
                       "dimension(s)")
-    r = upscale_factor
     if r <= 0:
         raise runtime(f"pixel_shuffle expects a positive upscale_factor, but got {r}")
     c = input._shape[-3]
     if c % (r * r):
         raise runtime(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
                       f"upscale_factor, but input.size(-3)={c} is not divisible by {r * r}")
+
+
+def pixel_shuffle(input, upscale_factor):
+    r = upscale_factor
+    _shuffle_checks(input, r)
     result = shuffled(_shuffle, input, r)
     if needs_grad(input):
         attach(result, PixelShuffleBackward0(input, r))
@@ -62,14 +69,16 @@ class PixelUnshuffleBackward0(InputNode):
     saved_values = {"downscale_factor": "factor"}
 
     def backward(self, g):  # (derivatives.yaml: pixel_shuffle(grad), recorded under create_graph)
-        return (pixel_shuffle(g, self.factor) if needs_grad(g) else fresh(_shuffle(g._np, self.factor), g.dtype),)
+        if needs_grad(g):
+            return (pixel_shuffle(g, self.factor),)
+        _shuffle_checks(g, self.factor)
+        return (fresh(_shuffle(g._np, self.factor), g.dtype),)
 
 
-def pixel_unshuffle(input, downscale_factor):
+def _unshuffle_checks(input, r):
     if input.dim() < 3:
         raise runtime(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input with "
                       f"{input.dim()} dimension(s)")
-    r = downscale_factor
     if r <= 0:
         raise runtime(f"pixel_unshuffle expects a positive downscale_factor, but got {r}")
     h, w = input._shape[-2:]
@@ -79,7 +88,15 @@ def pixel_unshuffle(input, downscale_factor):
     if w % r:
         raise runtime(f"pixel_unshuffle expects width to be divisible by downscale_factor, but input.size(-1)={w} "
                       f"is not divisible by {r}")
-    result = shuffled(_unshuffle, input, r)
+
+
+def pixel_unshuffle(input, downscale_factor):
+    r = downscale_factor
+    _unshuffle_checks(input, r)
+    if input.numel() == 0:  # (pixel_unshuffle_cpu returns self.clone() then, the shape unchanged)
+        result = layout.like(input._np, input.dtype, input)
+    else:
+        result = shuffled(_unshuffle, input, r)
     if needs_grad(input):
         attach(result, PixelUnshuffleBackward0(input, r))
     return result
