@@ -41,6 +41,96 @@ for mk in [lambda: nn.ConvTranspose2d(1, 1, 3, padding='same'), lambda: nn.ConvT
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"pooling_resampling_and_grid_sample_backward_of_a_tensor_with_no_batch_or_no_channels": """
+F = torch.nn.functional
+def zb(f, shape):
+    x = torch.zeros(shape, requires_grad=True)
+    y = f(x)
+    y = y[0] if isinstance(y, tuple) else y
+    y.sum().backward()
+    return tuple(y.shape), y.grad_fn.name(), tuple(x.grad.shape)
+for shape in [(0, 1, 4, 4), (0, 4, 4), (2, 0, 4, 4)]:
+    for name, f in [('mp', lambda x: F.max_pool2d(x, 2)), ('mpi', lambda x: F.max_pool2d(x, 2, return_indices=True)),
+                    ('amp', lambda x: F.adaptive_max_pool2d(x, 2)), ('amp1', lambda x: F.adaptive_max_pool1d(x.flatten(-2), 2)),
+                    ('amp3', lambda x: F.adaptive_max_pool3d(x.unsqueeze(-1), 2)),
+                    ('mp3', lambda x: F.max_pool3d(x.unsqueeze(-1).expand(*x.shape, 2), 2)),
+                    ('bil', lambda x: F.interpolate(x, scale_factor=2, mode='bilinear')),
+                    ('bic', lambda x: F.interpolate(x, scale_factor=2, mode='bicubic')),
+                    ('bic_ac', lambda x: F.interpolate(x, size=(3, 5), mode='bicubic', align_corners=True)),
+                    ('lin1', lambda x: F.interpolate(x.flatten(-2), scale_factor=2, mode='linear')),
+                    ('tri', lambda x: F.interpolate(x.unsqueeze(-1), scale_factor=2, mode='trilinear')),
+                    ('frac', lambda x: F.fractional_max_pool2d(x, 2, output_size=2, _random_samples=torch.rand(
+                        x.shape[0], x.shape[-3], 2) if x.dim() == 4 else torch.rand(1, x.shape[0], 2))),
+                    ('grid', lambda x: F.grid_sample(x, torch.zeros(x.shape[0], 2, 2, 2), align_corners=False)),
+                    ('grid3', lambda x: F.grid_sample(x.unsqueeze(2), torch.zeros(x.shape[0], 1, 2, 2, 3), align_corners=False)),
+                    ('unpool', lambda x: F.max_unpool2d(*F.max_pool2d(x, 2, return_indices=True), 2))]:
+        try:
+            print(name, shape, zb(f, shape))
+        except Exception as e:
+            print(name, shape, type(e).__name__, e)
+""",
+"adaptive_avg_pool2d_backward_refuses_a_gradient_empty_past_its_first_dim": """
+F = torch.nn.functional
+for pool, shape, o in [(F.adaptive_avg_pool2d, (1, 0, 4, 4), 2), (F.adaptive_avg_pool2d, (0, 4, 4), 2),
+                       (F.adaptive_avg_pool2d, (0, 2, 4, 4), 2), (F.adaptive_avg_pool2d, (2, 0, 3, 3), (1, 2)),
+                       (F.adaptive_avg_pool2d, (1, 0, 4, 4), 1), (F.adaptive_avg_pool3d, (0, 4, 4, 4), 2)]:
+    x = torch.zeros(shape, requires_grad=True)
+    try:
+        y = pool(x, o)
+        print(y.shape, y.grad_fn.name())
+        y.sum().backward()
+        print(x.grad.shape)
+    except Exception as e:
+        print(type(e).__name__, e)
+    try:
+        g, = torch.autograd.grad(F.interpolate(x, size=(2, 2), mode='area').sum(), x, create_graph=True)
+        print(g.shape, g.grad_fn.name())
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"interpolate_pairings_without_a_kernel_fall_to_its_last_input_error": """
+F = torch.nn.functional
+for mode in ['nearest', 'linear', 'bilinear', 'bicubic', 'trilinear', 'lanczos', 'area', 'nearest-exact', 'foo']:
+    for d in [2, 3, 5, 6]:
+        for ac in [None, True]:
+            try:
+                print(mode, d, ac, F.interpolate(torch.ones((1,) * (d - 1) + (2,)), scale_factor=2, mode=mode,
+                                                 align_corners=ac).shape)
+            except Exception as e:
+                print(mode, d, ac, type(e).__name__, e)
+for ac in [None, False, True]:
+    try:
+        print(F.interpolate(torch.ones(1, 1, 2, 2), scale_factor=2, mode='lanczos', align_corners=ac))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"instance_norm_copies_running_stats_back_only_from_input_statistics_and_an_empty_input_selects_weight_0": """
+F = torch.nn.functional
+for uis in [False, True]:
+    for b in [0, 3, 7]:
+        rm = torch.tensor([0.1, 0.7, 1 / 3]); rv = torch.ones(3)
+        v = rm._version
+        F.instance_norm(torch.zeros(b, 3, 4), rm, rv, use_input_stats=uis)
+        print(uis, b, rm._version - v, rv._version, rm.tolist())
+for shape in [(0, 3, 4), (2, 3, 0)]:
+    for kw in [dict(track_running_stats=True), dict(affine=True), dict(affine=True, track_running_stats=True)]:
+        for train in [True, False]:
+            m = torch.nn.InstanceNorm1d(3, **kw)
+            m.train(train)
+            x = torch.zeros(shape, requires_grad=True)
+            try:
+                y = m(x)
+                print(shape, kw, train, y.shape, y.grad_fn.name())
+                y.sum().backward()
+                print(x.grad.shape, m.running_mean, m.running_var)
+            except Exception as e:
+                print(shape, kw, train, type(e).__name__, e)
+for x in [torch.zeros(0, 0, 3), torch.zeros(2, 0, 3)]:
+    try:
+        print(F.batch_norm(x, None, None, torch.zeros(0), torch.zeros(0), training=True))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
