@@ -897,6 +897,8 @@ def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=
                       f"Int; but got {name} instead (while checking arguments for embedding)")
     flat = indices._np.reshape(-1)
     n = weight._shape[0]
+    if n == 0 and flat.size:  # (ATen's embedding is weight.index_select(0, indices): its check of an empty dim)
+        raise runtime("index_select(): self indexing axis dim should be positive")
     bad = flat[(flat < 0) | (flat >= n)]
     if bad.size:
         raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)

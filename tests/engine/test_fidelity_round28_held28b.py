@@ -131,6 +131,21 @@ for x in [torch.zeros(0, 0, 3), torch.zeros(2, 0, 3)]:
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"embedding_of_a_weight_with_no_rows_is_index_selects_empty_dim_error": """
+F = torch.nn.functional
+for w in [torch.ones(0, 2), torch.ones(0, 0), torch.ones(1, 2)]:
+    for idx in [torch.tensor([0]), torch.tensor([], dtype=torch.long), torch.tensor([-1]), torch.tensor(0),
+                torch.tensor([[0, 1]], dtype=torch.int32)]:
+        for kw in [{}, {'padding_idx': 0}]:
+            try:
+                print(tuple(w.shape), idx.tolist(), kw, F.embedding(idx, w, **kw))
+            except Exception as e:
+                print(tuple(w.shape), idx.tolist(), kw, type(e).__name__, e)
+try:
+    print(torch.nn.Embedding(0, 3)(torch.tensor([[0]])))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
