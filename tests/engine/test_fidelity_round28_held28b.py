@@ -146,6 +146,43 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"a_convolution_of_an_input_with_no_channels_has_no_output_channels_and_zero_gradients": """
+F = torch.nn.functional
+for f, xs, ws, kw in [(F.conv2d, (1, 0, 4, 4), (3, 0, 1, 1), {}), (F.conv2d, (2, 0, 4, 4), (3, 0, 3, 3), dict(padding=1)),
+                      (F.conv2d, (1, 0, 4, 4), (3, 0, 1, 1), dict(bias=torch.ones(3, requires_grad=True))),
+                      (F.conv2d, (0, 4, 4), (3, 0, 1, 1), {}), (F.conv1d, (1, 0, 5), (2, 0, 2), dict(stride=2)),
+                      (F.conv3d, (1, 0, 2, 2, 2), (2, 0, 1, 1, 1), {}), (F.conv2d, (1, 0, 4, 4), (3, 0, 3, 3), dict(padding='same')),
+                      (F.conv2d, (0, 0, 4, 4), (3, 0, 3, 3), {}), (F.conv2d, (1, 0, 4, 4), (4, 0, 3, 3), dict(groups=2)),
+                      (F.conv_transpose2d, (1, 0, 4, 4), (0, 3, 3, 3), {})]:
+    x = torch.zeros(xs, requires_grad=True)
+    w = torch.ones(ws, requires_grad=True)
+    try:
+        y = f(x, w, **kw)
+        print(xs, ws, y.shape, y.grad_fn.name(), y.stride())
+        y.sum().backward()
+        print(x.grad.shape, w.grad.shape, kw['bias'].grad if 'bias' in kw else None)
+        gs = torch.autograd.grad(f(x, w, **kw).sum(), [x, w], create_graph=True)
+        print([t.shape for t in gs])
+    except Exception as e:
+        print(type(e).__name__, e)
+print(torch.nn.Conv2d(0, 4, 3)(torch.zeros(1, 0, 5, 5)).shape)
+""",
+"channel_shuffle_backward_refuses_zero_groups_of_a_gradient_with_no_channels": """
+F = torch.nn.functional
+for shape in [(1, 0, 4, 4), (0, 4, 2), (2, 0, 3), (1, 4, 0, 2)]:
+    for groups in [1, 2]:
+        x = torch.zeros(shape, requires_grad=True)
+        try:
+            y = F.channel_shuffle(x, groups)
+            print(y.shape, y.grad_fn.name(), y.sum().backward(), x.grad.shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+        try:
+            g, = torch.autograd.grad(torch.nn.ChannelShuffle(groups)(x).sum(), x, create_graph=True)
+            print(g.shape)
+        except Exception as e:
+            print(type(e).__name__, e)
+""",
 }
 
 
