@@ -1,8 +1,14 @@
 """Classes of difference found by the twenty-eighth round's held-out programs on torch.nn modules (held28b,
 issue 16), one differential program each, run in torch and in the engine."""
+import sys
+from pathlib import Path
+
 import pytest
 
 from same_as_torch import same_as_torch
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "nn"))
+from nn_harness import script_prints_as_torch  # noqa: E402
 
 PROGRAMS = {
 "pixel_unshuffle_of_an_empty_tensor_is_its_clone_and_the_backward_checks_the_gradients_shape": """
@@ -189,3 +195,24 @@ for shape in [(1, 0, 4, 4), (0, 4, 2), (2, 0, 3), (1, 4, 0, 2)]:
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round28_held28b_class_prints_as_torch(name):
     same_as_torch(PROGRAMS[name])
+
+
+# Warnings of torch's own code, run as scripts (Python's default filter shows each once per location: torch's line)
+SCRIPTS = {
+"nn_transformers_encoder_warning_is_torchs_line_shown_once": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+q = torch.randn(3, 2, 4)
+print(nn.Transformer(4, 2, 1, 1, 8, dropout=0.)(q, q).shape)
+print(nn.Transformer(4, 2, 1, 1, 8, dropout=0.)(q, q).shape)
+t = nn.Transformer(4, 2, 1, 1, 8)
+enc = nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8), 1)
+enc2 = nn.TransformerEncoder(nn.TransformerEncoderLayer(4, 2, 8), 1)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_fidelity_round28_held28b_script_prints_as_torch(name, tmp_path, monkeypatch):
+    script_prints_as_torch(SCRIPTS[name], tmp_path, monkeypatch)
