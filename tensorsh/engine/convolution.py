@@ -563,7 +563,9 @@ def convolution_backward(g, x, w, geometry, mask):
     xn, wn = (x._np.conj(), w._np.conj()) if x.dtype.is_complex else (x._np, w._np)  # (complex: conj's adjoints)
     gn, xn, wn = _as2d(nd, g._np, xn, wn)
     gi = gw = bias_grad = None
-    if not transposed and nd < 3 and x.dtype in (dtypes.float32, dtypes.float64):
+    if not transposed and xn.shape[1] == 0:  # (an input with no channels: an output with none, gradients of zeros)
+        gi, gw, bias_grad = (np.zeros(s, xn.dtype) for s in (xn.shape, wn.shape, w._shape[:1]))
+    elif not transposed and nd < 3 and x.dtype in (dtypes.float32, dtypes.float64):
         gi, gw, bias_grad = _measured_grads(gn, xn, wn, stride, padding, dilation, groups, mask)
     if mask[0] and gi is None or mask[1] and gw is None:  # (the rest summed in double, rounded once)
         g64, x64, w64 = (_wide(a) for a in (gn, xn, wn))
@@ -754,6 +756,8 @@ def _convolution(input, weight, bias, geometry):
         if other is not None and other.dtype is not input.dtype:
             raise runtime(dtypes.expected_scalar_type(input.dtype, other.dtype))
     out = _values(x, w, bias._np if bias is not None else None, _kernel_geometry(geometry))
+    if c == 0 and not transposed:  # (ATen's _convolution of an input with no channels: its output has none either)
+        out = out[:, :0]
     fmt = _output_format(input, weight, groups)
     if fmt.rank is not None:
         result = _in_output_format(out, input.dtype, fmt, nd)
@@ -900,6 +904,8 @@ def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=
                       f"Int; but got {name} instead (while checking arguments for embedding)")
     flat = indices._np.reshape(-1)
     n = weight._shape[0]
+    if n == 0 and flat.size:  # (ATen's embedding is weight.index_select(0, indices): its check of an empty dim)
+        raise runtime("index_select(): self indexing axis dim should be positive")
     bad = flat[(flat < 0) | (flat >= n)]
     if bad.size:
         raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)

@@ -204,7 +204,7 @@ def backward_values(g, inp, grid, mode, padding, align_corners, input_grad=True)
     g_in = np.zeros((N, C, H * W), inp.dtype)
     g_grid = np.zeros(grid.shape, grid.dtype)
     for b in range(N):
-        go = g[b].reshape(C, -1)
+        go = g[b].reshape(C, int(np.prod(g.shape[2:])))  # (C may be 0)
         if mode == 2:
             gx, gy = _bicubic_backward(g_in[b] if input_grad else None, go, inp, grid, padding, align_corners, b)
             g_grid[b, ..., 0], g_grid[b, ..., 1] = gx.reshape(grid.shape[1:3]), gy.reshape(grid.shape[1:3])
@@ -315,7 +315,7 @@ def _inside(cell, shape):
 def forward_values_3d(inp, grid, mode, padding, align_corners):
     N, C, D, H, W = inp.shape
     T = inp.dtype.type
-    out = np.zeros((N, C, grid[0, ..., 0].size), inp.dtype)
+    out = np.zeros((N, C, int(np.prod(grid.shape[1:-1]))), inp.dtype)  # (N may be 0)
     for b in range(N):
         _, corners = _corners_3d(inp, grid, padding, align_corners, b, mode == 1)
         for cell, factors in corners:
@@ -336,7 +336,7 @@ def backward_values_3d(g, inp, grid, mode, padding, align_corners, input_grad=Tr
     g_grid = np.zeros(grid.shape, grid.dtype)
     for b in range(N):
         coords, corners = _corners_3d(inp, grid, padding, align_corners, b, mode == 1)
-        go = g[b].reshape(C, -1)
+        go = g[b].reshape(C, int(np.prod(g.shape[2:])))  # (C may be 0)
         P = go.shape[1]
         cells, deltas, terms = [], [], []
         for k, (cell, factors) in enumerate(corners):
@@ -348,7 +348,7 @@ def backward_values_3d(g, inp, grid, mode, padding, align_corners, input_grad=Tr
                 continue
             fz, fy, fx = factors
             deltas.append((fx * fy * fz) * go)
-            terms.append((mask, inp[b].reshape(C, -1)[:, flat], (k & 1, (k >> 1) & 1, k >> 2), ((fy, fz), (fx, fz), (fx, fy))))
+            terms.append((mask, inp[b].reshape(C, D * H * W)[:, flat], (k & 1, (k >> 1) & 1, k >> 2), ((fy, fz), (fx, fz), (fx, fy))))
         sums = [np.zeros(P, T) for _ in range(3)]  # gix, giy, giz
         for c in range(C):  # per channel, per corner: (val * f * f') * gOut added or taken per the corner's side
             for mask, vals, bits, others in terms:
@@ -357,7 +357,7 @@ def backward_values_3d(g, inp, grid, mode, padding, align_corners, input_grad=Tr
                     moved = sums[axis] + term if bits[axis] else sums[axis] - term
                     sums[axis] = np.where(mask, moved, sums[axis])
         cell = np.stack(cells, 1).reshape(-1)  # point-major, then corner
-        delta = np.stack(deltas, 2).reshape(C, -1)
+        delta = np.stack(deltas, 2).reshape(C, P * len(deltas))
         keep = cell >= 0
         _scatter(g_in[b], cell[keep], delta[:, keep])
         if mode != 1:

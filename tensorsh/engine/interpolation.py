@@ -137,7 +137,7 @@ def cubic_backward_values(g, in_shape, align_corners, scales):
     hi, hc, wi, wc = np.array(hi), np.array(hc), np.array(wi), np.array(wc)
     cells = hi[jj, a] * iw + wi[ii, b]
     y_coeff, x_coeff, sources = hc[jj, a], wc[ii, b], a * ow + b
-    flat_g = gw.reshape(N, C, -1)
+    flat_g = gw.reshape(N, C, oh * ow)
     acc = np.zeros((N, C, ih * iw), T)
 
     def update(sel):
@@ -228,7 +228,7 @@ def linear_backward_values(g, in_shape, align_corners, scales):
     lead, spatial_in, spatial_out = g.shape[:2], tuple(in_shape[2:]), g.shape[2:]
     weights = [linear_weights(spatial_in[k], spatial_out[k], align_corners, scales[k], T) for k in range(len(spatial_in))]
     cells, products, sources = _corner_updates(weights, spatial_in)
-    flat_g = gw.reshape(lead + (-1,))
+    flat_g = gw.reshape(lead + (int(np.prod(spatial_out)),))  # (sizes: lead may hold a 0)
     acc = np.zeros(lead + (int(np.prod(spatial_in)),), T)
 
     def update(sel):
@@ -313,7 +313,7 @@ def aa_backward_values(g, in_shape, align_corners, scales, cubic):
     a, b, y, x = a[keep], b[keep], y[keep], x[keep]
     cells = (ymin[a] + y) * iw + xmin[b] + x
     products, sources = (wx[b, x] * wy[a, y]).astype(T), a * ow + b
-    flat_g = gw.reshape(N, C, -1)
+    flat_g = gw.reshape(N, C, oh * ow)
     acc = np.zeros((N, C, ih * iw), T)
 
     def update(sel):

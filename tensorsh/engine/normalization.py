@@ -578,11 +578,11 @@ def native_batch_norm(input, weight, bias, running_mean, running_var, training, 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5,
                stats=False):
     c = input.size(1)  # (a 1-d input's IndexError)
-    if input.numel() == 0:  # (ATen's _batch_norm_impl_index: a clone, scaled and shifted by the first elements)
-        out = input.clone()
+    if input.numel() == 0:  # (ATen's _batch_norm_impl_index: a clone, scaled and shifted by the first elements,
+        out = input.clone()  # C++'s weight[0]: select's error for an empty one, an instance norm's of no batch)
         if weight is not None:
-            out = out * weight[0]
-        return out + bias[0] if bias is not None else out
+            out = out * weight.select(0, 0)
+        return out + bias.select(0, 0) if bias is not None else out
     if stats:  # (native_batch_norm's kernel: the dispatch and the mixed types checked first, sizes not at all)
         check_floating("batch_norm", input)
         mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)

@@ -181,7 +181,7 @@ class _MaxPoolBackward(_PoolBackward):
         nd = self.nd
         lead = int(np.prod(self.shape[:-nd]))
         out = np.zeros((lead, int(np.prod(self.shape[-nd:]))), g.dtype.np)
-        gi, ii = g._np.reshape(lead, -1), idx._np.reshape(lead, -1)
+        gi, ii = (t._np.reshape(lead, int(np.prod(t._shape[-nd:]))) for t in (g, idx))  # (sizes: lead may be 0)
         for r in range(lead):
             np.add.at(out[r], ii[r], gi[r])
         return fresh(out.reshape(self.shape), g.dtype)
@@ -370,6 +370,11 @@ class _AdaptiveAvgPoolBackward(_PoolBackward):
     saves_indices = False
 
     def _values(self, g):
+        for dim in range(1, g.dim()):  # (adaptive_avg_pool2d_backward's check: an unbatched input's channels may be 0)
+            if g._shape[dim] == 0:
+                raise runtime(f"adaptive_avg_pool{self.nd}d_backward(): Expected grad_output to have non-zero size for "
+                              f"non-batch dimensions, but grad_output has sizes {list(g._shape)} with dimension {dim} "
+                              "being empty")
         ga = g._np
         out = np.zeros(self.shape, ga.dtype)
         one = ga.dtype.type
@@ -531,8 +536,8 @@ class MaxUnpool2DBackward0(Node):
     def backward(self, g):
         idx, = self.unpack()
         planes = int(np.prod(self.in_shape[:g.dim() - self.spatial]))
-        gi = g._np.reshape(planes, -1)
-        ii = idx._np.reshape(planes, -1)
+        gi = g._np.reshape(planes, int(np.prod(g._shape[g.dim() - self.spatial:])))  # (sizes: planes may be 0)
+        ii = idx._np.reshape(planes, int(np.prod(idx._shape[idx.dim() - self.spatial:])))
         out = np.take_along_axis(gi, ii, axis=1)
         return (fresh(np.ascontiguousarray(out.reshape(self.in_shape)), g.dtype),)
 
@@ -549,8 +554,8 @@ def _max_unpool(input, indices, output_size, spatial):
     oshape = tuple(output_size)
     lead = input._shape[:input.dim() - spatial]
     n, plane = int(np.prod(lead)), int(np.prod(oshape))
-    x = input._np.reshape(n, -1)
-    ii = indices._np.reshape(n, -1)
+    x = input._np.reshape(n, int(np.prod(input._shape[len(lead):])))  # (sizes, not -1: n may be 0)
+    ii = indices._np.reshape(x.shape)
     out = np.zeros((n, plane), x.dtype)
     invalid = (ii < 0) | (ii >= plane)
     if invalid.any():  # the kernel's threads each keep the last invalid index of their chunk of the elements; the
@@ -685,7 +690,7 @@ def _fractional_max_pool(input, kernel_size, output_size, random_samples, sample
     batch = input._shape[0] if input.dim() == nd + 2 else 1
     planes = input._shape[-nd - 1]
     plane_strides = [int(np.prod(in_sizes[d + 1:])) for d in range(nd)]
-    x = input._np.reshape(batch, planes, -1)
+    x = input._np.reshape(batch, planes, int(np.prod(in_sizes)))
     samples = random_samples._np
     out = np.empty((batch, planes, int(np.prod(output_size))), input.dtype.np)
     idx = np.empty(out.shape, np.int64)

@@ -46,7 +46,6 @@ def _check_shuffle(input, upscale_factor):
     if input.dim() < 3:
         raise runtime(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} "
                       "dimension(s)")
-    r = upscale_factor
     if r <= 0:
         raise runtime(f"pixel_shuffle expects a positive upscale_factor, but got {r}")
     c = input._shape[-3]
@@ -77,7 +76,6 @@ def _check_unshuffle(input, downscale_factor):
     if input.dim() < 3:
         raise runtime(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input with "
                       f"{input.dim()} dimension(s)")
-    r = downscale_factor
     if r <= 0:
         raise runtime(f"pixel_unshuffle expects a positive downscale_factor, but got {r}")
     h, w = input._shape[-2:]
@@ -115,11 +113,13 @@ class ChannelShuffleBackward0(InputNode):
 
     def backward(self, g):  # (derivatives.yaml: native_channel_shuffle(grad, C / groups), recorded under create_graph)
         c = g._shape[1]
-        return (channel_shuffle(g, c // self.groups) if needs_grad(g) else
-                fresh(_channels(g._np, c // self.groups), g.dtype),)
+        if needs_grad(g):
+            return (channel_shuffle(g, c // self.groups),)
+        _channel_checks(g, c // self.groups)  # (no channels: 0 groups, refused as the op refuses them)
+        return (fresh(_channels(g._np, c // self.groups), g.dtype),)
 
 
-def channel_shuffle(input, groups):
+def _channel_checks(input, groups):
     if input.dim() <= 2:
         raise runtime(f"channel_shuffle expects input with > 2 dims, but got input with sizes {list(input._shape)}")
     if groups <= 0:
@@ -127,6 +127,10 @@ def channel_shuffle(input, groups):
     c = input._shape[1]
     if c % groups:
         raise runtime(f"Number of channels must be divisible by groups. Got {c} channels and {groups} groups.")
+
+
+def channel_shuffle(input, groups):
+    _channel_checks(input, groups)
     result = layout.output_like(_channels(input._np, groups), input.dtype, input)  # (input's suggested format)
     if needs_grad(input):
         attach(result, ChannelShuffleBackward0(input, groups))

@@ -6,6 +6,7 @@ from tensorsh.engine import creation, dtypes
 from tensorsh.engine.errors import value_error
 from tensorsh.engine.torch_api import NAMESPACE as _TORCH  # (a layer's factories: torch's, parsed)
 from . import functional as F, init
+from .c_functions import ntuple  # (_single/_pair/_triple: an iterable as a tuple, a str's characters too)
 from .module import Module
 from .parameter import Parameter
 
@@ -22,6 +23,8 @@ class _ConvNd(Module):
                  padding_mode="zeros", device=None, dtype=None):
         super().__init__()
         n = self._dims
+        if self._transposed:  # (ConvTransposeNd's `padding = _pair(padding)`: 'same' as ('s', 'a', 'm', 'e'))
+            padding = ntuple(padding, n)
         if self._transposed and padding_mode != "zeros":
             raise value_error(f'Only "zeros" padding mode is supported for {type(self).__name__}')
         if groups <= 0:
@@ -34,7 +37,7 @@ class _ConvNd(Module):
         if isinstance(padding, str):
             if padding not in valid:
                 raise value_error(f"Invalid padding string {padding!r}, should be one of {valid}")
-            if padding == "same" and any(s != 1 for s in _ntuple(stride, n)):
+            if padding == "same" and any(s != 1 for s in ntuple(stride, n)):
                 raise value_error("padding='same' is not supported for strided convolutions")
         valid_padding_modes = {"zeros", "reflect", "replicate", "circular"}
         if padding_mode not in valid_padding_modes:
@@ -42,10 +45,10 @@ class _ConvNd(Module):
                               f"padding_mode='{padding_mode}'")
         self.in_channels = in_channels
         self.out_channels = out_channels
-        self.kernel_size = _ntuple(kernel_size, n)
-        self.stride = _ntuple(stride, n)
-        self.padding = padding if isinstance(padding, str) else _ntuple(padding, n)
-        self.dilation = _ntuple(dilation, n)
+        self.kernel_size = ntuple(kernel_size, n)
+        self.stride = ntuple(stride, n)
+        self.padding = padding if isinstance(padding, str) else ntuple(padding, n)
+        self.dilation = ntuple(dilation, n)
         self.transposed = self._transposed
         self.output_padding = (0,) * n  # (a transposed convolution's own, set in its place of the dict)
         self.groups = groups
@@ -104,10 +107,6 @@ class _ConvNd(Module):
         return conv(input, weight, bias, self.stride, self.padding, self.dilation, self.groups)
 
 
-def _ntuple(v, n):
-    return tuple(v) if isinstance(v, (tuple, list)) else (v,) * n
-
-
 class _ConvTransposeNd(_ConvNd):
     __module__ = "torch.nn.modules.conv"
     __per_class__ = frozenset({"__init__", "forward"})  # (each subclass's own in PyTorch: errors name it)
@@ -117,7 +116,7 @@ class _ConvTransposeNd(_ConvNd):
                  bias=True, dilation=1, padding_mode="zeros", device=None, dtype=None):
         super().__init__(in_channels, out_channels, kernel_size, stride, padding, dilation, groups, bias, padding_mode,
                          device, dtype)
-        self.output_padding = _ntuple(output_padding, self._dims)
+        self.output_padding = ntuple(output_padding, self._dims)
 
     def _conv_forward(self, input, weight, bias):
         return None  # (PyTorch's transposed convolutions keep _ConvNd's abstract stub, whose body is `...`)

@@ -73,10 +73,10 @@ def instance_norm_values(input, running_mean, running_var, weight, bias, use_inp
     running_mean_, running_var_ = rep(running_mean), rep(running_var)
     out = _batch_norm(input.contiguous().view(shape), running_mean_, running_var_, rep(weight), rep(bias),
                       use_input_stats, momentum, eps)  # (ATen's instance_norm calls at::batch_norm: no Python checks)
-    with autograd.no_grad():
-        if running_mean is not None:
+    with autograd.no_grad():  # (only where the input's statistics were used: eval leaves them as they are)
+        if running_mean is not None and use_input_stats:
             running_mean.copy_(running_mean_.view(b, c).mean(0))
-        if running_var is not None:
+        if running_var is not None and use_input_stats:
             running_var.copy_(running_var_.view(b, c).mean(0))
     return out.view(input.size())
 
@@ -375,8 +375,10 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
                  ("trilinear", 4): "Got 4D input, but trilinear mode needs 5D input",
                  ("linear", 5): "Got 5D input, but linear mode needs 3D input",
                  ("bilinear", 5): "Got 5D input, but bilinear mode needs 4D input"}.get(key)
-        if wrong is None and not antialias and (input.dim() not in (3, 4, 5) or mode not in (
-                "nearest", "linear", "bilinear", "bicubic", "trilinear", "lanczos", "area", "nearest-exact")):
+        if key == ("lanczos", 4) and (align_corners or not antialias):
+            raise value_error("Lanczos mode does not support align_corners=True" if align_corners else
+                              "Lanczos mode requires antialias=True")
+        if wrong is None and not antialias:  # (every other pairing falls through to interpolate's last raise)
             wrong = ("Input Error: Only 3D, 4D and 5D input Tensors supported (got {}D) for the modes: nearest | "
                      "linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {})").format(
                          input.dim(), mode)

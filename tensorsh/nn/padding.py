@@ -2,16 +2,11 @@
 each F.pad with its mode, its padding as a tuple, and PyTorch's extra_repr."""
 from tensorsh.engine.typenames import own_method
 from . import functional as F
+from .c_functions import ntuple
 from .module import Module
 
 
-def _ntuple(n):
-    def parse(x):
-        return tuple(x) if isinstance(x, (tuple, list)) else (x,) * n
-    return parse
-
-
-_SIZES = {1: _ntuple(2), 2: _ntuple(4), 3: _ntuple(6)}
+_SIZES = {1: 2, 2: 4, 3: 6}  # (_pair, _quadruple, _ntuple(6) of a padding)
 
 
 class _PadNd(Module):
@@ -48,7 +43,7 @@ class _ConstantPadNd(Module):
     def __init__(self, padding, value):
         super().__init__()
         self.value = value
-        self.padding = _SIZES[self._dims](padding)
+        self.padding = ntuple(padding, _SIZES[self._dims])
 
     def forward(self, input):
         return F.pad(input, self.padding, "constant", self.value)
@@ -59,7 +54,7 @@ class _ConstantPadNd(Module):
 
 def _padding_init(self, padding):
     Module.__init__(self)
-    self.padding = _SIZES[self._dims](padding)
+    self.padding = ntuple(padding, _SIZES[self._dims])
 
 
 def _zero_init(self, padding):

@@ -2,6 +2,8 @@
 construction order (so the init draws), the enable_nested_tensor warning, _get_clones' deep copies, the causal-mask
 detection and the slow path of forward (the layers' fused inference kernels are not reproduced: eval mode without
 grad runs the same slow path)."""
+import sys
+
 from tensorsh.engine import autograd, creation
 from tensorsh.engine.errors import runtime, warn, warn_once
 from tensorsh.engine.torch_api import deepcopy
@@ -135,7 +137,10 @@ class TransformerEncoder(Module):
         self.mask_check = mask_check
         why = _why_not_sparsity(encoder_layer)
         if enable_nested_tensor and why:
-            warn(f"enable_nested_tensor is True, but self.use_nested_tensor is False because {why}")
+            caller = sys._getframe(1)  # (stacklevel=2: built by nn.Transformer, it is torch's line, shown once)
+            warn(f"enable_nested_tensor is True, but self.use_nested_tensor is False because {why}",
+                 site=caller.f_code.co_qualname if caller.f_globals.get("__name__", "").startswith("tensorsh.nn")
+                 else None)
             self.use_nested_tensor = False
 
     def forward(self, src, mask=None, src_key_padding_mask=None, is_causal=None):
