@@ -46,6 +46,7 @@ def _check_shuffle(input, upscale_factor):
     if input.dim() < 3:
         raise runtime(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with {input.dim()} "
                       "dimension(s)")
+    r = upscale_factor
     if r <= 0:
         raise runtime(f"pixel_shuffle expects a positive upscale_factor, but got {r}")
     c = input._shape[-3]
@@ -76,6 +77,7 @@ def _check_unshuffle(input, downscale_factor):
     if input.dim() < 3:
         raise runtime(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input with "
                       f"{input.dim()} dimension(s)")
+    r = downscale_factor
     if r <= 0:
         raise runtime(f"pixel_unshuffle expects a positive downscale_factor, but got {r}")
     h, w = input._shape[-2:]
