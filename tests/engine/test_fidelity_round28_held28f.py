@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from same_as_torch import same_as_torch
-
 ROOT = Path(__file__).resolve().parents[2]
 
 # Programs whose classes pickle must find by name in __main__: run as scripts, by torch and by `tensorsh run`.
@@ -63,12 +61,9 @@ torch.serialization.clear_safe_globals()
 """,
 }
 
-PROGRAMS = {
-}
-
 
 @pytest.mark.parametrize("name", sorted(SCRIPTS))
-def test_fidelity_round28_held28f_script_prints_as_torch(name, tmp_path):
+def test_fidelity_round28_held28f_class_prints_as_torch(name, tmp_path):
     pytest.importorskip("torch")
     prog = tmp_path / "prog.py"
     prog.write_text("import torch\n" + SCRIPTS[name])
@@ -77,8 +72,3 @@ def test_fidelity_round28_held28f_script_prints_as_torch(name, tmp_path):
                          timeout=300, cwd=ROOT)
     assert want.returncode == 0, want.stderr
     assert (got.stdout, got.returncode) == (want.stdout, 0)
-
-
-@pytest.mark.parametrize("name", sorted(PROGRAMS))
-def test_fidelity_round28_held28f_class_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
