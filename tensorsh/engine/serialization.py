@@ -49,9 +49,27 @@ def _class_name(value):
     class, or a program's own class, is written, as pickle's GLOBAL names it ("torch.nn.modules.linear.Linear", "torch.optim.adam.Adam", a
     program's "__main__.Net"); None for any other value."""
     cls = type(value)
-    if isinstance(value, _pickled_bases()) or all(c.__module__ == "__main__" for c in cls.__mro__[:-1]):
+    if isinstance(value, _pickled_bases()) or cls.__module__ == "__main__" and \
+            all(c.__module__ == "__main__" or c in _CONTAINERS for c in cls.__mro__[:-1]):
         return f"{cls.__module__}.{cls.__qualname__}"
     return None
+
+
+_CONTAINERS = (dict, list, tuple)  # (a program's class may extend one: a Config(dict), a namedtuple; pickle writes
+#                                    its class, its __dict__, then its items, or its __getnewargs__ for a tuple)
+
+
+def _container_items(value, storages, order, memo):
+    """What pickle writes of a program's dict, list or tuple subclass beyond its __dict__: its items (SETITEMS,
+    APPENDS) or the arguments NEWOBJ calls the class with (a tuple's __getnewargs__: a namedtuple's fields)."""
+    if isinstance(value, dict):
+        return {"dictitems": [[_encode(k, storages, order, memo), _encode(v, storages, order, memo)]
+                              for k, v in value.items()]}
+    if isinstance(value, list):
+        return {"listitems": [_encode(v, storages, order, memo) for v in value]}
+    if isinstance(value, tuple):
+        return {"newargs": [_encode(v, storages, order, memo) for v in value.__getnewargs__()]}
+    return {}
 
 
 def _saved_class(name):
@@ -82,8 +100,8 @@ def _saved_class(name):
 def _encode(value, storages, order, memo):
     """value's JSON header. A tensor, dict or list met again is a reference to the first (pickle's memo: what was
     one object is one object again after loading)."""
-    cls_name = None if isinstance(value, (Tensor, dict, list, tuple, str, int, float, Storage, TypedStorage)) \
-        else _class_name(value)
+    cls_name = None if isinstance(value, (Tensor, str, int, float, Storage, TypedStorage)) or \
+        type(value) in (dict, list, tuple) else _class_name(value)
     if isinstance(value, (Tensor, dict, list, Storage, TypedStorage)) or cls_name is not None:
         if id(value) in memo:
             return {"ref": memo[id(value)]}
@@ -94,8 +112,9 @@ def _encode(value, storages, order, memo):
         getstate = getattr(type(value), "__getstate__", object.__getstate__)
         if getstate is not object.__getstate__:  # (a program's own: pickle writes what it returns, any value)
             return {"object": cls_name, "getstate": _encode(value.__getstate__(), storages, order, memo)}
-        state = {k: v for k, v in vars(value).items() if k != "_born"}
-        return {"object": cls_name, "state": [[k, _encode(v, storages, order, memo)] for k, v in state.items()]}
+        state = {k: v for k, v in getattr(value, "__dict__", {}).items() if k != "_born"}
+        return {"object": cls_name, "state": [[k, _encode(v, storages, order, memo)] for k, v in state.items()],
+                **_container_items(value, storages, order, memo)}
     if isinstance(value, Tensor):
         value._warn_if_has_hooks()
         storage = value._storage
@@ -318,16 +337,22 @@ def _decode(value, storages, objects):
         if cls is None:
             module, _, name = value["object"].rpartition(".")
             raise make("AttributeError", f"Can't get attribute '{name}' on <module '{module}'>")
-        obj = cls.__new__(cls)
-        objects.append(obj)
+        objects.append(None)  # (its memo slot: NEWOBJ's arguments come before it, pickle memoizes it after)
+        at = len(objects) - 1
+        obj = cls.__new__(cls, *(_decode(v, storages, objects) for v in value.get("newargs", ())))
+        objects[at] = obj
         if "getstate" in value:
             state = _decode(value["getstate"], storages, objects)
             if getattr(cls, "__setstate__", None) is not None:
                 obj.__setstate__(state)
             else:
                 vars(obj).update(state)
-        else:
+        elif value["state"]:  # (a namedtuple has no __dict__: its state is None)
             vars(obj).update({k: _decode(v, storages, objects) for k, v in value["state"]})
+        for k, v in value.get("dictitems", ()):
+            obj[_decode(k, storages, objects)] = _decode(v, storages, objects)
+        if "listitems" in value:
+            obj.extend(_decode(v, storages, objects) for v in value["listitems"])
         if isinstance(obj, _module_base()):  # (a program's plain object has no such attribute to show)
             vars(obj)["_born"] = undo.epoch  # (made by the running statement: undoing it unmakes it)
         return obj
@@ -381,12 +406,12 @@ _WEIGHTS_ONLY = ("Weights only load failed. This file can still be loaded, to do
                  "context manager to allowlist this global if you trust this class/function.\n\nCheck the "
                  "documentation of torch.load to learn more about types accepted by default with weights_only "
                  "https://pytorch.org/docs/stable/generated/torch.load.html.")
-_UNSUPPORTED_OPERAND = ("Weights only load failed. In PyTorch 2.6, we changed the default value of the `weights_only` "
+_UNPICKLER_ERROR = ("Weights only load failed. In PyTorch 2.6, we changed the default value of the `weights_only` "
                         "argument in `torch.load` from `False` to `True`. Re-running `torch.load` with `weights_only` "
                         "set to `False` will likely succeed, but it can result in arbitrary code execution. Do it only "
                         "if you got the file from a trusted source.\nPlease file an issue with the following so that "
                         "we can make `weights_only=True` compatible with your use case: WeightsUnpickler error: \n\n"
-                        "Unsupported operand {}\n\nCheck the documentation of torch.load to learn more about types "
+                        "{}\n\nCheck the documentation of torch.load to learn more about types "
                         "accepted by default with weights_only https://pytorch.org/docs/stable/generated/torch.load.html.")
 _UnpicklingError = type("UnpicklingError", (TorchError,), {"__module__": "_pickle"})
 _PicklingError = type("PicklingError", (TorchError,), {"__module__": "_pickle"})
@@ -426,6 +451,8 @@ def _first_refused(value, allowed, protocol):
         return None
     if "object" in value and value["object"] not in allowed:  # (protocols 0-1 write an object by copyreg's)
         return "copyreg._reconstructor" if protocol < 2 and "builtin" not in value else value["object"]
+    if "object" in value and any(k in value for k in ("newargs", "listitems", "dictitems")):
+        return _container_refused(value, allowed, protocol)
     if "value" in value:
         v = value["value"]
         if v is None or protocol >= 2:
@@ -451,6 +478,28 @@ def _first_refused(value, allowed, protocol):
         if found is not None:
             return found
     return 112 if protocol == 0 and value.get("tuple") else None  # (a tuple is memoized once built, if not empty)
+
+
+class _Refusal(str):
+    """The weights-only unpickler's own words for an op it will not apply (not a global's name)."""
+
+
+def _container_refused(value, allowed, protocol):
+    """An allowlisted program's dict or list subclass: pickle writes NEWOBJ's arguments, then its items and the
+    SETITEM(S) / APPEND(S) that the weights-only unpickler applies to a plain dict, OrderedDict, Counter or list
+    only (one item a batch: the singular op), then its __dict__ for BUILD."""
+    for key in ("newargs", "listitems", "dictitems", "state"):
+        items = value.get(key, [])
+        found = next((f for f in (_first_refused(e, allowed, protocol) for e in _flat(items)) if f is not None), None)
+        if found is not None:
+            return found
+        got = f"but got <class '{value['object']}'>"
+        if key == "listitems" and items:
+            return _Refusal(f"Can only {'append to' if len(items) == 1 else 'extend'} lists, {got}")
+        if key == "dictitems" and items:
+            return _Refusal(f"Can only SETITEM{'' if len(items) == 1 else 'S'} for dict, collections.OrderedDict, "
+                            f"collections.Counter, {got}")
+    return None
 
 
 def _flat(items):
@@ -516,10 +565,11 @@ def _check_weights_only(header):
     refused = _framed(header["object"]) if protocol >= 4 else None
     if refused is None:
         refused = _first_refused(header["object"], {_global_name(g) for g in SAFE_GLOBALS}, protocol)
-    if isinstance(refused, str):
+    if isinstance(refused, str) and not isinstance(refused, _Refusal):
         raise _UnpicklingError("_pickle.UnpicklingError", _WEIGHTS_ONLY.format(refused))
     if refused is not None:
-        raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(refused))
+        raise _UnpicklingError("_pickle.UnpicklingError", _UNPICKLER_ERROR.format(
+            refused if isinstance(refused, _Refusal) else f"Unsupported operand {refused}"))
 
 
 def _warn_protocol(protocol):
@@ -551,7 +601,8 @@ def _refuse_foreign(content, weights_only):
             if weights_only and op.name == "PROTO":
                 _warn_protocol(arg)
             if weights_only and ord(op.code) not in _WEIGHTS_ONLY_OPS:
-                raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(ord(op.code)))
+                raise _UnpicklingError("_pickle.UnpicklingError", _UNPICKLER_ERROR.format(
+                    f"Unsupported operand {ord(op.code)}"))
             if "GLOBAL" in op.name or op.name == "LONG1" and arg == 0x1950a86a20f9469cfc6c:
                 return
             at = stream.tell()
@@ -560,7 +611,8 @@ def _refuse_foreign(content, weights_only):
         if chr(key) in pickletools.code2op:  # (its argument cut short)
             return
         if weights_only:
-            raise _UnpicklingError("_pickle.UnpicklingError", _UNSUPPORTED_OPERAND.format(key)) from None
+            raise _UnpicklingError("_pickle.UnpicklingError", _UNPICKLER_ERROR.format(
+                f"Unsupported operand {key}")) from None
         shown = chr(key) if 0x20 <= key <= 0x7e and chr(key) not in "'\\" else f"\\x{key:02x}"
         raise _UnpicklingError("_pickle.UnpicklingError", f"invalid load key, '{shown}'.") from None
     raise runtime("Invalid magic number; corrupt file?")
