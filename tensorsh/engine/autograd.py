@@ -379,6 +379,7 @@ class Node(metaclass=_NodeType):
     keeps_unused_grads = False  # a custom Function's, a Tensor[] input's: gradients for edgeless inputs reach the post
     # hooks
     runs_undefined = False  # a custom Function's backward runs when no gradient reached it (a built-in's does not)
+    freed_buffers = None  # a custom Function's: False until a backward frees it (then it refuses its saved tensors)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -428,15 +429,25 @@ class Node(metaclass=_NodeType):
             return f"attribute '{name}' of '{tp}' objects is not writable"
         return f"'{tp}' object has no attribute '{name}'"
 
-    def __call__(self, *grads):
+    def __call__(self, *grads, **kwargs):
         """grad_fn(grad, ...): the node's backward on gradients given by hand (one per output), as PyTorch's built-in
         nodes run it: recorded when grad mode is on, nothing freed; one result bare, several as a tuple."""
-        if len(grads) != self.n_outputs:
-            raise errors.type_error(f"expected {self.n_outputs} arguments, got {len(grads)} instead")
+        self._check_call(grads, kwargs)
         if not self.runs_undefined and all(g is None for g in grads):  # (undefined in, undefined out, one per edge)
             return None if len(self.next_functions) == 1 else (None,) * len(self.next_functions)
         result = tuple(self.backward(grads[0] if self.n_outputs == 1 else list(grads)))
         return result[0] if len(result) == 1 else result
+
+    def _check_call(self, grads, kwargs):
+        """THPCppFunction_call's checks of a node called by hand: no keywords, one argument per output, each a tensor
+        or None."""
+        if kwargs:
+            raise errors.type_error("keyword arguments are not supported")
+        if len(grads) != self.n_outputs:
+            raise errors.type_error(f"expected {self.n_outputs} arguments, got {len(grads)} instead")
+        for i, g in enumerate(grads):
+            if g is not None and getattr(g, "_version_counter", None) is None:
+                raise errors.type_error(f"argument {i} is not a Variable")
 
     def _sequence_nr(self):
         """The order nodes were made in (a later node runs first among ready ones); AccumulateGrad's is UINT64_MAX."""
@@ -458,22 +469,26 @@ class Node(metaclass=_NodeType):
 
     def release(self, released=None):
         """Free what was saved (PyTorch's release_variables): the arrays go as soon as backward is done."""
-        if self.saved:
+        if self.saved or self.freed_buffers is False:
             if released is None:
                 undo.touch(self)
             elif undo.predates(self):  # a graph built in this statement needs no restoring
                 released.append((self, self._snapshot()))
+            if self.freed_buffers is False:
+                self.freed_buffers = True
             for s in self.saved:
                 if s is not NOTHING_SAVED:
                     s.freed = True
                     s.value = None
 
     def _snapshot(self):
-        return [(s.freed, s.value) for s in self.saved]
+        return [(s.freed, s.value) for s in self.saved] + [self.freed_buffers]
 
     def _restore(self, snap):
         for s, (freed, value) in zip(self.saved, snap):
             s.freed, s.value = freed, value
+        if snap[-1] is not None:
+            self.freed_buffers = snap[-1]
 
     def saved_info(self):
         """(SavedTensor, ...) for renderers: what this node keeps and at which version."""
@@ -611,8 +626,10 @@ class AccumulateGrad(Node):
     def __repr__(self):
         return f"<AccumulateGrad object at {self.address()}>"
 
-    def __call__(self, grad):
-        self.accumulate(grad)
+    def __call__(self, *grads, **kwargs):
+        self._check_call(grads, kwargs)
+        if grads[0] is not None:  # (an undefined gradient accumulates nothing)
+            self.accumulate(grads[0])
         return ()
 
     def accumulate(self, grad, private=False):
@@ -1425,7 +1442,7 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
         else:
             grads = node.backward(grad) if not _anomaly[0] else _backward_detecting_anomaly(node, grad)
         grads = _validate_leaf_grads(node, grads)
-        if released is not None and node.saved:  # (release's own test, first)
+        if released is not None and (node.saved or node.freed_buffers is False):  # (release's own test, first)
             node.release(released)
         post = node.post_hooks
         if post:  # PyTorch's call_post_hooks: (grad_inputs, grad_outputs) as tuples; a result replaces grad_inputs

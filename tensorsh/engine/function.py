@@ -58,7 +58,7 @@ class BackwardCFunction(Node, FunctionCtx):
     n_outputs = 1
     keeps_unused_grads = True  # validate_outputs skips an edgeless input's gradient: the post hooks see it
 
-    def __call__(self, *grads):  # (a Python Function's node is not callable, as PyTorch's is not)
+    def __call__(self, *grads, **kwargs):  # (a Python Function's node is not callable, as PyTorch's is not)
         raise type_error(f"'{type(self).__name__}' object is not callable")
     runs_undefined = True  # PyTorch calls a custom backward when no gradient reached it (zeros, materialized)
 
@@ -95,18 +95,29 @@ class BackwardCFunction(Node, FunctionCtx):
     def __repr__(self):
         return f"<torch.autograd.function.{self.name_} object at {self.address()}>"
 
+    freed_buffers = False  # (PyTorch's has_freed_buffers: set by a backward that frees the graph, nothing saved too)
+
     @property
     def saved_tensors(self):
         if self._in_jvp:  # (a jvp staticmethod sees what save_for_forward saved)
             return tuple(self.saved_for_forward or ())
+        self._check_not_freed()
         return tuple(s.unpack(self, as_variable=True) if s is not NOTHING_SAVED else None for s in self.saved)
 
-    saved_variables = saved_tensors
+    @property
+    def saved_variables(self):
+        warn("'saved_variables' is deprecated; use 'saved_tensors'", "DeprecationWarning")
+        return self.saved_tensors
 
     @property
     def _raw_saved_tensors(self):
         from .saved_hooks import RawSavedTensor
+        self._check_not_freed()
         return tuple(RawSavedTensor(s) for s in self.saved)
+
+    def _check_not_freed(self):
+        if self.freed_buffers:
+            raise runtime(messages.FREED_GRAPH)
 
     @property
     def requires_grad(self):
