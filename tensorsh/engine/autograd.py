@@ -1065,15 +1065,16 @@ def _check_hook_tuple(hook, grads, out):
     return out
 
 
-def _run_pre_hooks(node, grad):
-    """PyTorch's order: the tensors' hooks, then retain_grad's, then the node's own pre-hooks."""
+def _run_pre_hooks(node, grad, own=True):
+    """PyTorch's order: the tensors' hooks, then retain_grad's (call_tensor_pre_hooks), then the node's own pre-hooks
+    (without `own`, the tensors' only)."""
     hooks = node.pre_hooks or ()
-    own = [h for h in hooks if type(h) is NodePreHook]
-    grad = _apply_hooks([h for h in hooks if type(h) is not NodePreHook] if own else hooks, grad)
+    mine = [h for h in hooks if type(h) is NodePreHook]
+    grad = _apply_hooks([h for h in hooks if type(h) is not NodePreHook] if mine else hooks, grad)
     if node.retain_hooks:
         for hook in node.retain_hooks:
             hook(grad)
-    for hook in own:
+    for hook in mine if own else ():
         grad = hook(grad, node.n_outputs)
     return grad
 
@@ -1109,13 +1110,14 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
         finally:
             _reached[0] = previous
         return
-    if any(type(t) is GradientEdge for t in inputs):
-        raise errors.make("NotImplementedError", "tensorsh: backward(inputs=...) of a GradientEdge is not supported; "
-                                                 "give the tensor itself")
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
                          warn_cycle=True, accumulate=True)
     done = set()  # (an input given twice is one AccumulateGrad node, run once)
     for t, g in zip(inputs, grads):
+        if type(t) is GradientEdge:  # an edge into a leaf's accumulator fills the leaf's .grad; one into another node
+            t = t.node.variable if type(t.node) is AccumulateGrad else None  # has no tensor to fill
+            if t is None:
+                continue
         if g is not None and t._grad_fn is None and id(t) not in done:  # (a non-leaf's .grad: its retain_grad hook)
             done.add(id(t))
             accumulate_grad(t, g)
@@ -1325,7 +1327,7 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
     if mode not in ("all", "any"):
         raise errors.value_error(f"Expects mode to be one of ('all', 'any') but got {mode}")
     tensors = tuple(tensors)
-    nodes = [edge_of(t)[0] for t in tensors]
+    nodes = [_grad_fn_or_grad_acc(t) for t in tensors] if mode == "all" else []
     state = {}  # backward id -> [calls so far, grads, calls expected]
 
     def inner(i):
@@ -1350,6 +1352,16 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
         return hook
     return _MultiHandle([t.register_hook(inner(i)) for i, t in enumerate(tensors)
                         if mode == "all" or t.requires_grad])
+
+
+def _grad_fn_or_grad_acc(t):
+    """graph.py's _get_grad_fn_or_grad_acc: the node a tensor's (or an edge's) gradient reaches first."""
+    if type(t) is GradientEdge:
+        return t.node
+    node = edge_of(t)[0] if t.requires_grad else None
+    if node is None:
+        raise AssertionError("Expected gradient function to be set")
+    return node
 
 
 class _MultiHandle(RemovableHandle):
@@ -1431,12 +1443,15 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
                     if result is not None:
                         _check_hook_tuple(hook, (), result)
             continue
+        if captures is not None and node in captures:
+            # PyTorch's evaluate_function: a captured node the walk need not run has the tensors' pre-hooks run and
+            # its gradient captured (its own pre-hooks never run); one it runs is captured before any hook
+            if type(captures) is not _Executed and not any(n in needed for n, _ in node.next_functions if n is not None):
+                captures[node] = _run_pre_hooks(node, grad, own=False) if node.pre_hooks or node.retain_hooks else grad
+                continue
+            captures[node] = grad
         if node.pre_hooks or node.retain_hooks:
             grad = _run_pre_hooks(node, grad)
-        if captures is not None and node in captures:
-            captures[node] = grad
-            if type(captures) is not _Executed and not any(n in needed for n, _ in node.next_functions if n is not None):
-                continue
         if (grad is None or node.n_outputs > 1) and _undefined(grad) and not node.runs_undefined:
             grads = (None,) * len(node.next_functions)  # (a built-in formula on undefined gradients)
         else:

@@ -63,6 +63,71 @@ for f in [lambda: acc(), lambda: (acc(None), x.grad), lambda: acc(3), lambda: ac
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"autograd_grad_captures_a_non_leaf_after_its_tensor_hooks_only_or_before_any_hook_when_its_node_runs": """
+x = torch.tensor([1., 2.], requires_grad=True)
+h = x * 2
+y = h.exp()
+h.register_hook(lambda g: g * 10)
+h.grad_fn.register_prehook(lambda go: (go[0] * 100,))
+print(torch.autograd.grad(y.sum(), h, retain_graph=True))
+print(torch.autograd.grad(y.sum(), [h, x], retain_graph=True))
+print(torch.autograd.grad(y.sum(), [x], retain_graph=True))
+y.sum().backward(inputs=[h], retain_graph=True)
+print(h.grad, x.grad)
+a = torch.tensor([1., 2.], requires_grad=True)
+b = a * 3
+c = b * b
+b.retain_grad()
+b.grad_fn.register_prehook(lambda go: (go[0] * 100,))
+print(torch.autograd.grad(c.sum(), b, retain_graph=True), b.grad)
+print(torch.autograd.grad(c.sum(), [b, a], retain_graph=True), b.grad)
+""",
+"backward_inputs_takes_gradient_edges_a_leafs_fills_its_grad_another_runs_its_node_and_fills_nothing": """
+get_gradient_edge = torch.autograd.graph.get_gradient_edge
+x = torch.tensor([1., 2.], requires_grad=True)
+w = torch.tensor([3., 4.], requires_grad=True)
+h = x * w
+h.retain_grad()
+y = h.exp()
+h.register_hook(lambda g: print('h hook', g))
+y.sum().backward(inputs=[get_gradient_edge(h)], retain_graph=True)
+print(x.grad, w.grad, h.grad)
+y.sum().backward(inputs=[get_gradient_edge(x)], retain_graph=True)
+print(x.grad, w.grad, h.grad)
+y.sum().backward(inputs=[get_gradient_edge(x), w, get_gradient_edge(x)], retain_graph=True)
+print(x.grad, w.grad, h.grad)
+torch.autograd.backward(y.sum(), inputs=get_gradient_edge(w))
+print(x.grad, w.grad, h.grad)
+class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, t):
+        return t * 2
+    @staticmethod
+    def backward(ctx, g):
+        print('F backward', g)
+        return g * 2
+x.grad = None
+f = F.apply(x)
+(f * f).sum().backward(inputs=[get_gradient_edge(f)])
+print(x.grad, f.grad_fn.name())
+""",
+"multi_grad_hook_asks_each_tensor_for_its_node_first_and_increment_version_checks_its_iterable": """
+increment_version = torch.autograd.graph.increment_version
+register_multi_grad_hook = torch.autograd.graph.register_multi_grad_hook
+q = torch.ones(2)
+for v in [3, None, 'ab', [q, 3], (q,), [], [[q]], {q: 1}, iter([q]), 2.5, torch.ones(2, dtype=torch.int64), q]:
+    try:
+        print(increment_version(v), q._version)
+    except Exception as e:
+        print(type(e).__name__, e, q._version)
+a = torch.ones(2, requires_grad=True)
+for ts, mode in [((a, 3), 'all'), ((None, a), 'all'), ((torch.ones(2), a), 'any'), ((torch.ones(2),), 'all'),
+                 ((a, torch.ones(2)), 'all'), ((a * 2, a), 'all')]:
+    try:
+        print(type(register_multi_grad_hook(ts, print, mode=mode)).__name__)
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
