@@ -231,8 +231,9 @@ class FunctionMeta(type):
 
 class Function(metaclass=FunctionMeta):
     """torch.autograd.Function: subclass it with static forward/backward (or forward + setup_context)."""
-    __api__ = frozenset({"apply"})
-    __class_api__ = frozenset({"_backward_cls"})
+    # (its staticmethods a program reads on its Function class, or on Function itself: F.jvp, Function.apply)
+    __api__ = frozenset({"apply", "forward", "setup_context", "backward", "vjp", "jvp", "vmap", "generate_vmap_rule"})
+    __class_api__ = __api__ | {"_backward_cls"}
     __module__ = "torch.autograd.function"
 
     def __init__(self, *args, **kwargs):
@@ -258,10 +259,7 @@ class Function(metaclass=FunctionMeta):
         raise _not_implemented("You must implement either the backward or vjp method for your custom "
                                   "autograd.Function to use it with backward mode AD.")
 
-    @staticmethod
-    def vjp(ctx, *grad_outputs):
-        raise _not_implemented("You must implement either the backward or vjp method for your custom "
-                                  "autograd.Function to use it with backward mode AD.")
+    vjp = backward  # (one function under two names, as PyTorch's _SingleLevelFunction has it)
 
     @staticmethod
     def jvp(ctx, *grad_inputs):
@@ -282,6 +280,8 @@ class Function(metaclass=FunctionMeta):
 
 _DEFAULT = {name: Function.__dict__[name].__func__ for name in ("forward", "setup_context", "backward", "vjp",
                                                                  "vmap", "jvp")}
+for _name in ("forward", "setup_context", "backward", "jvp"):  # (PyTorch defines these on Function's base class:
+    _DEFAULT[_name].__qualname__ = "_SingleLevelFunction." + _name  # Python's argument errors name it)
 # torch.func transforms running (func.py counts them): all of them, those that vmap forward, and those that are
 # forward AD over the engine's reverse mode in PyTorch (hessian: jacfwd of jacrev, here jacrev of jacrev)
 TRANSFORMS = autograd.TRANSFORMS  # (kept in autograd, below linear and forward_ad, which read it too)

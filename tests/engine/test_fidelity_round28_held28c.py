@@ -128,6 +128,31 @@ for ts, mode in [((a, 3), 'all'), ((None, a), 'all'), ((torch.ones(2), a), 'any'
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"a_function_class_reads_its_inherited_staticmethods_and_function_itself_has_them": """
+F0 = torch.autograd.Function
+print(F0.vjp is F0.backward, F0.jvp is F0.backward, F0.generate_vmap_rule)
+class F(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        return x * 2
+    @staticmethod
+    def vjp(ctx, g):
+        return g * 3
+x = torch.ones(2, requires_grad=True)
+F.apply(x).sum().backward()
+print(x.grad, F.vjp is F.backward, F.backward is F0.backward, F.generate_vmap_rule)
+for name in ['forward', 'backward', 'vjp', 'jvp', 'vmap']:
+    for cls in [F0, F]:
+        try:
+            getattr(cls, name)(None, None, x)
+        except Exception as e:
+            print(name, type(e).__name__, e if type(e).__name__ == 'NotImplementedError' else '')
+for f in [lambda: F0.setup_context(None, (x,), x), lambda: F0.apply(x), lambda: F.jvp(None, x)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
