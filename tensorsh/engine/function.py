@@ -436,6 +436,10 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
         t._version_counter.bump()
     non_diff = {id(t) for t in non_differentiable}
     n = len(outputs)
+    # (what forward AD's checks ask of the raw outputs: which tensors are not differentiable)
+    object.__setattr__(ctx, "_non_diff_outputs", frozenset(
+        i for i, o in enumerate(outputs) if isinstance(o, Tensor) and
+        (id(o) in non_diff or not (o.dtype.is_floating_point or o.dtype.is_complex))))
     returned = {id(o) for o in outputs if isinstance(o, Tensor)}
     for i, o in enumerate(outputs):
         if not isinstance(o, Tensor):

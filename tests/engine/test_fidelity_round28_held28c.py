@@ -153,9 +153,61 @@ for f in [lambda: F0.setup_context(None, (x,), x), lambda: F0.apply(x), lambda: 
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"a_custom_functions_jvp_results_are_checked_as_process_forward_mode_ad_checks_them": """
+fwAD = torch.autograd.forward_ad
+def mk(jvp, fw):
+    class F(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, *a):
+            return fw(ctx, *a)
+        @staticmethod
+        def backward(ctx, *g):
+            return g[0]
+    F.jvp = staticmethod(jvp)
+    return F
+def fw_dirty(ctx, x):
+    x.mul_(2)
+    ctx.mark_dirty(x)
+    return x
+def fw_nd(ctx, x):
+    i = x.argmax()
+    ctx.mark_non_differentiable(i)
+    return x * 2, i
+p = torch.tensor([1., 2.])
+t = torch.tensor([1., 0.])
+with fwAD.dual_level():
+    d = fwAD.make_dual(p, t)
+    for jvp, fw, fresh in [(lambda ctx, t: None, lambda ctx, x: x * 2, False),
+                           (lambda ctx, t: torch.ones(3, dtype=torch.long), lambda ctx, x: x * 2, False),
+                           (lambda ctx, t: t, lambda ctx, x: (x * 2).long(), False),
+                           (lambda ctx, t: None, lambda ctx, x: (x * 2).long(), False),
+                           (lambda ctx, t: (t * 2, torch.tensor(1)), fw_nd, False),
+                           (lambda ctx, t: (t * 2, None), fw_nd, False),
+                           (lambda ctx, t: t.clone().view(2), lambda ctx, x: x.view(2), False),
+                           (lambda ctx, t: t.view(2), lambda ctx, x: x.view(2), False),
+                           (lambda ctx, t: t, lambda ctx, x: x, False),
+                           (lambda ctx, t: t[0] * 1, lambda ctx, x: x[0], False),
+                           (lambda ctx, t: t.view_as(t), lambda ctx, x: x, False),
+                           (lambda ctx, t: t * 2, fw_dirty, True),
+                           (lambda ctx, t: t.clone().mul_(2), fw_dirty, True),
+                           (lambda ctx, t: None, fw_dirty, True),
+                           (lambda ctx, t: t.mul_(2), fw_dirty, True)]:
+        x = fwAD.make_dual(p.clone(), t.clone()) if fresh else d
+        try:
+            out = mk(jvp, fw).apply(x)
+            print([fwAD.unpack_dual(o) for o in (out if isinstance(out, tuple) else (out,))])
+        except Exception as e:
+            print(type(e).__name__, e)
+    dv = fwAD.make_dual(p.clone(), torch.ones(4)[::2])
+    print(fwAD.unpack_dual(mk(lambda ctx, t: t[:1], lambda ctx, x: x[:1]).apply(dv)))
+""",
 }
+
+
+# (forward AD imports modules whose DeprecationWarnings of torch.jit.script the torch child shows: printed text only)
+PRINTED_ONLY = {name for name in PROGRAMS if "fwAD" in PROGRAMS[name]}
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round28_held28c_class_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    same_as_torch(PROGRAMS[name], printed_only=name in PRINTED_ONLY)
