@@ -379,6 +379,7 @@ class Node(metaclass=_NodeType):
     keeps_unused_grads = False  # a custom Function's, a Tensor[] input's: gradients for edgeless inputs reach the post
     # hooks
     runs_undefined = False  # a custom Function's backward runs when no gradient reached it (a built-in's does not)
+    freed_buffers = None  # a custom Function's: False until a backward frees it (then it refuses its saved tensors)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -428,15 +429,25 @@ class Node(metaclass=_NodeType):
             return f"attribute '{name}' of '{tp}' objects is not writable"
         return f"'{tp}' object has no attribute '{name}'"
 
-    def __call__(self, *grads):
+    def __call__(self, *grads, **kwargs):
         """grad_fn(grad, ...): the node's backward on gradients given by hand (one per output), as PyTorch's built-in
         nodes run it: recorded when grad mode is on, nothing freed; one result bare, several as a tuple."""
-        if len(grads) != self.n_outputs:
-            raise errors.type_error(f"expected {self.n_outputs} arguments, got {len(grads)} instead")
+        self._check_call(grads, kwargs)
         if not self.runs_undefined and all(g is None for g in grads):  # (undefined in, undefined out, one per edge)
             return None if len(self.next_functions) == 1 else (None,) * len(self.next_functions)
         result = tuple(self.backward(grads[0] if self.n_outputs == 1 else list(grads)))
         return result[0] if len(result) == 1 else result
+
+    def _check_call(self, grads, kwargs):
+        """THPCppFunction_call's checks of a node called by hand: no keywords, one argument per output, each a tensor
+        or None."""
+        if kwargs:
+            raise errors.type_error("keyword arguments are not supported")
+        if len(grads) != self.n_outputs:
+            raise errors.type_error(f"expected {self.n_outputs} arguments, got {len(grads)} instead")
+        for i, g in enumerate(grads):
+            if g is not None and getattr(g, "_version_counter", None) is None:
+                raise errors.type_error(f"argument {i} is not a Variable")
 
     def _sequence_nr(self):
         """The order nodes were made in (a later node runs first among ready ones); AccumulateGrad's is UINT64_MAX."""
@@ -458,22 +469,26 @@ class Node(metaclass=_NodeType):
 
     def release(self, released=None):
         """Free what was saved (PyTorch's release_variables): the arrays go as soon as backward is done."""
-        if self.saved:
+        if self.saved or self.freed_buffers is False:
             if released is None:
                 undo.touch(self)
             elif undo.predates(self):  # a graph built in this statement needs no restoring
                 released.append((self, self._snapshot()))
+            if self.freed_buffers is False:
+                self.freed_buffers = True
             for s in self.saved:
                 if s is not NOTHING_SAVED:
                     s.freed = True
                     s.value = None
 
     def _snapshot(self):
-        return [(s.freed, s.value) for s in self.saved]
+        return [(s.freed, s.value) for s in self.saved] + [self.freed_buffers]
 
     def _restore(self, snap):
         for s, (freed, value) in zip(self.saved, snap):
             s.freed, s.value = freed, value
+        if snap[-1] is not None:
+            self.freed_buffers = snap[-1]
 
     def saved_info(self):
         """(SavedTensor, ...) for renderers: what this node keeps and at which version."""
@@ -611,8 +626,10 @@ class AccumulateGrad(Node):
     def __repr__(self):
         return f"<AccumulateGrad object at {self.address()}>"
 
-    def __call__(self, grad):
-        self.accumulate(grad)
+    def __call__(self, *grads, **kwargs):
+        self._check_call(grads, kwargs)
+        if grads[0] is not None:  # (an undefined gradient accumulates nothing)
+            self.accumulate(grads[0])
         return ()
 
     def accumulate(self, grad, private=False):
@@ -1048,15 +1065,16 @@ def _check_hook_tuple(hook, grads, out):
     return out
 
 
-def _run_pre_hooks(node, grad):
-    """PyTorch's order: the tensors' hooks, then retain_grad's, then the node's own pre-hooks."""
+def _run_pre_hooks(node, grad, own=True):
+    """PyTorch's order: the tensors' hooks, then retain_grad's (call_tensor_pre_hooks), then the node's own pre-hooks
+    (without `own`, the tensors' only)."""
     hooks = node.pre_hooks or ()
-    own = [h for h in hooks if type(h) is NodePreHook]
-    grad = _apply_hooks([h for h in hooks if type(h) is not NodePreHook] if own else hooks, grad)
+    mine = [h for h in hooks if type(h) is NodePreHook]
+    grad = _apply_hooks([h for h in hooks if type(h) is not NodePreHook] if mine else hooks, grad)
     if node.retain_hooks:
         for hook in node.retain_hooks:
             hook(grad)
-    for hook in own:
+    for hook in mine if own else ():
         grad = hook(grad, node.n_outputs)
     return grad
 
@@ -1092,13 +1110,14 @@ def backward(tensors, grad_tensors, retain_graph, create_graph, inputs=None):
         finally:
             _reached[0] = previous
         return
-    if any(type(t) is GradientEdge for t in inputs):
-        raise errors.make("NotImplementedError", "tensorsh: backward(inputs=...) of a GradientEdge is not supported; "
-                                                 "give the tensor itself")
     grads = run_backward(tensors, grad_tensors, retain_graph, create_graph, inputs=inputs, allow_unused=True,
                          warn_cycle=True, accumulate=True)
     done = set()  # (an input given twice is one AccumulateGrad node, run once)
     for t, g in zip(inputs, grads):
+        if type(t) is GradientEdge:  # an edge into a leaf's accumulator fills the leaf's .grad; one into another node
+            t = t.node.variable if type(t.node) is AccumulateGrad else None  # has no tensor to fill
+            if t is None:
+                continue
         if g is not None and t._grad_fn is None and id(t) not in done:  # (a non-leaf's .grad: its retain_grad hook)
             done.add(id(t))
             accumulate_grad(t, g)
@@ -1308,7 +1327,7 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
     if mode not in ("all", "any"):
         raise errors.value_error(f"Expects mode to be one of ('all', 'any') but got {mode}")
     tensors = tuple(tensors)
-    nodes = [edge_of(t)[0] for t in tensors]
+    nodes = [_grad_fn_or_grad_acc(t) for t in tensors] if mode == "all" else []
     state = {}  # backward id -> [calls so far, grads, calls expected]
 
     def inner(i):
@@ -1333,6 +1352,16 @@ def register_multi_grad_hook(tensors, fn, *, mode="all"):
         return hook
     return _MultiHandle([t.register_hook(inner(i)) for i, t in enumerate(tensors)
                         if mode == "all" or t.requires_grad])
+
+
+def _grad_fn_or_grad_acc(t):
+    """graph.py's _get_grad_fn_or_grad_acc: the node a tensor's (or an edge's) gradient reaches first."""
+    if type(t) is GradientEdge:
+        return t.node
+    node = edge_of(t)[0] if t.requires_grad else None
+    if node is None:
+        raise AssertionError("Expected gradient function to be set")
+    return node
 
 
 class _MultiHandle(RemovableHandle):
@@ -1414,18 +1443,21 @@ def _walk_nodes(roots, root_nodes, deps, needed, captures, released):
                     if result is not None:
                         _check_hook_tuple(hook, (), result)
             continue
+        if captures is not None and node in captures:
+            # PyTorch's evaluate_function: a captured node the walk need not run has the tensors' pre-hooks run and
+            # its gradient captured (its own pre-hooks never run); one it runs is captured before any hook
+            if type(captures) is not _Executed and not any(n in needed for n, _ in node.next_functions if n is not None):
+                captures[node] = _run_pre_hooks(node, grad, own=False) if node.pre_hooks or node.retain_hooks else grad
+                continue
+            captures[node] = grad
         if node.pre_hooks or node.retain_hooks:
             grad = _run_pre_hooks(node, grad)
-        if captures is not None and node in captures:
-            captures[node] = grad
-            if type(captures) is not _Executed and not any(n in needed for n, _ in node.next_functions if n is not None):
-                continue
         if (grad is None or node.n_outputs > 1) and _undefined(grad) and not node.runs_undefined:
             grads = (None,) * len(node.next_functions)  # (a built-in formula on undefined gradients)
         else:
             grads = node.backward(grad) if not _anomaly[0] else _backward_detecting_anomaly(node, grad)
         grads = _validate_leaf_grads(node, grads)
-        if released is not None and node.saved:  # (release's own test, first)
+        if released is not None and (node.saved or node.freed_buffers is False):  # (release's own test, first)
             node.release(released)
         post = node.post_hooks
         if post:  # PyTorch's call_post_hooks: (grad_inputs, grad_outputs) as tuples; a result replaces grad_inputs

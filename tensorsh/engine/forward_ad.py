@@ -1088,6 +1088,7 @@ def custom_function_jvp(cls, ctx, inputs, outputs):
     tangents = [None if not isinstance(a, Tensor) or not a.dtype.is_floating_point else
                 _tangent(a) if _tangent(a) is not None else zeros_like(a) for a in inputs]
     outs = outputs if isinstance(outputs, tuple) else (outputs,)
+    versions = {id(t): t._version for t in map(_tangent, inputs) if t is not None}
     _BUSY[0] = True
     object.__setattr__(ctx, "_in_jvp", True)
     try:
@@ -1102,10 +1103,57 @@ def custom_function_jvp(cls, ctx, inputs, outputs):
     if len(result) != len(outs):
         raise runtime(f"Function's jvp returned an invalid number of forward gradients (expected {len(outs)} but got "
                       f"{len(result)})")
-    for o, t in zip(outs, result):
-        if t is not None and isinstance(o, Tensor):
-            _check_size(o, t)
-            _set(o, t)
+    for i, (o, t) in enumerate(zip(outs, result)):
+        if isinstance(o, Tensor):
+            _custom_output_tangent(ctx, inputs, versions, i, o, t)
+
+
+_NOT_FLOATING = ('(new_grad_base.is_floating_point() || new_grad_base.is_complex()) && (self_base.is_floating_point() '
+                 '|| self_base.is_complex()) INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/torch/csrc/autograd/'
+                 'autograd_meta.cpp":159, please report a bug to PyTorch. Expected both tensor and its forward grad to '
+                 'be floating point or complex')
+
+
+def _custom_output_tangent(ctx, inputs, versions, i, out, t):
+    """_process_forward_mode_AD's checks of the tangent a jvp gave output i, then set_fw_grad's: a non-differentiable
+    output takes none; a dirty input's tangent is its own, written in place; a view of an input with a tangent takes a
+    view of that tangent (or of its base); a differentiable output takes a floating tangent of its size."""
+    if i in ctx._non_diff_outputs:
+        if t is not None:
+            raise runtime(f"Function's jvp returned a gradient at position {i}, but  the corresponding forward output "
+                          "is not a differentiable Tensor.You should return None at that position instead.")
+        return
+    if i in ctx._dirty_outputs:
+        given = _tangent(out)  # (the input's own tangent, if it had one)
+        if given is not None:
+            if t is None or t._version == versions[id(given)]:
+                raise runtime("An inplace custom Function is not modifying the forward mode gradients inplace. If the "
+                              "forward is modifying an input inplace, then the jvp function must modify the "
+                              "corresponding gradient inplace.")
+            if t is not given:
+                raise runtime("An inplace custom Function is not returning the forward mode gradients as-is. If the "
+                              "forward is modifying an input inplace, then the jvp function must modify the gradient "
+                              "inplace and return it as-is.")
+            return
+    elif out._view is not None:
+        base = out._view.base
+        match = next((a for a in inputs if isinstance(a, Tensor) and (a._view.base if a._view is not None else a) is
+                      base), None)
+        given = _tangent(match)
+        if given is not None:
+            if t is None or t._view is None:
+                raise runtime("A custom Function's forward is returning a view (or an input as-is) but the jvp is not "
+                              "returning a view.")
+            if given._view is not None and t._view.base is not given._view.base:
+                raise runtime("A custom Function is returning a view but the jvp is not returning a view of the same "
+                              "base as the given grad input.")
+            if given._view is None and t._view.base is not given:
+                raise runtime("A custom Function is returning a view but the jvp is not returning a view of the given "
+                              "grad input.")
+    if t is None or not (t.dtype.is_floating_point or t.dtype.is_complex):
+        raise runtime(_NOT_FLOATING)
+    _check_size(out, t)
+    _set(out, t)
 
 
 UnpackedDualTensor = collections.namedtuple("UnpackedDualTensor", ["primal", "tangent"])

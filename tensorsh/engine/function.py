@@ -58,7 +58,7 @@ class BackwardCFunction(Node, FunctionCtx):
     n_outputs = 1
     keeps_unused_grads = True  # validate_outputs skips an edgeless input's gradient: the post hooks see it
 
-    def __call__(self, *grads):  # (a Python Function's node is not callable, as PyTorch's is not)
+    def __call__(self, *grads, **kwargs):  # (a Python Function's node is not callable, as PyTorch's is not)
         raise type_error(f"'{type(self).__name__}' object is not callable")
     runs_undefined = True  # PyTorch calls a custom backward when no gradient reached it (zeros, materialized)
 
@@ -95,18 +95,29 @@ class BackwardCFunction(Node, FunctionCtx):
     def __repr__(self):
         return f"<torch.autograd.function.{self.name_} object at {self.address()}>"
 
+    freed_buffers = False  # (PyTorch's has_freed_buffers: set by a backward that frees the graph, nothing saved too)
+
     @property
     def saved_tensors(self):
         if self._in_jvp:  # (a jvp staticmethod sees what save_for_forward saved)
             return tuple(self.saved_for_forward or ())
+        self._check_not_freed()
         return tuple(s.unpack(self, as_variable=True) if s is not NOTHING_SAVED else None for s in self.saved)
 
-    saved_variables = saved_tensors
+    @property
+    def saved_variables(self):
+        warn("'saved_variables' is deprecated; use 'saved_tensors'", "DeprecationWarning")
+        return self.saved_tensors
 
     @property
     def _raw_saved_tensors(self):
         from .saved_hooks import RawSavedTensor
+        self._check_not_freed()
         return tuple(RawSavedTensor(s) for s in self.saved)
+
+    def _check_not_freed(self):
+        if self.freed_buffers:
+            raise runtime(messages.FREED_GRAPH)
 
     @property
     def requires_grad(self):
@@ -220,8 +231,9 @@ class FunctionMeta(type):
 
 class Function(metaclass=FunctionMeta):
     """torch.autograd.Function: subclass it with static forward/backward (or forward + setup_context)."""
-    __api__ = frozenset({"apply"})
-    __class_api__ = frozenset({"_backward_cls"})
+    # (its staticmethods a program reads on its Function class, or on Function itself: F.jvp, Function.apply)
+    __api__ = frozenset({"apply", "forward", "setup_context", "backward", "vjp", "jvp", "vmap", "generate_vmap_rule"})
+    __class_api__ = __api__ | {"_backward_cls"}
     __module__ = "torch.autograd.function"
 
     def __init__(self, *args, **kwargs):
@@ -247,10 +259,7 @@ class Function(metaclass=FunctionMeta):
         raise _not_implemented("You must implement either the backward or vjp method for your custom "
                                   "autograd.Function to use it with backward mode AD.")
 
-    @staticmethod
-    def vjp(ctx, *grad_outputs):
-        raise _not_implemented("You must implement either the backward or vjp method for your custom "
-                                  "autograd.Function to use it with backward mode AD.")
+    vjp = backward  # (one function under two names, as PyTorch's _SingleLevelFunction has it)
 
     @staticmethod
     def jvp(ctx, *grad_inputs):
@@ -271,6 +280,8 @@ class Function(metaclass=FunctionMeta):
 
 _DEFAULT = {name: Function.__dict__[name].__func__ for name in ("forward", "setup_context", "backward", "vjp",
                                                                  "vmap", "jvp")}
+for _name in ("forward", "setup_context", "backward", "jvp"):  # (PyTorch defines these on Function's base class:
+    _DEFAULT[_name].__qualname__ = "_SingleLevelFunction." + _name  # Python's argument errors name it)
 # torch.func transforms running (func.py counts them): all of them, those that vmap forward, and those that are
 # forward AD over the engine's reverse mode in PyTorch (hessian: jacfwd of jacrev, here jacrev of jacrev)
 TRANSFORMS = autograd.TRANSFORMS  # (kept in autograd, below linear and forward_ad, which read it too)
@@ -425,6 +436,10 @@ def _wrap_outputs(ctx, args, tensors, output, executable):
         t._version_counter.bump()
     non_diff = {id(t) for t in non_differentiable}
     n = len(outputs)
+    # (what forward AD's checks ask of the raw outputs: which tensors are not differentiable)
+    object.__setattr__(ctx, "_non_diff_outputs", frozenset(
+        i for i, o in enumerate(outputs) if isinstance(o, Tensor) and
+        (id(o) in non_diff or not (o.dtype.is_floating_point or o.dtype.is_complex))))
     returned = {id(o) for o in outputs if isinstance(o, Tensor)}
     for i, o in enumerate(outputs):
         if not isinstance(o, Tensor):

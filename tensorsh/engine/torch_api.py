@@ -123,7 +123,13 @@ def _batched_grad(outputs, grad_outputs, retain_graph, create_graph, inputs, all
 def increment_version(tensor):
     """torch.autograd.graph.increment_version: bump the version of a tensor (or of each of several) written in a way
     autograd does not see; an inference tensor has no version to bump."""
-    for t in (tensor,) if isinstance(tensor, Tensor) else tensor:
+    try:
+        tensors = iter((tensor,) if isinstance(tensor, Tensor) else tensor)
+    except TypeError:
+        raise runtime("increment_version expect a Iterable[Tensor] as input") from None
+    for t in tensors:  # (each bumped in turn: those before a non-tensor stay bumped)
+        if not isinstance(t, Tensor):
+            raise runtime("increment_version expects each element of the iterable to be a tensor")
         if not t._version_counter.inference:
             t._version_counter.bump()
 
