@@ -124,6 +124,26 @@ for f in (torch.min, torch.max):  # (min/max of two tensors are minimum/maximum:
     print(f(torch.ones(2, dtype=torch.float64), torch.tensor(1), out=torch.tensor(0.5)))
     print(f(torch.ones(2), torch.tensor(1), out=torch.tensor(0.5)))
 ''',
+"dist_takes_a_bool_p_as_the_number_it_is": '''
+a = torch.tensor([1., 2., 0.5], requires_grad=True)
+b = torch.tensor([0., 2., 1.5])
+for p in (False, True, 0, 1):
+    d = torch.dist(a, b, p)
+    d.backward()
+    print(p, d, a.grad, a.dist(b, p=p))
+    a.grad = None
+''',
+"addcmul_addcdiv_and_lerp_in_place_check_the_shape_before_the_cast": '''
+s = torch.tensor(3)
+f = torch.ones(4)
+for fn in [lambda: s.addcmul_(torch.ones_like(s), f, value=-0.5), lambda: s.addcdiv_(torch.ones_like(s), f),
+           lambda: torch.tensor(3.).lerp_(f, 0.5), lambda: s.addcmul_(s, torch.ones(4, dtype=torch.long)),
+           lambda: torch.ones(4, dtype=torch.long).addcmul_(f, f)]:
+    try:
+        print(fn())
+    except Exception as e:
+        print(type(e).__name__, e)
+''',
 }
 
 

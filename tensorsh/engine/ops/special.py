@@ -318,6 +318,8 @@ class DistBackward0(SavingNode):
 def dist(self, other, p=2):
     if not isinstance(other, Tensor):
         raise type_error(f"dist(): argument 'other' (position 1) must be Tensor, not {type_name(other)}")
+    if type(p) is bool:  # (a Scalar: True is the 1-norm, False the 0-norm)
+        p = int(p)
     with autograd.no_grad():
         diff = self - other
         if diff.dtype.category < 2:

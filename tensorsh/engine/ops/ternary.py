@@ -245,9 +245,9 @@ def _inplace_twin(outplace, make_node, plain):
                 if e.kind == "NotImplementedError" and " not implemented for '" in e.message:
                     cast_for_inplace(self, dtypes.result_type([self, *operands]))
                 raise
-        cast_for_inplace(self, values.dtype)
-        if values._shape != self._shape:
+        if values._shape != self._shape:  # (TensorIterator: the output's shape, then its type)
             raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(values._shape)))
+        cast_for_inplace(self, values.dtype)
 
         def write(arr):
             write_recomputing(self, arr, values._np, outplace, args, kwargs, operands)
