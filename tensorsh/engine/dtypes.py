@@ -9,6 +9,7 @@ class DType:
     __api__ = frozenset({"is_floating_point", "is_signed", "itemsize", "is_complex", "to_real", "to_complex"})
     from .errors import c_type_format
     __format__ = c_type_format("torch.dtype")
+    __tsh_bases_as_torch__ = True  # (its __mro__ is PyTorch's: (torch.dtype, object))
 
     def __copy__(self):
         return self

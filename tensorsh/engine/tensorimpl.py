@@ -37,6 +37,7 @@ class Size(tuple):
     __module__ = "torch"  # repr(type(x.shape)) is <class 'torch.Size'>
     __api__ = frozenset({"numel", "count", "index"})
     __format__ = errors.c_type_format("torch.Size")
+    __tsh_bases_as_torch__ = True  # (its __mro__ is PyTorch's: (torch.Size, tuple, object))
 
     def __new__(cls, *args, **kwargs):
         """torch.Size(iterable): tuple's own argument errors, then each item an int of 64 bits (or an integral
@@ -102,6 +103,7 @@ class Device:
     __slots__ = ("type", "index")
     __module__ = "torch"
     __format__ = errors.c_type_format("torch.device")
+    __tsh_bases_as_torch__ = True
     parse = None  # pyapi.make_device behind PyTorch's parser (torch_api binds it): torch.device(...) in a program
 
     def __new__(cls, *args, **kwargs):
@@ -156,6 +158,7 @@ class MemoryFormat:
     its dims' order in memory, fastest first: C, the spatial dims from the last, N."""
     __slots__ = ("name", "rank", "order")
     __format__ = errors.c_type_format("torch.memory_format")
+    __tsh_bases_as_torch__ = True
     __api__ = frozenset()
     __module__ = "torch"
 
