@@ -1,6 +1,7 @@
 """dtypes and PyTorch's type-promotion rules (tensors, 0-dim tensors and Python scalars)."""
 import numpy as np
 
+from .errors import c_method as _c_method
 
 
 class DType:
@@ -32,10 +33,12 @@ class DType:
     def __repr__(self):
         return "torch." + self.name
 
+    @_c_method("dtype", 0)
     def to_real(self):
         """The real dtype of a complex one's parts (complex64 -> float32); any other dtype itself."""
         return _REAL.get(self, self)
 
+    @_c_method("dtype", 0)
     def to_complex(self):
         """c10's toComplexType: the complex dtype of a float dtype's parts (float16 -> complex32, bfloat16 ->
         complex64); a complex dtype itself."""

@@ -62,6 +62,7 @@ class Size(tuple):
 
     __str__ = __repr__
 
+    @errors.c_method("Size", 0)
     def numel(self):
         self._check_long_long()
         n = 1
@@ -136,6 +137,13 @@ class Device:
 
     def __hash__(self):
         return hash((self.type, self.index))
+
+    def __lt__(self, other):  # (THPDevice_rc: two devices are not ordered; anything else is Python's to refuse)
+        if not isinstance(other, Device):
+            return NotImplemented
+        raise type_error("comparison not implemented")
+
+    __le__ = __gt__ = __ge__ = __lt__
 
     def __enter__(self):
         return DEVICE_BLOCKS["enter"](self)

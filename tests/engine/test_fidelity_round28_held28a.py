@@ -22,6 +22,30 @@ for t in tries:
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"the_methods_of_size_and_dtype_are_c_methods_whose_argument_errors_are_cpythons": """
+s = torch.Size([2, 3, 4])
+tries = [lambda: s.numel(1), lambda: s.numel(x=1), lambda: s.numel(1, 2), lambda: s.numel(),
+         lambda: torch.float32.to_complex(1), lambda: torch.float32.to_complex(dtype=torch.float64),
+         lambda: torch.complex64.to_real(1, 2), lambda: torch.complex64.to_real(), lambda: torch.float16.to_complex(),
+         lambda: torch.int32.to_complex(), lambda: torch.int32.to_complex(1), lambda: torch.bool.to_real(),
+         lambda: torch.Generator().manual_seed(), lambda: torch.Generator().seed(1)]
+for t in tries:
+    try:
+        print(repr(t()))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+"two_devices_are_not_ordered_comparison_not_implemented_anything_else_is_pythons_refusal": """
+d = torch.device('cpu')
+for f in [lambda: d < d, lambda: d <= torch.device('cpu', 0), lambda: d > torch.device('cuda'), lambda: d >= d,
+          lambda: d > 1, lambda: d <= 'cpu', lambda: 1 < d, lambda: d == 1, lambda: d != 'x', lambda: d == 'cpu',
+          lambda: d == torch.device('cpu'), lambda: sorted([d, d]), lambda: max(d, d), lambda: sorted([d]),
+          lambda: torch.float32 < torch.int8, lambda: torch.strided < torch.strided]:
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
 }
 
 
