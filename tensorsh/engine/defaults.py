@@ -285,6 +285,7 @@ class finfo:
     __module__ = "torch"
     __api__ = frozenset({"bits", "eps", "max", "min", "tiny", "smallest_normal", "resolution", "dtype"})
     __format__ = errors.c_type_format("torch.finfo")
+    __tsh_bases_as_torch__ = True  # (its __mro__ is PyTorch's: (torch.finfo, object))
     __reduce_ex__ = _unpicklable("torch.finfo")
 
     def __init__(self, *args, **kwargs):
@@ -320,6 +321,7 @@ class iinfo:
     __module__ = "torch"
     __api__ = frozenset({"bits", "max", "min", "dtype"})
     __format__ = errors.c_type_format("torch.iinfo")
+    __tsh_bases_as_torch__ = True
     __reduce_ex__ = _unpicklable("torch.iinfo")
 
     def __init__(self, *args, **kwargs):

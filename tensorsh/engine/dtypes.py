@@ -1,6 +1,7 @@
 """dtypes and PyTorch's type-promotion rules (tensors, 0-dim tensors and Python scalars)."""
 import numpy as np
 
+from .errors import c_method as _c_method
 
 
 class DType:
@@ -9,6 +10,7 @@ class DType:
     __api__ = frozenset({"is_floating_point", "is_signed", "itemsize", "is_complex", "to_real", "to_complex"})
     from .errors import c_type_format
     __format__ = c_type_format("torch.dtype")
+    __tsh_bases_as_torch__ = True  # (its __mro__ is PyTorch's: (torch.dtype, object))
 
     def __copy__(self):
         return self
@@ -31,10 +33,12 @@ class DType:
     def __repr__(self):
         return "torch." + self.name
 
+    @_c_method("dtype", 0)
     def to_real(self):
         """The real dtype of a complex one's parts (complex64 -> float32); any other dtype itself."""
         return _REAL.get(self, self)
 
+    @_c_method("dtype", 0)
     def to_complex(self):
         """c10's toComplexType: the complex dtype of a float dtype's parts (float16 -> complex32, bfloat16 ->
         complex64); a complex dtype itself."""

@@ -1,5 +1,6 @@
 """The engine's error type (PyTorch's exception kind and exact text) and its warning channel."""
 import contextlib
+import functools
 
 from . import undo
 
@@ -80,6 +81,26 @@ def c_type_format(type_name):
             raise type_error(f"unsupported format string passed to {type_name}.__format__")
         return str(self)
     return __format__
+
+
+def c_method(owner, arity):
+    """A method of one of PyTorch's C types as CPython binds it, METH_NOARGS (arity 0) or METH_O (arity 1): its
+    argument errors are CPython's, naming the type (`Size.numel() takes no arguments (1 given)`,
+    `Generator.manual_seed() takes exactly one argument (0 given)`)."""
+    def bind(f):
+        name = f.__name__
+
+        @functools.wraps(f)
+        def method(self, *args, **kwargs):
+            if kwargs:
+                raise type_error(f"{owner}.{name}() takes no keyword arguments")
+            if arity == 0 and args:
+                raise type_error(f"{owner}.{name}() takes no arguments ({len(args)} given)")
+            if arity == 1 and len(args) != 1:
+                raise type_error(f"{owner}.{name}() takes exactly one argument ({len(args)} given)")
+            return f(self, *args)
+        return method
+    return bind
 
 
 def name_c_type(cls, tp_name):

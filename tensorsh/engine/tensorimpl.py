@@ -37,6 +37,7 @@ class Size(tuple):
     __module__ = "torch"  # repr(type(x.shape)) is <class 'torch.Size'>
     __api__ = frozenset({"numel", "count", "index"})
     __format__ = errors.c_type_format("torch.Size")
+    __tsh_bases_as_torch__ = True  # (its __mro__ is PyTorch's: (torch.Size, tuple, object))
 
     def __new__(cls, *args, **kwargs):
         """torch.Size(iterable): tuple's own argument errors, then each item an int of 64 bits (or an integral
@@ -61,6 +62,7 @@ class Size(tuple):
 
     __str__ = __repr__
 
+    @errors.c_method("Size", 0)
     def numel(self):
         self._check_long_long()
         n = 1
@@ -102,6 +104,7 @@ class Device:
     __slots__ = ("type", "index")
     __module__ = "torch"
     __format__ = errors.c_type_format("torch.device")
+    __tsh_bases_as_torch__ = True
     parse = None  # pyapi.make_device behind PyTorch's parser (torch_api binds it): torch.device(...) in a program
 
     def __new__(cls, *args, **kwargs):
@@ -135,6 +138,13 @@ class Device:
     def __hash__(self):
         return hash((self.type, self.index))
 
+    def __lt__(self, other):  # (THPDevice_rc: two devices are not ordered; anything else is Python's to refuse)
+        if not isinstance(other, Device):
+            return NotImplemented
+        raise type_error("comparison not implemented")
+
+    __le__ = __gt__ = __ge__ = __lt__
+
     def __enter__(self):
         return DEVICE_BLOCKS["enter"](self)
 
@@ -156,6 +166,7 @@ class MemoryFormat:
     its dims' order in memory, fastest first: C, the spatial dims from the last, N."""
     __slots__ = ("name", "rank", "order")
     __format__ = errors.c_type_format("torch.memory_format")
+    __tsh_bases_as_torch__ = True
     __api__ = frozenset()
     __module__ = "torch"
 

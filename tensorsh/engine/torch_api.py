@@ -287,24 +287,7 @@ def set_rng_state(new_state):  # (torch/random.py: default_generator.set_state)
     rng.Generator.set_state(rng.default_generator, pyapi.rng_state_bytes(new_state))
 
 
-def _c_method(arity):
-    """A torch._C.Generator method as CPython binds it, METH_NOARGS (arity 0) or METH_O (arity 1): its argument
-    errors are CPython's, naming Generator (`Generator.manual_seed() takes exactly one argument (0 given)`)."""
-    def bind(f):
-        name = f.__name__
-
-        @functools.wraps(f)
-        def method(self, *args, **kwargs):
-            if arity == 0 and (args or kwargs):
-                from .signatures import noargs_error
-                raise noargs_error(name, args, kwargs, owner="Generator")
-            if arity == 1 and kwargs:
-                raise type_error(f"Generator.{name}() takes no keyword arguments")
-            if arity == 1 and len(args) != 1:
-                raise type_error(f"Generator.{name}() takes exactly one argument ({len(args)} given)")
-            return f(self, *args)
-        return method
-    return bind
+_c_method = functools.partial(errors.c_method, "Generator")  # (its argument errors name Generator)
 
 
 class Generator(rng.Generator):

@@ -53,8 +53,9 @@ SAFE_ATTRS = {
     bytearray: _BYTES_METHODS | {"append", "extend", "pop", "insert", "reverse", "copy", "clear", "remove"},
     memoryview: frozenset({"nbytes", "itemsize", "format", "readonly", "shape", "ndim", "tobytes", "tolist", "hex",
                            "cast", "release"}),
-    int: frozenset({"real", "imag", "bit_length", "numerator", "denominator", "conjugate"}),
-    float: frozenset({"real", "imag", "is_integer", "as_integer_ratio", "conjugate"}),
+    int: frozenset({"real", "imag", "bit_length", "bit_count", "numerator", "denominator", "conjugate",
+                    "as_integer_ratio", "to_bytes", "from_bytes"}),
+    float: frozenset({"real", "imag", "is_integer", "as_integer_ratio", "conjugate", "hex", "fromhex"}),
     complex: frozenset({"real", "imag", "conjugate"}),
     bool: frozenset(),
     range: frozenset({"start", "stop", "step", "index", "count"}),
@@ -646,10 +647,10 @@ def load_attr(obj, name):
         if name in ("__getstate__", "__setstate__") and getattr(t, "__torch_dict__", False) and any(
                 name in c.__dict__ for c in t.__mro__ if c is not object):
             return getattr(obj, name)  # (an optimizer's: PyTorch's own pickling protocol, a program may call it)
-        if name in ("__mro__", "__bases__") and isinstance(obj, type) and (
+        if name in ("__mro__", "__bases__", "__base__") and isinstance(obj, type) and (
                 obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t) or obj.__module__ == "builtins"):
             if all(map(_shown_class, _shown_bases(obj, "__mro__"))):
-                return _shown_bases(obj, name)
+                return _shown_bases(obj, name) if name != "__base__" else next(iter(_shown_bases(obj, "__bases__")), None)
             raise RuntimeError(f"tensorsh: the {name} of {obj.__name__} (built on tensorsh's own classes) is not "
                                "available")
         if name in TENSOR_DUNDERS and isinstance(obj, _Tensor):  # x.__len__(), x.__add__(1): PyTorch's methods
@@ -821,7 +822,7 @@ def _shown_class(cls):
     """A class `cls.__mro__` may show: a program's, Python's, or an engine class that stands where PyTorch's does
     (nn.Module's family: `<class 'torch.nn.modules.module.Module'>`, an error class such as torch._C._LinAlgError)."""
     return cls in USER_CLASSES or cls.__module__ == "builtins" or cls.__module__.startswith("torch.nn.") or \
-        "_tsh_kind" in cls.__dict__
+        "_tsh_kind" in cls.__dict__ or "__tsh_bases_as_torch__" in cls.__dict__  # (torch.Size, torch.dtype, ...)
 
 
 def _tensor_attr_refused(t, name):

@@ -128,16 +128,43 @@ def _new_return_type(name, fields):
         if hasattr(type(self), attr):
             raise make("AttributeError", f"'{tp_name}' object attribute '{attr}' is read-only")
         raise make("AttributeError", f"'{tp_name}' object has no attribute '{attr}'")
+    def __new__(cls, *args, **kwargs):  # (CPython's structseq_new: one sequence of exactly n_fields items)
+        return tuple.__new__(cls, _structseq_items(tp_name, len(fields), args, kwargs))
     api = frozenset((*fields, "count", "index", "n_fields", "n_sequence_fields", "n_unnamed_fields"))
     body = {f: property(lambda self, i=i: self[i]) for i, f in enumerate(fields)}
-    body.update(__api__=api, __settable__=api, __repr__=__repr__, __str__=__repr__, __slots__=(),
-                __module__="torch.return_types", __format__=c_type_format(tp_name), __setattr__=__setattr__,
+    body.update(__new__=__new__, __api__=api, __settable__=api, __class_api__=frozenset(api - set(fields)), __repr__=__repr__, __str__=__repr__, __slots__=(),
+                __module__="torch.return_types", __format__=c_type_format(tp_name), __setattr__=__setattr__, __tsh_bases_as_torch__=True,
                 __delattr__=lambda self, attr: __setattr__(self, attr, None), n_fields=len(fields),
                 n_sequence_fields=len(fields), n_unnamed_fields=0)
     cls = type(name, (tuple,), body)
     # (its tp_name dotted, as Python's own messages print it; the short name a program reads as type(r).__name__)
     cls.__name__, cls.__tsh_name__ = tp_name, name
     return cls
+
+
+def _structseq_items(tp_name, n, args, kwargs):
+    """The items of structseq(sequence, dict=None), with Argument Clinic's and structseq_new's TypeErrors."""
+    if len(args) + len(kwargs) > 2:
+        raise type_error(f"structseq() takes at most 2 arguments ({len(args) + len(kwargs)} given)")
+    bound = dict(zip(("sequence", "dict"), args))
+    if "sequence" not in bound and "sequence" not in kwargs:
+        raise type_error("structseq() missing required argument 'sequence' (pos 1)")
+    for key, value in kwargs.items():
+        if key not in ("sequence", "dict") or key in bound:
+            raise type_error(f"'{key}' is an invalid keyword argument for structseq()" if key not in ("sequence", "dict")
+                             else f"argument for structseq() given by name ('{key}') and position "
+                             f"({1 + ('sequence', 'dict').index(key)})")
+        bound[key] = value
+    sequence, extra = bound["sequence"], bound.get("dict", {})
+    try:
+        items = sequence if isinstance(sequence, (list, tuple)) else list(iter(sequence))
+    except TypeError:
+        raise type_error("constructor requires a sequence") from None
+    if not isinstance(extra, dict):  # (None too: the clinic's default is no argument at all)
+        raise type_error(f"{tp_name}() takes a dict as second arg, if any")
+    if len(items) != n:
+        raise type_error(f"{tp_name}() takes a {n}-sequence ({len(items)}-sequence given)")
+    return items
 
 
 def bind_args(op, names, defaults, args, kwargs):

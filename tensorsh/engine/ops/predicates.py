@@ -15,6 +15,7 @@ class Layout:
     """torch.strided: the only layout of a CPU dense tensor (torch.layout: a program cannot make another)."""
     __api__ = frozenset()
     __format__ = errors.c_type_format("torch.layout")
+    __tsh_bases_as_torch__ = True  # (its __mro__ is PyTorch's: (torch.layout, object))
     __module__ = "torch"
 
     def __new__(cls, *args, **kwargs):
