@@ -158,6 +158,18 @@ def triggered_internally(message, category="UserWarning"):
 
 
 @contextlib.contextmanager
+def silenced():
+    """Run a computation the program does not see (a check made ahead, a probe): its warnings are dropped, and a
+    TORCH_WARN_ONCE it reaches is still due afterwards."""
+    previous, once = set_warning_sink(lambda *_, **__: None), set(WARNED_ONCE)
+    try:
+        yield
+    finally:
+        set_warning_sink(previous)
+        WARNED_ONCE.intersection_update(once)
+
+
+@contextlib.contextmanager
 def library_code(site):
     """Run as PyTorch's own Python code at `site` (a module's forward, a torch/functional.py line calling _VF):
     a warning given inside, a C++ warning of the op it calls among them, is attributed to that line."""

@@ -144,6 +144,42 @@ for fn in [lambda: s.addcmul_(torch.ones_like(s), f, value=-0.5), lambda: s.addc
     except Exception as e:
         print(type(e).__name__, e)
 ''',
+"joining_empty_tensors_into_one_of_them_checks_what_cat_is_handed": '''
+for f in [torch.row_stack, torch.vstack, torch.hstack, torch.cat, torch.stack, torch.dstack, torch.column_stack]:
+    for v1 in (torch.tensor([]), torch.ones(0, 2)):
+        try:
+            print(f.__name__, f([v1, v1], out=v1), v1.shape)
+        except Exception as e:
+            print(f.__name__, type(e).__name__, e)
+''',
+"diff_of_order_zero_into_an_out_resizes_then_wants_the_inputs_dtype": '''
+v1 = torch.tensor([[0.25, 0.25], [2.2341, -0.75]])
+for o in (torch.tensor(True), torch.zeros(2, 2, dtype=torch.float64), torch.zeros(0, dtype=torch.int64), torch.zeros(3)):
+    try:
+        r = torch.diff(v1, 0, 1, out=o, append=torch.ones_like(v1))
+        print(r, r._version)
+    except Exception as e:
+        print(type(e).__name__, e, o.shape, o._version)
+x = torch.ones(2, requires_grad=True)
+o = torch.zeros(2)
+print(torch.diff(x, 0, out=o), o._version)
+''',
+"index_add_index_reduce_and_scatter_check_their_index_before_outs_dtype": '''
+x = torch.arange(6.)
+bad = x.view(1, 2, 3)
+for o in (torch.tensor(False), torch.zeros(6, dtype=torch.float64), torch.zeros(6)):
+    for f in [lambda: torch.index_reduce(x, -1, bad, x.clone(), 'mean', out=o),
+              lambda: torch.index_reduce(x, 0, torch.tensor([0, 1]), x[:2].clone(), 'bad', out=o),
+              lambda: torch.index_add(x, 0, bad, x.clone(), out=o), lambda: torch.index_copy(x, 0, bad, x.clone(), out=o),
+              lambda: torch.scatter(x, 0, bad, x.clone(), out=o), lambda: torch.gather(x, 0, bad, out=o),
+              lambda: torch.index_add(x, 0, torch.tensor([9]), x[:1].clone(), out=o),
+              lambda: torch.index_reduce(x, 0, torch.tensor([0]), x[:2].clone(), 'amax', out=o),
+              lambda: torch.index_reduce(x, 0, torch.tensor([0, 1]), x[:2].clone(), 'mean', out=o)]:
+        try:
+            print(f())
+        except Exception as e:
+            print(type(e).__name__, e)
+''',
 }
 
 

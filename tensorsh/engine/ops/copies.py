@@ -344,6 +344,22 @@ _REDUCED_IN_OUT = frozenset({"sum", "nansum", "prod", "amax", "amin", "mean", "n
 _RESIZED_BEFORE_KERNEL = frozenset({"sum", "mean", "prod", "amax", "amin"})
 
 
+# the dims below which a joining op hands cat a view of an input rather than the input itself (atleast_Nd's)
+_CAT_VIEWED_BELOW = {"cat": 0, "concat": 0, "concatenate": 0, "hstack": 1, "vstack": 2, "row_stack": 2, "dstack": 3,
+                     "column_stack": 2, "stack": math.inf}
+
+
+def _cat_inputs(name, tensors):
+    """The tensors cat_out checks out= against: the inputs as the joining op hands them to cat (an input itself
+    overlaps out fully, even empty; a view of it only where they share an element), and none when every one is a
+    1-d empty tensor, which cat skips (no valid tensor: no check)."""
+    tensors = [t for t in tensors if isinstance(t, Tensor)]
+    given = [t if t.dim() >= _CAT_VIEWED_BELOW[name] else t.unsqueeze(0) for t in tensors]
+    if all(t.dim() == 1 and t.numel() == 0 for t in given):
+        return []
+    return given
+
+
 def _check_out_overlap(name, outs, args, kwargs):
     if name in _OUT_OVERLAP_UNCHECKED or name in ("max", "min") and len(args) + len(kwargs) < 2:
         return  # (max/min without dim: a full reduction)
@@ -389,6 +405,22 @@ def _median_reads_a_clone(args, kwargs, outs):
 
 def _shares_elements(t):
     return 0 not in t._shape and any(st == 0 and n > 1 for n, st in zip(t._shape, t._stride))
+
+
+_META_CHECKED_FIRST = frozenset({"index_add", "index_reduce", "scatter"})
+
+
+def _meta_checks(fn, args, kwargs):
+    """The meta function's checks of index_add/index_reduce/scatter (the index's rank, dtype and count, reduce's
+    name), which come before set_output's dtype check and resize; an index out of range and index_reduce's beta
+    warning are the kernel's, after them."""
+    from ..errors import silenced
+    try:
+        with silenced():
+            fn(*args, **kwargs)
+    except TorchError as e:
+        if "out of range" not in e.message and "out of bounds" not in e.message:
+            raise
 
 
 def _resized_before_dtype_check(name, args, kwargs):
@@ -453,6 +485,8 @@ def write_out(name, fn, args, kwargs):
     from .geometry_inplace import resize_output
     if name in ("matrix_power", "linalg_matrix_power"):
         return _matrix_power_out(args, kwargs)
+    if name == "diff" and (args[1] if len(args) > 1 else kwargs.get("n", 1)) == 0:
+        return _diff_zero_out(fn, args, kwargs)
     name = "linalg_inv" if name == "inverse" else name  # (inverse_out is linalg_inv_out)
     if name in LINALG_OUT:
         return write_linalg_out(name, fn, args, kwargs, _out_return_type)
@@ -538,6 +572,8 @@ def write_out(name, fn, args, kwargs):
     except TorchError:
         if name in ("argmax", "argmin"):  # (the meta function's checks of the input come before out's dtype)
             fn(*args, **kwargs)
+        if name in _META_CHECKED_FIRST:
+            _meta_checks(fn, args, kwargs)
         if name in _VALUES_SET_FIRST and len(outs) == 2 and args and outs[0].dtype is args[0].dtype:
             # (values' set_output -- its dtype check and resize, kthvalue's to the kept shape -- comes first)
             values = fn(*args, **kwargs)[0]
@@ -545,12 +581,18 @@ def write_out(name, fn, args, kwargs):
         raise
     if into_input:
         return reduce_into_input(name, fn, outs, args, kwargs, resize, _out_return_type)
+    if name in _META_CHECKED_FIRST and isinstance(out, Tensor) and args and isinstance(args[0], Tensor):
+        _meta_checks(fn, args, kwargs)
+        resize(args[0]._shape, out)  # (set_output: self's shape, before the kernel's range errors and warnings)
     if name == "nonzero":
         _internal_and_input_overlap(name, outs, args, kwargs)
     try:
         result = out_dtypes.compute(name, fn, outs)(*args, **kwargs)
     except TorchError as e:  # (a kernel's dtype dispatch: out='s checks came first, in the inputs' dtype)
         tensors = _tensor_args((*args, *kwargs.values()))
+        index = args[2] if len(args) > 2 else kwargs.get("index")
+        if name == "gather" and isinstance(index, Tensor) and isinstance(outs[0], Tensor):
+            resize(index._shape, outs[0])  # (gather's meta: set_output to the index's shape, then its checks)
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
                 isinstance(outs[0], Tensor) and name not in _CAT_NAMES and _ATEN_NAMES.get(name, name) not in \
                 _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
@@ -600,6 +642,7 @@ def write_out(name, fn, args, kwargs):
             _internal_and_input_overlap(name, outs, args, kwargs)
         else:
             _check_out_overlap(name, outs, args, kwargs)
+    joined = _cat_inputs(name, args[0]) if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)) else ()
     previous = autograd._grad_enabled[0]
     autograd._grad_enabled[0] = previous and copied
     try:
@@ -607,7 +650,7 @@ def write_out(name, fn, args, kwargs):
             if not resized_first:  # (a TensorIterator op's or sort's out= resized takes the result's layout)
                 resize(r._shape, o, r.dtype, strides=None if name in _OUT_CONTIGUOUS else r._stride)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
-                check_overlap(o, args[0])  # (cat's assert_no_overlap, after out's resize: an input itself too)
+                check_overlap(o, joined)  # (cat's assert_no_overlap, after out's resize)
             rows = _product_in_rows(name, o, args, kwargs) if name in _PRODUCT_ROWS else None
             if rows is not None:
                 _write_values(o, rows)
@@ -676,12 +719,9 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
         if name == "nanmean":  # (nansum_out, then div_: two versions)
             out._version_counter.bump()
         if name in ("std", "var"):  # (make_reduction resizes out before the degrees of freedom warn)
-            from ..errors import set_warning_sink
-            previous = set_warning_sink(lambda *_, **__: None)
-            try:
+            from ..errors import silenced
+            with silenced():
                 shape = fn(*args, **kwargs)._shape
-            finally:
-                set_warning_sink(previous)
             resize(shape, out, to_kernel_shape=True)
         if name in ("std", "var") and out.dtype in (dtypes.float32, dtypes.float64) and \
                 math.prod(shape) <= 1:  # (std_var_all_cpu of self, filled into out)
@@ -808,6 +848,23 @@ def _matrix_power_out(args, kwargs):
             return out.copy_(z) if result is None else product_into_out(result, z)
         if bit:
             result = z if result is None else matmul(result, z)
+
+
+def _diff_zero_out(fn, args, kwargs):
+    """diff_out with n = 0, a composite above autograd: diff's checks, out resized to self's shape (resize_: its
+    warning, and a version when the sizes change), check_scalar_type_device_layout_equal, then copy_ (one more
+    version; CopyBackwards when self requires grad)."""
+    from .geometry_inplace import _resize
+    kwargs = dict(kwargs)
+    out = kwargs.pop("out")
+    fn(*args, **kwargs)
+    self = args[0]
+    warn_resized(out, self._shape)
+    _resize(out, self._shape)
+    if out.dtype is not self.dtype:
+        raise runtime(f"expected scalar_type {dtypes.SCALAR_NAMES[self.dtype.name]} but found "
+                      f"{dtypes.SCALAR_NAMES[out.dtype.name]}")
+    return out.copy_(self)
 
 
 def _resize_shapes(name, args, kwargs, out, shape):

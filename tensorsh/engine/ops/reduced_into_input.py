@@ -16,7 +16,7 @@ it has become, the elements it has already written included. Two kernel families
 import numpy as np
 
 from .. import dtypes
-from ..errors import set_warning_sink
+from ..errors import silenced
 from ..tensorimpl import Tensor, storage_view
 from .core import from_numpy, write_inplace
 from .geometry_inplace import _restride
@@ -152,26 +152,20 @@ def _made_reduction_into_input(name, fn, out, args, kwargs, resize, ndim):
             return fn(piece, tuple(reduced), *given, **{k: v for k, v in kwargs.items() if k != "dim"})
     # (the iterator's degrees-of-freedom warning, its numel over its outputs': the op's own on zeros of its shape)
     reduce(from_numpy(np.zeros(shape, self.dtype.np), self.dtype))
-    previous = set_warning_sink(lambda *_, **__: None)
-    try:
+    with silenced():
         for ix in np.ndindex(*outer):
             at = tuple(slice(None) if i in reduced else k for i, k in enumerate(ix))
             piece = np.array(src[at]).reshape([shape[i] if i in reduced else 1 for i in range(len(shape))])
             value = reduce(from_numpy(piece, self.dtype))
             dest[ix] = value._np.reshape(-1)[0]
-    finally:
-        set_warning_sink(previous)
     _write(self, storage_view(buffer, self.dtype, self._shape, self._stride, self._offset).copy())
 
 
 def _reduced_dims(fn, args, kwargs, ndim):
     """(which of an ndim-dim input's dims the call reduces, keepdim): the call made on zeros of sizes 2, 3, 4, ..."""
     probe = from_numpy(np.zeros(tuple(range(2, ndim + 2)), np.float64), dtypes.float64)
-    previous = set_warning_sink(lambda *_, **__: None)
-    try:
+    with silenced():
         shape = fn(probe, *args[1:], **kwargs)._shape
-    finally:
-        set_warning_sink(previous)
     keepdim = ndim > 0 and len(shape) == ndim
     if keepdim:
         return [n == 1 for n in shape], True
