@@ -648,7 +648,9 @@ def load_attr(obj, name):
                 name in c.__dict__ for c in t.__mro__ if c is not object):
             return getattr(obj, name)  # (an optimizer's: PyTorch's own pickling protocol, a program may call it)
         if name in ("__mro__", "__bases__", "__base__") and isinstance(obj, type) and (
-                obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t) or obj.__module__ == "builtins"):
+                obj in USER_CLASSES or _module_class(obj) or _engine_made(obj, t) or obj.__module__ == "builtins") \
+                and (name != "__base__" or "__tsh_bases_as_torch__" in obj.__dict__):  # (__base__: torch's C types
+            # only, torch.Size's, dtype's ...; Python's own stay refused, the way out of the language they are)
             if all(map(_shown_class, _shown_bases(obj, "__mro__"))):
                 return _shown_bases(obj, name) if name != "__base__" else next(iter(_shown_bases(obj, "__bases__")), None)
             raise RuntimeError(f"tensorsh: the {name} of {obj.__name__} (built on tensorsh's own classes) is not "
