@@ -931,7 +931,8 @@ def _reduced_in_place(name, out, args, kwargs):
     dims = () if not n else tuple(range(n)) if dim is None or isinstance(dim, (tuple, list)) and not len(dim) else \
         tuple(d % n for d in ((dim,) if isinstance(dim, int) else dim))
     ident = _identity_of(_FILLED_FIRST[name], out.dtype)
-    buffer = type("Buffer", (), {"data": np.frombuffer(out._storage.data, np.uint8).copy()})()
+    from .reduced_into_input import buffer_of
+    buffer = buffer_of(out)
     dest = storage_view(buffer, out.dtype, out._shape, out._stride, out._offset)
     src = storage_view(buffer, self.dtype, self._shape, self._stride, self._offset)
     count = (~np.isnan(src)).sum(axis=dims, keepdims=keepdim) if name == "nanmean" else None

@@ -18,7 +18,7 @@ import numpy as np
 from .. import dtypes
 from ..errors import silenced
 from ..tensorimpl import Tensor, storage_view
-from .core import from_numpy, write_inplace
+from .core import Shaped, check_broadcast, from_numpy, write_inplace
 from .geometry_inplace import _restride
 
 _COMPARED = frozenset({"max", "min", "aminmax"})
@@ -83,7 +83,7 @@ def _compare_into_input(name, outs, args, kwargs, resize, ndim):
                 _unsqueeze(o, d)
     for o in outs:
         resize(tuple(kept), o, o.dtype)
-    buffer = _buffer_of(self)
+    buffer = buffer_of(self)
     src = storage_view(buffer, self.dtype, tuple(kept) + (size,), self._stride + (stride,), self._offset)
     firsts, seconds = np.empty(tuple(kept), self.dtype.np), np.empty(tuple(kept), outs[1].dtype.np)
     written = storage_view(buffer, self.dtype, tuple(kept), self._stride, self._offset)
@@ -138,7 +138,7 @@ def _made_reduction_into_input(name, fn, out, args, kwargs, resize, ndim):
     reduced = [i for i, n in enumerate(shape) if i < len(mask) and mask[i] or view_stride[i] == 0 and n > 1]
     lead = len(shape) - self.dim()
     in_stride = tuple([0] * lead + [st if n > 1 else 0 for n, st in zip(self._shape, self._stride)])
-    buffer = _buffer_of(self)
+    buffer = buffer_of(self)
     src = storage_view(buffer, self.dtype, shape, in_stride, self._offset)
     dest = storage_view(buffer, self.dtype, shape, view_stride, self._offset)
     outer = [n if i not in reduced else 1 for i, n in enumerate(shape)]
@@ -174,19 +174,12 @@ def _reduced_dims(fn, args, kwargs, ndim):
 
 def _broadcast(a, b):
     """TensorIterator's shape of out (a) and self (b), with its message when they do not broadcast."""
-    from ..errors import runtime
-    n = max(len(a), len(b))
-    a, b = (1,) * (n - len(a)) + tuple(a), (1,) * (n - len(b)) + tuple(b)
-    shape = []
-    for i, (x, y) in enumerate(zip(a, b)):
-        if x != y and 1 not in (x, y):
-            raise runtime(f"The size of tensor a ({x}) must match the size of tensor b ({y}) at non-singleton "
-                          f"dimension {i}")
-        shape.append(max(x, y))
-    return tuple(shape)
+    check_broadcast(Shaped(a), Shaped(b))
+    return tuple(np.broadcast_shapes(a, b))
 
 
-def _buffer_of(t):
+def buffer_of(t):
+    """A copy of t's storage bytes, as storage_view reads a storage: a kernel's writes simulated on it."""
     return type("Buffer", (), {"data": np.frombuffer(t._storage.data, np.uint8).copy()})()
 
 
