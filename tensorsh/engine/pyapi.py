@@ -11,7 +11,7 @@ from . import creation, dtypes, messages, signatures
 from .defaults import FACTORY_DEVICE, cpu_only  # noqa: F401 (cpu_only: pyapi's users read it here)
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
-from .tensorimpl import Device, Tensor, leaf_or_its_view
+from .tensorimpl import Device, Tensor, leaf_or_its_view, numel_overflows
 from .typenames import tp_name as _type_name
 
 # ---------------------------------------------------------------- devices (c10/core/Device.cpp)
@@ -345,6 +345,32 @@ def _random_fill(name, out, args, kwargs):
     return lambda: out.random_(*bounds, generator=generator)
 
 
+def _requested_size(name, args, kwargs):
+    """(size, sized) of a creation function whose out= kernel resizes out to a size it is given (rand, randn,
+    randint, normal of two numbers, zeros, ones, full, randperm): the size, and sized(s) giving the arguments with s
+    in its place; (None, None) for another function or a size not of ints (the function's own error then)."""
+    if name in ("rand", "randn", "zeros", "ones") and "size" not in kwargs:
+        if len(args) == 1 and isinstance(args[0], (tuple, list)):
+            size, sized = args[0], lambda s: ((s,), kwargs)
+        else:
+            size, sized = args, lambda s: (s, kwargs)
+    elif name in ("rand", "randn", "zeros", "ones", "full", "randint", "normal") and "size" in kwargs:
+        size, sized = kwargs["size"], lambda s: (args, {**kwargs, "size": s})
+    elif name == "full" and args:
+        size, sized = args[0], lambda s: ((s,) + args[1:], kwargs)
+    elif name == "randint" and len(args) in (2, 3):
+        size, sized = args[-1], lambda s: (args[:-1] + (s,), kwargs)
+    elif name == "normal" and len(args) == 3 and not any(isinstance(a, Tensor) for a in args):
+        size, sized = args[2], lambda s: (args[:2] + (s,), kwargs)
+    elif name == "randperm" and len(args) == 1:
+        size, sized = (args[0],), lambda s: (s, kwargs)
+    else:
+        return None, None
+    if not isinstance(size, (tuple, list)) or not all(type(n) is int for n in size):
+        return None, None
+    return tuple(size), sized
+
+
 _FILLED = ("zeros", "ones", "full", "eye")  # creation functions whose out= kernel fills out in place
 
 
@@ -409,6 +435,24 @@ def _write_out(name, fn, out, recorded, args, kwargs):
     kind = "cpu" if device is None else parse_device(device)[0]
     if kind != "cpu":
         raise runtime(f"device type {kind} does not match device type of out parameter (cpu)")
+    size, sized = _requested_size(name, args, kwargs)
+    if size is not None:  # (their out= kernels begin out.resize_(size); the fill's own checks come after)
+        if name == "randperm" and size[0] < 0:
+            raise runtime(f"n must be non-negative, got{size[0]}")
+        if numel_overflows(size):
+            raise runtime("numel: integer multiplication overflow")
+        if size != out.shape:
+            from .ops.geometry_inplace import resize_output
+            resize_output(out, size)
+            if name == "randn":  # (randn_out is composite: its resize_ is autograd's, a version of its own)
+                out._version_counter.bump()
+        if min(size, default=0) < 0:  # (negative sizes beside a zero: numel 0, the fill's checks on nothing)
+            args, kwargs = sized(tuple(max(n, 0) for n in size))
+            if name != "randn":
+                _write_out(name, fn, out.new_empty(0), recorded, args, kwargs)
+            from .ops.core import written
+            written(out)
+            return out
     fill = _random_fill(name, out, args, kwargs) if not (out.is_contiguous() and out.numel() or recorded) \
         else None
     if fill is not None:  # (PyTorch fills out in place, in its memory order: normal_/uniform_/random_)

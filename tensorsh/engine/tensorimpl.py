@@ -1001,6 +1001,18 @@ def int_elements(values, refuse):
 _STRIDES = {}
 
 
+def numel_overflows(shape):
+    """c10's safe_compute_numel: the sizes multiplied as unsigned 64-bit numbers (a negative size is 2**64 minus
+    its magnitude), any step's overflow kept, and the product past int64's range (beside a zero, negative sizes
+    multiply to 0 and PyTorch takes them)."""
+    total, over = 1, False
+    for n in shape:
+        total *= n % (1 << 64)
+        over |= total >= 1 << 64
+        total %= 1 << 64
+    return over or total >= 1 << 63
+
+
 def _contiguous_strides(shape):
     strides = []
     acc = 1

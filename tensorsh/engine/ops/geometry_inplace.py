@@ -10,7 +10,7 @@ from ..errors import runtime
 from ..storage import Storage, TypedStorage
 from .args import as_strided_geometry
 from .core import Tensor, check_inplace, needs_grad, rebase_history
-from ..tensorimpl import _contiguous_strides, _shape_list, resize_storage, storage_view
+from ..tensorimpl import _contiguous_strides, _shape_list, numel_overflows, resize_storage, storage_view
 
 
 def unsqueeze_to(g, shape, dims=None):
@@ -170,7 +170,7 @@ def _check_set_storage(self, storage, offset, shape, strides, given):
         raise runtime(f"unequal size length ({len(shape)}) and stride length ({len(given)})")
     if offset < 0:
         raise runtime(f"Tensor: invalid storage offset {offset}")
-    if _numel_overflows(shape):  # (resize_impl: set_sizes_and_strides' numel, then the storage's bytes)
+    if numel_overflows(shape):  # (resize_impl: set_sizes_and_strides' numel, then the storage's bytes)
         raise runtime("numel: integer multiplication overflow")
     if given and 0 not in shape and _nbytes_overflows(shape, strides, offset, self.dtype.itemsize):
         raise runtime(f"Storage size calculation overflowed with sizes={_shape_list(shape)} and "
@@ -194,16 +194,6 @@ def _nonnegative_strides(shape, strides):
 _WRAP = 1 << 64  # (c10's safe arithmetic is on uint64: a negative int64 reads as 2**64 plus it)
 
 
-def _numel_overflows(shape):
-    """safe_compute_numel: the sizes' product overflows uint64 on the way, or ends past int64's largest."""
-    total, over = 1, False
-    for n in shape:
-        total *= n % _WRAP
-        over |= total >= _WRAP
-        total %= _WRAP
-    return over or total >= 1 << 63
-
-
 def _nbytes_overflows(shape, strides, offset, itemsize):
     """computeStorageNbytes: offset + 1 + each stride * (size - 1), times the item size, overflows likewise."""
     total, over = offset + 1, False
@@ -225,10 +215,7 @@ def _sizes(size, name):
     if len(size) == 1 and isinstance(size[0], (tuple, list)):
         size = tuple(size[0])
     shape = tuple(int(s) for s in size)
-    n = 1
-    for s in shape:
-        n *= s
-    if any(s < 0 for s in shape):
+    if numel_overflows(shape):  # (negative sizes beside a zero are taken: numel 0)
         raise runtime("numel: integer multiplication overflow")
     return shape
 

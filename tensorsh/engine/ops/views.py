@@ -10,7 +10,7 @@ from ..errors import TorchError, index_error, runtime, type_error, value_error, 
 from ..pyapi import _parse
 from ..storage import BFloat16Storage
 from ..layout import view_strides as _view_strides
-from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements
+from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements, numel_overflows
 from .args import _int_list, _ints, as_strided_geometry
 from .copies import clone
 from .geometry_inplace import unsqueeze_to as _unsqueeze_to
@@ -342,20 +342,9 @@ def expand(self, *sizes, size=None, implicit=False):
             stride.append(0)
         else:
             raise runtime(f"The expanded size of the tensor ({s}) must match the existing size ({old}) at non-singleton dimension {i}.  Target sizes: {_shape_list(sizes)}.  Tensor sizes: {_shape_list(self._shape)}")
-    if _numel_overflows(shape[::-1]):  # (a size of 1 expanded to -2: the view's numel, as an unsigned product; beside a
+    if numel_overflows(shape[::-1]):  # (a size of 1 expanded to -2: the view's numel, as an unsigned product; beside a
         raise runtime("numel: integer multiplication overflow")  # zero the product is 0 and PyTorch takes it)
     return make_view(self, shape[::-1], stride[::-1], self._offset, "ExpandBackward0")
-
-
-def _numel_overflows(sizes):
-    """c10's safe_compute_numel: the sizes multiplied as unsigned 64-bit numbers (a negative size is 2**64 minus
-    its magnitude), any step's overflow kept, and the product past int64's range."""
-    n, over = 1, False
-    for s in sizes:
-        n *= s % 2 ** 64
-        over = over or n >= 2 ** 64
-        n %= 2 ** 64
-    return over or n > INT64_MAX
 
 
 @tensor_params('other')

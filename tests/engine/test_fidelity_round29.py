@@ -1,0 +1,51 @@
+"""Classes of difference the twenty-ninth round found (issue 16) with the lead's random programs and probes, one
+differential program each."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"creation_functions_resize_their_out_before_the_fill_and_take_negative_sizes_beside_a_zero": '''
+def show(tag, f, o):
+    torch.manual_seed(0)
+    v = o._version
+    try:
+        r = f(o)
+        print(tag, r is o, o.shape, o.stride(), o._version - v, o)
+    except Exception as e:  # (an overflowing size leaves out half resized: its sizes, not its numel)
+        print(tag, type(e).__name__, e, o.shape if min(sz) >= 0 or 0 in sz else "", o._version - v)
+for sz in [(0, -1), (-2, 0, 3), (0, 3), (3, 3), (1, -1), (-1,)]:
+    show('rand', lambda o: torch.rand(sz, out=o), torch.zeros(2, 3))
+    show('rand*', lambda o: torch.rand(*sz, out=o), torch.zeros(2, 3).t())
+    show('randn', lambda o: torch.randn(sz, out=o), torch.zeros(2, 3))
+    show('zeros', lambda o: torch.zeros(size=sz, out=o), torch.zeros(2, 3))
+    show('ones', lambda o: torch.ones(*sz, out=o), torch.zeros(2, dtype=torch.int64))
+    show('full', lambda o: torch.full(sz, 2.5, out=o), torch.zeros(2, dtype=torch.int64))
+    show('randint', lambda o: torch.randint(1, 3, sz, out=o), torch.zeros(2, dtype=torch.int64))
+    show('randint bool', lambda o: torch.randint(3, sz, out=o), torch.zeros(2, dtype=torch.bool))
+    show('rand long', lambda o: torch.rand(sz, out=o), torch.zeros(2, dtype=torch.int64))
+    show('randn long', lambda o: torch.randn(sz, out=o), torch.zeros(2, dtype=torch.int64))
+    show('normal', lambda o: torch.normal(2., 3., sz, out=o), torch.zeros(2, 3))
+    show('normal std', lambda o: torch.normal(2., -3., size=sz, out=o), torch.zeros(2, 3))
+    show('empty', lambda o: torch.empty(sz, out=o), torch.zeros(2, 3))
+    show('requires grad', lambda o: torch.zeros(sz, out=o), torch.zeros(2).requires_grad_())
+    show('resize_', lambda o: o.resize_(sz), torch.zeros(9))
+    try:
+        print(torch.zeros(sz))
+    except Exception as e:
+        print(type(e).__name__, e)
+sz = (0,)
+for n in (-1, 0, 3):
+    for o in (torch.zeros(2, dtype=torch.int64), torch.zeros(2), torch.zeros(2, dtype=torch.bool)):
+        show('randperm', lambda o: torch.randperm(n, out=o), o)
+    try:
+        print(torch.randperm(n))
+    except Exception as e:
+        print(type(e).__name__, e)
+''',
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round29_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
