@@ -43,6 +43,20 @@ for n in (-1, 0, 3):
     except Exception as e:
         print(type(e).__name__, e)
 ''',
+"matrix_exp_of_a_1x1_matrix_is_exp_with_linalg_matrix_exp_node": '''
+for dt in (torch.float32, torch.float64, torch.complex64, torch.float16):
+    for shape in ((1, 1), (3, 1, 1), (0, 1, 1)):
+        a = (torch.arange(1, 1 + torch.Size(shape).numel(), dtype=dt).reshape(shape) / 3).requires_grad_()
+        try:
+            e = torch.matrix_exp(a)
+            print(e, e.grad_fn.name())
+            e.abs().sum().backward()
+            print(a.grad)
+            g = torch.autograd.grad(torch.linalg.matrix_exp(a).sum().abs(), a, create_graph=True)[0]
+            print(g)
+        except Exception as ex:
+            print(type(ex).__name__, ex)
+''',
 }
 
 

@@ -486,20 +486,26 @@ class LinalgMatrixExpBackward0(SavingNode):
 def matrix_exp(A):
     check_square("linalg.matrix_exp", A)
     _floating("linalg.matrix_exp", A)
-    if A._shape[-1] == 1:
+    if A._shape[-1] == 1:  # (mexp's 1x1 case is exp's kernel; the node is still linalg_matrix_exp's)
         from .unary import exp
-        return exp(A)
-    if A.dtype is dtypes.float16 or A.dtype is dtypes.bfloat16:  # (mexp's double branch, its thresholds rounded)
-        ar = _ReducedPrecision(A.dtype)
-        thetas = ar.round(np.array(_THETAS[np.dtype(np.float64)], np.float32))
-        a = A._np.astype(np.float32)
+        out = exp(A.detach())
     else:
-        real = A.dtype.to_real().np  # (a complex matrix's norm and thresholds are real)
-        ar, thetas, a = _InPrecision(np.dtype(real)), [real.type(t) for t in _THETAS[np.dtype(real)]], A._np
-    out = _dense(_expm(a, ar, thetas) if a.size else a.copy(), A.dtype)
+        out = _dense(_mexp(A._np, A.dtype), A.dtype)
     if needs_grad(A):
         attach(out, LinalgMatrixExpBackward0(A))
     return out
+
+
+def _mexp(a, dtype):
+    """ATen's mexp on matrices of 2 rows or more: the degree and scaling chosen in the precision it computes in."""
+    if not a.size:
+        return a.copy()
+    if dtype is dtypes.float16 or dtype is dtypes.bfloat16:  # (mexp's double branch, its thresholds rounded)
+        ar = _ReducedPrecision(dtype)
+        thetas = ar.round(np.array(_THETAS[np.dtype(np.float64)], np.float32))
+        return _expm(a.astype(np.float32), ar, thetas)
+    real = dtype.to_real().np  # (a complex matrix's norm and thresholds are real)
+    return _expm(a, _InPrecision(np.dtype(real)), [real.type(t) for t in _THETAS[np.dtype(real)]])
 
 
 Lstsq = return_type("linalg_lstsq", ("solution", "residuals", "rank", "singular_values"))
