@@ -27,7 +27,7 @@ for sz in [(0, -1), (-2, 0, 3), (0, 3), (3, 3), (1, -1), (-1,)]:
     show('randn long', lambda o: torch.randn(sz, out=o), torch.zeros(2, dtype=torch.int64))
     show('normal', lambda o: torch.normal(2., 3., sz, out=o), torch.zeros(2, 3))
     show('normal std', lambda o: torch.normal(2., -3., size=sz, out=o), torch.zeros(2, 3))
-    show('empty', lambda o: torch.empty(sz, out=o), torch.zeros(2, 3))
+    show('empty', lambda o: torch.empty(sz, out=o), torch.zeros(9))
     show('requires grad', lambda o: torch.zeros(sz, out=o), torch.zeros(2).requires_grad_())
     show('resize_', lambda o: o.resize_(sz), torch.zeros(9))
     try:
@@ -56,6 +56,32 @@ for dt in (torch.float32, torch.float64, torch.complex64, torch.float16):
             print(g)
         except Exception as ex:
             print(type(ex).__name__, ex)
+''',
+"bitwise_operators_and_functions_collect_autograd_edges_before_the_dtype_check": '''
+ops = {
+ 'and': lambda v, b: v & b, 'rand': lambda v, b: 1 & v, 'or': lambda v, b: v | 1, 'ror': lambda v, b: True | v,
+ 'xor': lambda v, b: v ^ b, 'rxor': lambda v, b: 3 ^ v, 'shl': lambda v, b: v << 1, 'rshl': lambda v, b: 1 << v,
+ 'shr': lambda v, b: v >> b, 'rshr': lambda v, b: 1 >> v, 'iand': lambda v, b: v.__iand__(1),
+ 'ishl': lambda v, b: v.__ilshift__(1), 'band': lambda v, b: torch.bitwise_and(v, b),
+ 'bxor': lambda v, b: torch.bitwise_xor(2, v), 'bls': lambda v, b: torch.bitwise_left_shift(v, 1),
+ 'brs': lambda v, b: torch.bitwise_right_shift(v, b), 'blsm': lambda v, b: v.bitwise_right_shift(1),
+ 'bnot': lambda v, b: v.bitwise_not(), 'bucketize': lambda v, b: torch.bucketize(v, b.detach()),
+}
+for name, f in ops.items():
+    for kind in ('stale', 'plain', 'int'):
+        v1 = torch.tensor([0.5, 0.25, 1.5], dtype=torch.float64, requires_grad=True)
+        if kind == 'stale':
+            with torch.no_grad():
+                v5 = v1[0:]
+                v5[...] = 0.148
+        elif kind == 'plain':
+            v5 = v1 * 1
+        else:
+            v5, v1 = torch.tensor([1, 2, 3]), torch.tensor([3, 4, 5])
+        try:
+            print(name, kind, f(v5, v1))
+        except Exception as e:
+            print(name, kind, type(e).__name__, e)
 ''',
 }
 

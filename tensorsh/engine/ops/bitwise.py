@@ -7,8 +7,8 @@ from .. import dtypes
 from . import binary as F
 from ..errors import make, type_error
 from .comparison import logical_values, warn_complex_into_real
-from .core import (Tensor, binary_operands, check_broadcast, check_fits_output, check_internal_overlap, fresh,
-                   precheck, type_name, write_inplace)
+from .core import (Tensor, binary_operands, check_broadcast, check_fits_output, check_internal_overlap, edges_first,
+                   fresh, precheck, type_name, write_inplace)
 
 
 def _not_implemented(kernel, dt):
@@ -112,6 +112,13 @@ def bitwise_right_shift(self, other):
     if r is NotImplemented:
         raise type_error(f"bitwise_right_shift(): argument 'other' (position 1) must be Tensor, not {type_name(other)}")
     return r
+
+
+# torch.<name>: autograd's wrapper collects the edges before the kernel's dtype check, as the methods' (a stale
+# no-grad view's error first); the registry gives it to methods only
+bitwise_and_function, bitwise_or_function, bitwise_xor_function, bitwise_left_shift_function, \
+    bitwise_right_shift_function = (edges_first(f) for f in (bitwise_and, bitwise_or, bitwise_xor, bitwise_left_shift,
+                                                             bitwise_right_shift))
 
 
 # ------------------------------------------------------------------ logical ops in place

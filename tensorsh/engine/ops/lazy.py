@@ -270,22 +270,22 @@ _lazy("bessel", "i0_", "i0_inplace")
 # bitwise.py: the methods and torch functions of bitwise_and/or/xor(_); their operators are binary.py's own
 # functions (loaded at start-up: `a & b` costs no import)
 for _name in ("bitwise_and", "bitwise_or", "bitwise_xor"):
-    _lazy("bitwise", _name, function=Lazy("ops.bitwise", _name), inplace=_name + "_")
+    _lazy("bitwise", _name, function=Lazy("ops.bitwise", _name + "_function"), inplace=_name + "_")
     _lazy("bitwise", _name + "_", _name + "_inplace", function=False)
     _short = _name[8:]
-    operator(f"__{_short}__", getattr(binary, _name))
-    operator(f"__r{_short}__", getattr(binary, _name))
+    operator(f"__{_short}__", getattr(binary, _name), edges=True)  # (a stale no-grad view fails before the dtype)
+    operator(f"__r{_short}__", getattr(binary, _name), edges=True)
     operator(f"__i{_short}__", getattr(binary, _name + "_inplace"))
 _lazy("bitwise", "bitwise_not", inplace="bitwise_not_")
 _lazy("bitwise", "bitwise_not_", "bitwise_not_inplace", function=False)
-_lazy("bitwise", "bitwise_left_shift", function=Lazy("ops.bitwise", "bitwise_left_shift"), inplace="bitwise_left_shift_")
+_lazy("bitwise", "bitwise_left_shift", function=Lazy("ops.bitwise", "bitwise_left_shift_function"), inplace="bitwise_left_shift_")
 _lazy("bitwise", "bitwise_left_shift_", "lshift_inplace", function=False)
-_lazy("bitwise", "bitwise_right_shift", function=Lazy("ops.bitwise", "bitwise_right_shift"),
+_lazy("bitwise", "bitwise_right_shift", function=Lazy("ops.bitwise", "bitwise_right_shift_function"),
       inplace="bitwise_right_shift_")
 _lazy("bitwise", "bitwise_right_shift_", "rshift_inplace", function=False)
 for _dunder, _attr in (("__lshift__", "lshift"), ("__rlshift__", "rlshift"), ("__ilshift__", "lshift_inplace"),
                        ("__rshift__", "rshift"), ("__rrshift__", "rrshift"), ("__irshift__", "rshift_inplace")):
-    operator(_dunder, Lazy("ops.bitwise", _attr))
+    operator(_dunder, Lazy("ops.bitwise", _attr), edges=not _dunder.startswith("__i"))
 for _name in ("logical_and", "logical_or", "logical_xor"):
     _lazy("bitwise", _name + "_", _name + "_inplace", function=False)
 _lazy("bitwise", "logical_not_", "logical_not_inplace", function=False)

@@ -31,9 +31,9 @@ def op(name, fn, aliases=(), method=True, function=False, operators=(), edges=Fa
     return fn
 
 
-def operator(dunder, fn):
-    """A Python operator that is no op of its own (reflected or augmented forms, unary plus)."""
-    ROWS[dunder] = Row(dunder, fn, (), False, False, (dunder,), False, None, False, None, ())
+def operator(dunder, fn, edges=False):
+    """A Python operator that is no op of its own (reflected or augmented forms, unary plus); edges: as op's."""
+    ROWS[dunder] = Row(dunder, fn, (), False, False, (dunder,), edges, None, False, None, ())
 
 
 class Lazy:
