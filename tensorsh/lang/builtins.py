@@ -229,6 +229,10 @@ def _dir(*args):
     kind = obj if isinstance(obj, type) else _py.type(obj)
     if all(c in USER_CLASSES or c.__module__ == "builtins" for c in kind.__mro__):
         return [n for n in _py.dir(obj) if n[:5] != "__tsh"]
+    tensor_class = getattr(obj, "__class_api__", None) if isinstance(obj, type) else None
+    if tensor_class is not None:  # (torch.Tensor and the legacy types: a tensor's names, and their own)
+        from tensorsh.engine.tensorimpl import Tensor
+        return sorted(Tensor.__api__ | tensor_class.attributes)
     names = obj.__torch_dir__() if hasattr(kind, "__torch_dir__") and not isinstance(obj, type) else None
     if names is not None:  # (an engine object that knows PyTorch's whole list: a graph node)
         return names

@@ -530,8 +530,8 @@ def attribute_names(obj):
     if isinstance(obj, type) and obj in USER_CLASSES:
         names.update(_user_names(obj))
     api = getattr(t, "__api__", None)
-    if api is None and t.__module__.startswith("tensorsh."):
-        api = getattr(obj, "__api__", None)
+    if api is None and (t.__module__.startswith("tensorsh.") or isinstance(obj, type)):  # (an engine class: the
+        api = getattr(obj, "__api__", None)                                              # names of its instances)
     if api is not None:
         extra = getattr(t, "__tsh_attrs__", None)
         return sorted(names | set(api) | set(extra(obj) if extra is not None else ()))
@@ -704,8 +704,8 @@ def load_attr(obj, name):
         raise _no_attr(obj, t, name)
     api = getattr(t, "__api__", None)
     per_type = api is not None
-    if api is None and t.__module__.startswith("tensorsh."):
-        api = getattr(obj, "__api__", None)   # engine objects whose API is per instance (namespaces)
+    if api is None and (t.__module__.startswith("tensorsh.") or isinstance(obj, type)):  # (an engine class: the
+        api = getattr(obj, "__api__", None)                                              # names of its instances)   # engine objects whose API is per instance (namespaces)
     if api is None:
         per_type = True
         for base in t.__mro__:
