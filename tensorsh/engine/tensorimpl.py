@@ -679,14 +679,14 @@ class Tensor:
     @property
     def grad_dtype(self):
         """The dtype a leaf's gradients are cast to (its own unless set; None: any dtype is kept)."""
-        if self._grad_fn is not None:
+        if self.grad_fn is not None:  # (is_leaf: a stale no-grad view's error first)
             raise runtime("grad_dtype can only be accessed on leaf tensors.")
         return self._gradient_dtype()
 
     @grad_dtype.setter
     def grad_dtype(self, value):
         grad = self.grad  # (PyTorch reads the gradient first: a non-leaf's warning)
-        if self._grad_fn is not None:
+        if self.grad_fn is not None:
             raise runtime("grad_dtype can only be set on leaf tensors.")
         if value is not None and not isinstance(value, dtypes.DType):
             raise runtime(f"grad_dtype must be a torch.dtype or None, but got {type(value).__name__}")

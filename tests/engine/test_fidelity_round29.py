@@ -83,6 +83,35 @@ for name, f in ops.items():
         except Exception as e:
             print(name, kind, type(e).__name__, e)
 ''',
+"a_stale_no_grad_view_fails_where_autograd_collects_edges_and_only_there": '''
+calls = {
+ 'adjoint': lambda v, b: v.adjoint(), 'argwhere': lambda v, b: v.argwhere(), 'cpu': lambda v, b: v.cpu(),
+ 'flatten': lambda v, b: v.flatten(), 'fliplr': lambda v, b: v.fliplr(), 'histc': lambda v, b: v.histc(),
+ 'logical_xor': lambda v, b: v.logical_xor(b), 'type_as': lambda v, b: v.type_as(b), 'unique': lambda v, b: v.unique(),
+ 'unique_consecutive': lambda v, b: v.unique_consecutive(), 'quantile': lambda v, b: v.quantile(2.0),
+ 'quantile ok': lambda v, b: v.quantile(0.5), 'outer': lambda v, b: v.outer(b), 'prelu': lambda v, b: v.prelu(b),
+ 'logdet': lambda v, b: v.logdet(), 'det': lambda v, b: v.det(), 'inverse': lambda v, b: torch.inverse(v),
+ 'slogdet': lambda v, b: v.slogdet(), 'cholesky': lambda v, b: v.cholesky(), 'qr': lambda v, b: v.qr(),
+ 'geqrf': lambda v, b: v.geqrf(), 'cholesky_inverse': lambda v, b: v.cholesky_inverse(),
+ 'cholesky_solve': lambda v, b: v.cholesky_solve(b), 'triangular_solve': lambda v, b: v.triangular_solve(b),
+ 'orgqr': lambda v, b: v.orgqr(b), 'lu': lambda v, b: v.lu(), 'lu pivot': lambda v, b: torch.lu(v, pivot=b),
+ 'pinverse': lambda v, b: v.pinverse(), 'matrix_exp': lambda v, b: v.matrix_exp(), 'clamp': lambda v, b: v.clamp(),
+ 'mm': lambda v, b: v.mm(b), 'bmm': lambda v, b: torch.bmm(v, b), 'mv': lambda v, b: v.mv(b),
+ 'dot': lambda v, b: v.dot(b), 'matmul': lambda v, b: v @ b, 'matmul 0-d': lambda v, b: v @ b.sum(),
+ 'grad_dtype': lambda v, b: v.grad_dtype,
+}
+for shape in ((3,), (2, 3)):
+    for name, f in calls.items():
+        v1 = torch.arange(1., 7.)[:torch.Size(shape).numel()].reshape(shape).double().requires_grad_()
+        b = torch.arange(1., 7.)[:torch.Size(shape).numel()].reshape(shape).double()
+        with torch.no_grad():
+            v5 = v1[0:]
+            v5[...] = 0.148
+        try:
+            print(shape, name, type(f(v5, b)).__name__)
+        except Exception as e:
+            print(shape, name, type(e).__name__, e)
+''',
 }
 
 

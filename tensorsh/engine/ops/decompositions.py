@@ -17,8 +17,8 @@ from ..creation import not_implemented_for
 from ..errors import make, runtime, warn_once
 from ..tensorimpl import _shape_list
 from .args import check_matrix, check_square, check_system
-from .core import (InputNode, SavingNode, Tensor, attach, from_numpy, needs_grad, return_type, sum_to, type_name,
-                   zeros_of)
+from .core import (InputNode, SavingNode, Tensor, attach, collect_edges, from_numpy, needs_grad, return_type, sum_to,
+                   type_name, zeros_of)
 from .householder import _exact, _fortran, _trsm, geqrf_values, orgqr_values, qr_values, singular_values
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST, fp32_op
@@ -472,6 +472,8 @@ def qr_legacy(self, some=True):
     warn_once("torch.qr is deprecated in favor of torch.linalg.qr and will be removed in a future PyTorch release.\n"
               "The boolean parameter 'some' has been replaced with a string parameter 'mode'.\nQ, R = torch.qr(A, some)\n"
               "should be replaced with\nQ, R = torch.linalg.qr(A, 'reduced' if some else 'complete')")
+    if needs_grad(self):  # (then linalg_qr's autograd kernel: the edges before its checks)
+        collect_edges(self)
     return _qr(self, "reduced" if some else "complete", LegacyQR)
 
 

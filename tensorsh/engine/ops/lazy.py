@@ -136,21 +136,22 @@ op("as_strided_", Lazy("ops.geometry_inplace", "as_strided_inplace"), function=T
 op("set_", Lazy("ops.geometry_inplace", "set_inplace"))
 
 # inverse, determinant, solve (ops/solvers.py; torch.linalg's names are in namespaces.py)
-op("inverse", Lazy("ops.solvers", "inv"), function=True)
-op("det", Lazy("ops.solvers", "det"), function=True)
-op("logdet", Lazy("ops.solvers", "logdet"), function=True)
-op("slogdet", Lazy("ops.solvers", "slogdet"), function=True)
+# (their autograd kernels, linalg_inv_ex, linalg_lu_factor_ex ..., collect the edges before the kernels' checks)
+op("inverse", Lazy("ops.solvers", "inv"), function=True, edges=True)
+op("det", Lazy("ops.solvers", "det"), function=True, edges=True)
+op("logdet", Lazy("ops.solvers", "logdet"), function=True)  # (composite: its checks, then slogdet's edges)
+op("slogdet", Lazy("ops.solvers", "slogdet"), function=True, edges=True)
 op("is_set_to", Lazy("ops.geometry_inplace", "is_set_to"))
 
 # decompositions (ops/decompositions.py; torch.linalg's names are in namespaces.py)
-op("cholesky", Lazy("ops.decompositions", "cholesky_legacy"), function=True)
-op("cholesky_solve", Lazy("ops.decompositions", "cholesky_solve"), function=True)
-op("cholesky_inverse", Lazy("ops.decompositions", "cholesky_inverse"), function=True)
-op("qr", Lazy("ops.decompositions", "qr_legacy"), function=True)
-op("geqrf", Lazy("ops.decompositions", "geqrf"), function=True)
-op("orgqr", Lazy("ops.decompositions", "orgqr"), function=True)
+op("cholesky", Lazy("ops.decompositions", "cholesky_legacy"), function=True, edges=True)
+op("cholesky_solve", Lazy("ops.decompositions", "cholesky_solve"), function=True, edges=True)
+op("cholesky_inverse", Lazy("ops.decompositions", "cholesky_inverse"), function=True, edges=True)
+op("qr", Lazy("ops.decompositions", "qr_legacy"), function=True)  # (composite: its warning, then the edges)
+op("geqrf", Lazy("ops.decompositions", "geqrf"), function=True, edges=True)
+op("orgqr", Lazy("ops.decompositions", "orgqr"), function=True, edges=True)
 op("svd", Lazy("ops.decompositions", "svd_legacy"), function=True)
-op("triangular_solve", Lazy("ops.decompositions", "triangular_solve"), function=True)
+op("triangular_solve", Lazy("ops.decompositions", "triangular_solve"), function=True, edges=True)
 op("matrix_power", Lazy("ops.decompositions", "matrix_power"), function=True)
 op("lu_solve", Lazy("ops.lu", "lu_solve_legacy"), function=True)
 _lu = Lazy("ops.lu", "lu_legacy")
@@ -189,14 +190,14 @@ _function("grid_sampler", _nn_op("grid_sample", "grid_sampler"))
 _function("grid_sampler_2d", _nn_op("grid_sample", "grid_sampler_2d"))
 for _name in ("hann_window", "hamming_window", "blackman_window", "bartlett_window", "kaiser_window"):
     _function(_name, Lazy("ops.windows", _name))
-op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True)
-op("matrix_exp", Lazy("ops.matrix_functions", "matrix_exp"), function=True)
+op("pinverse", Lazy("ops.matrix_functions", "pinverse"), function=True, edges=True)
+op("matrix_exp", Lazy("ops.matrix_functions", "matrix_exp"), function=True, edges=True)
 
 
 # ------------------------------------------------------------------ issue 16's ops, each module loaded on first use
 
-def _lazy(module, name, attr=None, function=True, **kw):
-    op(name, Lazy("ops." + module, attr or name), function=function, edges=True, **kw)
+def _lazy(module, name, attr=None, function=True, edges=True, **kw):
+    op(name, Lazy("ops." + module, attr or name), function=function, edges=edges, **kw)
 
 
 # python_apply.py
@@ -241,7 +242,7 @@ for _name in ("view_as_real", "view_as_complex", "polar", "complex"):  # (torch 
 op("conj_physical_", Lazy("ops.real_complex", "conj_physical_inplace"), function=True)
 op("isreal", Lazy("ops.real_complex", "isreal"), function=True)
 op("angle", Lazy("ops.real_complex", "angle"), function=True, edges=True)
-op("adjoint", Lazy("ops.real_complex", "adjoint"), function=True, edges=True, view=True)
+op("adjoint", Lazy("ops.real_complex", "adjoint"), function=True, view=True)  # (composite: its dim check first)
 
 
 def _lazy_property(attr):
@@ -298,14 +299,16 @@ for _name in ("tensor_split", "hsplit", "vsplit", "dsplit", "unsafe_split", "uns
 for _name in ("topk", "kthvalue", "median", "nanmedian", "mode"):
     _lazy("order_statistics", _name)
 _lazy("counting", "bincount")
-_lazy("counting", "unique", function=Lazy("ops.counting", "unique_function"))
+_lazy("counting", "unique", function=Lazy("ops.counting", "unique_function"), edges=False)
 
 # einsum.py
 _lazy("einsum", "einsum", method=False, function=Lazy("ops.einsum", "einsum"))
 
 # composites.py
-for _name in ("diff", "flipud", "fliplr", "argwhere", "take_along_dim", "rad2deg", "deg2rad", "fmax", "fmin"):
+for _name in ("diff", "take_along_dim", "rad2deg", "deg2rad", "fmax", "fmin"):
     _lazy("composites", _name)
+for _name in ("flipud", "fliplr", "argwhere"):  # (composites: their own checks, then flip's edges; nonzero has none)
+    _lazy("composites", _name, edges=False)
 _lazy("composites", "repeat_interleave", function=Lazy("ops.composites", "repeat_interleave"))
 for _name in ("atleast_1d", "atleast_2d", "atleast_3d", "meshgrid", "hstack", "vstack", "dstack", "column_stack",
               "row_stack"):
@@ -335,7 +338,7 @@ _lazy("rearrange", "rot90")
 _lazy("rearrange", "fill_diagonal_", "fill_diagonal_inplace", function=False)
 
 # searching.py
-_lazy("searching", "histc")
+_lazy("searching", "histc", edges=False)  # (no derivative: autograd's wrapper collects nothing)
 _lazy("searching", "histogram")
 for _name in ("isin", "searchsorted", "bucketize"):
     _lazy("searching", _name, method=False, function=Lazy("ops.searching", _name))
@@ -388,7 +391,7 @@ op("addr_", Lazy("ops.scaled_products", "addr_inplace"), edges=True)
 
 # the activations torch binds beside torch.nn.functional's (activation.py)
 op("hardshrink", Lazy("activation", "hardshrink"), function=True, edges=True)
-op("prelu", Lazy("activation", "prelu"), function=True, edges=True)
+op("prelu", Lazy("activation", "prelu"), function=True)  # (composite: its checks, then _prelu_kernel's edges)
 _function("threshold", _nn_op("activation", "threshold"))
 _function("threshold_", _nn_op("activation", "threshold", lambda fn, input, threshold, value:
                                                           fn(input, threshold, value, True)))
@@ -401,7 +404,7 @@ _function("celu_", _nn_op("activation", "celu", lambda fn, input, alpha=1.0: fn(
 for _name in ("diag_embed", "diagflat", "frexp", "ldexp"):
     op(_name, Lazy("ops.numeric_extras", _name), function=True, edges=True)
 op("unique_consecutive", Lazy("ops.numeric_extras", "unique_consecutive"),
-   function=Lazy("ops.numeric_extras", "unique_consecutive_function"), edges=True)
+   function=Lazy("ops.numeric_extras", "unique_consecutive_function"))  # (no derivative: no edges)
 op("ldexp_", Lazy("ops.numeric_extras", "ldexp_inplace"), function=True, edges=True)
 for _name in ("rsub", "vander", "trapezoid", "trapz", "cumulative_trapezoid", "unravel_index"):
     op(_name, Lazy("ops.numeric_extras", _name), method=False, function=Lazy("ops.numeric_extras", _name))
@@ -412,8 +415,10 @@ op("geometric_", Lazy("random_fills", "geometric_inplace"))
 op("cauchy_", Lazy("random_fills", "cauchy_inplace"))
 
 # quantiles, covariance, renorm (ops/statistics.py)
-for _name in ("quantile", "nanquantile", "cov", "corrcoef", "renorm"):
+for _name in ("cov", "corrcoef", "renorm"):
     op(_name, Lazy("ops.statistics", _name), function=True, edges=True)
+for _name in ("quantile", "nanquantile"):  # (composites: their checks, then sort's edges)
+    op(_name, Lazy("ops.statistics", _name), function=True)
 op("renorm_", Lazy("ops.statistics", "renorm_inplace"), edges=True)
 
 # the linear-algebra functions PyTorch removed, which raise its pointer to torch.linalg (ops/removed.py)

@@ -8,8 +8,8 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, no_grad
 from ..errors import index_error, runtime, type_error
 from ..storage import INFERENCE_SEEN, check_size
 from ..tensorimpl import Tensor
-from .core import (InputNode, Shaped, attach, cj, check_broadcast_all, fresh, inference_saved_first, needs_grad,
-                   should_fold, tensor_params)
+from .core import (InputNode, Shaped, attach, cj, check_broadcast_all, collect_edges, fresh, inference_saved_first,
+                   needs_grad, should_fold, tensor_params)
 from .registry import op, operator
 from .views import _unsafe_view
 from .. import autocast
@@ -289,6 +289,8 @@ def matmul(self, other):
     da, db = self.dim(), other.dim()
     if da == 0 or db == 0:
         raise runtime(f"both arguments to matmul need to be at least 1D, but they are {da}D and {db}D")
+    if needs_grad(self, other):  # (composite: its check, then the product's autograd kernel collects the edges)
+        collect_edges(self, other)
     if da == 1 and db == 1:
         return dot(self, other)
     if da == 2 and db == 1:
@@ -390,13 +392,13 @@ def _trace_backward(g, shape):
     return fresh(out, g.dtype)
 
 
-op("mm", mm, function=True)
-op("bmm", bmm, function=True)
-op("dot", dot, function=True)
-op("mv", mv, function=True)
+op("mm", mm, function=True, edges=True)
+op("bmm", bmm, function=True, edges=True)
+op("dot", dot, function=True, edges=True)
+op("mv", mv, function=True, edges=True)
 op("matmul", matmul, function=True, operators=("__matmul__",))
 operator("__rmatmul__", lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented)
-op("outer", outer, aliases=("ger",), function=True, edges=True)
+op("outer", outer, aliases=("ger",), function=True)  # (composite: its 1-D checks, then mul's edges)
 op("trace", trace, function=True, edges=True)
 
 

@@ -7,7 +7,8 @@ from .. import dtypes
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, warn_once
 from .args import check_matrix, check_square, check_system
-from .core import InputNode, _shape_list, attach, check_no_requires_grad, from_numpy, needs_grad, return_type
+from .core import (InputNode, _shape_list, attach, check_no_requires_grad, collect_edges, from_numpy, needs_grad,
+                   return_type)
 from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _floating, _fortran, _lapack_dtype, _sum_batch, _trsm,
                              solve_triangular)
 from .solvers import _cabs1, _lu, _pivots
@@ -179,6 +180,8 @@ def lu_legacy(A, pivot=True, get_infos=False):
               "\nLU, pivots = torch.linalg.lu_factor(A, compute_pivots)\nand\nLU, pivots, info = torch.lu(A, "
               "compute_pivots, get_infos=True)\nshould be replaced with\nLU, pivots, info = torch.linalg.lu_factor_ex("
               "A, compute_pivots)")
+    if needs_grad(A):  # (then linalg_lu_factor_ex's autograd kernel: the edges before its checks)
+        collect_edges(A)
     result = lu_factor_ex(A, pivot=pivot, _result=LuWithInfo)  # (a singular matrix passes, as in PyTorch 2.13)
     return result if get_infos else (result[0], result[1])
 
