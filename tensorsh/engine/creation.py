@@ -653,6 +653,7 @@ def _random_size(name, size):
 
 
 @dtype_checked
+@rng.random_op
 def rand(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
     shape = _random_size("rand", size)
     dt = _float_dtype(dtype)
@@ -678,6 +679,7 @@ def _draws(kind, dt, generator):
 
 
 @dtype_checked
+@rng.random_op
 def randn(*size, generator=None, dtype=None, requires_grad=False, device=None, **_):
     shape = _random_size("randn", size)
     dt = dtype or dtypes.DEFAULT_FLOAT
@@ -757,6 +759,7 @@ def check_random_bound(value, name, dt):
              "will become an error in version 1.7 release, please fix the code in advance")
 
 
+@rng.random_op
 def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, device=None, low=None, high=None, **_):
     args = list(args)
     if size is None and args and isinstance(args[-1], (tuple, list)):
@@ -781,6 +784,7 @@ def randint(*args, size=None, generator=None, dtype=None, requires_grad=False, d
 
 
 @dtype_checked
+@rng.random_op
 def rand_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("rand_like", input)
     dt = _float_dtype(dtype or input.dtype)
@@ -788,6 +792,7 @@ def rand_like(input, dtype=None, requires_grad=False, generator=None, memory_for
 
 
 @dtype_checked
+@rng.random_op
 def randn_like(input, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("randn_like", input)
     dt = dtype or input.dtype
@@ -797,6 +802,7 @@ def randn_like(input, dtype=None, requires_grad=False, generator=None, memory_fo
 
 
 @dtype_checked
+@rng.random_op
 def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, generator=None, memory_format=None, **_):
     _check_input("randint_like", input)
     if high is None:

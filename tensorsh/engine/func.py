@@ -6,7 +6,7 @@ import collections
 import contextlib
 import textwrap
 
-from . import autograd, errors
+from . import autograd, errors, messages
 from .errors import runtime, value_error
 from .function import TRANSFORMS
 from .tensorimpl import FUNC_LEVELS, WRAPPED_REPR, Tensor
@@ -596,26 +596,23 @@ def stack_module_state(models):
 
 # -- vmap -----------------------------------------------------------------------------------------------------
 
-RANDOM_IN_ERROR_MODE = ("vmap: called random operation while in randomness error mode. Please either use the 'same' "
-                        "or 'different' randomness flags on vmap or perform the randomness operation out of vmap")
-
-
 @contextlib.contextmanager
 def _refusing_draws(mode):
-    """randomness='error': any draw of the generators raises torch's message while the function runs."""
-    if mode != "error":
-        yield
-        return
-    from .random import Generator
-    words = Generator._words
+    """The function runs under vmap's randomness mode: its random ops check it at their start (random.random_op);
+    in 'error' mode any other draw of the generators is refused too."""
+    from . import random as rng
+    outer, rng.VMAP_RANDOMNESS[0] = rng.VMAP_RANDOMNESS[0], mode
+    words = rng.Generator._words
 
     def refuse(self, n):
-        raise runtime(RANDOM_IN_ERROR_MODE)
-    Generator._words = refuse
+        raise runtime(messages.VMAP_RANDOM_IN_ERROR_MODE)
+    if mode == "error":
+        rng.Generator._words = refuse
     try:
         yield
     finally:
-        Generator._words = words
+        rng.Generator._words = words
+        rng.VMAP_RANDOMNESS[0] = outer
 
 
 def _check_randomness(randomness):

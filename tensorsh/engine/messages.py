@@ -28,6 +28,11 @@ REAL_COMPLEX_GRADIENT = ("Expected isFloatingType(grad.scalar_type()) || (input_
                          "enhancement request to PyTorch.)")
 INVALID_GRADIENT = ("Function {name} returned an invalid gradient at index {i} - got {got} but expected shape compatible "
                     "with {expected}")
+VMAP_RANDOM_IN_ERROR_MODE = ("vmap: called random operation while in randomness error mode. Please either use the "
+                             "'same' or 'different' randomness flags on vmap or perform the randomness operation out "
+                             "of vmap")
+VMAP_RANDOM_OUT = ("vmap: We do not support calling out variants of random operations inside of vmap. Please use "
+                   "non-out variants as a workaround")
 RANDOM_FROM_TO = "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
 MATRIX_NORM_ORDER = "linalg.matrix_norm: Order {} not supported."
 AMBIGUOUS_BOOL = "Boolean value of Tensor with more than one value is ambiguous"

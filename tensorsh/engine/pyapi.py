@@ -375,6 +375,7 @@ _FILLED = ("zeros", "ones", "full", "eye")  # creation functions whose out= kern
 
 
 _RANGES = frozenset({"arange", "range", "linspace", "logspace"})
+_RANDOM = frozenset({"rand", "randn", "randint", "randperm", "normal"})
 
 
 def _resize_out(name, out, result):
@@ -402,6 +403,8 @@ def with_out(name, fn):
         from . import autograd
         if not isinstance(out, Tensor):
             raise type_error(f"{name}(): argument 'out' must be Tensor, not {_type_name(out)}")
+        if name in _RANDOM:  # (under vmap their out= variant is refused first)
+            creation.rng.check_vmap_randomness(out)
         recorded = out.requires_grad and autograd.is_grad_enabled()
         if out.requires_grad and name in _RESIZED_FIRST:  # (resize_'s own check, in any grad mode)
             raise runtime("cannot resize variables that require grad")

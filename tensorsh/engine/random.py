@@ -14,6 +14,8 @@ import struct
 import numpy as np
 
 from . import dtypes, undo
+from .errors import runtime
+from .messages import VMAP_RANDOM_IN_ERROR_MODE, VMAP_RANDOM_OUT
 from .kernels import NO_LANES, Fma32, compiled, fma64
 
 __all__ = ["Generator", "default_generator", "manual_seed", "STATE_SIZE", "DEFAULT_GENERATOR_SEED"]
@@ -452,6 +454,31 @@ def _float_dtype(dtype):
 
 
 default_generator = Generator()
+
+
+VMAP_RANDOMNESS = [None]  # the randomness of the vmap (or jacfwd) a function runs under: 'error', 'same', 'different'
+
+
+def random_op(fn):
+    """A random op as vmap's batching rules see it (functorch's BatchRulesRandomness): under vmap its out= variant is
+    refused in any randomness mode and the op itself in 'error' mode, after the argument parser and before the op's
+    own checks, its empty fast path and the generator's cached normal sample."""
+    @functools.wraps(fn)
+    def op(*args, **kwargs):
+        if VMAP_RANDOMNESS[0] is not None:
+            check_vmap_randomness(kwargs.get("out"))
+        return fn(*args, **kwargs)
+    return op
+
+
+def check_vmap_randomness(out=None):
+    mode = VMAP_RANDOMNESS[0]
+    if mode is None:
+        return
+    if out is not None:
+        raise runtime(VMAP_RANDOM_OUT)
+    if mode == "error":
+        raise runtime(VMAP_RANDOM_IN_ERROR_MODE)
 
 
 def manual_seed(seed):

@@ -9,7 +9,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error, value_error, warn
 from .ops.core import attach, check_broadcast, check_overlap, fresh, needs_grad, partial_overlap, precheck, \
     write_inplace, zero_node
-from .random import _glibc
+from .random import _glibc, random_op
 from .scalars import checked_scalar
 from .tensorimpl import Tensor
 
@@ -26,6 +26,7 @@ def fill_random(self, values, node_name="NormalBackward0"):
     return write_inplace(self, write, lambda: zero_node(node_name, self))
 
 
+@random_op
 def normal_inplace(self, mean=0.0, std=1.0, generator=None):
     precheck(self, internal_overlap=False)  # (autograd's in-place checks, then the kernel's of its arguments and dtype,
     _check_std(std)                         # then the written tensor's overlap)
@@ -50,6 +51,7 @@ def _normal_draws(g, n, dt, mean=0.0, std=1.0, contiguous=True):
     return g.normal(n, dt.name, mean, std, contiguous=contiguous or n < 16)
 
 
+@random_op
 def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
     if "from" in kw:
         from_ = kw["from"]
@@ -84,6 +86,7 @@ def _check_uniform_bounds(from_, to, dt):
                       f"found to={messages.cpp_double(to)} and from={messages.cpp_double(from_)} which result in to-from to exceed the limit")
 
 
+@random_op
 def random_inplace(self, *bounds, generator=None, **kw):
     """Tensor.random_(), random_(to), random_(from, to): ATen's random_kernel (a word modulo the dtype's span:
     2^digits + 1 for a float, max + 1 for an integer, the low bit for bool) and random_from_to (the engine's
@@ -131,6 +134,7 @@ def _random_full_range(self, g, dt, n):
     return fill_random(self, dtypes.to_bfloat16(values) if dt is dtypes.bfloat16 else values, "RandomBackward0")
 
 
+@random_op
 def bernoulli_inplace(self, p=0.5, generator=None):
     """Tensor.bernoulli_(p) for a number p: element i is 1 when the i-th double uniform is below p
     (bernoulli_scalar_kernel_default; the MKL kernel runs only on Intel CPUs)."""
@@ -199,6 +203,7 @@ def _bernoulli_draws(g, probs, double):
     return u < probs.astype(u.dtype) if probs.size else np.zeros(0, bool)
 
 
+@random_op
 def exponential_inplace(self, lambd=1.0, generator=None):
     """Tensor.exponential_(lambd): -1/lambd * log1p(-u) for one double uniform per element, cast to the dtype as
     static_cast<scalar_t>(double) is: c10::Half is made from a float, so a double rounds twice (a value within 2^-29
@@ -215,6 +220,7 @@ def exponential_inplace(self, lambd=1.0, generator=None):
     return fill_random(self, dtypes.cast(values, self.dtype), "ExponentialBackward0")  # (a half through float)
 
 
+@random_op
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
     """torch.multinomial: without replacement (or one sample), ATen's Gumbel trick — the top num_samples of
     input / q, q ~ Exp(1) drawn by empty_like(input).exponential_() (in input's strides); with replacement, a binary search of one double uniform per sample
@@ -380,6 +386,7 @@ def _sampled(values, dtype, name, *inputs, requires_grad=False):
     return out
 
 
+@random_op
 def randperm(n, *, generator=None, dtype=None, requires_grad=False, **_):
     """randperm_cpu: 0..n-1, then for each i a swap with i + (32-bit draw % (n - i)) (n below 2**32 / 20)."""
     dt = dtype or dtypes.int64
@@ -458,6 +465,7 @@ def _normal_out(mean, std, out, generator):
     return out
 
 
+@random_op
 def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_grad=False, out=None, **_):
     """torch.normal's four forms: the output is filled by normal_(0, std) (or (0, 1)), then std multiplied and mean
     added as separate ops, as ATen's normal_out does; the gradient of mean and std is zero."""
@@ -497,6 +505,7 @@ def _rounded(values, dt):
     return dtypes.to_bfloat16(values) if dt is dtypes.bfloat16 else np.asarray(values).astype(dt.np, copy=False)
 
 
+@random_op
 def bernoulli(input, p=None, *, generator=None, out=None):
     """torch.bernoulli(input): element i is 1 when a uniform drawn for it is below input[i] (a float uniform of 24
     bits, or a double of 53 when input is float64), drawn in C order (the output is legacy-contiguous);
@@ -522,6 +531,7 @@ def bernoulli(input, p=None, *, generator=None, out=None):
     return _sampled(values.reshape(input._shape), dt, "BernoulliBackward0", input)
 
 
+@random_op
 def poisson(input, generator=None):
     """torch.poisson: ATen's sample_poisson for each rate in the output's order, one element at a time from the
     generator's 53-bit doubles: a product of uniforms below 10 (until it falls to exp(-rate)), Hoermann's
@@ -640,6 +650,7 @@ def _gamma_dtype(input, name):
     return input.dtype
 
 
+@random_op
 def standard_gamma(input, generator=None):
     """torch._standard_gamma: sample_gamma per concentration in the output's order (one serial kernel), each at
     least the dtype's smallest normal number (std::max); StandardGammaBackward0 differentiates the draw."""
@@ -774,6 +785,7 @@ def _gamma_grad_np(alpha, x):  # (numpy doubles: IEEE results where C gives inf/
     return math.exp(p / q)
 
 
+@random_op
 def sample_dirichlet(input, generator=None):
     """torch._sample_dirichlet: a double gamma draw per concentration (at least DBL_MIN), each divided by its row's
     double sum, cast to the dtype and held within [its smallest normal, the float below 1]."""
@@ -923,6 +935,7 @@ _STIRLING_TAIL = (0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.
                   0.00925546218271273, 0.00833056343336287)
 
 
+@random_op
 def binomial(count, prob, generator=None):
     """torch.binomial: sample_binomial<scalar_t, double> for each (count, prob) in the output's order, drawing the
     generator's 53-bit doubles; its grad_fn is NotImplemented, as PyTorch records it."""
