@@ -360,6 +360,23 @@ def _cat_inputs(name, tensors):
     return given
 
 
+def _check_read_write_out(name, outs, args, kwargs):
+    """TensorIterator's mark_outputs: an out= that is one of the op's inputs (the same tensor, not a view of it) is
+    read and written in place, so compute_shape never resizes it: a broadcast shape other than its own is refused
+    (after the overlap checks, before the dtypes'); inputs that do not broadcast keep the op's own message."""
+    operands = _tensor_args((*args, *kwargs.values()))
+    read = operands[:1] if name == "ldexp" else operands  # (ldexp_out: mul_out(out, self, pow(2., other)))
+    for o in outs:
+        if isinstance(o, Tensor) and any(t is o for t in read):
+            try:
+                shape = np.broadcast_shapes(*(t._shape for t in operands))
+            except ValueError:
+                return
+            if shape != o._shape:
+                from ..messages import OUTPUT_SHAPE, shape_list
+                raise runtime(OUTPUT_SHAPE.format(shape_list(o._shape), shape_list(shape)))
+
+
 def _check_out_overlap(name, outs, args, kwargs):
     if name in _OUT_OVERLAP_UNCHECKED or name in ("max", "min") and len(args) + len(kwargs) < 2:
         return  # (max/min without dim: a full reduction)
@@ -541,6 +558,8 @@ def write_out(name, fn, args, kwargs):
     into_input = reads_itself(name, outs, args, kwargs)
     if name not in _OUT_OVERLAP_AFTER_RESIZE and name not in _OUT_DTYPE_BEFORE_OVERLAP and not into_input:
         _check_out_overlap(name, outs, args, kwargs)
+    if _ATEN_NAMES.get(name, name) in _READ_WRITE_OUT:
+        _check_read_write_out(name, outs, args, kwargs)
 
     def resize(shape, o, dtype=None, to_kernel_shape=False, strides=None):
         kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
@@ -1061,6 +1080,10 @@ _RESIZE_WARNS_TWICE = frozenset(
     "exp exp2 expm1 fmax fmin fmod gcd ge gt hypot i0 igamma igammac lcm ldexp le lerp lgamma log log10 log1p log2 "
     "logaddexp logaddexp2 lt maximum minimum mul ne nextafter polygamma pow rad2deg reciprocal remainder rsqrt sigmoid "
     "sin sinc sinh sqrt square sub tan tanh threshold xlogy".split())
+# the TensorIterator ops of several tensor operands (their out= may be one of them: _check_read_write_out)
+_READ_WRITE_OUT = _RESIZE_WARNS_TWICE | {"where", "logical_and", "logical_or", "logical_xor", "heaviside",
+                                         "floor_divide", "float_power", "special_xlog1py", "special_xlogy",
+                                         "special_zeta"}
 # ops whose out= is resized contiguous though their result may not be: composites copying into out=
 _OUT_CONTIGUOUS = frozenset({"special_ndtr", "mvlgamma", "special_multigammaln", "slice_scatter"})
 _COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})

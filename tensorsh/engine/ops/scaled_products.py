@@ -118,6 +118,8 @@ def _addr_values(input, vec1, vec2, beta, alpha, inplace=False):
         if v.dim() != 1:
             raise runtime(f"addr: Expected 1-D argument {name}, but got {v.dim()}-D")
     shape = (vec1._shape[0], vec2._shape[0])
+    if inplace and input.dim() != 2:  # (build_addr_iter: self as it is, 2-D, then its sizes)
+        raise runtime(f"2D tensor expected, got {input.dim()}D tensor for input")
     if inplace and input._shape != shape:
         raise runtime(f"size mismatch, input: {_shape_list(input._shape)}, v1: {_shape_list(vec1._shape)}, v2: "
                       f"{_shape_list(vec2._shape)}")

@@ -1,0 +1,56 @@
+"""Classes of difference found by the twenty-ninth round's held-out programs on shapes, broadcasting and products
+(held29f, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"a_tensor_iterator_out_that_is_one_of_its_inputs_is_not_resized_to_the_broadcast_shape": """
+def t(name, f):
+    try:
+        r = f()
+        print(name, r.shape, r.dtype, r.tolist())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+y = torch.arange(6.).view(2, 3) + 1
+for s in [(3,), (2, 1), (1, 3), ()]:
+    for name, f in [('add', lambda x: torch.add(x, y, out=x)), ('mul_second', lambda x: torch.mul(y, x, out=x)),
+                    ('sub_alpha', lambda x: torch.sub(y, x, alpha=2, out=x)), ('pow', lambda x: torch.pow(x, y, out=x)),
+                    ('atan2', lambda x: torch.atan2(y, x, out=x)), ('maximum', lambda x: torch.maximum(x, y, out=x)),
+                    ('eq', lambda x: torch.eq(x, y, out=x)), ('where', lambda x: torch.where(y > 2, y, x, out=x)),
+                    ('clamp', lambda x: torch.clamp(y, min=x, out=x)), ('lerp', lambda x: torch.lerp(x, y, 0.5, out=x)),
+                    ('addcmul', lambda x: torch.addcmul(x, y, y, out=x)), ('xlogy', lambda x: torch.xlogy(x, y, out=x)),
+                    ('ldexp', lambda x: torch.ldexp(x, y, out=x)), ('ldexp_other', lambda x: torch.ldexp(y, x, out=x)),
+                    ('float_power', lambda x: torch.float_power(x.double(), y.double(), out=x)),
+                    ('logical_and', lambda x: torch.logical_and(x, y, out=x)),
+                    ('dtype_too', lambda x: torch.add(x.long(), y, out=x)),
+                    ('fits', lambda x: torch.add(x, y[0, :1], out=x))]:
+        x = torch.arange(1., 1 + torch.zeros(s).numel()).view(s)
+        t((name, s), lambda: f(x))
+i = torch.ones(3, dtype=torch.long)
+t('long_into_itself', lambda: torch.add(i, torch.ones(2, 3), out=i))
+b = torch.ones(3) > 0
+t('bool', lambda: torch.logical_or(b, torch.ones(2, 3), out=b))
+d = torch.ones(3, dtype=torch.float64)
+t('float_power_self', lambda: torch.float_power(d, torch.ones(2, 3, dtype=torch.float64), out=d))
+""",
+"addr_in_place_wants_a_2d_self_before_it_compares_sizes": """
+def t(name, f):
+    try:
+        r = f()
+        print(name, r.shape, r.tolist())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+o = torch.ones(2)
+v = torch.arange(3.)
+for s in [(3,), (2,), (1, 3), (2, 1), (), (2, 3, 1), (2, 3), (6,)]:
+    t(('addr_', s), lambda: torch.zeros(s).addr_(o, v))
+    t(('addr_long_beta', s), lambda: torch.zeros(s, dtype=torch.long).addr_(o.long(), v.long(), beta=0.5))
+    t(('addr_vec2d', s), lambda: torch.zeros(s).addr_(o.view(2, 1), v))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round29_held29f_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
