@@ -48,6 +48,21 @@ for s in [(3,), (2,), (1, 3), (2, 1), (), (2, 3, 1), (2, 3), (6,)]:
     t(('addr_long_beta', s), lambda: torch.zeros(s, dtype=torch.long).addr_(o.long(), v.long(), beta=0.5))
     t(('addr_vec2d', s), lambda: torch.zeros(s).addr_(o.view(2, 1), v))
 """,
+"addmm_in_place_checks_the_dtypes_before_the_in_place_sizes": """
+def t(name, f):
+    try:
+        r = f()
+        print(name, r.shape, r.dtype)
+    except Exception as e:
+        print(name, type(e).__name__, e)
+for sd in [torch.float32, torch.float64, torch.int64]:
+    for ad in [torch.float32, torch.float64]:
+        for bd in [torch.float32, torch.float64]:
+            for ss in [(2, 3), (3,), (), (1, 2, 3)]:
+                for bs in [(4, 3), (5, 3)]:
+                    t((sd, ad, bd, ss, bs), lambda: torch.zeros(ss, dtype=sd).addmm_(torch.ones(2, 4, dtype=ad),
+                                                                                      torch.ones(bs, dtype=bd)))
+""",
 }
 
 

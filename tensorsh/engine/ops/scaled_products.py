@@ -7,6 +7,7 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, should_compute_output
 from ..errors import runtime, type_error
 from ..scalars import checked_scalar, real_scalar
 from ..linear import AddmmBackward0, addmm
+from .out_dtypes import check_dtypes
 from .scalar_arith import times_conj
 from ..tensorimpl import Tensor, _shape_list
 from .core import (attach, check_inplace, check_internal_overlap, cj, fresh, inference_saved_by, needs_grad,
@@ -200,6 +201,7 @@ def addmm_inplace(self, mat1, mat2, *, beta=1, alpha=1):
     _autograd_first(self, mat1, mat2)
     if isinstance(mat1, Tensor) and isinstance(mat2, Tensor) and mat1.dim() == 2 and mat2.dim() == 2 and \
             mat1._shape[1] == mat2._shape[0] and self._shape != (mat1._shape[0], mat2._shape[1]):
+        check_dtypes(self, mat1, mat2)  # (addmm's meta: the dtypes, then set_output's in-place sizes)
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
                       f"[{mat1._shape[0]}, {mat2._shape[1]}] should match")
     with autograd.no_grad():
