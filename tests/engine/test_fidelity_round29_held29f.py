@@ -63,6 +63,20 @@ for sd in [torch.float32, torch.float64, torch.int64]:
                     t((sd, ad, bd, ss, bs), lambda: torch.zeros(ss, dtype=sd).addmm_(torch.ones(2, 4, dtype=ad),
                                                                                       torch.ones(bs, dtype=bd)))
 """,
+"addmv_size_mismatch_reads_a_0_dim_inputs_size_0": """
+def t(name, f):
+    try:
+        r = f()
+        print(name, r.shape, r.tolist())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+m = torch.ones(2, 4)
+for s in [(), (1,), (2,), (3,)]:
+    for n in [4, 5]:
+        t(('addmv', s, n), lambda: torch.addmv(torch.zeros(s), m, torch.ones(n)))
+        t(('addmv_', s, n), lambda: torch.zeros(s).addmv_(m, torch.ones(n)))
+        t(('addmv_out', s, n), lambda: torch.addmv(torch.zeros(s), m, torch.ones(n), out=torch.zeros(2)))
+""",
 }
 
 

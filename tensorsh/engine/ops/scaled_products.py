@@ -58,7 +58,7 @@ def _addmv_values(input, mat, vec, beta, alpha):
     if mat.dim() != 2 or vec.dim() != 1 or input.dim() > 1:
         raise runtime(f"vector + matrix @ vector expected, got {input.dim()}, {mat.dim()}, {vec.dim()}")
     if mat._shape[1] != vec._shape[0] or (input.dim() == 1 and input._shape[0] not in (1, mat._shape[0])):
-        raise runtime(f"size mismatch, got input ({input._shape[0] if input.dim() else 1}), mat "
+        raise runtime(f"size mismatch, got input ({input.size(0)}), mat "  # (a 0-dim input: size(0)'s IndexError)
                       f"({mat._shape[0]}x{mat._shape[1]}), vec ({vec._shape[0]})")
     if not (input.dtype is mat.dtype is vec.dtype):
         n = dtypes.SCALAR_NAMES
