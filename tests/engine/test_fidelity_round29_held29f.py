@@ -77,6 +77,33 @@ for s in [(), (1,), (2,), (3,)]:
         t(('addmv_', s, n), lambda: torch.zeros(s).addmv_(m, torch.ones(n)))
         t(('addmv_out', s, n), lambda: torch.addmv(torch.zeros(s), m, torch.ones(n), out=torch.zeros(2)))
 """,
+"outer_ger_kron_and_linalg_cross_out_checks_overlap_with_the_operands_their_kernels_see": """
+def mk(*s):
+    return torch.arange(1., 1 + torch.zeros(s).numel()).view(s)
+def t(name, f):
+    v = mk(3)
+    w = mk(6)
+    try:
+        r = f(v, w)
+        print(name, r.shape, r.tolist())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+t('outer_self', lambda v, w: torch.outer(v, mk(2), out=v))
+t('outer_vec2', lambda v, w: torch.outer(mk(3), v, out=v))
+t('outer_one', lambda v, w: torch.outer(v, mk(1), out=v))
+t('ger_self', lambda v, w: torch.ger(v, mk(2), out=v))
+t('outer_apart', lambda v, w: torch.outer(w[:2], mk(2), out=w[2:]))
+t('outer_inner', lambda v, w: torch.inner(v, mk(2, 3), out=v))
+t('kron_self', lambda v, w: torch.kron(v, mk(2), out=v))
+t('kron_other', lambda v, w: torch.kron(mk(2), v, out=v))
+t('kron_both', lambda v, w: torch.kron(v, v, out=v))
+t('kron_apart', lambda v, w: torch.kron(w[:2], mk(1), out=w[2:4]))
+t('cross_self', lambda v, w: torch.linalg.cross(v, mk(3), out=v))
+t('cross_other', lambda v, w: torch.linalg.cross(mk(3), v, out=v))
+t('cross_dim', lambda v, w: torch.cross(v, mk(3), dim=0, out=v))
+t('cross_apart', lambda v, w: torch.linalg.cross(w[:3], mk(3), out=w[3:]))
+t('cross_fresh', lambda v, w: torch.linalg.cross(mk(3), mk(3), out=w[:3]))
+""",
 }
 
 
