@@ -303,12 +303,12 @@ _OUT_OVERLAP_UNCHECKED = frozenset({
     "diag", "tril", "triu", "mvlgamma", "slice_scatter", "cummax", "cummin", "searchsorted", "bucketize",
     "isin", "threshold", "multinomial", "alias_copy", "as_strided_copy", "detach_copy", "diagonal_copy",
     "expand_copy", "narrow_copy", "permute_copy", "select_copy", "slice_copy", "squeeze_copy", "t_copy",
-    "transpose_copy", "unfold_copy", "unsqueeze_copy", "view_copy", *_CAT_NAMES})
+    "transpose_copy", "unfold_copy", "unsqueeze_copy", "view_copy", "kron", *_CAT_NAMES})  # (kron's: after its resize)
 _OUT_OVERLAP_SELF_ONLY = frozenset({"addmm", "addmv", "addr", "baddbmm", "addbmm"})  # (self, not the products)
 # assert_no_overlap: out sharing any element with an input, out itself included (gather's, index_select's ...); the
 # scatters and index ops check self for partial overlap and src/index for any
 _OUT_OVERLAP_ANY = frozenset({"gather", "index_select", "take", "masked_select", "take_along_dim", "kthvalue", "cross",
-                              "nonzero", "nonzero_static"})
+                              "linalg_cross", "nonzero", "nonzero_static"})
 # nonzero_out_cpu checks out's dtype first, then assert_no_internal_overlap and assert_no_overlap with self (before
 # its resize); nonzero_static_out_cpu checks the dtype, resizes, then makes both overlap checks
 _OUT_DTYPE_BEFORE_OVERLAP = frozenset({"nonzero", "nonzero_static"})
@@ -360,12 +360,49 @@ def _cat_inputs(name, tensors):
     return given
 
 
+# composites whose out= is mul_out's (_ATEN_NAMES): outer/ger multiply self viewed as a column by vec2 itself, kron
+# views both operands (and out, after its resize); inner's and diff's are not TensorIterator outs of their inputs
+_MUL_OF_VIEWS = frozenset({"outer", "ger", "kron"})
+_NOT_READ_WRITE = frozenset({"inner", "diff"})
+
+
+def _mul_operands(name, operands):
+    """The operands mul_out sees for outer/ger/kron: new views (never the tensors given) where ATen reshapes them."""
+    if any(t.dim() != 1 for t in operands[:2]) and name != "kron":
+        return operands  # (outer's own check of its arguments comes first)
+    return [t.unsqueeze(-1) if name != "kron" and i == 0 else t if name != "kron" else t.unsqueeze(0)
+            for i, t in enumerate(operands)]
+
+
+def _check_read_write_out(name, outs, args, kwargs):
+    """TensorIterator's mark_outputs: an out= that is one of the op's inputs (the same tensor, not a view of it) is
+    read and written in place, so compute_shape never resizes it: a broadcast shape other than its own is refused
+    (after the overlap checks, before the dtypes'); inputs that do not broadcast keep the op's own message."""
+    operands = _tensor_args((*args, *kwargs.values()))
+    if name in _MUL_OF_VIEWS:
+        operands = _mul_operands(name, operands)
+    read = operands[:1] if name == "ldexp" else operands  # (ldexp_out: mul_out(out, self, pow(2., other)))
+    for o in outs:
+        if name == "float_power" and isinstance(o, Tensor) and o.dtype not in (dtypes.float64, dtypes.complex128):
+            return  # (float_power_out refuses out's dtype before its pow_out)
+        if isinstance(o, Tensor) and any(t is o for t in read):
+            try:
+                shape = np.broadcast_shapes(*(t._shape for t in operands))
+            except ValueError:
+                return
+            if shape != o._shape:
+                from ..messages import OUTPUT_SHAPE, shape_list
+                raise runtime(OUTPUT_SHAPE.format(shape_list(o._shape), shape_list(shape)))
+
+
 def _check_out_overlap(name, outs, args, kwargs):
     if name in _OUT_OVERLAP_UNCHECKED or name in ("max", "min") and len(args) + len(kwargs) < 2:
         return  # (max/min without dim: a full reduction)
     if name in ("median", "nanmedian") and _median_reads_a_clone(args, kwargs, outs):
         return
     inputs = _tensor_args(args[:1] if name in _OUT_OVERLAP_SELF_ONLY else (*args, *kwargs.values()))
+    if name in _MUL_OF_VIEWS:
+        inputs = _mul_operands(name, inputs)
     if name in _OUT_OVERLAP_SRC_ANY or name in _OUT_OVERLAP_INDEX_PARTIAL:
         inputs, others = inputs[:1], inputs[1:]
         if name == "take_along_dim" and (args[2] if len(args) > 2 else kwargs.get("dim")) is not None:
@@ -541,6 +578,8 @@ def write_out(name, fn, args, kwargs):
     into_input = reads_itself(name, outs, args, kwargs)
     if name not in _OUT_OVERLAP_AFTER_RESIZE and name not in _OUT_DTYPE_BEFORE_OVERLAP and not into_input:
         _check_out_overlap(name, outs, args, kwargs)
+    if _ATEN_NAMES.get(name, name) in _READ_WRITE_OUT and name not in _NOT_READ_WRITE and name != "kron":
+        _check_read_write_out(name, outs, args, kwargs)
 
     def resize(shape, o, dtype=None, to_kernel_shape=False, strides=None):
         kernel_shape, had = _resize_shapes(name, args, kwargs, o, shape)
@@ -561,6 +600,7 @@ def write_out(name, fn, args, kwargs):
         if o._shape != shape:
             resize_output(o, shape, strides)
     resized_first = _resized_before_dtype_check(name, args, kwargs)
+    kron_views = _mul_operands(name, inputs) if name == "kron" else ()
     if resized_first == "dot":  # (dot_out: out made 0-dim and its dtype checked against self's, before the product)
         resize((), outs[0])
         _check_out_dtype(name, args[0].dtype, outs[0], True)
@@ -629,6 +669,8 @@ def write_out(name, fn, args, kwargs):
             resize(r._shape, o, r.dtype)
         if refused:
             refuse()
+        if name == "kron":  # (kron_out's mul_out into out viewed after its resize, the operands viewed before)
+            check_overlap(o.unsqueeze(0), kron_views, partial_overlap)
         _check_out_dtype("tensordot" if copied and name != "special_ndtr" else name, r.dtype, o, r.dim() == 0,
                          resized_first == "mv")
     if unimplemented:  # (the fallback's node, its edges taken before the kernel writes: out's history as it was)
@@ -1061,6 +1103,10 @@ _RESIZE_WARNS_TWICE = frozenset(
     "exp exp2 expm1 fmax fmin fmod gcd ge gt hypot i0 igamma igammac lcm ldexp le lerp lgamma log log10 log1p log2 "
     "logaddexp logaddexp2 lt maximum minimum mul ne nextafter polygamma pow rad2deg reciprocal remainder rsqrt sigmoid "
     "sin sinc sinh sqrt square sub tan tanh threshold xlogy".split())
+# the TensorIterator ops of several tensor operands (their out= may be one of them: _check_read_write_out)
+_READ_WRITE_OUT = _RESIZE_WARNS_TWICE | {"where", "logical_and", "logical_or", "logical_xor", "heaviside",
+                                         "floor_divide", "float_power", "special_xlog1py", "special_xlogy",
+                                         "special_zeta"}
 # ops whose out= is resized contiguous though their result may not be: composites copying into out=
 _OUT_CONTIGUOUS = frozenset({"special_ndtr", "mvlgamma", "special_multigammaln", "slice_scatter"})
 _COMPARISONS = frozenset({"eq", "ne", "lt", "le", "gt", "ge"})

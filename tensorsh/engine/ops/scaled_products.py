@@ -7,6 +7,7 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, should_compute_output
 from ..errors import runtime, type_error
 from ..scalars import checked_scalar, real_scalar
 from ..linear import AddmmBackward0, addmm
+from .out_dtypes import check_dtypes
 from .scalar_arith import times_conj
 from ..tensorimpl import Tensor, _shape_list
 from .core import (attach, check_inplace, check_internal_overlap, cj, fresh, inference_saved_by, needs_grad,
@@ -57,7 +58,7 @@ def _addmv_values(input, mat, vec, beta, alpha):
     if mat.dim() != 2 or vec.dim() != 1 or input.dim() > 1:
         raise runtime(f"vector + matrix @ vector expected, got {input.dim()}, {mat.dim()}, {vec.dim()}")
     if mat._shape[1] != vec._shape[0] or (input.dim() == 1 and input._shape[0] not in (1, mat._shape[0])):
-        raise runtime(f"size mismatch, got input ({input._shape[0] if input.dim() else 1}), mat "
+        raise runtime(f"size mismatch, got input ({input.size(0)}), mat "  # (a 0-dim input: size(0)'s IndexError)
                       f"({mat._shape[0]}x{mat._shape[1]}), vec ({vec._shape[0]})")
     if not (input.dtype is mat.dtype is vec.dtype):
         n = dtypes.SCALAR_NAMES
@@ -118,6 +119,8 @@ def _addr_values(input, vec1, vec2, beta, alpha, inplace=False):
         if v.dim() != 1:
             raise runtime(f"addr: Expected 1-D argument {name}, but got {v.dim()}-D")
     shape = (vec1._shape[0], vec2._shape[0])
+    if inplace and input.dim() != 2:  # (build_addr_iter: self as it is, 2-D, then its sizes)
+        raise runtime(f"2D tensor expected, got {input.dim()}D tensor for input")
     if inplace and input._shape != shape:
         raise runtime(f"size mismatch, input: {_shape_list(input._shape)}, v1: {_shape_list(vec1._shape)}, v2: "
                       f"{_shape_list(vec2._shape)}")
@@ -198,6 +201,7 @@ def addmm_inplace(self, mat1, mat2, *, beta=1, alpha=1):
     _autograd_first(self, mat1, mat2)
     if isinstance(mat1, Tensor) and isinstance(mat2, Tensor) and mat1.dim() == 2 and mat2.dim() == 2 and \
             mat1._shape[1] == mat2._shape[0] and self._shape != (mat1._shape[0], mat2._shape[1]):
+        check_dtypes(self, mat1, mat2)  # (addmm's meta: the dtypes, then set_output's in-place sizes)
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
                       f"[{mat1._shape[0]}, {mat2._shape[1]}] should match")
     with autograd.no_grad():
