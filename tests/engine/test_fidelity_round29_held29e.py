@@ -1,0 +1,72 @@
+"""Classes of difference found by the twenty-ninth round's held-out programs on reductions and special functions
+(held29e, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"logcumsumexp_of_a_complex_tensor_scans_with_the_complex_log_add_exp_in_complex_double_and_its_gradient_conjugates": """
+g = torch.Generator().manual_seed(5)
+for dt in [torch.complex64, torch.complex128]:
+    x = torch.randn(3, 4, dtype=dt, generator=g) * 3
+    x[0, 1] = complex(float('-inf'), 2.)
+    x[1, 2] = complex(float('inf'), 1.)
+    x[2, 0] = complex(1., float('nan'))
+    for d in [0, 1, -1]:
+        print(torch.logcumsumexp(x, d).tolist())
+    y = torch.randn(2, 5, dtype=dt, generator=g).requires_grad_()
+    r = torch.logcumsumexp(y, 1)
+    r.backward(torch.randn(2, 5, dtype=dt, generator=g))
+    print(r, y.grad)
+    y.grad = None
+    torch.logcumsumexp(y, 0).abs().sum().backward()
+    print(y.grad.tolist())
+print(torch.logcumsumexp(torch.tensor([complex(float('-inf'), 2.), 1+1j]), 0))
+print(torch.logcumsumexp(torch.tensor([complex(float('inf'), 2.), complex(float('inf'), 1.)]), 0))
+print(torch.logcumsumexp(torch.tensor(1+2j), 0), torch.logcumsumexp(torch.zeros(0, 2, dtype=torch.complex64), 1))
+o = torch.empty(2, dtype=torch.complex64)
+print(torch.logcumsumexp(torch.tensor([1., 2.]).to(torch.complex64), 0, out=o), o)
+""",
+"a_complex_input_with_nothing_to_compute_passes_the_kernels_dispatch_and_histc_dispatches_to_histogram_unless_it_needs_aminmax": """
+def t(name, f):
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+for dt in [torch.complex64, torch.complex128]:
+    for shape in [(3, 0), (0, 3), (0,), ()]:
+        x = torch.zeros(shape, dtype=dt) if shape else torch.tensor(1j, dtype=dt)
+        t('amax0', lambda: x.amax(0))
+        t('amin1', lambda: x.amin(-1))
+        t('amaxall', lambda: x.amax())
+        t('mode', lambda: x.mode())
+        t('mode0', lambda: x.mode(0))
+        t('cummax', lambda: x.cummax(0))
+        t('cummin', lambda: torch.cummin(x, -1, out=(torch.empty(0, dtype=dt), torch.empty(0, dtype=torch.long))))
+        t('kth', lambda: x.kthvalue(1, 0))
+        t('median', lambda: x.median())
+        t('median0', lambda: x.median(0))
+        t('nanmedian', lambda: x.nanmedian())
+        t('aminmax0', lambda: torch.aminmax(x, dim=0))
+        t('aminmax', lambda: torch.aminmax(x))
+        t('histc', lambda: x.histc(3))
+        t('histc_range', lambda: x.histc(3, 0, 1))
+        t('histc_kw', lambda: torch.histc(x, min=1, max=1))
+        t('histc_bad', lambda: torch.histc(x, 3, 1, 0))
+z = torch.tensor(1j, requires_grad=True)
+e = torch.zeros(3, 0, dtype=torch.complex64, requires_grad=True)
+t('mode_grad', lambda: z.mode())
+t('kth_grad', lambda: z.kthvalue(1))
+t('cummax_grad', lambda: e.cummax(1))
+t('amax_grad', lambda: e.amax(0))
+t('median_grad', lambda: e.median())
+with torch.no_grad():
+    t('mode_no_grad', lambda: z.mode())
+t('histc_z', lambda: torch.tensor([1j, 2.]).histc(3, max=1))
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round29_held29e_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
