@@ -64,6 +64,18 @@ with torch.no_grad():
     t('mode_no_grad', lambda: z.mode())
 t('histc_z', lambda: torch.tensor([1j, 2.]).histc(3, max=1))
 """,
+"log_softmax_backward_of_half_and_bfloat16_takes_g_minus_exp_y_times_the_sum_in_one_fused_multiply_add": """
+for dt in [torch.float16, torch.bfloat16]:
+    for data in [[[1., 1., 0.], [1., 1., 0.], [0., 1., 0.]], [[0., 0., 2.], [0., 3., 0.], [0., 0., 0.]]]:
+        for d in [0, 1]:
+            x = torch.tensor(data, dtype=dt, requires_grad=True)
+            y = torch.special.log_softmax(x, d)
+            y.backward(torch.arange(1., 10., dtype=dt).view(3, 3))
+            print(y.tolist(), x.grad.tolist())
+            x.grad = None
+            x.t().log_softmax(d).backward(torch.arange(1., 10., dtype=dt).view(3, 3))
+            print(x.grad.tolist())
+""",
 }
 
 
