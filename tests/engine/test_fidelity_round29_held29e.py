@@ -76,6 +76,20 @@ for dt in [torch.float16, torch.bfloat16]:
             x.t().log_softmax(d).backward(torch.arange(1., 10., dtype=dt).view(3, 3))
             print(x.grad.tolist())
 """,
+"histc_and_histogram_print_a_nan_range_with_its_sign_bit_aminmax_marks_a_nan_of_several_elements_with_all_bits": """
+nan = float('nan')
+for v in [[1., nan, 2.], [nan], [1., -nan], [1.] * 20 + [nan], [-nan] + [1.] * 20, [0. * float('inf'), 3.]]:
+    for dt in [torch.float32, torch.float64]:
+        x = torch.tensor(v, dtype=dt)
+        for name, f in [('histc', lambda: torch.histc(x, 3)), ('histogram', lambda: torch.histogram(x, 3)),
+                        ('histdd', lambda: torch.histogramdd(x.view(-1, 1), 3)),
+                        ('hist range', lambda: torch.histogram(x, 3, range=(nan, 1.))),
+                        ('histc range', lambda: torch.histc(x, 3, -nan, 1.)), ('histc range2', lambda: torch.histc(x, 3, 0., nan))]:
+            try:
+                print(len(v), dt, name, f())
+            except Exception as e:
+                print(len(v), dt, name, type(e).__name__, e)
+""",
 }
 
 
