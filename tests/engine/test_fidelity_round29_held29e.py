@@ -90,6 +90,27 @@ for v in [[1., nan, 2.], [nan], [1., -nan], [1.] * 20 + [nan], [-nan] + [1.] * 2
             except Exception as e:
                 print(len(v), dt, name, type(e).__name__, e)
 """,
+"median_out_names_a_type_without_a_legacy_tensor_class_as_its_cpu_type_and_an_integral_nansum_is_sum_into_a_complex_dtype": """
+E = torch.empty
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+for dt in [torch.uint8, torch.int16, torch.bfloat16, torch.complex128, torch.bool, torch.float16, torch.float64]:
+    for src in [torch.tensor([[1., 2.]]), torch.tensor([[1, 2]], dtype=dt) if dt != torch.complex128 else torch.tensor([[1., 2.]], dtype=torch.float64)]:
+        t(lambda: torch.median(src, 1, out=(E(0, dtype=dt), E(0, dtype=torch.long))))
+        t(lambda: torch.nanmedian(src, 1, out=(E(0, dtype=src.dtype), E(0, dtype=dt))))
+i = torch.tensor([[1, 5, 2], [4, 3, 6]])
+t(lambda: torch.nansum(i, 1, dtype=torch.complex64))
+t(lambda: torch.nansum(i.bool(), 1, dtype=torch.complex64))
+t(lambda: torch.nansum(i.float(), dtype=torch.complex64))
+t(lambda: torch.nansum(i, out=torch.empty(0, dtype=torch.complex128)))
+t(lambda: torch.nansum(i.to(torch.int8), 0, keepdim=True, out=torch.empty(0, dtype=torch.complex64)))
+t(lambda: torch.nansum(i.float(), 1, out=torch.empty(0, dtype=torch.complex64)))
+t(lambda: torch.nansum(torch.zeros(0, 2, dtype=torch.int32), 0, dtype=torch.complex64))
+t(lambda: i.nansum(dtype=torch.complex64))
+""",
 }
 
 

@@ -353,7 +353,8 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
     check_dtype("nansum", dtype)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
     dims = reduce_dims(self, dim, empty_is_all=True)
-    if dt.category == 3 and self.dtype.category < 3:  # (a complex dtype= of a real input: the kernel's dispatch)
+    if dt.category == 3 and self.dtype.category == 2:  # (a complex dtype= of a floating input: the kernel's
+        # dispatch; an integral or bool input's nansum is sum, which computes in it)
         raise make("NotImplementedError", f"\"nansum_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
     x = _cast_first(self, dt)
     if self.dtype.category == 2:  # (kept in self's layout: the sum's order follows it)
