@@ -111,6 +111,18 @@ t(lambda: torch.nansum(i.float(), 1, out=torch.empty(0, dtype=torch.complex64)))
 t(lambda: torch.nansum(torch.zeros(0, 2, dtype=torch.int32), 0, dtype=torch.complex64))
 t(lambda: i.nansum(dtype=torch.complex64))
 """,
+"logit_of_an_input_whose_innermost_elements_are_apart_takes_the_scalar_bodys_c_library_log": """
+g = torch.Generator().manual_seed(2)
+for dt in [torch.float32, torch.float64]:
+    for n in [7, 17, 100, 1500]:
+        u = torch.rand(n, generator=g).to(dt)
+        for eps in [None, 0.1]:
+            for v in [u, u[::3], u[1::2], u[:n // 4 * 4].view(4, -1).t()]:
+                print(dt, n, eps, torch.special.logit(v, eps).tolist())
+            w = u.clone()
+            w[::2].logit_(eps)
+            print(w.tolist())
+""",
 }
 
 
