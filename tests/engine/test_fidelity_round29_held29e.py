@@ -123,6 +123,17 @@ for dt in [torch.float32, torch.float64]:
             w[::2].logit_(eps)
             print(w.tolist())
 """,
+"logsumexp_of_a_complex_tensor_shifts_by_the_max_real_part_and_its_gradient_is_grad_times_conj_exp_self_minus_result": """
+g = torch.Generator().manual_seed(1)
+for dt in [torch.complex64]:  # (complex128's row sums are a last bit apart: a complex sum class left, FIDELITY)
+    z = torch.randn(3, 5, dtype=dt, generator=g)
+    print(torch.logsumexp(z, 1).tolist(), torch.logsumexp(z, 1, keepdim=True).shape)
+    zz = z.clone().requires_grad_()
+    r = torch.logsumexp(zz, 1)
+    r.backward(torch.randn(3, dtype=dt, generator=g))
+    print(r.grad_fn.name(), zz.grad.tolist())
+    print(torch.logsumexp(torch.tensor(1 + 2j, dtype=dt), 0), torch.logsumexp(torch.zeros(2, 0, dtype=dt), 1))
+""",
 }
 
 
