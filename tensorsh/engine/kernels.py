@@ -267,6 +267,13 @@ def _elementwise_layout(x):
     return None
 
 
+def walks_scalar(x):
+    """Whether PyTorch's elementwise loop gives every element of float32/float64 x its scalar body (its innermost
+    elements are apart: x[::2])."""
+    layout = _elementwise_layout(x)
+    return layout is not None and layout[0] == "scalar"
+
+
 def _vector_body(loop, x, walked=None):
     """The compiled loop `loop` (x, out, vectorized: its vector body on the first `vectorized` elements) over each
     thread's range of float32/float64 x in PyTorch's elementwise order for the operand `walked` (x itself unless

@@ -48,6 +48,27 @@ def _unique_consecutive(dt, args, t):
 
 
 _unique_consecutive.reads_tensor = True
+
+
+def _histc(dt, args, t, positional, keywords):
+    """histc(input, bins=100, min=0, max=0) finds its range with aminmax only when min == max over a non-empty input;
+    else its dispatch is histogram's."""
+    bound = dict(zip(("bins", "min", "max"), positional), **keywords)
+    low, high = bound.get("min", 0), bound.get("max", 0)
+    return _kernel("aminmax_cpu" if low == high and t.numel() else "histogram_cpu")(dt, args)
+
+
+_histc.reads_call = True
+
+
+def _aminmax(dt, args, t):
+    """aminmax over a dim of a 0-dim tensor: its own dtype check; else its kernel's."""
+    if t.dim() == 0 and any(type(a) is int for a in args):
+        return "RuntimeError", f"aminmax not implemented for {dtypes.SCALAR_NAMES[dt.name]}"
+    return _kernel("aminmax_cpu")(dt, args)
+
+
+_aminmax.reads_tensor = True
 _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
 _CLAMPS = ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max", "clamp_max_")
@@ -71,8 +92,8 @@ REFUSED = {
     "sort": _SORT, "argsort": _SORT, "msort": _SORT,
     "topk": _says("RuntimeError", " topk does not support complex dtypes on CPU"),
     **{name: _CLAMP for name in _CLAMPS},
-    "amax": _kernel("max_values_cpu"), "amin": _kernel("min_values_cpu"), "aminmax": _kernel("aminmax_cpu"),
-    "histc": _kernel("aminmax_cpu"),
+    "amax": _kernel("max_values_cpu"), "amin": _kernel("min_values_cpu"), "aminmax": _aminmax,
+    "histc": _histc,
     "floor_divide": _kernel("div_floor_cpu"), "floor_divide_": _kernel("div_floor_cpu"),
     "remainder": _kernel("remainder_cpu"), "remainder_": _kernel("remainder_cpu"), "__rmod__": _kernel("remainder_cpu"),
     "__rfloordiv__": _kernel("div_floor_cpu"),
@@ -100,7 +121,6 @@ REFUSED = {
     "erfinv": _kernel("erfinv_vml_cpu"), "erfinv_": _kernel("erfinv_vml_cpu"),
     "i0": _kernel("i0_vml_cpu"), "i0_": _kernel("i0_vml_cpu"),
     "polygamma": _polygamma, "polygamma_": _polygamma,
-    "logcumsumexp": _says("RuntimeError", "tensorsh: logcumsumexp of a complex tensor is not supported yet"),
     "__invert__": _says("TypeError", "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
     "fmax": _says("RuntimeError", "fmax not implemented for complex tensors."),
     "fmin": _says("RuntimeError", "fmin not implemented for complex tensors."),
@@ -127,6 +147,8 @@ def _guarded(fn, name, guard):
 
     def op(*args, **kwargs):
         found = guard(args, kwargs)
+        if found is not None and found[1] is _without_dispatch:
+            return _without_dispatch(fn, name, args, kwargs, found[0][1])
         if found is not None:
             (i, t), error = found
             if inplace and i == 0 and needs_grad(t):
@@ -174,8 +196,35 @@ def _complex_common(name, args):
 # check passes)
 _OWN_CHECKS_FIRST = frozenset({
     "mvlgamma", "mvlgamma_", "kthvalue", "mode", "median", "nanmedian", "cummax", "cummin", "topk", "sort", "argsort",
-    "msort", "max", "min", "amax", "amin", "aminmax", "nansum", "nanmean", "logcumsumexp", "histc", "polygamma",
+    "msort", "max", "min", "amax", "amin", "aminmax", "nansum", "nanmean", "histc", "polygamma",
     "polygamma_", *_CLAMPS})
+
+
+def _empty_or_scalar(t, rest):
+    return t.numel() == 0 or t.dim() == 0
+
+
+# where there is nothing to compute PyTorch returns before its kernel's dispatch, so before the complex refusal:
+# an empty amax/amin result (an empty input whose reduced dims are not empty), an empty or 0-dim mode and
+# cummax/cummin (the 0-dim input copied), a 0-dim kthvalue, and the NaN median/nanmedian of an empty whole tensor;
+# the op then runs on the complex tensor, and autograd refuses its complex output when the input requires grad
+_NO_DISPATCH = {
+    "amax": lambda t, rest: t.numel() == 0, "amin": lambda t, rest: t.numel() == 0,
+    "mode": _empty_or_scalar, "cummax": _empty_or_scalar, "cummin": _empty_or_scalar,
+    "kthvalue": lambda t, rest: t.dim() == 0,
+    "median": lambda t, rest: not rest and t.numel() == 0, "nanmedian": lambda t, rest: not rest and t.numel() == 0,
+}
+
+
+def _without_dispatch(fn, name, args, kwargs, t):
+    """fn run on the complex tensor t under no_grad (its argument errors stay its own), then autograd's refusal of a
+    complex output when t requires grad."""
+    from .. import autograd
+    with autograd.no_grad():
+        result = fn(*args, **kwargs)
+    if autograd.is_grad_enabled() and t.requires_grad:
+        raise make("RuntimeError", _NO_AUTOGRAD.format(name))
+    return result
 
 
 def _check_arguments(fn, args, kwargs, i, t):
@@ -199,7 +248,12 @@ def refused(fn, name):
         if found is not None:
             i, t = found
             rest = args[:i] + args[i + 1:] + tuple(kwargs.values())
-            error = message(t.dtype, rest, t) if getattr(message, "reads_tensor", False) else message(t.dtype, rest)
+            if name in _NO_DISPATCH and _NO_DISPATCH[name](t, rest):
+                return found, _without_dispatch
+            if getattr(message, "reads_call", False):
+                error = message(t.dtype, rest, t, args[i + 1:], kwargs)
+            else:
+                error = message(t.dtype, rest, t) if getattr(message, "reads_tensor", False) else message(t.dtype, rest)
             if name in _OWN_CHECKS_FIRST:
                 _check_arguments(fn, args, kwargs, i, t)
             return found, make(*error)

@@ -5,6 +5,7 @@ from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, make, runtime
 from ..saved_names import as_given, as_program_gave, given
+from .special import _logaddexp_complex
 from .reductions import CumsumBackward0, _cast_first, _cumsum_np, _sum_np, cumulative_acc, values_indices
 from .core import (InputNode, SavingNode, attach, built_in_place, check_dtype, fresh, needs_grad, write_inplace,
                    precheck)
@@ -236,14 +237,16 @@ class LogcumsumexpBackward0(SavingNode):
         if g.dim() == 0 or g.numel() == 0:
             return (g,)
         d = self.dim
+
+        def rev(t):
+            return t.flip(d).logcumsumexp(d).flip(d)
+        if g.dtype.category == 3:  # (no positive/negative split: conj(exp(rev(log(conj(g)) - result) + self)))
+            return ((rev(g.conj().log() - result) + x).exp().conj(),)
         from .comparison import where
         lowest = fresh(np.array(-dtypes.finite_max(g.dtype), g.dtype.np), g.dtype)  # (numeric_limits::lowest)
         log_abs = g.abs().log()
         pos = where(g > 0, log_abs, lowest)
         neg = where(g < 0, log_abs, lowest)
-
-        def rev(t):
-            return t.flip(d).logcumsumexp(d).flip(d)
         return ((rev(pos - result) + x).exp() - (rev(neg - result) + x).exp(),)
 
 
@@ -252,13 +255,15 @@ def logcumsumexp(self, dim):
     if self.dtype.category < 2:
         raise make("NotImplementedError", f"\"logcumsumexp_out_cpu\" not implemented for "
                                           f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
-    # (the accumulator is acc_type's: double for float and double, float for float16 and bfloat16)
-    work = np.float32 if self.dtype.itemsize == 2 else np.float64
+    # (the accumulator is acc_type's: double for float and double, float for float16 and bfloat16, complex<double>
+    # for both complex dtypes, starting at -inf + 0j, with LogAddExp.h's complex helper)
+    work = np.float32 if self.dtype.itemsize == 2 else np.complex128 if self.dtype.category == 3 else np.float64
+    step = _logaddexp_complex if work is np.complex128 else _log_add_exp
     x = self._np.reshape(self._shape or (1,)).astype(work)
     out = np.empty(x.shape, work)
     acc = np.full(np.take(x, 0, axis=d).shape if x.size else (), -np.inf, work)
     for i in range(x.shape[d]):
-        acc = _log_add_exp(np.take(x, i, axis=d), acc)
+        acc = step(np.take(x, i, axis=d), acc)
         idx = [slice(None)] * x.ndim
         idx[d] = i
         out[tuple(idx)] = acc

@@ -269,10 +269,10 @@ _SCAN = _wants((0, _input, _scan_text), (1, _long, _scan_text))
 _SAME_SCALAR_TYPE = _wants((0, _input, lambda name, *_: f"{name}(): self and result must have the same scalar type"))
 _MEDIAN = _wants(
     (1, _long, lambda name, given, out, want: f"Expected tensor for argument #1 'indices' to have scalar type Long; "
-                                              f"but got {out.type_name} instead (while checking arguments for median)"),
+                                              f"but got {dtypes.type_string(out)} instead (while checking arguments for median)"),
     (0, _input, lambda name, given, out, want: f"Expected tensor for 'values' to have the same type as tensor for "
-                                               f"argument #2 'self'; but type {out.type_name} does not equal "
-                                               f"{given.type_name} (while checking arguments for median)"))
+                                               f"argument #2 'self'; but type {dtypes.type_string(out)} does not equal "
+                                               f"{dtypes.type_string(given)} (while checking arguments for median)"))
 
 
 def _index_select(self, outs, kwargs, name, args):

@@ -860,7 +860,8 @@ class LogsumexpBackward0(ReductionBackward):
 
     def backward(self, g):
         x, g, result = self.restored(g)
-        return (g * (x - result).exp(),)
+        e = (x - result).exp()
+        return (g * (e.conj() if e.dtype.category == 3 else e),)
 
 
 def logsumexp(self, dim=None, keepdim=False):
@@ -871,15 +872,10 @@ def logsumexp_into(into, self, dim=None, keepdim=False):
     """logsumexp, its sum, log and shift made in dtype `into` (logsumexp's out=: ATen's sum_out into the result)."""
     if dim is None:
         raise type_error('logsumexp() missing 1 required positional arguments: "dim"')
-    if self.dtype.category == 3:
-        if needs_grad(self) or into is not None:
-            raise runtime("tensorsh: logsumexp of a complex tensor is supported without gradient only")
-        dims = reduce_dims(self, dim)
-        axes = tuple(range(self.dim())) if dims is None else dims
-        with np.errstate(all="ignore"):
-            values = np.log(np.sum(np.exp(self._np.astype(np.complex128)), axis=axes, keepdims=keepdim))
-        return fresh(np.asarray(values, self.dtype.np), self.dtype)
-    x = self if self.dtype.category == 2 else self.float()
+    if self.dtype.category == 3 and into is not None:
+        raise runtime("tensorsh: logsumexp of a complex tensor into out= is not supported yet")
+    x = self if self.dtype.category >= 2 else self.float()
+    real = x.real if x.dtype.category == 3 else x  # (a complex input is shifted by the max of its real parts)
     dims = reduce_dims(x, dim)
     dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
     into = None if into is x.dtype else into
@@ -893,7 +889,7 @@ def logsumexp_into(into, self, dim=None, keepdim=False):
             attach(out, _given(LogsumexpBackward0(self, out, dims, keepdim), "dims", dim))
         return out
     with autograd.no_grad():  # PyTorch's kernel: shift by the max (an infinite max shifts by 0), sum, log, add back
-        maxes = x.amax(dims, keepdim=True) if x.dim() else x.clone()
+        maxes = real.amax(dims, keepdim=True) if x.dim() else real.clone()
         maxes = maxes.masked_fill(maxes.abs() == float("inf"), 0.0)
         total = (x - maxes).exp().sum(list(dims), keepdim=keepdim, dtype=into) if x.dim() else (x - maxes).exp()
         shift = maxes if keepdim or not x.dim() else maxes.squeeze(dims)

@@ -1,5 +1,7 @@
 """Looking values up among others: isin, searchsorted, bucketize, and histc (counts of values per bin), with
 ATen's checks and texts; none is differentiable."""
+import math
+
 import numpy as np
 
 from .. import dtypes
@@ -74,10 +76,16 @@ def bucketize(input, boundaries, *, out_int32=False, right=False):
 
 
 def _c_double(v):
-    """A double as C++'s ostream prints it (6 significant digits; the NaN of aminmax with its sign bit set)."""
+    """A double as C++'s ostream prints it (6 significant digits; a NaN as -nan when its sign bit is set)."""
     if v != v:
-        return "-nan"
+        return "-nan" if math.copysign(1.0, v) < 0 else "nan"
     return f"{v:g}"
+
+
+def _first_nan(x):
+    """The first NaN of x as it is stored (its sign bit kept), or None."""
+    found = x[np.isnan(x)]
+    return float(found[0]) if found.size else None
 
 
 def histc(self, bins=100, min=0, max=0):
@@ -85,10 +93,10 @@ def histc(self, bins=100, min=0, max=0):
     _check_bin_count(bins, 0)
     lo, hi = float(min), float(max)
     x = self._np.reshape(-1)
-    if lo == hi and x.size:
+    if lo == hi and x.size:  # (aminmax: its vector min/max mark a NaN with all bits set, -nan; one element is kept)
         lo, hi = float(x.min()), float(x.max())
         if np.isnan(x).any():
-            lo = hi = float(x[np.isnan(x)][0])
+            lo = hi = _first_nan(x) if x.size == 1 else -math.nan
     if lo == hi:
         lo, hi = lo - 1, hi + 1
     if not (np.isfinite(lo) and np.isfinite(hi)):
@@ -212,7 +220,8 @@ def _outer_edges(self, columns, range):
     elif self.numel():
         if self.dtype not in (dtypes.float32, dtypes.float64):
             raise _not_implemented("histogramdd", self)
-        bounds = [(float(x.min()), float(x.max())) for x in columns]
+        bounds = [(float(x.min()), float(x.max())) if _first_nan(x) is None else (_first_nan(x),) * 2
+                  for x in columns]  # (a NaN as the input holds it)
     else:
         bounds = [(0.0, 1.0)] * len(columns)
     for d, (lo, hi) in enumerate(bounds):

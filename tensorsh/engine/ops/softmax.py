@@ -38,11 +38,11 @@ def softmax_backward_data(g, y, dim, log, given_dim=None):
         gn, yn, d = g._np, y._np, dim
         if yn.ndim == 0:
             gn, yn, d = gn.reshape(1), yn.reshape(1), 0
-        if y.dtype in REDUCED_FLOATS and g.dtype is y.dtype:  # (PyTorch's reduced-float kernels: float, one rounding)
-            gn, yn = gn.astype(np.float32), yn.astype(np.float32)
+        if y.dtype in REDUCED_FLOATS and g.dtype is y.dtype:  # (PyTorch's reduced-float kernels: float, one rounding;
+            gn, yn = gn.astype(np.float32), yn.astype(np.float32)  # log's g - exp(y) * sum in one fused multiply-add)
             with np.errstate(over="ignore", invalid="ignore"):
-                r = gn - np.exp(yn) * np.sum(gn, d, keepdims=True, dtype=np.float32) if log else \
-                    (gn - np.sum(gn * yn, d, keepdims=True, dtype=np.float32)) * yn
+                r = kernels.fma(-np.exp(yn), np.broadcast_to(np.sum(gn, d, keepdims=True, dtype=np.float32), gn.shape),
+                                gn) if log else (gn - np.sum(gn * yn, d, keepdims=True, dtype=np.float32)) * yn
         else:
             r = kernels.softmax_backward(gn, yn, d, log)
     if r is None:

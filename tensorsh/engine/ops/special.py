@@ -353,7 +353,8 @@ def nansum(self, dim=None, keepdim=False, *, dtype=None):
     check_dtype("nansum", dtype)
     dt = dtype or (dtypes.int64 if self.dtype.category < 2 else self.dtype)
     dims = reduce_dims(self, dim, empty_is_all=True)
-    if dt.category == 3 and self.dtype.category < 3:  # (a complex dtype= of a real input: the kernel's dispatch)
+    if dt.category == 3 and self.dtype.category == 2:  # (a complex dtype= of a floating input: the kernel's
+        # dispatch; an integral or bool input's nansum is sum, which computes in it)
         raise make("NotImplementedError", f"\"nansum_cpu\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")
     x = _cast_first(self, dt)
     if self.dtype.category == 2:  # (kept in self's layout: the sum's order follows it)
@@ -499,6 +500,7 @@ class LogitBackward0(_SelfAndArgument):
 
 def _logit_values(self, eps):
     w = self._np if self.dtype.category == 2 else self._np.astype(np.float32)
+    scalar = w.dtype is self.dtype.np and kernels.walks_scalar(w)  # (before the clamp's copy)
     T = w.dtype.type  # (half: each step rounded to half, as PyTorch's Half arithmetic; the log in float)
     R = dtypes.to_bfloat16 if self.dtype is dtypes.bfloat16 else T  # (bfloat16 too, held in float32)
     if eps is not None and eps >= 0:
@@ -507,8 +509,10 @@ def _logit_values(self, eps):
         w = np.where(w < lo, lo, np.where(w > hi, hi, w))
     with np.errstate(all="ignore"):
         q = R(w / R(T(1) - w))
-        # (float32/float64: torch.log's kernel, measured on every element; half's in float, the C library's)
-        log = kernels.vml_log(q) if self.dtype.np is q.dtype else kernels.libm_log(_opmath(q))
+        # (float32/float64: torch.log's kernel, measured, where the loop vectorizes; an input whose innermost
+        # elements are apart (x[::2]) takes only the scalar body, std::log, the C library's; half's in float, the
+        # C library's)
+        log = kernels.vml_log(q) if self.dtype.np is q.dtype and not scalar else kernels.libm_log(_opmath(q))
         r = np.where(w == 1, T(np.inf), log)
     return r.astype(w.dtype)
 
