@@ -100,7 +100,6 @@ REFUSED = {
     "erfinv": _kernel("erfinv_vml_cpu"), "erfinv_": _kernel("erfinv_vml_cpu"),
     "i0": _kernel("i0_vml_cpu"), "i0_": _kernel("i0_vml_cpu"),
     "polygamma": _polygamma, "polygamma_": _polygamma,
-    "logcumsumexp": _says("RuntimeError", "tensorsh: logcumsumexp of a complex tensor is not supported yet"),
     "__invert__": _says("TypeError", "~ (operator.invert) is only implemented on integer and Boolean-type tensors"),
     "fmax": _says("RuntimeError", "fmax not implemented for complex tensors."),
     "fmin": _says("RuntimeError", "fmin not implemented for complex tensors."),
@@ -174,7 +173,7 @@ def _complex_common(name, args):
 # check passes)
 _OWN_CHECKS_FIRST = frozenset({
     "mvlgamma", "mvlgamma_", "kthvalue", "mode", "median", "nanmedian", "cummax", "cummin", "topk", "sort", "argsort",
-    "msort", "max", "min", "amax", "amin", "aminmax", "nansum", "nanmean", "logcumsumexp", "histc", "polygamma",
+    "msort", "max", "min", "amax", "amin", "aminmax", "nansum", "nanmean", "histc", "polygamma",
     "polygamma_", *_CLAMPS})
 
 

@@ -226,6 +226,35 @@ def _log_add_exp(x, acc):
     return np.where((lo != hi) | np.isfinite(lo), general, x)
 
 
+def _cexp_clog():
+    """glibc's cexp and clog of double complex numbers (c10::complex<double>'s std::exp and std::log), numpy's
+    without a C library."""
+    kind = kernels.ctypes_complex(np.complex128)
+    fns = [kernels._libm(name, 1, kind) for name in ("cexp", "clog")]
+    if None in fns:
+        return np.exp, np.log
+    return [lambda z, fn=fn: np.array([complex((r := fn(kind(v.real, v.imag))).re, r.im) for v in z.reshape(-1)],
+                                      np.complex128).reshape(z.shape) for fn in fns]
+
+
+def _log_add_exp_complex(x, acc):
+    """PyTorch's complex _log_add_exp_helper(x, acc) in complex<double>: min and max by real part (the accumulator
+    first on ties; a NaN in either part of acc, then of x, is both), NaN + NaN j when min has a NaN, min itself when
+    both real parts are -inf, log(exp(min) + exp(max)) when both are +inf, else log1p(exp(min - max)) + max with
+    c10's log1p."""
+    cexp, clog = _cexp_clog()
+    nan_acc, nan_x = np.isnan(acc.real) | np.isnan(acc.imag), np.isnan(x.real) | np.isnan(x.imag)
+    x_first = ~nan_acc & (nan_x | (x.real < acc.real))
+    lo = np.where(nan_acc, acc, np.where(nan_x, x, np.where(x_first, x, acc)))
+    hi = np.where(nan_acc, acc, np.where(nan_x, x, np.where(x_first, acc, x)))
+    with np.errstate(all="ignore"):
+        general = kernels.c10_log1p(cexp(lo - hi)) + hi
+        both_inf = clog(cexp(lo) + cexp(hi))
+    same_inf = ~np.isfinite(lo.real) & (lo.real == hi.real)
+    out = np.where(same_inf, np.where(lo.real < 0, lo, both_inf), general)
+    return np.where(np.isnan(lo.real) | np.isnan(lo.imag), complex(np.nan, np.nan), out)
+
+
 class LogcumsumexpBackward0(SavingNode):
     __slots__ = ("dim",)
     fields = ("dim",)
@@ -236,14 +265,16 @@ class LogcumsumexpBackward0(SavingNode):
         if g.dim() == 0 or g.numel() == 0:
             return (g,)
         d = self.dim
+
+        def rev(t):
+            return t.flip(d).logcumsumexp(d).flip(d)
+        if g.dtype.category == 3:  # (no positive and negative parts: the log of the conjugate gradient)
+            return ((rev(g.conj().log() - result) + x).exp().conj(),)
         from .comparison import where
         lowest = fresh(np.array(-dtypes.finite_max(g.dtype), g.dtype.np), g.dtype)  # (numeric_limits::lowest)
         log_abs = g.abs().log()
         pos = where(g > 0, log_abs, lowest)
         neg = where(g < 0, log_abs, lowest)
-
-        def rev(t):
-            return t.flip(d).logcumsumexp(d).flip(d)
         return ((rev(pos - result) + x).exp() - (rev(neg - result) + x).exp(),)
 
 
@@ -252,13 +283,16 @@ def logcumsumexp(self, dim):
     if self.dtype.category < 2:
         raise make("NotImplementedError", f"\"logcumsumexp_out_cpu\" not implemented for "
                                           f"'{dtypes.SCALAR_NAMES[self.dtype.name]}'")
-    # (the accumulator is acc_type's: double for float and double, float for float16 and bfloat16)
-    work = np.float32 if self.dtype.itemsize == 2 else np.float64
+    # (the accumulator is acc_type's: double for float and double, float for float16 and bfloat16, complex<double>
+    # for both complex dtypes; the start is -inf, -inf + 0j)
+    complex_ = self.dtype.category == 3
+    work = np.complex128 if complex_ else np.float32 if self.dtype.itemsize == 2 else np.float64
+    step = _log_add_exp_complex if complex_ else _log_add_exp
     x = self._np.reshape(self._shape or (1,)).astype(work)
     out = np.empty(x.shape, work)
     acc = np.full(np.take(x, 0, axis=d).shape if x.size else (), -np.inf, work)
     for i in range(x.shape[d]):
-        acc = _log_add_exp(np.take(x, i, axis=d), acc)
+        acc = step(np.take(x, i, axis=d), acc)
         idx = [slice(None)] * x.ndim
         idx[d] = i
         out[tuple(idx)] = acc
