@@ -24,6 +24,61 @@ for dt in [torch.cfloat, torch.cdouble]:
     g, = torch.autograd.grad(z, y, torch.randn(2, 3, dtype=dt))
     print(g.real.tolist(), g.imag.tolist())
 """,
+"conj_physical_backward_is_a_conjugated_copy_not_a_lazy_conj_view": """
+x = torch.tensor([1+2j, 3-1j], requires_grad=True)
+x.conj_physical().backward(torch.tensor([1+1j, 2j]))
+print(x.grad, x.grad.is_conj(), torch.view_as_real(x.grad))
+y = x.detach().clone().requires_grad_()
+z = y * 1
+z.conj_physical_()
+z.backward(torch.tensor([1+1j, 2j]))
+print(y.grad, y.grad.is_conj(), type(z.grad_fn).__name__)
+g, = torch.autograd.grad(torch.conj_physical(x), x, torch.tensor([1+1j, 2j]), create_graph=True)
+print(g, g.is_conj())
+""",
+"a_complex_sum_adds_its_real_and_imaginary_parts_in_cascade_sums_order_a_complex_number_to_a_vector_lane": """
+torch.manual_seed(0)
+for shape, dim in [((5,), None), ((9,), None), ((33,), None), ((1000,), None), ((70000,), None), ((3, 4), 1),
+                   ((3, 4), 0), ((9, 4), 0), ((40, 2), 0), ((5, 6, 7), (0, 2)), ((64, 64), 0)]:
+    for dt in [torch.cfloat, torch.cdouble]:
+        x = torch.randn(*shape, dtype=dt) * 3
+        for s in [x.sum() if dim is None else x.sum(dim), x.mean() if dim is None else x.mean(dim)] + \
+                 ([x.t().sum(0)] if x.dim() == 2 else []):
+            print(shape, dim, dt, s.real.flatten().tolist()[:6], s.imag.flatten().tolist()[:6])
+""",
+"var_and_std_of_a_complex_tensor_have_var_backward_and_std_is_the_sqrt_kernels_root_of_the_parts_variances": """
+torch.manual_seed(0)
+for dt in [torch.cfloat, torch.cdouble]:
+    x = (torch.randn(3, 4, dtype=dt) * 2).requires_grad_()
+    for kw in [{}, {'dim': 1}, {'dim': 0, 'keepdim': True}, {'correction': 0}, {'dim': []}]:
+        for f in [torch.var, torch.std]:
+            out = f(x, **kw)
+            g, = torch.autograd.grad(out, x, torch.rand_like(out))
+            print(f.__name__, kw, out.flatten().tolist()[:3], g.real.flatten().tolist()[:5], g.imag.flatten().tolist()[:5])
+        for f in [torch.var_mean, torch.std_mean]:
+            v, m = f(x, **kw)
+            g, = torch.autograd.grad((v, m), x, (torch.rand_like(v), torch.randn_like(m)))
+            print(f.__name__, kw, v.flatten().tolist()[:3], g.real.flatten().tolist()[:5], g.imag.flatten().tolist()[:5])
+    y = torch.tensor([1+1j], dtype=dt, requires_grad=True)
+    y.std().backward()
+    print(y.grad)
+""",
+"logsumexp_of_a_complex_tensor_shifts_by_the_real_parts_max_and_its_backward_conjugates_the_exponential": """
+torch.manual_seed(0)
+inf = float('inf')
+for dt in [torch.cfloat, torch.cdouble]:
+    x = torch.randn(3, 5, dtype=dt) * 3
+    for args in [(0,), (1,), ((0, 1),), (1, True)]:
+        r = torch.logsumexp(x, *args)
+        print(args, r.real.tolist(), r.imag.tolist())
+    print(torch.logsumexp(torch.tensor([complex(inf, 1), 1j], dtype=dt), 0),
+          torch.logsumexp(torch.tensor([-0.0-0.0j, -0.0-0.0j], dtype=dt), 0), torch.logsumexp(torch.zeros(0, 3, dtype=dt), 0))
+    y = x.clone().requires_grad_()
+    r = y.logsumexp(1)
+    print(type(r.grad_fn).__name__, r.grad_fn._saved_dim)
+    g, = torch.autograd.grad(r, y, torch.randn(3, dtype=dt))
+    print(g.real.tolist(), g.imag.tolist())
+""",
 }
 
 
