@@ -79,6 +79,26 @@ for dt in [torch.cfloat, torch.cdouble]:
     g, = torch.autograd.grad(r, y, torch.randn(3, dtype=dt))
     print(g.real.tolist(), g.imag.tolist())
 """,
+"vector_norm_of_a_complex_tensor_adds_the_c_librarys_hypot_in_the_generic_reductions_order": """
+torch.manual_seed(0)
+for dt in [torch.cfloat, torch.cdouble]:
+    x = torch.randn(6, 7, 5, dtype=dt) * 3
+    for p in [1, 2, 3, 0.5, -1]:
+        for dim in [None, 1, (0, 2)]:
+            for src in [x, x.transpose(0, 2), x[:, ::2]]:
+                print(p, dim, torch.linalg.vector_norm(src, p, dim).flatten().tolist()[:4])
+    print(x.norm().item(), torch.linalg.matrix_norm(x[0]).item(), torch.linalg.norm(x[0], 'fro').item())
+    x = torch.randn(40000, dtype=dt)
+    print(x.norm().item(), torch.linalg.vector_norm(x, 1).item())
+""",
+"trace_of_a_complex_matrix_adds_its_diagonal_in_complex_double_one_after_another": """
+torch.manual_seed(0)
+for dt in [torch.cfloat, torch.cdouble]:
+    for n in [3, 13, 40]:
+        M = torch.randn(n, n, dtype=dt)
+        print(n, M.trace().item(), M.t().trace().item())
+    print(torch.tensor([[-0.0-0.0j]], dtype=dt).trace())
+""",
 }
 
 

@@ -816,6 +816,9 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
                      self.dtype)
         elif self.dtype in _FLOAT_KERNEL_DTYPES:
             out = fresh(kernels.vector_norm(self._np, p, axes, keepdim), self.dtype)
+        elif self.dtype.category == 3:  # (the generic reduction of std::abs, the C library's hypot, laid out as self)
+            part = self.dtype.to_real()
+            out = fresh(kernels.vector_norm(np.hypot(*kernels.complex_parts(self._np)), p, axes, keepdim, False), part)
         else:
             a = self.abs() ** p
             out = a.sum(axes, keepdim) ** (1.0 / p)
