@@ -99,6 +99,38 @@ for dt in [torch.cfloat, torch.cdouble]:
         print(n, M.trace().item(), M.t().trace().item())
     print(torch.tensor([[-0.0-0.0j]], dtype=dt).trace())
 """,
+"triangular_solve_of_complex_matrices_solves_and_its_backward_conjugates_a_and_the_solution": """
+torch.manual_seed(0)
+for dt in [torch.cfloat, torch.cdouble]:
+    A = torch.randn(3, 3, dtype=dt).triu() + 3 * torch.eye(3, dtype=dt)
+    b = torch.randn(3, 2, dtype=dt)
+    for upper in [True, False]:
+        for tr in [False, True]:
+            AA = (A if upper else A.mT).clone().requires_grad_()
+            bb = b.clone().requires_grad_()
+            X, M = torch.triangular_solve(bb, AA, upper=upper, transpose=tr, unitriangular=tr)
+            print(upper, tr, X)
+            (X.abs().sum() + M.abs().sum()).backward()
+            print(AA.grad, bb.grad)
+    print(torch.triangular_solve(b.expand(2, 3, 2), A).solution.shape)
+""",
+"embedding_of_a_complex_weight_renorms_both_parts_and_refuses_autograd_after_its_checks": """
+F = torch.nn.functional
+for dt in [torch.cfloat, torch.cdouble]:
+    w = torch.tensor([[3+4j, 1j], [0.1+0.1j, 0.2j], [1+1j, -2+0.5j]], dtype=dt)
+    print(F.embedding(torch.tensor([0, 2, 1]), w, max_norm=1.0), w)
+    w.requires_grad_()
+    for name, f in [('F', lambda: F.embedding(torch.tensor([0, 2]), w)), ('torch', lambda: torch.embedding(w, torch.tensor([0]))),
+                    ('pad', lambda: F.embedding(torch.tensor([0, 2]), w, padding_idx=0)),
+                    ('bad_index', lambda: F.embedding(torch.tensor([5]), w)),
+                    ('float_index', lambda: F.embedding(torch.tensor([0.]), w))]:
+        try:
+            print(name, f())
+        except Exception as e:
+            print(name, type(e).__name__, e)
+    with torch.no_grad():
+        print(F.embedding(torch.tensor([1]), w))
+""",
 }
 
 
