@@ -131,6 +131,13 @@ for dt in [torch.cfloat, torch.cdouble]:
     with torch.no_grad():
         print(F.embedding(torch.tensor([1]), w))
 """,
+"slogdet_of_a_complex_matrix_takes_its_sign_as_the_sgn_kernels_values_multiplied_by_the_prod_kernel": """
+for dt in [torch.cfloat, torch.cdouble]:
+    for A in [torch.tensor([[1+1j, 2], [0, 1-1j]], dtype=dt), torch.tensor([[1+2j, 0, 0], [0, 3-1j, 0], [0, 0, -2+5j]], dtype=dt),
+              torch.tensor([[0.3+0.7j, 1], [0, 0.7+0.3j]], dtype=dt)]:
+        s, l = torch.linalg.slogdet(A)
+        print(s.real.item(), s.imag.item(), l.item(), torch.logdet(A))
+""",
 }
 
 
