@@ -19,6 +19,7 @@ from .composite_backward import recorded
 from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor, _contiguous_strides
+from .ops.complex_refusals import no_complex_autograd
 from .ops.core import (InputNode, attach, check_inplace, fresh, inference_saved_by, needs_grad, operand_edge, type_name,
                        written)
 from . import autocast
@@ -885,7 +886,8 @@ def embedding_renorm_(weight, indices, max_norm, norm_type):
                 scales[i] = max_norm / (norm + 1e-7)
     undo.touch(weight._storage)
     data = weight._np
-    opmath = np.float64 if data.dtype == np.float64 else np.float32
+    # (a complex row is multiplied by the scale as a complex number of its dtype: both parts scaled)
+    opmath = data.dtype.type if data.dtype.kind == "c" else np.float64 if data.dtype == np.float64 else np.float32
     for i, scale in scales.items():
         data[i] = (data[i].astype(opmath) * opmath(scale)).astype(data.dtype)
     written(weight)
@@ -910,6 +912,8 @@ def embedding(weight, indices, padding_idx=-1, scale_grad_by_freq=False, sparse=
     if bad.size:
         raise index_error(messages.INDEX_OUT_OF_RANGE_SELF)
     out = fresh(np.ascontiguousarray(weight._np[indices._np]), weight.dtype)
+    if needs_grad(weight) and weight.dtype.category == 3:
+        raise no_complex_autograd("embedding")
     if needs_grad(weight):
         attach(out, EmbeddingBackward0(weight, indices, padding_idx, scale_grad_by_freq, bool(sparse)))
     return out

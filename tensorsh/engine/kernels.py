@@ -500,6 +500,16 @@ def _libm(name, arity=1, kind=None):
     return _LIBM[name]
 
 
+def complex_parts(z):
+    """The real and imaginary parts of complex z as two float arrays laid out as z is (each part of the memory z
+    spans copied out, then viewed with z's element strides)."""
+    part = z.real.dtype
+    extent = 1 + sum((n - 1) * st // z.itemsize for n, st in zip(z.shape, z.strides)) if z.size else 0
+    run = np.lib.stride_tricks.as_strided(z, (extent,), (z.itemsize,))
+    strides = tuple(st // z.itemsize * part.itemsize for st in z.strides)
+    return tuple(np.lib.stride_tricks.as_strided(np.ascontiguousarray(p), z.shape, strides) for p in (run.real, run.imag))
+
+
 def complex_of(real, imag, np_dtype):
     """The complex numbers real + imag i, each part as it is (`real + 1j * imag` makes a NaN of an infinite part's
     product with 0 and a +0.0 of a -0.0 real part)."""
@@ -1388,7 +1398,7 @@ def _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec):
         if begin >= cols:
             continue
         if s_in[dim] == 1:
-            multiple = 128 // flat.itemsize
+            multiple = 128 * vec // VECTOR_BYTES  # (128 bytes of elements: vec elements fill a vector)
             begin -= begin % multiple
             end -= end % multiple if end != cols else 0
         if begin < end:
@@ -1397,10 +1407,12 @@ def _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec):
                       begin * s_in[dim], begin * s_out[dim])
 
 
-def _dense_sum(v):
-    """The sum of one contiguous 1-D run, as the 2-D loop sums one row (with fewer numpy calls)."""
-    n, vec = v.size, VECTOR_BYTES // v.itemsize
-    if compiled is not None and v.flags.c_contiguous:
+def _dense_sum(v, vec=None):
+    """The sum of one contiguous 1-D run, as the 2-D loop sums one row (with fewer numpy calls); vec: the lanes of
+    a vector when they are not v's own (a complex part's: its complex numbers')."""
+    n, own = v.size, VECTOR_BYTES // v.itemsize
+    vec = vec or own
+    if compiled is not None and v.flags.c_contiguous and vec == own:
         return v.dtype.type(compiled.dense_sum(v))
     if n >= vec:
         return _inner_sum(v[None], vec)[0]
@@ -1411,15 +1423,15 @@ def _dense_sum(v):
     return ((p[0] + p[1]) + p[2]) + p[3]
 
 
-def _run_sum(flat, threads):
-    """The sum of a whole dense tensor laid out as the 1-D run `flat`."""
+def _run_sum(flat, threads, vec=None):
+    """The sum of a whole dense tensor laid out as the 1-D run `flat` (vec: as _dense_sum's)."""
     numel = flat.size
     if numel < GRAIN_SIZE or threads == 1:
-        return _dense_sum(flat)
+        return _dense_sum(flat, vec)
     partials = np.zeros(threads, flat.dtype)  # two_pass_reduction: one partial per thread, then the partials summed
     for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
-        partials[tid] = _dense_sum(flat[begin:end])
-    return _dense_sum(partials)
+        partials[tid] = _dense_sum(flat[begin:end], vec)
+    return _dense_sum(partials, vec)
 
 
 def sum_all(x):
@@ -2972,13 +2984,17 @@ _plans = {}     # (shape, strides, itemsize, reduced) -> _iteration's plan: a tr
 _blocks = {}    # (shape, strides, dtype, reduced) -> the one compiled block that sums it: see cascade_sum
 
 
-def cascade_sum(x, reduced, round_partials=None, round_stores=None):
-    """x summed over the dims in `reduced` (float32 or float64 ndarray) exactly as PyTorch's CPU kernel sums it
-    on this machine; the result has keepdim shape. round_partials: the rounding of each thread's partial sum of a
-    whole tensor (bfloat16 keeps them in its output dtype); round_stores: of each 2-D loop's row sums as they are
-    stored into a half/bfloat16 output (nansum's, which has no float buffer: rows of a second reduced dim each
-    rounded)."""
-    block = None if round_stores else _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced)))
+def cascade_sum(x, reduced, round_partials=None, round_stores=None, width=None):
+    """x summed over the dims in `reduced` (float32, float64, complex64 or complex128 ndarray) exactly as PyTorch's
+    CPU kernel sums it on this machine; the result has keepdim shape. round_partials: the rounding of each thread's
+    partial sum of a whole tensor (bfloat16 keeps them in its output dtype); round_stores: of each 2-D loop's row
+    sums as they are stored into a half/bfloat16 output (nansum's, which has no float buffer: rows of a second
+    reduced dim each rounded); width: the bytes of an element as the vectors hold it, when not x's (a complex
+    tensor's real and imaginary parts are summed each in its order, a complex number to a lane)."""
+    if x.dtype.kind == "c" and x.size:
+        return complex_of(*(cascade_sum(part, reduced, width=x.itemsize) for part in complex_parts(x)), x.dtype)
+    vec = VECTOR_BYTES // (width or x.dtype.itemsize)
+    block = None if round_stores else _blocks.get((x.shape, x.strides, x.dtype, tuple(reduced), vec))
     if block is not None:  # (a training loop sums the same small shapes: the steps below, known from the first time)
         keep, n_out, contiguous, extent, args = block
         flat = x if contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (x.itemsize,))  # (a C-contiguous
@@ -2989,7 +3005,6 @@ def cascade_sum(x, reduced, round_partials=None, round_stores=None):
     keep = tuple(1 if d in reduced else s for d, s in enumerate(x.shape))
     if x.size == 0:
         return np.zeros(keep, dt)
-    vec = VECTOR_BYTES // dt.itemsize
     item = dt.itemsize
     numel, threads = x.size, num_threads()
     extent = 1 + sum((s - 1) * st // item for s, st in zip(x.shape, x.strides))  # PyTorch strides are >= 0
@@ -2998,7 +3013,7 @@ def cascade_sum(x, reduced, round_partials=None, round_stores=None):
         if round_partials is not None and numel >= GRAIN_SIZE and threads > 1:
             parts = np.array([_run_sum(flat[b:e], 1) for b, e in _thread_ranges(numel, threads)], dt)
             return np.full(keep, _dense_sum(round_partials(parts)), dt)
-        return np.full(keep, _run_sum(flat, threads), dt)
+        return np.full(keep, _run_sum(flat, threads, vec), dt)
     flat = x.reshape(-1) if x.flags.c_contiguous else np.lib.stride_tricks.as_strided(x, (extent,), (item,))
     key = (x.shape, x.strides, item, tuple(reduced))
     plan = _plans.get(key)
@@ -3017,13 +3032,13 @@ def cascade_sum(x, reduced, round_partials=None, round_stores=None):
             if len(_blocks) > 4096:
                 _blocks.clear()
             sizes, s_in, s_out = (sizes + [1], s_in + [0], s_out + [0]) if len(sizes) == 1 else (sizes, s_in, s_out)
-            _blocks[(x.shape, x.strides, dt, tuple(reduced))] = (
+            _blocks[(x.shape, x.strides, dt, tuple(reduced), vec)] = (
                 keep, out.size, x.flags.c_contiguous, extent, (sizes[0], sizes[1], s_in[0], s_in[1], s_out[0], s_out[1], vec))
     elif out.size == 1:
         partials = np.zeros(threads, dt)
         for tid, (begin, end) in enumerate(_thread_ranges(numel, threads)):
             _for_each(flat, partials[tid:tid + 1], sizes, s_in, s_out, begin, end, vec)
-        out[0] = _dense_sum(partials if round_partials is None else round_partials(partials))
+        out[0] = _dense_sum(partials if round_partials is None else round_partials(partials), vec)
     else:
         _parallel_dim_sum(flat, out, sizes, s_in, s_out, threads, vec)
     return out.reshape(keep)

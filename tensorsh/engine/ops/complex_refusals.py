@@ -278,6 +278,12 @@ GRADIENT_REFUSED = {
 }
 
 
+def no_complex_autograd(name):
+    """The error of an op whose derivative is not implemented for complex numbers, raised once its result is made
+    (throw_error_for_complex_autograd: after the op's own checks)."""
+    return make("RuntimeError", _NO_AUTOGRAD.format(name))
+
+
 def gradient_refused(fn, name):
     """fn, refusing (with GRADIENT_REFUSED's text) when grad mode is on and a complex tensor operand requires grad."""
     from .. import autograd

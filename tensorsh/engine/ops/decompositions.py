@@ -150,9 +150,9 @@ class TriangularSolveBackward0(SavingNode):
         _, A, X = self.unpack()
         gb = gA = None
         if gX is not None:
-            gb = triangular_solve(gX, A, self.upper, not self.transpose, self.unitriangular, warn=False)[0]
+            gb = triangular_solve(gX, A.conj(), self.upper, not self.transpose, self.unitriangular, warn=False)[0]
             if self.next_functions[1][0] is not None:
-                gA = -(X @ gb.mT) if self.transpose else -(gb @ X.mT)
+                gA = -(X.conj() @ gb.mT) if self.transpose else -(gb @ X.mH)
                 gA = gA.triu(int(self.unitriangular)) if self.upper else gA.tril(-int(self.unitriangular))
         if gb is None:
             gb = zeros_of(X)
@@ -179,7 +179,6 @@ def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, 
                   "in a future PyTorch release.\ntorch.linalg.solve_triangular has its arguments reversed and does not "
                   "return a copy of one of the inputs.\nX = torch.triangular_solve(B, A).solution\nshould be replaced "
                   "with\nX = torch.linalg.solve_triangular(A, B).")
-    _refuse_complex("triangular_solve", self)
     _lapack_dtype("triangular_solve_cpu", self)
     a = np.swapaxes(A._np, -1, -2) if transpose else A._np
     x = _triangular_values(a, self._np, upper != transpose, True, unitriangular)

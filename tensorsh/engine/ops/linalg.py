@@ -366,13 +366,12 @@ def trace(self):
     if self.dim() != 2:
         raise runtime(f"trace: expected a matrix, but got tensor with dim {self.dim()}")
     diagonal = np.diagonal(self._np)
-    if self.dtype.category == 2:  # summed in double, one after another, then rounded (PyTorch's acc_type)
-        total = np.float64(0)
-        for v in diagonal.astype(np.float64):
+    if self.dtype.category >= 2:  # summed in double (complex<double>), one after another from 0, then rounded
+        acc = np.complex128 if self.dtype.category == 3 else np.float64  # (PyTorch's acc_type)
+        total = acc(0)
+        for v in diagonal.astype(acc):
             total += v
         out = fresh(np.asarray(total, self.dtype.np), self.dtype)
-    elif self.dtype.category == 3:
-        out = fresh(np.asarray(np.sum(diagonal, dtype=np.complex128), self.dtype.np), self.dtype)
     else:
         out = fresh(np.asarray(np.sum(diagonal, dtype=np.int64)), dtypes.int64)
     if needs_grad(self):

@@ -153,8 +153,6 @@ def _var_mean(name, node_cls):
             dim, unbiased = None, dim
         if self.dtype.category < 2:
             raise runtime(f"{name} only support floating point and complex dtypes")
-        if self.dtype.category == 3 and autograd._grad_enabled[0] and self.requires_grad:
-            raise runtime(f"tensorsh: the gradient of {name} of a complex tensor is not supported yet")
         given_correction = correction if correction is not None else None if dim is None and unbiased is None else \
             (0 if unbiased is False else 1)  # (as var's: see reductions.variance_reduction)
         unbiased = True if unbiased is None else unbiased
@@ -174,9 +172,9 @@ def _var_mean(name, node_cls):
         else:
             var, mean = _welford(self._np, axes, correction, kept)
             dts = (self.dtype, self.dtype)
-        if node_cls.take_sqrt:
+        if node_cls.take_sqrt:  # (a complex tensor's: at::sqrt_out of the sum, as std's)
             with np.errstate(invalid="ignore"):
-                var = np.sqrt(var)
+                var = kernels.sqrt(np.asarray(var)) if self.dtype.category == 3 else np.sqrt(var)
         # (WelfordOps projects its double results into the dtype as c10 converts: a c10::Half from a float)
         outs = tuple(fresh(np.require(dtypes.cast(v, dt), dt.np, "C"), dt) for v, dt in zip((var, mean), dts))
         if autograd._grad_enabled[0] and self.requires_grad:

@@ -36,10 +36,14 @@ VIEW_BACKWARD["ConjBackward0"] = lambda g, shape: g.conj()
 
 
 class ConjPhysicalBackward0(ConjBackward0):
+    """grad.conj_physical(): a conjugated copy, not conj's lazy view (the leaf's .grad is not is_conj())."""
     __slots__ = ()
 
+    def backward(self, g):
+        return (g.conj_physical(),)
 
-class ConjPhysicalBackward1(ConjBackward0):  # (conj_physical_, the in-place overload)
+
+class ConjPhysicalBackward1(ConjPhysicalBackward0):  # (conj_physical_, the in-place overload)
     __slots__ = ()
 
 

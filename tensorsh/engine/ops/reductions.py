@@ -69,7 +69,7 @@ def _reduction_dtype(self, dtype):
 def _sum_np(x, axis, keepdims, dt, stores_rounded=False):
     """x summed over axis in PyTorch's order, into dt; stores_rounded: a half/bfloat16 sum with no float buffer
     (nansum's), each row's sum rounded into the output as it is stored."""
-    if dt.np == np.float32 or dt.np == np.float64 or dt is dtypes.float16:  # PyTorch's own summation order
+    if dt.np in (np.float32, np.float64, np.complex64, np.complex128) or dt is dtypes.float16:  # PyTorch's order
         if dt is dtypes.bfloat16 or dt is dtypes.float16:  # (in float, each thread's partial sum rounded to dt)
             reduced = tuple(range(x.ndim)) if axis is None else axis
             r = kernels.cascade_sum(x.astype(np.float32, copy=False), reduced,
@@ -77,7 +77,7 @@ def _sum_np(x, axis, keepdims, dt, stores_rounded=False):
                                     dtypes.rounding(dt) if stores_rounded else None)
             r = r.astype(dt.np, copy=False)
             return r if keepdims else r.reshape([s for d, s in enumerate(r.shape) if d not in reduced])
-        if axis is None and not keepdims and x.dtype == dt.np:
+        if axis is None and not keepdims and x.dtype == dt.np and dt.category != 3:
             total = kernels.sum_all(x)
             if total is not None:
                 return total
@@ -497,11 +497,11 @@ def var_backward(g, x, dims, correction, keepdim, rnumel=None):
     x is its mean."""
     if x.dim() == 0 or dims is None:
         dof = x.numel() - correction
-        if dof <= 0:  # (grad * where(self == mean, nan, inf): MulBackward0 under create_graph)
-            with autograd.no_grad():
+        if dof <= 0:  # (grad * where(self == mean, nan, inf): MulBackward0 under create_graph; real, so a complex
+            with autograd.no_grad():  # input's is the engine's cast of it, nan + 0j)
                 factor = (x == x.mean()).float().masked_fill(x != x.mean(), math.inf).masked_fill(
-                    x == x.mean(), math.nan).to(x.dtype)
-            return g * factor
+                    x == x.mean(), math.nan).to(x.dtype.to_real())
+            return (g * factor).to(x.dtype)
         return mul_scalar(g, 2.0 / dof) * (x - x.mean())
     if not keepdim and x.dim() > 1:
         for d in dims:
@@ -553,13 +553,11 @@ def variance_reduction(name, node_cls):
                     kernels.variance(np.require(x.imag, requirements="C"), axes, correction, keepdim).astype(real)
             else:
                 r = kernels.variance(self._np, axes, correction, keepdim)
-            if node_cls.take_sqrt:
-                r = np.sqrt(r)
+            if node_cls.take_sqrt:  # (a complex tensor's: at::sqrt_out of the sum, its vectorized kernel's root)
+                r = kernels.sqrt(np.asarray(r)) if self.dtype.category == 3 else np.sqrt(r)
         dt = self.dtype.to_real()
         # (contiguous, as ATen allocates it; WelfordOps's double made a c10::Half through float)
         out = fresh(np.asarray(dtypes.cast(r, dt), dt.np, order="C"), dt)
-        if needs_grad(self) and self.dtype.category == 3:
-            raise runtime("tensorsh: the gradient of var/std of a complex tensor is not supported yet")
         if needs_grad(self):
             node = _given(node_cls(self, out, dims, correction, keepdim), "dims", dim)
             node.__dict__["correction_given"] = given_correction
@@ -818,6 +816,9 @@ def norm(self, p=2, dim=None, keepdim=False, dtype=None):
                      self.dtype)
         elif self.dtype in _FLOAT_KERNEL_DTYPES:
             out = fresh(kernels.vector_norm(self._np, p, axes, keepdim), self.dtype)
+        elif self.dtype.category == 3:  # (the generic reduction of std::abs, the C library's hypot, laid out as self)
+            part = self.dtype.to_real()
+            out = fresh(kernels.vector_norm(np.hypot(*kernels.complex_parts(self._np)), p, axes, keepdim, False), part)
         else:
             a = self.abs() ** p
             out = a.sum(axes, keepdim) ** (1.0 / p)

@@ -6,7 +6,7 @@ triangular solves after it are LAPACK's column order, not always MKL's last bits
 LAPACK (the README's limits give the measured rates)."""
 import numpy as np
 
-from .. import autograd, dtypes
+from .. import autograd, dtypes, kernels
 from ..autograd import Node, SavedTensor, edge_of
 from ..creation import not_implemented_for
 from ..errors import make, runtime
@@ -15,6 +15,7 @@ from .comparison import where
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
 from .householder import _fortran, _trsm
+from .unary import _complex_sgn
 from ..autocast import fp32_op
 
 InvEx = return_type("linalg_inv_ex", ("inverse", "info"))
@@ -256,16 +257,9 @@ def _eye_like(A):
     return fresh(np.eye(A._shape[-1], dtype=A.dtype.np), A.dtype)
 
 
-def _sgn(z):
-    """c10's sgn: z / |z| as each part divided by the real |z| (numpy's complex division rounds otherwise); 0 at 0."""
-    r = np.abs(z)
-    safe = np.where(r == 0, 1, r)
-    return np.where(r == 0, 0, (z.real / safe) + 1j * (z.imag / safe)).astype(z.dtype)
-
-
 def _slogdet_values(a):
-    """ATen's slogdet from getrf: the product of sgn(u_kk) (u/|u|, complex) times the pivots' sign, the sum of
-    log|u_kk| in order (real)."""
+    """ATen's slogdet from getrf: the product of sgn(u_kk) (u/|u|, complex: sgn's and prod's kernels) times the
+    pivots' sign, the sum of log|u_kk| in order (real)."""
     real = np.zeros(0, a.dtype).real.dtype
     if a.shape[-1] > _SMALL and not np.iscomplexobj(a):
         with np.errstate(all="ignore"):
@@ -274,11 +268,18 @@ def _slogdet_values(a):
     lu, _, _, swaps = _lu(a)
     with np.errstate(all="ignore"):
         diag = np.diagonal(lu, axis1=-2, axis2=-1)
-        sgn = _sgn(diag) if np.iscomplexobj(diag) else np.sign(diag)
-        sign = np.prod(sgn, axis=-1) * np.where(swaps % 2 == 1, -1, 1).astype(a.dtype)
+        if np.iscomplexobj(diag):  # (diag_U.sgn().prod(-1): sgn's and prod's kernels, then times lu_det_P)
+            sgn = _complex_sgn(np.ascontiguousarray(diag))
+            sign = kernels.prod(sgn, -1, False)
+            sign = np.prod(sgn, axis=-1) if sign is None else sign
+            magnitudes = kernels.complex_abs(np.ascontiguousarray(diag), floats=None)  # (diag_U.abs(): abs's kernel)
+        else:
+            sign, magnitudes = np.prod(np.sign(diag), axis=-1), np.abs(diag)
+        sign = sign * np.where(swaps % 2 == 1, -1, 1).astype(a.dtype)
+        logs = kernels.vml_log(np.ascontiguousarray(magnitudes))  # (.log_(): log's kernel)
         logabs = np.zeros(len(lu), real)
         for k in range(diag.shape[-1]):
-            logabs = logabs + np.log(np.abs(diag[:, k]))
+            logabs = logabs + logs[:, k]
     return sign.reshape(a.shape[:-2]), logabs.reshape(a.shape[:-2])
 
 
