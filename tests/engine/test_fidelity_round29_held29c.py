@@ -15,6 +15,23 @@ for dt in [torch.float16, torch.bfloat16]:
             torch.nn.functional.soft_margin_loss(x, y).backward(torch.tensor(g, dtype=dt))
             print(dt, shape, g, x.grad.view(-1).tolist())
 """,
+"float64_fused_optimizers_round_their_multiply_adds_once": """
+O = torch.optim
+for n in [1, 4, 5, 9]:
+    for name, mk in [('adam', lambda ps: O.Adam(ps, lr=0.1, fused=True, weight_decay=0.1)),
+                     ('adamw_ams', lambda ps: O.AdamW(ps, lr=0.1, fused=True, amsgrad=True, maximize=True)),
+                     ('sgd', lambda ps: O.SGD(ps, lr=0.1, momentum=0.9, fused=True, weight_decay=0.1, nesterov=True)),
+                     ('sgd_d', lambda ps: O.SGD(ps, lr=0.1, momentum=0.9, dampening=0.2, fused=True)),
+                     ('adagrad', lambda ps: O.Adagrad(ps, lr=0.1, fused=True, weight_decay=0.1, lr_decay=0.01))]:
+        torch.manual_seed(n)
+        p = torch.randn(n, dtype=torch.float64, requires_grad=True)
+        o = mk([p])
+        for i in range(4):
+            o.zero_grad()
+            (p.sin() * 3 + p ** 3).sum().backward()
+            o.step()
+        print(name, n, p.tolist(), [v.tolist() for k, v in sorted(o.state[p].items())])
+""",
 }
 
 
