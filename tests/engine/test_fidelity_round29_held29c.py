@@ -32,6 +32,21 @@ for n in [1, 4, 5, 9]:
             o.step()
         print(name, n, p.tolist(), [v.tolist() for k, v in sorted(o.state[p].items())])
 """,
+"embedding_max_norm_scales_a_reduced_float_row_by_the_scale_in_its_dtype_and_stores_it_rounded": """
+for dt in [torch.float16, torch.bfloat16]:
+    for seed in range(2):
+        torch.manual_seed(seed)
+        w = (torch.randn(10, 7) * 2).to(dt)
+        idx = torch.randint(0, 10, (3, 4))
+        for mn, nt in [(1.0, 2.0), (0.7, 1.0), (0.5, float('inf'))]:
+            ww = w.clone()
+            out = torch.nn.functional.embedding(idx, ww, max_norm=mn, norm_type=nt)
+            print(dt, seed, mn, nt, ww.view(-1).tolist(), out.sum().item())
+torch.manual_seed(0)
+e = torch.nn.Embedding(6, 3, max_norm=0.8).to(torch.bfloat16)
+e(torch.tensor([[1, 2, 1], [4, 1, 5]])).sum().backward()
+print(e.weight, e.weight.grad)
+""",
 }
 
 
