@@ -47,6 +47,14 @@ e = torch.nn.Embedding(6, 3, max_norm=0.8).to(torch.bfloat16)
 e(torch.tensor([[1, 2, 1], [4, 1, 5]])).sum().backward()
 print(e.weight, e.weight.grad)
 """,
+"window_functions_of_a_reduced_float_scale_in_their_dtype_and_kaiser_stores_bfloat16_values": """
+for dt in [torch.float16, torch.bfloat16]:
+    for n in [6, 11, 31]:
+        for per in [True, False]:
+            r = [torch.hann_window(n, periodic=per, dtype=dt), torch.hamming_window(n, per, alpha=0.6, beta=0.3, dtype=dt),
+                 torch.blackman_window(n, per, dtype=dt), torch.bartlett_window(n, per, dtype=dt), torch.kaiser_window(n, per, beta=5.0, dtype=dt)]
+            print(dt, n, per, [x.tolist() for x in r])
+""",
 }
 
 
