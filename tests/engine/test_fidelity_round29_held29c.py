@@ -55,6 +55,16 @@ for dt in [torch.float16, torch.bfloat16]:
                  torch.blackman_window(n, per, dtype=dt), torch.bartlett_window(n, per, dtype=dt), torch.kaiser_window(n, per, beta=5.0, dtype=dt)]
             print(dt, n, per, [x.tolist() for x in r])
 """,
+"rrelu_in_evaluation_multiplies_a_half_by_its_float_slope_as_leaky_relus_kernel": """
+torch.manual_seed(0)
+a = torch.randn(200) * 3
+for lo, hi in [(0.1, 0.3), (1/8, 1/3), (0.01, 0.02)]:
+    x = a.half().requires_grad_()
+    y = torch.nn.functional.rrelu(x, lo, hi, training=False)
+    y.backward(torch.linspace(-1, 1, 200).half())
+    print(lo, hi, y.tolist(), x.grad.tolist())
+    print(torch.nn.RReLU(lo, hi).eval()(a[:5].half()))
+""",
 }
 
 
