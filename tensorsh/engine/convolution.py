@@ -20,6 +20,7 @@ from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor, _contiguous_strides
 from .ops.complex_refusals import no_complex_autograd
+from .ops.scalar_arith import cxx_inplace_number
 from .ops.core import (InputNode, attach, check_inplace, fresh, inference_saved_by, needs_grad, operand_edge, type_name,
                        written)
 from . import autocast
@@ -864,7 +865,7 @@ def _embedding_dense_backward(g, idx, flat, num_weights, padding_idx):
 
 def embedding_renorm_(weight, indices, max_norm, norm_type):
     """ATen's embedding_renorm_cpu_: each distinct row the indices name (in sorted order) whose norm is above
-    max_norm scaled in place by max_norm / (norm + 1e-7), the double scale taken as the row's opmath type; one
+    max_norm scaled in place by max_norm / (norm + 1e-7) (the double scale as `row *= scale` reads it); one
     write (one version) for the whole call, as one in-place op."""
     if weight.dim() != 2:
         raise runtime(f"Expected 2-dimensional tensor, but got {weight.dim()}-dimensional tensor for argument #1 "
@@ -886,10 +887,12 @@ def embedding_renorm_(weight, indices, max_norm, norm_type):
                 scales[i] = max_norm / (norm + 1e-7)
     undo.touch(weight._storage)
     data = weight._np
-    # (a complex row is multiplied by the scale as a complex number of its dtype: both parts scaled)
+    # (a complex row is multiplied by the scale as a complex number of its dtype: both parts scaled; `row *= scale`
+    # is C++'s mul_(Scalar): a reduced float's scale in its dtype)
     opmath = data.dtype.type if data.dtype.kind == "c" else np.float64 if data.dtype == np.float64 else np.float32
     for i, scale in scales.items():
-        data[i] = (data[i].astype(opmath) * opmath(scale)).astype(data.dtype)
+        row = data[i].astype(opmath) * opmath(cxx_inplace_number(weight.dtype, scale))
+        data[i] = dtypes.to_bfloat16(row) if weight.dtype is dtypes.bfloat16 else row.astype(data.dtype)
     written(weight)
     return weight
 

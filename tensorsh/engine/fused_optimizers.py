@@ -1,20 +1,20 @@
 """PyTorch's fused CPU optimizer kernels (_fused_sgd_, _fused_adam_, _fused_adamw_, _fused_adagrad_) as torch 2.13's AVX2 build runs
 them: each tensor's elements in vectors of 8 floats with the kernel's fused multiply-adds, the last numel % 8 in
 its scalar loop (whose compiled contractions differ), written in place without a version bump, as PyTorch's fused
-ops leave versions alone. The contractions were measured against torch, bit for bit on float32; float64 tensors
-take the same order without fused rounding (not bit-exact)."""
+ops leave versions alone. The contractions were measured against torch, bit for bit on float32 and on float64
+(whose fused multiply-adds round once, kernels.fma64)."""
 import numpy as np
 
-from . import dtypes, undo
+from . import dtypes, kernels, undo
 
 _F64 = np.float64
 
 
 def _fma(a, b, c, dt):
-    """a * b + c rounded once to dt (float32: the product is exact in double)."""
+    """a * b + c rounded once to dt (float32: the product is exact in double; float64: fma64's exact product)."""
     if dt == np.float32:
         return (np.asarray(a, _F64) * np.asarray(b, _F64) + np.asarray(c, _F64)).astype(dt)
-    return (np.asarray(a, dt) * b + c).astype(dt)
+    return kernels.fma64(*np.broadcast_arrays(np.asarray(a, dt), np.asarray(b, dt), np.asarray(c, dt)))
 
 
 def _split(t):

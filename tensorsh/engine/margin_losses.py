@@ -11,7 +11,7 @@ from .creation import not_implemented_for
 from .errors import runtime
 from .loss import REDUCTIONS, reduced_into, reduction_enum
 from .ops.core import attach, check_no_requires_grad, fresh, needs_grad, operand_edge
-from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar
+from .ops.scalar_arith import add_scalar, cxx_inplace_number, div_scalar, mul_scalar
 from .ops.binary import not_implemented_node
 
 
@@ -55,7 +55,7 @@ def _soft_margin_grad(g, x, y, reduction):
     """soft_margin_loss_backward: mul(target, z).mul_(-norm), z.add_(1), div_(z).mul_(grad), z = exp(-target * x)."""
     norm = 1.0 / x.numel() if reduction == "mean" else 1.0
     z = (-y * x).exp()
-    return mul_scalar(y * z, -norm) / add_scalar(z, 1) * g
+    return mul_scalar(y * z, cxx_inplace_number(x.dtype, -norm)) / add_scalar(z, 1) * g
 
 
 def soft_margin_loss(input, target, reduction="mean"):

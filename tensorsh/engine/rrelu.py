@@ -54,7 +54,8 @@ def rrelu(input, lower=1.0 / 8.0, upper=1.0 / 3.0, training=False, generator=Non
         noise.reshape(-1)[neg] = r
         out = out.reshape(x.shape)
     else:
-        out = np.where(x > 0, x, x * dt((lower + upper) / 2)).astype(x.dtype)
+        op = np.float32 if dt is np.float16 else dt  # (leaky_relu's kernel: a half's slope and product in float)
+        out = np.where(x > 0, x, (x.astype(op) * op((lower + upper) / 2)).astype(x.dtype))
     result = fresh(np.asarray(out, order="C"), input.dtype)  # (ascontiguousarray makes a 0-dim array 1-dim)
     if needs_grad(input):
         attach(result, RreluWithNoiseBackward0(input, fresh(noise, input.dtype), lower, upper, training))

@@ -46,6 +46,14 @@ RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lam
                                         {"alpha": lambda node: 1}, lambda t, n: n - t)
 
 
+def cxx_inplace_number(dt, number):
+    """The number as ATen's C++ `t.mul_(number)` reads it: mul_.Scalar is `at::mul_out(self, wrapped_scalar_tensor
+    (other), self)` (BinaryOps.cpp), the number the first operand, so the reduced-float kernels' float read of a
+    second scalar operand does not apply and TensorIterator casts it to t's dtype first (Python's `t.mul_(number)`
+    is mul_.Tensor, the number second: read as a float)."""
+    return float(scalar_in(dt, number)) if dt in REDUCED_FLOATS else number
+
+
 def times_conj(t, s):
     """derivatives.yaml's maybe_multiply(t, s.conj()): t times the scalar's conjugate (mul.Scalar: MulBackward1
     under create_graph) unless it is 1."""

@@ -9,6 +9,7 @@ from .. import autograd, creation, dtypes
 from ..errors import runtime
 from ..storage import VersionCounter
 from ..tensorimpl import Tensor
+from .scalar_arith import cxx_inplace_number
 
 
 def _checks(name, length, dtype):
@@ -21,6 +22,11 @@ def _checks(name, length, dtype):
                       "layout=Strided (default), requires_grad=false (default), pinned_memory=false, "
                       "memory_format=(nullopt))")
     return dt
+
+
+def _mul_(w, number):
+    """TensorFactories' `window.mul_(number)`: C++'s mul_(Scalar), a half or bfloat16 window's number in its dtype."""
+    return w.mul_(cxx_inplace_number(w.dtype, number))
 
 
 def _window(name, length, periodic, dtype, requires_grad, body):
@@ -41,7 +47,7 @@ def _window(name, length, periodic, dtype, requires_grad, body):
 def hamming_window(window_length, periodic=True, alpha=0.54, beta=0.46, *, dtype=None, layout=None, device=None,
                    pin_memory=False, requires_grad=False):
     return _window("hamming_window", window_length, periodic, dtype, requires_grad,
-                   lambda w, n: w.mul_(math.pi * 2.0 / (n - 1)).cos_().mul_(-beta).add_(alpha))
+                   lambda w, n: _mul_(_mul_(w, math.pi * 2.0 / (n - 1)).cos_(), -beta).add_(alpha))
 
 
 def hann_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
@@ -51,8 +57,8 @@ def hann_window(window_length, periodic=True, *, dtype=None, layout=None, device
 
 
 def _blackman(w, n):
-    w.mul_(math.pi / (n - 1))
-    return w.mul(4).cos_().mul_(0.08) - w.mul(2).cos_().mul_(0.5) + 0.42
+    _mul_(w, math.pi / (n - 1))
+    return _mul_(w.mul(4).cos_(), 0.08) - _mul_(w.mul(2).cos_(), 0.5) + 0.42
 
 
 def blackman_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
@@ -61,7 +67,7 @@ def blackman_window(window_length, periodic=True, *, dtype=None, layout=None, de
 
 
 def _bartlett(w, n):
-    w.mul_(2.0 / (n - 1))
+    _mul_(w, 2.0 / (n - 1))
     first_half = ((n - 1) >> 1) + 1
     w.narrow(0, first_half, n - first_half).mul_(-1).add_(2)
     return w
@@ -85,6 +91,6 @@ def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None, layout
         ratio = (i - alpha) / alpha
         arg = T(beta) * np.sqrt(np.abs(T(1) - ratio * ratio))
         values = _i0_values(arg.astype(T)) / _i0_values(np.array([beta], T))[0]
-        w._np[...] = values.astype(w._np.dtype)
+        w._np[...] = dtypes.to_bfloat16(values) if w.dtype is dtypes.bfloat16 else values.astype(w._np.dtype)
         return w
     return _window("kaiser_window", window_length, periodic, dtype, requires_grad, body)
