@@ -64,14 +64,21 @@ class printoptions:  # noqa: N801 - PyTorch's name
 
 
 class _PrinterOptions:
-    """torch._tensor_str.PRINT_OPTS, read only here: the current options (tensorsh replaces them whole)."""
+    """torch._tensor_str.PRINT_OPTS: the current options, read and assigned one field at a time
+    (`PRINT_OPTS.sci_mode = False`, stored unchecked as torch's dataclass stores it); an assignment replaces the
+    options whole, as set_printoptions does, so a session's undo keeps working."""
 
     __api__ = frozenset(f.name for f in dataclasses.fields(PrintOptions))
+    __settable__ = __api__
 
     def __getattr__(self, name):
         if name in _PrinterOptions.__api__:
             return getattr(OPTIONS, name)
         raise AttributeError(name)
+
+    def __setattr__(self, name, value):
+        global OPTIONS
+        OPTIONS = dataclasses.replace(OPTIONS, **{name: value})
 
     def __repr__(self):
         return "__PrinterOptions(" + ", ".join(f"{k}={v!r}" for k, v in get_printoptions().items()) + ")"

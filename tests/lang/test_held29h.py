@@ -1,0 +1,40 @@
+"""Classes of difference found by the twenty-ninth round's held-out programs on how tensors print (held29h, issue 16)
+that show in the language only (torch._tensor_str is the language's namespace): one differential program each, run in
+torch and in the language."""
+import pytest
+
+from test_torch_programs import assert_prints_as_torch
+
+pytest.importorskip("torch")
+
+PROGRAMS = {
+"print_opts_fields_are_assigned_one_at_a_time_as_torchs_dataclass_fields": """
+P = torch._tensor_str.PRINT_OPTS
+P.precision = 2
+print(torch.tensor([1/3, 2/3]))
+P.sci_mode = True
+print(torch.tensor([1/3]), P)
+print(torch._tensor_str.get_printoptions())
+torch.set_printoptions(profile='default')
+print(P.precision, P.sci_mode, torch.tensor([1/3]))
+P.threshold = 3
+P.edgeitems = 1
+print(torch.arange(5), torch.arange(6).view(3, 2))
+P.linewidth = 20
+print(torch.arange(12.))
+with torch._tensor_str.printoptions(precision=1):
+    P.threshold = 1000
+    print(torch.arange(5.) / 3)
+print(P, torch.arange(5.) / 3)
+P.precision = -1
+try:
+    print(torch.tensor([0.5]))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_the_language_prints_what_torch_prints(name):
+    assert_prints_as_torch(PROGRAMS[name])
