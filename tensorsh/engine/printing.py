@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 
+from . import errors
 from .errors import runtime
 
 
@@ -45,18 +46,27 @@ def get_printoptions():
     return dataclasses.asdict(OPTIONS)
 
 
-class printoptions:  # noqa: N801 - PyTorch's name
+def printoptions(**kwargs):
     """torch._tensor_str.printoptions(**kwargs): set_printoptions for a with-block, the options before it set back
-    after (sci_mode too, as set_printoptions always sets it)."""
+    after (sci_mode too, as set_printoptions always sets it). Torch's is a contextlib.contextmanager function, so it
+    takes keywords only and returns a _GeneratorContextManager."""
+    return _GeneratorContextManager(kwargs)
+
+
+class _GeneratorContextManager:
+    """What printoptions(...) returns, named as contextlib's class."""
 
     __api__ = frozenset({"__enter__", "__exit__"})
+    __module__ = "contextlib"
 
-    def __init__(self, **kwargs):
+    def __init__(self, kwargs):
         self._kwargs, self._old = kwargs, None
 
     def __enter__(self):
-        self._old = get_printoptions()
-        set_printoptions(**self._kwargs)
+        if self._kwargs is None:  # (contextlib's __enter__ deletes its arguments: a second with-block finds none)
+            raise errors.AttributeError("'_GeneratorContextManager' object has no attribute 'args'")
+        self._old, kwargs, self._kwargs = get_printoptions(), self._kwargs, None
+        set_printoptions(**kwargs)
 
     def __exit__(self, *exc):
         set_printoptions(**self._old)
@@ -84,6 +94,8 @@ class _PrinterOptions:
         return "__PrinterOptions(" + ", ".join(f"{k}={v!r}" for k, v in get_printoptions().items()) + ")"
 
 
+_PrinterOptions.__name__ = _PrinterOptions.__qualname__ = "__PrinterOptions"  # (torch's class, as named there)
+_PrinterOptions.__module__ = "torch._tensor_str"
 PRINT_OPTS = _PrinterOptions()
 
 _PREFIX = "tensor("

@@ -32,6 +32,26 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"printoptions_is_a_contextmanager_function_and_print_opts_a_torch_tensor_str_printeroptions": """
+P = torch._tensor_str.PRINT_OPTS
+print(type(P), type(P).__name__)
+try:
+    P.foo
+except AttributeError as e:
+    print(type(e).__name__, e)
+cm = torch._tensor_str.printoptions(precision=1, sci_mode=True)
+print(type(cm), type(cm).__name__)
+with cm:
+    print(torch.tensor([1/3]))
+print(torch.tensor([1/3]))
+for f in [lambda: cm.__enter__(), lambda: torch._tensor_str.printoptions(1),
+          lambda: torch._tensor_str.printoptions(foo=1).__enter__()]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+print(torch.tensor([1/3]))
+""",
 }
 
 
