@@ -52,6 +52,29 @@ for f in [lambda: cm.__enter__(), lambda: torch._tensor_str.printoptions(1),
         print(type(e).__name__, e)
 print(torch.tensor([1/3]))
 """,
+"torch_functions_loaded_on_first_use_print_as_the_python_functions_torch_has": """
+def show(v):
+    r = repr(v)
+    while ' at 0x' in r:
+        i = j = r.index(' at 0x')
+        j += 6
+        while r[j] in '0123456789abcdef':
+            j += 1
+        r = r[:i] + r[j:]
+    print(r)
+for f in [torch.einsum, torch.tensordot, torch.cdist, torch.atleast_1d, torch.meshgrid, torch.block_diag,
+          torch.cartesian_prod, torch.chain_matmul, torch.unravel_index, torch.stft, torch.pca_lowrank, torch.lstsq]:
+    show(f)
+    print(type(f).__name__, f.__name__, f.__qualname__, callable(f))
+x = torch.ones(4)
+show(x.stft)
+show({'einsum': torch.einsum, 'cdist': torch.cdist})
+show([torch.tensordot])
+try:
+    torch.einsum[0]
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
