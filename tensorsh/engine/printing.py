@@ -7,6 +7,9 @@ import math
 
 import numpy as np
 
+from . import errors
+from .errors import runtime
+
 
 @dataclasses.dataclass(frozen=True)
 class PrintOptions:
@@ -43,18 +46,27 @@ def get_printoptions():
     return dataclasses.asdict(OPTIONS)
 
 
-class printoptions:  # noqa: N801 - PyTorch's name
+def printoptions(**kwargs):
     """torch._tensor_str.printoptions(**kwargs): set_printoptions for a with-block, the options before it set back
-    after (sci_mode too, as set_printoptions always sets it)."""
+    after (sci_mode too, as set_printoptions always sets it). Torch's is a contextlib.contextmanager function, so it
+    takes keywords only and returns a _GeneratorContextManager."""
+    return _GeneratorContextManager(kwargs)
+
+
+class _GeneratorContextManager:
+    """What printoptions(...) returns, named as contextlib's class."""
 
     __api__ = frozenset({"__enter__", "__exit__"})
+    __module__ = "contextlib"
 
-    def __init__(self, **kwargs):
+    def __init__(self, kwargs):
         self._kwargs, self._old = kwargs, None
 
     def __enter__(self):
-        self._old = get_printoptions()
-        set_printoptions(**self._kwargs)
+        if self._kwargs is None:  # (contextlib's __enter__ deletes its arguments: a second with-block finds none)
+            raise errors.AttributeError("'_GeneratorContextManager' object has no attribute 'args'")
+        self._old, kwargs, self._kwargs = get_printoptions(), self._kwargs, None
+        set_printoptions(**kwargs)
 
     def __exit__(self, *exc):
         set_printoptions(**self._old)
@@ -62,19 +74,28 @@ class printoptions:  # noqa: N801 - PyTorch's name
 
 
 class _PrinterOptions:
-    """torch._tensor_str.PRINT_OPTS, read only here: the current options (tensorsh replaces them whole)."""
+    """torch._tensor_str.PRINT_OPTS: the current options, read and assigned one field at a time
+    (`PRINT_OPTS.sci_mode = False`, stored unchecked as torch's dataclass stores it); an assignment replaces the
+    options whole, as set_printoptions does, so a session's undo keeps working."""
 
     __api__ = frozenset(f.name for f in dataclasses.fields(PrintOptions))
+    __settable__ = __api__
 
     def __getattr__(self, name):
         if name in _PrinterOptions.__api__:
             return getattr(OPTIONS, name)
         raise AttributeError(name)
 
+    def __setattr__(self, name, value):
+        global OPTIONS
+        OPTIONS = dataclasses.replace(OPTIONS, **{name: value})
+
     def __repr__(self):
         return "__PrinterOptions(" + ", ".join(f"{k}={v!r}" for k, v in get_printoptions().items()) + ")"
 
 
+_PrinterOptions.__name__ = _PrinterOptions.__qualname__ = "__PrinterOptions"  # (torch's class, as named there)
+_PrinterOptions.__module__ = "torch._tensor_str"
 PRINT_OPTS = _PrinterOptions()
 
 _PREFIX = "tensor("
@@ -136,10 +157,11 @@ def _as_numpy(values, dtype: str) -> np.ndarray:
 def _tensor_str(values: np.ndarray, floating: bool, indent: int, opts: PrintOptions) -> str:
     """The bracketed body of a non-empty tensor (torch's _tensor_str)."""
     summarize = values.size > opts.threshold
-    if summarize and values.ndim and not opts.edgeitems:
+    edge = opts.edgeitems
+    shown = _summarized(values, edge) if summarize else values
+    if summarize and values.ndim and not edge:
         # torch keeps no edge items at all: every level collapses into one "...".
         return "[...]"
-    shown = _summarized(values, opts.edgeitems) if summarize else values
     # The formatter (width, int/sci mode) only ever sees the elements that get printed.
     if shown.dtype.kind == "c":  # (a complex tensor: its real and imaginary parts each have a formatter of their own)
         real, imag = _Formatter(shown.real, True, opts), _Formatter(shown.imag, True, opts)
@@ -152,8 +174,10 @@ def _tensor_str(values: np.ndarray, floating: bool, indent: int, opts: PrintOpti
         width = formatter.max_width
     if values.ndim == 0:
         return strings[0]
-    cut = [summarize and n > 2 * opts.edgeitems for n in values.shape]
-    return _nested_str(strings, shown.shape, cut, indent, width, opts)
+    # Where each summarized level puts its "...": after the items its head slice keeps (edgeitems, or fewer when it
+    # is negative: torch's `self[:edgeitems]`), None where the level is printed whole.
+    heads = [len(range(n)[:edge]) if summarize and n > 2 * edge else None for n in values.shape]
+    return _nested_str(strings, shown.shape, heads, indent, width, opts)
 
 
 def _complex_str(real: str, imag: str) -> str:
@@ -163,10 +187,18 @@ def _complex_str(real: str, imag: str) -> str:
 
 
 def _summarized(values: np.ndarray, edge: int) -> np.ndarray:
-    """torch's get_summarized_data: the first and last `edge` items along every long axis."""
+    """torch's get_summarized_data: the first and last `edge` items along every long axis, taken as it takes them:
+    the last axis by Python slices (`self[:edge]`, `self[-edge:]`), the others by `range(edge)` and
+    `range(n - edge, n)` stacked. So an edgeitems that is no int fails in Python's words, and a negative one keeps
+    all but the first/last items of a vector and nothing of a matrix's rows (torch.stack of no tensors)."""
     for axis, n in enumerate(values.shape):
         if n > 2 * edge:
-            keep = np.r_[0:edge, n - edge : n]
+            if axis == values.ndim - 1:
+                keep = list(range(n)[:edge]) + list(range(n)[-edge:])
+            else:
+                keep = list(range(edge)) + list(range(n - edge, n))
+                if not keep and edge:  # (edgeitems=0 keeps no rows and prints "[...]")
+                    raise runtime("stack expects a non-empty TensorList")
             values = values.take(keep, axis=axis)
     return values
 
@@ -255,26 +287,26 @@ def _int_mode_str(value: float) -> str:
     return text + "." if text[-1].isdigit() else text
 
 
-def _nested_str(strings: list[str], shape: tuple, cut: list[bool], indent: int,
+def _nested_str(strings: list[str], shape: tuple, heads: list[int | None], indent: int,
                 width: int, opts: PrintOptions) -> str:
     """torch's _tensor_str_with_formatter over already formatted elements (C order)."""
     if len(shape) == 1:
-        return _vector_str(strings, cut[0], indent, width, opts)
+        return _vector_str(strings, heads[0], indent, width, opts)
     step = len(strings) // shape[0]  # non-empty, so shape[0] > 0
     slices = [
-        _nested_str(strings[i * step : (i + 1) * step], shape[1:], cut[1:], indent + 1, width, opts)
+        _nested_str(strings[i * step : (i + 1) * step], shape[1:], heads[1:], indent + 1, width, opts)
         for i in range(shape[0])
     ]
-    if cut[0]:
-        slices.insert(opts.edgeitems, "...")
+    if heads[0] is not None:
+        slices.insert(heads[0], "...")
     # Slices of a d-dim tensor are separated by d-1 newlines (blank lines from 3-d up).
     separator = "," + "\n" * (len(shape) - 1) + " " * (indent + 1)
     return "[" + separator.join(slices) + "]"
 
 
-def _vector_str(data: list[str], cut: bool, indent: int, width: int, opts: PrintOptions) -> str:
-    if cut:
-        data = data[: opts.edgeitems] + [" ..."] + data[opts.edgeitems :]
+def _vector_str(data: list[str], head: int | None, indent: int, width: int, opts: PrintOptions) -> str:
+    if head is not None:
+        data = data[:head] + [" ..."] + data[head:]
     # Each element takes its width plus ", "; torch counts that for the last one too.
     per_line = max(1, math.floor((opts.linewidth - indent) / (width + 2)))
     lines = [", ".join(data[i : i + per_line]) for i in range(0, len(data), per_line)]

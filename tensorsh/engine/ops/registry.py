@@ -69,6 +69,13 @@ class _LazyMethod:
     def __wrapped__(self):
         return self.lazy.fn or self.lazy.load()
 
+    def __repr__(self):  # (a Python function's: torch.einsum is torch/functional.py's, torch.Tensor.stft _tensor.py's)
+        return f"<function {self.__qualname__} at {hex(id(self))}>"
+
+
+# (a program's type() of one reads Python's function type, as torch's are Python functions)
+_LazyMethod.__name__ = _LazyMethod.__qualname__ = _LazyMethod.__tsh_name__ = "function"
+
 
 def _pytorch_qualname(fn, name):
     """A module-level op function is named as its row: Python's own argument errors then spell it as PyTorch."""
