@@ -6,7 +6,8 @@ import weakref
 import numpy as np
 
 from . import undo
-from .errors import c_type_format, index_error, runtime, type_error
+from .errors import c_type_format, index_error, make, runtime, type_error
+from .typenames import class_repr, tp_name
 from . import messages
 
 
@@ -138,7 +139,7 @@ Shared, HeldByNumpy = StorageSet(), StorageSet()
 CASTS = {"double": "float64", "float": "float32", "half": "float16", "long": "int64", "int": "int32", "short": "int16",
          "char": "int8", "byte": "uint8", "bool": "bool", "bfloat16": "bfloat16", "complex_double": "complex128",
          "complex_float": "complex64"}
-cast_storage = None
+cast_storage = set_elements = None
 
 
 class Storage:
@@ -309,10 +310,25 @@ class Storage:
 
     def __setitem__(self, idx, value):
         """storage[i] = byte (taken modulo 256, as PyTorch's uint8 fill), storage[a:b] = byte."""
-        i = self._byte_index(idx)
+        i = self._set_index(idx, value)
         undo.touch(self)
-        self._bytes()[i] = np.asarray(int(value)).astype(np.uint8)
+        self._bytes()[i] = np.asarray(value).astype(np.uint8)
         written_directly(self)
+
+    def _set_index(self, idx, value):
+        """THPStorage_set's checks, in its order: the value an int, then the index an int byte position inside the
+        storage (not wrapped: storage_set's "out of bounds") or a step-1 slice; its errors RuntimeErrors."""
+        if not isinstance(value, int):
+            raise runtime(f"can only set storage content with a int types, but got {tp_name(value)} instead")
+        if not -2 ** 63 <= value < 2 ** 63:
+            raise make("OverflowError", "int too big to convert")
+        if isinstance(idx, int) and not isinstance(idx, bool):
+            if not 0 <= idx < len(self):
+                raise runtime("out of bounds")
+            return idx
+        if not isinstance(idx, slice):
+            raise runtime(f"can't index a torch.UntypedStorage with {tp_name(idx)}")
+        return self._byte_index(idx)
 
     def __iter__(self):
         return iter(self.tolist())
@@ -343,11 +359,11 @@ class BFloat16Storage(Storage):
         return self.data.view(np.uint8).reshape(-1, 4)[:, 2:].reshape(-1)
 
     def __setitem__(self, idx, value):
-        i = self._byte_index(idx)
+        i = self._set_index(idx, value)
         undo.touch(self)
         words = self.data.view(np.uint8).reshape(-1, 4)
         for j in (range(i.start, i.stop) if isinstance(i, slice) else (i,)):
-            words[j // 2, 2 + j % 2] = np.asarray(int(value)).astype(np.uint8)
+            words[j // 2, 2 + j % 2] = np.asarray(value).astype(np.uint8)
 
     def tolist(self):
         return self._halves().astype("<u2").view(np.uint8).tolist()
@@ -533,11 +549,15 @@ class TypedStorage:
         return self._untyped
 
     def _element(self, idx):
+        """torch/storage.py's _getitem checks: a slice refused, then anything but an int, then a bool (not an int to
+        _maybe_wrap_index), then the bounds; the index wrapped."""
         n = self.size()
         if isinstance(idx, slice):
             raise runtime("slices are only supported in UntypedStorage.__getitem__")
-        if isinstance(idx, bool) or not isinstance(idx, int):
-            raise runtime(f"can't index a <class 'torch.storage.TypedStorage'> with <class '{type(idx).__name__}'>")
+        if not isinstance(idx, int):
+            raise runtime(f"can't index a {class_repr(self)} with {class_repr(idx)}")
+        if isinstance(idx, bool):
+            raise type_error(f"can't index a {class_repr(self)} with {class_repr(idx)}")
         if not -n <= idx < n:
             raise index_error(f"index {idx} out of range for storage of size {n}")
         return idx % n
@@ -547,10 +567,14 @@ class TypedStorage:
         return self._untyped.data.view(self.dtype.np)[self._element(idx)].item()
 
     def __setitem__(self, idx, value):
-        i = self._element(idx)
-        undo.touch(self._untyped)
-        self._untyped.data.view(self.dtype.np)[i] = value
-        written_directly(self._untyped)
+        """torch/storage.py's _setitem: an int or slice index and no storage value, then a tensor's setitem over
+        the storage's elements (its casts, rounding, broadcasting and messages; the tensors over it keep their
+        versions); set_elements is bound by legacy_types."""
+        if not isinstance(idx, (int, slice)):
+            raise runtime(f"can't index a {class_repr(self)} with {class_repr(idx)}")
+        if isinstance(value, (Storage, TypedStorage)):
+            raise runtime(f"cannot set item with value type {class_repr(value)}")
+        set_elements(self, idx, value)
 
     def __iter__(self):
         return iter(self.tolist())

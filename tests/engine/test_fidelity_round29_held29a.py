@@ -1,0 +1,41 @@
+"""Classes of difference found by the twenty-ninth round's held-out programs on storages, views and in-place ops
+(held29a, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"storage_item_writes_check_as_thpstorage_set_and_typed_ones_go_through_a_tensor_setitem": """
+def t(name, f):
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+def us(idx, val):
+    x = torch.arange(6, dtype=torch.int16)
+    x.untyped_storage()[idx] = val
+    return x.tolist(), x._version
+def ts(idx, val, dt=torch.int16):
+    x = torch.arange(6, dtype=dt)
+    y = x.view(2, 3)
+    x.storage()[idx] = val
+    return x.tolist(), x._version, y._version
+for idx, val in [(0, 7), (0, 300), (slice(0, 2), 1), (0, 2.5), (-1, 1), (12, 1), (slice(0, 2), 1.5), (True, 1),
+                 (0, torch.tensor(3)), ((0,), 1), (torch.tensor(0), 1), (0, None)]:
+    t(f'us {idx} {val}', lambda: us(idx, val))
+for idx, val in [(0, 7), (0, 70000), (-1, 1), (6, 1), (slice(0, 4, 2), 1), (slice(2, 4), 2.7), (True, 1),
+                 (slice(0, 2), torch.tensor([8, 9])), (slice(0, 2), torch.tensor([8, 9, 10])), (slice(5, 1), 1),
+                 ((0,), 1), (torch.tensor(0), 1), (0, None), (slice(0, 2), [4, 5]), (0, torch.zeros(2).storage())]:
+    t(f'ts {idx} {val}', lambda: ts(idx, val))
+t('bf16', lambda: ts(2, 1.3, torch.bfloat16))
+t('half', lambda: ts(slice(1, 3), 1.3, torch.half))
+t('nan', lambda: ts(2, float('nan')))
+for idx in [torch.tensor(1), True, slice(0, 1), 5]:
+    t(f'get {idx}', lambda: torch.arange(3).storage()[idx])
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round29_held29a_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
