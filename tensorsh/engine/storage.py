@@ -676,11 +676,12 @@ class VersionCounter:
     inference = False  # the tensor is an inference tensor
     counts = True      # its version is kept (an inference tensor's is not, but for the ones below)
 
-    def __init__(self):
+    def __init__(self, normal=False):
+        """normal: a normal tensor's even in inference mode (unsafe_split's pieces of a normal tensor there)."""
         self.value = 0
         self._born = undo.epoch
         self.history = None  # {version: location}, kept only once something saved this counter
-        if INFERENCE_MODE[0]:
+        if INFERENCE_MODE[0] and not normal:
             self.__class__ = InferenceCounter
             INFERENCE_SEEN[0] = True
 

@@ -33,6 +33,29 @@ t('nan', lambda: ts(2, float('nan')))
 for idx in [torch.tensor(1), True, slice(0, 1), 5]:
     t(f'get {idx}', lambda: torch.arange(3).storage()[idx])
 """,
+"in_inference_mode_view_dtype_is_an_inference_tensor_and_unsafe_split_pieces_are_views_with_their_own_counters": """
+y = torch.arange(12.).view(3, 4)
+with torch.inference_mode():
+    v = y.view(torch.int32)
+    u = y.unsafe_split(1)[0]
+    k = y.unsafe_chunk(2, 1)[1]
+    i = torch.ones(4)
+    iu = i.unsafe_split(2)[0]
+    iv = i.view(torch.int16)
+for name, t in [('v', v), ('u', u), ('k', k), ('iu', iu), ('iv', iv)]:
+    print(name, t.is_inference(), t._is_view(), t._base is None, t.shape)
+for name, t in [('v', v), ('u', u), ('k', k), ('iv', iv)]:
+    try:
+        print(name, t._version)
+        t.add_(1)
+        print(name, t._version, y._version)
+    except Exception as e:
+        print(name, type(e).__name__, e)
+with torch.inference_mode():
+    v.add_(1)
+    iv.add_(1)
+print(y, i)
+""",
 }
 
 
