@@ -56,6 +56,20 @@ with torch.inference_mode():
     iv.add_(1)
 print(y, i)
 """,
+"resize_checks_the_numel_then_the_contiguous_bytes_for_overflow_before_growing_the_storage": """
+for dt in [torch.float32, torch.int16, torch.bfloat16, torch.complex128]:
+    for shape in [(2**62,), (2**61, 2), (2**31, 2**31, 4), (2**32, 2**32), (2**63 - 1,), (3, 2**61), (-1,), (2, -3)]:
+        x = torch.ones(2, dtype=dt)
+        try:
+            x.resize_(shape)
+        except Exception as e:
+            print(dt, shape, type(e).__name__, e)
+    x = torch.ones(4, dtype=dt)[3:]
+    try:
+        x.resize_(2**63 // x.element_size() - 2)
+    except Exception as e:
+        print(dt, 'offset', type(e).__name__, e)
+""",
 }
 
 
