@@ -203,6 +203,7 @@ class Storage:
 
     def fill_(self, value):
         """Every byte set to value (modulo 256); the tensors over it see it, their versions do not move."""
+        _checked_byte(value, f"fill_ expects int, but got {tp_name(value)}")
         self[:] = value
         return self
 
@@ -318,10 +319,7 @@ class Storage:
     def _set_index(self, idx, value):
         """THPStorage_set's checks, in its order: the value an int, then the index an int byte position inside the
         storage (not wrapped: storage_set's "out of bounds") or a step-1 slice; its errors RuntimeErrors."""
-        if not isinstance(value, int):
-            raise runtime(f"can only set storage content with a int types, but got {tp_name(value)} instead")
-        if not -2 ** 63 <= value < 2 ** 63:
-            raise make("OverflowError", "int too big to convert")
+        _checked_byte(value, f"can only set storage content with a int types, but got {tp_name(value)} instead")
         if isinstance(idx, int) and not isinstance(idx, bool):
             if not 0 <= idx < len(self):
                 raise runtime("out of bounds")
@@ -343,6 +341,14 @@ class Storage:
 
     def _restore(self, snap):
         self.data[...] = snap
+
+
+def _checked_byte(value, message):
+    """THPByteUtils_checkReal, then its unpack: an int (a bool too) within 64 bits, else the caller's message."""
+    if not isinstance(value, int):
+        raise runtime(message)
+    if not -2 ** 63 <= value < 2 ** 63:
+        raise make("OverflowError", "int too big to convert")
 
 
 class BFloat16Storage(Storage):
@@ -483,15 +489,9 @@ class TypedStorage:
         self._untyped, self.dtype = untyped, dtype
 
     def fill_(self, value):
-        """Every element set to value (in the storage's dtype); the tensors over it see it, their versions do not
-        move."""
-        from .dtypes import bfloat16, round_bfloat16
-        undo.touch(self._untyped)
-        elements = self._untyped.data.view(self.dtype.np)
-        elements[...] = value
-        if self.dtype is bfloat16:
-            round_bfloat16(elements)
-        written_directly(self._untyped)
+        """Every element set to value: torch/storage.py's `self._setitem(slice(0, size), value)`; the tensors over
+        it see it, their versions do not move."""
+        self[0:self.size()] = value
         return self
 
     def clone(self):

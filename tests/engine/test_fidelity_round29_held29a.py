@@ -32,6 +32,14 @@ t('half', lambda: ts(slice(1, 3), 1.3, torch.half))
 t('nan', lambda: ts(2, float('nan')))
 for idx in [torch.tensor(1), True, slice(0, 1), 5]:
     t(f'get {idx}', lambda: torch.arange(3).storage()[idx])
+def fill(s, v):
+    s.fill_(v)
+    return s.tolist()
+for v in [1, 257, -1, 1.5, True, None, torch.tensor(2)]:
+    t(f'us fill {v}', lambda: fill(torch.zeros(2, dtype=torch.int16).untyped_storage(), v))
+for dt, v in [(torch.int16, 70000), (torch.int16, 2.7), (torch.bfloat16, 1.3), (torch.bool, 2), (torch.int8, float('inf')),
+              (torch.float16, 1e5), (torch.int32, torch.tensor([1, 2])), (torch.complex64, 1j)]:
+    t(f'ts fill {dt} {v}', lambda: fill(torch.zeros(2, dtype=dt).storage(), v))
 """,
 "in_inference_mode_view_dtype_is_an_inference_tensor_and_unsafe_split_pieces_are_views_with_their_own_counters": """
 y = torch.arange(12.).view(3, 4)
