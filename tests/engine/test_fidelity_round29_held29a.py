@@ -78,6 +78,32 @@ for dt in [torch.float32, torch.int16, torch.bfloat16, torch.complex128]:
     except Exception as e:
         print(dt, 'offset', type(e).__name__, e)
 """,
+"baddbmm_inplace_small_products_run_element_by_element_over_memory_self_shares_and_check_no_overlap": """
+def t(name, f):
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int64, torch.int8]:
+    def e():
+        return (torch.arange(3).view(3, 1) + 1).to(dt).expand(3, 4).unsqueeze(0)
+    o = lambda *s: (torch.ones(*s) * 1.1).to(dt)
+    t(f'{dt} exp', lambda: e().baddbmm_(o(1, 3, 2), o(1, 2, 4)).tolist())
+    t(f'{dt} exp ab', lambda: e().baddbmm_(o(1, 3, 2), o(1, 2, 4), beta=2, alpha=3).tolist())
+    t(f'{dt} exp b0', lambda: e().baddbmm_(o(1, 3, 2), o(1, 2, 4), beta=0).tolist())
+    t(f'{dt} self', lambda: (lambda x: x.baddbmm_(x, x).tolist())(torch.arange(4).to(dt).view(1, 2, 2)))
+    t(f'{dt} self_t', lambda: (lambda x: x.baddbmm_(x.transpose(1, 2), x, alpha=2).tolist())(torch.arange(9).to(dt).view(1, 3, 3)))
+    t(f'{dt} batch_exp', lambda: (torch.ones(1, 2, 2) * 3).to(dt).expand(3, 2, 2).baddbmm_(o(3, 2, 2), o(3, 2, 2)).tolist())
+    t(f'{dt} k0', lambda: e().baddbmm_(o(1, 3, 0), o(1, 0, 4)).tolist())
+    t(f'{dt} k0 b0', lambda: e().baddbmm_(o(1, 3, 0), o(1, 0, 4), beta=0).tolist())
+t('big', lambda: torch.zeros(1, 30, 1).expand(1, 30, 30).baddbmm_(torch.ones(1, 30, 30), torch.ones(1, 30, 30)))
+x = torch.arange(3.).view(3, 1).expand(3, 4).unsqueeze(0)
+a = torch.ones(1, 3, 2, requires_grad=True)
+y = x.baddbmm_(a, torch.ones(1, 2, 4))
+print(y.grad_fn.name(), y._version, y.tolist())
+y.sum().backward()
+print(a.grad)
+""",
 }
 
 
