@@ -97,6 +97,14 @@ for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.in
     t(f'{dt} k0', lambda: e().baddbmm_(o(1, 3, 0), o(1, 0, 4)).tolist())
     t(f'{dt} k0 b0', lambda: e().baddbmm_(o(1, 3, 0), o(1, 0, 4), beta=0).tolist())
 t('big', lambda: torch.zeros(1, 30, 1).expand(1, 30, 30).baddbmm_(torch.ones(1, 30, 30), torch.ones(1, 30, 30)))
+for dt in [torch.float32, torch.int64]:
+    t(f'{dt} out self', lambda: (lambda x: torch.baddbmm(x, x, x, out=x).tolist())(torch.arange(4).to(dt).view(1, 2, 2)))
+    t(f'{dt} out b1', lambda: (lambda x, y: torch.baddbmm(y, x, x, out=x).tolist())(torch.arange(4).to(dt).view(1, 2, 2),
+                                                                                 torch.ones(1, 2, 2, dtype=dt)))
+    t(f'{dt} out b2 ab', lambda: (lambda x, y: torch.baddbmm(y, y, x, beta=2, alpha=3, out=x).tolist())(
+        torch.arange(4).to(dt).view(1, 2, 2), torch.ones(1, 2, 2, dtype=dt)))
+    t(f'{dt} out b0', lambda: (lambda x, y: torch.baddbmm(y, x, x, beta=0, out=x).tolist())(
+        torch.arange(4).to(dt).view(1, 2, 2), torch.ones(1, 2, 2, dtype=dt)))
 x = torch.arange(3.).view(3, 1).expand(3, 4).unsqueeze(0)
 a = torch.ones(1, 3, 2, requires_grad=True)
 y = x.baddbmm_(a, torch.ones(1, 2, 4))
