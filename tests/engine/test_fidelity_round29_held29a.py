@@ -105,6 +105,10 @@ for dt in [torch.float32, torch.int64]:
         torch.arange(4).to(dt).view(1, 2, 2), torch.ones(1, 2, 2, dtype=dt)))
     t(f'{dt} out b0', lambda: (lambda x, y: torch.baddbmm(y, x, x, beta=0, out=x).tolist())(
         torch.arange(4).to(dt).view(1, 2, 2), torch.ones(1, 2, 2, dtype=dt)))
+    t(f'{dt} bmm out exp', lambda: torch.bmm(torch.ones(1, 2, 2, dtype=dt), torch.arange(4).view(1, 2, 2).to(dt),
+                                             out=torch.zeros(1, 2, 1, dtype=dt).expand(1, 2, 2)).tolist())
+    t(f'{dt} bmm big out exp', lambda: torch.bmm(torch.ones(1, 30, 30, dtype=dt), torch.ones(1, 30, 30, dtype=dt),
+                                                 out=torch.zeros(1, 30, 1, dtype=dt).expand(1, 30, 30)).shape)
 x = torch.arange(3.).view(3, 1).expand(3, 4).unsqueeze(0)
 a = torch.ones(1, 3, 2, requires_grad=True)
 y = x.baddbmm_(a, torch.ones(1, 2, 4))

@@ -531,7 +531,8 @@ def write_out(name, fn, args, kwargs):
         warn_once(CHOLESKY_DEPRECATED, key=CHOLESKY_DEPRECATED + " out")
     for o in outs:
         if isinstance(o, Tensor) and _shares_elements(o) and name not in _OUT_OVERLAP_WRITTEN and \
-                name not in _OUT_OVERLAP_REDUCED and name not in _OUT_DTYPE_BEFORE_OVERLAP:
+                name not in _OUT_OVERLAP_REDUCED and name not in _OUT_DTYPE_BEFORE_OVERLAP and \
+                not _small_bmm(name, args):
             if name in _OUT_OVERLAP_UNMODELLED:
                 from ..errors import make
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
@@ -886,6 +887,15 @@ def _resize_shapes(name, args, kwargs, out, shape):
             d = args[0]._wrap_dim(args[1] if len(args) > 1 else kwargs.get("dim", -1))
             return shape[:d] + (1,) + shape[d:], out._shape[:d] + (1,) + out._shape[d:] if d <= out.dim() else None
     return _vector_matrix_shape(name, args, shape), None
+
+
+def _small_bmm(name, args):
+    """bmm_out's small products (k x rows x cols < 400) are baddbmm_cpu_kernel's loop, which checks no overlap: an
+    out whose elements share memory is written element after element (the last write wins); the larger ones go
+    through addmm_impl_cpu_ per batch, whose copy back into out refuses it."""
+    a, b = (tuple(args[:2]) + (None, None))[:2]
+    return name == "bmm" and isinstance(a, Tensor) and isinstance(b, Tensor) and a.dim() == 3 == b.dim() and \
+        0 < a._shape[1] * a._shape[2] * b._shape[2] < 400
 
 
 def _write_shared(out, result, reduce):
