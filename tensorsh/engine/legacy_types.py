@@ -236,4 +236,12 @@ def cast_storage(storage, dtype_name):
     return TypedStorage(memory.clone() if out.data_ptr() == source.data_ptr() else memory, out.dtype)
 
 
-_storage.cast_storage = cast_storage
+def set_elements(storage, idx, value):
+    """TypedStorage's `s[i] = v` / `s[a:b] = v`: torch/storage.py's _setitem writes through a new tensor set_ to the
+    storage (its own version counter), so the value is cast, rounded, broadcast and checked as a tensor's setitem."""
+    elements = creation.empty(0, dtype=storage.dtype)
+    elements.set_(storage)
+    elements[idx] = value
+
+
+_storage.cast_storage, _storage.set_elements = cast_storage, set_elements

@@ -6,7 +6,8 @@ import weakref
 import numpy as np
 
 from . import undo
-from .errors import c_type_format, index_error, runtime, type_error
+from .errors import c_type_format, index_error, make, runtime, type_error
+from .typenames import class_repr, tp_name
 from . import messages
 
 
@@ -138,7 +139,7 @@ Shared, HeldByNumpy = StorageSet(), StorageSet()
 CASTS = {"double": "float64", "float": "float32", "half": "float16", "long": "int64", "int": "int32", "short": "int16",
          "char": "int8", "byte": "uint8", "bool": "bool", "bfloat16": "bfloat16", "complex_double": "complex128",
          "complex_float": "complex64"}
-cast_storage = None
+cast_storage = set_elements = None
 
 
 class Storage:
@@ -202,6 +203,7 @@ class Storage:
 
     def fill_(self, value):
         """Every byte set to value (modulo 256); the tensors over it see it, their versions do not move."""
+        _checked_byte(value, f"fill_ expects int, but got {tp_name(value)}")
         self[:] = value
         return self
 
@@ -309,10 +311,22 @@ class Storage:
 
     def __setitem__(self, idx, value):
         """storage[i] = byte (taken modulo 256, as PyTorch's uint8 fill), storage[a:b] = byte."""
-        i = self._byte_index(idx)
+        i = self._set_index(idx, value)
         undo.touch(self)
-        self._bytes()[i] = np.asarray(int(value)).astype(np.uint8)
+        self._bytes()[i] = np.asarray(value).astype(np.uint8)
         written_directly(self)
+
+    def _set_index(self, idx, value):
+        """THPStorage_set's checks, in its order: the value an int, then the index an int byte position inside the
+        storage (not wrapped: storage_set's "out of bounds") or a step-1 slice; its errors RuntimeErrors."""
+        _checked_byte(value, f"can only set storage content with a int types, but got {tp_name(value)} instead")
+        if isinstance(idx, int) and not isinstance(idx, bool):
+            if not 0 <= idx < len(self):
+                raise runtime("out of bounds")
+            return idx
+        if not isinstance(idx, slice):
+            raise runtime(f"can't index a torch.UntypedStorage with {tp_name(idx)}")
+        return self._byte_index(idx)
 
     def __iter__(self):
         return iter(self.tolist())
@@ -329,6 +343,14 @@ class Storage:
         self.data[...] = snap
 
 
+def _checked_byte(value, message):
+    """THPByteUtils_checkReal, then its unpack: an int (a bool too) within 64 bits, else the caller's message."""
+    if not isinstance(value, int):
+        raise runtime(message)
+    if not -2 ** 63 <= value < 2 ** 63:
+        raise make("OverflowError", "int too big to convert")
+
+
 class BFloat16Storage(Storage):
     """A bfloat16 tensor's storage: its float32 array holds bfloat16 values, 2 bytes each to PyTorch (the high
     half of each float32 word, little-endian as PyTorch's)."""
@@ -343,11 +365,11 @@ class BFloat16Storage(Storage):
         return self.data.view(np.uint8).reshape(-1, 4)[:, 2:].reshape(-1)
 
     def __setitem__(self, idx, value):
-        i = self._byte_index(idx)
+        i = self._set_index(idx, value)
         undo.touch(self)
         words = self.data.view(np.uint8).reshape(-1, 4)
         for j in (range(i.start, i.stop) if isinstance(i, slice) else (i,)):
-            words[j // 2, 2 + j % 2] = np.asarray(int(value)).astype(np.uint8)
+            words[j // 2, 2 + j % 2] = np.asarray(value).astype(np.uint8)
 
     def tolist(self):
         return self._halves().astype("<u2").view(np.uint8).tolist()
@@ -467,15 +489,9 @@ class TypedStorage:
         self._untyped, self.dtype = untyped, dtype
 
     def fill_(self, value):
-        """Every element set to value (in the storage's dtype); the tensors over it see it, their versions do not
-        move."""
-        from .dtypes import bfloat16, round_bfloat16
-        undo.touch(self._untyped)
-        elements = self._untyped.data.view(self.dtype.np)
-        elements[...] = value
-        if self.dtype is bfloat16:
-            round_bfloat16(elements)
-        written_directly(self._untyped)
+        """Every element set to value: torch/storage.py's `self._setitem(slice(0, size), value)`; the tensors over
+        it see it, their versions do not move."""
+        self[0:self.size()] = value
         return self
 
     def clone(self):
@@ -533,11 +549,15 @@ class TypedStorage:
         return self._untyped
 
     def _element(self, idx):
+        """torch/storage.py's _getitem checks: a slice refused, then anything but an int, then a bool (not an int to
+        _maybe_wrap_index), then the bounds; the index wrapped."""
         n = self.size()
         if isinstance(idx, slice):
             raise runtime("slices are only supported in UntypedStorage.__getitem__")
-        if isinstance(idx, bool) or not isinstance(idx, int):
-            raise runtime(f"can't index a <class 'torch.storage.TypedStorage'> with <class '{type(idx).__name__}'>")
+        if not isinstance(idx, int):
+            raise runtime(f"can't index a {class_repr(self)} with {class_repr(idx)}")
+        if isinstance(idx, bool):
+            raise type_error(f"can't index a {class_repr(self)} with {class_repr(idx)}")
         if not -n <= idx < n:
             raise index_error(f"index {idx} out of range for storage of size {n}")
         return idx % n
@@ -547,10 +567,14 @@ class TypedStorage:
         return self._untyped.data.view(self.dtype.np)[self._element(idx)].item()
 
     def __setitem__(self, idx, value):
-        i = self._element(idx)
-        undo.touch(self._untyped)
-        self._untyped.data.view(self.dtype.np)[i] = value
-        written_directly(self._untyped)
+        """torch/storage.py's _setitem: an int or slice index and no storage value, then a tensor's setitem over
+        the storage's elements (its casts, rounding, broadcasting and messages; the tensors over it keep their
+        versions); set_elements is bound by legacy_types."""
+        if not isinstance(idx, (int, slice)):
+            raise runtime(f"can't index a {class_repr(self)} with {class_repr(idx)}")
+        if isinstance(value, (Storage, TypedStorage)):
+            raise runtime(f"cannot set item with value type {class_repr(value)}")
+        set_elements(self, idx, value)
 
     def __iter__(self):
         return iter(self.tolist())
@@ -652,11 +676,12 @@ class VersionCounter:
     inference = False  # the tensor is an inference tensor
     counts = True      # its version is kept (an inference tensor's is not, but for the ones below)
 
-    def __init__(self):
+    def __init__(self, normal=False):
+        """normal: a normal tensor's even in inference mode (unsafe_split's pieces of a normal tensor there)."""
         self.value = 0
         self._born = undo.epoch
         self.history = None  # {version: location}, kept only once something saved this counter
-        if INFERENCE_MODE[0]:
+        if INFERENCE_MODE[0] and not normal:
             self.__class__ = InferenceCounter
             INFERENCE_SEEN[0] = True
 

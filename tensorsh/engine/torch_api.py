@@ -479,12 +479,12 @@ class TypedStorage(metaclass=_TypedStorageMeta):
             if dtype is None:
                 raise runtime(head + "Argument 'dtype' must be specified")
             if not isinstance(dtype, dtypes.DType):
-                raise type_error(head + f"Argument 'dtype' must be torch.dtype, not {_class_repr(dtype)}")
+                raise type_error(head + f"Argument 'dtype' must be torch.dtype, not {typenames.class_repr(dtype)}")
             if device is not None:
                 raise runtime(head + "Argument 'device' should not be specified when 'wrap_storage' is given")
             if not isinstance(wrap_storage, Storage):
                 raise type_error(head + f"Argument 'wrap_storage' must be UntypedStorage, but got "
-                                        f"{_class_repr(wrap_storage)}")
+                                        f"{typenames.class_repr(wrap_storage)}")
             return Typed(wrap_storage, dtype)
         dtype = dtypes.DEFAULT_FLOAT if dtype is None else dtype
         if device is not None and pyapi.parse_device(device)[0] != "cpu":
@@ -499,15 +499,9 @@ class TypedStorage(metaclass=_TypedStorageMeta):
                 UntypedStorage(data * dtype.itemsize)  # (its allocator's text)
             return Typed(creation.zeros(data, dtype=dtype).untyped_storage(), dtype)  # (torch's: uninitialised)
         if not isinstance(data, (list, tuple, str, bytes, range)):
-            raise type_error(head + f"Argument type not recognized: {_class_repr(data)}")
+            raise type_error(head + f"Argument type not recognized: {typenames.class_repr(data)}")
         return Typed(creation.tensor(list(data) if isinstance(data, range) else data, dtype=dtype).untyped_storage(),
                      dtype)
-
-
-def _class_repr(value):
-    """repr(type(value)) as torch's f-strings print it (<class 'torch.Tensor'>)."""
-    name = typenames.tp_name(value)
-    return f"<class '{'torch.Tensor' if isinstance(value, Tensor) else name}'>"
 
 
 def is_storage(obj):

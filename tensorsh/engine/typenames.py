@@ -31,6 +31,11 @@ def tp_name(value):
     return numpy_dotted(cls)
 
 
+def class_repr(value):
+    """repr(type(value)) as torch's Python f-strings print it (<class 'torch.Tensor'>, <class 'tuple'>)."""
+    return f"<class '{'torch.Tensor' if isinstance(value, _Tensor) else tp_name(value)}'>"
+
+
 def numpy_dotted(cls):
     """numpy's tp_names are dotted ('numpy.float64'); the engine's ndarray class already has its dotted __name__."""
     if cls.__module__ == "numpy" and "." not in cls.__name__:

@@ -8,7 +8,7 @@ from ..autograd import no_grad
 from ..errors import runtime
 from ..scalars import real_scalar
 from ..tensorimpl import _shape_list
-from .core import attach, cj, fresh, inference_saved_by, needs_grad, precheck, write_inplace
+from .core import attach, cj, fresh, inference_saved_by, internally_overlapping, needs_grad, precheck, write_inplace
 from .linalg import batch2_typed, check_batch_kernel
 from .scaled_products import ScaledProductBackward
 from .. import autocast
@@ -146,7 +146,13 @@ def _product(values, dt, node, self, batch1, batch2, beta, alpha):
 
 
 def baddbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
-    precheck(self, batch1, batch2)
+    # (its small products are baddbmm_cpu_kernel's loop over self's own memory, which checks no overlap; the larger
+    # ones addmm_ each batch's matrix, which refuses one whose elements share memory, as the overlap checks here do;
+    # an empty product with beta 0 is self.zero_(), which writes an expanded tensor too)
+    shapes = batch1.dim() == 3 == batch2.dim()
+    small = shapes and 0 < batch1._shape[2] * batch1._shape[1] * batch2._shape[2] < 400
+    zeroed = shapes and batch1._shape[2] == 0 and beta == 0
+    precheck(self, batch1, batch2, internal_overlap=not (small or zeroed), overlap=not small)
     sizes = _check_baddbmm(self, batch1, batch2)
     if self.dtype is not batch2.dtype:  # (the in-place result's options are batch2's: check_inplace's dtype, then size)
         raise runtime(f"Bad in-place call: input tensor dtype {dtypes.C_NAMES[self.dtype.name]} and output tensor "
@@ -155,8 +161,33 @@ def baddbmm_inplace(self, batch1, batch2, *, beta=1, alpha=1):
         raise runtime(f"Bad in-place call: input tensor size {_shape_list(self._shape)} and output tensor size "
                       f"{_shape_list(sizes)} should match")
     check_batch_kernel(batch1, batch2, "baddbmm")
+    if small and self.dtype.category < 3 and (internally_overlapping(self) or
+                                              self._storage in (batch1._storage, batch2._storage)):
+        return write_inplace(self, _element_by_element(self, batch1, batch2, beta, alpha),
+                             lambda: BaddbmmBackward0(self, batch1, batch2, beta, alpha), (batch1, batch2))
     return _write_product(self, _baddbmm_values(self, batch1, batch2, beta, alpha), BaddbmmBackward0, batch1, batch2,
                           beta, alpha)
+
+
+def _element_by_element(self, batch1, batch2, beta, alpha):
+    """baddbmm_cpu_kernel's loop as it runs over memory self shares with itself (expanded) or with a batch: each
+    sum in the opmath type (float for half and bfloat16, int64 for integers), each element written (rounded to the
+    dtype) before the next is read. The write function for write_inplace."""
+    dt = self.dtype
+    op = np.int64 if dt.category < 2 else np.float64 if dt is dtypes.float64 else np.float32
+    al, be = (op(real_scalar(v, dt, opmath=True)) for v in (alpha, beta))
+
+    def write(r):
+        a, b = batch1._np, batch2._np
+        with np.errstate(over="ignore"):
+            for n, i, j in np.ndindex(r.shape):
+                acc = op(0)
+                for p in range(a.shape[2]):
+                    acc += op(a[n, i, p]) * op(b[n, p, j])
+                r[n, i, j] = np.asarray(al * acc if be == 0 else op(r[n, i, j]) * be + al * acc).astype(r.dtype)
+                if dt is dtypes.bfloat16:
+                    dtypes.round_bfloat16(r[n:n + 1, i:i + 1, j:j + 1])
+    return write
 
 
 def _write_product(self, values, node, batch1, batch2, beta, alpha):

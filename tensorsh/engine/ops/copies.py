@@ -568,7 +568,8 @@ def write_out(name, fn, args, kwargs):
         warn_once(CHOLESKY_DEPRECATED, key=CHOLESKY_DEPRECATED + " out")
     for o in outs:
         if isinstance(o, Tensor) and _shares_elements(o) and name not in _OUT_OVERLAP_WRITTEN and \
-                name not in _OUT_OVERLAP_REDUCED and name not in _OUT_DTYPE_BEFORE_OVERLAP:
+                name not in _OUT_OVERLAP_REDUCED and name not in _OUT_DTYPE_BEFORE_OVERLAP and \
+                not _small_bmm(name, args):
             if name in _OUT_OVERLAP_UNMODELLED:
                 from ..errors import make
                 raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
@@ -930,6 +931,15 @@ def _resize_shapes(name, args, kwargs, out, shape):
     return _vector_matrix_shape(name, args, shape), None
 
 
+def _small_bmm(name, args):
+    """bmm_out's small products (k x rows x cols < 400) are baddbmm_cpu_kernel's loop, which checks no overlap: an
+    out whose elements share memory is written element after element (the last write wins); the larger ones go
+    through addmm_impl_cpu_ per batch, whose copy back into out refuses it."""
+    a, b = (tuple(args[:2]) + (None, None))[:2]
+    return name == "bmm" and isinstance(a, Tensor) and isinstance(b, Tensor) and a.dim() == 3 == b.dim() and \
+        0 < a._shape[1] * a._shape[2] * b._shape[2] < 400
+
+
 def _write_shared(out, result, reduce):
     """out= into out's shared elements: each address gets the last value written to it, or (reduce) the reduction
     of the values of every element at it."""
@@ -1007,7 +1017,7 @@ def _write_values(out, values):
     write_inplace(out, write, None)
 
 
-_PRODUCT_ROWS = frozenset({"mm", "mv", "matmul", "addmm", "addmv", "bmm"})
+_PRODUCT_ROWS = frozenset({"mm", "mv", "matmul", "addmm", "addmv", "bmm", "baddbmm"})
 
 
 def _vector_matrix(name, args):
@@ -1027,8 +1037,9 @@ def _product_in_rows(name, out, args, kwargs):
     its rows are computed one after another from memory as the rows before left it (measured: torch.mm(a, b, out=a)
     is all zeros; torch.mm(d[:2], w, out=d[1:]) reads the row it has just written; torch.addmm(f, f, w, out=f) is
     right); mv reads its vector whole; bmm and a batched matmul do not zero and go element by element
-    (torch.bmm(h, h, out=h) reads each element it has written)."""
-    adds = name in ("addmm", "addmv")
+    (torch.bmm(h, h, out=h) reads each element it has written); baddbmm first copies self in (unless self is out or
+    beta is 0), then goes element by element as baddbmm_ does (torch.baddbmm(y, x, x, out=x) reads y's copy)."""
+    adds = name in ("addmm", "addmv", "baddbmm")
     self, m1, m2 = (args[:3] if len(args) >= 3 else (None,) * 3) if adds else \
         ((None,) + tuple(args[:2]) if len(args) >= 2 else (None,) * 3)
     if not (isinstance(m1, Tensor) and isinstance(m2, Tensor)):
@@ -1038,7 +1049,7 @@ def _product_in_rows(name, out, args, kwargs):
         m1, out = m1.unsqueeze(0), out.unsqueeze(0)
     if name == "matmul" and m1.dim() > 2 and m2.dim() == 2 and m1.is_contiguous() and out.is_contiguous():
         m1, out = m1.reshape(-1, m1._shape[-1]), out.reshape(-1, m2._shape[-1])  # (folded into one mm)
-    batched = m2.dim() == 3 and m1.dim() in (2, 3) and name in ("bmm", "matmul")  # (bmm's kernel: no zeroing)
+    batched = m2.dim() == 3 and m1.dim() in (2, 3) and name in ("bmm", "matmul", "baddbmm")  # (no zeroing)
     if not batched and (m1.dim() != 2 or m2.dim() not in (1, 2)):
         return None
     operands = [t for t in (self, m1, m2) if isinstance(t, Tensor)]
@@ -1053,16 +1064,17 @@ def _product_in_rows(name, out, args, kwargs):
     def seen(t):
         return storage_view(memory, t.dtype, t._shape, t._stride, t._offset) if t._storage is out._storage else t._np
     o, a, b = seen(out), seen(m1), seen(m2)
+    beta, alpha = (kwargs.get("beta", 1), kwargs.get("alpha", 1)) if adds else (0, 1)
+    if beta != 0 and not (self._storage is out._storage and self._offset == out._offset and
+                          self._stride == out._stride and self._shape == out._shape):
+        o[...] = np.broadcast_to(seen(self), o.shape)
     if batched:  # (each batch's elements in turn, from memory as they leave it)
         for k, i, j in np.ndindex(*o.shape):
-            o[k, i, j] = (a[k] if a.ndim == 3 else a)[i] @ b[k][:, j]
+            product = (a[k] if a.ndim == 3 else a)[i] @ b[k][:, j]
+            o[k, i, j] = product if not adds else alpha * product if beta == 0 else beta * o[k, i, j] + alpha * product
         return o.reshape(shape)
-    beta, alpha = (kwargs.get("beta", 1), kwargs.get("alpha", 1)) if adds else (0, 1)
     if beta == 0:
         o[...] = 0
-    elif not (self._storage is out._storage and self._offset == out._offset and self._stride == out._stride and
-              self._shape == out._shape):
-        o[...] = np.broadcast_to(seen(self), o.shape)
     if b.ndim == 1:  # (mv: the vector read whole, after the zeroing or copy)
         o[...] = alpha * (a @ b) + (beta * o if beta != 0 else 0)
     for i in range(o.shape[0]) if b.ndim == 2 else ():  # (a row read whole, then written)

@@ -2,6 +2,8 @@
 moves it onto another storage): the tensor takes the geometry of
 the view the out-of-place op makes, its version moves (PyTorch counts them as in-place ops), and its history gains
 the in-place op's node, whose backward puts the gradient back in the old geometry."""
+import math
+
 import numpy as np
 
 from .. import autograd, dtypes, errors, messages, undo
@@ -247,6 +249,10 @@ def _resize(self, shape, memory_format=None, bump=True):
     from ..tensorimpl import PRESERVE_FORMAT
     resized = shape != self._shape
     if resized:
+        if _numel_overflows(shape):  # (resize_impl: set_sizes_contiguous's numel, then the contiguous bytes)
+            raise runtime("numel: integer multiplication overflow")
+        if (self._offset + math.prod(shape)) * self.dtype.itemsize >= 1 << 63:
+            raise runtime(f"Storage size calculation overflowed with sizes={_shape_list(shape)}")
         needed = (self._offset + int(np.prod(shape, dtype=np.int64))) * self.dtype.itemsize  # (PyTorch's bytes:
         if needed > self._offset * self.dtype.itemsize and needed > self._storage.nbytes():  # bfloat16's are 2)
             if not self._storage.growable:

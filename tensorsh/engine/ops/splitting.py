@@ -5,7 +5,7 @@ from .. import autograd, dtypes, messages
 from ..errors import runtime
 from .views import _slice
 from .multiview import MultiViewBackward, split as _split
-from ..storage import VersionCounter
+from ..storage import INFERENCE_MODE, VersionCounter
 from .core import Tensor
 
 
@@ -69,6 +69,11 @@ def unsafe_split(self, split_size, dim=0):
     and invisible to the others' versions), sharing one UnsafeSplit(WithSizes)Backward0 node."""
     with autograd.no_grad():
         views = _split(self, split_size, dim)
+    if INFERENCE_MODE[0]:  # (no autograd kernel runs to hide that split's pieces are views; ATen's own kernel still
+        for v in views:    # gives each its own counter, which an inference tensor does not have)
+            if not v._version_counter.inference:
+                v._version_counter = VersionCounter(normal=True)
+        return views
     pieces = tuple(self._alias(v._shape, v._stride, v._offset, counter=VersionCounter()) for v in views)
     if autograd._grad_enabled[0] and self.requires_grad:
         name = "UnsafeSplitBackward0" if isinstance(split_size, int) else "UnsafeSplitWithSizesBackward0"

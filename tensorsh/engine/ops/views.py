@@ -8,7 +8,7 @@ from .. import dtypes, messages
 from . import multiview
 from ..errors import TorchError, index_error, runtime, type_error, value_error, warn_once
 from ..pyapi import _parse
-from ..storage import BFloat16Storage
+from ..storage import BFloat16Storage, INFERENCE_MODE, VersionCounter
 from ..layout import view_strides as _view_strides
 from ..tensorimpl import Tensor, _contiguous_strides, _shape_list, int_elements, numel_overflows
 from .args import _int_list, _ints, as_strided_geometry
@@ -137,8 +137,11 @@ def _view_dtype(self, dtype):
         if not (new == 2 == old and (isinstance(self._storage, BFloat16Storage) or hold_as_bfloat16(self._storage))):
             raise runtime(f"tensorsh: view(dtype) between bfloat16 and {(self.dtype, dtype)[self.dtype is dtypes.bfloat16].name}"
                           f" is not supported")
+    # (made in inference mode it is an inference tensor, whatever self is: view_dtype builds a TensorImpl there,
+    # and no view bookkeeping gives it self's key set and counter, as a view's would)
+    counter = VersionCounter() if INFERENCE_MODE[0] else self._version_counter
     return Tensor._make(self._storage, offset, shape, stride, dtype,
-                        storage_view(self._storage, dtype, shape, stride, offset), self._version_counter)
+                        storage_view(self._storage, dtype, shape, stride, offset), counter)
 
 
 def _unit_last_stride(stride, names):
