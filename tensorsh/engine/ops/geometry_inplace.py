@@ -249,7 +249,7 @@ def _resize(self, shape, memory_format=None, bump=True):
     from ..tensorimpl import PRESERVE_FORMAT
     resized = shape != self._shape
     if resized:
-        if _numel_overflows(shape):  # (resize_impl: set_sizes_contiguous's numel, then the contiguous bytes)
+        if numel_overflows(shape):  # (resize_impl: set_sizes_contiguous's numel, then the contiguous bytes)
             raise runtime("numel: integer multiplication overflow")
         if (self._offset + math.prod(shape)) * self.dtype.itemsize >= 1 << 63:
             raise runtime(f"Storage size calculation overflowed with sizes={_shape_list(shape)}")
