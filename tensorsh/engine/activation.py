@@ -17,7 +17,7 @@ from .ops.comparison import where
 from .ops.core import (NotImplementedNode, SavingNode, attach, binary_result, check_inplace, fresh, laid_out_like,
                        needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace, write_rows,
                        zeros_of)
-from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
+from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, number_minus, number_over, sub_scalar
 from .ops.unary import _sigmoid_backward
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
@@ -635,10 +635,9 @@ class GluBackwardBackward0(SavingNode):
             grad_output = tmp.narrow(dim, 0, half) + tmp.narrow(dim, half, half)
         if self.next_functions[1][0] is not None:
             from .ops.joining import cat
-            from .ops.scalar_arith import rsub_scalar
             first, second = x.narrow(dim, 0, half), x.narrow(dim, half, half)
             sig = second.sigmoid()
-            one_sub_sig = rsub_scalar(sig, 1)
+            one_sub_sig = number_minus(1, sig)  # (C++'s `1 - sig`: filled, then sub_)
             sig_one_sub_sig = sig * one_sub_sig
             gg_first, gg_second = gg.narrow(dim, 0, half), gg.narrow(dim, half, half)
             gI_first = gg_second * gO * sig_one_sub_sig
@@ -760,9 +759,9 @@ def gelu_double_backward(ggI, gO, x, approximate):
         k_kappa = 0.044715
         inner = mul_scalar(x + mul_scalar(x.pow(3), k_kappa), k_beta)
         tanh_inner = inner.tanh()
-        sech_inner = _scalar_tensor(1, inner).div_(inner.cosh())
+        sech_inner = number_over(1, inner.cosh())
         f = mul_scalar(x, 0.5)
-        g = _scalar_tensor(1, tanh_inner).sub_(tanh_inner * tanh_inner)
+        g = number_minus(1, tanh_inner * tanh_inner)
         h = mul_scalar(_add_scalar(mul_scalar(x, 3 * k_kappa) * x, 1), k_beta)
         f_prime_gh = mul_scalar(g, 0.5) * h
         g_prime = mul_scalar(sech_inner, 2) * (-sech_inner * tanh_inner) * h
@@ -775,12 +774,6 @@ def gelu_double_backward(ggI, gO, x, approximate):
     pdf = mul_scalar(mul_scalar(input_sq, -0.5).exp(), k_beta)
     d_grad_d_input = mul_scalar(pdf, 2) - input_sq * pdf
     return ggI * gO * d_grad_d_input
-
-
-def _scalar_tensor(value, like):
-    """C++'s `value - t` / `value / t` begin as empty_like(t).fill_(value) (then sub_/div_ in place: SubBackward0 or
-    DivBackward0 with no edge for the filled tensor)."""
-    return fresh(np.full(like._shape, value, like.dtype.np), like.dtype)
 
 
 class _BackwardBackward(SavingNode):
@@ -863,7 +856,7 @@ def mish_backward(grad, x):
     softplus = x.exp().log1p(); C++'s `1.0 - t` is empty_like(t).fill_(1.0).sub_(t)."""
     sigmoid = x.sigmoid()
     tanh_softplus = x.exp().log1p().tanh()
-    one_minus = _scalar_tensor(1, tanh_softplus).sub_(tanh_softplus * tanh_softplus)
+    one_minus = number_minus(1, tanh_softplus * tanh_softplus)
     return grad * (tanh_softplus + x * sigmoid * one_minus)
 
 
@@ -893,7 +886,7 @@ def silu_backward(grad, x):
     """infinitely_differentiable_silu_backward: grad * s * (1.0 + x * (1.0 - s)), s = x.sigmoid(); C++'s
     `1.0 - s` is empty_like(s).fill_(1.0).sub_(s)."""
     s = x.sigmoid()
-    one_minus = _scalar_tensor(1, s).sub_(s)
+    one_minus = number_minus(1, s)
     return grad * s * _add_scalar(x * one_minus, 1.0)
 
 

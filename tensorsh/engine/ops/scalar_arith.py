@@ -36,14 +36,19 @@ def _scalar_op(name, kernel, backward, saved_values=None, plain=None):
     return node_cls, apply
 
 
-MulBackward1, mul_scalar = _scalar_op("MulBackward1", np.multiply, lambda self, g: (mul_scalar(g, self.other),),
+MulBackward1, mul_scalar = _scalar_op("MulBackward1", np.multiply,  # (grad * other.conj(), grad / other.conj())
+                                      lambda self, g: (mul_scalar(g, _conj(self.other)),),
                                       {"other": "other"}, operator.mul)
-DivBackward1, div_scalar = _scalar_op("DivBackward1", np.true_divide, lambda self, g: (div_scalar(g, self.other),),
+DivBackward1, div_scalar = _scalar_op("DivBackward1", np.true_divide, lambda self, g: (div_scalar(g, _conj(self.other)),),
                                       {"other": "other"}, operator.truediv)
 AddBackward1, add_scalar = _scalar_op("AddBackward1", np.add, lambda self, g: (g,), plain=operator.add)
 SubBackward1, sub_scalar = _scalar_op("SubBackward1", np.subtract, lambda self, g: (g,), plain=operator.sub)
 RsubBackward1, rsub_scalar = _scalar_op("RsubBackward1", lambda x, n: n - x, lambda self, g: (-g,),
                                         {"alpha": lambda node: 1}, lambda t, n: n - t)
+
+
+def _conj(number):
+    return number.conjugate() if isinstance(number, complex) else number
 
 
 def times_conj(t, s):
@@ -56,6 +61,11 @@ def number_minus(number, t):
     """C++'s `number - t` in a formula: empty_like(t).fill_(number).sub_(t) (ATen's TensorOperators.h), so the
     gradient's graph shows SubBackward0 of the in-place sub."""
     return fresh(np.full(t._shape, number, t.dtype.np), t.dtype).sub_(t)
+
+
+def number_over(number, t):
+    """C++'s `number / t`: empty_like(t).fill_(number).div_(t) (DivBackward0 of the in-place div)."""
+    return fresh(np.full(t._shape, number, t.dtype.np), t.dtype).div_(t)
 
 
 def number_over(number, t):
