@@ -4,13 +4,23 @@ import pytest
 
 from same_as_torch import same_as_torch
 
+# the programs' graph printers: node names to depth LIMIT, and with sequence numbers counted from `base`
+NAMES = """
+def names(n, depth=0):
+    if n is None or depth > LIMIT:
+        return str(n)
+    return n.name() + "[" + ",".join(names(m, depth + 1) for m, _ in n.next_functions) + "]"
+def seqs(n, base, depth=0):
+    if n is None or depth > 4:
+        return str(n)
+    s = n._sequence_nr() - base if n.name() != 'torch::autograd::AccumulateGrad' else 'A'
+    return f"{n.name()}#{s}[" + ",".join(seqs(m, base, depth + 1) for m, _ in n.next_functions) + "]"
+"""
+
 PROGRAMS = {
 "a_double_backward_whose_formula_is_zeros_like_gives_a_zero_gradient_and_prelus_weight_gradient_is_sum_to": """
 F = torch.nn.functional
-def names(n, depth=0):
-    if n is None or depth > 3:
-        return str(n)
-    return n.name() + "[" + ",".join(names(m, depth + 1) for m, _ in n.next_functions) + "]"
+LIMIT = 3
 x = torch.tensor([[0.7, -1.3, 2.2], [-0.5, 0., -2.]], requires_grad=True)
 for training in [False, True]:
     torch.manual_seed(0)
@@ -25,10 +35,7 @@ for wshape in [(1,), (3,)]:
     print(torch.autograd.grad((gx * gx).sum() + (gw * gw).sum(), [x, w]))
 """,
 "gelus_double_backward_multiplies_by_its_constants_as_mul_scalar_and_fills_for_one_minus": """
-def names(n, depth=0):
-    if n is None or depth > 9:
-        return str(n)
-    return n.name() + "[" + ",".join(names(m, depth + 1) for m, _ in n.next_functions) + "]"
+LIMIT = 9
 for approx in ['none', 'tanh']:
     x = torch.tensor([0.7, -1.3, 2.2, 0.], requires_grad=True)
     g, = torch.autograd.grad(torch.nn.functional.gelu(x, approximate=approx).sum(), x, create_graph=True)
@@ -36,11 +43,6 @@ for approx in ['none', 'tanh']:
     print(approx, h, names(h.grad_fn))
 """,
 "a_binary_nodes_gradients_are_computed_in_the_sorted_order_of_their_names_other_before_self": """
-def seqs(n, base, depth=0):
-    if n is None or depth > 4:
-        return str(n)
-    s = n._sequence_nr() - base if n.name() != 'torch::autograd::AccumulateGrad' else 'A'
-    return f"{n.name()}#{s}[" + ",".join(seqs(m, base, depth + 1) for m, _ in n.next_functions) + "]"
 x = torch.tensor([0.7, -1.3, 2.2], requires_grad=True)
 c = torch.tensor([1.5, 2.5, 3.5], requires_grad=True)
 for name, f in [('div', lambda: x / c), ('mul', lambda: x * c), ('pow', lambda: x.abs().pow(c)), ('xlogy', lambda: torch.xlogy(x, c)),
@@ -57,11 +59,6 @@ h, = torch.autograd.grad(g.sum(), x, create_graph=True)
 print(h.grad_fn.next_functions[1][0].next_functions[0][0].next_functions)
 """,
 "hand_written_nodes_compute_their_gradients_in_sorted_name_order_and_mm_takes_its_operands_layout": """
-def seqs(n, base, depth=0):
-    if n is None or depth > 4:
-        return str(n)
-    s = n._sequence_nr() - base if n.name() != 'torch::autograd::AccumulateGrad' else 'A'
-    return f"{n.name()}#{s}[" + ",".join(seqs(m, base, depth + 1) for m, _ in n.next_functions) + "]"
 A = torch.tensor([[1., 2., -1.], [0.5, 3., 2.], [-2., 1., 1.5]], requires_grad=True)
 B = torch.tensor([[0.5, -1., 2.], [1., 1., -3.], [2., 0.5, 1.]], requires_grad=True)
 C = torch.tensor([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]], requires_grad=True)
@@ -82,10 +79,7 @@ for name, f, ins in [('mm', lambda: A @ B, [A, B]), ('mm_t', lambda: A @ B.t(), 
     print(torch.autograd.grad(sum((g * g).sum() for g in gs), ins, allow_unused=True))
 """,
 "torch_complex_gives_its_parts_gradients_as_views_and_polar_multiplies_by_1j_as_mul_scalar": """
-def names(n, depth=0):
-    if n is None or depth > 6:
-        return str(n)
-    return n.name() + "[" + ",".join(names(m, depth + 1) for m, _ in n.next_functions) + "]"
+LIMIT = 6
 A = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
 B = torch.tensor([[0.5, -1.], [2., 0.]], requires_grad=True)
 for name, f in [('complex', lambda: torch.complex(A, B)), ('polar', lambda: torch.polar(A, B))]:
@@ -110,10 +104,7 @@ for p in [0, 1, 2, float('inf')]:
 """,
 "binary_cross_entropy_targets_gradients_are_recorded_under_create_graph": """
 F = torch.nn.functional
-def names(n, depth=0):
-    if n is None or depth > 12:
-        return str(n)
-    return n.name() + "[" + ",".join(names(m, depth + 1) for m, _ in n.next_functions) + "]"
+LIMIT = 12
 for red in ['mean', 'sum']:
     for wt in [None, torch.tensor([1., 2., 0.5])]:
         for pw in [None, torch.tensor([3., 1., 0.25])]:
@@ -129,12 +120,7 @@ for red in ['mean', 'sum']:
 """,
 "aten_composites_add_a_margin_or_eps_with_add_scalar_and_embedding_bag_has_an_edge_for_absent_weights": """
 F = torch.nn.functional
-def names(n, depth=0):
-    if n is None or depth > 8:
-        return str(n)
-    if n.name() == 'torch::autograd::AccumulateGrad':
-        return 'A'
-    return n.name() + "[" + ",".join(names(m, depth + 1) for m, _ in n.next_functions) + "]"
+LIMIT = 8
 x = torch.tensor([[0.2, 0.7, 0.9, 0.1], [1.5, 0.3, 0.4, 2.0]], requires_grad=True)
 y = torch.tensor([[0.1, 2.5, 1.0, 0.4], [1.0, 1.3, 0.2, 3.2]], requires_grad=True)
 p = torch.tensor([[0.1, 0.5, 0.8, 0.4], [0.9, 0.3, 0.2, 0.7]], requires_grad=True)
@@ -176,4 +162,4 @@ print(x.grad)
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round29_held29b_class_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    same_as_torch(NAMES + PROGRAMS[name])
