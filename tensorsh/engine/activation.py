@@ -17,7 +17,7 @@ from .ops.comparison import where
 from .ops.core import (NotImplementedNode, SavingNode, attach, binary_result, check_inplace, fresh, laid_out_like,
                        needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace, write_rows,
                        zeros_of)
-from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, sub_scalar
+from .ops.scalar_arith import add_scalar as _add_scalar, div_scalar, mul_scalar, number_minus, number_over, sub_scalar
 from .ops.unary import _sigmoid_backward
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
@@ -635,10 +635,9 @@ class GluBackwardBackward0(SavingNode):
             grad_output = tmp.narrow(dim, 0, half) + tmp.narrow(dim, half, half)
         if self.next_functions[1][0] is not None:
             from .ops.joining import cat
-            from .ops.scalar_arith import rsub_scalar
             first, second = x.narrow(dim, 0, half), x.narrow(dim, half, half)
             sig = second.sigmoid()
-            one_sub_sig = rsub_scalar(sig, 1)
+            one_sub_sig = number_minus(1, sig)  # (C++'s `1 - sig`: filled, then sub_)
             sig_one_sub_sig = sig * one_sub_sig
             gg_first, gg_second = gg.narrow(dim, 0, half), gg.narrow(dim, half, half)
             gI_first = gg_second * gO * sig_one_sub_sig
@@ -682,19 +681,32 @@ class PreluKernelBackward0(SavingNode):
         grad_input = fresh(kernels.contiguous(np.where(positive, ga, wa * ga)), g.dtype)
         collector = fresh(kernels.contiguous(np.where(positive, _scalar(xa, 0), xa * ga)), g.dtype)
         dims = tuple(d for d in range(x.dim()) if w._shape[d] == 1 and x._shape[d] != 1)
-        grads = grad_input, (collector.sum(dims, keepdim=True) if dims else collector)
-        if not autograd._grad_enabled[0]:
-            return grads
-        return tuple(recorded(out, "PreluKernelBackwardBackward0", lambda g, x, w, i=i: _prelu_grads(g, x, w, dims)[i],
-                              (g, x, w), (), ("grad_output", "self", "weight")) for i, out in enumerate(grads))
+        if autograd._grad_enabled[0]:  # (the kernel's weight gradient has the input's shape; the engine's sum_to
+            grad_input, collector = (  # makes it the weight's, a SumBackward1 under create_graph)
+                recorded(out, "PreluKernelBackwardBackward0", None, (g, x, w), (), ("grad_output", "self", "weight"),
+                         double=double) for out, double in ((grad_input, _prelu_double_input),
+                                                            (collector, _prelu_double_weight)))
+        return grad_input, (collector.sum(dims, keepdim=True) if dims else collector)
 
 
-def _prelu_grads(g, x, w, dims):
-    """_prelu_kernel_backward in differentiable ops: g where x > 0, else w * g; the weight's x * g where x <= 0,
-    summed over the dims it was broadcast along."""
-    positive = x > 0
-    gw = (x * g).masked_fill(positive, 0.0)
-    return g.where(positive, w * g), (gw.sum(dims, keepdim=True) if dims else gw)
+def _prelu_double_input(gg, g, x, w):
+    """_prelu_kernel_backward's formulas for its first output's gradient gg (grads[1] undefined): grad_output's
+    where(self >= 0, gg, gg * weight), self's zeros_like(self), weight's where(self >= 0, 0, grad_output * gg)
+    (the input's shape: summed to the weight's as the engine's sum_to does)."""
+    nonneg = x >= 0
+    gw = where(nonneg, _zero(w), g * gg)
+    return where(nonneg, gg, gg * w), zeros_of(x), gw.sum_to_size(w._shape)
+
+
+def _prelu_double_weight(gg, g, x, w):
+    """... and for its second's (grads[0] undefined): grad_output's where(self >= 0, 0, gg * self), self's
+    where(self >= 0, 0, grad_output * gg), weight's zeros_like(self)."""
+    nonneg = x >= 0
+    return where(nonneg, _zero(g), gg * x), where(nonneg, _zero(x), g * gg), zeros_of(w)
+
+
+def _zero(like):
+    return fresh(np.zeros((), like.dtype.np), like.dtype)  # (at::zeros({}, like.options()))
 
 
 def prelu(input, weight):
@@ -740,26 +752,27 @@ M_2_SQRTPI, M_SQRT2, M_SQRT1_2 = 1.12837916709551257390, 1.41421356237309504880,
 
 
 def gelu_double_backward(ggI, gO, x, approximate):
-    """FunctionsManual.cpp's gelu_double_backward, op for op (C++'s scalar-tensor operators as ATen spells them)."""
+    """FunctionsManual.cpp's gelu_double_backward, op for op: C++'s `double * tensor` is mul.Scalar (MulBackward1),
+    `1 + t` add.Scalar, and `1 - t`, `1 / t` fill a new tensor and subtract or divide in place."""
     if approximate == "tanh":
         k_beta = M_SQRT2 * M_2_SQRTPI * 0.5
         k_kappa = 0.044715
-        inner = (x + x.pow(3) * k_kappa) * k_beta
+        inner = mul_scalar(x + mul_scalar(x.pow(3), k_kappa), k_beta)
         tanh_inner = inner.tanh()
-        sech_inner = inner.cosh().reciprocal() * 1
-        f = x * 0.5
-        g = 1 - tanh_inner * tanh_inner
-        h = (x * (3 * k_kappa) * x + 1) * k_beta
-        f_prime_gh = g * 0.5 * h
-        g_prime = sech_inner * 2 * (-sech_inner * tanh_inner) * h
+        sech_inner = number_over(1, inner.cosh())
+        f = mul_scalar(x, 0.5)
+        g = number_minus(1, tanh_inner * tanh_inner)
+        h = mul_scalar(_add_scalar(mul_scalar(x, 3 * k_kappa) * x, 1), k_beta)
+        f_prime_gh = mul_scalar(g, 0.5) * h
+        g_prime = mul_scalar(sech_inner, 2) * (-sech_inner * tanh_inner) * h
         g_prime_fh = f * h * g_prime
-        h_prime = x * (6 * k_kappa) * k_beta
+        h_prime = mul_scalar(mul_scalar(x, 6 * k_kappa), k_beta)
         h_prime_fg = f * g * h_prime
-        return ggI * gO * (f_prime_gh + f_prime_gh + g_prime_fh + h_prime_fg)
+        return ggI * gO * (mul_scalar(f_prime_gh, 2) + g_prime_fh + h_prime_fg)
     k_beta = M_2_SQRTPI * M_SQRT1_2 * 0.5
     input_sq = x * x
-    pdf = (input_sq * -0.5).exp() * k_beta
-    d_grad_d_input = pdf * 2 - input_sq * pdf
+    pdf = mul_scalar(mul_scalar(input_sq, -0.5).exp(), k_beta)
+    d_grad_d_input = mul_scalar(pdf, 2) - input_sq * pdf
     return ggI * gO * d_grad_d_input
 
 
@@ -843,7 +856,7 @@ def mish_backward(grad, x):
     softplus = x.exp().log1p(); C++'s `1.0 - t` is empty_like(t).fill_(1.0).sub_(t)."""
     sigmoid = x.sigmoid()
     tanh_softplus = x.exp().log1p().tanh()
-    one_minus = fresh(np.ones(tanh_softplus._shape, x.dtype.np), x.dtype).sub_(tanh_softplus * tanh_softplus)
+    one_minus = number_minus(1, tanh_softplus * tanh_softplus)
     return grad * (tanh_softplus + x * sigmoid * one_minus)
 
 
@@ -873,7 +886,7 @@ def silu_backward(grad, x):
     """infinitely_differentiable_silu_backward: grad * s * (1.0 + x * (1.0 - s)), s = x.sigmoid(); C++'s
     `1.0 - s` is empty_like(s).fill_(1.0).sub_(s)."""
     s = x.sigmoid()
-    one_minus = fresh(np.ones(s._shape, s.dtype.np), s.dtype).sub_(s)
+    one_minus = number_minus(1, s)
     return grad * s * _add_scalar(x * one_minus, 1.0)
 
 

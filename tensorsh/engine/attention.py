@@ -9,7 +9,7 @@ import math
 
 import numpy as np
 
-from . import autograd, dtypes, kernels, messages
+from . import autograd, dtypes, kernels, layout, messages
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .errors import runtime, type_error
 from .tensorimpl import Tensor
@@ -220,10 +220,10 @@ def flash_attention_for_cpu(q, k, v, mask, dropout_p, is_causal, scale, enable_g
         reduced = dtypes.rounding(q.dtype)
         qn, kn, vn = (a.astype(_F32) for a in (q._np, kn, vn))
         out, lse = _flash_values(qn, kn, vn, None if m is None else m.astype(_F32), is_causal, scale, reduced)
-        output, logsumexp = fresh(reduced(out).astype(q.dtype.np), q.dtype), fresh(lse, dtypes.float32)
+        output, logsumexp = layout.like(reduced(out).astype(q.dtype.np), q.dtype, q), fresh(lse, dtypes.float32)
     else:
         out, lse = _flash_values(q._np, kn, vn, m, is_causal, scale)
-        output, logsumexp = fresh(out, q.dtype), fresh(lse, q.dtype)
+        output, logsumexp = layout.like(out, q.dtype, q), fresh(lse, q.dtype)  # (the output is empty_like(query))
     if needs_grad(q, k, v):
         node = ScaledDotProductFlashAttentionForCpuBackward0(q, k, v, mask, output, logsumexp, dropout_p, is_causal,
                                                              scale)

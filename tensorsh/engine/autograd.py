@@ -507,6 +507,17 @@ class Node(metaclass=_NodeType):
     def address(self):
         return address(self)
 
+    def in_name_order(self, names, *formulas):
+        """The node's gradients as PyTorch's generated apply computes them: one derivatives.yaml entry an input, in
+        the sorted order of the inputs' names (load_derivatives sorts them: `other` before `self`), so under
+        create_graph the nodes `other`'s formula records are the older and a later backward reaches them last.
+        formulas: a function of no arguments an input, called where the input has an edge."""
+        out = [None] * len(formulas)
+        for i in sorted(range(len(formulas)), key=names.__getitem__):
+            if self.next_functions[i][0] is not None:
+                out[i] = formulas[i]()
+        return tuple(out)
+
 
 def address(obj):
     """A stable, pointer-like address for reprs (`object at 0x7f...`)."""

@@ -8,7 +8,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .composite_backward import undifferentiable
 from .convolution import refuse_sparse_gradient
 from .errors import runtime
-from .ops.core import NotImplementedNode, attach, fresh, needs_grad, operand_edge
+from .ops.core import NONE_EDGE, NotImplementedNode, attach, fresh, needs_grad, operand_edge
 from .ops.sorting import _order
 
 _MODES = {0: "sum", 1: "mean", 2: "max"}
@@ -21,7 +21,8 @@ class EmbeddingBagBackward0(Node):
                     "sparse": "sparse", "weight_sym_argsize_0": "num_weights"}
 
     def __init__(self, weight, indices, offsets, psw, mode, padding_idx, scale, sparse, bags, argmax, sizes):
-        Node.__init__(self, (edge_of(weight),) + ((operand_edge(psw),) if psw is not None else ()))
+        Node.__init__(self, (edge_of(weight), operand_edge(psw) if psw is not None else NONE_EDGE))  # (an absent
+        # per_sample_weights is an undefined input: its edge (None, 0))
         self.mode, self.padding_idx, self.scale, self.sparse = mode, padding_idx, scale, bool(sparse)
         self.num_weights, self.bags, self.argmax, self.sizes = weight._shape[0], bags, argmax, sizes
         self.saved = (SavedTensor(weight), SavedTensor(indices), SavedTensor(offsets)) + \
@@ -65,9 +66,9 @@ class EmbeddingBagBackward0(Node):
                     gpsw[k] = np.dot(gn[b].astype(np.float64), weight._np[i].astype(np.float64))
         if gpsw is not None and rnd is not None:
             gpsw = rnd(gpsw)
-        out = [fresh(gw.astype(g._np.dtype), g.dtype)]
+        out = [fresh(gw.astype(g._np.dtype), g.dtype), None]
         if psw is not None:
-            out.append(fresh(gpsw.astype(g._np.dtype), g.dtype) if self.next_functions[1][0] is not None else None)
+            out[1] = fresh(gpsw.astype(g._np.dtype), g.dtype) if self.next_functions[1][0] is not None else None
             if out[1] is not None and needs_grad(g, weight):  # (create_graph: ATen's op without a derivative)
                 attach(out[1], NotImplementedNode("_embedding_bag_per_sample_weights_backward", g, weight))
         undifferentiable(out[:1], "EmbeddingBagBackwardBackward0", "_embedding_bag_backward",

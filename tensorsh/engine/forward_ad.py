@@ -11,6 +11,7 @@ import weakref
 
 import numpy as np
 
+from . import messages
 from .errors import runtime, value_error
 from .ops.core import VIEW_BACKWARD, make_view
 from .tensorimpl import FORWARD_AD_OFF, Tensor
@@ -556,7 +557,7 @@ _REFUSED_FIRST = {"index_reduce": lambda kwargs: UNSUPPORTED.format("index_reduc
 SHORT_UNSUPPORTED = ("Trying to use forward AD with {} that does not support it because it has not been implemented "
                      "yet.\nPlease file an issue to PyTorch at https://github.com/pytorch/pytorch/issues/new?"
                      "template=feature-request.yml so that we can prioritize its implementation.")
-UNDEFINED_SRC = "Expected a proper Tensor but got None (or an undefined Tensor in C++) for argument #1 'src'"
+UNDEFINED_SRC = messages.UNDEFINED_ARGUMENT.format(i=1, name="src")
 
 
 def _passes(out, *args, **kwargs):  # (an op whose result has no tangent: detach, comparisons)

@@ -5,7 +5,7 @@ from . import autograd, dtypes, kernels
 from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from . import errors
 from .errors import runtime, type_error
-from .ops.linalg import _matmul_np, gemm_np as _gemm_np, matmul
+from .ops.linalg import _matmul_np, gemm_np as _gemm_np, matmul, mm_mat1_backward, mm_mat2_backward
 from .ops.out_dtypes import check_dtypes
 from .ops.views import t as _t
 from .storage import INFERENCE_MODE, note_view
@@ -16,21 +16,6 @@ from .ops.scalar_arith import times_conj
 from .ops.core import attach, cast_for_inplace, cj, fresh, make_view, needs_grad, operand_edge, sum_to, type_name, unchecked
 from . import autocast
 from .autocast import ACTIVE as AUTOCAST
-
-
-def _mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
-    # a column-major mat1 gets its gradient computed transposed, as PyTorch's mm_mat1_backward does
-    mm, t = unchecked("mm"), unchecked("t")  # (the engine's own calls: no argument parsing)
-    if mat1_stride[0] == 1 and mat1_stride[1] == mat1_shape[0]:  # (a complex operand's conjugate, as derivatives.yaml
-        return t(mm(cj(mat2), t(g)))                              # takes it: mat2.conj() here, mat2.t().conj() below)
-    return mm(g, cj(t(mat2)))
-
-
-def _mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
-    mm, t = unchecked("mm"), unchecked("t")
-    if mat2_stride[0] == 1 and mat2_stride[1] == mat2_shape[0]:
-        return t(mm(t(g), cj(mat1)))
-    return mm(cj(t(mat1)), g)
 
 
 def _noted_t(x):
@@ -47,7 +32,7 @@ def _mm_t(out, dt):
 
 def _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, want1, want2):
     """The two mm backwards without a graph to record: the same products, views and storage notes as
-    _mm_mat1_backward/_mm_mat2_backward give, on the arrays (without mm's argument handling)."""
+    mm_mat1_backward/mm_mat2_backward give, on the arrays (without mm's argument handling)."""
     g1 = g2 = None
     dt = g.dtype
     if dt.category == 3:  # (the operands' conjugates, as mm_mat1_backward/mm_mat2_backward take them)
@@ -94,10 +79,9 @@ class AddmmBackward0(Node):
                 (nf[2][0] is None or (mat1.dtype is g.dtype and mat1._shape == s1)):  # (else mm's checks speak)
             gs = sum_to(g, self.self_shape) if nf[0][0] is not None else None
             return (gs,) + _mm_backward_arrays(g, mat1, mat2, s1, st1, s2, st2, nf[1][0], nf[2][0])
-        gs = sum_to(times_conj(g, self.beta), self.self_shape) if self.next_functions[0][0] is not None else None
-        g1 = times_conj(_mm_mat1_backward(g, mat2, s1, st1), self.alpha) if self.next_functions[1][0] else None
-        g2 = times_conj(_mm_mat2_backward(g, mat1, s2, st2), self.alpha) if self.next_functions[2][0] else None
-        return gs, g1, g2
+        return self.in_name_order(("self", "mat1", "mat2"), lambda: sum_to(times_conj(g, self.beta), self.self_shape),
+                                  lambda: times_conj(mm_mat1_backward(g, mat2, s1, st1), self.alpha),
+                                  lambda: times_conj(mm_mat2_backward(g, mat1, s2, st2), self.alpha))
 
 
 def check_empty_product_beta(result, beta):

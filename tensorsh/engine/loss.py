@@ -9,11 +9,11 @@ from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .creation import not_implemented_for
 from .composite_backward import recorded
 from .errors import index_error, make, runtime, type_error, value_error
-from .activation import log_sigmoid_values
+from .activation import log_sigmoid_values, logsigmoid
 from .saved_names import unsigned
 from .tensorimpl import Tensor, VersionCounter
 from .ops.binary import _check_sub as check_sub
-from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar, rsub_scalar, sub_scalar
+from .ops.scalar_arith import add_scalar, div_scalar, mul_scalar, number_minus, rsub_scalar, sub_scalar
 from .ops.core import REDUCED_FLOATS, InputNode, Shaped, attach, check_broadcast, check_fits_output, \
     check_no_requires_grad, fresh, from_numpy, inference_saved_by, laid_out_like, needs_grad, operand_edge, sum_to, \
     type_name, unchecked
@@ -415,30 +415,30 @@ class BinaryCrossEntropyBackward0(Node):
             gi = stored(gi * vals[2]._np)
         if self.reduction == "mean":
             gi = stored(gi / _f(x, x.size))
-        gt = self._target_grad(g, vals) if self.next_functions[1][0] is not None else None
         out = recorded(fresh(kernels.contiguous(gi, dtype=x.dtype), vals[0].dtype),
                        "BinaryCrossEntropyBackwardBackward0",
                        lambda g, x, y, w: _bce_backward(g, x, y, w, self.reduction), (g, vals[0], vals[1]), (vals[2] if self.has_weight else None,), ("grad_output", "self", "target", "weight"),
                        reduction=self._saved_reduction, double=self._double)
-        return (out, gt) + (None,) * (len(vals) - 2)
+        gt = self._target_grad(g, vals) if self.next_functions[1][0] is not None else None  # (after self's: the
+        return (out, gt) + (None,) * (len(vals) - 2)  # sorted order of derivatives.yaml's names)
 
     def _double(self, gg, g, x, y, w):
-        """FunctionsManual's binary_cross_entropy_double_backward (self), _target and _grad_output, eps 1e-12."""
-        mean = self.reduction == "mean"
-        gi = (x * x - mul_scalar(x, 2) * y + y) / (add_scalar(x, 1e-12).pow(2) * add_scalar(rsub_scalar(x, 1), 1e-12)
-                                                  .pow(2))
-        gi = gi.mul_(gg * g)
-        go = (x - y) / (add_scalar(x, 1e-12) * add_scalar(rsub_scalar(x, 1), 1e-12))
-        go = go.mul_(gg)
-        gt = -gg * g
-        if w is not None:
-            gi, go, gt = gi.mul_(w), go.mul_(w), gt.mul_(w)
+        """FunctionsManual's binary_cross_entropy_double_backward_grad_output, _double_backward (self) and
+        _double_backward_target, eps 1e-12, in the sorted order of their names; target's denominator (1 - self) *
+        self is recorded (only its clamp runs under no_grad)."""
+        def weighted(t):
+            return t.mul_(w) if w is not None else t
+
+        def mean(t):  # (div_ by a Scalar: DivBackward1)
+            return div_scalar(t, x.numel()) if self.reduction == "mean" else t
+        go = mean(weighted(((x - y) / (add_scalar(x, 1e-12) * add_scalar(number_minus(1, x), 1e-12))).mul_(gg)))
+        gi = mean(weighted(((x * x - mul_scalar(x, 2) * y + y) / (add_scalar(x, 1e-12).pow(2) *
+                                                                 add_scalar(number_minus(1, x), 1e-12).pow(2))).mul_(gg * g)))
+        gt = weighted(-gg * g)
+        denom = number_minus(1, x).mul_(x)
         with autograd.no_grad():
-            denom = rsub_scalar(x, 1).mul_(x).clamp_min_(1e-12)
-        gt = gt.div_(denom)
-        if mean:
-            gi, go, gt = div_scalar(gi, x.numel()), div_scalar(go, x.numel()), gt.div_(x.numel())
-        return go, gi, gt
+            denom.clamp_min_(1e-12)
+        return go, gi, mean(gt / denom)
 
     def _target_grad(self, g, vals):
         """binary_cross_entropy_target_backward: -logit(self) * grad, times weight, over numel for a mean."""
@@ -497,7 +497,6 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
         x, y, w, pw = self.unpack()
         recording = autograd._grad_enabled[0]
         step = (lambda a, op, b: getattr(a, op)(b)) if recording else (lambda a, op, b: getattr(a, op + "_")(b))
-        gt = self._target_grad(g) if self.next_functions[1][0] is not None else None
         with autograd.set_grad_enabled(recording):
             if self.has_pos:
                 t = pw.mul(y)
@@ -512,23 +511,26 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
                 gi._version_counter.bump()  # (div_: in place)
             if not recording and gi.dtype is not x.dtype:
                 gi = gi.to(x.dtype)
-        return (gi, gt) + (None,) * (len(self.next_functions) - 2)
+        gt = self._target_grad(g, recording) if self.next_functions[1][0] is not None else None  # (after self's:
+        return (gi, gt) + (None,) * (len(self.next_functions) - 2)  # derivatives.yaml's names in sorted order)
 
-    def _target_grad(self, g):
+    def _target_grad(self, g, recording):
         """binary_cross_entropy_with_logits_target_backward: -self * grad (with pos_weight: log_sigmoid(-self) -
         log_sigmoid(self) * pos_weight, times grad), times weight, over numel for a mean, in the dtype those
-        products take (a reduced loss's grad is 0-dim: self's dtype), cast to target's."""
+        products take (a reduced loss's grad is 0-dim: self's dtype), cast to target's; recorded under create_graph
+        (it reads self: a second derivative in self)."""
         x, y, w, pw = self.unpack()
-        with autograd.no_grad():
+        with autograd.set_grad_enabled(recording):
             if self.has_pos:  # (log_sigmoid(-self).sub_(log_sigmoid(self).mul_(pos_weight)).mul_(grad))
-                log_sig = [fresh(_log_sigmoid(a, x.dtype), x.dtype) for a in (-x._np, x._np)]
+                log_sig = [logsigmoid(a) for a in (-x, x)] if recording else \
+                    [fresh(_log_sigmoid(a, x.dtype), x.dtype) for a in (-x._np, x._np)]
                 gt = log_sig[0].sub_(log_sig[1].mul_(pw)).mul_(g)
             else:
                 gt = -x * g
             if self.has_weight:
                 gt = gt.mul_(w)
-            if self.reduction == "mean":
-                gt = gt.div_(x.numel())
+            if self.reduction == "mean":  # (div_ by a Scalar: DivBackward1)
+                gt = div_scalar(gt, x.numel()) if recording else gt.div_(x.numel())
             return gt.to(y.dtype)
 
 

@@ -443,3 +443,6 @@ TRIGGERED_AT = (
     ("This overload of ", "torch/csrc/utils/python_arg_parser.cpp:1841"),
     ("Error detected in ", "torch/csrc/autograd/python_anomaly_mode.cpp:122"),
 )
+
+# an op given an undefined tensor (a C++ formula's `-norm_backward(...)` where that gradient is undefined)
+UNDEFINED_ARGUMENT = "Expected a proper Tensor but got None (or an undefined Tensor in C++) for argument #{i} '{name}'"

@@ -7,7 +7,7 @@ import numpy as np
 from . import autograd, creation, dtypes
 from .composite_backward import recorded
 from .autograd import Node, SavedTensor
-from .ops.core import attach, fresh, needs_grad, operand_edge
+from .ops.core import attach, fresh, needs_grad, operand_edge, zeros_of
 
 
 class RreluWithNoiseBackward0(Node):
@@ -26,7 +26,12 @@ class RreluWithNoiseBackward0(Node):
             out = self._grad(g, x, noise)
         return (recorded(out, "RreluWithNoiseBackwardBackward0", self._grad, (g, x), (noise,),
                          (None, "self", "noise"),  # (its formula reads no grad_output: not saved in PyTorch)
-                         lower=self.lower, upper=self.upper, training=self.training),)
+                         lower=self.lower, upper=self.upper, training=self.training, double=self._double),)
+
+    def _double(self, gg, g, x, noise):
+        """derivatives.yaml: grad_output's rrelu_with_noise_backward(grad, ...), self's zeros_like(grad) (a zero,
+        not an undefined gradient)."""
+        return self._grad(gg, x, noise), zeros_of(gg)
 
     def _grad(self, g, x, noise):
         """rrelu_with_noise_backward: g * noise in training, else g where x > 0 and g * (lower + upper) / 2."""

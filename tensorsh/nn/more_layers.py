@@ -12,6 +12,7 @@ from tensorsh.engine.pooling import adaptive_max_pool2d as _adaptive_max_pool2d,
 from tensorsh.engine.resampling import upsample_nearest
 from tensorsh.engine.scalars import checked_scalar
 from tensorsh.engine.loss import reduction_enum
+from tensorsh.engine.ops.scalar_arith import number_minus, sub_scalar
 from tensorsh.engine.tensor import Tensor
 from tensorsh.engine.torch_api import NAMESPACE
 from . import functional as F
@@ -567,7 +568,8 @@ def triplet_margin_values(anchor, positive, negative, margin, p, eps, swap, redu
     dist_neg = pairwise_distance(anchor, negative, p, eps)
     if swap:
         dist_neg = dist_neg.minimum(pairwise_distance(positive, negative, p, eps))
-    return _apply_reduction((margin + dist_pos - dist_neg).clamp_min(0), reduction)
+    return _apply_reduction((F._add_scalar(dist_pos, margin) - dist_neg).clamp_min(0), reduction)  # (C++'s
+    # `margin + dist_pos`: add.Scalar)
 
 
 @fp32_op
@@ -603,13 +605,13 @@ def cosine_embedding_loss(input1, input2, target, margin=0, size_average=None, r
                       f"{list(input1.shape)} and {list(input2.shape)}.")
     eps = 1e-12
     prod_sum = (input1 * input2).sum(targ_dim)
-    mag_square1 = (input1 * input1).sum(targ_dim) + eps
-    mag_square2 = (input2 * input2).sum(targ_dim) + eps
+    mag_square1 = F._add_scalar((input1 * input1).sum(targ_dim), eps)  # (C++'s `t + EPSILON`: add.Scalar)
+    mag_square2 = F._add_scalar((input2 * input2).sum(targ_dim), eps)
     denom = (mag_square1 * mag_square2).sqrt_()
     cos = prod_sum / denom
     zeros = creation.zeros_like(cos)
-    pos = 1 - cos
-    neg = (cos - margin).clamp_min_(0)
+    pos = number_minus(1, cos)  # (`1 - cos`: filled, then sub_; `cos - margin`: sub.Scalar)
+    neg = sub_scalar(cos, margin).clamp_min_(0)
     output = pos.where(target == 1, zeros) + neg.where(target == -1, zeros)
     return _apply_reduction(output, reduction)
 

@@ -8,6 +8,7 @@ from tensorsh.engine import autograd, creation, margin_losses as _kernels
 from tensorsh.engine.errors import runtime, value_error
 from tensorsh.engine.loss import reduction_enum
 from tensorsh.engine.torch_api import NAMESPACE
+from . import functional as F
 from .c_functions import C
 from .functional import _get_enum, _legacy_reduction, cross_entropy, linear, logsigmoid
 from .layers import Linear
@@ -79,15 +80,15 @@ def poisson_nll_loss(input, target, log_input=True, full=False, size_average=Non
         raise value_error(reduction + " is not a valid value for reduction")
     C.poisson_nll_loss(input, target, log_input, full, eps, 1)
     # (ATen's composite, each binary operator's right operand built first as GCC does: the graph's node order, so
-    # the order target's gradients are summed in)
+    # the order target's gradients are summed in; C++'s `t + eps`, `0.5 * t` are add.Scalar and mul.Scalar)
     if log_input:
         product = target * input
         loss = input.exp() - product
     else:
-        product = target * (input + eps).log()
+        product = target * F._add_scalar(input, eps).log()
         loss = input - product
     if full:
-        half_log = (target * (2 * math.pi)).log() * 0.5
+        half_log = F._mul_scalar(F._mul_scalar(target, 2 * math.pi).log(), 0.5)
         stirling = target * target.log() - target + half_log
         loss = loss + stirling.masked_fill(target <= 1, 0)
     return _reduced(loss, reduction)

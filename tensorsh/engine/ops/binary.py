@@ -127,9 +127,11 @@ def binary_node(grad_fn, self=None, other=None, number_edges=2, alpha=False, bot
     code += "def grads(self, g):\n    v = self.unpack()\n"
     if both is not None:
         code += f"    return f0({args[0]}, (self.wants(0), self.wants(1)))\n"
-    else:
-        code += "    return (" + "".join(f"f{k}({a}) if self.wants({k}) else None, " if formulas[k] else "None, "
-                                     for k, a in enumerate(args)) + ")\n"
+    else:  # (PyTorch's generated apply computes the gradients in the sorted order of derivatives.yaml's names:
+        for k in sorted(range(2), key=lambda k: names[k]):  # other's before self's, so under create_graph the
+            code += f"    r{k} = f{k}({args[k]}) if self.wants({k}) else None\n" if formulas[k] else \
+                f"    r{k} = None\n"  # nodes other's formula makes are the older, and a later backward runs them last)
+        code += "    return (r0, r1)\n"
     namespace = {"SavedTensor": SavedTensor, "NOTHING_SAVED": NOTHING_SAVED, "f0": formulas[0], "f1": formulas[1]}
     exec(code, namespace)
     body = {"__slots__": ("alpha",) * alpha + ("number",) * kept, "name_": grad_fn, "setup": namespace["setup"],

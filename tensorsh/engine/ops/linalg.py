@@ -9,7 +9,7 @@ from ..errors import index_error, runtime, type_error
 from ..storage import INFERENCE_SEEN, check_size
 from ..tensorimpl import Tensor
 from .core import (InputNode, Shaped, attach, cj, check_broadcast_all, collect_edges, fresh, inference_saved_first,
-                   needs_grad, should_fold, tensor_params)
+                   needs_grad, should_fold, tensor_params, unchecked)
 from .registry import op, operator
 from .views import _unsafe_view
 from .. import autocast
@@ -41,8 +41,24 @@ class MmBackward0(Node):
             gn, dt = g._np, g.dtype
             return (fresh(_matmul_np(gn, _adjoint_np(b._np)), dt) if self.next_functions[0][0] else None,
                     fresh(_matmul_np(_adjoint_np(a._np), gn), dt) if self.next_functions[1][0] else None)
-        return (g.mm(cj(b.t())) if self.next_functions[0][0] else None,
-                cj(a.t()).mm(g) if self.next_functions[1][0] else None)
+        (s1, st1), (s2, st2) = self.geometry
+        return self.in_name_order(("self", "mat2"), lambda: mm_mat1_backward(g, b, s1, st1),
+                                  lambda: mm_mat2_backward(g, a, s2, st2))
+
+
+def mm_mat1_backward(g, mat2, mat1_shape, mat1_stride):
+    # a column-major mat1 gets its gradient computed transposed, as PyTorch's mm_mat1_backward does
+    mm, t = unchecked("mm"), unchecked("t")  # (the engine's own calls: no argument parsing)
+    if mat1_stride[0] == 1 and mat1_stride[1] == mat1_shape[0]:  # (a complex operand's conjugate, as derivatives.yaml
+        return t(mm(cj(mat2), t(g)))                              # takes it: mat2.conj() here, mat2.t().conj() below)
+    return mm(g, cj(t(mat2)))
+
+
+def mm_mat2_backward(g, mat1, mat2_shape, mat2_stride):
+    mm, t = unchecked("mm"), unchecked("t")
+    if mat2_stride[0] == 1 and mat2_stride[1] == mat2_shape[0]:
+        return t(mm(t(g), cj(mat1)))
+    return mm(cj(t(mat1)), g)
 
 
 def _adjoint_np(x):
@@ -55,8 +71,8 @@ class BmmBackward0(MmBackward0):
 
     def backward(self, g):
         b, a = self.unpack()
-        return (g.bmm(cj(b.transpose(1, 2))) if self.next_functions[0][0] else None,
-                cj(a.transpose(1, 2)).bmm(g) if self.next_functions[1][0] else None)
+        return self.in_name_order(("self", "mat2"), lambda: g.bmm(cj(b.transpose(1, 2))),
+                                  lambda: cj(a.transpose(1, 2)).bmm(g))
 
 
 class DotBackward0(MmBackward0):

@@ -141,9 +141,8 @@ class LdexpBackward0(Node):
     def backward(self, g):
         from .binary import power
         other, result = self.unpack()
-        gx = g * power(2, other) if self.next_functions[0][0] is not None else None
-        go = mul_scalar(g * result, math.log(2)) if self.next_functions[1][0] is not None else None
-        return gx, go
+        return self.in_name_order(("self", "other"), lambda: g * power(2, other),
+                                  lambda: mul_scalar(g * result, math.log(2)))
 
 
 def _int_exponent(input, other):

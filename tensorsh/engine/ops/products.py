@@ -115,9 +115,8 @@ class LinalgCrossBackward0(Node):
     def backward(self, g):
         from .core import sum_to
         b, a = self.unpack()
-        ga = sum_to(linalg_cross(cj(b), g, dim=self.dim), self.shapes[0]) if self.next_functions[0][0] else None
-        gb = sum_to(linalg_cross(g, cj(a), dim=self.dim), self.shapes[1]) if self.next_functions[1][0] else None
-        return ga, gb
+        return self.in_name_order(("self", "other"), lambda: sum_to(linalg_cross(cj(b), g, dim=self.dim), self.shapes[0]),
+                                  lambda: sum_to(linalg_cross(g, cj(a), dim=self.dim), self.shapes[1]))
 
 
 def linalg_cross(self, other, *, dim=-1):
@@ -252,7 +251,7 @@ class VdotBackward0(Node):
 
     def backward(self, g):
         b, a = self.unpack()
-        return (cj(g) * b if self.next_functions[0][0] else None), (g * a if self.next_functions[1][0] else None)
+        return self.in_name_order(("self", "other"), lambda: cj(g) * b, lambda: g * a)
 
 
 def vdot(self, other):

@@ -11,6 +11,7 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, enable_grad, i
 from ..errors import make, runtime, warn, warn_once
 from ..storage import ConjStorage
 from .args import parts_check
+from .scalar_arith import mul_scalar
 from .core import (SavingNode, VIEW_BACKWARD, VIEW_REPLAY, attach, fresh, make_view, needs_grad,
                    precheck, write_inplace, zeros_of)
 
@@ -212,8 +213,8 @@ class ComplexBackward0(Node):
 
     def backward(self, g):
         self.unpack()
-        return g.real.clone() if self.next_functions[0][0] is not None else None, \
-            g.imag.clone() if self.next_functions[1][0] is not None else None
+        return self.in_name_order(("real", "imag"), lambda: g.real, lambda: g.imag)  # (views: SelectBackward0 under
+        # create_graph)
 
 
 class PolarBackward0(SavingNode):
@@ -224,7 +225,7 @@ class PolarBackward0(SavingNode):
     def backward(self, g):
         r, = self.unpack()
         g_conj = g.conj()
-        return real(g_conj * r.sgn()), real(g_conj * (r * 1j))
+        return real(g_conj * r.sgn()), real(g_conj * mul_scalar(r, 1j))  # (C++'s `result * Scalar(1j)`: mul.Scalar)
 
 
 def _complex_output(first):

@@ -36,9 +36,10 @@ def _scalar_op(name, kernel, backward, saved_values=None, plain=None):
     return node_cls, apply
 
 
-MulBackward1, mul_scalar = _scalar_op("MulBackward1", np.multiply, lambda self, g: (mul_scalar(g, self.other),),
+MulBackward1, mul_scalar = _scalar_op("MulBackward1", np.multiply,  # (grad * other.conj(), grad / other.conj())
+                                      lambda self, g: (mul_scalar(g, _conj(self.other)),),
                                       {"other": "other"}, operator.mul)
-DivBackward1, div_scalar = _scalar_op("DivBackward1", np.true_divide, lambda self, g: (div_scalar(g, self.other),),
+DivBackward1, div_scalar = _scalar_op("DivBackward1", np.true_divide, lambda self, g: (div_scalar(g, _conj(self.other)),),
                                       {"other": "other"}, operator.truediv)
 AddBackward1, add_scalar = _scalar_op("AddBackward1", np.add, lambda self, g: (g,), plain=operator.add)
 SubBackward1, sub_scalar = _scalar_op("SubBackward1", np.subtract, lambda self, g: (g,), plain=operator.sub)
@@ -54,6 +55,10 @@ def cxx_inplace_number(dt, number):
     return float(scalar_in(dt, number)) if dt in REDUCED_FLOATS else number
 
 
+def _conj(number):
+    return number.conjugate() if isinstance(number, complex) else number
+
+
 def times_conj(t, s):
     """derivatives.yaml's maybe_multiply(t, s.conj()): t times the scalar's conjugate (mul.Scalar: MulBackward1
     under create_graph) unless it is 1."""
@@ -64,6 +69,11 @@ def number_minus(number, t):
     """C++'s `number - t` in a formula: empty_like(t).fill_(number).sub_(t) (ATen's TensorOperators.h), so the
     gradient's graph shows SubBackward0 of the in-place sub."""
     return fresh(np.full(t._shape, number, t.dtype.np), t.dtype).sub_(t)
+
+
+def number_over(number, t):
+    """C++'s `number / t`: empty_like(t).fill_(number).div_(t) (DivBackward0 of the in-place div)."""
+    return fresh(np.full(t._shape, number, t.dtype.np), t.dtype).div_(t)
 
 
 def number_over(number, t):

@@ -305,14 +305,18 @@ class DistBackward0(SavingNode):
     saved_names, saved_values = ("self", "other", "result"), {"p": "p"}
 
     def backward(self, g):
-        from .core import sum_to
         a, b, result = self.unpack()
+        return self.in_name_order(("self", "other"), lambda: self._grad(g, a, b, result, 1),
+                                  lambda: self._grad(g, a, b, result, -1))
+
+    def _grad(self, g, a, b, result, sign):
+        """norm_backward(grad, self - other, p, result), negated for other (each computed anew, as PyTorch's two
+        formulas do); p 0's is undefined, which other's negation refuses."""
+        from .core import sum_to
         gd = norm_backward(g, a - b, result, self.p, None, False)
-        if gd is None:
-            return None, None
-        ga = sum_to(gd, a._shape) if self.next_functions[0][0] is not None else None
-        gb = sum_to(-gd, b._shape) if self.next_functions[1][0] is not None else None
-        return ga, gb
+        if gd is None and sign < 0:
+            raise runtime(messages.UNDEFINED_ARGUMENT.format(i=0, name="self"))
+        return None if gd is None else sum_to(gd if sign > 0 else -gd, (a if sign > 0 else b)._shape)
 
 
 def dist(self, other, p=2):

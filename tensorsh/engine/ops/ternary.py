@@ -145,9 +145,8 @@ class LerpBackward1(_ThreeWayBackward):
     saved_names = ("self", "end", "weight")
 
     def grads(self, g, start, end, weight):
-        return (g * cj(number_minus(1, weight)) if self.next_functions[0][0] else None,  # (derivatives.yaml's conj)
-                g * cj(weight) if self.next_functions[1][0] else None,
-                g * cj(end - start) if self.next_functions[2][0] else None)
+        return self.in_name_order(("self", "end", "weight"), lambda: g * cj(number_minus(1, weight)),  # (derivatives.
+                                  lambda: g * cj(weight), lambda: g * cj(end - start))  # yaml's conj)
 
 
 def _lerp_values(s, e, w):
