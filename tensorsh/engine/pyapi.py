@@ -449,9 +449,9 @@ def _write_out(name, fn, out, recorded, args, kwargs):
             resize_output(out, size)
             if name == "randn":  # (randn_out is composite: its resize_ is autograd's, a version of its own)
                 out._version_counter.bump()
-        if min(size, default=0) < 0:  # (negative sizes beside a zero: numel 0, the fill's checks on nothing)
-            args, kwargs = sized(tuple(max(n, 0) for n in size))
-            if name != "randn":
+        if min(size, default=0) < 0:  # (negative sizes beside a zero: numel 0; the fill of nothing still checks
+            args, kwargs = sized(tuple(max(n, 0) for n in size))  # its dtype and bounds, run here on an empty
+            if name != "randn":                                    # stand-in of out's dtype; randn's normal_ not)
                 _write_out(name, fn, out.new_empty(0), recorded, args, kwargs)
             from .ops.core import written
             written(out)
