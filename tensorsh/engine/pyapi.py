@@ -11,7 +11,7 @@ from . import creation, dtypes, messages, signatures
 from .defaults import FACTORY_DEVICE, cpu_only  # noqa: F401 (cpu_only: pyapi's users read it here)
 from .errors import make, runtime, type_error, value_error
 from .scalars import unpack_long
-from .tensorimpl import Device, Tensor, leaf_or_its_view, numel_overflows
+from .tensorimpl import Device, Tensor, leaf_or_its_view
 from .typenames import tp_name as _type_name
 
 # ---------------------------------------------------------------- devices (c10/core/Device.cpp)
@@ -442,9 +442,7 @@ def _write_out(name, fn, out, recorded, args, kwargs):
     if size is not None:  # (their out= kernels begin out.resize_(size); the fill's own checks come after)
         if name == "randperm" and size[0] < 0:
             raise runtime(f"n must be non-negative, got{size[0]}")
-        if numel_overflows(size):
-            raise runtime("numel: integer multiplication overflow")
-        if size != out.shape:
+        if size != out.shape:  # (resize_'s own numel check: an overflowing size raises there)
             from .ops.geometry_inplace import resize_output
             resize_output(out, size)
             if name == "randn":  # (randn_out is composite: its resize_ is autograd's, a version of its own)

@@ -216,10 +216,7 @@ def is_set_to(self, tensor):
 def _sizes(size, name):
     if len(size) == 1 and isinstance(size[0], (tuple, list)):
         size = tuple(size[0])
-    shape = tuple(int(s) for s in size)
-    if numel_overflows(shape):  # (negative sizes beside a zero are taken: numel 0)
-        raise runtime("numel: integer multiplication overflow")
-    return shape
+    return tuple(int(s) for s in size)  # (_resize checks the numel: negative sizes beside a zero are taken)
 
 
 def resize_inplace(self, *size, memory_format=None):
@@ -251,10 +248,10 @@ def _resize(self, shape, memory_format=None, bump=True):
     if resized:
         if numel_overflows(shape):  # (resize_impl: set_sizes_contiguous's numel, then the contiguous bytes)
             raise runtime("numel: integer multiplication overflow")
-        if (self._offset + math.prod(shape)) * self.dtype.itemsize >= 1 << 63:
+        needed = (self._offset + math.prod(shape)) * self.dtype.itemsize  # (PyTorch's bytes: bfloat16's are 2)
+        if needed >= 1 << 63:
             raise runtime(f"Storage size calculation overflowed with sizes={_shape_list(shape)}")
-        needed = (self._offset + int(np.prod(shape, dtype=np.int64))) * self.dtype.itemsize  # (PyTorch's bytes:
-        if needed > self._offset * self.dtype.itemsize and needed > self._storage.nbytes():  # bfloat16's are 2)
+        if needed > self._offset * self.dtype.itemsize and needed > self._storage.nbytes():
             if not self._storage.growable:
                 raise runtime("Trying to resize storage that is not resizable")
             resize_storage(self._storage, needed)
