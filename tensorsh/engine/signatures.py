@@ -655,8 +655,8 @@ def _slow(kind, name, packs, defaults, takes, args, kwargs):
     bound = sig.bind(args, kwargs, how == 2)
     sig.unpack_numbers(bound)
     if "out_dtype" in bound:  # (mm(a, b, torch.half): the overloads of mm/bmm/addmm/baddbmm for other backends)
-        raise make("NotImplementedError", f"tensorsh: torch.{name} with out_dtype is not supported yet (aten::{name}."
-                                          f"dtype, which PyTorch's CPU backend does not run either)")
+        from .dispatcher_dump import no_cpu_kernel
+        raise make("NotImplementedError", no_cpu_kernel(f"{name}.dtype{'_out' if 'out' in bound else ''}"))
     cacheable = _type_only(sig, args, kwargs)
     if sig.device is not None and bound.get("device") is not None and bound.get("out") is None:  # (with out=: the
         DEVICE_INIT[0](bound["device"])  # parser only checks out's device type)
