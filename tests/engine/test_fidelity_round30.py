@@ -19,6 +19,24 @@ for f in cases:
     except Exception as e:
         print(type(e).__name__, repr(str(e)))
 ''',
+"split_and_unflatten_of_a_stale_no_grad_view_raise_their_python_argument_errors_and_checks_first": '''
+for shape in [(6,), (2, 3)]:
+    a = torch.arange(6.).reshape(shape).requires_grad_()
+    with torch.no_grad():
+        v = a[:]
+    a.detach().add_(1)
+    for f in [lambda: v.split(), lambda: v.unflatten(), lambda: v.unflatten(0), lambda: v.split(2.5),
+              lambda: v.unflatten(0, (4, 2)), lambda: v.unflatten(5, (1, -1)), lambda: v.unflatten(0, (1, -1)),
+              lambda: v.unflatten(0, ()), lambda: torch.unflatten(v, 0, (4, 2)), lambda: torch.unflatten(v, -1, (1, -1)),
+              lambda: torch.split(v, 2), lambda: torch.split(v, [1, 1]), lambda: v.split(-1), lambda: v.split(1, 5),
+              lambda: v.split([1, 5]), lambda: v.split(torch.tensor(2)), lambda: v.split_with_sizes([1, 5]),
+              lambda: v.chunk(0), lambda: torch.split(v, split_size_or_sections=2, dim=9), lambda: v.split(2, 0.5)]:
+        try:
+            r = f()
+            print([x.shape for x in r] if isinstance(r, tuple) else r.shape)
+        except Exception as e:
+            print(type(e).__name__, str(e).split(chr(10))[0])
+''',
 }
 
 

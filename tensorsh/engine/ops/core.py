@@ -503,6 +503,17 @@ _NOT_CHECKED_INPLACE = frozenset({"detach_", "requires_grad_", "resize_", "resiz
                                   "float_power_", "apply_", "map_", "map2_"}) | _NO_DERIVATIVE
 
 
+def recorded_edges_first(self, *others, inplace=False):
+    """What autograd's wrapper does before an op with a derivative runs, when grad mode records it: an in-place op's
+    self checked (check_inplace), then every tensor's edges collected."""
+    if autograd._grad_enabled[0]:
+        tensors = [t for t in (self, *others) if isinstance(t, Tensor)]
+        if needs_grad(*tensors):
+            if inplace and isinstance(self, Tensor):
+                check_inplace(self)
+            collect_edges(*tensors)
+
+
 def edges_first(fn, name=None):
     """The method fn, with its tensors' autograd edges collected before it checks anything (as PyTorch's autograd
     wrapper builds the node before the kernel runs, so a stale no-grad view's error comes first); an in-place op's
@@ -513,12 +524,7 @@ def edges_first(fn, name=None):
     inplace = name.endswith("_") and not name.endswith("__") and name not in _NOT_CHECKED_INPLACE
 
     def op(self, *args, **kwargs):
-        if autograd._grad_enabled[0]:
-            tensors = [t for t in (self, *args, *kwargs.values()) if isinstance(t, Tensor)]
-            if needs_grad(*tensors):
-                if inplace and isinstance(self, Tensor):
-                    check_inplace(self)
-                collect_edges(*tensors)
+        recorded_edges_first(self, *args, *kwargs.values(), inplace=inplace)
         if not inplace:
             return fn(self, *args, **kwargs)
         try:

@@ -13,7 +13,7 @@ from ..tensorimpl import IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _
 from ..typenames import tp_name as _type_name
 from ..saved_names import as_given, as_program_gave, given
 from .joining import cat, stack
-from .core import chained_replay
+from .core import chained_replay, recorded_edges_first
 
 class MultiViewBackward(Node):
     """One node for all the pieces: their gradients (zeros where none came) joined by cat, or stack for unbind."""
@@ -120,6 +120,7 @@ def tensor_split_method(self, split_size, dim=0):
     """Tensor.split: an int (or a one-element tensor) splits by size (torch._VF.split), anything else by a list of
     sizes (torch._VF.split_with_sizes), each with its parser's texts."""
     if type(split_size) is int and type(dim) is int and _small(split_size) and _small(dim):
+        recorded_edges_first(self)  # (after the Python call's own argument errors, before split's checks)
         return split(self, split_size, dim)  # (the common call: what the parse would accept)
     if isinstance(split_size, Tensor) and split_size.numel() == 1:
         split_size = int(split_size.item())
@@ -131,6 +132,7 @@ def tensor_split_method(self, split_size, dim=0):
                        (self, split_size, dim), {})
         check_long_list(split_size)
         split_size, dim = bound["split_sizes"], bound["dim"]  # (as parsed: numpy's ints read as ints)
+    recorded_edges_first(self)
     return split(self, split_size, dim)
 
 
