@@ -37,6 +37,29 @@ for shape in [(6,), (2, 3)]:
         except Exception as e:
             print(type(e).__name__, str(e).split(chr(10))[0])
 ''',
+"mode_into_its_own_input_resizes_it_in_its_kernel_after_reading_its_dim_size_and_stride": '''
+torch.set_num_threads(1)  # (with more, ATen's threads can write one row before another row reads it)
+def run(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+for shape in [(2, 3), (3, 2), (2, 2), (4,), (2, 3, 2), (1, 3), (3, 1)]:
+    for dim in [0, -1, 1]:
+        for keep in [False, True]:
+            if dim >= len(shape):
+                continue
+            x = (torch.arange(torch.Size(shape).numel()) % 3 - 1).reshape(shape)
+            run(lambda: torch.mode(x, dim, keep, out=(x, torch.zeros(0, dtype=torch.long))))
+            print(x.shape, x.stride(), x, x._version)
+            x = (torch.arange(torch.Size(shape).numel()) % 3 - 1).reshape(shape)
+            v = torch.zeros(0, dtype=torch.long)
+            run(lambda: torch.mode(x, dim, keep, out=(v, x)))
+            print(x.shape, x.stride(), x, v)
+            x = (torch.arange(torch.Size(shape).numel()) % 3 - 1.).reshape(shape)
+            run(lambda: torch.mode(x, dim, keep, out=(x, torch.zeros(2, 2, dtype=torch.long))))
+            print(x.shape, x.stride(), x)
+''',
 }
 
 

@@ -6,7 +6,8 @@ it has become, the elements it has already written included. Two kernel families
   first, its impl re-wraps dim against the resized self and reduces again), then viewed with the reduced dims of the
   input's rank put back at stride 0, and a TensorIterator broadcasts that view against self as it now is; each output
   element in turn reduces its elements of self from memory as it is then.
-- compare_base_kernel's (max/min with a dim, aminmax): the structured meta resizes the outs; the kernel wraps dim
+- compare_base_kernel's (max/min with a dim, aminmax, and mode's): the structured meta resizes the outs (mode_out has
+  no meta: its kernel reads self's dim size and stride before any resize); the kernel wraps dim
   against the resized self, takes that dim's size and stride, unsqueezes each out at dim, resizes it to self's
   shape with that dim 1 (self shrinks with it), and each output reads that many elements at that stride from its
   own place; then the outs are squeezed again. A 0-dim self is filled. (ATen hands those outputs to its threads one
@@ -21,7 +22,7 @@ from ..tensorimpl import Tensor, storage_view
 from .core import Shaped, check_broadcast, from_numpy, write_inplace
 from .geometry_inplace import _restride
 
-_COMPARED = frozenset({"max", "min", "aminmax"})
+_COMPARED = frozenset({"max", "min", "aminmax", "mode"})
 _MADE_REDUCTIONS = frozenset({"std", "var", "linalg_vector_norm"})
 
 
@@ -34,6 +35,8 @@ def reads_itself(name, outs, args, kwargs):
         return len(args) + len(kwargs) >= 2 and isinstance(_arg(args, kwargs, 1, "dim"), int) and outs[0] is self
     if name == "aminmax":
         return any(o is self for o in outs)
+    if name == "mode":  # (values and indices one tensor: unsqueezed twice, not modelled)
+        return self.dim() > 0 and any(o is self for o in outs) and outs[0] is not outs[1]
     return name in _MADE_REDUCTIONS and outs[0] is self and self.dtype in (dtypes.float32, dtypes.float64)
 
 
@@ -41,8 +44,9 @@ def reduce_into_input(name, fn, outs, args, kwargs, resize, return_type):
     result = fn(*args, **kwargs)  # (the op's own argument checks, on self as given, come first)
     results = result if isinstance(result, tuple) else (result,)
     ndim = args[0].dim()
-    for r, o in zip(results, outs):  # (the meta function's set_output; std/var's make_reduction: the same shape)
-        resize(r._shape, o, r.dtype)
+    for r, o in zip(results, outs):  # (the meta function's set_output; std/var's make_reduction: the same shape;
+        if name != "mode":           # mode_out has none: its kernel resizes)
+            resize(r._shape, o, r.dtype)
     if name in _COMPARED:
         _compare_into_input(name, outs, args, kwargs, resize, ndim)
     else:
@@ -58,6 +62,8 @@ def _compare_into_input(name, outs, args, kwargs, resize, ndim):
     self = args[0]
     if name == "aminmax":  # (its impl wraps dim against self as resized)
         dim, keepdim = kwargs.get("dim"), kwargs.get("keepdim", False)
+    elif name == "mode":  # (no resize before its kernel, which reads self's dim size and stride first)
+        dim, keepdim = _arg(args, kwargs, 1, "dim", -1), _arg(args, kwargs, 2, "keepdim", False)
     else:  # (max.dim's meta precomputes dim wrapped against self as given)
         dim, keepdim = _arg(args, kwargs, 1, "dim"), _arg(args, kwargs, 2, "keepdim", False)
         dim = dim % max(ndim, 1) if dim < 0 else dim
@@ -77,19 +83,23 @@ def _compare_into_input(name, outs, args, kwargs, resize, ndim):
     size, stride = self._shape[d], self._stride[d]
     kept = list(self._shape)
     kept[d] = 1
-    if not keepdim:
+    if name == "mode":  # (the out= resize unsqueezes mode's outs at dim itself: its warning names that shape)
         for o in outs:
-            if o.dim() >= d:
-                _unsqueeze(o, d)
-    for o in outs:
-        resize(tuple(kept), o, o.dtype)
+            resize(tuple(kept) if keepdim else tuple(kept[:d] + kept[d + 1:]), o, o.dtype, to_kernel_shape=True)
+    else:
+        if not keepdim:
+            for o in outs:
+                if o.dim() >= d:
+                    _unsqueeze(o, d)
+        for o in outs:
+            resize(tuple(kept), o, o.dtype)
     buffer = buffer_of(self)
     src = storage_view(buffer, self.dtype, tuple(kept) + (size,), self._stride + (stride,), self._offset)
     firsts, seconds = np.empty(tuple(kept), self.dtype.np), np.empty(tuple(kept), outs[1].dtype.np)
     written = storage_view(buffer, self.dtype, tuple(kept), self._stride, self._offset)
     for ix in np.ndindex(*kept):  # (one output after another, each reading memory as the last left it)
         row = src[ix]
-        firsts[ix], seconds[ix] = _compared(name, row)
+        firsts[ix], seconds[ix] = _mode(row, self.dtype) if name == "mode" else _compared(name, row)
         if outs[0] is self:
             written[ix] = firsts[ix]
         elif outs[1] is self:
@@ -99,6 +109,12 @@ def _compare_into_input(name, outs, args, kwargs, resize, ndim):
     if not keepdim:
         for o in outs:
             _squeeze(o, d)
+
+
+def _mode(row, dt):
+    """mode_kernel_impl's (value, index) of one row, by the engine's own mode."""
+    values, indices = from_numpy(np.array(row), dt).mode(0)
+    return values._np[()], indices._np[()]
 
 
 def _compared(name, row):
