@@ -60,6 +60,22 @@ for shape in [(2, 3), (3, 2), (2, 2), (4,), (2, 3, 2), (1, 3), (3, 1)]:
             run(lambda: torch.mode(x, dim, keep, out=(x, torch.zeros(2, 2, dtype=torch.long))))
             print(x.shape, x.stride(), x)
 ''',
+"cumsum_and_cumprod_of_a_0_dim_or_empty_input_into_a_bool_out_run_no_kernel": '''
+for f in ['cumprod', 'cumsum']:
+    for x in [torch.tensor(True), torch.tensor([True]), torch.tensor([True, False]), torch.tensor([], dtype=torch.bool),
+              torch.tensor([[True]]), torch.tensor(3, dtype=torch.int8)]:
+        for o in [torch.tensor(False), torch.empty(0, dtype=torch.bool), torch.empty(0, dtype=torch.int64)]:
+            try:
+                r = getattr(torch, f)(x, 0 if x.dim() else -1, out=o.clone())
+                print(f, x.shape, o.dtype, r)
+            except Exception as e:
+                print(f, x.shape, o.dtype, type(e).__name__, e)
+        for dt in [None, torch.bool, torch.int8]:
+            try:
+                print(f, x.shape, dt, getattr(torch, f)(x, 0 if x.dim() else -1, dtype=dt))
+            except Exception as e:
+                print(f, x.shape, dt, type(e).__name__, e)
+''',
 }
 
 

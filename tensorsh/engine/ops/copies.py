@@ -752,7 +752,8 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
     """(fn, args) computing name(*args, out=out) as ATen does: std/var reduce in out's floating dtype
     (make_reduction's), nanmean is nansum_out into out then div_ (in out's dtype; an integer out is nansum's
     NotImplementedError, nansum's own of a floating input); mean with a dim is sum_out in out's dtype, then div_ (an integer out holds the sum when
-    div_'s cast fails); cumsum/cumprod into bool have no kernel. The refusals come after out's resize."""
+    div_'s cast fails); cumsum/cumprod into bool have no kernel (a 0-dim or empty input runs none: filled or left
+    empty). The refusals come after out's resize."""
     self = args[0]
     if name == "nanmean" and self.dtype.category < 2:
         raise runtime("nanmean(): integral types and 'Bool' are not supported for nanmean, even for empty tensors.")
@@ -774,7 +775,7 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
         if name in ("std", "var", "nanmean") and out.dtype is not self.dtype:
             return fn, (self.to(out.dtype),) + tuple(args[1:])
         return fn, args
-    if name in ("cumsum", "cumprod") and out.dtype is not dtypes.bool_ or \
+    if name in ("cumsum", "cumprod") and (out.dtype is not dtypes.bool_ or not self.dim() or not self.numel()) or \
             name == "mean" and (len(args) < 2 and "dim" not in kwargs or out.dtype.category == 3):
         return fn, args  # (mean.dtype_out checks before; a complex out is summed into)
     shape = fn(*args, **kwargs)._shape
