@@ -74,6 +74,31 @@ for a, b in [(torch.tensor([0.]), 1.), (0., torch.tensor([1.])), (torch.tensor([
         except Exception as e:
             print(type(e).__name__, e)
 """,
+"sdpa_math_path_computes_half_and_bfloat16_in_float_and_casts_back": """
+F = torch.nn.functional
+def walk(fn, depth=0):
+    if fn is not None:
+        print(' ' * depth + fn.name())
+        for f, _ in fn.next_functions:
+            walk(f, depth + 1)
+torch.manual_seed(0)
+for dt in [torch.float16, torch.bfloat16]:
+    q = torch.randn(2, 3, 4).to(dt).requires_grad_()
+    k = torch.randn(2, 5, 4).to(dt)
+    v = torch.randn(2, 5, 6).to(dt).requires_grad_()
+    for kw in [dict(), dict(is_causal=True), dict(attn_mask=torch.ones(3, 5, dtype=torch.bool).tril()),
+               dict(attn_mask=torch.full((3, 5), -0.5)), dict(attn_mask=torch.zeros(3, 5).to(dt)), dict(scale=-0.3)]:
+        o = F.scaled_dot_product_attention(q, k, v, **kw)
+        walk(o.grad_fn)
+        print(o)
+        o.sum().backward()
+        print(q.grad, v.grad)
+        q.grad = v.grad = None
+    q4 = torch.randn(1, 2, 3, 4).to(dt).requires_grad_()
+    o = F.scaled_dot_product_attention(q4, q4, q4, dropout_p=0.3)
+    walk(o.grad_fn)
+    print(o)
+""",
 }
 
 
