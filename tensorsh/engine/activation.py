@@ -11,6 +11,7 @@ from .composite_backward import recorded
 from .errors import make, runtime, type_error
 from .scalars import real_scalar
 from .saved_names import unsigned
+from .messages import LEAKY_INPLACE_NEGATIVE_SLOPE
 from .creation import not_implemented_for
 from .tensorimpl import Tensor
 from .ops.comparison import where
@@ -46,6 +47,7 @@ class _Activation(Node):
     __slots__ = ("params",)
     self_first = False
     half_grad = None
+    negative_slope_refusal = None  # (the in-place leaky_relu/elu twins': their backward refuses a negative params[0])
 
     def __init__(self, x, saved, params, copy_input=False):
         Node.__init__(self, (edge_of(x),))
@@ -56,6 +58,8 @@ class _Activation(Node):
             self.saved = (SavedTensor(saved, is_output=saved is not x),)
 
     def backward(self, g):
+        if self.negative_slope_refusal is not None and self.params[0] < 0:
+            raise runtime(self.negative_slope_refusal)
         v, = self.unpack()
         if autograd._grad_enabled[0]:  # create_graph: a gradient that is itself differentiable, where PyTorch's is
             if self.name_ in DOUBLE:
@@ -70,13 +74,15 @@ class _Activation(Node):
 
 def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=True, kernel=None,
         inplace_saves_input=False, saves=None, self_first=False, half_forward=None, half_grad=None, like_input=False,
-        overlap_checked=True):
+        overlap_checked=True, negative_slope_refusal=None):
     """saves: {PyTorch's name: function of the params} for grad_fn._saved_<name> (besides the saved tensor);
     self_first: the backward kernel's operands are (self, grad); half_forward: the forward of a float16 input (in
     float32) where PyTorch's half kernel is not the float one; half_grad(g, x, dtype, *params): the gradient of a
     float16 or bfloat16 input (in float32) where its kernel is not float32's; like_input: the output is laid out as
     empty_like(input) (an op written into one: hardtanh); overlap_checked=False: the in-place kernel's TensorIterator
-    checks no memory overlap (threshold's), so an expanded or unfolded input reads what earlier elements wrote."""
+    checks no memory overlap (threshold's), so an expanded or unfolded input reads what earlier elements wrote;
+    negative_slope_refusal: the in-place twin's backward (leaky_relu_backward/elu_backward with is_result, ATen's
+    check) raises this when params[0] is negative; the forward, with or without grad, runs."""
     values = {k: (lambda node, f=f: f(node.params)) for k, f in (saves or {}).items()}
     node = type(name, (_Activation,), {"__slots__": (), "name_": name, "grad": staticmethod(grad),
                                        "half_grad": staticmethod(half_grad) if half_grad else None,
@@ -84,7 +90,7 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
     node_inplace = None if inplace_name is None else type(inplace_name, (_Activation,), {
         "__slots__": (), "name_": inplace_name, "grad": staticmethod(inplace_grad or grad),
         "saved_names": ("self" if inplace_saves_input else "result",), "saved_values": values,
-        "self_first": self_first})
+        "self_first": self_first, "negative_slope_refusal": negative_slope_refusal})
 
     def apply(x, params, inplace, op):
         if not isinstance(x, Tensor):
@@ -130,16 +136,11 @@ def _leaky_grad(g, x, slope):
 
 
 _leaky = _op("LeakyReluBackward0", _leaky_forward, _leaky_grad, "LeakyReluBackward1",
-              saves={"negative_slope": lambda p: p[0]}, self_first=True)
+              saves={"negative_slope": lambda p: p[0]}, self_first=True, negative_slope_refusal=LEAKY_INPLACE_NEGATIVE_SLOPE)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
     negative_slope = _floating_kernel_number(input, negative_slope)
-    if inplace and negative_slope < 0 and input.requires_grad:
-        raise runtime("In-place leakyReLu backward calculation is triggered with a negative slope which is not "
-                      "supported. This is caused by calling in-place forward function with a negative slope, please "
-                      "call out-of-place version instead. File an issue at https://github.com/pytorch/pytorch if "
-                      "you do require supporting in-place leakRelu backward calculation with negative slope")
     return _leaky(input, (negative_slope,), inplace, "leaky_relu")
 
 
@@ -159,16 +160,16 @@ def _elu_grad_result(g, r, alpha, scale, input_scale):
     return np.where(r <= 0, g * ipt * (r + negcoef), g * _scalar(g, scale))
 
 
+_ELU_REFUSAL = ("In-place elu backward calculation is triggered with a negative slope which is not supported. "
+                "This is caused by calling in-place forward function with a negative slope, please call "
+                "out-of-place version instead.")
 _elu = _op("EluBackward0", _elu_forward, _elu_grad, "EluBackward1", _elu_grad_result,
-           saves={"alpha": lambda p: p[0], "scale": lambda p: p[1], "input_scale": lambda p: p[2]})
+           saves={"alpha": lambda p: p[0], "scale": lambda p: p[1], "input_scale": lambda p: p[2]},
+           negative_slope_refusal=_ELU_REFUSAL)
 
 
 def elu(input, alpha=1.0, inplace=False):
     alpha = _floating_kernel_number(input, alpha)
-    if inplace and alpha < 0 and input.requires_grad:
-        raise runtime("In-place elu backward calculation is triggered with a negative slope which is not supported. "
-                      "This is caused by calling in-place forward function with a negative slope, please call "
-                      "out-of-place version instead.")
     return _elu(input, (alpha, 1, 1), inplace, "elu")  # (ints, as ATen's Scalar defaults: _saved_scale prints 1)
 
 
@@ -385,7 +386,7 @@ def _celu_scale(grad):
 
 
 _celu = _op("CeluBackward0", _elu_forward, _celu_scale(_elu_grad), "CeluBackward1", _celu_scale(_elu_grad_result),
-            kernel="elu_cpu", saves={"alpha": lambda p: p[0]})
+            kernel="elu_cpu", saves={"alpha": lambda p: p[0]}, negative_slope_refusal=_ELU_REFUSAL)
 
 
 def celu(input, alpha=1.0, inplace=False):

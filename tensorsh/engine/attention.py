@@ -39,6 +39,7 @@ def safe_softmax(x, dim):
 
 
 _F32 = np.float32
+_REDUCED = (dtypes.float16, dtypes.bfloat16)
 _U20 = tuple(_F32(c) for c in (0.999999701, 0.499991506, 0.166676521, 0.0418978221, 0.00828929059))
 _LOG2E, _LN2, _LN_MIN, _LN_MAX = np.array([0x3fb8aa3b, 0x3f317218, 0xc2aeac50, 0x42b17218], np.uint32).view(_F32)
 
@@ -273,9 +274,13 @@ def _use_flash(q, k, v, mask, dropout_p, enable_gqa):
 
 
 def _math(q, k, v, mask, dropout_p, is_causal, scale, enable_gqa):
-    """_scaled_dot_product_attention_math: engine ops in ATen's order (so its grad_fns)."""
+    """_scaled_dot_product_attention_math: engine ops in ATen's order (so its grad_fns). A half or bfloat16 query,
+    key or value is taken to float first ("in high precision for accuracy") and the output back to the query's
+    dtype (ToCopyBackward0s at both ends)."""
     from .sampling import dropout
     from .ops.scalar_arith import mul_scalar
+    origin = q.dtype
+    q, k, v = (t.to(dtypes.float32) if t.dtype in _REDUCED else t for t in (q, k, v))
     negative = scale is not None and scale < 0.0
     factor = math.sqrt(abs(scale) if negative else scale if scale is not None else 1.0 / math.sqrt(q._shape[-1]))
     scaled = mul_scalar if q.dtype.category == 2 else (lambda t, f: t * f)  # (a SymFloat: mul.Scalar, MulBackward1;
@@ -299,7 +304,7 @@ def _math(q, k, v, mask, dropout_p, is_causal, scale, enable_gqa):
         if dropout_p > 1.0:
             raise runtime(f"dropout probability has to be between 0 and 1, but got {messages.cpp_double(dropout_p)}")
         attn = dropout(attn, dropout_p, True)
-    return attn.matmul(v)
+    return attn.matmul(v).to(origin)
 
 
 def scaled_dot_product_attention(query, key, value, attn_mask=None, dropout_p=0.0, is_causal=False, *, scale=None,

@@ -910,11 +910,12 @@ def _complex_ends(name, dtype, start, end):
 
 
 def _zero_dim_ends(name, start, end):
-    """linspace/logspace's tensor ends must be 0-dim."""
-    bad = [f"{what} with {v.dim()} dimension(s)" for what, v in (("start", start), ("end", end))
-           if isinstance(v, Tensor) and v.dim()]
-    if bad:
-        raise runtime(f"{name} only supports 0-dimensional start and end tensors, but got {' and '.join(bad)}.")
+    """linspace/logspace's tensor ends must be 0-dim. With two tensor ends (the Tensor_Tensor overload) PyTorch's
+    message names both ends' dims, even a 0-dim one; with one, only that end's."""
+    ends = [(what, v) for what, v in (("start", start), ("end", end)) if isinstance(v, Tensor)]
+    if any(v.dim() for _, v in ends):
+        said = " and ".join(f"{what} with {v.dim()} dimension(s)" for what, v in ends)
+        raise runtime(f"{name} only supports 0-dimensional start and end tensors, but got {said}.")
 
 
 def _integer_ends(dt, start, end):

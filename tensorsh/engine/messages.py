@@ -11,6 +11,11 @@ NEGATIVE_DIMENSION = "Trying to create tensor with negative dimension {}: {}"
 ONE_ELEMENT = "only one element tensors can be converted to Python scalars"
 LONG_OVERFLOW = "Overflow when unpacking long long"
 UNFLATTEN_EMPTY = "unflatten: sizes must be non-empty"
+LEAKY_INPLACE_NEGATIVE_SLOPE = (  # leaky_relu_backward on a result (leaky_relu_'s, rrelu_'s in evaluation)
+    "In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. This is "
+    "caused by calling in-place forward function with a negative slope, please call out-of-place version instead. "
+    "File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward "
+    "calculation with negative slope")
 FUNCTORCH_SETUP_CONTEXT = (
     "In order to use an autograd.Function with functorch transforms (vmap, grad, jvp, jacrev, ...), it must override "
     "the setup_context staticmethod. For more details, please see https://pytorch.org/docs/main/notes/extending.func.html")

@@ -54,9 +54,7 @@ def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
 def rrelu_impl(input, lower, upper, training, inplace):
     if lower > upper:
         raise runtime("Lower bound should be less than or equal to the upper bound")
-    if inplace:  # (PyTorch's rrelu_ records RreluWithNoiseBackward1; here a copy back into the input)
-        return input.copy_(_rrelu(input, lower, upper, training))
-    return _rrelu(input, lower, upper, training)
+    return _rrelu(input, lower, upper, training, inplace=inplace)
 
 
 class AlphaDropout(_DropoutNd):

@@ -149,8 +149,7 @@ def _rrelu_c(inplace):
     def fn(input, lower=0.125, upper=0.3333333333333333, training=False, generator=None):
         if lower > upper:
             raise runtime("Lower bound should be less than or equal to the upper bound")
-        result = _rrelu(input, lower, upper, training, generator)
-        return input.copy_(result) if inplace else result
+        return _rrelu(input, lower, upper, training, generator, inplace)
     return fn
 
 
