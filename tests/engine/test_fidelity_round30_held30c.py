@@ -73,6 +73,48 @@ for dt in [torch.float32, torch.float64, torch.half]:
     g, = torch.autograd.grad(y.sum(), x, create_graph=True)
     print(y, g, torch.autograd.grad(g.sum(), x))
 """,
+"eig_and_eigvals_nodes_save_the_eigenvalues_and_eigenvectors_with_their_history": NAMES + """
+A = torch.tensor([[2., 1., 0.], [1., 3., 1.], [0., 1., 4.]], dtype=torch.float64, requires_grad=True)
+for name, f in [('eig', lambda: torch.linalg.eig(A)[0]), ('eigvals', lambda: torch.linalg.eigvals(A)),
+                ('eigh', lambda: torch.linalg.eigh(A)[0]), ('eigvalsh', lambda: torch.linalg.eigvalsh(A))]:
+    r = f()
+    fn = r.grad_fn
+    print(name, fn.name(), [(a, getattr(fn, a).abs().round(decimals=4)) for a in dir(fn) if a.startswith('_saved_')])
+    print([(a, getattr(fn, a).grad_fn.name(), getattr(fn, a)._version) for a in dir(fn) if a.startswith('_saved_')])
+r = torch.linalg.eig(A)
+print(r.eigenvalues.grad_fn is r.eigenvectors.grad_fn, r.eigenvalues.grad_fn._saved_eigenvalues.equal(r.eigenvalues))
+""",
+"det_slogdet_and_solve_nodes_save_the_lu_factors_in_order": NAMES + """
+A = torch.tensor([[2., 1., 0.], [4., 3., 1.], [0., 5., 4.]], requires_grad=True)
+B = torch.tensor([[1., 2.], [0., 1.], [1., 0.]], requires_grad=True)
+def pack(t):
+    print('pack', tuple(t.shape), t.dtype, t.grad_fn is not None)
+    return t
+with torch.autograd.graph.saved_tensors_hooks(pack, lambda p: p):
+    x = torch.linalg.solve(A, B)
+    s = torch.linalg.slogdet(A)
+    d = torch.linalg.det(A)
+    v = torch.linalg.solve(A, B[:, 0])
+(x.sum() + s[1] + d + v.sum()).backward()
+print(A.grad, B.grad)
+for name, f in [('slogdet', lambda a: torch.linalg.slogdet(a)[1]), ('solve', lambda a: torch.linalg.solve(a, B)),
+                ('solve_right', lambda a: torch.linalg.solve(a, B.T, left=False)), ('solve_ex', lambda a: torch.linalg.solve_ex(a, B)[0]),
+                ('det', lambda a: torch.linalg.det(a)), ('logdet', lambda a: torch.logdet(a + 5))]:
+    for src in [A, A.mT]:
+        fn = f(src).grad_fn
+        print(name, fn.name(), [(k, v) for k, v in saved(fn) if not isinstance(v, torch.Tensor)])
+        for k in ['_saved_LU', '_saved_pivots']:
+            if hasattr(fn, k):
+                print(k, getattr(fn, k), getattr(fn, k).stride())
+Ab = torch.stack([A.detach(), A.detach().mT * 2]).requires_grad_()
+fn = torch.linalg.slogdet(Ab)[1].grad_fn
+print(fn._saved_LU, fn._saved_pivots)
+fn = torch.linalg.solve(Ab, B.detach()).grad_fn
+print(fn._saved_LU, fn._saved_pivots, fn._saved_left)
+C = torch.tensor([[2., 1j], [3., 1.]], requires_grad=True)
+fn = torch.linalg.slogdet(C)[1].grad_fn
+print(fn._saved_LU, fn._saved_pivots)
+""",
 "embedding_bag_node_saves_its_results_and_weight_only_for_per_sample_weights": NAMES + """
 F = torch.nn.functional
 W = torch.tensor([[1., 2.], [3., 4.], [5., 6.]], requires_grad=True)
