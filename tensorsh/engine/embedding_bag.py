@@ -4,35 +4,40 @@ row it came from; rows at padding_idx are skipped and do not count."""
 import numpy as np
 
 from . import dtypes, messages
-from .autograd import Node, SavedTensor, edge_of
+from .autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from .composite_backward import undifferentiable
 from .convolution import refuse_sparse_gradient
 from .errors import runtime
 from .ops.core import NONE_EDGE, NotImplementedNode, attach, fresh, needs_grad, operand_edge
 from .ops.sorting import _order
+from .saved_names import unsigned
 
 _MODES = {0: "sum", 1: "mean", 2: "max"}
 
 
 class EmbeddingBagBackward0(Node):
     __slots__ = ("mode", "padding_idx", "scale", "sparse", "num_weights", "bags", "argmax", "sizes")
-    saved_names = ("weight", "indices", "offsets", "per_sample_weights")
-    saved_values = {"mode": "mode", "padding_idx": "padding_idx", "scale_grad_by_freq": "scale",
-                    "sparse": "sparse", "weight_sym_argsize_0": "num_weights"}
+    # (result1..3: _embedding_bag's offset2bag, bag_size and max_indices; weight only where per_sample_weights
+    # requires grad, the one formula reading it; padding_idx -1 where none was given, shown as its uint64)
+    saved_names = ("weight", "indices", "offsets", "per_sample_weights", "result1", "result2", "result3")
+    saved_values = {"mode": "mode", "padding_idx": lambda node: unsigned(-1 if node.padding_idx is None
+                                                                          else node.padding_idx),
+                    "scale_grad_by_freq": "scale", "sparse": "sparse", "weight_sym_argsize_0": "num_weights"}
 
-    def __init__(self, weight, indices, offsets, psw, mode, padding_idx, scale, sparse, bags, argmax, sizes):
+    def __init__(self, weight, indices, offsets, psw, mode, padding_idx, scale, sparse, bags, argmax, sizes, aux):
         Node.__init__(self, (edge_of(weight), operand_edge(psw) if psw is not None else NONE_EDGE))  # (an absent
         # per_sample_weights is an undefined input: its edge (None, 0))
         self.mode, self.padding_idx, self.scale, self.sparse = mode, padding_idx, scale, bool(sparse)
         self.num_weights, self.bags, self.argmax, self.sizes = weight._shape[0], bags, argmax, sizes
-        self.saved = (SavedTensor(weight), SavedTensor(indices), SavedTensor(offsets)) + \
-            ((SavedTensor(psw),) if psw is not None else ())
+        self.saved = (SavedTensor(weight) if needs_grad(psw) else NOTHING_SAVED, SavedTensor(indices),
+                      SavedTensor(offsets), SavedTensor(psw) if psw is not None else NOTHING_SAVED) + \
+            tuple(SavedTensor(a) for a in aux)
 
     def backward(self, g):
         refuse_sparse_gradient(self)
         saved = self.unpack()
         weight, indices = saved[0], saved[1]
-        psw = saved[3]._np if len(saved) > 3 else None
+        psw = saved[3]._np if saved[3] is not None else None
         rnd = dtypes.rounding(g.dtype) if g.dtype in (dtypes.float16, dtypes.bfloat16) else None
         gn = g._np.astype(np.float32) if rnd is not None else g._np
         idx = indices._np.reshape(-1)
@@ -43,7 +48,7 @@ class EmbeddingBagBackward0(Node):
             counts = np.bincount(idx, minlength=self.num_weights)
             rows = np.unique(idx)
             counts = dict(zip(rows.tolist(), counts[np.sort(idx)[:rows.size]].tolist()))
-        gpsw = np.zeros(idx.shape, dt) if psw is not None else None
+        gpsw = np.zeros(idx.shape, dt) if weight is not None else None  # (weight: saved where psw requires grad)
         if self.mode == 2:
             for b, members in enumerate(self.bags):
                 if members:
@@ -72,7 +77,7 @@ class EmbeddingBagBackward0(Node):
             if out[1] is not None and needs_grad(g, weight):  # (create_graph: ATen's op without a derivative)
                 attach(out[1], NotImplementedNode("_embedding_bag_per_sample_weights_backward", g, weight))
         undifferentiable(out[:1], "EmbeddingBagBackwardBackward0", "_embedding_bag_backward",
-                         (g, saved[3] if len(saved) > 3 else None))
+                         (g, saved[3]))
         return tuple(out)
 
 
@@ -187,15 +192,14 @@ def embedding_bag(weight, indices, offsets, scale_grad_by_freq=False, mode=0, sp
         out = out / np.maximum(np.asarray(sizes, np.int64), 1).astype(dt)[:, None]
         out = rnd(out) if rnd is not None else out
     result = fresh(out.astype(weight._np.dtype), weight.dtype)
-    if needs_grad(weight, per_sample_weights):
-        attach(result, EmbeddingBagBackward0(weight, indices, offsets, per_sample_weights, mode, padding_idx,
-                                             scale_grad_by_freq, sparse, bags, argmax, sizes))
-    if not with_aux:
-        return result
     index = np.dtype(common.np)
     bag_size = np.asarray(sizes if mode else [0] * len(starts), index)
     aux = (offset2bag[:0] if mode == 0 and fast else offset2bag, bag_size, argmax if mode == 2 else bag_size.copy())
-    return (result,) + tuple(fresh(np.ascontiguousarray(a, index), common) for a in aux)
+    aux = tuple(fresh(np.ascontiguousarray(a, index), common) for a in aux)
+    if needs_grad(weight, per_sample_weights):
+        attach(result, EmbeddingBagBackward0(weight, indices, offsets, per_sample_weights, mode, padding_idx,
+                                             scale_grad_by_freq, sparse, bags, argmax, sizes, aux))
+    return (result,) + aux if with_aux else result
 
 
 _type = dtypes.type_string

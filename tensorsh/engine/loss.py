@@ -401,7 +401,8 @@ class BinaryCrossEntropyBackward0(Node):
     saved_names, saved_values = ("self", "target", "weight"), {"reduction": _reduction}
 
     def __init__(self, x, y, w, reduction):
-        Node.__init__(self, (edge_of(x), operand_edge(y)) + ((operand_edge(w),) if w is not None else ()))
+        # (edges to self and target alone: weight is not differentiable in derivatives.yaml, so it has none)
+        Node.__init__(self, (edge_of(x), operand_edge(y)))
         self.reduction, self.has_weight = reduction, w is not None
         self.saved = (SavedTensor(x), SavedTensor(y)) + ((SavedTensor(w),) if w is not None else ())
 
@@ -420,7 +421,7 @@ class BinaryCrossEntropyBackward0(Node):
                        lambda g, x, y, w: _bce_backward(g, x, y, w, self.reduction), (g, vals[0], vals[1]), (vals[2] if self.has_weight else None,), ("grad_output", "self", "target", "weight"),
                        reduction=self._saved_reduction, double=self._double)
         gt = self._target_grad(g, vals) if self.next_functions[1][0] is not None else None  # (after self's: the
-        return (out, gt) + (None,) * (len(vals) - 2)  # sorted order of derivatives.yaml's names)
+        return (out, gt)  # sorted order of derivatives.yaml's names)
 
     def _double(self, gg, g, x, y, w):
         """FunctionsManual's binary_cross_entropy_double_backward_grad_output, _double_backward (self) and
@@ -484,8 +485,8 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
     saved_names, saved_values = ("self", "target", "weight", "pos_weight"), {"reduction": _reduction}
 
     def __init__(self, x, y, w, pw, reduction):
-        extra = tuple(v for v in (w, pw) if v is not None)
-        Node.__init__(self, (edge_of(x), operand_edge(y)) + tuple(operand_edge(v) for v in extra))
+        # (edges to self and target alone: weight and pos_weight are not differentiable in derivatives.yaml)
+        Node.__init__(self, (edge_of(x), operand_edge(y)))
         self.reduction, self.has_weight, self.has_pos = reduction, w is not None, pw is not None
         self.saved = tuple(SavedTensor(v) if v is not None else NOTHING_SAVED for v in (x, y, w, pw))
 
@@ -512,7 +513,7 @@ class BinaryCrossEntropyWithLogitsBackward0(Node):
             if not recording and gi.dtype is not x.dtype:
                 gi = gi.to(x.dtype)
         gt = self._target_grad(g, recording) if self.next_functions[1][0] is not None else None  # (after self's:
-        return (gi, gt) + (None,) * (len(self.next_functions) - 2)  # derivatives.yaml's names in sorted order)
+        return (gi, gt)  # derivatives.yaml's names in sorted order)
 
     def _target_grad(self, g, recording):
         """binary_cross_entropy_with_logits_target_backward: -self * grad (with pos_weight: log_sigmoid(-self) -

@@ -597,7 +597,7 @@ class ConjStorage(Storage):
     growable = False
 
     def __init__(self, source):
-        Storage.__init__(self, np.conjugate(source.data))
+        Storage.__init__(self, _conjugate(source.data))
         self.source = source
         source.mirrors = [r for r in source.mirrors or () if r() is not None] + [weakref.ref(self)]
         MIRRORED.add(source)
@@ -628,7 +628,7 @@ def sync_conj(storage):
     source = storage.source if type(storage) is ConjStorage else storage
     if source is not storage:
         undo.touch(source)
-        np.conjugate(storage.data, out=source.data)
+        _conjugate(storage.data, out=source.data)
     alive = []
     for ref in source.mirrors or ():
         mirror = ref()
@@ -636,8 +636,20 @@ def sync_conj(storage):
             alive.append(ref)
             if mirror is not storage and mirror.data.size == source.data.size:  # (a resized source: left)
                 undo.touch(mirror)
-                np.conjugate(source.data, out=mirror.data)
+                _conjugate(source.data, out=mirror.data)
     source.mirrors = alive or None
+
+
+def _conjugate(data, out=None):
+    """A complex memory's values conjugated. A real buffer here is one view_as_complex reads as (real, imag) pairs
+    (a conj or neg view of such a complex view, of its imag parts): each pair's second number negated."""
+    if data.dtype.kind == "c":
+        return np.conjugate(data, out=out)
+    out = data.copy() if out is None else out
+    if out is not data:
+        out[...] = data
+    out[1::2] *= -1
+    return out
 
 
 class StorageSlice(Storage):

@@ -95,12 +95,14 @@ def attach(out, node):
     return out
 
 
-def attach_outputs(node, outs, x, save_outputs):
+def attach_outputs(node, outs, x, save_outputs, also=()):
     """attach for an op with several results from one node: each output gets it (knowing its place); the node saves
-    its input x and the first save_outputs outputs (an output saved knowing its place)."""
+    its input x, the tensors `also` (results without history, as slogdet's LU), then the first save_outputs outputs
+    (an output saved knowing its place), in that order (the order saved-tensor hooks see)."""
     for i, out in enumerate(outs):
         out._grad_fn, out._output_nr = node, i
-    node.saved = (SavedTensor(x),) + tuple(SavedTensor(o, is_output=True) for o in outs[:save_outputs])
+    node.saved = (SavedTensor(x),) + tuple(map(SavedTensor, also)) + \
+        tuple(SavedTensor(o, is_output=True) for o in outs[:save_outputs])
     if autograd.PENDING_PACKS:
         autograd.pack_pending()
 

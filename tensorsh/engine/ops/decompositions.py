@@ -655,6 +655,7 @@ def _check_phase(diag, op):
 class LinalgEigBackward0(LinalgEighBackward0):
     """linalg_eig_backward (not Hermitian) in FunctionsManual.cpp, computed in numpy: V^-H (the gradient projected
     onto unit-norm columns, divided by conj(L_j - L_i), its diagonal gL) V^H; a real A takes the real part."""
+    saved_names = LinalgEighBackward0.saved_names  # (named on each class: the names are read from its own body)
 
     def backward(self, grads):
         flowing = self.output_grads(grads)
@@ -717,8 +718,9 @@ def eig(A):
 def eigvals(A):
     w, v, dt = _eig_values("linalg.eigvals", A)
     L = _dense(w, dt)
-    if needs_grad(A):  # (the eigenvectors computed and saved too, as PyTorch's linalg_eig when A requires grad)
-        _attach_many(_eig_node(A), (L,), ((L, True), (_fortran(v, dt), False)))
+    if needs_grad(A):  # (PyTorch runs linalg_eig when A requires grad: the eigenvectors are the node's output 1,
+        V = _fortran(v, dt)  # saved with that history, as eigvalsh's)
+        _attach_many(_eig_node(A), (L, V), ((L, True), (V, True)))
     return L
 
 

@@ -153,10 +153,11 @@ VIEW_REPLAY["ViewAsComplexBackward0"] = view_as_complex
 
 
 def real(self):
-    """The real parts: a view of view_as_real's (of a conj view: of its conj, the memory itself, as ATen's)."""
+    """The real parts: a view of view_as_real's (of a conj view: of its conj, the memory itself, as ATen's). ATen
+    selects at the last dim counted from the front (self.dim(), which the SelectBackward0 node's _saved_dim shows)."""
     if self.dtype.category != 3:
         return self
-    return view_as_real(conj(self) if self.is_conj() else self, True).select(-1, 0)
+    return view_as_real(conj(self) if self.is_conj() else self, True).select(self.dim(), 0)
 
 
 def imag(self):
@@ -165,8 +166,8 @@ def imag(self):
     if self.dtype.category != 3:
         raise runtime("imag is not implemented for tensors with non-complex dtypes.")
     if self.is_conj():
-        return _neg_view(view_as_real(conj(self), True)).select(-1, 1)
-    return view_as_real(self, True).select(-1, 1)
+        return _neg_view(view_as_real(conj(self), True)).select(self.dim(), 1)
+    return view_as_real(self, True).select(self.dim(), 1)  # (at its last dim counted from the front, as real's)
 
 
 def set_real(self, value):

@@ -295,12 +295,18 @@ def det(A):
     a = _lu_input(A)
     out = fresh(np.require(_det_values(a), requirements="C"), A.dtype)
     if needs_grad(A):  # (the LU of the matrix LAPACK was given, saved for the backward)
-        lu, ipiv = a, np.zeros(a.shape[:-1], np.int32)
-        if a.size:
-            lu, perm, _, _ = _lu(a)
-            lu, ipiv = lu.reshape(a.shape), _pivots(perm, a.shape[-1], a.shape[-1]).reshape(a.shape[:-1])
-        attach(out, LinalgDetBackward0(A, _fortran(lu, A.dtype), fresh(ipiv, dtypes.int32), out))
+        attach(out, LinalgDetBackward0(A, *_lu_factors(a, A.dtype), out))
     return out
+
+
+def _lu_factors(a, dtype):
+    """lu_factor's LU (F-contiguous) and int32 pivots of the matrices a, as the nodes of det, slogdet and solve save
+    them (grad_fn._saved_LU, _saved_pivots)."""
+    lu, ipiv = a, np.zeros(a.shape[:-1], np.int32)
+    if a.size:
+        lu, perm, _, _ = _lu(a)
+        lu, ipiv = lu.reshape(a.shape), _pivots(perm, a.shape[-1], a.shape[-1]).reshape(a.shape[:-1])
+    return _fortran(lu, dtype), fresh(ipiv, dtypes.int32)
 
 
 class LinalgSlogdetBackward0(InputNode):
@@ -308,11 +314,11 @@ class LinalgSlogdetBackward0(InputNode):
     phase adds -i Im(conj(grad_sign) sign)), as slogdet_backward: with grad mode a linalg.solve (a singular A
     refused), without it an lu_solve (a singular one's gradient inf/NaN)."""
     n_outputs = 2
-    saved_names = ("A", "sign")
+    saved_names = ("A", "LU", "pivots", "sign")
 
     def backward(self, grads):
         g_sign, g = grads
-        A, sign = self.unpack()
+        A, _, _, sign = self.unpack()
         if A.dtype.category == 3 and g_sign is not None:
             from .real_complex import complex_
             phase = -(g_sign.conj() * sign).imag
@@ -328,11 +334,12 @@ class LinalgSlogdetBackward0(InputNode):
 
 def _slogdet(A, op, result_type):
     _square(op, A)
-    sign, logabs = _slogdet_values(_lu_input(A))
+    a = _lu_input(A)
+    sign, logabs = _slogdet_values(a)
     outs = result_type((fresh(np.require(sign, requirements="C"), A.dtype),
                         fresh(np.require(logabs, requirements="C"), A.dtype.to_real())))
     if needs_grad(A):
-        attach_outputs(LinalgSlogdetBackward0(A), outs, A, 1)
+        attach_outputs(LinalgSlogdetBackward0(A), outs, A, 1, _lu_factors(a, A.dtype))
     return outs
 
 
@@ -356,10 +363,10 @@ def logdet(A):
 class LinalgSolveExBackward0(SavingNode):
     """B: A^{-H} grad; A: -gB X^H (for XA = B, the mirror image)."""
     inputs, saved_inputs, fields = 2, (0,), ("left", "vector")  # (A, B, X, left, vector)
-    saved_names = ("A", "result")
+    saved_names, saved_values = ("A", "LU", "pivots", "result"), {"left": "left"}
 
     def backward(self, g):
-        A, X = self.unpack()
+        A, _, _, X = self.unpack()
         if self.vector:
             g, X = g.unsqueeze(-1), X.unsqueeze(-1)
         if self.left:
@@ -405,8 +412,10 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     # (the meta function's strides: column-major in the result's last two dims for left=True, a batch of vectors
     # included; row-major for left=False, the transpose of A^T's column-major solution)
     out = _fortran(x, A.dtype) if left and x.ndim > 1 else fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype)
-    if needs_grad(A, B):
-        attach(out, LinalgSolveExBackward0(A, B, out, left, vector))
+    if needs_grad(A, B):  # (the node keeps the LU of A itself, whichever side A is on)
+        node = LinalgSolveExBackward0(A, B, out, left, vector)  # (A saved, the result's save waiting for attach:
+        node.saved = node.saved[:1] + tuple(map(SavedTensor, _lu_factors(A._np, A.dtype))) + node.saved[1:]
+        attach(out, node)  # A, LU, pivots, result, the order saved-tensor hooks see them)
     return SolveEx((out, fresh(info, dtypes.int32)))
 
 

@@ -13,7 +13,7 @@ from ..saved_names import given
 from .binary import _augmented, binary, binary_node, reduced_log_product
 from .comparison import where
 from .reductions import _cast_first, _sum_np, norm, norm_backward, reduce_dims
-from .scalar_arith import add_scalar, mul_scalar, number_minus
+from .scalar_arith import AddBackward1, MulBackward1, add_scalar, mul_scalar, number_minus
 from .unary import COMPLEX_GRAPH, COMPLEX_UNARY, unary, vml_unary
 from .core import (SavingNode, Tensor, as_default_float, attach, binary_operands, cast_for_inplace, check_broadcast, check_dtype, fresh,
                    laid_out_like, needs_grad, precheck, true_div_dtype, type_name, write_inplace, zeros_of,
@@ -441,23 +441,13 @@ entr = unary(None, "SpecialEntrBackward0", _entr_values, lambda g, x: g * (-add_
              reduced_kernel=_entr_values)
 
 
-class _ScalarOperand(Node):
-    """A C++ composite's tensor-scalar step (MulBackward1, AddBackward1): one edge, the gradient scaled."""
-    __slots__ = ("factor",)
-
-    def __init__(self, name, x, factor):
-        Node.__init__(self, (edge_of(x),))
-        self.name_, self.factor = name, factor
-
-    def backward(self, g):
-        return (g if self.factor == 1 else mul_scalar(g, self.factor),)
-
-
-def _scalar_step(x, name, factor, fn):
+def _scalar_step(x, node_cls, number, fn):
+    """A C++ composite's tensor-Scalar step: fn's values (ATen wraps the Scalar as Python's `t * number` does),
+    recorded by the Scalar overload's own node (MulBackward1 showing _saved_other, AddBackward1)."""
     with autograd.no_grad():
         out = fn(x)
     if needs_grad(x):
-        attach(out, _ScalarOperand(name, x, factor))
+        attach(out, node_cls(x, number))
     return out
 
 
@@ -465,9 +455,9 @@ def ndtr(self):
     """torch.special.ndtr: PyTorch composes it in C++, (1 + erf(x * M_SQRT1_2)) * 0.5 (Scalar overloads)."""
     if self.dtype.category < 2:
         self = self.to(dtypes.DEFAULT_FLOAT)
-    scaled = _scalar_step(self, "MulBackward1", math.sqrt(0.5), lambda x: x * math.sqrt(0.5))
-    shifted = _scalar_step(erf(scaled), "AddBackward1", 1, lambda x: x + 1)
-    return _scalar_step(shifted, "MulBackward1", 0.5, lambda x: x * 0.5)
+    scaled = _scalar_step(self, MulBackward1, math.sqrt(0.5), lambda x: x * math.sqrt(0.5))
+    shifted = _scalar_step(erf(scaled), AddBackward1, 1, lambda x: x + 1)
+    return _scalar_step(shifted, MulBackward1, 0.5, lambda x: x * 0.5)
 
 
 class _SelfAndArgument(Node):
