@@ -24,7 +24,7 @@ from tensorsh.engine.ops.registry import _LazyMethod
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.engine.typenames import class_tp_name
 from tensorsh.lang import ast as A
-from tensorsh.lang.errors import UserError, Note, did_you_mean, python_suggestion
+from tensorsh.lang.errors import UserError, UserAttributeError, Note, did_you_mean, python_suggestion
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
     uses_name
 
@@ -456,7 +456,7 @@ TENSOR_DUNDERS = frozenset(
     "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__ __array__ __array_priority__ __deepcopy__".split())
 _LEGACY_TYPES = frozenset(LEGACY.values())  # torch.Tensor, torch.FloatTensor, ...
 _ITERATOR_DUNDERS = frozenset({"__next__", "__iter__"})
-_SHOWN_DUNDERS = frozenset({"__repr__", "__str__"})
+_SHOWN_DUNDERS = frozenset({"__repr__", "__str__", "__format__"})  # (what repr(), str() and format() show)
 _NUMBERS = (int, float, complex, bool)  # (a number's operator and builtin hooks are its own pure methods)
 _NUMBER_INTERNALS = frozenset({"__new__", "__init__", "__getattribute__", "__getnewargs__", "__reduce__",
                                "__reduce_ex__", "__init_subclass__", "__subclasshook__", "__dir__", "__class__"})
@@ -2605,6 +2605,8 @@ class Compiler:
                 o = obj(frame)
                 try:
                     v = load_attr(o, attr)
+                except UserAttributeError:
+                    raise
                 except AttributeError as e:
                     raise self._attribute_error(node, o, attr, e) from None
                 except BaseException as e:
@@ -2624,6 +2626,8 @@ class Compiler:
                 if as_value and type(value) is types.MethodType and isinstance(o, _Tensor):
                     return _python_method(o, attr, value)
                 return value
+            except UserAttributeError:  # (one a property's getter let out: located where it was raised)
+                raise
             except AttributeError as e:
                 raise self._attribute_error(node, o, attr, e) from None
             except BaseException as e:
@@ -2633,7 +2637,8 @@ class Compiler:
 
     def _attribute_error(self, node, obj, attr, exc):
         notes = []
-        note = did_you_mean(attr, attribute_names(obj))
+        note = did_you_mean(attr, [n for n in attribute_names(obj) if n != attr])  # (not itself: a property
+        # whose getter failed, as Python's suggestion leaves it out)
         where = f"{obj._name}.{attr}" if isinstance(obj, (Namespace, _EngineNamespace)) else None
         if where in _NOT_PROVIDED:
             notes.append(Note(f"tensorsh does not provide {where} ({_NOT_PROVIDED[where]})"))
@@ -2644,14 +2649,16 @@ class Compiler:
             notes.append(note)
         elif attr.startswith("_"):
             notes.append(Note("tensorsh does not expose Python internals"))
-        err = UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
+        err = UserAttributeError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
                         self.source.line(node.line), notes=notes, end_line=node.end_line)
         err.fields = {"name": attr, "obj": obj}
         refused_getter = str(exc).endswith("objects is not readable")  # (a C setter without a getter: Python
         if str(exc).endswith(f"has no attribute '{attr}'") or refused_getter:  # suggests among the other names)
             candidates = suggestion_candidates(obj)
-            if refused_getter or attr not in candidates:  # (a name the language refuses is there in Python: no
-                err.suggestion = python_suggestion(attr, [c for c in candidates if c != attr])  # error, no hint)
+            if refused_getter or attr not in candidates or not isinstance(exc, NoAttribute):  # (a name the
+                # language refuses is there in Python: no error, no hint; one Python itself found missing, a
+                # property whose getter failed, gets Python's hint among the other names)
+                err.suggestion = python_suggestion(attr, [c for c in candidates if c != attr])
         return err
 
     def subscript(self, node):

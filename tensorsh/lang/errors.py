@@ -42,6 +42,12 @@ class UserError(Exception):
         return f"UserError({self.kind!r}, {self.message!r}, {self.filename!r}, {self.line}, {self.col})"
 
 
+class UserAttributeError(UserError, AttributeError):
+    """A program's AttributeError, located: an AttributeError to Python's own machinery too, so that one a
+    property's getter lets out makes Python call the class's __getattr__ (nn.Module's: "'M' object has no
+    attribute 'device'"), and getattr(obj, name, default) and hasattr see it, as they do in PyTorch."""
+
+
 class InternalError(UserError):
     """A bug in tensorsh itself (an unexpected Python exception); says so plainly."""
 
