@@ -5,6 +5,29 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"unary_plus_of_a_bool_tensor_is_positive_and_refused": """
+for t in [torch.tensor([True, False]), torch.tensor(True), torch.tensor([], dtype=torch.bool), torch.tensor([1, 2]), torch.tensor([1.5j])]:
+    for name, f in [('plus', lambda t: +t), ('positive', torch.positive), ('method', lambda t: t.positive())]:
+        try:
+            r = f(t)
+            print(name, r, r is t)
+        except Exception as e:
+            print(name, type(e).__name__, e)
+""",
+"float16_gelu_of_a_contiguous_tensor_is_onednns_in_float_on_a_cpu_with_avx512_fp16": """
+F = torch.nn.functional
+torch.manual_seed(0)
+base = (torch.randn(70, 66) * 3).half()
+for name, v in [('contig', base), ('row', base[3]), ('col', base[:, 5]), ('step2', base[:, ::2]), ('t', base.t()),
+                ('one', base[0, :1]), ('two', base[0, :2]), ('big', (torch.randn(5000) * 3).half()), ('zero_d', base[0, 0])]:
+    r = F.gelu(v)
+    print(name, r.float().sum().item(), r.flatten()[:6].tolist(), r.stride())
+    if v.is_contiguous():  # (a strided one's gradient: ATen's reduced kernel, left)
+        x = v.detach().requires_grad_()
+        F.gelu(x).backward(torch.ones(v.shape).half())
+        print(x.grad.flatten()[:6].tolist())
+print(torch.nn.GELU()(torch.tensor([-3.181640625] * 64, dtype=torch.float16))[:2])
+""",
 "clamp_refuses_a_complex_self_before_converting_promoting_or_broadcasting_its_bounds": """
 c = torch.tensor([1+1j, 2-1j])
 f = torch.tensor([1., 2.])
