@@ -36,6 +36,16 @@ def _in_float(a):
     return a.astype(np.float32) if a.dtype == np.float16 else a
 
 
+def _in_float_laid_out(a):
+    """A float16 array's values in float32, laid out as its elements are (a strided view's gaps kept): the half
+    kernels that read the layout (oneDNN's contiguity test, the vector loop's scalar body) see PyTorch's."""
+    if a.dtype != np.float16 or a.flags.c_contiguous or a.flags.f_contiguous or min(a.strides, default=0) < 0 or not a.size:
+        return _in_float(a)  # (astype keeps a dense layout)
+    span = sum((n - 1) * s for n, s in zip(a.shape, a.strides)) // a.itemsize + 1
+    enclosing = np.lib.stride_tricks.as_strided(a, (span,), (a.itemsize,)).astype(np.float32)  # (first to last element)
+    return np.lib.stride_tricks.as_strided(enclosing, a.shape, [s * 2 for s in a.strides], writeable=False)
+
+
 def _exp(x):
     return np.asarray(kernels.exp(kernels.contiguous(x)))
 
@@ -66,7 +76,7 @@ class _Activation(Node):
                 return (DOUBLE[self.name_](g, v, *self.params),)
         operands = (v, g) if self.self_first else (g, v)
         if v.dtype in _REDUCED and self.half_grad is not None:
-            values = self.half_grad(_in_float(g._np), _in_float(v._np), v.dtype, *self.params)
+            values = self.half_grad(_in_float(g._np), _in_float_laid_out(v._np), v.dtype, *self.params)
         else:
             values = self.grad(_in_float(g._np), _in_float(v._np), *self.params)
         return (binary_result(values, g.dtype, *operands),)
@@ -99,8 +109,10 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
             if inplace and needs_grad(x):  # (a complex leaf: autograd's in-place check runs before the kernel)
                 precheck(x)
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
-        values = (half_forward if half_forward is not None and x.dtype is dtypes.float16 else forward)(
-            _in_float(x._np), *params)
+        if half_forward is not None and x.dtype is dtypes.float16:
+            values = half_forward(_in_float_laid_out(x._np), *params)
+        else:
+            values = forward(_in_float(x._np), *params)
         if not inplace:  # (TensorIterator's layout: a channels_last or transposed input's own)
             if like_input:
                 out = layout.like(values, x.dtype, x)
@@ -291,16 +303,20 @@ def _aten_gelu_grad(g, x, approximate, reduced=False):
 
 
 def _gelu_grad_reduced(g, x, dtype, approximate):
-    """float16's and bfloat16's gradient (x in float): a contiguous bfloat16 one's oneDNN's where the CPU has AVX-512
-    (ATen's use_mkldnn and mkldnn_bf16_device_check), the rest ATen's reduced-float kernel in float."""
-    if dtype is dtypes.bfloat16 and kernels.AVX512_CORE and _onednn(x, approximate):
+    """float16's and bfloat16's gradient (x in float): a contiguous one's oneDNN's where the CPU has AVX-512 (bfloat16:
+    ATen's use_mkldnn and mkldnn_bf16_device_check) or AVX-512 FP16 (float16: mkldnn_fp16_device_check), the rest
+    ATen's reduced-float kernel in float."""
+    if (kernels.AVX512_CORE if dtype is dtypes.bfloat16 else kernels.ONEDNN_FP16) and _onednn(x, approximate):
         return onednn_gelu.gelu_backward(np.asarray(g, np.float32), x)
     return _aten_gelu_grad(g, x, approximate, True)
 
 
 def _gelu_half(x, approximate):
-    """float16 gelu: the float kernel's vector erf on whole two-vector chunks (AVX-512's, 64 halves), the C
-    library's erf on the rest (its scalar body)."""
+    """float16 gelu: oneDNN's in float32 for a contiguous tensor of 2+ elements where the CPU has AVX-512 FP16 (ATen's
+    use_mkldnn: mkldnn_fp16_device_check); else ATen's, the float kernel's vector erf on whole two-vector chunks
+    (AVX-512's, 64 halves), the C library's erf on the rest (its scalar body)."""
+    if kernels.ONEDNN_FP16 and _onednn(x, approximate):
+        return onednn_gelu.gelu(x, kernels.AVX512_CORE)
     out = _aten_gelu(x, approximate)
     mask = kernels.scalar_body_mask(x, floats=16, element_bytes=2) if approximate == "none" else None
     if mask is not None and mask.any() and x.size > 1:

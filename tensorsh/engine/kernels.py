@@ -200,6 +200,8 @@ def _avx512_core():
 
 
 AVX512_CORE = _avx512_core()
+# oneDNN takes float16 work where the CPU has AVX-512 FP16 or AMX FP16 (ATen's mkldnn_fp16_device_check)
+ONEDNN_FP16 = bool({"avx512_fp16", "amx_fp16"} & set(_cpuinfo("flags").split()))
 
 
 

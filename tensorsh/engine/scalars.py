@@ -86,13 +86,15 @@ def checked_scalar(dtype, value, reduced=True):
 
 def check_opmath(dtype, value):
     """A number a kernel reads in its compute type (addcmul's value, lerp's weight: float for float16/bfloat16/
-    float32, the dtype itself for integers, double unchecked but for a complex number's imaginary part): PyTorch's
-    'value cannot be converted ...'. The number as the kernel reads it (a complex one's real part)."""
+    float32, complex<float> for complex64, the dtype itself for integers, double unchecked but for a complex number's
+    imaginary part): PyTorch's 'value cannot be converted ...'. The number as the kernel reads it (a complex one's real part)."""
     if type(value) is complex and dtype.category < 3:
         return checked_scalar(dtype if dtype.category != 2 else dtypes.float64 if dtype is dtypes.float64 else
                               dtypes.float32, value).item()
     if dtype.category == 1 or dtype.category == 2 and dtype is not dtypes.float64 and not -FLOAT32_MAX <= value <= FLOAT32_MAX:
         checked_scalar(dtype if dtype.category == 1 else dtypes.float32, value)
+    elif dtype is dtypes.complex64:  # (read as a c10::complex<float>: each part checked)
+        checked_scalar(dtype, value)
     return value
 
 

@@ -73,6 +73,9 @@ _ALPHA_RANGES = {dtypes.uint8: (-255, 255, "uint8_t"), dtypes.int8: (-128, 127, 
 
 
 def check_alpha_fits(dt, alpha):
+    if dt is dtypes.complex64:  # (c10::complex<float>: each part within a float's range, inf and nan as they are)
+        checked_scalar(dt, alpha)
+        return
     limits = _ALPHA_RANGES.get(dt)
     if limits is not None and not limits[0] <= alpha <= limits[1] and not (
             isinstance(alpha, float) and (alpha != alpha or math.isinf(alpha))):

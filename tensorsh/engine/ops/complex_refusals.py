@@ -72,6 +72,18 @@ _aminmax.reads_tensor = True
 _SORT = _says("RuntimeError", " Sort does not support complex dtypes on CPU")
 _CLAMP = _says("NotImplementedError", "clamp is not supported for complex types")
 _CLAMPS = ("clamp", "clamp_", "clip", "clip_", "clamp_min", "clamp_min_", "clamp_max", "clamp_max_")
+
+
+def _one_bound(kernel):
+    """clamp_min/clamp_max: a number bound meets the meta's complex check; a tensor bound has none (a binary op built
+    after the broadcast) and reaches maximum's/minimum's kernel in the common dtype."""
+    def message(dt, args, t):
+        bound = next((a for a in args if a is not None), None)
+        if getattr(bound, "dtype", None) is None:
+            return _CLAMP(dt, args)
+        return _kernel(f"{kernel}_cpu")(dtypes.promote(t.dtype, bound.dtype), args)
+    message.reads_tensor = True
+    return message
 _NANSUM = _says("RuntimeError", "nansum on CPU does not support complex inputs")
 
 
@@ -92,6 +104,7 @@ REFUSED = {
     "sort": _SORT, "argsort": _SORT, "msort": _SORT,
     "topk": _says("RuntimeError", " topk does not support complex dtypes on CPU"),
     **{name: _CLAMP for name in _CLAMPS},
+    **{f"clamp_{b}{s}": _one_bound(k) for b, k in (("min", "maximum"), ("max", "minimum")) for s in ("", "_")},
     "amax": _kernel("max_values_cpu"), "amin": _kernel("min_values_cpu"), "aminmax": _aminmax,
     "histc": _histc,
     "floor_divide": _kernel("div_floor_cpu"), "floor_divide_": _kernel("div_floor_cpu"),
@@ -191,13 +204,13 @@ def _complex_common(name, args):
     return found, dt
 
 
-# ops whose argument checks (a dim's range, k, p, n, bins, clamp's bounds, an empty reduction) come before their
+# ops whose argument checks (a dim's range, k, p, n, bins, an empty reduction) come before their
 # kernel's complex refusal: run first on a real stand-in for the complex tensor (mvlgamma's of elements its value
 # check passes)
 _OWN_CHECKS_FIRST = frozenset({
     "mvlgamma", "mvlgamma_", "kthvalue", "mode", "median", "nanmedian", "cummax", "cummin", "topk", "sort", "argsort",
     "msort", "max", "min", "amax", "amin", "aminmax", "nansum", "nanmean", "histc", "polygamma",
-    "polygamma_", *_CLAMPS})
+    "polygamma_"})
 
 
 def _empty_or_scalar(t, rest):
@@ -236,6 +249,25 @@ def _check_arguments(fn, args, kwargs, i, t):
         fn(*args[:i], stand_in, *args[i + 1:], **kwargs)
 
 
+def _parsed_bound(bound):
+    """A clamp bound PyTorch's parser takes (None, a tensor, a number; an int within 64 bits, signed or not)."""
+    from .core import Tensor
+    return bound is None or isinstance(bound, Tensor) or type(bound) in (bool, float, complex) or \
+        type(bound) is int and -2 ** 63 <= bound < 2 ** 64
+
+
+def _clamp_arguments(fn, name, args, kwargs, i, t):
+    """clamp's meta refuses a complex self right after its 'At least one of 'min' or 'max'' check, before its bounds'
+    promotion, conversion and broadcast: the stand-in runs (to meet that check or the parser's refusal) only where
+    no bound is given or one does not parse."""
+    from .core import Tensor, check_broadcast_all
+    bounds = args[i + 1:] + tuple(kwargs.values())
+    if all(b is None for b in bounds) or not all(map(_parsed_bound, bounds)) or set(kwargs) - {"min", "max"}:
+        _check_arguments(fn, args, kwargs, i, t)
+    elif name.startswith(("clamp_min", "clamp_max")):  # (a tensor bound: its broadcast first)
+        check_broadcast_all(t, *(b for b in bounds if isinstance(b, Tensor)))
+
+
 def refused(fn, name):
     """fn, raising PyTorch's error first when its first or second operand is a complex tensor, or a complex number
     makes the common dtype complex (the message reads the arguments besides the complex one; a binary kernel's names
@@ -254,7 +286,9 @@ def refused(fn, name):
                 error = message(t.dtype, rest, t, args[i + 1:], kwargs)
             else:
                 error = message(t.dtype, rest, t) if getattr(message, "reads_tensor", False) else message(t.dtype, rest)
-            if name in _OWN_CHECKS_FIRST:
+            if name in _CLAMPS:
+                _clamp_arguments(fn, name, args, kwargs, i, t)
+            elif name in _OWN_CHECKS_FIRST:
                 _check_arguments(fn, args, kwargs, i, t)
             return found, make(*error)
         common = _complex_common(name, args) if count == 2 else None
