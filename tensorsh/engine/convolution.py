@@ -300,8 +300,17 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
     cols = np.arange(kw)[None, :] * dilation[1]
     windows = list(_windows((kh, kw), stride, dilation, (ho, wo)))
 
+    # oneDNN's 1x1 backward-weights kernel (no padding) fuses each sample from zero and adds the samples, sharing the
+    # batch among threads up to 16 input and output channels (measured on 2 threads; an odd batch share with more
+    # than 17 output positions splits the positions in an order not measured: the general kernel's order is kept)
+    pointwise = kh * kw == 1 and not any(padding)
+    weights_shared = c <= 16 and o <= 16 if pointwise else _shares_batch(c, o, False)
+    pointwise = pointwise and (not weights_shared or n % kernels.num_threads() == 0 or ho * wo <= 17)
+
     def weight_share(share):
         acc = np.zeros((o, c, kh, kw), np.float32)
+        if pointwise and len(share) > 1:
+            return added([weight_share([one]) for one in share])
         loop = getattr(kernels.compiled, "fma_outer", None)
         for i, ys in share:
             if loop is not None:  # (each output position's products fused into acc, in order, in one call)
@@ -327,7 +336,7 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
     by_rows = ho >= 10 and kh * kw > 1 and (c < 4 or c % 16 == 0)
     ordered = n * ho * wo <= _STEPS if getattr(kernels.compiled, "fma_outer", None) is None else \
         n * ho * wo * o * c * kh * kw <= _COMPILED_PRODUCTS
-    gw = added([weight_share(s) for s in _minibatch_shares(n, ho, by_rows, _shares_batch(c, o, False))]) \
+    gw = added([weight_share(s) for s in _minibatch_shares(n, ho, by_rows, weights_shared)]) \
         if want_weight and ordered else None
     gb = added([bias_share(s) for s in _minibatch_shares(n, ho, by_rows, _shares_batch(c, o, True))])
     return gw, gb

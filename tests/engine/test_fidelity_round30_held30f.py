@@ -1,0 +1,32 @@
+"""Classes of difference found by the thirtieth round's held-out programs on small training loops and saving/loading
+(held30f, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"a_1x1_convolutions_weight_gradient_sums_each_sample_from_zero": """
+torch.manual_seed(0)
+for n, c, o, spatial in [(4, 2, 3, (5,)), (8, 2, 3, (7,)), (3, 2, 3, (17,)), (4, 16, 16, (5,)), (4, 3, 8, (5, 5)),
+                         (5, 4, 20, (3, 3)), (3, 16, 16, (4, 4)), (4, 32, 64, (3, 3)), (6, 3, 4, (12, 12)),
+                         (4, 2, 3, (6, 6))]:
+    conv = (torch.nn.Conv1d if len(spatial) == 1 else torch.nn.Conv2d)(c, o, 1, stride=2 if spatial == (6, 6) else 1)
+    x = torch.randn(n, c, *spatial)
+    y = conv(x)
+    y.backward(torch.randn_like(y))
+    print(n, c, o, spatial, conv.weight.grad.flatten().tolist())
+net = torch.nn.Sequential(torch.nn.Conv1d(2, 3, 1), torch.nn.BatchNorm1d(3), torch.nn.Flatten(), torch.nn.Linear(15, 2))
+opt = torch.optim.Adam(net.parameters(), lr=0.01)
+x, t = torch.randn(4, 2, 5), torch.randn(4, 2)
+for step in range(3):
+    opt.zero_grad()
+    torch.nn.functional.huber_loss(net(x), t).backward()
+    opt.step()
+    print(step, net[0].weight.grad.flatten().tolist(), net[0].weight.flatten().tolist())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round30_held30f_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
