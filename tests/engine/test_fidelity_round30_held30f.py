@@ -5,12 +5,12 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
-"a_1x1_convolutions_weight_gradient_sums_each_sample_from_zero": """
+"a_1x1_convolutions_weight_gradient_sums_in_onednn_reduce_blocks": """
 torch.manual_seed(0)
-for n, c, o, spatial in [(4, 2, 3, (5,)), (8, 2, 3, (7,)), (3, 2, 3, (17,)), (4, 16, 16, (5,)), (4, 3, 8, (5, 5)),
-                         (5, 4, 20, (3, 3)), (3, 16, 16, (4, 4)), (4, 32, 64, (3, 3)), (6, 3, 4, (12, 12)),
-                         (4, 2, 3, (6, 6))]:
-    conv = (torch.nn.Conv1d if len(spatial) == 1 else torch.nn.Conv2d)(c, o, 1, stride=2 if spatial == (6, 6) else 1)
+for n, c, o, spatial in [(4, 2, 3, (5,)), (8, 2, 3, (7,)), (3, 2, 3, (20,)), (3, 3, 4, (100,)), (4, 16, 16, (5,)),
+                         (5, 4, 20, (3, 3)), (3, 16, 16, (4, 4)), (4, 32, 64, (3, 3)), (3, 5, 6, (5, 5)),
+                         (5, 5, 6, (4, 9)), (7, 5, 6, (3, 8)), (3, 6, 5, (257,)), (3, 17, 4, (5, 5))]:
+    conv = (torch.nn.Conv1d if len(spatial) == 1 else torch.nn.Conv2d)(c, o, 1)
     x = torch.randn(n, c, *spatial)
     y = conv(x)
     y.backward(torch.randn_like(y))
