@@ -24,6 +24,27 @@ for step in range(3):
     opt.step()
     print(step, net[0].weight.grad.flatten().tolist(), net[0].weight.flatten().tolist())
 """,
+"a_second_load_without_seek_fails_where_the_zip_reader_stopped": """
+import io
+torch.manual_seed(0)
+for saved in [torch.ones(3), {'model': torch.nn.Linear(2, 2).state_dict(), 'epoch': 3}, [1, 2.5]]:
+    buf = io.BytesIO()
+    torch.save(saved, buf)
+    for weights_only in [True, False]:
+        try:
+            torch.load(buf, weights_only=weights_only)
+        except Exception as e:
+            print('unseeked', weights_only, type(e).__name__, e)
+    buf.seek(0)
+    print(type(torch.load(buf)).__name__)
+    for weights_only in [True, False, None]:
+        try:
+            torch.load(buf, weights_only=weights_only)
+        except Exception as e:
+            print('second', weights_only, type(e).__name__, e)
+        buf.seek(0)
+        torch.load(buf)
+""",
 }
 
 
