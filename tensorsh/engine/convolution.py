@@ -292,13 +292,20 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
     """The weight- and bias-gradients of a float32 2-d convolution as oneDNN's AVX-512 backward-weights kernel sums
     them: each thread's share of the batch (_minibatch_shares) fused from zero over its samples and output
     positions in order, the shares added in thread order; the bias the same with plain adds (_shares_batch says
-    which of the two the kernel shares)."""
+    which of the two the kernel shares). An unpadded, unstrided 1x1 kernel's weights: its own kernel's order
+    (_pointwise_weight_grad)."""
     o, c, kh, kw = w_shape
     n, _, ho, wo = g.shape
     xp = _pad(x, padding)
     rows = np.arange(kh)[:, None] * dilation[0]
     cols = np.arange(kw)[None, :] * dilation[1]
     windows = list(_windows((kh, kw), stride, dilation, (ho, wo)))
+
+    compiled = getattr(kernels.compiled, "fma_outer", None) is not None
+    ordered = n * ho * wo * o * c * kh * kw <= _COMPILED_PRODUCTS if compiled else n * ho * wo <= _STEPS
+    if kh * kw == 1 and not any(padding) and tuple(stride) == (1, 1) and want_weight and ordered:
+        # (a strided 1x1's order, measured on a few shapes, is neither this nor the general kernel's: left)
+        return _pointwise_weight_grad(g, x), _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, False)[1]
 
     def weight_share(share):
         acc = np.zeros((o, c, kh, kw), np.float32)
@@ -325,12 +332,59 @@ def _onednn_weight_grads(g, x, w_shape, stride, padding, dilation, want_weight):
             total = total + part
         return total
     by_rows = ho >= 10 and kh * kw > 1 and (c < 4 or c % 16 == 0)
-    ordered = n * ho * wo <= _STEPS if getattr(kernels.compiled, "fma_outer", None) is None else \
-        n * ho * wo * o * c * kh * kw <= _COMPILED_PRODUCTS
     gw = added([weight_share(s) for s in _minibatch_shares(n, ho, by_rows, _shares_batch(c, o, False))]) \
         if want_weight and ordered else None
     gb = added([bias_share(s) for s in _minibatch_shares(n, ho, by_rows, _shares_batch(c, o, True))])
     return gw, gb
+
+
+def _best_divider(value, low, high, find_max):
+    """oneDNN's best_divider: the divider in [low, high] (tried from high down) whose rounding up of value wastes
+    the least share of it (a float ratio), the largest of the least with find_max, else the smallest."""
+    high = max(1, min(high, value))
+    low = max(1, min(low, high))
+    best, least = high, np.float32(np.inf)
+    for divider in range(high, low - 1, -1):
+        padded = -(-value // divider) * divider
+        loss = np.float32(padded - value) / np.float32(padded)
+        if loss < least or not find_max and loss == least:
+            best, least = divider, loss
+    return best
+
+
+def _pointwise_weight_grad(g, x):
+    """The weight-gradient of a float32 unpadded, unstrided 1x1 convolution as oneDNN's 1x1 backward-weights kernel
+    sums it: each sample's output positions cut into reduce blocks (init_conf: best_divider(positions, 7, 16), else
+    of the width; one position past 256), the batch's blocks shared among threads (balance211) up to 16 input and
+    output channels, a share's blocks of one sample fused from zero in order, its samples' sums added, then the
+    shares added in thread order (measured on 2 threads)."""
+    n, o, ho, wo = g.shape
+    c = x.shape[1]
+    positions = ho * wo
+    block = _best_divider(positions, 7, 16, True)
+    if positions % block:
+        block = _best_divider(wo, 4, wo, False)
+    block = 1 if block > 256 else block
+    grads, inputs = g.reshape(n, o, positions), x.reshape(n, c, positions)
+    loop = getattr(kernels.compiled, "fma_outer", None)
+
+    def fused(i, blocks):
+        acc = np.zeros((o, c), np.float32)
+        at = [p for b in blocks for p in range(b * block, (b + 1) * block)]
+        if loop is not None:
+            loop(np.ascontiguousarray(grads[i][:, at].T), np.ascontiguousarray(inputs[i][:, at].T), acc, o, c)
+            return acc
+        for p in at:
+            acc = _fma(grads[i][:, p, None], inputs[i][None, :, p], acc)
+        return acc
+
+    total = None
+    for share in _minibatch_shares(n, positions // block, True, c <= 16 and o <= 16):
+        part = None
+        for i, blocks in share:
+            part = fused(i, blocks) if part is None else part + fused(i, blocks)
+        total = part if total is None else total + part
+    return total.reshape(o, c, 1, 1)
 
 
 _STEPS = 1024  # (output positions times batch up to which the weight-gradient takes oneDNN's order, one numpy step

@@ -14,6 +14,7 @@ import pickletools
 import sys
 import tempfile
 import types
+import weakref
 
 import numpy as np
 
@@ -518,11 +519,34 @@ def _framed(value):
     return 148 if value in ({"list": []}, {"dict": []}) else 149
 
 
+_READ_TO = weakref.WeakKeyDictionary()  # file object -> (where tensorsh's load of it ended, how far PyTorch's
+#                                        reader is into the data descriptor its zip reader stopped at)
+
+
+def _reread(f, at, weights_only):
+    """A further torch.load of a file object without seek(0): PyTorch's zip reader left the position at the data
+    descriptor after the last record it read ("PK\x07\x08", then its crc), which pickle reads as op 'P' (PERSID:
+    80, not the weights-only unpickler's; 1 byte read), then 'K' with the byte 7, then the key 8 (4 bytes read);
+    further, its crc (not modelled: the EOFError of an empty read)."""
+    end, offset = at
+    if offset > 1:
+        return
+    _READ_TO[f] = (end, 1 if offset == 0 else 4)
+    if weights_only is not False:
+        raise _UnpicklingError("_pickle.UnpicklingError", _UNPICKLER_ERROR.format(
+            f"Unsupported operand {80 if offset == 0 else 8}"))
+    raise _UnpicklingError("_pickle.UnpicklingError", "A load persistent id instruction was encountered,\nbut no "
+                           "persistent_load function was specified." if offset == 0 else "invalid load key, '\\x08'.")
+
+
 def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
     if _is_file(f):
+        start = f.tell() if hasattr(f, "tell") else None
         content = f.read()
-        if not content:  # (a BytesIO read from its end, not seek(0)'d after saving: pickle's "Ran out of input")
-            raise make("EOFError", "")
+        if not content and start is not None and _READ_TO.get(f, (None,))[0] == start:
+            _reread(f, _READ_TO[f], weights_only)
+        if not content:  # (a BytesIO read from its end, not seek(0)'d after saving: pickle's "Ran out of input"; the
+            raise make("EOFError", "" if weights_only is not False else "Ran out of input")  # weights-only's says none)
         name = "the file object"
     elif not isinstance(f, (str, os.PathLike)):
         raise make("AttributeError", f"'{type(f).__name__}' object has no attribute 'seek'. You can only torch.load "
@@ -541,6 +565,11 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         raise runtime(f"tensorsh: {name} is not a file torch.save wrote in tensorsh (PyTorch's own files, "
                       "zip archives of pickles, are not read)")
     header = json.loads(content[len(MAGIC):newline])
+    if name == "the file object" and hasattr(f, "tell"):
+        try:
+            _READ_TO[f] = (f.tell(), 0)
+        except TypeError:  # (a file object that takes no weak reference: not followed)
+            pass
     if mmap and name == "the file object":  # (PyTorch maps a file by its path: an io.BytesIO has none)
         raise make("ValueError", "f must be a file path in order to use the mmap argument")
     if weights_only is not False:  # (PyTorch 2.6 on: weights_only=True unless False is given)
