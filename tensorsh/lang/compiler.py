@@ -24,7 +24,7 @@ from tensorsh.engine.ops.registry import _LazyMethod
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.engine.typenames import class_tp_name
 from tensorsh.lang import ast as A
-from tensorsh.lang.errors import UserError, Note, did_you_mean, python_suggestion
+from tensorsh.lang.errors import UserError, UserAttributeError, Note, did_you_mean, python_suggestion
 from tensorsh.lang.scope import Scope, ScopeError, CLASS_CELL, bound_names, check_names, factory, target_names, \
     uses_name
 
@@ -2605,6 +2605,9 @@ class Compiler:
                 o = obj(frame)
                 try:
                     v = load_attr(o, attr)
+                except UserError as e:
+                    located_call(e, node)
+                    raise
                 except AttributeError as e:
                     raise self._attribute_error(node, o, attr, e) from None
                 except BaseException as e:
@@ -2624,6 +2627,9 @@ class Compiler:
                 if as_value and type(value) is types.MethodType and isinstance(o, _Tensor):
                     return _python_method(o, attr, value)
                 return value
+            except UserError as e:  # (a program's own, from a property it defined: already located)
+                located_call(e, node)
+                raise
             except AttributeError as e:
                 raise self._attribute_error(node, o, attr, e) from None
             except BaseException as e:
@@ -2633,7 +2639,7 @@ class Compiler:
 
     def _attribute_error(self, node, obj, attr, exc):
         notes = []
-        note = did_you_mean(attr, attribute_names(obj))
+        note = did_you_mean(attr, [n for n in attribute_names(obj) if n != attr])  # (a property that raised)
         where = f"{obj._name}.{attr}" if isinstance(obj, (Namespace, _EngineNamespace)) else None
         if where in _NOT_PROVIDED:
             notes.append(Note(f"tensorsh does not provide {where} ({_NOT_PROVIDED[where]})"))
@@ -2644,7 +2650,7 @@ class Compiler:
             notes.append(note)
         elif attr.startswith("_"):
             notes.append(Note("tensorsh does not expose Python internals"))
-        err = UserError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
+        err = UserAttributeError("AttributeError", str(exc), self.source.filename, node.line, node.col, node.end_col,
                         self.source.line(node.line), notes=notes, end_line=node.end_line)
         err.fields = {"name": attr, "obj": obj}
         refused_getter = str(exc).endswith("objects is not readable")  # (a C setter without a getter: Python

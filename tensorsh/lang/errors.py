@@ -42,6 +42,12 @@ class UserError(Exception):
         return f"UserError({self.kind!r}, {self.message!r}, {self.filename!r}, {self.line}, {self.col})"
 
 
+class UserAttributeError(UserError, AttributeError):
+    """A program's AttributeError, an AttributeError to Python's machinery too: one raised inside a property makes
+    the owner's __getattr__ answer for the property's name (nn.Module's "'Net' object has no attribute 'prop'"),
+    and hasattr/getattr with a default give False/the default, as in Python."""
+
+
 class InternalError(UserError):
     """A bug in tensorsh itself (an unexpected Python exception); says so plainly."""
 

@@ -8,7 +8,7 @@ import _thread
 
 import pytest
 
-from tensorsh.lang.errors import format_error
+from tensorsh.lang.errors import InternalError, UserError, format_error
 from tensorsh.lang.session import Session
 from tests.lang.python_programs import ERRORS, PROGRAMS
 
@@ -157,7 +157,7 @@ def test_inside_try_effects_before_the_exception_stay():
 def test_escape_attempts_are_located_errors(src, last):
     _, err = run(src)
     assert err is not None and err.line >= 1
-    assert type(err).__name__ == "UserError"
+    assert isinstance(err, UserError) and not isinstance(err, InternalError)  # (an AttributeError's: UserAttributeError)
     assert format_error(err).splitlines()[-1] == last
 
 
