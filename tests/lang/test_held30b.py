@@ -1,8 +1,14 @@
 """Classes of difference found by the thirtieth round's held-out programs on torch.nn modules (held30b, issue 16)
 that show in the language only: one differential program each, run in torch and in the language."""
+import sys
+from pathlib import Path
+
 import pytest
 
 from test_torch_programs import assert_prints_as_torch
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "nn"))
+from nn_harness import script_prints_as_torch  # noqa: E402
 
 pytest.importorskip("torch")
 
@@ -44,3 +50,26 @@ for f in [lambda: net.in_dim, lambda: net.table, lambda: Plain().bad, lambda: ge
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_the_language_prints_what_torch_prints(name):
     assert_prints_as_torch(PROGRAMS[name])
+
+
+# Run as files under python and `tensorsh run`: the uncaught error's last line carries Python's "Did you mean" hint.
+SCRIPTS = {
+"the_uncaught_error_of_a_property_that_raised_suggests_among_the_other_names": """
+import torch
+import torch.nn as nn
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+    @property
+    def dtype(self):
+        return self.fc.wieght.dtype
+print(hasattr(Encoder(), 'dtype'))
+Encoder().dtype
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_the_language_runs_the_script_as_torch(name, tmp_path, monkeypatch):
+    script_prints_as_torch(SCRIPTS[name], tmp_path, monkeypatch)
