@@ -501,14 +501,18 @@ def _user_names(cls):
 
 
 def _is_user_name(obj, t, name):
-    for c in t.__mro__:
-        if c in USER_CLASSES and name in c.__dict__:
-            return True
+    if _user_defined(t, name):
+        return True
     d = getattr(obj, "__dict__", None)
     if type(d) is dict and name in d:
         return name[:1] != "_" or name in _USER_PRIVATE or all(c in USER_CLASSES or c is object or
                                                               c.__module__ == "builtins" for c in t.__mro__)
     return False
+
+
+def _user_defined(cls, name):
+    """Whether a program's class along cls's MRO defines name (a property, a method)."""
+    return any(c in USER_CLASSES and name in c.__dict__ for c in cls.__mro__)
 
 
 def _engine_class_member(cls, name):

@@ -8,7 +8,7 @@ import _thread
 
 import pytest
 
-from tensorsh.lang.errors import format_error
+from tensorsh.lang.errors import InternalError, UserError, format_error
 from tensorsh.lang.session import Session
 from tests.lang.python_programs import ERRORS, PROGRAMS
 
