@@ -2840,17 +2840,20 @@ def reduced_add_alpha(a, b, alpha, to_bfloat16):
     """a + alpha * b of bfloat16 (or float16: to_bfloat16 then rounds to float16) values as PyTorch's add kernel
     computes them: alpha rounded to the dtype; its vector loop (two vectors of 16 at a time) one fused multiply-add in float, its scalar tail the
     product rounded to bfloat16 first, then the sum. The loop runs over the innermost dim, or over all of two
-    operands of one dense layout (one thread's grain)."""
+    operands of one dense layout (one thread's grain); an operand strided along the innermost dim takes the scalar
+    loop throughout (TensorIterator vectorizes only contiguous or broadcast inner strides)."""
     alpha = to_bfloat16(np.float32(alpha))[()]
-    a, b = np.asarray(a, np.float32), np.asarray(b, np.float32)
+    a, b = np.asarray(a), np.asarray(b)  # (their layouts as given: a float16 array's is lost in float32)
+    strided = any(x.ndim and x.shape[-1] > 1 and x.strides[-1] not in (0, x.itemsize) for x in (a, b))
+    c_order, f_order = (a.flags.c_contiguous and b.flags.c_contiguous), (a.flags.f_contiguous and b.flags.f_contiguous)
+    a, b = a.astype(np.float32, copy=False), b.astype(np.float32, copy=False)
     out = np.array(fma(b, alpha, a), np.float32)
     if out.ndim == 0:
         return to_bfloat16(a + to_bfloat16(alpha * b))
     scalar = a.ndim == 0 or b.ndim == 0
-    if scalar or a.shape == b.shape and (a.flags.c_contiguous and b.flags.c_contiguous or
-                                         a.flags.f_contiguous and b.flags.f_contiguous):
+    if scalar or a.shape == b.shape and (c_order or f_order):
         # one dense loop (a tensor and a scalar: the scalar broadcast), split among the threads past one grain
-        order = "F" if not scalar and not a.flags.c_contiguous else "C"
+        order = "F" if not scalar and not c_order else "C"
         fa, fb = (np.broadcast_to(x, out.shape).reshape(-1, order=order) for x in (a, b))
         fo = out.reshape(-1, order=order)
         for begin, end in _thread_ranges(fo.size, num_threads()):
@@ -2862,7 +2865,7 @@ def reduced_add_alpha(a, b, alpha, to_bfloat16):
     shape = tuple(out.shape[d] for d in keep)
     view = lambda x: np.broadcast_to(x, out.shape).reshape(shape)  # noqa: E731
     n = shape[-1]
-    tail = n - n % 32
+    tail = 0 if strided else n - n % 32
     o = out.reshape(shape)
     o[..., tail:] = view(a)[..., tail:] + to_bfloat16(alpha * view(b)[..., tail:])
     return o.reshape(out.shape)

@@ -310,9 +310,12 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
         elif aliased_operand(self, operand):
             scale = dt.np.type(sign * alpha if fused else alpha)
 
-            def write(arr):
+            rounded = dtypes.rounding(dt) if bf_alpha else None
+
+            def write(arr):  # (float16/bfloat16: each piece the loop computes with the reduced kernel's arithmetic)
                 write_reading_back(self, arr, operand, (lambda a, b: kernels.fma(b.astype(dt.np), scale, a.astype(dt.np)))
-                                   if fused else lambda a, b: kernel(a.astype(dt.np), b.astype(dt.np) * scale))
+                                   if fused else (lambda a, b: rounded(kernels.reduced_add_alpha(a, b, sign * alpha, rounded)))
+                                   if bf_alpha else lambda a, b: kernel(a.astype(dt.np), b.astype(dt.np) * scale))
         else:
             values = kernels.add_alpha(an, bn, sign * alpha) if fused else step(an, bn) if not bf_alpha else \
                 kernels.reduced_add_alpha(an, bn, sign * alpha, dtypes.rounding(dt))

@@ -269,8 +269,11 @@ tensor_type.__qualname__ = tensor_type.__name__ = "type"
 
 _VIEW_COPIES = frozenset({"alias_copy", "as_strided_copy", "detach_copy", "diagonal_copy", "expand_copy", "permute_copy",
                           "select_copy", "slice_copy", "squeeze_copy", "t_copy", "transpose_copy", "unfold_copy",
-                          "unsqueeze_copy", "view_copy"})  # (generated out= variants: their copy_arg's exact dtype)
-_EXACT_OUT_DTYPE = _VIEW_COPIES | frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
+                          "unsqueeze_copy", "view_copy"})
+# the generated out= variants (autogen: the functional op, then resize_out_helper -- its warning -- then copy_arg's
+# exact dtype): the view copies and slice_scatter (select/diagonal/as_strided_scatter bind no out=)
+_GENERATED_OUT = _VIEW_COPIES | frozenset({"slice_scatter"})
+_EXACT_OUT_DTYPE = _GENERATED_OUT | frozenset({"mm", "bmm", "addmm", "baddbmm", "mv", "dot", "vdot", "matmul", "linalg_vector_norm",
                               "linalg_matrix_norm", "tril", "triu", "cross", "linalg_cross", "addmv",
                               "diag", "norm"})  # (measured; norm: aten::norm.out, frobenius_norm's out=)
 
@@ -465,8 +468,8 @@ def _resized_before_dtype_check(name, args, kwargs):
     which is it), kron, stack along an existing dim, and matmul's batched and folded cases (resize_output, then
     bmm_out/mm_out/mv_out into a view); "mv" when that is a folded mv_out, whose addmv takes out as self (its dtype
     text); "dot" for dot_out, which does both before it computes."""
-    if name in ("diag", "norm") or name in _VIEW_COPIES:
-        return True  # (diag_out; norm_out's reduction; the view copies' resize_out_helper, then copy_arg)
+    if name in ("diag", "norm") or name in _GENERATED_OUT:
+        return True  # (diag_out; norm_out's reduction; the generated ones' resize_out_helper, then copy_arg)
     if name == "stack":  # (stack_out below the new last dim: resize_output, then cat_out into out viewed)
         tensors = args[0] if args else kwargs.get("tensors")
         dim = args[1] if len(args) > 1 else kwargs.get("dim", 0)

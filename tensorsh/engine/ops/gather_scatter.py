@@ -4,7 +4,7 @@ elements; each backward is PyTorch's formula from derivatives.yaml, written with
 records it. (Loaded on first use: rows in ops/lazy.py.)"""
 import numpy as np
 
-from .. import autograd, dtypes, layout, messages, scalars, undo
+from .. import autograd, dtypes, kernels, layout, messages, scalars, undo
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, should_compute_output
 from ..creation import not_implemented_for
 from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
@@ -416,6 +416,18 @@ def _scatter_add(self, dim, index, src, written=False):
     return out
 
 
+def _add_slices(arr, d, idx, src, alpha, dtype):
+    """index_add_cpu_ of a matrix or more with an alpha: selfSlice.add_(sourceSlice, alpha) for each index entry in
+    turn, with the add kernel's arithmetic over the slices' layout (one fused multiply-add; float16/bfloat16's
+    vector and scalar loops)."""
+    rounded = dtypes.rounding(dtype) if dtype in REDUCED_FLOATS else None
+    lead = (slice(None),) * d
+    for k, i in enumerate(idx.tolist()):
+        a, b = arr[lead + (i,)], src[lead + (k,)]
+        arr[lead + (i,)] = kernels.add_alpha(a, b, alpha) if rounded is None else \
+            rounded(kernels.reduced_add_alpha(a, b, alpha, rounded))
+
+
 def _add_in_turn(scalar, values, dtype, in_turn=False):
     fold_at(np.add, scalar.reshape(1), np.zeros(values.size, np.intp), values, dtype, in_turn)
 
@@ -511,7 +523,7 @@ def _index_add(self, dim, index, source, alpha, written=False):
         if not _index_add_scatters(self, d, alpha):  # (its loop over the index, one slice each: its own message)
             raise _out_of_bounds(index_error("index out of range in self"))
         raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
-    arr = self._np.copy()
+    arr = np.array(self._np, copy=True, order="K" if written else "C")  # (index_add_ adds into self's layout)
     src = source._np if factor == 1 else source._np * factor
     if self.dim() <= 1 and factor != 1 and self.dtype in REDUCED_FLOATS:  # (a vector's loop: the product rounded)
         src = dtypes.rounding(self.dtype)(src)
@@ -519,6 +531,8 @@ def _index_add(self, dim, index, source, alpha, written=False):
     in_turn = not _index_add_scatters(self, d, alpha)
     if self.numel() == 0:
         pass
+    elif self.dim() > 1 and factor != 1 and self.dtype.category == 2:
+        _add_slices(arr, d, idx, source._np, factor, self.dtype)
     elif self.dim():
         fold_at(np.add, arr, (slice(None),) * d + (idx,), src, self.dtype, in_turn)
     else:

@@ -222,6 +222,15 @@ def _first_out_of_bounds(out_of_bounds, arrays):
     return error
 
 
+def _check_mask_shape(shape, dim, mask):
+    """A mask's sizes are the sizes of the dims it covers from `dim` (ATen's expandTensors, and
+    canDispatchToMaskedFill before it hands a mask to masked_fill_)."""
+    for j, size in enumerate(mask._shape):
+        if dim + j < len(shape) and size != shape[dim + j]:
+            raise index_error(f"The shape of the mask {_shape_list(mask._shape)} at index {j} does not match the "
+                              f"shape of the indexed tensor {_shape_list(shape)} at index {dim + j}")
+
+
 def _np_index(shape, advanced, deferred=None):
     """numpy's key for the advanced indices (dim, tensor); an index out of bounds raises, or with a list `deferred`
     is appended to it as the error (the key then has zeros in the bad places) for the caller to raise after the checks
@@ -236,10 +245,7 @@ def _np_index(shape, advanced, deferred=None):
         if t.dtype is dtypes.bool_ and t.dim() == 0:
             zero_dim_masks.append((dim, t._np))
         elif t.dtype is dtypes.bool_:
-            for j, size in enumerate(t._shape):  # (ATen's expandTensors: the mask's sizes are the dims it covers)
-                if dim + j < len(shape) and size != shape[dim + j]:
-                    raise index_error(f"The shape of the mask {_shape_list(t._shape)} at index {j} does not match the "
-                                      f"shape of the indexed tensor {_shape_list(shape)} at index {dim + j}")
+            _check_mask_shape(shape, dim, t)
             key[dim] = t._np
             position += t.dim()
             shapes += [(int(np.count_nonzero(t._np)),)] * t.dim()
@@ -466,8 +472,8 @@ def split_basic(self, index):
             basic.append(None)
             rest.append(_bool_scalar_index(ix))
             continue
-        t = _index_tensor(ix)
-        basic.extend([full] * (t.dim() if t.dtype is dtypes.bool_ else 1))
+        t = _index_tensor(ix, as_given=True)  # (a uint8 mask's warning is index_put_'s, when it gets that far)
+        basic.extend([full] * (t.dim() if t.dtype in (dtypes.bool_, dtypes.uint8) else 1))
         rest.append(ix)
     return getitem(self, tuple(basic), setting=True), tuple(rest)
 
@@ -617,7 +623,8 @@ def _put_operands(self, index, value, accumulate=False, partial=False):
     masks = [t for _, t in advanced if t.dtype in (dtypes.bool_, dtypes.uint8)]
     masked_fill = (not isinstance(value, Tensor) or value.numel() == 1) and len(advanced) == 1 and masks \
         and not accumulate
-    if masked_fill and masks[0].dtype is dtypes.uint8:
+    if masked_fill and masks[0].dtype is dtypes.uint8:  # (its shape checked first, as for a bool mask)
+        _check_mask_shape(self._shape, *advanced[0])
         raise runtime("masked_fill_ only supports boolean masks, but got mask with dtype unsigned char")
     advanced = [(d, _byte_mask(t)) for d, t in advanced]
     deferred = []  # (an index out of bounds is the kernel's error: after the shape and dtype checks)
