@@ -1,0 +1,30 @@
+"""Classes of difference found by the thirtieth round's held-out programs on torch.optim and its schedulers
+(held30h, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"float64_dot_and_lbfgs_sum_in_mkl_ddot_lanes_and_two_threads_past_32kb": """
+torch.manual_seed(0)
+for dt in [torch.float32, torch.float64]:
+    for n in [1, 3, 5, 8, 9, 16, 17, 31, 32, 33, 40, 64, 100, 257, 4095, 4096, 8191, 8192, 10001]:
+        a, b = torch.randn(n, dtype=dt), torch.randn(n, dtype=dt)
+        print(n, a.dot(b).item(), (a @ b).item(), torch.inner(a, b).item(), a[1:].dot(b[:-1]).item())
+x = torch.nn.Parameter(torch.tensor([-1.5, 2.0, 0.3, -0.7, 1.1, 0.2, 0.9, -1.2, 0.5], dtype=torch.float64))
+opt = torch.optim.LBFGS([x], lr=1, max_iter=20, history_size=5, line_search_fn='strong_wolfe')
+def closure():
+    opt.zero_grad()
+    loss = ((1 - x[:-1]) ** 2 + 100 * (x[1:] - x[:-1] ** 2) ** 2).sum()
+    loss.backward()
+    return loss
+for i in range(3):
+    print(i, opt.step(closure).item(), x.data.tolist())
+print([r.item() for r in opt.state[x]['ro']], opt.state[x]['H_diag'].item())
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round30_held30h_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
