@@ -5,6 +5,22 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"complex_parameters_take_the_coupled_weight_decay_before_their_real_views_in_single_tensor_loops": """
+cases = [('Adam', {}), ('Adam', {'amsgrad': True}), ('Adam', {'decoupled_weight_decay': True}), ('AdamW', {}),
+         ('Adamax', {}), ('Adagrad', {}), ('Adadelta', {}), ('RMSprop', {'centered': True, 'momentum': 0.1}),
+         ('NAdam', {}), ('RAdam', {}), ('ASGD', {}), ('SGD', {'momentum': 0.9})]
+for name, kw in cases:
+    for extra in [{}, {'maximize': True}, {'foreach': True}]:
+        torch.manual_seed(0)
+        a = torch.nn.Parameter(torch.randn(37).to(torch.complex64))
+        opt = getattr(torch.optim, name)([a], lr=0.05, weight_decay=0.1, **kw, **extra)
+        for _ in range(3):
+            opt.zero_grad()
+            (a * a.conj()).real.sum().backward()
+            opt.step()
+        st = {k: torch.view_as_real(v).tolist() for k, v in opt.state[a].items() if k != 'step' and torch.is_tensor(v) and v.dim()}
+        print(name, kw, extra, torch.view_as_real(a).tolist(), st)
+""",
 "float64_dot_and_lbfgs_sum_in_mkl_ddot_lanes_and_two_threads_past_32kb": """
 torch.manual_seed(0)
 for dt in [torch.float32, torch.float64]:
