@@ -5,6 +5,18 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"fused_adagrad_on_float16_and_bfloat16_rounds_its_vector_loop_constants_to_the_dtype": """
+for dt in [torch.float16, torch.bfloat16]:
+    for kw in [{'weight_decay': 0.1}, {'weight_decay': 0.3, 'lr_decay': 0.05, 'eps': 1e-3, 'maximize': True}]:
+        torch.manual_seed(0)
+        ps = [torch.nn.Parameter(torch.randn(n).to(dt)) for n in (5, 37)]
+        opt = torch.optim.Adagrad(ps, lr=0.07, fused=True, **kw)
+        for _ in range(3):
+            opt.zero_grad()
+            sum((p.float() * p.float()).sum() + p.float().sin().sum() for p in ps).backward()
+            opt.step()
+        print(dt, kw, [p.tolist() for p in ps], [opt.state[p]['sum'].tolist() for p in ps])
+""",
 "complex_parameters_take_the_coupled_weight_decay_before_their_real_views_in_single_tensor_loops": """
 cases = [('Adam', {}), ('Adam', {'amsgrad': True}), ('Adam', {'decoupled_weight_decay': True}), ('AdamW', {}),
          ('Adamax', {}), ('Adagrad', {}), ('Adadelta', {}), ('RMSprop', {'centered': True, 'momentum': 0.1}),
