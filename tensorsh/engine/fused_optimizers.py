@@ -37,6 +37,14 @@ def _write(t, values):
     t._np[...] = values.reshape(t._np.shape)
 
 
+def _reduced_constant(name):
+    """A float16/bfloat16 kernel's vector-loop constant, fVec(scalar_t(v)): v rounded to that dtype, then widened
+    to float (their scalar tails take opmath_t(v), v rounded to float only)."""
+    if name == "bfloat16":
+        return lambda v: np.float32(dtypes.to_bfloat16(np.float32(v)))
+    return lambda v: np.float32(np.float16(v))
+
+
 def _reduced_sgd_vectors(param, grad, buf, nv, weight_decay, momentum, dampening, maximize, is_first_step):
     """torch 2.13's fused SGD vector loop for float16/bfloat16 (FusedSGDKernel.cpp's reduced sgd_math): it never
     stores the parameter (those elements keep their value), and past the first step it loads the momentum buffer as
@@ -45,8 +53,7 @@ def _reduced_sgd_vectors(param, grad, buf, nv, weight_decay, momentum, dampening
     in float with the constants rounded to the dtype (fused as the float kernel's), is stored rounded back. Bytes past the buffer read as zeros
     (PyTorch reads whatever memory follows)."""
     red = param.dtype.name
-    c = (lambda v: np.float32(dtypes.to_bfloat16(np.float32(v)))) if red == "bfloat16" else \
-        (lambda v: np.float32(np.float16(v)))
+    c = _reduced_constant(red)
     G = grad._np.reshape(-1)[:nv].astype(np.float32)
     if maximize:
         G = G * np.float32(-1)
@@ -145,15 +152,17 @@ def fused_adam_(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps, lr
 def fused_adagrad_(params, grads, state_sums, steps, lr, lr_decay, weight_decay, eps, maximize):
     for i, (param, grad) in enumerate(zip(params, grads)):
         p, dt, nv = _split(param)
-        c = dt
         p, g = p.reshape(-1).astype(dt), grad._np.reshape(-1).astype(dt)
         s = state_sums[i]._np.reshape(-1).astype(dt)
-        clr = c(lr / (1 + (float(steps[i]._np) - 1) * lr_decay))
-        G = -g if maximize else g  # (the vector loop and the tail contract alike here)
-        if weight_decay != 0:
-            G = _fma(p, c(weight_decay), G, dt)
-        s = _fma(G, G, s, dt)
-        std = (np.sqrt(s) + c(eps)).astype(dt)
-        p = (p - ((clr * G).astype(dt) / std).astype(dt)).astype(dt)
+        clr = lr / (1 + (float(steps[i]._np) - 1) * lr_decay)
+        reduced = param.dtype.name in ("float16", "bfloat16")
+        for lo, hi, c in ((0, nv, _reduced_constant(param.dtype.name) if reduced else dt), (nv, p.size, dt)):
+            P, G = p[lo:hi], g[lo:hi]
+            G = -G if maximize else G  # (the vector loop and the tail contract alike here)
+            if weight_decay != 0:
+                G = _fma(P, c(weight_decay), G, dt)
+            s[lo:hi] = _fma(G, G, s[lo:hi], dt)
+            std = (np.sqrt(s[lo:hi]) + c(eps)).astype(dt)
+            p[lo:hi] = (P - ((c(clr) * G).astype(dt) / std).astype(dt)).astype(dt)
         _write(param, p)
         _write(state_sums[i], s)

@@ -2482,27 +2482,47 @@ def _blas_orders_np(a, b, acc, kind):
 
 
 def intel_dot(a, b):
-    """float32 dot product of two 1-D arrays as MKL's sdot computes it on Intel CPUs (measured on a Xeon with
-    AVX-512, lengths 2-500, summation trees from probes, then values): four accumulators of 16 lanes, each block
-    of 64 products fused a quarter into each; past the last block, whole vectors of 16 into the first two in turn
-    and a partial last one into the first; the accumulators added (0 + 1) + (2 + 3), halved twice (16 to 8 to 4
-    lanes), then (l0 + l1) + (l2 + l3). None for other dtypes."""
-    if a.dtype != np.float32 or b.dtype != np.float32:
+    """float32 or float64 dot product of two 1-D arrays as MKL's sdot/ddot computes it on Intel CPUs (measured on a
+    Xeon with AVX-512, lengths 1-100,000, summation trees from probes, then values): four accumulators of one 64-byte
+    vector each (16 float32 or 8 float64 lanes), each block of four vectors fused a quarter into each; past the last
+    block, whole vectors into the first two in turn and a partial last one into the first; the accumulators added
+    (0 + 1) + (2 + 3), halved to 4 lanes, then float32's (l0 + l1) + (l2 + l3), float64's (l0 + l2) + (l1 + l3).
+    From 32 KB of one operand on, MKL's two threads each take a half (the first ceil(n / 2) products), added first +
+    second. float64 with unit strides only (other strides take another kernel, not measured); None for other dtypes
+    and for thread counts other than 1 and 2 (whose splits were not measured)."""
+    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     k = a.shape[0]
-    acc = np.zeros((4, 16), np.float32)
-    whole = k // 64 * 64
-    for start in range(0, whole, 64):
-        x, y = a[start:start + 64].reshape(4, 16), b[start:start + 64].reshape(4, 16)
+    if a.dtype == np.float64 and k > 1 and (a.strides[0] != a.itemsize or b.strides[0] != b.itemsize):
+        return None
+    threads = num_threads() if k * a.itemsize >= 32768 and a.strides[0] and b.strides[0] else 1
+    if threads > 2:
+        return None
+    if threads == 2:
+        half = -(-k // 2)
+        return np.asarray(_intel_dot_part(a[:half], b[:half]) + _intel_dot_part(a[half:], b[half:]))
+    return np.asarray(_intel_dot_part(a, b))
+
+
+def _intel_dot_part(a, b):
+    """One thread's share of intel_dot: the sum of a * b in MKL's lanes and accumulators (a 0-dim value)."""
+    w = 64 // a.itemsize
+    k = a.shape[0]
+    acc = np.zeros((4, w), a.dtype)
+    whole = k // (4 * w) * (4 * w)
+    for start in range(0, whole, 4 * w):
+        x, y = a[start:start + 4 * w].reshape(4, w), b[start:start + 4 * w].reshape(4, w)
         acc = fma(x, y, acc)
-    for i, start in enumerate(range(whole, k, 16)):
-        width = min(16, k - start)
-        j = i % 2 if width == 16 else 0
+    for i, start in enumerate(range(whole, k, w)):
+        width = min(w, k - start)
+        j = i % 2 if width == w else 0
         acc[j, :width] = fma(a[start:start + width], b[start:start + width], acc[j, :width])
     lanes = (acc[0] + acc[1]) + (acc[2] + acc[3])
-    lanes = lanes[:8] + lanes[8:]
-    lanes = lanes[:4] + lanes[4:]
-    return np.asarray((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
+    while lanes.shape[0] > 4:
+        lanes = lanes[:lanes.shape[0] // 2] + lanes[lanes.shape[0] // 2:]
+    if a.dtype == np.float32:
+        return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+    return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3])
 
 
 def _in_sequence(start, values):

@@ -70,15 +70,28 @@ def _complex_fill(t, value):
     return complex(value, value) if t.is_complex() else value
 
 
-def _as_real(state, with_grads):
+def _as_real(state, with_grads, maximize=False, weight_decay=0, foreach=False):
     """Each (param, grad, state) of a single-tensor loop; a complex parameter, its grad and its complex state tensors
     as view_as_real views (PyTorch's loops update real and imaginary parts as independent reals: `addcmul(grad,
-    grad)`, `sqrt`, `maximum` act on each part, not on the complex number)."""
+    grad)`, `sqrt`, `maximum` act on each part, not on the complex number). With maximize or a weight_decay, the grad
+    is first negated and then given the coupled weight decay (grad + weight_decay * param): before the real views, as
+    the single-tensor loops of Adam, Adamax, Adagrad, Adadelta and RMSprop do it (a complex add rounds the product and
+    the sum apart, where the real add fuses them), after them in their foreach loops (`foreach`)."""
     for param, grad in with_grads:
         s = state[param]
+        if not foreach:
+            grad = _decayed(param, grad, maximize, weight_decay)
         if param.is_complex():
             param, grad, s = _real(param), _real(grad), {k: _real(v) for k, v in s.items()}
+        if foreach:
+            grad = _decayed(param, grad, maximize, weight_decay)
         yield param, grad, s
+
+
+def _decayed(param, grad, maximize, weight_decay):
+    """The grad an optimizer's step uses: negated under maximize, then plus weight_decay * param."""
+    grad = -grad if maximize else grad
+    return grad.add(param, alpha=weight_decay) if weight_decay != 0 else grad
 
 
 def _step_tensor(fused=False):
@@ -284,14 +297,13 @@ class Adam(_SingleTensor):
                 raise _capturable_error(xla=False)
             if differentiable:
                 raise make("AssertionError", "_foreach ops don't support autograd")
-        for param, grad, s in _as_real(state, with_grads):
-            if maximize:
-                grad = -grad
+        for param, grad, s in _as_real(state, with_grads, maximize, 0 if decoupled else weight_decay, foreach):
             exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
             if capturable:
                 raise _capturable_error()
             step_t += 1
-            grad = _weight_decay(param, grad, lr, weight_decay, decoupled, foreach)
+            if decoupled:
+                grad = _weight_decay(param, grad, lr, weight_decay, decoupled, foreach)
             exp_avg.lerp_(grad, 1 - beta1)
             if differentiable and isinstance(beta2, Tensor) and beta2.requires_grad:
                 exp_avg_sq.lerp_(grad.square(), weight=1 - beta2)
@@ -366,13 +378,9 @@ class RMSprop(_SingleTensor):
                     s["momentum_buffer"] = creation.zeros_like(param)
                 if centered:
                     s["grad_avg"] = creation.zeros_like(param)
-        for param, grad, s in _as_real(state, with_grads):
-            if maximize:
-                grad = -grad
+        for param, grad, s in _as_real(state, with_grads, maximize, weight_decay, group["foreach"]):
             square_avg = s["square_avg"]
             s["step"] += 1
-            if weight_decay != 0:
-                grad = grad.add(param, alpha=weight_decay)
             _scale_(square_avg, alpha, group["foreach"]).addcmul_(grad, grad, value=1 - alpha)
             if centered:
                 grad_avg = s["grad_avg"]
@@ -427,14 +435,10 @@ class Adagrad(_SingleTensor):
             return fused_adagrad(group, state, with_grads, lr)
         if group["foreach"]:
             return self._update_foreach(group, state, with_grads, lr)
-        for param, grad, s in _as_real(state, with_grads):
+        for param, grad, s in _as_real(state, with_grads, maximize, weight_decay):
             state_sum, step_t = s["sum"], s["step"]
             step_t += 1
             step = step_t.item()
-            if maximize:
-                grad = -grad
-            if weight_decay != 0:
-                grad = grad.add(param, alpha=weight_decay)
             clr = lr / (1 + (step - 1) * lr_decay)
             state_sum.addcmul_(grad, grad, value=1)
             std = state_sum.sqrt() + eps if group["differentiable"] else state_sum.sqrt().add_(eps)

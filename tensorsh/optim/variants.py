@@ -56,12 +56,9 @@ class Adamax(_SingleTensor):
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=_step_tensor(), exp_avg=creation.zeros_like(param), exp_inf=creation.zeros_like(param)))
         _no_capturable(group)
-        for param, grad, s in _as_real(state, with_grads):
-            grad = -grad if maximize else grad
+        for param, grad, s in _as_real(state, with_grads, maximize, weight_decay, group["foreach"]):
             exp_avg, exp_inf, step_t = s["exp_avg"], s["exp_inf"], s["step"]
             step_t += 1
-            if weight_decay != 0:
-                grad = grad.add(param, alpha=weight_decay)
             exp_avg.lerp_(grad, 1 - beta1)
             _scale_(exp_inf, beta2, group["foreach"])
             exp_inf.copy_(exp_inf.maximum(grad.abs().add_(eps)))  # torch.maximum(..., out=exp_inf): one bump
@@ -239,12 +236,9 @@ class Adadelta(_SingleTensor):
             step=creation.zeros((), dtype=scalar_dtype()), square_avg=creation.zeros_like(param),
             acc_delta=creation.zeros_like(param)))
         _no_capturable(group)
-        for param, grad, s in _as_real(state, with_grads):
+        for param, grad, s in _as_real(state, with_grads, maximize, weight_decay, group["foreach"]):
             square_avg, acc_delta, step = s["square_avg"], s["acc_delta"], s["step"]
             step += 1
-            grad = -grad if maximize else grad
-            if weight_decay != 0:
-                grad = grad.add(param, alpha=weight_decay)
             _scale_(square_avg, rho, group["foreach"]).addcmul_(grad, grad, value=1 - rho)
             std = square_avg.add(eps).sqrt_()
             delta = acc_delta.add(eps).sqrt_()
