@@ -36,16 +36,6 @@ def _in_float(a):
     return a.astype(np.float32) if a.dtype == np.float16 else a
 
 
-def _in_float_laid_out(a):
-    """A float16 array's values in float32, laid out as its elements are (a strided view's gaps kept): the half
-    kernels that read the layout (oneDNN's contiguity test, the vector loop's scalar body) see PyTorch's."""
-    if a.dtype != np.float16 or a.flags.c_contiguous or a.flags.f_contiguous or min(a.strides, default=0) < 0 or not a.size:
-        return _in_float(a)  # (astype keeps a dense layout)
-    span = sum((n - 1) * s for n, s in zip(a.shape, a.strides)) // a.itemsize + 1
-    enclosing = np.lib.stride_tricks.as_strided(a, (span,), (a.itemsize,)).astype(np.float32)  # (first to last element)
-    return np.lib.stride_tricks.as_strided(enclosing, a.shape, [s * 2 for s in a.strides], writeable=False)
-
-
 def _exp(x):
     return np.asarray(kernels.exp(kernels.contiguous(x)))
 
@@ -76,7 +66,7 @@ class _Activation(Node):
                 return (DOUBLE[self.name_](g, v, *self.params),)
         operands = (v, g) if self.self_first else (g, v)
         if v.dtype in _REDUCED and self.half_grad is not None:
-            values = self.half_grad(_in_float(g._np), _in_float_laid_out(v._np), v.dtype, *self.params)
+            values = self.half_grad(_in_float(g._np), kernels.widened(v._np), v.dtype, *self.params)
         else:
             values = self.grad(_in_float(g._np), _in_float(v._np), *self.params)
         return (binary_result(values, g.dtype, *operands),)
@@ -110,7 +100,7 @@ def _op(name, forward, grad, inplace_name=None, inplace_grad=None, float_only=Tr
                 precheck(x)
             raise not_implemented_for(kernel or f"{op}_cpu", x.dtype)
         if half_forward is not None and x.dtype is dtypes.float16:
-            values = half_forward(_in_float_laid_out(x._np), *params)
+            values = half_forward(kernels.widened(x._np), *params)
         else:
             values = forward(_in_float(x._np), *params)
         if not inplace:  # (TensorIterator's layout: a channels_last or transposed input's own)
