@@ -1,0 +1,29 @@
+"""Classes of difference the thirty-first round found (issue 16) with the lead's probes, one differential program
+each."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"float32_mv_of_a_transposed_matrix_of_16_or_more_rows_takes_mkls_avx512_gemv_n_blocks_of_eight_columns": '''
+torch.manual_seed(0)
+torch.set_num_threads(2)
+for m, k in [(3, 9), (16, 7), (16, 8), (17, 9), (20, 16), (33, 40), (48, 100), (16, 255), (16, 256), (5, 301),
+             (50, 300), (70, 257), (50, 1000)]:
+    A = torch.randn(k, m)
+    v = torch.randn(k)
+    y = A.t() @ v
+    print(m, k, y.tolist() == torch.mv(A.t(), v).tolist() == (A.t() @ v[:, None])[:, 0].tolist(), y.sum().item())
+    print(torch.addmv(torch.ones(m), A.t(), v).sum().item(), torch.addmv(torch.ones(m), A.t(), v, beta=0.7, alpha=0.3).sum().item())
+    print(torch.addmm(torch.ones(m, 1), A.t(), v[:, None]).sum().item())
+W = torch.randn(24, 20, requires_grad=True)
+x = torch.randn(20, requires_grad=True)
+(W @ x).pow(2).sum().backward()  # (mv's gradient to its vector: W.t() @ grad)
+print(x.grad.tolist())
+''',
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round31_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
