@@ -1750,6 +1750,9 @@ def intel_matmul(a, b, c=None, mv=False):
             a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n
         return _intel_row_times_matrix(a[0], b, c)  # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an
         # expanded grad's too, as a's layout does not matter; one column measured for k up to 252)
+    if n == 1 and m > 1 and k > 1 and a.strides[0] == a.itemsize and (
+            a.dtype == np.float32 or m * k <= _INTEL_FLOAT64_BUDGET):  # (a column-major a times one column: gemv 'n')
+        return _intel_gemv_columns(a, b[:, 0], None if c is None else np.broadcast_to(c, (m, 1))[:, 0])[:, None]
     if a.dtype == np.float64 and 0 < k <= 150 and (
             m == 1 and n <= 100 and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and (
                 n > 1 or not mv and b.strides[1] < k * b.itemsize) or
@@ -1773,9 +1776,6 @@ def intel_matmul(a, b, c=None, mv=False):
         gemv = _intel_gemv if a.dtype == np.float32 else _intel_dgemv
         out = gemv(a, b[:, 0])[:, None] if gemv_rows else gemv(b.T, a[0])[None, :]
         return out if c is None else c + out
-    if n == 1 and a.dtype == np.float32 and m > 1 and k > 1 and a.strides[0] == a.itemsize:
-        return _intel_gemv_columns(a, b[:, 0], None if c is None else np.broadcast_to(c, (m, 1))[:, 0])[:, None]
-        # (a column-major a times one column: gemv 'n')
     if k == 1 and m > 1 and n > 1:  # (one product an entry, its -0 kept, where the sums below start at +0; a
         if c is None:                # bias's fused onto it: measured, both dtypes and layouts)
             return a * b
@@ -1857,18 +1857,29 @@ def _intel_gemv(a, v):
 
 
 def _intel_gemv_columns(a, x, start=None):
-    """start + a @ x of a column-major float32 a (its columns contiguous) and a vector x as MKL's gemv 'n' adds it on
-    Intel CPUs with AVX-512 (torch.mv of a transposed matrix, A.t() @ v, mv's backward to its vector; addmv's beta *
-    self is start, alpha multiplied into x first), measured on a Xeon against torch 2.13 for 1-2000 rows and 1-2000
-    columns. With two threads, 256+ columns are split in halves (the first the larger), each half summed from +0
-    and the halves' sum added to start, except for 41-69 rows under 1000 columns and for 1002+ rows (whose threads
-    split the rows, which changes nothing); else the sum runs from start (or +0)."""
+    """start + a @ x of a column-major float32/float64 a (its columns contiguous) and a vector x as MKL's gemv 'n'
+    adds it on Intel CPUs with AVX-512 (torch.mv of a transposed matrix, A.t() @ v, mv's backward to its vector;
+    addmv's beta * self is start, alpha multiplied into x first), measured on a Xeon against torch 2.13 for 1-2000
+    rows and 1-3000 columns: float32 by _intel_gemv_columns_part, float64 fused in order. With two threads or more
+    (_gemv_columns_threads_split) the columns are split in halves (the first the larger), each half summed from +0
+    and the halves' sum added to start; else the sum runs from start (or +0)."""
     m, k = a.shape
-    if num_threads() > 1 and k >= 256 and not (41 <= m <= 69 and k < 1000) and m <= 1001:
+    part = _intel_gemv_columns_part if a.dtype == np.float32 else \
+        lambda a, x, start=None: _fused_in_order(a, x[:, None], None if start is None else start[:, None])[:, 0]
+    if num_threads() > 1 and _gemv_columns_threads_split(a.dtype, m, k):
         half = (k + 1) // 2
-        out = _intel_gemv_columns_part(a[:, :half], x[:half]) + _intel_gemv_columns_part(a[:, half:], x[half:])
+        out = part(a[:, :half], x[:half]) + part(a[:, half:], x[half:])
         return out if start is None else start + out
-    return _intel_gemv_columns_part(a, x, start)
+    return part(a, x, None if start is None else np.array(np.broadcast_to(start, (m,)), a.dtype))
+
+
+def _gemv_columns_threads_split(dtype, m, k):
+    """Whether MKL's threads split gemv 'n' of m rows and k columns in halves of the columns (measured with two):
+    float32 from 256 columns, float64 from 128 columns where k * (m + 64) >= 17600; never for 41-69 rows under 1000
+    columns nor for 1002+ rows (their threads split the rows, which changes no sum)."""
+    if m > 1001 or 41 <= m <= 69 and k < 1000:
+        return False
+    return k >= 256 if dtype == np.float32 else k >= 128 and k * (m + 64) >= 17600
 
 
 def _intel_gemv_columns_part(a, x, start=None):
@@ -2752,15 +2763,14 @@ def gemv_columns(a, x, start=None):
     """start + a @ x of a column-major float32/float64 matrix a and a vector x as MKL's gemv 'n' adds it on AMD CPUs:
     each row's products rounded and added in column order onto start (addmv's beta * self, where alpha is multiplied
     into x first: measured against torch, 1-1000 rows, 1-300 columns, both dtypes, alpha/beta 0/0.3/0.5/1/1.5), or
-    onto +0. None for other dtypes and layouts (ATen's gemv 't' or a copy). On Intel CPUs: _intel_gemv_columns
-    (float32; None for float64)."""
+    onto +0. None for other dtypes and layouts (ATen's gemv 't' or a copy). On Intel CPUs: _intel_gemv_columns."""
     if a.dtype not in (np.float32, np.float64) or x.dtype != a.dtype or a.ndim != 2:
         return None
     m, k = a.shape
     if not k or a.strides[0] != a.itemsize or a.strides[1] < max(1, m) * a.itemsize and k > 1:  # (ATen's lda_cond)
         return None
     if MKL_ON_INTEL:
-        return _intel_gemv_columns(a, x, start) if a.dtype == np.float32 else None
+        return _intel_gemv_columns(a, x, start)
     first = np.zeros((m, 1), a.dtype) if start is None else np.broadcast_to(start, (m,)).reshape(m, 1)
     return np.add.accumulate(np.concatenate([first, a * x], axis=1), axis=1)[:, -1] + a.dtype.type(0)
 

@@ -15,11 +15,22 @@ for m, k in [(3, 9), (16, 7), (16, 8), (17, 9), (20, 16), (33, 40), (48, 100), (
     y = A.t() @ v
     print(m, k, y.tolist() == torch.mv(A.t(), v).tolist() == (A.t() @ v[:, None])[:, 0].tolist(), y.sum().item())
     print(torch.addmv(torch.ones(m), A.t(), v).sum().item(), torch.addmv(torch.ones(m), A.t(), v, beta=0.7, alpha=0.3).sum().item())
-    print(torch.addmm(torch.ones(m, 1), A.t(), v[:, None]).sum().item())
+    print(torch.addmm(torch.ones(m, 1), A.t(), v[:, None]).sum().item(), torch.addmm(torch.ones(m, 1), A.t(), v[:, None], beta=0.5, alpha=1.5).sum().item())
 W = torch.randn(24, 20, requires_grad=True)
 x = torch.randn(20, requires_grad=True)
 (W @ x).pow(2).sum().backward()  # (mv's gradient to its vector: W.t() @ grad)
 print(x.grad.tolist())
+''',
+"float64_mv_of_a_transposed_matrix_splits_its_columns_in_halves_between_two_threads_past_mkls_size": '''
+torch.manual_seed(0)
+torch.set_num_threads(2)
+for m, k in [(2, 266), (2, 267), (5, 255), (5, 256), (17, 217), (17, 218), (50, 300), (50, 1000), (100, 127),
+             (100, 128), (1001, 130), (1002, 300), (20, 40)]:
+    A = torch.randn(k, m, dtype=torch.float64)
+    v = torch.randn(k, dtype=torch.float64)
+    c = torch.randn(m, dtype=torch.float64)
+    print(m, k, (A.t() @ v).sum().item(), torch.addmv(c, A.t(), v).sum().item(),
+          torch.addmv(c, A.t(), v, beta=0.7, alpha=0.3).sum().item(), torch.addmm(c[:, None], A.t(), v[:, None], alpha=1.5).sum().item())
 ''',
 }
 

@@ -145,17 +145,25 @@ def _matmul_np(x, y):
 
 
 def gemm_np(c, a, b, beta, alpha):
-    """beta * c + alpha * (a @ b) for float32/float64 in the order of MKL's gemm on AMD CPUs, or None where another
-    path computes it (Intel's orders, other dtypes, the plain product plus c). Measured (1-8 rows, 1-40 products, 1-16
+    """beta * c + alpha * (a @ b) for float32/float64 in the order of MKL's gemm on AMD CPUs (on Intel CPUs: one
+    column of a column-major a, else blas_matmul's orders at alpha = beta = 1), or None where another path computes
+    it (other dtypes, the plain product plus c). Measured (1-8 rows, 1-40 products, 1-16
     columns, each layout, alpha 1/1.5/0.3, beta 0/0.5/1): gemm scales an operand as it packs it, not the sum: a's
     elements times a row-major b, whose plain sums start from beta * c (a product of one term too); b's in the fused
     kernel (4+ rows, 12+ columns; c added after its sum) and for one column of a column-major a (from beta * c); the
     sum itself only for one column of a row-major a and for a row-major a times a transposed b (nn.Linear's)."""
-    if kernels.MKL_ON_INTEL or a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
+    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return kernels.blas_matmul(a, b, c) if alpha == 1 and beta == 1 else None
     (m, k), n = a.shape, b.shape[1]
     scale = a.dtype.type(alpha)
     bias = None if beta == 0 else c if beta == 1 else c * c.dtype.type(beta)
+    if kernels.MKL_ON_INTEL:
+        if n == 1 and (alpha != 1 or beta != 1):  # (one column of a column-major a: gemv 'n', alpha multiplied into
+            out = kernels.gemv_columns(a, b[:, 0] * scale if alpha != 1 else b[:, 0],  # b, from beta * c; measured)
+                                       None if bias is None else np.broadcast_to(bias, (m, 1))[:, 0])
+            if out is not None:
+                return out[:, None]
+        return kernels.blas_matmul(a, b, c) if alpha == 1 and beta == 1 else None
     size = a.itemsize
     b_rows = b.strides[1] == size and b.strides[0] >= n * size  # (as ATen hands b to gemm: not transposed)
     a_columns = a.strides[0] == size and a.strides[1] >= m * size and m > 1

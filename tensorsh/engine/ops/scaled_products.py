@@ -74,13 +74,6 @@ def _addmv_values(input, mat, vec, beta, alpha):
     beta, alpha = (checked_scalar(dt, v) for v in (beta, alpha))  # (beta.to<scalar_t>(), then alpha's)
     if dt.category == 2:
         beta, alpha = beta.item(), alpha.item()
-    if kernels.MKL_ON_INTEL and dt is dtypes.float64 and alpha == 1 and beta == 1 and mat._stride[0] == 1 and \
-            1 < mat._shape[0] <= 100 and mat._shape[1] <= 150:  # (a column-major matrix: MKL's gemv fuses the
-        # products in order onto the input, measured to 100 rows of 150)
-        fused = kernels.intel_matmul(mat._np, vec._np[:, None], np.broadcast_to(input._np, (mat._shape[0],))[:, None],
-                                     mv=True)
-        if fused is not None:
-            return fresh(np.ascontiguousarray(fused[:, 0]), dt)
     if dt in (dtypes.float32, dtypes.float64):  # (a column-major matrix: gemv adds alpha * vec's products onto beta
         # * self in column order)
         start = None if beta == 0 else input._np if beta == 1 else input._np * dt.np.type(beta)
