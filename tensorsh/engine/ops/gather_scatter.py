@@ -524,19 +524,20 @@ def _index_add(self, dim, index, source, alpha, written=False):
             raise _out_of_bounds(index_error("index out of range in self"))
         raise _out_of_bounds(runtime(messages.INDEX_OUT_OF_RANGE.format(i=int(idx[bad][0]), d=d, n=size)))
     arr = np.array(self._np, copy=True, order="K" if written else "C")  # (index_add_ adds into self's layout)
-    src = source._np if factor == 1 else source._np * factor
-    if self.dim() <= 1 and factor != 1 and self.dtype in REDUCED_FLOATS:  # (a vector's loop: the product rounded)
-        src = dtypes.rounding(self.dtype)(src)
     # a reduced float type: added in float and rounded once by the scatter_add path, after each add by the others
     in_turn = not _index_add_scatters(self, d, alpha)
     if self.numel() == 0:
         pass
-    elif self.dim() > 1 and factor != 1 and self.dtype.category == 2:
+    elif self.dim() > 1 and factor != 1 and self.dtype.category == 2:  # (per-slice add_ with alpha, fused there)
         _add_slices(arr, d, idx, source._np, factor, self.dtype)
-    elif self.dim():
-        fold_at(np.add, arr, (slice(None),) * d + (idx,), src, self.dtype, in_turn)
     else:
-        _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1), self.dtype, in_turn)
+        src = source._np if factor == 1 else source._np * factor
+        if self.dim() <= 1 and factor != 1 and self.dtype in REDUCED_FLOATS:  # (a vector's loop: the product
+            src = dtypes.rounding(self.dtype)(src)  # rounded)
+        if self.dim():
+            fold_at(np.add, arr, (slice(None),) * d + (idx,), src, self.dtype, in_turn)
+        else:
+            _add_in_turn(arr, np.broadcast_to(src, idx.shape).reshape(-1), self.dtype, in_turn)
     out = fresh(arr, self.dtype)
     if needs_grad(self, source):
         attach(out, given(IndexAddBackward0(self, d, index, source, alpha), dim=dim))
