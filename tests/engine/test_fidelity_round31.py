@@ -32,6 +32,15 @@ for m, k in [(2, 266), (2, 267), (5, 255), (5, 256), (17, 217), (17, 218), (50, 
     print(m, k, (A.t() @ v).sum().item(), torch.addmv(c, A.t(), v).sum().item(),
           torch.addmv(c, A.t(), v, beta=0.7, alpha=0.3).sum().item(), torch.addmm(c[:, None], A.t(), v[:, None], alpha=1.5).sum().item())
 ''',
+"float32_mv_of_a_row_major_matrix_splits_its_rows_in_halves_between_two_threads_past_mkls_size": '''
+torch.manual_seed(0)
+torch.set_num_threads(2)
+for m, k in [(10, 3881), (10, 3882), (17, 2165), (41, 729), (41, 730), (100, 128), (100, 129), (102, 121),
+             (118, 69), (118, 70), (390, 21), (390, 22), (1001, 9), (1500, 5), (1500, 6)]:
+    A = torch.randn(m, k)
+    v = torch.randn(k)
+    print(m, k, (A @ v).sum().item(), torch.nn.functional.linear(v, A).sum().item())
+''',
 }
 
 
