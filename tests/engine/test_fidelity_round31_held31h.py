@@ -1,0 +1,33 @@
+"""Classes of difference found by the thirty-first round's random programs (held31h, issue 16, seeds
+1080000..1089999), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"max_and_min_of_an_empty_tensor_into_out_give_the_reduction_start_value": """
+for dt in [torch.float32, torch.float64, torch.int64, torch.int32, torch.uint8, torch.bool, torch.float16, torch.int8,
+           torch.int16, torch.bfloat16]:
+    for f in [torch.max, torch.min]:
+        o = torch.ones(0, dtype=dt)
+        r = f(torch.ones(0, dtype=dt), out=o)
+        print(f.__name__, dt, r, r.shape, r is o, o._version)
+o = torch.ones(2)
+print(torch.min(torch.ones(0, 3), out=o), o.shape)
+o = torch.ones(2, dtype=torch.float64)
+print(torch.max(torch.ones(0, dtype=torch.int32), out=o), o.shape)
+try:
+    torch.max(torch.ones(0), out=torch.ones((), dtype=torch.int64))
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    torch.ones(0).max()
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round31_held31h_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
