@@ -25,6 +25,20 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"vmap_over_a_batch_of_size_zero_gives_the_outputs_shapes_with_no_elements": """
+vmap = torch.func.vmap
+for shape in [(0, 1), (0, 3), (0, 0), (0, 2, 3)]:
+    for name, f in [("mean", lambda x: x.tanh().mean()), ("sum", lambda x: x.sum(-1)), ("id", lambda x: x),
+                    ("mul", lambda x: x * 2), ("long", lambda x: x.long()), ("pair", lambda x: (x, x.sum()))]:
+        r = vmap(f)(torch.ones(shape))
+        print(shape, name, r)
+print(vmap(lambda x: x + 1, in_dims=1)(torch.ones(2, 0)).shape)
+print(vmap(lambda x, y: x * y)(torch.ones(0, 2), torch.ones(0, 2)).shape)
+print(vmap(lambda x: x.sum(0), out_dims=1)(torch.ones(0, 2, 3)).shape)
+print(vmap(lambda x, y: x + y, in_dims=(0, None))(torch.ones(0, 2), torch.ones(2)))
+print(vmap(lambda x: x.double() @ torch.ones(2, 3, dtype=torch.float64))(torch.ones(0, 2)))
+print(torch.func.grad(lambda x: x.sum())(torch.ones(0)))
+""",
 }
 
 
