@@ -39,6 +39,20 @@ print(vmap(lambda x, y: x + y, in_dims=(0, None))(torch.ones(0, 2), torch.ones(2
 print(vmap(lambda x: x.double() @ torch.ones(2, 3, dtype=torch.float64))(torch.ones(0, 2)))
 print(torch.func.grad(lambda x: x.sum())(torch.ones(0)))
 """,
+"autograd_functional_jvp_and_hvp_make_their_dummies_with_the_factorys_requires_grad_check": """
+F = torch.autograd.functional
+cases = {"jvp_long": lambda: F.jvp(lambda x: x.long(), torch.ones(3), torch.ones(3)),
+         "jvp_bool": lambda: F.jvp(lambda x: x > 0, torch.tensor(2.), torch.tensor(1.)),
+         "jvp_tuple": lambda: F.jvp(lambda x: (x * 2, x.int()), torch.ones(2), torch.ones(2)),
+         "jvp_float": lambda: F.jvp(lambda x: x.exp(), torch.ones(2), torch.ones(2)),
+         "hvp_long_in": lambda: F.hvp(lambda x: x.sum(), torch.ones(2, dtype=torch.long), torch.ones(2, dtype=torch.long)),
+         "hvp": lambda: F.hvp(lambda x: (x ** 3).sum(), torch.ones(2), torch.ones(2))}
+for k, f in cases.items():
+    try:
+        print(k, f())
+    except Exception as e:
+        print(k, type(e).__name__, e)
+""",
 }
 
 
