@@ -53,6 +53,30 @@ for k, f in cases.items():
     except Exception as e:
         print(k, type(e).__name__, e)
 """,
+"an_in_place_clamp_or_nextafter_saves_self_as_a_recorded_clone": """
+for shape in [(3,), (0,), ()]:
+    for name, f in [("clamp_min_t", lambda v: v.clamp_min_(torch.zeros(shape))), ("clamp_max_s", lambda v: v.clamp_max_(0.)),
+                    ("clamp_min_s", lambda v: v.clamp_min_(0.)), ("clamp_t", lambda v: v.clamp_(torch.zeros(shape), torch.ones(shape))),
+                    ("clip_t", lambda v: v.clip_(max=torch.ones(shape))), ("clamp_s", lambda v: v.clamp_(0., 1.)),
+                    ("nextafter_", lambda v: v.nextafter_(torch.zeros(shape)))]:
+        a = torch.full(shape, 0.5, requires_grad=True)
+        v = a * 2
+        gf = f(v).grad_fn
+        print(shape, name, gf.name(), gf._saved_self, gf._saved_self.grad_fn.next_functions[0][0].name())
+        if name != "nextafter_":
+            g, = torch.autograd.grad(v.sum(), a, create_graph=True)
+            print(g, g.grad_fn)
+""",
+"nn_functional_hardtanh_and_elu_in_place_spellings_take_aten_int_defaults": """
+F = torch.nn.functional
+for name, f in [("hardtanh_", lambda v: F.hardtanh_(v)), ("hardtanh_args", lambda v: F.hardtanh_(v, -0.5, 2)),
+                ("hardtanh_inplace", lambda v: F.hardtanh(v, inplace=True)), ("elu_", lambda v: F.elu_(v)),
+                ("elu_alpha", lambda v: F.elu_(v, 2)), ("elu_inplace", lambda v: F.elu(v, inplace=True)),
+                ("leaky_relu_", lambda v: F.leaky_relu_(v))]:
+    v = torch.full((2,), 0.5, requires_grad=True) * 2
+    gf = f(v).grad_fn
+    print(name, gf.name(), [(k, getattr(gf, k)) for k in sorted(dir(gf)) if k.startswith("_saved_") and k != "_saved_self"])
+""",
 }
 
 
