@@ -794,7 +794,24 @@ def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dim
     def element(i):
         picked = [a if d is None else a.select(d, i) for a, d in zip(flat_args, flat_dims)]
         return func(*tree_unflatten(picked, args_spec), **kwargs)
+    if size == 0:  # (PyTorch runs func once, on a batch of nothing: the outputs' shapes, with no elements)
+        return _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, out_dims, randomness)
     results = _each_element(size, randomness, element)
+    return _stacked_outputs(name, results, out_dims)
+
+
+def _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, out_dims, randomness):
+    """vmap over a batch dim of size 0: func called once, on zeros of an element's shape (each element of nothing),
+    and each mapped output a tensor of nothing of the output's shape and dtype, its batch dim of size 0 at out_dims."""
+    picked = [a if d is None else a.new_zeros(a.shape[:d] + a.shape[d + 1:]) for a, d in zip(flat_args, flat_dims)]
+    result, = _each_element(1, randomness, lambda i: func(*tree_unflatten(picked, args_spec), **kwargs))
+    flat, spec = tree_flatten(result)
+    nothing = [o.new_zeros((0,) + tuple(o.shape)) if isinstance(o, Tensor) else o for o in flat]
+    return _stacked_outputs(name, [tree_unflatten(nothing, spec)], out_dims, along=False)
+
+
+def _stacked_outputs(name, results, out_dims, along=True):
+    """The elements' outputs stacked at out_dims (along=False: results holds one output, its batch dim first)."""
     flat0, out_spec = tree_flatten(results[0])
 
     def incompatible():
@@ -822,7 +839,7 @@ def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dim
             raise value_error(f"vmap({name}, ...): `{name}` must only return Tensors, got type {type(flat0[k])}. "
                               f"Did you mean to set out_dims= to None for output?")
         from .ops.joining import stack
-        outputs.append(stack([f[k] for f in flats], d))
+        outputs.append(stack([f[k] for f in flats], d) if along else _moved(flat0[k], 0, d))
     return tree_unflatten(outputs, out_spec)
 
 

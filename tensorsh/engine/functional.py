@@ -144,7 +144,7 @@ def jvp(func, inputs, v=None, create_graph=False, strict=False):
     _check_requires_grad(outputs, "outputs", strict)
     # the double-backward trick: J v = d/du (u^T J) v, with u a dummy that requires grad
     with autograd.enable_grad():
-        dummies = tuple(zeros_like(o).requires_grad_(True) for o in outputs)
+        dummies = tuple(zeros_like(o, requires_grad=True) for o in outputs)  # (the factory's check: its text)
         grads = _grad(outputs, inputs, list(dummies), True)
         _check_requires_grad(grads, "grad_inputs", strict)
         pairs = [(g, vi) for g, vi in zip(grads, v) if g is not None]
@@ -288,7 +288,7 @@ def _hessian_product(func, inputs, v, create_graph, strict, name):
         jac = _grad(outputs, inputs, [None], True)
         _check_requires_grad(jac, "jacobian", strict)
         if name == "hvp":
-            grad_jac = tuple(zeros_like(i).requires_grad_(True) for i in inputs)
+            grad_jac = tuple(zeros_like(i, requires_grad=True) for i in inputs)
             double_back = _grad(jac, inputs, list(grad_jac), True)
             _check_requires_grad(jac, "hessian", strict)  # (PyTorch checks jac here again, not double_back)
             jac, inputs_of_last = double_back, grad_jac

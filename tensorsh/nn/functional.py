@@ -81,7 +81,7 @@ def glu(input, dim=-1):
 
 
 # the in-place spellings nn.functional binds: torch's (relu_, celu_, selu_, threshold_, rrelu_) and torch._C._nn's
-def _elu_(input, alpha=1.0, scale=1, input_scale=1):
+def _elu_(input, alpha=1, scale=1, input_scale=1):  # (ATen's Scalar defaults: ints, as the node saves them)
     if scale != 1 or input_scale != 1:  # (torch._C._nn.elu_'s other two Scalars: selu's, which F never passes)
         raise runtime("tensorsh: elu_ with scale or input_scale other than 1 is not supported")
     return _act.elu(input, alpha, True)
@@ -89,7 +89,7 @@ def _elu_(input, alpha=1.0, scale=1, input_scale=1):
 
 elu_ = builtin("elu_", _elu_)
 leaky_relu_ = builtin("leaky_relu_", lambda input, negative_slope=0.01: _act.leaky_relu(input, negative_slope, True))
-hardtanh_ = builtin("hardtanh_", lambda input, min_val=-1.0, max_val=1.0: _act.hardtanh(input, min_val, max_val, True))
+hardtanh_ = builtin("hardtanh_", lambda input, min_val=-1, max_val=1: _act.hardtanh(input, min_val, max_val, True))
 
 
 def _rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False, generator=None):

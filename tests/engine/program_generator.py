@@ -45,7 +45,7 @@ class Gen:
 
     def tensors(self, pred=lambda t: True):
         import torch
-        return [k for k, v in self.ns.items() if isinstance(v, torch.Tensor) and pred(v)]
+        return [k for k, v in self.ns.items() if isinstance(v, torch.Tensor) and _holds(pred, v)]
 
     def pick(self, pred=lambda t: True):
         names = self.tensors(pred)
@@ -660,6 +660,117 @@ class Gen:
                            f"{n} = {t}.bool()\n{n} //= {rng.choice(['0', '2', 'True'])}",
                            f"{n} = {t}.long().div_({rng.choice(['0', '2'])}, rounding_mode={rng.choice([repr('floor'), repr('trunc')])})"])
 
+    def forum(self):
+        """What forum programs do that the other families never drew, one area then one of its forms: a tensor or
+        its item formatted (f-strings, format specs, int/float/bool/str, one-element conversions refused), iterated
+        (for row in t, list, enumerate), asked its device and type (torch.cuda.is_available(), torch.device, .to
+        and .cpu, .type(), element_size, nbytes), complex tensors (arithmetic, abs/angle/real/imag, a gradient through
+        abs), a copy construction (torch.tensor of a tensor and new_tensor warn, as_tensor, Parameter), a module
+        (nn.Linear, Sequential, a Module subclass with a Parameter: named_parameters, zero_grad, clip_grad_norm_),
+        a manual SGD step through .data or no_grad with grad.zero_(), torch.func/autograd.functional, print options
+        and the default dtype changed and put back, boolean-mask writes and single-argument where, bfloat16."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        leaf = self.pick(lambda v: v.is_leaf and v.requires_grad)
+        n, o, d = self.new(), self.number(), self.dim(t)
+        area = rng.choice(["format", "iterate", "device", "complex", "copies", "module", "sgd", "func", "printing",
+                           "masks", "bfloat16"])
+        if area == "format":
+            spec = rng.choice([".4f", ".2e", "", ".3g", ">8.2f", "+.1f"])
+            return rng.choice([f"print(f'{{{t}.sum().item():{spec}}}', f'{{{t}.float().mean():{spec}}}')",
+                               f"print(format({t}.sum(), '{spec}'), '{{}}'.format({t}.max()))",
+                               f"print(int({t}), float({t}), bool({t}), complex({t}))",
+                               f"print(int({t}.sum()), float({t}.float().mean()), bool({t}.any()))",
+                               f"print(str({t}), repr({t}.detach()), {t}.item() if {t}.numel() == 1 else {t}.numel())",
+                               f"print(round({t}.float().sum().item(), 2), {t}.sum().tolist(), {t}.float().norm().item())",
+                               f"print('%.3f' % {t}.float().sum(), '{{:.2f}}'.format({t}.float().mean().item()))"])
+        if area == "iterate":
+            return rng.choice([f"for {n} in {t}:\n    print({n}, {n}.shape, {n}._is_view(), {n}.grad_fn)",
+                               f"print(list({t}), [x.tolist() for x in {t}.detach()])",
+                               f"for i, {n} in enumerate({t}.unbind(0)):\n    print(i, {n}.sum())",
+                               f"print(sum({t}), max({t}.flatten().tolist(), default=None), len({t}))",
+                               f"print(*{t}.shape, {t}.size(), {t}.size({d}), tuple({t}.shape), list({t}.size()))"])
+        if area == "device":
+            return rng.choice([
+                "device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')\n"
+                f"{n} = {t}.to(device)\nprint(device, {n}.device, {n} is {t}, {t}.cpu() is {t}, {t}.is_cuda)",
+                f"print({t}.type(), {t}.is_floating_point(), {t}.is_complex(), torch.is_tensor({t}), {t}.element_size(), "
+                f"{t}.nbytes, {t}.itemsize, torch.is_floating_point({t}))",
+                f"print(torch.finfo({t}.dtype) if {t}.is_floating_point() else torch.iinfo({t}.dtype) if {t}.dtype != "
+                f"torch.bool else None)", f"{n} = {t}.to('cpu', torch.float64)\nprint({n}.dtype, {n}.grad_fn)",
+                f"{n} = {t}.to(device='cpu', dtype={rng.choice(DTYPES)}, non_blocking=True)\nprint({n}, {n} is {t})"])
+        if area == "complex":
+            c = rng.choice([f"torch.complex({t}.float(), {t}.float() * 0.5)", f"{t}.to(torch.complex64)",
+                            f"({t} * 1j)", f"torch.tensor([1 + 2j, -0.5j, 3])", f"{t}.to(torch.complex128)",
+                            f"torch.polar(torch.ones_like({t}.float()), {t}.float())"])
+            f = rng.choice(["abs()", "angle()", "real", "imag", "conj()", "exp()", "sqrt()", "sum()", "mean()",
+                            "reciprocal()", "sigmoid()", "log()", "pow(2)", "norm()", "prod()", "sgn()", "tanh()",
+                            "conj().resolve_conj()", "is_conj()", "to(torch.float32)", "isreal()", "cumsum(0)",
+                            "t()", f"mul({o})", f"add({u})", f"div({t})", "flip(0)", "view(torch.float32)"])
+            return rng.choice([f"{n} = {c}\nprint({n}, {n}.dtype)", f"{n} = {c}.{f}\nprint({n})",
+                               f"{n} = {c}\n{n}.abs().sum().backward()\nprint({t}.grad)",
+                               f"{n} = torch.view_as_real({c})\nprint({n}, {n}.shape)"])
+        if area == "copies":
+            return rng.choice([f"{n} = torch.tensor({t})\nprint({n}, {n}.requires_grad)",
+                               f"{n} = {t}.new_tensor({t})", f"{n} = torch.as_tensor({t})\nprint({n} is {t})",
+                               f"{n} = torch.as_tensor({t}, dtype={rng.choice(DTYPES)})\nprint({n}, {n} is {t})",
+                               f"{n} = torch.nn.Parameter({t})\nprint({n}, {n}.grad_fn, {n}.is_leaf)",
+                               f"{n} = torch.nn.Parameter({t}.detach().clone(), requires_grad=False)\nprint(repr({n}))",
+                               f"{n} = {t}.clone().detach()\nprint({n}.requires_grad, {n}.is_leaf, {n}._version)",
+                               f"{n} = {t}.detach().clone().requires_grad_()\nprint({n}, {n}.is_leaf)",
+                               f"{n} = torch.tensor([{t}.sum().item(), 1.0], requires_grad=True)\nprint({n})"])
+        if area == "module":
+            k = rng.choice([1, 2, 3])
+            x = f"{t}.float().reshape(-1, {t}.shape[-1] if {t}.dim() else 1)"
+            return rng.choice([
+                f"torch.manual_seed({rng.randint(0, 9)})\nnet = torch.nn.Sequential(torch.nn.Linear({x}.shape[-1], {k}), "
+                f"torch.nn.{rng.choice(['ReLU', 'Tanh', 'Sigmoid', 'GELU'])}())\n{n} = net({x})\nprint(net, {n})\n"
+                f"{n}.sum().backward()\nfor name, p in net.named_parameters():\n    print(name, p.grad)",
+                f"torch.manual_seed({rng.randint(0, 9)})\nlin = torch.nn.Linear({x}.shape[-1], {k}, bias={rng.choice(['True', 'False'])})\n"
+                f"{n} = lin({x}).pow(2).mean()\n{n}.backward()\n"
+                f"print({n}, torch.nn.utils.clip_grad_norm_(lin.parameters(), {rng.choice(['0.1', '1.0', '10'])}), lin.weight.grad)\n"
+                f"lin.zero_grad()\nprint(lin.weight.grad, sum(p.numel() for p in lin.parameters()))",
+                "class M(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+                f"        self.w = torch.nn.Parameter(torch.tensor({o}))\n    def forward(self, x):\n"
+                f"        return x * self.w\nm = M()\n{n} = m({t})\nprint(m, {n})\n"
+                f"{n}.sum().backward()\nprint(m.w.grad, list(m.state_dict().items()))"])
+        if area == "sgd":
+            p = leaf or t
+            lr = rng.choice(["0.1", "0.5", "1e-2"])
+            return rng.choice([
+                f"for _ in range(2):\n    {n} = ({p} * {p}).sum()\n    {n}.backward()\n    with torch.no_grad():\n"
+                f"        {p} -= {lr} * {p}.grad\n    {p}.grad.zero_()\n    print({n}.item(), {p}, {p}._version)",
+                f"{n} = ({p} - {o}).pow(2).mean()\n{n}.backward()\n{p}.data -= {lr} * {p}.grad.data\n"
+                f"{p}.grad.data.zero_()\nprint({p}, {p}.grad, {p}._version, {p}.data._version)",
+                f"{n} = {p}.exp().sum()\n{n}.backward()\n{p}.data.sub_({p}.grad, alpha={lr})\n{p}.grad = None\n"
+                f"print({p}, {p}.grad)"])
+        if area == "func":
+            f = rng.choice(["x ** 2", "x.sin()", "x.exp().sum()", "(x * x).sum()", "x.relu()", "x.softmax(0)",
+                            "x.cumsum(0)", "x.tanh().mean()"])
+            x = f"{t}.float().flatten()[:3]"
+            return rng.choice([f"print(torch.autograd.functional.jacobian(lambda x: {f}, {x}))",
+                               f"print(torch.autograd.functional.hessian(lambda x: ({f}).sum(), {x}))",
+                               f"print(torch.func.grad(lambda x: ({f}).sum())({x}))",
+                               f"print(torch.func.vmap(lambda x: {f})({t}.detach().float().reshape(-1, 1)))",  # (a vmapped graph: FIDELITY.md)
+                               f"print(torch.autograd.functional.vjp(lambda x: {f}, {x}, torch.ones_like({f.replace('x', x)})))",
+                               f"print(torch.func.jacrev(lambda x: {f})({x}))"])
+        if area == "printing":
+            opts = rng.choice(["precision=2", "sci_mode=False", "sci_mode=True", "precision=6, linewidth=40",
+                               "threshold=3, edgeitems=1", "profile='short'", "profile='full'", "precision=1, sci_mode=False"])
+            return f"torch.set_printoptions({opts})\nprint({t}, {t} * {o}, {t}.float() / 3)\ntorch.set_printoptions(profile='default')"
+        if area == "masks":
+            return rng.choice([f"{t}[{t} > 0] += {o}\nprint({t}, {t}._version)", f"{t}[{t} < 0] *= {o}",
+                               f"{t}[{t} == {t}.max()] = {o}\nprint({t}, {t}.grad_fn)", f"print(torch.where({t} > 0))",
+                               f"print(torch.nonzero({t}, as_tuple=True), ({t} > 0).nonzero())",
+                               f"{n} = {t}.clone()\n{n}[{n} != {n}] = 0\nprint({n})", f"{n} = {t}[:, None] - {t}[None, :]",
+                               f"{n} = {t}[{t}.abs() > {o}]\nprint({n}, {n}.shape, {n}.grad_fn)"])
+        dt = rng.choice(["bfloat16()", "to(torch.bfloat16)", "half()"])
+        return rng.choice([f"{n} = {t}.{dt}\nprint({n}, {n} * {o}, {n}.sum(), {n}.float())",
+                           f"{n} = {t}.{dt} + {u}\nprint({n}, {n}.dtype)", f"{n} = {t}.{dt}.mean()",
+                           f"{n} = ({t}.{dt} @ {t}.{dt}.mT) if {t}.dim() == 2 else {t}.{dt}.cumsum(0)\nprint({n})",
+                           f"{n} = {t}.{dt}.softmax(-1)", f"{n} = {t}.{dt}.exp().tolist()\nprint({n})"])
+
     def api(self):
         """The whole surface the engine's signature table lists: a Tensor method or torch function drawn at
         random, each argument made for its declared type and name (tensors of the program, numbers, dims, sizes,
@@ -738,8 +849,18 @@ class Gen:
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
             [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
-            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.api] * self.api_weight
+            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.forum] * 3 + \
+            [self.api] * self.api_weight
         return self.rng.choice(kinds)()
+
+
+def _holds(pred, tensor):
+    """pred(tensor), False where reading the tensor raises (is_leaf of a view of a multi-output view op whose base
+    was written in place raises: the program's generation would end there, counted as a torch crash)."""
+    try:
+        return pred(tensor)
+    except RuntimeError:
+        return False
 
 
 API_SKIP = {"numpy", "tolist", "data_ptr", "const_data_ptr", "mutable_data_ptr", "storage", "untyped_storage",

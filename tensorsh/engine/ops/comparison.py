@@ -339,8 +339,7 @@ def clamp_inplace(self, min=None, max=None):
         if not bounds:
             return ClampBackward1(self, min, max, inplace=True)
         node = ClampBackward0(self, min, max)
-        with autograd.no_grad():
-            node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
+        node.saved = (SavedTensor(self.clone()),) + node.saved[1:]  # (recorded: its CloneBackward0, as ATen's)
         return node
 
     def write(arr):
@@ -425,10 +424,9 @@ def _clamp_bound(op, lower):
 
         def write(arr):
             arr[...] = r
-        def make():  # (edges from self as it is; the saved self is its value before the write)
-            node = nodes[isinstance(bound, Tensor)](self, bound)
-            with autograd.no_grad():
-                node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
+        def make():  # (edges from self as it is; the saved self is its value before the write, a clone recorded
+            node = nodes[isinstance(bound, Tensor)](self, bound)  # as PyTorch's original_self: CloneBackward0)
+            node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
             return node
         return write_inplace(self, write, make, (bound,))
     fn.__name__, fn_inplace.__name__ = op, op + "_"

@@ -121,9 +121,7 @@ def _pair(name, argument, values_fn, node_cls):
         def make():  # (nextafter's formula reads self: its pre-write copy stands for it, original_self)
             if node_cls is not NextafterBackward0:
                 return node_cls(self, other, None)
-            with autograd.no_grad():
-                original = self.clone()
-            return node_cls(self, other, None, original=original)
+            return node_cls(self, other, None, original=self.clone())  # (recorded: CloneBackward0, as ATen's)
         return write_inplace(self, write, None if node_cls is None else make, (other,))
     fn.__name__, fn_.__name__ = name, name + "_"
     return fn, fn_

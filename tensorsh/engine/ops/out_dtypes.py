@@ -555,4 +555,24 @@ def compute(name, fn, outs):
         return lambda *args, **kwargs: into(outs[0].dtype, *args, **kwargs)
     if name in ("all", "any") and isinstance(outs[0], Tensor):  # (a bool out= of a uint8 input: computed as bool)
         return lambda *args, **kwargs: fn(*args, **kwargs).to(outs[0].dtype)
+    if name in ("max", "min") and len(outs) == 1:
+        return lambda *args, **kwargs: _extreme_of_nothing(name, args[0]) if len(args) == 1 and not kwargs and \
+            isinstance(args[0], Tensor) and args[0].numel() == 0 else fn(*args, **kwargs)
     return fn
+
+
+def _extreme_of_nothing(name, self):
+    """max(x, out=)/min(x, out=) of an empty x: max_unary_out/min_unary_out run max_all/min_all's kernel, with no
+    empty check (max(x) refuses it): its start value, the reduction's identity (-inf/inf, the integer type's
+    lowest/highest, False/True)."""
+    import numpy as np
+    from .core import fresh
+    kind = self.dtype.np
+    if self.dtype is dtypes.bool_:
+        value = name == "min"
+    elif self.dtype.is_floating_point:
+        value = np.inf if name == "min" else -np.inf
+    else:
+        info = np.iinfo(kind)
+        value = info.max if name == "min" else info.min
+    return fresh(np.array(value, kind), self.dtype)
