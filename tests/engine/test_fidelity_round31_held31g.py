@@ -21,6 +21,20 @@ for dt in (torch.float32, torch.float64):
     A = torch.randn(12, 12, dtype=dt)
     print(torch.linalg.solve(A, torch.randn(12, dtype=dt)).tolist())
 """,
+"symmetric_2x2_eigh_is_laev2s_rotation_in_the_dtype_and_sorted_columns": """
+torch.manual_seed(0)
+for dt in (torch.float32, torch.float64):
+    for t in range(12):
+        A = torch.randn(2, 2, dtype=dt) if t % 3 else torch.randint(-3, 4, (2, 2)).to(dt)
+        S = A + A.T
+        w, V = torch.linalg.eigh(S)
+        print(w.tolist(), V.tolist(), torch.linalg.eigvalsh(S).tolist(), torch.linalg.eigh(A, UPLO='U')[1].tolist())
+    print(torch.linalg.eigh(torch.diag(torch.tensor([3., -1.], dtype=dt)))[1].tolist())
+    A = torch.tensor([[2., 1.], [1., 3.]], dtype=dt, requires_grad=True)
+    w, V = torch.linalg.eigh(A)
+    w.sum().backward()
+    print(w, A.grad)
+""",
 }
 
 
