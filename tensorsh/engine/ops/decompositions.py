@@ -7,7 +7,7 @@ Cholesky and the triangular solves are LAPACK's unblocked potf2/trsm steps here 
 of a matrix that is not positive-definite are LAPACK's); float32 QR and singular values are MKL's Householder steps
 (ops/householder.py); float64 QR, eigh and the singular vectors are numpy's LAPACK (geqrf/orgqr, syevd, gesdd, the
 routines PyTorch's MKL runs: the same Householder and sign conventions; docs/FIDELITY.md gives the measured
-agreement). The backward formulas are FunctionsManual.cpp's, written with engine ops (so they have graphs of their
+agreement), except eigh of a real 2x2 matrix, steqr's laev2 step in the dtype's own arithmetic. The backward formulas are FunctionsManual.cpp's, written with engine ops (so they have graphs of their
 own under create_graph)."""
 import numpy as np
 
