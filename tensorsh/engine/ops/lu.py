@@ -11,7 +11,7 @@ from .core import (InputNode, _shape_list, attach, check_no_requires_grad, colle
                    return_type)
 from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _floating, _fortran, _lapack_dtype, _sum_batch, _trsm,
                              solve_triangular)
-from .solvers import _cabs1, _lu, _pivots
+from .solvers import _cabs1, _lu, _minus_product, _pivots
 
 LuFactor = return_type("linalg_lu_factor", ("LU", "pivots"))
 LuFactorEx = return_type("linalg_lu_factor_ex", ("LU", "pivots", "info"))
@@ -53,7 +53,7 @@ def _getf2(lu):
             info[(info == 0) & zero] = k + 1
             lu[:, k + 1:, k] *= np.where(zero, one, one / np.where(zero, one, pivot))[:, None]
             for i in range(k + 1, m):
-                lu[:, i, k + 1:] = lu[:, i, k + 1:] - lu[:, i, k, None] * lu[:, k, k + 1:]
+                lu[:, i, k + 1:] = _minus_product(lu[:, i, k + 1:], lu[:, i, k, None], lu[:, k, k + 1:])
     return lu, perm, info
 
 

@@ -70,8 +70,18 @@ def _lu(a):
             else:
                 lu[:, k + 1:, k] *= np.where(zero, one, one / safe)[:, None]
             for i in range(k + 1, n):
-                lu[:, i, k + 1:] = lu[:, i, k + 1:] - lu[:, i, k, None] * lu[:, k, k + 1:]
+                lu[:, i, k + 1:] = _minus_product(lu[:, i, k + 1:], lu[:, i, k, None], lu[:, k, k + 1:])
     return lu, perm, info, swaps
+
+
+def _minus_product(c, a, b):
+    """c - a * b as MKL's getf2/getrs steps compute it: on Intel CPUs (MKL's AVX-512 code) a real update is one
+    fused multiply-add (measured: getrf's factors of 200 random float32 and float64 matrices of each order 2..16 all
+    match, the unfused ones from order 6 none); elsewhere (AVX2) rounded twice."""
+    if kernels.MKL_ON_INTEL and c.dtype in (np.float32, np.float64) and c.size:
+        a, b = np.broadcast_arrays(a, b)
+        return kernels.fma(-a, b, c)
+    return c - a * b
 
 
 def _cabs1(x):
@@ -101,11 +111,14 @@ def _lu_solve(lu, perm, b):
     with np.errstate(all="ignore"):
         for k in range(n):
             for i in range(k + 1, n):
-                x[:, i] = x[:, i] - lu[:, i, k, None] * x[:, k]
+                x[:, i] = _minus_product(x[:, i], lu[:, i, k, None], x[:, k])
+        divide = kernels.MKL_ON_INTEL and not np.iscomplexobj(x) and (n == 8 or n >= 8 and x.shape[-1] == 1)
         for k in range(n - 1, -1, -1):
-            x[:, k] = x[:, k] * (one / lu[:, k, k])[:, None]
+            # (MKL's AVX-512 getrs divides by U's diagonal at order 8 and past it for one right-hand side, measured
+            # on 30 systems of each order 2..16 and 1..n columns; elsewhere it multiplies by the reciprocal)
+            x[:, k] = x[:, k] / lu[:, k, k, None] if divide else x[:, k] * (one / lu[:, k, k])[:, None]
             for i in range(k):
-                x[:, i] = x[:, i] - lu[:, i, k, None] * x[:, k]
+                x[:, i] = _minus_product(x[:, i], lu[:, i, k, None], x[:, k])
     return x
 
 
