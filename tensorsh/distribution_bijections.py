@@ -375,7 +375,7 @@ CONSTRAINTS = {"lower_triangular": D._LowerTriangular(), "corr_cholesky": D._Cor
                "symmetric": D._Symmetric(), "positive_semidefinite": D._PositiveSemidefinite(),
                "one_hot": D._OneHot(), "dependent": D._Dependent(), "dependent_property": D._DependentProperty,
                "is_dependent": D.is_dependent, "cat": D._Cat, "stack": D._Stack,
-               "MixtureSameFamilyConstraint": D._MixtureSameFamilyConstraint}
+               "MixtureSameFamilyConstraint": D.MixtureSameFamilyConstraint}
 
 
 def install(namespace):
@@ -384,6 +384,7 @@ def install(namespace):
         namespace[name] = cls
     for module, members in (("transforms", TRANSFORMS), ("constraints", CONSTRAINTS)):
         namespace[module] = Namespace(namespace[module]._name, {**namespace[module]._members, **members})
+    ConstraintRegistry.__module__ = "torch.distributions.constraint_registry"
     registry = {"ConstraintRegistry": ConstraintRegistry, "biject_to": biject_to, "transform_to": transform_to}
     namespace.update(biject_to=biject_to, transform_to=transform_to)
     namespace["constraint_registry"] = Namespace("torch.distributions.constraint_registry", registry)

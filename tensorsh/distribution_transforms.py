@@ -646,6 +646,40 @@ class HalfCauchy(_Half):
     variance = D._delegated("base_dist", "variance")
 
 
+class LogNormal(TransformedDistribution):
+    """TransformedDistribution(Normal(loc, scale), ExpTransform()), a subclass of it as in PyTorch (isinstance, its
+    base_dist and transforms)."""
+    __api__ = TransformedDistribution.__api__ | {"loc", "scale"}
+    arg_constraints = {"loc": D.real, "scale": D.positive}
+    support = D.positive
+    has_rsample = True
+
+    def __init__(self, loc, scale, validate_args=None):
+        super().__init__(D.Normal(loc, scale, validate_args=validate_args), ExpTransform(),
+                         validate_args=validate_args)
+
+    def expand(self, batch_shape, _instance=None):
+        return TransformedDistribution.expand(self, batch_shape, self._get_checked_instance(LogNormal, _instance))
+
+    loc, scale = D._delegated("base_dist", "loc"), D._delegated("base_dist", "scale")
+
+    @property
+    def mean(self):
+        return (self.loc + self.scale.pow(2) / 2).exp()
+
+    @property
+    def mode(self):
+        return (self.loc - self.scale.square()).exp()
+
+    @property
+    def variance(self):
+        scale_sq = self.scale.pow(2)
+        return scale_sq.expm1() * (2 * self.loc + scale_sq).exp()
+
+    def entropy(self):
+        return self.base_dist.entropy() + self.loc
+
+
 class Gumbel(TransformedDistribution):
     __api__ = TransformedDistribution.__api__ | {"loc", "scale"}
     arg_constraints = {"loc": D.real, "scale": D.positive}
@@ -1043,6 +1077,7 @@ def install(namespace):
     for name, cls in TRANSFORMS.items():
         cls.__module__ = "torch.distributions.transforms"
         namespace[name] = cls
+    _InverseTransform.__module__ = "torch.distributions.transforms"  # (`type(t.inv)`)
     namespace["identity_transform"] = identity_transform
     namespace["transforms"] = Namespace("torch.distributions.transforms", dict(
         TRANSFORMS, identity_transform=identity_transform))
@@ -1051,7 +1086,8 @@ def install(namespace):
     namespace["transformed_distribution"] = Namespace("torch.distributions.transformed_distribution",
                                                       {"TransformedDistribution": TransformedDistribution})
     namespace["constraints"] = Namespace("torch.distributions.constraints", CONSTRAINTS)
-    for cls, module in ((HalfNormal, "half_normal"), (HalfCauchy, "half_cauchy"), (Gumbel, "gumbel"),
+    for cls, module in ((LogNormal, "log_normal"), (HalfNormal, "half_normal"), (HalfCauchy, "half_cauchy"),
+                        (Gumbel, "gumbel"),
                         (Weibull, "weibull"), (Pareto, "pareto"), (RelaxedBernoulli, "relaxed_bernoulli"),
                         (InverseGamma, "inverse_gamma"),
                         (RelaxedOneHotCategorical, "relaxed_categorical")):

@@ -39,6 +39,9 @@ class _Constraint:
     event_dim = 0  # the rightmost dims one check covers (PyTorch's Constraint.event_dim)
     is_discrete = False
 
+    def check(self, value):  # (the base class's: each constraint defines its own)
+        raise make("NotImplementedError", "")
+
     def __repr__(self):
         return type(self).__name__[1:] + "()"
 
@@ -1901,88 +1904,7 @@ class OneHotCategoricalStraightThrough(OneHotCategorical):
         return samples + (probs - probs.detach())
 
 
-class _ExpTransform:
-    """ExpTransform as LogNormal uses it: y = exp(x), x = log(y), log|dy/dx| = x."""
-
-    def __call__(self, x):
-        return x.exp()
-
-    def inv(self, y):
-        return y.log()
-
-    def log_abs_det_jacobian(self, x, y):
-        return x
-
-    def __eq__(self, other):
-        return isinstance(other, _ExpTransform)
-
-    __hash__ = object.__hash__
-
-    def __repr__(self):
-        return "ExpTransform()"
-
-
-class LogNormal(Distribution):
-    """TransformedDistribution(Normal(loc, scale), ExpTransform()) as PyTorch's LogNormal is (its one transform)."""
-    __api__ = Distribution.__api__ | {"loc", "scale", "base_dist", "transforms"}
-    arg_constraints = {"loc": real, "scale": positive}
-    support = positive
-    has_rsample = True
-    _given = ()
-
-    def __init__(self, loc, scale, validate_args=None):
-        self.base_dist = Normal(loc, scale, validate_args=validate_args)
-        self.transforms = [_ExpTransform()]
-        super().__init__(self.base_dist.batch_shape, validate_args=validate_args)
-
-    def expand(self, batch_shape, _instance=None):
-        return self._expanded(LogNormal, batch_shape, _instance, parts=lambda b: {
-            "base_dist": self.base_dist.expand(b), "transforms": self.transforms})
-
-    loc, scale = _delegated("base_dist", "loc"), _delegated("base_dist", "scale")
-
-    @property
-    def mean(self):
-        return (self.loc + self.scale.pow(2) / 2).exp()
-
-    @property
-    def mode(self):
-        return (self.loc - self.scale.square()).exp()
-
-    @property
-    def variance(self):
-        scale_sq = self.scale.pow(2)
-        return scale_sq.expm1() * (2 * self.loc + scale_sq).exp()
-
-    def entropy(self):
-        return self.base_dist.entropy() + self.loc
-
-    def sample(self, sample_shape=()):
-        with autograd.no_grad():
-            return self.transforms[0](self.base_dist.sample(sample_shape))
-
-    def rsample(self, sample_shape=()):
-        return self.transforms[0](self.base_dist.rsample(sample_shape))
-
-    def log_prob(self, value):
-        if self._validate_args:
-            self._validate_sample(value)
-        transform = self.transforms[0]
-        x = transform.inv(value)
-        log_prob = 0.0 - transform.log_abs_det_jacobian(x, value)
-        return log_prob + self.base_dist.log_prob(x)
-
-    def cdf(self, value):
-        value = self.transforms[0].inv(value)
-        if self._validate_args:
-            self.base_dist._validate_sample(value)
-        return self.base_dist.cdf(value)
-
-    def icdf(self, value):
-        return self.transforms[0](self.base_dist.icdf(value))
-
-
-class _MixtureSameFamilyConstraint(_Constraint):
+class MixtureSameFamilyConstraint(_Constraint):
     __api__ = _Constraint.__api__ | {"base_constraint"}
 
     def __init__(self, base_constraint):
@@ -2038,7 +1960,7 @@ class MixtureSameFamily(Distribution):
 
     @property
     def support(self):
-        return _MixtureSameFamilyConstraint(self._component_distribution.support)
+        return MixtureSameFamilyConstraint(self._component_distribution.support)
 
     mixture_distribution = property(lambda self: self._mixture_distribution)
     component_distribution = property(lambda self: self._component_distribution)
@@ -2452,7 +2374,7 @@ def _family(d):
 NAMESPACE = {"Distribution": Distribution, "ExponentialFamily": ExponentialFamily, "Categorical": Categorical,
              "Bernoulli": Bernoulli, "Normal": Normal,
              "Uniform": Uniform, "Independent": Independent, "MultivariateNormal": MultivariateNormal,
-             "Exponential": Exponential, "Laplace": Laplace, "LogNormal": LogNormal, "Poisson": Poisson,
+             "Exponential": Exponential, "Laplace": Laplace, "Poisson": Poisson,
              "Gamma": Gamma, "Beta": Beta, "Dirichlet": Dirichlet, "Geometric": Geometric, "Cauchy": Cauchy,
              "Binomial": Binomial, "OneHotCategorical": OneHotCategorical, "Chi2": Chi2,
              "StudentT": StudentT, "Multinomial": Multinomial, "MixtureSameFamily": MixtureSameFamily,
@@ -2460,13 +2382,13 @@ NAMESPACE = {"Distribution": Distribution, "ExponentialFamily": ExponentialFamil
 for _name, _cls in list(NAMESPACE.items()):
     _cls.__module__ = "torch.distributions." + {"Distribution": "distribution", "ExponentialFamily": "exp_family",
                                                 "MultivariateNormal": "multivariate_normal",
-                                                "LogNormal": "log_normal",
                                                 "OneHotCategorical": "one_hot_categorical",
                                                 "StudentT": "studentT",
                                                 "MixtureSameFamily": "mixture_same_family",
                                                 "NegativeBinomial": "negative_binomial",
                                                 "OneHotCategoricalStraightThrough": "one_hot_categorical"}.get(
         _name, _name.lower())
+
 NAMESPACE["kl_divergence"] = kl_divergence
 NAMESPACE["register_kl"] = register_kl
 NAMESPACE["utils"] = Namespace("torch.distributions.utils", {
@@ -2487,3 +2409,13 @@ from tensorsh import distributions_extra  # noqa: E402  (the families that build
 distributions_extra.install(NAMESPACE)
 from tensorsh import distribution_bijections  # noqa: E402  (transforms of shapes, biject_to, LogisticNormal)
 distribution_bijections.install(NAMESPACE)
+
+
+def _subclasses(cls):
+    return [cls] + [sub for direct in cls.__subclasses__() for sub in _subclasses(direct)]
+
+
+# the constraint classes are torch.distributions.constraints' (`type(d.support)` names that module)
+for _cls in _subclasses(_Constraint):
+    _cls.__module__ = "torch.distributions.constraints"
+_Constraint.__name__ = _Constraint.__qualname__ = "Constraint"  # (its public name there: constraints.Constraint)

@@ -547,11 +547,10 @@ def poisson(input, generator=None):
     return _sampled(values.reshape(input._shape), dt, "PoissonBackward0", input)
 
 
-_INT64_MIN = -2 ** 63  # (a NaN or infinite double cast to int64 on x86)
-
-
 def _to_int64(x):
-    return int(x) if math.isfinite(x) else _INT64_MIN
+    """C's double -> int64_t cast as x86's cvttsd2si does it: a NaN, an infinity or any value outside int64's range
+    gives INT64_MIN (so a rate from 2**63 on samples -9.2234e+18 in PyTorch)."""
+    return int(x) if _INT64_MIN <= x < -_INT64_MIN else _INT64_MIN
 
 
 def _sample_poisson(rate, g):
@@ -568,15 +567,17 @@ def _sample_poisson(rate, g):
             u = uniform() - 0.5
             v = uniform()
             us = 0.5 - abs(u)
+            # (k stays the double floor(...) through the tests, as PyTorch's compiled code keeps it; only the
+            # returned value goes through the int64 cast)
             with np.errstate(all="ignore"):
-                k = _to_int64(np.floor(np.float64(2 * a / us + b) * u + rate + 0.43) if us else math.nan)
+                k = float(np.floor(np.float64(2 * a / us + b) * u + rate + 0.43)) if us else math.nan
             if us >= 0.07 and v <= vr:
-                return k
+                return _to_int64(k)
             if k < 0 or (us < 0.013 and v > us):
                 continue
             if math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b) <= \
                     -rate + k * loglam - math.lgamma(k + 1.0):
-                return k
+                return _to_int64(k)
     if rate == 0:
         return 0
     enlam, count, prod = math.exp(-rate), 0, 1.0

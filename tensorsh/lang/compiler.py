@@ -21,6 +21,7 @@ from tensorsh.engine.errors import python_class, runtime
 from tensorsh.engine.legacy_types import LEGACY
 from tensorsh.engine.namespaces import LazyMember
 from tensorsh.engine.ops.registry import _LazyMethod
+from tensorsh.engine.random import Generator as _Generator
 from tensorsh.engine.tensorimpl import Tensor as _Tensor
 from tensorsh.engine.typenames import class_tp_name
 from tensorsh.lang import ast as A
@@ -332,6 +333,8 @@ _MORE_C_FUNCTIONS = frozenset({"tensor", "as_tensor", "asarray", "from_numpy", "
 _TORCH_C_FUNCTIONS = frozenset({"get_num_threads", "set_num_threads", "is_grad_enabled", "is_inference_mode_enabled",
                                 "is_anomaly_enabled", "is_anomaly_check_nan_enabled", "get_default_dtype"})  # torch._C's
 _NODE_METHODS = frozenset({"name", "register_hook", "register_prehook", "_sequence_nr"})  # a graph node's, C's
+_GENERATOR_METHODS = frozenset({"manual_seed", "seed", "initial_seed", "get_state", "set_state", "clone_state",
+                                "get_offset", "set_offset", "graphsafe_get_state", "graphsafe_set_state"})  # C's
 _TORCH_BUILTINS = {}  # name -> torch.<name> as the one builtin_function_or_method a program sees
 # torch.nn.functional's names that are C functions in PyTorch: torch's own (`F.conv1d is torch.conv1d`), and
 # torch._C._nn's (`<built-in function gelu>`; F.logsigmoid is log_sigmoid)
@@ -352,6 +355,8 @@ def attribute_value(obj, name, value):
         return builtin_function_or_method(value, name) if name in _c_methods() else _python_method(obj, name, value)
     if type(value) is types.MethodType and isinstance(obj, Node):  # (a graph node's methods are C's: `grad_fn.name`)
         return builtin_function_or_method(value, name, obj.name().rsplit("::", 1)[-1])
+    if type(value) is types.MethodType and isinstance(obj, _Generator):  # (torch._C.Generator's are C's too:
+        return builtin_function_or_method(value, name, "torch._C.Generator")  # `print(g.initial_seed)`)
     if type(obj) is Namespace and obj._name == "torch" and name in _c_functions() and callable(value) and \
             not isinstance(value, type):
         wrapped = _TORCH_BUILTINS.get(name)
@@ -2603,7 +2608,7 @@ class Compiler:
             return lambda frame: class_name(tensor(inner(frame)) if tensor else type(inner(frame)))
         obj, attr = self.expr(node.value), node.attr
         if (attr in _c_methods() or attr in _c_functions() or attr in _F_TORCH_METHODS or attr in _F_NN_FUNCTIONS
-                or attr in _NODE_METHODS or _c_submodule_functions() and attr in _C_SUBMODULE_FUNCTIONS[1]) and \
+                or attr in _NODE_METHODS or attr in _GENERATOR_METHODS or _c_submodule_functions() and attr in _C_SUBMODULE_FUNCTIONS[1]) and \
                 not getattr(node, "_called", False):
             def c_method(frame):   # `x.size` as a value: PyTorch's C method, builtin_function_or_method
                 o = obj(frame)
