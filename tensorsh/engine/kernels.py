@@ -1748,8 +1748,14 @@ def intel_matmul(a, b, c=None, mv=False):
     a, b = as_blas_sees(a), as_blas_sees(b)
     if m == 1 and (n > 1 or k < 256) and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and \
             a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n
-        return _intel_row_times_matrix(a[0], b, c)  # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an
-        # expanded grad's too, as a's layout does not matter; one column measured for k up to 252)
+        # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an expanded grad's too, as a's layout does not
+        # matter; one column measured for k up to 252)
+        if k >= 256 and c is None and 1 < n <= 40 and num_threads() == 2:  # (MKL's two threads each take a half of the
+            half = -(-k // 2)  # inner dimension, the larger first, their sums added: measured for 2-40 columns, k
+            return _intel_row_times_matrix(a[0, :half], b[:half]) + \
+                _intel_row_times_matrix(a[0, half:], b[half:])  # 256-3000; one thread makes one pass; 42-68
+        # columns make one pass up to k ~1000 and split beyond, wider ones split: MKL's partition there not known)
+        return _intel_row_times_matrix(a[0], b, c)
     if a.dtype == np.float64 and 0 < k <= 150 and (
             m == 1 and n <= 100 and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and (
                 n > 1 or not mv and b.strides[1] < k * b.itemsize) or

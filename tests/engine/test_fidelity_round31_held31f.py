@@ -40,6 +40,15 @@ for dt in (torch.float32, torch.float64):
         print(dt, n, x[:, 1].dot(z).item(), torch.dot(z, y[::2]).item(), (x[:, 0] @ y[1::2]).item(),
               torch.inner(x[:, 2], x[:, 0]).item(), torch.dot(x[:1, 0].expand(n), z).item())
 """,
+"a_vector_times_a_matrix_of_256_rows_or_more_is_summed_by_two_threads_a_half_each": """
+g = torch.Generator().manual_seed(0)
+torch.set_num_threads(2)
+for n in (2, 3, 10, 17, 32, 40):
+    for k in (255, 256, 300, 784, 1500):
+        x = torch.randn(k, n, generator=g)
+        z = torch.randn(k, generator=g)
+        print(n, k, (z @ x).tolist()[:4], torch.matmul(torch.randn(2 * k, generator=g)[::2], x).tolist()[:3])
+""",
 "tensordot_and_inner_with_nothing_left_dot_contiguous_operands_and_sum_the_product_of_others": """
 g = torch.Generator().manual_seed(0)
 for dt in (torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int32, torch.bool):
