@@ -1748,8 +1748,14 @@ def intel_matmul(a, b, c=None, mv=False):
     a, b = as_blas_sees(a), as_blas_sees(b)
     if m == 1 and (n > 1 or k < 256) and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and \
             a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n
-        return _intel_row_times_matrix(a[0], b, c)  # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an
-        # expanded grad's too, as a's layout does not matter; one column measured for k up to 252)
+        # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an expanded grad's too, as a's layout does not
+        # matter; one column measured for k up to 252)
+        if k >= 256 and c is None and 1 < n <= 40 and num_threads() == 2:  # (MKL's two threads each take a half of the
+            half = -(-k // 2)  # inner dimension, the larger first, their sums added: measured for 2-40 columns, k
+            return _intel_row_times_matrix(a[0, :half], b[:half]) + \
+                _intel_row_times_matrix(a[0, half:], b[half:])  # 256-3000; one thread makes one pass; 42-68
+        # columns make one pass up to k ~1000 and split beyond, wider ones split: MKL's partition there not known)
+        return _intel_row_times_matrix(a[0], b, c)
     if n == 1 and m > 1 and k > 1 and a.strides[0] == a.itemsize and (
             a.dtype == np.float32 or m * k <= _INTEL_FLOAT64_BUDGET):  # (a column-major a times one column: gemv 'n')
         return _intel_gemv_columns(a, b[:, 0], None if c is None else np.broadcast_to(c, (m, 1))[:, 0])[:, None]
@@ -2552,20 +2558,46 @@ def intel_dot(a, b):
     block, whole vectors into the first two in turn and a partial last one into the first; the accumulators added
     (0 + 1) + (2 + 3), halved to 4 lanes, then float32's (l0 + l1) + (l2 + l3), float64's (l0 + l2) + (l1 + l3).
     From 32 KB of one operand on, MKL's two threads each take a half (the first ceil(n / 2) products), added first +
-    second. float64 with unit strides only (other strides take another kernel, not measured); None for other dtypes
-    and for thread counts other than 1 and 2 (whose splits were not measured)."""
+    second. Either operand of another stride (a matrix's column, a [::2] view, an expanded vector): MKL's strided
+    kernel, _intel_strided_dot_part, with the same thread split. None for other dtypes and for thread counts other
+    than 1 and 2 (whose splits were not measured)."""
     if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     k = a.shape[0]
-    if a.dtype == np.float64 and k > 1 and (a.strides[0] != a.itemsize or b.strides[0] != b.itemsize):
-        return None
+    part = _intel_strided_dot_part if k > 1 and (a.strides[0] != a.itemsize or b.strides[0] != b.itemsize) else \
+        _intel_dot_part
     threads = num_threads() if k * a.itemsize >= 32768 and a.strides[0] and b.strides[0] else 1
     if threads > 2:
         return None
     if threads == 2:
         half = -(-k // 2)
-        return np.asarray(_intel_dot_part(a[:half], b[:half]) + _intel_dot_part(a[half:], b[half:]))
-    return np.asarray(_intel_dot_part(a, b))
+        return np.asarray(part(a[:half], b[:half]) + part(a[half:], b[half:]))
+    return np.asarray(part(a, b))
+
+
+def _intel_strided_dot_part(a, b):
+    """One thread's share of MKL's sdot/ddot on Intel CPUs where an operand's stride is not 1 (measured on a Xeon
+    with AVX-512, float32 and float64, strides 0, 2, 3 and a matrix's columns, lengths 1-20,000): four lanes, each
+    block of four products fused one into each; the lanes folded to two as (0 + 2, 1 + 3); a pair of products left
+    fused into those two; the two added; a last single product fused onto the sum (a 0-dim value)."""
+    k, dt = a.shape[0], a.dtype
+    whole = k // 4 * 4
+    lanes = np.zeros(4, dt)
+    if whole:
+        x, y = np.ascontiguousarray(a[:whole]), np.ascontiguousarray(b[:whole])
+        loop = getattr(compiled, "fma_rows", None)
+        if loop is not None:
+            loop(x, y, lanes)
+        else:
+            for start in range(0, whole, 4):
+                lanes = fma(x[start:start + 4], y[start:start + 4], lanes)
+    two = np.array([lanes[0] + lanes[2], lanes[1] + lanes[3]], dt)
+    if k - whole >= 2:
+        two = fma(a[whole:whole + 2], b[whole:whole + 2], two)
+    total = two[0] + two[1]
+    if (k - whole) % 2:
+        total = fma(a[k - 1], b[k - 1], total)
+    return dt.type(total)
 
 
 def _intel_dot_part(a, b):

@@ -147,13 +147,14 @@ def _streamed(t):
     return messages.cpp_tensor(np.asarray(values, np.float64), tuple(t.shape), dtypes.cpp_type_name(t.dtype))
 
 
-def _tensor_seq(name, tensors):
+def _tensor_seq(name, tensors, kernel=None):
+    """tensors checked as the Python binding of `name` does, then as its kernel (`kernel`, default `name`) does."""
     if not isinstance(tensors, (list, tuple)):
         raise type_error(f"{name}(): argument 'tensors' (position 1) must be tuple of Tensors, not "
                          f"{type_name(tensors)}")
     check_tensors(tensors, 0)
     if not tensors:
-        raise runtime(f"{name} expects a non-empty TensorList")
+        raise runtime(f"{kernel or name} expects a non-empty TensorList")
     return list(tensors)
 
 
@@ -177,7 +178,8 @@ def vstack(tensors):
 
 
 def row_stack(tensors):
-    return cat([_at_least(t, 2) for t in _tensor_seq("row_stack", tensors)], 0)
+    return cat([_at_least(t, 2) for t in _tensor_seq("row_stack", tensors, "vstack")], 0)  # (ATen's
+    # row_stack is vstack)
 
 
 def dstack(tensors):

@@ -206,7 +206,9 @@ def _mm_like(a, b, node_cls):
                       f"{dtypes.C_NAMES[b.dtype.name]}")
     if a.dtype is dtypes.bool_ and (node_cls is DotBackward0 or (a.numel() and b.numel())):
         # (the BLAS kernels have no bool version; mm, mv and bmm return before dispatching when nothing is summed)
-        kernel = {BmmBackward0: "bmm", DotBackward0: "dot", MvBackward0: "addmv_impl_cpu"}.get(node_cls, "addmm_impl_cpu_")
+        if node_cls is BmmBackward0:
+            check_batch_kernel(a, b, "bmm")
+        kernel = {DotBackward0: "dot", MvBackward0: "addmv_impl_cpu"}.get(node_cls, "addmm_impl_cpu_")
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
     out = fresh(_matmul_np(a._np, b._np), dt)  # falls back to from_numpy for dot's numpy scalar
     if needs_grad(a, b):
@@ -261,13 +263,33 @@ def batch2_typed(self, batch1, batch2, beta, kernel):
 
 
 def check_batch_kernel(batch1, batch2, kernel):
-    """bmm/baddbmm's small kernel, dispatched on batch1's dtype: nothing to refuse when an operand is empty."""
+    """bmm/baddbmm's kernel checks: nothing to refuse when an operand is empty. Below 400 multiply-adds a batch
+    (contraction * rows * cols) their own kernel `kernel`, dispatched on batch1's dtype; from 400 on ATen splits
+    along the batch and runs addmm_impl_cpu_ on each, dispatched on the result's dtype (batch2's), which then
+    reads batch1 as that type."""
     if batch1._np.size == 0 or batch2._np.size == 0:
         return
+    if batch1._shape[1] * batch1._shape[2] * batch2._shape[2] >= 400:
+        if batch1.dtype is batch2.dtype and batch2.dtype is not dtypes.bool_:
+            return
+        if batch2.dtype in (dtypes.float32, dtypes.float64) or batch2.dtype.is_complex:
+            if _items_blas_ready(batch1) and _items_blas_ready(batch2):  # (MKL's batched gemm, which reads batch1
+                raise runtime(dtypes.expected_scalar_type(batch2.dtype, batch1.dtype))  # as the result's type)
+        if batch1.dtype is not batch2.dtype:  # (else addmm_impl_cpu_ on each batch: its own dtype check first)
+            raise runtime(f"expected m1 and m2 to have the same dtype, but got: {dtypes.C_NAMES[batch1.dtype.name]} "
+                          f"!= {dtypes.C_NAMES[batch2.dtype.name]}")
+        raise errors.make("NotImplementedError", "\"addmm_impl_cpu_\" not implemented for 'Bool'")
     if batch1.dtype is dtypes.bool_:
         raise errors.make("NotImplementedError", f"\"{kernel}\" not implemented for 'Bool'")
     if batch2.dtype is not batch1.dtype:
         raise runtime(dtypes.expected_scalar_type(batch1.dtype, batch2.dtype))
+
+
+def _items_blas_ready(batch):
+    """ATen's batch_items_contiguous_or_transposed: each matrix of a batch row- or column-major."""
+    (rows, cols), (s1, s2) = batch._shape[1:], batch._stride[1:]
+    return (s2 == 1 or cols <= 1) and s1 >= builtins.max(1, cols) or (s1 == 1 or rows <= 1) and \
+        s2 >= builtins.max(1, rows)
 
 
 def _bmm_mismatch(batch, k, got):

@@ -88,10 +88,13 @@ def tensordot(a, b, dims=2, out=None):
     rsizes = [t1._shape[i] for i in range(a.dim()) if i not in c1] + [t2._shape[i] for i in range(b.dim())
                                                                       if i not in c2]
     size1, size2 = int(np.prod(rsizes[:a.dim() - len(c1)])), int(np.prod(rsizes[a.dim() - len(c1):]))
-    if size1 == 1 and size2 == 1:  # (ATen's dot, empty too; a reshape to the shape a tensor has is no step)
-        a1, a2 = t1.permute(p1), t2.permute(p2)
-        product = (a1 if a1._shape == (csize,) else a1.reshape(csize)).dot(
-            a2 if a2._shape == (csize,) else a2.reshape(csize))
+    if size1 == 1 and size2 == 1:  # (nothing left: ATen's dot of both flattened where both permuted tensors are
+        a1, a2 = t1.permute(p1), t2.permute(p2)  # contiguous, empty too; else the sum of their squeezed product in
+        if a1.is_contiguous() and a2.is_contiguous():  # their dtype, a strided column's or a transposed matrix's)
+            product = (a1 if a1._shape == (csize,) else a1.reshape(csize)).dot(
+                a2 if a2._shape == (csize,) else a2.reshape(csize))
+        else:
+            product = (a1.squeeze() * a2.squeeze()).sum(dtype=a1.dtype)
     else:
         product = t1.permute(p1).reshape(size1, csize).mm(t2.permute(p2).reshape(csize, size2))
     return product.reshape(rsizes)
