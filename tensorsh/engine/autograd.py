@@ -12,7 +12,7 @@ import numpy as np
 
 from . import dtypes, errors, messages, undo
 from .errors import runtime
-from .storage import INFERENCE_MODE, check_size, note
+from .storage import INFERENCE_MODE, check_size, is_zero_tensor, note
 from .typenames import tp_name
 
 # ---------------------------------------------------------------- grad mode
@@ -1606,13 +1606,14 @@ def _add_grad(buffers, node, nr, g):
 
 def _buffer_add(buffers, node, g):
     """PyTorch's InputBuffer::accumulate: the first gradient is kept; a later one is added in place into it when
-    grad mode is off and nothing else holds it or its storage (so its _version counts), out of place otherwise."""
+    grad mode is off and nothing else holds it or its storage (so its _version counts), out of place otherwise
+    (never into a ZeroTensor, which cannot be written: ZeroTensor + g is a copy of g)."""
     old = buffers.get(node)
     if old is None:
         buffers[node] = g
     elif (not is_grad_enabled() and sys.getrefcount(old) == 3 and sys.getrefcount(old._storage) == 2
           and old._view is None and old._offset == 0 and old._np.size == old._storage.data.size
-          and 0 not in old._stride and old.dtype is g.dtype and not old._requires_grad):
+          and 0 not in old._stride and old.dtype is g.dtype and not old._requires_grad and not is_zero_tensor(old)):
         old.add_(g)
     else:
         buffers[node] = old + g

@@ -6,7 +6,7 @@ from . import autograd, dtypes, pyapi
 from .arrays import ndarray, shared
 from .errors import make, runtime, type_error, value_error, warn
 from .ops.copies import to
-from .storage import HeldByNumpy
+from .storage import HeldByNumpy, is_zero_tensor
 from .tensorimpl import Device
 
 NOT_COMPILED = "Torch not compiled with CUDA enabled"
@@ -27,6 +27,8 @@ def numpy(self, force=False):
     if self.is_neg():
         raise runtime("Can't call numpy() on Tensor that has negative bit set. Use tensor.resolve_neg().numpy() "
                       "instead.")
+    if is_zero_tensor(self):  # (its text begins with a space, as PyTorch's)
+        raise runtime(" Cannot convert a ZeroTensor to numpy. Set force=True if you need the zero array.")
     if self.dtype is dtypes.bfloat16:
         raise type_error("Got unsupported ScalarType BFloat16")
     shared(self._storage)

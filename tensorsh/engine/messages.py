@@ -49,6 +49,10 @@ REDUCTION_DIM_EMPTY = "{}(): Expected reduction dim {} to have non-zero size."
 REDUCTION_DIM_NEEDED = ("{}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim "
                         "with the 'dim' argument.")
 
+ZERO_TENSOR_IMMUTABLE = ("ZeroTensors are immutable. Please use the materialized zero tensor obtained using .clone() if "
+                         "you want a mutable tensor.")
+ZERO_TENSOR_COPY_INTO = ("ZeroTensors are immutable. Please materialize the tensor using `.clone()`, if you want a mutable "
+                         "zero tensor.")
 LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
 VIEW_OF_LEAF_INPLACE = "a view of a leaf Variable that requires grad is being used in an in-place operation."
 NO_GRAD_VIEW_INPLACE = (

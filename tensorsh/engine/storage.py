@@ -724,6 +724,32 @@ class InferenceCounter(VersionCounter):
             raise runtime(messages.INFERENCE_INPLACE)
 
 
+ZERO_SEEN = [False]  # whether this process made a ZeroTensor (binary ops and in-place writes then look for one)
+
+
+class ZeroCounter(VersionCounter):
+    """The counter of a ZeroTensor (ATen's _efficientzerotensor: zeros with no data, the gradient sgn_backward gives
+    a real input), shared by its views (PyTorch's view ops keep the ZeroTensor key); a clone, a cast, a reduction
+    materializes it. It cannot be written: PyTorch's ZeroTensor fallback refuses every in-place op (the check is in
+    ops.core.precheck, before the write; this bump is the fallback of the quick paths that skip it, and puts the
+    zeros back in the storage they wrote)."""
+    __slots__ = ("storage",)
+
+    def __init__(self, storage):
+        VersionCounter.__init__(self, normal=True)
+        self.storage = storage
+        ZERO_SEEN[0] = True
+
+    def bump(self):
+        self.storage.data[...] = 0
+        raise runtime(messages.ZERO_TENSOR_IMMUTABLE)
+
+
+def is_zero_tensor(t):
+    """Tensor._is_zerotensor()."""
+    return t._version_counter.__class__ is ZeroCounter
+
+
 INFERENCE_VIEW_COUNTER = InferenceCounter.__new__(InferenceCounter)  # (the views of the ones below: none kept)
 
 

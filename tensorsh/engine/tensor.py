@@ -15,7 +15,7 @@ ATTRIBUTES = {
     "is_nested",
     "_version", "_base", "_is_view", "grad_fn", "requires_grad", "requires_grad_", "is_leaf", "output_nr",
     "grad", "grad_dtype", "retains_grad", "retain_grad", "register_hook", "register_post_accumulate_grad_hook", "detach",
-    "detach_", "data", "backward", "item", "tolist", "dtype", "random_", "storage", "is_inference",
+    "detach_", "data", "backward", "item", "tolist", "dtype", "random_", "storage", "is_inference", "_is_zerotensor",
 }
 registry.install(Tensor, ATTRIBUTES)
 Tensor.__settable__ = frozenset({"grad", "requires_grad", "data", "grad_dtype", "real", "imag"})  # what a program may assign

@@ -9,7 +9,7 @@ from . import autograd, dtypes, errors, messages, typenames, undo
 from .errors import runtime, index_error, type_error, hook_type_error, warn, warn_once
 from .scalars import unpack_long
 from .storage import (BFloat16Storage, ConjStorage, INFERENCE_VIEW_COUNTER, Storage, VersionCounter, detached_counter,
-                      note)
+                      is_zero_tensor, note)
 
 np.seterr(all="ignore")  # PyTorch computes inf/nan silently
 
@@ -531,8 +531,8 @@ class Tensor:
         return TypedStorage(self.untyped_storage(), self.dtype)
 
     def data_ptr(self):
-        if 0 in self._shape:  # PyTorch gives no address for a tensor without elements
-            return 0
+        if 0 in self._shape or is_zero_tensor(self):  # PyTorch gives no address for a tensor without elements (nor
+            return 0  # for a ZeroTensor: its storage has no data)
         return self._storage.ptr + self._offset * self.dtype.itemsize
 
     const_data_ptr = data_ptr
@@ -801,7 +801,12 @@ class Tensor:
         return self._np.reshape(-1)[0].item()
 
     def tolist(self):
+        if is_zero_tensor(self):  # (a ZeroTensor has no data)
+            raise runtime("tolist() shouldn't be called on a tensor with unallocated storage")
         return self._np.tolist()
+
+    def _is_zerotensor(self):
+        return is_zero_tensor(self)
 
     def __repr__(self):
         if getattr(self, "_func_level", None) is not None:

@@ -7,7 +7,7 @@ import numpy as np
 from .. import creation, dtypes, messages
 from ..errors import runtime, type_error, warn
 from ..pyapi import legacy_new
-from .core import Tensor, empty_strided as _empty_strided, make_view, type_name
+from .core import Tensor, empty_strided as _empty_strided, make_view, type_name, zero_tensor_of
 from .registry import op
 
 
@@ -128,7 +128,13 @@ def range_(start=0, end=None, step=1, *, out=None, dtype=None, layout=None, devi
     return creation._requiring_grad(Tensor._from_numpy(arr, dt), requires_grad)
 
 
+def efficientzerotensor(size, *, dtype=None, layout=None, device=None, pin_memory=False):
+    """torch._efficientzerotensor: a ZeroTensor of the size (zeros that cannot be written; see ZeroCounter)."""
+    size = (size,) if type(size) is int else _ints("_efficientzerotensor", size, "size", 1)
+    return zero_tensor_of(creation.zeros(size, dtype=dtype))
+
+
 op("new", new)
 op("new_empty_strided", new_empty_strided)
-FUNCTIONS = {"empty_strided": empty_strided, "empty_permuted": empty_permuted, "scalar_tensor": scalar_tensor, "range": range_}
+FUNCTIONS = {"_efficientzerotensor": efficientzerotensor, "empty_strided": empty_strided, "empty_permuted": empty_permuted, "scalar_tensor": scalar_tensor, "range": range_}
 range_.__name__ = range_.__qualname__ = "range"

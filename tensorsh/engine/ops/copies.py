@@ -222,7 +222,8 @@ def copy_inplace(self, src, non_blocking=False):
     # nothing, so the internal-overlap check that follows it never runs; the version still moves)
     same_data = src is self or (src._storage is self._storage and src._offset == self._offset and
                                 src._stride == self._stride and src._shape == self._shape and src.dtype is self.dtype)
-    precheck(self, src, internal_overlap=not same_data, differentiable=self.dtype.category >= 2)
+    precheck(self, src, internal_overlap=not same_data, differentiable=self.dtype.category >= 2,
+             zero_text=messages.ZERO_TENSOR_COPY_INTO)
     check_broadcast(self, src)
     check_fits_output(self, src)
     values = np.broadcast_to(real_values(src, self.dtype), self._shape)

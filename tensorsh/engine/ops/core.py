@@ -10,8 +10,8 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..creation import tensor
 from ..errors import TorchError, c_type_format, make, runtime, type_error
 from ..typenames import type_name  # (re-exported: the ops' argument messages)
-from ..storage import (INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, ConjStorage, check_size, note_view, note_write,
-                       sync_conj)
+from ..storage import (INFERENCE_MODE, INFERENCE_SEEN, LOG_CAP, ZERO_SEEN, ConjStorage, ZeroCounter, check_size,
+                       is_zero_tensor, note_view, note_write, sync_conj)
 from ..tensorimpl import (IN_CUSTOM_FUNCTION, IN_INFERENCE_MODE, IN_MULTI_OUTPUT, Tensor, ViewInfo, _contiguous_strides,
                           _shape_list, no_grad_view_origin)
 
@@ -210,6 +210,39 @@ def check_dtype(op, dtype):
 def zeros_of(t):
     """zeros_like: PyTorch's gradient where a value does not matter (+0., no history)."""
     return fresh(np.zeros(t._shape, t.dtype.np), t.dtype)
+
+
+def zero_tensor_of(t):
+    """at::_efficientzerotensor(t.sizes(), t.options()): a ZeroTensor (contiguous +0., no history; see ZeroCounter),
+    the gradient of formulas that know it is zero without computing it (sgn_backward of a real input)."""
+    out = zeros_of(t)
+    out._version_counter = ZeroCounter(out._storage)
+    return out
+
+
+def _zero_tensor_result(a, b, np_fn, out):
+    """The ZeroTensor kernels of add/sub/mul/div (ATen's add_zerotensor, mul_zerotensor, div_zerotensor) on out, the
+    result the general path computed (its dtype, shape and node kept): a product or quotient of a ZeroTensor is one
+    (+0. whatever the other's sign); a sum with one is a copy of the other operand (so its -0. stays -0., where
+    0. + -0. is 0.), a difference ZeroTensor - t is t * -1; two ZeroTensors add to one. A quotient by a ZeroTensor
+    is inf everywhere (nan for ZeroTensor / ZeroTensor), whatever the numerator's sign."""
+    za, zb = isinstance(a, Tensor) and is_zero_tensor(a), isinstance(b, Tensor) and is_zero_tensor(b)
+    if np_fn is np.true_divide and zb:
+        out._np[...] = np.nan if za else np.inf
+    elif np_fn is np.multiply or np_fn is np.true_divide or (za and zb and np_fn in (np.add, np.subtract)):
+        out._np[...] = 0
+        out._version_counter = ZeroCounter(out._storage)
+    elif np_fn is np.add and (za or zb):
+        out._np[...] = _values_of(b if za else a)
+    elif np_fn is np.subtract and zb:
+        out._np[...] = _values_of(a)
+    elif np_fn is np.subtract and za:
+        out._np[...] = np.negative(_values_of(b))
+    return out
+
+
+def _values_of(x):
+    return x._np if isinstance(x, Tensor) else x
 
 
 def tensor_of(x, dtype=None):
@@ -426,6 +459,12 @@ def _is_complex(x):
 
 
 def binary_op(a, b, np_fn, node_cls, out_dtype=None):
+    if ZERO_SEEN[0] and (isinstance(a, Tensor) and is_zero_tensor(a) or isinstance(b, Tensor) and is_zero_tensor(b)):
+        return _zero_tensor_result(a, b, np_fn, _binary_op(a, b, np_fn, node_cls, out_dtype))
+    return _binary_op(a, b, np_fn, node_cls, out_dtype)
+
+
+def _binary_op(a, b, np_fn, node_cls, out_dtype=None):
     if np_fn in COMPLEX_KERNELS and (_is_complex(a) or _is_complex(b)):
         np_fn = COMPLEX_KERNELS[np_fn]
     steps = STEPWISE_REDUCED.get(np_fn)
@@ -737,13 +776,17 @@ def check_fits_output(self, *others):
         raise runtime(messages.OUTPUT_SHAPE.format(_shape_list(self._shape), _shape_list(oshape)))
 
 
-def precheck(self, *others, internal_overlap=True, overlap=True, differentiable=True):
+def precheck(self, *others, internal_overlap=True, overlap=True, differentiable=True,
+             zero_text=messages.ZERO_TENSOR_IMMUTABLE):
     """PyTorch checks leaf/view in-place rules before anything else (shapes, dtypes), then overlap
     (fill_ and zero_ write one value, so PyTorch lets them write into an expanded tensor; overlap=False: the op
     checks no operand's overlap, or checks it later with check_overlap). differentiable=False: the op's autograd
-    wants no gradient whatever its operands (copy_ into an integer tensor: isDifferentiableType)."""
+    wants no gradient whatever its operands (copy_ into an integer tensor: isDifferentiableType). zero_text: the
+    refusal of a ZeroTensor self (copy_ has its own)."""
     if differentiable and needs_grad(self, *others):
         check_inplace(self)
+    if ZERO_SEEN[0] and is_zero_tensor(self):  # (PyTorch's ZeroTensor fallback, under autograd's checks)
+        raise runtime(zero_text)
     if internal_overlap:
         check_internal_overlap(self)
     if overlap:

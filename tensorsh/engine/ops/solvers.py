@@ -238,6 +238,7 @@ class LinalgDetBackward0(Node):
         if not autograd._grad_enabled[0]:
             x = _adjoint_solve_values(A._np, d._np, perturb=True)
             return (fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype),)
+        d = d.mT  # (FunctionsManual's "F-transposed" d: diag_embed(...).mT(), TransposeBackward0 under create_graph)
         singular = np.abs(det._np) < 100. * float(np.finfo(A.dtype.np).eps)
         if not singular.any():
             return (solve(A.mH, d),)

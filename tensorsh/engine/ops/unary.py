@@ -11,7 +11,7 @@ from ..errors import runtime, type_error
 from ..tensorimpl import Tensor
 from .core import (REDUCED_FLOATS, InputNode, SavingNode, attach, binary_result, cast_for_inplace, fresh, from_numpy,
                    laid_out_like, needs_grad, operand_edge, precheck, self_overlapping, type_name, write_inplace,
-                   write_rows, zeros_of)
+                   write_rows, zero_tensor_of, zeros_of)
 from .registry import op, operator
 from .scalar_arith import add_scalar, mul_scalar, number_minus, sub_scalar
 
@@ -593,7 +593,7 @@ class SgnBackward0(InputNode):
 
     def backward(self, g):
         if g.dtype.category != 3:
-            return (zeros_of(g),)
+            return (zero_tensor_of(g),)
         x, result = self.unpack()
         a = x.abs()
         return (((g - (result * result) * g.conj()) / (a * 2.0)).masked_fill_(a == 0.0, 0.0),)
