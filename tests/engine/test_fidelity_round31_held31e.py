@@ -21,6 +21,18 @@ for dt in [torch.float32, torch.float16, torch.bfloat16]:
                 gr = gr[gr.abs() > 1e-3]
             print(dt, appr, name, y.float().sum().item(), y.flatten()[:6].tolist(), gr.float().sum().item(), gr.flatten()[-5:].tolist())
 """,
+"any_and_all_into_a_uint8_out_read_a_float_input_as_uint8": """
+nan = float('nan')
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int64, torch.complex64, torch.bool]:
+    for vals in [[0.5, 0.], [nan, 0.], [256., 0.], [-1., 0.], [0.25, 0.25], [300., 1.]]:
+        x = torch.tensor(vals).to(dt).view(2, 1).expand(2, 3).contiguous()
+        for op in ['any', 'all']:
+            for od in [torch.uint8, torch.bool]:
+                r = getattr(torch, op)(x, 0, out=torch.empty(0, dtype=od))
+                print(dt, vals, op, od, r.tolist(), getattr(torch, op)(x, out=torch.empty(0, dtype=od)).tolist(),
+                      getattr(torch, op)(x[:1, :1], out=torch.empty(0, dtype=od)).tolist(),
+                      getattr(torch, op)(x, (0, 1), keepdim=True, out=torch.empty(0, dtype=od)).tolist())
+""",
 }
 
 
