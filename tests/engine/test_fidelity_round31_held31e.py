@@ -33,6 +33,14 @@ for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.in
                       getattr(torch, op)(x[:1, :1], out=torch.empty(0, dtype=od)).tolist(),
                       getattr(torch, op)(x, (0, 1), keepdim=True, out=torch.empty(0, dtype=od)).tolist())
 """,
+"cumsum_and_cumprod_into_an_integer_dtype_cast_a_float_input_first": """
+x = torch.tensor([0.5, float('nan'), float('inf'), -float('inf'), 3e9, -3e9, 1e20, -2.7])
+m = torch.tensor([[3e9, 1.], [2.5, -1.]])
+for dt in [torch.int32, torch.int16, torch.int8, torch.uint8, torch.int64]:
+    print(dt, torch.cumsum(x, 0, dtype=dt).tolist(), torch.cumsum(x, 0, out=torch.empty(0, dtype=dt)).tolist())
+    print(torch.cumprod(m, 0, dtype=dt).tolist(), torch.cumsum(m, -1, dtype=dt).tolist(), m.cumsum(0, dtype=dt).tolist())
+    print(torch.sum(m, 0, dtype=dt).tolist(), torch.prod(x[4:6], dtype=dt).tolist())
+""",
 }
 
 
