@@ -219,7 +219,13 @@ def _fma(a, b, c):
     return (np.asarray(a, np.float64) * np.asarray(b, np.float64) + c).astype(np.float32)
 
 
-_vector_erf = kernels.vector_erf
+def _vector_erf(x, scalar=None):
+    """float32 GeluKernelImpl's erf: Vectorized<float>::erf, the C library's erff where `scalar` (the elements the
+    loop gives its scalar body: the ends past whole chunks, every element of x[::2] or of short rows: measured)."""
+    values = kernels.vector_erf(x)
+    if scalar is None or not scalar.any():
+        return values
+    return np.where(scalar, kernels.libm_erf(x), values)
 
 
 def _onednn(x, approximate):
@@ -237,7 +243,8 @@ def _aten_gelu(x, approximate):
     """ATen's GeluKernelImpl (float32 here: a float16 input's values in float)."""
     one, half = _scalar(x, 1), _scalar(x, 0.5)
     if approximate == "none" and x.dtype == np.float32 and x.size > 1:  # (one element: the C library's erf)
-        return (x * half).astype(x.dtype) * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype)))
+        return (x * half).astype(x.dtype) * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype),
+                                                                   kernels.scalar_body_mask(x)))
     if approximate == "none" and x.dtype == np.float64:  # SLEEF's erf on the vector chunks, libm's on the rest
         return x * half * (one + kernels.loop_erf(x * _scalar(x, math.sqrt(0.5)), x))
     if approximate == "tanh":
@@ -254,6 +261,13 @@ def _gelu_grad(g, x, approximate):
     if _onednn(x, approximate):  # (bfloat16 too: PyTorch hands it to oneDNN on a CPU with AVX-512 BF16)
         return onednn_gelu.gelu_backward(np.asarray(g, np.float32), x)
     return _aten_gelu_grad(g, x, approximate)
+
+
+def _fused_in_vector_body(x, pdf, cdf, scalar):
+    """GELU's gradient `cdf + x * pdf`: fused in the kernel's vector body, not in its scalar body (where `scalar`;
+    float32, float64 and the reduced floats' kernel alike: measured)."""
+    out = _fma(x, pdf, cdf) if x.dtype == np.float32 else kernels.fma(x, pdf, cdf)
+    return out if scalar is None or not scalar.any() else np.where(scalar, cdf + x * pdf, out)
 
 
 def _aten_gelu_grad(g, x, approximate, reduced=False):
@@ -276,17 +290,21 @@ def _aten_gelu_grad(g, x, approximate, reduced=False):
         inner_d = k_beta * (one + _scalar(x, 3) * k_kappa * x_sq)
         return g * (left_d + left * tanh_d * inner_d)
     k_beta = _scalar(x, 2 / math.sqrt(math.pi) * math.sqrt(0.5) * 0.5)
-    if x.dtype == np.float32 and x.size > 1:
-        cdf = half * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype)))
+    if x.dtype == np.float32 and x.size > 1:  # Vectorized<float>::erf, the C library's erff on the scalar body
+        # (a reduced float's loop walks two vectors of 32 halves: its scalar body's exp is expf too)
+        scalar = kernels.scalar_body_mask(x, floats=16, element_bytes=2) if reduced else kernels.scalar_body_mask(x)
+        cdf = half * (one + _vector_erf((x * _scalar(x, math.sqrt(0.5))).astype(x.dtype), scalar))
         squares = (x * x * _scalar(x, -0.5)).astype(x.dtype)
-        pdf = k_beta * (_exp(squares) if reduced else kernels.loop_exp(squares, x))
-        return g * _fma(x, pdf, cdf)
-    if x.dtype == np.float64 and not reduced:  # the vector body: SLEEF's erf and exp, cdf + x * pdf fused (measured)
+        if reduced:
+            exps = _exp(squares)
+            exps = exps if scalar is None or not scalar.any() else np.where(scalar, kernels.libm_exp(squares), exps)
+        else:
+            exps = kernels.loop_exp(squares, x)
+        return g * _fused_in_vector_body(x, k_beta * exps, cdf, scalar)
+    if x.dtype == np.float64 and not reduced:  # the vector body: SLEEF's erf and exp
         cdf = half * (one + kernels.loop_erf(x * _scalar(x, math.sqrt(0.5)), x))
         pdf = k_beta * kernels.loop_exp(x * x * _scalar(x, -0.5), x)
-        out = kernels.fma(x, pdf, cdf)
-        scalar = kernels.scalar_body_mask(x)  # the scalar body's (libm's erf and exp) is not fused
-        return g * (out if scalar is None or not scalar.any() else np.where(scalar, cdf + x * pdf, out))
+        return g * _fused_in_vector_body(x, pdf, cdf, kernels.scalar_body_mask(x))
     cdf = half * (one + _erf(x * _scalar(x, math.sqrt(0.5))))
     pdf = k_beta * _exp(x * x * _scalar(x, -0.5))
     return g * (cdf + x * pdf)

@@ -460,6 +460,8 @@ def _libm_everywhere(loop, fallback):
 
 libm_log = _libm_everywhere("loop_log", via_double(np.log))  # (xlogy's, entr's, binary_cross_entropy's std::log)
 libm_log1p = _libm_everywhere("loop_log1p", via_double(np.log1p))  # (binary_cross_entropy's std::log1p)
+libm_exp = _libm_everywhere("loop_exp", exp)  # (a reduced-float kernel's scalar body's std::exp of a float)
+libm_erf = _libm_everywhere("loop_erf", lambda x: np.asarray(np.frompyfunc(math.erf, 1, 1)(x), x.dtype))  # (std::erf)
 
 
 def sigmoid(x):

@@ -547,6 +547,15 @@ def check(name, args, kwargs, outs):
 INTO = {}  # name -> fn(dtype, *args, **kwargs): the op computing in out='s dtype (reductions.py's logsumexp_into)
 
 
+def _allany_input(self, out):
+    """What all/any reduce into out: a uint8 out= makes ATen's reduction iterator read the input as uint8 (a
+    float's 0.5, 256 and NaN are then 0: make_reduction_from_out_ty), unless it holds one element (copied as bool)."""
+    if out.dtype is dtypes.uint8 and self.dtype is not dtypes.uint8 and self.numel() > 1:
+        from .copies import to  # (here: copies imports this module)
+        return to(self, dtypes.uint8)
+    return self
+
+
 def compute(name, fn, outs):
     """The function that computes name's result for out=: logsumexp sums, logs and shifts in out='s dtype; all/any
     give out='s dtype."""
@@ -558,6 +567,7 @@ def compute(name, fn, outs):
     if name in ("max", "min") and len(outs) == 1:
         return lambda *args, **kwargs: _extreme_of_nothing(name, args[0]) if len(args) == 1 and not kwargs and \
             isinstance(args[0], Tensor) and args[0].numel() == 0 else fn(*args, **kwargs)
+        return lambda self, *args, **kwargs: fn(_allany_input(self, outs[0]), *args, **kwargs).to(outs[0].dtype)
     return fn
 
 

@@ -145,6 +145,8 @@ def _cast_first(self, dt):
         return _cast_first(fresh(np.require(_real_read(self, dt), requirements="C"), self.dtype.to_real()), dt)
     if (dt is dtypes.float16 or dt is dtypes.bfloat16) and self.dtype is not dt:
         return dtypes.rounding(dt)(self._np.astype(np.float32))
+    if self.dtype.category == 2 and dt.category == 1:  # (a float read as int32: NaN, inf and 3e9 are INT_MIN first)
+        return to(self, dt)._np
     return self._np
 
 
