@@ -563,11 +563,10 @@ def compute(name, fn, outs):
     if into is not None and isinstance(outs[0], Tensor) and outs[0].dtype.is_floating_point:
         return lambda *args, **kwargs: into(outs[0].dtype, *args, **kwargs)
     if name in ("all", "any") and isinstance(outs[0], Tensor):  # (a bool out= of a uint8 input: computed as bool)
-        return lambda *args, **kwargs: fn(*args, **kwargs).to(outs[0].dtype)
+        return lambda self, *args, **kwargs: fn(_allany_input(self, outs[0]), *args, **kwargs).to(outs[0].dtype)
     if name in ("max", "min") and len(outs) == 1:
         return lambda *args, **kwargs: _extreme_of_nothing(name, args[0]) if len(args) == 1 and not kwargs and \
             isinstance(args[0], Tensor) and args[0].numel() == 0 else fn(*args, **kwargs)
-        return lambda self, *args, **kwargs: fn(_allany_input(self, outs[0]), *args, **kwargs).to(outs[0].dtype)
     return fn
 
 
