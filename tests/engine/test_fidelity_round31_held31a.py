@@ -5,6 +5,20 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"dim_order_sorts_as_prims_and_its_ambiguity_check_refuses_what_torch_refuses": """
+cases = {'expanded': torch.empty(3).expand(2, 3), 'row_expanded': torch.empty(2, 1).expand(2, 3),
+         'transposed': torch.empty(2, 3).t(), 'channels_last': torch.empty(2, 3, 4, 5).to(memory_format=torch.channels_last),
+         'ambiguous_cl': torch.empty(2, 3, 1, 1), 'size_one': torch.empty(2, 1, 4), 'permuted': torch.empty(2, 3, 4).permute(2, 0, 1),
+         'equal_strides': torch.empty(9).as_strided((3, 3), (1, 1)), 'equal_strides_sizes': torch.empty(12).as_strided((4, 3), (1, 1)),
+         'stepped': torch.empty(2, 3, 4)[..., ::2], 'multiple': torch.empty(30).as_strided((2, 3, 2), (6, 4, 1)),
+         'empty': torch.empty(2, 0, 4), 'all_zero': torch.empty(1).as_strided((2, 3), (0, 0))}
+for name, t in cases.items():
+    for check in [False, True, [torch.contiguous_format], [torch.channels_last], [torch.contiguous_format, torch.channels_last], 'x']:
+        try:
+            print(name, check, t.dim_order(ambiguity_check=check))
+        except Exception as e:
+            print(name, check, type(e).__name__, e)
+""",
 "a_storage_that_grows_or_is_resized_is_reallocated_so_its_data_ptr_moves": """
 a = torch.arange(4.)
 b = a[:2]
