@@ -5,6 +5,28 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"an_expanded_out_of_another_shape_is_resized_before_a_structured_ops_overlap_check": """
+x = torch.arange(6.)
+m = torch.arange(6.).view(2, 3)
+cases = {'cat': lambda o: torch.cat([x, x], out=o), 'stack': lambda o: torch.stack([x, x], out=o),
+         'gather': lambda o: torch.gather(x, 0, torch.tensor([1, 0]), out=o),
+         'max_dim': lambda o: torch.max(x, 0, out=(o, torch.empty(0, dtype=torch.long))),
+         'logsumexp': lambda o: torch.logsumexp(x, 0, out=o), 'dot': lambda o: torch.dot(x, x, out=o),
+         'kron': lambda o: torch.kron(x, x, out=o), 'mm': lambda o: torch.mm(m, m.t(), out=o),
+         'matmul': lambda o: torch.matmul(m, m.t(), out=o), 'tril': lambda o: torch.tril(m, out=o),
+         'cat_same_shape': lambda o: torch.cat([x[:3], x[3:]], out=o),
+         'gather_same_shape': lambda o: torch.gather(x, 0, torch.arange(6), out=o),
+         'add': lambda o: torch.add(x, 1, out=o), 'index_select': lambda o: torch.index_select(x, 0, torch.tensor([0, 1]), out=o),
+         'cumsum': lambda o: torch.cumsum(x, 0, out=o), 'outer': lambda o: torch.outer(x, x, out=o)}
+for name, f in cases.items():
+    o = torch.zeros(1).expand(6)
+    try:
+        r = f(o)
+        r = r[0] if isinstance(r, tuple) else r
+        print(name, r.tolist(), o.shape, o.stride(), r is o)
+    except Exception as e:
+        print(name, type(e).__name__, e)
+""",
 "dim_order_sorts_as_prims_and_its_ambiguity_check_refuses_what_torch_refuses": """
 cases = {'expanded': torch.empty(3).expand(2, 3), 'row_expanded': torch.empty(2, 1).expand(2, 3),
          'transposed': torch.empty(2, 3).t(), 'channels_last': torch.empty(2, 3, 4, 5).to(memory_format=torch.channels_last),
