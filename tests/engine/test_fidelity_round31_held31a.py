@@ -5,6 +5,24 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"diff_out_checks_overlap_with_the_narrowed_views_its_sub_out_reads": """
+for dt in [torch.float32, torch.bool, torch.int64]:
+    for n, prepend in [(1, False), (2, False), (1, True)]:
+        x = (torch.arange(6) % 3).to(dt)
+        m = (torch.arange(12) % 5).view(3, 4).to(dt)
+        for name, src, o in [('same', x, x), ('tail', x, x[1:]), ('head', x, x[:5]), ('matrix', m, m),
+                             ('row', m, m[0]), ('rows_dim0', m, m[1:])]:
+            try:
+                if prepend:
+                    r = torch.diff(src, n, out=o, prepend=torch.zeros(src.shape[:-1] + (1,), dtype=dt))
+                elif name == 'rows_dim0':
+                    r = torch.diff(src, n, 0, out=o)
+                else:
+                    r = torch.diff(src, n, out=o)
+                print(dt, n, prepend, name, r.tolist())
+            except Exception as e:
+                print(dt, n, prepend, name, type(e).__name__, e)
+""",
 "an_expanded_out_of_another_shape_is_resized_before_a_structured_ops_overlap_check": """
 x = torch.arange(6.)
 m = torch.arange(6.).view(2, 3)

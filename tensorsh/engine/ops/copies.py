@@ -377,6 +377,21 @@ def _mul_operands(name, operands):
             for i, t in enumerate(operands)]
 
 
+def _diff_operands(args, kwargs):
+    """What diff_out_helper's sub_out (logical_xor_out for bool) reads: self narrowed to its last out_len and first
+    out_len elements along dim when n is 1 and nothing is prepended or appended; else new tensors (diff_helper's,
+    prepend_append_on_dim's), which share no memory with out."""
+    self = args[0] if args else kwargs.get("input")
+    n = args[1] if len(args) > 1 else kwargs.get("n", 1)
+    dim = args[2] if len(args) > 2 else kwargs.get("dim", -1)
+    extra = args[3:] + tuple(kwargs.get(k) for k in ("prepend", "append"))
+    if not isinstance(self, Tensor) or n != 1 or any(e is not None for e in extra) or not isinstance(dim, int) or \
+            not self.dim() or not -self.dim() <= dim < self.dim() or self._shape[dim] < 1:
+        return []
+    length = self._shape[dim] - 1
+    return [self.narrow(dim, 1, length), self.narrow(dim, 0, length)]
+
+
 def _check_read_write_out(name, outs, args, kwargs):
     """TensorIterator's mark_outputs: an out= that is one of the op's inputs (the same tensor, not a view of it) is
     read and written in place, so compute_shape never resizes it: a broadcast shape other than its own is refused
@@ -406,6 +421,8 @@ def _check_out_overlap(name, outs, args, kwargs):
     inputs = _tensor_args(args[:1] if name in _OUT_OVERLAP_SELF_ONLY else (*args, *kwargs.values()))
     if name in _MUL_OF_VIEWS:
         inputs = _mul_operands(name, inputs)
+    if name == "diff":
+        inputs = _diff_operands(args, kwargs)
     if name in _OUT_OVERLAP_SRC_ANY or name in _OUT_OVERLAP_INDEX_PARTIAL:
         inputs, others = inputs[:1], inputs[1:]
         if name == "take_along_dim" and (args[2] if len(args) > 2 else kwargs.get("dim")) is not None:
