@@ -1311,7 +1311,14 @@ def dim_order(shape, ops, reduction=False):
                 return 1
         return 0
 
-    perm = list(reversed(range(len(shape))))
+    return insertion_order(len(shape), should_swap)
+
+
+def insertion_order(ndim, should_swap):
+    """The dims fastest first by PyTorch's insertion sort (TensorIterator's reorder_dimensions, prims'
+    compute_elementwise_output_logical_to_physical_perm), which swaps only where should_swap(d0, d1) > 0 and stops
+    where it is < 0: an ambiguous comparison (0) moves on without swapping."""
+    perm = list(reversed(range(ndim)))
     for i in range(1, len(perm)):
         d1 = i
         for d0 in range(i - 1, -1, -1):

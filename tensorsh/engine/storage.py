@@ -144,7 +144,7 @@ cast_storage = set_elements = None
 
 class Storage:
     """A flat typed numpy buffer; `data` never reallocates, so views of it stay valid."""
-    __slots__ = ("data", "id", "_born", "loc", "log", "mirrors", "__weakref__")
+    __slots__ = ("data", "id", "place", "_born", "loc", "log", "mirrors", "__weakref__")
     __api__ = frozenset({"tolist", "nbytes", "size", "data_ptr", "element_size", "clone", "fill_", "copy_", "device",
                          "is_cuda", "cpu", "untyped", "is_shared", "share_memory_", "is_pinned",
                          "pin_memory", "resizable", "resize_", "get_device", "is_sparse", "is_sparse_csr", "new", "to",
@@ -156,7 +156,7 @@ class Storage:
 
     def __init__(self, data):
         self.data = data
-        self.id = next(_ids)
+        self.id = self.place = next(_ids)  # (place: its allocation's, a new one when it is resized: reallocate)
         self._born = undo.epoch
         self.loc = undo._location  # the statement that made it (why/history name it)
         self.log = None            # events after creation: note() below
@@ -166,8 +166,12 @@ class Storage:
 
     @property
     def ptr(self):
-        # data_ptr(): equal exactly when PyTorch's would be; each storage gets its own 64 GiB window
-        return _fake_base + (self.id << 36)
+        # data_ptr(): equal exactly when PyTorch's would be; each allocation gets its own 64 GiB window
+        return _fake_base + (self.place << 36)
+
+    def reallocate(self):
+        """PyTorch's resize_bytes_cpu allocates a new buffer and copies the bytes over: a new data_ptr."""
+        self.place = next(_ids)
 
     # PyTorch's UntypedStorage API: bytes.
     def tolist(self):

@@ -300,10 +300,10 @@ class _StorageResize:
 
     def _snapshot(self):
         return (self.storage.data, [(t, t._np) for t in _tensors_over(self.storage)], self.storage in SHRUNK,
-                type(self.storage))
+                type(self.storage), self.storage.place)
 
     def _restore(self, snap):
-        self.storage.data, self.storage.__class__ = snap[0], snap[3]
+        self.storage.data, self.storage.__class__, self.storage.place = snap[0], snap[3], snap[4]
         for t, arr in snap[1]:
             t._np = arr
         (SHRUNK.add if snap[2] else SHRUNK.discard)(self.storage)
@@ -332,6 +332,7 @@ def resize_storage(storage, nbytes):
     n = min(old.size, data.size)
     data[:n] = old[:n]
     storage.data = data
+    storage.reallocate()
     SHRUNK.discard(storage)
     for t in _tensors_over(storage):
         end = t._offset + 1 + sum((k - 1) * st for k, st in zip(t._shape, t._stride))  # (in t's elements, which

@@ -378,6 +378,21 @@ def _mul_operands(name, operands):
             for i, t in enumerate(operands)]
 
 
+def _diff_operands(args, kwargs):
+    """What diff_out_helper's sub_out (logical_xor_out for bool) reads: self narrowed to its last out_len and first
+    out_len elements along dim when n is 1 and nothing is prepended or appended; else new tensors (diff_helper's,
+    prepend_append_on_dim's), which share no memory with out."""
+    self = args[0] if args else kwargs.get("input")
+    n = args[1] if len(args) > 1 else kwargs.get("n", 1)
+    dim = args[2] if len(args) > 2 else kwargs.get("dim", -1)
+    extra = args[3:] + tuple(kwargs.get(k) for k in ("prepend", "append"))
+    if not isinstance(self, Tensor) or n != 1 or any(e is not None for e in extra) or not isinstance(dim, int) or \
+            not self.dim() or not -self.dim() <= dim < self.dim() or self._shape[dim] < 1:
+        return []
+    length = self._shape[dim] - 1
+    return [self.narrow(dim, 1, length), self.narrow(dim, 0, length)]
+
+
 def _check_read_write_out(name, outs, args, kwargs):
     """TensorIterator's mark_outputs: an out= that is one of the op's inputs (the same tensor, not a view of it) is
     read and written in place, so compute_shape never resizes it: a broadcast shape other than its own is refused
@@ -407,6 +422,8 @@ def _check_out_overlap(name, outs, args, kwargs):
     inputs = _tensor_args(args[:1] if name in _OUT_OVERLAP_SELF_ONLY else (*args, *kwargs.values()))
     if name in _MUL_OF_VIEWS:
         inputs = _mul_operands(name, inputs)
+    if name == "diff":
+        inputs = _diff_operands(args, kwargs)
     if name in _OUT_OVERLAP_SRC_ANY or name in _OUT_OVERLAP_INDEX_PARTIAL:
         inputs, others = inputs[:1], inputs[1:]
         if name == "take_along_dim" and (args[2] if len(args) > 2 else kwargs.get("dim")) is not None:
@@ -570,15 +587,12 @@ def write_out(name, fn, args, kwargs):
         refuse()
     if name == "cholesky":  # (cholesky_out's own TORCH_WARN_ONCE, before the op's)
         warn_once(CHOLESKY_DEPRECATED, key=CHOLESKY_DEPRECATED + " out")
+    resized_unchecked = _resized_before_internal_check(name, args)
     for o in outs:
         if isinstance(o, Tensor) and _shares_elements(o) and name not in _OUT_OVERLAP_WRITTEN and \
                 name not in _OUT_OVERLAP_REDUCED and name not in _OUT_DTYPE_BEFORE_OVERLAP and \
-                not _small_bmm(name, args):
-            if name in _OUT_OVERLAP_UNMODELLED:
-                from ..errors import make
-                raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share "
-                                                  f"memory is not supported")
-            precheck(o, overlap=False)  # (its internal-overlap error)
+                not _small_bmm(name, args) and not resized_unchecked:
+            _refuse_shared_out(name, o)
     from .reduced_into_input import reads_itself, reduce_into_input
     into_input = reads_itself(name, outs, args, kwargs)
     if name not in _OUT_OVERLAP_AFTER_RESIZE and name not in _OUT_DTYPE_BEFORE_OVERLAP and not into_input:
@@ -647,6 +661,10 @@ def write_out(name, fn, args, kwargs):
             _check_out_dtype(name, e.unsupported_dtype, outs[0], False)  # (float16 + 1j: ComplexHalf, which the
         raise                                                             # out= refuses before it is computed)
     results = tuple(result) if isinstance(result, tuple) else (result,)
+    if resized_unchecked:  # (an out of the result's shape is not resized: the kernel's own check refuses it)
+        for r, o in zip(results, outs):
+            if isinstance(o, Tensor) and isinstance(r, Tensor) and _shares_elements(o) and r._shape == o._shape:
+                _refuse_shared_out(name, o)
     if name in _REDUCED_INTO_ITSELF and args and outs[0] is args[0] and isinstance(results[0], Tensor):
         return _reduce_into_itself(name, outs[0], results[0], args, kwargs, resize)
     for r, o in zip(results, outs):  # (a reduction's kernel resizes such an out, and so its input, before it reads it)
@@ -934,6 +952,27 @@ def _resize_shapes(name, args, kwargs, out, shape):
             d = args[0]._wrap_dim(args[1] if len(args) > 1 else kwargs.get("dim", -1))
             return shape[:d] + (1,) + shape[d:], out._shape[:d] + (1,) + out._shape[d:] if d <= out.dim() else None
     return _vector_matrix_shape(name, args, shape), None
+
+
+def _refuse_shared_out(name, o):
+    """The internal-overlap error of an out= whose elements share memory (or that this engine does not model)."""
+    if name in _OUT_OVERLAP_UNMODELLED:
+        from ..errors import make
+        raise make("NotImplementedError", f"tensorsh: {name}(..., out=) into a tensor whose elements share memory is "
+                                          f"not supported")
+    precheck(o, overlap=False)
+
+
+# structured ops (not TensorIterator's, whose compute_mem_overlaps comes before the resize) whose out= is resized by
+# set_output (cat_out, stack_out, gather, max.dim_max, tril) or resize_output (dot_out, kron, mm/matmul, logsumexp's
+# sum) before any assert_no_internal_overlap: an expanded out of another shape is made contiguous and written
+_RESIZED_BEFORE_INTERNAL_CHECK = frozenset({"cat", "concat", "concatenate", "stack", "gather", "logsumexp", "dot",
+                                            "kron", "mm", "matmul", "tril", "triu"})
+
+
+def _resized_before_internal_check(name, args):
+    return name in _RESIZED_BEFORE_INTERNAL_CHECK or name in ("max", "min") and len(args) > 1 and \
+        isinstance(args[1], int)
 
 
 def _small_bmm(name, args):

@@ -73,11 +73,45 @@ def share_memory_(self):
 
 
 def dim_order(self, *, ambiguity_check=False):
-    """The dims from outermost to innermost in memory: a stable sort by stride, larger first (PyTorch's)."""
-    if ambiguity_check is not False and type(ambiguity_check) is not bool and not isinstance(ambiguity_check, list):
-        raise make("TypeError", "The ambiguity_check argument must be a bool or a list of memory formats.")
-    order = sorted(range(len(self._shape)), key=lambda d: -self._stride[d])
-    return tuple(order)
+    """torch/_tensor.py's Tensor.dim_order: the dims outermost first in memory, as
+    _prims_common.compute_elementwise_output_logical_to_physical_perm orders them (contiguous or channels_last at
+    once; else an insertion sort that skips zero strides and orders equal strides by size); ambiguity_check (True,
+    or a list of memory formats the tensor must match exactly one of) refuses a tensor with a size-1 dim or two
+    neighbouring dims of one stride, and (True) an order that the comparison does not impose strictly."""
+    from ..tensorimpl import CHANNELS_LAST, MemoryFormat
+    bad_check = "The ambiguity_check argument must be a bool or a list of memory formats."
+    if type(ambiguity_check) is not bool:
+        if not isinstance(ambiguity_check, list) or not all(isinstance(f, MemoryFormat) for f in ambiguity_check):
+            raise make("TypeError", bad_check)
+    shape, strides, ndim = self._shape, self._stride, len(self._shape)
+    formats = ambiguity_check if isinstance(ambiguity_check, list) else []
+    several = any(a == b for a, b in zip(strides, strides[1:])) or 1 in shape
+    if (ambiguity_check if isinstance(ambiguity_check, bool) else True) and several and \
+            sum(bool(self.is_contiguous(memory_format=f)) for f in formats) != 1:
+        raise runtime("The tensor does not have unique dim order, or cannot map to exact one of the given memory "
+                      "formats.")
+    if ndim <= 1:
+        return tuple(range(ndim))
+    contiguous, channels_last = self.is_contiguous(), CHANNELS_LAST.is_contiguous(shape, strides)
+    if contiguous != channels_last:
+        return tuple(range(ndim)) if contiguous else (0, *range(2, ndim), 1)
+
+    def ge(a, b):
+        return b == 0 or a != 0 and (a >= b or a % b == 0)
+
+    def should_swap(a, b):
+        sa, sb = strides[a], strides[b]
+        if sa == 0 or sb == 0:
+            return 0
+        if sa == sb:
+            return 0 if ge(shape[b], shape[a]) else 1
+        return -1 if ge(sb, sa) else 1 if ge(sa, sb) else 0
+
+    from ..kernels import insertion_order
+    perm = insertion_order(ndim, should_swap)  # (innermost first, reversed at the end)
+    if ambiguity_check and any(should_swap(perm[i], perm[i + 1]) != -1 for i in range(ndim - 1)):
+        raise runtime("The tensor does not have unique dim order.")
+    return tuple(reversed(perm))
 
 
 def is_nonzero(self):
