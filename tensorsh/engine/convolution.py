@@ -565,8 +565,9 @@ class ConvolutionBackward0(Node):
 def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
     """(grad_input, grad_weight, grad_bias) of a float32 or float64 2-d convolution in the order measured for
     PyTorch's kernel, None for each whose order is not known (or not asked for): oneDNN's AVX-512 kernels (float32:
-    the input-gradient of a stride-1 one, or of a strided one on a batch above 1; a grouped one's bias-gradient
-    where measured: depthwise, or the blocked kernel with over 16 outputs), or slow_conv2d's gemms (float32: a batch
+    the input-gradient of a stride-1 one, or of a strided one on a batch above 1; a grouped one's bias-gradient:
+    depthwise, or groups of multiples of 8 channels in and out in the blocked kernel's order, else the gemm-based
+    kernel's, _gemm_bias_grad), or slow_conv2d's gemms (float32: a batch
     of one; float64: every one, group by group)."""
     if 0 in g.shape or 0 in w.shape:
         return None, None, None
@@ -580,8 +581,11 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
                 gi = _onednn_input_grad(g, w, x.shape, stride, padding, dilation)
             if mask[1] or mask[2]:
                 gw, gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, mask[1])
-        elif mask[2] and (cg == og == 1 or cg % 4 == 0 and og % 4 == 0 and og >= cg and w.shape[0] > 16 >= cg):
+        elif mask[2] and (cg == og == 1 or cg % 8 == 0 and og % 8 == 0):  # (depthwise, or blocks of 8 channels)
             gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, False)[1]
+        elif mask[2] or mask[1]:  # (other groups: oneDNN's gemm-based kernel)
+            gb = _gemm_bias_grad(g) if mask[2] else None
+            gw = _gemm_weight_grad(g, x, w.shape, stride, padding, dilation, groups) if mask[1] else None
         return gi, gw, gb
     if not (mask[0] or mask[1]):
         return None, None, None
@@ -591,6 +595,48 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
                            windows, mask) for i in range(groups)]
     return tuple(None if any(p[j] is None for p in parts) else np.concatenate([p[j] for p in parts], axis=1 - j)
                  for j in (0, 1)) + (None,)
+
+
+def _gemm_bias_grad(g):
+    """The bias-gradient of a float32 grouped 2-d convolution that oneDNN runs on its gemm-based kernel (the groups
+    its blocked and depthwise kernels do not take): per output channel, each output row (a sample's row of
+    positions; a 1-d convolution's whole sample) summed in order from zero, the rows added in order (sample by
+    sample, top to bottom) into the channel's sum (gemm_convolution_bwd_weights, measured on 1-d and 2-d shapes)."""
+    rows = np.cumsum(g, axis=3, dtype=np.float32)[..., -1]  # (n, o, h)
+    by_channel = rows.transpose(1, 0, 2).reshape(g.shape[1], -1)
+    return np.cumsum(by_channel, axis=1, dtype=np.float32)[:, -1] if by_channel.shape[1] else \
+        np.zeros(g.shape[1], np.float32)
+
+
+def _gemm_weight_grad(g, x, w_shape, stride, padding, dilation, groups):
+    """The weight-gradient of a float32 grouped 2-d convolution on oneDNN's gemm-based kernel (see _gemm_bias_grad):
+    group by group, each sample's unfolded input (a row per channel and kernel position) times its output-gradient
+    as the gemm sums it, each result in 16 lanes (lane j: the products of output positions j, j + 16, ... fused in
+    order from zero), the lanes halved (0-7 plus 8-15, ...), and the samples' results added in order (measured on
+    1-d and 2-d shapes with PyTorch's 2 threads, 2 to 12 output channels a group). None with more threads than
+    groups (oneDNN then shares the batch among them), with one output channel a group or 16 (other orders, not
+    measured further) or past _COMPILED_PRODUCTS products."""
+    o, cg, kh, kw = w_shape
+    n, og, positions = g.shape[0], o // groups, g.shape[2] * g.shape[3]
+    if kernels.num_threads() > groups or not 1 < og < 16 or n * positions * o * cg * kh * kw > _COMPILED_PRODUCTS:
+        return None
+    xp = _pad(x, padding)
+    windows = list(_windows((kh, kw), stride, dilation, g.shape[2:]))
+    out = np.empty(w_shape, np.float32)
+    for gr in range(groups):
+        total = None
+        for i in range(n):
+            cols = _unfolded(xp[i, gr * cg:(gr + 1) * cg], windows)  # (cg * kh * kw, positions)
+            grads = g[i, gr * og:(gr + 1) * og].reshape(og, -1)
+            lanes = np.zeros((cols.shape[0], og, 16), np.float32)
+            for start in range(0, positions, 16):
+                width = min(16, positions - start)
+                lanes[..., :width] = kernels.fma(cols[:, None, start:start + width], grads[None, :, start:start + width],
+                                                 lanes[..., :width])
+            part = kernels._halved(lanes)
+            total = part if total is None else total + part
+        out[gr * og:(gr + 1) * og] = total.T.reshape(og, cg, kh, kw)
+    return out
 
 
 def _slow_bias_grad(g, groups, dilated):
