@@ -551,8 +551,7 @@ def _allany_input(self, out):
     """What all/any reduce into out: a uint8 out= makes ATen's reduction iterator read the input as uint8 (a
     float's 0.5, 256 and NaN are then 0: make_reduction_from_out_ty), unless it holds one element (copied as bool)."""
     if out.dtype is dtypes.uint8 and self.dtype is not dtypes.uint8 and self.numel() > 1:
-        from .copies import to  # (here: copies imports this module)
-        return to(self, dtypes.uint8)
+        return self.to(dtypes.uint8)
     return self
 
 
