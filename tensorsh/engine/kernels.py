@@ -2829,7 +2829,8 @@ def small_dot(a, b):
     """The dot product of two 1-D arrays as PyTorch's BLAS (MKL) adds it, measured on its x86 build for these
     lengths: products summed four lanes at a time, the lanes then folded (0 + 2) + (1 + 3); None elsewhere."""
     n = a.shape[0]
-    if a.dtype != b.dtype or not (n == 4 or (n in (8, 16) and a.dtype == np.float32)):
+    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64) or not (
+            n == 4 or (n in (8, 16) and a.dtype == np.float32)):  # (half/bfloat16: ATen's dot with float arithmetic)
         return None
     p = a * b
     lanes = p[:4]

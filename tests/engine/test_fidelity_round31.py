@@ -41,6 +41,15 @@ for m, k in [(10, 3881), (10, 3882), (17, 2165), (41, 729), (41, 730), (100, 128
     v = torch.randn(k)
     print(m, k, (A @ v).sum().item(), torch.nn.functional.linear(v, A).sum().item())
 ''',
+"a_half_or_bfloat16_dot_of_four_eight_or_sixteen_elements_sums_in_float_and_rounds_once": '''
+v = torch.tensor([2.8814, -0.5, 1.0, -1.0799], dtype=torch.float16)
+print(v.matmul(v.detach().clone()), torch.dot(v, v), torch.inner(v, v))
+torch.manual_seed(0)
+for dt in [torch.float16, torch.bfloat16]:
+    for n in [4, 8, 16]:
+        a, b = (torch.randn(n, 20) * 3).to(dt), (torch.randn(n, 20) * 3).to(dt)
+        print(dt, n, [torch.dot(a[:, i].contiguous(), b[:, i].contiguous()).item() for i in range(20)])
+''',
 }
 
 
