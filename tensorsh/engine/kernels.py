@@ -1742,8 +1742,8 @@ def intel_matmul(a, b, c=None, mv=False):
     a row-major a times a column-major b: _intel_dot_lanes where k >= 24 per row, for 2-3 columns and for more
     columns than rows but under 12 (k <= columns), else the fused order. One column of a row-major a or one row
     times a column-major b (MKL's gemv): _intel_gemv (float64: _intel_dgemv); one row times a row-major b:
-    _intel_row_times_matrix (float64: fused in order from c, measured for k up to 150 and 100 columns, as a
-    column-major a times one column); one row
+    _intel_row_times_matrix (float64: fused in order from c, measured for k up to 150 and 100 columns); a
+    column-major a times one column (gemv 'n', mv of a transposed matrix): _intel_gemv_columns; one row
     times one column: fused in order (a row-major column) or gemv's single row. Elsewhere the fused order is the
     nearest known, not always MKL's. None for other dtypes,
     non-contiguous operands, and products past _FUSED_BLOCKS_BUDGET (float64: _INTEL_FLOAT64_BUDGET, its steps
@@ -1768,12 +1768,9 @@ def intel_matmul(a, b, c=None, mv=False):
     if n == 1 and m > 1 and k > 1 and a.strides[0] == a.itemsize and (
             a.dtype == np.float32 or m * k <= _INTEL_FLOAT64_BUDGET):  # (a column-major a times one column: gemv 'n')
         return _intel_gemv_columns(a, b[:, 0], None if c is None else np.broadcast_to(c, (m, 1))[:, 0])[:, None]
-    if a.dtype == np.float64 and 0 < k <= 150 and (
-            m == 1 and n <= 100 and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and (
-                n > 1 or not mv and b.strides[1] < k * b.itemsize) or
-            n == 1 and 1 < m <= 100 and a.strides[0] == a.itemsize and a.strides[1] >= m * a.itemsize):
-        return _fused_in_order(a, b, c)  # (one row times a row-major b, one column: not mv's or a transposed row's;
-        # a column-major a times one column, mv's of a transposed matrix)
+    if a.dtype == np.float64 and 0 < k <= 150 and m == 1 and n <= 100 and b.strides[1] == b.itemsize and \
+            b.strides[0] >= n * b.itemsize and (n > 1 or not mv and b.strides[1] < k * b.itemsize):
+        return _fused_in_order(a, b, c)  # (one row times a row-major b, one column: not mv's or a transposed row's)
     if m == 1 and not a.flags.c_contiguous:
         a = np.ascontiguousarray(a)  # (one row: its layout does not reach BLAS; an expanded gradient's)
     if k == 0 or m * n * k > (_FUSED_BLOCKS_BUDGET if a.dtype == np.float32 else _INTEL_FLOAT64_BUDGET):
