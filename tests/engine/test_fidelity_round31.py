@@ -50,6 +50,19 @@ for dt in [torch.float16, torch.bfloat16]:
         a, b = (torch.randn(n, 20) * 3).to(dt), (torch.randn(n, 20) * 3).to(dt)
         print(dt, n, [torch.dot(a[:, i].contiguous(), b[:, i].contiguous()).item() for i in range(20)])
 ''',
+"the_out_forms_of_nanmean_and_outer_check_what_their_composites_check_before_autograd_refuses_the_out": '''
+x = torch.ones(3, requires_grad=True)
+cases = [lambda: torch.nanmean(x, out=torch.empty(())), lambda: torch.nanmean(x, 0, out=torch.empty(())),
+         lambda: torch.nanmean(torch.ones(3, dtype=torch.int64), out=torch.empty((), requires_grad=True)),
+         lambda: torch.nansum(x, out=torch.empty(()))]
+for a, b in [(x, torch.tensor(2.)), (torch.tensor(1.), x), (x, x), (torch.ones(2, 2), x)]:
+    cases += [lambda a=a, b=b: torch.outer(a, b, out=torch.empty(0)), lambda a=a, b=b: torch.ger(a, b, out=torch.empty(0))]
+for f in cases:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+''',
 }
 
 

@@ -11,8 +11,9 @@ from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor, leaf_or_its_view
 from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
-                   check_fits_output, check_internal_overlap, empty_strided, from_numpy, needs_grad, partial_overlap,
-                   precheck, should_fold, tensor_of, tensor_params, write_inplace, write_values, zero_node)
+                   check_fits_output, check_internal_overlap, check_outer_operands, empty_strided, from_numpy,
+                   needs_grad, partial_overlap, precheck, should_fold, tensor_of, tensor_params, write_inplace,
+                   write_values, zero_node)
 from .linalg_out import LINALG_OUT, write_linalg_out
 from .out_dtypes import _RESIZED, warn_resized
 from .registry import op
@@ -580,8 +581,13 @@ def write_out(name, fn, args, kwargs):
             not name.startswith(_NOT_DIFFERENTIABLE_SPECIAL) and "_polynomial_" not in name and \
             any(t.requires_grad for t in (*inputs, *outs))
 
-    def refuse():
-        raise runtime(f"{'aten::' if fallback else ''}{aten_name}(): functions with out=... arguments don't support "
+    def refuse():  # (nanmean's out= checks its input's type, then is nansum_out's: nansum's autograd refuses it)
+        refuser = "nansum" if name == "nanmean" else aten_name
+        if name == "nanmean" and args and isinstance(args[0], Tensor) and args[0].dtype.category < 2:
+            raise runtime(NANMEAN_INTEGRAL)
+        if name in ("outer", "ger") and len(args) == 2 and all(isinstance(a, Tensor) for a in args):
+            check_outer_operands(*args)  # (outer_out's check_1d, before its mul_out)
+        raise runtime(f"{'aten::' if fallback else ''}{refuser}(): functions with out=... arguments don't support "
                       "automatic differentiation, but one of the arguments requires grad.")
     if refused and name != "kron":  # (kron_out resizes out before its mul_out refuses)
         refuse()
@@ -778,7 +784,7 @@ def _into_out_dtype(name, fn, args, kwargs, out, resize):
     empty). The refusals come after out's resize."""
     self = args[0]
     if name == "nanmean" and self.dtype.category < 2:
-        raise runtime("nanmean(): integral types and 'Bool' are not supported for nanmean, even for empty tensors.")
+        raise runtime(NANMEAN_INTEGRAL)
     if self.dtype.category < 2 and name in ("mean", "std", "var", "nansum") or self.dtype.category > 2:
         return fn, args  # (the op's own refusal of its input comes first)
     if out.dtype.category == 2:
@@ -1142,6 +1148,7 @@ _OUT_RETURN_TYPES = {}
 signatures.OUT_WRITER[0] = write_out
 
 
+NANMEAN_INTEGRAL = "nanmean(): integral types and 'Bool' are not supported for nanmean, even for empty tensors."
 _ATEN_NAMES = {"multiply": "mul", "true_divide": "div", "divide": "div", "subtract": "sub", "absolute": "abs",
                "clip": "clamp", "concat": "cat", "concatenate": "cat", "greater": "gt", "greater_equal": "ge",
                "less": "lt", "less_equal": "le", "not_equal": "ne", "negative": "neg", "arccos": "acos",

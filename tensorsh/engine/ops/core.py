@@ -245,6 +245,13 @@ def _values_of(x):
     return x._np if isinstance(x, Tensor) else x
 
 
+def check_outer_operands(self, vec2):
+    """outer's (and ger's) check_1d of both vectors, before its mul (its out= variant's too)."""
+    for name, t in (("self", self), ("vec2", vec2)):
+        if t.dim() != 1:
+            raise runtime(f"outer: Expected 1-D argument {name}, but got {t.dim()}-D")
+
+
 def tensor_of(x, dtype=None):
     if isinstance(x, Tensor):
         return x

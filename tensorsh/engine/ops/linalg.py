@@ -8,8 +8,8 @@ from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of, no_grad
 from ..errors import index_error, runtime, type_error
 from ..storage import INFERENCE_SEEN, check_size
 from ..tensorimpl import Tensor
-from .core import (InputNode, Shaped, attach, cj, check_broadcast_all, collect_edges, fresh, inference_saved_first,
-                   needs_grad, should_fold, tensor_params, unchecked)
+from .core import (InputNode, Shaped, attach, check_broadcast_all, check_outer_operands, cj, collect_edges, fresh,
+                   inference_saved_first, needs_grad, should_fold, tensor_params, unchecked)
 from .registry import op, operator
 from .views import _unsafe_view
 from .. import autocast
@@ -391,9 +391,7 @@ def _batched_matmul(t1, t2):
 
 @tensor_params("vec2")
 def outer(self, vec2):
-    for name, t in (("self", self), ("vec2", vec2)):
-        if t.dim() != 1:
-            raise runtime(f"outer: Expected 1-D argument {name}, but got {t.dim()}-D")
+    check_outer_operands(self, vec2)
     return self.reshape(self._shape[0], 1) * vec2  # PyTorch's composite: its grad_fn is MulBackward0
 
 
