@@ -21,6 +21,7 @@ from .args import check_matrix, check_square, check_system
 from .core import (InputNode, SavingNode, Tensor, attach, collect_edges, from_numpy, needs_grad, return_type, sum_to,
                    type_name, zeros_of)
 from .householder import _exact, _fortran, _trsm, geqrf_values, orgqr_values, qr_values, singular_values
+from .solvers import _halved_lanes
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST, fp32_op
 
@@ -266,11 +267,7 @@ def _potrf_update(rule, c, rows, row):
         lanes = [x[..., i] * y[..., i] for i in range(min(k, 8))]
         for i in range(8, k):
             lanes[i % 8] = kernels.fma(x[..., i], y[..., i], lanes[i % 8])
-        lanes += [np.zeros_like(c)] * (8 - len(lanes))
-        while len(lanes) > 1:
-            half = len(lanes) // 2
-            lanes = [lanes[i] + lanes[i + half] for i in range(half)]
-        return c - lanes[0]
+        return c - _halved_lanes(lanes)
     s = x[..., rule[0]] * y[..., rule[0]]
     for i in rule[1:]:
         s = kernels.fma(x[..., i], y[..., i], s)

@@ -9,9 +9,9 @@ from ..errors import runtime, warn_once
 from .args import check_matrix, check_square, check_system
 from .core import (InputNode, _shape_list, attach, check_no_requires_grad, collect_edges, from_numpy, needs_grad,
                    return_type)
-from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _floating, _fortran, _lapack_dtype, _sum_batch, _trsm,
+from .decompositions import (_attach_many, _batched, _broadcast_pair, _dense, _floating, _fortran, _lapack_dtype, _sum_batch,
                              solve_triangular)
-from .solvers import _cabs1, _lu, _minus_product, _pivots
+from .solvers import _cabs1, _lu, _lu_substitute, _lu_substitute_adjoint, _minus_product, _pivots
 
 LuFactor = return_type("linalg_lu_factor", ("LU", "pivots"))
 LuFactorEx = return_type("linalg_lu_factor_ex", ("LU", "pivots", "info"))
@@ -270,10 +270,9 @@ def _getrs(lu, ipiv, b, adjoint):
         for j in range(ipiv.shape[-1]):
             p = ipiv[:, j] - 1
             x[rows, j], x[rows, p] = x[rows, p], x[rows, j].copy()
-        x = _trsm(lu, _trsm(lu, x, False, unit=True), True)
+        x = _lu_substitute(lu, x)
     else:
-        t = np.conj(np.swapaxes(lu, -1, -2))
-        x = _trsm(t, _trsm(t, x, False), True, unit=True)
+        x = _lu_substitute_adjoint(lu, x)
         for j in range(ipiv.shape[-1] - 1, -1, -1):
             p = ipiv[:, j] - 1
             x[rows, j], x[rows, p] = x[rows, p], x[rows, j].copy()

@@ -105,9 +105,15 @@ def _pivots(perm, m, k):
 
 def _lu_solve(lu, perm, b):
     """getrs: the permuted right-hand sides (batch, n, m) through L (unit) then U, column by column."""
-    x = np.take_along_axis(b, perm[:, :, None], axis=1)
+    return _lu_substitute(lu, np.take_along_axis(b, perm[:, :, None], axis=1))
+
+
+def _lu_substitute(lu, x):
+    """getrs' two triangular solves (L unit, then U) on the permuted right-hand sides x (batch, n, m), in place."""
     n = lu.shape[-1]
     one = lu.dtype.type(1)
+    if kernels.MKL_ON_INTEL and 3 <= n <= 7 and lu.dtype in (np.float32, np.float64):
+        return _intel_small_getrs(lu, x)
     with np.errstate(all="ignore"):
         for k in range(n):
             for i in range(k + 1, n):
@@ -122,13 +128,43 @@ def _lu_solve(lu, perm, b):
     return x
 
 
-def _solve_values(a, b, perturb=False):
-    """X with AX = B for batches of equal shape (getrf, then getrs), and getrf's info. `perturb`: U's zero pivots
-    taken as the dtype's epsilon (det's gradient at a singular matrix)."""
+def _intel_small_getrs(lu, x):
+    """getrs of orders 3-7 as MKL's AVX-512 kernels round it (measured element by element on 1000 systems of each
+    order and 1-5 right-hand sides, float32 and float64): each row's sum over the unknowns solved before it, taken
+    in the order they were solved (forward 0, 1, 2, ...; backward n-1, n-2, ...), starts from the second one's
+    product rounded, fuses the first's and then the rest onto it, and is subtracted once (a single term: fused from
+    the right-hand side); U's pivots multiply by their reciprocal, except at order 3, whose kernel takes the
+    right-hand sides in pairs and divides in the odd one left over."""
+    n, m = lu.shape[-1], x.shape[-1]
+    divide = np.arange(m) == m - 1 if n == 3 and m % 2 else None
+    with np.errstate(all="ignore"):
+        for order, unit in ((range(n), True), (range(n - 1, -1, -1), False)):
+            solved = []
+            for k in order:
+                if len(solved) == 1:
+                    x[:, k] = kernels.fma(-lu[:, k, solved[0], None], x[:, solved[0]], x[:, k])
+                elif solved:
+                    first, second, *rest = solved
+                    s = lu[:, k, second, None] * x[:, second]
+                    for j in [first] + rest:
+                        s = kernels.fma(lu[:, k, j, None], x[:, j], s)
+                    x[:, k] = x[:, k] - s
+                if not unit:
+                    pivot = lu[:, k, k, None]
+                    scaled = x[:, k] * (lu.dtype.type(1) / pivot)
+                    x[:, k] = scaled if divide is None else np.where(divide, x[:, k] / pivot, scaled)
+                solved.append(k)
+    return x
+
+
+def _solve_values(a, b, perturb=False, transposed=False):
+    """X with AX = B (A^T X = B, `transposed`, from A's own LU: getrs 'T') for batches of equal shape (getrf, then
+    getrs), and getrf's info. `perturb`: U's zero pivots taken as the dtype's epsilon (det's gradient at a
+    singular matrix)."""
     if a.shape[-1] > _SMALL:
         with np.errstate(all="ignore"):
             try:
-                return np.linalg.solve(a, b), np.zeros(a.shape[:-2], np.int32)
+                return np.linalg.solve(np.swapaxes(a, -1, -2) if transposed else a, b), np.zeros(a.shape[:-2], np.int32)
             except np.linalg.LinAlgError:
                 pass
     lu, perm, info, _ = _lu(a)
@@ -136,6 +172,8 @@ def _solve_values(a, b, perturb=False):
         diag = np.diagonal(lu, axis1=-2, axis2=-1)
         diag.setflags(write=True)
         diag[diag == 0] = np.finfo(a.dtype).eps
+    if transposed:
+        return _getrs_adjoint(lu, perm, b), info.reshape(a.shape[:-2])
     x = _lu_solve(lu, perm, np.array(b.reshape((len(lu),) + b.shape[-2:])))
     return x.reshape(b.shape), info.reshape(a.shape[:-2])
 
@@ -150,12 +188,69 @@ def _adjoint_solve_values(a, b, perturb=False):
         diag = np.diagonal(lu, axis1=-2, axis2=-1)
         diag.setflags(write=True)
         diag[diag == 0] = np.finfo(a.dtype).eps
-    # A = P L U: U^H L^H (P^T X) = B, getrs' adjoint order
-    lu_h = np.conj(np.swapaxes(lu, -1, -2))
-    w = _trsm(lu_h, _trsm(lu_h, b.reshape((len(lu),) + b.shape[-2:]), upper=False), upper=True, unit=True)
+    return _getrs_adjoint(lu, perm, b)
+
+
+def _getrs_adjoint(lu, perm, b):
+    """getrs 'T'/'C' from A = P L U: U^H L^H (P^T X) = B, then the rows put back."""
+    w = _lu_substitute_adjoint(lu, np.array(b.reshape((len(lu),) + b.shape[-2:])))
     x = np.empty_like(w)
     np.put_along_axis(x, perm[:, :, None], w, 1)
     return x.reshape(b.shape)
+
+
+def _lu_substitute_adjoint(lu, x):
+    """getrs 'T'/'C''s two triangular solves: U^H (forward), then L^H (unit, backward), on x (batch, n, m)."""
+    if kernels.MKL_ON_INTEL and lu.shape[-1] <= 8 and lu.dtype in (np.float32, np.float64):
+        return _intel_small_getrs_transposed(lu, x)
+    lu_h = np.conj(np.swapaxes(lu, -1, -2))
+    return _trsm(lu_h, _trsm(lu_h, x, upper=False), upper=True, unit=True)
+
+
+# getrs 'T' of orders 2-7, MKL's AVX-512 kernels: at step k of U^T's forward solve, how many of the k products
+# (j ascending) are summed over lanes before the rest are fused in order (by order; unnamed steps fuse all). Order 7
+# sums every step of two or more products over the lanes, order 8 every step (and divides by U's pivots).
+_GETRS_T_LANES = {3: {2: 2}, 4: {2: 2, 3: 2}, 5: {4: 4}, 6: {4: 4, 5: 4}}
+
+
+def _intel_small_getrs_transposed(lu, x):
+    """getrs 'T' of orders 2-8 as MKL's AVX-512 kernels round it (measured element by element on 400 systems of
+    each order, then on 200 general ones of 1-4 right-hand sides, float32 and float64: all equal). The forward
+    solve with U^T takes a row's first products over eight lanes halved (0+4, 1+5, ...; _GETRS_T_LANES) and fuses
+    the rest; the backward one with L^T (orders 2-7) sums a row's products from the second nearest the diagonal,
+    fusing the nearest and then the farther ones onto it, and subtracts once (a single product: fused), order 8
+    over the lanes (from the farthest). U's pivots multiply by their reciprocal, order 8's divide."""
+    n = lu.shape[-1]
+    with np.errstate(all="ignore"):
+        for k in range(n):
+            q = k if n == 8 or (n == 7 and k >= 2) else _GETRS_T_LANES.get(n, {}).get(k, 0)
+            c = x[:, k]
+            if q:
+                c = c - _halved_lanes([lu[:, j, k, None] * x[:, j] for j in range(q)])
+            for j in range(q, k):
+                c = kernels.fma(-lu[:, j, k, None], x[:, j], c)
+            x[:, k] = c / lu[:, k, k, None] if n == 8 else c * (lu.dtype.type(1) / lu[:, k, k])[:, None]
+        for k in range(n - 2, -1, -1):
+            near = list(range(k + 1, n))
+            if n == 8:
+                x[:, k] = x[:, k] - _halved_lanes([lu[:, j, k, None] * x[:, j] for j in reversed(near)])
+            elif len(near) == 1:
+                x[:, k] = kernels.fma(-lu[:, k + 1, k, None], x[:, k + 1], x[:, k])
+            else:
+                s = lu[:, k + 2, k, None] * x[:, k + 2]
+                for j in [k + 1] + near[2:]:
+                    s = kernels.fma(lu[:, j, k, None], x[:, j], s)
+                x[:, k] = x[:, k] - s
+    return x
+
+
+def _halved_lanes(products):
+    """Up to eight products in eight lanes, added in halves (0+4, 1+5, 2+6, 3+7; then 0+2, 1+3; then 0+1)."""
+    lanes = products + [np.zeros_like(products[0])] * (8 - len(products))
+    while len(lanes) > 1:
+        half = len(lanes) // 2
+        lanes = [lanes[i] + lanes[i + half] for i in range(half)]
+    return lanes[0]
 
 
 def _inverse_values(a):
@@ -383,17 +478,28 @@ class LinalgSolveExBackward0(SavingNode):
         A, _, _, X = self.unpack()
         if self.vector:
             g, X = g.unsqueeze(-1), X.unsqueeze(-1)
+        gB = _solve_adjoint_grad(A, g, self.left)
         if self.left:
-            gB = solve(A.mH, g)
             gA = -(gB @ X.mH) if self.next_functions[0][0] else None
         else:
-            gB = solve(A.mH, g, left=False)
             gA = -(X.mH @ gB) if self.next_functions[0][0] else None
         if self.vector:
             gB = gB.squeeze(-1)
         if gA is not None and gA.dim() > A.dim():  # a batch of B against one A: summed back
             gA = gA.sum(tuple(range(gA.dim() - A.dim())))
         return (gA, gB if self.next_functions[1][0] else None)
+
+
+def _solve_adjoint_grad(A, g, left):
+    """A^{-H} g (g A^{-H}, not `left`): without grad mode ATen's lu_solve on A's saved LU (getrs 'T' for a left
+    solve, 'N' on g^T for a right one), else a differentiable solve with A^H."""
+    if autograd._grad_enabled[0] or A.dtype.category == 3:
+        return solve(A.mH, g, left=left)
+    a = np.broadcast_to(A._np, g._shape[:-2] + A._shape[-2:])
+    if left:
+        return _fortran(_solve_values(a, g._np, transposed=True)[0], A.dtype)
+    x = np.swapaxes(_solve_values(a, np.swapaxes(g._np, -1, -2))[0], -1, -2)
+    return fresh(np.require(x, A.dtype.np, requirements="C"), A.dtype)
 
 
 def solve_ex(A, B, *, left=True, check_errors=False):
@@ -413,9 +519,10 @@ def solve_ex(A, B, *, left=True, check_errors=False):
     batch = np.broadcast_shapes(A._shape[:-2], b.shape[:-2])
     a = np.broadcast_to(A._np, batch + A._shape[-2:])
     b = np.broadcast_to(b, batch + b.shape[-2:])
-    if not left:  # XA = B is A^T X^T = B^T
-        a, b = np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2)
-    x, info = _solve_values(a, b)
+    real = A.dtype.category != 3
+    if not left:  # XA = B is A^T X^T = B^T: getrs 'T' on A's LU (a complex A^T's own LU)
+        a, b = (a if real else np.swapaxes(a, -1, -2)), np.swapaxes(b, -1, -2)
+    x, info = _solve_values(a, b, transposed=real and not left)
     if check_errors and info.any():  # (the batch element is A's own: its LU is factored before B broadcasts)
         own = info if batch == A._shape[:-2] else _lu(np.ascontiguousarray(A._np))[2]
         raise _solve_error(check_errors, own if A.dim() > 2 else None)
