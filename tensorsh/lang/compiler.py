@@ -686,6 +686,8 @@ def load_attr(obj, name):
             return obj.__module__  # (nn.Linear's, a module's or optimizer's class's, OrderedDict's)
         if name == "__class__" and TYPE_OF:  # what type(x) gives (torch.Tensor for a tensor), never more
             return TYPE_OF[0](obj)
+        if name == "__init__" and (_reinitializable(obj) if isinstance(obj, type) else _reinitializable(t, False)):
+            return getattr(obj, name)  # `nn.Module.__init__(self)`, `Base.__init__(self, n)`, `m.__init__(4, 5)`
         raise _no_attr(obj, t, name)
     if "__tsh_user__" in t.__dict__ and _is_user_name(obj, t, name):
         return getattr(obj, name)
@@ -800,6 +802,16 @@ def _open_dict(t):
 def _module_class(cls):
     """Whether cls is nn.Module or a subclass of it."""
     return any(c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module" for c in cls.__mro__)
+
+
+def _reinitializable(cls, python_types=True):
+    """Whether a program may read `cls.__init__` (or an instance's): an explicit base-class initialiser call
+    (`nn.Module.__init__(self)`, `A.__init__(self, 3)`, `torch.optim.Optimizer.__init__(self, params, defaults)`,
+    `dict.__init__(self)`) or a re-initialisation (`m.__init__(4, 5)`), as in Python. A program's classes, nn.Module
+    and the engine classes whose state is PyTorch's (optimizers, schedulers, datasets, samplers, loaders), and
+    Python's own types read as classes (`dict.__init__`: a slot wrapper, whose dunders stay refused)."""
+    return cls in USER_CLASSES or _module_class(cls) or getattr(cls, "__torch_dict__", False) or \
+        python_types and cls.__module__ == "builtins" and cls is not type
 
 
 def _torch_dict_name(obj, t, name):

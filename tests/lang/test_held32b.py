@@ -1,0 +1,59 @@
+"""Classes of difference found by the thirty-second round's held-out programs on torch.nn modules (held32b,
+issue 16) that show in the language only: one differential program each, run in torch and in the language."""
+import pytest
+
+from test_torch_programs import assert_prints_as_torch
+
+pytest.importorskip("torch")
+
+PROGRAMS = {
+"a_base_classs_init_called_by_name_and_a_module_reinitialised": """
+import torch
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self, n=2):
+        nn.Module.__init__(self)
+        self.fc = nn.Linear(n, 1)
+class Wide(nn.Linear):
+    def __init__(self):
+        nn.Linear.__init__(self, 2, 3)
+class Seq(nn.Sequential):
+    def __init__(self):
+        nn.Sequential.__init__(self, nn.Linear(1, 2), nn.ReLU())
+class A:
+    def __init__(self, v):
+        self.v = v
+class B(A):
+    def __init__(self):
+        A.__init__(self, 3)
+class D(dict):
+    def __init__(self):
+        dict.__init__(self, a=1)
+class MyOpt(torch.optim.Optimizer):
+    def __init__(self, params, lr=0.1):
+        torch.optim.Optimizer.__init__(self, params, dict(lr=lr))
+class Early(nn.Module):
+    def __init__(self):
+        self.fc = nn.Linear(1, 1)
+        nn.Module.__init__(self)
+print(Net(), Wide(), Seq(), B().v, D())
+print(MyOpt([torch.ones(1, requires_grad=True)]))
+net = Net()
+net.__init__(5)
+print(net, hasattr(net, '__init__'), callable(net.fc.__init__))
+m = nn.Linear(2, 3)
+torch.manual_seed(0)
+m.__init__(4, 2)
+print(m, m.weight)
+for f in [Early, lambda: nn.Linear.__init__(m, 2), lambda: nn.ReLU.__init__(m, 1, 2, 3)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_the_language_prints_what_torch_prints(name):
+    assert_prints_as_torch(PROGRAMS[name])
