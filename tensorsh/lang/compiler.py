@@ -982,12 +982,14 @@ class _Spread(list):
     """The items of a `*value` argument, spliced into the call's positional arguments."""
 
 
-class _NotIterable(TypeError):
-    """`*value` of a value that is no iterable (a display's message; a call names its function, see _call_args)."""
-
-    def __init__(self, value):
-        super().__init__(f"Value after * must be an iterable, not {type_name(value)}")
-        self.type_name = type_name(value)
+def _not_iterable(value, in_call):
+    """The TypeError of `*value` where value is no iterable: a display's message (CPython's LIST_EXTEND, also a
+    call's whose positional arguments are more than the one `*value`); a call's with that one argument alone names
+    its function (see _call_args), for which it carries value's type name (a TypeError still, as Python's)."""
+    e = TypeError(f"Value after * must be an iterable, not {type_name(value)}")
+    if in_call:
+        e._tsh_spread_of = type_name(value)
+    return e
 
 
 def function_str(f):
@@ -2747,7 +2749,7 @@ class Compiler:
         if node.func.__class__ is A.Attribute:
             node.func._called = True   # (x.size(0): the bound method itself, no value of its own)
         func = self.expr(node.func)
-        args = tuple(self._argument(a) for a in node.args)
+        args = tuple(self._argument(a, len(node.args) == 1) for a in node.args)
         kwargs = tuple((k.name, self.expr(k.value)) for k in node.keywords if isinstance(k, A.Keyword))
         spreads = tuple(self.expr(k.value) for k in node.keywords if isinstance(k, A.DoubleStarred))
         special = self.hooks.special_call
@@ -2916,8 +2918,9 @@ class Compiler:
             return _GLOBAL, node.id
         return None, None
 
-    def _argument(self, node):
-        """A positional argument as fn(frame); `*value` as a closure yielding a _Spread of its items."""
+    def _argument(self, node, alone_in_call=False):
+        """A positional argument as fn(frame); `*value` as a closure yielding a _Spread of its items (alone_in_call:
+        a call's one positional argument, whose error names the function)."""
         if not isinstance(node, A.Starred):
             return self.expr(node)
         value = self.expr(node.value)
@@ -2930,7 +2933,7 @@ class Compiler:
             try:
                 return _Spread(v)
             except TypeError:
-                e = _NotIterable(v)
+                e = _not_iterable(v, alone_in_call)
                 locate(e, node)
                 raise e from None
         return spread
@@ -3025,11 +3028,14 @@ def _engine_name(members, value, default):
 
 
 def _call_args(positional, frame, f):
-    """A call's positional arguments; a `*value` that is no iterable names the function, as CPython's call does."""
+    """A call's positional arguments; a `*value` that is no iterable, the call's one positional argument, names the
+    function, as CPython's CALL_FUNCTION_EX does (beside others the arguments are a list extended by it)."""
     try:
         return positional(frame)
-    except _NotIterable as e:
-        e.args = (f"{function_str(f)} argument after * must be an iterable, not {e.type_name}",)
+    except TypeError as e:
+        of = e.__dict__.pop("_tsh_spread_of", None)  # (taken: a call around this one renames nothing)
+        if of is not None:
+            e.args = (f"{function_str(f)} argument after * must be an iterable, not {of}",)
         raise
 
 

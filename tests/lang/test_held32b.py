@@ -51,6 +51,24 @@ for f in [Early, lambda: nn.Linear.__init__(m, 2), lambda: nn.ReLU.__init__(m, 1
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"a_star_argument_that_is_no_iterable_is_a_typeerror_named_as_cpythons_call_or_list_extend_names_it": """
+import torch
+def check(name, mod, *shape, dtype=torch.float32):
+    return shape
+def f(*a, **k):
+    return a
+for g in [lambda: check('lin', None, *None, dtype=torch.float64), lambda: print(*None), lambda: print(*None, sep=''),
+          lambda: f(1, *None), lambda: f(*None, 2), lambda: f(*[1], *3), lambda: f(max(*None)), lambda: f([*None]),
+          lambda: print(*torch.float32), lambda: (1, *None)]:
+    try:
+        g()
+    except TypeError as e:
+        print(type(e).__name__, e)
+try:
+    f(1, *None, x=2)
+except Exception as e:
+    print(type(e).__name__, isinstance(e, TypeError), type(e) is TypeError, e)
+""",
 }
 
 
