@@ -649,6 +649,8 @@ def load_attr(obj, name):
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
         if name in getattr(t, "__api__", ()):  # (an engine class's own, by name: `torch.no_grad().__enter__()`)
             return getattr(obj, name)
+        if t is super and name == "__init__" and obj.__self__ is None:
+            return _unbound_super_init(obj)
         if t is super and name in SUPER_DUNDERS:
             return _no_dunder_names(getattr(obj, name)) if name in ("__setattr__", "__delattr__") else getattr(obj, name)
         if name == "__dict__" and _open_dict(t):
@@ -802,6 +804,19 @@ def _open_dict(t):
 def _module_class(cls):
     """Whether cls is nn.Module or a subclass of it."""
     return any(c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module" for c in cls.__mro__)
+
+
+def _unbound_super_init(unbound):
+    """`super(B).__init__` (the classic slip for `super(B, self).__init__()`): the unbound super object's own
+    initialiser. Called with no arguments in a method, CPython re-initialises that super object from the method's
+    frame (its __class__ cell, its first argument) and nothing else happens: the module is left uninitialised, and
+    its first assignment fails ("cannot assign module before Module.__init__() call"). tensorsh's frames are not
+    Python's, so the no-argument form is that no-op here; with arguments it is super.__init__ itself."""
+    def __init__(*args, **kwargs):
+        if args or kwargs:
+            return unbound.__init__(*args, **kwargs)
+        return None
+    return __init__
 
 
 def _reinitializable(cls, python_types=True):

@@ -69,6 +69,22 @@ try:
 except Exception as e:
     print(type(e).__name__, isinstance(e, TypeError), type(e) is TypeError, e)
 """,
+"super_of_the_class_alone_then_init_leaves_the_module_uninitialised": """
+import torch.nn as nn
+class Net(nn.Module):
+    def __init__(self):
+        super(Net).__init__()
+        self.fc = nn.Linear(2, 2)
+class Plain:
+    def __init__(self):
+        super(Plain).__init__()
+        self.v = 1
+print(Plain().v, super(Net))
+try:
+    Net()
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
