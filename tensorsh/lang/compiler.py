@@ -649,6 +649,8 @@ def load_attr(obj, name):
             return class_name(obj) if name == "__name__" and isinstance(obj, type) else value
         if name in getattr(t, "__api__", ()):  # (an engine class's own, by name: `torch.no_grad().__enter__()`)
             return getattr(obj, name)
+        if t is super and name == "__init__" and obj.__self__ is None:
+            return _unbound_super_init(obj)
         if t is super and name in SUPER_DUNDERS:
             return _no_dunder_names(getattr(obj, name)) if name in ("__setattr__", "__delattr__") else getattr(obj, name)
         if name == "__dict__" and _open_dict(t):
@@ -686,6 +688,8 @@ def load_attr(obj, name):
             return obj.__module__  # (nn.Linear's, a module's or optimizer's class's, OrderedDict's)
         if name == "__class__" and TYPE_OF:  # what type(x) gives (torch.Tensor for a tensor), never more
             return TYPE_OF[0](obj)
+        if name == "__init__" and (_reinitializable(obj) if isinstance(obj, type) else _reinitializable(t, False)):
+            return getattr(obj, name)  # `nn.Module.__init__(self)`, `Base.__init__(self, n)`, `m.__init__(4, 5)`
         raise _no_attr(obj, t, name)
     if "__tsh_user__" in t.__dict__ and _is_user_name(obj, t, name):
         return getattr(obj, name)
@@ -800,6 +804,29 @@ def _open_dict(t):
 def _module_class(cls):
     """Whether cls is nn.Module or a subclass of it."""
     return any(c.__module__ == "torch.nn.modules.module" and c.__name__ == "Module" for c in cls.__mro__)
+
+
+def _unbound_super_init(unbound):
+    """`super(B).__init__` (the classic slip for `super(B, self).__init__()`): the unbound super object's own
+    initialiser. Called with no arguments in a method, CPython re-initialises that super object from the method's
+    frame (its __class__ cell, its first argument) and nothing else happens: the module is left uninitialised, and
+    its first assignment fails ("cannot assign module before Module.__init__() call"). tensorsh's frames are not
+    Python's, so the no-argument form is that no-op here; with arguments it is super.__init__ itself."""
+    def __init__(*args, **kwargs):
+        if args or kwargs:
+            return unbound.__init__(*args, **kwargs)
+        return None
+    return __init__
+
+
+def _reinitializable(cls, python_types=True):
+    """Whether a program may read `cls.__init__` (or an instance's): an explicit base-class initialiser call
+    (`nn.Module.__init__(self)`, `A.__init__(self, 3)`, `torch.optim.Optimizer.__init__(self, params, defaults)`,
+    `dict.__init__(self)`) or a re-initialisation (`m.__init__(4, 5)`), as in Python. A program's classes, nn.Module
+    and the engine classes whose state is PyTorch's (optimizers, schedulers, datasets, samplers, loaders), and
+    Python's own types read as classes (`dict.__init__`: a slot wrapper, whose dunders stay refused)."""
+    return cls in USER_CLASSES or _module_class(cls) or getattr(cls, "__torch_dict__", False) or \
+        python_types and cls.__module__ == "builtins" and cls is not type
 
 
 def _torch_dict_name(obj, t, name):
@@ -970,12 +997,14 @@ class _Spread(list):
     """The items of a `*value` argument, spliced into the call's positional arguments."""
 
 
-class _NotIterable(TypeError):
-    """`*value` of a value that is no iterable (a display's message; a call names its function, see _call_args)."""
-
-    def __init__(self, value):
-        super().__init__(f"Value after * must be an iterable, not {type_name(value)}")
-        self.type_name = type_name(value)
+def _not_iterable(value, in_call):
+    """The TypeError of `*value` where value is no iterable: a display's message (CPython's LIST_EXTEND, also a
+    call's whose positional arguments are more than the one `*value`); a call's with that one argument alone names
+    its function (see _call_args), for which it carries value's type name (a TypeError still, as Python's)."""
+    e = TypeError(f"Value after * must be an iterable, not {type_name(value)}")
+    if in_call:
+        e._tsh_spread_of = type_name(value)
+    return e
 
 
 def function_str(f):
@@ -2735,7 +2764,7 @@ class Compiler:
         if node.func.__class__ is A.Attribute:
             node.func._called = True   # (x.size(0): the bound method itself, no value of its own)
         func = self.expr(node.func)
-        args = tuple(self._argument(a) for a in node.args)
+        args = tuple(self._argument(a, len(node.args) == 1) for a in node.args)
         kwargs = tuple((k.name, self.expr(k.value)) for k in node.keywords if isinstance(k, A.Keyword))
         spreads = tuple(self.expr(k.value) for k in node.keywords if isinstance(k, A.DoubleStarred))
         special = self.hooks.special_call
@@ -2904,8 +2933,9 @@ class Compiler:
             return _GLOBAL, node.id
         return None, None
 
-    def _argument(self, node):
-        """A positional argument as fn(frame); `*value` as a closure yielding a _Spread of its items."""
+    def _argument(self, node, alone_in_call=False):
+        """A positional argument as fn(frame); `*value` as a closure yielding a _Spread of its items (alone_in_call:
+        a call's one positional argument, whose error names the function)."""
         if not isinstance(node, A.Starred):
             return self.expr(node)
         value = self.expr(node.value)
@@ -2918,7 +2948,7 @@ class Compiler:
             try:
                 return _Spread(v)
             except TypeError:
-                e = _NotIterable(v)
+                e = _not_iterable(v, alone_in_call)
                 locate(e, node)
                 raise e from None
         return spread
@@ -3013,11 +3043,14 @@ def _engine_name(members, value, default):
 
 
 def _call_args(positional, frame, f):
-    """A call's positional arguments; a `*value` that is no iterable names the function, as CPython's call does."""
+    """A call's positional arguments; a `*value` that is no iterable, the call's one positional argument, names the
+    function, as CPython's CALL_FUNCTION_EX does (beside others the arguments are a list extended by it)."""
     try:
         return positional(frame)
-    except _NotIterable as e:
-        e.args = (f"{function_str(f)} argument after * must be an iterable, not {e.type_name}",)
+    except TypeError as e:
+        of = e.__dict__.pop("_tsh_spread_of", None)  # (taken: a call around this one renames nothing)
+        if of is not None:
+            e.args = (f"{function_str(f)} argument after * must be an iterable, not {of}",)
         raise
 
 

@@ -134,7 +134,10 @@ def test_inside_try_effects_before_the_exception_stay():
     ("'{0.__class__.shape.fget.__globals__}'.format(torch.ones(1))",
      "AttributeError: type object 'Tensor' has no attribute 'shape'"),
     ("'{a.__class__.__base__}'.format_map({'a': 1})", "AttributeError: type object 'int' has no attribute '__base__'"),
-    ("torch.nn.Linear(1, 1).__class__.__init__", "AttributeError: type object 'Linear' has no attribute '__init__'"),
+    # (a class's __init__ is readable, `nn.Module.__init__(self)` as in Python; its function's insides are not)
+    ("torch.nn.Linear(1, 1).__class__.__init__.__globals__",
+     "AttributeError: 'function' object has no attribute '__globals__'"),
+    ("dict.__init__.__objclass__", "AttributeError: 'wrapper_descriptor' object has no attribute '__objclass__'"),
     ("class A:\n    def f(self):\n        return super().__getattribute__('x')\nA().f()",
      "AttributeError: 'super' object has no attribute '__getattribute__'"),
     ("class A:\n    def __getattribute__(self, n):\n        return 1", "SyntaxError: tensorsh does not let a class define '__getattribute__'"),
