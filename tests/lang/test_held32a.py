@@ -1,0 +1,45 @@
+"""Classes of difference found by the thirty-second round's held-out programs on the Python around tensors (held32a,
+issue 16) that show in the language only: one differential program each, run in torch and in the language."""
+import pytest
+
+from test_torch_programs import assert_prints_as_torch
+
+pytest.importorskip("torch")
+
+PROGRAMS = {
+"objects_own_slots_are_called_past_a_programs_class_hooks": """
+class Frozen:
+    def __init__(self, w):
+        object.__setattr__(self, "w", w)
+        object.__setattr__(self, "_n", 2)
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{name} is frozen")
+    def __repr__(self):
+        return "Frozen" + object.__repr__(self).split(" object at")[0].split(".")[-1].lstrip("<")
+    def __str__(self):
+        return "S:" + object.__str__(self)
+    def __eq__(self, other):
+        return object.__eq__(self, other)
+    __hash__ = object.__hash__
+f = Frozen(torch.ones(2))
+print(f.w, f._n, repr(f), str(f), f == f, f == 1, hash(f) == hash(f))
+print(object.__getattribute__(f, "w"), object.__repr__(torch.ones(1))[:22])
+print(object.__repr__(torch.nn.Linear(1, 1))[:40], object.__format__(f, ""))
+try:
+    f.w = 3
+except AttributeError as e:
+    print(e)
+object.__delattr__(f, "_n")
+print(hasattr(f, "_n"))
+for bad in [lambda: object.__format__(f, "x"), lambda: object.__format__(f, 3), lambda: object.__setattr__(f, 3, 1)]:
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_the_language_prints_what_torch_prints(name):
+    assert_prints_as_torch(PROGRAMS[name])
