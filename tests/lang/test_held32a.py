@@ -37,6 +37,28 @@ for bad in [lambda: object.__format__(f, "x"), lambda: object.__format__(f, 3), 
     except Exception as e:
         print(type(e).__name__, e)
 """,
+"numpy_print_options_shape_how_a_tensors_numpy_array_prints": """
+import numpy as np
+saved = np.get_printoptions()
+x = torch.tensor([[1e-5, 123.456789], [3.0, -0.5]])
+a = x.numpy()
+np.set_printoptions(suppress=True, precision=4)
+print(a, x, np.get_printoptions()["precision"])
+with np.printoptions(precision=1, floatmode="fixed"):
+    print(a, repr(a))
+print(np.array2string(a, separator=", "), np.array_str(a[0]), np.array_repr(a[1]))
+print(np.format_float_positional(np.float32(x[0, 1].item())), np.format_float_scientific(x[0, 0].item(), precision=2))
+np.set_printoptions(threshold=3, edgeitems=1, linewidth=20)
+print(torch.arange(10).numpy(), torch.arange(10), np.arange(12.))
+np.set_printoptions(formatter={"float": lambda v: f"<{v:.1f}>"})
+print(a)
+try:
+    torch.tensor(np.array([1.5], dtype=np.longdouble))
+except TypeError as e:
+    print(e)
+np.set_printoptions(**saved)
+print(a)
+""",
 }
 
 
