@@ -545,6 +545,14 @@ OBJECT_DUNDERS = {"__setattr__": _object_setattr, "__delattr__": _object_setattr
                   "__getattribute__": _object_getattribute}
 
 
+def _check_slots(slots):
+    """A class's __slots__ names its instances' attributes, never a dunder (`__dict__`, `__weakref__` would reach
+    Python's machinery); Python checks the rest (a string or an iterable of strings, conflicts)."""
+    for n in (slots,) if isinstance(slots, str) else slots if isinstance(slots, (tuple, list)) else ():
+        if isinstance(n, str) and n[:2] == "__" and n[-2:] == "__":
+            raise SyntaxError(f"tensorsh does not let __slots__ name '{n}'")
+
+
 def _user_names(cls):
     """Non-dunder names the program's own classes define along cls's MRO."""
     for c in cls.__mro__:
@@ -728,6 +736,8 @@ def load_attr(obj, name):
             return getattr(obj, name)
         if name in _SHOWN_DUNDERS and not isinstance(obj, type):  # (`torch.Size([2]).__repr__()`: what repr() shows)
             return getattr(obj, name)
+        if name == "__slots__" and (t in USER_CLASSES or obj in USER_CLASSES) and hasattr(obj, name):
+            return getattr(obj, name)  # (what a program's class declared: names)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
             return obj.__module__ if not isinstance(obj, _Tensor) else \
                 "torch.nn.parameter" if t.__name__ in ("Parameter", "Buffer") else "torch"
@@ -916,9 +926,9 @@ def store_attr(obj, name, value):
         return
     if t in USER_CLASSES or (isinstance(obj, type) and obj in USER_CLASSES):
         if name[:1] == "_" or "*" not in getattr(t, "__settable__", ()):
-            if isinstance(obj, type):
+            if isinstance(obj, type) or not hasattr(obj, "__dict__"):  # (a class, an instance of __slots__)
                 undo.touch_attrs(obj, name)
-            elif hasattr(obj, "__dict__"):
+            else:
                 undo.touch_vars(obj)
             if name[:1] == "_":
                 _USER_PRIVATE.add(name)
@@ -2108,7 +2118,7 @@ class Compiler:
         scope = Scope("class", outer, node.name)
         bound_names(node.body, scope)
         for n in scope.assigned:
-            if n[:2] == "__" and n[-2:] == "__" and n not in DEFINABLE_DUNDERS:
+            if n[:2] == "__" and n[-2:] == "__" and n not in DEFINABLE_DUNDERS and n != "__slots__":
                 raise self.error(node, "SyntaxError", f"tensorsh does not let a class define '{n}'")
         self.scope = scope
         loops, scope.loops = outer.loops, 0
@@ -2146,6 +2156,8 @@ class Compiler:
             if callable(ns.get("__getattr__")):
                 ns["__getattr__"] = _program_getattr(ns["__getattr__"])
             try:
+                if "__slots__" in ns:
+                    _check_slots(ns["__slots__"])
                 cls = types.new_class(name, tuple(values), {}, lambda space: space.update(ns))
             except BaseException as e:
                 locate(e, bases_node)

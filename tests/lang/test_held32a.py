@@ -59,6 +59,48 @@ except TypeError as e:
 np.set_printoptions(**saved)
 print(a)
 """,
+"a_class_declares_its_instances_attributes_in_slots": """
+class P:
+    __slots__ = ("x", "_y")
+    def __init__(self, x):
+        self.x = x
+        self._y = x * 2
+    def norm(self):
+        return (self.x ** 2).sum().sqrt()
+p = P(torch.tensor([3., 4.]))
+print(p.x, p._y, p.norm(), P.__slots__, hasattr(p, "__dict__"))
+try:
+    p.z = 1
+except AttributeError as e:
+    print("AE", e)
+class Q:
+    __slots__ = "v"
+q = Q()
+try:
+    q.v
+except AttributeError as e:
+    print("AE", e)
+q.v = torch.ones(1)
+print(q.v, getattr(q, "v"), hasattr(q, "w"))
+del q.v
+print(hasattr(q, "v"))
+class R(P):
+    pass
+r = R(torch.zeros(1))
+r.extra = 5
+print(r.extra, r.x)
+try:
+    class S:
+        __slots__ = ("a",)
+        a = 1
+except ValueError as e:
+    print("VE", e)
+try:
+    class T:
+        __slots__ = (1,)
+except TypeError as e:
+    print("TE", e)
+""",
 }
 
 
