@@ -252,6 +252,23 @@ def _flatten(data, out):
     return out
 
 
+def _complex_as_real(v, dt):
+    """recursive_store's reading of a complex number where a real dtype's number goes: as a float through
+    PyFloat_AsDouble (Python's complex has no __float__: refused; numpy's scalars have one, which warns and drops
+    the imaginary part), as an integer through __index__ (refused), as a bool true when either part is non-zero
+    if it is a Python complex (numpy's complex128 is one; its complex64 goes through __index__)."""
+    if not isinstance(v, (complex, np.complexfloating)):
+        return v
+    if dt.category == 0 and isinstance(v, complex):
+        return bool(v)
+    if dt.category == 2:
+        if not isinstance(v, np.complexfloating):
+            raise type_error("must be real number, not complex")
+        warn("Casting complex values to real discards the imaginary part", "ComplexWarning")
+        return float(v.real)
+    raise type_error(f"'{type_name(v)}' object cannot be interpreted as an integer")
+
+
 @dtype_checked
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False, _spelled="torch.tensor"):
     if pin_memory:
@@ -296,12 +313,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     _alloc_check(shape, dt)
     if values is None:
         flat = _flatten(data, [])
-        if dt.category in (1, 2) and inferred.category == 3:  # (a complex number stored as a real: unpacked, refused;
-            # as a bool it is true when either part is non-zero)
-            for v in flat:
-                if isinstance(v, complex):
-                    raise type_error("must be real number, not complex" if dt.category == 2 else
-                                     "'complex' object cannot be interpreted as an integer")
+        if dt.category < 3 and inferred.category == 3:
+            flat = [_complex_as_real(v, dt) for v in flat]
         if dt.category == 1:  # (torch.tensor names the dtype, not its C type; an int64 int is the parser's)
             for v in flat:
                 if isinstance(v, np.bool_):  # (unpacked through __index__, which a numpy bool has not)

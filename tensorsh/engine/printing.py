@@ -24,6 +24,13 @@ class PrintOptions:
 
 DEFAULT_OPTIONS = PrintOptions()
 OPTIONS = DEFAULT_OPTIONS  # the current options: torch.set_printoptions replaces this
+NUMPY_DEFAULT_OPTIONS = np.get_printoptions()  # (how numpy prints arrays: a program's np.set_printoptions changes it)
+
+
+def set_numpy_printoptions(options):
+    """Put numpy's print options back (a new run's defaults, or what a step undone found)."""
+    if np.get_printoptions() != options:
+        np.set_printoptions(**options)
 
 
 def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None,

@@ -237,15 +237,23 @@ def constructor(name, fn):
     """torch.tensor / torch.as_tensor (or, name "new_tensor", the method x.new_tensor): PyTorch's parser of the
     data-taking constructors in front of fn (`tensor() takes 1 positional argument but 2 were given`)."""
     fmts = (_CONSTRUCTORS[name],)
+    data_name = "obj" if name == "asarray" else "data"
+
+    def parse(args, kwargs):
+        """The parser reads the data as a PyObject*, as it is: it is left out of the parse, so that a numpy scalar
+        there is not read as a number (a complex64's warning that a double drops its imaginary part)."""
+        _parse(fmts, (None,) + args[1:] if args else args,
+               dict(kwargs, **{data_name: None}) if data_name in kwargs else kwargs)
+
     if name == "new_tensor":
         def checked(self, *args, **kwargs):
-            _parse(fmts, args, kwargs)
+            parse(args, kwargs)
             if type(kwargs.get("dtype")) is type:  # (dtype=float: the parser reads torch.float64)
                 kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
             return _on_device(kwargs.get("device"), fn, (self,) + args, kwargs)
     else:
         def checked(*args, **kwargs):
-            _parse(fmts, args, kwargs)
+            parse(args, kwargs)
             if type(kwargs.get("dtype")) is type:
                 kwargs["dtype"] = dtypes.from_python_type(kwargs["dtype"])
             if kwargs.get("device") is None and FACTORY_DEVICE:  # (a DeviceContext's: set_default_device, `with

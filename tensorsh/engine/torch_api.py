@@ -783,6 +783,7 @@ def reset_state():
     errors.WARNED_ONCE.clear()
     errors.IMPORTED.clear()
     printing.OPTIONS = printing.DEFAULT_OPTIONS
+    printing.set_numpy_printoptions(printing.NUMPY_DEFAULT_OPTIONS)
     kernels.set_num_threads(None)
     _INTEROP_THREADS[0] = None
     defaults.reset()

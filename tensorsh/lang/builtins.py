@@ -452,7 +452,10 @@ _NUMPY_NAMES = (
     "gradient trapezoid cumulative_sum cumulative_prod arcsinh arccosh arctanh positive conj conjugate real "
     "imag angle bitwise_and bitwise_or bitwise_xor invert left_shift right_shift ndim size shape result_type "
     "promote_types can_cast longlong tri vander diagflat diagonal indices unravel_index "
-    "ravel_multi_index ix_ select choose compress extract flatnonzero").split()
+    "ravel_multi_index ix_ select choose compress extract flatnonzero longdouble clongdouble "
+    # how arrays print: process-wide options the engine's reset_state and a step's undo put back
+    "set_printoptions get_printoptions printoptions array2string array_str array_repr format_float_positional "
+    "format_float_scientific").split()
 _NUMPY_TESTING = "assert_allclose assert_array_equal assert_array_almost_equal assert_equal assert_almost_equal".split()
 _NUMPY_DRAWS = "normal standard_normal uniform choice permutation shuffle exponential poisson binomial beta gamma " \
     "multinomial".split()

@@ -498,6 +498,61 @@ def _no_dunder_names(method):
     return guarded
 
 
+def _object_setattr(obj, name, *value):
+    """object.__setattr__(self, name, value) / object.__delattr__(self, name), as a program's class calls them to
+    pass by its own hook: the instance's dict, never a dunder; on an engine object, the language's assignment."""
+    if not isinstance(name, str):
+        raise TypeError("attribute name must be string, not '%s'" % type(name).__name__)
+    if name[:2] == "__" and name[-2:] == "__":
+        raise NoAttribute(f"tensorsh does not let a program set '{name}'")
+    if type(obj) not in USER_CLASSES:
+        return store_attr(obj, name, *value) if value else delete_attr(obj, name)
+    if hasattr(obj, "__dict__"):
+        undo.touch_vars(obj)
+    if name[:1] == "_":
+        _USER_PRIVATE.add(name)
+    (object.__setattr__ if value else object.__delattr__)(obj, name, *value)
+
+
+def _object_repr(obj):
+    """object.__repr__(x): `<module.Class object at 0x...>`, the class as the program sees it (torch.Tensor)."""
+    t = TYPE_OF[0](obj) if TYPE_OF else type(obj)
+    return f"<{load_attr(t, '__module__')}.{t.__qualname__} object at {hex(id(obj))}>"
+
+
+def _object_getattribute(obj, name):
+    """object.__getattribute__(self, name): the attribute as the language reads it."""
+    if not isinstance(name, str):
+        raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+    return load_attr(obj, name)
+
+
+def _object_format(obj, spec):
+    """object.__format__(x, spec): str(x), for the empty spec only."""
+    if not isinstance(spec, str):
+        raise TypeError(f"__format__() argument must be str, not {type(spec).__name__}")
+    if spec:
+        t = TYPE_OF[0](obj) if TYPE_OF else type(obj)
+        raise TypeError(f"unsupported format string passed to {t.__qualname__}.__format__")
+    return str(obj)
+
+
+# object's slots a program's class calls past its own (`object.__setattr__(self, ...)`, `super().__repr__()`'s
+# unbound spelling); its comparisons and hash are Python's own, and __str__ is repr()
+OBJECT_DUNDERS = {"__setattr__": _object_setattr, "__delattr__": _object_setattr, "__repr__": _object_repr,
+                  "__str__": _builtins.repr, "__format__": _object_format, "__eq__": object.__eq__,
+                  "__ne__": object.__ne__, "__hash__": object.__hash__, "__init__": object.__init__,
+                  "__getattribute__": _object_getattribute}
+
+
+def _check_slots(slots):
+    """A class's __slots__ names its instances' attributes, never a dunder (`__dict__`, `__weakref__` would reach
+    Python's machinery); Python checks the rest (a string or an iterable of strings, conflicts)."""
+    for n in (slots,) if isinstance(slots, str) else slots if isinstance(slots, (tuple, list)) else ():
+        if isinstance(n, str) and n[:2] == "__" and n[-2:] == "__":
+            raise SyntaxError(f"tensorsh does not let __slots__ name '{n}'")
+
+
 def _user_names(cls):
     """Non-dunder names the program's own classes define along cls's MRO."""
     for c in cls.__mro__:
@@ -651,6 +706,8 @@ def load_attr(obj, name):
             return getattr(obj, name)
         if t is super and name == "__init__" and obj.__self__ is None:
             return _unbound_super_init(obj)
+        if obj is object and name in OBJECT_DUNDERS:
+            return OBJECT_DUNDERS[name]
         if t is super and name in SUPER_DUNDERS:
             return _no_dunder_names(getattr(obj, name)) if name in ("__setattr__", "__delattr__") else getattr(obj, name)
         if name == "__dict__" and _open_dict(t):
@@ -681,6 +738,8 @@ def load_attr(obj, name):
             return getattr(obj, name)
         if name in _SHOWN_DUNDERS and not isinstance(obj, type):  # (`torch.Size([2]).__repr__()`: what repr() shows)
             return getattr(obj, name)
+        if name == "__slots__" and (t in USER_CLASSES or obj in USER_CLASSES) and hasattr(obj, name):
+            return getattr(obj, name)  # (what a program's class declared: names)
         if name == "__module__" and (isinstance(obj, _Tensor) or t in USER_CLASSES or obj in USER_CLASSES):
             return obj.__module__ if not isinstance(obj, _Tensor) else \
                 "torch.nn.parameter" if t.__name__ in ("Parameter", "Buffer") else "torch"
@@ -894,9 +953,9 @@ def store_attr(obj, name, value):
         return
     if t in USER_CLASSES or (isinstance(obj, type) and obj in USER_CLASSES):
         if name[:1] == "_" or "*" not in getattr(t, "__settable__", ()):
-            if isinstance(obj, type):
+            if isinstance(obj, type) or not hasattr(obj, "__dict__"):  # (a class, an instance of __slots__)
                 undo.touch_attrs(obj, name)
-            elif hasattr(obj, "__dict__"):
+            else:
                 undo.touch_vars(obj)
             if name[:1] == "_":
                 _USER_PRIVATE.add(name)
@@ -2088,7 +2147,7 @@ class Compiler:
         scope = Scope("class", outer, node.name)
         bound_names(node.body, scope)
         for n in scope.assigned:
-            if n[:2] == "__" and n[-2:] == "__" and n not in DEFINABLE_DUNDERS:
+            if n[:2] == "__" and n[-2:] == "__" and n not in DEFINABLE_DUNDERS and n != "__slots__":
                 raise self.error(node, "SyntaxError", f"tensorsh does not let a class define '{n}'")
         self.scope = scope
         loops, scope.loops = outer.loops, 0
@@ -2126,6 +2185,8 @@ class Compiler:
             if callable(ns.get("__getattr__")):
                 ns["__getattr__"] = _program_getattr(ns["__getattr__"])
             try:
+                if "__slots__" in ns:
+                    _check_slots(ns["__slots__"])
                 cls = types.new_class(name, tuple(values), {}, lambda space: space.update(ns))
             except BaseException as e:
                 locate(e, bases_node)

@@ -1,6 +1,8 @@
 """The shell's :undo / :redo: the undo journals of the last successful statements, kept instead of dropped."""
 import itertools
 
+import numpy as np
+
 from tensorsh.engine import autograd, printing, storage, undo
 
 KEEP = 100                 # statements :undo can take back
@@ -45,14 +47,16 @@ class Steps:
         self._state_before = None
 
     def _state(self):
-        """Process state no journal records: counters behind data_ptr() and node order, grad mode, print options."""
+        """Process state no journal records: counters behind data_ptr() and node order, grad mode, print options
+        (torch's and numpy's)."""
         return (_peek(storage, "_ids"), _peek(autograd, "_sequence"), autograd._grad_enabled[0], printing.OPTIONS,
-                [get() for get, _ in self.extras])
+                np.get_printoptions(), [get() for get, _ in self.extras])
 
     def _put(self, state):
-        ids, seq, grad_mode, options, extras = state
+        ids, seq, grad_mode, options, numpy_options, extras = state
         storage._ids, autograd._sequence = itertools.count(ids), itertools.count(seq)
         autograd._grad_enabled[0], printing.OPTIONS = grad_mode, options
+        printing.set_numpy_printoptions(numpy_options)
         for (_, put), value in zip(self.extras, extras):
             put(value)
 
