@@ -145,7 +145,6 @@ def test_inside_try_effects_before_the_exception_stay():
      "AttributeError: type object 'A' has no attribute '__base__'"),
     ("class A:\n    def __setattr__(self, n, v):\n        super().__setattr__('__class__', v)\nA().x = int",
      "AttributeError: tensorsh does not let a program set '__class__'"),
-    ("class A:\n    __slots__ = ()", "SyntaxError: tensorsh does not let a class define '__slots__'"),
     ("class A(metaclass=type):\n    pass", "TypeError: tensorsh classes take no keyword arguments (metaclass=...)"),
     ("T = type(type(1))\nT('X', (), {})", "TypeError: type() takes 1 argument in tensorsh (a class is made with a class statement)"),
     ("class A:\n    pass\nA.__dict__", "AttributeError: type object 'A' has no attribute '__dict__'"),
