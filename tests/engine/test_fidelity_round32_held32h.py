@@ -1,0 +1,58 @@
+"""Classes of difference found by the thirty-second round's random programs (held32h, issue 16), one differential
+program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"native_dropout_of_an_empty_tensor_returns_the_input_itself_given_the_node": """
+for shape in [(0,), (2, 0)]:
+    for train in [True, False, None]:
+        x = torch.ones(shape, requires_grad=True)
+        out, mask = torch.native_dropout(x, 0.5, train)
+        print(out is x, out.grad_fn.name(), x.grad_fn.name(), x.is_leaf, x.requires_grad, mask.dtype, mask.shape)
+        try:
+            out.sum().backward()
+        except Exception as e:
+            print(type(e).__name__, e)
+y = torch.ones(0, 2, requires_grad=True) * 2
+out, mask = torch.native_dropout(y, 0.5, True)
+print(out is y, y.grad_fn.name(), y.grad_fn.next_functions[0][0].name())
+out.sum().backward()
+with torch.no_grad():
+    x = torch.ones(0, requires_grad=True)
+    out, mask = torch.native_dropout(x, 0.5, True)
+    print(out is x, out.grad_fn, x.is_leaf)
+x = torch.ones(0)
+out, mask = torch.native_dropout(x, 0.5, True)
+print(out is x, out.requires_grad, x.grad_fn, out._version)
+""",
+"a_one_element_reduction_into_an_out_that_views_its_input_reads_the_input_first": """
+def run(name, f):
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+for op in ['argmax', 'argmin', 'std', 'var', 'count_nonzero', 'median', 'nanmedian', 'sum', 'amax', 'mean', 'prod']:
+    for form in (range(3) if op not in ('sum', 'amax', 'mean', 'prod') else (1, 2)):  # (the sum family and amax
+        base = torch.tensor([[3., 1., 4.], [1., 5., 9.]])
+        if op in ('argmax', 'argmin', 'count_nonzero'):
+            base = base.long()
+        def f():
+            fn = getattr(torch, op)
+            if form == 0:  # (every element read, element 0 written; the sum family and amax write first: refused)
+                return fn(base.view(-1), out=base), base
+            if form == 1:  # (the second row read, element 0 written)
+                return fn(base[1], out=base), base
+            return fn(base[1], 0, keepdim=True, out=base.view(-1)) if op != 'count_nonzero' else fn(base.t()[2], out=base[0]), base
+        run(f'{op}{form}', f)
+v1 = torch.tensor([4, 1, 3, 5])
+v2 = v1.broadcast_to((-1,))
+print(torch.argmax(v2, out=v1), v1, v2)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round32_held32h_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
