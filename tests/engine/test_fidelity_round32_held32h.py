@@ -50,6 +50,40 @@ v1 = torch.tensor([4, 1, 3, 5])
 v2 = v1.broadcast_to((-1,))
 print(torch.argmax(v2, out=v1), v1, v2)
 """,
+"an_embedding_of_no_indices_has_a_weight_gradient_of_zeros": """
+for shape in [(0,), (0, 3), (2, 0)]:
+    for extra in ({}, {'padding_idx': 0}, {'scale_grad_by_freq': True}):
+        torch.manual_seed(0)
+        emb = torch.nn.Embedding(4, 2, **extra)
+        y = emb(torch.zeros(shape, dtype=torch.long))
+        print(y.shape, y.grad_fn.name())
+        y.sum().backward()
+        print(emb.weight.grad)
+w = torch.ones(3, 2, requires_grad=True)
+g, = torch.autograd.grad(torch.nn.functional.embedding(torch.zeros(0, dtype=torch.long), w).sum(), w, create_graph=True)
+print(g, g.grad_fn.name())
+""",
+"a_convolution_of_an_input_with_a_spatial_size_of_zero_is_refused": """
+F = torch.nn.functional
+def run(name, f):
+    try:
+        r = f()
+        print(name, r.shape, r.sum())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+w1, w2, w3 = torch.ones(2, 1, 1), torch.ones(2, 1, 1, 1), torch.ones(2, 1, 1, 1, 1)
+for shape in [(1, 1, 0), (0, 1, 3), (1, 1, 2)]:
+    x = torch.ones(shape)
+    for pad in (0, 1, 'valid'):
+        run(f'c1 {shape} {pad}', lambda: F.conv1d(x, w1, padding=pad))
+        run(f'c1 unbatched {shape} {pad}', lambda: F.conv1d(x[0], w1, padding=pad))
+        run(f'c2 {shape} {pad}', lambda: F.conv2d(x.unsqueeze(-1), w2, padding=pad))
+        run(f'c3 {shape} {pad}', lambda: F.conv3d(x[..., None, None], w3, padding=pad))
+        run(f'ct1 {shape} {pad}', lambda: F.conv_transpose1d(x, w1.transpose(0, 1), padding=pad if pad != 'valid' else 0))
+for shape in [(1, 1, 0, 3), (1, 1, 3, 0)]:
+    for pad in (1, (1, 0), (0, 1)):
+        run(f'c2 {shape} {pad}', lambda: F.conv2d(torch.ones(shape), torch.ones(2, 1, 2, 2), padding=pad))
+""",
 }
 
 
