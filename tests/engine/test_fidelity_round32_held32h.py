@@ -84,6 +84,18 @@ for shape in [(1, 1, 0, 3), (1, 1, 3, 0)]:
     for pad in (1, (1, 0), (0, 1)):
         run(f'c2 {shape} {pad}', lambda: F.conv2d(torch.ones(shape), torch.ones(2, 1, 2, 2), padding=pad))
 """,
+"batch_norm_of_an_empty_or_one_dimensional_input_reads_no_channels_first": """
+def run(name, f):
+    try:
+        print(name, f())
+    except Exception as e:
+        print(name, type(e).__name__, e)
+for shape in [(0,), (0, 3), (3,), (2, 3, 0)]:
+    for training in (True, False):
+        x = torch.ones(shape, requires_grad=True)
+        rm, rv = (torch.zeros(shape[1]), torch.ones(shape[1])) if len(shape) > 1 else (None, None)
+        run(f'F {shape} {training}', lambda: (lambda r: (r.shape, r.grad_fn.name()))(torch.nn.functional.batch_norm(x, rm, rv, training=training)))
+""",
 }
 
 
