@@ -96,6 +96,25 @@ for shape in [(0,), (0, 3), (3,), (2, 3, 0)]:
         rm, rv = (torch.zeros(shape[1]), torch.ones(shape[1])) if len(shape) > 1 else (None, None)
         run(f'F {shape} {training}', lambda: (lambda r: (r.shape, r.grad_fn.name()))(torch.nn.functional.batch_norm(x, rm, rv, training=training)))
 """,
+"cross_entropy_with_class_probabilities_of_no_samples_is_a_sum_filled_with_nan": """
+F = torch.nn.functional
+def chain(t):
+    out, fn = [], t.grad_fn
+    while fn is not None:
+        out.append(fn.name())
+        fn = fn.next_functions[0][0] if fn.next_functions else None
+    return out
+for shape in [(0, 3), (2, 3), (0, 3, 2)]:
+    for w in (None, torch.ones(3)):
+        x = torch.ones(shape, requires_grad=True)
+        for red in ('mean', 'sum', 'none'):
+            r = F.cross_entropy(x, x.detach().softmax(1), weight=w, label_smoothing=0.2, reduction=red)
+            print(shape, w is None, red, r, chain(r))
+try:
+    F.cross_entropy(torch.tensor(1.), torch.tensor(1.))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
