@@ -115,6 +115,15 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"a_complex_python_number_operand_is_saved_as_a_complex128_wrapped_tensor": """
+x = torch.tensor(1.0, dtype=torch.float64, requires_grad=True)
+y = torch.tensor([1.0, 2.0], requires_grad=True)
+for name, f in [('mulj', lambda: x * 1j), ('rmulj', lambda: 1j * x), ('fmul', lambda: y * (2 + 1j)), ('torch.mul', lambda: torch.mul(y, 1j)),
+                ('divj', lambda: y / 1j), ('rdivj', lambda: 1j / y), ('mul2', lambda: y * 2), ('mul2.5', lambda: y * 2.5), ('powj', lambda: y ** 1j)]:
+    r = f()
+    g = r.grad_fn
+    print(name, r.dtype, g.name(), {k: getattr(g, k) for k in dir(g) if k.startswith('_saved')})
+""",
 }
 
 
