@@ -847,6 +847,9 @@ def _convolution(input, weight, bias, geometry):
         if any(p < s for p, s in zip(padded, spans)):
             raise runtime(f"Calculated padded input size per channel: ({' x '.join(map(str, padded))}). Kernel size: "
                           f"({' x '.join(map(str, spans))}). Kernel size can't be greater than actual input size")
+    if input._shape[0] and c and not input.numel():  # (_select_conv_backend: only a batch or channels of none is
+        shape = input._shape[:2] + (1,) + input._shape[2:] if nd == 1 else input._shape  # Empty; a 1-d one as 2-d)
+        raise runtime(f"Only zero batch or zero channel inputs are supported, but got input shape: {list(shape)}")
     geometry = (stride, padding, dilation, groups, transposed, output_padding if transposed else (0,) * nd)
     x, w = _as2d(nd, input._np, weight._np)
     big = transposed and any(op >= s for op, s in zip(output_padding, stride))  # (is_output_padding_big: not oneDNN)
@@ -939,7 +942,7 @@ class EmbeddingBackward0(Node):
         refuse_sparse_gradient(self)
         idx, = self.unpack()
         flat = idx._np.reshape(-1)
-        gn = g._np.reshape(len(flat), -1)
+        gn = g._np.reshape(len(flat), g._shape[-1])  # (the embedding dim: no -1, which an empty index cannot infer)
         out = np.zeros((self.num_weights, gn.shape[1]), g.dtype.np)
         counts = np.bincount(flat, minlength=self.num_weights) if self.scale else None
         rounded = dtypes.rounding(g.dtype) if g.dtype in (dtypes.float16, dtypes.bfloat16) else None
@@ -957,7 +960,7 @@ def _embedding_dense_backward(g, idx, flat, num_weights, padding_idx):
     """What the gradient of embedding_dense_backward differentiates, in ops: the rows of g added at their indices,
     padding_idx's left out. (PyTorch's embedding_dense_double_backward picks rows of gg without dividing by
     scale_grad_by_freq's counts: "the first backward takes care of" them; so this formula leaves them out too.)"""
-    rows = g.reshape(len(flat), -1)
+    rows = g.reshape(len(flat), g.shape[-1])
     if padding_idx is not None:
         rows = rows * fresh((flat != padding_idx).astype(g.dtype.np).reshape(-1, 1), g.dtype)
     return rows.new_zeros((num_weights, rows.shape[1])).index_add(0, idx.reshape(-1), rows)

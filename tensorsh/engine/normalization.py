@@ -563,8 +563,8 @@ def native_batch_norm(input, weight, bias, running_mean, running_var, training, 
     """torch.native_batch_norm: (output, save_mean, save_invstd), the statistics not differentiable (empty in
     evaluation mode); the kernel's own refusal of an empty input when training (at::batch_norm does not reach it)."""
     if input.numel() == 0:
-        input.size(1)  # (the channels read first: a 1-d input's IndexError)
-        if training:
+        if training:  # (the kernel reads the channels first: a 1-d input's IndexError; evaluation's empty result
+            input.size(1)  # reads no size)
             raise runtime(f"input tensor must have at least one element, but got input_sizes = {list(input._shape)}")
         with autograd.no_grad():
             out, mean, invstd = input.clone(), input.new_empty(0), input.new_empty(0)
@@ -577,12 +577,14 @@ def native_batch_norm(input, weight, bias, running_mean, running_var, training, 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5,
                stats=False):
-    c = input.size(1)  # (a 1-d input's IndexError)
     if input.numel() == 0:  # (ATen's _batch_norm_impl_index: a clone, scaled and shifted by the first elements,
-        out = input.clone()  # C++'s weight[0]: select's error for an empty one, an instance norm's of no batch)
-        if weight is not None:
+        out = input.clone()  # C++'s weight[0]: select's error for an empty one, an instance norm's of no batch;
+        if weight is not None:  # the channels are not read, an empty 1-d input's too)
             out = out * weight.select(0, 0)
         return out + bias.select(0, 0) if bias is not None else out
+    if input.dim() < 2 and not stats and not training and running_mean is None:  # (its next check, before the
+        raise runtime("running_mean must be defined in evaluation mode")  # kernel reads the channels)
+    c = input.size(1)  # (a 1-d input's IndexError)
     if stats:  # (native_batch_norm's kernel: the dispatch and the mixed types checked first, sizes not at all)
         check_floating("batch_norm", input)
         mixed = check_mixed_dtype(input, weight, bias, running_mean, running_var)

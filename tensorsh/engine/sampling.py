@@ -342,12 +342,15 @@ class NativeDropoutBackward0(Node):
 def native_dropout(input, p, train):
     """native_dropout_cpu: (input * mask * 1/(1-p), mask as bool), the mask empty_like(input) (its strides)
     .bernoulli_(1 - p), the scale rounded to input's dtype first (a float16's 1/0.9 is 1.111328125, measured: the
-    backward's scale is not rounded); not training (train False): (a copy, all True); an empty input: (input, empty_like)."""
+    backward's scale is not rounded); not training (train False): (a copy, all True); an empty input: (input, empty_like), the input given the node."""
     from . import autograd
-    if not input.numel():
-        return input, creation.empty_like(input)
     training = train is None or train
     scale = (0.0 if p == 1 else 1.0 / (1.0 - p)) if training else 1.0
+    if not input.numel():  # ATen returns the input itself, so autograd's set_history gives the input this node as
+        mask = creation.empty_like(input)  # its grad_fn (a leaf then fails backward: "moved into the graph interior")
+        if needs_grad(input):
+            attach(input, NativeDropoutBackward0(input, mask, scale))
+        return input, mask
     with autograd.no_grad():
         if training:
             mask = bernoulli_inplace(creation.empty_like(input), 1.0 - p)

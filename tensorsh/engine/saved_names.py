@@ -84,10 +84,11 @@ def _saved_attribute(node, name):
     if saved is None or saved is autograd.NOTHING_SAVED:
         return None
     value = saved.unpack(node)
-    if isinstance(value, (int, float, bool)):  # a Python number is saved as PyTorch's wrapped 0-dim tensor (a
-        from .creation import tensor  # float's is double: scalar_to_tensor)
-        from .dtypes import float64
-        value = tensor(value, dtype=float64) if type(value) is float else tensor(value)
+    if isinstance(value, (int, float, bool, complex)):  # a Python number is saved as PyTorch's wrapped 0-dim
+        from .creation import tensor  # tensor (a float's is double, a complex's complex128: scalar_to_tensor)
+        from .dtypes import complex128, float64
+        value = tensor(value, dtype=float64) if type(value) is float else \
+            tensor(value, dtype=complex128) if type(value) is complex else tensor(value)
     return value
 
 

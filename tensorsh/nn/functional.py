@@ -385,6 +385,7 @@ def _check_label_smoothing(label_smoothing):
 
 
 def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class_dim, n_classes):
+    input.size(class_dim)  # (ATen's n_classes = self.size(class_dim): a 0-dim input has no dimension 1)
     if weight is not None and (weight.dim() != 1 or weight.numel() != n_classes):
         raise runtime(f"cross_entropy: weight tensor should be defined either for all {n_classes} classes or no "
                       f"classes but got weight tensor of shape: {list(weight.shape)}")
@@ -397,8 +398,8 @@ def _cross_entropy_prob(input, target, weight, reduction, label_smoothing, class
         shape = [1] * logp.dim()
         shape[class_dim] = weight._shape[0]
         prod = prod * weight.view(shape)
-    if reduction == "mean":
-        return _div_scalar(-prod.sum(), logp.numel() // n_classes)
+    if reduction == "mean":  # (of no elements: the sum filled with NaN in place, then negated)
+        return -prod.sum().fill_(float("nan")) if not logp.numel() else _div_scalar(-prod.sum(), logp.numel() // n_classes)
     if reduction == "sum":
         return -prod.sum()
     return -prod.sum(class_dim)

@@ -25,6 +25,7 @@ BINARY = ["add", "sub", "mul", "div", "pow", "remainder", "fmod", "floor_divide"
           "true_divide", "subtract", "multiply", "divide", "arctan2", "lerp", "dot", "mm", "mv", "matmul",
           "outer", "ger", "bmm", "equal", "allclose", "isclose", "type_as", "expand_as", "view_as", "reshape_as"]
 BINARY_INPLACE = ["add_", "sub_", "mul_", "div_", "pow_", "copy_", "clamp_min_", "clamp_max_", "fill_"]
+NORM_ORDS = ["1", "float('inf')", "'fro'", "2"]
 OPERATORS = ["+", "-", "*", "/", "**", "@", "%", "//", "<", "<=", "==", "!=", ">", ">=", "&", "|", "^", "<<", ">>"]
 AUGMENTED = ["+=", "-=", "*=", "/=", "**=", "%=", "//=", "&=", "|=", "^=", "<<=", ">>="]
 REDUCE = ["sum", "mean", "prod", "max", "min", "amax", "amin", "argmax", "argmin", "std", "var", "norm",
@@ -771,6 +772,69 @@ class Gen:
                            f"{n} = ({t}.{dt} @ {t}.{dt}.mT) if {t}.dim() == 2 else {t}.{dt}.cumsum(0)\nprint({n})",
                            f"{n} = {t}.{dt}.softmax(-1)", f"{n} = {t}.{dt}.exp().tolist()\nprint({n})"])
 
+    def networks(self):
+        """What forum programs build that the other families never drew: nn layers beyond Linear (Conv1d/2d, pooling,
+        Embedding, RNN/LSTM/GRU, BatchNorm1d and LayerNorm in train and eval mode, Dropout), loss modules
+        (CrossEntropyLoss with targets, MSELoss, BCEWithLogitsLoss), optimizer steps (SGD with momentum, Adam, AdamW,
+        zero_grad), distributions (Normal, Categorical, Bernoulli: log_prob, entropy, a seeded sample) and
+        linear algebra (svdvals, pinv, solve, det, inv, cholesky, matrix_norm, eigvalsh of a symmetric matrix)."""
+        rng, t = self.rng, self.pick()
+        if t is None:
+            return self.create()
+        n, seed = self.new(), f"torch.manual_seed({rng.randint(0, 9)})\n"
+        x = f"{t}.detach().float().reshape(1, 1, -1)"  # (a batch of one sequence of one channel)
+        m = f"{t}.detach().float().reshape(-1, {t}.shape[-1] if {t}.dim() and {t}.shape[-1] else 1)"
+        area = rng.choice(["conv", "embedding", "recurrent", "norm", "loss", "optim", "distributions", "linalg"])
+        if area == "conv":
+            k = rng.choice([1, 2, 3])
+            return rng.choice([
+                f"{seed}conv = torch.nn.Conv1d(1, 2, {k}, padding={rng.choice(['0', '1', repr('same')])})\n{n} = conv({x})\n"
+                f"print({n}, {n}.shape, {n}.grad_fn)",
+                f"{seed}conv = torch.nn.Conv2d(1, 2, {k}, stride={rng.choice([1, 2])})\n{n} = conv({x}.unsqueeze(0))\n"
+                f"{n}.sum().backward()\nprint({n}.shape, conv.weight.grad.shape, conv.bias.grad)",
+                f"{n} = torch.nn.{rng.choice(['MaxPool1d', 'AvgPool1d'])}({k})({x})\nprint({n})",
+                f"{n} = torch.nn.functional.adaptive_avg_pool1d({x}, {k})\nprint({n})"])
+        if area == "embedding":
+            return f"{seed}emb = torch.nn.Embedding(5, {rng.choice([2, 3])}{rng.choice(['', ', padding_idx=0', ', max_norm=1.0'])})\n" \
+                   f"{n} = emb({t}.detach().long().abs().clamp(max=4))\nprint({n}, {n}.shape)\n" \
+                   f"{n}.sum().backward()\nprint(emb.weight.grad)"
+        if area == "recurrent":
+            cell = rng.choice(["RNN", "LSTM", "GRU"])
+            first = rng.choice(["True", "False"])
+            return f"{seed}rnn = torch.nn.{cell}(1, 2, batch_first={first})\n{n}, h = rnn({t}.detach().float().reshape(1, -1, 1))\n" \
+                   f"print({n}.shape, {n}.grad_fn.name(), h[0].shape if isinstance(h, tuple) else h.shape)\nprint({n})"
+        if area == "norm":
+            layer = rng.choice([f"BatchNorm1d({m}.shape[-1])", f"LayerNorm({m}.shape[-1])", "Dropout(0.5)"])
+            mode = rng.choice(["train()", "eval()"])
+            return f"{seed}layer = torch.nn.{layer}\nlayer.{mode}\n{n} = layer({m})\nprint({n}, layer.training)\n" \
+                   f"print([b for b in layer.buffers()])"
+        if area == "loss":
+            loss = rng.choice([f"CrossEntropyLoss({rng.choice(['', 'label_smoothing=0.1', 'reduction=' + repr('sum')])})",
+                               "MSELoss()", "BCEWithLogitsLoss()", "NLLLoss()", "L1Loss()", "SmoothL1Loss()"])
+            target = f"torch.zeros({m}.shape[0], dtype=torch.long)" if "CrossEntropy" in loss or "NLL" in loss \
+                else f"torch.ones_like({m})"
+            return f"{n} = torch.nn.{loss}({m}, {target})\nprint({n}, {n}.grad_fn)"
+        if area == "optim":
+            opt = rng.choice(["SGD([w], lr=0.1, momentum=0.9)", "Adam([w], lr=0.1)", "AdamW([w], lr=0.01)",
+                              "SGD([w], lr=0.5, weight_decay=0.1)", "RMSprop([w], lr=0.01)"])
+            return f"w = {t}.detach().float().clone().requires_grad_()\nopt = torch.optim.{opt}\nfor _ in range(2):\n" \
+                   f"    opt.zero_grad()\n    ((w - 1) ** 2).sum().backward()\n    opt.step()\n    print(w, w.grad)"
+        if area == "distributions":
+            D = "torch.distributions"
+            p = f"{t}.detach().float().flatten().sigmoid()"
+            return rng.choice([f"{n} = {D}.Normal({t}.detach().float(), 1.0)\nprint({n}.log_prob({t}.detach().float()), {n}.entropy())",
+                               f"{seed}{n} = {D}.Normal(0.0, {rng.choice(['1.0', '0.5'])}).sample(({rng.choice([2, 3])},))\nprint({n})",
+                               f"{seed}{n} = {D}.Categorical(probs={p} + 0.1)\nprint({n}.sample(), {n}.log_prob(torch.tensor(0)), {n}.entropy())",
+                               f"{n} = {D}.Bernoulli(probs={p})\nprint({n}.log_prob(torch.ones_like({p})), {n}.mean)"])
+        # (symmetric positive definite, its eigenvalues distinct more often than with the identity added: repeated
+        # ones leave LAPACK's choice of eigenvectors and last bits, a known gap, to every program)
+        A = f"({m}.mT @ {m} + torch.diag(torch.arange(1., {m}.shape[-1] + 1)))"
+        return rng.choice([f"print(torch.linalg.svdvals({m}))", f"print(torch.linalg.pinv({m}))",
+                           f"print(torch.linalg.det({A}), torch.linalg.inv({A}))", f"print(torch.linalg.cholesky({A}))",
+                           f"print(torch.linalg.solve({A}, torch.ones({A}.shape[0])))", f"print(torch.linalg.eigvalsh({A}))",
+                           f"print(torch.linalg.matrix_norm({m}), torch.linalg.norm({m}, {rng.choice(NORM_ORDS)}))",
+                           f"print(torch.linalg.matrix_rank({m}), torch.det({m}) if {m}.shape[0] == {m}.shape[1] else None)"])
+
     def api(self):
         """The whole surface the engine's signature table lists: a Tensor method or torch function drawn at
         random, each argument made for its declared type and name (tensors of the program, numbers, dims, sizes,
@@ -849,7 +913,7 @@ class Gen:
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
             [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
-            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.forum] * 3 + \
+            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.forum] * 3 + [self.networks] * 2 + \
             [self.api] * self.api_weight
         return self.rng.choice(kinds)()
 

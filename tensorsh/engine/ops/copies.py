@@ -347,6 +347,12 @@ _REDUCED_IN_OUT = frozenset({"sum", "nansum", "prod", "amax", "amin", "mean", "n
 # structured reductions: their meta resizes out= before the kernel wraps dim against self, which out= self makes the
 # reduced shape (torch.sum(x, 1, out=x) of a matrix: the warning, then "Dimension out of range ... but got 1")
 _RESIZED_BEFORE_KERNEL = frozenset({"sum", "mean", "prod", "amax", "amin"})
+# the reductions whose kernel reads all of its input before it writes a one-element result (measured: an out= of one
+# element that aliases an input element reads that element as it was). The others write into out first: the sum
+# family (sum, nansum, prod, mean, nanmean) fills it with its identity and accumulates into it in an order of its
+# vectorised loops, amax/amin/any/all (bool) fill it with their identity, histc and bincount with zeros.
+_READ_BEFORE_WRITTEN = frozenset({"argmax", "argmin", "std", "var", "max", "min", "count_nonzero", "median", "nanmedian",
+                                  "linalg_vector_norm", "norm"})
 
 
 # the dims below which a joining op hands cat a view of an input rather than the input itself (atleast_Nd's)
@@ -460,6 +466,16 @@ def _median_reads_a_clone(args, kwargs, outs):
             not -self.dim() <= dim < self.dim():
         return False
     return self._stride[dim % self.dim()] > 1
+
+
+def _reads_element(t, o):
+    """Whether t reads the element at out's storage offset (out of t's dtype), or might (another dtype)."""
+    if t.dtype is not o.dtype:
+        return True
+    offsets = np.full((), t._offset)
+    for n, st in zip(t._shape, t._stride):
+        offsets = np.add.outer(offsets, np.arange(n) * st)
+    return bool(np.any(offsets == o._offset))
 
 
 def _shares_elements(t):
@@ -673,9 +689,14 @@ def write_out(name, fn, args, kwargs):
                 _refuse_shared_out(name, o)
     if name in _REDUCED_INTO_ITSELF and args and outs[0] is args[0] and isinstance(results[0], Tensor):
         return _reduce_into_itself(name, outs[0], results[0], args, kwargs, resize)
-    for r, o in zip(results, outs):  # (a reduction's kernel resizes such an out, and so its input, before it reads it)
+    # (a reduction's kernel resizes such an out, and so its input, before it reads it; a result of one element of the
+    # kernels that read all of their input before they write is computed here, then written, as PyTorch's)
+    read_before_written = all(r.numel() <= 1 for r in results if isinstance(r, Tensor)) and (
+        name in _READ_BEFORE_WRITTEN or not any(_reads_element(t, o) for o in outs if isinstance(o, Tensor)
+                                                for t in inputs if t._storage is o._storage))
+    for r, o in zip(results, outs):
         if name in _REDUCED_IN_OUT and isinstance(o, Tensor) and isinstance(r, Tensor) and r._shape != o._shape and \
-                any(t._storage is o._storage for t in inputs):
+                not read_before_written and any(t._storage is o._storage for t in inputs):
             if name in _OUT_OVERLAP_AFTER_RESIZE:  # (median's values and indices resized, then its check)
                 for r2, o2 in zip(results, outs):
                     resize(r2._shape, o2, r2.dtype)
