@@ -29,6 +29,24 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"uint8_bilinear_and_bicubic_interpolation_sum_in_int16_fixed_point_per_pass": """
+F = torch.nn.functional
+print(F.interpolate(torch.tensor([[[[0, 1, 2]]]], dtype=torch.uint8), scale_factor=2, mode='bilinear'))
+torch.manual_seed(0)
+x = torch.randint(0, 256, (1, 3, 5, 6), dtype=torch.uint8)
+for mode in ['bilinear', 'bicubic']:
+    for ac in [False, True]:
+        for aa in [False, True]:
+            for size in [(9, 4), (2, 11)]:
+                print(mode, ac, aa, F.interpolate(x, size=size, mode=mode, align_corners=ac, antialias=aa).tolist())
+x6 = torch.randint(0, 256, (1, 6, 4, 5), dtype=torch.uint8)
+print(F.interpolate(x6, size=(7, 1), mode='bilinear').flatten().tolist())
+print(F.interpolate(x6.to(memory_format=torch.channels_last), size=(7, 1), mode='bicubic').flatten().tolist())
+try:
+    F.interpolate(x, size=(1, 1), mode='bilinear')
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
