@@ -212,7 +212,9 @@ def _check_max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode):
         ow -= 1
     if ow <= 0:
         raise runtime(f"max_pool1d() Invalid computed output size: {ow}")
-    if input.dtype.category < 2:  # (max_pool1d_impl's kernel: floating types only)
+    if input.dtype.category != 2 and not (input.requires_grad and autograd.is_grad_enabled()):
+        # (max_pool1d_impl's kernel, real floating types only; an input that requires grad goes to
+        # max_pool1d_with_indices, whose 2-d kernel names itself)
         raise make("NotImplementedError",
                    f"\"max_pool1d_impl\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
 

@@ -47,6 +47,21 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"max_pooling_of_a_complex_tensor_is_refused_by_its_kernel_s_dispatch": """
+F = torch.nn.functional
+z1 = torch.ones(1, 2, 6, dtype=torch.complex64, requires_grad=True)
+z2 = torch.ones(1, 2, 4, 4, dtype=torch.complex64)
+for name, f in [('mp1', lambda: F.max_pool1d(z1, 2)), ('mp1i', lambda: F.max_pool1d(z1, 2, return_indices=True)),
+                ('mp2', lambda: F.max_pool2d(z2, 2)), ('mp2i', lambda: F.max_pool2d(z2[0], 2, return_indices=True)),
+                ('mp3', lambda: F.max_pool3d(z2.unsqueeze(0), 2)),
+                ('module', lambda: torch.nn.MaxPool2d(2)(z2)), ('long1d', lambda: F.max_pool1d(z1.real.long(), 2)),
+                ('long2d', lambda: F.max_pool2d(z2.real.long(), 2))]:
+    try:
+        r = f()
+        print(name, r.dtype, r.shape)
+    except Exception as e:
+        print(name, type(e).__name__, e)
+""",
 }
 
 
