@@ -20,7 +20,8 @@ from .saved_names import unsigned
 from .errors import index_error, runtime, type_error, warn_once
 from .tensorimpl import Tensor, _contiguous_strides
 from .ops.complex_refusals import no_complex_autograd
-from .ops.scalar_arith import cxx_inplace_number
+from .ops.real_complex import view_as_real
+from .ops.scalar_arith import cxx_inplace_number, mul_scalar
 from .ops.core import (InputNode, attach, check_inplace, fresh, inference_saved_by, needs_grad, operand_edge, type_name,
                        written)
 from . import autocast
@@ -768,10 +769,36 @@ def convolution(input, weight, bias=None, stride=1, padding=0, dilation=1, group
     if input.dim() == dims + 1:  # an unbatched input: PyTorch adds the batch dimension and takes it away again
         return convolution(input.unsqueeze(0), weight, bias, stride, padding, dilation, groups, dims, name,
                            transposed, output_padding).squeeze(0)
+    if input.dtype.is_complex:
+        return _complex_convolution(input, weight, bias, lambda x, w, b: convolution(
+            x, w, b, stride, padding, dilation, groups, dims, name, transposed, output_padding))
     if isinstance(padding, str):
         input, padding = _padding_mode(input, weight, padding, stride, dilation, groups)
     return _convolution(input, weight, bias, (stride, _tuple(padding, dims), dilation, groups, transposed,
                                               output_padding))
+
+
+def _complex_parts(t):
+    """complex_to_real: the real and imaginary parts of t (its conjugation resolved) as views of view_as_real."""
+    parts = view_as_real(t.resolve_conj())
+    return parts.select(-1, 0), parts.select(-1, 1)
+
+
+def _complex_convolution(input, weight, bias, conv):
+    """ATen's complex_convolution (conv1d/2d/3d, their padding-string and transposed forms): three real
+    convolutions by Gauss's trick, a = conv(xr, wr, br), b = conv(xi, wi), c = conv(xr + xi, wr + wi, br + bi),
+    then a - b + i (c - a - b): its values round as those real ops do, and its graph ends in AddBackward0."""
+    x_r, x_i = _complex_parts(input)
+    w_r, w_i = _complex_parts(weight)
+    if bias is None:
+        b_r = b_sum = None
+    else:
+        b_r, b_i = _complex_parts(bias)
+        b_sum = b_r + b_i
+    a = conv(x_r, w_r, b_r)
+    b = conv(x_i, w_i, None)
+    c = conv(x_r + x_i, w_r + w_i, b_sum)
+    return a - b + mul_scalar(c - a - b, 1j)  # (C++'s `i * t` is t.mul(i), mul.Scalar: MulBackward1)
 
 
 def _padding_mode(input, weight, padding, stride, dilation, groups):

@@ -13,6 +13,8 @@ import numpy as np
 
 from . import dtypes, kernels, layout
 from .autograd import Node, edge_of
+from .errors import runtime
+from .tensorimpl import CHANNELS_LAST
 from .ops.core import attach, fresh, needs_grad
 
 
@@ -238,13 +240,14 @@ def linear_backward_values(g, in_shape, align_corners, scales):
     return acc.reshape(lead + spatial_in).astype(g.dtype, copy=False)
 
 
-def _aa_filter(x, cubic):
-    """HelperInterpLinear/HelperInterpCubic::aa_filter: the triangle, or Keys' cubic with a = -0.5 (as PIL)."""
+def _aa_filter(x, cubic, a=-0.5):
+    """HelperInterpLinear/HelperInterpCubic::aa_filter: the triangle, or Keys' cubic with a = -0.5 (as PIL; the
+    uint8 path without antialias uses -0.75, as the float kernel)."""
     T = x.dtype.type
     x = np.abs(x)
     if not cubic:
         return np.where(x < 1, (1.0 - x.astype(np.float64)).astype(T), T(0))
-    A = T(-0.5)
+    A = T(a)
     near = _fma(_fma(np.full(x.shape, A + T(2), T), x, -(A + T(3))) * x, x, T(1))
     far = _fma(_fma(_fma(np.full(x.shape, A, T), x, T(-5) * A), x, T(8) * A), x, T(-4) * A)
     return np.where(x < 1, near, np.where(x < 2, far, T(0))).astype(T)
@@ -270,6 +273,71 @@ def aa_weights(in_size, out_size, align_corners, scale, T, cubic):
         total = (total + w[:, k]).astype(T)
     w = np.where(total[:, None] != 0, w / np.where(total == 0, T(1), total)[:, None], w).astype(T)
     return xmin, xsize, w
+
+
+def _uint8_weights(in_size, out_size, align_corners, scale, cubic, antialias):
+    """_compute_index_ranges_int16_weights: each output's first input index, its count and its weights in int16
+    fixed point, with the precision (the most bits that keep the largest weight below 2**15). The double weights
+    are the antialiased filter's, or without antialias _compute_indices_min_size_weights': the float kernel's
+    source index and lambda, the filter's taps past either edge added into the edge's weight."""
+    if antialias:
+        xmin, xsize, w = aa_weights(in_size, out_size, align_corners, scale, np.float64, cubic)
+        top = float(w.max(initial=0.0))
+    else:
+        interp = 4 if cubic else 2
+        s = float(_scale(in_size, out_size, align_corners, scale, np.float64))
+        support = interp // 2
+        xmin, xsize = np.zeros(out_size, np.int64), np.zeros(out_size, np.int64)
+        w = np.zeros((out_size, interp))
+        top = 0.0
+        for i in range(out_size):
+            if align_corners:
+                real = s * i
+            else:
+                real = float(_fma(np.float64(s), np.float64(i + 0.5), np.float64(-0.5)))
+                real = 0.0 if not cubic and real < 0 else real
+            index = min(int(np.floor(np.float32(real))), in_size - 1)  # (guard_index_and_lambda's floorf)
+            lam = min(max(real - index, 0.0), 1.0)
+            low = index - support + 1
+            xmin[i] = max(low, 0)
+            xsize[i] = min(max(min(index + support + 1, in_size) - xmin[i], 0), interp)
+            taps = _aa_filter(np.arange(1 - support, interp + 1 - support, dtype=np.float64) - lam, cubic, -0.75)
+            k = 0
+            for j in range(interp):
+                if low + j <= 0:
+                    k = 0
+                elif low + j >= in_size - 1:
+                    k = xsize[i] - 1
+                w[i, k] += taps[j]
+                top = max(top, w[i, k])
+                k += 1
+    precision = 0
+    while precision < 22 and int(0.5 + top * (1 << (precision + 1))) < (1 << 15):
+        precision += 1
+    v = w * (1 << precision)
+    return xmin, xsize, np.trunc(np.where(v < 0, v - 0.5, v + 0.5)).astype(np.int64), precision
+
+
+def uint8_values(x, output_size, align_corners, scales, cubic, antialias=False, channels_last=False):
+    """uint8 bilinear/bicubic (upsample_avx_bilinear_bicubic_uint8, or separable_upsample_generic_Nd_kernel_impl's
+    uint8 branch: the same sums): the width resampled first, then the height, each pass in integers, the sum of
+    pixel times int16 weight plus a half shifted right by the precision and clamped to [0, 255]."""
+    out = x
+    for axis in (3, 2):
+        if output_size[axis - 2] == out.shape[axis]:
+            continue
+        xmin, xsize, w, precision = _uint8_weights(out.shape[axis], output_size[axis - 2], align_corners,
+                                                   scales[axis - 2], cubic, antialias)
+        shape = [1] * out.ndim
+        shape[axis] = len(xmin)
+        acc = np.int64(1 << (precision - 1))
+        for k in range(w.shape[1]):
+            t = _take(out, axis, np.minimum(xmin + k, out.shape[axis] - 1)).astype(np.int64)
+            acc = acc + np.where((k < xsize).reshape(shape), t * w[:, k].reshape(shape), 0)
+        out = np.clip(acc >> precision, 0, 255).astype(np.uint8)
+        if axis == 2 and out.shape[3] == 1 and out.shape[1] > 4 and not channels_last:  # (the generic kernel's
+            out = np.repeat(out[:, :, :1], out.shape[2], 2)  # one-column quirk, as in aa_values; not the AVX one's)
+    return np.ascontiguousarray(out)
 
 
 def aa_values(x, output_size, align_corners, scales, cubic):
@@ -390,6 +458,16 @@ def upsample(input, output_size, align_corners, scales, cubic=False, antialias=F
     extra = {}
     if cubic and not antialias and input.dtype in (dtypes.float16, dtypes.bfloat16):
         extra["stored"] = lambda c: dtypes.rounding(input.dtype)(c).astype(np.float32)
+    if input.dtype is dtypes.uint8:  # (no grad for an integer input)
+        if len(output_size) == 2 and input._shape[1] == 3 and tuple(output_size) == (1, 1) and \
+                input._shape[2] != 1 and not input.is_contiguous(memory_format=CHANNELS_LAST):
+            # (the AVX kernel unpacks an RGB input to RGBA, then its vertical pass skips the packing for an output
+            # that is channels-last contiguous, as a 1x1 one is: its assert that the channel counts agree fails)
+            raise runtime('num_channels == unpacked_output.size(0) INTERNAL ASSERT FAILED at "/__w/pytorch/pytorch/'
+                          'aten/src/ATen/native/cpu/UpSampleKernelAVXAntialias.h":269, please report a bug to '
+                          'PyTorch. ')
+        return layout.output_like(uint8_values(input._np, output_size, align_corners, scales, cubic, antialias,
+                                               input.is_contiguous(memory_format=CHANNELS_LAST)), input.dtype, input)
     out = layout.output_like(_KERNELS[key][1](input._np, output_size, align_corners, scales, **extra), input.dtype,
                              input)
     if needs_grad(input):

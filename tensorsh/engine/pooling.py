@@ -77,7 +77,7 @@ def _check_divisor(divisor_override):
 
 
 _FLOATING = lambda dt: dt.category == 2  # noqa: E731
-_ANY_BUT_BOOL = lambda dt: dt is not dtypes.bool_  # noqa: E731 (max pooling's kernels: every type but bool)
+_ALL_TYPES = lambda dt: dt.category in (1, 2)  # noqa: E731 (max pooling's kernels: no bool, no complex)
 _FLOATING_OR_LONG = lambda dt: dt.category == 2 or dt is dtypes.int64  # noqa: E731 (avg_pool2d's)
 _AVG_POOL3D = lambda dt: dt in (dtypes.float32, dtypes.float64, dtypes.int64)  # noqa: E731 (no half kernels)
 
@@ -213,7 +213,7 @@ def _max_pool(input, nd, kernel_size, stride, padding, dilation, ceil_mode, retu
     _check_sizes(name, nd, kernel_size, stride, padding, dilation)
     _batch_mode(input, nd)
     k, s, p, d, out = _geometry(input, kernel_size, stride, padding, dilation, ceil_mode, nd, name)
-    _check_kernel(name, input, _ANY_BUT_BOOL)
+    _check_kernel(name, input, _ALL_TYPES)
     x = input._np
     spatial, lead = x.shape[-nd:], x.shape[:-nd]
     grids = np.meshgrid(*[np.arange(o) * ss - pp for o, ss, pp in zip(out, s, p)], indexing="ij")

@@ -19,12 +19,18 @@ def from_numpy_scalars(values):
     """A call's arguments with numpy's scalars as PyTorch's parser reads them (is_numpy_scalar): an integer one an
     int, a float one (and a numpy bool, which PyTorch unpacks as a double) a float, a complex128 one a complex; in a
     tuple or list too (sizes). None when there is none (the common case: nothing is copied)."""
-    if not any(isinstance(v, np.generic) or isinstance(v, (tuple, list)) and any(isinstance(i, np.generic) for i in v)
+    if not any(isinstance(v, np.generic) or isinstance(v, (tuple, list)) and any(_item(i) is not i for i in v)
                for v in values):
         return None
-    return [_plain(v) if isinstance(v, np.generic) else type(v)(map(_plain, v)) if type(v) in (tuple, list) else
-            tuple.__new__(type(v), map(_plain, v)) if isinstance(v, tuple) else v  # (a torch.Size holding numpy's)
+    return [_plain(v) if isinstance(v, np.generic) else type(v)(map(_item, v)) if type(v) in (tuple, list) else
+            tuple.__new__(type(v), map(_item, v)) if isinstance(v, tuple) else v  # (a torch.Size holding numpy's)
             for v in values]
+
+
+def _item(v):
+    """An element of a list argument: a complex64 one is kept (an int list refuses it by its numpy type name; a
+    list that is data, torch.tensor's, stores it as a complex: neither reads it through __float__, so no warning)."""
+    return v if isinstance(v, np.complexfloating) and not isinstance(v, complex) else _plain(v)
 
 
 def _plain(v):

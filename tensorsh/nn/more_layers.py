@@ -212,7 +212,9 @@ def _check_max_pool1d(input, kernel_size, stride, padding, dilation, ceil_mode):
         ow -= 1
     if ow <= 0:
         raise runtime(f"max_pool1d() Invalid computed output size: {ow}")
-    if input.dtype.category < 2:  # (max_pool1d_impl's kernel: floating types only)
+    if input.dtype.category != 2 and not (input.requires_grad and autograd.is_grad_enabled()):
+        # (max_pool1d_impl's kernel, real floating types only; an input that requires grad goes to
+        # max_pool1d_with_indices, whose 2-d kernel names itself)
         raise make("NotImplementedError",
                    f"\"max_pool1d_impl\" not implemented for '{dtypes.SCALAR_NAMES[input.dtype.name]}'")
 
@@ -408,10 +410,7 @@ def interpolate(input, size=None, scale_factor=None, mode="nearest", align_corne
     if input._shape[1] == 0:  # (the upsample metas allow an empty batch only; the sizes are checked above)
         raise runtime(f"Non-empty {input.dim()}D data tensor expected but got a tensor with sizes {list(input.shape)}")
     if antialias:  # (separable_upsample_generic_Nd_kernel_impl's weights: float and double; uint8's int16 path)
-        if input.dtype is dtypes.uint8:
-            raise make("NotImplementedError", "tensorsh: interpolate with antialias on uint8 input is not supported "
-                       "yet")
-        if input.dtype not in (dtypes.float32, dtypes.float64):
+        if input.dtype not in (dtypes.float32, dtypes.float64, dtypes.uint8):
             raise make("NotImplementedError", "\"compute_index_ranges_weights\" not implemented for "
                        f"'{dtypes.SCALAR_NAMES[input.dtype.name]}'")
     else:
