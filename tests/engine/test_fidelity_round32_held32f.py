@@ -1,0 +1,26 @@
+"""Classes of difference found by the thirty-second round's held-out programs on small training loops, torch.optim,
+lr schedulers, losses, data and save/load (held32f, issue 16), one differential program each, run in torch and in
+the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"adam_casts_a_tensor_beta1_to_the_parameter_dtype_before_its_lerp": """
+for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64]:
+    for cls in [torch.optim.Adam, torch.optim.AdamW]:
+        torch.manual_seed(0)
+        p = torch.randn(5, dtype=dt).requires_grad_()
+        opt = cls([p], lr=0.05, betas=(torch.tensor(0.9), torch.tensor(0.99)), amsgrad=dt == torch.float16)
+        for _ in range(3):
+            opt.zero_grad()
+            (p * p).sum().abs().backward()
+            opt.step()
+        print(dt, cls.__name__, p.detach(), opt.state[p]['exp_avg'], opt.state[p]['exp_avg_sq'])
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round32_held32f_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
