@@ -18,6 +18,15 @@ for dt in [torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.co
             opt.step()
         print(dt, cls.__name__, p.detach(), opt.state[p]['exp_avg'], opt.state[p]['exp_avg_sq'])
 """,
+"a_load_of_bytes_whose_pickle_gets_a_memo_index_never_put": """
+import io
+for data in [b'hello', b'http://x', b'j\\x05\\x00\\x00\\x00', b'\\x80\\x02K\\x01q\\x03h\\x03h\\x01.', b'not a file']:
+    for wo in [True, False]:
+        try:
+            torch.load(io.BytesIO(data), weights_only=wo)
+        except Exception as e:
+            print(wo, type(e).__name__, str(e)[-60:])
+""",
 }
 
 
