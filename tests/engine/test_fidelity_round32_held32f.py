@@ -27,6 +27,16 @@ for data in [b'hello', b'http://x', b'j\\x05\\x00\\x00\\x00', b'\\x80\\x02K\\x01
         except Exception as e:
             print(wo, type(e).__name__, str(e)[-60:])
 """,
+"a_float32_transposed_convolution_of_one_sample_off_onednn_sums_as_slow_conv_transpose2d": """
+torch.manual_seed(0)
+for cin, cout, k, st, pad, hw, dil, op in [(1, 2, 3, 2, 0, 5, 1, 0), (3, 2, 3, 1, 0, 4, 1, 0), (4, 3, 2, 2, 0, 6, 1, 0),
+                                          (16, 4, 3, 1, 1, 6, 1, 0), (64, 3, 3, 2, 0, 5, 1, 1), (5, 3, 3, 1, 0, 7, 2, 0)]:
+    m = torch.nn.ConvTranspose2d(cin, cout, k, stride=st, padding=pad, dilation=dil, output_padding=op)
+    x = torch.randn(1, cin, hw, hw)
+    print(m(x).flatten().tolist())
+    m1 = torch.nn.ConvTranspose1d(cin, cout, k, stride=st, padding=pad, dilation=dil, output_padding=op)
+    print(m1(x[:, :, 0]).flatten().tolist(), m1(x[0, :, 0]).flatten().tolist())
+""",
 }
 
 
