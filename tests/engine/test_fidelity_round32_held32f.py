@@ -37,6 +37,20 @@ for cin, cout, k, st, pad, hw, dil, op in [(1, 2, 3, 2, 0, 5, 1, 0), (3, 2, 3, 1
     m1 = torch.nn.ConvTranspose1d(cin, cout, k, stride=st, padding=pad, dilation=dil, output_padding=op)
     print(m1(x[:, :, 0]).flatten().tolist(), m1(x[0, :, 0]).flatten().tolist())
 """,
+"gru_and_lstm_cells_run_their_gates_in_place_on_strided_chunks_as_aten": """
+def chk(name, m, x, pick):
+    x = x.clone().requires_grad_()
+    out = pick(m(x))
+    out.backward(torch.randn(out.shape, generator=torch.Generator().manual_seed(1)))
+    print(name, out.grad_fn.name(), out.flatten().tolist(), x.grad.flatten().tolist())
+    print([p.grad.flatten().tolist() for p in m.parameters()])
+for I, H, B, T in [(6, 8, 4, 7), (10, 16, 3, 4), (5, 20, 2, 3)]:
+    torch.manual_seed(0)
+    chk('gru', torch.nn.GRU(I, H, batch_first=True), torch.randn(B, T, I), lambda o: o[0])
+    chk('grubi', torch.nn.GRU(I, H, bidirectional=True), torch.randn(T, B, I), lambda o: o[0])
+    chk('grucell', torch.nn.GRUCell(I, H), torch.randn(B, I), lambda o: o)
+    chk('lstmcell', torch.nn.LSTMCell(I, H), torch.randn(B, I), lambda o: o[1] * o[0])
+""",
 }
 
 
