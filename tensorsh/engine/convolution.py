@@ -7,8 +7,9 @@ checks on, as ATen views it). A float32 convolution adds its products in the ord
 the CPU (measured against it): on an AVX-512 CPU oneDNN (a batch above 1, groups, 4x4+ kernels or large inputs)
 sums blocks of 16 input channels (_onednn_avx512), and its gradients likewise (_onednn_input_grad,
 _onednn_weight_grads); the single-sample path is MKL's sgemm of the unfolded input (_native_gemm, _native_grads);
-on other CPUs oneDNN's older order (blocks of 8 from the bias). What no measured order covers (3-d and transposed
-convolutions, a strided input-gradient, most grouped gradients) is summed in double and rounded once."""
+on other CPUs oneDNN's older order (blocks of 8 from the bias); a float32 1-/2-d transposed convolution off oneDNN's
+path is slow_conv_transpose2d's sgemm columns col2im'd in float. What no measured order covers (3-d and oneDNN's
+transposed convolutions, a strided input-gradient, most grouped gradients) is summed in double and rounded once."""
 import itertools
 
 import numpy as np
@@ -463,13 +464,14 @@ def _letters(nd):
     return "dhw"[3 - nd:]
 
 
-def _input_grad(gout, w, in_shape, stride, padding, dilation, groups, single=False):
+def _input_grad(gout, w, in_shape, stride, padding, dilation, groups, single=False, col2im=False):
     """The adjoint of a correlation in its input (a transposed convolution of gout), in double; single: in float
     as slow_conv_transpose2d's half kernel, each column summed over the channels in order, col2im adding the columns
-    kernel offset by offset."""
+    kernel offset by offset; col2im: float32's slow_conv_transpose2d, each column sgemm's (the channels' products fused
+    in order) added into the float output kernel offset by offset."""
     sp = _letters(len(in_shape) - 2)
     gxp = np.zeros(tuple(in_shape[:2]) + tuple(n + 2 * p for n, p in zip(in_shape[2:], padding)),
-                   np.float32 if single else gout.dtype)
+                   np.float32 if single or col2im else gout.dtype)
     o, cg = w.shape[:2]
     og = o // groups
     for g in range(groups):
@@ -482,7 +484,12 @@ def _input_grad(gout, w, in_shape, stride, padding, dilation, groups, single=Fal
                         f"n{sp},c->nc{sp}", gs[:, k].astype(np.float32), ws[k].astype(np.float32))
                 column = ((partial[0] + partial[1]) + partial[2]) + partial[3]
             else:
-                column = np.einsum(f"no{sp},oc->nc{sp}", gs, ws)
+                if col2im:  # (sgemm's dot over the input channels in order, each product fused into the float sum)
+                    column = np.zeros((gs.shape[0], cg) + gs.shape[2:], np.float32)
+                    for k in range(og):
+                        column = (column + np.einsum(f"n{sp},c->nc{sp}", gs[:, k], ws[k])).astype(np.float32)
+                else:
+                    column = np.einsum(f"no{sp},oc->nc{sp}", gs, ws)
             gxp[(slice(None), slice(g * cg, (g + 1) * cg)) + sl] += column
     return gxp[(slice(None), slice(None)) + tuple(slice(p, p + n) for p, n in zip(padding, in_shape[2:]))]
 
@@ -531,8 +538,10 @@ def _values(x, w, b, geometry):
         out = np.zeros(shape, x.dtype)
     elif half:
         out = _input_grad(x, w, shape, stride, padding, dilation, groups, single=True)
-    else:
-        out = _input_grad(_wide(x), _wide(w), shape, stride, padding, dilation, groups)
+    else:  # (float32 off oneDNN's path: slow_conv_transpose2d's sgemm columns, col2im'd in float)
+        col2im = x.dtype == np.float32 and x.ndim < 5 and not _use_onednn(
+            x.shape[0], x.shape[1], x.shape[2:], w.shape[2:], groups)
+        out = _input_grad(_wide(x), _wide(w), shape, stride, padding, dilation, groups, col2im=col2im)
     # (slow_conv_transpose3d adds the bias in the sum, the half 1-/2-d kernels in float after it, others after rounding)
     in_sum = x.ndim == 5 or half
     if b is not None and in_sum:

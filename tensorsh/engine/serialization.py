@@ -625,6 +625,7 @@ def _refuse_foreign(content, weights_only):
         return
     stream = io.BytesIO(content)
     at = 0
+    memo = set()  # (the indices put so far: a get of another fails, "hello"'s leading BINGET 'h' of index 'e')
     try:
         for op, arg, _ in pickletools.genops(stream):
             if weights_only and op.name == "PROTO":
@@ -632,6 +633,12 @@ def _refuse_foreign(content, weights_only):
             if weights_only and ord(op.code) not in _WEIGHTS_ONLY_OPS:
                 raise _UnpicklingError("_pickle.UnpicklingError", _UNPICKLER_ERROR.format(
                     f"Unsupported operand {ord(op.code)}"))
+            if op.name in ("PUT", "BINPUT", "LONG_BINPUT", "MEMOIZE"):
+                memo.add(len(memo) if op.name == "MEMOIZE" else arg)
+            if op.name in ("GET", "BINGET", "LONG_BINGET") and arg not in memo:
+                if weights_only:  # (the weights-only unpickler's `self.memo[idx]`: a KeyError torch.load lets out)
+                    raise make("KeyError", arg)
+                raise _UnpicklingError("_pickle.UnpicklingError", f"Memo value not found at index {arg}")
             if "GLOBAL" in op.name or op.name == "LONG1" and arg == 0x1950a86a20f9469cfc6c:
                 return
             at = stream.tell()

@@ -34,11 +34,13 @@ def _simple_cell(nonlinearity):
 
 
 def _lstm_cell(x_proj, hidden, p):
+    # (ATen's in-place gates: each sigmoid_/tanh_ runs on a strided chunk of the gates, row by row, so a row shorter
+    # than two vectors takes the scalar kernel where a contiguous (batch, hidden) result would be vectorized)
     hx, cx = hidden
-    gates = _hh(hx, p[1], p[3]) + x_proj
+    gates = _hh(hx, p[1], p[3]).add_(x_proj)
     ingate, forgetgate, cellgate, outgate = gates.unsafe_chunk(4, 1)
-    ingate, forgetgate, cellgate, outgate = ingate.sigmoid(), forgetgate.sigmoid(), cellgate.tanh(), outgate.sigmoid()
-    cy = forgetgate * cx + ingate * cellgate
+    ingate, forgetgate, cellgate, outgate = ingate.sigmoid_(), forgetgate.sigmoid_(), cellgate.tanh_(), outgate.sigmoid_()
+    cy = (forgetgate * cx).add_(ingate * cellgate)
     hy = outgate * cy.tanh()
     if p[4] is not None:  # projections: hy = hy @ w_hr.t()
         hy = hy.matmul(p[4].t())
@@ -48,10 +50,10 @@ def _lstm_cell(x_proj, hidden, p):
 def _gru_cell(x_proj, hidden, p):
     i_r, i_z, i_n = x_proj.unsafe_chunk(3, 1)
     h_r, h_z, h_n = _hh(hidden, p[1], p[3]).unsafe_chunk(3, 1)
-    reset_gate = (h_r + i_r).sigmoid()
-    input_gate = (h_z + i_z).sigmoid()
-    new_gate = (i_n + h_n * reset_gate).tanh()
-    return (hidden - new_gate) * input_gate + new_gate
+    reset_gate = h_r.add_(i_r).sigmoid_()  # (in place on the chunks, as ATen's GRUCell: see _lstm_cell)
+    input_gate = h_z.add_(i_z).sigmoid_()
+    new_gate = i_n.add(h_n.mul_(reset_gate)).tanh_()
+    return (hidden - new_gate).mul_(input_gate).add_(new_gate)
 
 
 _CELLS = {"RNN_TANH": _simple_cell(lambda t: t.tanh()), "RNN_RELU": _simple_cell(lambda t: t.relu()),

@@ -304,7 +304,9 @@ class Adam(_SingleTensor):
             step_t += 1
             if decoupled:
                 grad = _weight_decay(param, grad, lr, weight_decay, decoupled, foreach)
-            exp_avg.lerp_(grad, 1 - beta1)
+            # A Tensor beta1 is first cast to the (real) parameter's dtype, so a float16 parameter's lerp weight is
+            # float16's 1 - 0.9 (PyTorch's beta1_dict), where a float beta1 weighs in float.
+            exp_avg.lerp_(grad, 1 - (beta1.to(dtype=param.dtype) if isinstance(beta1, Tensor) else beta1))
             if differentiable and isinstance(beta2, Tensor) and beta2.requires_grad:
                 exp_avg_sq.lerp_(grad.square(), weight=1 - beta2)
             else:
