@@ -9,7 +9,7 @@ import textwrap
 from . import autograd, errors, messages
 from .errors import runtime, value_error
 from .function import TRANSFORMS
-from .tensorimpl import FUNC_LEVELS, WRAPPED_REPR, Tensor
+from .tensorimpl import BATCHING, FUNC_LEVELS, WRAPPED_REPR, Tensor
 
 
 # -- pytrees (torch.utils._pytree: tuples, lists and dicts are nodes, anything else a leaf) -------------------------
@@ -792,12 +792,22 @@ def _each_element(size, randomness, run):
 
 def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
     def element(i):
-        picked = [a if d is None else a.select(d, i) for a, d in zip(flat_args, flat_dims)]
+        picked = [a if d is None else _batched(a.select(d, i)) for a, d in zip(flat_args, flat_dims)]
         return func(*tree_unflatten(picked, args_spec), **kwargs)
-    if size == 0:  # (PyTorch runs func once, on a batch of nothing: the outputs' shapes, with no elements)
-        return _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, out_dims, randomness)
-    results = _each_element(size, randomness, element)
+    BATCHING[0] += 1
+    try:
+        if size == 0:  # (PyTorch runs func once, on a batch of nothing: the outputs' shapes, with no elements)
+            return _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, out_dims, randomness)
+        results = _each_element(size, randomness, element)
+    finally:
+        BATCHING[0] -= 1
     return _stacked_outputs(name, results, out_dims)
+
+
+def _batched(t):
+    """An element of a vmapped input: a BatchedTensor's, whose data the program cannot read (tensorimpl.BATCHING)."""
+    t._vmap_batched = True
+    return t
 
 
 def _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, out_dims, randomness):

@@ -4,7 +4,8 @@ import pytest
 
 from same_as_torch import same_as_torch
 
-PRINTED_ONLY = {"logsumexp_tangent_is_the_ratio_of_two_sums_of_shifted_exponentials"}  # (forward AD and torch.func
+PRINTED_ONLY = {"logsumexp_tangent_is_the_ratio_of_two_sums_of_shifted_exponentials",
+                "vmap_refuses_reading_a_batched_tensors_data_and_ops_of_data_dependent_shape"}  # (forward AD and torch.func
 # import modules whose torch.jit.script DeprecationWarnings no program's filter shows)
 
 PROGRAMS = {
@@ -17,6 +18,31 @@ with fwAD.dual_level():
             print(fwAD.unpack_dual(torch.logsumexp(d, dim, kd)).tangent)
             d = fwAD.make_dual(x, torch.ones_like(x) * 0.5 + x * 0.1)
             print(fwAD.unpack_dual(d.logsumexp(dim, keepdim=kd)).tangent)
+""",
+"vmap_refuses_reading_a_batched_tensors_data_and_ops_of_data_dependent_shape": """
+vmap = torch.func.vmap
+x = torch.tensor([[1., 0., 2.], [0., 3., 1.]])
+w = torch.tensor([0.5, 2.0])
+cases = {'item': lambda a: a.sum().item() * a, 'float': lambda a: a * float(a[0]), 'int': lambda a: torch.zeros(int(a.sum())),
+         'complex': lambda a: a * complex(a[1]).real, 'index': lambda a: a * range(5)[a.long()[0]],
+         'if': lambda a: a if a.sum() > 2 else -a, 'bool': lambda a: a * bool(a[0]), 'and': lambda a: a.any() and a,
+         'tolist': lambda a: a.tolist(), 'numpy': lambda a: a.numpy(), 'data_ptr': lambda a: a.data_ptr(),
+         'nonzero': lambda a: a.nonzero(), 'nonzero_tuple': lambda a: a.nonzero(as_tuple=True),
+         'where1': lambda a: torch.where(a > 0), 'unique': lambda a: a.unique(), 'unique_dim': lambda a: torch.unique(a, dim=0),
+         'unique_consecutive': lambda a: torch.unique_consecutive(a), 'masked_select': lambda a: a.masked_select(a > 0),
+         'bool_index': lambda a: a[a > 0], 'bool_setitem': lambda a: a.clone().masked_fill(a > 0, 5.),
+         'const_item': lambda a: a * torch.tensor(2.).item(), 'const_sum_item': lambda a: a * torch.ones(3).sum().item(),
+         'closed_item': lambda a: a * w[1].item(), 'closed_bool': lambda a: a if w.sum() > 0 else -a,
+         'const_mask': lambda a: a[torch.tensor([True, False, True])],
+         'const_masked_select': lambda a: a.masked_select(torch.tensor([True, False, True])),
+         'const_nonzero': lambda a: a + torch.tensor([0, 3, 0]).nonzero().sum(), 'argmax_index': lambda a: a[a.argmax()],
+         'where3': lambda a: torch.where(a > 0, a, -a), 'shape': lambda a: a.new_zeros(a.shape[0] * 2)}
+for name, f in cases.items():
+    try:
+        print(name, vmap(f)(x))
+    except Exception as e:
+        print(name, type(e).__name__, e)
+print(vmap(lambda a: a.sum(), in_dims=1)(x), x.sum().item(), bool(x[0, 0]), x.nonzero().shape)
 """,
 }
 
