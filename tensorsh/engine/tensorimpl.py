@@ -270,6 +270,8 @@ def refuse_if_batched(t, message):
         raise runtime(message)
 
 
+PRINTED_IN_VMAP = [None]  # while a vmapped run's elements run: where a program's printed text goes (the language's
+# print writes there, Python's through sys.stdout), and the repr of a batched tensor (func._VmapPrints)
 FORWARD_AD_OFF = [False]  # forward_ad.py's _BUSY (a rule, or a custom Function's forward/jvp, runs): prints show no tangent
 
 
@@ -868,6 +870,9 @@ class Tensor:
         return is_zero_tensor(self)
 
     def __repr__(self):
+        if PRINTED_IN_VMAP[0] is not None and getattr(self, "_vmap_batched", False) is True and \
+                getattr(self, "_func_level", None) is None:
+            return PRINTED_IN_VMAP[0].batched_repr(self)
         if getattr(self, "_func_level", None) is not None:
             return WRAPPED_REPR[0](self)
         return self._plain_repr()

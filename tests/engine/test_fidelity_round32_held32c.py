@@ -5,7 +5,8 @@ import pytest
 from same_as_torch import same_as_torch
 
 PRINTED_ONLY = {"logsumexp_tangent_is_the_ratio_of_two_sums_of_shifted_exponentials",
-                "vmap_refuses_reading_a_batched_tensors_data_and_ops_of_data_dependent_shape"}  # (forward AD and torch.func
+                "vmap_refuses_reading_a_batched_tensors_data_and_ops_of_data_dependent_shape",
+                "a_vmapped_function_prints_once_and_its_batched_tensors_as_batchedtensor"}  # (forward AD and torch.func
 # import modules whose torch.jit.script DeprecationWarnings no program's filter shows)
 
 PROGRAMS = {
@@ -43,6 +44,31 @@ for name, f in cases.items():
     except Exception as e:
         print(name, type(e).__name__, e)
 print(vmap(lambda a: a.sum(), in_dims=1)(x), x.sum().item(), bool(x[0, 0]), x.nonzero().shape)
+""",
+"a_vmapped_function_prints_once_and_its_batched_tensors_as_batchedtensor": """
+vmap = torch.func.vmap
+x = torch.arange(6.).reshape(2, 3)
+def f(a):
+    print("in f", a.shape, a.dim())
+    print(a)
+    b = a * 2
+    print(b, b.sum())
+    print(torch.ones(2), x[0])
+    print(f"val {a}")
+    return b
+print(vmap(f)(x))
+print(vmap(f, in_dims=1)(x))
+def g(a):
+    print(a)
+    return a.sin()
+vmap(g)(x.clone().requires_grad_())
+vmap(vmap(g))(x)
+print(vmap(lambda a, w: (print(w, a), a * w)[1], in_dims=(0, None))(x, torch.tensor(2.)))
+vmap(lambda a: (print('chunk', a, a + 1), a)[1], chunk_size=2)(torch.arange(10.).reshape(5, 2))
+try:
+    vmap(lambda a: (print('before', a.shape), a.item())[1])(x)
+except Exception as e:
+    print(str(e)[:40])
 """,
 }
 
