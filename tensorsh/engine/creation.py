@@ -9,7 +9,8 @@ from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
 from .storage import Storage, check_size
-from .tensorimpl import CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list, int_elements
+from .tensorimpl import (BATCHING, CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list, batched_only_from_batched,
+                         int_elements)
 from .typenames import tp_name as type_name
 
 _wrap = Tensor._from_numpy
@@ -33,6 +34,8 @@ def dtype_checked(fn):
                 return checked(*args[:position], dtypes.PYTHON_TYPES[dtype], *args[position + 1:], **kwargs) \
                     if "dtype" not in kwargs else checked(*args, **dict(kwargs, dtype=dtypes.PYTHON_TYPES[dtype]))
             raise type_error(f"{fn.__name__}(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}")
+        if BATCHING[0]:
+            return batched_only_from_batched(fn(*args, **kwargs), args, kwargs)
         return fn(*args, **kwargs)
     checked.__name__ = fn.__name__
     checked.__doc__ = fn.__doc__

@@ -195,22 +195,32 @@ def _joined(name):
     return rule
 
 
+def _logsumexp_jvp(x, t, dim, keepdim):
+    """FunctionsManual's logsumexp_jvp: sum(exp(x - amax) * t) / sum(exp(x - amax)) over dim (so a tangent of ones
+    gives exactly 1, two sums of the same terms)."""
+    e = (x - x.amax(dim, True)).exp() if x.numel() > 0 else x.exp()
+    s = e.sum(dim, keepdim)
+    return (e * t).sum(dim, keepdim) / s
+
+
 def _softmax(out, x, dim, dtype=None):
     """result * (self_t - logsumexp_jvp(self_p, self_t, {dim}, true))."""
     t = _tangent(x)
-    e = (x - x.amax(dim, True)).exp() if x.numel() > 0 else x.exp()
-    s = e.sum(dim, True)
-    e = e * t
-    return out * (t - e.sum(dim, True) / s)
+    return out * (t - _logsumexp_jvp(x, t, dim, True))
 
 
 def _log_softmax(out, x, dim, dtype=None):
     """self_t - logsumexp_jvp(self_p, self_t, {dim}, true)."""
     t = _tangent(x)
-    e = (x - x.amax(dim, True)).exp() if x.numel() > 0 else x.exp()
-    s = e.sum(dim, True)
-    e = e * t
-    return t - e.sum(dim, True) / s
+    return t - _logsumexp_jvp(x, t, dim, True)
+
+
+def _logsumexp(out, x, dim, keepdim=False):
+    """derivatives.yaml's result: logsumexp_jvp(self_p, self_t, dim, keepdim)."""
+    from .ops.reductions import reduce_dims
+    dims = reduce_dims(x, dim)
+    dims = tuple(range(x.dim())) if dims is None or (dims == () and x.dim()) else dims
+    return _logsumexp_jvp(x, _tangent(x), dims, keepdim) if x.dim() else _tangent(x).clone()
 
 
 def _linear(out, x, weight, bias=None):
@@ -570,7 +580,7 @@ _RULES = {
     "mv": _products(lambda a, b: a.mv(b)), "bmm": _products(lambda a, b: a.bmm(b)),
     "outer": _products(lambda a, b: a.outer(b)), "addmm": _addmm,
     "dot": _products(lambda a, b: a.dot(b)),
-    "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax,
+    "cat": _joined("cat"), "stack": _joined("stack"), "softmax": _softmax, "log_softmax": _log_softmax, "logsumexp": _logsumexp,
     "maximum": _selecting(lambda a, b: a > b), "minimum": _selecting(lambda a, b: a < b),
     "fmax": _selecting(lambda a, b: a > b, True), "fmin": _selecting(lambda a, b: a <= b, True),
     "__pos__": lambda out, a: _tangent(a), "dropout": _dropout, "detach": _passes, "linear": _linear, "where": _where, "mse_loss": _mse_loss,

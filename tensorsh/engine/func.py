@@ -9,7 +9,7 @@ import textwrap
 from . import autograd, errors, messages
 from .errors import runtime, value_error
 from .function import TRANSFORMS
-from .tensorimpl import FUNC_LEVELS, WRAPPED_REPR, Tensor
+from .tensorimpl import BATCHING, FUNC_LEVELS, PRINTED_IN_VMAP, WRAPPED_REPR, Tensor
 
 
 # -- pytrees (torch.utils._pytree: tuples, lists and dicts are nodes, anything else a leaf) -------------------------
@@ -674,7 +674,8 @@ def vmap(func, in_dims=0, out_dims=0, randomness="error", *, chunk_size=None):
             batched = _batched_product(func, *flat_args)
             if batched is not None:
                 return batched
-        return _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, sizes[0], out_dims, randomness)
+        return _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, sizes[0], out_dims, randomness,
+                         chunk_size)
     return wrapped
 
 
@@ -790,14 +791,107 @@ def _each_element(size, randomness, run):
     return results
 
 
-def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness):
+def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness, chunk_size=None):
+    prints = _VmapPrints(BATCHING[0] + 1, chunk_size or size) if not FUNC_LEVELS and size else None
+
     def element(i):
-        picked = [a if d is None else a.select(d, i) for a, d in zip(flat_args, flat_dims)]
-        return func(*tree_unflatten(picked, args_spec), **kwargs)
-    if size == 0:  # (PyTorch runs func once, on a batch of nothing: the outputs' shapes, with no elements)
-        return _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, out_dims, randomness)
-    results = _each_element(size, randomness, element)
+        picked = [a if d is None else _batched(a.select(d, i)) for a, d in zip(flat_args, flat_dims)]
+        if prints is None:
+            return func(*tree_unflatten(picked, args_spec), **kwargs)
+        prints.inputs.update((id(p), (p, a, d, size, i)) for p, a, d in zip(picked, flat_args, flat_dims)
+                             if d is not None)
+        with prints.row(i):
+            return func(*tree_unflatten(picked, args_spec), **kwargs)
+    BATCHING[0] += 1
+    try:
+        if size == 0:  # (PyTorch runs func once, on a batch of nothing: the outputs' shapes, with no elements)
+            return _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, out_dims, randomness)
+        results = _each_element(size, randomness, element)
+    finally:
+        BATCHING[0] -= 1
+        if prints is not None:
+            prints.emit()
     return _stacked_outputs(name, results, out_dims)
+
+
+def _batched(t):
+    """An element of a vmapped input: a BatchedTensor's, whose data the program cannot read (tensorimpl.BATCHING)."""
+    t._vmap_batched = True
+    return t
+
+
+class _VmapPrints:
+    """What a vmapped function prints, as PyTorch's one run over the batch (a run per chunk of chunk_size) prints it:
+    the first element's text of each chunk, each batched tensor in it shown as functorch's BatchedTensor of the chunk
+    (an input: itself, or its chunk, and its in_dim; a result: the elements' values stacked on dim 0, its batching
+    rules' usual batch dim); the other elements' text is dropped (the function ran once a chunk in PyTorch)."""
+
+    MARK = "\x00batched{}.{}.{}\x00"  # (the level's own marks: an inner vmap's text holds its outer's)
+
+    def __init__(self, level, chunk):
+        self.chunks, self.values, self.inputs, self.index, self.current, self.stdout = [], [], {}, 0, 0, None
+        self.level, self.chunk, self.first = level, chunk, True
+
+    @contextlib.contextmanager
+    def row(self, i):
+        import sys
+        self.current, self.index, self.first = i, 0, i % self.chunk == 0
+        if self.first:
+            self.values.append([])  # (this chunk's batched tensors, in the order printed)
+        outer, PRINTED_IN_VMAP[0] = PRINTED_IN_VMAP[0], self
+        stdout, sys.stdout = sys.stdout, self
+        self.stdout = stdout.stdout if isinstance(stdout, _VmapPrints) else stdout  # (where the text goes at last)
+        try:
+            yield
+        finally:
+            PRINTED_IN_VMAP[0], sys.stdout = outer, stdout
+
+    def write(self, text, sink=None):
+        """Python's print (sys.stdout is this while a row runs) or the language's (sink: where it would have gone)."""
+        if self.first:
+            self.chunks.append((text, sink or self.stdout.write))
+        return len(text)
+
+    def flush(self):  # (a print's flush=True while a row runs: nothing is written before the rows are done)
+        pass
+
+    def emit(self):
+        """The first element's text to where it was going (through an outer vmap's rows, if one runs), its batched
+        tensors shown whole (a repr inside an outer one's indented as far as its mark)."""
+        outer = PRINTED_IN_VMAP[0]
+        for text, sink in self.chunks:
+            for c, printed in enumerate(self.values):
+                for k, rows in enumerate(printed):
+                    mark = self.MARK.format(self.level, c, k)
+                    while mark in text:
+                        at = text.index(mark)
+                        line = text[:at].rsplit("\n", 1)[-1]  # (an inner repr's mark: indented as its line is)
+                        indent = line if not line.strip() else ""
+                        text = text[:at] + self._repr(rows).replace("\n", "\n" + indent) + text[at + len(mark):]
+            outer.write(text, sink) if outer is not None else sink(text)
+        self.chunks = []
+
+    def batched_repr(self, t):
+        k, self.index = self.index, self.index + 1
+        printed = self.values[-1]
+        if self.first:
+            printed.append([])
+        if k < len(printed):
+            printed[k].append(t)
+        return self.MARK.format(self.level, len(self.values) - 1, k)
+
+    def _repr(self, rows):
+        from .ops.joining import stack
+        given = self.inputs.get(id(rows[0]))
+        if given is not None and given[0] is rows[0]:
+            value, dim = given[1], given[2]
+            if len(rows) < given[3]:  # (a chunk: PyTorch's split of the input)
+                value = value.narrow(dim, given[4], len(rows))
+        else:
+            with autograd.no_grad():
+                value, dim = stack([r.detach() for r in rows]), 0
+            value._vmap_batched = False
+        return f"BatchedTensor(lvl={self.level}, bdim={dim}, value=\n{textwrap.indent(repr(value), '    ')}\n)"
 
 
 def _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, out_dims, randomness):

@@ -2,7 +2,7 @@
 sharing a tensor's memory, as PyTorch's do), `.half()`, and `.cuda()`/`.to("cuda")` failing as PyTorch without
 CUDA fails."""
 
-from . import autograd, dtypes, pyapi
+from . import autograd, dtypes, messages, pyapi
 from .arrays import ndarray, shared
 from .errors import make, runtime, type_error, value_error, warn
 from .ops.copies import to
@@ -17,6 +17,7 @@ NUMPY_GRAD = "Can't call numpy() on Tensor that requires grad. Use tensor.detach
 def numpy(self, force=False):
     """tensor_to_numpy: force=True is numpy() of detach().resolve_conj(); without it, a tensor that requires grad
     (in grad mode) and a conj view are refused."""
+    self._refuse_if_batched(messages.VMAP_NO_STORAGE)
     if force:
         return numpy(self.detach().resolve_conj().resolve_neg())
     if self.requires_grad and autograd.is_grad_enabled():

@@ -455,3 +455,20 @@ TRIGGERED_AT = (
 
 # an op given an undefined tensor (a C++ formula's `-norm_backward(...)` where that gradient is undefined)
 UNDEFINED_ARGUMENT = "Expected a proper Tensor but got None (or an undefined Tensor in C++) for argument #{i} '{name}'"
+
+# vmap's refusals of a batched tensor's data (functorch's BatchedTensorImpl has no storage; its fallbacks refuse ops
+# whose output shape depends on the data)
+VMAP_ITEM = ("vmap: It looks like you're calling .item() on a Tensor. We don't support vmap over calling .item() on a "
+             "Tensor, please try to rewrite what you're doing with other operations. If error is occurring somewhere "
+             "inside PyTorch internals, please file a bug report.")
+VMAP_CONTROL_FLOW = ("vmap: It looks like you're attempting to use a Tensor in some data-dependent control flow. We "
+                     "don't support that yet, please file an issue at https://github.com/pytorch/pytorch/issues .")
+VMAP_NO_STORAGE = "Cannot access data pointer of Tensor that doesn't have storage"
+VMAP_DYNAMIC_SHAPE = ("vmap: We do not support batching operators that can output dynamic shape. Attempted to vmap "
+                      "over aten::{op}. Please file an issue at https://github.com/pytorch/pytorch/issues if you need "
+                      "this feature.")
+VMAP_BOOLEAN_MASK = ("vmap: We do not support batching operators that can support dynamic shape. Attempting to batch "
+                     "over indexing with a boolean mask.")
+VMAP_MASKED_SELECT = ("vmap: Attempted to vmap over `mask` in torch.masked_select(self, mask) We cannot support this "
+                      "because for each batch this would return a differently shaped Tensor. Please file an issue at "
+                      "https://github.com/pytorch/pytorch/issues if you need this feature.")

@@ -38,6 +38,7 @@ _SCALAR_TYPES = (bool, int, float, complex)
 
 _Tensor = _DType = _Generator = _tensor = None  # bound by install()
 from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
+from .tensorimpl import BATCHING, batched_only_from_batched, refuse_if_batched  # noqa: E402
 from .storage import Storage as _Storage, TypedStorage as _TypedStorage  # noqa: E402 (set_'s source)
 from .scalars import from_numpy_scalars  # noqa: E402
 
@@ -884,7 +885,8 @@ def _checked_method(name, fn, accepted, info):
             args, kwargs, cacheable = _slow("method", name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-            return fn(self, *args, **kwargs)
+        if BATCHING[0]:
+            return batched_only_from_batched(fn(self, *args, **kwargs), (self,) + tuple(args), kwargs)
         return fn(self, *args, **kwargs) if kwargs else fn(self, *args)
     return method
 
@@ -926,6 +928,7 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             condition = args[0] if len(args) == 1 and not kwargs else kwargs.get("condition") \
                 if not args and len(kwargs) == 1 else None
             if name == "where" and isinstance(condition, _Tensor):
+                refuse_if_batched(condition, messages.VMAP_DYNAMIC_SHAPE.format(op="where"))
                 return condition.nonzero(as_tuple=True)  # torch.where(condition): PyTorch's own overload
             args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
@@ -938,6 +941,8 @@ def _checked_function(name, fn, accepted, info, kind="function"):
                 kwargs = {k: v for k, v in kwargs.items() if k != "out"}
             elif kwargs["out"] is not None and info.writes_out(name, kind):
                 return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
+        if BATCHING[0]:
+            return batched_only_from_batched(fn(*args, **kwargs), args, kwargs)
         return fn(*args, **kwargs)
     return function
 

@@ -1,6 +1,7 @@
 """Tensor's data (PyTorch's TensorImpl): a (storage, offset, shape, strides, dtype) view with its autograd
 metadata. Its ops come from the registry (ops/registry.py); `tensor.py` is the Tensor with them installed."""
 import operator
+import sys
 import weakref
 
 import numpy as np
@@ -231,6 +232,46 @@ IN_MULTI_OUTPUT = "multi"  # ViewInfo.grad_mode of an output of split/chunk/unbi
 WRAPPED_REPR = [None]  # func.wrapped_repr, set by func.py (which makes the tensors with a _func_level)
 FUNC_LEVELS = []  # the levels of the torch.func grad/vjp/jvp transforms under way (func.py): a tensor made inside
 # one is functorch's GradTrackingTensor and prints as one (its `_func_level`: the innermost level that wraps it)
+BATCHING = [0]  # func._run_vmap's per-element runs under way: a tensor made in one (not a view of a tensor from outside
+# it) stands for its element of one of vmap's BatchedTensors, whose data a program cannot read (`_vmap_batched`)
+
+
+_METHOD_WRAPPERS = frozenset({"tensorsh.engine.signatures", "tensorsh.engine.ops.registry"})
+
+
+def _called_by_engine(frame):
+    """Whether the frame that called a Tensor method (past the wrappers that check its arguments or load it) is the
+    engine's."""
+    while frame is not None and frame.f_globals.get("__name__") in _METHOD_WRAPPERS:
+        frame = frame.f_back
+    return frame is not None and frame.f_globals.get("__name__", "").startswith("tensorsh.engine")
+
+
+def _holds_batched(v):
+    if isinstance(v, (tuple, list)):
+        return any(map(_holds_batched, v))
+    return getattr(v, "_vmap_batched", False) is True
+
+
+def batched_only_from_batched(out, args, kwargs):
+    """An op's result in a vmapped run (BATCHING) is batched only where one of its inputs is: a factory's, or an
+    op's on tensors from outside the run, is a plain tensor, as functorch's are."""
+    if _holds_batched(args) or _holds_batched(tuple(kwargs.values())):
+        return out
+    for t in out if isinstance(out, (tuple, list)) else (out,):
+        if getattr(t, "_vmap_batched", False) is True:
+            t._vmap_batched = False
+    return out
+
+
+def refuse_if_batched(t, message):
+    """An op whose output's shape would depend on a batched tensor's data (see BATCHING): functorch refuses it."""
+    if BATCHING[0] and getattr(t, "_vmap_batched", False):
+        raise runtime(message)
+
+
+PRINTED_IN_VMAP = [None]  # while a vmapped run's elements run: where a program's printed text goes (the language's
+# print writes there, Python's through sys.stdout), and the repr of a batched tensor (func._VmapPrints)
 FORWARD_AD_OFF = [False]  # forward_ad.py's _BUSY (a rule, or a custom Function's forward/jvp, runs): prints show no tangent
 
 
@@ -373,8 +414,9 @@ Storage.resize_ = _resize_storage_method
 
 
 class Tensor:
-    __slots__ = _META + ("__weakref__", "_fw_grad", "_func_level", "__dict__")  # (_fw_grad: the tangent at
-    # forward_ad's level, set only there; _func_level: set only inside torch.func's grad/vjp/jvp; __dict__: the
+    __slots__ = _META + ("__weakref__", "_fw_grad", "_func_level", "_vmap_batched", "__dict__")  # (_fw_grad: the
+    # tangent at forward_ad's level, set only there; _func_level: set only inside torch.func's grad/vjp/jvp;
+    # _vmap_batched: see BATCHING; __dict__: the
     # attributes a program sets on a tensor, `x.label = "w"`, as PyTorch's Tensor keeps them)
     _is_wrapped_number = False  # (WrappedNumber below)
 
@@ -401,7 +443,15 @@ class Tensor:
         t._grad_dtype = OWN_DTYPE
         if FUNC_LEVELS:
             t._func_level = FUNC_LEVELS[-1]
+        if BATCHING[0]:
+            t._vmap_batched = True
         return t
+
+    def _refuse_if_batched(self, message):
+        """vmap refuses a program's read of a batched tensor's data (the engine's own reads, of one element, go on:
+        PyTorch's batching rules do those on the whole batch)."""
+        if BATCHING[0] and getattr(self, "_vmap_batched", False) and not _called_by_engine(sys._getframe(2)):
+            raise runtime(message)
 
     @staticmethod
     def _new(arr, dtype):
@@ -446,6 +496,13 @@ class Tensor:
         level = getattr(self, "_func_level", None)
         if level is not None:
             t._func_level = level
+        return self._batched_as_self(t)
+
+    def _batched_as_self(self, t):
+        """t, a view of self: batched (see BATCHING) where self is (a view of a tensor from outside a vmapped run
+        is not)."""
+        if BATCHING[0] and not getattr(self, "_vmap_batched", False):
+            t._vmap_batched = False
         return t
 
     def _alias(self, shape, stride, offset, counter=None, arr=None, dtype=None, storage=None):
@@ -459,7 +516,7 @@ class Tensor:
             counter = self._version_counter
             if counter.inference and counter.counts:
                 counter = INFERENCE_VIEW_COUNTER
-        return Tensor._make(storage, offset, shape, stride, dtype, arr, counter)
+        return self._batched_as_self(Tensor._make(storage, offset, shape, stride, dtype, arr, counter))
 
     @property
     def _born(self):
@@ -532,6 +589,7 @@ class Tensor:
         return TypedStorage(self.untyped_storage(), self.dtype)
 
     def data_ptr(self):
+        self._refuse_if_batched(messages.VMAP_NO_STORAGE)
         if 0 in self._shape or is_zero_tensor(self):  # PyTorch gives no address for a tensor without elements (nor
             return 0  # for a ZeroTensor: its storage has no data)
         return self._storage.ptr + self._offset * self.dtype.itemsize
@@ -797,11 +855,13 @@ class Tensor:
     # ------------------------------------------------------------ values
 
     def item(self):
+        self._refuse_if_batched(messages.VMAP_ITEM)
         if self._np.size != 1:
             raise runtime(messages.ITEM_NUMEL.format(n=self._np.size))
         return self._np.reshape(-1)[0].item()
 
     def tolist(self):
+        self._refuse_if_batched(messages.VMAP_NO_STORAGE)
         if is_zero_tensor(self):  # (a ZeroTensor has no data)
             raise runtime("tolist() shouldn't be called on a tensor with unallocated storage")
         return self._np.tolist()
@@ -810,6 +870,9 @@ class Tensor:
         return is_zero_tensor(self)
 
     def __repr__(self):
+        if PRINTED_IN_VMAP[0] is not None and getattr(self, "_vmap_batched", False) is True and \
+                getattr(self, "_func_level", None) is None:
+            return PRINTED_IN_VMAP[0].batched_repr(self)
         if getattr(self, "_func_level", None) is not None:
             return WRAPPED_REPR[0](self)
         return self._plain_repr()
@@ -868,6 +931,7 @@ class Tensor:
         return bool((element == self).any().item())
 
     def __bool__(self):
+        self._refuse_if_batched(messages.VMAP_CONTROL_FLOW)
         if self._np.size != 1:
             raise runtime(messages.AMBIGUOUS_BOOL if self._np.size else messages.EMPTY_BOOL)
         return bool(self._np.reshape(-1)[0])
@@ -879,12 +943,14 @@ class Tensor:
             errors.warn_once(messages.SCALAR_OF_GRAD_TENSOR)
 
     def __float__(self):
+        self._refuse_if_batched(messages.VMAP_ITEM)
         self._warn_scalar_of_grad()
         if self._np.size != 1:  # (Python's conversions say this; item() says "cannot be converted to Scalar")
             raise errors.value_error(messages.ONE_ELEMENT)
         return float(self._real_item("double"))
 
     def __int__(self):
+        self._refuse_if_batched(messages.VMAP_ITEM)
         if self._np.size != 1:
             raise errors.value_error(messages.ONE_ELEMENT)
         return int(self._real_item("int64_t"))
@@ -900,12 +966,14 @@ class Tensor:
         return value
 
     def __complex__(self):
+        self._refuse_if_batched(messages.VMAP_ITEM)
         self._warn_scalar_of_grad()
         if self._np.size != 1:
             raise errors.value_error(messages.ONE_ELEMENT)
         return complex(self.item())
 
     def __index__(self):
+        self._refuse_if_batched(messages.VMAP_ITEM)
         if self.dtype.category >= 2 or self._np.size != 1:
             raise hook_type_error("only integer tensors of a single element can be converted to an index")
         return int(self.item())

@@ -20,6 +20,7 @@ from tensorsh.lang.tracebacks import exception_name
 
 from tensorsh.engine import undo as _undo
 from tensorsh.engine import errors as engine_errors
+from tensorsh.engine.tensorimpl import PRINTED_IN_VMAP
 from tensorsh.engine.errors import FILTERS_CHANGED, TorchError, library_site, set_warning_sink, triggered_internally
 
 PYTHON_ERRORS = (TypeError, ValueError, ArithmeticError, LookupError, MemoryError, StopIteration, AssertionError,
@@ -100,8 +101,12 @@ class Session:
 
     # ---- output ----
     def write(self, text):
-        """Every byte a program prints goes through here."""
-        self._write(text)
+        """Every byte a program prints goes through here (held back while a vmapped function's elements run: the
+        engine shows what PyTorch's one run over the batch prints)."""
+        if PRINTED_IN_VMAP[0] is not None:
+            PRINTED_IN_VMAP[0].write(text, self._write)
+        else:
+            self._write(text)
 
     def _print(self, *args, sep=" ", end="\n", file=None, flush=False, **unknown):
         if unknown:

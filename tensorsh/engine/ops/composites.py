@@ -227,7 +227,8 @@ def fliplr(self):
 
 
 def argwhere(self):
-    return self.nonzero()
+    from .sorting import nonzero_kernel
+    return nonzero_kernel(self)
 
 
 def take_along_dim(self, indices, dim=None):

@@ -1,7 +1,8 @@
 """Counting: unique (torch.unique's dispatch included) and bincount, with the nodes that refuse their backward."""
 import numpy as np
 
-from .. import dtypes
+from .. import dtypes, messages
+from ..tensorimpl import refuse_if_batched
 from ..autograd import Node, edge_of, should_compute_output
 from ..errors import make, runtime, type_error
 from .copies import real_values
@@ -47,6 +48,7 @@ def unique(self, sorted=True, return_inverse=False, return_counts=False, dim=Non
             raise type_error(f"_unique2(): argument '{name}' must be bool, not {type_name(flag)}")
     if dim is not None and (not isinstance(dim, int) or isinstance(dim, bool)):
         raise type_error(f"unique_dim(): argument 'dim' (position 2) must be int, not {type_name(dim)}")
+    refuse_if_batched(self, messages.VMAP_DYNAMIC_SHAPE.format(op="_unique2" if dim is None else "unique_dim"))
     if dim is not None:
         dim = self._wrap_size_dim(dim)  # (a 0-dim tensor has no dim to take: maybe_wrap_dim without wrap_scalar)
     if dim is not None:

@@ -10,7 +10,7 @@ from ..creation import not_implemented_for
 from ..errors import TorchError, index_error, runtime, type_error, warn, warn_once
 from ..saved_names import as_given, as_program_gave, given
 from ..scalars import checked_scalar
-from ..tensorimpl import Tensor, _shape_list
+from ..tensorimpl import Tensor, _shape_list, refuse_if_batched
 from .args import _fresh, _index_dtype, _invalid_combination, select_index
 from .core import (REDUCED_FLOATS, NotImplementedNode, attach, built_in_place, check_broadcast, check_fits_output,
                    check_overlap, check_written,
@@ -109,6 +109,7 @@ def masked_fill_inplace(self, mask=_MISSING, value=_MISSING):
 @tensor_params("mask")
 def masked_select(self, mask):
     inference_saved_by((self, mask), (self, mask))
+    refuse_if_batched(mask, messages.VMAP_MASKED_SELECT)
     if mask.dtype is not dtypes.bool_:
         raise runtime("masked_select: expected BoolTensor for mask")
     check_broadcast(mask, self)

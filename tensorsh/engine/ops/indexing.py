@@ -9,7 +9,7 @@ from .. import dtypes, kernels, layout, messages, scalars, undo
 from ..autograd import Node, SavedTensor, edge_of
 from ..errors import index_error, runtime, type_error, warn
 from ..storage import check_size
-from ..tensorimpl import Tensor, _shape_list
+from ..tensorimpl import Tensor, _shape_list, refuse_if_batched
 from ..typenames import tp_name
 from .copies import copy_inplace, fill_inplace
 from .core import (InputNode, attach, check_overlap, empty_strided, fold_at, from_numpy, internally_overlapping, needs_grad, operand_edge, precheck, sum_to, tensor_of,
@@ -180,6 +180,8 @@ def getitem(self, index, setting=False):
             dim += 1
         elif _is_advanced(ix):
             t = _index_tensor(ix)
+            if t.dtype is dtypes.bool_:
+                refuse_if_batched(t, messages.VMAP_BOOLEAN_MASK)
             advanced.append((dim, t))
             dim += t.dim() if t.dtype is dtypes.bool_ else 1
         elif isinstance(ix, str):  # (a sequence: PyTorch makes a tensor of it)

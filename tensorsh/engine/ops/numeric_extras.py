@@ -7,12 +7,12 @@ import operator
 
 import numpy as np
 
-from .. import autograd, creation, dtypes
+from .. import autograd, creation, dtypes, messages
 from ..autograd import NOTHING_SAVED, Node, SavedTensor, edge_of
 from ..errors import make, runtime, type_error, warn
 from ..messages import shape_list
 from ..saved_names import unsigned
-from ..tensorimpl import Size, Tensor
+from ..tensorimpl import Size, Tensor, refuse_if_batched
 from .scalar_arith import div_scalar, mul_scalar, times_conj
 from .core import (attach, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, return_type, type_name, write_inplace)
@@ -341,6 +341,7 @@ def _consecutive_returning(name, inverse_wanted, counts_wanted):
         if not isinstance(input, Tensor):
             raise type_error(f"unique_consecutive(): argument 'input' (position 1) must be Tensor, not "
                              f"{type_name(input)}")
+        refuse_if_batched(input, messages.VMAP_DYNAMIC_SHAPE.format(op="unique_consecutive"))
         out, inverse, counts = _unique_consecutive(input, return_inverse, return_counts, dim)
         return out if not (inverse_wanted or counts_wanted) else \
             (out,) + ((inverse,) if inverse_wanted else ()) + ((counts,) if counts_wanted else ())

@@ -126,6 +126,7 @@ def _operand_checked(fn, tensor_cls, dunder):
     type(s) for +: 'Tensor' and 'str'", compares by identity (x == None is False), or repeats a str (x * 'a')."""
     import numbers
     from ..signatures import check_scalar_int
+    from ..tensorimpl import BATCHING, batched_only_from_batched
     tensors_only = "matmul" in dunder
     exact = frozenset({tensor_cls} if tensors_only else {tensor_cls, bool, int, float, complex})
     accepted = tensor_cls if tensors_only else (tensor_cls, numbers.Number)
@@ -136,6 +137,8 @@ def _operand_checked(fn, tensor_cls, dunder):
             return _array_operand(fn, self, other, dunder)
         if other.__class__ is int and not -9223372036854775808 <= other <= 18446744073709551615:
             check_scalar_int(other)
+        if BATCHING[0]:  # (as signatures' wrappers of the methods: see tensorimpl.BATCHING)
+            return batched_only_from_batched(fn(self, other), (self, other), {})
         return fn(self, other)
     if dunder == "__pow__":  # pow(x, 2, 5): no three-argument form (Python's "unsupported operand type(s)" text)
         binary = operator

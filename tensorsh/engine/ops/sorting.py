@@ -6,7 +6,7 @@ from ..autograd import Node, SavedTensor, edge_of
 from ..errors import runtime, type_error
 from ..saved_names import as_given, as_program_gave, given
 from ..storage import Storage, VersionCounter
-from ..tensorimpl import Tensor
+from ..tensorimpl import Tensor, refuse_if_batched
 from .core import attach, fresh, needs_grad
 from .reductions import selected_into_zeros, values_indices
 
@@ -22,6 +22,14 @@ def nonzero_static(self, *, size, fill_value=-1):
 
 
 def nonzero(self, as_tuple=False):
+    refuse_if_batched(self, "Batching rule not implemented for aten::nonzero_numpy. We could not generate a fallback."
+                      if as_tuple else messages.VMAP_DYNAMIC_SHAPE.format(op="nonzero"))
+    return nonzero_kernel(self, as_tuple)
+
+
+def nonzero_kernel(self, as_tuple=False):
+    """nonzero's result (argwhere's too: under vmap, PyTorch's per-element fallback runs it, where nonzero has a
+    batching rule that refuses)."""
     where = np.argwhere(self._np) if self.dim() else np.zeros((int(bool(self._np)), 0), np.int64)
     if as_tuple:
         if not self.dim():
