@@ -31,6 +31,20 @@ for red in ['amax', 'amin']:
         print(red, inc, x.scatter_reduce(0, idx, src, red, include_self=inc), x.index_reduce(0, idx, src, red, include_self=inc))
         print(x.clone().scatter_reduce_(0, idx, src, red, include_self=inc), x.clone().index_reduce_(0, idx, src, red, include_self=inc))
 """,
+"maximum_minimum_ties_of_signed_zeros_take_the_second_operand_in_the_vector_body": """
+def signs(t):
+    return ''.join(str(int(v)) for v in t.signbit().reshape(-1).tolist())
+for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+    for n in [8, 15, 16, 17, 31, 33, 65]:
+        a = torch.zeros(n, dtype=dt)
+        b = -a
+        print(dt, n, signs(torch.maximum(a, b)), signs(torch.minimum(b, a)), signs(torch.max(a, b)), signs(torch.min(b, a)))
+        print(signs(torch.maximum(a, torch.tensor(-0., dtype=dt))), signs(torch.maximum(b, torch.tensor(0., dtype=dt))))
+        m = torch.zeros(3, n, dtype=dt)
+        print(signs(torch.maximum(m, -m)), signs(torch.maximum(m.t(), -m.t())), signs(torch.minimum(-m, m)))
+x = torch.randn(40, generator=torch.Generator().manual_seed(0)) * 0
+print(torch.maximum(x, torch.tensor(0.)), torch.minimum(x, torch.zeros(40)))
+""",
 }
 
 
