@@ -183,9 +183,14 @@ def second_at_vector_ties(out, x, y, element_bytes=None):
     ties = (x == y) & (x == 0)
     if not ties.any():
         return out
-    walk = binary_scalar_body(x, y, floats=8, element_bytes=element_bytes)
+    a, b = x, y
+    if x.dtype == np.float16 and y.dtype == np.float16:  # (their layouts as float32 arrays' strides, never read)
+        a, b = (np.lib.stride_tricks.as_strided(np.zeros(1, np.float32), t.shape, [st * 2 for st in t.strides])
+                for t in (x, y))
+        element_bytes = 2
+    walk = binary_scalar_body(a, b, floats=8, element_bytes=element_bytes)
     if walk is not None and walk[3] is not True:
-        np.copyto(out, walk[2], where=ties & ~walk[3], casting="unsafe")
+        np.copyto(out, np.broadcast_to(y, out.shape), where=ties & ~walk[3], casting="unsafe")
     return out
 
 

@@ -42,6 +42,10 @@ for dt in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
         print(signs(torch.maximum(a, torch.tensor(-0., dtype=dt))), signs(torch.maximum(b, torch.tensor(0., dtype=dt))))
         m = torch.zeros(3, n, dtype=dt)
         print(signs(torch.maximum(m, -m)), signs(torch.maximum(m.t(), -m.t())), signs(torch.minimum(-m, m)))
+        z = -a
+        print(signs(z.clamp(min=a)), signs(a.clamp(max=z)), signs(z.clamp(a, a + 1)), signs(z.clamp_min(a)),
+              signs(a.clamp_max(z)), signs(torch.clamp(z, min=torch.tensor(0., dtype=dt))), signs(z.clamp(min=0.)),
+              signs(z.clone().clamp_min_(a)), signs(z.clamp_min(0)))
 x = torch.randn(40, generator=torch.Generator().manual_seed(0)) * 0
 print(torch.maximum(x, torch.tensor(0.)), torch.minimum(x, torch.zeros(40)))
 """,
