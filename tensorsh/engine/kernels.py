@@ -159,6 +159,41 @@ def minimum(x, y):
     return first_at_ties(np.minimum(x, y), x, y)
 
 
+def vector_maximum(x, y, element_bytes=None):
+    """torch.maximum's kernel (maximum_kernel): as maximum, but a tie of signed zeros where its vector body runs
+    gives the second operand (second_at_vector_ties)."""
+    return second_at_vector_ties(np.maximum(x, y), x, y, element_bytes)
+
+
+def vector_minimum(x, y, element_bytes=None):
+    """torch.minimum's kernel: as vector_maximum, with min."""
+    return second_at_vector_ties(np.minimum(x, y), x, y, element_bytes)
+
+
+def second_at_vector_ties(out, x, y, element_bytes=None):
+    """out (np.maximum/np.minimum of float32/float64 x and y) as ATen's maximum/minimum kernels leave a tie of signed
+    zeros: x from their scalar body (std::max/min keep their first operand), y from their vector body (vmaxps/vminps
+    give their second operand when both are zeros). Those kernels are registered without AVX-512 (8 floats a
+    vector: measured), so two-vector chunks of 16 float32, 8 float64 or 32 float16/bfloat16 elements (element_bytes
+    2: x and y hold them widened to float32); each run's rest is scalar. Where the walk is not known, x throughout."""
+    out = first_at_ties(out, x, y)
+    if not isinstance(out, np.ndarray) or out.dtype.kind != "f" or compiled is None or _vector_lanes() is None:
+        return out
+    x, y = np.asarray(x), np.asarray(y)
+    ties = (x == y) & (x == 0)
+    if not ties.any():
+        return out
+    a, b = x, y
+    if x.dtype == np.float16 and y.dtype == np.float16:  # (their layouts as float32 arrays' strides, never read)
+        a, b = (np.lib.stride_tricks.as_strided(np.zeros(1, np.float32), t.shape, [st * 2 for st in t.strides])
+                for t in (x, y))
+        element_bytes = 2
+    walk = binary_scalar_body(a, b, floats=8, element_bytes=element_bytes)
+    if walk is not None and walk[3] is not True:
+        np.copyto(out, np.broadcast_to(y, out.shape), where=ties & ~walk[3], casting="unsafe")
+    return out
+
+
 def first_at_ties(out, x, y):
     """out (np.maximum(x, y) or the like) with x where x == y: ATen keeps its first operand's signed zero."""
     if isinstance(out, np.ndarray):
@@ -324,11 +359,12 @@ def _rows_apart(a, b):
     return None
 
 
-def binary_scalar_body(a, b):
+def binary_scalar_body(a, b, floats=None, element_bytes=None):
     """How PyTorch's elementwise loop (cpu_kernel_vec) walks float32/float64 arrays a and b of one dtype: (walked,
     a, b, tail), a and b broadcast to the walked array's shape, tail True where every element is the scalar body's
     (under one two-vector chunk), else scalar_body_mask's; for operands of one shape and strides or one of one
-    element (the vector loop reads it as a scalar), or rows apart. None where this walk is not known."""
+    element (the vector loop reads it as a scalar), or rows apart. None where this walk is not known. floats,
+    element_bytes: as scalar_body_mask's (a kernel narrower than this CPU's vectors; elements held widened)."""
     if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64):
         return None
     lanes = _vector_lanes() if compiled is not None else None
@@ -337,7 +373,7 @@ def binary_scalar_body(a, b):
             shape = np.broadcast_shapes(a.shape, b.shape)
         except ValueError:
             return None
-        if math.prod(shape) < 8 * lanes // a.itemsize:
+        if math.prod(shape) < 8 * min(lanes, floats or lanes) // (element_bytes or a.itemsize):
             a, b = np.broadcast_to(a, shape), np.broadcast_to(b, shape)
             return a, a, b, True
     if a.shape == b.shape and a.strides == b.strides:
@@ -351,10 +387,10 @@ def binary_scalar_body(a, b):
         if walked is None:
             return None
         a, b = np.broadcast_to(a, walked.shape), np.broadcast_to(b, walked.shape)
-    if lanes is not None and walked.size < 8 * lanes // a.itemsize:  # (under one chunk: all the scalar body's)
-        tail = True
+    if lanes is not None and walked.size < 8 * min(lanes, floats or lanes) // (element_bytes or a.itemsize):
+        tail = True  # (under one chunk: all the scalar body's)
     else:
-        tail = scalar_body_mask(walked) if walked.size else None
+        tail = scalar_body_mask(walked, floats, element_bytes) if walked.size else None
     return None if tail is None else (walked, a, b, tail)
 
 

@@ -448,13 +448,17 @@ def div(self, other, **rounding_mode):  # (**: an explicit rounding_mode=None is
     return binary_op(self, other, kernel, node, out_dtype)
 
 
-maximum = binary("maximum", "MaximumBackward0", kernels.maximum,  # (the larger operand's gradient, halved at ties,
+maximum = binary("maximum", "MaximumBackward0", kernels.vector_maximum,  # (the larger operand's gradient, halved at ties,
                  # masked in place: its _version is 1)
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self < other, 0),
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self > other, 0))
-minimum = binary("minimum", "MinimumBackward0", kernels.minimum,
+minimum = binary("minimum", "MinimumBackward0", kernels.vector_minimum,
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self > other, 0),
                  lambda g, self, other: where(self == other, _div_scalar(g, 2), g).masked_fill_(self < other, 0))
+
+
+for _ties in (kernels.vector_maximum, kernels.vector_minimum):  # (float16/bfloat16: computed in float, their own
+    STEPWISE_REDUCED[_ties] = (lambda x, y, to_reduced, ties=_ties: ties(x, y, element_bytes=2), False)  # chunks)
 
 
 RsubBackward1 = binary_node("RsubBackward1", None, lambda g, alpha: -g if alpha == 1 else g * -alpha,  # number - t

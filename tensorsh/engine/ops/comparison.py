@@ -8,7 +8,7 @@ from ..errors import make, runtime, type_error, warn_once
 from ..scalars import checked_scalar
 from ..tensorimpl import Tensor
 from .args import _invalid_combination
-from .core import (attach, binary_operands, cast_for_inplace, check_broadcast, inference_saved_by,
+from .core import (REDUCED_FLOATS, attach, binary_operands, cast_for_inplace, check_broadcast, inference_saved_by,
                    check_broadcast_all, check_fits_output, fresh, from_numpy, laid_out_like, needs_grad, operand_edge,
                    operand_in, precheck, sum_to, tensor_params, type_name, write_inplace, written)
 from . import registry
@@ -250,9 +250,9 @@ def clamp(self, min=None, max=None):
     lo, hi = (v if v is None or isinstance(b, Tensor) else scalars.checked_scalar(dt, v) for v, b in ((lo, min), (hi, max)))
     r = x.astype(dt.np, copy=False)
     if lo is not None:
-        r = kernels.maximum(r, lo)
+        r = _bound_kernel(True, isinstance(min, Tensor), dt)(r, lo)
     if hi is not None:
-        r = kernels.minimum(r, hi)
+        r = _bound_kernel(False, isinstance(max, Tensor), dt)(r, hi)
     if x.flags.c_contiguous and x.size and (self.dim() < 2 or 1 not in self._shape):
         out = from_numpy(np.asarray(r, dtype=dt.np), dt)
     else:  # (TensorIterator's output layout: numpy's astype and ufuncs order an expanded input otherwise)
@@ -380,9 +380,18 @@ ClampMinBackward0, ClampMinBackward1 = _bound_node("ClampMinBackward0", True), _
 ClampMaxBackward0, ClampMaxBackward1 = _bound_node("ClampMaxBackward0", False), _bound_node("ClampMaxBackward1", False)
 
 
+def _bound_kernel(lower, tensor, dt):
+    """The max/min a clamp bound takes: a number's (clamp_min/clamp_max's scalar kernels keep self's value at a tie);
+    a tensor's is maximum/minimum's kernel (clamp.Tensor and clamp_min/clamp_max.Tensor run maximum_stub/
+    minimum_stub or clamp_stub), whose vector body gives the bound's signed zero at a tie (measured)."""
+    if not tensor:
+        return kernels.maximum if lower else kernels.minimum
+    ties = kernels.vector_maximum if lower else kernels.vector_minimum
+    return lambda r, b: ties(r, b, element_bytes=2 if dt in REDUCED_FLOATS else None)
+
+
 def _clamp_bound(op, lower):
     nodes = (ClampMinBackward0, ClampMinBackward1) if lower else (ClampMaxBackward0, ClampMaxBackward1)
-    np_fn = kernels.maximum if lower else kernels.minimum
     key = op[6:]  # the parameter: min or max
 
     def values(self, args, kwargs):
@@ -407,7 +416,7 @@ def _clamp_bound(op, lower):
         if isinstance(bound, Tensor):  # (TensorIterator's shapes, before any arithmetic)
             check_broadcast(self, bound)
             _no_complex_kernel("maximum" if lower else "minimum", dt)
-        r = np_fn(self._np.astype(dt.np, copy=False), b)
+        r = _bound_kernel(lower, isinstance(bound, Tensor), dt)(self._np.astype(dt.np, copy=False), b)
         out = from_numpy(np.asarray(r, dtype=dt.np), dt)
         if needs_grad(self, bound):
             attach(out, nodes[isinstance(bound, Tensor)](self, bound))
@@ -420,7 +429,7 @@ def _clamp_bound(op, lower):
             check_broadcast(self, bound)
         check_fits_output(self, bound)
         cast_for_inplace(self, dt, cpp_name=not isinstance(bound, Tensor))
-        r = np_fn(self._np.astype(dt.np, copy=False), b)
+        r = _bound_kernel(lower, isinstance(bound, Tensor), dt)(self._np.astype(dt.np, copy=False), b)
 
         def write(arr):
             arr[...] = r

@@ -585,6 +585,8 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     if reduce == "mean" and self.dtype is dtypes.bool_ and stop == idx.size:  # (the sums' floor division by the
         raise not_implemented_for("div_floor_cpu", self.dtype)  # counts)
     step = _REDUCE_STEP[reduce]
+    if reduce in ("amax", "amin") and self.dtype.category == 2:
+        step = _tie_keeping_step(step, arr, d, source, self.dtype)
     rounded = dtypes.rounding(self.dtype) if self.dtype in REDUCED_FLOATS else np.asarray  # (each step's, in turn)
     src = source._np
     for i, k in enumerate(idx[:stop].tolist()):
@@ -598,6 +600,29 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
     if reduce == "mean":
         arr = _divided_by_counts(arr, (slice(None),) * d + (idx,) if self.dim() else (), include_self)
     return d, arr
+
+
+def _tie_keeping_step(step, arr, d, source, dtype):
+    """index_reduce's amax/amin step for a float self (C-contiguous arr) as ATen leaves a tie of signed zeros: a
+    vector's loop keeps self's value (std::max/min); a matrix's runs maximum_/minimum_ on each slice, whose vector
+    body (two vectors of AVX2's width, as those kernels are registered even on an AVX-512 CPU: measured) gives the
+    source's value and whose scalar body, on the end of each run of contiguous elements, keeps self's."""
+    vector = False
+    if arr.ndim > 1 and kernels.compiled is not None and kernels._vector_lanes() is not None and \
+            source._np.flags.c_contiguous:
+        item = 8 if dtype is dtypes.float64 else 4  # (a float32/float64 array of the slice's layout, never read)
+        place = (slice(None),) * d + (0,)
+        strides = [st // arr.itemsize * item for st in arr[place].strides]
+        shape = arr[place].shape
+        layout = np.lib.stride_tricks.as_strided(np.zeros(1, np.float64 if item == 8 else np.float32), shape, strides)
+        scalar = kernels.scalar_body_mask(layout, floats=8, element_bytes=2 if dtype in REDUCED_FLOATS else None)
+        vector = False if scalar is None else ~scalar
+
+    def kept(a, b):
+        out = step(a, b)
+        ties = np.asarray(a == b)
+        return np.where(ties, np.where(vector, b, a), out) if ties.any() else out
+    return kept
 
 
 def _divided_by_counts(arr, places, include_self):
@@ -1162,11 +1187,55 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=
     values = src._np.reshape(src._shape or (1,))[tuple(slice(0, n) for n in idx.shape)]
     if not include_self:
         arr[grid] = _reduce_identity(self, reduce)
+    start = arr.copy() if reduce in ("amax", "amin") and self.dtype.category == 2 else None
     with np.errstate(all="ignore"):
         fold_at(_REDUCTIONS[reduce], arr, grid, values, self.dtype)
         if reduce == "mean":
             arr = _divided_by_counts(arr, grid, include_self)
+    if start is not None:
+        _zero_ties(arr, start, grid, values, include_self, last=_expanded_index_path(self, d, index, src))
     return d, reduce, np.require(arr.reshape(self._shape), self.dtype.np, requirements="C")  # (0-d stays 0-d)
+
+
+def _expanded_index_path(self, d, index, src):
+    """Whether scatter_reduce takes ATen's fast path for an expanded index (can_use_expanded_index_path, "GNN
+    usage"): a floating self, nothing empty or 0-dim, index of src's sizes past dim 0 with at least 16 elements a
+    row, strides 1 along dim 0 and 0 or 1 elsewhere, dim 0, self and src contiguous. Its rows are reduced with
+    vectors (at::vec::maximum: the source's value at a tie), where the other path's std::max keeps self's."""
+    if self.dtype.category != 2 or d != 0 or 0 in (self.numel(), index.numel(), src.numel()) or \
+            0 in (self.dim(), index.dim(), src.dim()):
+        return False
+    if any(src._shape[k] != index._shape[k] for k in range(1, index.dim())) or \
+            index.numel() // index._shape[0] < 16:
+        return False
+    return index._stride[0] == 1 and all(st <= 1 for st in index._stride[1:]) and src.is_contiguous() and \
+        self.is_contiguous()
+
+
+def _zero_ties(arr, start, key, values, include_self, last):
+    """amax/amin's result arr (folded by numpy, which settles a tie of signed zeros its own way) with each zero's
+    sign as ATen's loop leaves it: the first value equal to the result kept (std::max/min keep their running value,
+    self's first when included), or the last where the reduction runs in vectors (last). start: arr before the
+    fold; key, values: the places and the values folded in, in the kernel's order."""
+    flat = arr.reshape(-1)
+    zero = flat == 0
+    if not zero.any():
+        return
+    places = np.arange(arr.size).reshape(arr.shape)[key]
+    values = np.broadcast_to(values, places.shape).reshape(-1)
+    places = places.reshape(-1)[values == 0]
+    negative = np.signbit(values[values == 0])
+    if last:
+        places, negative = places[::-1], negative[::-1]
+    sign = np.zeros(arr.size, np.int8)  # (0: no zero folded in, 1: +0., 2: -0.)
+    found, first = np.unique(places, return_index=True)
+    sign[found] = np.where(negative[first], 2, 1)
+    if include_self:
+        own = start.reshape(-1) == 0
+        own &= (sign == 0) if last else own
+        sign[own] = np.where(np.signbit(start.reshape(-1)[own]), 2, 1)
+    fix = zero & (sign > 0)
+    flat[fix] = np.where(sign[fix] == 2, -0.0, 0.0)
 
 
 def _reduce_identity(self, reduce):
