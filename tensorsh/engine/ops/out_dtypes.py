@@ -557,12 +557,15 @@ def _allany_input(self, out):
 
 def compute(name, fn, outs):
     """The function that computes name's result for out=: logsumexp sums, logs and shifts in out='s dtype; all/any
-    give out='s dtype."""
+    give out='s dtype; ldexp makes no output of its own (whose resize would warn)."""
     into = INTO.get(name)
     if into is not None and isinstance(outs[0], Tensor) and outs[0].dtype.is_floating_point:
         return lambda *args, **kwargs: into(outs[0].dtype, *args, **kwargs)
     if name in ("all", "any") and isinstance(outs[0], Tensor):  # (a bool out= of a uint8 input: computed as bool)
         return lambda self, *args, **kwargs: fn(_allany_input(self, outs[0]), *args, **kwargs).to(outs[0].dtype)
+    if name == "ldexp":
+        from .numeric_extras import ldexp_into_out
+        return ldexp_into_out
     if name in ("max", "min") and len(outs) == 1:
         return lambda *args, **kwargs: _extreme_of_nothing(name, args[0]) if len(args) == 1 and not kwargs and \
             isinstance(args[0], Tensor) and args[0].numel() == 0 else fn(*args, **kwargs)
