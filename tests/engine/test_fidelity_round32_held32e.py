@@ -5,6 +5,19 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"a_unary_op_resizes_its_out_before_its_kernel_refuses_the_dtype": """
+import warnings
+warnings.simplefilter('always')
+ts = [torch.tensor([True, False]), torch.tensor([1, -2]), torch.tensor([1.5, -2.5], dtype=torch.float16),
+      torch.tensor([1+1j, -2j]), torch.tensor([1, 2], dtype=torch.uint8)]
+for name in ["abs", "neg", "sign", "sgn", "bitwise_not", "ceil", "round", "trunc", "frac", "negative"]:
+    for t in ts:
+        for o in [torch.empty(1, dtype=t.dtype), torch.empty(0, dtype=t.dtype), torch.empty(3, 1, dtype=t.dtype), torch.empty(1)]:
+            try:
+                print(name, getattr(torch, name)(t, out=o), o.shape)
+            except Exception as ex:
+                print(name, type(ex).__name__, ex, o.shape)
+""",
 "an_out_of_another_shape_is_resized_before_a_binary_kernel_refuses_the_operands_dtype": """
 import warnings
 warnings.simplefilter('always')

@@ -675,6 +675,9 @@ def write_out(name, fn, args, kwargs):
                 # (a TensorIterator op of several operands: out= resized by set_output before the kernel's dispatch)
                 check_broadcast_all(*tensors)
                 resize(np.broadcast_shapes(*(t._shape for t in tensors)), outs[0], common)
+        if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
+                isinstance(outs[0], Tensor) and out_dtypes.checks_same_dtype(name):
+            resize(tensors[0]._shape, outs[0], outs[0].dtype)  # (set_output resized it, then the dispatch refused)
         if getattr(e, "unsupported_dtype", None) is not None and isinstance(outs[0], Tensor):
             _check_out_dtype(name, e.unsupported_dtype, outs[0], False)  # (float16 + 1j: ComplexHalf, which the
         raise                                                             # out= refuses before it is computed)

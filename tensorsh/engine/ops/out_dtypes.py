@@ -478,6 +478,11 @@ RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addmm": _mm, "addbmm": _ad
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
+
+
+def checks_same_dtype(name):
+    """Whether name is a unary TensorIterator op whose out= must have self's dtype (ATen's unary_op config)."""
+    return RULES.get(name) is _SAME_DTYPE
 RULES.update(dict.fromkeys(("signbit", "isposinf", "isneginf"), _bool_test))
 RULES.update({"nan_to_num": _nan_to_num, "softmax": _softmax, "log_softmax": _softmax,
               "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power})
