@@ -16,8 +16,8 @@ from tensorsh.engine.tensor import Size, Tensor
 from tensorsh.engine.torch_api import NAMESPACE as T
 
 _DTYPE_PRECISIONS = {dtypes.float16: (0.001, 1e-5), dtypes.bfloat16: (0.016, 1e-5), dtypes.float32: (1.3e-6, 1e-5),
-                     dtypes.float64: (1e-7, 1e-7)}
-_NUMBER_DTYPES = {int: dtypes.int64, float: dtypes.float64}
+                     dtypes.float64: (1e-7, 1e-7), dtypes.complex64: (1.3e-6, 1e-5), dtypes.complex128: (1e-7, 1e-7)}
+_NUMBER_DTYPES = {int: dtypes.int64, float: dtypes.float64, complex: dtypes.complex128}
 
 
 class _ErrorMeta(Exception):
@@ -94,7 +94,7 @@ def _tensor_mismatch_msg(actual, expected, matches, *, rtol, atol, identifier=No
     mismatches = n - int(T["sum"](matches))
     extra = f"Mismatched elements: {mismatches} / {n} ({mismatches / n:.1%})"
     actual_flat, expected_flat, matches_flat = actual.flatten(), expected.flatten(), matches.flatten()
-    if not actual.dtype.is_floating_point:
+    if not actual.dtype.is_floating_point and not actual.dtype.is_complex:  # (integers and bools widened)
         actual_flat, expected_flat = actual_flat.to(dtypes.int64), expected_flat.to(dtypes.int64)
     abs_diff = T["abs"](actual_flat - expected_flat)
     abs_diff[matches_flat] = 0
@@ -139,7 +139,7 @@ class _BooleanPair(_Pair):
 class _NumberPair(_Pair):
     def __init__(self, actual, expected, *, id=(), rtol=None, atol=None, equal_nan=False, check_dtype=False,
                  **options):
-        if not all(isinstance(v, (int, float, np.number)) for v in (actual, expected)):
+        if not all(isinstance(v, (int, float, complex, np.number)) for v in (actual, expected)):
             raise _Unsupported
         actual, expected = (v.item() if isinstance(v, np.number) else v for v in (actual, expected))
         super().__init__(actual, expected, id=id, **options)
@@ -242,6 +242,16 @@ def _originate_pairs(actual, expected, *, id=(), **options):
             return [pair(actual, expected, id=id, **options)]
         except _Unsupported:
             continue
+        except _ErrorMeta:
+            raise
+        except Exception as error:  # (PyTorch's words for a failure it did not expect, e.g. a bool against an int)
+            raise make("RuntimeError", f"Originating a {pair.__name__.lstrip('_')}() at item "
+                       f"{''.join(str([item]) for item in id)} with\n\n{type(actual).__name__}(): {actual}\n\nand\n\n"
+                       f"{type(expected).__name__}(): {expected}\n\nresulted in the unexpected exception above. If you "
+                       "are a user and see this message during normal operation please file an issue at "
+                       "https://github.com/pytorch/pytorch/issues. If you are a developer and working on the "
+                       "comparison functions, please except the previous error and raise an expressive `ErrorMeta` "
+                       "instead.") from error
     raise _ErrorMeta("TypeError", f"No comparison pair was able to handle inputs of type {_class_repr(actual)} "
                                   f"and {_class_repr(expected)}.", id=id)
 

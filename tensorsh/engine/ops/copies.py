@@ -10,7 +10,7 @@ from ..errors import TorchError, runtime, type_error, warn_once
 from ..legacy_types import LEGACY
 from ..storage import INFERENCE_MODE, check_size
 from ..tensorimpl import CONTIGUOUS_FORMAT, PRESERVE_FORMAT, Tensor, leaf_or_its_view
-from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_dtype, check_overlap,
+from .core import (InputNode, ZeroGradNode, attach, return_type, check_broadcast, check_broadcast_all, check_dtype, check_overlap,
                    check_fits_output, check_internal_overlap, check_outer_operands, empty_strided, from_numpy,
                    needs_grad, partial_overlap, precheck, should_fold, tensor_of, tensor_params, write_inplace,
                    write_values, zero_node)
@@ -648,9 +648,14 @@ def write_out(name, fn, args, kwargs):
     if name in _INTO_OUT_DTYPE and isinstance(out, Tensor) and args and isinstance(args[0], Tensor) and \
             kwargs.get("dtype") is None and not into_input:
         fn, args = _into_out_dtype(name, fn, args, kwargs, out, resize)
+    def resize_ldexp_out():  # (ldexp_out resizes out= once before its kernel's dispatch and dtype assert refuse)
+        check_broadcast(*inputs)
+        resize(np.broadcast_shapes(*(t._shape for t in inputs)), outs[0], outs[0].dtype)
     try:
         kwargs = out_dtypes.check(name, args, kwargs, outs)
-    except TorchError:
+    except TorchError as e:
+        if name == "ldexp" and "INTERNAL ASSERT" in e.message:
+            resize_ldexp_out()
         if name in ("argmax", "argmin"):  # (the meta function's checks of the input come before out's dtype)
             fn(*args, **kwargs)
         if name in _META_CHECKED_FIRST:
@@ -674,11 +679,21 @@ def write_out(name, fn, args, kwargs):
         index = args[2] if len(args) > 2 else kwargs.get("index")
         if name == "gather" and isinstance(index, Tensor) and isinstance(outs[0], Tensor):
             resize(index._shape, outs[0])  # (gather's meta: set_output to the index's shape, then its checks)
+        if name == "ldexp" and e.kind == "NotImplementedError" and isinstance(outs[0], Tensor):
+            resize_ldexp_out()
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
                 isinstance(outs[0], Tensor) and name not in _CAT_NAMES and _ATEN_NAMES.get(name, name) not in \
                 _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
             # (the rules' ops checked out= their own way; the products' rules only operands of two dtypes)
-            _check_out_dtype(name, dtypes.result_type(tensors), outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
+            common = dtypes.result_type(tensors)
+            _check_out_dtype(name, common, outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
+            if _ATEN_NAMES.get(name, name) in _READ_WRITE_OUT:
+                # (a TensorIterator op of several operands: out= resized by set_output before the kernel's dispatch)
+                check_broadcast_all(*tensors)
+                resize(np.broadcast_shapes(*(t._shape for t in tensors)), outs[0], common)
+        if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
+                isinstance(outs[0], Tensor) and out_dtypes.checks_same_dtype(name):
+            resize(tensors[0]._shape, outs[0], outs[0].dtype)  # (set_output resized it, then the dispatch refused)
         if getattr(e, "unsupported_dtype", None) is not None and isinstance(outs[0], Tensor):
             _check_out_dtype(name, e.unsupported_dtype, outs[0], False)  # (float16 + 1j: ComplexHalf, which the
         raise                                                             # out= refuses before it is computed)

@@ -171,13 +171,26 @@ def _pow2(input, other):
 
 def ldexp(input, other):
     """input * 2 ** other (PyTorch's composite: mul by _pow2), or ATen's kernel for an integer exponent."""
+    return _ldexp(input, other, made_like_input=True)
+
+
+def ldexp_into_out(input, other):
+    """ldexp's values for ldexp(..., out=): the kernel writes out= (resized by out='s own rule), so no tensor shaped
+    as input is made and resized."""
+    return _ldexp(input, other, made_like_input=False)
+
+
+def _ldexp(input, other, made_like_input):
     if not isinstance(other, Tensor):
         raise type_error(f"ldexp(): argument 'other' (position 2) must be Tensor, not {type_name(other)}")
     if _int_exponent(input, other):
-        # (its output is made shaped as input, then resized, with PyTorch's warning, when broadcast)
+        # (its output is made shaped as input, then resized, with PyTorch's warning, when broadcast: before the
+        # kernel's dispatch refuses a bool exponent)
+        check_broadcast(input, other)
+        shape = np.broadcast_shapes(input._shape, other._shape)
+        if made_like_input and shape != input._shape and input.numel():
+            warn(_RESIZED.format(had=shape_list(input._shape), shape=shape_list(shape)))
         values = _ldexp_kernel(input, other, dtypes.result_type((input, other)))
-        if values.shape != input._shape and input.numel():
-            warn(_RESIZED.format(had=shape_list(input._shape), shape=shape_list(values.shape)))
         out = from_numpy(np.asarray(values), dtypes.result_type((input, other)))
     else:
         with autograd.no_grad():
@@ -194,8 +207,8 @@ def ldexp_inplace(self, other):
     if self.dtype.category < 2:
         raise runtime(f"ldexp can't be cast to the desired output type {dtypes.SCALAR_NAMES[self.dtype.name]}")
     if _int_exponent(self, other):
+        check_fits_output(self, other)  # (TensorIterator's shapes, before the kernel's dispatch refuses a bool)
         values = _ldexp_kernel(self, other, self.dtype)
-        check_fits_output(self, other)
     else:
         with autograd.no_grad():
             values = self.mul(_pow2(self, other))

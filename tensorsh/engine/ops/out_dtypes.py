@@ -478,6 +478,11 @@ RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addmm": _mm, "addbmm": _ad
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
                             "round", "trunc", "fix", "frac", "conj_physical"), _SAME_DTYPE))
 RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
+
+
+def checks_same_dtype(name):
+    """Whether name is a unary TensorIterator op whose out= must have self's dtype (ATen's unary_op config)."""
+    return RULES.get(name) is _SAME_DTYPE
 RULES.update(dict.fromkeys(("signbit", "isposinf", "isneginf"), _bool_test))
 RULES.update({"nan_to_num": _nan_to_num, "softmax": _softmax, "log_softmax": _softmax,
               "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power})
@@ -557,12 +562,15 @@ def _allany_input(self, out):
 
 def compute(name, fn, outs):
     """The function that computes name's result for out=: logsumexp sums, logs and shifts in out='s dtype; all/any
-    give out='s dtype."""
+    give out='s dtype; ldexp makes no output of its own (whose resize would warn)."""
     into = INTO.get(name)
     if into is not None and isinstance(outs[0], Tensor) and outs[0].dtype.is_floating_point:
         return lambda *args, **kwargs: into(outs[0].dtype, *args, **kwargs)
     if name in ("all", "any") and isinstance(outs[0], Tensor):  # (a bool out= of a uint8 input: computed as bool)
         return lambda self, *args, **kwargs: fn(_allany_input(self, outs[0]), *args, **kwargs).to(outs[0].dtype)
+    if name == "ldexp":
+        from .numeric_extras import ldexp_into_out
+        return ldexp_into_out
     if name in ("max", "min") and len(outs) == 1:
         return lambda *args, **kwargs: _extreme_of_nothing(name, args[0]) if len(args) == 1 and not kwargs and \
             isinstance(args[0], Tensor) and args[0].numel() == 0 else fn(*args, **kwargs)
