@@ -16,6 +16,7 @@ from ..tensorimpl import Size, Tensor, refuse_if_batched
 from .scalar_arith import div_scalar, mul_scalar, times_conj
 from .core import (attach, cast_for_inplace, check_broadcast, check_fits_output, fresh, from_numpy, needs_grad,
                    operand_edge, precheck, return_type, type_name, write_inplace)
+from . import out_dtypes
 from .out_dtypes import _RESIZED
 from .counting import UniqueConsecutiveBackward0, check_empty_dim, dispatch_flag, moved_back
 
@@ -178,6 +179,9 @@ def ldexp_into_out(input, other):
     """ldexp's values for ldexp(..., out=): the kernel writes out= (resized by out='s own rule), so no tensor shaped
     as input is made and resized."""
     return _ldexp(input, other, made_like_input=False)
+
+
+out_dtypes.OWN_OUT["ldexp"] = ldexp_into_out
 
 
 def _ldexp(input, other, made_like_input):

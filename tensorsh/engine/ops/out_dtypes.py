@@ -549,6 +549,7 @@ def check(name, args, kwargs, outs):
     return rule(self, outs, kwargs, name)
 
 
+OWN_OUT = {}  # name -> fn(*args, **kwargs): the op's values made for out= alone (numeric_extras' ldexp_into_out)
 INTO = {}  # name -> fn(dtype, *args, **kwargs): the op computing in out='s dtype (reductions.py's logsumexp_into)
 
 
@@ -568,9 +569,8 @@ def compute(name, fn, outs):
         return lambda *args, **kwargs: into(outs[0].dtype, *args, **kwargs)
     if name in ("all", "any") and isinstance(outs[0], Tensor):  # (a bool out= of a uint8 input: computed as bool)
         return lambda self, *args, **kwargs: fn(_allany_input(self, outs[0]), *args, **kwargs).to(outs[0].dtype)
-    if name == "ldexp":
-        from .numeric_extras import ldexp_into_out
-        return ldexp_into_out
+    if name in OWN_OUT:
+        return OWN_OUT[name]
     if name in ("max", "min") and len(outs) == 1:
         return lambda *args, **kwargs: _extreme_of_nothing(name, args[0]) if len(args) == 1 and not kwargs and \
             isinstance(args[0], Tensor) and args[0].numel() == 0 else fn(*args, **kwargs)
