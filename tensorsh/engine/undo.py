@@ -134,11 +134,18 @@ class _Attributes:
         return tuple(getattr(obj, n, _ABSENT) for n in self.names)
 
     def _restore(self, snap):
+        obj = self.obj
         for n, v in zip(self.names, snap):
             if v is not _ABSENT:
-                setattr(self.obj, n, v)
-            elif n in getattr(self.obj, "__dict__", ()):
-                delattr(self.obj, n)
+                setattr(obj, n, v)
+            elif n in getattr(obj, "__dict__", ()) or _unset_slot_now_set(obj, n):
+                delattr(obj, n)
+
+
+def _unset_slot_now_set(obj, name):
+    """Whether name is one of obj's __slots__ (a member descriptor of its class) and holds a value now."""
+    return not isinstance(obj, type) and type(getattr(type(obj), name, None)).__name__ == "member_descriptor" and \
+        hasattr(obj, name)
 
 
 _ABSENT = object()  # (an attribute an object did not have when its snapshot was taken)

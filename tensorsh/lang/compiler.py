@@ -507,8 +507,7 @@ def _object_setattr(obj, name, *value):
         raise NoAttribute(f"tensorsh does not let a program set '{name}'")
     if type(obj) not in USER_CLASSES:
         return store_attr(obj, name, *value) if value else delete_attr(obj, name)
-    if hasattr(obj, "__dict__"):
-        undo.touch_vars(obj)
+    _touch_attribute(obj, name)
     if name[:1] == "_":
         _USER_PRIVATE.add(name)
     (object.__setattr__ if value else object.__delattr__)(obj, name, *value)
@@ -953,10 +952,7 @@ def store_attr(obj, name, value):
         return
     if t in USER_CLASSES or (isinstance(obj, type) and obj in USER_CLASSES):
         if name[:1] == "_" or "*" not in getattr(t, "__settable__", ()):
-            if isinstance(obj, type) or not hasattr(obj, "__dict__"):  # (a class, an instance of __slots__)
-                undo.touch_attrs(obj, name)
-            else:
-                undo.touch_vars(obj)
+            _touch_attribute(obj, name)
             if name[:1] == "_":
                 _USER_PRIVATE.add(name)
             _python_attr(setattr, obj, name, value)
@@ -995,6 +991,15 @@ def _node_keeps(node, t, name):
     return name[:1] == "_" and (name in _USER_PRIVATE or not hasattr(t, name))
 
 
+def _touch_attribute(obj, name):
+    """Journal obj's attribute `name` before a program sets or deletes it: a class's own, or a slot of an instance
+    of __slots__, by name; else the instance's whole __dict__."""
+    if isinstance(obj, type) or not hasattr(obj, "__dict__"):
+        undo.touch_attrs(obj, name)
+    else:
+        undo.touch_vars(obj)
+
+
 def delete_attr(obj, name):
     t = type(obj)
     if isinstance(obj, Node) and _node_keeps(obj, t, name) and name in obj.__dict__:
@@ -1020,8 +1025,7 @@ def delete_attr(obj, name):
                              name[:1] != "_" and "*" in getattr(t, "__settable__", ()) or
                              _torch_dict_name(obj, t, name) and name in obj.__dict__ or
                              name in SAFE_SETTABLE.get(t, ()) and name in getattr(obj, "__dict__", ())):
-        if hasattr(obj, "__dict__"):
-            undo.touch_vars(obj)
+        _touch_attribute(obj, name)
         _python_attr(delattr, obj, name)
         return
     if name[:2] != "__" and obj in USER_CLASSES and name in obj.__dict__:  # `del Config.debug`: a program's class's own

@@ -155,3 +155,21 @@ def test_kept_steps_hold_a_bounded_number_of_bytes():
     a.session.steps.keep_bytes = 900
     run(a, ["x = zeros(100)"])
     assert [s.stmt.line for s in a.session.steps.kept] == [5, 6]   # ... 900 bytes keep the last two
+
+
+def test_undo_takes_back_the_slots_a_statement_set_or_deleted():
+    a, out = new_shell()
+    run(a, ["class P:\n    __slots__ = ('x', 'y')\n", "p = P()", "p.x = 1", "p.y = 2", "del p.x",
+            "setattr(p, 'x', 5)", "delattr(p, 'y')"])
+    del out[:]
+    for line in [":undo", "p.y", ":undo", "hasattr(p, 'x')", ":undo", "p.x", ":undo", "hasattr(p, 'y')", ":undo",
+                 "hasattr(p, 'x')", ":redo 5", "(hasattr(p, 'y'), p.x)"]:
+        a.handle(line)
+    assert "".join(out) == (
+        "undid delattr(p, 'y')  (<stdin>:8)\n2\n"
+        "undid setattr(p, 'x', 5)  (<stdin>:7)\nFalse\n"
+        "undid del p.x  (<stdin>:6)\n1\n"
+        "undid p.y = 2  (<stdin>:5)\nFalse\n"
+        "undid p.x = 1  (<stdin>:4)\nFalse\n"
+        "redid p.x = 1  (<stdin>:4)\nredid p.y = 2  (<stdin>:5)\nredid del p.x  (<stdin>:6)\n"
+        "redid setattr(p, 'x', 5)  (<stdin>:7)\nredid delattr(p, 'y')  (<stdin>:8)\n(False, 5)\n")
