@@ -20,8 +20,9 @@ from ..tensorimpl import _shape_list
 from .args import check_matrix, check_square, check_system
 from .core import (InputNode, SavingNode, Tensor, attach, collect_edges, from_numpy, needs_grad, return_type, sum_to,
                    type_name, zeros_of)
-from .householder import _exact, _fortran, _trsm, geqrf_values, orgqr_values, qr_values, singular_values
+from .householder import _exact, _fortran, geqrf_values, orgqr_values, qr_values, singular_values
 from .solvers import _halved_lanes
+from .trsm import trsm
 from .. import autocast
 from ..autocast import ACTIVE as AUTOCAST, fp32_op
 
@@ -91,12 +92,19 @@ def _broadcast_pair(a, b):
     return np.broadcast_to(a, batch + a.shape[-2:]), np.broadcast_to(b, batch + b.shape[-2:]), batch
 
 
-def _triangular_values(a, b, upper, left, unit):
+def _triangular_values(a, b, upper, left, unit, rows_contiguous=False):
+    """rows_contiguous: A's rows lie contiguous as BLAS receives it (ops/trsm.py); for left=False, A's columns."""
     if not left:  # XA = B is A^T X^T = B^T
         a, b, upper = np.swapaxes(a, -1, -2), np.swapaxes(b, -1, -2), not upper
     a, b, batch = _broadcast_pair(a, b)
-    x = _trsm(_batched(a), _batched(b), upper, unit).reshape(batch + b.shape[-2:])
+    x = trsm(_batched(a), _batched(b), upper, unit, rows_contiguous, right=not left).reshape(batch + b.shape[-2:])
     return np.swapaxes(x, -1, -2) if not left else x
+
+
+def _row_major(t):
+    """A matrix (or batch) PyTorch hands BLAS as it is, transposed (its rows contiguous): ATen clones any other
+    layout (a slice, an expanded batch) column-major."""
+    return t.is_contiguous()
 
 
 class LinalgSolveTriangularBackward0(SavingNode):
@@ -131,7 +139,8 @@ def solve_triangular(A, B, *, upper, left=True, unitriangular=False):
     # complex B's imaginary part dropped with copy_'s warning)
     dt = A.dtype
     from .copies import real_values
-    x = _triangular_values(A._np, real_values(B, dt).astype(dt.np, copy=False), upper, left, unitriangular)
+    x = _triangular_values(A._np, real_values(B, dt).astype(dt.np, copy=False), upper, left, unitriangular,
+                           _row_major(A) if left else _row_major(A.mT))
     out = _fortran(x, dt)  # (left=False too: column-major, measured)
     if needs_grad(A, B):
         attach(out, LinalgSolveTriangularBackward0(A, B, out, upper, left, unitriangular))
@@ -183,7 +192,7 @@ def triangular_solve(self, A, upper=True, transpose=False, unitriangular=False, 
                   "with\nX = torch.linalg.solve_triangular(A, B).")
     _lapack_dtype("triangular_solve_cpu", self)
     a = np.swapaxes(A._np, -1, -2) if transpose else A._np
-    x = _triangular_values(a, self._np, upper != transpose, True, unitriangular)
+    x = _triangular_values(a, self._np, upper != transpose, True, unitriangular, transpose)  # (A cloned column-major)
     X = _fortran(x, self.dtype)
     M = _fortran(np.broadcast_to(A._np, x.shape[:-2] + A._shape[-2:]), A.dtype)
     if needs_grad(self, A):
@@ -364,10 +373,11 @@ def _cholesky_solve_values(b, u, upper):
     b, u, batch = _broadcast_pair(b, u)
     b, u = _batched(b), _batched(u)
     uh = np.conj(np.swapaxes(u, -1, -2))
+    # (potrs on the factor cloned column-major: the solve with its conjugate transpose reads it by rows)
     if upper:  # U^H U X = B
-        x = _trsm(u, _trsm(uh, b, False), True)
+        x = trsm(u, trsm(uh, b, False, rows_contiguous=True), True)
     else:  # L L^H X = B
-        x = _trsm(uh, _trsm(u, b, False), True)
+        x = trsm(uh, trsm(u, b, False), True, rows_contiguous=True)
     return x.reshape(batch + b.shape[-2:])
 
 

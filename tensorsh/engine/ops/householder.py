@@ -3,7 +3,7 @@ matrices (measured against PyTorch 2.13's MKL: the reflector's norm scaled by th
 summed in order, beta by lapy2, the vector divided by alpha - beta, w = C^T v summed row by row and C + v (-tau w)),
 on numpy arrays: the kernels behind torch.geqrf and linalg.householder_product (ops/decompositions.py), linalg.qr,
 nn.init.orthogonal_ and float32 singular values. float64 and larger matrices go through numpy's LAPACK (its last
-bits, not MKL's). Also the triangular solve the decompositions and solvers share."""
+bits, not MKL's)."""
 import numpy as np
 
 from .core import empty_strided, from_numpy
@@ -176,19 +176,3 @@ def singular_values(a):
     if not np.all(np.isfinite(a)):
         return None
     return _each(lambda x: _singular_values(x)[None], a, shape=(1, min(m, n)), dtype=a.dtype)[..., 0, :]
-
-
-def _trsm(a, b, upper, unit=False):
-    """X with AX = B, A triangular (batch, n, n), B (batch, n, m): LAPACK's column-by-column substitution, each
-    pivot's reciprocal multiplied (as MKL's small kernels do: the last bits agree more often than a division's)."""
-    x = np.array(b)
-    n = a.shape[-1]
-    order = range(n - 1, -1, -1) if upper else range(n)
-    one = a.dtype.type(1)
-    with np.errstate(all="ignore"):
-        for k in order:
-            if not unit:
-                x[:, k] = x[:, k] * (one / a[:, k, k, None])
-            rest = slice(0, k) if upper else slice(k + 1, n)
-            x[:, rest] = x[:, rest] - a[:, rest, k, None] * x[:, k, None, :]
-    return x

@@ -14,7 +14,8 @@ from .args import check_square, check_system
 from .comparison import where
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
-from .householder import _fortran, _trsm
+from .householder import _fortran
+from .trsm import substitute
 from .unary import _complex_sgn
 from ..autocast import fp32_op
 
@@ -204,7 +205,7 @@ def _lu_substitute_adjoint(lu, x):
     if kernels.MKL_ON_INTEL and lu.shape[-1] <= 8 and lu.dtype in (np.float32, np.float64):
         return _intel_small_getrs_transposed(lu, x)
     lu_h = np.conj(np.swapaxes(lu, -1, -2))
-    return _trsm(lu_h, _trsm(lu_h, x, upper=False), upper=True, unit=True)
+    return substitute(lu_h, substitute(lu_h, x, upper=False), upper=True, unit=True)
 
 
 # getrs 'T' of orders 2-7, MKL's AVX-512 kernels: at step k of U^T's forward solve, how many of the k products
