@@ -1684,6 +1684,34 @@ static PyObject *py_mkl_sqrt(PyObject *self, PyObject *args)
     return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
 }
 
+/* rsqrt14(x, out): the CPU's estimate of 1/sqrt(x) of float32 x (vrsqrt14ps); ValueError without AVX-512 */
+static PyObject *py_rsqrt14(PyObject *self, PyObject *args)
+{
+    PyObject *x, *out;
+    int failed = 0;
+    Py_buffer vx, vo;
+    if (!PyArg_ParseTuple(args, "OO:rsqrt14", &x, &out))
+        return NULL;
+    if (get_f32(x, &vx, 0, "rsqrt14") < 0)
+        return NULL;
+    if (get_f32(out, &vo, 1, "rsqrt14") < 0) {
+        PyBuffer_Release(&vx);
+        return NULL;
+    }
+    if (vo.len != vx.len)
+        PyErr_SetString(PyExc_ValueError, "rsqrt14: buffers of different lengths");
+    else {
+        Py_BEGIN_ALLOW_THREADS
+        failed = rsqrt14(vx.buf, vo.buf, vx.len / 4);
+        Py_END_ALLOW_THREADS
+        if (failed)
+            PyErr_SetString(PyExc_ValueError, "rsqrt14: this CPU has no AVX-512");
+    }
+    PyBuffer_Release(&vx);
+    PyBuffer_Release(&vo);
+    return PyErr_Occurred() ? NULL : Py_NewRef(Py_None);
+}
+
 /* mkl_vml(name, x, out, code="EX"): MKL's VML kernel `name` ("Ln", ...) of its EX or Z0 code, of x (float32 or
  * float64) into out */
 static PyObject *py_mkl_vml(PyObject *self, PyObject *args)
@@ -1940,6 +1968,7 @@ static PyMethodDef methods[] = {
      "mm_orders(a, b, out, rows, kind): blas_orders on float32 matrices of any strides into out's first rows."},
     {"mkl_vml", py_mkl_vml, METH_VARARGS, "mkl_vml(name, x, out, code='EX'): MKL's VML kernel name (\"Ln\", ...) of its EX or Z0 code."},
     {"mkl_sqrt", py_mkl_sqrt, METH_VARARGS, "mkl_sqrt(x, out, code=0): PyTorch's float32 sqrt, MKL's vsSqrt."},
+    {"rsqrt14", py_rsqrt14, METH_VARARGS, "rsqrt14(x, out): the CPU's estimate of 1/sqrt(x) (vrsqrt14ps), float32."},
     {"dense_sum", py_dense_sum, METH_O, "dense_sum(x): the sum of a contiguous float buffer, in PyTorch's order."},
     {"introsort_ranks", py_introsort_ranks, METH_VARARGS,
      "introsort_ranks(rank, order): std::sort's order of (rank[k], k) pairs by rank, into order."},

@@ -117,7 +117,31 @@ static int mkl_sqrt(const float *x, float *out, Py_ssize_t n, int code)
         mkl_sqrt_avx512(x, out, n);
     return 0;
 }
+
+/* The CPU's own 14-bit estimate of 1/sqrt(x) (vrsqrt14ps), from which MKL's AVX-512 kernels refine their roots
+ * (spotrf's pivots among them); -1 on a CPU without AVX-512 */
+__attribute__((target("avx512f")))
+static void rsqrt14_avx512(const float *x, float *out, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i += 16) {
+        __mmask16 m = n - i >= 16 ? 0xffff : (__mmask16)((1u << (n - i)) - 1);
+        _mm512_mask_storeu_ps(out + i, m, _mm512_rsqrt14_ps(_mm512_maskz_loadu_ps(m, x + i)));
+    }
+}
+
+static int rsqrt14(const float *x, float *out, Py_ssize_t n)
+{
+    if (!__builtin_cpu_supports("avx512f"))
+        return -1;
+    rsqrt14_avx512(x, out, n);
+    return 0;
+}
 #else
+static int rsqrt14(const float *x, float *out, Py_ssize_t n)
+{
+    return -1;
+}
+
 static int mkl_sqrt(const float *x, float *out, Py_ssize_t n, int code)
 {
     if (code > 1)

@@ -214,6 +214,18 @@ def sqrt(x):
     return _per_element(compiled.mkl_sqrt, x)
 
 
+def cpu_rsqrt14(x):
+    """The CPU's own 14-bit estimate of 1/sqrt(x) (vrsqrt14ps) of float32 x, from which MKL's AVX-512 kernels refine
+    their roots; None without the compiled loops or AVX-512."""
+    loop = getattr(compiled, "rsqrt14", None)
+    if loop is None or not AVX512_CORE:
+        return None
+    x = np.ascontiguousarray(x, np.float32)
+    out = np.empty_like(x)
+    loop(x, out)
+    return out
+
+
 def _per_element(loop, x):
     """loop(flat_in, flat_out) over every element of x (a function of each element alone), into an array laid out
     as numpy's ufuncs lay out their results (a dense input's memory order)."""

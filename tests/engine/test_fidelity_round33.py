@@ -54,6 +54,25 @@ x = torch.cholesky_solve(b, L)
 torch.set_printoptions(precision=17)
 print(x, A @ x - b)
 ''',
+"float32_cholesky_scales_columns_by_the_cpus_rsqrt14_estimate_and_one_newton_step": '''
+torch.manual_seed(6)
+def digest(x):
+    return hash(tuple(x.flatten().tolist()))
+for n in range(2, 10):
+    for upper in (False, True):
+        if upper and n > 5:
+            continue
+        m = torch.randn(3, n, n)
+        a = m @ m.mT + n * torch.eye(n)
+        a = a.tril() + a.tril(-1).mT
+        L = torch.linalg.cholesky(a, upper=upper)
+        print(n, upper, digest(L), digest(torch.linalg.cholesky_ex(a, upper=upper).L), digest(torch.cholesky(a, upper)))
+        print(digest(torch.cholesky_solve(torch.ones(3, n, 2), L, upper=upper)))
+A = torch.tensor([[4., 2., 0.6], [2., 5., 1.], [0.6, 1., 3.]])
+L = torch.linalg.cholesky(A)
+torch.set_printoptions(precision=10)
+print(L, L @ L.T - A)
+''',
 }
 
 
