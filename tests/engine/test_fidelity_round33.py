@@ -73,6 +73,21 @@ L = torch.linalg.cholesky(A)
 torch.set_printoptions(precision=10)
 print(L, L @ L.T - A)
 ''',
+"solves_of_orders_9_to_16_are_mkls_getrs_as_two_trsm_calls_n_and_t": '''
+torch.manual_seed(7)
+def digest(x):
+    return hash(tuple(x.flatten().tolist()))
+for dt in (torch.float32, torch.float64):
+    for n in (9, 11, 13, 16):
+        A = torch.randn(2, n, n, dtype=dt)
+        B = torch.randn(2, n, 4, dtype=dt)
+        LU, piv = torch.linalg.lu_factor(A)
+        print(n, digest(torch.linalg.solve(A, B)), digest(torch.linalg.solve(A, B[..., 0])), digest(torch.linalg.inv(A)),
+              digest(torch.linalg.lu_solve(LU, piv, B, adjoint=True)), digest(torch.linalg.lu_solve(LU, piv, B[..., :1], adjoint=True)),
+              digest(torch.linalg.solve(A, B.mT, left=False)))
+A = torch.eye(10) + 0.1 * torch.arange(100.).reshape(10, 10).sin()
+print(A @ torch.linalg.inv(A) - torch.eye(10))
+''',
 }
 
 

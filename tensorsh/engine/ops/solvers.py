@@ -1,9 +1,10 @@
 """Inverse, determinant and solve (torch.linalg.inv / inv_ex / det / slogdet / solve / solve_ex, torch.inverse,
 torch.det, torch.logdet, torch.slogdet) with PyTorch's checks, messages, result types, nodes and backward formulas.
 
-Up to order 16 the LU factorization is MKL's getrf step for step (its factors and determinants bit for bit); the
-triangular solves after it are LAPACK's column order, not always MKL's last bits; larger matrices go through numpy's
-LAPACK (the README's limits give the measured rates)."""
+Up to order 16 the LU factorization is MKL's getrf step for step (its factors and determinants bit for bit); on
+Intel CPUs with AVX-512 the triangular solves after it (getrs 'N' and 'T') are MKL's too, its own kernels up to
+order 8 and its trsm calls (ops/trsm.py) past it; elsewhere LAPACK's column order, not always MKL's last bits. Larger
+matrices go through numpy's LAPACK (the README's limits give the measured rates)."""
 import numpy as np
 
 from .. import autograd, dtypes, kernels
@@ -15,7 +16,7 @@ from .comparison import where
 from .core import (InputNode, SavingNode, Shaped, attach, attach_outputs, check_broadcast_all, fresh, needs_grad,
                    return_type)
 from .householder import _fortran
-from .trsm import substitute
+from .trsm import substitute, trsm
 from .unary import _complex_sgn
 from ..autocast import fp32_op
 
@@ -115,6 +116,10 @@ def _lu_substitute(lu, x):
     one = lu.dtype.type(1)
     if kernels.MKL_ON_INTEL and 3 <= n <= 7 and lu.dtype in (np.float32, np.float64):
         return _intel_small_getrs(lu, x)
+    if kernels.MKL_ON_INTEL and 9 <= n <= _SMALL and lu.dtype in (np.float32, np.float64):
+        # (past order 8 MKL's getrs is its two trsm calls on the column-major factors: measured bit for bit on 100
+        # systems of each order 9-16 and 1-6 right-hand sides, float32 and float64)
+        return trsm(lu, trsm(lu, x, upper=False, unit=True), upper=True)
     with np.errstate(all="ignore"):
         for k in range(n):
             for i in range(k + 1, n):
@@ -205,6 +210,10 @@ def _lu_substitute_adjoint(lu, x):
     if kernels.MKL_ON_INTEL and lu.shape[-1] <= 8 and lu.dtype in (np.float32, np.float64):
         return _intel_small_getrs_transposed(lu, x)
     lu_h = np.conj(np.swapaxes(lu, -1, -2))
+    if kernels.MKL_ON_INTEL and lu.shape[-1] <= _SMALL and lu.dtype in (np.float32, np.float64):
+        # (past order 8: trsm 'T' on the column-major factors, U^T then L^T, each read by rows; measured as above)
+        return trsm(lu_h, trsm(lu_h, x, upper=False, rows_contiguous=True), upper=True, unit=True,
+                    rows_contiguous=True)
     return substitute(lu_h, substitute(lu_h, x, upper=False), upper=True, unit=True)
 
 
