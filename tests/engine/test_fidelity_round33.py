@@ -60,8 +60,6 @@ def digest(x):
     return hash(tuple(x.flatten().tolist()))
 for n in range(2, 10):
     for upper in (False, True):
-        if upper and n > 5:
-            continue
         m = torch.randn(3, n, n)
         a = m @ m.mT + n * torch.eye(n)
         a = a.tril() + a.tril(-1).mT

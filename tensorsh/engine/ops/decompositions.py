@@ -211,7 +211,8 @@ def _potrf(a, upper=False):
     n = a.shape[-1]
     info = np.zeros(len(a), np.int32)
     conj = np.conj if np.iscomplexobj(a) else (lambda x: x)  # (zpotf2: the real part of a_jj - L_j. L_j.^H)
-    steps = _intel_potrf_steps(n, upper) if kernels.MKL_ON_INTEL and a.dtype in (np.float64, np.float32) else None
+    steps = _intel_potrf_steps(n, upper, a.dtype) if kernels.MKL_ON_INTEL and a.dtype in (np.float64, np.float32) \
+        else None
     if steps and a.dtype == np.float32 and kernels.cpu_rsqrt14(np.ones(1, np.float32)) is None:
         steps = None
     with np.errstate(all="ignore"):
@@ -256,14 +257,17 @@ _POTRF_SMALL = {  # (n, upper): ({j: diagonal's rule}, {j: column's rule}); the 
 }
 
 
-def _intel_potrf_steps(n, upper):
+def _intel_potrf_steps(n, upper, dtype=np.float64):
     """({j: diagonal rule}, {j: column rule}, {j: columns divided}) for the orders measured, else None: 'L' up to
-    16 (fnma, the diagonal from step 6 over eight lanes), 'U' up to 9 (eight lanes: one product each)."""
+    16 (fnma, the diagonal from step 6 over eight lanes), 'U' up to 9 (eight lanes: one product each; float32's
+    diagonal fused in order until step 5)."""
     if n <= 5:
         diag, col = _POTRF_SMALL.get((n, upper), ({}, {}))
         return ({j: diag.get(j, "fnma") for j in range(n)}, {j: col.get(j, "fnma") for j in range(n)}, {n - 2})
     if not upper and n <= 16:
         return {j: "fnma" if j < 6 else "lanes8" for j in range(n)}, {j: "fnma" for j in range(n)}, set()
+    if upper and dtype == np.float32 and n <= 9:
+        return {j: "fnma" if j < 5 else "lanes8" for j in range(n)}, {j: "lanes8" for j in range(n)}, set()
     if upper and n <= 9:
         return {j: "lanes8" for j in range(n)}, {j: "lanes8" for j in range(n)}, set()
     return None
