@@ -50,6 +50,34 @@ print(torch.linalg.cross(u, v).tolist())
 print(torch.cross(u.t(), v.t(), dim=0).tolist())
 print(torch.linalg.cross(u, v[:1]).tolist())
 """,
+"in_place_geometry_nodes_save_what_pytorch_saves_matmuls_squeeze_included": """
+def show(fn):
+    out = []
+    for a in dir(fn):
+        if a.startswith('_saved'):
+            try:
+                out.append((a, getattr(fn, a)))
+            except Exception as e:
+                out.append((a, type(e).__name__))
+    print(fn.name(), type(fn).__name__, out)
+cases = [lambda t: t.squeeze_(), lambda t: t.squeeze_(0), lambda t: t.squeeze_(-3), lambda t: t.squeeze_((0, 2)),
+         lambda t: t.squeeze_([-1]), lambda t: t.unsqueeze_(1), lambda t: t.unsqueeze_(-1), lambda t: t.transpose_(0, -1),
+         lambda t: t.squeeze_(0).t_(), lambda t: t.swapdims_(0, 1), lambda t: t.as_strided_((3,), (1,)),
+         lambda t: t.as_strided_((2,), (1,), 1)]
+for f in cases:
+    x = torch.zeros(1, 3, 1, requires_grad=True).clone()
+    show(f(x).grad_fn)
+w = torch.arange(6.).reshape(2, 3).requires_grad_()
+show((w[0, :2] @ w).grad_fn)
+show((w[:, 0] @ w).grad_fn)
+""",
+"diagflat_is_diag_embed_over_the_last_two_dims": """
+v = torch.arange(3., requires_grad=True)
+for f in [lambda: v.diagflat(), lambda: v.diagflat(1), lambda: torch.diagflat(v.reshape(3, 1), -2), lambda: torch.diag(v, -1)]:
+    o = f()
+    fn = o.grad_fn
+    print(o.shape, fn.name(), fn._saved_dim1, fn._saved_dim2, fn._saved_offset, fn.next_functions[0][0].name())
+""",
 }
 
 
