@@ -38,6 +38,12 @@ def _scalar(dt, value):
     return dt.np.type(value)
 
 
+def _opmath_type(dt):
+    """The numpy type baddbmm_cpu_kernel sums in (its opmath_t): int64 for integers, float for float16 and bfloat16,
+    the dtype's own otherwise."""
+    return np.int64 if dt.category < 2 else np.float32 if dt in (dtypes.float16, dtypes.bfloat16) else dt.np.type
+
+
 def _small_products(a, b):
     """baddbmm_cpu_kernel's sums: each product rounded and added in turn to a sum started at zero."""
     out = np.zeros((a.shape[0], a.shape[1], b.shape[2]), a.dtype)
@@ -74,10 +80,11 @@ def _baddbmm_values(self, batch1, batch2, beta, alpha):
         acc = np.matmul(a.astype(np.int64), b.astype(np.int64))
         al, be = _scalar(dt, alpha), _scalar(dt, beta)
         return (al * acc if be == 0 else s.astype(np.int64) * be + al * acc).astype(dt.np)
-    if k * shape[1] * shape[2] < 400:
-        acc = _small_products(a, b)
-        al, be = _scalar(dt, alpha), _scalar(dt, beta)
-        return al * acc if be == 0 else s * be + al * acc
+    if k * shape[1] * shape[2] < 400:  # (in opmath_t: float for float16, whose sum is rounded once at the end)
+        op = _opmath_type(dt)
+        acc = _small_products(a.astype(op), b.astype(op))
+        al, be = op(alpha), op(beta)
+        return (al * acc if be == 0 else s.astype(op) * be + al * acc).astype(dt.np)
     return np.stack([_addmm_values(np.ascontiguousarray(s[i]), a[i], b[i], dt, beta, alpha)
                      for i in range(shape[0])])
 
@@ -174,7 +181,7 @@ def _element_by_element(self, batch1, batch2, beta, alpha):
     sum in the opmath type (float for half and bfloat16, int64 for integers), each element written (rounded to the
     dtype) before the next is read. The write function for write_inplace."""
     dt = self.dtype
-    op = np.int64 if dt.category < 2 else np.float64 if dt is dtypes.float64 else np.float32
+    op = _opmath_type(dt)
     al, be = (op(real_scalar(v, dt, opmath=True)) for v in (alpha, beta))
 
     def write(r):

@@ -1100,6 +1100,15 @@ _VIEW_CLASSES = {}
 CPP_FUNCTIONS = {"Identity"}
 
 
+def given_saved_values(names):
+    """The saved_values of a node class made per name (a view's, an in-place geometry change's): each of names but
+    self_sym_sizes is node.given[i] in order, self_sym_sizes the shape the node keeps."""
+    values = {n: (lambda node, i=i: node.given[i]) for i, n in enumerate(n for n in names if n != "self_sym_sizes")}
+    if "self_sym_sizes" in names:
+        values["self_sym_sizes"] = lambda node: tuple(node.shape)
+    return values
+
+
 class ViewNode(Node):
     """Backward of a view: the inverse mapping of the gradient (shape-only, recordable). Each view's node is of a
     class named as PyTorch's (made on first use), which exposes what PyTorch saves (grad_fn._saved_dim, ...)."""
@@ -1108,11 +1117,7 @@ class ViewNode(Node):
     def __new__(cls, name, base, args, saved=()):
         sub = _VIEW_CLASSES.get(name)
         if sub is None:
-            names = VIEW_SAVED.get(name, ())
-            given = [n for n in names if n != "self_sym_sizes"]
-            values = {n: (lambda node, i=i: node.given[i]) for i, n in enumerate(given)}
-            if "self_sym_sizes" in names:
-                values["self_sym_sizes"] = lambda node: tuple(node.shape)
+            values = given_saved_values(VIEW_SAVED.get(name, ()))
             cpp = name in CPP_FUNCTIONS  # (a node of no Python type: CppFunction, its name() qualified)
             sub = _VIEW_CLASSES[name] = type("CppFunction" if cpp else name, (ViewNode,), {
                 "__slots__": (), "name_": name, "saved_values": values, "qualified": cpp})

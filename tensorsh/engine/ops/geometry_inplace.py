@@ -11,7 +11,8 @@ from ..autograd import Node, edge_of
 from ..errors import runtime
 from ..storage import Storage, TypedStorage
 from .args import as_strided_geometry
-from .core import Tensor, check_inplace, needs_grad, rebase_history
+from .core import Tensor, check_inplace, given_saved_values, needs_grad, rebase_history
+from ..saved_names import unsigned
 from ..tensorimpl import _contiguous_strides, _shape_list, numel_overflows, resize_storage, storage_view
 
 
@@ -24,20 +25,39 @@ def unsqueeze_to(g, shape, dims=None):
     return g
 
 
-class GeometryBackward(Node):
-    """UnsqueezeBackward1, SqueezeBackward3/4/5, TBackward1, TransposeBackward1: the inverse of the geometry change."""
-    __slots__ = ("inverse",)
+# what PyTorch's in-place geometry nodes save, in the order the ops pass them as `given` (self_sym_sizes: self's
+# shape before the change)
+GEOMETRY_SAVED = {"SqueezeBackward3": ("self_sym_sizes",), "SqueezeBackward4": ("dim", "self_sym_sizes"),
+                  "SqueezeBackward5": ("dim", "self_sym_sizes"), "UnsqueezeBackward1": ("dim",),
+                  "TransposeBackward1": ("dim0", "dim1"), "AsStridedBackward1": ("size", "stride", "storage_offset")}
+_GEOMETRY_CLASSES = {}
 
-    def __init__(self, name, edge, inverse):
+
+class GeometryBackward(Node):
+    """UnsqueezeBackward1, SqueezeBackward3/4/5, TBackward1, TransposeBackward1: the inverse of the geometry change.
+    Each name's nodes are of a class named so (made on first use), which shows what PyTorch saves
+    (grad_fn._saved_dim: the argument as the program gave it, -1 as its uint64)."""
+    __slots__ = ("inverse", "shape", "given")
+
+    def __new__(cls, name, edge, inverse, shape=(), given=()):
+        sub = _GEOMETRY_CLASSES.get(name)
+        if sub is None:
+            sub = _GEOMETRY_CLASSES[name] = type(name, (GeometryBackward,), {
+                "__slots__": (), "name_": name, "saved_values": given_saved_values(GEOMETRY_SAVED.get(name, ()))})
+        return Node.__new__(sub)
+
+    def __init__(self, name, edge, inverse, shape=(), given=()):
         Node.__init__(self, (edge,))
-        self.name_ = name
         self.inverse = inverse
+        self.shape = shape
+        self.given = tuple(None if v is None else tuple(map(unsigned, v)) if isinstance(v, (tuple, list)) else
+                           unsigned(v) for v in given)
 
     def backward(self, g):
         return (self.inverse(g),)
 
 
-def _change_geometry(self, view, name, inverse):
+def _change_geometry(self, view, name, inverse, given=()):
     record = needs_grad(self)
     if record:
         check_inplace(self)
@@ -45,11 +65,12 @@ def _change_geometry(self, view, name, inverse):
         v = view(self)
     edge = edge_of(self) if record else None
     undo.touch(self)
+    shape = self._shape
     self._shape, self._stride, self._offset, self._np = v._shape, v._stride, v._offset, v._np
     counter = self._version_counter
     counter.bump()
     if record:
-        self._grad_fn = GeometryBackward(name, edge, inverse)
+        self._grad_fn = GeometryBackward(name, edge, inverse, shape, given)
         self._output_nr = 0
         if self._view is not None:  # (its grad_fn is current: nothing to regenerate on reading it)
             undo.touch_attrs(self._view, "attr_version")
@@ -63,7 +84,7 @@ def restride_inplace(self, stride):
     from .core import as_strided_backward
     base, view = (self._shape, self._stride, self._offset), (self._shape, tuple(stride), self._offset)
     return _change_geometry(self, lambda t: t.as_strided(self._shape, stride, self._offset), "AsStridedBackward1",
-                            lambda g: as_strided_backward(g, base, view))
+                            lambda g: as_strided_backward(g, base, view), (self._shape, stride, None))
 
 
 def as_strided_inplace(self, size, stride, storage_offset=None):
@@ -73,7 +94,7 @@ def as_strided_inplace(self, size, stride, storage_offset=None):
     view = as_strided_geometry(self, size, stride, storage_offset, "as_strided_")
     base = (self._shape, self._stride, self._offset)
     return _change_geometry(self, lambda t: t.as_strided(*view), "AsStridedBackward1",
-                            lambda g: as_strided_backward(g, base, view))
+                            lambda g: as_strided_backward(g, base, view), (size, stride, storage_offset))
 
 
 def _check_inplace_first(self):
@@ -85,7 +106,7 @@ def _check_inplace_first(self):
 def unsqueeze_inplace(self, dim):
     _check_inplace_first(self)
     d = self._wrap_dim(dim, self.dim() + 1)
-    return _change_geometry(self, lambda t: t.unsqueeze(d), "UnsqueezeBackward1", lambda g: g.squeeze(d))
+    return _change_geometry(self, lambda t: t.unsqueeze(d), "UnsqueezeBackward1", lambda g: g.squeeze(d), (dim,))
 
 
 def squeeze_inplace(self, dim=None):
@@ -97,12 +118,13 @@ def squeeze_inplace(self, dim=None):
         dims = None if dim is None else [d + len(shape) if d < 0 else d for d in (
             dim if isinstance(dim, (tuple, list)) else (dim,))]
         return unsqueeze_to(g, shape, dims)
-    return _change_geometry(self, lambda t: t.squeeze() if dim is None else t.squeeze(dim), name, backward)
+    return _change_geometry(self, lambda t: t.squeeze() if dim is None else t.squeeze(dim), name, backward,
+                            () if dim is None else (dim,))
 
 
 def transpose_inplace(self, dim0, dim1):
     return _change_geometry(self, lambda t: t.transpose(dim0, dim1), "TransposeBackward1",
-                            lambda g: g.transpose(dim0, dim1))
+                            lambda g: g.transpose(dim0, dim1), (dim0, dim1))
 
 
 def t_inplace(self):

@@ -54,7 +54,7 @@ def diag_embed(input, offset=0, dim1=-2, dim2=-1):
 
 
 def diagflat(input, offset=0):
-    return diag_embed(input.contiguous().view(-1), offset, 0, 1)
+    return diag_embed(input.contiguous().view(-1), offset)  # (ATen: view(-1).diag(offset), diag_embed's dims -2, -1)
 
 
 # ------------------------------------------------------------------ rsub

@@ -140,9 +140,12 @@ def linalg_cross(self, other, *, dim=-1):
     a, b = (np.moveaxis(np.broadcast_to(t._np, shape), d, -1) for t in (self, other))
     with np.errstate(all="ignore"):  # (ATen's kernel: each component a product difference in the tensors' type,
         # for float and double contracted to fma(a_j, b_k, -(a_k * b_j)) as measured: a x a is not exactly 0)
-        fused = a.dtype in (np.float32, np.float64)
+        # bfloat16 (float32 arrays here) as c10's BFloat16 operators: each product and the difference rounded
+        fused = self.dtype in (dtypes.float32, dtypes.float64)
+        rnd = dtypes.to_bfloat16 if self.dtype is dtypes.bfloat16 else (lambda v: v)
         r = np.stack([kernels.fma(a[..., j], b[..., k], -(a[..., k] * b[..., j])) if fused else
-                      a[..., j] * b[..., k] - a[..., k] * b[..., j] for j, k in ((1, 2), (2, 0), (0, 1))], -1)
+                      rnd(rnd(a[..., j] * b[..., k]) - rnd(a[..., k] * b[..., j])) for j, k in ((1, 2), (2, 0), (0, 1))],
+                     -1)
     out = fresh(np.ascontiguousarray(np.moveaxis(r, -1, d), self.dtype.np), self.dtype)
     if needs_grad(self, other):
         attach(out, given(LinalgCrossBackward0(self, other, dim), dim=dim))  # (the dim as given: its gradient's

@@ -80,6 +80,9 @@ def _addmv_values(input, mat, vec, beta, alpha):
         columns = kernels.gemv_columns(mat._np, vec._np * dt.np.type(alpha) if alpha != 1 else vec._np, start)
         if columns is not None:
             return fresh(columns, dt)
+    rows = _reduced_gemv(input, mat, vec, beta, alpha, dt) if dt in (dtypes.float16, dtypes.bfloat16) else None
+    if rows is not None:
+        return fresh(rows, dt)
     with autograd.no_grad():
         prod = mat.mv(vec)._np
     if alpha != 1:
@@ -88,6 +91,26 @@ def _addmv_values(input, mat, vec, beta, alpha):
         b = input._np if beta == 1 else input._np * dt.np.type(beta)
         prod = prod + b
     return fresh(np.ascontiguousarray(np.broadcast_to(prod, (mat._shape[0],)), dt.np), dt)
+
+
+def _reduced_gemv(input, mat, vec, beta, alpha, dt):
+    """beta * input + alpha * mat @ vec for float16/bfloat16 as ATen's own gemv 't' computes it for a mat that is
+    not column-major (ATen's lda_cond; no BLAS for these dtypes): each row's products summed in float in order, then
+    beta * self (a Half * Half, so rounded to the dtype) + alpha * sum in float, rounded once; beta and alpha are the
+    dtype's numbers and beta 0 never reads self. None for a column-major mat (gemv 'n', whose order on this CPU was
+    not pinned down: see FIDELITY.md)."""
+    m, k = mat._shape
+    if mat._stride[0] == 1 and (k == 1 or mat._stride[1] >= max(1, m)):
+        return None
+    rounded = dtypes.rounding(dt)
+    a, x = mat._np.astype(np.float32), vec._np.astype(np.float32)
+    total = np.zeros(m, np.float32)
+    for j in range(k):
+        total += x[j] * a[:, j]
+    alpha, beta = np.float32(alpha), np.float32(beta)
+    if beta == 0:
+        return rounded(alpha * total)
+    return rounded(rounded(beta * np.broadcast_to(input._np.astype(np.float32), (m,))) + alpha * total)
 
 
 def _saved_first(op, operands):
@@ -130,6 +153,11 @@ def _addr_values(input, vec1, vec2, beta, alpha, inplace=False):
     x = input._np.astype(dt.np)
     if dt is dtypes.bool_:
         values = (x & bool(beta)) | (a & b & bool(alpha)) if beta else (a & b & bool(alpha))
+    elif dt is dtypes.bfloat16:  # (the scalars and each step rounded to bfloat16, as c10's BFloat16 operators
+        # (Vectorized<BFloat16>'s too) round them, and as numpy's float16 steps do for Half)
+        rnd = dtypes.to_bfloat16
+        scaled = rnd(rnd(alpha) * a) * b
+        values = rnd(scaled) if beta == 0 else rnd(rnd(rnd(beta) * x) + rnd(scaled))
     else:
         scaled = dt.np.type(alpha) * a
         if beta == 0:
