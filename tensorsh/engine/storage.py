@@ -99,6 +99,11 @@ _ids = itertools.count(1)
 _fake_base = 0x5600_0000_0000  # data_ptr() values: stable, distinct, never real addresses
 
 
+def new_address():
+    """The first address of a new allocation's window (each gets its own 64 GiB)."""
+    return _fake_base + (next(_ids) << 36)
+
+
 def check_size(nbytes):
     """Refuse before allocating anything larger than the memory limit."""
     if nbytes > MEMORY_LIMIT:
