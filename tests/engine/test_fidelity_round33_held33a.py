@@ -20,6 +20,26 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"torch_tensor_of_a_storage_is_set_to_it_sharing_its_memory_at_version_0": """
+x = torch.arange(4.)
+i = torch.tensor([1, 2, 3], dtype=torch.int16)
+h = torch.tensor([1.5, 2.5], dtype=torch.bfloat16)
+for f in [lambda: torch.tensor(x.storage()), lambda: torch.tensor(i.storage()), lambda: torch.tensor(i.storage(), dtype=torch.int16),
+          lambda: torch.tensor(x.untyped_storage()), lambda: torch.tensor(x.untyped_storage(), dtype=torch.uint8),
+          lambda: torch.tensor(x.storage(), dtype=torch.float64), lambda: torch.as_tensor(i.storage()),
+          lambda: torch.as_tensor(x.storage()), lambda: torch.tensor(x.storage(), requires_grad=True),
+          lambda: torch.asarray(i.storage()), lambda: torch.asarray(x.untyped_storage(), dtype=torch.int32),
+          lambda: torch.tensor(h.storage(), dtype=torch.bfloat16), lambda: torch.tensor(h.untyped_storage()),
+          lambda: torch.tensor(torch.empty(0).untyped_storage()), lambda: torch.tensor(x.untyped_storage(), dtype=torch.complex64)]:
+    try:
+        r = f()
+        print(r, r.data_ptr() in (x.data_ptr(), i.data_ptr(), h.data_ptr()), r._version, r.is_leaf, r.stride())
+    except Exception as e:
+        print(type(e).__name__, e)
+r = torch.tensor(x.storage())
+r[0] = 100
+print(x, r._version, x._version)
+""",
 }
 
 
