@@ -490,7 +490,7 @@ class TypedStorage:
     __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped", "fill_", "clone",
                          "copy_", "is_shared", "share_memory_", "device", "is_cuda", "is_pinned", "cpu", "resizable",
                          "type", "get_device", "is_sparse", "to", "filename", "resize_", "pickle_storage_type",
-                         *CASTS})
+                         "_untyped_storage", *CASTS})
     is_cuda = is_sparse = False
     filename = None
 
@@ -555,6 +555,10 @@ class TypedStorage:
         return self.dtype.itemsize
 
     def untyped(self):
+        return self._untyped
+
+    @property
+    def _untyped_storage(self):  # (the attribute torch/storage.py's TypedStorage keeps its bytes in; untyped() warns)
         return self._untyped
 
     def _element(self, idx):

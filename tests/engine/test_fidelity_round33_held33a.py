@@ -40,6 +40,12 @@ r = torch.tensor(x.storage())
 r[0] = 100
 print(x, r._version, x._version)
 """,
+"torch_storage_is_the_module_of_the_storage_classes_and_a_typed_storage_keeps_its_untyped_storage": """
+x = torch.arange(4.)
+print(torch.storage.UntypedStorage is torch.UntypedStorage, torch.storage.TypedStorage is torch.TypedStorage)
+print(isinstance(x.storage(), torch.storage.TypedStorage), isinstance(x.untyped_storage(), torch.storage.UntypedStorage))
+print(x.storage()._untyped_storage.nbytes(), x[1:].storage()._untyped_storage.data_ptr() == x.data_ptr())
+""",
 }
 
 
