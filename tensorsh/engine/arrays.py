@@ -1,12 +1,13 @@
 """numpy arrays shared with tensors: the ndarray a program holds (writes journaled), the tensor dtype of an array,
 and torch.from_numpy's tensor over an array's own memory. Below creation, which reads arrays with them."""
 import warnings
+import weakref
 
 import numpy as np
 
 from . import dtypes, undo
 from .errors import make, type_error, value_error, warn
-from .storage import MIRRORED, Storage, VersionCounter, written_through_array
+from .storage import MIRRORED, Storage, VersionCounter, new_address, written_through_array
 from .tensorimpl import Tensor
 
 
@@ -44,7 +45,7 @@ class ndarray(np.ndarray):
     __api__ = frozenset({"shape", "dtype", "ndim", "size", "itemsize", "nbytes", "strides", "T", "tolist", "item",
                          "sum", "mean", "max", "min", "prod", "std", "var", "argmax", "argmin", "cumsum", "copy",
                          "astype", "reshape", "flatten", "ravel", "transpose", "all", "any", "round", "clip", "flags",
-                         "dot", "squeeze", "swapaxes", "nonzero", "argsort", "real", "imag", "setflags"})
+                         "dot", "squeeze", "swapaxes", "nonzero", "argsort", "real", "imag", "setflags", "ctypes"})
     # (not `base` or `view`: they hand out numpy's own ndarray, whose writes the journal would not see)
 
     def __array_wrap__(self, array, context=None, return_scalar=False):
@@ -93,10 +94,29 @@ class ndarray(np.ndarray):
         if MIRRORED:
             written_through_array(self)
 
+    @property
+    def ctypes(self):
+        """Of numpy's ctypes interface only `.data`, the address of the array's first element as PyTorch's data_ptr
+        sees that memory (programs compare the two to see that from_numpy and .numpy() share it)."""
+        return _CtypesView(_address(self.view(np.ndarray)))
+
     def setflags(self, write=None, align=None, uic=None):
         """numpy's (also what `a.flags.writeable = False` calls), journaled: a failed statement takes it back."""
         undo.touch(_Writeable(self), ("flags", id(self)))
         np.ndarray.setflags(self, write, align, uic)
+
+
+class _CtypesView:
+    """`a.ctypes`: the address of the array's data (`.data`, an int), as numpy's ctypes interface gives it."""
+    __slots__ = ("data",)
+    __api__ = frozenset({"data"})
+
+    def __init__(self, address):
+        self.data = address
+
+
+_CtypesView.__name__ = _CtypesView.__qualname__ = "_ctypes"
+_CtypesView.__module__ = "numpy._core._internal"
 
 
 class _Writeable:
@@ -204,13 +224,18 @@ _SHARED = []  # weak references to the storages whose memory arrays in the progr
 
 def shared(storage):
     """Note that numpy arrays may view storage's memory (a later from_numpy finds its address there)."""
-    import weakref
     if not any(ref() is storage for ref in _SHARED):
         _SHARED[:] = [ref for ref in _SHARED if ref() is not None] + [weakref.ref(storage)]
 
 
+_WINDOWS = {}  # the first byte of a numpy buffer no storage holds -> (weak reference to its array, its address)
+
+
 def _address(memory):
-    """PyTorch's address of `memory` (a numpy array) when it lies inside a shared storage's buffer, else None."""
+    """PyTorch's address of `memory` (a numpy array): inside a shared storage's buffer, that storage's address plus
+    the offset; else inside the buffer of the array that owns the memory, which gets its own window of addresses the
+    first time it is asked (so `a.ctypes.data` read before or after `torch.from_numpy(a[2:])` agrees with its
+    data_ptr, as the real addresses PyTorch and numpy both give do)."""
     start = memory.__array_interface__["data"][0]
     for ref in _SHARED:
         storage = ref()
@@ -218,7 +243,16 @@ def _address(memory):
             base = storage.data.__array_interface__["data"][0]
             if base <= start < base + storage.data.nbytes:
                 return storage.ptr + (start - base)
-    return None
+    owner = memory
+    while isinstance(owner.base, np.ndarray):
+        owner = owner.base
+    first = owner.__array_interface__["data"][0]
+    known = _WINDOWS.get(first)
+    if known is None or known[0]() is not owner:
+        for key in [k for k, (ref, _) in _WINDOWS.items() if ref() is None]:
+            del _WINDOWS[key]
+        known = _WINDOWS[first] = (weakref.ref(owner), new_address())
+    return known[1] + (start - first)
 
 
 NOT_WRITABLE = ("The given NumPy array is not writable, and PyTorch does not support non-writable tensors. This means "
@@ -251,7 +285,7 @@ def from_numpy(arr, warn_if_not_writeable=True):
     span = 0 if arr.size == 0 else 1 + sum((n - 1) * s for n, s in zip(arr.shape, stride))
     flat = np.lib.stride_tricks.as_strided(plain, (span,), (item,)) if span else np.empty(0, arr.dtype)
     storage = ArrayStorage(flat)
-    storage.address = _address(flat) if span else None
+    storage.address = _address(arr) if span else None  # (arr: as_strided and a read-only array's alias end its bases)
     shared(storage)
     return Tensor._make(storage, 0, arr.shape, stride, dt, plain, VersionCounter())
 

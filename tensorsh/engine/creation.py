@@ -8,9 +8,9 @@ from . import dtypes, errors, kernels, layout, messages, random as rng, undo
 from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
-from .storage import Storage, check_size
+from .storage import Storage, TypedStorage, VersionCounter, check_size
 from .tensorimpl import (BATCHING, CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list, batched_only_from_batched,
-                         int_elements)
+                         int_elements, storage_view)
 from .typenames import tp_name as type_name
 
 _wrap = Tensor._from_numpy
@@ -281,14 +281,14 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
              f"sourceTensor.detach().clone().requires_grad_(True), rather than {_spelled}(sourceTensor).")
         # (internal_new_from_data: detach().to(dtype, copy=True), whose copy keeps a dense tensor's strides)
         return _requiring_grad(data.detach().to(dtype or data.dtype, copy=True), requires_grad)
+    if isinstance(data, (Storage, TypedStorage)):
+        return _requiring_grad(_over_storage(data, dtype), requires_grad)
     if isinstance(data, np.ndarray):  # (tensor_from_numpy, then to(dtype, copy=True): its strides, casts, no checks)
         from .arrays import from_numpy
         array = from_numpy(data, warn_if_not_writeable=False)
         return _requiring_grad(array.to(dtype or array.dtype, copy=True), requires_grad)
     else:
         if not isinstance(data, (list, tuple, str, bytes)) and is_sequence(data):
-            if isinstance(data, Storage):  # (PyTorch reads its bytes through the buffer protocol)
-                raise runtime("tensorsh: torch.tensor of an UntypedStorage is not supported yet")
             data = _sequences_as_lists(data)  # (the sequence's items, as compute_sizes reads them)
         if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, bytes, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
@@ -347,6 +347,22 @@ def as_tensor(data, dtype=None, device=None):
         from .arrays import from_numpy
         return from_numpy(data) if dtype is None or dtype.np == data.dtype else from_numpy(data).to(dtype)
     return tensor(data, dtype=dtype)
+
+
+def _over_storage(storage, dtype):
+    """internal_new_from_data's storage path (torch.tensor, as_tensor, asarray): a typed storage must be of the dtype
+    asked for (the default float when none is), an untyped one is read as that dtype or, without one, as the Long
+    its items (ints) infer; the tensor is set_ to the whole storage, sharing it, below ADInplaceOrView (version 0)."""
+    typed = isinstance(storage, TypedStorage)
+    wanted = dtype or dtypes.DEFAULT_FLOAT
+    if typed and storage.dtype is not wanted:
+        raise runtime(f"Expected a Storage of type {dtypes.SCALAR_NAMES[wanted.name]} or an UntypedStorage, but got "
+                      f"{dtypes.SCALAR_NAMES[storage.dtype.name]}")
+    if typed:
+        storage = storage._untyped
+    dt = wanted if typed or dtype is not None else dtypes.int64 if storage.nbytes() else dtypes.DEFAULT_FLOAT
+    shape = (storage.nbytes() // dt.itemsize,)  # (PyTorch's bytes: a bfloat16 storage's 2 an element)
+    return Tensor._make(storage, 0, shape, (1,), dt, storage_view(storage, dt, shape, (1,), 0), VersionCounter())
 
 
 def legacy_from_storage(storage, dtype):

@@ -99,6 +99,11 @@ _ids = itertools.count(1)
 _fake_base = 0x5600_0000_0000  # data_ptr() values: stable, distinct, never real addresses
 
 
+def new_address():
+    """The first address of a new allocation's window (each gets its own 64 GiB)."""
+    return _fake_base + (next(_ids) << 36)
+
+
 def check_size(nbytes):
     """Refuse before allocating anything larger than the memory limit."""
     if nbytes > MEMORY_LIMIT:
@@ -485,7 +490,7 @@ class TypedStorage:
     __api__ = frozenset({"tolist", "data_ptr", "size", "nbytes", "element_size", "dtype", "untyped", "fill_", "clone",
                          "copy_", "is_shared", "share_memory_", "device", "is_cuda", "is_pinned", "cpu", "resizable",
                          "type", "get_device", "is_sparse", "to", "filename", "resize_", "pickle_storage_type",
-                         *CASTS})
+                         "_untyped_storage", *CASTS})
     is_cuda = is_sparse = False
     filename = None
 
@@ -550,6 +555,10 @@ class TypedStorage:
         return self.dtype.itemsize
 
     def untyped(self):
+        return self._untyped
+
+    @property
+    def _untyped_storage(self):  # (the attribute torch/storage.py's TypedStorage keeps its bytes in; untyped() warns)
         return self._untyped
 
     def _element(self, idx):

@@ -626,6 +626,7 @@ NAMESPACE.update({
     "get_num_interop_threads": get_num_interop_threads, "set_num_interop_threads": set_num_interop_threads,
     "is_tensor": is_tensor, "is_storage": is_storage, "UntypedStorage": UntypedStorage,
     "TypedStorage": TypedStorage,
+    "storage": Namespace("torch.storage", {"UntypedStorage": UntypedStorage, "TypedStorage": TypedStorage}),
     "numel": torch_function("numel", Tensor.numel),
     "detach": torch_function("detach", Tensor.detach),
     "no_grad": autograd.no_grad, "enable_grad": autograd.enable_grad, "is_grad_enabled": autograd.is_grad_enabled,

@@ -303,4 +303,8 @@ def resize_as_inplace(self, the_template, *, memory_format=None):
                                 f"{type_name(the_template)}")
     if self.requires_grad:  # (VariableType's resize_as_)
         raise runtime("cannot resize variables that require grad")
+    from ..layout import suggest_memory_format
+    from ..tensorimpl import PRESERVE_FORMAT
+    if memory_format is PRESERVE_FORMAT:  # (resize_as_: the template's suggested format; resize_ refuses preserve)
+        memory_format = suggest_memory_format(the_template)
     return _resize(self, the_template._shape, memory_format)
