@@ -10,6 +10,7 @@ import math
 import operator
 import os
 import struct
+import weakref
 
 import numpy as np
 
@@ -184,6 +185,9 @@ def _normal16_f64(blocks):
 # ---------------------------------------------------------------------------------------------
 
 
+LIVE_GENERATORS = weakref.WeakSet()  # every Generator made: vmap's 'same' randomness puts each back per element
+
+
 class Generator:
     """torch.Generator on the CPU: an MT19937 word stream plus torch's cached normal sample.
 
@@ -203,6 +207,7 @@ class Generator:
         self._next_at_624 = 0
         if seed is not None:
             self.manual_seed(seed)
+        LIVE_GENERATORS.add(self)
 
     # -- seeding and state ---------------------------------------------------------------------
 

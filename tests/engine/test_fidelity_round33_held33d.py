@@ -58,6 +58,15 @@ for mode in ['error', 'different', 'same']:
         except Exception as e:
             print(mode, name, type(e).__name__, e)
 """,
+"vmap_same_randomness_gives_each_element_the_first_ones_draws_of_a_programs_own_generator": """
+vmap = torch.func.vmap
+torch.manual_seed(0)
+g = torch.Generator().manual_seed(5)
+x = torch.ones(3, 2)
+print(vmap(lambda t: t + torch.randn(2, generator=g), randomness='same')(x))
+print(vmap(lambda t: t + torch.rand(2, generator=g) + torch.rand(2), randomness='same')(x))
+print(torch.rand(2, generator=g), torch.rand(2))
+""",
 "requires_grad_called_inside_a_functorch_transform_is_refused": """
 vmap, grad = torch.func.vmap, torch.func.grad
 x = torch.ones(3, 2)
