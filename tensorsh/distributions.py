@@ -324,6 +324,13 @@ def named_as_own(cls):
             setattr(cls, name, own)
 
 
+def _is_all_true(valid):
+    """torch._is_all_true, which the validation of parameters and samples asks: vmap's batching rule answers it for
+    the whole batch (an unbatched bool), so a distribution made or scored inside vmap is checked, not refused as a
+    read of a batched tensor's data would be."""
+    return bool(valid._np.all())
+
+
 class Distribution:
     """The base class: shapes, argument and sample validation, sample() as rsample() without grad, the repr."""
     __api__ = frozenset({"batch_shape", "event_shape", "sample", "rsample", "log_prob", "entropy", "mean", "mode",
@@ -387,7 +394,7 @@ class Distribution:
                 if is_dependent(constraint) or param not in (self._checked or self._given_params()):
                     continue  # (a dependent constraint cannot be checked; a lazily computed parameter is not)
                 value = getattr(self, param)
-                if not constraint.check(value).all().item():
+                if not _is_all_true(constraint.check(value)):
                     raise value_error(f"Expected parameter {param} ({type(value).__name__} of shape "
                                       f"{tuple(value.shape)}) of distribution {self!r} to satisfy the constraint "
                                       f"{constraint!r}, but found invalid values:\n{value}")
@@ -483,7 +490,7 @@ class Distribution:
                 raise value_error(f"Value is not broadcastable with batch_shape+event_shape: {actual_shape} vs "
                                   f"{expected_shape}.")
         support = self.support
-        if not support.check(value).all().item():
+        if not _is_all_true(support.check(value)):
             raise value_error(f"Expected value argument ({type(value).__name__} of shape {tuple(value.shape)}) to be "
                               f"within the support ({support!r}) of the distribution {self!r}, but found invalid "
                               f"values:\n{value}")

@@ -775,19 +775,21 @@ def _batched_product(func, a, b):
 
 def _each_element(size, randomness, run):
     """[run(i) for i < size] as the elements of one vmapped batch: 'error' refuses draws, 'same' gives each element
-    what the first drew (the generator put back before it, and after it where the first left it)."""
-    from .random import default_generator
+    what the first drew (every generator put back before it, and after it where the first left it)."""
+    from .random import LIVE_GENERATORS
     results, start = [], None
     with _refusing_draws(randomness), _transform(vmapping=True):
-        if randomness == "same":
-            start = default_generator._snapshot()
+        if randomness == "same":  # (the default generator's and a program's own: any may be drawn from)
+            start = [(g, g._snapshot()) for g in list(LIVE_GENERATORS)]
         for i in range(size):
             if start is not None and i:
-                after = default_generator._snapshot()
-                default_generator._restore(start)
+                after = [(g, g._snapshot()) for g, _ in start]
+                for g, snap in start:
+                    g._restore(snap)
             results.append(run(i))
             if start is not None and i:
-                default_generator._restore(after)
+                for g, snap in after:
+                    g._restore(snap)
     return results
 
 

@@ -36,6 +36,24 @@ INVALID_GRADIENT = ("Function {name} returned an invalid gradient at index {i} -
 VMAP_RANDOM_IN_ERROR_MODE = ("vmap: called random operation while in randomness error mode. Please either use the "
                              "'same' or 'different' randomness flags on vmap or perform the randomness operation out "
                              "of vmap")
+# functorch's check_randomness(randomness, any_tensor_bdim) and random_inplace_batching_rule's refusals
+VMAP_SAME_RANDOMNESS_BATCHED = ("Vmap does not currently support same randomness with a batched tensor input. Please "
+                                "file an issue with functorch")
+VMAP_DIFFERENT_INPLACE_UNBATCHED = ("vmap: Cannot ask for different inplace randomness on an unbatched tensor. This "
+                                    "will appear like same randomness. If this is necessary for your usage, please "
+                                    "file an issue with functorch.")
+VMAP_INCOMPATIBLE_INPLACE = ("vmap: {op}(self, *extra_args) is not possible because there exists a Tensor `other` in "
+                             "extra_args that has more elements than `self`. This happened due to `other` being "
+                             "vmapped over but `self` not being vmapped over in a vmap. Please try to use out-of-place "
+                             "operators instead of {op}. If said operator is being called inside the PyTorch "
+                             "framework, please file a bug report instead.")
+# Tensor.requires_grad_() called by a program inside a functorch transform (python_variable_methods.cpp: functorch's
+# inplace-requires-grad switch is off while a transform runs, on only while it wraps its own inputs)
+REQUIRES_GRAD_IN_TRANSFORM = ("You are attempting to call Tensor.requires_grad_() (or perhaps using "
+                              "torch.autograd.functional.* APIs) inside of a function being transformed by a functorch "
+                              "transform. This is unsupported, please attempt to use the functorch transforms (e.g. "
+                              "grad, vjp, jacrev, jacfwd, hessian) or call requires_grad_() outside of a function being "
+                              "transformed instead.")
 VMAP_RANDOM_OUT = ("vmap: We do not support calling out variants of random operations inside of vmap. Please use "
                    "non-out variants as a workaround")
 RANDOM_FROM_TO = "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
@@ -451,6 +469,9 @@ TRIGGERED_AT = (
     ("torch.set_default_tensor_type() is deprecated", "torch/csrc/tensor/python_tensor.cpp:434"),
     ("This overload of ", "torch/csrc/utils/python_arg_parser.cpp:1841"),
     ("Error detected in ", "torch/csrc/autograd/python_anomaly_mode.cpp:122"),
+    # (random_/randint of a floating dtype past the range its mantissa holds every integer of: check_from_to)
+    ("from is out of bounds [", "aten/src/ATen/native/DistributionTemplates.h:110"),
+    ("to - 1 is out of bounds [", "aten/src/ATen/native/DistributionTemplates.h:111"),
 )
 
 # an op given an undefined tensor (a C++ formula's `-norm_backward(...)` where that gradient is undefined)

@@ -10,12 +10,14 @@ import math
 import operator
 import os
 import struct
+import weakref
 
 import numpy as np
 
 from . import dtypes, undo
 from .errors import runtime
-from .messages import VMAP_RANDOM_IN_ERROR_MODE, VMAP_RANDOM_OUT
+from .messages import (VMAP_DIFFERENT_INPLACE_UNBATCHED, VMAP_INCOMPATIBLE_INPLACE, VMAP_RANDOM_IN_ERROR_MODE,
+                       VMAP_RANDOM_OUT, VMAP_SAME_RANDOMNESS_BATCHED)
 from .kernels import NO_LANES, Fma32, compiled, fma64
 
 __all__ = ["Generator", "default_generator", "manual_seed", "STATE_SIZE", "DEFAULT_GENERATOR_SEED"]
@@ -183,6 +185,9 @@ def _normal16_f64(blocks):
 # ---------------------------------------------------------------------------------------------
 
 
+LIVE_GENERATORS = weakref.WeakSet()  # every Generator made: vmap's 'same' randomness puts each back per element
+
+
 class Generator:
     """torch.Generator on the CPU: an MT19937 word stream plus torch's cached normal sample.
 
@@ -202,6 +207,7 @@ class Generator:
         self._next_at_624 = 0
         if seed is not None:
             self.manual_seed(seed)
+        LIVE_GENERATORS.add(self)
 
     # -- seeding and state ---------------------------------------------------------------------
 
@@ -459,16 +465,60 @@ default_generator = Generator()
 VMAP_RANDOMNESS = [None]  # the randomness of the vmap (or jacfwd) a function runs under: 'error', 'same', 'different'
 
 
-def random_op(fn):
+def random_op(fn=None, *, kind="factory", name=None):
     """A random op as vmap's batching rules see it (functorch's BatchRulesRandomness): under vmap its out= variant is
     refused in any randomness mode and the op itself in 'error' mode, after the argument parser and before the op's
-    own checks, its empty fast path and the generator's cached normal sample."""
+    own checks, its empty fast path and the generator's cached normal sample. kind 'pointwise' (an op drawing for
+    each element of its tensor inputs: bernoulli, poisson, normal of tensors, multinomial, _standard_gamma,
+    _sample_dirichlet) refuses 'same' randomness of a batched input; kind 'inplace' (normal_, uniform_, random_,
+    bernoulli_, exponential_, ... on self) refuses 'different' randomness of an unbatched self, and a batched tensor
+    argument of an unbatched self (vmapIncompatibleInplaceError of `name`). The random ops an op runs inside are its
+    own kernel's, below the batching rule: they check nothing (random_composite)."""
+    if fn is None:
+        return functools.partial(random_op, kind=kind, name=name)
+
     @functools.wraps(fn)
     def op(*args, **kwargs):
-        if VMAP_RANDOMNESS[0] is not None:
-            check_vmap_randomness(kwargs.get("out"))
-        return fn(*args, **kwargs)
+        mode = VMAP_RANDOMNESS[0]
+        if mode is None:
+            return fn(*args, **kwargs)
+        check_vmap_randomness(kwargs.get("out"))
+        if kind == "inplace":
+            _check_inplace_randomness(mode, args[0], args[1:] + tuple(kwargs.values()), name or fn.__name__)
+        elif kind == "pointwise" and mode == "same" and any(map(_is_batched, args + tuple(kwargs.values()))):
+            raise runtime(VMAP_SAME_RANDOMNESS_BATCHED)
+        return _below_batching_rule(fn, args, kwargs)
     return op
+
+
+def random_composite(fn):
+    """An op whose own batching rule draws (native_dropout's, taking an unbatched input's batch as expanded): the
+    random ops it runs inside check no randomness mode ('error' mode still refuses their draws)."""
+    return functools.wraps(fn)(lambda *args, **kwargs: _below_batching_rule(fn, args, kwargs))
+
+
+def _below_batching_rule(fn, args, kwargs):
+    mode, VMAP_RANDOMNESS[0] = VMAP_RANDOMNESS[0], None
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        VMAP_RANDOMNESS[0] = mode
+
+
+def _is_batched(value):
+    """A tensor standing for its element of a vmapped BatchedTensor (tensorimpl.BATCHING)."""
+    return getattr(value, "_vmap_batched", False) is True
+
+
+def _check_inplace_randomness(mode, self, others, name):
+    """random_inplace_batching_rule's and bernoulli_inplace_Tensor_batching_rule's checks, in their order."""
+    other_batched = any(map(_is_batched, others))
+    if mode == "same" and other_batched:
+        raise runtime(VMAP_SAME_RANDOMNESS_BATCHED)
+    if other_batched and not _is_batched(self):
+        raise runtime(VMAP_INCOMPATIBLE_INPLACE.format(op=f"inplace {name}"))
+    if mode == "different" and not _is_batched(self):
+        raise runtime(VMAP_DIFFERENT_INPLACE_UNBATCHED)
 
 
 def check_vmap_randomness(out=None):

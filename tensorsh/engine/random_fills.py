@@ -27,7 +27,7 @@ def _kernel_dtype(self, kernel, floating=True):
         raise creation.not_implemented_for(kernel, dt)
 
 
-@random_op
+@random_op(kind="inplace")
 def log_normal_inplace(self, mean=1.0, std=2.0, generator=None):
     """exp(normal_distribution<double>(mean, std)): the serial Box-Muller with its cached sample."""
     precheck(self)  # (autograd's check before the kernel's)
@@ -39,7 +39,7 @@ def log_normal_inplace(self, mean=1.0, std=2.0, generator=None):
     return fill_random(self, dtypes.cast(_per_element(_exp, x), self.dtype), "LogNormalBackward0")
 
 
-@random_op
+@random_op(kind="inplace")
 def geometric_inplace(self, p, generator=None):
     """ceil(log(u) / log1p(-p)) for one double uniform per element, cast (integer tensors too)."""
     precheck(self)
@@ -53,7 +53,7 @@ def geometric_inplace(self, p, generator=None):
     return fill_random(self, dtypes.cast(values, self.dtype), "GeometricBackward0")
 
 
-@random_op
+@random_op(kind="inplace")
 def cauchy_inplace(self, median=0.0, sigma=1.0, generator=None):
     """median + sigma * tan(pi * (u - 0.5)) for one double uniform per element, cast."""
     precheck(self)

@@ -9,7 +9,7 @@ from .autograd import Node, SavedTensor, edge_of
 from .errors import runtime, type_error, value_error, warn
 from .ops.core import attach, check_broadcast, check_overlap, fresh, needs_grad, partial_overlap, precheck, \
     write_inplace, zero_node
-from .random import _glibc, random_op
+from .random import _glibc, random_composite, random_op
 from .scalars import checked_scalar
 from .tensorimpl import Tensor
 
@@ -26,7 +26,7 @@ def fill_random(self, values, node_name="NormalBackward0"):
     return write_inplace(self, write, lambda: zero_node(node_name, self))
 
 
-@random_op
+@random_op(kind="inplace")
 def normal_inplace(self, mean=0.0, std=1.0, generator=None):
     precheck(self, internal_overlap=False)  # (autograd's in-place checks, then the kernel's of its arguments and dtype,
     _check_std(std)                         # then the written tensor's overlap)
@@ -51,7 +51,7 @@ def _normal_draws(g, n, dt, mean=0.0, std=1.0, contiguous=True):
     return g.normal(n, dt.name, mean, std, contiguous=contiguous or n < 16)
 
 
-@random_op
+@random_op(kind="inplace")
 def uniform_inplace(self, from_=0.0, to=1.0, generator=None, **kw):
     if "from" in kw:
         from_ = kw["from"]
@@ -86,7 +86,7 @@ def _check_uniform_bounds(from_, to, dt):
                       f"found to={messages.cpp_double(to)} and from={messages.cpp_double(from_)} which result in to-from to exceed the limit")
 
 
-@random_op
+@random_op(kind="inplace")
 def random_inplace(self, *bounds, generator=None, **kw):
     """Tensor.random_(), random_(to), random_(from, to): ATen's random_kernel (a word modulo the dtype's span:
     2^digits + 1 for a float, max + 1 for an integer, the low bit for bool) and random_from_to (the engine's
@@ -134,7 +134,7 @@ def _random_full_range(self, g, dt, n):
     return fill_random(self, dtypes.to_bfloat16(values) if dt is dtypes.bfloat16 else values, "RandomBackward0")
 
 
-@random_op
+@random_op(kind="inplace", name="bernoulli")
 def bernoulli_inplace(self, p=0.5, generator=None):
     """Tensor.bernoulli_(p) for a number p: element i is 1 when the i-th double uniform is below p
     (bernoulli_scalar_kernel_default; the MKL kernel runs only on Intel CPUs)."""
@@ -203,7 +203,7 @@ def _bernoulli_draws(g, probs, double):
     return u < probs.astype(u.dtype) if probs.size else np.zeros(0, bool)
 
 
-@random_op
+@random_op(kind="inplace")
 def exponential_inplace(self, lambd=1.0, generator=None):
     """Tensor.exponential_(lambd): -1/lambd * log1p(-u) for one double uniform per element, cast to the dtype as
     static_cast<scalar_t>(double) is: c10::Half is made from a float, so a double rounds twice (a value within 2^-29
@@ -220,7 +220,7 @@ def exponential_inplace(self, lambd=1.0, generator=None):
     return fill_random(self, dtypes.cast(values, self.dtype), "ExponentialBackward0")  # (a half through float)
 
 
-@random_op
+@random_op(kind="pointwise")
 def multinomial(input, num_samples, replacement=False, *, generator=None, out=None):
     """torch.multinomial: without replacement (or one sample), ATen's Gumbel trick — the top num_samples of
     input / q, q ~ Exp(1) drawn by empty_like(input).exponential_() (in input's strides); with replacement, a binary search of one double uniform per sample
@@ -313,6 +313,7 @@ def dropout_without_noise(input, p, train, inplace, feature):
     return None
 
 
+@random_composite
 def dropout(input, p=0.5, train=True, inplace=False, feature=False):
     """ATen's _dropout on the CPU: noise = empty_like(input).bernoulli_(1 - p).div_(1 - p); input * noise.
     feature=True (feature_dropout): one noise value per (sample, channel), broadcast over the other dims."""
@@ -339,6 +340,7 @@ class NativeDropoutBackward0(Node):
         return (g * self.unpack()[0] * self.scale,)
 
 
+@random_composite
 def native_dropout(input, p, train):
     """native_dropout_cpu: (input * mask * 1/(1-p), mask as bool), the mask empty_like(input) (its strides)
     .bernoulli_(1 - p), the scale rounded to input's dtype first (a float16's 1/0.9 is 1.111328125, measured: the
@@ -468,7 +470,7 @@ def _normal_out(mean, std, out, generator):
     return out
 
 
-@random_op
+@random_op(kind="pointwise")
 def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_grad=False, out=None, **_):
     """torch.normal's four forms: the output is filled by normal_(0, std) (or (0, 1)), then std multiplied and mean
     added as separate ops, as ATen's normal_out does; the gradient of mean and std is zero."""
@@ -508,7 +510,7 @@ def _rounded(values, dt):
     return dtypes.to_bfloat16(values) if dt is dtypes.bfloat16 else np.asarray(values).astype(dt.np, copy=False)
 
 
-@random_op
+@random_op(kind="pointwise")
 def bernoulli(input, p=None, *, generator=None, out=None):
     """torch.bernoulli(input): element i is 1 when a uniform drawn for it is below input[i] (a float uniform of 24
     bits, or a double of 53 when input is float64), drawn in C order (the output is legacy-contiguous);
@@ -534,7 +536,7 @@ def bernoulli(input, p=None, *, generator=None, out=None):
     return _sampled(values.reshape(input._shape), dt, "BernoulliBackward0", input)
 
 
-@random_op
+@random_op(kind="pointwise")
 def poisson(input, generator=None):
     """torch.poisson: ATen's sample_poisson for each rate in the output's order, one element at a time from the
     generator's 53-bit doubles: a product of uniforms below 10 (until it falls to exp(-rate)), Hoermann's
@@ -654,7 +656,7 @@ def _gamma_dtype(input, name):
     return input.dtype
 
 
-@random_op
+@random_op(kind="pointwise")
 def standard_gamma(input, generator=None):
     """torch._standard_gamma: sample_gamma per concentration in the output's order (one serial kernel), each at
     least the dtype's smallest normal number (std::max); StandardGammaBackward0 differentiates the draw."""
@@ -789,7 +791,7 @@ def _gamma_grad_np(alpha, x):  # (numpy doubles: IEEE results where C gives inf/
     return math.exp(p / q)
 
 
-@random_op
+@random_op(kind="pointwise")
 def sample_dirichlet(input, generator=None):
     """torch._sample_dirichlet: a double gamma draw per concentration (at least DBL_MIN), each divided by its row's
     double sum, cast to the dtype and held within [its smallest normal, the float below 1]."""

@@ -247,6 +247,15 @@ def _called_by_engine(frame):
     return frame is not None and frame.f_globals.get("__name__", "").startswith("tensorsh.engine")
 
 
+def _called_by_library(frame):
+    """Whether the frame that called a Tensor method (past the wrappers) is tensorsh's own Python (the engine, nn,
+    optim, distributions: PyTorch's C++ or library code), not the program's."""
+    while frame is not None and frame.f_globals.get("__name__") in _METHOD_WRAPPERS:
+        frame = frame.f_back
+    return frame is not None and frame.f_globals.get("__name__", "").startswith("tensorsh.") and \
+        not frame.f_globals.get("__name__", "").startswith("tensorsh.lang")
+
+
 def _holds_batched(v):
     if isinstance(v, (tuple, list)):
         return any(map(_holds_batched, v))
@@ -689,6 +698,8 @@ class Tensor:
         self.requires_grad_(bool(value))
 
     def requires_grad_(self, requires_grad=True):
+        if autograd.TRANSFORMS[0] and not _called_by_library(sys._getframe(1)):  # (the attribute's setter, a
+            raise runtime(messages.REQUIRES_GRAD_IN_TRANSFORM)            # Parameter's making: allowed)
         if not requires_grad and not self.is_leaf:  # (PyTorch asks is_leaf only when turning it off)
             raise runtime(messages.REQUIRES_GRAD_NON_LEAF)
         if requires_grad and self._grad_fn is not None:
