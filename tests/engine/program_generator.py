@@ -869,7 +869,8 @@ class Gen:
         n = self.new()
         call = f"{t}.{name}({', '.join(args)})" if method else f"torch.{name}({', '.join(args)})"
         # (torch seeds its default generator from the clock: a random op needs its own seed)
-        seed = f"torch.manual_seed({rng.randint(0, 9)})\n" if any(p[0] == "Generator?" for p in params) or \
+        # (any of the name's signatures: randn_like's second takes no generator and draws all the same)
+        seed = f"torch.manual_seed({rng.randint(0, 9)})\n" if any("Generator?" in s for s in names[name]) or \
             "dropout" in name or "rrelu" in name else ""
         shares = f"\nprint(isinstance({n}, torch.Tensor) and {n}.numel() > 0 and " \
                  f"{n}.untyped_storage().data_ptr() == {t}.untyped_storage().data_ptr())"  # (a copy that aliases)

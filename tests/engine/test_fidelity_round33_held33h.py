@@ -5,6 +5,23 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"a_parameter_is_a_tensor_operand_of_the_logical_ops_the_in_place_ternaries_and_rmatmul": """
+p = torch.nn.Parameter(torch.tensor([[1.5, -2.], [0., 3.]]))
+frozen = torch.nn.Parameter(torch.tensor([[0.5, 3.], [1., 0.]]), requires_grad=False)
+for P in [p, frozen]:
+    print(torch.zeros(2, 2).logical_xor(P), torch.zeros(2, 2).logical_and(P), torch.logical_or(torch.zeros(2, 2), P))
+    for name, f in [('addcmul_', lambda: torch.zeros(2, 2).addcmul_(P, P, value=0.1)),
+                    ('addcdiv_', lambda: torch.zeros(2, 2).addcdiv_(P, P + 5)),
+                    ('lerp_', lambda: torch.zeros(2, 2).lerp_(P, 0.5)), ('lerp_w', lambda: torch.zeros(2, 2).lerp_(P, P)),
+                    ('rmatmul', lambda: torch.ones(2, 2).__rmatmul__(P)),
+                    ('and', lambda: torch.tensor([1, 2]) & torch.nn.Parameter(torch.tensor([3, 1]), requires_grad=False))]:
+        r = f()
+        print(name, r, r.grad_fn.name() if r.grad_fn is not None else None)
+buf = torch.zeros(2, 2)
+buf.addcmul_(p, p)
+buf.sum().backward()
+print(p.grad)
+""",
 "factories_whose_own_checks_precede_their_allocation_refuse_pin_memory_after_them": """
 cases = {'hann_int': lambda: torch.hann_window(3, dtype=torch.int64, pin_memory=True),
          'hann_neg': lambda: torch.hann_window(-1, pin_memory=True),
