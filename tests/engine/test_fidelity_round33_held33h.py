@@ -5,6 +5,18 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"a_0_dim_integer_in_place_op_whose_wider_result_overflows_wraps_as_c_casts": """
+for dt, start in [(torch.int8, 100), (torch.int16, 30000), (torch.int32, -2147483648)]:
+    for shape in [(), (2,)]:
+        for name, f in [('mul_', lambda t: t.mul_(torch.tensor(-3))), ('imul', lambda t: t.__imul__(torch.tensor(-3))),
+                        ('add_', lambda t: t.add_(torch.tensor(70000))), ('alpha', lambda t: t.add_(torch.tensor(-3), alpha=1000)),
+                        ('sub_', lambda t: t.sub_(torch.tensor(70000)))]:
+            t = torch.full(shape, start, dtype=dt)
+            try:
+                print(dt, shape, name, f(t))
+            except Exception as e:
+                print(dt, shape, name, type(e).__name__, e)
+""",
 "a_parameter_is_a_tensor_operand_of_the_logical_ops_the_in_place_ternaries_and_rmatmul": """
 p = torch.nn.Parameter(torch.tensor([[1.5, -2.], [0., 3.]]))
 frozen = torch.nn.Parameter(torch.tensor([[0.5, 3.], [1., 0.]]), requires_grad=False)
