@@ -10,7 +10,9 @@ for dt, start in [(torch.int8, 100), (torch.int16, 30000), (torch.int32, -214748
     for shape in [(), (2,)]:
         for name, f in [('mul_', lambda t: t.mul_(torch.tensor(-3))), ('imul', lambda t: t.__imul__(torch.tensor(-3))),
                         ('add_', lambda t: t.add_(torch.tensor(70000))), ('alpha', lambda t: t.add_(torch.tensor(-3), alpha=1000)),
-                        ('sub_', lambda t: t.sub_(torch.tensor(70000)))]:
+                        ('sub_', lambda t: t.sub_(torch.tensor(70000))),
+                        ('clamp_max_', lambda t: t.clamp_max_(torch.tensor(-300))),
+                        ('clamp_min_', lambda t: t.clamp_min_(torch.tensor(2 ** 40)))]:
             t = torch.full(shape, start, dtype=dt)
             try:
                 print(dt, shape, name, f(t))

@@ -431,7 +431,7 @@ def _clamp_bound(op, lower):
         r = _bound_kernel(lower, isinstance(bound, Tensor), dt)(self._np.astype(dt.np, copy=False), b)
 
         def write(arr):
-            arr[...] = r
+            arr[...] = dtypes.stored(r, self.dtype)  # (a 0-dim int8's clamp_max_(torch.tensor(-300)): wrapped)
         def make():  # (edges from self as it is; the saved self is its value before the write, a clone recorded
             node = nodes[isinstance(bound, Tensor)](self, bound)  # as PyTorch's original_self: CloneBackward0)
             node.saved = (SavedTensor(self.clone()),) + node.saved[1:]
