@@ -5,6 +5,16 @@ import pytest
 from same_as_torch import same_as_torch
 
 PROGRAMS = {
+"a_window_function_is_a_fresh_tensor_of_version_0_periodic_or_not": """
+for f in ['hann_window', 'hamming_window', 'blackman_window', 'bartlett_window', 'kaiser_window']:
+    for n in [1, 2, 5]:
+        for periodic in [True, False]:
+            w = getattr(torch, f)(n, periodic, dtype=torch.float64)
+            print(f, n, periodic, w._version, w._base is None, w.untyped_storage().nbytes())
+w = torch.bartlett_window(2, False)
+w[1:] = w.sum()
+print(w, w._version)
+""",
 "a_0_dim_integer_in_place_op_whose_wider_result_overflows_wraps_as_c_casts": """
 for dt, start in [(torch.int8, 100), (torch.int16, 30000), (torch.int32, -2147483648)]:
     for shape in [(), (2,)]:

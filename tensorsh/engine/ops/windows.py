@@ -42,8 +42,8 @@ def _window(name, length, periodic, dtype, requires_grad, body, pin_memory=False
         n = length + 1 if periodic else length
         with autograd.no_grad():
             full = body(creation.arange(n, dtype=dt), n)
-        out = full if not periodic else Tensor._make(full._storage, 0, (length,), (1,), dt, full._np[:length],
-                                                     VersionCounter())
+        # (ATen's in-place steps run below autograd: the window's version is 0, periodic or not)
+        out = Tensor._make(full._storage, 0, (length,), (1,), dt, full._np[:length], VersionCounter())
     return out.requires_grad_() if requires_grad else out
 
 
