@@ -20,7 +20,7 @@ def main():
     parser.add_argument("--out", default="fuzz-failures")
     parser.add_argument("--bfloat16", action="store_true", help="draw torch.bfloat16 among the dtypes too")
     parser.add_argument("--api", type=int, default=0, metavar="W",
-                        help="draw statements from the whole signature table too, W against the other kinds' 46")
+                        help="draw statements from the whole signature table too, W against the other kinds' 50")
     args = parser.parse_args()
     options = {k: v for k, v in (("bfloat16", args.bfloat16), ("api", args.api)) if v}
     os.makedirs(args.out, exist_ok=True)

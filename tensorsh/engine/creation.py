@@ -418,13 +418,21 @@ def asarray(obj, dtype=None, device=None, copy=None, requires_grad=None):
 
 # ------------------------------------------------------------------ filled tensors
 
-def _filled(value, args, size, dtype, requires_grad, default=None, name=None):
+def refuse_pinning(pin_memory):
+    """A factory's pin_memory=True, refused where its allocation comes (a CPU-only build has no pinned allocator):
+    for the factories whose own checks come first (signatures._CHECKED_BEFORE_PINNING)."""
+    if pin_memory:
+        raise runtime(messages.NO_PINNED_MEMORY)
+
+
+def _filled(value, args, size, dtype, requires_grad, default=None, name=None, pin_memory=False):
     if name is not None and not args and size is None:
         raise type_error(f'{name}() missing 1 required positional arguments: "size"')
     given = size if size is not None else args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
     if name == "zeros" and any(type(s) is int and s < 0 for s in (given if isinstance(given, (tuple, list)) else
                                                                  (given,))):
         raise runtime("zeros: Dimension size must be non-negative.")  # (ATen's zeros checks before it allocates)
+    refuse_pinning(pin_memory)
     shape = _size(args, size)
     dt = dtype or default or dtypes.DEFAULT_FLOAT
     _alloc_check(shape, dt)
@@ -439,7 +447,7 @@ def ones(*size, dtype=None, requires_grad=False, device=None, **kw):
 
 @dtype_checked
 def zeros(*size, dtype=None, requires_grad=False, device=None, **kw):
-    return _filled(0, size, kw.get("size"), dtype, requires_grad, name="zeros")
+    return _filled(0, size, kw.get("size"), dtype, requires_grad, name="zeros", pin_memory=kw.get("pin_memory"))
 
 
 @dtype_checked
@@ -570,11 +578,12 @@ def _round_to(values, dt):
 
 
 @dtype_checked
-def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, **_):
+def linspace(start, end, steps, dtype=None, requires_grad=False, device=None, pin_memory=False, **_):
     _zero_dim_ends("linspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
     dtype, start, end = _complex_ends("torch.linspace()", dtype, start, end)
+    refuse_pinning(pin_memory)  # (at::empty of the inferred options)
     if dtype is not None and dtype.category == 3:  # (c10::complex's arithmetic: each part its own real line)
         for v in (start, end)[:steps]:  # (fill_(start) of one element, the kernel's both ends of more)
             checked_scalar(dtype, v)
@@ -849,13 +858,14 @@ def randint_like(input, low=0, high=None, dtype=None, requires_grad=False, gener
 
 
 @dtype_checked
-def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, device=None, **_):
+def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False, device=None, pin_memory=False, **_):
     """PyTorch's CPU logspace: the first half of the exponents from start, the second back from end (the step in
     double from the ends in the output type), each power the C library's pow in double, stored in the output."""
     _zero_dim_ends("logspace", start, end)
     if steps < 0:
         raise runtime("number of steps must be non-negative")
     dtype, start, end = _complex_ends("torch.logspace()", dtype, start, end)
+    refuse_pinning(pin_memory)
     dt = dtype or dtypes.DEFAULT_FLOAT
     check_size(steps * dt.itemsize)
     pow_ = kernels._libm("pow", 2) or math.pow
@@ -960,6 +970,7 @@ def _triangle_indices(name, lower):
         for arg, v in (("row", row), ("col", col)):  # (check_args, before the kernel's index-type dispatch)
             if v < 0:
                 raise runtime(f"{arg} must be non-negative, got{v}")
+        refuse_pinning(pin_memory)
         dt = dtype or dtypes.int64
         if dt not in (dtypes.int64, dtypes.int32):
             raise make("NotImplementedError", f"\"{name}\" not implemented for '{dtypes.SCALAR_NAMES[dt.name]}'")

@@ -235,8 +235,11 @@ def cast(values, dtype):
 
 def stored(values, dtype):
     """values as writing them into a tensor of dtype stores them: a float16's through float (cast), others as
-    numpy's assignment converts them."""
-    return cast(values, dtype) if dtype is float16 else values
+    numpy's assignment converts them (a numpy scalar, a 0-dim kernel's result, as an array: numpy assigns a scalar
+    through a Python int, refusing one out of range where C's conversion wraps it, as PyTorch's does)."""
+    if dtype is float16:
+        return cast(values, dtype)
+    return np.asarray(values) if isinstance(values, np.generic) else values
 
 
 def rounding(dtype):

@@ -908,8 +908,16 @@ _DEVICE_FACTORIES = {("function", n) for n in (
     "as_tensor", "scalar_tensor")} | {("fft", "fft_fftfreq"), ("fft", "fft_rfftfreq")}
 
 
+# the factories whose own argument checks come before their allocation (ATen's window_function_checks, linspace's
+# and logspace's steps, zeros' sizes, tril/triu_indices' row and col): each refuses pin_memory=True itself, after them
+_CHECKED_BEFORE_PINNING = {("function", n) for n in (
+    "bartlett_window", "blackman_window", "hamming_window", "hann_window", "kaiser_window", "linspace", "logspace",
+    "zeros", "tril_indices", "triu_indices")}
+
+
 def _checked_function(name, fn, accepted, info, kind="function"):
     factory = (kind, name) in _DEVICE_FACTORIES
+    pins_after_checks = (kind, name) in _CHECKED_BEFORE_PINNING
 
     def function(*args, **kwargs):
         if factory and FACTORY_DEVICE and kwargs.get("device") is None:
@@ -933,8 +941,8 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             args, kwargs, cacheable = _slow(kind, name, *info.get(), args, kwargs)
             if cacheable and key is not None:
                 accepted.add(key)
-        if kwargs and kwargs.get("pin_memory") and kwargs.get("out") is None:  # (after the parse: a CPU-only build
-            # has no pinned allocator; with out= the parser ignores it)
+        if kwargs and kwargs.get("pin_memory") and kwargs.get("out") is None and not pins_after_checks:  # (after
+            # the parse: a CPU-only build has no pinned allocator; with out= the parser ignores it)
             raise runtime(messages.NO_PINNED_MEMORY)
         if kwargs and "out" in kwargs:
             if kwargs["out"] is None and not info.takes_out():  # (out=None is no out: to an op taking none)

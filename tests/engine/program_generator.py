@@ -835,6 +835,56 @@ class Gen:
                            f"print(torch.linalg.matrix_norm({m}), torch.linalg.norm({m}, {rng.choice(NORM_ORDS)}))",
                            f"print(torch.linalg.matrix_rank({m}), torch.det({m}) if {m}.shape[0] == {m}.shape[1] else None)"])
 
+    def indexing(self):
+        """What forum programs index with and no other family drew: lists and index tensors (pairs, a column list,
+        duplicates, negatives), writes through them (setitem, +=, index_put_ with accumulate), scatter_add/
+        scatter_reduce and index_add with in-range indices, take_along_dim of an argsort, searchsorted/bucketize of
+        sorted values, bincount, gradients through an advanced index, and torch.nn.init's fills (seeded)."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        n, d, o = self.new(), self.dim(t), self.number()
+        flat = f"{t}.flatten()"
+        idx = f"({flat}.long().abs() % 3)"  # (in range for a length-3 target)
+        area = rng.choice(["read", "write", "scatter", "search", "grad", "init"])
+        if area == "read":
+            return rng.choice([f"{n} = {t}[[0, -1]]", f"{n} = {t}[[0, 0, 1]]", f"{n} = {t}[[0, 1], [1, 0]]",
+                               f"{n} = {t}[:, [0, -1]]", f"{n} = {t}[..., [0, 0]]", f"{n} = {t}[torch.tensor([[0], [-1]])]",
+                               f"{n} = {t}[[0], None]", f"{n} = {flat}[{flat}.argsort(descending=True)[:2]]",
+                               f"{n} = {t}[{t}.sum({d}) > 0] if {t}.dim() else {t}"])
+        if area == "write":
+            val = rng.choice([o, f"torch.tensor({o})", f"{u}.sum()"])
+            return rng.choice([f"{t}[[0, 0]] = {val}", f"{t}[[0, -1]] += {o}", f"{t}[:, [0]] = {val}",
+                               f"{t}[[0, 1], [1, 0]] = {val}", f"{t}[torch.tensor([0, 0])] *= {o}",
+                               f"{t}.index_put_((torch.tensor([0, 0]),), torch.tensor({o}).to({t}.dtype), accumulate=True)",
+                               f"{t}.index_put_(({t} > 0).nonzero(as_tuple=True), torch.tensor({o}).to({t}.dtype))"])
+        if area == "scatter":
+            red = rng.choice(["'sum'", "'prod'", "'mean'", "'amax'", "'amin'"])
+            return rng.choice([f"{n} = torch.zeros(3, dtype={t}.dtype).scatter_add(0, {idx}, {flat})",
+                               f"{n} = torch.ones(3, dtype={t}.dtype).scatter_reduce(0, {idx}, {flat}, reduce={red}, "
+                               f"include_self={rng.choice(['True', 'False'])})",
+                               f"{n} = torch.zeros(3, dtype={t}.dtype).index_add(0, {idx}, {flat}, alpha={rng.choice([1, 2])})",
+                               f"{n} = torch.zeros(3, {flat}.numel(), dtype={t}.dtype).scatter_(0, {idx}[None], {flat}[None])",
+                               f"{n} = torch.bincount({idx}, weights={rng.choice(['None', flat + '.float()'])}, minlength=3)",
+                               f"{n} = torch.take_along_dim({t}, {t}.argsort(dim={d}), dim={d})",
+                               f"{n} = {t}.gather({d}, {t}.argsort(dim={d}, descending=True))"])
+        if area == "search":
+            return rng.choice([f"{n} = torch.searchsorted({flat}.sort().values, {u}, right={rng.choice(['True', 'False'])})",
+                               f"{n} = torch.bucketize({u}, {flat}.sort().values, right={rng.choice(['True', 'False'])})",
+                               f"{n} = torch.searchsorted({flat}.sort().values, {o})",
+                               f"{n} = torch.isin({t}, {u})", f"{n} = {flat}.unique(sorted=True, return_counts=True)"])
+        if area == "grad":
+            return rng.choice([f"{n} = {t}[[0, 0]]\n{n}.sum().backward()\nprint({t}.grad, {n}.grad_fn)",
+                               f"{n} = {t} * 1\n{n}[[0]] = {o}\n{n}.sum().backward()\nprint({t}.grad, {n}.grad_fn)",
+                               f"{n} = torch.zeros(3).scatter_add(0, {idx}, {flat})\n{n}.sum().backward()\nprint({t}.grad)",
+                               f"{n} = {t}.gather({d}, torch.zeros_like({t}, dtype=torch.long))\n{n}.sum().backward()\nprint({t}.grad)"])
+        init = rng.choice(["xavier_uniform_({w})", "xavier_normal_({w}, gain=2.0)", "kaiming_uniform_({w}, a=0.1)",
+                           "kaiming_normal_({w}, mode='fan_out', nonlinearity='relu')", "uniform_({w}, -0.1, 0.1)",
+                           "normal_({w}, std=0.02)", "zeros_({w})", "ones_({w})", "constant_({w}, 0.5)",
+                           "trunc_normal_({w}, std=0.5)", "orthogonal_({w})", "eye_({w})"])
+        w = f"{t}" if rng.random() < 0.5 else f"{t}.detach()"
+        return f"torch.manual_seed({rng.randint(0, 9)})\n{n} = torch.nn.init.{init.format(w=w)}\nprint({n}, {n} is {t})"
+
     def api(self):
         """The whole surface the engine's signature table lists: a Tensor method or torch function drawn at
         random, each argument made for its declared type and name (tensors of the program, numbers, dims, sizes,
@@ -869,7 +919,8 @@ class Gen:
         n = self.new()
         call = f"{t}.{name}({', '.join(args)})" if method else f"torch.{name}({', '.join(args)})"
         # (torch seeds its default generator from the clock: a random op needs its own seed)
-        seed = f"torch.manual_seed({rng.randint(0, 9)})\n" if any(p[0] == "Generator?" for p in params) or \
+        # (any of the name's signatures: randn_like's second takes no generator and draws all the same)
+        seed = f"torch.manual_seed({rng.randint(0, 9)})\n" if any("Generator?" in s for s in names[name]) or \
             "dropout" in name or "rrelu" in name else ""
         shares = f"\nprint(isinstance({n}, torch.Tensor) and {n}.numel() > 0 and " \
                  f"{n}.untyped_storage().data_ptr() == {t}.untyped_storage().data_ptr())"  # (a copy that aliases)
@@ -913,7 +964,7 @@ class Gen:
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
             [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
-            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.forum] * 3 + [self.networks] * 2 + \
+            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.forum] * 3 + [self.networks] * 2 + [self.indexing] * 2 + \
             [self.api] * self.api_weight
         return self.rng.choice(kinds)()
 

@@ -250,7 +250,7 @@ def _binary_inplace(kernel, node_cls, with_alpha=False, check=None, out_dtype=No
             if needs_grad(self, other):  # (autograd's leaf check before the kernel's own)
                 check_inplace(self)
             check(self, other)
-        if with_alpha and type(alpha) is float and type(other) is Tensor and alpha != 1 and \
+        if with_alpha and type(alpha) is float and isinstance(other, Tensor) and alpha != 1 and \
                 -FLOAT32_MAX <= alpha <= FLOAT32_MAX and _fma_in_place(self, other, sign * alpha):
             return self  # (the optimizers' p.add_(buf, alpha=-lr); a larger alpha may not fit: checked below)
         if with_alpha and not (type(alpha) is int and alpha == 1):
@@ -358,7 +358,8 @@ def _plain_operand(self, other, kernel=None):
         if self.dtype in REDUCED_FLOATS:
             return scalar_in(self.dtype, other, kernel in ORIGINAL_SCALAR)
         return self.dtype.np.type(other)
-    if t is Tensor and other.dtype is self.dtype and other._shape == self._shape and other._storage is not self._storage:
+    if isinstance(other, Tensor) and other.dtype is self.dtype and other._shape == self._shape and \
+            other._storage is not self._storage:
         return other._np
     return None
 
@@ -712,7 +713,7 @@ def _bitwise(name, np_fn):
         return np.asarray(np_fn(an, bn), dtype=dt.np), dt
 
     def op(self, other):
-        if type(other) not in (Tensor, bool, int, float, complex):
+        if not isinstance(other, Tensor) and type(other) not in (bool, int, float, complex):  # (a Parameter is one)
             return NotImplemented
         r, dt = values(self, other)
         return laid_out_like(r, dt, self, other)  # (TensorIterator's layout: a transposed operand's, say)

@@ -47,7 +47,7 @@ def _compare(name, np_fn, alias=None):
         an, bn = _compared(self, other)
         values = np.asarray(np_fn(an, bn))
         if self._np.flags.c_contiguous and (self.dim() < 2 or 1 not in self._shape and self._np.size) and \
-                (type(other) is not Tensor or other._np.flags.c_contiguous and (other.dim() < 2 or 1 not in other._shape)):
+                (not isinstance(other, Tensor) or other._np.flags.c_contiguous and (other.dim() < 2 or 1 not in other._shape)):
             return from_numpy(values, dtypes.bool_)
         return laid_out_like(values, dtypes.bool_, self, other)  # (TensorIterator's layout, not numpy's)
 
@@ -92,7 +92,7 @@ eq, ne, lt, le, gt, ge = (_compare(name, f, alias) for name, f, alias in (
 
 
 def _logical_operand(name, other):
-    if type(other) is not Tensor:
+    if not isinstance(other, Tensor):  # (a Parameter is one)
         raise type_error(f"{name}(): argument 'other' (position 1) must be Tensor, not {type_name(other)}")
 
 
@@ -122,8 +122,7 @@ def logical_not(self):
 
 
 def logical_xor(self, other):
-    if type(other) is not Tensor:
-        raise type_error(f"logical_xor(): argument 'other' (position 1) must be Tensor, not {type(other).__name__}")
+    _logical_operand("logical_xor", other)
     return from_numpy(logical_values(np.logical_xor, self, other), dtypes.bool_)
 
 
@@ -432,7 +431,7 @@ def _clamp_bound(op, lower):
         r = _bound_kernel(lower, isinstance(bound, Tensor), dt)(self._np.astype(dt.np, copy=False), b)
 
         def write(arr):
-            arr[...] = r
+            arr[...] = dtypes.stored(r, self.dtype)  # (a 0-dim int8's clamp_max_(torch.tensor(-300)): wrapped)
         def make():  # (edges from self as it is; the saved self is its value before the write, a clone recorded
             node = nodes[isinstance(bound, Tensor)](self, bound)  # as PyTorch's original_self: CloneBackward0)
             node.saved = (SavedTensor(self.clone()),) + node.saved[1:]

@@ -873,7 +873,7 @@ def write_rows(self, arr, row_values, others=()):
     the rows of the fastest dimension one after another (dims ordered by the operands' strides, self first), so
     each row is computed from memory as the rows before it left it. row_values(index) gives one row's values."""
     shape = self._shape
-    strides = [self._stride, self._stride] + [broadcast_strides(o, shape) for o in others if type(o) is Tensor]
+    strides = [self._stride, self._stride] + [broadcast_strides(o, shape) for o in others if isinstance(o, Tensor)]
     perm = kernels.dim_order(shape, strides)
     outer = perm[:0:-1]  # slowest first
     for idx in np.ndindex(*[shape[d] for d in outer]):
@@ -903,12 +903,12 @@ def write_recomputing(self, arr, values, fn, args=(), kwargs=None, others=()):
         return
 
     def row(t, data, ix):
-        return from_numpy(np.broadcast_to(data, self._shape)[ix].copy(), t.dtype) if type(t) is Tensor else t
+        return from_numpy(np.broadcast_to(data, self._shape)[ix].copy(), t.dtype) if isinstance(t, Tensor) else t
 
     def row_values(ix):
         with autograd.no_grad():
-            result = fn(row(self, arr, ix), *[row(a, a._np, ix) if type(a) is Tensor else a for a in args],
-                        **{k: row(v, v._np, ix) if type(v) is Tensor else v for k, v in (kwargs or {}).items()})
+            result = fn(row(self, arr, ix), *[row(a, a._np, ix) if isinstance(a, Tensor) else a for a in args],
+                        **{k: row(v, v._np, ix) if isinstance(v, Tensor) else v for k, v in (kwargs or {}).items()})
         return dtypes.stored(result._np, self.dtype)
     write_rows(self, arr, row_values, others)
 
@@ -916,7 +916,7 @@ def write_recomputing(self, arr, values, fn, args=(), kwargs=None, others=()):
 def aliased_operand(self, other):
     """other is a view of self's storage in a layout TensorIterator's overlap check calls too hard (strided or
     broadcast, so no error): PyTorch's kernel then reads some of other's elements after writing them."""
-    return type(other) is Tensor and other._storage is self._storage and other.numel() > 0 and not (
+    return isinstance(other, Tensor) and other._storage is self._storage and other.numel() > 0 and not (
         other._offset == self._offset and other._stride == self._stride and other._shape == self._shape)
 
 

@@ -440,7 +440,7 @@ op("bmm", bmm, function=True, edges=True)
 op("dot", dot, function=True, edges=True)
 op("mv", mv, function=True, edges=True)
 op("matmul", matmul, function=True, operators=("__matmul__",))
-operator("__rmatmul__", lambda self, other: matmul(other, self) if type(other) is Tensor else NotImplemented)
+operator("__rmatmul__", lambda self, other: matmul(other, self) if isinstance(other, Tensor) else NotImplemented)
 op("outer", outer, aliases=("ger",), function=True)  # (composite: its 1-D checks, then mul's edges)
 op("trace", trace, function=True, edges=True)
 

@@ -200,7 +200,7 @@ def _plain(self, *tensors):
             (self._view is not None and self_overlapping(self)):
         return None
     for t in tensors:
-        if type(t) is not Tensor or t.dtype is not self.dtype or t._shape != self._shape or t._storage is self._storage:
+        if not isinstance(t, Tensor) or t.dtype is not self.dtype or t._shape != self._shape or t._storage is self._storage:
             return None
     return [t._np for t in tensors]
 
@@ -235,7 +235,7 @@ def _inplace_twin(outplace, make_node, plain):
             self._np[...] = values
             written(self)
             return self
-        operands = [a for a in args + tuple(kwargs.values()) if type(a) is Tensor]
+        operands = [a for a in args + tuple(kwargs.values()) if isinstance(a, Tensor)]  # (a Parameter too)
         precheck(self, *operands)
         with no_grad():
             try:
@@ -262,7 +262,7 @@ def _addc_node(node_cls):
 
 
 def _lerp_node(self, end, weight):
-    if type(weight) is Tensor:  # the formula for weight reads self before the write: its copy is saved
+    if isinstance(weight, Tensor):  # the formula for weight reads self before the write: its copy is saved
         w_grad = needs_grad(weight)
         node = LerpBackward1((self, end, weight), None, (False, w_grad, True))
         node.saved = (SavedTensor(self.clone()) if w_grad else NOTHING_SAVED,) + node.saved[1:]

@@ -12,15 +12,18 @@ from ..tensorimpl import Tensor
 from .scalar_arith import cxx_inplace_number
 
 
-def _checks(name, length, dtype):
+def _checks(name, length, dtype, pin_memory):
+    """ATen's window_function_checks, in its order (the dtype, then the length), before the window's allocation
+    refuses pin_memory=True; a complex dtype passes them (its arange refuses it)."""
     dt = dtypes.DEFAULT_FLOAT if dtype is None else dtype
-    if length < 0:
-        raise runtime(f"{name} requires non-negative window_length, got window_length={length}")
-    if dt.category != 2:
+    if dt.category < 2:
         meta = dtypes.C_NAMES[dt.name]
         raise runtime(f"{name} expects floating point dtypes, got: TensorOptions(dtype={meta}, device=cpu, "
-                      "layout=Strided (default), requires_grad=false (default), pinned_memory=false, "
-                      "memory_format=(nullopt))")
+                      "layout=Strided (default), requires_grad=false (default), "
+                      f"pinned_memory={'true' if pin_memory else 'false'}, memory_format=(nullopt))")
+    if length < 0:
+        raise runtime(f"{name} requires non-negative window_length, got window_length={length}")
+    creation.refuse_pinning(pin_memory)
     return dt
 
 
@@ -29,30 +32,30 @@ def _mul_(w, number):
     return w.mul_(cxx_inplace_number(w.dtype, number))
 
 
-def _window(name, length, periodic, dtype, requires_grad, body):
+def _window(name, length, periodic, dtype, requires_grad, body, pin_memory=False):
     """window_function_checks, the lengths 0 and 1, then body(arange(N)) (N one longer when periodic) cut to the
     window's length over the same storage."""
-    dt = _checks(name, length, dtype)
+    dt = _checks(name, length, dtype, pin_memory)
     if length <= 1:
         out = creation.ones(length, dtype=dt) if length else creation.empty(0, dtype=dt)
     else:
         n = length + 1 if periodic else length
         with autograd.no_grad():
             full = body(creation.arange(n, dtype=dt), n)
-        out = full if not periodic else Tensor._make(full._storage, 0, (length,), (1,), dt, full._np[:length],
-                                                     VersionCounter())
+        # (ATen's in-place steps run below autograd: the window's version is 0, periodic or not)
+        out = Tensor._make(full._storage, 0, (length,), (1,), dt, full._np[:length], VersionCounter())
     return out.requires_grad_() if requires_grad else out
 
 
 def hamming_window(window_length, periodic=True, alpha=0.54, beta=0.46, *, dtype=None, layout=None, device=None,
                    pin_memory=False, requires_grad=False):
     return _window("hamming_window", window_length, periodic, dtype, requires_grad,
-                   lambda w, n: _mul_(_mul_(w, math.pi * 2.0 / (n - 1)).cos_(), -beta).add_(alpha))
+                   lambda w, n: _mul_(_mul_(w, math.pi * 2.0 / (n - 1)).cos_(), -beta).add_(alpha), pin_memory)
 
 
 def hann_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
                 requires_grad=False):
-    _checks("hann_window", window_length, dtype)
+    _checks("hann_window", window_length, dtype, pin_memory)
     return hamming_window(window_length, periodic, 0.5, 0.5, dtype=dtype, requires_grad=requires_grad)
 
 
@@ -63,7 +66,7 @@ def _blackman(w, n):
 
 def blackman_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
                     requires_grad=False):
-    return _window("blackman_window", window_length, periodic, dtype, requires_grad, _blackman)
+    return _window("blackman_window", window_length, periodic, dtype, requires_grad, _blackman, pin_memory)
 
 
 def _bartlett(w, n):
@@ -75,7 +78,7 @@ def _bartlett(w, n):
 
 def bartlett_window(window_length, periodic=True, *, dtype=None, layout=None, device=None, pin_memory=False,
                     requires_grad=False):
-    return _window("bartlett_window", window_length, periodic, dtype, requires_grad, _bartlett)
+    return _window("bartlett_window", window_length, periodic, dtype, requires_grad, _bartlett, pin_memory)
 
 
 def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None, layout=None, device=None,
@@ -93,4 +96,4 @@ def kaiser_window(window_length, periodic=True, beta=12.0, *, dtype=None, layout
         values = _i0_values(arg.astype(T)) / _i0_values(np.array([beta], T))[0]
         w._np[...] = dtypes.to_bfloat16(values) if w.dtype is dtypes.bfloat16 else values.astype(w._np.dtype)
         return w
-    return _window("kaiser_window", window_length, periodic, dtype, requires_grad, body)
+    return _window("kaiser_window", window_length, periodic, dtype, requires_grad, body, pin_memory)
