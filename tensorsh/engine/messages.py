@@ -36,6 +36,15 @@ INVALID_GRADIENT = ("Function {name} returned an invalid gradient at index {i} -
 VMAP_RANDOM_IN_ERROR_MODE = ("vmap: called random operation while in randomness error mode. Please either use the "
                              "'same' or 'different' randomness flags on vmap or perform the randomness operation out "
                              "of vmap")
+VMAP_INPLACE_INTO_UNBATCHED = (  # (functorch's in-place rules: `what` is "inplace arithmetic", the op's name, or the
+    # fallback's "aten::<op>"; `where` is "in a vmap" or the fallback's "at level <L>")
+    "vmap: {what}(self, *extra_args) is not possible because there exists a Tensor `other` in extra_args that has more "
+    "elements than `self`. This happened due to `other` being vmapped over but `self` not being vmapped over {where}. "
+    "Please try to use out-of-place operators instead of {what}. If said operator is being called inside the PyTorch "
+    "framework, please file a bug report instead.")
+VMAP_FALLBACK_WARNING = ("There is a performance drop because we have not yet implemented the batching rule for "
+                         "aten::{}. Please file us an issue on GitHub so that we can prioritize its implementation.")
+VMAP_OUT_FALLBACK = "Batching rule not implemented for aten::{}.out; the fallback path doesn't work on out= or view ops."
 VMAP_RANDOM_OUT = ("vmap: We do not support calling out variants of random operations inside of vmap. Please use "
                    "non-out variants as a workaround")
 RANDOM_FROM_TO = "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
@@ -403,6 +412,8 @@ NO_PINNED_MEMORY = ("pin_memory=True requires a CUDA or other accelerator backen
 # the text of a warning turned into an error and the printed warning all show. Warnings given by torch's Python
 # (nn.functional's, torch.range's, TypedStorage's, the copy-construct one, ...) carry no suffix and no entry.
 TRIGGERED_AT = (
+    ("There is a performance drop because we have not yet implemented the batching rule",
+     "aten/src/ATen/functorch/BatchedFallback.cpp:82"),
     ("The .grad attribute of a Tensor that is not a leaf Tensor", "build/aten/src/ATen/core/TensorBody.h:493"),
     ("An output with one or more elements was resized", "aten/src/ATen/native/Resize.cpp:30"),
     ("torch.meshgrid: in an upcoming release", "aten/src/ATen/native/TensorShape.cpp:4215"),
