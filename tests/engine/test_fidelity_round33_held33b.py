@@ -70,6 +70,26 @@ for name, f in cases.items():
     except Exception as e:
         print(name, type(e).__name__, e)
 """,
+"vmap_of_a_function_returning_its_argument_gives_back_the_input_itself": """
+vmap = torch.func.vmap
+x = torch.arange(12.0).reshape(4, 3).requires_grad_()
+y = torch.arange(6.0).reshape(2, 3)
+r = vmap(lambda t: t)(x)
+print(r is x, r.grad_fn, r.is_leaf, r._version)
+r = vmap(lambda t: t, in_dims=1)(x)
+print(r is x, type(r.grad_fn).__name__, r.shape, r._base is x)
+r = vmap(lambda t: t, out_dims=1)(x)
+print(r is x, type(r.grad_fn).__name__, r.shape, r._base is x)
+a, b = vmap(lambda t: (t, t * 2))(x)
+print(a is x, b.shape)
+print(vmap(lambda t, u: u, in_dims=(0, None), out_dims=None)(y, x) is x)
+z = y.clone()
+r = vmap(lambda t: t.add_(1))(z)
+print(r is z, z)
+print(vmap(lambda t: t, chunk_size=1)(y) is y)
+r = vmap(vmap(lambda t: t))(y.view(2, 1, 3))
+print(r.shape, r._base is y)
+""",
 }
 
 
