@@ -271,12 +271,13 @@ BATCH_SIZE = [0]  # the size of the batch (its chunk) whose element func._run_vm
 _INPLACE_BROADCASTS = frozenset({"add_", "__iadd__", "atan2_"})
 _INPLACE_ARITHMETIC = frozenset({"sub_", "subtract_", "mul_", "multiply_", "div_", "divide_", "true_divide_",
                                  "__isub__", "__imul__", "__itruediv__", "copy_", "__setitem__", "clamp_min_",
-                                 "clamp_max_"})
-_INPLACE_NAMED = frozenset({"fill_", "index_add_"})
-# the in-place ops of the fallback whose aten op has a Tensor and a Scalar overload, told by their last argument
-_TENSOR_OR_SCALAR_OVERLOADS = frozenset({"pow_", "clamp_", "clip_", "remainder_", "fmod_", "lerp_", "masked_fill_",
-                                         "index_fill_", "eq_", "ne_", "lt_", "le_", "gt_", "ge_", "bitwise_and_",
-                                         "bitwise_or_", "bitwise_xor_", "float_power_"})
+                                 "clamp_max_", "masked_fill_.Scalar", "logical_and_", "logical_or_", "logical_xor_"})
+_INPLACE_NAMED = frozenset({"fill_", "index_add_", "index_fill_", "index_put_"})
+# the overloads of the in-place aten ops the fallback names, told by their last argument (a Tensor or not)
+_OVERLOADS = {n: (".Tensor", ".Scalar") for n in (
+    "pow_", "clamp_", "clip_", "remainder_", "fmod_", "lerp_", "masked_fill_", "eq_", "ne_", "lt_", "le_", "gt_",
+    "ge_", "bitwise_and_", "bitwise_or_", "bitwise_xor_", "float_power_")}
+_OVERLOADS.update(scatter_=(".src", ".value"), set_=(".source_Tensor", ".source_Storage"))
 
 
 def refuse_inplace_into_unbatched(name, self, args, kwargs):
@@ -291,14 +292,14 @@ def refuse_inplace_into_unbatched(name, self, args, kwargs):
         shape = np.broadcast_shapes(tuple(self._shape), tuple(getattr(other, "_shape", ())))
         raise runtime(f"output with shape {list(self._shape)} doesn't match the broadcast shape "
                       f"{[BATCH_SIZE[0], *shape]}")
-    if name in _INPLACE_ARITHMETIC:
+    overloads = _OVERLOADS.get(name)
+    overload = "" if overloads is None else overloads[not isinstance((list(args) + list(kwargs.values()))[-1], Tensor)]
+    if name in _INPLACE_ARITHMETIC or name + overload in _INPLACE_ARITHMETIC:
         what, where = "inplace arithmetic", "in a vmap"
     elif name in _INPLACE_NAMED:
         what, where = name, "in a vmap"
     else:  # (the fallback warns before it refuses)
         what, where = f"aten::{name}", f"at level {BATCHING[0]}"
-        last = (list(args) + list(kwargs.values()))[-1]
-        overload = "" if name not in _TENSOR_OR_SCALAR_OVERLOADS else ".Tensor" if isinstance(last, Tensor) else ".Scalar"
         warn(messages.VMAP_FALLBACK_WARNING.format(name + overload))
     raise runtime(messages.VMAP_INPLACE_INTO_UNBATCHED.format(what=what, where=where))
 

@@ -41,6 +41,12 @@ cases = {
     'add_out': lambda t: torch.add(t, t, out=torch.empty(3)), 'sin_out': lambda t: torch.sin(t, out=t),
     'batched_self': lambda t: t.mul_(z + 2), 'unbatched_only': lambda t: t * torch.zeros(3).add_(torch.ones(3)),
     'fresh_setitem': lambda t: t.clone().__setitem__(0, t[2]),
+    'masked_fill_scalar': lambda t: torch.zeros(3).masked_fill_(t > 2, 1.0),
+    'masked_fill_tensor': lambda t: torch.zeros(3).masked_fill_(t > 2, torch.tensor(1.0)),
+    'logical_and_': lambda t: torch.ones(3, dtype=torch.bool).logical_and_(t > 2),
+    'index_fill_': lambda t: torch.zeros(3).index_fill_(0, (t[:1] > 0).long(), 1.0),
+    'scatter_src': lambda t: torch.zeros(3).scatter_(0, torch.tensor([0, 1, 2]), t),
+    'scatter_value': lambda t: torch.zeros(3).scatter_(0, (t > 2).long(), 1.0),
 }
 for name, f in cases.items():
     try:
