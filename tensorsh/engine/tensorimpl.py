@@ -280,6 +280,10 @@ _OVERLOADS = {n: (".Tensor", ".Scalar") for n in (
 _OVERLOADS.update(scatter_=(".src", ".value"), set_=(".source_Tensor", ".source_Storage"))
 
 
+def _holds_tensor(v):
+    return any(map(_holds_tensor, v)) if isinstance(v, (tuple, list)) else isinstance(v, Tensor)
+
+
 def refuse_inplace_into_unbatched(name, self, args, kwargs):
     """An in-place op (name: its method or operator) in a vmapped run that would write a batched operand into a
     tensor that is not batched (a tensor from outside the function, or one made in it by a factory): each element
@@ -287,6 +291,8 @@ def refuse_inplace_into_unbatched(name, self, args, kwargs):
     if getattr(self, "_vmap_batched", False) is True or not isinstance(self, Tensor) or \
             not (_holds_batched(args) or _holds_batched(tuple(kwargs.values()))):
         return
+    if name == "__setitem__" and _holds_tensor(args[0]):  # (an advanced index writes by index_put_, not copy_)
+        name = "index_put_"
     if name in _INPLACE_BROADCASTS:
         other = args[0] if args else kwargs.get("other")
         shape = np.broadcast_shapes(tuple(self._shape), tuple(getattr(other, "_shape", ())))

@@ -46,6 +46,8 @@ cases = {
     'logical_and_': lambda t: torch.ones(3, dtype=torch.bool).logical_and_(t > 2),
     'index_fill_': lambda t: torch.zeros(3).index_fill_(0, (t[:1] > 0).long(), 1.0),
     'scatter_src': lambda t: torch.zeros(3).scatter_(0, torch.tensor([0, 1, 2]), t),
+    'setitem_index': lambda t: torch.zeros(3).__setitem__(torch.tensor([0, 2]), t[:2]),
+    'setitem_mask': lambda t: torch.zeros(3).__setitem__(torch.tensor([True, False, True]), t[0]),
     'scatter_value': lambda t: torch.zeros(3).scatter_(0, (t > 2).long(), 1.0),
 }
 for name, f in cases.items():
