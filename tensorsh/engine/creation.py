@@ -9,8 +9,8 @@ from .autograd import is_grad_enabled
 from .errors import make, runtime, type_error, value_error, warn
 from .scalars import checked_scalar, fits
 from .storage import Storage, TypedStorage, VersionCounter, check_size
-from .tensorimpl import (BATCHING, CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _shape_list, batched_only_from_batched,
-                         int_elements, storage_view)
+from .tensorimpl import (BATCHING, CONTIGUOUS_FORMAT, Tensor, _contiguous_strides, _holds_batched, _shape_list,
+                         batched_only_from_batched, int_elements, storage_view)
 from .typenames import tp_name as type_name
 
 _wrap = Tensor._from_numpy
@@ -279,6 +279,10 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     if isinstance(data, Tensor):
         warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or "
              f"sourceTensor.detach().clone().requires_grad_(True), rather than {_spelled}(sourceTensor).")
+        if BATCHING[0] and getattr(data, "_vmap_batched", False) is True:  # (internal_new_from_data's detach_, on a
+            # BatchedTensor: functorch's fallback, which refuses a view)
+            warn(messages.VMAP_FALLBACK_WARNING.format("detach_"))
+            raise runtime(messages.DETACH_VIEW_INPLACE)
         # (internal_new_from_data: detach().to(dtype, copy=True), whose copy keeps a dense tensor's strides)
         return _requiring_grad(data.detach().to(dtype or data.dtype, copy=True), requires_grad)
     if isinstance(data, (Storage, TypedStorage)):
@@ -290,6 +294,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False,
     else:
         if not isinstance(data, (list, tuple, str, bytes)) and is_sequence(data):
             data = _sequences_as_lists(data)  # (the sequence's items, as compute_sizes reads them)
+        if BATCHING[0] and isinstance(data, (list, tuple)) and _holds_batched(data):  # (each read by item())
+            raise runtime(messages.VMAP_ITEM)
         if dtype is not None and not isinstance(data, (list, tuple, int, float, complex, str, bytes, np.generic)):
             raise type_error(f"must be real number, not {type_name(data)}")
         try:

@@ -9,7 +9,7 @@ import textwrap
 from . import autograd, errors, messages
 from .errors import runtime, value_error
 from .function import TRANSFORMS
-from .tensorimpl import BATCHING, FUNC_LEVELS, PRINTED_IN_VMAP, WRAPPED_REPR, Tensor
+from .tensorimpl import BATCH_SIZE, BATCHING, FUNC_LEVELS, PRINTED_IN_VMAP, WRAPPED_REPR, Tensor
 
 
 # -- pytrees (torch.utils._pytree: tuples, lists and dicts are nodes, anything else a leaf) -------------------------
@@ -796,8 +796,15 @@ def _each_element(size, randomness, run):
 def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dims, randomness, chunk_size=None):
     prints = _VmapPrints(BATCHING[0] + 1, chunk_size or size) if not FUNC_LEVELS and size else None
 
+    whole = not chunk_size or chunk_size >= size
+    elements = []  # (with one chunk: each element's picked inputs, to tell an output that is an input's element)
+
     def element(i):
+        chunk = chunk_size or size
+        BATCH_SIZE[0] = min(chunk, size - i // chunk * chunk)  # (the physical batch of the chunk i is in)
         picked = [a if d is None else _batched(a.select(d, i)) for a, d in zip(flat_args, flat_dims)]
+        if whole:
+            elements.append(picked)
         if prints is None:
             return func(*tree_unflatten(picked, args_spec), **kwargs)
         prints.inputs.update((id(p), (p, a, d, size, i)) for p, a, d in zip(picked, flat_args, flat_dims)
@@ -813,7 +820,19 @@ def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dim
         BATCHING[0] -= 1
         if prints is not None:
             prints.emit()
-    return _stacked_outputs(name, results, out_dims)
+    inputs = (flat_args, flat_dims, elements) if whole else None
+    return _stacked_outputs(name, results, out_dims, inputs=inputs)
+
+
+def _returned_input(k, flats, inputs):
+    """The index of the mapped input whose element every element's output k is (the function returned its argument
+    as it is), or None: PyTorch's unwrapping then gives that input itself (its batch dim moved to out_dims)."""
+    flat_args, flat_dims, elements = inputs
+    first = flats[0][k]
+    j = next((j for j, p in enumerate(elements[0]) if p is first and flat_dims[j] is not None), None)
+    if j is None or any(f[k] is not e[j] for f, e in zip(flats, elements)):
+        return None
+    return j
 
 
 def _batched(t):
@@ -906,8 +925,10 @@ def _run_vmap_of_nothing(func, name, flat_args, flat_dims, args_spec, kwargs, ou
     return _stacked_outputs(name, [tree_unflatten(nothing, spec)], out_dims, along=False)
 
 
-def _stacked_outputs(name, results, out_dims, along=True):
-    """The elements' outputs stacked at out_dims (along=False: results holds one output, its batch dim first)."""
+def _stacked_outputs(name, results, out_dims, along=True, inputs=None):
+    """The elements' outputs stacked at out_dims (along=False: results holds one output, its batch dim first);
+    inputs: (the mapped inputs, their in_dims, each element's picked inputs) of a run in one chunk, whose input
+    returned as it is comes back itself."""
     flat0, out_spec = tree_flatten(results[0])
 
     def incompatible():
@@ -935,6 +956,10 @@ def _stacked_outputs(name, results, out_dims, along=True):
             raise value_error(f"vmap({name}, ...): `{name}` must only return Tensors, got type {type(flat0[k])}. "
                               f"Did you mean to set out_dims= to None for output?")
         from .ops.joining import stack
+        j = _returned_input(k, flats, inputs) if inputs is not None and along else None
+        if j is not None:
+            outputs.append(_moved(inputs[0][j], inputs[1][j], d))
+            continue
         outputs.append(stack([f[k] for f in flats], d) if along else _moved(flat0[k], 0, d))
     return tree_unflatten(outputs, out_spec)
 

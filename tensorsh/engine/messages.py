@@ -42,11 +42,6 @@ VMAP_SAME_RANDOMNESS_BATCHED = ("Vmap does not currently support same randomness
 VMAP_DIFFERENT_INPLACE_UNBATCHED = ("vmap: Cannot ask for different inplace randomness on an unbatched tensor. This "
                                     "will appear like same randomness. If this is necessary for your usage, please "
                                     "file an issue with functorch.")
-VMAP_INCOMPATIBLE_INPLACE = ("vmap: {op}(self, *extra_args) is not possible because there exists a Tensor `other` in "
-                             "extra_args that has more elements than `self`. This happened due to `other` being "
-                             "vmapped over but `self` not being vmapped over in a vmap. Please try to use out-of-place "
-                             "operators instead of {op}. If said operator is being called inside the PyTorch "
-                             "framework, please file a bug report instead.")
 # Tensor.requires_grad_() called by a program inside a functorch transform (python_variable_methods.cpp: functorch's
 # inplace-requires-grad switch is off while a transform runs, on only while it wraps its own inputs)
 REQUIRES_GRAD_IN_TRANSFORM = ("You are attempting to call Tensor.requires_grad_() (or perhaps using "
@@ -54,6 +49,15 @@ REQUIRES_GRAD_IN_TRANSFORM = ("You are attempting to call Tensor.requires_grad_(
                               "transform. This is unsupported, please attempt to use the functorch transforms (e.g. "
                               "grad, vjp, jacrev, jacfwd, hessian) or call requires_grad_() outside of a function being "
                               "transformed instead.")
+VMAP_INPLACE_INTO_UNBATCHED = (  # (functorch's in-place rules: `what` is "inplace arithmetic", the op's name, or the
+    # fallback's "aten::<op>"; `where` is "in a vmap" or the fallback's "at level <L>")
+    "vmap: {what}(self, *extra_args) is not possible because there exists a Tensor `other` in extra_args that has more "
+    "elements than `self`. This happened due to `other` being vmapped over but `self` not being vmapped over {where}. "
+    "Please try to use out-of-place operators instead of {what}. If said operator is being called inside the PyTorch "
+    "framework, please file a bug report instead.")
+VMAP_FALLBACK_WARNING = ("There is a performance drop because we have not yet implemented the batching rule for "
+                         "aten::{}. Please file us an issue on GitHub so that we can prioritize its implementation.")
+VMAP_OUT_FALLBACK = "Batching rule not implemented for aten::{}.out; the fallback path doesn't work on out= or view ops."
 VMAP_RANDOM_OUT = ("vmap: We do not support calling out variants of random operations inside of vmap. Please use "
                    "non-out variants as a workaround")
 RANDOM_FROM_TO = "random_ expects 'from' to be less than 'to', but got from={low} >= to={high}"
@@ -421,6 +425,8 @@ NO_PINNED_MEMORY = ("pin_memory=True requires a CUDA or other accelerator backen
 # the text of a warning turned into an error and the printed warning all show. Warnings given by torch's Python
 # (nn.functional's, torch.range's, TypedStorage's, the copy-construct one, ...) carry no suffix and no entry.
 TRIGGERED_AT = (
+    ("There is a performance drop because we have not yet implemented the batching rule",
+     "aten/src/ATen/functorch/BatchedFallback.cpp:82"),
     ("The .grad attribute of a Tensor that is not a leaf Tensor", "build/aten/src/ATen/core/TensorBody.h:493"),
     ("An output with one or more elements was resized", "aten/src/ATen/native/Resize.cpp:30"),
     ("torch.meshgrid: in an upcoming release", "aten/src/ATen/native/TensorShape.cpp:4215"),

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import dtypes, undo
 from .errors import runtime
-from .messages import (VMAP_DIFFERENT_INPLACE_UNBATCHED, VMAP_INCOMPATIBLE_INPLACE, VMAP_RANDOM_IN_ERROR_MODE,
+from .messages import (VMAP_DIFFERENT_INPLACE_UNBATCHED, VMAP_INPLACE_INTO_UNBATCHED, VMAP_RANDOM_IN_ERROR_MODE,
                        VMAP_RANDOM_OUT, VMAP_SAME_RANDOMNESS_BATCHED)
 from .kernels import NO_LANES, Fma32, compiled, fma64
 
@@ -516,7 +516,7 @@ def _check_inplace_randomness(mode, self, others, name):
     if mode == "same" and other_batched:
         raise runtime(VMAP_SAME_RANDOMNESS_BATCHED)
     if other_batched and not _is_batched(self):
-        raise runtime(VMAP_INCOMPATIBLE_INPLACE.format(op=f"inplace {name}"))
+        raise runtime(VMAP_INPLACE_INTO_UNBATCHED.format(what=f"inplace {name}", where="in a vmap"))
     if mode == "different" and not _is_batched(self):
         raise runtime(VMAP_DIFFERENT_INPLACE_UNBATCHED)
 

@@ -38,7 +38,8 @@ _SCALAR_TYPES = (bool, int, float, complex)
 
 _Tensor = _DType = _Generator = _tensor = None  # bound by install()
 from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
-from .tensorimpl import BATCHING, batched_only_from_batched, refuse_if_batched  # noqa: E402
+from .tensorimpl import (BATCHING, _holds_batched, batched_only_from_batched, refuse_if_batched,  # noqa: E402
+                         refuse_inplace_into_unbatched)
 from .storage import Storage as _Storage, TypedStorage as _TypedStorage  # noqa: E402 (set_'s source)
 from .scalars import from_numpy_scalars  # noqa: E402
 
@@ -856,6 +857,8 @@ class _OpInfo:
 
 
 def _checked_method(name, fn, accepted, info):
+    inplace = name[-1] == "_" and name[-2] != "_"
+
     def method(self, *args, **kwargs):
         # the fast path, inlined for the common calls: one plain argument (x.add(y), x.mul_(2), x.sum(0)) is
         # keyed by its type alone, two (x.view(2, 3)) by a pair
@@ -886,6 +889,8 @@ def _checked_method(name, fn, accepted, info):
             if cacheable and key is not None:
                 accepted.add(key)
         if BATCHING[0]:
+            if inplace:
+                refuse_inplace_into_unbatched(name, self, args, kwargs)
             return batched_only_from_batched(fn(self, *args, **kwargs), (self,) + tuple(args), kwargs)
         return fn(self, *args, **kwargs) if kwargs else fn(self, *args)
     return method
@@ -948,6 +953,8 @@ def _checked_function(name, fn, accepted, info, kind="function"):
             if kwargs["out"] is None and not info.takes_out():  # (out=None is no out: to an op taking none)
                 kwargs = {k: v for k, v in kwargs.items() if k != "out"}
             elif kwargs["out"] is not None and info.writes_out(name, kind):
+                if BATCHING[0] and (_holds_batched(args) or _holds_batched(tuple(kwargs.values()))):
+                    raise runtime(messages.VMAP_OUT_FALLBACK.format(name))  # (functorch's fallback takes no out=)
                 return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
         if BATCHING[0]:
             return batched_only_from_batched(fn(*args, **kwargs), args, kwargs)

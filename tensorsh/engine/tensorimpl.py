@@ -273,6 +273,52 @@ def batched_only_from_batched(out, args, kwargs):
     return out
 
 
+BATCH_SIZE = [0]  # the size of the batch (its chunk) whose element func._run_vmap runs (the physical batch dim)
+# functorch's in-place batching rules: the binary ones that broadcast the batched operand into self (so a self that is
+# not batched gets the in-place broadcast error of the physical shapes), those that refuse "inplace arithmetic", and
+# those that name themselves; any other in-place op goes through the fallback, which names its aten op and level
+_INPLACE_BROADCASTS = frozenset({"add_", "__iadd__", "atan2_"})
+_INPLACE_ARITHMETIC = frozenset({"sub_", "subtract_", "mul_", "multiply_", "div_", "divide_", "true_divide_",
+                                 "__isub__", "__imul__", "__itruediv__", "copy_", "__setitem__", "clamp_min_",
+                                 "clamp_max_", "masked_fill_.Scalar", "logical_and_", "logical_or_", "logical_xor_"})
+_INPLACE_NAMED = frozenset({"fill_", "index_add_", "index_fill_", "index_put_"})
+# the overloads of the in-place aten ops the fallback names, told by their last argument (a Tensor or not)
+_OVERLOADS = {n: (".Tensor", ".Scalar") for n in (
+    "pow_", "clamp_", "clip_", "remainder_", "fmod_", "lerp_", "masked_fill_", "eq_", "ne_", "lt_", "le_", "gt_",
+    "ge_", "bitwise_and_", "bitwise_or_", "bitwise_xor_", "float_power_")}
+_OVERLOADS.update(scatter_=(".src", ".value"), set_=(".source_Tensor", ".source_Storage"))
+
+
+def _holds_tensor(v):
+    return any(map(_holds_tensor, v)) if isinstance(v, (tuple, list)) else isinstance(v, Tensor)
+
+
+def refuse_inplace_into_unbatched(name, self, args, kwargs):
+    """An in-place op (name: its method or operator) in a vmapped run that would write a batched operand into a
+    tensor that is not batched (a tensor from outside the function, or one made in it by a factory): each element
+    would write it in turn, where PyTorch's one batched op refuses it."""
+    if getattr(self, "_vmap_batched", False) is True or not isinstance(self, Tensor) or \
+            not (_holds_batched(args) or _holds_batched(tuple(kwargs.values()))):
+        return
+    if name == "__setitem__" and _holds_tensor(args[0]):  # (an advanced index writes by index_put_, not copy_)
+        name = "index_put_"
+    if name in _INPLACE_BROADCASTS:
+        other = args[0] if args else kwargs.get("other")
+        shape = np.broadcast_shapes(tuple(self._shape), tuple(getattr(other, "_shape", ())))
+        raise runtime(f"output with shape {list(self._shape)} doesn't match the broadcast shape "
+                      f"{[BATCH_SIZE[0], *shape]}")
+    overloads = _OVERLOADS.get(name)
+    overload = "" if overloads is None else overloads[not isinstance((list(args) + list(kwargs.values()))[-1], Tensor)]
+    if name in _INPLACE_ARITHMETIC or name + overload in _INPLACE_ARITHMETIC:
+        what, where = "inplace arithmetic", "in a vmap"
+    elif name in _INPLACE_NAMED:
+        what, where = name, "in a vmap"
+    else:  # (the fallback warns before it refuses)
+        what, where = f"aten::{name}", f"at level {BATCHING[0]}"
+        warn(messages.VMAP_FALLBACK_WARNING.format(name + overload))
+    raise runtime(messages.VMAP_INPLACE_INTO_UNBATCHED.format(what=what, where=where))
+
+
 def refuse_if_batched(t, message):
     """An op whose output's shape would depend on a batched tensor's data (see BATCHING): functorch refuses it."""
     if BATCHING[0] and getattr(t, "_vmap_batched", False):

@@ -126,8 +126,9 @@ def _operand_checked(fn, tensor_cls, dunder):
     type(s) for +: 'Tensor' and 'str'", compares by identity (x == None is False), or repeats a str (x * 'a')."""
     import numbers
     from ..signatures import check_scalar_int
-    from ..tensorimpl import BATCHING, batched_only_from_batched
+    from ..tensorimpl import BATCHING, batched_only_from_batched, refuse_inplace_into_unbatched
     tensors_only = "matmul" in dunder
+    inplace = dunder.startswith("__i")
     exact = frozenset({tensor_cls} if tensors_only else {tensor_cls, bool, int, float, complex})
     accepted = tensor_cls if tensors_only else (tensor_cls, numbers.Number)
 
@@ -138,6 +139,8 @@ def _operand_checked(fn, tensor_cls, dunder):
         if other.__class__ is int and not -9223372036854775808 <= other <= 18446744073709551615:
             check_scalar_int(other)
         if BATCHING[0]:  # (as signatures' wrappers of the methods: see tensorimpl.BATCHING)
+            if inplace:
+                refuse_inplace_into_unbatched(dunder, self, (other,), {})
             return batched_only_from_batched(fn(self, other), (self, other), {})
         return fn(self, other)
     if dunder == "__pow__":  # pow(x, 2, 5): no three-argument form (Python's "unsupported operand type(s)" text)
@@ -146,6 +149,23 @@ def _operand_checked(fn, tensor_cls, dunder):
         def operator(self, other, modulo=None):
             return binary(self, other) if modulo is None else NotImplemented
     operator.__name__ = operator.__qualname__ = dunder
+    return operator
+
+
+def _batching_checked(fn, dunder):
+    """A unary operator or an index (-t, ~t, abs(t), t[i]) keeps its result batched in a vmapped run only where an
+    operand is (tensorimpl.BATCHING), as the binary operators and the methods do: `-torch.ones(2)` or an index of a
+    tensor from outside the vmapped function is a plain tensor whose item() PyTorch reads."""
+    from ..tensorimpl import BATCHING, batched_only_from_batched, refuse_inplace_into_unbatched
+
+    def operator(self, *args):
+        if BATCHING[0]:
+            if dunder == "__setitem__":
+                refuse_inplace_into_unbatched(dunder, self, args, {})
+            return batched_only_from_batched(fn(self, *args), (self,) + args, {})
+        return fn(self, *args)
+    operator.__name__ = operator.__qualname__ = dunder
+    operator.__wrapped__ = fn
     return operator
 
 
@@ -206,7 +226,8 @@ def install(tensor_cls, api=()):
                 setattr(tensor_cls, name, surface("method", name, method))
             names.update(name for name in spellings if name[0] != "_")
         for dunder in row.operators:
-            setattr(tensor_cls, dunder, _operand_checked(method, tensor_cls, dunder) if dunder in _BINARY else method)
+            setattr(tensor_cls, dunder, _operand_checked(method, tensor_cls, dunder) if dunder in _BINARY
+                    else _batching_checked(method, dunder))
         if row.function:  # (torch.<name> calls the method behind the parser: the function's parse is PyTorch's)
             function = None if row.function is True else _callable(row.function, row.name)
             if function is not None and row.name in REFUSED:
