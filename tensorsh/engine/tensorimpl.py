@@ -293,13 +293,17 @@ def _holds_tensor(v):
     return any(map(_holds_tensor, v)) if isinstance(v, (tuple, list)) else isinstance(v, Tensor)
 
 
+_RANDOM_INPLACE = frozenset({"bernoulli_", "normal_", "uniform_", "random_", "exponential_", "cauchy_", "geometric_",
+                             "log_normal_"})
+
+
 def refuse_inplace_into_unbatched(name, self, args, kwargs):
     """An in-place op (name: its method or operator) in a vmapped run that would write a batched operand into a
     tensor that is not batched (a tensor from outside the function, or one made in it by a factory): each element
     would write it in turn, where PyTorch's one batched op refuses it."""
-    if getattr(self, "_vmap_batched", False) is True or not isinstance(self, Tensor) or \
+    if getattr(self, "_vmap_batched", False) is True or not isinstance(self, Tensor) or name in _RANDOM_INPLACE or \
             not (_holds_batched(args) or _holds_batched(tuple(kwargs.values()))):
-        return
+        return  # (the random fills have their own rules: random.py's, functorch's random_inplace_batching_rule)
     if name == "__setitem__" and _holds_tensor(args[0]):  # (an advanced index writes by index_put_, not copy_)
         name = "index_put_"
     if name in _INPLACE_BROADCASTS:
