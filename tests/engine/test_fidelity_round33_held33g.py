@@ -1,0 +1,58 @@
+"""Classes of difference found by the thirty-third round's held-out programs on torch.linalg, torch.fft and complex
+tensors (held33g, issue 16), one differential program each, run in torch and in the engine."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"fftn_over_no_dims_of_a_0_dim_tensor_is_a_complex_copy": """
+for name in ['fftn', 'ifftn', 'fft2', 'rfftn', 'ihfftn']:
+    for x in [torch.tensor(2., requires_grad=True), torch.tensor(1+2j, requires_grad=True), torch.ones(2, 2, requires_grad=True)]:
+        for kw in [{}, dict(dim=()), dict(s=()), dict(dim=[], norm='ortho')]:
+            try:
+                r = getattr(torch.fft, name)(x, **kw)
+                print(name, kw, r, r.shape, r.grad_fn.name())
+                r.abs().sum().backward()
+                print(x.grad)
+                x.grad = None
+            except Exception as e:
+                print(name, kw, type(e).__name__, e)
+""",
+"ihfftn_of_a_complex_input_is_refused_by_its_r2c": """
+for x in [torch.tensor([1+1j, 2]), torch.tensor([[1+1j, 2], [3, 4j]], dtype=torch.complex128)]:
+    for f in [torch.fft.ihfftn, torch.fft.ihfft2, torch.fft.ihfft, torch.fft.rfftn, torch.fft.rfft]:
+        try:
+            print(f(x))
+        except Exception as e:
+            print(type(e).__name__, e)
+print(torch.fft.ihfftn(torch.tensor([[1., 2.], [3., 4.]])))
+""",
+"geqrf_and_householder_product_of_complex_tensors": """
+torch.manual_seed(0)
+for dt in [torch.complex64, torch.complex128]:
+    A = torch.randn(4, 3, dtype=dt)
+    h, tau = torch.geqrf(A)
+    print(h.dtype, tau.dtype, h.shape, tau.shape, h.stride())
+    Q = torch.linalg.householder_product(h, tau)
+    Q2, R2 = torch.linalg.qr(A)
+    print(Q.dtype, Q.stride(), torch.allclose(Q, Q2, atol=1e-5), torch.allclose(Q @ h.triu()[:3], A, atol=1e-5))
+    hr, tr = h.clone().requires_grad_(), tau.clone().requires_grad_()
+    P = torch.linalg.householder_product(hr, tr)
+    print(P.grad_fn.name())
+    (P.real.sum() + P.imag.pow(2).sum()).backward()
+    print(hr.grad.shape, hr.grad.dtype, tr.grad.shape)
+print(torch.geqrf(torch.tensor([[2, 1j], [-1j, 2]])))
+print(torch.linalg.householder_product(torch.tensor([[1., 0], [0.5j, 1]]), torch.tensor([1.5+0j, 0])))
+print(torch.linalg.householder_product(torch.tensor([[1., 0], [0.5j, 1], [1, 1j]]), torch.tensor([1.2+0.1j, 0.5j])))
+print(torch.geqrf(torch.empty(0, 2, dtype=torch.complex64)))
+try:
+    torch.linalg.householder_product(torch.tensor([[1., 0], [0.5j, 1]]), torch.tensor([1.5, 0]))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round33_held33g_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name])
