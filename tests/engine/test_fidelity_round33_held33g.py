@@ -50,6 +50,21 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 """,
+"lu_factor_backward_is_differentiable_for_second_derivatives": """
+A0 = torch.tensor([[2., 1., 0.], [1., 3., 1.], [0., 1., 4.]])
+fns = {'lu_factor': lambda a: torch.linalg.lu_factor(a)[0],
+       'lu_factor_ex': lambda a: torch.linalg.lu_factor_ex(a).LU,
+       'lu_solve': lambda a: torch.linalg.lu_solve(*torch.linalg.lu_factor(a), torch.ones(3, 1)),
+       'lu_solve_adjoint': lambda a: torch.linalg.lu_solve(*torch.linalg.lu_factor(a), torch.ones(3, 2), adjoint=True),
+       'lu_factor_wide': lambda a: torch.linalg.lu_factor(a[:2])[0] ** 2,
+       'lu_factor_tall': lambda a: torch.linalg.lu_factor(a[:, :2])[0] ** 2,
+       'lu': lambda a: torch.linalg.lu(a).U}
+for n, f in fns.items():
+    a = A0.clone().requires_grad_()
+    g1 = torch.autograd.grad(f(a).sum(), a, create_graph=True)[0]
+    print(n, g1.grad_fn.name() if g1.grad_fn is not None else None)
+    print(torch.autograd.grad(g1.pow(2).sum(), a)[0])
+""",
 }
 
 
