@@ -65,9 +65,22 @@ for n, f in fns.items():
     print(n, g1.grad_fn.name() if g1.grad_fn is not None else None)
     print(torch.autograd.grad(g1.pow(2).sum(), a)[0])
 """,
+"forward_ad_through_a_namespace_function_taken_before_the_level": """
+fwAD = torch.autograd.forward_ad
+L = torch.linalg
+A = torch.tensor([[2., 1.], [1., 3.]])
+T = torch.tensor([[1., 0.], [0., 0.]])
+for f in [L.inv, L.det, L.eigvalsh, L.matrix_exp, L.cholesky, L.vector_norm, L.pinv, torch.special.expit]:
+    with fwAD.dual_level():
+        print(fwAD.unpack_dual(f(fwAD.make_dual(A, T))).tangent)
+print(L.inv(A))
+""",
 }
+
+
+PRINTED_ONLY = {"forward_ad_through_a_namespace_function_taken_before_the_level"}  # (forward_ad imports torch.func)
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round33_held33g_class_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    same_as_torch(PROGRAMS[name], printed_only=name in PRINTED_ONLY)
