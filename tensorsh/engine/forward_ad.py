@@ -940,11 +940,16 @@ def _discover():
             done.add(id(h))
             _swap(h, "lazy", h.lazy, _Loaded(h.lazy.name, _with_tangent(h.lazy.name or name, _LazyMethod(h.lazy))))
     from .torch_api import NAMESPACE
-    for space in ("linalg", "special"):  # torch.linalg.*, torch.special.*: their functions, in their namespaces
+    for space in ("linalg", "special", "fft"):  # torch.linalg.*, torch.special.*, torch.fft.*, in their namespaces
         members = NAMESPACE[space]._members
         for name, v in list(members.items()):
             if callable(v) and not isinstance(v, type):
-                _swap(members, name, v, _with_tangent(f"{space}_{name}", v))
+                inner = _parsed_target(v)
+                if inner is None:
+                    _swap(members, name, v, _with_tangent(f"{space}_{name}", v))
+                else:  # (behind its argument parser: a reference taken before the level, jvp(torch.linalg.inv, ...),
+                    # calls it too)
+                    _swap(inner[0], None, inner[1], _with_tangent(f"{space}_{name}", inner[1]))
     for name, h in FUNCTIONS.items():  # torch.<name> of no row (torch.where): the function behind the parser
         target = getattr(h, "__wrapped__", None)
         if isinstance(target, types.FunctionType) and not _passes_through(name):
@@ -952,6 +957,16 @@ def _discover():
                 if v is target and id(cell) not in done:
                     done.add(id(cell))
                     _swap(cell, None, v, _with_tangent(name, v))
+
+
+def _parsed_target(fn):
+    """(the closure cell, the function) that a namespace member's argument parser (signatures.checked) calls, or
+    None for a member of no parser."""
+    target = getattr(fn, "__wrapped__", None) if getattr(fn, "__signature_checked__", False) else None
+    for cell, v in _cells(fn, 0) if target is not None else ():
+        if v is target:
+            return cell, v
+    return None
 
 
 class _Loaded:

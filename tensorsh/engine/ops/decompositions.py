@@ -39,11 +39,6 @@ Geqrf = return_type("geqrf", ("a", "tau"))
 
 # ------------------------------------------------------------------ checks and layouts
 
-def _refuse_complex(what, A):
-    if A.dtype.category == 3:  # (PyTorch computes these; refused rather than refused in PyTorch's words)
-        raise runtime(f"tensorsh: {what} of a complex tensor is not supported yet")
-
-
 def _floating(op, A):
     if A.dtype.category < 2:
         raise runtime(f"{op}: Expected a floating point or complex tensor as input. Got "
@@ -581,8 +576,7 @@ def geqrf(input):
         raise make("TypeError", f"geqrf(): argument 'input' (position 1) must be Tensor, not {type_name(input)}")
     if input.dim() < 2:
         raise runtime("torch.geqrf: input must have at least 2 dimensions.")
-    _refuse_complex("geqrf", input)
-    if input.dtype not in (dtypes.float32, dtypes.float64):
+    if input.dtype not in (dtypes.float32, dtypes.float64, dtypes.complex64, dtypes.complex128):
         raise not_implemented_for("geqrf_cpu", input.dtype)
     h, tau = geqrf_values(input._np)
     out = (_fortran(h, input.dtype), _dense(tau, input.dtype))
@@ -652,8 +646,7 @@ def householder_product(input, tau):
     if tau.dtype is not input.dtype:
         raise runtime(f"{op}: tau dtype {dtypes.SCALAR_NAMES[tau.dtype.name]} does not match input dtype "
                       f"{dtypes.SCALAR_NAMES[input.dtype.name]}")
-    _refuse_complex("linalg.householder_product", input)
-    if input.dtype not in (dtypes.float32, dtypes.float64):
+    if input.dtype not in (dtypes.float32, dtypes.float64, dtypes.complex64, dtypes.complex128):
         raise not_implemented_for("orgqr_cpu", input.dtype)
     out = _fortran(orgqr_values(input._np, tau._np, n) if input._np.size else np.array(input._np), input.dtype)
     if needs_grad(input, tau):

@@ -110,7 +110,7 @@ def orgqr_values(h, tau, cols):
         v = h[..., :, i].copy()
         v[..., :i] = 0
         v[..., i] = 1
-        w = np.einsum("...r,...rc->...c", v, out)
+        w = np.einsum("...r,...rc->...c", v.conj(), out)  # (H_i = I - tau_i v_i v_i^H)
         out = out - tau[..., i, None, None] * v[..., :, None] * w[..., None, :]
     return out
 

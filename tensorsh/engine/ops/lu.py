@@ -117,7 +117,7 @@ class LinalgLuFactorExBackward0(InputNode):
         if g is None:
             return (None,)
         LU, pivots = self.unpack()
-        P, L, U = lu_unpack(LU.detach(), pivots)
+        P, L, U = lu_unpack(LU, pivots)  # (LU as saved: a graph under create_graph, as lu_factor_ex_backward)
         k = min(LU._shape[-2:])
         return (_lu_backward(g[..., :k], g[..., :k, :], P, L, U, self.pivot),)
 

@@ -118,7 +118,7 @@ def _plan(x, dim):
 
 
 def _result(values, dt, x, order, node):
-    arr = np.ascontiguousarray(np.transpose(values, order), dt.np)
+    arr = np.asarray(np.transpose(values, order), dt.np, order="C")  # (ascontiguousarray makes a 0-d array 1-d)
     out = from_numpy(np.transpose(arr, np.argsort(order)), dt)
     if needs_grad(x):
         attach(out, node)
@@ -128,8 +128,11 @@ def _result(values, dt, x, order, node):
 def fft_c2c(x, dim, normalization, forward):
     """aten::_fft_c2c of a complex tensor over the dims `dim`."""
     _plan(x, dim)
-    transform = np.fft.fftn if forward else np.fft.ifftn
-    values = transform(x._np, axes=dim, norm=(_FORWARD_NORM if forward else _INVERSE_NORM)[normalization])
+    if dim:
+        transform = np.fft.fftn if forward else np.fft.ifftn
+        values = transform(x._np, axes=dim, norm=(_FORWARD_NORM if forward else _INVERSE_NORM)[normalization])
+    else:  # (no dims, as fftn of a 0-dim tensor: a copy, where numpy refuses the empty axes of a 0-d array)
+        values = x._np.copy()
     return _result(values, x.dtype, x, _permutation(x._stride, dim),
                    FftC2CBackward0(x, list(dim), normalization, forward))
 
@@ -137,6 +140,8 @@ def fft_c2c(x, dim, normalization, forward):
 def fft_r2c(x, dim, normalization, onesided):
     """aten::_fft_r2c of a float/double tensor: the one-sided transform over the last of `dim` (a c2c over the rest),
     else its full length filled by conjugate symmetry (X[-k] = conj(X[k]) over every transformed dim)."""
+    if x.dtype.category != 2:  # (only ihfftn reaches here with a complex input: it has no check of its own)
+        raise runtime(f"Only supports floating-point dtypes, but found: {dtypes.SCALAR_NAMES[x.dtype.name]}")
     _plan(x, dim)
     half = np.fft.rfftn(x._np, axes=dim, norm=_FORWARD_NORM[normalization])
     last, n = dim[-1], x._shape[dim[-1]]
