@@ -9,6 +9,7 @@ import numpy as np
 from .. import autograd, dtypes, errors, messages, undo
 from ..autograd import Node, edge_of
 from ..errors import runtime
+from ..saved_names import unsigned
 from ..storage import Storage, TypedStorage
 from .args import as_strided_geometry
 from .core import Tensor, check_inplace, needs_grad, rebase_history
@@ -24,20 +25,48 @@ def unsqueeze_to(g, shape, dims=None):
     return g
 
 
-class GeometryBackward(Node):
-    """UnsqueezeBackward1, SqueezeBackward3/4/5, TBackward1, TransposeBackward1: the inverse of the geometry change."""
-    __slots__ = ("inverse",)
+_GEOMETRY_SAVED = {  # what PyTorch's in-place geometry nodes save (grad_fn._saved_*), in the order given here
+    "SqueezeBackward3": ("self_sym_sizes",), "SqueezeBackward4": ("dim", "self_sym_sizes"),
+    "SqueezeBackward5": ("dim", "self_sym_sizes"), "UnsqueezeBackward1": ("dim",),
+    "TransposeBackward1": ("dim0", "dim1"), "AsStridedBackward1": ("size", "stride", "storage_offset")}
+_GEOMETRY_CLASSES = {}
 
-    def __init__(self, name, edge, inverse):
+
+def _saved_getter(i):
+    return lambda node: node.given[i]
+
+
+class GeometryBackward(Node):
+    """UnsqueezeBackward1, SqueezeBackward3/4/5, TBackward1, TransposeBackward1, AsStridedBackward1: the inverse of
+    the geometry change. Each name's nodes are of a class of that name (made on first use) exposing what PyTorch
+    saves, the arguments as the program gave them (a dim of -1 as 2**64 - 1) and self_sym_sizes, the old shape."""
+    __slots__ = ("inverse", "given")
+
+    def __new__(cls, name, edge, inverse, saved=()):
+        sub = _GEOMETRY_CLASSES.get(name)
+        if sub is None:
+            values = {n: _saved_getter(i) for i, n in enumerate(_GEOMETRY_SAVED.get(name, ()))}
+            sub = _GEOMETRY_CLASSES[name] = type(name, (GeometryBackward,), {
+                "__slots__": (), "name_": name, "saved_values": values})
+        return Node.__new__(sub)
+
+    def __init__(self, name, edge, inverse, saved=()):
         Node.__init__(self, (edge,))
-        self.name_ = name
         self.inverse = inverse
+        self.given = tuple(saved)
 
     def backward(self, g):
         return (self.inverse(g),)
 
 
-def _change_geometry(self, view, name, inverse):
+def _as_saved(v):
+    """An argument as PyTorch's saved-value getters give it: ints (and int lists) as their uint64."""
+    if v is None:
+        return None
+    return tuple(map(unsigned, v)) if isinstance(v, (tuple, list)) else unsigned(v)
+
+
+def _change_geometry(self, view, name, inverse, saved=()):
     record = needs_grad(self)
     if record:
         check_inplace(self)
@@ -49,7 +78,7 @@ def _change_geometry(self, view, name, inverse):
     counter = self._version_counter
     counter.bump()
     if record:
-        self._grad_fn = GeometryBackward(name, edge, inverse)
+        self._grad_fn = GeometryBackward(name, edge, inverse, saved)
         self._output_nr = 0
         if self._view is not None:  # (its grad_fn is current: nothing to regenerate on reading it)
             undo.touch_attrs(self._view, "attr_version")
@@ -63,7 +92,8 @@ def restride_inplace(self, stride):
     from .core import as_strided_backward
     base, view = (self._shape, self._stride, self._offset), (self._shape, tuple(stride), self._offset)
     return _change_geometry(self, lambda t: t.as_strided(self._shape, stride, self._offset), "AsStridedBackward1",
-                            lambda g: as_strided_backward(g, base, view))
+                            lambda g: as_strided_backward(g, base, view),
+                            (tuple(self._shape), tuple(stride), None))
 
 
 def as_strided_inplace(self, size, stride, storage_offset=None):
@@ -73,7 +103,8 @@ def as_strided_inplace(self, size, stride, storage_offset=None):
     view = as_strided_geometry(self, size, stride, storage_offset, "as_strided_")
     base = (self._shape, self._stride, self._offset)
     return _change_geometry(self, lambda t: t.as_strided(*view), "AsStridedBackward1",
-                            lambda g: as_strided_backward(g, base, view))
+                            lambda g: as_strided_backward(g, base, view),
+                            (tuple(size), tuple(stride), storage_offset))
 
 
 def _check_inplace_first(self):
@@ -85,7 +116,8 @@ def _check_inplace_first(self):
 def unsqueeze_inplace(self, dim):
     _check_inplace_first(self)
     d = self._wrap_dim(dim, self.dim() + 1)
-    return _change_geometry(self, lambda t: t.unsqueeze(d), "UnsqueezeBackward1", lambda g: g.squeeze(d))
+    return _change_geometry(self, lambda t: t.unsqueeze(d), "UnsqueezeBackward1", lambda g: g.squeeze(d),
+                            (_as_saved(dim),))
 
 
 def squeeze_inplace(self, dim=None):
@@ -97,12 +129,13 @@ def squeeze_inplace(self, dim=None):
         dims = None if dim is None else [d + len(shape) if d < 0 else d for d in (
             dim if isinstance(dim, (tuple, list)) else (dim,))]
         return unsqueeze_to(g, shape, dims)
-    return _change_geometry(self, lambda t: t.squeeze() if dim is None else t.squeeze(dim), name, backward)
+    saved = (tuple(shape),) if dim is None else (_as_saved(dim), tuple(shape))
+    return _change_geometry(self, lambda t: t.squeeze() if dim is None else t.squeeze(dim), name, backward, saved)
 
 
 def transpose_inplace(self, dim0, dim1):
     return _change_geometry(self, lambda t: t.transpose(dim0, dim1), "TransposeBackward1",
-                            lambda g: g.transpose(dim0, dim1))
+                            lambda g: g.transpose(dim0, dim1), (_as_saved(dim0), _as_saved(dim1)))
 
 
 def t_inplace(self):
