@@ -31,9 +31,42 @@ for n, f in cases.items():
         print('   ', a, getattr(gf, a))
     print(torch.autograd.grad(r.sum(), x0)[0].shape)
 """,
+"special_and_linalg_functions_taken_before_a_forward_level_compute_tangents": """
+jacfwd, jvp = torch.func.jacfwd, torch.func.jvp
+fwAD = torch.autograd.forward_ad
+S = torch.special
+x = torch.tensor([0.5, 1.5, -0.3, 0.25])
+t = torch.tensor([1., 0., 2., 1.])
+fs = {'i1': S.i1, 'i0e': S.i0e, 'i1e': S.i1e, 'erfcx': S.erfcx, 'ndtr': S.ndtr, 'log_ndtr': S.log_ndtr, 'entr': S.entr,
+      'ndtri': lambda v: S.ndtri(v.sigmoid()), 'xlog1py': lambda v: S.xlog1py(v, v.abs()), 'vector_norm': torch.linalg.vector_norm,
+      'norm3': lambda v: torch.linalg.norm(v, 3), 'zeta': lambda v: S.zeta(v + 2, 1.)}
+for n, f in fs.items():
+    for how, run in [('jvp', lambda: jvp(f, (x,), (t,))[1]), ('jacfwd', lambda: jacfwd(f)(x))]:
+        try:
+            print(n, how, run())
+        except Exception as e:
+            print(n, how, type(e).__name__, str(e)[:60])
+    try:
+        with fwAD.dual_level():
+            print(n, 'dual', fwAD.unpack_dual(f(fwAD.make_dual(x, t))).tangent)
+    except Exception as e:
+        print(n, 'dual', type(e).__name__, str(e)[:60])
+""",
+"forward_ad_of_unary_rows_loaded_on_first_use_applies_their_formula": """
+jacfwd, jvp = torch.func.jacfwd, torch.func.jvp
+fwAD = torch.autograd.forward_ad
+x = torch.tensor([0.5, 1.5, -0.3, 0.])
+for f in [torch.i0, torch.sinc, torch.special.i0, torch.special.sinc, torch.lgamma, torch.digamma, torch.erfinv]:
+    print(jacfwd(f)(x), jvp(f, (x,), (torch.zeros(4),))[1], jvp(f, (x[2:],), (torch.zeros(2),))[1])
+with fwAD.dual_level():
+    d = fwAD.make_dual(x, torch.tensor([0., 1., 0., 1.]))
+    for f in [torch.i0, torch.sinc, torch.special.entr]:
+        print(fwAD.unpack_dual(f(d)).tangent)
+""",
 }
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
 def test_fidelity_round33_held33e_class_prints_as_torch(name):
-    same_as_torch(PROGRAMS[name])
+    # (torch.func's imports warn that torch.jit.script is deprecated, which no program's filter shows)
+    same_as_torch(PROGRAMS[name], printed_only="forward" in name)
