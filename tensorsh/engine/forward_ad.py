@@ -712,6 +712,8 @@ def _with_tangent(name, fn):
         rule = _by_jacobian(name, fn)
         if name in _LOSSES:
             rule = functools.partial(_LOSSES[name], rule)
+        elif _unloaded_row(fn):
+            rule = _unless_unary(fn.lazy, rule)
     formula = getattr(fn, "formula", None)
     writes = name == "__setitem__" or (name.endswith("_") and not name.startswith("_") and rule is None and
                                        formula is None)
@@ -827,6 +829,30 @@ def _put_tangent(self, new, out):
     return out
 
 
+def _auto_element_wise(fn, formula, out, args):
+    """A row of the unary family: its backward formula on the tangent (auto_element_wise), so a zero tangent times
+    a negative derivative is -0 as in PyTorch."""
+    return formula(_tangent(args[0]), *(out if saved == "result" else args[0]
+                                        for saved in (fn.saves.split("+") if fn.saves else ())))
+
+
+def _unloaded_row(fn):
+    from .ops.registry import Lazy
+    return isinstance(getattr(fn, "lazy", None), Lazy) and fn.lazy.fn is None
+
+
+def _unless_unary(lazy, jacobian_rule):
+    """The rule of a row of a module not loaded when the swaps were found (torch.i0, sinc, lgamma, mvlgamma, ...):
+    once the call has loaded it, a unary row's own formula (auto_element_wise), else the Jacobian's rule."""
+    def rule(out, *args, **kwargs):
+        loaded = lazy.fn
+        formula = getattr(loaded, "formula", None)
+        if formula is None:
+            return jacobian_rule(out, *args, **kwargs)
+        return _auto_element_wise(loaded, formula, out, args)
+    return rule
+
+
 def _tangents(name, rule, formula, fn, out, args, kwargs):
     if rule is not None:
         tangent = rule(out, *args, **kwargs)
@@ -836,9 +862,7 @@ def _tangents(name, rule, formula, fn, out, args, kwargs):
             formula = getattr(fn, "formula", None)
             if formula is None:
                 _unsupported(_TORCH_UNSUPPORTED.get(name, name.strip("_") if name.startswith("__") else name))
-        # a row of the unary family: its backward formula on the tangent (auto_element_wise)
-        tangent = formula(_tangent(args[0]), *(out if saved == "result" else args[0]
-                                               for saved in (fn.saves.split("+") if fn.saves else ())))
+        tangent = _auto_element_wise(fn, formula, out, args)
     if isinstance(out, Tensor):
         _set(out, _laid_out(out, tangent))
     elif tangent is not None:

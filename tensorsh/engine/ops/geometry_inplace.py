@@ -9,10 +9,10 @@ import numpy as np
 from .. import autograd, dtypes, errors, messages, undo
 from ..autograd import Node, edge_of
 from ..errors import runtime
+from ..saved_names import unsigned
 from ..storage import Storage, TypedStorage
 from .args import as_strided_geometry
 from .core import Tensor, check_inplace, given_saved_values, needs_grad, rebase_history
-from ..saved_names import unsigned
 from ..tensorimpl import _contiguous_strides, _shape_list, numel_overflows, resize_storage, storage_view
 
 

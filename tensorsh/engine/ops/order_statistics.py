@@ -319,6 +319,20 @@ def _median_pick(ignore_nan):
     return pick
 
 
+def _median_of_all(flat, ignore_nan):
+    """ATen's median_impl: median() returns the first NaN; otherwise (and for nanmedian) std::nth_element of the
+    bare values (no index to break ties, unlike the dim= kernel), so of equal values 0. and -0. the introselect's
+    order decides which is printed."""
+    if not ignore_nan:
+        for v in flat:
+            if _isnan(v):
+                return v
+    q = [(v,) for v in flat]
+    nth = (len(q) - sum(_isnan(v) for v in flat) - 1) // 2
+    _nth_element(q, nth, _less)
+    return q[nth][0]
+
+
 class MedianBackward0(_ExtremeAll):
     """median() of all elements: the gradient shared evenly among the elements equal to the median (max()'s
     evenly_distribute_backward)."""
@@ -336,7 +350,7 @@ def _median_all(self, ignore_nan, node_cls):
             empty = np.array(np.nan) if self.dtype.category == 2 else np.array(np.nan).astype(self.dtype.np)
         out = fresh(np.array(empty, self.dtype.np), self.dtype)
     else:
-        out = fresh(np.array(_median_pick(ignore_nan)(flat)[0], self.dtype.np), self.dtype)
+        out = fresh(np.array(_median_of_all(flat, ignore_nan), self.dtype.np), self.dtype)
     if needs_grad(self):
         attach(out, node_cls(self, out))
     return out
