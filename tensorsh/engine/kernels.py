@@ -1853,7 +1853,7 @@ def intel_matmul(a, b, c=None, mv=False):
     out = None if c is None or from_c else np.broadcast_to(c, (m, n))  # (else C first, each block added onto it)
     later = None  # (the second thread's sum of its half of k, added last)
     for thread, blocks in enumerate(_intel_thread_blocks(k, 384 if a.dtype == np.float32 or b.flags.c_contiguous else 192,
-                                                         a.dtype == np.float32 and num_threads() > 1)):
+                                                         a.dtype == np.float32 and num_threads() == 2)):
         for start, size in blocks:
             ai, bi = a[:, start:start + size], b[start:start + size]
             part = np.array(np.broadcast_to(c, (m, n)), a.dtype, order="C") if from_c and start == 0 else np.zeros((m, n), a.dtype)
@@ -2170,11 +2170,12 @@ def _intel_blocks(k, block):
 
 def _intel_thread_blocks(k, block, threaded):
     """The blocks of _intel_blocks as MKL's float32 sgemm hands them to its threads on Intel CPUs: past 2 * block
-    (768) products with two or more threads, k is split in halves (the larger first), each thread's half in its own
+    (768) products with two threads, k is split in halves (the larger first), each thread's half in its own
     blocks (one up to `block`, two halves up to twice that, blocks of `block` with the rest last beyond); the first
     thread's blocks are added in order onto C (addmm's bias), the second's from 0 and their sum added last (measured
     on this Xeon with 2 threads, k 769-3000, 1-100 rows and 12-128 columns, every layout of nn.Linear's forward and
-    backward; the one-thread blocks beyond 768 are _intel_blocks', measured on one thread before)."""
+    backward; the one-thread blocks beyond 768 are _intel_blocks', measured on one thread before; more threads were
+    not measured and keep those)."""
     if not threaded or k <= 2 * block:
         return [_intel_blocks(k, block)]
     first = (k + 1) // 2
