@@ -216,13 +216,10 @@ def sqrt(x):
 
 def cpu_rsqrt14(x):
     """The CPU's own 14-bit estimate of 1/sqrt(x) (vrsqrt14ps) of float32 x, from which MKL's AVX-512 kernels refine
-    their roots; None without the compiled loops or AVX-512."""
-    loop = getattr(compiled, "rsqrt14", None)
-    if loop is None or not AVX512_CORE:
-        return None
+    their roots (only where HAS_RSQRT14)."""
     x = np.ascontiguousarray(x, np.float32)
     out = np.empty_like(x)
-    loop(x, out)
+    compiled.rsqrt14(x, out)
     return out
 
 
@@ -247,6 +244,7 @@ def _avx512_core():
 
 
 AVX512_CORE = _avx512_core()
+HAS_RSQRT14 = AVX512_CORE and getattr(compiled, "rsqrt14", None) is not None  # (cpu_rsqrt14's loop)
 # oneDNN takes float16 work where the CPU has AVX-512 FP16 or AMX FP16 (ATen's mkldnn_fp16_device_check)
 ONEDNN_FP16 = bool({"avx512_fp16", "amx_fp16"} & set(_cpuinfo("flags").split()))
 

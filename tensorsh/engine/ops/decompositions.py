@@ -208,7 +208,7 @@ def _potrf(a, upper=False):
     conj = np.conj if np.iscomplexobj(a) else (lambda x: x)  # (zpotf2: the real part of a_jj - L_j. L_j.^H)
     steps = _intel_potrf_steps(n, upper, a.dtype) if kernels.MKL_ON_INTEL and a.dtype in (np.float64, np.float32) \
         else None
-    if steps and a.dtype == np.float32 and kernels.cpu_rsqrt14(np.ones(1, np.float32)) is None:
+    if steps and a.dtype == np.float32 and not kernels.HAS_RSQRT14:
         steps = None
     with np.errstate(all="ignore"):
         for j in range(n):
@@ -224,14 +224,14 @@ def _potrf(a, upper=False):
             if not live.any():
                 break
             root = np.sqrt(np.where(live, d, 1))
-            if steps and a.dtype == np.float32:
+            if steps:
                 col = _potrf_update(steps[1].get(j), L[:, j + 1:, j], L[:, j + 1:, :j], L[:, j, None, :j])
-                estimate, step = _refined_rsqrt(np.where(live, d, 1))
-                col = (col * estimate[:, None]) * step[:, None] if j in steps[2] and n > 2 else \
-                    col * (step * estimate)[:, None]
-            elif steps:
-                col = _potrf_update(steps[1].get(j), L[:, j + 1:, j], L[:, j + 1:, :j], L[:, j, None, :j])
-                col = col / root[:, None] if j in steps[2] else col * (1 / root)[:, None]
+                if a.dtype == np.float32:
+                    estimate, step = _refined_rsqrt(np.where(live, d, 1))
+                    col = (col * estimate[:, None]) * step[:, None] if j in steps[2] and n > 2 else \
+                        col * (step * estimate)[:, None]
+                else:
+                    col = col / root[:, None] if j in steps[2] else col * (1 / root)[:, None]
             else:
                 col = (L[:, j + 1:, j] - (L[:, j + 1:, :j] * conj(L[:, j, None, :j])).sum(-1)) / root[:, None]
             L[live, j, j] = root[live]
