@@ -332,6 +332,7 @@ def _by_jacobian(name, fn):
             return leaves.get(id(a), a) if isinstance(a, Tensor) else a
         inputs = list(leaves.values())
         recording = autograd._grad_enabled[0]  # (under no_grad the tangent has no history either)
+        ys = []
         try:
             with autograd.enable_grad():
                 again = fn(*[swap(a) for a in args], **{k: swap(v) for k, v in kwargs.items()})
@@ -341,15 +342,24 @@ def _by_jacobian(name, fn):
         except NotImplementedError:
             raise
         except Exception:  # (a backward of no derivative here)
-            _unsupported(name)
+            refused = next((y.grad_fn.op for y in ys if isinstance(y, Tensor) and _not_implemented(y)), None)
+            if refused is None:
+                _unsupported(name)
+            from .errors import make  # (an op derivatives.yaml marks not_implemented: its forward AD refuses alike)
+            raise make("NotImplementedError", ATEN_UNSUPPORTED.format(f"aten::{refused}"))
         return ts[0] if isinstance(out, Tensor) else ts
     return rule
 
 
+def _not_implemented(y):
+    return y.grad_fn is not None and y.grad_fn.name_ == "NotImplemented"
+
+
 def _jvp_of(y, inputs, tangents, np, autograd, zeros_like, recording, own=()):
-    """y's tangent from its graph over the fresh leaves `inputs` (`own`: more fresh leaves, of no tangent)."""
+    """y's tangent from its graph over the fresh leaves `inputs` (`own`: more fresh leaves, of no tangent): none
+    where the op has no derivative at all (torch.special's Bessel functions: their results never require grad)."""
     if not y.requires_grad:
-        return zeros_like(y).detach()
+        return None
     n = y.numel()
     # (a tangent or a weight that requires grad: the tangent keeps its history, as PyTorch's formula's would)
     if n <= _ROWS_AT_MOST and recording and (any(t.requires_grad for t in tangents) or

@@ -336,6 +336,8 @@ class _Transform:
         with autograd.enable_grad():
             tangent = fw._jvp_of(y, self.tangent_leaves, tangents, np, autograd, zeros_like, recording,
                                  own=self.diff_leaves)
+        if tangent is None:  # (y does not depend on the primals: functorch's tangent is zeros)
+            tangent = zeros_like(y).detach()
         keep = self.outer and y.requires_grad and autograd.reaches_other_leaf(y, self.diff_leaves)
         return fw.make_dual(y if keep else y.detach(), tangent)
 

@@ -6,7 +6,7 @@ from ..tensorimpl import refuse_if_batched
 from ..autograd import Node, edge_of, should_compute_output
 from ..errors import make, runtime, type_error
 from .copies import real_values
-from .core import Tensor, attach, fresh, needs_grad, type_name
+from .core import NotImplementedNode, Tensor, attach, fresh, needs_grad, type_name
 
 
 class _UniqueBackward(Node):
@@ -193,20 +193,8 @@ def bincount(self, weights=None, minlength=0):
     np.add.at(counts, self._np, values)  # (each weight added in turn, in the output's dtype)
     out = fresh(counts, dt)
     if needs_grad(weights):
-        attach(out, _BincountNotImplemented(weights))
+        attach(out, NotImplementedNode("bincount", weights))
     return out
-
-
-class _BincountNotImplemented(Node):
-    """bincount's node for its weights: PyTorch records one that refuses to run."""
-    name_ = "NotImplemented"
-    qualified = True
-
-    def __init__(self, weights):
-        Node.__init__(self, (edge_of(weights),))
-
-    def backward(self, g):
-        raise runtime("derivative for aten::bincount is not implemented")
 
 
 # ------------------------------------------------------------------ composites

@@ -323,7 +323,12 @@ _B18 = ((0., -1.00365581030144618291e-01, -8.02924648241156932449e-03, -8.921384
 
 class _InPrecision:
     """mexp's arithmetic in the input's own float or double (scalar_t of mexp_impl is the input's): numpy's."""
-    mm, add = staticmethod(np.matmul), staticmethod(np.add)
+    add = staticmethod(np.add)
+
+    @staticmethod
+    def mm(x, y):  # (mexp views the input as a batch: bmm's kernels, PyTorch's order)
+        from .linalg import _matmul_np
+        return _matmul_np(x[None], y[None])[0]
 
     round = None
 
@@ -421,15 +426,18 @@ def _taylor(a, degree, ar):
         return ar.combination(As + [ar.mm(As[2], ar.combination(As, (1 / 2.0, 1 / 6.0, 1 / 24.0)))],
                               (1.0, 1.0, 0.0, 1.0))
     if degree == 8:
+        # (constexpr scalar_t constants of double literals: each computed in double from the scalar_t ones before it,
+        # then rounded to scalar_t)
         t = ar.type
-        sqrt_177 = t(0.1330413469565007072504e+2)
-        x3 = t(2.) / t(3.)
-        x1, x2 = x3 * ((t(1.) + sqrt_177) / t(88.)), x3 * ((t(1.) + sqrt_177) / t(352.))
-        x4 = (t(-271.) + t(29.) * sqrt_177) / (t(315.) * x3)
-        x5 = (t(-11.) + t(11.) * sqrt_177) / (t(1260.) * x3)
-        x6 = (t(-99.) + t(11.) * sqrt_177) / (t(5040.) * x3)
-        x7 = (t(89.) - sqrt_177) / (t(5040.) * x3)
-        y2 = (t(857.) - t(58.) * sqrt_177) / t(630.)
+        sqrt_177 = float(t(0.1330413469565007072504e+2))
+        x3 = float(t(2. / 3.))
+        x1, x2 = t(x3 * ((1. + sqrt_177) / 88.)), t(x3 * ((1. + sqrt_177) / 352.))
+        x4 = t((-271. + 29. * sqrt_177) / (315. * x3))
+        x5 = t((-11. + 11. * sqrt_177) / (1260. * x3))
+        x6 = t((-99. + 11. * sqrt_177) / (5040. * x3))
+        x7 = t((89. - sqrt_177) / (5040. * x3))
+        y2 = t((857. - 58. * sqrt_177) / 630.)
+        x3 = t(x3)
         As = _powers(a, 3, ar)
         A4 = ar.mm(As[2], ar.combination(As[1:3], (x1, x2)))
         A8 = ar.mm(ar.combination([As[2], A4], (x3, 1.0)), ar.combination(As + [A4], (x4, x5, x6, x7)))

@@ -3,11 +3,10 @@ input is 0), nextafter (the next float towards other), each with its in-place tw
 import numpy as np
 
 from .. import autograd, dtypes, kernels
-from ..autograd import Node, edge_of
 from ..errors import make, runtime, type_error
-from .binary import NotImplementedBackward, binary_node
-from .core import (BinaryNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast, check_fits_output,
-                   laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
+from .binary import binary_node
+from .core import (BinaryNode, NotImplementedNode, Tensor, attach, binary_operands, cast_for_inplace, check_broadcast,
+                   check_fits_output, laid_out_like, needs_grad, precheck, type_name, write_inplace, zeros_of)
 
 
 def _nextafter_self(g, self, other):
@@ -18,18 +17,6 @@ def _nextafter_self(g, self, other):
 # PyTorch 2.13's formulas: self's gradient where self != other, other's zeros_like(other) (its size only: both
 # saved for self's formula, when self wants a gradient)
 NextafterBackward0 = binary_node("NextafterBackward0", _nextafter_self, lambda g: zeros_of(g))
-
-
-class _HeavisideNotImplemented(Node):
-    """PyTorch's NotImplemented node of heaviside, with an edge for each operand that requires grad only."""
-    name_ = NotImplementedBackward.name_
-    qualified = True
-
-    def __init__(self, a, b, out):
-        Node.__init__(self, tuple(edge_of(t) for t in (a, b) if t.requires_grad))
-
-    def backward(self, g):
-        raise runtime("derivative for aten::heaviside is not implemented")
 
 
 def _not_implemented(name, dt):
@@ -129,5 +116,6 @@ def _pair(name, argument, values_fn, node_cls):
 
 gcd, gcd_inplace = _pair("gcd", "other", _gcd_values("gcd"), None)
 lcm, lcm_inplace = _pair("lcm", "other", _gcd_values("lcm"), None)
-heaviside, heaviside_inplace = _pair("heaviside", "values", _heaviside_values, _HeavisideNotImplemented)
+heaviside, heaviside_inplace = _pair("heaviside", "values", _heaviside_values,
+                                       lambda a, b, out: NotImplementedNode("heaviside", a, b))
 nextafter, nextafter_inplace = _pair("nextafter", "other", _nextafter_values, NextafterBackward0)

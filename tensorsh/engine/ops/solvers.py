@@ -288,7 +288,9 @@ def _det_values(a):
         det = np.ones(len(lu), a.dtype)
         for k in range(diag.shape[-1]):
             det = det * diag[:, k]
-        det = np.where(swaps % 2 == 1, -det, det)
+        # (ATen multiplies by the permutation's sign, +-1 in the result's dtype: a complex product, whose imaginary
+        # part ad + bc turns a -0 into +0)
+        det = np.where(swaps % 2 == 1, -1, 1).astype(a.dtype) * det
     return det.reshape(a.shape[:-2])
 
 

@@ -1,0 +1,76 @@
+"""Classes of difference the thirty-fourth round found (issue 16) with the lead's probes, one differential program
+each."""
+import pytest
+
+from same_as_torch import same_as_torch
+
+PROGRAMS = {
+"forward_ad_gives_no_tangent_where_pytorch_has_no_derivative_and_refuses_not_implemented_ones": '''
+fwAD = torch.autograd.forward_ad
+with fwAD.dual_level():
+    d = fwAD.make_dual(torch.tensor([1., 2.5]), torch.ones(2))
+    for f in (torch.special.bessel_j0, torch.special.bessel_y1, torch.special.modified_bessel_k0,
+              torch.special.spherical_bessel_j0, torch.special.airy_ai,
+              lambda t: torch.special.chebyshev_polynomial_t(t, 3), lambda t: torch.special.hermite_polynomial_he(t, t),
+              lambda t: torch.special.chebyshev_polynomial_t(2., t), lambda t: torch.histc(t, bins=3),
+              torch.floor, torch.sign, lambda t: t.round(decimals=1), lambda t: torch.nextafter(t, torch.tensor(3.)),
+              lambda t: torch.heaviside(t, torch.tensor(0.5)), lambda t: torch.heaviside(torch.tensor([0., 1.]), t),
+              lambda t: torch.floor_divide(t, 2), lambda t: t // 2, lambda t: 5 % t,
+              lambda t: torch.bincount(torch.tensor([0, 1]), weights=t), lambda t: torch.special.zeta(t, 2.)):
+        try:
+            r = f(d)
+            print(r, fwAD.unpack_dual(r).tangent)
+        except Exception as e:
+            print(type(e).__name__, str(e).splitlines()[0])
+x = torch.tensor([1., 2.], requires_grad=True)
+y = torch.heaviside(x, torch.tensor(0.5))
+print(y, y.grad_fn.name(), len(y.grad_fn.next_functions))
+w = torch.bincount(torch.tensor([0, 1]), weights=x)
+print(w, w.grad_fn.name())
+for t in (y, w):
+    try:
+        t.sum().backward()
+    except Exception as e:
+        print(type(e).__name__, e)
+''',
+"complex_det_multiplies_by_the_permutation_sign_as_a_complex_product": '''
+for dt in (torch.complex64, torch.complex128, torch.float32, torch.float64):
+    for m in ([[1., 2.], [3., 4.]], [[3., 4.], [1., 2.]], [[0., 1.], [1., 0.]], [[1., 0.], [0., 0.]], [[0., 0.], [0., 0.]], [[2., 1., 0.], [1., 2., 1.], [0., 1., 2.]], [[0., 2., 1.], [1., 0., 0.], [3., 1., 1.]]):
+        A = torch.tensor(m, dtype=dt)
+        print(torch.linalg.det(A), torch.det(-A), torch.linalg.slogdet(A), torch.logdet(A) if not dt.is_complex else '')
+A = torch.tensor([[1+1j, 2-1j], [0.5j, 4.]], dtype=torch.complex64)
+print(torch.linalg.det(A), torch.linalg.det(A.conj()), torch.linalg.det(A.mT))
+x = torch.tensor([[1., 2.], [3., 4.]], dtype=torch.complex64, requires_grad=True)
+y = torch.linalg.det(x)
+print(y)
+y.abs().backward()
+print(x.grad)
+''',
+"matrix_exp_multiplies_by_bmm_and_rounds_t8s_double_constants_once": '''
+torch.manual_seed(0)
+def digest(x):
+    return hash(tuple(x.flatten().tolist()))
+for dt in (torch.float32, torch.float64):
+    for n in (2, 3, 4, 5, 8):
+        for scale in (0.001, 0.01, 0.3, 1.0, 3.0):
+            row = []
+            for _ in range(4):
+                A = (torch.randn(n, n, dtype=dt) * scale).requires_grad_()
+                E = torch.linalg.matrix_exp(A)
+                E.sum().backward()
+                row += [digest(E), digest(A.grad)]
+            row.append(digest(torch.linalg.matrix_exp(torch.randn(3, n, n, dtype=dt) * scale)))
+            print(dt, n, scale, row)
+A = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+torch.linalg.matrix_exp(A).sum().backward()
+print(A.grad)
+''',
+}
+
+
+PRINTED_ONLY = {"forward_ad_gives_no_tangent_where_pytorch_has_no_derivative_and_refuses_not_implemented_ones"}
+
+
+@pytest.mark.parametrize("name", sorted(PROGRAMS))
+def test_fidelity_round34_class_prints_as_torch(name):
+    same_as_torch(PROGRAMS[name], printed_only=name in PRINTED_ONLY)
