@@ -36,8 +36,11 @@ OBSERVE = ["print({t})", "print({t}.grad)", "print({t}._version)", "print({t}.dt
            "print({t}.item())", "print({t}.tolist())", "print({t}._base is None, {t}._is_view())",
            "print([f[0].name() if f[0] is not None else None for f in {t}.grad_fn.next_functions])",
            "print({t}.grad is None or {t}.grad._version, {t}.retains_grad)", "print({t}.grad_fn)",
-           "print(len({t}), {t}.numel(), {t}.dim())", "print({t}.untyped_storage().tolist() if {t}.dtype == "
-           "torch.float32 else {t}.data_ptr() == {u}.data_ptr())"]
+           "print(len({t}), {t}.numel(), {t}.dim())",
+           # (the storage up to the end of the elements of the tensor or of its base: the bytes after them may be
+           # memory never written, e.g. a loss's mean reduced into its elementwise buffer, uninitialized in PyTorch)
+           "print({t}.untyped_storage().tolist()[:4 * (lambda b: b.storage_offset() + b.numel())({t} if {t}._base "
+           "is None else {t}._base)] if {t}.dtype == torch.float32 else {t}.data_ptr() == {u}.data_ptr())"]
 
 
 class Gen:
