@@ -904,7 +904,14 @@ class Gen:
         m = f"{t}.reshape({t}.shape[0] if {t}.dim() else 1, -1)"  # (a matrix of the tensor's values)
         img = f"{t}.float().reshape(1, 1, -1, {t}.shape[-1] if {t}.dim() and {t}.shape[-1] else 1)"
         area = rng.choice(["products", "combinatorics", "layouts", "statistics", "geometry", "selection", "numbers",
-                           "python"])
+                           "python", "large"])
+        if area == "large":  # (more than the 1000 elements printing shows in full: summarized with '...')
+            size = rng.choice(["40, 30", "1001", "3, 400", "2, 600, 1", "34, 34"])
+            make = rng.choice([f"torch.randn({size})", f"torch.rand({size}, dtype=torch.float64) * 1000",
+                               f"torch.randint(-50, 50, ({size},))", f"torch.randn({size}).half()",
+                               f"torch.arange(1200.).reshape({rng.choice(['-1', '30, 40', '2, -1, 3'])})"])
+            grad = rng.choice(["", ".requires_grad_()"]) if "randn(" in make and "half" not in make else ""
+            return f"torch.manual_seed({rng.randint(0, 9)})\n{n} = {make}{grad}\nprint({n}{rng.choice(['', ' * 2', '.exp()', ' > 0', '.T', '[::3]'])})"
         if area == "products":
             call = rng.choice([f"torch.tensordot({t}, {u}, dims={rng.choice([0, 1, 2])})",
                                f"torch.tensordot({t}, {t}, dims=([0], [0]))", f"torch.kron({t}, {u})",
