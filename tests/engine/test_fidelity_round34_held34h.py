@@ -16,6 +16,14 @@ for shape in [(), (0,), (3,), (2, 0), (2, 3), (0, 2, 3), (2, 0, 3), (1, 0, 2, 3)
         except Exception as e:
             print(shape, name, type(e).__name__, e)
 """,
+"float32_one_row_times_one_column_past_255_products_sums_two_halves_as_mkls_two_threads": """
+torch.set_num_threads(2)  # (MKL's split of k between its threads is measured with two threads)
+for k in [100, 255, 256, 271, 500, 1001, 3000]:
+    torch.manual_seed(k)
+    a, b, r = torch.randn(k, 1), torch.randn(k, 1), torch.randn(1, k)
+    print(k, (a.T @ b).item(), (a.T @ a).item(), (r @ b).item(), (a.flatten() @ b).item(), torch.mm(a.T, b).item(),
+          torch.addmm(torch.ones(1, 1), r, b).item(), (r @ b.expand(k, 2)).tolist())
+""",
 }
 
 
