@@ -1,6 +1,6 @@
 """Random PyTorch programs, thousands at a time, in torch and in tensorsh's engine: prints the agreement and writes
 each program that differs (with both outputs) to a folder. Not part of CI (tests/engine/test_random_programs.py
-runs a few hundred per CI run). Usage: python scripts/fuzz_programs.py [--count N] [--seed S] [--out DIR] [--bfloat16] [--api W]"""
+runs a few hundred per CI run). Usage: python scripts/fuzz_programs.py [--count N] [--seed S] [--out DIR] [--bfloat16] [--api W] [--family F]"""
 import argparse
 import collections
 import os
@@ -21,8 +21,10 @@ def main():
     parser.add_argument("--bfloat16", action="store_true", help="draw torch.bfloat16 among the dtypes too")
     parser.add_argument("--api", type=int, default=0, metavar="W",
                         help="draw statements from the whole signature table too, W against the other kinds' 50")
+    parser.add_argument("--family", help="draw half the statements from this one of the generator's families "
+                                             "(composites, indexing, networks, ...)")
     args = parser.parse_args()
-    options = {k: v for k, v in (("bfloat16", args.bfloat16), ("api", args.api)) if v}
+    options = {k: v for k, v in (("bfloat16", args.bfloat16), ("api", args.api), ("family", args.family)) if v}
     os.makedirs(args.out, exist_ok=True)
     verdicts = collections.Counter()
     for seed in range(args.seed, args.seed + args.count):

@@ -5,7 +5,7 @@ import numpy as np
 from . import dtypes
 from .autograd import Node
 from .creation import not_implemented_for
-from .errors import index_error, runtime
+from .errors import runtime
 from .ops.core import attach, fresh, needs_grad, operand_edge
 
 
@@ -76,9 +76,10 @@ def im2col(input, kernel_size, dilation=1, padding=0, stride=1):
     _lengths(kernel_size=k, dilation=d, padding=p, stride=s)
     _geometry_checks(k, d, p, s)
     nd = input.dim()
-    if nd == 2:
-        raise index_error("Dimension out of range (expected to be in range of [-2, 1], but got 2)")
-    if nd not in (3, 4) or any(n == 0 for n in input._shape[nd - 3:]):
+    # (im2col_shape_check reads size(1) and size(2) before the rank: a tensor of fewer dims raises size()'s
+    # IndexError, unless a zero size(1) stops it before size(2))
+    valid_dims = input.size(1) != 0 and input.size(2) != 0
+    if not ((nd == 3 and input._shape[0] and valid_dims) or (nd == 4 and valid_dims and input._shape[3])):
         raise runtime("Expected 3D or 4D (batch mode) tensor with possibly 0 batch size and other non-zero "
                       f"dimensions for input, but got: {list(input._shape)}")
     h, w = input._shape[-2:]

@@ -1801,15 +1801,17 @@ def intel_matmul(a, b, c=None, mv=False):
         return _fused_in_order(a, b)  # (mv of one row whose stride is 1, X.t() @ v of one column X: gemv 'n' of one
         # row, fused in order; measured)
     a, b = as_blas_sees(a), as_blas_sees(b)
-    if m == 1 and (n > 1 or k < 256) and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and \
+    split = k >= 256 and num_threads() == 2 and (1 < n <= 40 and c is None or n == 1)
+    if m == 1 and (n > 1 or k < 256 or split) and b.strides[1] == b.itemsize and b.strides[0] >= n * b.itemsize and \
             a.dtype == np.float32 and n * k <= _FUSED_BLOCKS_BUDGET:  # (b row-major as BLAS is told, its rows n
         # apart: nn.Linear(k, 1)'s weight gradient grad.t() @ input, an expanded grad's too, as a's layout does not
-        # matter; one column measured for k up to 252)
-        if k >= 256 and c is None and 1 < n <= 40 and num_threads() == 2:  # (MKL's two threads each take a half of the
-            half = -(-k // 2)  # inner dimension, the larger first, their sums added: measured for 2-40 columns, k
-            return _intel_row_times_matrix(a[0, :half], b[:half]) + \
-                _intel_row_times_matrix(a[0, half:], b[half:])  # 256-3000; one thread makes one pass; 42-68
-        # columns make one pass up to k ~1000 and split beyond, wider ones split: MKL's partition there not known)
+        # matter; one column measured for k up to 252, and past it with two threads)
+        if split:  # (MKL's two threads each take a half of the inner dimension, the larger first, their sums added:
+            half = -(-k // 2)  # measured for 2-40 columns, k 256-3000, and for one column (x.t() @ y of two (k, 1)
+            out = _intel_row_times_matrix(a[0, :half], b[:half]) + \
+                _intel_row_times_matrix(a[0, half:], b[half:])  # columns, addmm's bias added after) for k
+            return out if c is None else c + out  # 256-10000; one thread makes one pass; 42-68 columns make one
+        # pass up to k ~1000 and split beyond, wider ones split: MKL's partition there not known)
         return _intel_row_times_matrix(a[0], b, c)
     if n == 1 and m > 1 and k > 1 and a.strides[0] == a.itemsize and (
             a.dtype == np.float32 or m * k <= _INTEL_FLOAT64_BUDGET):  # (a column-major a times one column: gemv 'n')

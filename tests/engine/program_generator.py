@@ -36,13 +36,16 @@ OBSERVE = ["print({t})", "print({t}.grad)", "print({t}._version)", "print({t}.dt
            "print({t}.item())", "print({t}.tolist())", "print({t}._base is None, {t}._is_view())",
            "print([f[0].name() if f[0] is not None else None for f in {t}.grad_fn.next_functions])",
            "print({t}.grad is None or {t}.grad._version, {t}.retains_grad)", "print({t}.grad_fn)",
-           "print(len({t}), {t}.numel(), {t}.dim())", "print({t}.untyped_storage().tolist() if {t}.dtype == "
-           "torch.float32 else {t}.data_ptr() == {u}.data_ptr())"]
+           "print(len({t}), {t}.numel(), {t}.dim())",
+           # (the storage up to the end of the elements of the tensor or of its base: the bytes after them may be
+           # memory never written, e.g. a loss's mean reduced into its elementwise buffer, uninitialized in PyTorch)
+           "print({t}.untyped_storage().tolist()[:4 * (lambda b: b.storage_offset() + b.numel())({t} if {t}._base "
+           "is None else {t}._base)] if {t}.dtype == torch.float32 else {t}.data_ptr() == {u}.data_ptr())"]
 
 
 class Gen:
     def __init__(self, rng, ns):
-        self.rng, self.ns, self.count, self.api_weight = rng, ns, 0, 0
+        self.rng, self.ns, self.count, self.api_weight, self.family = rng, ns, 0, 0, None
 
     def tensors(self, pred=lambda t: True):
         import torch
@@ -885,6 +888,127 @@ class Gen:
         w = f"{t}" if rng.random() < 0.5 else f"{t}.detach()"
         return f"torch.manual_seed({rng.randint(0, 9)})\n{n} = torch.nn.init.{init.format(w=w)}\nprint({n}, {n} is {t})"
 
+    def composites(self):
+        """What forum programs compose that only the api family drew (and with arguments made at random, rarely
+        valid): tensordot/kron/cdist/inner/addmv/baddbmm, cartesian_prod/combinations/tril_indices, diag_embed/
+        block_diag/rot90/vander, interpolate/unfold/fold/pixel_shuffle, std_mean/var_mean/aminmax/quantile/cov/
+        corrcoef, cross/trapezoid, masked_scatter/take/argwhere/split by sizes, frexp/ldexp/gcd/heaviside, and the
+        Python around them (a @torch.no_grad() function, a DataLoader over a TensorDataset, a state_dict round trip,
+        a module's forward hook, torch.save/load through a buffer, comprehensions over rows), sometimes followed by
+        a backward pass and the gradient."""
+        rng, t, u = self.rng, self.pick(), self.pick()
+        if t is None:
+            return self.create()
+        n, d, o = self.new(), self.dim(t), self.number()
+        flat, uflat = f"{t}.flatten()", f"{u}.flatten()"
+        m = f"{t}.reshape({t}.shape[0] if {t}.dim() else 1, -1)"  # (a matrix of the tensor's values)
+        img = f"{t}.float().reshape(1, 1, -1, {t}.shape[-1] if {t}.dim() and {t}.shape[-1] else 1)"
+        area = rng.choice(["products", "combinatorics", "layouts", "statistics", "geometry", "selection", "numbers",
+                           "python", "large"])
+        if area == "large":  # (more than the 1000 elements printing shows in full: summarized with '...')
+            size = rng.choice(["40, 30", "1001", "3, 400", "2, 600, 1", "34, 34"])
+            make = rng.choice([f"torch.randn({size})", f"torch.rand({size}, dtype=torch.float64) * 1000",
+                               f"torch.randint(-50, 50, ({size},))", f"torch.randn({size}).half()",
+                               f"torch.arange(1200.).reshape({rng.choice(['-1', '30, 40', '2, -1, 3'])})"])
+            grad = rng.choice(["", ".requires_grad_()"]) if "randn(" in make and "half" not in make else ""
+            return f"torch.manual_seed({rng.randint(0, 9)})\n{n} = {make}{grad}\nprint({n}{rng.choice(['', ' * 2', '.exp()', ' > 0', '.T', '[::3]'])})"
+        if area == "products":
+            call = rng.choice([f"torch.tensordot({t}, {u}, dims={rng.choice([0, 1, 2])})",
+                               f"torch.tensordot({t}, {t}, dims=([0], [0]))", f"torch.kron({t}, {u})",
+                               f"torch.cdist({m}.float(), {m}.float(), p={rng.choice(NORM_ORDS[1:2] + ['2.0', '1.0', '0.0', '3'])})",
+                               f"torch.inner({t}, {u})", f"torch.addmv({flat}[:{m}.shape[0]], {m}, {u}.flatten(), beta={o}, alpha={rng.choice([1, 2, 0.5])})",
+                               f"torch.baddbmm({m}[None], {m}[None], {m}.mT[None], alpha={rng.choice([1, 0.5])})",
+                               f"torch.addr({m}, {m}[:, 0], {m}[0])", f"torch.linalg.multi_dot([{m}, {m}.mT, {m}])",
+                               f"torch.linalg.vecdot({t}, {u})", f"torch.chain_matmul({m}, {m}.mT)"])
+        elif area == "combinatorics":
+            k = rng.choice([1, 2, 3])
+            call = rng.choice([f"torch.cartesian_prod({flat}[:3], {uflat}[:2])", f"torch.cartesian_prod({flat})",
+                               f"torch.combinations({flat}[:4], {k}, with_replacement={rng.choice(['True', 'False'])})",
+                               f"{m}[tuple(torch.tril_indices({m}.shape[0], {m}.shape[1], {rng.choice([0, -1, 1])}))]",
+                               f"{m}[torch.triu_indices(*{m}.shape, {rng.choice([0, 1])}).unbind()]",
+                               f"torch.meshgrid({flat}[:2], {uflat}[:3], indexing='xy')[1]",
+                               f"torch.vander({flat}[:4], N={rng.choice([2, 3, 'None'])}, increasing={rng.choice(['True', 'False'])})"])
+        elif area == "layouts":
+            call = rng.choice([f"torch.diag_embed({t}, offset={rng.choice([0, 1, -1])})", f"torch.block_diag({t}, {u})",
+                               f"torch.rot90({t}, {rng.choice([1, 2, 3, -1])}, {rng.choice(['[0, 1]', '(1, 0)', '[0, -1]'])})",
+                               f"torch.diagflat({t}, {rng.choice([0, 1, -2])})", f"torch.flipud({t})", f"torch.fliplr({t})",
+                               f"torch.roll({t}, shifts=({rng.choice([1, -1, 2])},), dims=({d},))",
+                               f"torch.nn.functional.interpolate({img}, scale_factor={rng.choice([2, 1.5, 0.5])}, "
+                               f"mode={rng.choice([repr('nearest'), repr('bilinear'), repr('bicubic'), repr('nearest-exact')])})",
+                               f"torch.nn.functional.interpolate({img}[0], size={rng.choice([2, 5])}, mode='linear', "
+                               f"align_corners={rng.choice(['True', 'False'])})",
+                               f"torch.nn.functional.unfold({img}, {rng.choice([1, 2])}, padding={rng.choice([0, 1])})",
+                               f"torch.nn.functional.pixel_shuffle({img}.expand(1, 4, -1, -1), 2)",
+                               f"torch.nn.functional.pad({img}, (1, 1, 0, 1), mode={rng.choice([repr('reflect'), repr('replicate'), repr('circular'), repr('constant')])})",
+                               f"{t}.unfold({d}, {rng.choice([1, 2])}, {rng.choice([1, 2])})", f"torch.atleast_3d({t})",
+                               f"torch.dstack([{t}, {t}])", f"{t}.flatten().split([1, {flat}.numel() - 1])[1]"])
+        elif area == "statistics":
+            corr = rng.choice(["", ", correction=0", ", correction=2", ", unbiased=False"])
+            call = rng.choice([f"torch.std_mean({t}, {d}{corr})", f"torch.var_mean({t}, dim={d}, keepdim=True{corr})",
+                               f"torch.std_mean({t}{corr})", f"torch.aminmax({t})", f"{t}.aminmax(dim={d}, keepdim={rng.choice(['True', 'False'])})",
+                               f"torch.quantile({t}, {rng.choice(['0.5', '0.25', 'torch.tensor([0.1, 0.9])'])}, dim={rng.choice(['None', str(d)])}, "
+                               f"interpolation={rng.choice([repr(s) for s in API_STRINGS['interpolation']])})",
+                               f"torch.nanquantile({t}, 0.5)", f"torch.cov({m}{rng.choice(['', ', correction=0', ', aweights=torch.ones(' + m + '.shape[1])'])})",
+                               f"torch.corrcoef({m})", f"{t}.nanmedian({d})", f"torch.histogram({t}.float(), bins={rng.choice([2, 4])})",
+                               f"torch.cummax({t}, {d})", f"torch.count_nonzero({t}, dim={d})", f"torch.logcumsumexp({t}, {d})"])
+        elif area == "geometry":
+            v3 = f"{flat}[:3]"
+            call = rng.choice([f"torch.cross({v3}, {uflat}[:3], dim=0)", f"torch.linalg.cross({v3}, {v3}.flip(0))",
+                               f"torch.trapezoid({t}{rng.choice(['', ', dx=0.5', ', dim=0'])})", f"torch.trapz({flat}, {flat})",
+                               f"torch.cumulative_trapezoid({t})", f"torch.dist({t}, {u}, p={rng.choice([1, 2, 3])})",
+                               f"{t}.renorm({rng.choice([1, 2])}, 0, {rng.choice([0.5, 1, 5])})",
+                               f"torch.nn.functional.cosine_similarity({m}, {m}.flip(0), dim={rng.choice([0, 1, -1])})",
+                               f"torch.nn.functional.pairwise_distance({m}, {m}.flip(-1))", f"torch.atan2({t}, {u})"])
+        elif area == "selection":
+            call = rng.choice([f"torch.zeros_like({t}).masked_scatter({t} > 0, {t} * 10)",
+                               f"{t}.masked_scatter({t} < 0, torch.arange({flat}.numel()).to({t}.dtype))",
+                               f"torch.take({t}, torch.tensor([0, -1, 0]))", f"torch.argwhere({t})", f"torch.msort({t})",
+                               f"torch.sort({t}, stable=True, dim={d}, descending={rng.choice(['True', 'False'])})",
+                               f"torch.argsort({t}, dim={d}, stable=True)", f"{t}.split([1, {t}.shape[0] - 1])[0] if {t}.dim() else {t}",
+                               f"torch.tensor_split({t}, [1, 2], dim={d})", f"torch.tensor_split({t}, torch.tensor([1]))",
+                               f"torch.topk({flat}, min(2, {flat}.numel()), sorted={rng.choice(['True', 'False'])})",
+                               f"torch.kthvalue({flat}, 1)", f"{t}.index_select({d}, torch.tensor([0, 0]))",
+                               f"torch.masked_select({t}, {u} > 0)", f"{t}.narrow_copy({d}, 0, 1)"])
+        elif area == "numbers":
+            call = rng.choice([f"torch.frexp({t})", f"torch.ldexp({t}, torch.tensor([1, 2]).reshape(-1, *[1] * {t}.dim())[0])",
+                               f"torch.gcd({t}.long(), torch.tensor(6))", f"torch.lcm({t}.long(), {u}.long())",
+                               f"torch.heaviside({t}, torch.tensor({o}))", f"torch.nextafter({t}, torch.tensor(0.))",
+                               f"torch.logit({t}, eps={rng.choice(['None', '1e-6', '0.1'])})", f"torch.sinc({t})",
+                               f"torch.special.xlog1py({t}, {u})", f"torch.polygamma({rng.choice([0, 1, 2])}, {t})",
+                               f"torch.i0({t})", f"torch.special.entr({t})", f"torch.special.ndtr({t})",
+                               f"torch.clamp({t}, min={u})", f"{t}.float_power({u})", f"torch.fmax({t}, {u})",
+                               f"torch.fmin({t}, torch.tensor(float('nan')))", f"torch.logaddexp2({t}, {u})",
+                               f"{t}.exp2().log2()", f"torch.deg2rad({t})", f"torch.sign({t}) * {t}.abs().sqrt()"])
+        else:
+            return rng.choice([
+                f"@torch.no_grad()\ndef {n}_f(x):\n    return x * 2 + 1\n{n} = {n}_f({t})\nprint({n}, {n}.requires_grad, {n}.grad_fn)",
+                f"def {n}_f(x):\n    with torch.no_grad():\n        y = x.clone()\n    return y * x\n{n} = {n}_f({t})\nprint({n}.grad_fn)",
+                f"{n} = torch.stack([row * {o} for row in {t}])" if True else "",
+                f"print([round(x, 3) for x in {t}.flatten().tolist()], [x.item() for x in {t}.flatten()][:3])",
+                f"for {n}a, {n}b in zip({t}, {u}):\n    print({n}a + {n}b, ({n}a * {n}b).sum())",
+                f"{n} = torch.utils.data.TensorDataset({m}.float(), torch.arange({m}.shape[0]))\n"
+                f"torch.manual_seed({rng.randint(0, 9)})\nfor xb, yb in torch.utils.data.DataLoader({n}, batch_size=2, "
+                f"shuffle={rng.choice(['True', 'False'])}):\n    print(xb, yb, xb.requires_grad)",
+                f"import io\n{n} = io.BytesIO()\ntorch.save({{'t': {t}.detach(), 'u': [{u}]}}, {n})\n{n}.seek(0)\n"
+                f"print(torch.load({n}))",
+                f"torch.manual_seed({rng.randint(0, 9)})\nlin = torch.nn.Linear({m}.shape[-1], 2)\n"
+                f"h = lin.register_forward_hook(lambda mod, inp, out: print('forward', type(mod).__name__, inp[0].shape, out.shape))\n"
+                f"{n} = lin({m}.float())\nh.remove()\nprint({n}, lin({m}.float()).grad_fn)",
+                f"torch.manual_seed({rng.randint(0, 9)})\nlin = torch.nn.Linear({m}.shape[-1], 2)\n"
+                f"lin2 = torch.nn.Linear({m}.shape[-1], 2)\nprint(lin2.load_state_dict(lin.state_dict()), "
+                f"[(k, v.shape) for k, v in lin2.state_dict().items()])\nprint(torch.equal(lin2({m}.float()), lin({m}.float())))",
+                f"torch.manual_seed({rng.randint(0, 9)})\nnet = torch.nn.Sequential(torch.nn.Linear({m}.shape[-1], 3), torch.nn.ReLU(), "
+                f"torch.nn.Linear(3, 1))\nfor p in net[0].parameters():\n    p.requires_grad_(False)\n"
+                f"{n} = net({m}.float()).sum()\n{n}.backward()\nprint({n}, net[0].weight.grad, net[2].weight.grad, "
+                f"sum(p.numel() for p in net.parameters() if p.requires_grad))"])
+        tail = rng.random()
+        if tail < 0.3:
+            return f"{n} = {call}\n{n}{'[0]' if call.startswith(('torch.std_mean', 'torch.var_mean', 'torch.frexp')) else ''}" \
+                   f".sum().backward()\nprint({t}.grad)"
+        if tail < 0.6:
+            return f"{n} = {call}\nprint({n})"
+        return f"{n} = {call}"
+
     def api(self):
         """The whole surface the engine's signature table lists: a Tensor method or torch function drawn at
         random, each argument made for its declared type and name (tensors of the program, numbers, dims, sizes,
@@ -964,8 +1088,10 @@ class Gen:
     def statement(self):
         kinds = [self.create] * 2 + [self.make] * 6 + [self.mutate] * 4 + [self.autograd] * 3 + [self.observe] * 5 + \
             [self.common] * 4 + [self.more] * 2 + [self.higher] * 2 + [self.wider] * 3 + \
-            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.forum] * 3 + [self.networks] * 2 + [self.indexing] * 2 + \
+            [self.deeper] * 3 + [self.wide] * 3 + [self.precise] * 2 + [self.surface] * 2 + [self.forum] * 3 + [self.networks] * 2 + [self.indexing] * 2 + [self.composites] * 2 + \
             [self.api] * self.api_weight
+        if self.family and self.rng.random() < 0.5:  # (one family's statements, half of them: its fuzzing)
+            return getattr(self, self.family)()
         return self.rng.choice(kinds)()
 
 
@@ -1017,15 +1143,17 @@ def _run(lines, ns):
         exec("\n".join(lines) + "\n", ns)
 
 
-def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=200, bfloat16=False, api=0):
+def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=200, bfloat16=False, api=0,
+             family=None):
     """A program (source text) that torch runs to its end, or (error_rate of them) to an error on its last line;
     bfloat16: torch.bfloat16 among the dtypes drawn; api: the weight of Gen.api's statements, drawn from the whole
-    signature table (both off by default, so the CI seeds' programs stay as they are)."""
+    signature table; family: the name of one of Gen's families (composites, indexing, ...) drawn for half the
+    statements (all off by default, so the CI seeds' programs stay as they are)."""
     global DTYPES
     if bfloat16:
         saved, DTYPES = DTYPES, DTYPES + ["torch.bfloat16"] * 3
         try:
-            return generate(seed, min_statements, max_statements, error_rate, tries, api=api)
+            return generate(seed, min_statements, max_statements, error_rate, tries, api=api, family=family)
         finally:
             DTYPES = saved
     import torch
@@ -1033,7 +1161,7 @@ def generate(seed, min_statements=5, max_statements=25, error_rate=0.2, tries=20
     fresh = lambda: {"torch": torch, "copy": copy}  # noqa: E731
     ns, lines = fresh(), []
     gen = Gen(rng, ns)
-    gen.api_weight = api
+    gen.api_weight, gen.family = api, family
     target, ends_in_error = rng.randint(min_statements, max_statements), rng.random() < error_rate
     errored = False
     for _ in range(tries):

@@ -15,7 +15,7 @@ from torch_zygote import TorchCrashed
 HAVE_TORCH = importlib.util.find_spec("torch") is not None
 
 from tensorsh.engine.errors import TorchError, set_warning_sink  # noqa: E402
-from tensorsh import distributions, nn, optim  # noqa: E402  (torch.nn, torch.optim, torch.distributions)
+from tensorsh import data, distributions, nn, optim  # noqa: E402  (torch.utils.data, torch.nn, torch.optim, ...)
 from tensorsh.engine.torch_api import COPY, NAMESPACE, reset_state  # noqa: E402
 
 ENGINE_DIR = os.path.join("tensorsh", "")
@@ -44,7 +44,9 @@ def run_in_engine(src):
             try:
                 exec(src, {"torch": types.SimpleNamespace(**NAMESPACE, nn=types.SimpleNamespace(**nn.NAMESPACE),
                                                          optim=types.SimpleNamespace(**optim.NAMESPACE),
-                                                         distributions=types.SimpleNamespace(**distributions.NAMESPACE)),
+                                                         distributions=types.SimpleNamespace(**distributions.NAMESPACE),
+                                                         utils=types.SimpleNamespace(data=types.SimpleNamespace(
+                                                             **data.NAMESPACE))),
                        "copy": COPY})
             except TorchError as e:
                 print(f"{e.kind}: {e}")

@@ -72,7 +72,7 @@ def tensordot(a, b, dims=2, out=None):
         raise runtime("both inputs should have same dtype")
     t1, t2, csize = a, b, 1
     for d1, d2 in zip(dims_a, dims_b):
-        s1, s2 = a._shape[a._wrap_dim(d1)], b._shape[b._wrap_dim(d2)]
+        s1, s2 = a.size(d1), b.size(d2)  # (sym_size: a 0-dim tensor has no dim to give)
         if s2 == 1:  # (a broadcast dim is summed at once)
             t1 = t1.sum(d1, True, dtype=t1.dtype)
         elif s1 == 1:
