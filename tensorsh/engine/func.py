@@ -9,7 +9,7 @@ import textwrap
 from . import autograd, errors, messages
 from .errors import runtime, value_error
 from .function import TRANSFORMS
-from .tensorimpl import BATCH_SIZE, BATCHING, FUNC_LEVELS, PRINTED_IN_VMAP, WRAPPED_REPR, Tensor
+from .tensorimpl import BATCH_ELEMENT, BATCH_SIZE, BATCHING, FUNC_LEVELS, PRINTED_IN_VMAP, WRAPPED_REPR, Tensor
 
 
 # -- pytrees (torch.utils._pytree: tuples, lists and dicts are nodes, anything else a leaf) -------------------------
@@ -804,6 +804,13 @@ def _run_vmap(func, name, flat_args, flat_dims, args_spec, kwargs, size, out_dim
     def element(i):
         chunk = chunk_size or size
         BATCH_SIZE[0] = min(chunk, size - i // chunk * chunk)  # (the physical batch of the chunk i is in)
+        outer, BATCH_ELEMENT[0] = BATCH_ELEMENT[0], i % chunk
+        try:
+            return element_of_chunk(i)
+        finally:
+            BATCH_ELEMENT[0] = outer
+
+    def element_of_chunk(i):
         picked = [a if d is None else _batched(a.select(d, i)) for a, d in zip(flat_args, flat_dims)]
         if whole:
             elements.append(picked)

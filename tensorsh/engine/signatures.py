@@ -38,8 +38,8 @@ _SCALAR_TYPES = (bool, int, float, complex)
 
 _Tensor = _DType = _Generator = _tensor = None  # bound by install()
 from .tensorimpl import Device as _Device, MemoryFormat as _MemoryFormat  # noqa: E402 (torch.device, torch.memory_format)
-from .tensorimpl import (BATCHING, _holds_batched, batched_only_from_batched, refuse_if_batched,  # noqa: E402
-                         refuse_inplace_into_unbatched)
+from .tensorimpl import (BATCHING, _NO_RULE, _holds_batched, batched_only_from_batched,  # noqa: E402
+                         refuse_if_batched, refuse_inplace_into_unbatched, warn_if_no_batching_rule)
 from .storage import Storage as _Storage, TypedStorage as _TypedStorage  # noqa: E402 (set_'s source)
 from .scalars import from_numpy_scalars  # noqa: E402
 
@@ -891,6 +891,8 @@ def _checked_method(name, fn, accepted, info):
         if BATCHING[0]:
             if inplace:
                 refuse_inplace_into_unbatched(name, self, args, kwargs)
+            if name in _NO_RULE and (_holds_batched((self,) + tuple(args)) or _holds_batched(tuple(kwargs.values()))):
+                warn_if_no_batching_rule(name, args, kwargs)
             return batched_only_from_batched(fn(self, *args, **kwargs), (self,) + tuple(args), kwargs)
         return fn(self, *args, **kwargs) if kwargs else fn(self, *args)
     return method
@@ -957,6 +959,8 @@ def _checked_function(name, fn, accepted, info, kind="function"):
                     raise runtime(messages.VMAP_OUT_FALLBACK.format(name))  # (functorch's fallback takes no out=)
                 return OUT_WRITER[0](_SPECIAL_ALIASES.get(name, name) if kind == "special" else name, fn, args, kwargs)
         if BATCHING[0]:
+            if name in _NO_RULE and (_holds_batched(args) or _holds_batched(tuple(kwargs.values()))):
+                warn_if_no_batching_rule(name, args[1:], kwargs)
             return batched_only_from_batched(fn(*args, **kwargs), args, kwargs)
         return fn(*args, **kwargs)
     return function

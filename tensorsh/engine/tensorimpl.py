@@ -273,6 +273,7 @@ def batched_only_from_batched(out, args, kwargs):
     return out
 
 
+BATCH_ELEMENT = [0]  # which element of its chunk func._run_vmap runs (an op of the batch is called once a chunk)
 BATCH_SIZE = [0]  # the size of the batch (its chunk) whose element func._run_vmap runs (the physical batch dim)
 # functorch's in-place batching rules: the binary ones that broadcast the batched operand into self (so a self that is
 # not batched gets the in-place broadcast error of the physical shapes), those that refuse "inplace arithmetic", and
@@ -321,6 +322,38 @@ def refuse_inplace_into_unbatched(name, self, args, kwargs):
         what, where = f"aten::{name}", f"at level {BATCHING[0]}"
         warn(messages.VMAP_FALLBACK_WARNING.format(name + overload))
     raise runtime(messages.VMAP_INPLACE_INTO_UNBATCHED.format(what=what, where=where))
+
+
+def _tensor_overload(position, keyword, tensor, other):
+    """The overload functorch's fallback names, told by one argument (the rest after self): a Tensor or not."""
+    def overload(rest, kwargs):
+        value = rest[position] if len(rest) > position else kwargs.get(keyword)
+        return tensor if isinstance(value, Tensor) else other
+    return overload
+
+
+# The ops of this engine that PyTorch 2.13's functorch runs through its fallback (no batching rule: the loop over the
+# batch, with BatchedFallback.cpp's warning) whenever one of their tensors is batched, measured: name -> the overload
+# it names ("" none; None: that overload has a rule, no warning)
+_NO_RULE = {name: "" for name in ("take", "put", "put_", "masked_scatter", "masked_scatter_", "index_reduce",
+                                  "index_reduce_", "histc", "bincount")}
+_NO_RULE.update(masked_fill=_tensor_overload(1, "value", ".Tensor", None),
+                masked_fill_=_tensor_overload(1, "value", ".Tensor", None),
+                quantile=_tensor_overload(0, "q", "", ".scalar"), nanquantile=_tensor_overload(0, "q", "", ".scalar"))
+
+
+def warn_if_no_batching_rule(name, rest, kwargs):
+    """The fallback's warning for an op without a batching rule (_NO_RULE) called in a vmapped run with a batched
+    tensor among its arguments (self and rest, the arguments after it): tensorsh runs every op per element, so
+    nothing else about the fallback shows, and the first element warns for its chunk."""
+    overload = _NO_RULE.get(name)
+    if overload is None or BATCH_ELEMENT[0]:  # (PyTorch's one call of the op warns once for the chunk)
+        return
+    if not isinstance(overload, str):
+        overload = overload(rest, kwargs)
+        if overload is None:
+            return
+    warn(messages.VMAP_FALLBACK_WARNING.format(name + overload))
 
 
 def refuse_if_batched(t, message):

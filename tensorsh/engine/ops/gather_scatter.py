@@ -598,7 +598,8 @@ def _index_reduce_values(self, dim, index, source, reduce, include_self, inplace
             self._np[...] = arr.reshape(self._shape)
         raise index_error("index out of range in self")
     if reduce == "mean":
-        arr = _divided_by_counts(arr, (slice(None),) * d + (idx,) if self.dim() else (), include_self)
+        arr = _divided_by_counts(arr, self, include_self, lambda counts: counts.index_add_(d, index, source.new_ones(
+            source._shape)))
     return d, arr
 
 
@@ -625,15 +626,18 @@ def _tie_keeping_step(step, arr, d, source, dtype):
     return kept
 
 
-def _divided_by_counts(arr, places, include_self):
+def _divided_by_counts(arr, self, include_self, add_ones):
     """A mean's sums (already in their dtype) divided by how many values each took (self counted if included): ATen's
-    div_ by the counts, in float for a float type, floor for an integer one."""
-    counts = np.full(arr.shape, 1 if include_self else 0, np.int64)
-    np.add.at(counts, places, 1)
-    counts[counts == 0] = 1
+    counts are a tensor of self's dtype (ones_like/zeros_like of the result) into which add_ones folds a one for each
+    value by the op's own adding kernel (index_add_, scatter_add_), so they wrap in a small integer type and round in
+    float16/bfloat16 as that kernel rounds (bfloat16's in-turn sums stop at 256); then masked_fill_(counts == 0, 1)
+    and div_ by them, in float for a float type, floor for an integer one."""
+    counts = add_ones(self.new_ones(self._shape) if include_self else self.new_zeros(self._shape))._np
+    counts = np.where(counts == 0, np.ones((), counts.dtype), counts).reshape(arr.shape)
     if arr.dtype.kind in "iub":
         return arr // counts
-    return (arr / counts.astype(arr.dtype if arr.dtype.itemsize > 4 else np.float32)).astype(arr.dtype)
+    quotient = arr / counts.astype(arr.dtype if arr.dtype.itemsize > 4 else np.float32)
+    return (dtypes.rounding(self.dtype)(quotient) if self.dtype in REDUCED_FLOATS else quotient).astype(arr.dtype)
 
 
 def index_reduce(self, dim, index, source, reduce, *, include_self=True):
@@ -1191,7 +1195,10 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=
     with np.errstate(all="ignore"):
         fold_at(_REDUCTIONS[reduce], arr, grid, values, self.dtype)
         if reduce == "mean":
-            arr = _divided_by_counts(arr, grid, include_self)
+            # (the expanded-index path divides each row by its count kept as an integer, the other by a tensor)
+            exact = dtypes.int64 if _expanded_index_path(self, d, index, src) else None
+            arr = _divided_by_counts(arr, self, include_self, lambda counts: counts.to(exact or counts.dtype).scatter_add_(
+                d, index, src.new_ones(src._shape, dtype=exact)))
     if start is not None:
         _zero_ties(arr, start, grid, values, include_self, last=_expanded_index_path(self, d, index, src))
     return d, reduce, np.require(arr.reshape(self._shape), self.dtype.np, requirements="C")  # (0-d stays 0-d)
