@@ -29,6 +29,14 @@ def _tangent(x):
 
 
 _SEEN = [None]  # while an op runs: the ids of the dual tensors its inner ops that compute tangents were given
+_DROPPED = [False]  # while an op runs: whether an inner op of no tangent (a scalar op called by name) got a dual
+
+
+def tangent_dropped():
+    """A dual tensor reached an engine function the level does not swap (scalar_arith's mul_scalar, add_scalar, ...
+    which composites such as F.rms_norm and triplet_margin_loss call by name): the composite's inner tangents miss
+    its term, so the composite's own rule must give the tangent."""
+    _DROPPED[0] = True
 
 
 def _duals(args, kwargs):
@@ -186,6 +194,19 @@ def _linear_op(name):
     return rule
 
 
+def _applied(fn):
+    """auto_linear for a function of one tensor (no method): the function itself applied to the tangent."""
+    def rule(out, x, *args, **kwargs):
+        return fn(_tangent(x), *args, **kwargs)
+    return rule
+
+
+# torch.nn.functional's interpolation: every upsample_* / _upsample_*_aa row (and adaptive_avg_pool's area mode) is
+# `result: auto_linear`, the op on the tangent; PyTorch's antialiased backward is not its forward's transpose, so
+# the Jacobian from the backward would differ
+_APPLIED = frozenset({"interpolate", "upsample", "upsample_bilinear", "upsample_nearest"})
+
+
 def _joined(name):
     def rule(out, tensors, dim=0):
         from .creation import zeros_like
@@ -203,15 +224,22 @@ def _logsumexp_jvp(x, t, dim, keepdim):
     return (e * t).sum(dim, keepdim) / s
 
 
+def _converted(x, dtype):
+    """softmax(x, dim, dtype)'s input and tangent: ATen's composite converts x first (self.toType(dtype)), so the
+    formula runs, and the tangent is, in dtype."""
+    t = _tangent(x)
+    return (x, t) if dtype is None else (x.to(dtype), t.to(dtype))
+
+
 def _softmax(out, x, dim, dtype=None):
     """result * (self_t - logsumexp_jvp(self_p, self_t, {dim}, true))."""
-    t = _tangent(x)
+    x, t = _converted(x, dtype)
     return out * (t - _logsumexp_jvp(x, t, dim, True))
 
 
 def _log_softmax(out, x, dim, dtype=None):
     """self_t - logsumexp_jvp(self_p, self_t, {dim}, true)."""
-    t = _tangent(x)
+    x, t = _converted(x, dtype)
     return t - _logsumexp_jvp(x, t, dim, True)
 
 
@@ -295,7 +323,12 @@ def _clamp_jvp(out, x, min=None, max=None):
 
 # PyTorch's ops of no forward-AD formula (they raise, under this name), and the ops that draw random numbers
 # (running them again would draw again): neither gets the tangent of the double backward below
-_TORCH_UNSUPPORTED = {"cdist": "_cdist_forward"}
+_TORCH_UNSUPPORTED = {"cdist": "_cdist_forward", "pdist": "_pdist_forward", "multi_margin_loss": "multi_margin_loss",
+                      "multilabel_margin_loss": "multilabel_margin_loss_forward", "embedding_bag": "_embedding_bag",
+                      "ctc_loss": "_ctc_loss",
+                      "grid_sample": lambda input, *args, **kwargs: f"grid_sampler_{input.dim() - 2}d"}
+_TORCH_UNSUPPORTED.update(grid_sampler=_TORCH_UNSUPPORTED["grid_sample"], _embedding_bag="_embedding_bag",
+                          grid_sampler_2d="grid_sampler_2d", grid_sampler_3d="grid_sampler_3d")
 _DRAWS = ("dropout", "alpha_dropout", "feature_alpha_dropout", "dropout1d", "dropout2d", "dropout3d",
           "gumbel_softmax", "fractional_max_pool2d", "fractional_max_pool3d")
 
@@ -450,6 +483,16 @@ def _dropout(out, x, *args, **kwargs):
     _unsupported("native_dropout")
 
 
+def _returned_input(name):
+    """F.alpha_dropout, feature_alpha_dropout, dropout1d/2d/3d: in eval (or p=0) they return the input itself, whose
+    tangent is the result's; in training their composites' own ops (a mask's mul) gave the tangent."""
+    def rule(out, x, *args, **kwargs):
+        if out is x:
+            return _tangent(x)
+        _unsupported(name)
+    return rule
+
+
 def _matmul(out, a, b):
     """matmul's tangent through ATen's decomposition of matmul (linalg.matmul's): the product rule of the op it
     lands on (dot, mv, mm, bmm: t1 op b + a op t2, zeros where absent), then its reshapes of the result."""
@@ -602,6 +645,8 @@ for _name in ("sum", "mean", "view", "view_as", "reshape", "reshape_as", "flatte
               "unflatten", "take_along_dim", "tile", "diag", "trace", "flatten", "squeeze", "nansum"):
     _RULES[_name] = _linear_op(_name)
 _RULES.update(T=lambda out, x: _tangent(x).T, mT=lambda out, x: _tangent(x).mT)
+_RULES.update({name: _returned_input(name) for name in ("alpha_dropout", "feature_alpha_dropout", "dropout1d",
+                                                        "dropout2d", "dropout3d")})
 _RULES.update(_INDEX_RULES)
 
 
@@ -715,7 +760,8 @@ def _polygamma_jvp(fn, out, a, b):
 
 
 def _with_tangent(name, fn):
-    rule = _passes if _passes_through(name) else _by_backward(name, fn) if name in _BY_BACKWARD else _RULES.get(name)
+    rule = _passes if _passes_through(name) else _by_backward(name, fn) if name in _BY_BACKWARD else \
+        _applied(fn) if name in _APPLIED else _RULES.get(name)
     if name in _N_FIRST:  # (torch.polygamma(n, x); the method x.polygamma(n) has the same row)
         rule = functools.partial(_polygamma_jvp, fn)
     if rule is None and getattr(fn, "formula", None) is None and _double_backward_applies(name, fn):
@@ -752,10 +798,12 @@ def _with_tangent(name, fn):
             new = _tangent(run(before, *args[1:], **dict(kwargs, inplace=False)))
             return out if new is None else _put_tangent(args[0], new, out)
         outer, _SEEN[0] = _SEEN[0], set()
+        outer_dropped, _DROPPED[0] = _DROPPED[0], False
         try:
             out = fn(*args, **kwargs)
         finally:
             seen, _SEEN[0] = _SEEN[0], outer
+            dropped, _DROPPED[0] = _DROPPED[0], outer_dropped or _DROPPED[0]
         if _BUSY[0] or not _has_tangent(args, kwargs):
             return out
         if any(isinstance(o, Tensor) and o.dtype.is_complex for o in (out if isinstance(out, (list, tuple)) else
@@ -766,8 +814,9 @@ def _with_tangent(name, fn):
                 _unsupported("index_put_")
             return out
         outs = _float_outputs(out)
-        if name not in _OWN_FORMULA and all(_tangent(o) is not None and not any(o is a for a in args) for o in outs) \
-                and _duals(args, kwargs) <= seen:
+        if name not in _OWN_FORMULA and name not in _TORCH_UNSUPPORTED and not dropped and \
+                all(_tangent(o) is not None and not any(o is a for a in args) for o in outs) and \
+                _duals(args, kwargs) <= seen:
             return out  # (a composite whose own ops gave the tangents: F.softmax's Tensor.softmax; not where a dual
             # input went only through kernels computing none, as scaled_dot_product_attention's math for q and k)
         _BUSY[0] = True
@@ -871,7 +920,8 @@ def _tangents(name, rule, formula, fn, out, args, kwargs):
             fn = getattr(getattr(fn, "lazy", None), "fn", None)
             formula = getattr(fn, "formula", None)
             if formula is None:
-                _unsupported(_TORCH_UNSUPPORTED.get(name, name.strip("_") if name.startswith("__") else name))
+                refused = _TORCH_UNSUPPORTED.get(name, name.strip("_") if name.startswith("__") else name)
+                _unsupported(refused(*args, **kwargs) if callable(refused) else refused)
         tangent = _auto_element_wise(fn, formula, out, args)
     if isinstance(out, Tensor):
         _set(out, _laid_out(out, tangent))
@@ -959,6 +1009,13 @@ def _discover():
                 if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
                     by_function[id(v)] = _with_tangent(name, v)
                     _swap(table, name, v, by_function[id(v)])
+        for module_name, module in list(sys.modules.items()):  # (the layers' own modules call the functions by
+            # their global names: nn.Upsample's interpolate, nn.RMSNorm's rms_norm)
+            if module_name.startswith("tensorsh.nn.") and module is not None and module is not F_module:
+                table = vars(module)
+                for name, v in list(table.items()):
+                    if isinstance(v, types.FunctionType) and id(v) in by_function:
+                        _swap(table, name, v, by_function[id(v)])
         _layers(by_function)
     done = set()
     for h in holders:
@@ -1016,9 +1073,11 @@ class _Loaded:
 
 def _passes_through(name):
     """Functions whose float results have no tangent in PyTorch (factories, *_like, random draws)."""
-    return name.endswith("_like") or name.startswith(("new_", "rand", "zeros", "ones", "empty", "full", "normal",
-                                                      "bernoulli", "multinomial", "poisson")) or name in (
-        "tensor", "as_tensor", "detach", "arange", "linspace", "logspace", "eye", "from_numpy")
+    return name.endswith("_like") or name.startswith(("new_", "rand", "zeros", "ones", "empty", "full",
+                                                      "bernoulli", "multinomial")) or name in (
+        "tensor", "as_tensor", "detach", "arange", "linspace", "logspace", "eye", "from_numpy", "normal", "normal_",
+        "poisson")
+    # (torch.normal and torch.poisson by their names: F.normalize and F.poisson_nll_loss have tangents)
 
 
 def _layers(by_function):
