@@ -545,12 +545,29 @@ class Stream:
         return f"<_io.TextIOWrapper name='<{self._name}>' mode='w' encoding='utf-8'>"
 
 
-def _sys(session):
-    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor) and the
-    session's two output streams."""
+# What CPython 3.11's sys.getsizeof adds to a tensor's __sizeof__: the GC header and the pre-header of the managed
+# __dict__ PyTorch's Tensor type carries (tensorsh's Tensor keeps its __dict__ in a slot, so Python would add less).
+_TENSOR_SIZEOF_HEADERS = 32
+
+
+def _getsizeof(*args, **kwargs):
+    """sys.getsizeof: Python's for Python's values (and its argument errors); a tensor's as PyTorch's, the same for
+    any tensor (the classic surprise: its storage is not counted)."""
     import sys
-    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info", "float_info")}
-    members.update(stdout=Stream("stdout", session.write), stderr=Stream("stderr", session.write_err))
+    from tensorsh.engine.tensorimpl import Tensor
+    if 1 <= len(args) <= 2 and not kwargs and isinstance(args[0], Tensor):
+        return args[0].__sizeof__() + _TENSOR_SIZEOF_HEADERS
+    return sys.getsizeof(*args, **kwargs)
+
+
+def _sys(session):
+    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor), the session's
+    two output streams, the script's argv (`len(sys.argv)`: its path only) and getsizeof."""
+    import sys
+    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info", "float_info",
+                                            "platform")}
+    members.update(stdout=Stream("stdout", session.write), stderr=Stream("stderr", session.write_err),
+                   argv=[session.script_name()], getsizeof=builtin("getsizeof", _getsizeof))
     return Namespace("sys", members)
 
 

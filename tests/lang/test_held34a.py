@@ -23,6 +23,18 @@ print(case, (lambda: 3)())
 match = lambda: "called"
 print(match())
 """,
+"sys_getsizeof_of_a_tensor_is_pytorchs_and_argv_holds_the_script": """
+import sys
+x = torch.ones(1000)
+print(sys.getsizeof(x), sys.getsizeof(x[:10]), sys.getsizeof(torch.tensor(1.)), sys.getsizeof(torch.nn.Parameter(x)))
+print(x.__sizeof__(), sys.getsizeof(1.5), sys.getsizeof("abc"), sys.getsizeof(x.tolist()), sys.getsizeof(x, 0))
+print(len(sys.argv), type(sys.argv[0]).__name__, sys.platform)
+for args in [(), (x, 0, 1)]:
+    try:
+        sys.getsizeof(*args)
+    except TypeError as e:
+        print(e)
+""",
 }
 
 
