@@ -757,12 +757,42 @@ def _textwrap():
     return Namespace("textwrap", {n: getattr(textwrap, n) for n in ("dedent", "indent", "fill", "wrap", "shorten")})
 
 
-def _contextlib():
+def _discard(text):
+    return None
+
+
+class _Redirect:
+    """contextlib.redirect_stdout / redirect_stderr: inside the block the session's stream (what print and sys.stdout
+    write, or warnings and sys.stderr) goes to the program's file-like object; reentrant, as Python's is."""
+
+    __api__ = frozenset({"__enter__", "__exit__"})
+
+    def __init__(self, session, stream, target):
+        self._session, self._stream, self._target, self._saved = session, stream, target, []
+
+    def __enter__(self):
+        self._saved.append(getattr(self._session, self._stream))
+        # (None, the idiom that silences a block: Python's print and warnings write nothing where the stream is None)
+        setattr(self._session, self._stream, _discard if self._target is None else load_attr(self._target, "write"))
+        return self._target
+
+    def __exit__(self, *exc):
+        setattr(self._session, self._stream, self._saved.pop())
+        return False
+
+    def __repr__(self):
+        return f"<contextlib.redirect_{self._stream[7:] or 'stdout'} object at {hex(id(self))}>"
+
+
+def _contextlib(session):
     """contextlib: `@contextmanager` over a program's generator function (a timer, a temporary flag around a
-    block), `suppress(RuntimeError)` and `nullcontext()`, which the `with` statement enters as Python does."""
+    block), `suppress(RuntimeError)`, `nullcontext()` and the redirections of the session's output, which the
+    `with` statement enters as Python does."""
     import contextlib
-    return Namespace("contextlib", {n: getattr(contextlib, n) for n in (
-        "contextmanager", "suppress", "nullcontext", "ExitStack")})
+    members = {n: getattr(contextlib, n) for n in ("contextmanager", "suppress", "nullcontext", "ExitStack")}
+    members.update(redirect_stdout=builtin("redirect_stdout", lambda new_target: _Redirect(session, "_write", new_target)),
+                   redirect_stderr=builtin("redirect_stderr", lambda new_target: _Redirect(session, "_write_err", new_target)))
+    return Namespace("contextlib", members)
 
 
 def _weakref():
@@ -804,7 +834,7 @@ PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, 
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
                   "statistics": _statistics, "json": _json,
-                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib,
+                  "heapq": _heapq, "bisect": _bisect, "string": _string,
                   "textwrap": _textwrap, "numbers": _numbers, "weakref": _weakref, "gc": _gc,
                   "types": _types}
 
@@ -878,6 +908,7 @@ def build(print_fn):
     modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
     modules["traceback"] = Lazy(lambda: _traceback(print_fn.__self__))
     modules["pprint"] = Lazy(lambda: _pprint(print_fn.__self__))
+    modules["contextlib"] = Lazy(lambda: _contextlib(print_fn.__self__))  # (its redirections: the session's streams)
     return table, modules
 
 

@@ -35,6 +35,34 @@ for args in [(), (x, 0, 1)]:
     except TypeError as e:
         print(e)
 """,
+"contextlib_redirects_the_programs_stdout_and_stderr_and_none_silences": """
+import io
+import sys
+import contextlib
+buf = io.StringIO()
+with contextlib.redirect_stdout(buf) as f:
+    print(torch.ones(2))
+    sys.stdout.write(f"{f is buf}\\n")
+print("captured:", repr(buf.getvalue()))
+err = io.StringIO()
+with contextlib.redirect_stderr(err):
+    print("on stderr", file=sys.stderr)
+    sys.stderr.write("twice\\n")
+print(err.getvalue().splitlines())
+r = contextlib.redirect_stdout(buf)
+with r:
+    with r:
+        print("twice")
+print("back", buf.getvalue().splitlines()[-1])
+try:
+    with contextlib.redirect_stdout(io.StringIO()):
+        torch.ones(2) @ torch.ones(3)
+except RuntimeError as e:
+    print("restored after", type(e).__name__)
+with contextlib.redirect_stdout(None):
+    print("silenced", torch.zeros(1))
+print("done")
+""",
 }
 
 
