@@ -762,13 +762,14 @@ def _discard(text):
 
 
 class _Redirect:
-    """contextlib.redirect_stdout / redirect_stderr: inside the block the session's stream (what print and sys.stdout
-    write, or warnings and sys.stderr) goes to the program's file-like object; reentrant, as Python's is."""
+    """contextlib.redirect_stdout / redirect_stderr: inside the block the session's stream (`_stream`: what print and
+    sys.stdout write, or warnings and sys.stderr) goes to the program's file-like object; reentrant, as Python's is."""
 
     __api__ = frozenset({"__enter__", "__exit__"})
+    _stream = None
 
-    def __init__(self, session, stream, target):
-        self._session, self._stream, self._target, self._saved = session, stream, target, []
+    def __init__(self, session, target):
+        self._session, self._target, self._saved = session, target, []
 
     def __enter__(self):
         self._saved.append(getattr(self._session, self._stream))
@@ -781,7 +782,15 @@ class _Redirect:
         return False
 
     def __repr__(self):
-        return f"<contextlib.redirect_{self._stream[7:] or 'stdout'} object at {hex(id(self))}>"
+        return f"<contextlib.{type(self).__name__} object at {hex(id(self))}>"
+
+
+class redirect_stdout(_Redirect):  # noqa: N801 - Python's names
+    _stream = "_write"
+
+
+class redirect_stderr(_Redirect):  # noqa: N801
+    _stream = "_write_err"
 
 
 def _contextlib(session):
@@ -790,8 +799,8 @@ def _contextlib(session):
     `with` statement enters as Python does."""
     import contextlib
     members = {n: getattr(contextlib, n) for n in ("contextmanager", "suppress", "nullcontext", "ExitStack")}
-    members.update(redirect_stdout=builtin("redirect_stdout", lambda new_target: _Redirect(session, "_write", new_target)),
-                   redirect_stderr=builtin("redirect_stderr", lambda new_target: _Redirect(session, "_write_err", new_target)))
+    for redirect in (redirect_stdout, redirect_stderr):
+        members[redirect.__name__] = builtin(redirect.__name__, lambda new_target, r=redirect: r(session, new_target))
     return Namespace("contextlib", members)
 
 
