@@ -505,6 +505,11 @@ def _resize_storage_method(self, size):
 Storage.resize_ = _resize_storage_method
 
 
+# The size of PyTorch's C tensor object (THPVariable: its object header, the tensor handle and two hook slots), what
+# object.__sizeof__ reports for any tensor.
+THPVARIABLE_BASICSIZE = 48
+
+
 class Tensor:
     __slots__ = _META + ("__weakref__", "_fw_grad", "_func_level", "_vmap_batched", "__dict__")  # (_fw_grad: the
     # tangent at forward_ad's level, set only there; _func_level: set only inside torch.func's grad/vjp/jvp;
@@ -1001,6 +1006,11 @@ class Tensor:
             from .typenames import tp_name
             raise type_error(f"unsupported format string passed to {tp_name(self)}.__format__")
         return str(self)
+
+    def __sizeof__(self):
+        """PyTorch's answer: object.__sizeof__ of its C tensor object (THPVariable), whatever the tensor holds - torch
+        2.13's Tensor counts no storage, so `x.__sizeof__()` is 48 for any tensor or Parameter."""
+        return THPVARIABLE_BASICSIZE
 
     def __len__(self):
         if not self._shape:

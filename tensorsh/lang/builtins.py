@@ -545,12 +545,29 @@ class Stream:
         return f"<_io.TextIOWrapper name='<{self._name}>' mode='w' encoding='utf-8'>"
 
 
-def _sys(session):
-    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor) and the
-    session's two output streams."""
+# What CPython 3.11's sys.getsizeof adds to a tensor's __sizeof__: the GC header and the pre-header of the managed
+# __dict__ PyTorch's Tensor type carries (tensorsh's Tensor keeps its __dict__ in a slot, so Python would add less).
+_TENSOR_SIZEOF_HEADERS = 32
+
+
+def _getsizeof(*args, **kwargs):
+    """sys.getsizeof: Python's for Python's values (and its argument errors); a tensor's as PyTorch's, the same for
+    any tensor (the classic surprise: its storage is not counted)."""
     import sys
-    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info", "float_info")}
-    members.update(stdout=Stream("stdout", session.write), stderr=Stream("stderr", session.write_err))
+    from tensorsh.engine.tensorimpl import Tensor
+    if 1 <= len(args) <= 2 and not kwargs and isinstance(args[0], Tensor):
+        return args[0].__sizeof__() + _TENSOR_SIZEOF_HEADERS
+    return sys.getsizeof(*args, **kwargs)
+
+
+def _sys(session):
+    """sys, for its constants (`torch.set_printoptions(threshold=sys.maxsize)` prints a whole tensor), the session's
+    two output streams, the script's argv (`len(sys.argv)`: its path only) and getsizeof."""
+    import sys
+    members = {n: getattr(sys, n) for n in ("maxsize", "byteorder", "version", "version_info", "float_info",
+                                            "platform")}
+    members.update(stdout=Stream("stdout", session.write), stderr=Stream("stderr", session.write_err),
+                   argv=[session.script_name()], getsizeof=builtin("getsizeof", _getsizeof))
     return Namespace("sys", members)
 
 
@@ -740,12 +757,51 @@ def _textwrap():
     return Namespace("textwrap", {n: getattr(textwrap, n) for n in ("dedent", "indent", "fill", "wrap", "shorten")})
 
 
-def _contextlib():
+def _discard(text):
+    return None
+
+
+class _Redirect:
+    """contextlib.redirect_stdout / redirect_stderr: inside the block the session's stream (`_stream`: what print and
+    sys.stdout write, or warnings and sys.stderr) goes to the program's file-like object; reentrant, as Python's is."""
+
+    __api__ = frozenset({"__enter__", "__exit__"})
+    _stream = None
+
+    def __init__(self, session, target):
+        self._session, self._target, self._saved = session, target, []
+
+    def __enter__(self):
+        self._saved.append(getattr(self._session, self._stream))
+        # (None, the idiom that silences a block: Python's print and warnings write nothing where the stream is None)
+        setattr(self._session, self._stream, _discard if self._target is None else load_attr(self._target, "write"))
+        return self._target
+
+    def __exit__(self, *exc):
+        setattr(self._session, self._stream, self._saved.pop())
+        return False
+
+    def __repr__(self):
+        return f"<contextlib.{type(self).__name__} object at {hex(id(self))}>"
+
+
+class redirect_stdout(_Redirect):  # noqa: N801 - Python's names
+    _stream = "_write"
+
+
+class redirect_stderr(_Redirect):  # noqa: N801
+    _stream = "_write_err"
+
+
+def _contextlib(session):
     """contextlib: `@contextmanager` over a program's generator function (a timer, a temporary flag around a
-    block), `suppress(RuntimeError)` and `nullcontext()`, which the `with` statement enters as Python does."""
+    block), `suppress(RuntimeError)`, `nullcontext()` and the redirections of the session's output, which the
+    `with` statement enters as Python does."""
     import contextlib
-    return Namespace("contextlib", {n: getattr(contextlib, n) for n in (
-        "contextmanager", "suppress", "nullcontext", "ExitStack")})
+    members = {n: getattr(contextlib, n) for n in ("contextmanager", "suppress", "nullcontext", "ExitStack")}
+    for redirect in (redirect_stdout, redirect_stderr):
+        members[redirect.__name__] = builtin(redirect.__name__, lambda new_target, r=redirect: r(session, new_target))
+    return Namespace("contextlib", members)
 
 
 def _weakref():
@@ -787,7 +843,7 @@ PYTHON_MODULES = {"abc": _abc, "math": _math, "random": _random, "time": _time, 
                   "numpy": _numpy, "io": _io, "itertools": _itertools,
                   "dataclasses": _dataclasses, "functools": _functools, "operator": _operator,
                   "statistics": _statistics, "json": _json,
-                  "heapq": _heapq, "bisect": _bisect, "string": _string, "contextlib": _contextlib,
+                  "heapq": _heapq, "bisect": _bisect, "string": _string,
                   "textwrap": _textwrap, "numbers": _numbers, "weakref": _weakref, "gc": _gc,
                   "types": _types}
 
@@ -861,6 +917,7 @@ def build(print_fn):
     modules["sys"] = Lazy(lambda: _sys(print_fn.__self__))   # (its streams write where the session writes)
     modules["traceback"] = Lazy(lambda: _traceback(print_fn.__self__))
     modules["pprint"] = Lazy(lambda: _pprint(print_fn.__self__))
+    modules["contextlib"] = Lazy(lambda: _contextlib(print_fn.__self__))  # (its redirections: the session's streams)
     return table, modules
 
 

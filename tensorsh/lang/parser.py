@@ -72,7 +72,8 @@ _NOT_A_HEADER = frozenset({"COLON", "EQUAL", "AUGOP", "DOT", "COMMA", "RPAR", "R
 
 def _soft_keywords(stream):
     """`match`/`case` as Python's soft keywords: a line's first NAME `match` or `case` is the keyword when the line
-    (to its newline outside brackets) ends with ':' and the word is not itself assigned, called an attribute of, or
+    (to its newline outside brackets) ends with ':' - or, for `case`, whose block may follow on its line (`case 1:
+    print("one")`), has a ':' outside brackets - and the word is not itself assigned, called an attribute of, or
     annotated (`match = re.match(...)`, `case: int = 1` keep the names)."""
     at_start = True
     for tok in stream:
@@ -80,7 +81,7 @@ def _soft_keywords(stream):
             at_start = tok.type == "_NL"
             yield tok
             continue
-        line, depth, last = [tok], 0, None
+        line, depth, last, header_colon = [tok], 0, None, False
         for nxt in stream:
             line.append(nxt)
             if nxt.type in OPEN:
@@ -89,9 +90,12 @@ def _soft_keywords(stream):
                 depth -= 1
             elif nxt.type == "_NL" and depth <= 0:
                 break
+            elif nxt.type == "COLON" and depth == 0 and len(line) > 2:
+                header_colon = True
             last = nxt
+        header_colon = last is not None and last.type == "COLON" or (tok.value == "case" and header_colon)
         second = line[1] if len(line) > 1 else None
-        if last is not None and last.type == "COLON" and second is not None and second.type not in _NOT_A_HEADER:
+        if header_colon and second is not None and second.type not in _NOT_A_HEADER:
             line[0] = P.Token.new_borrow_pos(_SOFT[tok.value], tok.value, tok)
         yield from line
         at_start = line[-1].type == "_NL"

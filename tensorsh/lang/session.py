@@ -99,6 +99,11 @@ class Session:
         if name in self.builtins and name not in B.PYTHON_NAMES:
             self.unbound_names.add(name)
 
+    def script_name(self):
+        """What Python's sys.argv[0] is: the script's path as it was run (`-c` for a command line)."""
+        loc = self._loc
+        return "-c" if loc is None or loc.filename.startswith("<") else loc.filename
+
     # ---- output ----
     def write(self, text):
         """Every byte a program prints goes through here (held back while a vmapped function's elements run: the
