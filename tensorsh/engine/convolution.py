@@ -593,6 +593,10 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
                 gw, gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, mask[1])
         elif mask[2] and (cg == og == 1 or cg % 8 == 0 and og % 8 == 0):  # (depthwise, or blocks of 8 channels)
             gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, False)[1]
+            if mask[1] and cg == og == 1:
+                gw = _depthwise_weight_grad(g, x, w.shape, stride, padding, dilation)
+        elif mask[1] and cg == og == 1:
+            gw = _depthwise_weight_grad(g, x, w.shape, stride, padding, dilation)
         elif mask[2] or mask[1]:  # (other groups: oneDNN's gemm-based kernel)
             gb = _gemm_bias_grad(g) if mask[2] else None
             gw = _gemm_weight_grad(g, x, w.shape, stride, padding, dilation, groups) if mask[1] else None
@@ -605,6 +609,33 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
                            windows, mask) for i in range(groups)]
     return tuple(None if any(p[j] is None for p in parts) else np.concatenate([p[j] for p in parts], axis=1 - j)
                  for j in (0, 1)) + (None,)
+
+
+def _depthwise_weight_grad(g, x, w_shape, stride, padding, dilation):
+    """The weight-gradient of a float32 depthwise 2-d convolution (one input and one output channel a group) as
+    oneDNN's AVX-512 depthwise backward-weights kernel sums it: each kernel tap's products fused from zero over its
+    share of the batch, sample by sample and output position by position in order, the threads' shares added in
+    thread order; the threads share the batch (balance211) when there are fewer blocks of 16 channels than threads,
+    else the channels (each thread the whole batch). Measured with PyTorch's 2 threads on kernels up to 3x3 with a
+    padding of at most 1 and a stride at most the kernel, undilated; None elsewhere (another kernel's order, not
+    measured: a 5x5 or dilated kernel, a padding of 2, a stride past the kernel) and past _STEPS positions."""
+    c, _, kh, kw = w_shape
+    n, _, ho, wo = g.shape
+    if (kh > 3 or kw > 3 or tuple(dilation) != (1, 1) or max(padding) > 1 or stride[0] > kh or stride[1] > kw
+            or n * ho * wo > _STEPS):
+        return None
+    xp = _pad(x, padding)
+    shares = _minibatch_shares(n, ho, False, -(-c // 16) < kernels.num_threads())
+    total = None
+    for share in shares:
+        acc = np.zeros((c, kh, kw), np.float32)
+        for i, rows in share:
+            for y in rows:
+                for z in range(wo):
+                    patch = xp[i, :, y * stride[0]:y * stride[0] + kh, z * stride[1]:z * stride[1] + kw]
+                    acc = _fma(g[i, :, y, z][:, None, None], patch, acc)
+        total = acc if total is None else total + acc
+    return total[:, None]
 
 
 def _gemm_bias_grad(g):
