@@ -575,7 +575,8 @@ class ConvolutionBackward0(Node):
 def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
     """(grad_input, grad_weight, grad_bias) of a float32 or float64 2-d convolution in the order measured for
     PyTorch's kernel, None for each whose order is not known (or not asked for): oneDNN's AVX-512 kernels (float32:
-    the input-gradient of a stride-1 one, or of a strided one on a batch above 1; a grouped one's bias-gradient:
+    the input-gradient of a stride-1 one, or of a strided one on a batch above 1; a depthwise one's input- and
+    weight-gradients, _depthwise_input_grad and _depthwise_weight_grad; a grouped one's bias-gradient:
     depthwise, or groups of multiples of 8 channels in and out in the blocked kernel's order, else the gemm-based
     kernel's, _gemm_bias_grad), or slow_conv2d's gemms (float32: a batch
     of one; float64: every one, group by group)."""
@@ -591,8 +592,15 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
                 gi = _onednn_input_grad(g, w, x.shape, stride, padding, dilation)
             if mask[1] or mask[2]:
                 gw, gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, mask[1])
-        elif mask[2] and (cg == og == 1 or cg % 8 == 0 and og % 8 == 0):  # (depthwise, or blocks of 8 channels)
+            return gi, gw, gb
+        if mask[0] and cg == og == 1 and tuple(dilation) == (1, 1):  # (depthwise: its own kernel's order)
+            gi = _depthwise_input_grad(g, w, x.shape, stride, padding)
+        if mask[2] and (cg == og == 1 or cg % 8 == 0 and og % 8 == 0):  # (depthwise, or blocks of 8 channels)
             gb = _onednn_weight_grads(g, x, w.shape, stride, padding, dilation, False)[1]
+            if mask[1] and cg == og == 1:
+                gw = _depthwise_weight_grad(g, x, w.shape, stride, padding, dilation)
+        elif mask[1] and cg == og == 1:
+            gw = _depthwise_weight_grad(g, x, w.shape, stride, padding, dilation)
         elif mask[2] or mask[1]:  # (other groups: oneDNN's gemm-based kernel)
             gb = _gemm_bias_grad(g) if mask[2] else None
             gw = _gemm_weight_grad(g, x, w.shape, stride, padding, dilation, groups) if mask[1] else None
@@ -605,6 +613,49 @@ def _measured_grads(g, x, w, stride, padding, dilation, groups, mask):
                            windows, mask) for i in range(groups)]
     return tuple(None if any(p[j] is None for p in parts) else np.concatenate([p[j] for p in parts], axis=1 - j)
                  for j in (0, 1)) + (None,)
+
+
+def _depthwise_input_grad(g, w, in_shape, stride, padding):
+    """The input-gradient of a float32 undilated depthwise 2-d convolution as oneDNN's depthwise backward-data
+    kernel sums it: each input position's products fused from zero over the kernel taps in order (row by row),
+    one tap at a time over the whole gradient (measured on kernels 2x2 to 7x7, paddings 0-3, strides 1-3)."""
+    n, c, h, wd = in_shape
+    kh, kw = w.shape[2:]
+    ho, wo = g.shape[2:]
+    acc = np.zeros((n, c, h + 2 * padding[0], wd + 2 * padding[1]), np.float32)
+    for a in range(kh):
+        for b in range(kw):
+            rows = slice(a, a + stride[0] * (ho - 1) + 1, stride[0])
+            cols = slice(b, b + stride[1] * (wo - 1) + 1, stride[1])
+            acc[:, :, rows, cols] = _fma(g, w[:, 0, a, b][None, :, None, None], acc[:, :, rows, cols])
+    return acc[:, :, padding[0]:padding[0] + h, padding[1]:padding[1] + wd]
+
+
+def _depthwise_weight_grad(g, x, w_shape, stride, padding, dilation):
+    """The weight-gradient of a float32 depthwise 2-d convolution (one input and one output channel a group) as
+    oneDNN's AVX-512 depthwise backward-weights kernel sums it: each kernel tap's products fused from zero over its
+    share of the batch, sample by sample and output position by position in order, the threads' shares added in
+    thread order; the threads share the batch (balance211) when there are fewer blocks of 16 channels than threads,
+    else the channels (each thread the whole batch). Measured with PyTorch's 2 threads on kernels up to 3x3 with a
+    padding of at most 1 and a stride at most the kernel, undilated; None elsewhere (another kernel's order, not
+    measured: a 5x5 or dilated kernel, a padding of 2, a stride past the kernel) and past _STEPS positions."""
+    c, _, kh, kw = w_shape
+    n, _, ho, wo = g.shape
+    if (kh > 3 or kw > 3 or tuple(dilation) != (1, 1) or max(padding) > 1 or stride[0] > kh or stride[1] > kw
+            or n * ho * wo > _STEPS):
+        return None
+    xp = _pad(x, padding)
+    shares = _minibatch_shares(n, ho, False, -(-c // 16) < kernels.num_threads())
+    total = None
+    for share in shares:
+        acc = np.zeros((c, kh, kw), np.float32)
+        for i, rows in share:
+            for y in rows:
+                for z in range(wo):
+                    patch = xp[i, :, y * stride[0]:y * stride[0] + kh, z * stride[1]:z * stride[1] + kw]
+                    acc = _fma(g[i, :, y, z][:, None, None], patch, acc)
+        total = acc if total is None else total + acc
+    return total[:, None]
 
 
 def _gemm_bias_grad(g):
