@@ -335,6 +335,15 @@ def _tensor_args(given):
     return [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
 
 
+def _number_operands(name, args, kwargs):
+    """The Python numbers among a TensorIterator op's two operands (input/self and other), which take part in its
+    common dtype as wrapped numbers."""
+    if _ATEN_NAMES.get(name, name) not in _READ_WRITE_OUT:
+        return []
+    operands = (*args[:2], *(kwargs[k] for k in ("input", "self", "other") if k in kwargs))
+    return [a for a in operands if isinstance(a, (bool, int, float, complex))]
+
+
 # ops PyTorch has no autograd formula for: their out= goes through autogradNotImplementedFallback (measured)
 _AUTOGRAD_FALLBACK = frozenset({"diag", "conj_physical", "floor_divide", "heaviside", "log_softmax", "softmax",
                                 "slice_scatter", "histogram"})
@@ -681,11 +690,19 @@ def write_out(name, fn, args, kwargs):
             resize(index._shape, outs[0])  # (gather's meta: set_output to the index's shape, then its checks)
         if name == "ldexp" and e.kind == "NotImplementedError" and isinstance(outs[0], Tensor):
             resize_ldexp_out()
+        if name == "pow" and "without overflow" in e.message and args and isinstance(args[0], Tensor) and \
+                isinstance(outs[0], Tensor) and len(args) > 1 and not isinstance(args[1], Tensor) and \
+                not (args[0].dtype.category < 2 and "int64_t" in e.message):
+            # (the kernel's exponent.to<scalar_t>(), after set_output's resize; an integer base's exponent read as
+            # int64 by the meta function overflows before)
+            resize(args[0]._shape, outs[0], dtypes.result_type((args[0], args[1])))
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
                 isinstance(outs[0], Tensor) and name not in _CAT_NAMES and _ATEN_NAMES.get(name, name) not in \
-                _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
-            # (the rules' ops checked out= their own way; the products' rules only operands of two dtypes)
-            common = dtypes.result_type(tensors)
+                _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm", "pow")):
+            # (the rules' ops checked out= their own way; the products' and pow's rules only some operands; a
+            # TensorIterator op's Python number operand is a wrapped number of the common dtype: lshift(long, 3.0,
+            # out=long) is "result type Float can't be cast" before the kernel refuses Float)
+            common = dtypes.result_type(tensors + _number_operands(name, args, kwargs))
             _check_out_dtype(name, common, outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
             if _ATEN_NAMES.get(name, name) in _READ_WRITE_OUT:
                 # (a TensorIterator op of several operands: out= resized by set_output before the kernel's dispatch)

@@ -194,6 +194,21 @@ def _heaviside(self, outs, kwargs, name, args):
     return kwargs
 
 
+def _pow_scalar(self, outs, kwargs, name, args):
+    """pow.Tensor_Scalar_out: its meta function refuses an integer tensor to a negative integer power, then builds the
+    iterator of the common dtype, which checks out='s dtype, before the kernel converts the exponent to that dtype
+    (pow(half, 1e6, out=long) is "result type Half can't be cast", not the exponent's overflow)."""
+    exponent = args[1] if len(args) > 1 else kwargs.get("exponent")
+    if not isinstance(exponent, (bool, int, float, complex)):
+        return kwargs
+    if self.dtype.category < 2 and type(exponent) is int and not 0 <= exponent < 2 ** 63:
+        return kwargs  # (the meta's exp.toLong() < 0, "Integers to negative integer powers" or its overflow, first)
+    common = dtypes.result_type((self, exponent))
+    if not dtypes.can_cast(common, outs[0].dtype):
+        raise runtime(messages.INPLACE_RESULT_TYPE.format(res=_S[common.name], out=_S[outs[0].dtype.name]))
+    return kwargs
+
+
 def _float_power(self, outs, kwargs, name, args):
     """float_power_out: out= must be the dtype it computes in, double (complex double beside a complex operand)."""
     operands = (*args[:2], *(kwargs.get(k) for k in ("input", "self", "exponent")))
@@ -472,7 +487,7 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
 _SAME_DTYPE = _same_dtype()
 _CLAMP = _same_dtype(_clamp_dtype)
 _TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power, _index_select,
-              _search)
+              _search, _pow_scalar)
 RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addmm": _mm, "addbmm": _addbmm,
               "narrow_copy": _wants((0, _input, lambda *_: messages.check_failed("self.dtype() == output.dtype()")))})
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
@@ -485,7 +500,8 @@ def checks_same_dtype(name):
     return RULES.get(name) is _SAME_DTYPE
 RULES.update(dict.fromkeys(("signbit", "isposinf", "isneginf"), _bool_test))
 RULES.update({"nan_to_num": _nan_to_num, "softmax": _softmax, "log_softmax": _softmax,
-              "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power})
+              "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power,
+              "pow": _pow_scalar})
 RULES.update({"amin": RULES["amax"], "argsort": RULES["argmax"], "argmax": _arg_extreme, "argmin": _arg_extreme})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                             "index_reduce", "msort"), _STRUCTURED))
