@@ -55,6 +55,68 @@ for dt in [torch.float16, torch.bfloat16, torch.int8, torch.uint8, torch.bool, t
             except Exception as e2:
                 print(dt, e, out.dtype, type(e2).__name__, e2, out.shape)
 """,
+"a_complex_number_first_in_a_torch_function_is_a_complex_wrapped_number": """
+L = torch.tensor([1, 2, 3]); C = torch.tensor([1 + 1j, 2, 3]); B = torch.tensor([True, False, True])
+for op in ['add', 'sub', 'mul', 'div', 'true_divide', 'floor_divide', 'eq', 'remainder']:
+    for t in [L, C, B]:
+        for out in [None, torch.empty(3, dtype=torch.complex64), torch.empty(2, dtype=torch.long), torch.empty(3, dtype=torch.complex128)]:
+            try:
+                r = getattr(torch, op)(1j, t) if out is None else getattr(torch, op)(1j, t, out=out)
+                print(op, t.dtype, None if out is None else out.dtype, r, r.dtype)
+            except Exception as e:
+                print(op, t.dtype, None if out is None else out.dtype, type(e).__name__, str(e).split(chr(10))[0])
+""",
+"clamp_refuses_a_complex_self_or_bound_before_out_dtype_and_resizes_out_before_the_kernel": """
+F = torch.tensor([1., 2.]); L = torch.tensor([1, 2]); C = torch.tensor([1 + 1j, 2]); B = torch.tensor([True, False])
+for n, t in [('F', F), ('L', L), ('C', C), ('B', B)]:
+    for b in [1j, 1.5, 1, True, torch.tensor(1.5), torch.tensor(True)]:
+        for op in ['clamp', 'clamp_min', 'clamp_max', 'clip']:
+            for out in [torch.empty(2, dtype=torch.long), torch.empty(2, dtype=torch.complex64), torch.empty(3), torch.empty(3, dtype=t.dtype)]:
+                try:
+                    r = getattr(torch, op)(t, b, out=out)
+                    print(n, b, op, out.dtype, r)
+                except Exception as e:
+                    print(n, b, op, out.dtype, type(e).__name__, e, out.shape)
+        try:
+            print(n, b, 'max=', torch.clamp(t, max=b, out=torch.empty(2, dtype=torch.long)))
+        except Exception as e:
+            print(n, b, 'max=', type(e).__name__, e)
+""",
+"out_of_a_comparison_is_resized_before_the_kernel_refuses_the_operands_dtype": """
+for a, b in [(torch.tensor([1, 2, 3]), 1j), (torch.tensor([1 + 1j, 2, 3]), 2), (torch.tensor([1 + 1j, 2, 3]), torch.tensor([1j]))]:
+    for op in ['lt', 'le', 'gt', 'ge', 'eq']:
+        for out in [torch.empty(2, dtype=torch.bool), torch.empty(2, dtype=torch.complex64), torch.empty(4, dtype=torch.float16), torch.empty(3, dtype=torch.long)]:
+            try:
+                print(op, getattr(torch, op)(a, b, out=out))
+            except Exception as e:
+                print(op, out.dtype, type(e).__name__, e, out.shape)
+""",
+"out_of_an_integer_division_by_zero_checks_its_dtype_and_is_resized_before_the_zero_division_error": """
+L = torch.tensor([1, 2, 3]); B = torch.tensor([True, False, True]); Z = torch.tensor([0, 1, 0])
+for op, kw in [('floor_divide', {}), ('remainder', {}), ('fmod', {}), ('div', {'rounding_mode': 'floor'}), ('div', {'rounding_mode': 'trunc'})]:
+    for a, b, n in [(L, 0, 'L0'), (2, B, '2B'), (L, Z, 'LZ'), (L, False, 'LF'), (L[0], Z, 'L0Z'), (True, B, 'TB'), (B, False, 'BF'), (L.to(torch.int8), 0, 'I0')]:
+        for dt in [torch.bool, torch.long, torch.int8, torch.float32, torch.complex64]:
+            out = torch.zeros(2, dtype=dt)
+            try:
+                print(op, kw, n, getattr(torch, op)(a, b, out=out, **kw))
+            except Exception as e:
+                print(op, kw, n, dt, type(e).__name__, str(e).split(chr(10))[0], out.shape)
+""",
+"pow_of_a_number_base_resizes_out_first_and_a_base_of_one_fills_it_whatever_its_dtype": """
+L = torch.tensor([1, 2, 3])
+for base in [1, 1.0, 2, True, 1j, 2.5, -1, 0]:
+    for out in [torch.empty(2, dtype=torch.bool), torch.zeros(3, dtype=torch.int8), torch.zeros(4), torch.zeros(3, dtype=torch.complex64)]:
+        try:
+            r = torch.pow(base, L.float() if base == -1 else L, out=out)
+            print(base, r, out.dtype)
+        except Exception as e:
+            print(base, out.dtype, type(e).__name__, e, out.shape)
+x = torch.tensor([1., 2.], requires_grad=True)
+try:
+    torch.pow(1, x, out=torch.empty(3))
+except Exception as e:
+    print(type(e).__name__, e)
+""",
 }
 
 
