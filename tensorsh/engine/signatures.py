@@ -775,9 +775,10 @@ def _python_types_read(sig, args, kwargs):
 
 
 def _wrapped_number(value):
-    from .dtypes import bool_, float64, int64
+    from .dtypes import bool_, complex128, float64, int64
     from .tensorimpl import WrappedNumber
-    t = _tensor(value, dtype=bool_ if isinstance(value, bool) else int64 if isinstance(value, int) else float64)
+    t = _tensor(value, dtype=bool_ if isinstance(value, bool) else int64 if isinstance(value, int) else
+                complex128 if isinstance(value, complex) else float64)  # (torch.add(1j, t): a complex wrapped number)
     t.__class__ = WrappedNumber
     return t
 

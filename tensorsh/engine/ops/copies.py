@@ -335,6 +335,15 @@ def _tensor_args(given):
     return [t for a in given for t in (a if isinstance(a, (tuple, list)) else (a,)) if isinstance(t, Tensor)]
 
 
+def _number_operands(name, args, kwargs):
+    """The Python numbers among a TensorIterator op's two operands (input/self and other), which take part in its
+    common dtype as wrapped numbers."""
+    if _ATEN_NAMES.get(name, name) not in _READ_WRITE_OUT:
+        return []
+    operands = (*args[:2], *(kwargs[k] for k in ("input", "self", "other") if k in kwargs))
+    return [a for a in operands if isinstance(a, (bool, int, float, complex))]
+
+
 # ops PyTorch has no autograd formula for: their out= goes through autogradNotImplementedFallback (measured)
 _AUTOGRAD_FALLBACK = frozenset({"diag", "conj_physical", "floor_divide", "heaviside", "log_softmax", "softmax",
                                 "slice_scatter", "histogram"})
@@ -607,6 +616,15 @@ def write_out(name, fn, args, kwargs):
                       "automatic differentiation, but one of the arguments requires grad.")
     if refused and name != "kron":  # (kron_out resizes out before its mul_out refuses)
         refuse()
+    if name == "pow" and len(args) == 2 and isinstance(args[0], (int, float, complex)) and \
+            isinstance(args[1], Tensor) and isinstance(out, Tensor):
+        # (pow.Scalar_out: its meta function resizes out= to the exponent's shape in out='s own dtype, once; then a
+        # base of 1 (not True) fills out= with ones whatever its dtype, any other is pow_out of the base wrapped,
+        # whose iterator checks out='s dtype)
+        warn_resized(out, args[1]._shape)
+        resize_output(out, args[1]._shape)
+        if type(args[0]) is not bool and args[0] == 1:
+            return out.fill_(1)
     if name == "cholesky":  # (cholesky_out's own TORCH_WARN_ONCE, before the op's)
         warn_once(CHOLESKY_DEPRECATED, key=CHOLESKY_DEPRECATED + " out")
     resized_unchecked = _resized_before_internal_check(name, args)
@@ -681,19 +699,43 @@ def write_out(name, fn, args, kwargs):
             resize(index._shape, outs[0])  # (gather's meta: set_output to the index's shape, then its checks)
         if name == "ldexp" and e.kind == "NotImplementedError" and isinstance(outs[0], Tensor):
             resize_ldexp_out()
-        if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
+        if name in ("pow", "clamp", "clip") and "without overflow" in e.message and args and \
+                isinstance(args[0], Tensor) and isinstance(outs[0], Tensor) and len(args) > 1 and \
+                not isinstance(args[1], Tensor) and not (args[0].dtype.category < 2 and "int64_t" in e.message):
+            # (the kernel's exponent.to<scalar_t>() -- clamp's bounds' -- after set_output's resize; an integer
+            # base's exponent read as int64 by pow's meta function overflows before)
+            resize(args[0]._shape, outs[0], dtypes.result_type((args[0], args[1])) if name == "pow" else
+                   args[0].dtype)
+        # (a kernel's dispatch refusing the dtype, or an integer division's kernel refusing a zero divisor)
+        kernel_refused = e.kind == "NotImplementedError" and " not implemented for '" in e.message or \
+            e.message == "ZeroDivisionError"
+        if kernel_refused and tensors and \
                 isinstance(outs[0], Tensor) and name not in _CAT_NAMES and _ATEN_NAMES.get(name, name) not in \
-                _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm")):
-            # (the rules' ops checked out= their own way; the products' rules only operands of two dtypes)
-            common = dtypes.result_type(tensors)
+                _COMPARISONS and (name not in out_dtypes.RULES or name in ("matmul", "mm", "bmm", "baddbmm", "pow")):
+            # (the rules' ops checked out= their own way; the products' and pow's rules only some operands; a
+            # TensorIterator op's Python number operand is a wrapped number of the common dtype: lshift(long, 3.0,
+            # out=long) is "result type Float can't be cast" before the kernel refuses Float)
+            common = dtypes.result_type(tensors + _number_operands(name, args, kwargs))
             _check_out_dtype(name, common, outs[0], tensors[0].dim() == 1 == tensors[-1].dim())
             if _ATEN_NAMES.get(name, name) in _READ_WRITE_OUT:
-                # (a TensorIterator op of several operands: out= resized by set_output before the kernel's dispatch)
+                # (a TensorIterator op of several operands: out= resized by set_output before the kernel's dispatch;
+                # floor_divide_out, not structured, warns so and computes into a temporary when out='s dtype is
+                # another, out left as it was)
                 check_broadcast_all(*tensors)
-                resize(np.broadcast_shapes(*(t._shape for t in tensors)), outs[0], common)
+                shape = np.broadcast_shapes(*(t._shape for t in tensors))
+                if name == "floor_divide" and common is not outs[0].dtype:
+                    warn_resized(outs[0], shape)
+                else:
+                    resize(shape, outs[0], common)
+        if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
+                isinstance(outs[0], Tensor) and _ATEN_NAMES.get(name, name) in _COMPARISONS:
+            # (a comparison's out= of any dtype: resized by set_output before the kernel's dispatch, lt(c, 1j, out=))
+            check_broadcast_all(*tensors)
+            resize(np.broadcast_shapes(*(t._shape for t in tensors)), outs[0], outs[0].dtype)
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
                 isinstance(outs[0], Tensor) and out_dtypes.checks_same_dtype(name):
-            resize(tensors[0]._shape, outs[0], outs[0].dtype)  # (set_output resized it, then the dispatch refused)
+            check_broadcast_all(*tensors)  # (clamp's tensor bounds broadcast with self)
+            resize(np.broadcast_shapes(*(t._shape for t in tensors)), outs[0], outs[0].dtype)  # (set_output resized it, then the dispatch refused)
         if getattr(e, "unsupported_dtype", None) is not None and isinstance(outs[0], Tensor):
             _check_out_dtype(name, e.unsupported_dtype, outs[0], False)  # (float16 + 1j: ComplexHalf, which the
         raise                                                             # out= refuses before it is computed)
@@ -728,7 +770,9 @@ def write_out(name, fn, args, kwargs):
     if _ATEN_NAMES.get(name, name) in _BOOL_KERNELS and isinstance(outs[0], Tensor) and \
             outs[0].dtype.category in (1, 2) and isinstance(results[0], Tensor) and results[0].numel() and dtypes.result_type(
                 [a for a in (*args, *kwargs.values()) if isinstance(a, (Tensor, complex))], tensorless=True).category == 3:
-        warn_once(COMPLEX_TO_REAL)  # (computed in the complex common dtype, then cast into a real out=)
+        complex_into_real = True  # (computed in the complex common dtype, then cast into a real out= resized)
+    else:
+        complex_into_real = False
     for r, o in zip(results, outs):
         if resized_first:
             resize(r._shape, o, r.dtype)
@@ -756,6 +800,8 @@ def write_out(name, fn, args, kwargs):
         for r, o in zip(results, outs):
             if not resized_first:  # (a TensorIterator op's or sort's out= resized takes the result's layout)
                 resize(r._shape, o, r.dtype, strides=None if name in _OUT_CONTIGUOUS else r._stride)
+            if complex_into_real:
+                warn_once(COMPLEX_TO_REAL)
             if name in _CAT_NAMES and args and isinstance(args[0], (tuple, list)):
                 check_overlap(o, joined)  # (cat's assert_no_overlap, after out's resize)
             rows = _product_in_rows(name, o, args, kwargs) if name in _PRODUCT_ROWS else None

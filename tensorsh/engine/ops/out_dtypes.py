@@ -132,11 +132,32 @@ def _ldexp(self, outs, kwargs, name, args):
 
 
 def _clamp_dtype(self, args, kwargs):
-    """clamp with number bounds computes in their result type with self (a tensor bound: TensorIterator's cast)."""
+    """clamp with number bounds computes in self's dtype when it is floating (a complex bound left to the kernel's
+    conversion), else in their result type with self (a tensor bound: TensorIterator's cast)."""
     bounds = [*args[1:3], kwargs.get("min"), kwargs.get("max")]
     if any(isinstance(b, Tensor) for b in bounds):
         return None
+    if self.dtype.category == 2:
+        return self.dtype
     return dtypes.result_type((self, *(b for b in bounds if b is not None)))
+
+
+def _clamp(self, outs, kwargs, name, args):
+    """clamp's meta functions refuse a complex self, and a complex result type (clamp's of an integral self with its
+    number bounds; clamp_min's/clamp_max's number whatever self), before out='s dtype is checked."""
+    bounds = [*args[1:3], kwargs.get("min"), kwargs.get("max")]
+    tensor_bound = any(isinstance(b, Tensor) for b in bounds)
+    if self.dtype.category == 3 and (name in ("clamp", "clip") or not tensor_bound):  # (clamp_min.Tensor is maximum)
+        raise make("NotImplementedError", "clamp is not supported for complex types")
+    if not tensor_bound:
+        if any(type(b) is complex for b in bounds) and (name in ("clamp_min", "clamp_max") or
+                                                        self.dtype.category < 2):
+            raise make("NotImplementedError", "clamp is not supported for complex types")
+    else:  # (clamp.Tensor: TensorIterator's cast of the common dtype, before the kernel's dispatch)
+        common = dtypes.result_type([self, *(b for b in bounds if b is not None)])
+        if not dtypes.can_cast(common, outs[0].dtype):
+            raise runtime(messages.INPLACE_RESULT_TYPE.format(res=_S[common.name], out=_S[outs[0].dtype.name]))
+    return _same_dtype(_clamp_dtype)(self, outs, kwargs, name, args)
 
 
 _COMPLEX_CHECKED_FIRST = frozenset({"abs", "absolute", "sign", "floor", "ceil", "trunc", "fix"})
@@ -191,6 +212,21 @@ def _heaviside(self, outs, kwargs, name, args):
         raise runtime("heaviside is not yet implemented for complex tensors.")
     if outs[0].dtype is not self.dtype:
         raise runtime("heaviside is not yet implemented for tensors with different dtypes.")
+    return kwargs
+
+
+def _pow_scalar(self, outs, kwargs, name, args):
+    """pow.Tensor_Scalar_out: its meta function refuses an integer tensor to a negative integer power, then builds the
+    iterator of the common dtype, which checks out='s dtype, before the kernel converts the exponent to that dtype
+    (pow(half, 1e6, out=long) is "result type Half can't be cast", not the exponent's overflow)."""
+    exponent = args[1] if len(args) > 1 else kwargs.get("exponent")
+    if not isinstance(exponent, (bool, int, float, complex)):
+        return kwargs
+    if self.dtype.category < 2 and type(exponent) is int and not 0 <= exponent < 2 ** 63:
+        return kwargs  # (the meta's exp.toLong() < 0, "Integers to negative integer powers" or its overflow, first)
+    common = dtypes.result_type((self, exponent))
+    if not dtypes.can_cast(common, outs[0].dtype):
+        raise runtime(messages.INPLACE_RESULT_TYPE.format(res=_S[common.name], out=_S[outs[0].dtype.name]))
     return kwargs
 
 
@@ -470,9 +506,9 @@ RULES["histogram"] = _wants(RULES["histc"].checks[0], (1, _input, lambda name, g
                             f"input tensor and bin_edges tensor should have the same dtype, but got input "
                             f"{_C[given.name]} and bin_edges {_C[out.name]} for dimension 0"))
 _SAME_DTYPE = _same_dtype()
-_CLAMP = _same_dtype(_clamp_dtype)
+_CLAMP = _clamp
 _TAKE_ARGS = (_ldexp, _SAME_DTYPE, _CLAMP, _mean, _where, _mv, _matmul, _mm, _addbmm, _heaviside, _float_power, _index_select,
-              _search)
+              _search, _pow_scalar)
 RULES.update({"mm": _mm, "bmm": _mm, "baddbmm": _mm, "addmm": _mm, "addbmm": _addbmm,
               "narrow_copy": _wants((0, _input, lambda *_: messages.check_failed("self.dtype() == output.dtype()")))})
 RULES.update(dict.fromkeys(("abs", "absolute", "neg", "negative", "sign", "sgn", "bitwise_not", "ceil", "floor",
@@ -481,11 +517,13 @@ RULES.update(dict.fromkeys(("clamp", "clip", "clamp_min", "clamp_max"), _CLAMP))
 
 
 def checks_same_dtype(name):
-    """Whether name is a unary TensorIterator op whose out= must have self's dtype (ATen's unary_op config)."""
-    return RULES.get(name) is _SAME_DTYPE
+    """Whether name is a unary TensorIterator op whose out= must have self's dtype (ATen's unary_op config; clamp's
+    with its bounds' result type)."""
+    return RULES.get(name) in (_SAME_DTYPE, _CLAMP)
 RULES.update(dict.fromkeys(("signbit", "isposinf", "isneginf"), _bool_test))
 RULES.update({"nan_to_num": _nan_to_num, "softmax": _softmax, "log_softmax": _softmax,
-              "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power})
+              "where": _where, "heaviside": _heaviside, "mvlgamma": _mvlgamma, "float_power": _float_power,
+              "pow": _pow_scalar})
 RULES.update({"amin": RULES["amax"], "argsort": RULES["argmax"], "argmax": _arg_extreme, "argmin": _arg_extreme})
 RULES.update(dict.fromkeys(("gather", "scatter", "scatter_add", "scatter_reduce", "index_add", "index_copy",
                             "index_reduce", "msort"), _STRUCTURED))
