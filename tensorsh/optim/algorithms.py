@@ -134,14 +134,22 @@ def _fused_checks(self, fused, foreach, differentiable):
             raise make("RuntimeError", "`fused` and `foreach` cannot be `True` together.")
 
 
-def _capturable_error(xla=True):
-    """capturable=True needs an accelerator (the foreach loop's list leaves out xla)."""
-    devices = "['cuda', 'xpu', 'hpu', 'privateuseone'" + (", 'xla']" if xla else "]")
-    return make("AssertionError", f"If capturable=True, params and state_steps must be on supported devices: {devices}.")
-
-
 class _SingleTensor(Optimizer):
     """The step every built-in optimizer shares: the closure, then each group's update of its parameters."""
+
+    # capturable=True needs an accelerator: PyTorch's step asserts it in the loop it takes, naming the states that loop
+    # keeps ([single-tensor, foreach]); the single-tensor loop's device list has xla and the foreach loop's has not,
+    # except where an optimizer's own loops differ (Adadelta's lists leave xla out, RMSprop's and Rprop's keep it).
+    _CAPTURABLE_STATES = ("params and state_steps", "params and state_steps")
+    _CAPTURABLE_XLA = (True, False)
+
+    def _refuse_capturable(self, group, with_grads):
+        """PyTorch's check runs over the parameters that have gradients, so a step without any passes."""
+        if group.get("capturable") and with_grads:
+            foreach = bool(group.get("foreach"))
+            devices = "['cuda', 'xpu', 'hpu', 'privateuseone'" + (", 'xla']" if self._CAPTURABLE_XLA[foreach] else "]")
+            raise make("AssertionError", f"If capturable=True, {self._CAPTURABLE_STATES[foreach]} must be on supported "
+                                         f"devices: {devices}.")
 
     def __init_subclass__(cls, **kwargs):
         """Each optimizer's own copy of step, as PyTorch's each define one (errors name `Adam.step()`); AdamW has
@@ -292,15 +300,12 @@ class Adam(_SingleTensor):
         if fused:
             from .fused import fused_adam
             return fused_adam(group, state, with_grads, lr)
+        self._refuse_capturable(group, with_grads)
         if foreach and with_grads:
-            if capturable:
-                raise _capturable_error(xla=False)
             if differentiable:
                 raise make("AssertionError", "_foreach ops don't support autograd")
         for param, grad, s in _as_real(state, with_grads, maximize, 0 if decoupled else weight_decay, foreach):
             exp_avg, exp_avg_sq, step_t = s["exp_avg"], s["exp_avg_sq"], s["step"]
-            if capturable:
-                raise _capturable_error()
             step_t += 1
             if decoupled:
                 grad = _weight_decay(param, grad, lr, weight_decay, decoupled, foreach)
@@ -358,6 +363,7 @@ class RMSprop(_SingleTensor):
     _GROUP_DEFAULTS = (("momentum", 0), ("centered", False), ("foreach", None), ("maximize", False),
                        ("differentiable", False), ("capturable", False))
     _STATE_TENSORS = ("step",)
+    _CAPTURABLE_XLA = (True, True)
 
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
                  capturable=False, foreach=None, maximize=False, differentiable=False):
@@ -380,6 +386,7 @@ class RMSprop(_SingleTensor):
                     s["momentum_buffer"] = creation.zeros_like(param)
                 if centered:
                     s["grad_avg"] = creation.zeros_like(param)
+        self._refuse_capturable(group, with_grads)
         for param, grad, s in _as_real(state, with_grads, maximize, weight_decay, group["foreach"]):
             square_avg = s["square_avg"]
             s["step"] += 1

@@ -11,7 +11,7 @@ from tensorsh.engine import creation
 from tensorsh.engine.errors import make
 from tensorsh.engine.tensor import Tensor
 
-from .algorithms import (_SingleTensor, _as_real, _capturable_error, _check, _check_adam_like, _complex_fill,
+from .algorithms import (_SingleTensor, _as_real, _check, _check_adam_like, _complex_fill,
                          _foreach_grads, _invalid, _number, _scale_, _step_tensor, _to_scalar, _weight_decay)
 from .optimizer import scalar_dtype
 
@@ -33,11 +33,6 @@ def _foreach_grad(param, grad, maximize, weight_decay, lr=None, decoupled=False)
     return _foreach_grads([(param, grad)], maximize, 0 if decoupled else weight_decay)[1][0]
 
 
-def _no_capturable(group):
-    if group.get("capturable"):
-        raise _capturable_error()
-
-
 class Adamax(_SingleTensor):
     _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("capturable", False))
     _STATE_TENSORS = ("step",)
@@ -55,7 +50,7 @@ class Adamax(_SingleTensor):
             group["maximize"]
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=_step_tensor(), exp_avg=creation.zeros_like(param), exp_inf=creation.zeros_like(param)))
-        _no_capturable(group)
+        self._refuse_capturable(group, with_grads)
         for param, grad, s in _as_real(state, with_grads, maximize, weight_decay, group["foreach"]):
             exp_avg, exp_inf, step_t = s["exp_avg"], s["exp_inf"], s["step"]
             step_t += 1
@@ -71,6 +66,7 @@ class NAdam(_SingleTensor):
     _GROUP_DEFAULTS = (("maximize", False), ("foreach", None), ("capturable", False), ("differentiable", False),
                        ("decoupled_weight_decay", False))
     _STATE_TENSORS = ("step", "mu_product")
+    _CAPTURABLE_STATES = ("params, mu_products and state_steps", "params, mu_products, and state_steps")
 
     def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, momentum_decay=4e-3,
                  decoupled_weight_decay=False, *, foreach=None, maximize=False, capturable=False,
@@ -92,7 +88,7 @@ class NAdam(_SingleTensor):
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=_step_tensor(), mu_product=creation.tensor(1.0, dtype=scalar_dtype()),
             exp_avg=creation.zeros_like(param), exp_avg_sq=creation.zeros_like(param)))
-        _no_capturable(group)
+        self._refuse_capturable(group, with_grads)
         if group["foreach"]:
             return self._multi_tensor(group, state, with_grads)
         for param, grad, s in _as_real(state, with_grads):
@@ -159,7 +155,7 @@ class RAdam(_SingleTensor):
             group["differentiable"]
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=_step_tensor(), exp_avg=creation.zeros_like(param), exp_avg_sq=creation.zeros_like(param)))
-        _no_capturable(group)
+        self._refuse_capturable(group, with_grads)
         if group["foreach"]:
             return self._multi_tensor(group, state, with_grads)
         for param, grad, s in _as_real(state, with_grads):
@@ -215,6 +211,7 @@ class RAdam(_SingleTensor):
 class Adadelta(_SingleTensor):
     _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("capturable", False))
     _STATE_TENSORS = ("step",)
+    _CAPTURABLE_XLA = (False, False)
 
     def __init__(self, params, lr=1.0, rho=0.9, eps=1e-6, weight_decay=0, foreach=None, *, capturable=False,
                  maximize=False, differentiable=False):
@@ -235,7 +232,7 @@ class Adadelta(_SingleTensor):
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=creation.zeros((), dtype=scalar_dtype()), square_avg=creation.zeros_like(param),
             acc_delta=creation.zeros_like(param)))
-        _no_capturable(group)
+        self._refuse_capturable(group, with_grads)
         for param, grad, s in _as_real(state, with_grads, maximize, weight_decay, group["foreach"]):
             square_avg, acc_delta, step = s["square_avg"], s["acc_delta"], s["step"]
             step += 1
@@ -252,6 +249,7 @@ class Adadelta(_SingleTensor):
 class Rprop(_SingleTensor):
     _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("capturable", False))
     _STATE_TENSORS = ("step",)
+    _CAPTURABLE_XLA = (True, True)
 
     def __init__(self, params, lr=1e-2, etas=(0.5, 1.2), step_sizes=(1e-6, 50), *, capturable=False, foreach=None,
                  maximize=False, differentiable=False):
@@ -269,7 +267,7 @@ class Rprop(_SingleTensor):
         _init_states(state, with_grads, lambda s, param, grad: s.update(
             step=creation.zeros((), dtype=scalar_dtype()), prev=creation.zeros_like(param),
             step_size=creation.full_like(grad, _complex_fill(grad, _number(_to_scalar(group["lr"]))))))
-        _no_capturable(group)
+        self._refuse_capturable(group, with_grads)
         for param, grad, s in _as_real(state, with_grads):
             grad = -grad if maximize else grad
             prev, step_size, step = s["prev"], s["step_size"], s["step"]
@@ -296,6 +294,7 @@ class Rprop(_SingleTensor):
 class ASGD(_SingleTensor):
     _GROUP_DEFAULTS = (("foreach", None), ("maximize", False), ("differentiable", False), ("capturable", False))
     _STATE_TENSORS = ("step", "eta", "mu")
+    _CAPTURABLE_STATES = ("params, mus, etas, and state_steps", "params, mus, etas, and state_steps")
 
     def __init__(self, params, lr=1e-2, lambd=1e-4, alpha=0.75, t0=1e6, weight_decay=0, foreach=None,
                  maximize=False, differentiable=False, capturable=False):
@@ -314,7 +313,7 @@ class ASGD(_SingleTensor):
             step=creation.zeros((), dtype=scalar_dtype()),
             eta=creation.tensor(_number(_to_scalar(group["lr"])), dtype=scalar_dtype()),
             mu=creation.ones((), dtype=scalar_dtype()), ax=creation.zeros_like(param)))
-        _no_capturable(group)
+        self._refuse_capturable(group, with_grads)
         if group["foreach"]:
             return self._multi_tensor(group, state, with_grads)
         for param, grad, s in _as_real(state, with_grads):
