@@ -1004,6 +1004,8 @@ def _discover():
     if nn is not None and F_module is not None:  # (torch.nn loaded: the engine never imports the layer above it)
         by_function = {}
         members = nn.NAMESPACE["functional"]._members  # nn.functional's functions, as the namespace and layers call them
+        functions = [(name, v) for name, v in members.items()
+                     if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_")]
         for table in (members, vars(F_module)):
             for name, v in list(table.items()):
                 if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
@@ -1016,6 +1018,12 @@ def _discover():
                 for name, v in list(table.items()):
                     if isinstance(v, types.FunctionType) and id(v) in by_function:
                         _swap(table, name, v, by_function[id(v)])
+        callees = set()
+        for name, v in functions:
+            for holder, attr, inner in _engine_callees(v):
+                if (id(holder), attr) not in callees:
+                    callees.add((id(holder), attr))
+                    _swap(holder, attr, inner, _with_tangent(attr or name, inner))
         _layers(by_function)
     done = set()
     for h in holders:
@@ -1048,6 +1056,24 @@ def _discover():
                 if v is target and id(cell) not in done:
                     done.add(id(cell))
                     _swap(cell, None, v, _with_tangent(name, v))
+
+
+def _engine_callees(fn):
+    """(holder, attribute or None for a closure cell, function) of the engine functions an nn.functional function
+    calls itself: the op in its closure (F.silu's, the target of F.gelu's argument parser) or an engine module's
+    attribute (F.elu's `_act.elu`, F.relu6's `_act.hardtanh`). A reference taken before the level (`jvp(F.gelu,
+    ...)`, `jacfwd(F.silu)`, a layer's `self.act = F.elu`) calls the original function, which reaches these."""
+    for cell, inner in _cells(fn, 0):
+        if isinstance(inner, types.FunctionType) and inner.__module__.startswith("tensorsh.engine.") \
+                and not hasattr(inner, "__wrapped__"):
+            yield cell, None, inner
+    names = fn.__code__.co_names
+    for module in {id(m): m for m in map(fn.__globals__.get, names) if isinstance(m, types.ModuleType)}.values():
+        if module.__name__.startswith("tensorsh.engine."):
+            for attr in names:
+                inner = vars(module).get(attr)
+                if isinstance(inner, types.FunctionType) and inner.__module__ == module.__name__:
+                    yield module, attr, inner
 
 
 def _parsed_target(fn):
