@@ -65,6 +65,46 @@ A = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
 torch.linalg.matrix_exp(A).sum().backward()
 print(A.grad)
 ''',
+"inplace_comparisons_record_their_node_on_bool_and_integer_tensors": '''
+b = torch.tensor([1., 0., 2.], requires_grad=True) * 1
+for dt in (torch.float32, torch.bool, torch.int64):
+    for op in ("eq_", "ne_", "lt_", "ge_", "logical_and_", "logical_xor_"):
+        a = torch.tensor([1, 0, 1], dtype=dt)
+        try:
+            r = getattr(a, op)(b)
+            print(dt, op, r, r.requires_grad, a._version)
+        except Exception as e:
+            print(dt, op, type(e).__name__, e)
+a = torch.tensor([True, False, True])
+r = a.eq_(b)
+try:
+    r.sum().backward()
+except Exception as e:
+    print(type(e).__name__, e)
+print(b.grad)
+b = torch.tensor([1., 0., 2.], requires_grad=True) * 1
+a = torch.tensor([1, 0, 1])
+a.eq_(b)
+print(a, a.is_leaf, a.grad_fn.next_functions)
+for f in (lambda: a.float(), lambda: a + 1, lambda: a * 2.5, lambda: a.view(3, 1), lambda: a[0], lambda: a.sum(), lambda: a.clone(), lambda: a.detach(), lambda: a.to(torch.float64), lambda: a.eq(1), lambda: a.add_(1)):
+    try:
+        r = f()
+        print(r, r.requires_grad)
+    except Exception as e:
+        print(type(e).__name__, e)
+c = torch.zeros(3, dtype=torch.bool)
+c.ne_(b)
+c.ne_(2)
+print(c)
+try:
+    c.requires_grad_(False)
+except Exception as e:
+    print(type(e).__name__, e)
+try:
+    c.retain_grad()
+except Exception as e:
+    print(type(e).__name__, e)
+''',
 }
 
 

@@ -41,7 +41,8 @@ def _compared(self, other):
 def _compare(name, np_fn, alias=None):
     """A row of the comparison family: Tensor.<name>, torch.<name> and the operator __<name>__, giving a bool
     tensor without a grad_fn (PyTorch's comparisons are not differentiable); and the in-place twin <name>_, which
-    writes 0/1 in self's dtype and records <Name>Backward0 (a number) or 1 (a tensor), zero gradients."""
+    writes 0/1 in self's dtype and records <Name>Backward0 (a number) or 1 (a tensor), zero gradients, whatever
+    self's dtype."""
     def op(self, other):
         check_broadcast(self, other)
         an, bn = _compared(self, other)
@@ -62,7 +63,9 @@ def _compare(name, np_fn, alias=None):
 
         def write(arr):
             arr[...] = values
-        return write_inplace(self, write, lambda: CompareInplaceBackward(node, self, other), (other,))
+        # (any dtype: eq_'s autograd wrapper checks none, so a bool or integer self compared with a tensor that
+        # requires grad gets <Name>Backward1)
+        return write_inplace(self, write, lambda: CompareInplaceBackward(node, self, other), (other,), any_dtype=True)
     aliases = () if alias is None else (alias,)
     registry.op(name, op, aliases, function=True, operators=(f"__{name}__",))
     registry.op(name + "_", op_, tuple(a + "_" for a in aliases))
