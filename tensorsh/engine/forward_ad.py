@@ -14,7 +14,7 @@ import numpy as np
 from . import messages
 from .errors import runtime, value_error
 from .ops.core import VIEW_BACKWARD, make_view
-from .tensorimpl import FORWARD_AD_OFF, Tensor
+from .tensorimpl import FORWARD_AD_OFF, TANGENT_DROPPED, Tensor
 
 VIEW_BACKWARD["Identity"] = lambda g, shape: g  # (unpack_dual's primal: a view whose node PyTorch names Identity)
 
@@ -29,14 +29,6 @@ def _tangent(x):
 
 
 _SEEN = [None]  # while an op runs: the ids of the dual tensors its inner ops that compute tangents were given
-_DROPPED = [False]  # while an op runs: whether an inner op of no tangent (a scalar op called by name) got a dual
-
-
-def tangent_dropped():
-    """A dual tensor reached an engine function the level does not swap (scalar_arith's mul_scalar, add_scalar, ...
-    which composites such as F.rms_norm and triplet_margin_loss call by name): the composite's inner tangents miss
-    its term, so the composite's own rule must give the tangent."""
-    _DROPPED[0] = True
 
 
 def _duals(args, kwargs):
@@ -798,12 +790,12 @@ def _with_tangent(name, fn):
             new = _tangent(run(before, *args[1:], **dict(kwargs, inplace=False)))
             return out if new is None else _put_tangent(args[0], new, out)
         outer, _SEEN[0] = _SEEN[0], set()
-        outer_dropped, _DROPPED[0] = _DROPPED[0], False
+        outer_dropped, TANGENT_DROPPED[0] = TANGENT_DROPPED[0], False
         try:
             out = fn(*args, **kwargs)
         finally:
             seen, _SEEN[0] = _SEEN[0], outer
-            dropped, _DROPPED[0] = _DROPPED[0], outer_dropped or _DROPPED[0]
+            dropped, TANGENT_DROPPED[0] = TANGENT_DROPPED[0], outer_dropped or TANGENT_DROPPED[0]
         if _BUSY[0] or not _has_tangent(args, kwargs):
             return out
         if any(isinstance(o, Tensor) and o.dtype.is_complex for o in (out if isinstance(out, (list, tuple)) else

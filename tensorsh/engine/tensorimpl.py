@@ -365,6 +365,10 @@ def refuse_if_batched(t, message):
 PRINTED_IN_VMAP = [None]  # while a vmapped run's elements run: where a program's printed text goes (the language's
 # print writes there, Python's through sys.stdout), and the repr of a batched tensor (func._VmapPrints)
 FORWARD_AD_OFF = [False]  # forward_ad.py's _BUSY (a rule, or a custom Function's forward/jvp, runs): prints show no tangent
+# while an op runs under forward AD: whether a dual tensor reached an engine function the level does not swap
+# (scalar_arith's mul_scalar, add_scalar, ..., which composites such as F.rms_norm and triplet_margin_loss call by
+# name): the composite's inner tangents miss that term, so its own rule must give the tangent
+TANGENT_DROPPED = [False]
 
 
 class ViewInfo:

@@ -6,7 +6,7 @@ import operator
 import numpy as np
 
 from .. import dtypes
-from ..tensorimpl import FORWARD_AD_OFF
+from ..tensorimpl import FORWARD_AD_OFF, TANGENT_DROPPED
 from .core import ORIGINAL_SCALAR, REDUCED_FLOATS, InputNode, attach, fresh, needs_grad, scalar_in
 
 
@@ -34,8 +34,7 @@ def _scalar_op(name, kernel, backward, saved_values=None, plain=None):
         if needs_grad(t):
             attach(out, node_cls(t, number))
         if getattr(t, "_fw_grad", None) is not None and not FORWARD_AD_OFF[0]:
-            from ..forward_ad import tangent_dropped
-            tangent_dropped()  # (called by name inside a composite: its result must not be taken as its tangent)
+            TANGENT_DROPPED[0] = True  # (called by name inside a composite: its result is not its tangent)
         return out
     return node_cls, apply
 
