@@ -779,6 +779,8 @@ def _with_tangent(name, fn):
             return _written(name, fn, args, kwargs)
         if kwargs.get("inplace") is True and not _BUSY[0] and args and isinstance(args[0], Tensor) and \
                 _has_tangent(args, kwargs):  # (F.relu(x, inplace=True): the tangent of the op out of place)
+            if name in _INPLACE_UNSUPPORTED:
+                _unsupported(_INPLACE_UNSUPPORTED[name])
             _BUSY[0] = True
             try:
                 before = args[0].clone()
@@ -843,9 +845,9 @@ def _written(name, fn, args, kwargs):
             return _put_tangent(self, new, out)
     finally:
         _BUSY[0] = False
-    twin = getattr(type(self), name[:-1], None)
-    if twin is None:
-        _unsupported(name)
+    twin = _out_of_place(name[:-1], type(self))
+    if twin is None or name[:-1] in _INPLACE_UNSUPPORTED:
+        _unsupported(_INPLACE_UNSUPPORTED.get(name[:-1], name))
     if name == "index_reduce_":
         from .errors import make
         raise make("NotImplementedError", SHORT_UNSUPPORTED.format(name))
@@ -860,6 +862,23 @@ def _written(name, fn, args, kwargs):
     if new is None:
         _unsupported(name)
     return _put_tangent(self, new, out)
+
+
+# in-place ops whose ATen op has no forward formula while the out-of-place one has (rrelu_'s rrelu_with_noise_)
+_INPLACE_UNSUPPORTED = {"rrelu": "rrelu_with_noise_"}
+
+
+def _out_of_place(name, cls):
+    """An in-place op's out-of-place twin (its tangent is the write's): the method, else torch.<name> (torch.selu_'s
+    selu), else nn.functional's (F.elu_'s F.elu, F.threshold_'s F.threshold)."""
+    twin = getattr(cls, name, None)
+    if twin is None:
+        from .ops.registry import FUNCTIONS
+        twin = FUNCTIONS.get(name)
+    nn = sys.modules.get("tensorsh.nn")
+    if twin is None and nn is not None:
+        twin = nn.NAMESPACE["functional"]._members.get(name)
+    return twin
 
 
 def _put_tangent(self, new, out):
@@ -1000,7 +1019,7 @@ def _discover():
                      if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_")]
         for table in (members, vars(F_module)):
             for name, v in list(table.items()):
-                if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_"):
+                if isinstance(v, types.FunctionType) and name[0] != "_":  # (F.elu_ too: its out-of-place twin's tangent)
                     by_function[id(v)] = _with_tangent(name, v)
                     _swap(table, name, v, by_function[id(v)])
         for module_name, module in list(sys.modules.items()):  # (the layers' own modules call the functions by

@@ -105,10 +105,30 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 ''',
+"forward_ad_of_functional_inplace_activations_takes_the_out_of_place_twins_tangent": '''
+F = torch.nn.functional
+fwAD = torch.autograd.forward_ad
+for name, f in [("elu_", lambda t: F.elu_(t)), ("leaky_relu_", lambda t: F.leaky_relu_(t, 0.1)),
+                ("hardtanh_", lambda t: F.hardtanh_(t, -0.5, 0.5)), ("celu_", lambda t: F.celu_(t)),
+                ("selu_", lambda t: F.selu_(t)), ("relu_", lambda t: F.relu_(t)), ("rrelu_", lambda t: F.rrelu_(t)),
+                ("threshold_", lambda t: F.threshold_(t, 0.1, 2.0)), ("elu inplace", lambda t: F.elu(t, inplace=True)),
+                ("relu6 inplace", lambda t: F.relu6(t, inplace=True)), ("rrelu inplace", lambda t: F.rrelu(t, inplace=True)),
+                ("t.relu_", lambda t: t.relu_()), ("torch.relu_", lambda t: torch.relu_(t)),
+                ("torch.selu_", lambda t: torch.selu_(t)), ("torch.celu_", lambda t: torch.celu_(t)),
+                ("F.rrelu", lambda t: F.rrelu(t))]:
+    with fwAD.dual_level():
+        d = fwAD.make_dual(torch.tensor([-1.0, 0.25, 2.0]), torch.tensor([1.0, 2.0, 3.0]))
+        try:
+            r = f(d)
+            print(name, r is d, fwAD.unpack_dual(r).tangent, fwAD.unpack_dual(d).tangent, d._version)
+        except Exception as e:
+            print(name, type(e).__name__, str(e).splitlines()[0])
+''',
 }
 
 
-PRINTED_ONLY = {"forward_ad_gives_no_tangent_where_pytorch_has_no_derivative_and_refuses_not_implemented_ones"}
+PRINTED_ONLY = {"forward_ad_of_functional_inplace_activations_takes_the_out_of_place_twins_tangent",
+                "forward_ad_gives_no_tangent_where_pytorch_has_no_derivative_and_refuses_not_implemented_ones"}
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
