@@ -124,6 +124,28 @@ for name, f in [("elu_", lambda t: F.elu_(t)), ("leaky_relu_", lambda t: F.leaky
         except Exception as e:
             print(name, type(e).__name__, str(e).splitlines()[0])
 ''',
+"bitwise_ops_out_has_no_autograd_check_but_the_fallbacks_refusal_of_a_leaf_out": '''
+x = torch.tensor([1., 2.], requires_grad=True)
+o = torch.zeros(2)
+for name in ("bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_left_shift", "bitwise_right_shift", "gcd", "lcm"):
+    for other in (0.379, 2, torch.tensor([1., 1.]), True):
+        try:
+            print(name, getattr(torch, name)(x, other, out=o))
+        except Exception as e:
+            print(name, type(e).__name__, e)
+for f in (lambda: torch.bitwise_not(x, out=o), lambda: torch.bitwise_and(x.detach(), 2, out=torch.zeros(2, requires_grad=True)), lambda: torch.bitwise_and(torch.tensor([1, 2]), x, out=o)):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+a = torch.tensor([5, 3])
+print(torch.bitwise_and(a, 6, out=torch.zeros(2, dtype=torch.long)), torch.bitwise_left_shift(a, 1, out=torch.zeros(2, dtype=torch.long)))
+w = torch.zeros(2, requires_grad=True) * 1
+try:
+    torch.bitwise_or(a, 1, out=w)
+except Exception as e:
+    print(type(e).__name__, e)
+''',
 }
 
 

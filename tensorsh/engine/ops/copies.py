@@ -346,7 +346,8 @@ def _number_operands(name, args, kwargs):
 
 # ops PyTorch has no autograd formula for: their out= goes through autogradNotImplementedFallback (measured)
 _AUTOGRAD_FALLBACK = frozenset({"diag", "conj_physical", "floor_divide", "heaviside", "log_softmax", "softmax",
-                                "slice_scatter", "histogram"})
+                                "slice_scatter", "histogram", "bitwise_and", "bitwise_or", "bitwise_xor",
+                                "bitwise_not", "bitwise_left_shift", "bitwise_right_shift", "gcd", "lcm"})
 
 _REDUCED_IN_OUT = frozenset({"sum", "nansum", "prod", "amax", "amin", "mean", "nanmean", "std", "var", "max", "min",
                              "argmax", "argmin", "any", "all", "linalg_vector_norm", "norm", "aminmax", "count_nonzero",
