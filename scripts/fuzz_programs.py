@@ -1,6 +1,7 @@
 """Random PyTorch programs, thousands at a time, in torch and in tensorsh's engine: prints the agreement and writes
 each program that differs (with both outputs) to a folder. Not part of CI (tests/engine/test_random_programs.py
-runs a few hundred per CI run). Usage: python scripts/fuzz_programs.py [--count N] [--seed S] [--out DIR] [--bfloat16] [--api W] [--family F]"""
+runs a few hundred per CI run). Usage: python scripts/fuzz_programs.py [--count N] [--seed S] [--out DIR] [--bfloat16]
+[--api W] [--family F]"""
 import argparse
 import collections
 import os

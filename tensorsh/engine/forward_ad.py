@@ -1019,7 +1019,8 @@ def _discover():
                      if isinstance(v, types.FunctionType) and name[0] != "_" and not name.endswith("_")]
         for table in (members, vars(F_module)):
             for name, v in list(table.items()):
-                if isinstance(v, types.FunctionType) and name[0] != "_":  # (F.elu_ too: its out-of-place twin's tangent)
+                # (F.elu_ too: its out-of-place twin's tangent)
+                if isinstance(v, types.FunctionType) and name[0] != "_":
                     by_function[id(v)] = _with_tangent(name, v)
                     _swap(table, name, v, by_function[id(v)])
         for module_name, module in list(sys.modules.items()):  # (the layers' own modules call the functions by

@@ -228,6 +228,8 @@ def _leaf(x):
     if x.requires_grad and autograd.is_grad_enabled():  # (an Identity view: its backward records no op of its own)
         from .forward_ad import make_view
         return make_view(x, x._shape, x._stride, x._offset, "Identity")
+    if x.is_inference():  # (functorch differentiates its wrapper of an inference tensor, which may require grad)
+        x = x.clone()
     return x.detach().requires_grad_(True)
 
 

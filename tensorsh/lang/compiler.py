@@ -458,7 +458,8 @@ TENSOR_DUNDERS = frozenset(
     "__add__ __radd__ __iadd__ __sub__ __rsub__ __isub__ __mul__ __rmul__ __imul__ __truediv__ __rtruediv__ "
     "__itruediv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__ "
     "__matmul__ __rmatmul__ __and__ __rand__ __iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ "
-    "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__ __array__ __array_priority__ __deepcopy__ __sizeof__".split())
+    "__rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__ __array__ __array_priority__ __deepcopy__ "
+    "__sizeof__".split())
 _LEGACY_TYPES = frozenset(LEGACY.values())  # torch.Tensor, torch.FloatTensor, ...
 _ITERATOR_DUNDERS = frozenset({"__next__", "__iter__"})
 _SHOWN_DUNDERS = frozenset({"__repr__", "__str__", "__format__"})  # (what repr(), str() and format() show)

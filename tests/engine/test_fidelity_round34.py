@@ -146,10 +146,22 @@ try:
 except Exception as e:
     print(type(e).__name__, e)
 ''',
+"torch_func_transforms_differentiate_an_inference_tensor_through_a_wrapper": '''
+with torch.inference_mode():
+    v = torch.arange(6.) * 2
+print(v.is_inference())
+print(torch.func.jacrev(lambda x: x ** 2)(v[:3]))
+print(torch.func.grad(lambda x: (x ** 3).sum())(v[:2]))
+print(torch.func.jvp(lambda x: x.sin(), (v[:2],), (torch.ones(2),)))
+print(torch.func.vjp(lambda x: x * 3, v[:2])[1](torch.ones(2)))
+print(torch.func.jacfwd(lambda x: x ** 2)(v[:2]))
+print(v.is_inference(), v._version if False else '')
+''',
 }
 
 
-PRINTED_ONLY = {"forward_ad_of_functional_inplace_activations_takes_the_out_of_place_twins_tangent",
+PRINTED_ONLY = {"torch_func_transforms_differentiate_an_inference_tensor_through_a_wrapper",
+                "forward_ad_of_functional_inplace_activations_takes_the_out_of_place_twins_tangent",
                 "forward_ad_gives_no_tangent_where_pytorch_has_no_derivative_and_refuses_not_implemented_ones"}
 
 

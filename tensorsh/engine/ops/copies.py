@@ -736,7 +736,8 @@ def write_out(name, fn, args, kwargs):
         if e.kind == "NotImplementedError" and " not implemented for '" in e.message and tensors and \
                 isinstance(outs[0], Tensor) and out_dtypes.checks_same_dtype(name):
             check_broadcast_all(*tensors)  # (clamp's tensor bounds broadcast with self)
-            resize(np.broadcast_shapes(*(t._shape for t in tensors)), outs[0], outs[0].dtype)  # (set_output resized it, then the dispatch refused)
+            # (set_output resized it, then the dispatch refused)
+            resize(np.broadcast_shapes(*(t._shape for t in tensors)), outs[0], outs[0].dtype)
         if getattr(e, "unsupported_dtype", None) is not None and isinstance(outs[0], Tensor):
             _check_out_dtype(name, e.unsupported_dtype, outs[0], False)  # (float16 + 1j: ComplexHalf, which the
         raise                                                             # out= refuses before it is computed)

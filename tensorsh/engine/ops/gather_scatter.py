@@ -1197,8 +1197,8 @@ def _scatter_reduce_values(self, dim, index, src, reduce, include_self, written=
         if reduce == "mean":
             # (the expanded-index path divides each row by its count kept as an integer, the other by a tensor)
             exact = dtypes.int64 if _expanded_index_path(self, d, index, src) else None
-            arr = _divided_by_counts(arr, self, include_self, lambda counts: counts.to(exact or counts.dtype).scatter_add_(
-                d, index, src.new_ones(src._shape, dtype=exact)))
+            arr = _divided_by_counts(arr, self, include_self, lambda counts: counts.to(
+                exact or counts.dtype).scatter_add_(d, index, src.new_ones(src._shape, dtype=exact)))
     if start is not None:
         _zero_ties(arr, start, grid, values, include_self, last=_expanded_index_path(self, d, index, src))
     return d, reduce, np.require(arr.reshape(self._shape), self.dtype.np, requirements="C")  # (0-d stays 0-d)
