@@ -6,6 +6,7 @@ text, and the sum family computes in out='s dtype (sum(x, 0, out=long_tensor) su
 from .. import dtypes, messages
 from ..errors import make, runtime
 from ..tensorimpl import Tensor
+from .core import cast_for_inplace
 
 _S = dtypes.SCALAR_NAMES
 _C = dtypes.C_NAMES
@@ -154,9 +155,7 @@ def _clamp(self, outs, kwargs, name, args):
                                                         self.dtype.category < 2):
             raise make("NotImplementedError", "clamp is not supported for complex types")
     else:  # (clamp.Tensor: TensorIterator's cast of the common dtype, before the kernel's dispatch)
-        common = dtypes.result_type([self, *(b for b in bounds if b is not None)])
-        if not dtypes.can_cast(common, outs[0].dtype):
-            raise runtime(messages.INPLACE_RESULT_TYPE.format(res=_S[common.name], out=_S[outs[0].dtype.name]))
+        cast_for_inplace(outs[0], dtypes.result_type([self, *(b for b in bounds if b is not None)]))
     return _same_dtype(_clamp_dtype)(self, outs, kwargs, name, args)
 
 
@@ -224,9 +223,7 @@ def _pow_scalar(self, outs, kwargs, name, args):
         return kwargs
     if self.dtype.category < 2 and type(exponent) is int and not 0 <= exponent < 2 ** 63:
         return kwargs  # (the meta's exp.toLong() < 0, "Integers to negative integer powers" or its overflow, first)
-    common = dtypes.result_type((self, exponent))
-    if not dtypes.can_cast(common, outs[0].dtype):
-        raise runtime(messages.INPLACE_RESULT_TYPE.format(res=_S[common.name], out=_S[outs[0].dtype.name]))
+    cast_for_inplace(outs[0], dtypes.result_type((self, exponent)))
     return kwargs
 
 
